@@ -1,0 +1,36 @@
+import { createPostcraftService, noCancellation, type CheckOptions, type Finding, type SiteFileSystem } from '../core/index';
+
+export interface SiteCheckReport {
+  readonly root: string;
+  readonly sites: readonly { readonly root: string; readonly generator: string; readonly posts: number }[];
+  readonly findings: readonly Finding[];
+  readonly errors: number;
+  readonly warnings: number;
+  /** 0 clean, 1 findings that fail the run. */
+  readonly exitCode: 0 | 1;
+}
+
+/** Runs every check on every site in `root` and decides the exit code. No printing. */
+export async function checkSites(fs: SiteFileSystem, root: string, options: CheckOptions & { maxWarnings?: number | undefined }, onProgress?: (done: number, total: number) => void): Promise<SiteCheckReport> {
+  const service = createPostcraftService({ fs });
+  const sites = await service.openWorkspace([root]);
+  const total = sites.reduce((sum, site) => sum + site.posts.size, 0);
+  let doneBefore = 0;
+  const findings: Finding[] = [];
+  for (const site of sites) {
+    findings.push(...(await service.checkSite(site, options, noCancellation, ({ done }) => onProgress?.(doneBefore + done, total))));
+    doneBefore += site.posts.size;
+  }
+  findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character));
+  const errors = findings.filter((finding) => finding.severity === 'error').length;
+  const warnings = findings.filter((finding) => finding.severity === 'warning').length;
+  const failed = errors > 0 || (options.maxWarnings !== undefined && warnings > options.maxWarnings);
+  return {
+    root,
+    sites: sites.map((site) => ({ root: site.root, generator: site.profile.displayName, posts: site.posts.size })),
+    findings,
+    errors,
+    warnings,
+    exitCode: failed ? 1 : 0,
+  };
+}

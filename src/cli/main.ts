@@ -1,0 +1,53 @@
+import { resolve } from 'node:path';
+import { statSync } from 'node:fs';
+import { nodeFileSystem, toSitePath } from '../core/index';
+import { parseArguments, usage } from './args';
+import { checkSites } from './checkSite';
+import { formatJson } from './format/json';
+import { formatSarif } from './format/sarif';
+import { formatText } from './format/text';
+
+declare const POSTCRAFT_VERSION: string;
+
+async function main(argv: string[]): Promise<number> {
+  const args = parseArguments(argv);
+  switch (args.command) {
+    case 'help':
+      process.stdout.write(`${usage}\n`);
+      return 0;
+    case 'version':
+      process.stdout.write(`${POSTCRAFT_VERSION}\n`);
+      return 0;
+    case 'usage-error':
+      process.stderr.write(`postcraft: ${args.message}\nRun postcraft --help for usage.\n`);
+      return 2;
+  }
+  const folder = resolve(args.folder);
+  let isFolder = false;
+  try {
+    isFolder = statSync(folder).isDirectory();
+  } catch {
+    // reported below
+  }
+  if (!isFolder) {
+    process.stderr.write(`postcraft: ${args.folder} is not a folder\n`);
+    return 2;
+  }
+  const showProgress = process.stderr.isTTY && args.format === 'text';
+  const report = await checkSites(nodeFileSystem, toSitePath(folder), { severities: args.severities, maxWarnings: args.maxWarnings }, (done, total) => {
+    if (showProgress && (done % 50 === 0 || done === total)) process.stderr.write(`\rChecking posts: ${done}/${total}${done === total ? '\n' : ''}`);
+  });
+  const output = args.format === 'json' ? formatJson(report) : args.format === 'sarif' ? formatSarif(report, POSTCRAFT_VERSION) : formatText(report, process.stdout.isTTY === true);
+  process.stdout.write(output);
+  return report.exitCode;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`postcraft: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 2;
+  },
+);

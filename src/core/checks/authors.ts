@@ -1,0 +1,32 @@
+import { closestMatches } from '../text/similarity';
+import { joinPath } from '../text/paths';
+import type { Check } from './context';
+import type { Fix } from './finding';
+import { innerRange, valuesOf } from './frontmatterValues';
+
+/** Authors named in a post that the site's author registry does not define. */
+export const checkAuthors: Check = (context) => {
+  const { site, post } = context;
+  if (site.authors.size === 0) return; // no registry: authors are free text
+  for (const { node } of valuesOf(post, site.config.authorKeys)) {
+    if (typeof node.value !== 'string' || site.findAuthor(node.value)) continue;
+    const name = node.value;
+    const byName = new Map<string, string>();
+    for (const author of site.authors.values()) {
+      byName.set(author.id, author.id);
+      if (author.name) byName.set(author.name, author.id);
+    }
+    const suggestions = [...new Set(closestMatches(name, byName.keys()).map((match) => byName.get(match)!))];
+    const range = innerRange(node);
+    const fixes: Fix[] = suggestions.map((id, index) => context.replaceFix(`Change to "${id}"`, range, id, index === 0));
+    const stub = stubAuthorPage(site.profile.id, site.config.contentDirs[0], site.config.authorKeys[0], site.profile.authorKey(name), name);
+    if (stub && !site.files.has(stub.path)) fixes.push({ title: `Create author "${name}"`, edits: [], createFile: stub });
+    const hint = suggestions.length ? ` Did you mean "${suggestions[0]}"?` : '';
+    context.report({ code: 'unknown-author', severity: 'error', range, message: `Unknown author "${name}": not in the site's authors.${hint}`, fixes });
+  }
+};
+
+function stubAuthorPage(generator: string, contentDir: string | undefined, section: string | undefined, id: string, name: string) {
+  if (generator !== 'hugo' || !contentDir || !section) return undefined;
+  return { path: joinPath(contentDir, section, id, '_index.md'), content: `---\ntitle: ${JSON.stringify(name)}\n---\n` };
+}

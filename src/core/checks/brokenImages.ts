@@ -1,0 +1,68 @@
+import { findBodyImages, toReference, type ImageReference } from '../post/imageReferences';
+import { isImagePath } from '../site/fileSet';
+import { referenceFor, resolveImage } from '../site/imageResolution';
+import { relativePath } from '../text/paths';
+import type { Check, CheckContext } from './context';
+import type { Fix } from './finding';
+import { innerRange, valuesOf } from './frontmatterValues';
+
+/** Images that the generator would not find: in the body and in frontmatter image fields. */
+export const checkImages: Check = (context) => {
+  for (const reference of [...frontmatterImages(context), ...findBodyImages(context.post)]) checkReference(context, reference);
+};
+
+function frontmatterImages({ site, post }: CheckContext): ImageReference[] {
+  const references: ImageReference[] = [];
+  for (const { node } of valuesOf(post, site.config.imageFields)) {
+    if (typeof node.value !== 'string' || !isImagePath(node.value.replace(/[?#].*$/, ''))) continue; // quiet on non-paths
+    const range = innerRange(node);
+    const reference = toReference(post.text.slice(range.start, range.end), range.start, 'frontmatter');
+    if (reference) references.push(reference);
+  }
+  return references;
+}
+
+function checkReference(context: CheckContext, reference: ImageReference): void {
+  const { site, post } = context;
+  const resolution = resolveImage(site.profile, site.config, site.files, post.path, reference);
+  const shown = `"${reference.raw}"`;
+  switch (resolution.status) {
+    case 'found':
+      return;
+    case 'outside-site':
+      context.report({ code: 'image-outside-site', severity: 'error', range: reference.range, message: `Image ${shown} points outside the site; the generator cannot publish it and Postcraft does not read it.` });
+      return;
+    case 'wrong-case': {
+      const fixed = rewriteLike(reference.raw, reference.path, relativeCaseFix(reference.path, resolution.written, resolution.file));
+      context.report({
+        code: 'image-case',
+        severity: 'error',
+        range: reference.range,
+        message: `Image ${shown} exists only as "${relativePath(site.root, resolution.file)}": letter case matters on the web server.`,
+        fixes: [context.replaceFix(`Change to "${fixed}"`, reference.range, fixed, true)],
+      });
+      return;
+    }
+    case 'missing': {
+      const prefersRoot = reference.path.startsWith('/');
+      const fixes: Fix[] = [];
+      for (const file of resolution.similar) {
+        const suggestion = referenceFor(site.profile, site.config, post.path, file, prefersRoot);
+        if (suggestion && suggestion !== reference.path) fixes.push(context.replaceFix(`Change to "${suggestion}"`, reference.range, suggestion, fixes.length === 0));
+      }
+      const where = site.profile.id === 'hugo' ? 'next to the post, in assets/ or in static/' : 'where the site serves images from';
+      context.report({ code: 'broken-image', severity: 'error', range: reference.range, message: `Image not found: ${shown} (looked ${where}).`, fixes });
+    }
+  }
+}
+
+/** Keeps the written path and swaps only the letters that differ in case. */
+function relativeCaseFix(path: string, written: string, actual: string): string {
+  const tail = actual.slice(actual.length - path.replace(/^\//, '').length);
+  return path.startsWith('/') ? `/${tail}` : tail.length === path.length ? tail : written;
+}
+
+/** The fixed path, percent-encoded again when the source was. */
+function rewriteLike(raw: string, decoded: string, fixed: string): string {
+  return raw !== decoded && raw.includes('%') ? encodeURI(fixed) : fixed;
+}

@@ -1,0 +1,22 @@
+import { findField, scalarItems, type Field, type ScalarNode } from '../frontmatter/model';
+import type { OffsetRange } from '../frontmatter/model';
+import type { ParsedPost } from '../post/parsedPost';
+
+/** The scalar values of the listed keys (`cover.image` reaches into a map), with their fields. */
+export function valuesOf(post: ParsedPost, keys: readonly string[]): { key: string; node: ScalarNode; field: Field }[] {
+  const found: { key: string; node: ScalarNode; field: Field }[] = [];
+  const fields = post.frontmatter?.fields ?? [];
+  for (const key of keys) {
+    const [head, ...rest] = key.split('.');
+    let field = findField(fields, head!);
+    for (const part of rest) field = field?.value?.kind === 'map' ? findField(field.value.fields, part) : undefined;
+    if (!field) continue;
+    for (const node of scalarItems(field.value)) found.push({ key, node, field });
+  }
+  return found;
+}
+
+/** The range of a scalar's text without its quotes. */
+export function innerRange(node: ScalarNode): OffsetRange {
+  return node.style === 'single' || node.style === 'double' ? { start: node.range.start + 1, end: node.range.end - 1 } : node.range;
+}

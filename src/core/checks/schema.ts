@@ -1,0 +1,64 @@
+import { findField, type Field } from '../frontmatter/model';
+import { dateKeys, frontmatterSchemas } from '../schema/frontmatterSchema';
+import { basename } from '../text/paths';
+import type { Check, CheckContext } from './context';
+import type { Fix } from './finding';
+import { innerRange } from './frontmatterValues';
+
+/** Frontmatter values of the wrong type for the generator, and required fields that are missing. */
+export const checkSchema: Check = (context) => {
+  const { site, post } = context;
+  const frontmatter = post.frontmatter;
+  if (!frontmatter || frontmatter.problems.some((problem) => problem.severity === 'error')) return; // syntax first
+  const result = frontmatterSchemas[site.config.generator].safeParse(frontmatter.data);
+  const reported = new Set<string>();
+  for (const issue of result.success ? [] : result.error.issues) {
+    const key = String(issue.path[0] ?? '');
+    if (reported.has(key)) continue;
+    reported.add(key);
+    const field = findField(frontmatter.fields, key);
+    const range = field?.value?.range ?? field?.keyRange ?? frontmatter.blockRange;
+    const fixes = field && dateKeys.includes(key) ? dateFix(context, field) : [];
+    const severity = key === 'date' && site.config.generator === 'hugo' ? 'error' : 'warning';
+    context.report({ code: 'schema', severity, range, message: `"${key}": ${issue.message}.`, fixes });
+  }
+  const required = [...site.settings.requiredFields];
+  if (!isSectionPage(post.path) && !hasHeading(post.text, post.bodyStart)) required.unshift('title');
+  for (const key of new Set(required)) {
+    if (findField(frontmatter.fields, key)) continue;
+    const opening = { start: frontmatter.blockRange.start, end: frontmatter.contentRange.start };
+    const severity = site.settings.requiredFields.includes(key) ? 'error' : 'warning';
+    context.report({ code: 'schema', severity, range: opening, message: `Missing "${key}".`, fixes: insertFieldFix(context, key) });
+  }
+};
+
+function isSectionPage(path: string): boolean {
+  return basename(path) === '_index.md';
+}
+
+/** Docusaurus, Jekyll themes and others take the title from a first-level heading. */
+function hasHeading(text: string, bodyStart: number): boolean {
+  return /^#\s+\S/m.test(text.slice(bodyStart, bodyStart + 4000));
+}
+
+function dateFix(context: CheckContext, field: Field): Fix[] {
+  const node = field.value;
+  if (node?.kind !== 'scalar' || typeof node.value !== 'string') return [];
+  const parsed = new Date(node.value.replace(/(\d)(st|nd|rd|th)\b/, '$1'));
+  if (Number.isNaN(parsed.getTime())) return [];
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const iso = `${parsed.getFullYear()}-${pad(parsed.getMonth() + 1)}-${pad(parsed.getDate())}`;
+  return [context.replaceFix(`Change to "${iso}"`, innerRange(node), iso, true)];
+}
+
+/** Inserts `key` with an empty value just before the closing delimiter, in the block's own syntax. */
+function insertFieldFix(context: CheckContext, key: string): Fix[] {
+  const frontmatter = context.post.frontmatter!;
+  if (frontmatter.format === 'json') return [];
+  const text = context.post.text;
+  const newline = text.includes('\r\n') ? '\r\n' : '\n';
+  const end = frontmatter.contentRange.end;
+  const needsNewline = end > 0 && text[end - 1] !== '\n';
+  const line = frontmatter.format === 'toml' ? `${key} = ""` : `${key}: ""`;
+  return [context.replaceFix(`Add "${key}"`, { start: end, end }, `${needsNewline ? newline : ''}${line}${newline}`, true)];
+}

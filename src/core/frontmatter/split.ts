@@ -1,0 +1,79 @@
+import type { FrontmatterFormat, OffsetRange } from './model';
+
+export interface FrontmatterBlock {
+  readonly format: FrontmatterFormat;
+  readonly blockRange: OffsetRange;
+  readonly contentRange: OffsetRange;
+  /** False when the closing delimiter is missing: the whole file was taken as frontmatter. */
+  readonly closed: boolean;
+}
+
+const delimiters: Record<string, FrontmatterFormat> = { '---': 'yaml', '+++': 'toml' };
+
+/**
+ * Finds the frontmatter block the way Hugo and Jekyll do: a `---` (YAML) or `+++` (TOML) line at the
+ * very start, up to the same delimiter on its own line; or a JSON object at the very start (Hugo).
+ */
+export function splitFrontmatter(text: string): FrontmatterBlock | undefined {
+  const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const firstLineEnd = lineEnd(text, start);
+  const opener = text.slice(start, firstLineEnd).trimEnd();
+  const format = delimiters[opener];
+  if (format) {
+    const contentStart = skipNewline(text, firstLineEnd);
+    let lineStart = contentStart;
+    while (lineStart < text.length) {
+      const end = lineEnd(text, lineStart);
+      const line = text.slice(lineStart, end).trimEnd();
+      if (line === opener || (format === 'yaml' && line === '...')) {
+        return {
+          format,
+          blockRange: { start, end },
+          contentRange: { start: contentStart, end: lineStart },
+          closed: true,
+        };
+      }
+      lineStart = skipNewline(text, end);
+      if (lineStart === end) break;
+    }
+    return { format, blockRange: { start, end: text.length }, contentRange: { start: contentStart, end: text.length }, closed: false };
+  }
+  if (text[start] === '{') {
+    const end = matchingBrace(text, start);
+    if (end === undefined) return undefined; // not JSON frontmatter, just a brace
+    return { format: 'json', blockRange: { start, end }, contentRange: { start, end }, closed: true };
+  }
+  return undefined;
+}
+
+function lineEnd(text: string, from: number): number {
+  for (let i = from; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 10 || ch === 13) return i;
+  }
+  return text.length;
+}
+
+function skipNewline(text: string, at: number): number {
+  if (text.charCodeAt(at) === 13 && text.charCodeAt(at + 1) === 10) return at + 2;
+  if (text.charCodeAt(at) === 10 || text.charCodeAt(at) === 13) return at + 1;
+  return at;
+}
+
+/** End offset (exclusive) of the JSON object opening at `start`, skipping strings. */
+function matchingBrace(text: string, start: number): number | undefined {
+  let depth = 0;
+  let inString = false;
+  for (let i = start; i < text.length; i++) {
+    const ch = text[i];
+    if (inString) {
+      if (ch === '\\') i++;
+      else if (ch === '"') inString = false;
+      continue;
+    }
+    if (ch === '"') inString = true;
+    else if (ch === '{') depth++;
+    else if (ch === '}' && --depth === 0) return i + 1;
+  }
+  return undefined;
+}

@@ -1,0 +1,121 @@
+import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, Scalar, type Node as YamlNode } from 'yaml';
+import type { Field, FieldValue, FrontmatterProblem, OffsetRange } from './model';
+
+/** Aliases a document may expand: a billion-laughs document stops here with a clear error. */
+const MAX_ALIAS_COUNT = 100;
+
+export interface ParsedFields {
+  fields: Field[];
+  data: Record<string, unknown>;
+  problems: FrontmatterProblem[];
+}
+
+/** Parses YAML frontmatter whose text starts at `base` in the post, keeping every source range. */
+export function parseYamlFrontmatter(source: string, base: number): ParsedFields {
+  const doc = parseDocument(source, { uniqueKeys: false, prettyErrors: false, strict: false });
+  const problems: FrontmatterProblem[] = [];
+  const shift = (start: number, end: number): OffsetRange => ({ start: base + start, end: base + end });
+
+  for (const error of doc.errors) {
+    problems.push({
+      code: 'yaml-syntax',
+      severity: 'error',
+      message: `YAML: ${firstLine(error.message)}`,
+      range: shift(error.pos[0], Math.max(error.pos[1], error.pos[0] + 1)),
+    });
+  }
+
+  const convert = (node: unknown): FieldValue | undefined => {
+    if (isAlias(node)) {
+      const range = node.range ?? [0, 0];
+      return { kind: 'scalar', value: null, range: shift(range[0], range[1]), style: 'plain' };
+    }
+    if (isScalar(node)) {
+      const range = node.range ?? [0, 0];
+      return { kind: 'scalar', value: toScalarValue(node.value), range: shift(range[0], range[1]), style: scalarStyle(node) };
+    }
+    if (isSeq(node)) {
+      const range = node.range ?? [0, 0];
+      const items = node.items.map(convert).filter((item): item is FieldValue => item !== undefined);
+      return { kind: 'list', items, range: shift(range[0], range[1]), flow: Boolean(node.flow) };
+    }
+    if (isMap(node)) {
+      const range = node.range ?? [0, 0];
+      return { kind: 'map', fields: convertFields(node.items), range: shift(range[0], range[1]) };
+    }
+    return undefined;
+  };
+
+  const convertFields = (pairs: unknown[]): Field[] => {
+    const fields: Field[] = [];
+    const seen = new Map<string, Field>();
+    for (const pair of pairs) {
+      if (!isPair(pair)) continue;
+      const keyNode = pair.key as YamlNode | null;
+      if (!isScalar(keyNode) || !keyNode.range) continue;
+      const key = String(keyNode.value);
+      const keyRange = shift(keyNode.range[0], keyNode.range[1]);
+      const value = convert(pair.value);
+      const field: Field = { key, keyRange, value, range: { start: keyRange.start, end: value?.range.end ?? keyRange.end } };
+      const first = seen.get(key);
+      if (first) {
+        problems.push({
+          code: 'duplicate-key',
+          severity: 'warning',
+          message: `Duplicate key "${key}": generators keep only one of the values (Hugo the first, Jekyll the last).`,
+          range: keyRange,
+          related: first.keyRange,
+        });
+      } else {
+        seen.set(key, field);
+      }
+      fields.push(field);
+    }
+    return fields;
+  };
+
+  const fields = isMap(doc.contents) ? convertFields(doc.contents.items) : [];
+  if (doc.contents && !isMap(doc.contents) && doc.errors.length === 0) {
+    const range = doc.contents.range ?? [0, source.length];
+    problems.push({ code: 'yaml-syntax', severity: 'error', message: 'YAML: frontmatter must be a mapping of keys to values.', range: shift(range[0], range[1]) });
+  }
+
+  let data: Record<string, unknown> = {};
+  try {
+    const js = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    if (js && typeof js === 'object' && !Array.isArray(js)) data = js as Record<string, unknown>;
+  } catch (error) {
+    problems.push({
+      code: 'yaml-syntax',
+      severity: 'error',
+      message: `YAML: ${error instanceof Error ? firstLine(error.message) : String(error)} (aliases are limited to ${MAX_ALIAS_COUNT} expansions).`,
+      range: shift(0, Math.min(source.length, source.indexOf('\n') === -1 ? source.length : source.indexOf('\n'))),
+    });
+  }
+  return { fields, data, problems };
+}
+
+function scalarStyle(node: Scalar): 'plain' | 'single' | 'double' | 'block' {
+  switch (node.type) {
+    case Scalar.QUOTE_DOUBLE:
+      return 'double';
+    case Scalar.QUOTE_SINGLE:
+      return 'single';
+    case Scalar.BLOCK_FOLDED:
+    case Scalar.BLOCK_LITERAL:
+      return 'block';
+    default:
+      return 'plain';
+  }
+}
+
+function toScalarValue(value: unknown): FieldValue extends never ? never : string | number | boolean | null | Date {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value;
+  if (typeof value === 'bigint') return Number(value);
+  return String(value);
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0]!.trim();
+}

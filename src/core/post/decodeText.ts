@@ -1,0 +1,34 @@
+/** Why a file is not read as a post. */
+export type UnreadableReason = { readonly kind: 'too-large'; readonly size: number; readonly limit: number } | { readonly kind: 'binary' } | { readonly kind: 'encoding' };
+
+export const defaultMaxPostBytes = 5 * 1024 * 1024;
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Turns a file's bytes into text the way generators read it (UTF-8, BOM allowed; UTF-16 with a BOM too),
+ * or says why it cannot: too large, binary (a NUL byte), or not valid text.
+ */
+export function decodePostBytes(bytes: Uint8Array, maxBytes = defaultMaxPostBytes): { text: string } | { unreadable: UnreadableReason } {
+  if (bytes.byteLength > maxBytes) return { unreadable: { kind: 'too-large', size: bytes.byteLength, limit: maxBytes } };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes) };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes) };
+  const sniff = bytes.subarray(0, 8192);
+  if (sniff.includes(0)) return { unreadable: { kind: 'binary' } };
+  try {
+    return { text: utf8.decode(bytes) };
+  } catch {
+    return { unreadable: { kind: 'encoding' } };
+  }
+}
+
+export function describeUnreadable(reason: UnreadableReason): string {
+  switch (reason.kind) {
+    case 'too-large':
+      return `Skipped: the file is ${(reason.size / 1024 / 1024).toFixed(1)} MB, over Postcraft's ${(reason.limit / 1024 / 1024).toFixed(0)} MB limit for posts.`;
+    case 'binary':
+      return 'Skipped: the file holds binary data (NUL bytes), not Markdown.';
+    case 'encoding':
+      return 'Skipped: the file is not valid UTF-8 text; generators would fail to read it too.';
+  }
+}

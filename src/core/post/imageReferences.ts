@@ -1,0 +1,127 @@
+import type { OffsetRange } from '../frontmatter/model';
+import type { ParsedPost } from './parsedPost';
+
+export type ImageOrigin = 'markdown' | 'html' | 'shortcode' | 'import' | 'frontmatter';
+
+/** An image path as written in a post, and the path a generator would look up. */
+export interface ImageReference {
+  /** The text in the source (without angle brackets). */
+  readonly raw: string;
+  /** Decoded, without query or fragment: the file path to resolve. */
+  readonly path: string;
+  readonly range: OffsetRange;
+  readonly origin: ImageOrigin;
+}
+
+const imageExtension = /\.(png|jpe?g|gif|webp|avif|svg|bmp|ico|tiff?|jxl|heic)$/i;
+
+/**
+ * The image references in a post's Markdown body: inline and reference-style Markdown images, HTML
+ * `<img src srcset>`, shortcodes with `src=`, and MDX imports of image files. Code is skipped.
+ */
+export function findBodyImages(post: ParsedPost): ImageReference[] {
+  const body = maskCode(post.text, post.bodyStart);
+  const found: ImageReference[] = [];
+  const add = (raw: string, start: number, origin: ImageOrigin) => {
+    const reference = toReference(raw, start, origin);
+    if (reference) found.push(reference);
+  };
+
+  // ![alt](dest "title") — dest may be <in angle brackets> and contain balanced parentheses.
+  const inline = /!\[(?:[^\]\\\n]|\\.|\[[^\]\n]*\])*\]\([ \t]*(<[^>\n]*>|(?:[^\s()]|\([^\s()]*\))+)/g;
+  for (const match of body.matchAll(inline)) {
+    const dest = match[1]!;
+    const start = match.index + match[0].length - dest.length;
+    if (dest.startsWith('<')) add(dest.slice(1, -1), start + 1, 'markdown');
+    else add(dest, start, 'markdown');
+  }
+
+  // ![alt][label], ![label][] and ![label] use the definition `[label]: dest`.
+  const labels = new Set<string>();
+  for (const match of body.matchAll(/!\[((?:[^\]\\\n]|\\.)*)\](?:\[((?:[^\]\\\n]|\\.)*)\])?(?![(:])/g)) {
+    labels.add(normalizeLabel(match[2] || match[1]!));
+  }
+  if (labels.size > 0) {
+    for (const match of body.matchAll(/^[ ]{0,3}\[((?:[^\]\\\n]|\\.)+)\]:[ \t]*(<[^>\n]*>|\S+)/gm)) {
+      if (!labels.has(normalizeLabel(match[1]!))) continue;
+      const dest = match[2]!;
+      const start = match.index + match[0].length - dest.length;
+      if (dest.startsWith('<')) add(dest.slice(1, -1), start + 1, 'markdown');
+      else add(dest, start, 'markdown');
+    }
+  }
+
+  // <img src="…" srcset="a.png 1x, b.png 2x">
+  for (const tag of body.matchAll(/<img\b[^>]*>/gi)) {
+    for (const attribute of tag[0].matchAll(/\s(src|srcset)\s*=\s*(?:"([^"]*)"|'([^']*)')/gi)) {
+      const value = attribute[2] ?? attribute[3] ?? '';
+      const valueStart = tag.index + attribute.index + attribute[0].length - value.length - 1;
+      if (attribute[1]!.toLowerCase() === 'src') add(value, valueStart, 'html');
+      else for (const candidate of value.matchAll(/[^\s,]+(?:\s+[\d.]+[wx])?/g)) add(candidate[0].split(/\s+/)[0]!, valueStart + candidate.index, 'html');
+    }
+  }
+
+  // {{< figure src="…" >}} and {{% … %}}, any shortcode with a src parameter
+  for (const shortcode of body.matchAll(/\{\{[<%]\s*[\w/-]+\b([^}]*?)[>%]\}\}/g)) {
+    for (const attribute of shortcode[0].matchAll(/\ssrc\s*=\s*(?:"([^"]*)"|'([^']*)'|`([^`]*)`)/g)) {
+      const value = attribute[1] ?? attribute[2] ?? attribute[3] ?? '';
+      add(value, shortcode.index + attribute.index + attribute[0].length - value.length - 1, 'shortcode');
+    }
+  }
+
+  // MDX: import hero from './hero.png'; require('./hero.png')
+  for (const match of body.matchAll(/(?:^import\s+[\w{}\s,*]+\s+from\s+|require\(\s*)(['"])([^'"\n]+)\1/gm)) {
+    const path = match[2]!;
+    if (imageExtension.test(path)) add(path, match.index + match[0].length - path.length - 1, 'import');
+  }
+
+  return found.sort((a, b) => a.range.start - b.range.start);
+}
+
+/** Builds a reference from source text at `start`, or `undefined` for URLs, data and templates. */
+export function toReference(raw: string, start: number, origin: ImageOrigin): ImageReference | undefined {
+  const trimmed = raw.trim();
+  const path = imagePathOf(trimmed);
+  if (path === undefined) return undefined;
+  const offset = start + raw.indexOf(trimmed);
+  return { raw: trimmed, path, range: { start: offset, end: offset + trimmed.length }, origin };
+}
+
+/**
+ * The file path an image reference names, or `undefined` when it is not a local file: an URL with a
+ * scheme (`https:`, `data:`), a protocol-relative URL, or a template expression the generator fills in.
+ * Jekyll's `{{ site.baseurl }}/x` and `{{ '/x' | relative_url }}` are understood.
+ */
+export function imagePathOf(raw: string): string | undefined {
+  let text = raw.trim();
+  const liquidFilter = /^\{\{\s*(['"])([^'"]+)\1\s*\|\s*(?:relative_url|absolute_url)\s*\}\}$/.exec(text);
+  if (liquidFilter) text = liquidFilter[2]!;
+  text = text.replace(/^\{\{\s*site\.baseurl\s*\}\}/, '');
+  if (text === '' || text.startsWith('#') || text.startsWith('//') || /^[a-z][a-z0-9+.-]*:/i.test(text)) return undefined;
+  if (/\{\{|\{%|\$\{|<%/.test(text)) return undefined;
+  text = text.replace(/[?#].*$/, '');
+  try {
+    return decodeURI(text);
+  } catch {
+    return text; // a stray % is a literal file name character
+  }
+}
+
+function normalizeLabel(label: string): string {
+  return label.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+/** The body with code blocks and code spans blanked out (same length, so offsets stay). */
+function maskCode(text: string, bodyStart: number): string {
+  const chars = text.split('');
+  for (let i = 0; i < bodyStart; i++) if (chars[i] !== '\n') chars[i] = ' ';
+  const blank = (from: number, to: number) => {
+    for (let i = from; i < to; i++) if (chars[i] !== '\n' && chars[i] !== '\r') chars[i] = ' ';
+  };
+  const body = text.slice(bodyStart);
+  const fence = /^[ ]{0,3}(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:^[ ]{0,3}\1[`~]*[ \t]*$|(?![\s\S]))/gm;
+  for (const match of body.matchAll(fence)) blank(bodyStart + match.index, bodyStart + match.index + match[0].length);
+  const masked = chars.join('');
+  for (const match of masked.slice(bodyStart).matchAll(/(`+)(?!`)[\s\S]*?[^`]\1(?!`)/g)) blank(bodyStart + match.index, bodyStart + match.index + match[0].length);
+  return chars.join('');
+}

@@ -1,0 +1,136 @@
+import { noCancellation, throwIfCancelled, type CancellationToken } from './host/cancellation';
+import type { SiteFileSystem } from './host/fileSystem';
+import { silentLogger, type Logger } from './host/logger';
+import type { Finding } from './checks/finding';
+import { runChecks, type CheckOptions } from './checks/runChecks';
+import { decodePostBytes, describeUnreadable } from './post/decodeText';
+import { parsePost, type ParsedPost } from './post/parsedPost';
+import { detectSites } from './site/detect';
+import { isImagePath } from './site/fileSet';
+import { summarizePost } from './site/postSummary';
+import { Site } from './site/site';
+import { siteSettingsFileName } from './settings/siteSettings';
+import { basename, isInside } from './text/paths';
+
+export interface PostcraftHost {
+  readonly fs: SiteFileSystem;
+  readonly logger?: Logger;
+}
+
+export type FileChange = 'created' | 'changed' | 'deleted';
+
+export interface SiteCheckProgress {
+  readonly done: number;
+  readonly total: number;
+}
+
+/**
+ * The one entry point of the core: the extension, the CLI and the tests all start here.
+ * Holds the sites of the open workspace and keeps them current as files change.
+ */
+export class PostcraftService {
+  private sites: Site[] = [];
+  private readonly logger: Logger;
+
+  constructor(private readonly host: PostcraftHost) {
+    this.logger = host.logger ?? silentLogger;
+  }
+
+  get openSites(): readonly Site[] {
+    return this.sites;
+  }
+
+  /** Detects and indexes every site in the given folders (replacing those already open). */
+  async openWorkspace(folders: readonly string[], token: CancellationToken = noCancellation): Promise<readonly Site[]> {
+    const detected = (await Promise.all(folders.map((folder) => detectSites(this.host.fs, folder, token)))).flat();
+    const sites: Site[] = [];
+    for (const { root, profile, configFile } of detected) {
+      throwIfCancelled(token);
+      const started = Date.now();
+      const site = await Site.load(this.host.fs, root, profile, configFile, token);
+      this.logger.info(`Indexed ${profile.displayName} site ${root}: ${site.posts.size} posts, ${site.files.size} files, ${site.authors.size} authors, ${site.tags.size} tags in ${Date.now() - started} ms`);
+      for (const problem of site.configProblems) this.logger.warn(`${root}: ${problem}`);
+      sites.push(site);
+    }
+    this.sites = sites;
+    return sites;
+  }
+
+  /** The innermost site that holds `path`. */
+  siteFor(path: string): Site | undefined {
+    let best: Site | undefined;
+    for (const site of this.sites) if (isInside(site.root, path) && (!best || site.root.length > best.root.length)) best = site;
+    return best;
+  }
+
+  /** Parses the text of a post (an open editor's, maybe unsaved) and records its tags in the index. */
+  parse(path: string, text: string): { site: Site; post: ParsedPost } | undefined {
+    const site = this.siteFor(path);
+    if (!site || !site.isPost(path)) return undefined;
+    const post = parsePost(path, text);
+    site.updatePost(path, summarizePost(path, post.frontmatter, site.config));
+    return { site, post };
+  }
+
+  /** Findings for a post's current text. Synchronous: fast enough for every keystroke. */
+  checkText(path: string, text: string, options: CheckOptions = {}): Finding[] {
+    const parsed = this.parse(path, text);
+    return parsed ? runChecks(parsed.site, parsed.post, options) : [];
+  }
+
+  /** Findings for a post as saved on disk; unreadable files get one finding saying why. */
+  async checkFile(path: string, options: CheckOptions = {}): Promise<Finding[]> {
+    const site = this.siteFor(path);
+    if (!site || !site.isPost(path)) return [];
+    const bytes = await this.host.fs.readFile(path);
+    if (!bytes) return [];
+    const decoded = decodePostBytes(bytes);
+    if ('unreadable' in decoded) {
+      const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+      return [{ file: path, range, severity: 'warning', code: 'unreadable-file', message: describeUnreadable(decoded.unreadable), fixes: [] }];
+    }
+    return this.checkText(path, decoded.text, options);
+  }
+
+  /** Every post of a site, read in parallel; reports progress and stops when cancelled. */
+  async checkSite(site: Site, options: CheckOptions = {}, token: CancellationToken = noCancellation, onProgress?: (progress: SiteCheckProgress) => void): Promise<Finding[]> {
+    const paths = [...site.posts.keys()].sort();
+    const results: Finding[][] = new Array(paths.length);
+    let next = 0;
+    let done = 0;
+    const worker = async () => {
+      while (next < paths.length) {
+        const index = next++;
+        results[index] = await this.checkFile(paths[index]!, options);
+        throwIfCancelled(token);
+        onProgress?.({ done: ++done, total: paths.length });
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(32, paths.length) }, worker));
+    return results.flat();
+  }
+
+  /**
+   * Keeps the index current when a file changes on disk. Returns whether findings elsewhere may have
+   * changed (an image, an author or the config), so the caller can re-check open posts.
+   */
+  async fileChanged(path: string, change: FileChange): Promise<'none' | 'post' | 'site'> {
+    const site = this.siteFor(path);
+    if (!site) return 'none';
+    const name = basename(path);
+    if (name === siteSettingsFileName || (site.config.configFile && path === site.config.configFile)) return 'site'; // caller reopens
+    if (change === 'deleted') site.removeFile(path);
+    else site.files.add(path);
+    const definesAuthors = site.definesAuthors(path);
+    if (change !== 'deleted' && site.isPost(path)) await site.indexFile(this.host.fs, path);
+    if (definesAuthors || site.definesAuthors(path)) {
+      await site.refreshAuthors(this.host.fs);
+      return 'site';
+    }
+    return isImagePath(path) || change !== 'changed' ? 'site' : 'post';
+  }
+}
+
+export function createPostcraftService(host: PostcraftHost): PostcraftService {
+  return new PostcraftService(host);
+}

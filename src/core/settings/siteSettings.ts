@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import type { SiteFileSystem } from '../host/fileSystem';
+import { findingCodes, type FindingCode, type Severity } from '../checks/finding';
+import { joinPath, relativePath } from '../text/paths';
+import { readText } from '../site/configFiles';
+
+export const siteSettingsFileName = 'postcraft.config.json';
+
+const severitySetting = z.enum(['error', 'warning', 'info', 'off']);
+
+/** The per-site file `postcraft.config.json`; `schemas/postcraft.config.schema.json` mirrors it. */
+export const siteSettingsSchema = z
+  .object({
+    $schema: z.string().optional(),
+    checks: z.partialRecord(z.enum(findingCodes), severitySetting).optional(),
+    requiredFields: z.array(z.string()).optional(),
+    imageFields: z.array(z.string()).optional(),
+    allowedTags: z.array(z.string()).optional(),
+    ignore: z.array(z.string()).optional(),
+  })
+  .strict();
+
+export type SeveritySetting = z.infer<typeof severitySetting>;
+
+export interface SiteSettings {
+  readonly severities: Partial<Record<FindingCode, SeveritySetting>>;
+  readonly requiredFields: readonly string[];
+  readonly allowedTags: ReadonlySet<string> | undefined;
+  isIgnored(path: string): boolean;
+}
+
+export const defaultSiteSettings: SiteSettings = { severities: {}, requiredFields: [], allowedTags: undefined, isIgnored: () => false };
+
+export async function loadSiteSettings(fs: SiteFileSystem, root: string): Promise<{ settings: SiteSettings; imageFields: string[] | undefined; problems: string[] }> {
+  const text = await readText(fs, joinPath(root, siteSettingsFileName));
+  if (text === undefined) return { settings: defaultSiteSettings, imageFields: undefined, problems: [] };
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    return { settings: defaultSiteSettings, imageFields: undefined, problems: [`${siteSettingsFileName}: ${(error as Error).message}`] };
+  }
+  const parsed = siteSettingsSchema.safeParse(json);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ');
+    return { settings: defaultSiteSettings, imageFields: undefined, problems: [`${siteSettingsFileName}: ${issues}`] };
+  }
+  const value = parsed.data;
+  const ignore = (value.ignore ?? []).map(globToRegExp);
+  return {
+    settings: {
+      severities: value.checks ?? {},
+      requiredFields: value.requiredFields ?? [],
+      allowedTags: value.allowedTags ? new Set(value.allowedTags) : undefined,
+      isIgnored: (path) => ignore.some((pattern) => pattern.test(relativePath(root, path))),
+    },
+    imageFields: value.imageFields,
+    problems: [],
+  };
+}
+
+/** `**` any folders, `*` within one name, `?` one character. */
+export function globToRegExp(glob: string): RegExp {
+  let pattern = '';
+  for (let i = 0; i < glob.length; i++) {
+    const ch = glob[i]!;
+    if (ch === '*' && glob[i + 1] === '*') {
+      pattern += glob[i + 2] === '/' ? '(?:.*/)?' : '.*';
+      i += glob[i + 2] === '/' ? 2 : 1;
+    } else if (ch === '*') pattern += '[^/]*';
+    else if (ch === '?') pattern += '[^/]';
+    else pattern += ch.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+  }
+  return new RegExp(`^${pattern}$`);
+}
+
+/** Applies a configured severity: `undefined` means the finding is switched off. */
+export function effectiveSeverity(code: FindingCode, fallback: Severity, ...overrides: Partial<Record<FindingCode, SeveritySetting>>[]): Severity | undefined {
+  let severity: SeveritySetting = fallback;
+  for (const override of overrides) severity = override[code] ?? severity;
+  return severity === 'off' ? undefined : severity;
+}

@@ -1,0 +1,28 @@
+import type { SiteConfig } from '../model';
+import { browserCandidates, defaultImageFields, type GeneratorProfile } from './profile';
+
+/** A folder of Markdown with no known generator: links resolve as a browser or GitHub would. */
+export const plainMarkdown: GeneratorProfile = {
+  id: 'markdown',
+  displayName: 'Markdown',
+  detect: () => undefined,
+  async loadConfig(_fs, root) {
+    const config: SiteConfig = {
+      generator: 'markdown',
+      root,
+      configFile: undefined,
+      contentDirs: [root],
+      publicDirs: [root],
+      assetDirs: [],
+      basePath: '',
+      tagKeys: ['tags', 'categories'],
+      authorKeys: [],
+      imageFields: defaultImageFields,
+      ignoredDirs: [],
+    };
+    return { config, problems: [] };
+  },
+  loadAuthors: async () => new Map(),
+  authorKey: (id) => id,
+  imageCandidates: browserCandidates,
+};

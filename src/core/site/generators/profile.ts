@@ -1,0 +1,43 @@
+import type { SiteFileSystem } from '../../host/fileSystem';
+import { dirname, joinPath } from '../../text/paths';
+import type { FileSet } from '../fileSet';
+import type { Author, GeneratorId, SiteConfig } from '../model';
+
+export interface LoadedSiteConfig {
+  readonly config: SiteConfig;
+  /** Things the generator would complain about in its config, in words for the writer. */
+  readonly problems: string[];
+}
+
+/** Everything Postcraft knows about one generator's rules, in one place. */
+export interface GeneratorProfile {
+  readonly id: GeneratorId;
+  readonly displayName: string;
+  /** The config file that marks `names` (a folder's entries) as this generator's site, if any. */
+  detect(names: ReadonlySet<string>): string | undefined;
+  loadConfig(fs: SiteFileSystem, root: string, configFile: string | undefined): Promise<LoadedSiteConfig>;
+  /** The author registry, keyed by `authorKey(id)`. */
+  loadAuthors(fs: SiteFileSystem, config: SiteConfig, files: FileSet): Promise<Map<string, Author>>;
+  /** How the generator matches an author named in a post to a registry entry. */
+  authorKey(name: string): string;
+  /** Where the generator would look for an image a post refers to, best first. */
+  imageCandidates(config: SiteConfig, postPath: string, imagePath: string): string[];
+}
+
+export const defaultImageFields = ['image', 'images', 'cover', 'cover.image', 'featured_image', 'featuredImage', 'feature', 'thumbnail', 'banner', 'hero', 'og_image', 'social_image'];
+
+/** Site-root paths (`/img/a.png`) map into each public folder once the base path is removed. */
+export function rootRelativeCandidates(config: SiteConfig, imagePath: string): string[] {
+  let path = imagePath;
+  if (config.basePath && (path === config.basePath || path.startsWith(`${config.basePath}/`))) path = path.slice(config.basePath.length) || '/';
+  return config.publicDirs.map((dir) => joinPath(dir, path));
+}
+
+/** The default rule of the web: relative to the post's folder, root paths in the public folders. */
+export function browserCandidates(config: SiteConfig, postPath: string, imagePath: string): string[] {
+  return imagePath.startsWith('/') ? rootRelativeCandidates(config, imagePath) : [joinPath(dirname(postPath), imagePath)];
+}
+
+export function firstExisting(names: ReadonlySet<string>, candidates: readonly string[]): string | undefined {
+  return candidates.find((name) => names.has(name));
+}

@@ -1,0 +1,40 @@
+import type { OffsetRange } from '../frontmatter/model';
+
+export type GeneratorId = 'hugo' | 'jekyll' | 'docusaurus' | 'astro' | 'eleventy' | 'markdown';
+
+/** What a site's configuration says, in the terms every check needs. All paths absolute. */
+export interface SiteConfig {
+  readonly generator: GeneratorId;
+  readonly root: string;
+  /** The file the generator reads its settings from, if any. */
+  readonly configFile: string | undefined;
+  /** Folders whose Markdown/MDX files are posts or pages. */
+  readonly contentDirs: string[];
+  /** Folders served at the site root: `/img/a.png` is looked for in each. */
+  readonly publicDirs: string[];
+  /** Folders an image can also be taken from by name (Hugo `assets/` through `resources.Get`). */
+  readonly assetDirs: string[];
+  /** The path part of the site's base URL (`/blog` for `https://x.org/blog/`), stripped from `/…` paths. */
+  readonly basePath: string;
+  /** Frontmatter keys holding tags and other free taxonomies (`tags`, `categories`, …). */
+  readonly tagKeys: string[];
+  /** Frontmatter keys naming authors. */
+  readonly authorKeys: string[];
+  /** Frontmatter keys holding image paths. */
+  readonly imageFields: string[];
+  /** Folders never indexed (build output, dependencies). */
+  readonly ignoredDirs: string[];
+}
+
+export interface SourceLocation {
+  readonly file: string;
+  readonly range?: OffsetRange;
+}
+
+export interface Author {
+  readonly id: string;
+  readonly name: string | undefined;
+  readonly avatar: string | undefined;
+  readonly bio: string | undefined;
+  readonly definedAt: SourceLocation;
+}

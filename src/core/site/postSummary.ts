@@ -1,0 +1,25 @@
+import { findField, scalarItems, type Frontmatter } from '../frontmatter/model';
+import type { SiteConfig } from './model';
+
+/** What the site index keeps of each post: enough for completion, typo checks and views. */
+export interface PostSummary {
+  readonly path: string;
+  readonly title: string | undefined;
+  readonly tags: readonly string[];
+  readonly authors: readonly string[];
+  readonly draft: boolean;
+}
+
+export function summarizePost(path: string, frontmatter: Frontmatter | undefined, config: SiteConfig): PostSummary {
+  const fields = frontmatter?.fields ?? [];
+  const values = (keys: readonly string[]) =>
+    keys.flatMap((key) => scalarItems(findField(fields, key)?.value).map((node) => String(node.value)));
+  const title = frontmatter?.data['title'];
+  return {
+    path,
+    title: typeof title === 'string' ? title : undefined,
+    tags: [...new Set(values(config.tagKeys))],
+    authors: values(config.authorKeys),
+    draft: frontmatter?.data['draft'] === true,
+  };
+}

@@ -1,0 +1,105 @@
+import { throwIfCancelled, type CancellationToken } from '../host/cancellation';
+import type { SiteFileSystem } from '../host/fileSystem';
+import { decodePostBytes } from '../post/decodeText';
+import { parseFrontmatter } from '../frontmatter/parse';
+import { isInside } from '../text/paths';
+import { FileSet, isPostPath } from './fileSet';
+import type { GeneratorProfile } from './generators/profile';
+import type { Author, SiteConfig } from './model';
+import { summarizePost, type PostSummary } from './postSummary';
+import { TagIndex } from './tagIndex';
+import { walkFiles } from './walk';
+import type { SiteSettings } from '../settings/siteSettings';
+import { loadSiteSettings } from '../settings/siteSettings';
+
+const readConcurrency = 64;
+
+/** One static site: its rules, its files, its posts' tags and its authors. Updated file by file. */
+export class Site {
+  readonly files: FileSet;
+  readonly tags = new TagIndex();
+  readonly posts = new Map<string, PostSummary>();
+  authors = new Map<string, Author>();
+  truncated = false;
+
+  private constructor(
+    readonly profile: GeneratorProfile,
+    readonly config: SiteConfig,
+    readonly settings: SiteSettings,
+    readonly configProblems: readonly string[],
+    files: readonly string[],
+  ) {
+    this.files = new FileSet(files);
+  }
+
+  static async load(fs: SiteFileSystem, root: string, profile: GeneratorProfile, configFile: string | undefined, token: CancellationToken): Promise<Site> {
+    const { config, problems } = await profile.loadConfig(fs, root, configFile);
+    const settings = await loadSiteSettings(fs, root);
+    throwIfCancelled(token);
+    const walked = await walkFiles(fs, root, { ignoredDirs: config.ignoredDirs, token });
+    const site = new Site(profile, { ...config, imageFields: settings.imageFields ?? config.imageFields }, settings.settings, [...problems, ...settings.problems], walked.files);
+    site.truncated = walked.truncated;
+    await site.indexPosts(fs, walked.files.filter((file) => site.isPost(file)), token);
+    site.authors = await profile.loadAuthors(fs, site.config, site.files);
+    return site;
+  }
+
+  get root(): string {
+    return this.config.root;
+  }
+
+  /** A Markdown file the generator renders as a page or post. */
+  isPost(path: string): boolean {
+    return isPostPath(path) && this.config.contentDirs.some((dir) => isInside(dir, path)) && !this.config.ignoredDirs.some((dir) => isInside(dir, path)) && !this.settings.isIgnored(path);
+  }
+
+  findAuthor(name: string): Author | undefined {
+    return this.authors.get(this.profile.authorKey(name));
+  }
+
+  /** Records a post's current tags and authors (from disk or from an open editor's text). */
+  updatePost(path: string, summary: PostSummary): void {
+    const previous = this.posts.get(path);
+    if (previous) this.tags.remove(path, previous.tags);
+    this.posts.set(path, summary);
+    this.tags.add(path, summary.tags);
+  }
+
+  removeFile(path: string): void {
+    this.files.delete(path);
+    const previous = this.posts.get(path);
+    if (previous) {
+      this.tags.remove(path, previous.tags);
+      this.posts.delete(path);
+    }
+  }
+
+  async refreshAuthors(fs: SiteFileSystem): Promise<void> {
+    this.authors = await this.profile.loadAuthors(fs, this.config, this.files);
+  }
+
+  /** Whether a change to `path` changes the author registry. */
+  definesAuthors(path: string): boolean {
+    return /\/(_data|data)\/authors(\/|\.)|\/authors\.(ya?ml|json|toml)$/.test(path) || this.config.authorKeys.some((key) => this.config.contentDirs.some((dir) => isInside(`${dir}/${key}`, path))) || [...this.authors.values()].some((author) => author.definedAt.file === path);
+  }
+
+  async indexFile(fs: SiteFileSystem, path: string): Promise<void> {
+    const bytes = await fs.readFile(path);
+    if (!bytes) return;
+    const decoded = decodePostBytes(bytes);
+    const frontmatter = 'text' in decoded ? parseFrontmatter(decoded.text) : undefined;
+    this.updatePost(path, summarizePost(path, frontmatter, this.config));
+  }
+
+  private async indexPosts(fs: SiteFileSystem, paths: readonly string[], token: CancellationToken): Promise<void> {
+    let next = 0;
+    const worker = async () => {
+      while (next < paths.length) {
+        const path = paths[next++]!;
+        await this.indexFile(fs, path);
+        throwIfCancelled(token);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(readConcurrency, paths.length) }, worker));
+  }
+}

@@ -1,0 +1,48 @@
+import type { SiteFileSystem } from '../host/fileSystem';
+import { throwIfCancelled, type CancellationToken } from '../host/cancellation';
+import { isInside, joinPath } from '../text/paths';
+
+/** Folders no generator reads sources from; skipping them keeps indexing of real sites fast. */
+export const alwaysIgnored = new Set(['.git', 'node_modules', '.hg', '.svn', '.vscode-test', '.cache', '.astro', '.docusaurus', '.jekyll-cache', '.sass-cache']);
+
+export interface WalkOptions {
+  /** Absolute folders to skip (build output). */
+  readonly ignoredDirs?: readonly string[];
+  /** Stop after this many files; a 100k-file repository is not a blog. */
+  readonly maxFiles?: number;
+  readonly token: CancellationToken;
+}
+
+export interface WalkResult {
+  readonly files: string[];
+  readonly truncated: boolean;
+}
+
+/** Lists every file below `root`, folders read in parallel; symlinked folders are not followed. */
+export async function walkFiles(fs: SiteFileSystem, root: string, options: WalkOptions): Promise<WalkResult> {
+  const files: string[] = [];
+  const maxFiles = options.maxFiles ?? 200_000;
+  let truncated = false;
+  const visit = async (dir: string): Promise<void> => {
+    if (truncated) return;
+    const entries = await fs.readDirectory(dir);
+    throwIfCancelled(options.token);
+    const subdirs: string[] = [];
+    for (const entry of entries) {
+      const path = joinPath(dir, entry.name);
+      if (entry.type === 'directory') {
+        if (alwaysIgnored.has(entry.name) || options.ignoredDirs?.some((ignored) => isInside(ignored, path))) continue;
+        subdirs.push(path);
+      } else if (entry.type === 'file') {
+        if (files.length >= maxFiles) {
+          truncated = true;
+          return;
+        }
+        files.push(path);
+      }
+    }
+    await Promise.all(subdirs.map(visit));
+  };
+  await visit(root);
+  return { files, truncated };
+}

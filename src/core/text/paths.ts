@@ -1,0 +1,47 @@
+// Site paths are POSIX-style absolute strings on every platform; the edges convert.
+
+export function joinPath(base: string, ...parts: string[]): string {
+  return normalizePath([base, ...parts].filter(Boolean).join('/'));
+}
+
+/** Resolves `.` and `..` and repeated slashes; never climbs above `/`. */
+export function normalizePath(path: string): string {
+  const absolute = path.startsWith('/');
+  const out: string[] = [];
+  for (const segment of path.split('/')) {
+    if (segment === '' || segment === '.') continue;
+    if (segment === '..') out.pop();
+    else out.push(segment);
+  }
+  return (absolute ? '/' : '') + out.join('/');
+}
+
+export function dirname(path: string): string {
+  const index = path.lastIndexOf('/');
+  return index <= 0 ? '/' : path.slice(0, index);
+}
+
+export function basename(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
+export function extname(path: string): string {
+  const name = basename(path);
+  const dot = name.lastIndexOf('.');
+  return dot <= 0 ? '' : name.slice(dot).toLowerCase();
+}
+
+export function relativePath(from: string, to: string): string {
+  if (to === from) return '';
+  return to.startsWith(`${from}/`) ? to.slice(from.length + 1) : to;
+}
+
+export function isInside(folder: string, path: string): boolean {
+  return path === folder || path.startsWith(folder.endsWith('/') ? folder : `${folder}/`);
+}
+
+/** A native path (maybe with backslashes or a drive letter) in the core's form. */
+export function toSitePath(nativePath: string): string {
+  const slashed = nativePath.replace(/\\/g, '/');
+  return normalizePath(/^[A-Za-z]:/.test(slashed) ? `/${slashed}` : slashed);
+}
