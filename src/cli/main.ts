@@ -7,7 +7,8 @@ import { formatJson } from './format/json';
 import { formatSarif } from './format/sarif';
 import { formatText } from './format/text';
 
-declare const POSTCRAFT_VERSION: string;
+declare const POSTCRAFT_VERSION: string | undefined;
+const version = typeof POSTCRAFT_VERSION === "string" ? POSTCRAFT_VERSION : "dev";
 
 async function main(argv: string[]): Promise<number> {
   const args = parseArguments(argv);
@@ -16,7 +17,7 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(`${usage}\n`);
       return 0;
     case 'version':
-      process.stdout.write(`${POSTCRAFT_VERSION}\n`);
+      process.stdout.write(`${version}\n`);
       return 0;
     case 'usage-error':
       process.stderr.write(`postcraft: ${args.message}\nRun postcraft --help for usage.\n`);
@@ -37,7 +38,7 @@ async function main(argv: string[]): Promise<number> {
   const report = await checkSites(nodeFileSystem, toSitePath(folder), { severities: args.severities, maxWarnings: args.maxWarnings }, (done, total) => {
     if (showProgress && (done % 50 === 0 || done === total)) process.stderr.write(`\rChecking posts: ${done}/${total}${done === total ? '\n' : ''}`);
   });
-  const output = args.format === 'json' ? formatJson(report) : args.format === 'sarif' ? formatSarif(report, POSTCRAFT_VERSION) : formatText(report, process.stdout.isTTY === true);
+  const output = args.format === 'json' ? formatJson(report) : args.format === 'sarif' ? formatSarif(report, version) : formatText(report, process.stdout.isTTY === true);
   process.stdout.write(output);
   return report.exitCode;
 }

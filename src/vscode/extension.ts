@@ -1,1 +1,43 @@
-export function activate() {}
+import * as vscode from 'vscode';
+import { CheckSiteCommand } from './commands/checkSite';
+import { CommandManager } from './commands/commandManager';
+import { ShowLogCommand } from './commands/showLog';
+import { readSettings } from './config';
+import { registerCodeActionSupport } from './features/codeActions';
+import { DiagnosticsManager } from './features/diagnostics';
+import { createOutputLogger } from './logger';
+import { SiteSession } from './siteSession';
+import { SiteStatusBar } from './statusBar';
+
+/** What `activate` hands to tests: the live objects, for observing, never for driving features. */
+export interface PostcraftApi {
+  readonly session: SiteSession;
+  readonly diagnostics: DiagnosticsManager;
+}
+
+/** Registers every feature and returns at once; indexing runs in the background. */
+export function activate(context: vscode.ExtensionContext): PostcraftApi {
+  const channel = vscode.window.createOutputChannel('Postcraft', { log: true });
+  const logger = createOutputLogger(channel);
+  const session = new SiteSession(logger);
+  const diagnostics = new DiagnosticsManager(session, readSettings());
+  const commands = new CommandManager(logger);
+  commands.register(new CheckSiteCommand(session, diagnostics));
+  commands.register(new ShowLogCommand(channel));
+
+  context.subscriptions.push(
+    channel,
+    session,
+    diagnostics,
+    commands,
+    new SiteStatusBar(session),
+    registerCodeActionSupport(diagnostics),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('postcraft')) diagnostics.updateSettings(readSettings());
+    }),
+  );
+  void session.reindex();
+  return { session, diagnostics };
+}
+
+export function deactivate(): void {}

@@ -1,0 +1,147 @@
+import * as vscode from 'vscode';
+import { CancelledError, type Finding } from '../../core/index';
+import { checkOptions, type PostcraftSettings } from '../config';
+import { isPostDocument, sitePathOf, toDiagnostic, uriOf } from '../convert';
+import type { SiteSession } from '../siteSession';
+import { Disposable } from '../util/dispose';
+
+/**
+ * Live diagnostics: open posts are checked as the writer types (debounced, on the editor's text);
+ * with `postcraft.validate.workspace`, every post of every site is checked in the background too.
+ * Keeps the findings behind each diagnostic so code actions can offer their fixes.
+ */
+export interface SiteTotals {
+  posts: number;
+  errors: number;
+  warnings: number;
+}
+
+export class DiagnosticsManager extends Disposable {
+  private readonly collection = this.register(vscode.languages.createDiagnosticCollection('postcraft'));
+  private readonly findings = new Map<string, readonly Finding[]>();
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private siteCheck: vscode.CancellationTokenSource | undefined;
+  private readonly didUpdate = this.register(new vscode.EventEmitter<vscode.Uri>());
+  /** Fires after a file's diagnostics were replaced (tests and the status bar wait on it). */
+  readonly onDidUpdate = this.didUpdate.event;
+
+  constructor(private readonly session: SiteSession, private settings: PostcraftSettings) {
+    super();
+    this.register(vscode.workspace.onDidOpenTextDocument((document) => this.schedule(document, 0)));
+    this.register(vscode.workspace.onDidChangeTextDocument((event) => this.schedule(event.document, this.settings.debounceMs)));
+    this.register(vscode.workspace.onDidCloseTextDocument((document) => this.onClose(document)));
+    this.register(session.onDidIndex(() => void this.checkEverything()));
+    this.register(session.onDidChangeFiles(({ path, scope }) => (scope === 'site' ? this.scheduleEverything() : this.recheckFile(path))));
+  }
+
+  /** Findings behind the diagnostics of a file, for code actions. */
+  findingsFor(uri: vscode.Uri): readonly Finding[] {
+    return this.findings.get(uri.toString()) ?? [];
+  }
+
+  updateSettings(settings: PostcraftSettings): void {
+    this.settings = settings;
+    this.scheduleEverything();
+  }
+
+  private schedule(document: vscode.TextDocument, delay: number): void {
+    if (!isPostDocument(document)) return;
+    const key = document.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        void this.session.ready.then(() => this.checkDocument(document));
+      }, delay),
+    );
+  }
+
+  private checkDocument(document: vscode.TextDocument): void {
+    if (document.isClosed) return;
+    const path = sitePathOf(document.uri);
+    if (!path || !this.settings.validateEnabled) return this.set(document.uri, []);
+    this.set(document.uri, this.session.service.checkText(path, document.getText(), checkOptions(this.settings)));
+  }
+
+  private async recheckFile(path: string): Promise<void> {
+    const open = vscode.workspace.textDocuments.find((document) => sitePathOf(document.uri) === path);
+    if (open) return this.checkDocument(open);
+    if (this.settings.validateEnabled && this.settings.validateWorkspace) this.set(uriOf(path), await this.session.service.checkFile(path, checkOptions(this.settings)));
+  }
+
+  private onClose(document: vscode.TextDocument): void {
+    clearTimeout(this.timers.get(document.uri.toString()));
+    const path = sitePathOf(document.uri);
+    if (!this.settings.validateWorkspace || !path) this.set(document.uri, []);
+    else void this.recheckFile(path); // back to what is saved on disk
+  }
+
+  private everythingTimer: ReturnType<typeof setTimeout> | undefined;
+
+  private scheduleEverything(): void {
+    clearTimeout(this.everythingTimer);
+    this.everythingTimer = setTimeout(() => void this.checkEverything(), 100);
+  }
+
+  /**
+   * Checks every post of every site (with `postcraft.validate.workspace`, or when asked for the whole
+   * site), then the open posts from their editors' text. Returns the totals for a summary.
+   */
+  async checkEverything(request: { wholeSite?: boolean; location?: vscode.ProgressLocation } = {}): Promise<SiteTotals | undefined> {
+    this.siteCheck?.cancel();
+    const source = (this.siteCheck = new vscode.CancellationTokenSource());
+    await this.session.ready;
+    if (!this.settings.validateEnabled) {
+      this.collection.clear();
+      this.findings.clear();
+      return undefined;
+    }
+    const totals: SiteTotals = { posts: 0, errors: 0, warnings: 0 };
+    if (this.settings.validateWorkspace || request.wholeSite) {
+      const location = request.location ?? vscode.ProgressLocation.Window;
+      const cancelled = await vscode.window.withProgress({ location, title: 'Postcraft: checking posts', cancellable: location === vscode.ProgressLocation.Notification }, async (progress, token) => {
+        token.onCancellationRequested(() => source.cancel());
+        try {
+          for (const site of this.session.service.openSites) {
+            let reported = 0;
+            const findings = await this.session.service.checkSite(site, checkOptions(this.settings), source.token, ({ done, total }) => {
+              const percent = Math.floor((done / total) * 100);
+              if (percent > reported) progress.report({ message: `${done}/${total} posts`, increment: percent - reported });
+              reported = percent;
+            });
+            const byFile = new Map<string, Finding[]>([...site.posts.keys()].map((path) => [path, []]));
+            for (const finding of findings) byFile.get(finding.file)?.push(finding);
+            for (const [path, fileFindings] of byFile) this.set(uriOf(path), fileFindings);
+            totals.posts += site.posts.size;
+          }
+          return false;
+        } catch (error) {
+          if (error instanceof CancelledError) return true;
+          throw error;
+        }
+      });
+      if (cancelled) return undefined;
+    }
+    // Open editors may hold unsaved text: theirs wins over the saved file.
+    for (const document of vscode.workspace.textDocuments) if (isPostDocument(document)) this.checkDocument(document);
+    for (const [, findings] of this.findings) {
+      totals.errors += findings.filter((finding) => finding.severity === 'error').length;
+      totals.warnings += findings.filter((finding) => finding.severity === 'warning').length;
+    }
+    return totals;
+  }
+
+  private set(uri: vscode.Uri, findings: readonly Finding[]): void {
+    this.findings.set(uri.toString(), findings);
+    this.collection.set(uri, findings.map(toDiagnostic));
+    this.didUpdate.fire(uri);
+  }
+
+  override dispose(): void {
+    this.siteCheck?.cancel();
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    clearTimeout(this.everythingTimer);
+    super.dispose();
+  }
+}

@@ -1,0 +1,85 @@
+import * as vscode from 'vscode';
+import { CancelledError, createPostcraftService, nodeFileSystem, toSitePath, type Logger, type PostcraftService } from '../core/index';
+import { Disposable } from './util/dispose';
+
+export type SiteChangeScope = 'post' | 'site';
+
+/**
+ * The sites of the open workspace, indexed in the background and kept current by a file watcher.
+ * Features subscribe to `onDidIndex` (a fresh index) and `onDidChangeFiles` (a file on disk changed).
+ */
+export class SiteSession extends Disposable {
+  readonly service: PostcraftService;
+  private readonly didIndex = this.register(new vscode.EventEmitter<void>());
+  private readonly didChangeFiles = this.register(new vscode.EventEmitter<{ readonly path: string; readonly scope: SiteChangeScope }>());
+  private readonly indexingState = this.register(new vscode.EventEmitter<boolean>());
+  readonly onDidIndex = this.didIndex.event;
+  readonly onDidChangeFiles = this.didChangeFiles.event;
+  readonly onDidChangeIndexing = this.indexingState.event;
+  private indexing: vscode.CancellationTokenSource | undefined;
+  private current: Promise<void> = Promise.resolve();
+  isIndexing = false;
+
+  constructor(private readonly logger: Logger) {
+    super();
+    this.service = createPostcraftService({ fs: nodeFileSystem, logger });
+    const watcher = this.register(vscode.workspace.createFileSystemWatcher('**/*'));
+    this.register(watcher.onDidCreate((uri) => void this.onFileEvent(uri, 'created')));
+    this.register(watcher.onDidChange((uri) => void this.onFileEvent(uri, 'changed')));
+    this.register(watcher.onDidDelete((uri) => void this.onFileEvent(uri, 'deleted')));
+    this.register(vscode.workspace.onDidChangeWorkspaceFolders(() => void this.reindex()));
+  }
+
+  /** Resolves once the current indexing has finished (at once when nothing is indexing). */
+  get ready(): Promise<void> {
+    return this.current;
+  }
+
+  /** (Re)detects and indexes every site of the workspace, cancelling a run still going. */
+  reindex(): Promise<void> {
+    this.indexing?.cancel();
+    const source = (this.indexing = new vscode.CancellationTokenSource());
+    const folders = (vscode.workspace.workspaceFolders ?? []).filter((folder) => folder.uri.scheme === 'file').map((folder) => toSitePath(folder.uri.fsPath));
+    this.setIndexing(true);
+    this.current = this.service.openWorkspace(folders, source.token).then(
+      () => {
+        if (source.token.isCancellationRequested) return;
+        this.setIndexing(false);
+        this.didIndex.fire();
+      },
+      (error: unknown) => {
+        if (error instanceof CancelledError) return;
+        this.setIndexing(false);
+        this.logger.error('Indexing the workspace failed', error);
+        void vscode.window.showErrorMessage(`Postcraft could not index the workspace: ${error instanceof Error ? error.message : String(error)}`);
+      },
+    );
+    return this.current;
+  }
+
+  private setIndexing(value: boolean): void {
+    this.isIndexing = value;
+    this.indexingState.fire(value);
+  }
+
+  private async onFileEvent(uri: vscode.Uri, change: 'created' | 'changed' | 'deleted'): Promise<void> {
+    if (uri.scheme !== 'file') return;
+    await this.current;
+    try {
+      const path = toSitePath(uri.fsPath);
+      const scope = await this.service.fileChanged(path, change);
+      if (scope === 'none') return;
+      const site = this.service.siteFor(path);
+      const isConfig = site && (path === site.config.configFile || path.endsWith('/postcraft.config.json'));
+      if (isConfig) await this.reindex();
+      else this.didChangeFiles.fire({ path, scope });
+    } catch (error) {
+      this.logger.error(`Updating the index for ${uri.fsPath} failed`, error);
+    }
+  }
+
+  override dispose(): void {
+    this.indexing?.cancel();
+    super.dispose();
+  }
+}

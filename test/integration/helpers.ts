@@ -1,0 +1,78 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { PostcraftApi } from '../../src/vscode/extension';
+
+export const extensionId = 'postcraft.postcraft';
+
+export async function activateExtension(): Promise<PostcraftApi> {
+  const extension = vscode.extensions.getExtension<PostcraftApi>(extensionId);
+  assert.ok(extension, `${extensionId} is not installed in this VS Code (is engines.vscode newer than ${vscode.version}?)`);
+  const api = await extension.activate();
+  await api.session.ready;
+  return api;
+}
+
+export function workspaceFile(relativePath: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the integration suite needs the sample site open as a workspace folder');
+  return vscode.Uri.joinPath(folder.uri, relativePath);
+}
+
+export async function openPost(relativePath: string): Promise<vscode.TextEditor> {
+  const document = await vscode.workspace.openTextDocument(workspaceFile(relativePath));
+  return vscode.window.showTextDocument(document);
+}
+
+/** Resolves with the file's diagnostics once `predicate` holds; waits on change events, never sleeps. */
+export function waitForDiagnostics(uri: vscode.Uri, predicate: (diagnostics: vscode.Diagnostic[]) => boolean, timeoutMs = 15_000): Promise<vscode.Diagnostic[]> {
+  const postcraftOnly = () => vscode.languages.getDiagnostics(uri).filter((diagnostic) => diagnostic.source === 'postcraft');
+  return new Promise((resolve, reject) => {
+    const current = postcraftOnly();
+    if (predicate(current)) return resolve(current);
+    const timer = setTimeout(() => {
+      subscription.dispose();
+      reject(new Error(`Timed out waiting for diagnostics on ${uri.path}; have: ${JSON.stringify(postcraftOnly().map(describeDiagnostic))}`));
+    }, timeoutMs);
+    const subscription = vscode.languages.onDidChangeDiagnostics((event) => {
+      if (!event.uris.some((changed) => changed.toString() === uri.toString())) return;
+      const diagnostics = postcraftOnly();
+      if (predicate(diagnostics)) {
+        clearTimeout(timer);
+        subscription.dispose();
+        resolve(diagnostics);
+      }
+    });
+  });
+}
+
+export function codeOf(diagnostic: vscode.Diagnostic): string | undefined {
+  const code = diagnostic.code;
+  return typeof code === 'object' ? String(code.value) : code === undefined ? undefined : String(code);
+}
+
+export function describeDiagnostic(diagnostic: vscode.Diagnostic): string {
+  const { start, end } = diagnostic.range;
+  return `${codeOf(diagnostic)}@${start.line}:${start.character}-${end.line}:${end.character}`;
+}
+
+export function hasCode(code: string) {
+  return (diagnostics: vscode.Diagnostic[]) => diagnostics.some((diagnostic) => codeOf(diagnostic) === code);
+}
+
+export function lacksCode(code: string) {
+  return (diagnostics: vscode.Diagnostic[]) => !diagnostics.some((diagnostic) => codeOf(diagnostic) === code);
+}
+
+/** Replaces the first occurrence of `search` in the editor's document, as typing would. */
+export async function replaceText(editor: vscode.TextEditor, search: string, replacement: string): Promise<void> {
+  const text = editor.document.getText();
+  const offset = text.indexOf(search);
+  assert.ok(offset >= 0, `"${search}" is not in ${editor.document.uri.path}`);
+  const range = new vscode.Range(editor.document.positionAt(offset), editor.document.positionAt(offset + search.length));
+  assert.ok(await editor.edit((edit) => edit.replace(range, replacement)));
+}
+
+export async function revertAndClose(): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.files.revert');
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}

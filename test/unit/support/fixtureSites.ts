@@ -1,0 +1,23 @@
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+export const fixturesRoot = resolve(__dirname, '../../fixtures/sites');
+
+/** What a fixture site must produce, kept beside it in `expected-findings.json`. */
+export interface ExpectedFinding {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly severity: 'error' | 'warning' | 'info';
+  readonly code: string;
+}
+
+export function fixtureSites(): { name: string; root: string; expected: ExpectedFinding[] }[] {
+  return readdirSync(fixturesRoot, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(join(fixturesRoot, entry.name, 'expected-findings.json')))
+    .map((entry) => ({
+      name: entry.name,
+      root: join(fixturesRoot, entry.name),
+      expected: JSON.parse(readFileSync(join(fixturesRoot, entry.name, 'expected-findings.json'), 'utf8')) as ExpectedFinding[],
+    }));
+}
