@@ -19,6 +19,7 @@ export const quietSettings = {
   'chat.disableAIFeatures': true,
   'window.commandCenter': false,
   'editor.minimap.enabled': false,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
 };
 
 export async function freePort() {

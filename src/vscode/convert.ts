@@ -21,7 +21,7 @@ export function uriOf(sitePath: string): vscode.Uri {
 
 export const diagnosticSource = 'postcraft';
 
-const docsBase = 'https://github.com/postcraft/postcraft/blob/main/docs/checks.md';
+const docsBase = 'https://github.com/postcraft/postcraft';
 
 export function toDiagnostic(finding: Finding): vscode.Diagnostic {
   const diagnostic = new vscode.Diagnostic(toRange(finding.range), finding.message, toSeverity(finding.severity));

@@ -72,7 +72,12 @@ export async function replaceText(editor: vscode.TextEditor, search: string, rep
   assert.ok(await editor.edit((edit) => edit.replace(range, replacement)));
 }
 
+/** Puts every edited document back to its saved text, then closes all editors without prompting. */
 export async function revertAndClose(): Promise<void> {
-  await vscode.commands.executeCommand('workbench.action.files.revert');
+  for (const document of vscode.workspace.textDocuments.filter((candidate) => candidate.isDirty)) {
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    assert.ok(!document.isDirty, `${document.uri.path} could not be reverted`);
+  }
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }

@@ -65,7 +65,7 @@ export class DiagnosticsManager extends Disposable {
   }
 
   private async recheckFile(path: string): Promise<void> {
-    const open = vscode.workspace.textDocuments.find((document) => sitePathOf(document.uri) === path);
+    const open = vscode.workspace.textDocuments.find((document) => !document.isClosed && sitePathOf(document.uri) === path);
     if (open) return this.checkDocument(open);
     if (this.settings.validateEnabled && this.settings.validateWorkspace) this.set(uriOf(path), await this.session.service.checkFile(path, checkOptions(this.settings)));
   }

@@ -1,0 +1,78 @@
+// `npm run screenshot`: serves the editor as `npm start` does (newest VS Code, sample site, Postcraft
+// loaded), drives it with headless Chromium like a writer would, and saves PNGs in docs/images/.
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build, ensureDependencies } from './ensureDependencies.mjs';
+import { launchBrowser, workbenchUrl } from './host/browser.mjs';
+import { ensureHost, projectRoot } from './host/install.mjs';
+import { startServer } from './host/server.mjs';
+
+const outDir = join(projectRoot, 'docs', 'images');
+const seedPost = '2023-06-01-dok-meetup.md';
+
+ensureDependencies();
+build();
+const host = ensureHost(process.env.POSTCRAFT_HOST ?? 'newest');
+const workspace = mkdtempSync(join(tmpdir(), 'postcraft-shots-'));
+cpSync(join(projectRoot, 'test', 'fixtures', 'sites', 'hugo-blog'), workspace, { recursive: true });
+const server = await startServer(host, { settings: { 'workbench.colorTheme': 'Default Dark Modern', 'editor.fontSize': 14, 'window.zoomLevel': 0 } });
+const browser = await launchBrowser();
+mkdirSync(outDir, { recursive: true });
+
+const shots = [];
+async function shoot(page, name) {
+  const path = join(outDir, `${name}.png`);
+  await page.screenshot({ path });
+  shots.push(path);
+  console.log(`saved ${path}`);
+}
+
+async function openFile(page, name) {
+  // Quick open can race the file search index on a fresh workbench: retry until the editor tab shows.
+  for (let attempt = 0; attempt < 5; attempt++) {
+    await page.keyboard.press('Control+P');
+    await page.waitForSelector('.quick-input-widget:not([style*="display: none"]) input');
+    await page.keyboard.type(name);
+    try {
+      await page.waitForSelector(`.quick-input-list .monaco-list-row[aria-label*="${name}"]`, { timeout: 5000 });
+      await page.keyboard.press('Enter');
+      await page.waitForSelector(`.tab[aria-label*="${name}"]`, { timeout: 5000 });
+      return;
+    } catch {
+      await page.keyboard.press('Escape');
+    }
+  }
+  throw new Error(`Could not open ${name}`);
+}
+
+async function goTo(page, line, column) {
+  await page.keyboard.press('Control+G');
+  await page.waitForSelector('.quick-input-widget input');
+  await page.keyboard.type(`${line}:${column}`);
+  await page.keyboard.press('Enter');
+}
+
+try {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(workbenchUrl(server, workspace, { extensionDevelopmentPath: projectRoot }));
+  await page.waitForSelector('.monaco-workbench .part.editor', { timeout: 60_000 });
+  await page.waitForSelector('.statusbar-item[id="postcraft.postcraft.postcraft.site"], .statusbar-item[aria-label*="Hugo"]', { timeout: 60_000 });
+
+  await openFile(page, seedPost);
+  await page.waitForSelector('.squiggly-warning', { timeout: 30_000 });
+  await page.keyboard.press('Control+Shift+M');
+  await page.waitForSelector('.markers-panel .monaco-list-row', { timeout: 15_000 });
+  await goTo(page, 5, 40);
+  await shoot(page, 'diagnostics');
+
+  await page.keyboard.press('Control+.');
+  await page.waitForSelector('.action-widget', { timeout: 15_000 });
+  await shoot(page, 'quick-fix');
+  await page.keyboard.press('Escape');
+} finally {
+  await browser.close();
+  await server.stop();
+  rmSync(workspace, { recursive: true, force: true });
+}
+console.log(`${shots.length} screenshots in docs/images/`);

@@ -1,0 +1,77 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import { describe, it } from 'node:test';
+import { parseArguments } from '../../src/cli/args';
+import { fixturesRoot } from './support/fixtureSites';
+
+const projectRoot = resolve(__dirname, '../..');
+const hugoSite = join(fixturesRoot, 'hugo-blog');
+
+function postcraft(...args: string[]) {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', join(projectRoot, 'src/cli/main.ts'), ...args], { encoding: 'utf8', cwd: projectRoot });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('postcraft command-line arguments', () => {
+  it('defaults to checking the current folder as text', () => {
+    assert.deepEqual(parseArguments([]), { command: 'check', folder: '.', format: 'text', maxWarnings: undefined, severities: {} });
+  });
+
+  it('takes a folder, a format, a warning budget and rule severities', () => {
+    assert.deepEqual(parseArguments(['check', 'site', '--format=sarif', '--max-warnings', '3', '--rule', 'tag-typo=off']), {
+      command: 'check',
+      folder: 'site',
+      format: 'sarif',
+      maxWarnings: 3,
+      severities: { 'tag-typo': 'off' },
+    });
+  });
+
+  it('rejects unknown options, formats and rules with a usage error', () => {
+    assert.equal(parseArguments(['--frmat', 'json']).command, 'usage-error');
+    assert.equal(parseArguments(['--format', 'xml']).command, 'usage-error');
+    assert.equal(parseArguments(['--rule', 'nope=error']).command, 'usage-error');
+    assert.equal(parseArguments(['--max-warnings', '-1']).command, 'usage-error');
+  });
+});
+
+describe('postcraft check on the sample Hugo site', () => {
+  it('prints JSON with relative paths, 1-based positions and fixes, and exits 1 on errors', () => {
+    const { code, stdout } = postcraft('check', hugoSite, '--format', 'json');
+    assert.equal(code, 1);
+    const report = JSON.parse(stdout) as { findings: { file: string; line: number; column: number; endLine: number; endColumn: number; code: string; fixes: { title: string }[] }[]; summary: { errors: number; warnings: number } };
+    const typo = report.findings.find((finding) => finding.code === 'tag-typo');
+    assert.deepEqual(typo && { file: typo.file, line: typo.line, column: typo.column, endLine: typo.endLine, endColumn: typo.endColumn }, { file: 'content/blog/2023/2023-06-01-dok-meetup.md', line: 5, column: 38, endLine: 5, endColumn: 48 });
+    assert.deepEqual(typo?.fixes.map((fix) => fix.title), ['Change to "kubernetes"']);
+    assert.equal(report.summary.errors, report.findings.filter((finding) => (finding as { severity?: string }).severity === 'error').length);
+  });
+
+  it('prints SARIF 2.1.0 that names each rule and location', () => {
+    const { stdout } = postcraft('check', hugoSite, '--format', 'sarif');
+    const sarif = JSON.parse(stdout) as { version: string; runs: { tool: { driver: { rules: { id: string }[] } }; results: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[] }[] };
+    assert.equal(sarif.version, '2.1.0');
+    const result = sarif.runs[0]!.results.find((entry) => entry.ruleId === 'tag-typo');
+    assert.equal(result?.locations[0]?.physicalLocation.artifactLocation.uri, 'content/blog/2023/2023-06-01-dok-meetup.md');
+    assert.equal(result?.locations[0]?.physicalLocation.region.startLine, 5);
+    assert.ok(sarif.runs[0]!.tool.driver.rules.some((rule) => rule.id === 'broken-image'));
+  });
+
+  it('ends the text output with a summary line', () => {
+    const { stdout } = postcraft('check', hugoSite);
+    assert.match(stdout.trim().split('\n').at(-1)!, /^✗ \d+ errors, \d+ warnings? in Hugo \(\d+ posts\)$/);
+  });
+
+  it('exits 0 when every error-level check is switched off and warnings fit the budget', () => {
+    const rules = ['broken-image', 'image-case', 'unknown-author', 'schema'].flatMap((rule) => ['--rule', `${rule}=off`]);
+    assert.equal(postcraft('check', hugoSite, ...rules, '--max-warnings', '5').code, 0);
+    assert.equal(postcraft('check', hugoSite, ...rules, '--max-warnings', '0').code, 1);
+  });
+
+  it('says in one line that a missing folder does not exist, exit 2', () => {
+    const { code, stderr } = postcraft('check', join(projectRoot, 'no-such-folder'));
+    assert.equal(code, 2);
+    assert.equal(stderr.trim().split('\n').length, 1);
+    assert.match(stderr, /is not a folder/);
+  });
+});

@@ -1,0 +1,96 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { findField, scalarItems } from '../../src/core/frontmatter/model';
+import { parseFrontmatter } from '../../src/core/frontmatter/parse';
+
+const slice = (text: string, range: { start: number; end: number }) => text.slice(range.start, range.end);
+
+describe('YAML frontmatter', () => {
+  it('keeps the source range of every key and list item, in flow and block style', () => {
+    const text = '---\ntitle: "Hello"\ntags: ["dok", kuberentes]\nauthors:\n  - edith_puclla\n---\nBody';
+    const frontmatter = parseFrontmatter(text)!;
+    assert.equal(frontmatter.format, 'yaml');
+    const tags = findField(frontmatter.fields, 'tags')!;
+    assert.equal(slice(text, tags.keyRange), 'tags');
+    assert.deepEqual(scalarItems(tags.value).map((node) => slice(text, node.range)), ['"dok"', 'kuberentes']);
+    assert.equal(tags.value?.kind === 'list' && tags.value.flow, true);
+    const authors = findField(frontmatter.fields, 'authors')!;
+    assert.deepEqual(scalarItems(authors.value).map((node) => [node.value, slice(text, node.range)]), [['edith_puclla', 'edith_puclla']]);
+    assert.equal(frontmatter.problems.length, 0);
+    assert.equal(text.slice(frontmatter.blockRange.end), '\nBody');
+  });
+
+  it('reports a syntax error at its line and still returns the keys before it', () => {
+    const text = '---\ntitle: ok\ntags: [a, b\ndraft: true\n---\n';
+    const frontmatter = parseFrontmatter(text)!;
+    const error = frontmatter.problems.find((problem) => problem.code === 'yaml-syntax');
+    assert.ok(error, 'expected a yaml-syntax problem');
+    assert.ok(error.range.start >= text.indexOf('tags'), `error at ${error.range.start} is before the broken line`);
+    assert.ok(findField(frontmatter.fields, 'title'));
+  });
+
+  it('reports a duplicate key as a warning with both places', () => {
+    const text = '---\ntitle: one\ntitle: two\n---\n';
+    const [problem] = parseFrontmatter(text)!.problems;
+    assert.equal(problem?.code, 'duplicate-key');
+    assert.equal(problem?.severity, 'warning');
+    assert.equal(problem && slice(text, problem.range), 'title');
+    assert.equal(problem?.range.start, text.lastIndexOf('title'));
+    assert.equal(problem?.related?.start, text.indexOf('title'));
+  });
+
+  it('stops a billion-laughs alias bomb quickly with a clear error', () => {
+    const lines = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
+    for (let i = 1; i < 10; i++) lines.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${String.fromCharCode(96 + i)}`).join(',')}]`);
+    const text = `---\n${lines.join('\n')}\n---\n`;
+    const started = Date.now();
+    const frontmatter = parseFrontmatter(text)!;
+    assert.ok(Date.now() - started < 2000);
+    assert.ok(frontmatter.problems.some((problem) => problem.code === 'yaml-syntax' && /alias/i.test(problem.message)), JSON.stringify(frontmatter.problems));
+  });
+
+  it('reports frontmatter that is never closed', () => {
+    const frontmatter = parseFrontmatter('---\ntitle: x\n\nBody text')!;
+    assert.equal(frontmatter.problems[0]?.code, 'frontmatter-unclosed');
+  });
+
+  it('accepts CRLF line endings and a byte-order mark', () => {
+    const text = '\uFEFF---\r\ntitle: x\r\ntags: [a]\r\n---\r\nBody';
+    const frontmatter = parseFrontmatter(text)!;
+    assert.equal(frontmatter.problems.length, 0);
+    assert.equal(slice(text, scalarItems(findField(frontmatter.fields, 'tags')!.value)[0]!.range), 'a');
+  });
+
+  it('finds no frontmatter in a post without one', () => {
+    assert.equal(parseFrontmatter('# Title\n\n---\n'), undefined);
+  });
+});
+
+describe('TOML frontmatter', () => {
+  it('locates keys and array items, single- and multi-line', () => {
+    const text = '+++\ntitle = "Hello"\ntags = [\n  "dok",\n  \'k8s\',\n]\ndraft = true\n[params]\nx = 1\n+++\nBody';
+    const frontmatter = parseFrontmatter(text)!;
+    assert.equal(frontmatter.format, 'toml');
+    assert.deepEqual(frontmatter.problems, []);
+    assert.deepEqual(scalarItems(findField(frontmatter.fields, 'tags')!.value).map((node) => [node.value, slice(text, node.range)]), [['dok', '"dok"'], ['k8s', "'k8s'"]]);
+    assert.equal(frontmatter.data['draft'], true);
+    assert.equal(findField(frontmatter.fields, 'x'), undefined, 'keys of tables are not top-level fields');
+  });
+
+  it('reports a TOML syntax error on its line', () => {
+    const text = '+++\ntitle = "Hello"\ntags = [oops\n+++\n';
+    const problem = parseFrontmatter(text)!.problems[0]!;
+    assert.equal(problem.code, 'toml-syntax');
+    assert.ok(problem.range.start >= text.indexOf('tags'));
+  });
+});
+
+describe('JSON frontmatter', () => {
+  it('reads an object at the start of the file with ranges', () => {
+    const text = '{\n  "title": "Hello",\n  "tags": ["a", "b"]\n}\nBody';
+    const frontmatter = parseFrontmatter(text)!;
+    assert.equal(frontmatter.format, 'json');
+    assert.deepEqual(scalarItems(findField(frontmatter.fields, 'tags')!.value).map((node) => slice(text, node.range)), ['"a"', '"b"']);
+    assert.equal(text.slice(frontmatter.blockRange.end), '\nBody');
+  });
+});
