@@ -10,3 +10,6 @@ export { noCancellation, CancelledError, type CancellationToken } from './host/c
 export type { Logger } from './host/logger';
 export type { Position, Range } from './text/lineIndex';
 export { toSitePath } from './text/paths';
+export type { CompletionEntry } from './features/completions';
+export type { HoverInfo } from './features/hover';
+export type { DocumentLink } from './features/documentLinks';

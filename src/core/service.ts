@@ -11,6 +11,9 @@ import { summarizePost } from './site/postSummary';
 import { Site } from './site/site';
 import { siteSettingsFileName } from './settings/siteSettings';
 import { basename, isInside } from './text/paths';
+import { completionsAt, type CompletionEntry } from './features/completions';
+import { documentLinks, type DocumentLink } from './features/documentLinks';
+import { hoverAt, type HoverInfo } from './features/hover';
 
 export interface PostcraftHost {
   readonly fs: SiteFileSystem;
@@ -63,13 +66,39 @@ export class PostcraftService {
     return best;
   }
 
-  /** Parses the text of a post (an open editor's, maybe unsaved) and records its tags in the index. */
+  /**
+   * Parses the text of a post (an open editor's, maybe unsaved) and records its tags in the index.
+   * The last parse of each open post is kept, so diagnostics, completion and hover share one parse.
+   */
   parse(path: string, text: string): { site: Site; post: ParsedPost } | undefined {
     const site = this.siteFor(path);
     if (!site || !site.isPost(path)) return undefined;
+    const cached = this.recentParses.get(path);
+    if (cached?.text === text) return { site, post: cached };
     const post = parsePost(path, text);
     site.updatePost(path, summarizePost(path, post.frontmatter, site.config));
+    this.recentParses.delete(path);
+    this.recentParses.set(path, post);
+    if (this.recentParses.size > 32) this.recentParses.delete(this.recentParses.keys().next().value!);
     return { site, post };
+  }
+
+  private readonly recentParses = new Map<string, ParsedPost>();
+
+  /** Completions at `offset` of the post's text. */
+  completions(path: string, text: string, offset: number): CompletionEntry[] {
+    const parsed = this.parse(path, text);
+    return parsed ? completionsAt(parsed.site, parsed.post, offset) : [];
+  }
+
+  hover(path: string, text: string, offset: number): HoverInfo | undefined {
+    const parsed = this.parse(path, text);
+    return parsed ? hoverAt(parsed.site, parsed.post, offset) : undefined;
+  }
+
+  documentLinks(path: string, text: string): DocumentLink[] {
+    const parsed = this.parse(path, text);
+    return parsed ? documentLinks(parsed.site, parsed.post) : [];
   }
 
   /** Findings for a post's current text. Synchronous: fast enough for every keystroke. */

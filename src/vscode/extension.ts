@@ -4,6 +4,9 @@ import { CommandManager } from './commands/commandManager';
 import { ShowLogCommand } from './commands/showLog';
 import { readSettings } from './config';
 import { registerCodeActionSupport } from './features/codeActions';
+import { registerCompletionSupport } from './features/completions';
+import { registerDocumentLinkSupport } from './features/documentLinks';
+import { registerHoverSupport } from './features/hover';
 import { DiagnosticsManager } from './features/diagnostics';
 import { createOutputLogger } from './logger';
 import { SiteSession } from './siteSession';
@@ -32,6 +35,9 @@ export function activate(context: vscode.ExtensionContext): PostcraftApi {
     commands,
     new SiteStatusBar(session),
     registerCodeActionSupport(diagnostics),
+    registerCompletionSupport(session),
+    registerHoverSupport(session),
+    registerDocumentLinkSupport(session),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('postcraft')) diagnostics.updateSettings(readSettings());
     }),

@@ -2,7 +2,7 @@ import { closestMatches } from '../text/similarity';
 import { joinPath } from '../text/paths';
 import type { Check } from './context';
 import type { Fix } from './finding';
-import { innerRange, valuesOf } from './frontmatterValues';
+import { innerRange, valuesOf } from '../frontmatter/values';
 
 /** Authors named in a post that the site's author registry does not define. */
 export const checkAuthors: Check = (context) => {

@@ -1,26 +1,13 @@
-import { findBodyImages, toReference, type ImageReference } from '../post/imageReferences';
-import { isImagePath } from '../site/fileSet';
+import { findImageReferences, type ImageReference } from '../post/imageReferences';
 import { referenceFor, resolveImage } from '../site/imageResolution';
 import { relativePath } from '../text/paths';
 import type { Check, CheckContext } from './context';
 import type { Fix } from './finding';
-import { innerRange, valuesOf } from './frontmatterValues';
 
 /** Images that the generator would not find: in the body and in frontmatter image fields. */
 export const checkImages: Check = (context) => {
-  for (const reference of [...frontmatterImages(context), ...findBodyImages(context.post)]) checkReference(context, reference);
+  for (const reference of findImageReferences(context.post, context.site.config.imageFields)) checkReference(context, reference);
 };
-
-function frontmatterImages({ site, post }: CheckContext): ImageReference[] {
-  const references: ImageReference[] = [];
-  for (const { node } of valuesOf(post, site.config.imageFields)) {
-    if (typeof node.value !== 'string' || !isImagePath(node.value.replace(/[?#].*$/, ''))) continue; // quiet on non-paths
-    const range = innerRange(node);
-    const reference = toReference(post.text.slice(range.start, range.end), range.start, 'frontmatter');
-    if (reference) references.push(reference);
-  }
-  return references;
-}
 
 function checkReference(context: CheckContext, reference: ImageReference): void {
   const { site, post } = context;

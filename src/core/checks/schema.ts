@@ -3,7 +3,7 @@ import { dateKeys, frontmatterSchemas } from '../schema/frontmatterSchema';
 import { basename } from '../text/paths';
 import type { Check, CheckContext } from './context';
 import type { Fix } from './finding';
-import { innerRange } from './frontmatterValues';
+import { innerRange } from '../frontmatter/values';
 
 /** Frontmatter values of the wrong type for the generator, and required fields that are missing. */
 export const checkSchema: Check = (context) => {

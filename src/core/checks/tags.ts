@@ -1,7 +1,7 @@
 import type { Site } from '../site/site';
 import { editDistance, typoBudget, variantKey } from '../text/similarity';
 import type { Check } from './context';
-import { innerRange, valuesOf } from './frontmatterValues';
+import { innerRange, valuesOf } from '../frontmatter/values';
 
 /**
  * Tags that look like a misspelling of a tag the site uses more: one or two edits away (by length),

@@ -1,4 +1,5 @@
 import type { OffsetRange } from '../frontmatter/model';
+import { innerRange, valuesOf } from '../frontmatter/values';
 import type { ParsedPost } from './parsedPost';
 
 export type ImageOrigin = 'markdown' | 'html' | 'shortcode' | 'import' | 'frontmatter';
@@ -11,6 +12,20 @@ export interface ImageReference {
   readonly path: string;
   readonly range: OffsetRange;
   readonly origin: ImageOrigin;
+}
+
+/**
+ * Every image a post refers to: frontmatter image fields (values that name an image file; other
+ * values of those keys are left alone) and the body.
+ */
+export function findImageReferences(post: ParsedPost, imageFields: readonly string[]): ImageReference[] {
+  const fromFields = valuesOf(post, imageFields).flatMap(({ node }) => {
+    if (typeof node.value !== 'string' || !imageExtension.test(node.value.replace(/[?#].*$/, ''))) return [];
+    const range = innerRange(node);
+    const reference = toReference(post.text.slice(range.start, range.end), range.start, 'frontmatter');
+    return reference ? [reference] : [];
+  });
+  return [...fromFields, ...findBodyImages(post)];
 }
 
 const imageExtension = /\.(png|jpe?g|gif|webp|avif|svg|bmp|ico|tiff?|jxl|heic)$/i;

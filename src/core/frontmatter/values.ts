@@ -1,5 +1,5 @@
-import { findField, scalarItems, type Field, type ScalarNode } from '../frontmatter/model';
-import type { OffsetRange } from '../frontmatter/model';
+import { findField, scalarItems, type Field, type ScalarNode } from './model';
+import type { OffsetRange } from './model';
 import type { ParsedPost } from '../post/parsedPost';
 
 /** The scalar values of the listed keys (`cover.image` reaches into a map), with their fields. */

@@ -1,0 +1,60 @@
+import type { OffsetRange } from '../frontmatter/model';
+import { valuesOf } from '../frontmatter/values';
+import { findImageReferences, toReference } from '../post/imageReferences';
+import type { ParsedPost } from '../post/parsedPost';
+import { resolveImage } from '../site/imageResolution';
+import type { Site } from '../site/site';
+import type { Range } from '../text/lineIndex';
+import { joinPath, relativePath } from '../text/paths';
+
+export interface HoverInfo {
+  /** Markdown; `file:` links point at files inside the site only. */
+  readonly markdown: string;
+  readonly range: Range;
+  /** Images the markdown shows (the editor must allow them as local resources). */
+  readonly images: readonly string[];
+}
+
+/** What to show when hovering a tag, an author or an image path. */
+export function hoverAt(site: Site, post: ParsedPost, offset: number): HoverInfo | undefined {
+  const within = (range: OffsetRange) => offset >= range.start && offset <= range.end;
+  for (const { node } of valuesOf(post, site.config.tagKeys)) {
+    if (!within(node.range)) continue;
+    const tag = String(node.value);
+    const usage = site.tags.get(tag);
+    const titles = [...(usage?.posts ?? [])].slice(0, 5).map((path) => `- ${site.posts.get(path)?.title ?? relativePath(site.root, path)}`);
+    const more = (usage?.count ?? 0) > titles.length ? `\n- …and ${(usage?.count ?? 0) - titles.length} more` : '';
+    return { markdown: `**Tag \`${tag}\`**: used in ${usage?.count ?? 0} post${usage?.count === 1 ? '' : 's'}\n\n${titles.join('\n')}${more}`, range: post.lines.rangeOf(node.range.start, node.range.end), images: [] };
+  }
+  for (const { node } of valuesOf(post, site.config.authorKeys)) {
+    if (!within(node.range) || typeof node.value !== 'string') continue;
+    const author = site.findAuthor(node.value);
+    const range = post.lines.rangeOf(node.range.start, node.range.end);
+    if (!author) return { markdown: `**Author \`${node.value}\`** is not in the site's authors.`, range, images: [] };
+    const avatar = author.avatar ? resolveAvatar(site, author.avatar, author.definedAt.file) : undefined;
+    const lines = [avatar ? `![${author.name ?? author.id}](${fileUri(avatar)}|width=64)` : '', `**${author.name ?? author.id}** (\`${author.id}\`)`, author.bio ?? '', `Defined in [${relativePath(site.root, author.definedAt.file)}](${fileUri(author.definedAt.file)})`];
+    return { markdown: lines.filter(Boolean).join('\n\n'), range, images: avatar ? [avatar] : [] };
+  }
+  for (const reference of findImageReferences(post, site.config.imageFields)) {
+    if (!within(reference.range)) continue;
+    const resolution = resolveImage(site.profile, site.config, site.files, post.path, reference);
+    const range = post.lines.rangeOf(reference.range.start, reference.range.end);
+    if (resolution.status !== 'found') return undefined; // the diagnostic says what is wrong
+    return { markdown: `![${reference.raw}](${fileUri(resolution.file)}|height=160)\n\n\`${relativePath(site.root, resolution.file)}\``, range, images: [resolution.file] };
+  }
+  return undefined;
+}
+
+/** Avatars are usually site-root paths (`/images/a.png`) or relative to the author's page. */
+function resolveAvatar(site: Site, avatar: string, definedIn: string): string | undefined {
+  const reference = toReference(avatar, 0, 'frontmatter');
+  if (!reference) return undefined;
+  const resolution = resolveImage(site.profile, site.config, site.files, definedIn, reference);
+  if (resolution.status === 'found') return resolution.file;
+  const rootRelative = site.config.publicDirs.map((dir) => joinPath(dir, reference.path)).find((path) => site.files.has(path));
+  return rootRelative;
+}
+
+export function fileUri(path: string): string {
+  return `file://${encodeURI(path).replace(/[?#]/g, encodeURIComponent)}`;
+}
