@@ -1,13 +1,41 @@
-import { joinPath } from '../../text/paths';
-import { basePathOf, readText } from '../configFiles';
+import { parse as parseJsonc } from 'jsonc-parser';
+import type { SiteFileSystem } from '../../host/fileSystem';
+import { basename, dirname, extname, isInside, joinPath, relativePath } from '../../text/paths';
+import { basePathOf, readText, stringSetting } from '../configFiles';
 import type { FileSet } from '../fileSet';
 import type { Author, SiteConfig } from '../model';
 import { authorFromEntryFile, authorsFromDataFile } from './dataAuthors';
-import { stringLiteralSetting } from './jsConfig';
-import { browserCandidates, defaultImageFields, firstExisting, type GeneratorProfile } from './profile';
+import { callArguments, matchingBracket, stringItems, stringLiteralSetting, stringLiteralValue, topLevelProperties, topLevelString, withoutComments } from './jsConfig';
+import { defaultImageFields, firstExisting, rootRelativeCandidates, type GeneratorProfile } from './profile';
 
 const configNames = ['astro.config.mjs', 'astro.config.js', 'astro.config.ts', 'astro.config.mts', 'astro.config.cjs'];
+const contentConfigNames = ['content.config.ts', 'content.config.mts', 'content.config.js', 'content.config.mjs'];
+const legacyContentConfigNames = ['content/config.ts', 'content/config.mts', 'content/config.js', 'content/config.mjs'];
+const entryFile = /\.(md|mdx|mdoc|json|ya?ml|toml)$/i;
 const identity = (id: string) => id;
+
+/** A collection as `src/content.config.ts` defines it, when its loader is literal enough to read. */
+export interface AstroCollection {
+  readonly name: string;
+  /** `glob({ base })` folder, `file('…')` path (both from the project root), or the legacy `src/content/<name>/`. */
+  readonly source: { readonly kind: 'glob' | 'folder'; readonly dir: string } | { readonly kind: 'file'; readonly file: string } | undefined;
+  /** Fields of its schema that hold `reference('<collection>')` values. */
+  readonly references: readonly { readonly field: string; readonly collection: string }[];
+}
+
+interface AstroSetup {
+  readonly srcDir: string;
+  readonly publicDir: string;
+  readonly outDir: string;
+  readonly base: string | undefined;
+  /** `undefined` when there is no content config Postcraft can read. */
+  readonly collections: AstroCollection[] | undefined;
+}
+
+/** Import aliases (tsconfig `paths`) ride along on the config: Vite resolves `@assets/a.png` in Markdown and `image()`. */
+interface AstroSiteConfig extends SiteConfig {
+  readonly importAliases: readonly (readonly [prefix: string, target: string])[];
+}
 
 export const astro: GeneratorProfile = {
   id: 'astro',
@@ -15,44 +43,181 @@ export const astro: GeneratorProfile = {
   detect: (names) => firstExisting(names, configNames),
 
   async loadConfig(fs, root, configFile) {
-    const file = configFile ? joinPath(root, configFile) : undefined;
-    const source = (file && (await readText(fs, file))) ?? '';
-    const srcDir = stringLiteralSetting(source, 'srcDir') ?? './src';
-    const publicDir = stringLiteralSetting(source, 'publicDir') ?? './public';
-    const config: SiteConfig = {
+    const setup = await readSetup(fs, root, configFile);
+    const collectionDirs = (setup.collections ?? []).flatMap((collection) => (collection.source && 'dir' in collection.source ? [collection.source.dir] : []));
+    const config: AstroSiteConfig = {
       generator: 'astro',
       root,
-      configFile: file,
-      contentDirs: [joinPath(root, srcDir, 'content'), joinPath(root, srcDir, 'pages'), joinPath(root, srcDir, 'data')],
-      publicDirs: [joinPath(root, publicDir)],
+      configFile: configFile ? joinPath(root, configFile) : undefined,
+      // Legacy collections live in src/content/<name>/; Content Layer `glob()` loaders may point anywhere.
+      contentDirs: [...new Set([joinPath(setup.srcDir, 'content'), joinPath(setup.srcDir, 'pages'), ...collectionDirs])],
+      publicDirs: [setup.publicDir],
       assetDirs: [],
-      basePath: basePathOf(stringLiteralSetting(source, 'base')),
+      basePath: basePathOf(setup.base),
       tagKeys: ['tags', 'categories'],
-      authorKeys: ['author', 'authors'],
-      imageFields: [...defaultImageFields, 'heroImage', 'ogImage'],
-      ignoredDirs: [joinPath(root, stringLiteralSetting(source, 'outDir') ?? 'dist')],
+      authorKeys: authorFields(setup.collections),
+      imageFields: [...defaultImageFields, 'heroImage', 'ogImage', 'coverImage', 'image.src'],
+      ignoredDirs: [setup.outDir],
+      importAliases: await importAliases(fs, root, setup.srcDir),
     };
     return { config, problems: [] };
   },
 
+  // Only a collection the schema points at with reference() is a registry: Astro then fails the build
+  // for an id it does not have. A plain `author: z.string()` is free text, and stays unchecked.
   async loadAuthors(fs, config, files: FileSet) {
     const authors = new Map<string, Author>();
-    const srcDir = config.contentDirs[0] ? joinPath(config.contentDirs[0], '..') : joinPath(config.root, 'src');
-    // A content collection named authors: one entry per file (id = file name), or one data file of entries.
-    for (const folder of [joinPath(srcDir, 'content', 'authors'), joinPath(srcDir, 'data', 'authors')]) {
-      for (const file of files.all()) {
-        if (file.startsWith(`${folder}/`) && /\.(json|ya?ml|md|mdx)$/.test(file) && !file.slice(folder.length + 1).includes('/')) {
-          const author = await authorFromEntryFile(fs, file);
-          authors.set(author.id, author);
-        }
+    const setup = await readSetup(fs, config.root, config.configFile ? relativePath(config.root, config.configFile) : undefined);
+    for (const collection of authorCollections(setup.collections)) {
+      const source = collection.source;
+      if (!source) continue;
+      if (source.kind === 'file') {
+        await authorsFromDataFile(fs, source.file, identity, authors, { listIds: ['id', 'slug'] });
+        continue;
       }
-    }
-    for (const name of ['authors.json', 'authors.yaml', 'authors.yml']) {
-      for (const dir of [joinPath(srcDir, 'data'), joinPath(srcDir, 'content')]) await authorsFromDataFile(fs, joinPath(dir, name), identity, authors);
+      for (const file of files.all()) {
+        if (!isInside(source.dir, file) || !entryFile.test(file) || basename(file).startsWith('_')) continue;
+        const author = await authorFromEntryFile(fs, file, (path, record) => entryId(source.kind, relativePath(source.dir, path), record));
+        authors.set(author.id, author);
+      }
     }
     return authors;
   },
 
   authorKey: identity,
-  imageCandidates: browserCandidates,
+
+  // `/a.png` is in public/ (after `base`); an alias goes where tsconfig says; anything else is relative to
+  // the entry, as image() and Markdown images resolve it.
+  imageCandidates(config, postPath, imagePath) {
+    if (imagePath.startsWith('/')) return rootRelativeCandidates(config, imagePath);
+    const aliases = 'importAliases' in config ? (config as AstroSiteConfig).importAliases : [];
+    const alias = aliases.find(([prefix]) => imagePath.startsWith(prefix));
+    if (alias) return [joinPath(alias[1], imagePath.slice(alias[0].length))];
+    return [joinPath(dirname(postPath), imagePath)];
+  },
 };
+
+/**
+ * The id Astro gives an entry: the `slug` field if set, else the path without extension, each segment
+ * slugified (glob loader); legacy data collections keep the file name as written.
+ */
+export function entryId(kind: 'glob' | 'folder', path: string, record: Record<string, unknown>): string {
+  const slug = stringSetting(record, 'slug');
+  if (slug) return slug;
+  const withoutExtension = path.slice(0, path.length - extname(path).length);
+  const isData = /\.(json|ya?ml|toml)$/i.test(path);
+  if (kind === 'folder' && isData) return withoutExtension;
+  return withoutExtension.split('/').map(githubSlug).join('/').replace(/\/index$/, '');
+}
+
+/** github-slugger's `slug()`: lower case, punctuation dropped (but `-` and `_`), spaces to hyphens. */
+export function githubSlug(segment: string): string {
+  return segment
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\p{M}\p{Pc} -]/gu, '')
+    .replace(/ /g, '-');
+}
+
+async function readSetup(fs: SiteFileSystem, root: string, configFile: string | undefined): Promise<AstroSetup> {
+  const source = withoutComments((configFile && (await readText(fs, joinPath(root, configFile)))) ?? '');
+  // The options object itself when it can be found, so that nested keys (`vite: { base }`) are not read.
+  const start = /(?:defineConfig\s*\(|export\s+default|module\.exports\s*=)\s*\{/.exec(source);
+  const open = start ? start.index + start[0].length - 1 : -1;
+  const options = start ? source.slice(open, matchingBracket(source, open) + 1) : undefined;
+  const setting = (key: string) => (options ? topLevelString(options, key) : stringLiteralSetting(source, key));
+  const srcDir = joinPath(root, setting('srcDir') ?? './src');
+  return {
+    srcDir,
+    publicDir: joinPath(root, setting('publicDir') ?? './public'),
+    outDir: joinPath(root, setting('outDir') ?? './dist'),
+    base: setting('base'),
+    collections: await readCollections(fs, root, srcDir),
+  };
+}
+
+async function readCollections(fs: SiteFileSystem, root: string, srcDir: string): Promise<AstroCollection[] | undefined> {
+  for (const name of [...contentConfigNames, ...legacyContentConfigNames]) {
+    const text = await readText(fs, joinPath(srcDir, name));
+    if (text !== undefined) return parseCollections(withoutComments(text), root, srcDir);
+  }
+  return undefined;
+}
+
+/** Reads `defineCollection({ loader, schema })` calls and the names `export const collections = {…}` gives them. */
+export function parseCollections(source: string, root: string, srcDir: string): AstroCollection[] {
+  const names = new Map<string, string>(); // variable → collection name
+  const exported = /collections\s*=\s*\{/.exec(source);
+  if (exported) {
+    const open = exported.index + exported[0].length - 1;
+    for (const [name, value] of topLevelProperties(source.slice(open, matchingBracket(source, open) + 1))) if (/^[\w$]+$/.test(value)) names.set(value, name);
+  }
+  const collections: AstroCollection[] = [];
+  for (const match of source.matchAll(/defineCollection\s*\(/g)) {
+    const before = source.slice(Math.max(0, match.index - 200), match.index);
+    const variable = /(?:const|let|var)\s+([\w$]+)\s*=\s*$/.exec(before)?.[1] ?? /(['"]?)([\w$-]+)\1\s*:\s*$/.exec(before)?.[2];
+    if (!variable) continue;
+    const open = match.index + match[0].length - 1;
+    const args = source.slice(open + 1, matchingBracket(source, open));
+    const name = names.get(variable) ?? variable;
+    collections.push({ name, source: loaderSource(args, name, root, srcDir), references: references(args) });
+  }
+  return collections;
+}
+
+function loaderSource(args: string, name: string, root: string, srcDir: string): AstroCollection['source'] {
+  const glob = callArguments(args, 'glob')[0];
+  if (glob !== undefined) {
+    const base = topLevelString(glob.trim(), 'base');
+    return base === undefined ? undefined : { kind: 'glob', dir: joinPath(root, base) };
+  }
+  const file = callArguments(args, 'file')[0];
+  if (file !== undefined) {
+    const path = stringItems(file)[0];
+    return path === undefined ? undefined : { kind: 'file', file: joinPath(root, path) };
+  }
+  // No loader: a legacy collection, one folder per collection in src/content/.
+  return /(?<![\w$])loader\s*:/.test(args) ? undefined : { kind: 'folder', dir: joinPath(srcDir, 'content', name) };
+}
+
+function references(args: string): { field: string; collection: string }[] {
+  const found: { field: string; collection: string }[] = [];
+  for (const match of args.matchAll(/(['"]?)([\w$]+)\1\s*:\s*(?:z\s*\.\s*array\s*\(\s*)?reference\s*\(\s*(['"`][^'"`]+['"`])\s*\)/g)) {
+    const collection = stringLiteralValue(match[3]!);
+    if (collection) found.push({ field: match[2]!, collection });
+  }
+  return found;
+}
+
+const authorLike = /^(authors?|writers?|team|people|contributors?)$/i;
+
+/** Collections that hold authors: referenced from an author-like field, or named like authors and referenced. */
+function authorCollections(collections: AstroCollection[] | undefined): AstroCollection[] {
+  const all = collections ?? [];
+  const referenced = new Set(all.flatMap((collection) => collection.references).filter((ref) => authorLike.test(ref.field) || authorLike.test(ref.collection)).map((ref) => ref.collection));
+  return all.filter((collection) => referenced.has(collection.name));
+}
+
+function authorFields(collections: AstroCollection[] | undefined): string[] {
+  const registries = new Set(authorCollections(collections).map((collection) => collection.name));
+  const fields = (collections ?? []).flatMap((collection) => collection.references).filter((ref) => registries.has(ref.collection)).map((ref) => ref.field);
+  return fields.length > 0 ? [...new Set(fields)] : ['author', 'authors'];
+}
+
+/** tsconfig `compilerOptions.paths` as prefix → folder; `~/` and `@/` fall back to src/ as most templates set them. */
+async function importAliases(fs: SiteFileSystem, root: string, srcDir: string): Promise<[string, string][]> {
+  const aliases: [string, string][] = [];
+  const text = await readText(fs, joinPath(root, 'tsconfig.json'));
+  if (text !== undefined) {
+    // tsconfig.json is JSON with comments and trailing commas; a broken one leaves the conventional aliases.
+    const json = parseJsonc(text, [], { allowTrailingComma: true }) as { compilerOptions?: { baseUrl?: unknown; paths?: unknown } } | undefined;
+    const options = json && typeof json === 'object' ? json.compilerOptions : undefined;
+    const baseUrl = typeof options?.baseUrl === 'string' ? options.baseUrl : '.';
+    for (const [pattern, targets] of Object.entries(options?.paths && typeof options.paths === 'object' ? options.paths : {})) {
+      const target = Array.isArray(targets) && typeof targets[0] === 'string' ? targets[0] : undefined;
+      if (target === undefined || !pattern.endsWith('/*') || !target.endsWith('*')) continue;
+      aliases.push([pattern.slice(0, -1), joinPath(root, baseUrl, target.slice(0, -1))]);
+    }
+  }
+  for (const prefix of ['~/', '@/']) if (!aliases.some(([known]) => known === prefix)) aliases.push([prefix, srcDir]);
+  return aliases.sort((a, b) => b[0].length - a[0].length);
+}

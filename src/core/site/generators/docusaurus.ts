@@ -1,11 +1,18 @@
-import { joinPath } from '../../text/paths';
+import type { SiteFileSystem } from '../../host/fileSystem';
+import { dirname, joinPath } from '../../text/paths';
 import { basePathOf, readText } from '../configFiles';
 import type { Author, SiteConfig } from '../model';
 import { authorsFromDataFile } from './dataAuthors';
-import { allStringLiteralSettings, stringLiteralSetting } from './jsConfig';
-import { browserCandidates, defaultImageFields, firstExisting, rootRelativeCandidates, type GeneratorProfile } from './profile';
+import { matchingBracket, objectSetting, stringListSetting, stringLiteralSetting, topLevelString, withoutComments } from './jsConfig';
+import { defaultImageFields, firstExisting, rootRelativeCandidates, type GeneratorProfile } from './profile';
 
 const identity = (id: string) => id;
+
+interface ContentPlugins {
+  readonly blogs: { readonly path: string; readonly authorsMapPath: string }[];
+  readonly docs: string[];
+  readonly pages: string[];
+}
 
 export const docusaurus: GeneratorProfile = {
   id: 'docusaurus',
@@ -14,37 +21,77 @@ export const docusaurus: GeneratorProfile = {
 
   async loadConfig(fs, root, configFile) {
     const file = configFile ? joinPath(root, configFile) : undefined;
-    const source = (file && (await readText(fs, file))) ?? '';
-    // Content plugins take `path:` (default blog/ and docs/); a literal one is honoured.
-    const paths = allStringLiteralSettings(source, 'path').filter((path) => !path.includes('://') && !path.startsWith('/'));
-    const contentDirs = [...new Set(['blog', 'docs', ...paths])].map((dir) => joinPath(root, dir));
-    const staticDirs = allStringLiteralSettings(source, 'staticDirectories');
+    const source = await readConfigSource(fs, file);
+    const plugins = contentPlugins(source);
+    const folders = [...plugins.blogs.map((blog) => blog.path), ...plugins.docs, ...plugins.pages];
+    // Versioned copies of the docs are rendered too (versioned_docs/version-1.0/…).
+    if (plugins.docs.length > 0) folders.push('versioned_docs');
     const config: SiteConfig = {
       generator: 'docusaurus',
       root,
       configFile: file,
-      contentDirs,
-      publicDirs: (staticDirs.length ? staticDirs : ['static']).map((dir) => joinPath(root, dir)),
+      contentDirs: [...new Set(folders)].map((dir) => joinPath(root, dir)),
+      publicDirs: (stringListSetting(source, 'staticDirectories') ?? ['static']).map((dir) => joinPath(root, dir)),
       assetDirs: [],
       basePath: basePathOf(stringLiteralSetting(source, 'baseUrl')),
       tagKeys: ['tags'],
+      // `author:` (singular) is the legacy free-text name; only `authors:` names keys of authors.yml.
       authorKeys: ['authors'],
-      imageFields: [...defaultImageFields, 'image'],
+      imageFields: defaultImageFields,
       ignoredDirs: [joinPath(root, 'build')],
     };
     return { config, problems: [] };
   },
 
+  // Each blog reads its own `authorsMapPath` (default authors.yml, relative to the blog folder);
+  // a key that is not there fails the build ("Blog author with key … not found").
   async loadAuthors(fs, config) {
     const authors = new Map<string, Author>();
-    for (const dir of config.contentDirs) {
-      for (const name of ['authors.yml', 'authors.yaml', 'authors.json']) await authorsFromDataFile(fs, joinPath(dir, name), identity, authors);
-    }
+    const { blogs } = contentPlugins(await readConfigSource(fs, config.configFile));
+    for (const blog of blogs) await authorsFromDataFile(fs, joinPath(config.root, blog.path, blog.authorsMapPath), identity, authors);
     return authors;
   },
 
   authorKey: identity,
-  // Markdown images go through webpack: relative to the file; `/x` paths come from static/.
-  imageCandidates: (config, postPath, imagePath) =>
-    imagePath.startsWith('/') ? rootRelativeCandidates(config, imagePath) : browserCandidates(config, postPath, imagePath),
+
+  // The mdx-loader's rules (transformImage): `@site/…` from the site folder, `/…` from the static
+  // folders, anything else relative to the file. A bare `img/a.png` in front matter `image:` goes
+  // through useBaseUrl instead (static/img/a.png); the profile cannot tell the two apart, so it
+  // accepts both for bare paths and stays strict for `./` and `../`.
+  imageCandidates(config, postPath, imagePath) {
+    if (imagePath.startsWith('@site/')) return [joinPath(config.root, imagePath.slice('@site/'.length))];
+    if (imagePath.startsWith('/')) return rootRelativeCandidates(config, imagePath);
+    const besideFile = joinPath(dirname(postPath), imagePath);
+    return /^\.\.?\//.test(imagePath) ? [besideFile] : [besideFile, ...config.publicDirs.map((dir) => joinPath(dir, imagePath))];
+  },
 };
+
+async function readConfigSource(fs: SiteFileSystem, file: string | undefined): Promise<string> {
+  return withoutComments((file && (await readText(fs, file))) ?? '');
+}
+
+/**
+ * The blog, docs and pages instances: the classic preset's `blog:`/`docs:`/`pages:` options (unless
+ * `false`) and every `@docusaurus/plugin-content-*` plugin entry, with their literal `path:`.
+ */
+export function contentPlugins(source: string): ContentPlugins {
+  const presets = /(?<![\w$])presets\s*:\s*\[/.exec(source);
+  const presetText = presets ? source.slice(presets.index, matchingBracket(source, presets.index + presets[0].length - 1) + 1) : source;
+  const plugins: ContentPlugins = { blogs: [], docs: [], pages: [] };
+  const add = (kind: 'blog' | 'docs' | 'pages', options: string) => {
+    if (kind === 'blog') plugins.blogs.push({ path: topLevelString(options, 'path') ?? 'blog', authorsMapPath: topLevelString(options, 'authorsMapPath') ?? 'authors.yml' });
+    else plugins[kind].push(topLevelString(options, 'path') ?? (kind === 'docs' ? 'docs' : 'src/pages'));
+  };
+  for (const kind of ['blog', 'docs', 'pages'] as const) {
+    const options = objectSetting(presetText, kind);
+    if (options !== false) add(kind, options ?? '{}');
+  }
+  const pluginName = /(['"])(?:@docusaurus\/plugin-|docusaurus-plugin-)?content-(blog|docs|pages)\1\s*(,\s*\{)?/g;
+  for (const match of source.matchAll(pluginName)) {
+    if (presetText !== source && match.index >= (presets?.index ?? 0) && match.index < (presets?.index ?? 0) + presetText.length) continue;
+    const open = match.index + match[0].length - 1;
+    const options = match[3] ? source.slice(open, matchingBracket(source, open) + 1) : '{}';
+    add(match[2] as 'blog' | 'docs' | 'pages', options);
+  }
+  return plugins;
+}

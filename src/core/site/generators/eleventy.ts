@@ -1,11 +1,25 @@
-import { joinPath } from '../../text/paths';
+import type { SiteFileSystem } from '../../host/fileSystem';
+import { dirname, isInside, joinPath } from '../../text/paths';
 import { basePathOf, readText } from '../configFiles';
-import type { Author, SiteConfig } from '../model';
-import { authorsFromDataFile } from './dataAuthors';
-import { stringLiteralSetting } from './jsConfig';
-import { browserCandidates, defaultImageFields, firstExisting, type GeneratorProfile } from './profile';
+import type { SiteConfig } from '../model';
+import { AuthorRegistry, authorsFromDataFile, authorsFromDataFolder, dataExtensions } from './dataAuthors';
+import { callArguments, objectSetting, stringItems, stringLiteralSetting, topLevelProperties, topLevelString, stringLiteralValue, withoutComments } from './jsConfig';
+import { defaultImageFields, firstExisting, rootRelativeCandidates, type GeneratorProfile } from './profile';
 
 const identity = (id: string) => id;
+
+interface EleventyDirs {
+  readonly input: string;
+  readonly output: string;
+  readonly includes: string;
+  readonly layouts: string | undefined;
+  readonly data: string;
+}
+
+/** `addPassthroughCopy({ from: to })` pairs ride along on the config: `/to/a.png` is the file `from/a.png`. */
+interface EleventySiteConfig extends SiteConfig {
+  readonly passthroughMappings: readonly (readonly [from: string, urlPrefix: string])[];
+}
 
 export const eleventy: GeneratorProfile = {
   id: 'eleventy',
@@ -14,32 +28,118 @@ export const eleventy: GeneratorProfile = {
 
   async loadConfig(fs, root, configFile) {
     const file = configFile ? joinPath(root, configFile) : undefined;
-    const source = (file && (await readText(fs, file))) ?? '';
-    const input = joinPath(root, stringLiteralSetting(source, 'input') ?? '.');
-    const config: SiteConfig = {
+    const source = withoutComments((file && (await readText(fs, file))) ?? '');
+    const dirs = await directories(fs, root, source);
+    const mappings = passthroughMappings(source, root);
+    const config: EleventySiteConfig = {
       generator: 'eleventy',
       root,
       configFile: file,
-      contentDirs: [input],
-      // Passthrough copies keep their paths, so `/img/a.png` usually sits in the input folder or the root.
-      publicDirs: [...new Set([input, root])],
+      contentDirs: [dirs.input],
+      // Passthrough copies are relative to the project root, minus the input folder: `src/img` and `img`
+      // both end up at `/img/`. Object mappings to `/` add their source folder.
+      publicDirs: [...new Set([dirs.input, root, ...mappings.filter(([, to]) => to === '/').map(([from]) => from)])],
       assetDirs: [],
       basePath: basePathOf(stringLiteralSetting(source, 'pathPrefix')),
+      // `tags` makes collections; `post`/`posts` are collection names by convention (eleventy-base-blog).
       tagKeys: ['tags'],
       authorKeys: ['author', 'authors'],
       imageFields: defaultImageFields,
-      ignoredDirs: [joinPath(root, stringLiteralSetting(source, 'output') ?? '_site')],
+      // Eleventy never renders its includes, layouts and data folders, the output, nor node_modules.
+      ignoredDirs: [...new Set([dirs.output, joinPath(root, 'node_modules'), ...[dirs.includes, dirs.layouts, dirs.data].filter((dir): dir is string => dir !== undefined && !isInside(dir, dirs.input)), ...(await ignoreEntries(fs, root, dirs.input, source))])],
+      passthroughMappings: mappings.filter(([, to]) => to !== '/'),
     };
     return { config, problems: [] };
   },
 
   async loadAuthors(fs, config) {
-    const authors = new Map<string, Author>();
-    const dataDir = joinPath(config.contentDirs[0] ?? config.root, '_data');
-    for (const name of ['authors.json', 'authors.yaml', 'authors.yml']) await authorsFromDataFile(fs, joinPath(dataDir, name), identity, authors);
+    // Templates look authors up in global data (`authors[author]`); a display name matches as well.
+    const authors = new AuthorRegistry();
+    authors.matchNames = true;
+    const source = withoutComments((config.configFile && (await readText(fs, config.configFile))) ?? '');
+    const dataDir = (await directories(fs, config.root, source)).data;
+    for (const extension of dataExtensions) await authorsFromDataFile(fs, joinPath(dataDir, `authors${extension}`), identity, authors, { listIds: ['id', 'key', 'slug'] });
+    await authorsFromDataFolder(fs, joinPath(dataDir, 'authors'), identity, authors); // _data/authors/jane.json → authors.jane
     return authors;
   },
 
   authorKey: identity,
-  imageCandidates: browserCandidates,
+
+  // `/img/a.png` from the passthrough folders (after pathPrefix) or an object mapping; a relative path
+  // from the template's folder, as the Image HTML transform and co-located passthrough copies read it.
+  // A bare `img/a.png` may also be a front matter value a layout prefixes with `/`: accepted from the
+  // passthrough folders too.
+  imageCandidates(config, postPath, imagePath) {
+    const besideFile = joinPath(dirname(postPath), imagePath);
+    if (/^\.\.?\//.test(imagePath)) return [besideFile];
+    if (!imagePath.startsWith('/')) return [besideFile, ...config.publicDirs.map((dir) => joinPath(dir, imagePath))];
+    const candidates = rootRelativeCandidates(config, imagePath);
+    const mappings = 'passthroughMappings' in config ? (config as EleventySiteConfig).passthroughMappings : [];
+    const path = rootRelativeCandidates({ ...config, publicDirs: ['/'] }, imagePath)[0]!;
+    for (const [from, prefix] of mappings) if (path.startsWith(prefix)) candidates.push(joinPath(from, path.slice(prefix.length)));
+    return candidates;
+  },
 };
+
+/**
+ * Input, output, includes, layouts and data folders: from `dir: {…}` (returned or `export const
+ * config`), the v3 `setInputDirectory()`-style calls, or `--input=` in package.json scripts.
+ * Output is relative to the project, the others to the input folder.
+ */
+async function directories(fs: SiteFileSystem, root: string, source: string): Promise<EleventyDirs> {
+  const dir = objectSetting(source, 'dir');
+  const fromDir = (key: string) => (dir ? topLevelString(dir, key) : undefined);
+  const fromCall = (name: string) => stringItems(callArguments(source, name)[0] ?? '')[0];
+  const scripts = await packageScripts(fs, root);
+  const fromCli = (flag: string) => new RegExp(`eleventy\\b[^&|;]*--${flag}[= ](['"]?)([^\\s'"]+)\\1`).exec(scripts)?.[2];
+  const input = joinPath(root, fromCli('input') ?? fromCall('setInputDirectory') ?? fromDir('input') ?? '.');
+  const layouts = fromCall('setLayoutsDirectory') ?? fromDir('layouts');
+  return {
+    input,
+    output: joinPath(root, fromCli('output') ?? fromCall('setOutputDirectory') ?? fromDir('output') ?? '_site'),
+    includes: joinPath(input, fromCall('setIncludesDirectory') ?? fromDir('includes') ?? '_includes'),
+    layouts: layouts === undefined ? undefined : joinPath(input, layouts),
+    data: joinPath(input, fromCall('setDataDirectory') ?? fromDir('data') ?? '_data'),
+  };
+}
+
+async function packageScripts(fs: SiteFileSystem, root: string): Promise<string> {
+  try {
+    const json = JSON.parse((await readText(fs, joinPath(root, 'package.json'))) ?? '{}') as { scripts?: Record<string, unknown> };
+    return Object.values(json.scripts ?? {}).filter((script) => typeof script === 'string').join('\n');
+  } catch {
+    return '';
+  }
+}
+
+/** `addPassthroughCopy({ 'src/img': 'img' })` → [root/src/img, '/img/']; globs keep their folder part. */
+function passthroughMappings(source: string, root: string): [string, string][] {
+  const mappings: [string, string][] = [];
+  for (const args of callArguments(source, 'addPassthroughCopy')) {
+    if (!args.trim().startsWith('{')) continue;
+    for (const [from, to] of topLevelProperties(args.trim())) {
+      const target = stringLiteralValue(to);
+      if (target === undefined) continue;
+      const folder = from.split('/').filter((segment) => !/[*?{[]/.test(segment)).join('/');
+      const prefix = `/${target.replace(/^\.?\/+|\/+$/g, '')}`;
+      mappings.push([joinPath(root, folder), prefix === '/' ? '/' : `${prefix}/`]);
+    }
+  }
+  return mappings;
+}
+
+/**
+ * Plain paths (not globs) Eleventy ignores: `.eleventyignore` in the project root and the input folder,
+ * the root `.gitignore` (unless `setUseGitIgnore(false)`), and `ignores.add()` (project-relative).
+ */
+async function ignoreEntries(fs: SiteFileSystem, root: string, input: string, source: string): Promise<string[]> {
+  const entries: string[] = [];
+  const add = (dir: string, entry: string) => {
+    if (entry && !entry.startsWith('#') && !entry.startsWith('!') && !/[*?{[]/.test(entry)) entries.push(joinPath(dir, entry));
+  };
+  const lines = async (file: string) => ((await readText(fs, file)) ?? '').split(/\r?\n/).map((line) => line.trim());
+  for (const dir of new Set([root, input])) for (const line of await lines(joinPath(dir, '.eleventyignore'))) add(dir, line);
+  if (!/setUseGitIgnore\(\s*false\s*\)/.test(source)) for (const line of await lines(joinPath(root, '.gitignore'))) add(root, line);
+  for (const match of source.matchAll(/\.ignores\.add\(\s*(['"`])([^'"`]+)\1\s*\)/g)) add(root, match[2]!);
+  return entries.filter((entry) => isInside(root, entry) && entry !== root);
+}

@@ -1,10 +1,18 @@
-import { joinPath } from '../../text/paths';
-import { basePathOf, objectSetting, readDataFile, stringSetting } from '../configFiles';
-import type { Author, SiteConfig } from '../model';
-import { addAuthorRecords, authorsFromDataFile } from './dataAuthors';
-import { browserCandidates, defaultImageFields, firstExisting, type GeneratorProfile } from './profile';
+import type { SiteFileSystem } from '../../host/fileSystem';
+import { basename, dirname, extname, joinPath } from '../../text/paths';
+import { basePathOf, objectSetting, readDataFile, stringSetting, type ConfigData } from '../configFiles';
+import { isPostPath } from '../fileSet';
+import type { SiteConfig } from '../model';
+import { addAuthorRecords, authorFromEntryFile, AuthorRegistry, authorsFromDataFile, authorsFromDataFolder, dataExtensions } from './dataAuthors';
+import { defaultImageFields, firstExisting, rootRelativeCandidates, type GeneratorProfile } from './profile';
 
 const identity = (id: string) => id;
+
+/** Jekyll's EntryFilter skips names starting with `_`, `.` or `#` (and backups ending in `~`) unless `include:` lists them. */
+const specialName = /^[_.#]|~$/;
+
+/** Jekyll 4 always adds these to `exclude:` (Configuration::DEFAULT_EXCLUDES). */
+const defaultExcludes = ['.sass-cache', '.jekyll-cache', 'gemfiles', 'Gemfile', 'Gemfile.lock', 'node_modules', 'vendor/bundle', 'vendor/cache', 'vendor/gems', 'vendor/ruby'];
 
 export const jekyll: GeneratorProfile = {
   id: 'jekyll',
@@ -16,39 +24,76 @@ export const jekyll: GeneratorProfile = {
     const loaded = file ? await readDataFile(fs, file) : undefined;
     const data = loaded?.data ?? {};
     const source = joinPath(root, stringSetting(data, 'source') ?? '.');
-    const excluded = Array.isArray(data['exclude']) ? data['exclude'].map((entry) => joinPath(source, String(entry))) : [];
+    const excluded = [...defaultExcludes, ...stringList(data['exclude'])].filter((entry) => !/[*?[{]/.test(entry)).map((entry) => joinPath(source, entry));
     const config: SiteConfig = {
       generator: 'jekyll',
       root,
       configFile: file,
-      // Jekyll builds every file with frontmatter below the source folder: posts, pages and collections.
+      // Every file with frontmatter below the source folder is a page; posts, drafts and collections too.
       contentDirs: [source],
       publicDirs: [source],
       assetDirs: [],
       basePath: basePathOf(stringSetting(data, 'baseurl')),
       tagKeys: ['tags', 'categories', 'tag', 'category'],
       authorKeys: ['author', 'authors'],
-      imageFields: defaultImageFields,
-      ignoredDirs: [joinPath(root, stringSetting(data, 'destination') ?? '_site'), joinPath(source, 'vendor'), joinPath(source, '.bundle'), ...excluded],
+      // jekyll-seo-tag takes `image.path`; Minimal Mistakes and similar themes use `header.*`.
+      imageFields: [...defaultImageFields, 'image.path', 'header.image', 'header.teaser', 'header.overlay_image', 'header.og_image'],
+      ignoredDirs: [joinPath(root, stringSetting(data, 'destination') ?? '_site'), ...(await specialFolders(fs, source, data)), ...excluded],
     };
     return { config, problems: loaded?.error ? [`${configFile}: ${loaded.error}`] : [] };
   },
 
-  async loadAuthors(fs, config) {
-    const authors = new Map<string, Author>();
-    for (const name of ['authors.yml', 'authors.yaml', 'authors.json', 'authors.toml']) {
-      await authorsFromDataFile(fs, joinPath(config.contentDirs[0] ?? config.root, '_data', name), identity, authors);
-    }
-    // jekyll-seo-tag and many themes also accept `authors:` in _config.yml
-    if (config.configFile) {
-      const site = await readDataFile(fs, config.configFile);
-      const inline = site ? objectSetting(site.data, 'authors') : undefined;
-      if (inline) addAuthorRecords(inline, config.configFile, identity, authors);
+  async loadAuthors(fs, config, files) {
+    const authors = new AuthorRegistry();
+    // jekyll-seo-tag: a string not found in site.data.authors is the author's name, so a display name
+    // (or any name with a space) is valid; a single word that is no key is most likely a mistyped key.
+    authors.matchNames = true;
+    authors.isFreeText = (value) => /\S\s+\S/.test(value);
+    const site = config.configFile ? ((await readDataFile(fs, config.configFile))?.data ?? {}) : {};
+    const source = config.publicDirs[0] ?? config.root;
+    // `authors:` in _config.yml wins over _data (as the jekyll-author plugin documents).
+    const inline = objectSetting(site, 'authors');
+    if (inline) addAuthorRecords(inline, config.configFile!, identity, authors);
+    const dataDir = joinPath(source, stringSetting(site, 'data_dir') ?? '_data');
+    for (const extension of dataExtensions) await authorsFromDataFile(fs, joinPath(dataDir, `authors${extension}`), identity, authors);
+    await authorsFromDataFolder(fs, joinPath(dataDir, 'authors'), identity, authors); // _data/authors/jane.yml → site.data.authors.jane
+    // An `authors` collection (Jekyll's step-by-step tutorial): posts name the `short_name` of an entry.
+    if (collectionNames(site).includes('authors')) {
+      const folder = joinPath(source, stringSetting(site, 'collections_dir') ?? '', '_authors');
+      for (const file of files.all()) {
+        if (!file.startsWith(`${folder}/`) || !isPostPath(file)) continue;
+        const author = await authorFromEntryFile(fs, file, (path, record) => stringSetting(record, 'short_name') ?? basename(path).slice(0, -extname(path).length));
+        if (!authors.has(author.id)) authors.set(author.id, author);
+      }
     }
     return authors;
   },
 
   authorKey: identity,
+
+  // `/assets/x.png` is served from the source folder (after `baseurl`). A relative path is taken from
+  // the page's folder or, as `relative_url` and jekyll-seo-tag treat it, from the site root.
   imageCandidates: (config, postPath, imagePath) =>
-    imagePath.startsWith('/') ? browserCandidates(config, postPath, imagePath) : [...browserCandidates(config, postPath, imagePath), joinPath(config.root, imagePath)],
+    imagePath.startsWith('/') ? rootRelativeCandidates(config, imagePath) : [joinPath(dirname(postPath), imagePath), ...config.publicDirs.map((dir) => joinPath(dir, imagePath))],
 };
+
+/** Top-level folders Jekyll does not read as pages: `_`/`.`-named ones other than posts, drafts and collections. */
+async function specialFolders(fs: SiteFileSystem, source: string, data: ConfigData): Promise<string[]> {
+  const included = new Set(stringList(data['include']).map((entry) => entry.replace(/^\/|\/$/g, '')));
+  const collectionsDir = stringSetting(data, 'collections_dir') ?? '';
+  const read = collectionsDir === '' ? new Set(['_posts', '_drafts', ...collectionNames(data).map((name) => `_${name}`)]) : new Set<string>();
+  return (await fs.readDirectory(source))
+    .filter((entry) => entry.type === 'directory' && specialName.test(entry.name) && !included.has(entry.name) && !read.has(entry.name))
+    .map((entry) => joinPath(source, entry.name));
+}
+
+/** `collections:` is a list of names or a map of name → settings. */
+function collectionNames(data: ConfigData): string[] {
+  const collections = data['collections'];
+  if (Array.isArray(collections)) return collections.map(String);
+  return collections && typeof collections === 'object' ? Object.keys(collections) : [];
+}
+
+function stringList(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((entry): entry is string => typeof entry === 'string') : typeof value === 'string' ? [value] : [];
+}

@@ -1,0 +1,110 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { createPostcraftService } from '../../../src/core/index';
+import { inMemorySite } from '../../../src/core/host/inMemoryFileSystem';
+import { entryId, githubSlug, parseCollections } from '../../../src/core/site/generators/astro';
+import { withoutComments } from '../../../src/core/site/generators/jsConfig';
+
+const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47]);
+
+async function open(files: Record<string, string | Uint8Array>) {
+  const service = createPostcraftService({ fs: inMemorySite({ 'astro.config.mjs': "import { defineConfig } from 'astro/config';\nexport default defineConfig({});\n", ...files }) });
+  const [site] = await service.openWorkspace(['/site']);
+  assert.equal(site?.profile.id, 'astro');
+  const check = (post: string, text: string) => service.checkText(`/site/${post}`, text).map((finding) => ({ code: finding.code, line: finding.range.start.line, message: finding.message }));
+  return { site: site!, check };
+}
+
+const codes = (findings: { code: string }[]) => findings.map((finding) => finding.code);
+
+const contentConfig = `
+import { defineCollection, reference, z } from 'astro:content';
+import { file, glob } from 'astro/loaders';
+const posts = defineCollection({
+  loader: glob({ pattern: '**/*.md', base: './src/data/posts' }),
+  schema: ({ image }) => z.object({ title: z.string(), author: reference('people'), cover: image().optional() }),
+});
+const people = defineCollection({ loader: glob({ pattern: '*.{json,yaml,md}', base: './src/data/people' }) });
+const places = defineCollection({ loader: file('src/data/places.json') });
+// const drafts = defineCollection({ loader: glob({ pattern: '*.md', base: './drafts' }) });
+export const collections = { blog: posts, people, places };
+`;
+
+describe('Astro rules', () => {
+  it('reads collection names, glob() bases, file() paths and reference() fields from the content config, not from comments', () => {
+    const collections = parseCollections(withoutComments(contentConfig), '/site', '/site/src');
+    assert.deepEqual(
+      collections.map((collection) => [collection.name, collection.source, collection.references]),
+      [
+        ['blog', { kind: 'glob', dir: '/site/src/data/posts' }, [{ field: 'author', collection: 'people' }]],
+        ['people', { kind: 'glob', dir: '/site/src/data/people' }, []],
+        ['places', { kind: 'file', file: '/site/src/data/places.json' }, []],
+      ],
+    );
+  });
+
+  it('indexes entries under a glob() base folder as well as src/content and src/pages', async () => {
+    const { site } = await open({ 'src/content.config.ts': contentConfig });
+    assert.deepEqual(['src/data/posts/a.md', 'src/content/blog/b.md', 'src/pages/about.md'].filter((path) => !site.isPost(`/site/${path}`)), []);
+    assert.deepEqual(['dist/a.md', 'drafts/a.md', 'src/data/places.md'].filter((path) => site.isPost(`/site/${path}`)), []);
+  });
+
+  it('treats the collection that reference() points at as the author registry, with ids slugified from file names', async () => {
+    const { site, check } = await open({
+      'src/content.config.ts': contentConfig,
+      'src/data/people/Kai-Nakamura.json': '{"name": "Kai Nakamura"}',
+      'src/data/people/ana.yaml': 'name: Ana Lima\n',
+      'src/data/people/ben.md': '---\nname: Ben\nslug: benjamin\n---\n',
+      'src/data/places.json': '[{"id": "lisbon"}]',
+    });
+    assert.deepEqual([...site.authors.keys()].sort(), ['ana', 'benjamin', 'kai-nakamura']);
+    assert.deepEqual(await check('src/data/posts/a.md', '---\ntitle: A\nauthor: kai-nakamura\n---\n'), []);
+    const findings = await check('src/data/posts/a.md', '---\ntitle: A\nauthor: Kai-Nakamura\n---\n');
+    assert.deepEqual(codes(findings), ['unknown-author']);
+    assert.match(findings[0]!.message, /Did you mean "kai-nakamura"/);
+  });
+
+  it('reads file() loader entries by their id field, and uses the referencing field as the author key', async () => {
+    const config = "const team = defineCollection({ loader: file('src/team.json') });\nconst blog = defineCollection({ schema: z.object({ writers: z.array(reference('team')) }) });\nexport const collections = { team, blog };";
+    const { site, check } = await open({ 'src/content.config.ts': config, 'src/team.json': '[{"id": "ann", "name": "Ann"}, {"id": "bo", "name": "Bo"}]' });
+    assert.deepEqual([...site.authors.keys()], ['ann', 'bo']);
+    assert.deepEqual(site.config.authorKeys, ['writers']);
+    assert.deepEqual(codes(await check('src/content/blog/a.md', '---\ntitle: A\nwriters: [ann, bob]\n---\n')), ['unknown-author']);
+  });
+
+  it('reads legacy collections from src/content/config.ts, where data entries keep their file names as ids', async () => {
+    const config = "const blog = defineCollection({ type: 'content', schema: z.object({ authors: z.array(reference('authors')) }) });\nconst authors = defineCollection({ type: 'data', schema: z.object({ name: z.string() }) });\nexport const collections = { blog, authors };";
+    const { site } = await open({ 'src/content/config.ts': config, 'src/content/authors/Grace_Hopper.json': '{"name": "Grace Hopper"}' });
+    assert.deepEqual([...site.authors.keys()], ['Grace_Hopper']);
+  });
+
+  it('leaves authors as free text when no schema references an authors collection', async () => {
+    const config = "const blog = defineCollection({ schema: z.object({ author: z.string() }) });\nconst authors = defineCollection({ loader: glob({ pattern: '*.json', base: 'src/authors' }) });\nexport const collections = { blog, authors };";
+    const { site, check } = await open({ 'src/content.config.ts': config, 'src/authors/ann.json': '{}' });
+    assert.equal(site.authors.size, 0);
+    assert.deepEqual(await check('src/content/blog/a.md', '---\ntitle: A\nauthor: Anyone At All\n---\n'), []);
+  });
+
+  it('resolves /paths in public/ after base, tsconfig aliases, and other paths relative to the entry', async () => {
+    const { check } = await open({
+      'astro.config.mjs': "export default defineConfig({ base: '/docs', publicDir: './static', srcDir: './app' });",
+      'tsconfig.json': '{\n  // aliases\n  "compilerOptions": { "baseUrl": ".", "paths": { "@img/*": ["app/images/*"], } },\n}',
+      'static/logo.png': png,
+      'app/images/a.png': png,
+      'app/assets/b.png': png,
+      'app/content/blog/post/c.png': png,
+    });
+    const body = '![](/logo.png) ![](/docs/logo.png) ![](@img/a.png) ![](~/assets/b.png) ![](./c.png) ![](c.png)';
+    assert.deepEqual(await check('app/content/blog/post/index.md', `---\ntitle: A\nheroImage: ./c.png\n---\n${body}\n`), []);
+    assert.deepEqual(codes(await check('app/content/blog/post/index.md', '---\ntitle: A\n---\n![](@img/missing.png)\n')), ['broken-image']);
+  });
+
+  it("derives ids the way Astro's glob() loader does", () => {
+    assert.equal(githubSlug('Hello World!'), 'hello-world');
+    assert.equal(githubSlug('Grace_Hopper'), 'grace_hopper');
+    assert.equal(entryId('glob', 'Team/Kai Nakamura.json', {}), 'team/kai-nakamura');
+    assert.equal(entryId('glob', 'guides/index.md', {}), 'guides');
+    assert.equal(entryId('glob', 'a.md', { slug: 'custom/slug' }), 'custom/slug');
+    assert.equal(entryId('folder', 'Grace_Hopper.yaml', {}), 'Grace_Hopper');
+  });
+});

@@ -1,0 +1,95 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { createPostcraftService } from '../../../src/core/index';
+import { inMemorySite } from '../../../src/core/host/inMemoryFileSystem';
+import { contentPlugins } from '../../../src/core/site/generators/docusaurus';
+import { stringListSetting, withoutComments } from '../../../src/core/site/generators/jsConfig';
+
+const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47]);
+
+async function open(files: Record<string, string | Uint8Array>) {
+  const service = createPostcraftService({ fs: inMemorySite({ 'docusaurus.config.js': 'export default {};', ...files }) });
+  const [site] = await service.openWorkspace(['/site']);
+  assert.equal(site?.profile.id, 'docusaurus');
+  const check = (post: string, text: string) => service.checkText(`/site/${post}`, text).map((finding) => ({ code: finding.code, line: finding.range.start.line, message: finding.message }));
+  return { site: site!, check };
+}
+
+const codes = (findings: { code: string }[]) => findings.map((finding) => finding.code);
+const authors = 'slorber:\n  name: Sébastien Lorber\n  image_url: /img/slorber.png\nyangshun:\n  name: Yangshun Tay\n';
+
+const config = `
+export default {
+  baseUrl: '/docs-site/',
+  staticDirectories: ['static', 'public'],
+  presets: [
+    ['classic', {
+      docs: { path: 'guides', sidebarPath: './sidebars.js', versions: { current: { path: 'next' } } },
+      blog: { path: 'news', authorsMapPath: 'people.yml' },
+      // pages: false,
+    }],
+  ],
+  plugins: [
+    // ['@docusaurus/plugin-content-blog', { id: 'old', path: 'changelog' }],
+    ['@docusaurus/plugin-content-blog', { id: 'releases', path: 'releases', authorsMapPath: '../news/people.yml' }],
+    ['content-docs', { id: 'api', path: "api-docs" }],
+  ],
+  themeConfig: { blog: { sidebar: { groupByYear: true } } },
+};`;
+
+describe('Docusaurus rules', () => {
+  it('finds blog, docs and pages instances in preset options and plugins, not in comments or nested options', () => {
+    const plugins = contentPlugins(withoutComments(config));
+    assert.deepEqual(plugins.blogs, [
+      { path: 'news', authorsMapPath: 'people.yml' },
+      { path: 'releases', authorsMapPath: '../news/people.yml' },
+    ]);
+    assert.deepEqual(plugins.docs, ['guides', 'api-docs']);
+    assert.deepEqual(plugins.pages, ['src/pages']);
+  });
+
+  it('uses the default blog/ and docs/ folders, and none when the preset says false', () => {
+    assert.deepEqual(contentPlugins(''), { blogs: [{ path: 'blog', authorsMapPath: 'authors.yml' }], docs: ['docs'], pages: ['src/pages'] });
+    const disabled = contentPlugins("export default { presets: [['classic', { blog: false, docs: { routeBasePath: '/' } }]] };");
+    assert.deepEqual([disabled.blogs, disabled.docs], [[], ['docs']]);
+  });
+
+  it('indexes only the content folders, versioned docs included, and never the build output', async () => {
+    const { site } = await open({ 'docusaurus.config.js': config });
+    const isPost = (path: string) => site.isPost(`/site/${path}`);
+    assert.deepEqual(['news/a.md', 'releases/a.md', 'guides/a.md', 'api-docs/a.mdx', 'versioned_docs/version-1.0/a.md', 'src/pages/about.md'].filter((path) => !isPost(path)), []);
+    assert.deepEqual(['blog/a.md', 'changelog/a.md', 'build/a.md', 'README.md'].filter(isPost), []);
+  });
+
+  it("reads each blog's authors map at its authorsMapPath", async () => {
+    const { site } = await open({ 'docusaurus.config.js': config, 'news/people.yml': authors, 'blog/authors.yml': 'ghost:\n  name: Not read\n' });
+    assert.deepEqual([...site.authors.keys()], ['slorber', 'yangshun']);
+    assert.equal(site.authors.get('slorber')?.avatar, '/img/slorber.png');
+  });
+
+  it('reports an authors key missing from authors.yml, but not inline author objects or the legacy author field', async () => {
+    const { check } = await open({ 'blog/authors.yml': authors });
+    const inline = 'authors:\n  - slorber\n  - name: Guest Writer\n    title: Friend of the project\nauthor: Someone Else';
+    assert.deepEqual(await check('blog/2024-01-01-a.md', `---\ntitle: A\n${inline}\n---\n`), []);
+    const findings = await check('blog/2024-01-01-b.md', '---\ntitle: B\nauthors: [slorber, yangshum]\n---\n');
+    assert.deepEqual(codes(findings), ['unknown-author']);
+    assert.match(findings[0]!.message, /Did you mean "yangshun"/);
+  });
+
+  it('resolves @site/ paths from the site, /paths from every static folder, and ./paths beside the file only', async () => {
+    const files = { 'docusaurus.config.js': config, 'static/img/a.png': png, 'public/b.png': png, 'news/2024-01-01-post/c.png': png };
+    const { check } = await open(files);
+    const body = "import d from '@site/static/img/a.png';\n\n![](/img/a.png) ![](/b.png) ![](/docs-site/img/a.png) ![](./c.png) ![](c.png) ![](pathname:///raw.png)";
+    assert.deepEqual(await check('news/2024-01-01-post/index.mdx', `---\ntitle: A\nimage: img/a.png\n---\n${body}\n`), []);
+    assert.deepEqual(codes(await check('news/2024-01-01-post/index.md', '---\ntitle: A\n---\n![](./img/a.png)\n')), ['broken-image']);
+  });
+
+  it('strips comments but keeps strings and regular expressions that contain slashes', () => {
+    const source = "const a = 'https://x.org/'; // note\n/* block: path: 'no' */ const r = /\\/\\/ not a comment/; const b = \"//b\";";
+    const stripped = withoutComments(source);
+    assert.equal(stripped.length, source.length);
+    assert.ok(stripped.includes("'https://x.org/'") && stripped.includes('"//b"') && stripped.includes('/\\/\\/ not a comment/'));
+    assert.ok(!stripped.includes('note') && !stripped.includes("'no'"));
+    assert.deepEqual(stringListSetting("staticDirectories: ['static', `assets`, dir]", 'staticDirectories'), ['static', 'assets']);
+  });
+});

@@ -1,0 +1,81 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { createPostcraftService } from '../../../src/core/index';
+import { inMemorySite } from '../../../src/core/host/inMemoryFileSystem';
+
+const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47]);
+
+async function open(files: Record<string, string | Uint8Array>) {
+  const service = createPostcraftService({ fs: inMemorySite({ 'eleventy.config.js': 'export default function () {}', ...files }) });
+  const [site] = await service.openWorkspace(['/site']);
+  assert.equal(site?.profile.id, 'eleventy');
+  const check = (post: string, text: string) => service.checkText(`/site/${post}`, text).map((finding) => ({ code: finding.code, line: finding.range.start.line, message: finding.message }));
+  return { site: site!, check };
+}
+
+const codes = (findings: { code: string }[]) => findings.map((finding) => finding.code);
+
+const baseBlogConfig = `
+export default function (eleventyConfig) {
+  eleventyConfig.addPassthroughCopy({ "./public/": "/" });
+  eleventyConfig.addPassthroughCopy({ "media/uploads/**/*": "uploads/" });
+  eleventyConfig.ignores.add("content/archive/");
+  // eleventyConfig.setInputDirectory("old-src");
+}
+export const config = {
+  dir: { input: "content", includes: "../_includes", data: "../_data", output: "_site" },
+  pathPrefix: "/garden/",
+};`;
+
+describe('Eleventy rules', () => {
+  it('takes templates from the input folder of dir: {…}, never from includes, data, output, .eleventyignore or .gitignore paths', async () => {
+    const { site } = await open({ 'eleventy.config.js': baseBlogConfig, '.eleventyignore': '# drafts\ncontent/drafts/\n**/*.tmp.md\n', '.gitignore': 'node_modules/\n/content/private/\n*.log\n' });
+    const isPost = (path: string) => site.isPost(`/site/${path}`);
+    assert.deepEqual(['content/blog/a.md', 'content/about.md'].filter((path) => !isPost(path)), []);
+    assert.deepEqual(['README.md', '_includes/partial.md', '_data/x.md', '_site/a.md', 'content/archive/old.md', 'content/drafts/wip.md', 'content/private/a.md', 'old-src/a.md'].filter(isPost), []);
+  });
+
+  it('ignores the default _includes and _data folders inside the input folder', async () => {
+    const { site } = await open({});
+    assert.deepEqual(['_includes/layouts/post.md', '_data/notes.md', '_site/index.md', 'node_modules/x/readme.md'].filter((path) => site.isPost(`/site/${path}`)), []);
+    assert.equal(site.isPost('/site/blog/a.md'), true);
+  });
+
+  it('reads the v3 directory setters and --input in package.json scripts, the command line winning', async () => {
+    const setters = 'export default function (c) { c.setInputDirectory("src"); c.setIncludesDirectory("partials"); c.setOutputDirectory("dist"); }';
+    const { site } = await open({ 'eleventy.config.js': setters });
+    assert.deepEqual([site.isPost('/site/src/a.md'), site.isPost('/site/src/partials/a.md'), site.isPost('/site/a.md')], [true, false, false]);
+    const cli = await open({ 'eleventy.config.js': setters, 'package.json': '{"scripts": {"build": "npx @11ty/eleventy --input=pages --output=public"}}' });
+    assert.deepEqual([cli.site.isPost('/site/pages/a.md'), cli.site.isPost('/site/src/a.md')], [true, false]);
+  });
+
+  it('resolves passthrough copies: folders mapped to the root, object mappings to a sub-path, and pathPrefix', async () => {
+    const files = { 'eleventy.config.js': baseBlogConfig, 'public/img/a.png': png, 'media/uploads/2024/b.jpg': png, 'content/img/c.png': png, 'img/d.png': png, 'content/blog/post/e.png': png };
+    const { check } = await open(files);
+    const body = '![](/img/a.png) ![](/garden/img/a.png) <img src="/uploads/2024/b.jpg"> ![](/img/c.png) ![](/img/d.png) ![](e.png) ![](./e.png)';
+    assert.deepEqual(await check('content/blog/post/index.md', `---\ntitle: A\n---\n${body}\n`), []);
+    assert.deepEqual(codes(await check('content/blog/post/index.md', '---\ntitle: A\n---\n![](/uploads/2024/missing.jpg)\n')), ['broken-image']);
+  });
+
+  it('reads authors from the data folder: a keyed file, a folder of files, or a list with ids', async () => {
+    const keyed = await open({ 'eleventy.config.js': baseBlogConfig, '_data/authors.json': '{"rosa": {"name": "Rosa Delgado"}}', '_data/authors/sam.json': '{"name": "Sam"}' });
+    assert.deepEqual([...keyed.site.authors.keys()].sort(), ['rosa', 'sam']);
+    const listed = await open({ '_data/authors.json': '[{"key": "ines", "name": "Ines"}, {"name": "no id"}]' });
+    assert.deepEqual([...listed.site.authors.keys()], ['ines']);
+  });
+
+  it('accepts an author key or display name and reports anything else when there is a registry', async () => {
+    const { check } = await open({ '_data/authors.json': '{"rosa": {"name": "Rosa Delgado"}, "sam": {"name": "Sam Okafor"}}' });
+    assert.deepEqual(await check('blog/a.md', '---\ntitle: A\nauthor: rosa\n---\n'), []);
+    assert.deepEqual(await check('blog/a.md', '---\ntitle: A\nauthor: Sam Okafor\n---\n'), []);
+    const findings = await check('blog/a.md', '---\ntitle: A\nauthor: samm\n---\n');
+    assert.deepEqual(codes(findings), ['unknown-author']);
+    assert.match(findings[0]!.message, /Did you mean "sam"/);
+  });
+
+  it('leaves authors alone when global data has no authors file Postcraft can read', async () => {
+    const { site, check } = await open({ '_data/authors.js': 'export default async () => fetch("https://example.org/authors.json")' });
+    assert.equal(site.authors.size, 0);
+    assert.deepEqual(await check('blog/a.md', '---\ntitle: A\nauthor: anyone\n---\n'), []);
+  });
+});

@@ -1,0 +1,102 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { createPostcraftService } from '../../../src/core/index';
+import { inMemorySite } from '../../../src/core/host/inMemoryFileSystem';
+
+const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47]);
+
+async function open(files: Record<string, string | Uint8Array>) {
+  const service = createPostcraftService({ fs: inMemorySite(files) });
+  const [site] = await service.openWorkspace(['/site']);
+  assert.equal(site?.profile.id, 'jekyll');
+  const check = (post: string, text: string) => service.checkText(`/site/${post}`, text).map((finding) => ({ code: finding.code, line: finding.range.start.line, message: finding.message }));
+  return { site: site!, check };
+}
+
+const codes = (findings: { code: string }[]) => findings.map((finding) => finding.code);
+const post = (frontmatter: string, body = '') => `---\ntitle: T\n${frontmatter}\n---\n${body}\n`;
+
+describe('Jekyll rules', () => {
+  it('reads pages anywhere, posts, drafts and collections, but not other underscore or dot folders', async () => {
+    const { site } = await open({ '_config.yml': 'collections:\n  guides:\n    output: true\ninclude: [_pages]\n', '_posts/.keep': '', '_includes/x.md': '', '_layouts/post.md': '', '_sass/readme.md': '', '_pages/.keep': '', '.github/x.md': '' });
+    const isPost = (path: string) => site.isPost(`/site/${path}`);
+    assert.deepEqual(
+      ['index.md', 'docs/deep/page.md', '_posts/2024-01-01-a.md', '_drafts/a.md', '_guides/a.md', '_pages/about.md'].filter((path) => !isPost(path)),
+      [],
+    );
+    assert.deepEqual(['_includes/x.md', '_layouts/post.md', '_sass/readme.md', '_site/index.md', '.github/x.md'].filter(isPost), []);
+  });
+
+  it('moves posts and collections into collections_dir when it is set', async () => {
+    const { site } = await open({ '_config.yml': 'collections_dir: content\n', '_posts/old.md': '', 'content/_posts/.keep': '' });
+    assert.equal(site.isPost('/site/_posts/2024-01-01-old.md'), false);
+    assert.equal(site.isPost('/site/content/_posts/2024-01-01-new.md'), true);
+  });
+
+  it('skips exclude: entries and the folders Jekyll 4 always excludes, such as vendor/bundle', async () => {
+    const { site } = await open({ '_config.yml': 'exclude:\n  - README.md\n  - scripts/\n', 'vendor/bundle/x.md': '', 'vendor/js/a.md': '' });
+    assert.deepEqual(['README.md', 'scripts/template.md', 'vendor/bundle/gems/minima/README.md', 'node_modules/x/readme.md'].filter((path) => site.isPost(`/site/${path}`)), []);
+    assert.equal(site.isPost('/site/vendor/js/a.md'), true);
+  });
+
+  it('serves /assets paths from the source folder, with or without the baseurl, and reads site.baseurl and relative_url', async () => {
+    const { check } = await open({ '_config.yml': 'baseurl: "/blog"\n', 'assets/img/a.png': png });
+    const body = ['![](/assets/img/a.png)', '![](/blog/assets/img/a.png)', '![]({{ site.baseurl }}/assets/img/a.png)', "![]({{ '/assets/img/a.png' | relative_url }})"].join('\n');
+    assert.deepEqual(await check('_posts/2024-01-01-a.md', post('', body)), []);
+    assert.deepEqual(codes(await check('_posts/2024-01-01-a.md', post('', '![](/assets/images/a.png)'))), ['broken-image']);
+  });
+
+  it('takes a relative image path from the page folder or from the site root', async () => {
+    const { check } = await open({ '_config.yml': 'title: x\n', 'assets/a.png': png, 'docs/b.png': png });
+    assert.deepEqual(await check('_posts/2024-01-01-a.md', post('image: assets/a.png', '![](assets/a.png) ![](../assets/a.png)')), []);
+    assert.deepEqual(await check('docs/page.md', post('', '![](b.png)')), []);
+  });
+
+  it('checks the image.path of jekyll-seo-tag and the header images of Minimal Mistakes', async () => {
+    const { check } = await open({ '_config.yml': 'title: x\n', 'assets/a.png': png });
+    const findings = await check('_posts/2024-01-01-a.md', post('image:\n  path: /assets/missing.png\nheader:\n  teaser: /assets/a.png\n  overlay_image: /assets/gone.jpg'));
+    assert.deepEqual(findings.map((finding) => [finding.code, finding.line]), [['broken-image', 3], ['broken-image', 6]]);
+  });
+
+  it('reads authors from _data/authors.yml, a _data/authors/ folder and authors: in _config.yml', async () => {
+    const { site } = await open({
+      '_config.yml': 'authors:\n  cfg:\n    name: From Config\n',
+      '_data/authors.yml': 'ann:\n  name: Ann Lee\n  avatar: /a.png\n',
+      '_data/authors/bob.yml': 'name: Bob Stone\n',
+    });
+    assert.deepEqual([...site.authors.keys()].sort(), ['ann', 'bob', 'cfg']);
+    assert.equal(site.authors.get('ann')?.avatar, '/a.png');
+  });
+
+  it('reads the data folder named by data_dir', async () => {
+    const { site } = await open({ '_config.yml': 'data_dir: data\n', 'data/authors.json': '{"ann": {"name": "Ann"}}' });
+    assert.deepEqual([...site.authors.keys()], ['ann']);
+  });
+
+  it('accepts an author key, a display name, or a guest name with a space, as jekyll-seo-tag does', async () => {
+    const { check } = await open({ '_config.yml': 'title: x\n', '_data/authors.yml': 'ann:\n  name: Ann Lee\n' });
+    for (const author of ['ann', 'Ann Lee', 'Priya Raman']) assert.deepEqual(await check('_posts/2024-01-01-a.md', post(`author: ${author}`)), [], author);
+  });
+
+  it('reports a single-word author that is no key, suggesting the closest key', async () => {
+    const { check } = await open({ '_config.yml': 'title: x\n', '_data/authors.yml': 'ann:\n  name: Ann Lee\nbenjamin:\n  name: Ben\n' });
+    const findings = await check('_posts/2024-01-01-a.md', post('author: benjamn'));
+    assert.deepEqual(codes(findings), ['unknown-author']);
+    assert.match(findings[0]!.message, /Did you mean "benjamin"/);
+  });
+
+  it('leaves authors alone when the site has no author registry', async () => {
+    const { check } = await open({ '_config.yml': 'title: x\n' });
+    assert.deepEqual(await check('_posts/2024-01-01-a.md', post('author: anyone')), []);
+  });
+
+  it('reads an authors collection, keyed by short_name as in the Jekyll tutorial', async () => {
+    const { site, check } = await open({
+      '_config.yml': 'collections:\n  authors:\n    output: true\n',
+      '_authors/jill.md': '---\nshort_name: jill\nname: Jill Smith\n---\n',
+      '_authors/ted-doe.md': '---\nname: Ted Doe\n---\n',
+    });
+    assert.deepEqual([...site.authors.keys()].sort(), ['jill', 'ted-doe']);
+    assert.deepEqual(codes(await check('_posts/2024-01-01-a.md', post('author: jil'))), ['unknown-author']);
+  });
+});
