@@ -18,6 +18,8 @@ import { hoverAt, type HoverInfo } from './features/hover';
 export interface PostcraftHost {
   readonly fs: SiteFileSystem;
   readonly logger?: Logger;
+  /** Keep each post's text from indexing until its first check (one read per post in one-shot runs). */
+  readonly oneShot?: boolean;
 }
 
 export type FileChange = 'created' | 'changed' | 'deleted';
@@ -50,7 +52,7 @@ export class PostcraftService {
     for (const { root, profile, configFile } of detected) {
       throwIfCancelled(token);
       const started = Date.now();
-      const site = await Site.load(this.host.fs, root, profile, configFile, token);
+      const site = await Site.load(this.host.fs, root, profile, configFile, token, this.host.oneShot === true);
       this.logger.info(`Indexed ${profile.displayName} site ${root}: ${site.posts.size} posts, ${site.files.size} files, ${site.authors.size} authors, ${site.tags.size} tags in ${Date.now() - started} ms`);
       for (const problem of site.configProblems) this.logger.warn(`${root}: ${problem}`);
       sites.push(site);
@@ -111,6 +113,8 @@ export class PostcraftService {
   async checkFile(path: string, options: CheckOptions = {}): Promise<Finding[]> {
     const site = this.siteFor(path);
     if (!site || !site.isPost(path)) return [];
+    const retained = site.takeRetainedText(path);
+    if (retained !== undefined) return this.checkText(path, retained, options);
     const bytes = await this.host.fs.readFile(path);
     if (!bytes) return [];
     const decoded = decodePostBytes(bytes);

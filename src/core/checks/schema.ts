@@ -23,7 +23,7 @@ export const checkSchema: Check = (context) => {
     context.report({ code: 'schema', severity, range, message: `"${key}": ${issue.message}.`, fixes });
   }
   const required = [...site.settings.requiredFields];
-  if (!isSectionPage(post.path) && !hasHeading(post.text, post.bodyStart)) required.unshift('title');
+  if (!isSectionPage(post.path) && !hasHeading(post.text, post.bodyStart) && !titleFromFileName(site.config.generator, post.path)) required.unshift('title');
   for (const key of new Set(required)) {
     if (findField(frontmatter.fields, key)) continue;
     const opening = { start: frontmatter.blockRange.start, end: frontmatter.contentRange.start };
@@ -31,6 +31,11 @@ export const checkSchema: Check = (context) => {
     context.report({ code: 'schema', severity, range: opening, message: `Missing "${key}".`, fixes: insertFieldFix(context, key) });
   }
 };
+
+/** Jekyll titles posts and drafts from their file name (`2024-01-02-my-post.md` → "My Post"). */
+function titleFromFileName(generator: string, path: string): boolean {
+  return generator === 'jekyll' && /\/_(posts|drafts)\//.test(path);
+}
 
 function isSectionPage(path: string): boolean {
   return basename(path) === '_index.md';

@@ -1,4 +1,5 @@
 import type { Site } from '../site/site';
+import type { TagUsage } from '../site/tagIndex';
 import { editDistance, typoBudget, variantKey } from '../text/similarity';
 import type { Check } from './context';
 import { innerRange, valuesOf } from '../frontmatter/values';
@@ -24,6 +25,7 @@ export const checkTags: Check = (context) => {
       });
       continue;
     }
+    if (site.config.reservedTags?.includes(tag)) continue;
     const suggestion = typoSuggestion(site, tag);
     if (!suggestion) continue;
     context.report({
@@ -36,32 +38,55 @@ export const checkTags: Check = (context) => {
   }
 };
 
-const memo = new WeakMap<Site, { version: number; suggestions: Map<string, { tag: string; count: number } | null> }>();
+interface TypoMemo {
+  readonly version: number;
+  readonly suggestions: Map<string, { tag: string; count: number } | null>;
+  /** Tags used at least twice, by length, most used first: only near lengths can be one typo away. */
+  readonly byLength: Map<number, TagUsage[]>;
+  readonly byVariant: Map<string, TagUsage[]>;
+}
+
+const memo = new WeakMap<Site, TypoMemo>();
 
 /** The more common tag that `tag` is probably a typo of; memoised per tag index version. */
 export function typoSuggestion(site: Site, tag: string): { tag: string; count: number } | undefined {
   let cache = memo.get(site);
-  if (!cache || cache.version !== site.tags.version) memo.set(site, (cache = { version: site.tags.version, suggestions: new Map() }));
-  if (!cache.suggestions.has(tag)) cache.suggestions.set(tag, findTypoTarget(site, tag) ?? null);
+  if (!cache || cache.version !== site.tags.version) memo.set(site, (cache = buildMemo(site)));
+  if (!cache.suggestions.has(tag)) cache.suggestions.set(tag, findTypoTarget(site, cache, tag) ?? null);
   return cache.suggestions.get(tag) ?? undefined;
 }
 
-function findTypoTarget(site: Site, tag: string): { tag: string; count: number } | undefined {
+function buildMemo(site: Site): TypoMemo {
+  const byLength = new Map<number, TagUsage[]>();
+  const byVariant = new Map<string, TagUsage[]>();
+  const reserved = new Set(site.config.reservedTags ?? []);
+  for (const usage of site.tags.all()) {
+    if (usage.count < 2) break; // sorted by count: a target must be used at least twice
+    if (reserved.has(usage.tag)) continue;
+    const length = usage.lower.length;
+    byLength.set(length, [...(byLength.get(length) ?? []), usage]);
+    byVariant.set(usage.variant, [...(byVariant.get(usage.variant) ?? []), usage]);
+  }
+  return { version: site.tags.version, suggestions: new Map(), byLength, byVariant };
+}
+
+function findTypoTarget(site: Site, cache: TypoMemo, tag: string): { tag: string; count: number } | undefined {
   const count = Math.max(site.tags.count(tag), 1);
   const lower = tag.toLowerCase();
-  const key = variantKey(tag);
   const budget = typoBudget(lower.length);
+  const minimum = Math.max(2, count * 2);
   let best: { tag: string; count: number; distance: number } | undefined;
-  for (const usage of site.tags.all()) {
-    if (usage.count < Math.max(2, count * 2)) break; // sorted by count: no more common tags follow
-    if (usage.tag === tag) continue;
-    const other = usage.tag.toLowerCase();
-    let distance: number;
-    if (variantKey(usage.tag) === key) distance = 0;
-    else if (budget === 0 || differsOnlyInDigits(lower, other)) continue;
-    else distance = editDistance(lower, other, budget);
-    if (distance > budget) continue;
+  const consider = (usage: TagUsage, distance: number) => {
+    if (usage.tag === tag || usage.count < minimum || distance > budget) return;
+    if (distance > 0 && differsOnlyInDigits(lower, usage.lower)) return;
     if (!best || distance < best.distance || (distance === best.distance && usage.count > best.count)) best = { tag: usage.tag, count: usage.count, distance };
+  };
+  for (const usage of cache.byVariant.get(variantKey(tag)) ?? []) consider(usage, 0);
+  for (let length = lower.length - budget; budget > 0 && length <= lower.length + budget; length++) {
+    for (const usage of cache.byLength.get(length) ?? []) {
+      if (usage.count < minimum) break;
+      consider(usage, editDistance(lower, usage.lower, budget));
+    }
   }
   return best && { tag: best.tag, count: best.count };
 }

@@ -62,7 +62,7 @@ export function parseYamlFrontmatter(source: string, base: number): ParsedFields
         problems.push({
           code: 'duplicate-key',
           severity: 'warning',
-          message: `Duplicate key "${key}": generators keep only one of the values (Hugo the first, Jekyll the last).`,
+          message: `Duplicate key "${key}": some generators keep only one of the values, others stop the build.`,
           range: keyRange,
           related: first.keyRange,
         });

@@ -128,15 +128,16 @@ function normalizeLabel(label: string): string {
 
 /** The body with code blocks and code spans blanked out (same length, so offsets stay). */
 function maskCode(text: string, bodyStart: number): string {
-  const chars = text.split('');
-  for (let i = 0; i < bodyStart; i++) if (chars[i] !== '\n') chars[i] = ' ';
-  const blank = (from: number, to: number) => {
-    for (let i = from; i < to; i++) if (chars[i] !== '\n' && chars[i] !== '\r') chars[i] = ' ';
+  const blank = (part: string) => part.replace(/[^\r\n]/g, ' ');
+  const mask = (source: string, pattern: RegExp) => {
+    let out = '';
+    let last = 0;
+    for (const match of source.matchAll(pattern)) {
+      out += source.slice(last, match.index) + blank(match[0]);
+      last = match.index + match[0].length;
+    }
+    return out + source.slice(last);
   };
-  const body = text.slice(bodyStart);
-  const fence = /^[ ]{0,3}(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:^[ ]{0,3}\1[`~]*[ \t]*$|(?![\s\S]))/gm;
-  for (const match of body.matchAll(fence)) blank(bodyStart + match.index, bodyStart + match.index + match[0].length);
-  const masked = chars.join('');
-  for (const match of masked.slice(bodyStart).matchAll(/(`+)(?!`)[\s\S]*?[^`]\1(?!`)/g)) blank(bodyStart + match.index, bodyStart + match.index + match[0].length);
-  return chars.join('');
+  const fenced = mask(text.slice(bodyStart), /^[ ]{0,3}(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:^[ ]{0,3}\1[`~]*[ \t]*$|(?![\s\S]))/gm);
+  return blank(text.slice(0, bodyStart)) + (fenced.includes('`') ? mask(fenced, /(`+)(?!`)[\s\S]*?[^`]\1(?!`)/g) : fenced);
 }

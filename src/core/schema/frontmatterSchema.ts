@@ -36,7 +36,8 @@ export const frontmatterSchemas: Record<GeneratorId, z.ZodType> = {
   jekyll: z.object({ ...common, published: z.boolean({ message: 'expected true or false' }).optional(), permalink: z.string().optional() }).loose(),
   docusaurus: z.object({ ...common, authors: z.union([docusaurusAuthor, z.array(docusaurusAuthor)]).optional(), slug: z.string().optional(), unlisted: z.boolean().optional() }).loose(),
   astro: z.object({ ...common, pubDate: dateValue.optional(), updatedDate: dateValue.optional() }).loose(),
-  eleventy: z.object({ ...common, permalink: z.union([z.string(), z.boolean()]).optional(), layout: z.string().optional() }).loose(),
+  // Eleventy also takes these words for a date, filled in from the file or git history.
+  eleventy: z.object({ ...common, date: z.union([dateValue, z.enum(['Last Modified', 'Created', 'git Last Modified', 'git Created'])]).optional(), permalink: z.union([z.string(), z.boolean()]).optional(), layout: z.string().optional() }).loose(),
   markdown: z.object(common).loose(),
 };
 

@@ -18,6 +18,8 @@ export interface SiteConfig {
   readonly basePath: string;
   /** Frontmatter keys holding tags and other free taxonomies (`tags`, `categories`, …). */
   readonly tagKeys: string[];
+  /** Tag values that name something else to the generator (Eleventy's `post` collection): never typos. */
+  readonly reservedTags?: readonly string[];
   /** Frontmatter keys naming authors. */
   readonly authorKeys: string[];
   /** Frontmatter keys holding image paths. */

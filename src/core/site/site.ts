@@ -8,7 +8,7 @@ import type { GeneratorProfile } from './generators/profile';
 import type { Author, SiteConfig } from './model';
 import { summarizePost, type PostSummary } from './postSummary';
 import { TagIndex } from './tagIndex';
-import { walkFiles } from './walk';
+import { alwaysIgnored, walkFiles } from './walk';
 import type { SiteSettings } from '../settings/siteSettings';
 import { loadSiteSettings } from '../settings/siteSettings';
 
@@ -32,13 +32,20 @@ export class Site {
     this.files = new FileSet(files);
   }
 
-  static async load(fs: SiteFileSystem, root: string, profile: GeneratorProfile, configFile: string | undefined, token: CancellationToken): Promise<Site> {
+  /**
+   * Texts read while indexing, kept until checked once when the caller checks the whole site right
+   * after loading (the CLI): every post is then read from disk once, not twice.
+   */
+  private retainedTexts: Map<string, string> | undefined;
+
+  static async load(fs: SiteFileSystem, root: string, profile: GeneratorProfile, configFile: string | undefined, token: CancellationToken, retainTexts = false): Promise<Site> {
     const { config, problems } = await profile.loadConfig(fs, root, configFile);
     const settings = await loadSiteSettings(fs, root);
     throwIfCancelled(token);
     const walked = await walkFiles(fs, root, { ignoredDirs: config.ignoredDirs, token });
     const site = new Site(profile, { ...config, imageFields: settings.imageFields ?? config.imageFields }, settings.settings, [...problems, ...settings.problems], walked.files);
     site.truncated = walked.truncated;
+    if (retainTexts) site.retainedTexts = new Map();
     await site.indexPosts(fs, walked.files.filter((file) => site.isPost(file)), token);
     site.authors = await profile.loadAuthors(fs, site.config, site.files);
     return site;
@@ -50,6 +57,7 @@ export class Site {
 
   /** A Markdown file the generator renders as a page or post. */
   isPost(path: string): boolean {
+    if (path.split('/').some((segment) => alwaysIgnored.has(segment))) return false;
     return isPostPath(path) && this.config.contentDirs.some((dir) => isInside(dir, path)) && !this.config.ignoredDirs.some((dir) => isInside(dir, path)) && !this.settings.isIgnored(path);
   }
 
@@ -60,8 +68,10 @@ export class Site {
   /** Records a post's current tags and authors (from disk or from an open editor's text). */
   updatePost(path: string, summary: PostSummary): void {
     const previous = this.posts.get(path);
-    if (previous) this.tags.remove(path, previous.tags);
     this.posts.set(path, summary);
+    // Unchanged tags leave the index (and what is derived from it) as it is: most keystrokes.
+    if (previous && sameTags(previous.tags, summary.tags)) return;
+    if (previous) this.tags.remove(path, previous.tags);
     this.tags.add(path, summary.tags);
   }
 
@@ -88,7 +98,15 @@ export class Site {
     if (!bytes) return;
     const decoded = decodePostBytes(bytes);
     const frontmatter = 'text' in decoded ? parseFrontmatter(decoded.text) : undefined;
+    if ('text' in decoded) this.retainedTexts?.set(path, decoded.text);
     this.updatePost(path, summarizePost(path, frontmatter, this.config));
+  }
+
+  /** The text read while indexing, once; `undefined` when it was not kept. */
+  takeRetainedText(path: string): string | undefined {
+    const text = this.retainedTexts?.get(path);
+    this.retainedTexts?.delete(path);
+    return text;
   }
 
   private async indexPosts(fs: SiteFileSystem, paths: readonly string[], token: CancellationToken): Promise<void> {
@@ -102,4 +120,8 @@ export class Site {
     };
     await Promise.all(Array.from({ length: Math.min(readConcurrency, paths.length) }, worker));
   }
+}
+
+function sameTags(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((tag, index) => tag === b[index]);
 }

@@ -1,8 +1,13 @@
+import { variantKey } from '../text/similarity';
+
 /** How often each tag is used across the site, and where. */
 export interface TagUsage {
   readonly tag: string;
   readonly count: number;
   readonly posts: ReadonlySet<string>;
+  /** Lower case, and the spelling-independent key (see `variantKey`), computed once per index version. */
+  readonly lower: string;
+  readonly variant: string;
 }
 
 export class TagIndex {
@@ -34,14 +39,14 @@ export class TagIndex {
 
   get(tag: string): TagUsage | undefined {
     const posts = this.usage.get(tag);
-    return posts ? { tag, count: posts.size, posts } : undefined;
+    return posts ? { tag, count: posts.size, posts, lower: tag.toLowerCase(), variant: variantKey(tag) } : undefined;
   }
 
   /** Every tag, most used first, then alphabetical. */
   all(): readonly TagUsage[] {
     if (this.sorted?.version === this.version) return this.sorted.list;
     const list = [...this.usage]
-      .map(([tag, posts]) => ({ tag, count: posts.size, posts }))
+      .map(([tag, posts]) => ({ tag, count: posts.size, posts, lower: tag.toLowerCase(), variant: variantKey(tag) }))
       .sort((a, b) => b.count - a.count || (a.tag < b.tag ? -1 : 1));
     this.sorted = { version: this.version, list };
     return list;

@@ -79,3 +79,17 @@ describe('Eleventy rules', () => {
     assert.deepEqual(await check('blog/a.md', '---\ntitle: A\nauthor: anyone\n---\n'), []);
   });
 });
+
+describe('Eleventy frontmatter conventions', () => {
+  it('never takes the collection names post, posts, all or nav for tag typos', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 3; i++) files[`blog/p${i}.md`] = '---\ntitle: P\ntags: [posts, web]\n---\n';
+    const { check } = await open(files);
+    assert.deepEqual(codes(check('blog/new.md', '---\ntitle: N\ntags: [post]\n---\n')), []);
+  });
+
+  it('accepts the date keywords Eleventy fills in from the file or git', async () => {
+    const { check } = await open({});
+    for (const keyword of ['Last Modified', 'Created', 'git Last Modified', 'git Created']) assert.deepEqual(codes(check('blog/a.md', `---\ntitle: A\ndate: ${keyword}\n---\n`)), [], keyword);
+  });
+});

@@ -100,3 +100,12 @@ describe('Jekyll rules', () => {
     assert.deepEqual(codes(await check('_posts/2024-01-01-a.md', post('author: jil'))), ['unknown-author']);
   });
 });
+
+describe('Jekyll titles', () => {
+  it('takes a post title from its file name, so posts without one are fine, but pages still need one', async () => {
+    const service = createPostcraftService({ fs: inMemorySite({ '_config.yml': 'title: x\n' }) });
+    await service.openWorkspace(['/site']);
+    assert.deepEqual(service.checkText('/site/_posts/2024-01-02-hello.md', '---\nlayout: post\n---\nText').map((finding) => finding.code), []);
+    assert.deepEqual(service.checkText('/site/about.md', '---\nlayout: page\n---\nText').map((finding) => finding.code), ['schema']);
+  });
+});

@@ -43,6 +43,7 @@ export const eleventy: GeneratorProfile = {
       basePath: basePathOf(stringLiteralSetting(source, 'pathPrefix')),
       // `tags` makes collections; `post`/`posts` are collection names by convention (eleventy-base-blog).
       tagKeys: ['tags'],
+      reservedTags: ['all', 'nav', 'post', 'posts'],
       authorKeys: ['author', 'authors'],
       imageFields: defaultImageFields,
       // Eleventy never renders its includes, layouts and data folders, the output, nor node_modules.
