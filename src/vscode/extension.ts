@@ -1,7 +1,13 @@
 import * as vscode from 'vscode';
 import { CheckSiteCommand } from './commands/checkSite';
 import { CommandManager } from './commands/commandManager';
+import { AddAuthorCommand } from './commands/addAuthor';
+import { AddTagCommand } from './commands/addTag';
+import { InsertImageCommand } from './commands/insertImage';
+import { NewPostCommand } from './commands/newPost';
+import { RenameTagCommand } from './commands/renameTag';
 import { ShowLogCommand } from './commands/showLog';
+import { TagHygieneCommand } from './commands/tagHygiene';
 import { readSettings } from './config';
 import { registerCodeActionSupport } from './features/codeActions';
 import { registerCompletionSupport } from './features/completions';
@@ -11,6 +17,7 @@ import { DiagnosticsManager } from './features/diagnostics';
 import { createOutputLogger } from './logger';
 import { SiteSession } from './siteSession';
 import { SiteStatusBar } from './statusBar';
+import { PostsView } from './views/postsView';
 
 /** What `activate` hands to tests: the live objects, for observing, never for driving features. */
 export interface PostcraftApi {
@@ -27,6 +34,12 @@ export function activate(context: vscode.ExtensionContext): PostcraftApi {
   const commands = new CommandManager(logger);
   commands.register(new CheckSiteCommand(session, diagnostics));
   commands.register(new ShowLogCommand(channel));
+  commands.register(new NewPostCommand(session));
+  commands.register(new InsertImageCommand(session));
+  commands.register(new AddTagCommand(session));
+  commands.register(new AddAuthorCommand(session));
+  commands.register(new RenameTagCommand(session));
+  commands.register(new TagHygieneCommand(session));
 
   context.subscriptions.push(
     channel,
@@ -34,6 +47,7 @@ export function activate(context: vscode.ExtensionContext): PostcraftApi {
     diagnostics,
     commands,
     new SiteStatusBar(session),
+    new PostsView(session),
     registerCodeActionSupport(diagnostics),
     registerCompletionSupport(session),
     registerHoverSupport(session),
@@ -41,6 +55,9 @@ export function activate(context: vscode.ExtensionContext): PostcraftApi {
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('postcraft')) diagnostics.updateSettings(readSettings());
     }),
+  );
+  context.subscriptions.push(
+    session.onDidIndex(() => void vscode.commands.executeCommand('setContext', 'postcraft.hasSite', session.service.openSites.length > 0)),
   );
   void session.reindex();
   return { session, diagnostics };

@@ -10,6 +10,8 @@ export type SiteChangeScope = 'post' | 'site';
  */
 export class SiteSession extends Disposable {
   readonly service: PostcraftService;
+  /** The file system the core reads: the extension host runs where the files are. */
+  readonly fs = nodeFileSystem;
   private readonly didIndex = this.register(new vscode.EventEmitter<void>());
   private readonly didChangeFiles = this.register(new vscode.EventEmitter<{ readonly path: string; readonly scope: SiteChangeScope }>());
   private readonly indexingState = this.register(new vscode.EventEmitter<boolean>());

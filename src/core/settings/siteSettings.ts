@@ -17,6 +17,7 @@ export const siteSettingsSchema = z
     imageFields: z.array(z.string()).optional(),
     allowedTags: z.array(z.string()).optional(),
     ignore: z.array(z.string()).optional(),
+    newPostTemplate: z.string().optional(),
   })
   .strict();
 
@@ -26,6 +27,8 @@ export interface SiteSettings {
   readonly severities: Partial<Record<FindingCode, SeveritySetting>>;
   readonly requiredFields: readonly string[];
   readonly allowedTags: ReadonlySet<string> | undefined;
+  /** A template file (relative to the site) for new posts, with Hugo-archetype expressions. */
+  readonly newPostTemplate?: string | undefined;
   isIgnored(path: string): boolean;
 }
 
@@ -52,6 +55,7 @@ export async function loadSiteSettings(fs: SiteFileSystem, root: string): Promis
       severities: value.checks ?? {},
       requiredFields: value.requiredFields ?? [],
       allowedTags: value.allowedTags ? new Set(value.allowedTags) : undefined,
+      newPostTemplate: value.newPostTemplate,
       isIgnored: (path) => ignore.some((pattern) => pattern.test(relativePath(root, path))),
     },
     imageFields: value.imageFields,

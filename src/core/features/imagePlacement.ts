@@ -1,0 +1,38 @@
+import { referenceFor } from '../site/imageResolution';
+import type { Site } from '../site/site';
+import { basename, dirname, joinPath } from '../text/paths';
+import { formatGoTime } from './goTemplate';
+
+export interface ImagePlacement {
+  /** Where the image file is copied. */
+  readonly destination: string;
+  /** How the post refers to it, in a form the generator resolves. */
+  readonly reference: string;
+}
+
+/**
+ * Where a new image for `postPath` goes, the way the site keeps its images: beside a page bundle's
+ * index, else in the folder most of the site's images live in by the same rule (Hugo `assets/…/YYYY/MM`
+ * when the site does that), else the generator's usual public folder.
+ */
+export function placeImage(site: Site, postPath: string, fileName: string, date = new Date()): ImagePlacement | undefined {
+  const name = basename(fileName).replace(/[^\w.\-]+/g, '-');
+  const postDir = dirname(postPath);
+  const isBundle = /^index\.mdx?$/.test(basename(postPath)) || site.config.generator === 'docusaurus' && /^index\.mdx?$/.test(basename(postPath));
+  const candidates: string[] = [];
+  if (isBundle || site.config.generator === 'astro') candidates.push(joinPath(postDir, name));
+  const assetDir = site.config.assetDirs[0];
+  if (assetDir && [...site.files.imageFiles()].some((image) => image.startsWith(`${assetDir}/`))) {
+    const section = postPath.slice((site.config.contentDirs[0] ?? site.root).length + 1).split('/')[0] ?? '';
+    const dated = [...site.files.imageFiles()].some((image) => /\/\d{4}\/\d{2}\//.test(image));
+    candidates.push(joinPath(assetDir, section, dated ? formatGoTime(date, '2006/01') : '', name));
+  }
+  const publicDir = site.config.publicDirs[0] ?? site.root;
+  const publicImages = site.config.generator === 'jekyll' ? 'assets/images' : site.config.generator === 'docusaurus' ? 'img' : 'images';
+  candidates.push(joinPath(publicDir, publicImages, name));
+  for (const destination of candidates) {
+    const reference = referenceFor(site.profile, site.config, postPath, destination, false);
+    if (reference) return { destination, reference };
+  }
+  return undefined;
+}

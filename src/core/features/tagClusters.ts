@@ -1,0 +1,45 @@
+import { typoSuggestion } from '../checks/tags';
+import type { Site } from '../site/site';
+import type { TagUsage } from '../site/tagIndex';
+
+export interface TagCluster {
+  /** The spelling to keep: the most used. */
+  readonly canonical: TagUsage;
+  /** The other spellings, most used first. */
+  readonly variants: readonly TagUsage[];
+}
+
+/**
+ * Groups of tags that are probably one tag: the same word in other case, separators or plural
+ * (whatever their counts), and rare spellings that the tag-typo check ties to a more common tag.
+ */
+export function tagClusters(site: Site): TagCluster[] {
+  const parent = new Map<string, string>();
+  const root = (tag: string): string => {
+    const up = parent.get(tag);
+    return up === undefined || up === tag ? tag : root(up);
+  };
+  const join = (a: string, b: string) => {
+    const [ra, rb] = [root(a), root(b)];
+    if (ra !== rb) parent.set(ra, rb);
+  };
+  const all = site.tags.all();
+  const firstOfVariant = new Map<string, string>();
+  for (const usage of all) {
+    const first = firstOfVariant.get(usage.variant);
+    if (first) join(usage.tag, first);
+    else firstOfVariant.set(usage.variant, usage.tag);
+    const target = typoSuggestion(site, usage.tag);
+    if (target) join(usage.tag, target.tag);
+  }
+  const groups = new Map<string, TagUsage[]>();
+  for (const usage of all) groups.set(root(usage.tag), [...(groups.get(root(usage.tag)) ?? []), usage]);
+  const total = (cluster: TagCluster) => cluster.variants.reduce((sum, variant) => sum + variant.count, 0);
+  return [...groups.values()]
+    .filter((group) => group.length > 1)
+    .map((group) => {
+      const sorted = group.sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag));
+      return { canonical: sorted[0]!, variants: sorted.slice(1) };
+    })
+    .sort((a, b) => total(b) - total(a) || a.canonical.tag.localeCompare(b.canonical.tag));
+}

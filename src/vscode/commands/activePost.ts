@@ -1,0 +1,43 @@
+import * as vscode from 'vscode';
+import type { Site } from '../../core/index';
+import { sitePathOf } from '../convert';
+import type { SiteSession } from '../siteSession';
+
+export interface ActivePost {
+  readonly editor: vscode.TextEditor;
+  readonly path: string;
+  readonly site: Site;
+}
+
+/** The post in the active editor and its site, or a clear message saying why there is none. */
+export async function activePost(session: SiteSession): Promise<ActivePost | undefined> {
+  const editor = vscode.window.activeTextEditor;
+  const path = editor && sitePathOf(editor.document.uri);
+  if (!editor || !path) {
+    void vscode.window.showInformationMessage('Postcraft: open a post (a Markdown file of your site) first.');
+    return undefined;
+  }
+  await session.ready;
+  const site = session.service.siteFor(path);
+  if (!site || !site.isPost(path)) {
+    void vscode.window.showInformationMessage(`Postcraft: ${vscode.workspace.asRelativePath(editor.document.uri)} is not a post of a site in this workspace.`);
+    return undefined;
+  }
+  return { editor, path, site };
+}
+
+/** Asks which site when the workspace holds several. */
+export async function pickSite(session: SiteSession, placeHolder: string): Promise<Site | undefined> {
+  await session.ready;
+  const sites = session.service.openSites;
+  if (sites.length === 0) {
+    void vscode.window.showInformationMessage('Postcraft: open a folder with a static site first.');
+    return undefined;
+  }
+  if (sites.length === 1) return sites[0];
+  const picked = await vscode.window.showQuickPick(
+    sites.map((site) => ({ label: vscode.workspace.asRelativePath(site.root) || site.root, description: site.profile.displayName, site })),
+    { placeHolder },
+  );
+  return picked?.site;
+}

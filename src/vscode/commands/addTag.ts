@@ -1,0 +1,25 @@
+import type { SiteSession } from '../siteSession';
+import { activePost } from './activePost';
+import type { Command } from './commandManager';
+import { insertListValue } from './insertIntoFrontmatter';
+import { pickOrType } from './pickOrType';
+
+/** Picks one of the site's tags (most used first) or a new one, and adds it to the post. */
+export class AddTagCommand implements Command {
+  readonly id = 'postcraft.addTag';
+
+  constructor(private readonly session: SiteSession) {}
+
+  async execute(tag?: unknown): Promise<boolean> {
+    const post = await activePost(this.session);
+    if (!post) return false;
+    const key = post.site.config.tagKeys[0] ?? 'tags';
+    let chosen = typeof tag === 'string' ? tag : undefined;
+    if (chosen === undefined) {
+      const current = new Set(post.site.posts.get(post.path)?.tags ?? []);
+      const items = post.site.tags.all().filter((usage) => !current.has(usage.tag)).map((usage) => ({ label: usage.tag, description: `${usage.count} post${usage.count === 1 ? '' : 's'}` }));
+      chosen = await pickOrType(items, 'Tag to add: pick one the site uses, or type a new one', () => 'new tag');
+    }
+    return chosen ? insertListValue(post, key, chosen) : false;
+  }
+}

@@ -1,0 +1,43 @@
+import * as vscode from 'vscode';
+import { planNewPost, postSections, relativePath } from '../../core/index';
+import { uriOf } from '../convert';
+import type { SiteSession } from '../siteSession';
+import { pickSite } from './activePost';
+import type { Command } from './commandManager';
+
+/** Creates a post where the site keeps them, from its archetype, and puts the cursor in the body. */
+export class NewPostCommand implements Command {
+  readonly id = 'postcraft.newPost';
+
+  constructor(private readonly session: SiteSession) {}
+
+  async execute(title?: unknown, section?: unknown): Promise<vscode.Uri | undefined> {
+    const site = await pickSite(this.session, 'Which site is the post for?');
+    if (!site) return undefined;
+    const sections = postSections(site);
+    let chosenSection = typeof section === 'string' ? section : undefined;
+    if (chosenSection === undefined && sections.length > 1) {
+      const picked = await vscode.window.showQuickPick(sections.map((entry) => ({ label: entry.section, description: `${entry.posts} posts` })), { placeHolder: 'Section for the new post' });
+      if (!picked) return undefined;
+      chosenSection = picked.label;
+    }
+    const chosenTitle = typeof title === 'string' ? title : await vscode.window.showInputBox({ prompt: 'Title of the new post', placeHolder: 'My new post', validateInput: (value) => (value.trim() ? undefined : 'A post needs a title') });
+    if (!chosenTitle?.trim()) return undefined;
+    const plan = await planNewPost(this.session.fs, site, { title: chosenTitle.trim(), section: chosenSection });
+    const uri = uriOf(plan.path);
+    if (await this.session.fs.stat(plan.path)) {
+      void vscode.window.showErrorMessage(`Postcraft: ${relativePath(site.root, plan.path)} already exists; choose another title.`);
+      return undefined;
+    }
+    const edit = new vscode.WorkspaceEdit();
+    edit.createFile(uri, { ignoreIfExists: false, overwrite: false, contents: new TextEncoder().encode(plan.content) });
+    if (!(await vscode.workspace.applyEdit(edit))) throw new Error(`could not create ${plan.path}`);
+    const document = await vscode.workspace.openTextDocument(uri);
+    const editor = await vscode.window.showTextDocument(document);
+    const cursor = document.positionAt(plan.cursorOffset);
+    editor.selection = new vscode.Selection(cursor, cursor);
+    editor.revealRange(new vscode.Range(cursor, cursor));
+    vscode.window.setStatusBarMessage(`Postcraft: new post from ${plan.template}`, 5000);
+    return uri;
+  }
+}

@@ -1,0 +1,45 @@
+import * as vscode from 'vscode';
+import { noCancellation, planTagRename, type Site, type TextEdit } from '../../core/index';
+import { sitePathOf, toRange, uriOf } from '../convert';
+import type { SiteSession } from '../siteSession';
+import { pickSite } from './activePost';
+import type { Command } from './commandManager';
+
+/** The texts of open editors, so a site-wide edit changes what the writer sees, not a stale disk copy. */
+export function openEditorText(path: string): string | undefined {
+  return vscode.workspace.textDocuments.find((document) => !document.isClosed && sitePathOf(document.uri) === path)?.getText();
+}
+
+/** Renames or merges tags across the site as one WorkspaceEdit, reviewed in the refactor preview. */
+export async function applyTagRename(session: SiteSession, site: Site, from: readonly string[], to: string, confirm: boolean): Promise<number> {
+  const edits: TextEdit[] = [];
+  for (const tag of from) edits.push(...(await planTagRename(session.fs, site, tag, to, openEditorText, noCancellation)));
+  if (edits.length === 0) return 0;
+  const edit = new vscode.WorkspaceEdit();
+  const metadata: vscode.WorkspaceEditEntryMetadata = { label: `Tag "${from.join('", "')}" → "${to}"`, needsConfirmation: confirm };
+  for (const change of edits) edit.replace(uriOf(change.file), toRange(change.range), change.newText, metadata);
+  if (!(await vscode.workspace.applyEdit(edit, { isRefactoring: true }))) return 0;
+  return edits.length;
+}
+
+export class RenameTagCommand implements Command {
+  readonly id = 'postcraft.renameTag';
+
+  constructor(private readonly session: SiteSession) {}
+
+  /** Arguments (from, to, preview) let tests and keybindings skip the prompts. */
+  async execute(from?: unknown, to?: unknown, preview?: unknown): Promise<number> {
+    const site = await pickSite(this.session, 'Which site?');
+    if (!site) return 0;
+    const oldTag =
+      typeof from === 'string'
+        ? from
+        : (await vscode.window.showQuickPick(site.tags.all().map((usage) => ({ label: usage.tag, description: `${usage.count} post${usage.count === 1 ? '' : 's'}` })), { placeHolder: 'Tag to rename across the site' }))?.label;
+    if (!oldTag) return 0;
+    const newTag = typeof to === 'string' ? to : await vscode.window.showInputBox({ prompt: `Rename "${oldTag}" in ${site.tags.count(oldTag)} posts to`, value: oldTag, validateInput: (value) => (value.trim() ? undefined : 'A tag cannot be empty') });
+    if (!newTag?.trim() || newTag.trim() === oldTag) return 0;
+    const changed = await applyTagRename(this.session, site, [oldTag], newTag.trim(), preview !== false);
+    if (changed === 0) void vscode.window.showInformationMessage(`Postcraft: no post was changed.`);
+    return changed;
+  }
+}

@@ -1,0 +1,37 @@
+import * as vscode from 'vscode';
+import { tagClusters } from '../../core/index';
+import type { SiteSession } from '../siteSession';
+import { pickSite } from './activePost';
+import type { Command } from './commandManager';
+import { applyTagRename } from './renameTag';
+
+/**
+ * Lists clusters of near-duplicate tags (typos, case, plural, separators) with their counts, and
+ * merges the chosen cluster into its most used spelling with one edit.
+ */
+export class TagHygieneCommand implements Command {
+  readonly id = 'postcraft.tagHygiene';
+
+  constructor(private readonly session: SiteSession) {}
+
+  async execute(): Promise<number> {
+    const site = await pickSite(this.session, 'Which site?');
+    if (!site) return 0;
+    const clusters = tagClusters(site);
+    if (clusters.length === 0) {
+      void vscode.window.showInformationMessage(`Postcraft: the ${site.tags.size} tags of this site have no near-duplicates.`);
+      return 0;
+    }
+    const picked = await vscode.window.showQuickPick(
+      clusters.map((cluster) => ({
+        label: `${cluster.canonical.tag} (${cluster.canonical.count})`,
+        description: `← ${cluster.variants.map((variant) => `${variant.tag} (${variant.count})`).join(', ')}`,
+        detail: `Merge into "${cluster.canonical.tag}"`,
+        cluster,
+      })),
+      { placeHolder: `${clusters.length} groups of near-duplicate tags: pick one to merge`, matchOnDescription: true },
+    );
+    if (!picked) return 0;
+    return applyTagRename(this.session, site, picked.cluster.variants.map((variant) => variant.tag), picked.cluster.canonical.tag, true);
+  }
+}
