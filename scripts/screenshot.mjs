@@ -53,6 +53,14 @@ async function goTo(page, line, column) {
   await page.keyboard.press('Enter');
 }
 
+async function runCommand(page, title) {
+  await page.keyboard.press('Control+Shift+P');
+  await page.waitForSelector('.quick-input-widget input');
+  await page.keyboard.type(title);
+  await page.waitForSelector(`.quick-input-list .monaco-list-row[aria-label*="${title.split(': ')[1]}"]`, { timeout: 15_000 });
+  await page.keyboard.press('Enter');
+}
+
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   await page.goto(workbenchUrl(server, workspace, { extensionDevelopmentPath: projectRoot }));
@@ -70,6 +78,39 @@ try {
   await page.waitForSelector('.action-widget', { timeout: 15_000 });
   await shoot(page, 'quick-fix');
   await page.keyboard.press('Escape');
+
+  // Tag completion: type a separator after the last tag, as a writer adding one would.
+  await page.keyboard.press('Control+J'); // hide the panel for room
+  await goTo(page, 5, 70);
+  await page.keyboard.press('End');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.type(', ');
+  await page.waitForSelector('.suggest-widget.visible', { timeout: 15_000 });
+  await shoot(page, 'completion');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+Z');
+
+  // Author card on hover.
+  await goTo(page, 7, 8);
+  await page.keyboard.press('Control+K');
+  await page.keyboard.press('Control+I');
+  await page.waitForSelector('.monaco-hover:not(.hidden) .rendered-markdown', { timeout: 15_000 });
+  await shoot(page, 'hover-author');
+  await page.keyboard.press('Escape');
+
+  await runCommand(page, 'Postcraft: Find Near-Duplicate Tags');
+  await page.waitForSelector('.quick-input-list .monaco-list-row', { timeout: 15_000 });
+  await page.waitForFunction(() => getComputedStyle(document.querySelector('.quick-input-widget')).opacity === '1');
+  await shoot(page, 'tag-hygiene');
+  await page.keyboard.press('Escape');
+
+  // The Posts view in the Explorer, grouped by tag.
+  await page.locator('.pane-header[aria-label*="Posts"]').click();
+  const postsView = page.locator('.pane-body:has(.monaco-list-row[aria-label*="Tags"])');
+  await postsView.locator('.monaco-list-row[aria-label*="Tags"]').first().click();
+  await postsView.locator('.monaco-list-row[aria-label^="kubernetes"]').first().click();
+  await page.locator('.pane-header[aria-label*="Folders"], .pane-header[aria-label*="postcraft-shots"]').first().click(); // fold the file tree for room
+  await shoot(page, 'posts-view');
 } finally {
   await browser.close();
   await server.stop();

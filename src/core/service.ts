@@ -14,6 +14,7 @@ import { basename, isInside } from './text/paths';
 import { completionsAt, type CompletionEntry } from './features/completions';
 import { documentLinks, type DocumentLink } from './features/documentLinks';
 import { hoverAt, type HoverInfo } from './features/hover';
+import { renderPost, type RenderedPost, type RenderOptions } from './render/index';
 
 export interface PostcraftHost {
   readonly fs: SiteFileSystem;
@@ -113,8 +114,8 @@ export class PostcraftService {
   async checkFile(path: string, options: CheckOptions = {}): Promise<Finding[]> {
     const site = this.siteFor(path);
     if (!site || !site.isPost(path)) return [];
-    const retained = site.takeRetainedText(path);
-    if (retained !== undefined) return this.checkText(path, retained, options);
+    const retained = site.takeRetainedPost(path);
+    if (retained) return runChecks(site, retained, options);
     const bytes = await this.host.fs.readFile(path);
     if (!bytes) return [];
     const decoded = decodePostBytes(bytes);
@@ -161,6 +162,12 @@ export class PostcraftService {
       return 'site';
     }
     return isImagePath(path) || change !== 'changed' ? 'site' : 'post';
+  }
+
+  /** The post's current text as its site will show it, for the live preview; `undefined` outside a site's posts. */
+  renderPreview(path: string, text: string, options: RenderOptions): RenderedPost | undefined {
+    const parsed = this.parse(path, text);
+    return parsed ? renderPost(parsed.site, parsed.post, options) : undefined;
   }
 }
 

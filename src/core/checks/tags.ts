@@ -44,6 +44,7 @@ interface TypoMemo {
   /** Tags used at least twice, by length, most used first: only near lengths can be one typo away. */
   readonly byLength: Map<number, TagUsage[]>;
   readonly byVariant: Map<string, TagUsage[]>;
+  readonly histograms: Map<string, Int16Array>;
 }
 
 const memo = new WeakMap<Site, TypoMemo>();
@@ -67,7 +68,9 @@ function buildMemo(site: Site): TypoMemo {
     byLength.set(length, [...(byLength.get(length) ?? []), usage]);
     byVariant.set(usage.variant, [...(byVariant.get(usage.variant) ?? []), usage]);
   }
-  return { version: site.tags.version, suggestions: new Map(), byLength, byVariant };
+  const histograms = new Map<string, Int16Array>();
+  for (const group of byLength.values()) for (const usage of group) histograms.set(usage.tag, histogram(usage.lower));
+  return { version: site.tags.version, suggestions: new Map(), byLength, byVariant, histograms };
 }
 
 function findTypoTarget(site: Site, cache: TypoMemo, tag: string): { tag: string; count: number } | undefined {
@@ -82,13 +85,31 @@ function findTypoTarget(site: Site, cache: TypoMemo, tag: string): { tag: string
     if (!best || distance < best.distance || (distance === best.distance && usage.count > best.count)) best = { tag: usage.tag, count: usage.count, distance };
   };
   for (const usage of cache.byVariant.get(variantKey(tag)) ?? []) consider(usage, 0);
+  const own = histogram(lower);
   for (let length = lower.length - budget; budget > 0 && length <= lower.length + budget; length++) {
     for (const usage of cache.byLength.get(length) ?? []) {
       if (usage.count < minimum) break;
+      if (histogramDistance(own, cache.histograms.get(usage.tag)!) > 2 * budget) continue; // cheap lower bound
       consider(usage, editDistance(lower, usage.lower, budget));
     }
   }
   return best && { tag: best.tag, count: best.count };
+}
+
+/**
+ * Character counts (folded into 64 buckets). Each edit changes their L1 distance by at most 2 (a swap
+ * by 0), so a distance over twice the budget proves the strings too far apart without the full DP.
+ */
+function histogram(text: string): Int16Array {
+  const counts = new Int16Array(64);
+  for (let i = 0; i < text.length; i++) counts[text.charCodeAt(i) & 63]!++;
+  return counts;
+}
+
+function histogramDistance(a: Int16Array, b: Int16Array): number {
+  let sum = 0;
+  for (let i = 0; i < 64; i++) sum += Math.abs(a[i]! - b[i]!);
+  return sum;
 }
 
 /** `web2` and `web3` are different things, not typos. */

@@ -12,7 +12,7 @@ export function isReadableDate(value: string): boolean {
   return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
-const dateValue = z.union([z.date(), z.string().refine(isReadableDate, { message: 'not a date the generator can read; use YYYY-MM-DD or 2006-01-02T15:04:05Z07:00' })]);
+const dateValue = z.union([z.date(), z.string().refine(isReadableDate, { message: 'not a date the generator can read; write it as 2024-06-05 or 2024-06-05T09:30:00+02:00' })]);
 const scalar = z.union([z.string(), z.number(), z.boolean()]);
 const listOrOne = z.union([scalar, z.array(scalar)], { message: 'expected a list of names (or one name)' });
 // Go's strconv.ParseBool, which Hugo uses for string values.

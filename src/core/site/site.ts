@@ -2,6 +2,8 @@ import { throwIfCancelled, type CancellationToken } from '../host/cancellation';
 import type { SiteFileSystem } from '../host/fileSystem';
 import { decodePostBytes } from '../post/decodeText';
 import { parseFrontmatter } from '../frontmatter/parse';
+import type { Frontmatter } from '../frontmatter/model';
+import { parsePost, type ParsedPost } from '../post/parsedPost';
 import { isInside } from '../text/paths';
 import { FileSet, isPostPath } from './fileSet';
 import type { GeneratorProfile } from './generators/profile';
@@ -33,10 +35,10 @@ export class Site {
   }
 
   /**
-   * Texts read while indexing, kept until checked once when the caller checks the whole site right
-   * after loading (the CLI): every post is then read from disk once, not twice.
+   * Posts parsed while indexing, kept until checked once when the caller checks the whole site right
+   * after loading (the CLI): every post is then read and parsed once, not twice.
    */
-  private retainedTexts: Map<string, string> | undefined;
+  private retainedPosts: Map<string, ParsedPost> | undefined;
 
   static async load(fs: SiteFileSystem, root: string, profile: GeneratorProfile, configFile: string | undefined, token: CancellationToken, retainTexts = false): Promise<Site> {
     const { config, problems } = await profile.loadConfig(fs, root, configFile);
@@ -45,7 +47,7 @@ export class Site {
     const walked = await walkFiles(fs, root, { ignoredDirs: config.ignoredDirs, token });
     const site = new Site(profile, { ...config, imageFields: settings.imageFields ?? config.imageFields }, settings.settings, [...problems, ...settings.problems], walked.files);
     site.truncated = walked.truncated;
-    if (retainTexts) site.retainedTexts = new Map();
+    if (retainTexts) site.retainedPosts = new Map();
     await site.indexPosts(fs, walked.files.filter((file) => site.isPost(file)), token);
     site.authors = await profile.loadAuthors(fs, site.config, site.files);
     return site;
@@ -97,16 +99,22 @@ export class Site {
     const bytes = await fs.readFile(path);
     if (!bytes) return;
     const decoded = decodePostBytes(bytes);
-    const frontmatter = 'text' in decoded ? parseFrontmatter(decoded.text) : undefined;
-    if ('text' in decoded) this.retainedTexts?.set(path, decoded.text);
+    let frontmatter: Frontmatter | undefined;
+    if ('text' in decoded) {
+      if (this.retainedPosts) {
+        const post = parsePost(path, decoded.text);
+        this.retainedPosts.set(path, post);
+        frontmatter = post.frontmatter;
+      } else frontmatter = parseFrontmatter(decoded.text);
+    }
     this.updatePost(path, summarizePost(path, frontmatter, this.config));
   }
 
-  /** The text read while indexing, once; `undefined` when it was not kept. */
-  takeRetainedText(path: string): string | undefined {
-    const text = this.retainedTexts?.get(path);
-    this.retainedTexts?.delete(path);
-    return text;
+  /** The post parsed while indexing, once; `undefined` when it was not kept. */
+  takeRetainedPost(path: string): ParsedPost | undefined {
+    const post = this.retainedPosts?.get(path);
+    this.retainedPosts?.delete(path);
+    return post;
   }
 
   private async indexPosts(fs: SiteFileSystem, paths: readonly string[], token: CancellationToken): Promise<void> {
