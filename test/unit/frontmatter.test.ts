@@ -49,6 +49,15 @@ describe('YAML frontmatter', () => {
     assert.ok(frontmatter.problems.some((problem) => problem.code === 'yaml-syntax' && /alias/i.test(problem.message)), JSON.stringify(frontmatter.problems));
   });
 
+  it('reads a flow list continued at a lower indent as Hugo does, with a warning naming the construct', () => {
+    const text = '---\ntitle: x\ntags: [a,\nb, "c d"]\ndraft: true\n---\n';
+    const frontmatter = parseFrontmatter(text)!;
+    assert.deepEqual(frontmatter.data, { title: 'x', tags: ['a', 'b', 'c d'], draft: true });
+    assert.deepEqual(frontmatter.problems.map((problem) => [problem.severity, problem.range.start]), [['warning', text.indexOf('[')]]);
+    assert.match(frontmatter.problems[0]!.message, /flow list continues on lines indented less than its key/);
+    assert.deepEqual(scalarItems(findField(frontmatter.fields, 'tags')!.value).map((node) => slice(text, node.range)), ['a', 'b', '"c d"']);
+  });
+
   it('reports frontmatter that is never closed', () => {
     const frontmatter = parseFrontmatter('---\ntitle: x\n\nBody text')!;
     assert.equal(frontmatter.problems[0]?.code, 'frontmatter-unclosed');

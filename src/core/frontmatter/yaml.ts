@@ -12,9 +12,28 @@ export interface ParsedFields {
 
 /** Parses YAML frontmatter whose text starts at `base` in the post, keeping every source range. */
 export function parseYamlFrontmatter(source: string, base: number): ParsedFields {
-  const doc = parseDocument(source, { uniqueKeys: false, prettyErrors: false, strict: false });
+  const options = { uniqueKeys: false, prettyErrors: false, strict: false } as const;
+  let doc = parseDocument(source, options);
   const problems: FrontmatterProblem[] = [];
   const shift = (start: number, end: number): OffsetRange => ({ start: base + start, end: base + end });
+
+  // Go's and Ruby's YAML accept a flow list whose lines are indented less than its key; YAML 1.2
+  // does not. Flow collections may be written on one line, so read them that way and warn.
+  if (doc.errors.some((error) => error.code === 'BAD_INDENT' && /^Flow (sequence|mapping)/.test(error.message))) {
+    const { text, spans } = joinFlowCollectionLines(source);
+    const retry = spans.length > 0 ? parseDocument(text, options) : undefined;
+    if (retry && retry.errors.length === 0) {
+      doc = retry;
+      for (const span of spans) {
+        problems.push({
+          code: 'yaml-syntax',
+          severity: 'warning',
+          message: 'YAML: this flow list continues on lines indented less than its key. Hugo and Jekyll read it, strict YAML parsers (Astro, Docusaurus, editors) reject it; indent the continuation lines.',
+          range: shift(span.start, span.start + 1),
+        });
+      }
+    }
+  }
 
   for (const error of doc.errors) {
     problems.push({
@@ -118,4 +137,36 @@ function toScalarValue(value: unknown): FieldValue extends never ? never : strin
 
 function firstLine(message: string): string {
   return message.split('\n')[0]!.trim();
+}
+
+/**
+ * The source with line breaks inside multi-line flow collections (`[a,⏎b]`) turned into spaces: the same
+ * length, so every offset still points into the original text. Collections holding comments are left alone.
+ */
+function joinFlowCollectionLines(source: string): { text: string; spans: { start: number; end: number }[] } {
+  const spans: { start: number; end: number }[] = [];
+  const chars = source.split('');
+  for (const opener of source.matchAll(/^[^\s#][^:\n]*:[ \t]*([[{])/gm)) {
+    const start = opener.index + opener[0].length - 1;
+    let depth = 0;
+    let quote: string | undefined;
+    let end = -1;
+    for (let i = start; i < source.length; i++) {
+      const ch = source[i]!;
+      if (quote) {
+        if (ch === quote && source[i - 1] !== '\\') quote = undefined;
+      } else if (ch === '"' || ch === "'") quote = ch;
+      else if (ch === '#') break;
+      else if (ch === '[' || ch === '{') depth++;
+      else if ((ch === ']' || ch === '}') && --depth === 0) {
+        end = i + 1;
+        break;
+      }
+    }
+    const body = end === -1 ? '' : source.slice(start, end);
+    if (end === -1 || !/[\r\n]/.test(body)) continue;
+    for (let i = start; i < end; i++) if (chars[i] === '\n' || chars[i] === '\r') chars[i] = ' ';
+    spans.push({ start, end });
+  }
+  return { text: chars.join(''), spans };
 }
