@@ -13,6 +13,7 @@ describe('Postcraft in a real VS Code', () => {
     assert.equal(sites.length, 1);
     assert.equal(sites[0]!.profile.id, 'hugo');
     assert.ok(sites[0]!.posts.size >= 5, `expected the sample posts to be indexed, got ${sites[0]!.posts.size}`);
+    console.log(`      activation took ${api.activationMs.toFixed(1)} ms in VS Code ${vscode.version}`);
   });
 
   it('registers its commands', async () => {
