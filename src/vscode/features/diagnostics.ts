@@ -99,7 +99,9 @@ export class DiagnosticsManager extends Disposable {
     }
     const totals: SiteTotals = { posts: 0, errors: 0, warnings: 0 };
     if (this.settings.validateWorkspace || request.wholeSite) {
-      const location = request.location ?? vscode.ProgressLocation.Window;
+      // A large site takes seconds: say so in a notification; a small one only in the status bar.
+      const posts = this.session.service.openSites.reduce((sum, site) => sum + site.posts.size, 0);
+      const location = request.location ?? (posts > 200 ? vscode.ProgressLocation.Notification : vscode.ProgressLocation.Window);
       const cancelled = await vscode.window.withProgress({ location, title: 'Postcraft: checking posts', cancellable: location === vscode.ProgressLocation.Notification }, async (progress, token) => {
         token.onCancellationRequested(() => source.cancel());
         try {
