@@ -59,8 +59,9 @@ export class Site {
 
   /** A Markdown file the generator renders as a page or post. */
   isPost(path: string): boolean {
-    if (path.split('/').some((segment) => alwaysIgnored.has(segment))) return false;
-    return isPostPath(path) && this.config.contentDirs.some((dir) => isInside(dir, path)) && !this.config.ignoredDirs.some((dir) => isInside(dir, path)) && !this.settings.isIgnored(path);
+    if (!isPostPath(path) || path.split('/').some((segment) => alwaysIgnored.has(segment))) return false;
+    const inContent = this.config.contentDirs.some((dir) => isInside(dir, path));
+    return inContent && !this.config.ignoredDirs.some((dir) => isInside(dir, path)) && !this.settings.isIgnored(path);
   }
 
   findAuthor(name: string): Author | undefined {
@@ -90,9 +91,11 @@ export class Site {
     this.authors = await this.profile.loadAuthors(fs, this.config, this.files);
   }
 
-  /** Whether a change to `path` changes the author registry. */
+  /** Whether a change to `path` may change the author registry: a data file, an authors section or collection, or a file an author came from. */
   definesAuthors(path: string): boolean {
-    return /\/(_data|data)\/authors(\/|\.)|\/authors\.(ya?ml|json|toml)$/.test(path) || this.config.authorKeys.some((key) => this.config.contentDirs.some((dir) => isInside(`${dir}/${key}`, path))) || [...this.authors.values()].some((author) => author.definedAt.file === path);
+    const authorsDataFile = /\/(_data|data)\/authors(\/|\.)|\/authors\.(ya?ml|json|toml)$/.test(path);
+    const inAuthorsSection = this.config.authorKeys.some((key) => this.config.contentDirs.some((dir) => isInside(`${dir}/${key}`, path)));
+    return authorsDataFile || inAuthorsSection || [...this.authors.values()].some((author) => author.definedAt.file === path);
   }
 
   async indexFile(fs: SiteFileSystem, path: string): Promise<void> {
