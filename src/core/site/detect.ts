@@ -10,8 +10,8 @@ export interface DetectedSite {
   readonly configFile: string | undefined;
 }
 
-/** How deep below a workspace folder a monorepo may keep its sites. */
-const maxDepth = 2;
+/** How deep below a workspace folder a monorepo may keep its sites (`packages/docs/site/`). */
+const maxDepth = 3;
 
 /**
  * The sites in a workspace folder, found by their config files (never by running them). A folder that

@@ -1,3 +1,4 @@
+import { joinPath } from '../../text/paths';
 import type { SiteConfig } from '../model';
 import { browserCandidates, defaultImageFields, type GeneratorProfile } from './profile';
 
@@ -18,7 +19,8 @@ export const plainMarkdown: GeneratorProfile = {
       tagKeys: ['tags', 'categories'],
       authorKeys: [],
       imageFields: defaultImageFields,
-      ignoredDirs: [],
+      // Dependencies and build output of whatever builds this folder.
+      ignoredDirs: ['vendor', '_site', 'public', 'dist', 'build', 'out', 'target'].map((dir) => joinPath(root, dir)),
     };
     return { config, problems: [] };
   },
