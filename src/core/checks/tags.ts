@@ -1,6 +1,7 @@
 import type { Site } from '../site/site';
 import type { TagUsage } from '../site/tagIndex';
-import { editDistance, typoBudget, variantKey } from '../text/similarity';
+import { closestMatches, editDistance, typoBudget, variantKey } from '../text/similarity';
+import { isInside, relativePath } from '../text/paths';
 import type { Check } from './context';
 import { innerRange, valuesOf } from '../frontmatter/values';
 
@@ -10,17 +11,23 @@ import { innerRange, valuesOf } from '../frontmatter/values';
  */
 export const checkTags: Check = (context) => {
   const { site, post } = context;
-  const allowed = site.settings.allowedTags;
+  // The site's own list wins: postcraft.config.json `allowedTags`, else the generator's registry.
+  const own = site.config.tagRegistries?.find((candidate) => isInside(candidate.folder, post.path) && candidate.severity !== 'off');
+  const registry = site.settings.allowedTags
+    ? { tags: site.settings.allowedTags, where: "the site's allowed tags", severity: 'warning' as const }
+    : own && own.severity !== 'off'
+      ? { tags: own.tags, where: relativePath(site.root, own.file), severity: own.severity }
+      : undefined;
   for (const { node } of valuesOf(post, site.config.tagKeys)) {
     const tag = String(node.value);
     const range = innerRange(node);
-    if (allowed && !allowed.has(tag)) {
-      const suggestion = [...allowed].find((candidate) => variantKey(candidate) === variantKey(tag));
+    if (registry && !registry.tags.has(tag)) {
+      const suggestion = [...registry.tags].find((candidate) => variantKey(candidate) === variantKey(tag)) ?? closestMatches(tag, registry.tags, 1)[0];
       context.report({
         code: 'unknown-tag',
-        severity: 'warning',
+        severity: registry.severity,
         range,
-        message: `Tag "${tag}" is not in the site's allowed tags.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
+        message: `Tag "${tag}" is not in ${registry.where}.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
         fixes: suggestion ? [context.replaceFix(`Change to "${suggestion}"`, range, suggestion, true)] : [],
       });
       continue;

@@ -20,6 +20,8 @@ export interface SiteConfig {
   readonly tagKeys: string[];
   /** Tag values that name something else to the generator (Eleventy's `post` collection): never typos. */
   readonly reservedTags?: readonly string[];
+  /** Lists of allowed tags for the posts of a folder, and how the generator treats others (Docusaurus `tags.yml`). */
+  readonly tagRegistries?: readonly TagRegistry[];
   /** Frontmatter keys naming authors. */
   readonly authorKeys: string[];
   /** Frontmatter keys holding image paths. */
@@ -39,4 +41,13 @@ export interface Author {
   readonly avatar: string | undefined;
   readonly bio: string | undefined;
   readonly definedAt: SourceLocation;
+}
+
+export interface TagRegistry {
+  /** The posts it applies to. */
+  readonly folder: string;
+  readonly tags: ReadonlySet<string>;
+  readonly file: string;
+  /** How the generator reacts to a tag outside the registry; `off` means it accepts it. */
+  readonly severity: 'error' | 'warning' | 'info' | 'off';
 }

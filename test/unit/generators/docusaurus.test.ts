@@ -41,15 +41,15 @@ describe('Docusaurus rules', () => {
   it('finds blog, docs and pages instances in preset options and plugins, not in comments or nested options', () => {
     const plugins = contentPlugins(withoutComments(config));
     assert.deepEqual(plugins.blogs, [
-      { path: 'news', authorsMapPath: 'people.yml' },
-      { path: 'releases', authorsMapPath: '../news/people.yml' },
+      { path: 'news', authorsMapPath: 'people.yml', tags: 'tags.yml', onInlineTags: 'warn' },
+      { path: 'releases', authorsMapPath: '../news/people.yml', tags: 'tags.yml', onInlineTags: 'warn' },
     ]);
     assert.deepEqual(plugins.docs, ['guides', 'api-docs']);
     assert.deepEqual(plugins.pages, ['src/pages']);
   });
 
   it('uses the default blog/ and docs/ folders, and none when the preset says false', () => {
-    assert.deepEqual(contentPlugins(''), { blogs: [{ path: 'blog', authorsMapPath: 'authors.yml' }], docs: ['docs'], pages: ['src/pages'] });
+    assert.deepEqual(contentPlugins(''), { blogs: [{ path: 'blog', authorsMapPath: 'authors.yml', tags: 'tags.yml', onInlineTags: 'warn' }], docs: ['docs'], pages: ['src/pages'] });
     const disabled = contentPlugins("export default { presets: [['classic', { blog: false, docs: { routeBasePath: '/' } }]] };");
     assert.deepEqual([disabled.blogs, disabled.docs], [[], ['docs']]);
   });
@@ -59,6 +59,20 @@ describe('Docusaurus rules', () => {
     const isPost = (path: string) => site.isPost(`/site/${path}`);
     assert.deepEqual(['news/a.md', 'releases/a.md', 'guides/a.md', 'api-docs/a.mdx', 'versioned_docs/version-1.0/a.md', 'src/pages/about.md'].filter((path) => !isPost(path)), []);
     assert.deepEqual(['blog/a.md', 'changelog/a.md', 'build/a.md', 'README.md'].filter(isPost), []);
+  });
+
+  it("reports inline tags outside the blog's tags.yml as onInlineTags says, per blog", async () => {
+    const tags = 'tracing:\n  label: Tracing\nmetrics:\n  label: Metrics\n';
+    const { check } = await open({ 'blog/tags.yml': tags });
+    const findings = await check('blog/2024-01-01-a.md', '---\ntitle: A\ntags: [tracing, metrcs, brand-new]\n---\n');
+    assert.deepEqual(findings.map((finding) => [finding.code, finding.message]), [
+      ['unknown-tag', 'Tag "metrcs" is not in blog/tags.yml. Did you mean "metrics"?'],
+      ['unknown-tag', 'Tag "brand-new" is not in blog/tags.yml.'],
+    ]);
+    const strict = await open({ 'docusaurus.config.js': "export default { presets: [['classic', { blog: { onInlineTags: 'throw' } }]] };", 'blog/tags.yml': tags });
+    assert.deepEqual((await strict.check('blog/2024-01-01-a.md', '---\ntitle: A\ntags: [nope]\n---\n')).map((finding) => finding.code), ['unknown-tag']);
+    const relaxed = await open({ 'docusaurus.config.js': "export default { presets: [['classic', { blog: { onInlineTags: 'ignore' } }]] };", 'blog/tags.yml': tags });
+    assert.deepEqual(await relaxed.check('blog/2024-01-01-a.md', '---\ntitle: A\ntags: [nope]\n---\n'), []);
   });
 
   it("reads each blog's authors map at its authorsMapPath", async () => {

@@ -1,7 +1,7 @@
 import type { SiteFileSystem } from '../../host/fileSystem';
 import { dirname, joinPath } from '../../text/paths';
-import { basePathOf, readText } from '../configFiles';
-import type { Author, SiteConfig } from '../model';
+import { basePathOf, readDataFile, readText } from '../configFiles';
+import type { Author, SiteConfig, TagRegistry } from '../model';
 import { authorsFromDataFile } from './dataAuthors';
 import { matchingBracket, objectSetting, stringListSetting, stringLiteralSetting, topLevelString, withoutComments } from './jsConfig';
 import { defaultImageFields, firstExisting, rootRelativeCandidates, type GeneratorProfile } from './profile';
@@ -9,7 +9,7 @@ import { defaultImageFields, firstExisting, rootRelativeCandidates, type Generat
 const identity = (id: string) => id;
 
 interface ContentPlugins {
-  readonly blogs: { readonly path: string; readonly authorsMapPath: string }[];
+  readonly blogs: { readonly path: string; readonly authorsMapPath: string; readonly tags: string | undefined; readonly onInlineTags: string }[];
   readonly docs: string[];
   readonly pages: string[];
 }
@@ -39,6 +39,7 @@ export const docusaurus: GeneratorProfile = {
       authorKeys: ['authors'],
       imageFields: defaultImageFields,
       ignoredDirs: [joinPath(root, 'build')],
+      ...(await tagRegistries(fs, root, plugins)),
     };
     return { config, problems: [] };
   },
@@ -66,6 +67,25 @@ export const docusaurus: GeneratorProfile = {
   },
 };
 
+/**
+ * The blog's predefined tags (`tags.yml` beside the posts, keys are tag ids). Tags outside it are
+ * "inline tags", which `onInlineTags` lets through (ignore), logs, warns about (the default) or
+ * fails the build on (throw).
+ */
+async function tagRegistries(fs: SiteFileSystem, root: string, plugins: ContentPlugins): Promise<{ tagRegistries: TagRegistry[] }> {
+  const registries: TagRegistry[] = [];
+  for (const blog of plugins.blogs) {
+    if (!blog.tags) continue;
+    const folder = joinPath(root, blog.path);
+    const file = joinPath(folder, blog.tags);
+    const loaded = await readDataFile(fs, file);
+    if (!loaded) continue;
+    const severity = blog.onInlineTags === 'throw' ? 'error' : blog.onInlineTags === 'ignore' ? 'off' : blog.onInlineTags === 'log' ? 'info' : 'warning';
+    registries.push({ folder, tags: new Set(Object.keys(loaded.data)), file, severity });
+  }
+  return { tagRegistries: registries };
+}
+
 async function readConfigSource(fs: SiteFileSystem, file: string | undefined): Promise<string> {
   return withoutComments((file && (await readText(fs, file))) ?? '');
 }
@@ -79,7 +99,10 @@ export function contentPlugins(source: string): ContentPlugins {
   const presetText = presets ? source.slice(presets.index, matchingBracket(source, presets.index + presets[0].length - 1) + 1) : source;
   const plugins: ContentPlugins = { blogs: [], docs: [], pages: [] };
   const add = (kind: 'blog' | 'docs' | 'pages', options: string) => {
-    if (kind === 'blog') plugins.blogs.push({ path: topLevelString(options, 'path') ?? 'blog', authorsMapPath: topLevelString(options, 'authorsMapPath') ?? 'authors.yml' });
+    if (kind === 'blog') {
+      const tags = /(?<![\w$])tags\s*:\s*(false|null)\b/.test(options) ? undefined : (topLevelString(options, 'tags') ?? 'tags.yml');
+      plugins.blogs.push({ path: topLevelString(options, 'path') ?? 'blog', authorsMapPath: topLevelString(options, 'authorsMapPath') ?? 'authors.yml', tags, onInlineTags: topLevelString(options, 'onInlineTags') ?? 'warn' });
+    }
     else plugins[kind].push(topLevelString(options, 'path') ?? (kind === 'docs' ? 'docs' : 'src/pages'));
   };
   for (const kind of ['blog', 'docs', 'pages'] as const) {
