@@ -1,9 +1,10 @@
 import type { Site } from '../site/site';
+import { tagValues } from '../site/tagValues';
 import type { TagUsage } from '../site/tagIndex';
 import { closestMatches, editDistance, typoBudget, variantKey } from '../text/similarity';
 import { isInside, relativePath } from '../text/paths';
 import type { Check } from './context';
-import { innerRange, valuesOf } from '../frontmatter/values';
+import { innerRange } from '../frontmatter/values';
 
 /**
  * Tags that look like a misspelling of a tag the site uses more: one or two edits away (by length),
@@ -18,7 +19,7 @@ export const checkTags: Check = (context) => {
     : own && own.severity !== 'off'
       ? { tags: own.tags, where: relativePath(site.root, own.file), severity: own.severity }
       : undefined;
-  for (const { node } of valuesOf(post, site.config.tagKeys)) {
+  for (const node of tagValues(post, site.config)) {
     const tag = String(node.value);
     const range = innerRange(node);
     if (registry && !registry.tags.has(tag)) {

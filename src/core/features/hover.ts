@@ -4,6 +4,7 @@ import { findImageReferences, toReference } from '../post/imageReferences';
 import type { ParsedPost } from '../post/parsedPost';
 import { resolveImage } from '../site/imageResolution';
 import type { Site } from '../site/site';
+import { tagValues } from '../site/tagValues';
 import type { Range } from '../text/lineIndex';
 import { joinPath, relativePath } from '../text/paths';
 
@@ -18,7 +19,7 @@ export interface HoverInfo {
 /** What to show when hovering a tag, an author or an image path. */
 export function hoverAt(site: Site, post: ParsedPost, offset: number): HoverInfo | undefined {
   const within = (range: OffsetRange) => offset >= range.start && offset <= range.end;
-  for (const { node } of valuesOf(post, site.config.tagKeys)) {
+  for (const node of tagValues(post, site.config)) {
     if (!within(node.range)) continue;
     const tag = String(node.value);
     const usage = site.tags.get(tag);

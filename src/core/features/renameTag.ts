@@ -1,9 +1,9 @@
 import { throwIfCancelled, type CancellationToken } from '../host/cancellation';
 import type { SiteFileSystem } from '../host/fileSystem';
-import { valuesOf } from '../frontmatter/values';
 import { decodePostBytes } from '../post/decodeText';
 import { parsePost, type ParsedPost } from '../post/parsedPost';
 import type { Site } from '../site/site';
+import { tagValues } from '../site/tagValues';
 import type { TextEdit } from '../checks/finding';
 import { replaceScalar } from './frontmatterEdits';
 
@@ -21,7 +21,7 @@ export async function planTagRename(fs: SiteFileSystem, site: Site, from: string
     const post = await readPost(fs, path, openText);
     throwIfCancelled(token);
     if (!post) continue;
-    for (const { node } of valuesOf(post, site.config.tagKeys)) {
+    for (const node of tagValues(post, site.config)) {
       if (String(node.value) !== from) continue;
       const edit = replaceScalar(post, node, to);
       edits.push({ file: path, range: post.lines.rangeOf(edit.range.start, edit.range.end), newText: edit.newText });

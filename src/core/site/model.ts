@@ -18,6 +18,8 @@ export interface SiteConfig {
   readonly basePath: string;
   /** Frontmatter keys holding tags and other free taxonomies (`tags`, `categories`, …). */
   readonly tagKeys: string[];
+  /** A string of tags is split on spaces (Jekyll), rather than taken as one tag. */
+  readonly splitTagWords?: boolean;
   /** Tag values that name something else to the generator (Eleventy's `post` collection): never typos. */
   readonly reservedTags?: readonly string[];
   /** Lists of allowed tags for the posts of a folder, and how the generator treats others (Docusaurus `tags.yml`). */

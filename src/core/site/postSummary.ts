@@ -1,5 +1,6 @@
 import { findField, scalarItems, type Frontmatter } from '../frontmatter/model';
 import type { SiteConfig } from './model';
+import { splitTagWords } from './tagValues';
 
 /** What the site index keeps of each post: enough for completion, typo checks and views. */
 export interface PostSummary {
@@ -13,13 +14,16 @@ export interface PostSummary {
 export function summarizePost(path: string, frontmatter: Frontmatter | undefined, config: SiteConfig): PostSummary {
   const fields = frontmatter?.fields ?? [];
   const values = (keys: readonly string[]) =>
-    keys.flatMap((key) => scalarItems(findField(fields, key)?.value).map((node) => String(node.value)));
+    keys.flatMap((key) => {
+      const value = findField(fields, key)?.value;
+      return splitTagWords(scalarItems(value).map((node) => String(node.value)), config, value?.kind === 'scalar');
+    });
   const title = frontmatter?.data['title'];
   return {
     path,
     title: typeof title === 'string' ? title : undefined,
     tags: [...new Set(values(config.tagKeys))],
-    authors: values(config.authorKeys),
+    authors: config.authorKeys.flatMap((key) => scalarItems(findField(fields, key)?.value).map((node) => String(node.value))),
     draft: frontmatter?.data['draft'] === true,
   };
 }

@@ -109,3 +109,16 @@ describe('Jekyll titles', () => {
     assert.deepEqual(service.checkText('/site/about.md', '---\nlayout: page\n---\nText').map((finding) => finding.code), ['schema']);
   });
 });
+
+describe('Jekyll tag strings', () => {
+  it('splits a string of tags on spaces as Jekyll does, each word with its own range', async () => {
+    const files: Record<string, string> = { '_config.yml': 'title: x\n' };
+    for (let i = 0; i < 3; i++) files[`_posts/2024-01-0${i + 1}-p.md`] = '---\ntags: [jekyll, ruby]\n---\n';
+    const service = createPostcraftService({ fs: inMemorySite(files) });
+    const [site] = await service.openWorkspace(['/site']);
+    const text = '---\ntags: ruby jekyl\n---\n';
+    const findings = service.checkText('/site/_posts/2024-02-01-new.md', text);
+    assert.deepEqual(findings.map((finding) => [finding.code, text.split('\n')[1]!.slice(finding.range.start.character, finding.range.end.character)]), [['tag-typo', 'jekyl']]);
+    assert.deepEqual(site!.posts.get('/site/_posts/2024-02-01-new.md')?.tags, ['ruby', 'jekyl']);
+  });
+});

@@ -35,6 +35,8 @@ export const jekyll: GeneratorProfile = {
       assetDirs: [],
       basePath: basePathOf(stringSetting(data, 'baseurl')),
       tagKeys: ['tags', 'categories', 'tag', 'category'],
+      // Jekyll reads `tags: a b` as two tags (a string of tags is split on spaces).
+      splitTagWords: true,
       authorKeys: ['author', 'authors'],
       // jekyll-seo-tag takes `image.path`; Minimal Mistakes and similar themes use `header.*`.
       imageFields: [...defaultImageFields, 'image.path', 'header.image', 'header.teaser', 'header.overlay_image', 'header.og_image'],

@@ -1,0 +1,24 @@
+import type { ScalarNode } from '../frontmatter/model';
+import { innerRange, valuesOf } from '../frontmatter/values';
+import type { ParsedPost } from '../post/parsedPost';
+import type { SiteConfig } from './model';
+
+/**
+ * A post's tag values as the generator reads them. Jekyll splits a string value on spaces
+ * (`tags: jekyll ruby` is two tags), so each word gets its own range there.
+ */
+export function tagValues(post: ParsedPost, config: SiteConfig): ScalarNode[] {
+  return valuesOf(post, config.tagKeys).flatMap(({ node, field }) => (config.splitTagWords && field.value === node ? splitWords(post, node) : [node]));
+}
+
+function splitWords(post: ParsedPost, node: ScalarNode): ScalarNode[] {
+  if (typeof node.value !== 'string' || node.style === 'block' || !/\s/.test(node.value.trim())) return [node];
+  const inner = innerRange(node);
+  const text = post.text.slice(inner.start, inner.end);
+  return [...text.matchAll(/\S+/g)].map((word) => ({ kind: 'scalar', value: word[0], range: { start: inner.start + word.index, end: inner.start + word.index + word[0].length }, style: 'plain' }));
+}
+
+/** The same split on plain data, for summaries. */
+export function splitTagWords(values: string[], config: SiteConfig, fromSingleString: boolean): string[] {
+  return config.splitTagWords && fromSingleString ? values.flatMap((value) => value.split(/\s+/).filter(Boolean)) : values;
+}
