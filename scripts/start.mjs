@@ -1,14 +1,16 @@
 // `npm start [-- <folder>] [-- --host oldest|newest] [-- --port N]`: installs what is missing, builds,
 // and serves a real VS Code (code-server) on 127.0.0.1 with Postcraft loaded on the sample site.
-import { existsSync } from 'node:fs';
+import { cpSync, existsSync, rmSync } from 'node:fs';
 import { resolve, join } from 'node:path';
 import { build, ensureDependencies } from './ensureDependencies.mjs';
 import { workbenchUrl } from './host/browser.mjs';
-import { ensureHost, projectRoot } from './host/install.mjs';
+import { cacheDir, ensureHost, projectRoot } from './host/install.mjs';
 import { startServer } from './host/server.mjs';
 
+const sampleSite = join(projectRoot, 'test', 'fixtures', 'sites', 'hugo-blog');
+
 export function parseStartArguments(argv) {
-  const options = { folder: join(projectRoot, 'test', 'fixtures', 'sites', 'hugo-blog'), host: 'newest', port: Number(process.env.POSTCRAFT_PORT ?? 8080) };
+  const options = { folder: undefined, host: 'newest', port: Number(process.env.POSTCRAFT_PORT ?? 8080) };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--host') options.host = argv[++i];
     else if (argv[i] === '--port') options.port = Number(argv[++i]);
@@ -18,6 +20,12 @@ export function parseStartArguments(argv) {
 }
 
 const options = parseStartArguments(process.argv.slice(2));
+if (!options.folder) {
+  // A fresh copy of the sample site, so trying things out never edits the test fixtures.
+  options.folder = join(cacheDir, 'sample-site');
+  rmSync(options.folder, { recursive: true, force: true });
+  cpSync(sampleSite, options.folder, { recursive: true });
+}
 if (!existsSync(options.folder)) {
   console.error(`No such folder: ${options.folder}`);
   process.exit(2);
