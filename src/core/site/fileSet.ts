@@ -19,6 +19,8 @@ export class FileSet {
   private readonly exact = new Set<string>();
   private readonly byLowerCase = new Map<string, string>();
   private readonly images = new Set<string>();
+  /** Images by lower-cased file name: "did you mean" for a broken path without scanning every image. */
+  private readonly imagesByName = new Map<string, Set<string>>();
 
   constructor(paths: Iterable<string> = []) {
     for (const path of paths) this.add(path);
@@ -27,13 +29,20 @@ export class FileSet {
   add(path: string): void {
     this.exact.add(path);
     this.byLowerCase.set(path.toLowerCase(), path);
-    if (isImagePath(path)) this.images.add(path);
+    if (isImagePath(path)) {
+      this.images.add(path);
+      const name = basename(path).toLowerCase();
+      let named = this.imagesByName.get(name);
+      if (!named) this.imagesByName.set(name, (named = new Set()));
+      named.add(path);
+    }
   }
 
   delete(path: string): void {
     this.exact.delete(path);
     if (this.byLowerCase.get(path.toLowerCase()) === path) this.byLowerCase.delete(path.toLowerCase());
     this.images.delete(path);
+    this.imagesByName.get(basename(path).toLowerCase())?.delete(path);
   }
 
   has(path: string): boolean {
@@ -59,7 +68,6 @@ export class FileSet {
   }
 
   imagesNamed(name: string): string[] {
-    const lower = name.toLowerCase();
-    return [...this.images].filter((image) => basename(image).toLowerCase() === lower);
+    return [...(this.imagesByName.get(name.toLowerCase()) ?? [])];
   }
 }
