@@ -1,14 +1,28 @@
 // Generates a realistic Hugo blog for benchmarks: 3–8 KB posts, 2–5 images each, 40% page bundles,
 // an authors section, ~2k distinct tags with a long tail, and planted tag typos and broken images.
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+// Deterministic (seeded); the files are written once and reused while the stamp matches.
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+
+/** A fault the generator planted on purpose: what a perfect checker reports, and nothing else. */
+export interface PlantedFault {
+  readonly kind: 'broken-image' | 'tag-typo';
+  /** Relative to the site root, with `/`. */
+  readonly file: string;
+  /** 1-based line of the reference or the tags list. */
+  readonly line: number;
+  /** The image path as written, or the misspelled tag. */
+  readonly subject: string;
+}
 
 export interface GeneratedSite {
   readonly root: string;
   readonly posts: number;
-  /** What a perfect checker reports: planted faults by file (relative), for recall. */
-  readonly planted: { readonly typos: number; readonly brokenImages: number };
+  readonly faults: readonly PlantedFault[];
 }
+
+// Bump when the generated files change, so cached sites are regenerated.
+const generatorVersion = 2;
 
 function random(seed: number) {
   let state = seed >>> 0;
@@ -19,10 +33,12 @@ function random(seed: number) {
 }
 
 const words = 'kubernetes operator database backup replica cluster storage network cloud native postgres mysql mongodb redis kafka stream query index shard latency throughput metrics tracing logging security policy release upgrade migration schema container image registry helm chart deploy rollout canary observability'.split(' ');
+const lineCount = (text: string) => text.split('\n').length - 1;
 
 export function generateSite(root: string, posts: number, seed = 42): GeneratedSite {
   const stamp = join(root, '.generated');
-  const planted = { typos: 0, brokenImages: 0 };
+  const stampText = `${posts} posts, seed ${seed}, generator v${generatorVersion}`;
+  const faults: PlantedFault[] = [];
   const rand = random(seed);
   const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)]!;
   // Tags: a few very common, a long tail; Zipf-like usage.
@@ -42,10 +58,8 @@ export function generateSite(root: string, posts: number, seed = 42): GeneratedS
     const postPath = bundle ? `content/blog/${year}/${slug}/index.md` : `content/blog/${year}/${slug}.md`;
     const postTags = new Set<string>();
     while (postTags.size < 2 + Math.floor(rand() * 4)) postTags.add(zipfTag());
-    if (i % 100 === 7) {
-      postTags.add(typoOf('kubernetes'));
-      planted.typos++;
-    }
+    const typo = i % 100 === 7 ? typoOf('kubernetes') : undefined;
+    if (typo) postTags.add(typo);
     const imageCount = 2 + Math.floor(rand() * 4);
     const references: string[] = [];
     for (let j = 0; j < imageCount; j++) {
@@ -54,32 +68,38 @@ export function generateSite(root: string, posts: number, seed = 42): GeneratedS
         files.set(`content/blog/${year}/${slug}/${name}`, image);
         references.push(name);
       } else {
+        // Hugo finds these in assets/ (global resources); a plain Markdown tool looks next to the post.
         files.set(`assets/blog/${year}/${name}`, image);
         references.push(`blog/${year}/${name}`);
       }
     }
-    if (i % 100 === 13) {
-      references.push(`blog/${year}/missing-${i}.png`);
-      planted.brokenImages++;
-    }
+    const missing = i % 100 === 13 ? `blog/${year}/missing-${i}.png` : undefined;
+    if (missing) references.push(missing);
     let body = '';
+    let missingBodyLine = 0;
+    const addReference = (k: number) => {
+      if (references[k] === missing) missingBodyLine = lineCount(body);
+      body += `![Figure ${k}](${references[k]})\n\n`;
+    };
     const target = 3000 + Math.floor(rand() * 5000);
     let k = 0;
     while (body.length < target) {
       body += paragraph();
-      if (k < references.length) body += `![Figure ${k}](${references[k++]})\n\n`;
+      if (k < references.length) addReference(k++);
     }
-    while (k < references.length) body += `![Figure ${k}](${references[k++]})\n\n`;
+    while (k < references.length) addReference(k++);
     const frontmatter = `---\ntitle: "Post ${i}"\ndate: ${year}-0${1 + (i % 9)}-1${i % 9}\ndraft: false\ntags: [${[...postTags].map((tag) => JSON.stringify(tag)).join(', ')}]\nauthors:\n  - ${pick(authors)}\n---\n\n`;
     files.set(postPath, frontmatter + body);
+    if (typo) faults.push({ kind: 'tag-typo', file: postPath, line: 5, subject: typo });
+    if (missing) faults.push({ kind: 'broken-image', file: postPath, line: lineCount(frontmatter) + missingBodyLine + 1, subject: missing });
   }
-  if (!existsSync(stamp)) {
+  if (!existsSync(stamp) || readFileSync(stamp, 'utf8') !== stampText) {
     rmSync(root, { recursive: true, force: true });
     for (const [path, content] of files) {
       mkdirSync(dirname(join(root, path)), { recursive: true });
       writeFileSync(join(root, path), content);
     }
-    writeFileSync(stamp, String(posts));
+    writeFileSync(stamp, stampText);
   }
-  return { root, posts, planted };
+  return { root, posts, faults };
 }
