@@ -13,7 +13,8 @@ export type ImageResolution =
 /** Looks an image reference up the way the site's generator would, in the in-memory file set. */
 export function resolveImage(profile: GeneratorProfile, config: SiteConfig, files: FileSet, postPath: string, reference: ImageReference): ImageResolution {
   if (/^[a-z]:[\\/]|^\\\\/i.test(reference.path)) return { status: 'outside-site' };
-  const tried = profile.imageCandidates(config, postPath, reference.path).map(normalizePath);
+  // Profiles build candidates with joinPath (already normal); normalise only what still has dots.
+  const tried = profile.imageCandidates(config, postPath, reference.path).map((candidate) => (/\/\.\.?(\/|$)|\/\//.test(candidate) ? normalizePath(candidate) : candidate));
   const inside = tried.filter((candidate) => isInside(config.root, candidate));
   if (inside.length === 0) return { status: 'outside-site' };
   for (const candidate of inside) if (files.has(candidate)) return { status: 'found', file: candidate };
