@@ -15,6 +15,7 @@ import { registerDocumentLinkSupport } from './features/documentLinks';
 import { registerHoverSupport } from './features/hover';
 import { DiagnosticsManager } from './features/diagnostics';
 import { createOutputLogger } from './logger';
+import { registerPreviewSupport, type PreviewSupport } from './preview/index';
 import { SiteSession } from './siteSession';
 import { SiteStatusBar } from './statusBar';
 import { PostsView } from './views/postsView';
@@ -23,6 +24,8 @@ import { PostsView } from './views/postsView';
 export interface PostcraftApi {
   readonly session: SiteSession;
   readonly diagnostics: DiagnosticsManager;
+  /** The live preview; `onDidRender` lets tests observe what the webview shows. */
+  readonly preview: PreviewSupport;
   /** How long `activate` took, for the benchmark; indexing runs after it returns. */
   readonly activationMs: number;
 }
@@ -35,6 +38,7 @@ export function activate(context: vscode.ExtensionContext): PostcraftApi {
   const session = new SiteSession(logger);
   const diagnostics = new DiagnosticsManager(session, readSettings());
   const commands = new CommandManager(logger);
+  const preview = registerPreviewSupport(context, session, logger);
   commands.register(new CheckSiteCommand(session, diagnostics));
   commands.register(new ShowLogCommand(channel));
   commands.register(new NewPostCommand(session));
@@ -51,6 +55,7 @@ export function activate(context: vscode.ExtensionContext): PostcraftApi {
     commands,
     new SiteStatusBar(session),
     new PostsView(session),
+    preview,
     registerCodeActionSupport(diagnostics),
     registerCompletionSupport(session),
     registerHoverSupport(session),
@@ -65,7 +70,7 @@ export function activate(context: vscode.ExtensionContext): PostcraftApi {
   void session.reindex();
   const activationMs = performance.now() - started;
   logger.info(`Activated in ${activationMs.toFixed(1)} ms; indexing in the background`);
-  return { session, diagnostics, activationMs };
+  return { session, diagnostics, preview, activationMs };
 }
 
 export function deactivate(): void {}

@@ -34,10 +34,16 @@ describe('Command palette workflows', () => {
     const files = ['content/blog/2023/2023-06-01-dok-meetup.md', 'content/blog/2023/kubernetes-operators-101.md', 'content/blog/2024/cloud-native-bundle/index.md'];
     const before = await Promise.all(files.map(async (file) => (await vscode.workspace.openTextDocument(workspaceFile(file))).getText()));
     const changed = await vscode.commands.executeCommand<number>('postcraft.renameTag', 'cncf', 'cloud-native', false);
-    assert.equal(changed, 3);
-    for (const [index, file] of files.entries()) {
-      const after = (await vscode.workspace.openTextDocument(workspaceFile(file))).getText();
-      assert.equal(after, before[index]!.replace(/\bcncf\b/, 'cloud-native'), file);
+    try {
+      assert.equal(changed, 3);
+      for (const [index, file] of files.entries()) {
+        const after = (await vscode.workspace.openTextDocument(workspaceFile(file))).getText();
+        assert.equal(after, before[index]!.replace(/\bcncf\b/, 'cloud-native'), file);
+      }
+    } finally {
+      // VS Code saves the files of a refactoring (files.refactoring.autoSave): rename back, and prove it restores them.
+      assert.equal(await vscode.commands.executeCommand<number>('postcraft.renameTag', 'cloud-native', 'cncf', false), 3);
+      for (const [index, file] of files.entries()) assert.equal((await vscode.workspace.openTextDocument(workspaceFile(file))).getText(), before[index], file);
     }
   });
 

@@ -19,6 +19,11 @@ export async function applyTagRename(session: SiteSession, site: Site, from: rea
   const metadata: vscode.WorkspaceEditEntryMetadata = { label: `Tag "${from.join('", "')}" → "${to}"`, needsConfirmation: confirm };
   for (const change of edits) edit.replace(uriOf(change.file), toRange(change.range), change.newText, metadata);
   if (!(await vscode.workspace.applyEdit(edit, { isRefactoring: true }))) return 0;
+  // The index learns the new tags now, not when the file watcher gets round to it.
+  for (const file of new Set(edits.map((change) => change.file))) {
+    const text = openEditorText(file);
+    if (text !== undefined) session.service.parse(file, text);
+  }
   return edits.length;
 }
 

@@ -1,0 +1,41 @@
+import { attributes, escapeHtml } from './html';
+import { placeholderHtml } from './imagePlaceholder';
+import type { ImageSource } from './imageSources';
+import type { PostAuthor, PostMetadata } from './postMetadata';
+
+/**
+ * The card above the post: cover, title, authors, date, tags and a draft badge. Built from escaped
+ * values only (never raw post HTML), so it needs no sanitising; images arrive already resolved.
+ * It stands for the frontmatter, which starts on line 0.
+ */
+export function headerCard(metadata: PostMetadata): string {
+  const parts: string[] = [];
+  if (metadata.cover) parts.push(image(metadata.cover, 'pc-cover', ''));
+  if (metadata.draft) parts.push('<span class="pc-draft-badge">Draft</span>');
+  if (metadata.title !== undefined) parts.push(`<h1 class="pc-title">${escapeHtml(metadata.title)}</h1>`);
+  const byline = [
+    metadata.authors.length > 0 ? `<ul class="pc-authors">${metadata.authors.map(author).join('')}</ul>` : '',
+    metadata.date ? `<time class="pc-date"${attributes({ datetime: metadata.date.iso || undefined })}>${escapeHtml(metadata.date.display)}</time>` : '',
+  ].join('');
+  if (byline) parts.push(`<div class="pc-byline">${byline}</div>`);
+  if (metadata.tags.length > 0) {
+    const chips = metadata.tags.map((tag) => `<li${attributes({ 'class': 'pc-tag', 'data-kind': tag.taxonomy, 'title': tag.taxonomy })}>${escapeHtml(tag.name)}</li>`);
+    parts.push(`<ul class="pc-tags">${chips.join('')}</ul>`);
+  }
+  return parts.length === 0 ? '' : `<header class="pc-card${metadata.draft ? ' pc-card-draft' : ''}" data-line="0">${parts.join('')}</header>\n`;
+}
+
+function author(value: PostAuthor): string {
+  const avatar = value.avatar?.kind === 'shown' ? image(value.avatar, 'pc-avatar', '') : `<span class="pc-avatar pc-avatar-initials" aria-hidden="true">${escapeHtml(initials(value.name))}</span>`;
+  const title = value.known ? undefined : 'Not in the site\'s authors';
+  return `<li${attributes({ class: value.known ? 'pc-author' : 'pc-author pc-author-unknown', title })}>${avatar}<span class="pc-author-name">${escapeHtml(value.name)}</span></li>`;
+}
+
+function image(source: ImageSource, className: string, alt: string): string {
+  return source.kind === 'shown' ? `<img${attributes({ class: className, src: source.url, alt })}>` : placeholderHtml(source, alt, className);
+}
+
+function initials(name: string): string {
+  const words = name.split(/[\s_-]+/).filter(Boolean);
+  return words.slice(0, 2).map((word) => [...word][0]!.toUpperCase()).join('') || '?';
+}

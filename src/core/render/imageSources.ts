@@ -1,0 +1,86 @@
+import { toReference } from '../post/imageReferences';
+import { resolveImage } from '../site/imageResolution';
+import type { Site } from '../site/site';
+import { relativePath } from '../text/paths';
+
+/** Why an image is shown as a placeholder instead of loaded. */
+export type ImageProblem = 'missing' | 'wrong-case' | 'outside-site' | 'remote-blocked' | 'template' | 'unsupported';
+
+export type ImageSource =
+  | { readonly kind: 'shown'; readonly url: string }
+  | { readonly kind: 'placeholder'; readonly problem: ImageProblem; readonly written: string; readonly detail: string };
+
+export interface ImageSourceOptions {
+  /** The URI the preview loads a site file from (the webview's resource URI). */
+  readonly toResourceUri: (absolutePath: string) => string;
+  readonly allowRemoteImages: boolean;
+  /** MDX: names bound to images by `import hero from './hero.png'`, so `src={hero}` resolves. */
+  readonly imports?: ReadonlyMap<string, string>;
+}
+
+// Raster formats and SVG: an SVG loaded through <img> never runs its scripts.
+const safeDataImage = /^data:image\/(?:png|jpe?g|gif|webp|avif|bmp|svg\+xml)[;,]/i;
+const remote = /^(?:https?:)?\/\//i;
+const scheme = /^[a-z][a-z0-9+.-]*:/i;
+
+/**
+ * Decides what the preview loads for an image address written in a post: a site file (resolved the
+ * way the generator resolves it, through the webview's resource URIs), a data image, a remote image
+ * when allowed, or a placeholder saying why not. Files outside the site are never loaded.
+ */
+export class ImageSources {
+  /** Site files the rendered post shows. */
+  readonly shownFiles = new Set<string>();
+
+  constructor(private readonly site: Site, private readonly options: ImageSourceOptions) {}
+
+  /** `written` as it stands in the post (or as Markdown percent-encoded it), relative to `fromFile`. */
+  resolve(written: string, fromFile: string): ImageSource {
+    const address = written.trim();
+    if (address.toLowerCase().startsWith('data:')) return safeDataImage.test(address) ? { kind: 'shown', url: address } : placeholder('unsupported', address, 'Only data: images in common formats are shown.');
+    if (remote.test(address)) {
+      const secure = address.startsWith('//') ? `https:${address}` : address;
+      if (!this.options.allowRemoteImages) return placeholder('remote-blocked', address, 'Remote images are not loaded; turn on postcraft.preview.allowRemoteImages to show them.');
+      return /^https:/i.test(secure) ? { kind: 'shown', url: secure } : placeholder('remote-blocked', address, 'Only https images are loaded.');
+    }
+    if (scheme.test(address)) return placeholder('unsupported', address, 'This kind of address is not loaded in the preview.');
+    const imported = /^\{\s*([\w$]+)\s*\}$/.exec(address)?.[1];
+    if (imported !== undefined) {
+      const path = this.options.imports?.get(imported);
+      return path === undefined ? placeholder('template', address, 'An MDX expression the site fills in.') : this.resolve(path, fromFile);
+    }
+    // Markdown percent-encodes a template in a destination (`{{ site.baseurl }}/a.png`); the template rules need it back.
+    const raw = /%7B/i.test(address) ? safeDecode(address) : address;
+    const reference = toReference(raw, 0, 'markdown');
+    if (!reference) return placeholder(raw === '' || raw.startsWith('#') ? 'unsupported' : 'template', raw, 'The generator fills this path in from a template.');
+    const resolution = resolveImage(this.site.profile, this.site.config, this.site.files, fromFile, reference);
+    switch (resolution.status) {
+      case 'found':
+        this.shownFiles.add(resolution.file);
+        return { kind: 'shown', url: this.options.toResourceUri(resolution.file) };
+      case 'wrong-case':
+        return placeholder('wrong-case', raw, `Exists only as "${relativePath(this.site.root, resolution.file)}": letter case matters on the web server.`);
+      case 'outside-site':
+        return placeholder('outside-site', raw, 'Points outside the site; never loaded.');
+      case 'missing':
+        return placeholder('missing', raw, 'The generator would not find this image.');
+    }
+  }
+
+  /** The URI scheme of resource URIs, which the sanitiser must let through on <img>. */
+  resourceScheme(): string | undefined {
+    return scheme.exec(this.options.toResourceUri(this.site.root))?.[0].slice(0, -1).toLowerCase();
+  }
+}
+
+function placeholder(problem: ImageProblem, written: string, detail: string): ImageSource {
+  return { kind: 'placeholder', problem, written, detail };
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURI(text);
+  } catch {
+    return text;
+  }
+}
