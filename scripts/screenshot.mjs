@@ -111,6 +111,14 @@ try {
   await postsView.locator('.monaco-list-row[aria-label^="kubernetes"]').first().click();
   await page.locator('.pane-header[aria-label*="Folders"], .pane-header[aria-label*="postcraft-shots"]').first().click(); // fold the file tree for room
   await shoot(page, 'posts-view');
+
+  // The live preview beside the seed post.
+  await openFile(page, seedPost);
+  await runCommand(page, 'Postcraft: Open Preview to the Side');
+  const preview = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+  await preview.locator('h1').first().waitFor({ timeout: 30_000 });
+  await preview.locator('img').first().waitFor({ timeout: 15_000 });
+  await shoot(page, 'preview');
 } finally {
   await browser.close();
   await server.stop();
