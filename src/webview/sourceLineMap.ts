@@ -20,16 +20,7 @@ export class SourceLineMap {
   /** The page offset (document y) where `line` starts. */
   offsetOfLine(line: number): number {
     const elements = this.elements();
-    let low = 0;
-    let high = elements.length - 1;
-    let previous = -1;
-    while (low <= high) {
-      const middle = (low + high) >> 1;
-      if (elements[middle]!.line <= line) {
-        previous = middle;
-        low = middle + 1;
-      } else high = middle - 1;
-    }
+    const previous = lastIndexWhere(elements, (entry) => entry.line <= line);
     if (previous < 0) return 0;
     const before = elements[previous]!;
     const after = elements[previous + 1];
@@ -41,16 +32,7 @@ export class SourceLineMap {
   /** The (fractional) source line shown at page offset `offset`. */
   lineAtOffset(offset: number): number {
     const elements = this.elements();
-    let low = 0;
-    let high = elements.length - 1;
-    let previous = -1;
-    while (low <= high) {
-      const middle = (low + high) >> 1;
-      if (topOf(elements[middle]!.element) <= offset) {
-        previous = middle;
-        low = middle + 1;
-      } else high = middle - 1;
-    }
+    const previous = lastIndexWhere(elements, (entry) => topOf(entry.element) <= offset);
     if (previous < 0) return 0;
     const before = elements[previous]!;
     const after = elements[previous + 1];
@@ -80,4 +62,19 @@ export class SourceLineMap {
 
 function topOf(element: HTMLElement): number {
   return element.getBoundingClientRect().top + window.scrollY;
+}
+
+/** The last index whose entry passes `test`, for a test that holds up to some index and fails after it; -1 if none. */
+function lastIndexWhere<T>(entries: readonly T[], test: (entry: T) => boolean): number {
+  let low = 0;
+  let high = entries.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (test(entries[middle]!)) {
+      found = middle;
+      low = middle + 1;
+    } else high = middle - 1;
+  }
+  return found;
 }
