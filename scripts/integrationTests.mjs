@@ -56,7 +56,9 @@ export async function runIntegrationSuite(hostName) {
     });
     console.log(`Integration suite in VS Code ${host.vscode} (code-server ${host.codeServer}) on ${workspace}`);
     await page.goto(url);
-    const code = await Promise.race([exitCode, new Promise((resolve) => setTimeout(() => resolve(124), suiteTimeoutMs))]);
+    let timer;
+    const code = await Promise.race([exitCode, new Promise((resolve) => (timer = setTimeout(() => resolve(124), suiteTimeoutMs)))]);
+    clearTimeout(timer); // a pending timer would keep `npm test` alive for minutes after the suite
     if (code === 124) console.error(`The suite did not finish within ${suiteTimeoutMs / 60_000} minutes`);
     if (code !== 0 && counts.passed + counts.failed === 0) {
       console.error('The extension host ran no test. code-server said:\n' + serverLog.join('').split('\n').slice(-30).join('\n'));
