@@ -1,9 +1,10 @@
 import { noCancellation, throwIfCancelled, type CancellationToken } from './host/cancellation';
+import { confinedFileSystem } from './host/confinedFileSystem';
 import type { SiteFileSystem } from './host/fileSystem';
 import { silentLogger, type Logger } from './host/logger';
 import type { Finding } from './checks/finding';
 import { runChecks, type CheckOptions } from './checks/runChecks';
-import { decodePostBytes, describeUnreadable } from './post/decodeText';
+import { describeUnreadable, readPostText } from './post/decodeText';
 import { parsePost, type ParsedPost } from './post/parsedPost';
 import { detectSites } from './site/detect';
 import { isImagePath } from './site/fileSet';
@@ -116,9 +117,8 @@ export class PostcraftService {
     if (!site || !site.isPost(path)) return [];
     const retained = site.takeRetainedPost(path);
     if (retained) return runChecks(site, retained, options);
-    const bytes = await this.host.fs.readFile(path);
-    if (!bytes) return [];
-    const decoded = decodePostBytes(bytes);
+    const decoded = await readPostText(confinedFileSystem(this.host.fs, site.root), path);
+    if (!decoded) return [];
     if ('unreadable' in decoded) {
       const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
       return [{ file: path, range, severity: 'warning', code: 'unreadable-file', message: describeUnreadable(decoded.unreadable), fixes: [] }];

@@ -16,7 +16,8 @@ export const checkSchema: Check = (context) => {
     const key = String(issue.path[0] ?? '');
     if (reported.has(key)) continue;
     reported.add(key);
-    const field = findField(frontmatter.fields, key);
+    // With a key written twice, the data holds the last value: that is the one to underline and fix.
+    const field = frontmatter.fields.findLast((candidate) => candidate.key === key) ?? findField(frontmatter.fields, key);
     const range = field?.value?.range ?? field?.keyRange ?? frontmatter.blockRange;
     const fixes = field && dateKeys.includes(key) ? dateFix(context, field) : [];
     const severity = key === 'date' && site.config.generator === 'hugo' ? 'error' : 'warning';
@@ -62,7 +63,9 @@ function insertFieldFix(context: CheckContext, key: string): Fix[] {
   if (frontmatter.format === 'json') return [];
   const text = context.post.text;
   const newline = text.includes('\r\n') ? '\r\n' : '\n';
-  const end = frontmatter.contentRange.end;
+  // In TOML a key after a [table] header belongs to the table: a top-level key goes before the first one.
+  const table = frontmatter.format === 'toml' ? /^[ \t]*\[/m.exec(text.slice(frontmatter.contentRange.start, frontmatter.contentRange.end)) : null;
+  const end = table ? frontmatter.contentRange.start + table.index : frontmatter.contentRange.end;
   const needsNewline = end > 0 && text[end - 1] !== '\n';
   const line = frontmatter.format === 'toml' ? `${key} = ""` : `${key}: ""`;
   return [context.replaceFix(`Add "${key}"`, { start: end, end }, `${needsNewline ? newline : ''}${line}${newline}`, true)];

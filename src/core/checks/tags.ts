@@ -62,7 +62,10 @@ export function typoSuggestion(site: Site, tag: string): { tag: string; count: n
   let cache = memo.get(site);
   if (!cache || cache.version !== site.tags.version) memo.set(site, (cache = buildMemo(site)));
   if (!cache.suggestions.has(tag)) cache.suggestions.set(tag, findTypoTarget(site, cache, tag) ?? null);
-  return cache.suggestions.get(tag) ?? undefined;
+  const found = cache.suggestions.get(tag) ?? undefined;
+  // A target that is itself a typo of a more used tag (ejkyl → jekyl → jekyll): the fix goes to the end of
+  // the chain, or it would trade one flagged tag for another. Each step at least doubles the count.
+  return (found && typoSuggestion(site, found.tag)) ?? found;
 }
 
 function buildMemo(site: Site): TypoMemo {
@@ -73,8 +76,11 @@ function buildMemo(site: Site): TypoMemo {
     if (usage.count < 2) break; // sorted by count: a target must be used at least twice
     if (reserved.has(usage.tag)) continue;
     const length = usage.lower.length;
-    byLength.set(length, [...(byLength.get(length) ?? []), usage]);
-    byVariant.set(usage.variant, [...(byVariant.get(usage.variant) ?? []), usage]);
+    // Appended in place: copying the group per tag was quadratic in the number of tags of one length.
+    if (!byLength.has(length)) byLength.set(length, []);
+    byLength.get(length)!.push(usage);
+    if (!byVariant.has(usage.variant)) byVariant.set(usage.variant, []);
+    byVariant.get(usage.variant)!.push(usage);
   }
   const histograms = new Map<string, Int16Array>();
   for (const group of byLength.values()) for (const usage of group) histograms.set(usage.tag, histogram(usage.lower));

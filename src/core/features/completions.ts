@@ -106,7 +106,8 @@ function valueCompletions(site: Site, post: ParsedPost, cursor: Extract<Frontmat
 /** `![alt](path`, `<img src="path` and `src="path` in shortcodes, up to the cursor. */
 function bodyImageCompletions(site: Site, post: ParsedPost, offset: number): CompletionEntry[] {
   const lineStart = post.lines.lineStart(post.lines.positionAt(offset).line);
-  const before = post.text.slice(lineStart, offset);
+  // The path being typed is near the cursor; looking further back on a huge line is quadratic work.
+  const before = post.text.slice(Math.max(lineStart, offset - 2000), offset);
   const match = /!\[[^\]]*\]\(<?([^)\s>]*)$/.exec(before) ?? /\bsrc\s*=\s*["']([^"']*)$/.exec(before);
   if (!match) return [];
   const after = /^[^\s)"'>]*/.exec(post.text.slice(offset, offset + 200))?.[0] ?? '';

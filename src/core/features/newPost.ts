@@ -1,3 +1,4 @@
+import { confinedFileSystem } from '../host/confinedFileSystem';
 import type { SiteFileSystem } from '../host/fileSystem';
 import { parseFrontmatter } from '../frontmatter/parse';
 import { readText } from '../site/configFiles';
@@ -102,7 +103,7 @@ async function templateFor(fs: SiteFileSystem, site: Site, section: string): Pro
   ];
   for (const candidate of candidates) {
     if (!isInside(site.root, candidate)) continue;
-    const text = await readText(fs, candidate);
+    const text = await readText(confinedFileSystem(fs, site.root), candidate); // never an archetype linked from outside the site
     if (text !== undefined) return { template: text, source: relativePath(site.root, candidate) };
   }
   return { template: defaultTemplate(site.config.generator), source: `the ${site.profile.displayName} default` };

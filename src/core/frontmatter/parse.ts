@@ -1,8 +1,9 @@
 import { parseJsonFrontmatter } from './json';
+import { excessiveNesting, maxFrontmatterLength, maxNestingDepth } from './limits';
 import type { Frontmatter } from './model';
 import { splitFrontmatter } from './split';
 import { parseTomlFrontmatter } from './toml';
-import { parseYamlFrontmatter } from './yaml';
+import { parseYamlFrontmatter, type ParsedFields } from './yaml';
 
 const parsers = { yaml: parseYamlFrontmatter, toml: parseTomlFrontmatter, json: parseJsonFrontmatter };
 
@@ -11,7 +12,7 @@ export function parseFrontmatter(text: string): Frontmatter | undefined {
   const block = splitFrontmatter(text);
   if (!block) return undefined;
   const source = text.slice(block.contentRange.start, block.contentRange.end);
-  const parsed = parsers[block.format](source, block.contentRange.start);
+  const parsed = withinLimits(source, block.format, block.contentRange.start) ?? parsers[block.format](source, block.contentRange.start);
   const problems = [...parsed.problems];
   if (!block.closed) {
     problems.unshift({
@@ -22,4 +23,19 @@ export function parseFrontmatter(text: string): Frontmatter | undefined {
     });
   }
   return { format: block.format, blockRange: block.blockRange, contentRange: block.contentRange, fields: parsed.fields, data: parsed.data, problems };
+}
+
+const formatNames = { yaml: 'YAML', toml: 'TOML', json: 'JSON' } as const;
+
+/** `undefined` when the parser may run; otherwise no fields and one syntax problem saying why not. */
+function withinLimits(source: string, format: Frontmatter['format'], base: number): ParsedFields | undefined {
+  const code = `${format}-syntax` as const;
+  if (source.length > maxFrontmatterLength) {
+    const message = `${formatNames[format]}: frontmatter of ${Math.round(source.length / 1024)} KB is over Postcraft's ${maxFrontmatterLength / 1024} KB limit; it is not checked.`;
+    return { fields: [], data: {}, problems: [{ code, severity: 'error', message, range: { start: base, end: base + 1 } }] };
+  }
+  const at = excessiveNesting(source, format);
+  if (at === -1) return undefined;
+  const message = `${formatNames[format]}: frontmatter nested deeper than ${maxNestingDepth} levels; it is not checked.`;
+  return { fields: [], data: {}, problems: [{ code, severity: 'error', message, range: { start: base + at, end: base + Math.min(at + 1, source.length) } }] };
 }

@@ -1,4 +1,4 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, Scalar, type Node as YamlNode } from 'yaml';
+import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, parseDocument, Scalar, visit, type Document, type Node as YamlNode } from 'yaml';
 import type { Field, FieldValue, FrontmatterProblem, OffsetRange } from './model';
 
 /** Aliases a document may expand: a billion-laughs document stops here with a clear error. */
@@ -12,14 +12,15 @@ export interface ParsedFields {
 
 /** Parses YAML frontmatter whose text starts at `base` in the post, keeping every source range. */
 export function parseYamlFrontmatter(source: string, base: number): ParsedFields {
-  const options = { uniqueKeys: false, prettyErrors: false, strict: false } as const;
+  const options = { uniqueKeys: false, prettyErrors: false, strict: false, logLevel: 'error' } as const;
   let doc = parseDocument(source, options);
   const problems: FrontmatterProblem[] = [];
   const shift = (start: number, end: number): OffsetRange => ({ start: base + start, end: base + end });
 
   // Go's and Ruby's YAML accept a flow list whose lines are indented less than its key; YAML 1.2
   // does not. Flow collections may be written on one line, so read them that way and warn.
-  if (doc.errors.some((error) => error.code === 'BAD_INDENT' && /^Flow (sequence|mapping)/.test(error.message))) {
+  // (Only for a few errors: a second parse of a document full of them doubles the worst case for nothing.)
+  if (doc.errors.length <= 50 && doc.errors.some((error) => error.code === 'BAD_INDENT' && /^Flow (sequence|mapping)/.test(error.message))) {
     const { text, spans } = joinFlowCollectionLines(source);
     const retry = spans.length > 0 ? parseDocument(text, options) : undefined;
     if (retry && retry.errors.length === 0) {
@@ -101,17 +102,48 @@ export function parseYamlFrontmatter(source: string, base: number): ParsedFields
 
   let data: Record<string, unknown> = {};
   try {
-    const js = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    const js = yamlData(doc);
     if (js && typeof js === 'object' && !Array.isArray(js)) data = js as Record<string, unknown>;
   } catch (error) {
+    const message = error instanceof Error ? firstLine(error.message) : String(error);
     problems.push({
       code: 'yaml-syntax',
       severity: 'error',
-      message: `YAML: ${error instanceof Error ? firstLine(error.message) : String(error)} (aliases are limited to ${MAX_ALIAS_COUNT} expansions).`,
+      message: `YAML: ${message}${/alias/i.test(message) ? ` (aliases are limited to ${MAX_ALIAS_COUNT} expansions)` : ''}.`,
       range: shift(0, Math.min(source.length, source.indexOf('\n') === -1 ? source.length : source.indexOf('\n'))),
     });
   }
   return { fields, data, problems };
+}
+
+/**
+ * The plain data of a parsed document, aliases expanded within the limit. A key that is itself a list
+ * or mapping (`? [a]`) is refused: the YAML library turns each one into a string, and nested ones
+ * cost it seconds per kilobyte. No generator reads such frontmatter or data.
+ */
+export function yamlData(doc: Document): unknown {
+  let collectionKey = false;
+  visit(doc, {
+    Pair(_, pair) {
+      if (!isCollection(pair.key)) return undefined;
+      collectionKey = true;
+      return visit.BREAK;
+    },
+  });
+  if (collectionKey) throw new Error('a key is itself a list or mapping; no generator reads that');
+  return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+}
+
+/** A YAML data or config file as plain data, like the library's `parse`; throws on the first error. */
+export function parseYamlData(text: string): unknown {
+  // Not `prettyErrors`: it quotes the source line for every error, quadratic on one long line of errors.
+  const doc = parseDocument(text, { logLevel: 'error', prettyErrors: false });
+  const error = doc.errors[0];
+  if (error) {
+    const before = text.slice(0, error.pos[0]);
+    throw new Error(`${error.message} at line ${before.split('\n').length}, column ${error.pos[0] - before.lastIndexOf('\n')}`);
+  }
+  return yamlData(doc);
 }
 
 function scalarStyle(node: Scalar): 'plain' | 'single' | 'double' | 'block' {
@@ -146,12 +178,15 @@ function firstLine(message: string): string {
 function joinFlowCollectionLines(source: string): { text: string; spans: { start: number; end: number }[] } {
   const spans: { start: number; end: number }[] = [];
   const chars = source.split('');
-  for (const opener of source.matchAll(/^[^\s#][^:\n]*:[ \t]*([[{])/gm)) {
+  const openers = [...source.matchAll(/^[^\s#][^:\n]*:[ \t]*([[{])/gm)];
+  for (const [index, opener] of openers.entries()) {
     const start = opener.index + opener[0].length - 1;
+    // A collection ends before the next key that opens one: each line is scanned once, not once per key.
+    const limit = openers[index + 1]?.index ?? source.length;
     let depth = 0;
     let quote: string | undefined;
     let end = -1;
-    for (let i = start; i < source.length; i++) {
+    for (let i = start; i < limit; i++) {
       const ch = source[i]!;
       if (quote) {
         if (ch === quote && source[i - 1] !== '\\') quote = undefined;

@@ -3,10 +3,16 @@
  * A missing file is `undefined`, never a throw: a site is full of optional files.
  */
 export interface SiteFileSystem {
-  readFile(path: string): Promise<Uint8Array | undefined>;
+  /** `maxBytes`: a larger file may be left unread (`undefined`); callers check the length they get anyway. */
+  readFile(path: string, maxBytes?: number): Promise<Uint8Array | undefined>;
   stat(path: string): Promise<FileStat | undefined>;
   /** Entries of a folder, or `[]` when it does not exist. */
   readDirectory(path: string): Promise<DirectoryEntry[]>;
+  /**
+   * The path with every symbolic link resolved, or `undefined` when it does not exist (or links loop).
+   * Only file systems with links need it: the core then keeps every read inside the site's real folder.
+   */
+  realPath?(path: string): Promise<string | undefined>;
 }
 
 export interface FileStat {

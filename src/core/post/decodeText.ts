@@ -1,3 +1,5 @@
+import type { SiteFileSystem } from '../host/fileSystem';
+
 /** Why a file is not read as a post. */
 export type UnreadableReason = { readonly kind: 'too-large'; readonly size: number; readonly limit: number } | { readonly kind: 'binary' } | { readonly kind: 'encoding' };
 
@@ -20,6 +22,17 @@ export function decodePostBytes(bytes: Uint8Array, maxBytes = defaultMaxPostByte
   } catch {
     return { unreadable: { kind: 'encoding' } };
   }
+}
+
+/**
+ * A post's text from disk, or why it is skipped. A file over the limit is judged by its size and not
+ * read: a repository of many huge `.md` files must not fill the memory. `undefined` when missing.
+ */
+export async function readPostText(fs: SiteFileSystem, path: string, maxBytes = defaultMaxPostBytes): Promise<{ text: string } | { unreadable: UnreadableReason } | undefined> {
+  const bytes = await fs.readFile(path, maxBytes);
+  if (bytes) return decodePostBytes(bytes, maxBytes);
+  const stat = await fs.stat(path); // not read: missing, not a regular file, or too large to read
+  return stat?.type === 'file' && stat.size > maxBytes ? { unreadable: { kind: 'too-large', size: stat.size, limit: maxBytes } } : undefined;
 }
 
 export function describeUnreadable(reason: UnreadableReason): string {

@@ -42,8 +42,10 @@ export function findBodyImages(post: ParsedPost): ImageReference[] {
     if (reference) found.push(reference);
   };
 
-  // ![alt](dest "title") — dest may be <in angle brackets> and contain balanced parentheses.
-  const inline = /!\[(?:[^\]\\\n]|\\.|\[[^\]\n]*\])*\]\([ \t]*(<[^>\n]*>|(?:[^\s()]|\([^\s()]*\))+)/g;
+  // ![alt](dest "title") — dest may be <in angle brackets> and contain balanced parentheses. The alt
+  // text's alternatives never overlap (a `[` only opens a nested pair), so a failed match costs no more
+  // than the text up to the next bracket: no backtracking blow-up on `![[[…` or long lines of `![`.
+  const inline = /!\[(?:[^[\]\\\n]|\\.|\[[^[\]\n]*\])*\]\([ \t]*(<[^>\n]*>|(?:[^\s()]|\([^\s()]*\))+)/g;
   for (const match of body.matchAll(inline)) {
     const dest = match[1]!;
     const start = match.index + match[0].length - dest.length;
@@ -53,7 +55,7 @@ export function findBodyImages(post: ParsedPost): ImageReference[] {
 
   // ![alt][label], ![label][] and ![label] use the definition `[label]: dest`.
   const labels = new Set<string>();
-  for (const match of body.matchAll(/!\[((?:[^\]\\\n]|\\.)*)\](?:\[((?:[^\]\\\n]|\\.)*)\])?(?![(:])/g)) {
+  for (const match of body.matchAll(/!\[((?:[^[\]\\\n]|\\.|\[[^[\]\n]*\])*)\](?:\[((?:[^[\]\\\n]|\\.)*)\])?(?![(:])/g)) {
     labels.add(normalizeLabel(match[2] || match[1]!));
   }
   if (labels.size > 0) {
@@ -66,8 +68,8 @@ export function findBodyImages(post: ParsedPost): ImageReference[] {
     }
   }
 
-  // <img src="…" srcset="a.png 1x, b.png 2x">
-  for (const tag of body.matchAll(/<img\b[^>]*>/gi)) {
+  // <img src="…" srcset="a.png 1x, b.png 2x">, up to the next `<` or `>`: an unclosed tag costs one scan.
+  for (const tag of body.matchAll(/<img\b[^<>]*>/gi)) {
     for (const attribute of tag[0].matchAll(/\s(src|srcset)\s*=\s*(?:"([^"]*)"|'([^']*)')/gi)) {
       const value = attribute[2] ?? attribute[3] ?? '';
       const valueStart = tag.index + attribute.index + attribute[0].length - value.length - 1;
@@ -76,16 +78,17 @@ export function findBodyImages(post: ParsedPost): ImageReference[] {
     }
   }
 
-  // {{< figure src="…" >}} and {{% … %}}, any shortcode with a src parameter
-  for (const shortcode of body.matchAll(/\{\{[<%]\s*[\w/-]+\b([^}]*?)[>%]\}\}/g)) {
+  // {{< figure src="…" >}} and {{% … %}}, any shortcode with a src parameter (no braces inside).
+  for (const shortcode of body.matchAll(/\{\{[<%]\s*[\w/-]+\b([^{}]*?)[>%]\}\}/g)) {
     for (const attribute of shortcode[0].matchAll(/\ssrc\s*=\s*(?:"([^"]*)"|'([^']*)'|`([^`]*)`)/g)) {
       const value = attribute[1] ?? attribute[2] ?? attribute[3] ?? '';
       add(value, shortcode.index + attribute.index + attribute[0].length - value.length - 1, 'shortcode');
     }
   }
 
-  // MDX: import hero from './hero.png'; require('./hero.png')
-  for (const match of body.matchAll(/(?:^import\s+[\w{}\s,*]+\s+from\s+|require\(\s*)(['"])([^'"\n]+)\1/gm)) {
+  // MDX: import hero from './hero.png'; require('./hero.png'). One line per import, its names starting
+  // right after the blanks, so no two parts of the pattern compete for the same spaces.
+  for (const match of body.matchAll(/(?:^import[ \t]+[\w{}*$,][\w{}, \t*$]*?[ \t]from[ \t]+|require\(\s*)(['"])([^'"\n]+)\1/gm)) {
     const path = match[2]!;
     if (imageExtension.test(path)) add(path, match.index + match[0].length - path.length - 1, 'import');
   }
@@ -138,6 +141,34 @@ function maskCode(text: string, bodyStart: number): string {
     }
     return out + source.slice(last);
   };
-  const fenced = mask(text.slice(bodyStart), /^[ ]{0,3}(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:^[ ]{0,3}\1[`~]*[ \t]*$|(?![\s\S]))/gm);
-  return blank(text.slice(0, bodyStart)) + (fenced.includes('`') ? mask(fenced, /(`+)(?!`)[\s\S]*?[^`]\1(?!`)/g) : fenced);
+  // A fence on the last line (no newline after it) still opens a block: the pattern cannot fail after
+  // the opener, so a long run of backticks is never backtracked over.
+  const fenced = mask(text.slice(bodyStart), /^[ ]{0,3}(`{3,}|~{3,})[^\n]*(?:\n|(?![\s\S]))[\s\S]*?(?:^[ ]{0,3}\1[`~]*[ \t]*$|(?![\s\S]))/gm);
+  return blank(text.slice(0, bodyStart)) + (fenced.includes('`') ? maskCodeSpans(fenced, blank) : fenced);
+}
+
+/**
+ * Blanks code spans: a run of backticks up to the next run of the same length (CommonMark). One pass
+ * over the runs, each paired with the next run of its length, so unmatched runs cost nothing extra.
+ */
+function maskCodeSpans(text: string, blank: (part: string) => string): string {
+  const runs: { start: number; end: number }[] = [];
+  for (const match of text.matchAll(/`+/g)) runs.push({ start: match.index, end: match.index + match[0].length });
+  const nextOfLength = new Array<number>(runs.length).fill(-1);
+  const lastByLength = new Map<number, number>();
+  for (let i = runs.length - 1; i >= 0; i--) {
+    const length = runs[i]!.end - runs[i]!.start;
+    nextOfLength[i] = lastByLength.get(length) ?? -1;
+    lastByLength.set(length, i);
+  }
+  let out = '';
+  let last = 0;
+  for (let i = 0; i < runs.length; i++) {
+    const closer = nextOfLength[i]!;
+    if (closer === -1) continue; // no run of this length follows: literal backticks
+    out += text.slice(last, runs[i]!.start) + blank(text.slice(runs[i]!.start, runs[closer]!.end));
+    last = runs[closer]!.end;
+    i = closer;
+  }
+  return out + text.slice(last);
 }

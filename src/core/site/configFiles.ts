@@ -1,6 +1,7 @@
 import { parse as parseToml } from 'smol-toml';
-import { parse as parseYaml } from 'yaml';
 import type { SiteFileSystem } from '../host/fileSystem';
+import { excessiveNesting, maxNestingDepth } from '../frontmatter/limits';
+import { parseYamlData } from '../frontmatter/yaml';
 import { extname } from '../text/paths';
 
 export type ConfigData = Record<string, unknown>;
@@ -13,9 +14,12 @@ export interface LoadedConfig {
 
 const decoder = new TextDecoder('utf-8');
 
+/** Config and data files larger than this are not read (no site's config or author list comes close). */
+export const maxDataFileBytes = 5 * 1024 * 1024;
+
 export async function readText(fs: SiteFileSystem, path: string): Promise<string | undefined> {
-  const bytes = await fs.readFile(path);
-  return bytes === undefined ? undefined : decoder.decode(bytes);
+  const bytes = await fs.readFile(path, maxDataFileBytes);
+  return bytes === undefined || bytes.byteLength > maxDataFileBytes ? undefined : decoder.decode(bytes);
 }
 
 /** Reads a YAML, TOML or JSON data/config file by its extension. Missing → `undefined`. */
@@ -26,9 +30,11 @@ export async function readDataFile(fs: SiteFileSystem, path: string): Promise<Lo
 }
 
 export function parseDataText(text: string, extension: string): LoadedConfig {
+  const format = extension === '.toml' ? 'toml' : extension === '.json' ? 'json' : 'yaml';
+  if (excessiveNesting(text, format) !== -1) return { data: {}, error: `nested deeper than ${maxNestingDepth} levels; not read` };
   try {
     const data: unknown =
-      extension === '.toml' ? parseToml(text) : extension === '.json' ? JSON.parse(text) : parseYaml(text, { maxAliasCount: 100 });
+      extension === '.toml' ? parseToml(text) : extension === '.json' ? JSON.parse(text) : parseYamlData(text);
     return { data: data && typeof data === 'object' && !Array.isArray(data) ? (data as ConfigData) : {} };
   } catch (error) {
     return { data: {}, error: error instanceof Error ? error.message.split('\n')[0]! : String(error) };

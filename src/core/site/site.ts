@@ -1,6 +1,7 @@
 import { throwIfCancelled, type CancellationToken } from '../host/cancellation';
 import type { SiteFileSystem } from '../host/fileSystem';
-import { decodePostBytes } from '../post/decodeText';
+import { confinedFileSystem } from '../host/confinedFileSystem';
+import { readPostText } from '../post/decodeText';
 import { parseFrontmatter } from '../frontmatter/parse';
 import type { Frontmatter } from '../frontmatter/model';
 import { parsePost, type ParsedPost } from '../post/parsedPost';
@@ -40,7 +41,8 @@ export class Site {
    */
   private retainedPosts: Map<string, ParsedPost> | undefined;
 
-  static async load(fs: SiteFileSystem, root: string, profile: GeneratorProfile, configFile: string | undefined, token: CancellationToken, retainTexts = false): Promise<Site> {
+  static async load(unconfined: SiteFileSystem, root: string, profile: GeneratorProfile, configFile: string | undefined, token: CancellationToken, retainTexts = false): Promise<Site> {
+    const fs = confinedFileSystem(unconfined, root); // configs, data and links never lead the reads out of the site
     const { config, problems } = await profile.loadConfig(fs, root, configFile);
     const settings = await loadSiteSettings(fs, root);
     throwIfCancelled(token);
@@ -88,7 +90,7 @@ export class Site {
   }
 
   async refreshAuthors(fs: SiteFileSystem): Promise<void> {
-    this.authors = await this.profile.loadAuthors(fs, this.config, this.files);
+    this.authors = await this.profile.loadAuthors(confinedFileSystem(fs, this.root), this.config, this.files);
   }
 
   /** Whether a change to `path` may change the author registry: a data file, an authors section or collection, or a file an author came from. */
@@ -99,9 +101,8 @@ export class Site {
   }
 
   async indexFile(fs: SiteFileSystem, path: string): Promise<void> {
-    const bytes = await fs.readFile(path);
-    if (!bytes) return;
-    const decoded = decodePostBytes(bytes);
+    const decoded = await readPostText(confinedFileSystem(fs, this.root), path);
+    if (!decoded) return;
     let frontmatter: Frontmatter | undefined;
     if ('text' in decoded) {
       if (this.retainedPosts) {

@@ -152,12 +152,16 @@ export function parseCollections(source: string, root: string, srcDir: string): 
     for (const [name, value] of topLevelProperties(source.slice(open, matchingBracket(source, open) + 1))) if (/^[\w$]+$/.test(value)) names.set(value, name);
   }
   const collections: AstroCollection[] = [];
+  let inside = -1; // a defineCollection( inside another's arguments is not a collection; each text is read once
   for (const match of source.matchAll(/defineCollection\s*\(/g)) {
+    if (match.index < inside) continue;
     const before = source.slice(Math.max(0, match.index - 200), match.index);
     const variable = /(?:const|let|var)\s+([\w$]+)\s*=\s*$/.exec(before)?.[1] ?? /(['"]?)([\w$-]+)\1\s*:\s*$/.exec(before)?.[2];
     if (!variable) continue;
     const open = match.index + match[0].length - 1;
-    const args = source.slice(open + 1, matchingBracket(source, open));
+    const close = matchingBracket(source, open);
+    inside = close === -1 ? source.length : close;
+    const args = source.slice(open + 1, close);
     const name = names.get(variable) ?? variable;
     collections.push({ name, source: loaderSource(args, name, root, srcDir), references: references(args) });
   }
@@ -181,7 +185,7 @@ function loaderSource(args: string, name: string, root: string, srcDir: string):
 
 function references(args: string): { field: string; collection: string }[] {
   const found: { field: string; collection: string }[] = [];
-  for (const match of args.matchAll(/(['"]?)([\w$]+)\1\s*:\s*(?:z\s*\.\s*array\s*\(\s*)?reference\s*\(\s*(['"`][^'"`]+['"`])\s*\)/g)) {
+  for (const match of args.matchAll(/(?<![\w$])(['"]?)([\w$]+)\1\s*:\s*(?:z\s*\.\s*array\s*\(\s*)?reference\s*\(\s*(['"`][^'"`]+['"`])\s*\)/g)) {
     const collection = stringLiteralValue(match[3]!);
     if (collection) found.push({ field: match[2]!, collection });
   }

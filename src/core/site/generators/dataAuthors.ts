@@ -1,7 +1,8 @@
 import { parse as parseToml } from 'smol-toml';
-import { parse as parseYaml } from 'yaml';
 import type { SiteFileSystem } from '../../host/fileSystem';
 import { basename, extname, joinPath } from '../../text/paths';
+import { excessiveNesting } from '../../frontmatter/limits';
+import { parseYamlData } from '../../frontmatter/yaml';
 import { parseFrontmatter } from '../../frontmatter/parse';
 import { readText, stringSetting, type ConfigData } from '../configFiles';
 import type { Author } from '../model';
@@ -34,9 +35,10 @@ export const dataExtensions = ['.yml', '.yaml', '.json', '.toml'];
 export async function readStructuredData(fs: SiteFileSystem, file: string): Promise<unknown> {
   const text = await readText(fs, file);
   if (text === undefined) return undefined;
+  const extension = extname(file);
+  if (excessiveNesting(text, extension === '.json' ? 'json' : extension === '.toml' ? 'toml' : 'yaml') !== -1) return undefined;
   try {
-    const extension = extname(file);
-    return extension === '.json' ? JSON.parse(text) : extension === '.toml' ? parseToml(text) : parseYaml(text, { maxAliasCount: 100 });
+    return extension === '.json' ? JSON.parse(text) : extension === '.toml' ? parseToml(text) : parseYamlData(text);
   } catch {
     return undefined; // a broken data file is the generator's error to report, not an empty registry's
   }

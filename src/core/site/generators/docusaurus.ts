@@ -110,10 +110,14 @@ export function contentPlugins(source: string): ContentPlugins {
     if (options !== false) add(kind, options ?? '{}');
   }
   const pluginName = /(['"])(?:@docusaurus\/plugin-|docusaurus-plugin-)?content-(blog|docs|pages)\1\s*(,\s*\{)?/g;
+  let inside = -1; // a plugin name inside another plugin's options is part of them, not a plugin
   for (const match of source.matchAll(pluginName)) {
+    if (match.index < inside) continue;
     if (presetText !== source && match.index >= (presets?.index ?? 0) && match.index < (presets?.index ?? 0) + presetText.length) continue;
     const open = match.index + match[0].length - 1;
-    const options = match[3] ? source.slice(open, matchingBracket(source, open) + 1) : '{}';
+    const close = match[3] ? matchingBracket(source, open) : -1;
+    if (close !== -1) inside = close;
+    const options = match[3] ? source.slice(open, close + 1) : '{}';
     add(match[2] as 'blog' | 'docs' | 'pages', options);
   }
   return plugins;

@@ -92,7 +92,8 @@ async function directories(fs: SiteFileSystem, root: string, source: string): Pr
   const fromDir = (key: string) => (dir ? topLevelString(dir, key) : undefined);
   const fromCall = (name: string) => stringItems(callArguments(source, name)[0] ?? '')[0];
   const scripts = await packageScripts(fs, root);
-  const fromCli = (flag: string) => new RegExp(`eleventy\\b[^&|;]*--${flag}[= ](['"]?)([^\\s'"]+)\\1`).exec(scripts)?.[2];
+  // Within one command: up to the next `eleventy`, `&`, `|`, `;` or line, so each start scans its own stretch only.
+  const fromCli = (flag: string) => new RegExp(`eleventy\\b(?:(?!eleventy\\b)[^&|;\\n])*--${flag}[= ](['"]?)([^\\s'"]+)\\1`).exec(scripts)?.[2];
   const input = joinPath(root, fromCli('input') ?? fromCall('setInputDirectory') ?? fromDir('input') ?? '.');
   const layouts = fromCall('setLayoutsDirectory') ?? fromDir('layouts');
   return {

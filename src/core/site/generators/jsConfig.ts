@@ -77,32 +77,51 @@ export function topLevelString(objectText: string, key: string): string | undefi
   return value === undefined ? undefined : stringLiteralValue(value);
 }
 
-/** The argument text of every call `name(…)` in the source, in order. */
+/** The argument text of every call `name(…)` in the source, in order; a call inside another's arguments is part of that one. */
 export function callArguments(source: string, name: string): string[] {
   const found: string[] = [];
+  let inside = -1; // end of the last call found: `f(f(f(…)))` is one call, read once, not once per level
   for (const match of source.matchAll(new RegExp(`(?<![\\w$])${name.replace(/[.$]/g, '\\$&')}\\s*\\(`, 'g'))) {
+    if (match.index < inside) continue;
     const open = match.index + match[0].length - 1;
     const close = matchingBracket(source, open);
-    if (close !== -1) found.push(source.slice(open + 1, close));
+    if (close === -1) continue;
+    found.push(source.slice(open + 1, close));
+    inside = close;
   }
   return found;
 }
 
-/** The index of the bracket closing the one at `open` (`{`, `[` or `(`), skipping strings; -1 if none. */
+/**
+ * The index of the bracket closing the one at `open` (`{`, `[` or `(`), skipping strings; -1 if none.
+ * A scan also settles every bracket it opens on the way (a scan from one of them would see the same
+ * text), and those answers are kept: `glob(glob(glob(…` unclosed costs one scan, not one per call.
+ */
 export function matchingBracket(source: string, open: number): number {
+  let known = bracketMemo.get(source);
+  if (!known) {
+    if (bracketMemo.size >= 8) bracketMemo.clear();
+    bracketMemo.set(source, (known = new Map()));
+  }
+  const cached = known.get(open);
+  if (cached !== undefined) return cached;
   const closers: Record<string, string> = { '{': '}', '[': ']', '(': ')' };
-  const stack: string[] = [];
+  const stack: number[] = []; // positions of the open brackets
   for (let i = open; i < source.length; i++) {
     const ch = source[i]!;
     if (ch === '"' || ch === "'" || ch === '`') i = stringEnd(source, i);
-    else if (closers[ch]) stack.push(closers[ch]);
-    else if (ch === stack[stack.length - 1]) {
-      stack.pop();
+    else if (closers[ch]) stack.push(i);
+    else if (stack.length > 0 && ch === closers[source[stack[stack.length - 1]!]!]) {
+      known.set(stack.pop()!, i);
       if (stack.length === 0) return i;
     }
   }
+  for (const unclosed of stack) known.set(unclosed, -1);
   return -1;
 }
+
+/** Answers of `matchingBracket` for the few sources being read (a config and the slices it is cut into). */
+const bracketMemo = new Map<string, Map<number, number>>();
 
 /** Splits at commas that are not inside brackets or strings. */
 function splitTopLevel(text: string): string[] {

@@ -1,0 +1,41 @@
+import { isInside, normalizePath } from '../text/paths';
+import type { SiteFileSystem } from './fileSystem';
+
+const views = new WeakMap<SiteFileSystem, Map<string, SiteFileSystem>>();
+const rootOfView = new WeakMap<SiteFileSystem, string>();
+
+/**
+ * `fs` as seen from inside `root`: a path outside it, by its text (`../`, another absolute path) or
+ * through a symbolic link that leads out, reads as missing. Every read the core makes for a site goes
+ * through such a view, so no config value, data path, link or reference in a repository can make
+ * Postcraft read a file elsewhere on the machine.
+ */
+export function confinedFileSystem(fs: SiteFileSystem, root: string): SiteFileSystem {
+  if (rootOfView.get(fs) === root) return fs;
+  let byRoot = views.get(fs);
+  if (!byRoot) views.set(fs, (byRoot = new Map()));
+  let view = byRoot.get(root);
+  if (!view) {
+    byRoot.set(root, (view = createView(fs, root)));
+    rootOfView.set(view, root);
+  }
+  return view;
+}
+
+function createView(fs: SiteFileSystem, root: string): SiteFileSystem {
+  let realRoot: Promise<string | undefined> | undefined;
+  const allowed = async (path: string): Promise<boolean> => {
+    if (!isInside(root, normalizePath(path))) return false;
+    if (!fs.realPath) return true;
+    realRoot ??= fs.realPath(root);
+    const [base, real] = await Promise.all([realRoot, fs.realPath(path)]);
+    if (base === undefined) realRoot = undefined; // the root may appear later; do not remember its absence
+    return base !== undefined && real !== undefined && isInside(base, real);
+  };
+  return {
+    readFile: async (path, maxBytes) => ((await allowed(path)) ? fs.readFile(path, maxBytes) : undefined),
+    stat: async (path) => ((await allowed(path)) ? fs.stat(path) : undefined),
+    readDirectory: async (path) => ((await allowed(path)) ? fs.readDirectory(path) : []),
+    realPath: async (path) => ((await allowed(path)) ? ((await fs.realPath?.(path)) ?? normalizePath(path)) : undefined),
+  };
+}

@@ -1,0 +1,276 @@
+// Resource limits and paths that leave the site, on the real disk in a temporary folder: what a hostile
+// repository can hold must give a clear finding or a skipped-file notice in bounded time, and nothing
+// outside the site is ever read.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { createPostcraftService, planNewPost, toSitePath, type SiteFileSystem } from '../../src/core/index';
+import { nodeFileSystem } from '../../src/core/host/nodeFileSystem';
+import { inMemorySite } from '../../src/core/host/inMemoryFileSystem';
+import { walkFiles } from '../../src/core/site/walk';
+import { noCancellation } from '../../src/core/host/cancellation';
+import { isInside } from '../../src/core/text/paths';
+
+const temp = mkdtempSync(join(tmpdir(), 'postcraft-limits-'));
+after(() => rmSync(temp, { recursive: true, force: true }));
+
+/** Writes `files` below a new folder of the temp dir and returns the folder as a site path. */
+function site(name: string, files: Record<string, string | Uint8Array>): string {
+  const root = join(temp, name);
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(join(root, path, '..'), { recursive: true });
+    writeFileSync(join(root, path), content);
+  }
+  return toSitePath(realpathSync(root));
+}
+
+/** The real disk, remembering every file whose content it hands out. */
+function recordingDisk(): { fs: SiteFileSystem; reads: string[] } {
+  const reads: string[] = [];
+  const readFile = async (path: string, maxBytes?: number) => {
+    const bytes = await nodeFileSystem.readFile(path, maxBytes);
+    if (bytes) reads.push(path);
+    return bytes;
+  };
+  return { reads, fs: { ...nodeFileSystem, readFile } };
+}
+
+async function timed<T>(run: () => Promise<T>): Promise<{ result: T; ms: number }> {
+  const started = performance.now();
+  const result = await run();
+  return { result, ms: performance.now() - started };
+}
+
+const hugoConfig = 'baseURL = "https://example.org/"\n[taxonomies]\ntag = "tags"\nauthor = "authors"\n';
+
+describe('files a repository should not hold', () => {
+  it('skips a 50 MB post with a notice, judging it by its size without reading it', async () => {
+    const root = site('huge', { 'hugo.toml': hugoConfig, 'content/posts/small.md': '---\ntitle: Small\n---\n' });
+    writeFileSync(join(temp, 'huge/content/posts/huge.md'), Buffer.alloc(50 * 1024 * 1024, 'a'));
+    const { fs, reads } = recordingDisk();
+    const service = createPostcraftService({ fs });
+    const { ms, result: findings } = await timed(async () => {
+      await service.openWorkspace([root]);
+      return service.checkFile(`${root}/content/posts/huge.md`);
+    });
+    assert.deepEqual(findings.map((finding) => [finding.code, finding.range.start.line]), [['unreadable-file', 0]]);
+    assert.match(findings[0]!.message, /50\.0 MB, over Postcraft's 5 MB limit/);
+    assert.ok(!reads.includes(`${root}/content/posts/huge.md`), 'the huge file was read');
+    assert.ok(ms < 5000, `took ${ms} ms`);
+  });
+
+  it('skips a binary file with a .md name and a file that is not UTF-8, each with a notice saying why', async () => {
+    const root = site('binary', {
+      'hugo.toml': hugoConfig,
+      'content/posts/photo.md': new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]),
+      'content/posts/latin1.md': new Uint8Array([...Buffer.from('---\ntitle: Caf'), 0xe9, ...Buffer.from('\n---\n')]),
+    });
+    const service = createPostcraftService({ fs: nodeFileSystem });
+    await service.openWorkspace([root]);
+    const binary = await service.checkFile(`${root}/content/posts/photo.md`);
+    const latin1 = await service.checkFile(`${root}/content/posts/latin1.md`);
+    assert.deepEqual(binary.map((finding) => finding.code), ['unreadable-file']);
+    assert.match(binary[0]!.message, /binary data/);
+    assert.deepEqual(latin1.map((finding) => finding.code), ['unreadable-file']);
+    assert.match(latin1[0]!.message, /not valid UTF-8/);
+  });
+
+  it('reads a UTF-16 post with a byte-order mark like a UTF-8 one', async () => {
+    const text = '---\ntitle: Wide\ntags: [kubernetes]\n---\n![x](missing.png)\n';
+    const utf16 = new Uint8Array([0xff, 0xfe, ...new Uint8Array(new Uint16Array([...text].map((ch) => ch.charCodeAt(0))).buffer)]);
+    const root = site('utf16', { 'hugo.toml': hugoConfig, 'content/posts/wide.md': utf16, 'content/posts/narrow.md': text });
+    const service = createPostcraftService({ fs: nodeFileSystem });
+    await service.openWorkspace([root]);
+    const wide = await service.checkFile(`${root}/content/posts/wide.md`);
+    const narrow = await service.checkFile(`${root}/content/posts/narrow.md`);
+    assert.deepEqual(wide.map((finding) => [finding.code, finding.range]), narrow.map((finding) => [finding.code, finding.range]));
+    assert.ok(wide.some((finding) => finding.code === 'broken-image'));
+  });
+
+  it('stops a YAML alias bomb in a post and in an author data file with a clear error, quickly', async () => {
+    const bomb = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+    for (let i = 1; i < 9; i++) bomb.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${String.fromCharCode(96 + i)}`).join(',')}]`);
+    const root = site('aliases', { 'hugo.toml': hugoConfig, 'data/authors.yaml': `${bomb.join('\n')}\n`, 'content/posts/bomb.md': `---\ntitle: Bomb\n${bomb.join('\n')}\n---\n` });
+    const service = createPostcraftService({ fs: nodeFileSystem });
+    const { ms, result: findings } = await timed(async () => {
+      const [opened] = await service.openWorkspace([root]);
+      assert.equal(opened?.authors.size, 0, 'an alias bomb is no author registry');
+      return service.checkFile(`${root}/content/posts/bomb.md`);
+    });
+    assert.ok(findings.some((finding) => finding.code === 'yaml-syntax' && /alias/i.test(finding.message)), JSON.stringify(findings.map((finding) => finding.message)));
+    assert.ok(ms < 2000, `took ${ms} ms`);
+  });
+
+  it('does not parse frontmatter nested thousands of levels deep, and says so instead of overflowing the stack', async () => {
+    const root = site('nesting', { 'hugo.toml': hugoConfig, 'data/authors.json': `{"a": ${'['.repeat(50_000)}${']'.repeat(50_000)}}` });
+    const service = createPostcraftService({ fs: nodeFileSystem });
+    await service.openWorkspace([root]);
+    for (const text of [`---\na: ${'['.repeat(100_000)}\n---\n`, `+++\na = ${'['.repeat(100_000)}\n+++\n`, `{"a": ${'['.repeat(50_000)}${']'.repeat(50_000)}}\n`, `---\n${'- '.repeat(20_000)}x\n---\n`, `---\n${'? '.repeat(2_000)}x\n---\n`]) {
+      const { ms, result: findings } = await timed(async () => service.checkText(`${root}/content/posts/deep.md`, text));
+      assert.ok(findings.some((finding) => /nested deeper than 100 levels/.test(finding.message)), `${text.slice(0, 12)}: ${JSON.stringify(findings.map((finding) => finding.message))}`);
+      assert.ok(ms < 1000, `${text.slice(0, 12)} took ${ms} ms`);
+    }
+  });
+
+  it('does not parse frontmatter over 128 KB, and says so, within a second', async () => {
+    const service = createPostcraftService({ fs: inMemorySite({ 'hugo.toml': hugoConfig }) });
+    await service.openWorkspace(['/site']);
+    const text = `---\n${Array.from({ length: 20_000 }, (_, i) => `key${i}: value`).join('\n')}\n---\nBody`;
+    const { ms, result: findings } = await timed(async () => service.checkText('/site/content/posts/big.md', text));
+    assert.deepEqual(findings.map((finding) => [finding.code, finding.range.start.line]), [['yaml-syntax', 1]]);
+    assert.match(findings[0]!.message, /over Postcraft's 128 KB limit/);
+    assert.ok(ms < 1000, `took ${ms} ms`);
+  });
+
+  it('refuses YAML keys that are themselves lists or mappings, which the YAML library takes seconds to turn into text', async () => {
+    const service = createPostcraftService({ fs: inMemorySite({ 'hugo.toml': hugoConfig }) });
+    await service.openWorkspace(['/site']);
+    const text = `---\n${Array.from({ length: 200 }, (_, i) => `${'? '.repeat(90)}x${i}\n: v`).join('\n')}\n---\n`;
+    const { ms, result: findings } = await timed(async () => service.checkText('/site/content/posts/keys.md', text));
+    assert.ok(findings.some((finding) => finding.code === 'yaml-syntax' && /a key is itself a list or mapping/.test(finding.message)), JSON.stringify(findings.map((finding) => finding.message)));
+    assert.ok(ms < 1000, `took ${ms} ms`);
+  });
+
+  it('does not wait on a named pipe in the content folder', { skip: process.platform === 'win32' }, async () => {
+    const root = site('fifo', { 'hugo.toml': hugoConfig, 'content/posts/ok.md': '---\ntitle: OK\n---\n' });
+    execFileSync('mkfifo', [join(temp, 'fifo/content/posts/pipe.md')]);
+    const service = createPostcraftService({ fs: nodeFileSystem });
+    const { ms, result: findings } = await timed(async () => {
+      await service.openWorkspace([root]);
+      return service.checkFile(`${root}/content/posts/pipe.md`);
+    });
+    assert.deepEqual(findings, []);
+    assert.ok(ms < 2000, `took ${ms} ms`);
+  });
+});
+
+describe('folders a repository should not hold', () => {
+  it('indexes a site with symlink loops of files and folders without following them', async () => {
+    const root = site('loops', { 'hugo.toml': hugoConfig, 'content/posts/a.md': '---\ntitle: A\ntags: [go]\n---\n' });
+    symlinkSync('..', join(temp, 'loops/content/posts/up'));
+    symlinkSync('.', join(temp, 'loops/content/self'));
+    symlinkSync('b.md', join(temp, 'loops/content/posts/c.md'));
+    symlinkSync('c.md', join(temp, 'loops/content/posts/b.md'));
+    const service = createPostcraftService({ fs: nodeFileSystem });
+    const { ms, result: sites } = await timed(() => service.openWorkspace([root]));
+    assert.deepEqual([...sites[0]!.posts.keys()], [`${root}/content/posts/a.md`]);
+    assert.deepEqual(await service.checkFile(`${root}/content/posts/b.md`), []);
+    assert.ok(ms < 2000, `took ${ms} ms`);
+  });
+
+  it('walks a folder tree 400 levels deep and finds the post at the bottom', async () => {
+    const deep = `content/${Array(400).fill('d').join('/')}/post.md`;
+    const root = site('deep', { 'hugo.toml': hugoConfig, [deep]: '---\ntitle: Deep\n---\n' });
+    const service = createPostcraftService({ fs: nodeFileSystem });
+    const { ms, result: sites } = await timed(() => service.openWorkspace([root]));
+    assert.ok(sites[0]!.posts.has(`${root}/${deep}`));
+    assert.ok(ms < 5000, `took ${ms} ms`);
+  });
+
+  it('indexes a site of 3,000 posts in bounded time', async () => {
+    const files: Record<string, string> = { 'hugo.toml': hugoConfig };
+    for (let i = 0; i < 3000; i++) files[`content/posts/${i % 30}/post-${i}.md`] = `---\ntitle: Post ${i}\ntags: [tag${i % 50}, shared]\n---\n![x](missing-${i}.png)\n`;
+    const root = site('many', files);
+    const service = createPostcraftService({ fs: nodeFileSystem });
+    const { ms, result: sites } = await timed(() => service.openWorkspace([root]));
+    assert.equal(sites[0]!.posts.size, 3000);
+    assert.ok(ms < 15_000, `took ${ms} ms`);
+  });
+
+  it('stops listing files at the walk cap and says the list is truncated', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 2500; i++) files[`content/${i % 10}/${i}.md`] = '';
+    const result = await walkFiles(inMemorySite(files), '/site', { maxFiles: 1000, token: noCancellation });
+    assert.equal(result.files.length, 1000);
+    assert.equal(result.truncated, true);
+  });
+});
+
+describe('paths that leave the site', () => {
+  let root: string;
+  let outside: string;
+  before(() => {
+    outside = toSitePath(realpathSync(site('outside', { 'secret.md': '---\ntitle: Secret\ntags: [leakedtag]\n---\n', 'authors.yaml': 'leaked:\n  name: Leaked Author\n', 'photo.png': 'png', 'archetype.md': '---\ntitle: "SECRET ARCHETYPE"\n---\n', 'posts/inner.md': '---\ntags: [leakedtag]\n---\n' })));
+    root = site('escape', {
+      'hugo.toml': hugoConfig,
+      'content/authors/jane/_index.md': '---\ntitle: Jane\n---\n',
+      'content/posts/a.md': '---\ntitle: A\ntags: [go]\nauthors: [jane]\n---\n',
+      'static/img/logo.png': 'png',
+    });
+    symlinkSync(`${outside}/secret.md`, join(temp, 'escape/content/posts/leak.md'));
+    symlinkSync(`${outside}/posts`, join(temp, 'escape/content/linked'));
+    mkdirSync(join(temp, 'escape/data'));
+    symlinkSync(`${outside}/authors.yaml`, join(temp, 'escape/data/authors.yaml'));
+    symlinkSync(`${outside}/photo.png`, join(temp, 'escape/static/img/leak.png'));
+    mkdirSync(join(temp, 'escape/archetypes'));
+    symlinkSync(`${outside}/archetype.md`, join(temp, 'escape/archetypes/default.md'));
+  });
+
+  it('never reads through symlinks that lead outside the site: posts, folders, author data, images, archetypes', async () => {
+    const { fs, reads } = recordingDisk();
+    const service = createPostcraftService({ fs });
+    const [opened] = await service.openWorkspace([root]);
+    assert.ok(opened);
+    await service.fileChanged(`${root}/content/posts/leak.md`, 'created');
+    await service.fileChanged(`${root}/content/linked/inner.md`, 'created');
+    const findings = await service.checkFile(`${root}/content/posts/leak.md`);
+    const plan = await planNewPost(fs, opened, { title: 'New' });
+    const text = '---\ntitle: T\nauthors: [leaked]\n---\n![x](/img/leak.png)\n';
+    const checked = service.checkText(`${root}/content/posts/t.md`, text);
+    assert.deepEqual(findings, [], 'a post linked from outside is skipped');
+    assert.equal(opened.tags.count('leakedtag'), 0);
+    assert.equal(opened.authors.has('leaked'), false);
+    assert.doesNotMatch(plan.content, /SECRET/);
+    assert.deepEqual(checked.map((finding) => finding.code).sort(), ['broken-image', 'unknown-author']);
+    const escaped = reads.filter((path) => !isInside(root, toSitePath(existsSync(path) ? realpathSync(path) : path)));
+    assert.deepEqual(escaped, []);
+  });
+
+  it('reports image paths that climb out, name a drive or a share as outside the site, skips file: URLs, and reads none of them', async () => {
+    const { fs, reads } = recordingDisk();
+    const service = createPostcraftService({ fs });
+    await service.openWorkspace([root]);
+    const references = ['../../../../../../../../etc/passwd', '/etc/passwd', 'C:\\Windows\\win.ini', 'c:/windows/win.ini', 'file:///etc/passwd', '\\\\server\\share\\a.png', '//server/share/a.png', `${outside}/photo.png`, '%2e%2e/%2e%2e/%2e%2e/%2e%2e/%2e%2e/%2e%2e/%2e%2e/etc/passwd'];
+    const text = `---\ntitle: Paths\nimage: "../../../../../../secret.png"\n---\n${references.map((reference) => `![x](${reference})`).join('\n')}\n`;
+    const readsBefore = reads.length;
+    const findings = service.checkText(`${root}/content/posts/paths.md`, text);
+    const links = service.documentLinks(`${root}/content/posts/paths.md`, text);
+    const codeOf = (reference: string) => findings.find((finding) => finding.range.start.line === 4 + references.indexOf(reference))?.code;
+    assert.equal(reads.length, readsBefore, 'checking read files');
+    assert.deepEqual(links, []);
+    assert.equal(findings.find((finding) => finding.range.start.line === 2)?.code, 'image-outside-site');
+    assert.equal(codeOf('../../../../../../../../etc/passwd'), 'image-outside-site');
+    assert.equal(codeOf('%2e%2e/%2e%2e/%2e%2e/%2e%2e/%2e%2e/%2e%2e/%2e%2e/etc/passwd'), 'image-outside-site');
+    assert.equal(codeOf('\\\\server\\share\\a.png'), 'image-outside-site');
+    assert.equal(codeOf('/etc/passwd'), 'broken-image', 'a site-root path is looked up in static/, not on the disk root');
+    assert.equal(codeOf(`${outside}/photo.png`), 'broken-image');
+    for (const external of ['C:\\Windows\\win.ini', 'c:/windows/win.ini', 'file:///etc/passwd', '//server/share/a.png']) assert.equal(codeOf(external), undefined, external);
+  });
+
+  it('never reads author registries and configs that are links to files outside the site (Jekyll, Docusaurus)', async () => {
+    const jekyll = site('jekyll-links', { '_posts/2024-01-01-a.md': '---\ntitle: A\nauthor: leaked\n---\n' });
+    symlinkSync(`${outside}/authors.yaml`, join(temp, 'jekyll-links/_config.yml'));
+    mkdirSync(join(temp, 'jekyll-links/_data'));
+    symlinkSync(`${outside}/authors.yaml`, join(temp, 'jekyll-links/_data/authors.yml'));
+    const docusaurus = site('docusaurus-links', { 'docusaurus.config.js': 'module.exports = { presets: [["classic", { blog: { authorsMapPath: "../../outside/authors.yaml" } }]] };\n', 'blog/2024-01-01-a.md': '---\ntitle: A\nauthors: [leaked]\n---\n' });
+    const { fs, reads } = recordingDisk();
+    const service = createPostcraftService({ fs });
+    const sites = await service.openWorkspace([jekyll, docusaurus]);
+    assert.deepEqual(sites.map((opened) => [opened.config.generator, opened.authors.size]), [['jekyll', 0], ['docusaurus', 0]]);
+    assert.deepEqual(reads.filter((path) => ![jekyll, docusaurus].some((root) => isInside(root, toSitePath(existsSync(path) ? realpathSync(path) : path)))), []);
+  });
+
+  it('reads JavaScript configs as text and never runs them', async () => {
+    const marker = join(temp, 'executed.txt');
+    const config = `require('fs').writeFileSync(${JSON.stringify(marker)}, 'ran');\nmodule.exports = { presets: [['classic', { blog: { path: 'blog' } }]] };\n`;
+    const root = site('js-config', { 'docusaurus.config.js': config, 'astro.config.mjs': config, 'blog/2024-01-01-a.md': '---\ntitle: A\n---\n' });
+    const service = createPostcraftService({ fs: nodeFileSystem });
+    const [opened] = await service.openWorkspace([root]);
+    assert.equal(opened?.config.generator, 'docusaurus');
+    assert.ok(opened.posts.has(`${root}/blog/2024-01-01-a.md`), 'the literal settings were read');
+    assert.equal(existsSync(marker), false);
+  });
+});
