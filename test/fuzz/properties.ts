@@ -8,13 +8,17 @@ import { InMemoryFileSystem } from '../../src/core/host/inMemoryFileSystem';
 import type { DirectoryEntry, FileStat, SiteFileSystem } from '../../src/core/host/fileSystem';
 import { parseFrontmatter } from '../../src/core/frontmatter/parse';
 import { decodePostBytes } from '../../src/core/post/decodeText';
+import { globMatcher, globToRegExp } from '../../src/core/settings/siteSettings';
 import { isInside, relativePath } from '../../src/core/text/paths';
 import { anyPostText, escapingReference, postBytes, renderPost, validPost, type PostModel } from './arbitraries';
 import { applyEdits, assertFindingsInside, assertInsideSite, assertRangeInside, assertWithin, fail, linesOf, rangeOffsets } from './invariants';
 import { fuzzSites, type FuzzSite } from './sites';
 
-/** Milliseconds one case may take (all calls of the case together); `POSTCRAFT_FUZZ_MAX_MS`. */
-export const caseBoundMs = Number(process.env['POSTCRAFT_FUZZ_MAX_MS'] ?? 3000);
+/**
+ * Milliseconds one case may take (all calls of the case together): `POSTCRAFT_FUZZ_MAX_MS`, else 3 s in
+ * the full run. A hang is seconds to hours; the slowest case seen is about one second.
+ */
+export const fuzzSettings = { caseBoundMs: Number(process.env['POSTCRAFT_FUZZ_MAX_MS'] ?? 3000) };
 
 /** The slowest case seen, and how many ran. */
 export class CaseStats {
@@ -49,7 +53,7 @@ export class CaseStats {
       this.worstSize = size;
       this.worstSample = input.slice(0, 120);
     }
-    assertWithin(ms, caseBoundMs, `${what} on ${size} characters`);
+    assertWithin(ms, fuzzSettings.caseBoundMs, `${what} on ${size} characters`);
   }
 }
 
@@ -204,6 +208,19 @@ export const properties: readonly FuzzProperty[] = [
           }
         }
       }),
+  },
+  {
+    name: "the ignore-glob matcher agrees with the glob's regular expression on every path",
+    weight: 3,
+    build: (_sites, stats) =>
+      fc.property(
+        fc.array(fc.constantFrom('a', 'b', '.', '/', '*', '**', '**/', '?'), { maxLength: 10 }).map((parts) => parts.join('')),
+        fc.array(fc.constantFrom('a', 'b', '.', '/', 'ab/'), { maxLength: 12 }).map((parts) => parts.join('')),
+        (glob, path) => {
+          const matched = stats.time(path, 'globMatcher', () => globMatcher(glob)(path));
+          if (matched !== globToRegExp(glob).test(path)) fail(`"${glob}" on "${path}": the matcher says ${matched}, the regular expression ${!matched}`);
+        },
+      ),
   },
 ];
 

@@ -3,9 +3,11 @@
 // too, POSTCRAFT_FUZZ_SEED replays a run.
 import fc from 'fast-check';
 import { describe, it } from 'node:test';
-import { properties, runProperty, runsFor } from '../fuzz/properties';
+import { fuzzSettings, properties, runProperty, runsFor } from '../fuzz/properties';
 
 const total = Number(process.env['POSTCRAFT_FUZZ_RUNS'] ?? 500);
+// Other test files run alongside: a looser bound than the full run's 3 s, still far below a hang.
+fuzzSettings.caseBoundMs = Number(process.env['POSTCRAFT_FUZZ_MAX_MS'] ?? 10_000);
 const seed = process.env['POSTCRAFT_FUZZ_SEED'] === undefined ? undefined : Number(process.env['POSTCRAFT_FUZZ_SEED']);
 
 describe('the core on hostile input (property tests)', () => {

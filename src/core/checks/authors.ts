@@ -28,5 +28,7 @@ export const checkAuthors: Check = (context) => {
 
 function stubAuthorPage(generator: string, contentDir: string | undefined, section: string | undefined, id: string, name: string) {
   if (generator !== 'hugo' || !contentDir || !section) return undefined;
+  // One folder name: Hugo's urlize keeps `/` and `.`, and `../../etc` must not create a file out of the site.
+  if (!/^[^/\\]+$/.test(id) || id === '.' || id === '..') return undefined;
   return { path: joinPath(contentDir, section, id, '_index.md'), content: `---\ntitle: ${JSON.stringify(name)}\n---\n` };
 }

@@ -4,6 +4,7 @@ import { dateKeys } from '../schema/frontmatterSchema';
 import { isImagePath } from '../site/fileSet';
 import type { Site } from '../site/site';
 import type { Range } from '../text/lineIndex';
+import { escapeMarkdown, markdownCode } from '../text/markdown';
 import { isInside, relativePath } from '../text/paths';
 import { frontmatterCursorAt, type FrontmatterCursor } from './frontmatterCursor';
 
@@ -87,7 +88,7 @@ function valueCompletions(site: Site, post: ParsedPost, cursor: Extract<Frontmat
         label: author.id,
         kind: 'author' as const,
         detail: author.name ?? author.id,
-        documentation: [author.name && `**${author.name}**`, author.bio, `Defined in \`${relativePath(site.root, author.definedAt.file)}\``].filter(Boolean).join('\n\n'),
+        documentation: [author.name && `**${escapeMarkdown(author.name)}**`, author.bio && escapeMarkdown(author.bio), `Defined in ${markdownCode(relativePath(site.root, author.definedAt.file))}`].filter(Boolean).join('\n\n'),
         insertText: quote(author.id),
         range,
         sortText: String(index).padStart(6, '0'),

@@ -6,6 +6,7 @@ import { resolveImage } from '../site/imageResolution';
 import type { Site } from '../site/site';
 import { tagValues } from '../site/tagValues';
 import type { Range } from '../text/lineIndex';
+import { escapeMarkdown, markdownCode } from '../text/markdown';
 import { joinPath, relativePath } from '../text/paths';
 
 export interface HoverInfo {
@@ -23,17 +24,18 @@ export function hoverAt(site: Site, post: ParsedPost, offset: number): HoverInfo
     if (!within(node.range)) continue;
     const tag = String(node.value);
     const usage = site.tags.get(tag);
-    const titles = [...(usage?.posts ?? [])].slice(0, 5).map((path) => `- ${site.posts.get(path)?.title ?? relativePath(site.root, path)}`);
+    const titles = [...(usage?.posts ?? [])].slice(0, 5).map((path) => `- ${escapeMarkdown(site.posts.get(path)?.title ?? relativePath(site.root, path))}`);
     const more = (usage?.count ?? 0) > titles.length ? `\n- …and ${(usage?.count ?? 0) - titles.length} more` : '';
-    return { markdown: `**Tag \`${tag}\`**: used in ${usage?.count ?? 0} post${usage?.count === 1 ? '' : 's'}\n\n${titles.join('\n')}${more}`, range: post.lines.rangeOf(node.range.start, node.range.end), images: [] };
+    return { markdown: `**Tag ${markdownCode(tag)}**: used in ${usage?.count ?? 0} post${usage?.count === 1 ? '' : 's'}\n\n${titles.join('\n')}${more}`, range: post.lines.rangeOf(node.range.start, node.range.end), images: [] };
   }
   for (const { node } of valuesOf(post, site.config.authorKeys)) {
     if (!within(node.range) || typeof node.value !== 'string') continue;
     const author = site.findAuthor(node.value);
     const range = post.lines.rangeOf(node.range.start, node.range.end);
-    if (!author) return { markdown: `**Author \`${node.value}\`** is not in the site's authors.`, range, images: [] };
+    if (!author) return { markdown: `**Author ${markdownCode(node.value)}** is not in the site's authors.`, range, images: [] };
     const avatar = author.avatar ? resolveAvatar(site, author.avatar, author.definedAt.file) : undefined;
-    const lines = [avatar ? `![${author.name ?? author.id}](${fileUri(avatar)}|width=64)` : '', `**${author.name ?? author.id}** (\`${author.id}\`)`, author.bio ?? '', `Defined in [${relativePath(site.root, author.definedAt.file)}](${fileUri(author.definedAt.file)})`];
+    const name = escapeMarkdown(author.name ?? author.id);
+    const lines = [avatar ? `![${name}](${fileUri(avatar)}|width=64)` : '', `**${name}** (${markdownCode(author.id)})`, escapeMarkdown(author.bio ?? ''), `Defined in [${escapeMarkdown(relativePath(site.root, author.definedAt.file))}](${fileUri(author.definedAt.file)})`];
     return { markdown: lines.filter(Boolean).join('\n\n'), range, images: avatar ? [avatar] : [] };
   }
   for (const reference of findImageReferences(post, site.config.imageFields)) {
@@ -41,7 +43,7 @@ export function hoverAt(site: Site, post: ParsedPost, offset: number): HoverInfo
     const resolution = resolveImage(site.profile, site.config, site.files, post.path, reference);
     const range = post.lines.rangeOf(reference.range.start, reference.range.end);
     if (resolution.status !== 'found') return undefined; // the diagnostic says what is wrong
-    return { markdown: `![${reference.raw}](${fileUri(resolution.file)}|height=160)\n\n\`${relativePath(site.root, resolution.file)}\``, range, images: [resolution.file] };
+    return { markdown: `![${escapeMarkdown(reference.raw)}](${fileUri(resolution.file)}|height=160)\n\n${markdownCode(relativePath(site.root, resolution.file))}`, range, images: [resolution.file] };
   }
   return undefined;
 }
@@ -57,5 +59,6 @@ function resolveAvatar(site: Site, avatar: string, definedIn: string): string | 
 }
 
 export function fileUri(path: string): string {
-  return `file://${encodeURI(path).replace(/[?#]/g, encodeURIComponent)}`;
+  // `(` and `)` too: a file named `a).png` must not end the Markdown link early.
+  return `file://${encodeURI(path).replace(/[?#()]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`)}`;
 }

@@ -10,17 +10,21 @@ export const maxFrontmatterLength = 128 * 1024;
 
 /**
  * The offset at which `source` nests deeper than `limit`, or -1. Counts open brackets (`[`, `{`) and,
- * for YAML, indentation levels and compact `- ` / `? ` / `: ` markers. Quotes are not skipped, so a
- * bracket inside a string counts too: the estimate can only be too high, never too low. One pass.
+ * for YAML, indentation levels, compact `- ` / `? ` / `: ` markers at a line's start, and chains of
+ * `: ` and `? ` with no `,` or bracket between them (`x: x: x: …`, which the YAML parser nests, one
+ * recursion per link). Quotes are not skipped, so a bracket or colon inside a string counts too: the
+ * estimate can only be too high, never too low. One pass.
  */
 export function excessiveNesting(source: string, format: 'yaml' | 'toml' | 'json', limit = maxNestingDepth): number {
   const indents: number[] = [];
   let brackets = 0;
+  let chain = 0;
   let lineStart = 0;
   while (lineStart <= source.length) {
     let lineEnd = lineStart;
     while (lineEnd < source.length && source.charCodeAt(lineEnd) !== 10 && source.charCodeAt(lineEnd) !== 13) lineEnd++;
     let block = 0;
+    let rest = lineStart; // after the line's leading markers, which count as block levels
     if (format === 'yaml') {
       let i = lineStart;
       while (i < lineEnd && source.charCodeAt(i) === 32) i++;
@@ -35,14 +39,22 @@ export function excessiveNesting(source: string, format: 'yaml' | 'toml' | 'json
           while (i < lineEnd && (source[i] === ' ' || source[i] === '\t')) i++;
         }
         block = indents.length + markers;
+        rest = i;
       } else block = indents.length;
     }
     if (block + brackets > limit) return lineStart;
+    if (brackets === 0) chain = 0;
     for (let i = lineStart; i < lineEnd; i++) {
       const ch = source[i];
       if (ch === '[' || ch === '{') {
+        chain = 0;
         if (block + ++brackets > limit) return i;
-      } else if ((ch === ']' || ch === '}') && brackets > 0) brackets--;
+      } else if (ch === ']' || ch === '}' || ch === ',') {
+        chain = 0;
+        if (ch !== ',' && brackets > 0) brackets--;
+      } else if (format === 'yaml' && i >= rest && (ch === ':' || ch === '?') && (i + 1 === lineEnd || source[i + 1] === ' ' || source[i + 1] === '\t')) {
+        if (block + brackets + ++chain > limit) return i;
+      }
     }
     lineStart = lineEnd + (source.charCodeAt(lineEnd) === 13 && source.charCodeAt(lineEnd + 1) === 10 ? 2 : 1);
   }

@@ -12,7 +12,7 @@ export function parseFrontmatter(text: string): Frontmatter | undefined {
   const block = splitFrontmatter(text);
   if (!block) return undefined;
   const source = text.slice(block.contentRange.start, block.contentRange.end);
-  const parsed = withinLimits(source, block.format, block.contentRange.start) ?? parsers[block.format](source, block.contentRange.start);
+  const parsed = withinLimits(source, block.format, block.contentRange.start) ?? parseSafely(source, block.format, block.contentRange.start);
   const problems = [...parsed.problems];
   if (!block.closed) {
     problems.unshift({
@@ -26,6 +26,16 @@ export function parseFrontmatter(text: string): Frontmatter | undefined {
 }
 
 const formatNames = { yaml: 'YAML', toml: 'TOML', json: 'JSON' } as const;
+
+/** The parser's answer; should a parser still throw (a library's own limit), one syntax problem instead. */
+function parseSafely(source: string, format: Frontmatter['format'], base: number): ParsedFields {
+  try {
+    return parsers[format](source, base);
+  } catch (error) {
+    const message = `${formatNames[format]}: the frontmatter could not be read (${error instanceof Error ? error.message : String(error)}); it is not checked.`;
+    return { fields: [], data: {}, problems: [{ code: `${format}-syntax`, severity: 'error', message, range: { start: base, end: base + Math.min(1, source.length) } }] };
+  }
+}
 
 /** `undefined` when the parser may run; otherwise no fields and one syntax problem saying why not. */
 function withinLimits(source: string, format: Frontmatter['format'], base: number): ParsedFields | undefined {

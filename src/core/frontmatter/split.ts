@@ -8,7 +8,8 @@ export interface FrontmatterBlock {
   readonly closed: boolean;
 }
 
-const delimiters: Record<string, FrontmatterFormat> = { '---': 'yaml', '+++': 'toml' };
+// A Map, not an object: a first line reading `valueOf` or `__proto__` must not find Object.prototype's.
+const delimiters = new Map<string, FrontmatterFormat>([['---', 'yaml'], ['+++', 'toml']]);
 
 /**
  * Finds the frontmatter block the way Hugo and Jekyll do: a `---` (YAML) or `+++` (TOML) line at the
@@ -18,7 +19,7 @@ export function splitFrontmatter(text: string): FrontmatterBlock | undefined {
   const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const firstLineEnd = lineEnd(text, start);
   const opener = text.slice(start, firstLineEnd).trimEnd();
-  const format = delimiters[opener];
+  const format = delimiters.get(opener);
   if (format) {
     const contentStart = skipNewline(text, firstLineEnd);
     let lineStart = contentStart;

@@ -18,5 +18,8 @@ export function valuesOf(post: ParsedPost, keys: readonly string[]): { key: stri
 
 /** The range of a scalar's text without its quotes. */
 export function innerRange(node: ScalarNode): OffsetRange {
-  return node.style === 'single' || node.style === 'double' ? { start: node.range.start + 1, end: node.range.end - 1 } : node.range;
+  if (node.style !== 'single' && node.style !== 'double') return node.range;
+  // An unterminated quote (`["` at the end of a list) may span one character: never end before the start.
+  const start = Math.min(node.range.start + 1, node.range.end);
+  return { start, end: Math.max(start, node.range.end - 1) };
 }

@@ -12,7 +12,14 @@ export const nodeFileSystem: SiteFileSystem = {
       handle = await fs.open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
       const stat = await handle.stat();
       if (!stat.isFile() || (maxBytes !== undefined && stat.size > maxBytes)) return undefined;
-      return await handle.readFile();
+      const bytes = new Uint8Array(stat.size); // the size just read: no second stat, no read past the end
+      let filled = 0;
+      while (filled < bytes.length) {
+        const { bytesRead } = await handle.read(bytes, filled, bytes.length - filled, filled);
+        if (bytesRead === 0) break;
+        filled += bytesRead;
+      }
+      return filled === bytes.length ? bytes : bytes.subarray(0, filled);
     } catch {
       return undefined; // missing or unreadable: the caller reports it as a finding
     } finally {

@@ -115,7 +115,8 @@ export function imagePathOf(raw: string): string | undefined {
   const liquidFilter = /^\{\{\s*(['"])([^'"]+)\1\s*\|\s*(?:relative_url|absolute_url)\s*\}\}$/.exec(text);
   if (liquidFilter) text = liquidFilter[2]!;
   text = text.replace(/^\{\{\s*site\.baseurl\s*\}\}/, '');
-  if (text === '' || text.startsWith('#') || text.startsWith('//') || /^[a-z][a-z0-9+.-]*:/i.test(text)) return undefined;
+  // A scheme has two letters or more: `C:\…` is a Windows drive, a path outside the site, not a URL.
+  if (text === '' || text.startsWith('#') || text.startsWith('//') || /^[a-z][a-z0-9+.-]+:/i.test(text)) return undefined;
   if (/\{\{|\{%|\$\{|<%/.test(text)) return undefined;
   text = text.replace(/[?#].*$/, '');
   try {

@@ -49,17 +49,64 @@ export async function loadSiteSettings(fs: SiteFileSystem, root: string): Promis
     return { settings: defaultSiteSettings, imageFields: undefined, problems: [`${siteSettingsFileName}: ${issues}`] };
   }
   const value = parsed.data;
-  const ignore = (value.ignore ?? []).map(globToRegExp);
+  // Matched against every post: a few globs are a setting, thousands would make indexing crawl.
+  const ignore = (value.ignore ?? []).slice(0, maxIgnoreGlobs).map(globMatcher);
+  const problems = (value.ignore?.length ?? 0) > maxIgnoreGlobs ? [`${siteSettingsFileName}: ignore: only the first ${maxIgnoreGlobs} globs are used`] : [];
   return {
     settings: {
       severities: value.checks ?? {},
       requiredFields: value.requiredFields ?? [],
       allowedTags: value.allowedTags ? new Set(value.allowedTags) : undefined,
       newPostTemplate: value.newPostTemplate,
-      isIgnored: (path) => ignore.some((pattern) => pattern.test(relativePath(root, path))),
+      isIgnored: (path) => ignore.some((matches) => matches(relativePath(root, path))),
     },
     imageFields: value.imageFields,
-    problems: [],
+    problems,
+  };
+}
+
+const maxIgnoreGlobs = 100;
+
+type GlobToken = 'folders' | 'any' | 'name' | 'char' | { readonly literal: string };
+
+/**
+ * A matcher for a glob with the meaning of `globToRegExp`, in time proportional to the glob's length
+ * times the path's: a regular expression of many `*` and `**` backtracks exponentially on a path that
+ * almost matches (`**` ten times took seconds per path).
+ */
+export function globMatcher(glob: string): (path: string) => boolean {
+  const tokens: GlobToken[] = [];
+  for (let i = 0; i < glob.length; i++) {
+    const ch = glob[i]!;
+    if (ch === '*' && glob[i + 1] === '*') {
+      tokens.push(glob[i + 2] === '/' ? 'folders' : 'any');
+      i += glob[i + 2] === '/' ? 2 : 1;
+    } else if (ch === '*') tokens.push('name');
+    else if (ch === '?') tokens.push('char');
+    else tokens.push({ literal: ch });
+  }
+  return (path) => {
+    // reached[j]: the tokens so far can match the first j characters of the path.
+    let reached = new Uint8Array(path.length + 1);
+    let next = new Uint8Array(path.length + 1);
+    reached[0] = 1;
+    for (const token of tokens) {
+      let seen = 0; // some reached[k] with k < j (for `**/`)
+      let any = 0;
+      for (let j = 0; j <= path.length; j++) {
+        const previous = path[j - 1];
+        if (typeof token === 'object') next[j] = j > 0 && reached[j - 1] === 1 && previous === token.literal ? 1 : 0;
+        else if (token === 'char') next[j] = j > 0 && reached[j - 1] === 1 && previous !== '/' ? 1 : 0;
+        else if (token === 'name') next[j] = reached[j] === 1 || (j > 0 && next[j - 1] === 1 && previous !== '/') ? 1 : 0;
+        else if (token === 'any') next[j] = reached[j] === 1 || (j > 0 && next[j - 1] === 1) ? 1 : 0;
+        else next[j] = reached[j] === 1 || (seen === 1 && previous === '/') ? 1 : 0;
+        if (reached[j] === 1) seen = 1;
+        any |= next[j]!;
+      }
+      if (any === 0) return false;
+      [reached, next] = [next, reached];
+    }
+    return reached[path.length] === 1;
   };
 }
 

@@ -5,7 +5,7 @@ import { readPostText } from '../post/decodeText';
 import { parseFrontmatter } from '../frontmatter/parse';
 import type { Frontmatter } from '../frontmatter/model';
 import { parsePost, type ParsedPost } from '../post/parsedPost';
-import { isInside } from '../text/paths';
+import { isInside, isInsideAny } from '../text/paths';
 import { FileSet, isPostPath } from './fileSet';
 import type { GeneratorProfile } from './generators/profile';
 import type { Author, SiteConfig } from './model';
@@ -33,7 +33,11 @@ export class Site {
     files: readonly string[],
   ) {
     this.files = new FileSet(files);
+    this.ignoredDirs = new Set(config.ignoredDirs);
   }
+
+  /** `config.ignoredDirs`, for lookups by ancestor. */
+  private readonly ignoredDirs: ReadonlySet<string>;
 
   /**
    * Posts parsed while indexing, kept until checked once when the caller checks the whole site right
@@ -63,7 +67,7 @@ export class Site {
   isPost(path: string): boolean {
     if (!isPostPath(path) || path.split('/').some((segment) => alwaysIgnored.has(segment))) return false;
     const inContent = this.config.contentDirs.some((dir) => isInside(dir, path));
-    return inContent && !this.config.ignoredDirs.some((dir) => isInside(dir, path)) && !this.settings.isIgnored(path);
+    return inContent && !isInsideAny(this.ignoredDirs, path) && !this.settings.isIgnored(path);
   }
 
   findAuthor(name: string): Author | undefined {

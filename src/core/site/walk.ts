@@ -1,6 +1,6 @@
 import type { SiteFileSystem } from '../host/fileSystem';
 import { throwIfCancelled, type CancellationToken } from '../host/cancellation';
-import { isInside, joinPath } from '../text/paths';
+import { isInsideAny, joinPath } from '../text/paths';
 
 /** Folders no generator reads sources from; skipping them keeps indexing of real sites fast. */
 export const alwaysIgnored = new Set(['.git', 'node_modules', '.hg', '.svn', '.vscode-test', '.cache', '.astro', '.docusaurus', '.jekyll-cache', '.sass-cache']);
@@ -23,6 +23,7 @@ export async function walkFiles(fs: SiteFileSystem, root: string, options: WalkO
   const files: string[] = [];
   const maxFiles = options.maxFiles ?? 200_000;
   let truncated = false;
+  const ignoredDirs = new Set(options.ignoredDirs ?? []);
   const visit = async (dir: string): Promise<void> => {
     if (truncated) return;
     const entries = await fs.readDirectory(dir);
@@ -31,7 +32,7 @@ export async function walkFiles(fs: SiteFileSystem, root: string, options: WalkO
     for (const entry of entries) {
       const path = joinPath(dir, entry.name);
       if (entry.type === 'directory') {
-        if (alwaysIgnored.has(entry.name) || options.ignoredDirs?.some((ignored) => isInside(ignored, path))) continue;
+        if (alwaysIgnored.has(entry.name) || isInsideAny(ignoredDirs, path)) continue;
         subdirs.push(path);
       } else if (entry.type === 'file') {
         if (files.length >= maxFiles) {

@@ -40,6 +40,16 @@ export function isInside(folder: string, path: string): boolean {
   return path === folder || path.startsWith(folder.endsWith('/') ? folder : `${folder}/`);
 }
 
+/**
+ * Whether `path` is one of `folders` or inside one, by looking its ancestors up: a site may list
+ * thousands of ignored folders (a long `.gitignore`), and a scan of them for every file was quadratic.
+ */
+export function isInsideAny(folders: ReadonlySet<string>, path: string): boolean {
+  if (folders.size === 0) return false;
+  for (let end = path.length; end > 0; end = path.lastIndexOf('/', end - 1)) if (folders.has(path.slice(0, end))) return true;
+  return folders.has('/');
+}
+
 /** A native path (maybe with backslashes or a drive letter) in the core's form. */
 export function toSitePath(nativePath: string): string {
   const slashed = nativePath.replace(/\\/g, '/');
