@@ -17,6 +17,7 @@ export { planNewPost, postSections, type NewPostPlan } from './features/newPost'
 export { addListValue, type OffsetEdit } from './features/frontmatterEdits';
 export { planTagRename } from './features/renameTag';
 export { tagClusters, type TagCluster } from './features/tagClusters';
-export { placeImage, type ImagePlacement } from './features/imagePlacement';
+export { placeImage, planImageInsertion, type ImagePlacement, type ImageInsertion } from './features/imagePlacement';
 export { parsePost, type ParsedPost } from './post/parsedPost';
-export { relativePath } from './text/paths';
+export { basename, relativePath } from './text/paths';
+export { isImagePath } from './site/fileSet';

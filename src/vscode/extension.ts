@@ -13,6 +13,7 @@ import { registerCodeActionSupport } from './features/codeActions';
 import { registerCompletionSupport } from './features/completions';
 import { registerDocumentLinkSupport } from './features/documentLinks';
 import { registerHoverSupport } from './features/hover';
+import { registerImageDropPasteSupport, type ImageDropPasteProvider } from './features/imageDropPaste';
 import { DiagnosticsManager } from './features/diagnostics';
 import { createOutputLogger } from './logger';
 import { registerPreviewSupport, type PreviewSupport } from './preview/index';
@@ -26,6 +27,8 @@ export interface PostcraftApi {
   readonly diagnostics: DiagnosticsManager;
   /** The live preview; `onDidRender` lets tests observe what the webview shows. */
   readonly preview: PreviewSupport;
+  /** The drop and paste provider for images, so tests can hand it the DataTransfer VS Code would. */
+  readonly imageDropPaste: ImageDropPasteProvider;
   /** How long `activate` took, for the benchmark; indexing runs after it returns. */
   readonly activationMs: number;
 }
@@ -39,6 +42,7 @@ export function activate(context: vscode.ExtensionContext): PostcraftApi {
   const diagnostics = new DiagnosticsManager(session, readSettings());
   const commands = new CommandManager(logger);
   const preview = registerPreviewSupport(context, session, logger);
+  const imageDropPaste = registerImageDropPasteSupport(session);
   commands.register(new CheckSiteCommand(session, diagnostics));
   commands.register(new ShowLogCommand(channel));
   commands.register(new NewPostCommand(session));
@@ -60,6 +64,7 @@ export function activate(context: vscode.ExtensionContext): PostcraftApi {
     registerCompletionSupport(session),
     registerHoverSupport(session),
     registerDocumentLinkSupport(session),
+    imageDropPaste.registration,
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('postcraft')) diagnostics.updateSettings(readSettings());
     }),
@@ -70,7 +75,7 @@ export function activate(context: vscode.ExtensionContext): PostcraftApi {
   void session.reindex();
   const activationMs = performance.now() - started;
   logger.info(`Activated in ${activationMs.toFixed(1)} ms; indexing in the background`);
-  return { session, diagnostics, preview, activationMs };
+  return { session, diagnostics, preview, imageDropPaste: imageDropPaste.provider, activationMs };
 }
 
 export function deactivate(): void {}

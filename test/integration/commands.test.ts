@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { activateExtension, lacksCode, openPost, revertAndClose, waitForDiagnostics, workspaceFile } from './helpers';
+import { activateExtension, lacksCode, openPost, revertAndClose, waitForDiagnostics, waitForSiteFile, workspaceFile } from './helpers';
 
 const seedPost = 'content/blog/2023/2023-06-01-dok-meetup.md';
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -71,5 +71,92 @@ describe('Command palette workflows', () => {
     } finally {
       await vscode.workspace.fs.delete(copied);
     }
+  });
+
+  describe('dropping and pasting images into a post', () => {
+    const token = new vscode.CancellationTokenSource().token;
+    const pngBytes = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
+
+    /** Applies a drop or paste edit the way VS Code does: the additional edit, then the snippet at the cursor. */
+    async function apply(editor: vscode.TextEditor, edit: { insertText: string | vscode.SnippetString; additionalEdit?: vscode.WorkspaceEdit }): Promise<void> {
+      if (edit.additionalEdit) assert.ok(await vscode.workspace.applyEdit(edit.additionalEdit));
+      const snippet = typeof edit.insertText === 'string' ? new vscode.SnippetString(edit.insertText) : edit.insertText;
+      assert.ok(await editor.insertSnippet(snippet, editor.selection));
+    }
+
+    async function endOfSeedPost(): Promise<vscode.TextEditor> {
+      const editor = await openPost(seedPost);
+      const last = editor.document.lineCount - 1;
+      editor.selection = new vscode.Selection(last, 0, last, 0);
+      return editor;
+    }
+
+    it('copies an image dropped from outside the site where the site keeps images, as one edit with a reference that resolves', async () => {
+      const api = await activateExtension();
+      const source = join(mkdtempSync(join(tmpdir(), 'postcraft-drop-')), 'Team Photo.png');
+      writeFileSync(source, pngBytes);
+      const editor = await endOfSeedPost();
+      const dataTransfer = new vscode.DataTransfer();
+      dataTransfer.set('text/uri-list', new vscode.DataTransferItem(vscode.Uri.file(source).toString()));
+      const edit = await api.imageDropPaste.provideDocumentDropEdits(editor.document, editor.selection.active, dataTransfer, token);
+      assert.ok(edit, 'no drop edit for an image');
+      const now = new Date();
+      const month = `${now.getFullYear()}/${pad(now.getMonth() + 1)}`;
+      const copied = workspaceFile(`assets/blog/${month}/Team-Photo.png`);
+      try {
+        await apply(editor, edit);
+        assert.deepEqual(Buffer.from(await vscode.workspace.fs.readFile(copied)), pngBytes);
+        assert.ok(editor.document.getText().endsWith(`![alt text](blog/${month}/Team-Photo.png)`), editor.document.getText().slice(-80));
+        await waitForDiagnostics(editor.document.uri, lacksCode('broken-image'));
+      } finally {
+        await vscode.workspace.fs.delete(copied);
+      }
+    });
+
+    it('refers to an image of the site where it is when it is dropped from the Explorer', async () => {
+      const api = await activateExtension();
+      const editor = await endOfSeedPost();
+      const dataTransfer = new vscode.DataTransfer();
+      dataTransfer.set('text/uri-list', new vscode.DataTransferItem(`${workspaceFile('static/images/logo.png').toString()}\r\n`));
+      const edit = await api.imageDropPaste.provideDocumentDropEdits(editor.document, editor.selection.active, dataTransfer, token);
+      assert.ok(edit, 'no drop edit for an image of the site');
+      assert.equal(edit.additionalEdit, undefined, 'nothing is copied');
+      await apply(editor, edit);
+      assert.ok(editor.document.getText().endsWith('![alt text](/images/logo.png)'), editor.document.getText().slice(-80));
+      await waitForDiagnostics(editor.document.uri, lacksCode('broken-image'));
+    });
+
+    it('saves a pasted screenshot under a new name, never over an existing file, and leaves pasted text alone', async () => {
+      const api = await activateExtension();
+      const editor = await endOfSeedPost();
+      const screenshot: vscode.DataTransferFile = { name: 'image.png', data: async () => pngBytes };
+      const clipboard = new vscode.DataTransfer();
+      clipboard.set('image/png', new (class extends vscode.DataTransferItem {
+        override asFile() {
+          return screenshot;
+        }
+      })(''));
+      const now = new Date();
+      const month = `${now.getFullYear()}/${pad(now.getMonth() + 1)}`;
+      const existing = workspaceFile(`assets/blog/${month}/image.png`);
+      const pasted = workspaceFile(`assets/blog/${month}/image-1.png`);
+      await vscode.workspace.fs.writeFile(existing, Buffer.from('not to be overwritten'));
+      try {
+        await waitForSiteFile(api, existing);
+        const edits = await api.imageDropPaste.provideDocumentPasteEdits(editor.document, [editor.selection], clipboard, { only: undefined, triggerKind: vscode.DocumentPasteTriggerKind.Automatic }, token);
+        assert.equal(edits?.length, 1);
+        await apply(editor, edits![0]!);
+        assert.equal(Buffer.from(await vscode.workspace.fs.readFile(existing)).toString(), 'not to be overwritten');
+        assert.deepEqual(Buffer.from(await vscode.workspace.fs.readFile(pasted)), pngBytes);
+        assert.ok(editor.document.getText().endsWith(`![alt text](blog/${month}/image-1.png)`), editor.document.getText().slice(-80));
+        await waitForDiagnostics(editor.document.uri, lacksCode('broken-image'));
+
+        const text = new vscode.DataTransfer();
+        text.set('text/plain', new vscode.DataTransferItem('just words'));
+        assert.equal(await api.imageDropPaste.provideDocumentPasteEdits(editor.document, [editor.selection], text, { only: undefined, triggerKind: vscode.DocumentPasteTriggerKind.Automatic }, token), undefined);
+      } finally {
+        for (const uri of [existing, pasted]) await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
+      }
+    });
   });
 });

@@ -81,3 +81,21 @@ export async function revertAndClose(): Promise<void> {
   }
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
+
+/** Resolves once the site's index holds `uri` (the file watcher has seen it); waits on change events. */
+export function waitForSiteFile(api: PostcraftApi, uri: vscode.Uri, timeoutMs = 15_000): Promise<void> {
+  const indexed = () => api.session.service.siteFor(uri.path)?.files.has(uri.path) === true;
+  return new Promise((resolve, reject) => {
+    if (indexed()) return resolve();
+    const timer = setTimeout(() => {
+      subscription.dispose();
+      reject(new Error(`${uri.path} never reached the site index`));
+    }, timeoutMs);
+    const subscription = api.session.onDidChangeFiles(() => {
+      if (!indexed()) return;
+      clearTimeout(timer);
+      subscription.dispose();
+      resolve();
+    });
+  });
+}

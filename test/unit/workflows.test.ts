@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { createPostcraftService, noCancellation } from '../../src/core/index';
 import { addListValue } from '../../src/core/features/frontmatterEdits';
 import { evaluateArchetype, formatGoTime } from '../../src/core/features/goTemplate';
-import { placeImage } from '../../src/core/features/imagePlacement';
+import { placeImage, planImageInsertion } from '../../src/core/features/imagePlacement';
 import { planNewPost } from '../../src/core/features/newPost';
 import { planTagRename } from '../../src/core/features/renameTag';
 import { tagClusters } from '../../src/core/features/tagClusters';
@@ -139,5 +139,26 @@ describe('where a new image goes', () => {
   it('in /assets/images for Jekyll', async () => {
     const { site } = await openSite({ '_config.yml': 'baseurl: /blog\n', '_posts/2024-01-01-a.md': '' });
     assert.deepEqual(placeImage(site, '/site/_posts/2024-01-01-a.md', 'a.png', date), { destination: '/site/assets/images/a.png', reference: '/blog/assets/images/a.png' });
+  });
+});
+
+describe('an image dropped or pasted into a post', () => {
+  it('is referred to where it is when the site already resolves it from the post', async () => {
+    const { site } = await openSite({ 'hugo.toml': '', 'content/posts/a.md': '', 'static/images/team.png': png });
+    assert.deepEqual(planImageInsertion(site, '/site/content/posts/a.md', { name: 'team.png', path: '/site/static/images/team.png' }, new Set(), date), { reference: '/images/team.png' });
+  });
+
+  it('is copied where new images go when it lies outside the site, or where the post cannot refer to it', async () => {
+    const { site } = await openSite({ 'hugo.toml': '', 'content/posts/a/index.md': '', 'content/posts/b/index.md': '', 'content/posts/b/shot.png': png });
+    assert.deepEqual(planImageInsertion(site, '/site/content/posts/a/index.md', { name: 'photo.png', path: '/home/me/Pictures/photo.png' }, new Set(), date), { reference: 'photo.png', copyTo: '/site/content/posts/a/photo.png' });
+    assert.deepEqual(planImageInsertion(site, '/site/content/posts/a/index.md', { name: 'shot.png', path: '/site/content/posts/b/shot.png' }, new Set(), date), { reference: 'shot.png', copyTo: '/site/content/posts/a/shot.png' });
+  });
+
+  it('gets a name no file has when pasted, and never overwrites one', async () => {
+    const { site } = await openSite({ 'hugo.toml': '', 'content/posts/a/index.md': '', 'content/posts/a/image.png': png });
+    const first = planImageInsertion(site, '/site/content/posts/a/index.md', { name: 'image.png' }, new Set(), date);
+    assert.deepEqual(first, { reference: 'image-1.png', copyTo: '/site/content/posts/a/image-1.png' });
+    const second = planImageInsertion(site, '/site/content/posts/a/index.md', { name: 'image.png' }, new Set([first!.copyTo!]), date);
+    assert.deepEqual(second, { reference: 'image-2.png', copyTo: '/site/content/posts/a/image-2.png' });
   });
 });

@@ -1,6 +1,6 @@
 import { referenceFor } from '../site/imageResolution';
 import type { Site } from '../site/site';
-import { basename, dirname, joinPath } from '../text/paths';
+import { basename, dirname, extname, isInside, joinPath } from '../text/paths';
 import { formatGoTime } from './goTemplate';
 
 export interface ImagePlacement {
@@ -33,6 +33,34 @@ export function placeImage(site: Site, postPath: string, fileName: string, date 
   for (const destination of candidates) {
     const reference = referenceFor(site.profile, site.config, postPath, destination, false);
     if (reference) return { destination, reference };
+  }
+  return undefined;
+}
+
+export interface ImageInsertion {
+  /** How the post refers to the image. */
+  readonly reference: string;
+  /** Where the image must be copied first; absent when the site already resolves it where it is. */
+  readonly copyTo?: string;
+}
+
+/**
+ * How a post takes an image the writer drops or pastes: a file of the site that the post can already
+ * refer to is used where it is; any other file, or pasted data (which has only a name), is copied where
+ * `placeImage` puts new images, under a name that neither the site nor `taken` (the other images of
+ * the same drop) holds yet, so nothing is ever overwritten.
+ */
+export function planImageInsertion(site: Site, postPath: string, image: { readonly name: string; readonly path?: string | undefined }, taken: ReadonlySet<string> = new Set(), date = new Date()): ImageInsertion | undefined {
+  if (image.path && isInside(site.root, image.path) && site.files.has(image.path)) {
+    const reference = referenceFor(site.profile, site.config, postPath, image.path, false);
+    if (reference) return { reference };
+  }
+  const extension = extname(image.name);
+  const stem = image.name.slice(0, image.name.length - extension.length) || 'image';
+  for (let attempt = 0; attempt < 1000; attempt++) {
+    const placement = placeImage(site, postPath, attempt === 0 ? image.name : `${stem}-${attempt}${extension}`, date);
+    if (!placement) return undefined;
+    if (!site.files.has(placement.destination) && !taken.has(placement.destination)) return { reference: placement.reference, copyTo: placement.destination };
   }
   return undefined;
 }
