@@ -103,7 +103,7 @@ function findTypoTarget(site: Site, cache: TypoMemo, tag: string): { tag: string
   for (let length = lower.length - budget; budget > 0 && length <= lower.length + budget; length++) {
     for (const usage of cache.byLength.get(length) ?? []) {
       if (usage.count < minimum) break;
-      if (histogramDistance(own, cache.histograms.get(usage.tag)!) > 2 * budget) continue; // cheap lower bound
+      if (histogramDistance(own, cache.histograms.get(usage.tag)!, 2 * budget) > 2 * budget) continue; // cheap lower bound
       consider(usage, editDistance(lower, usage.lower, budget));
     }
   }
@@ -120,9 +120,10 @@ function histogram(text: string): Int16Array {
   return counts;
 }
 
-function histogramDistance(a: Int16Array, b: Int16Array): number {
+/** The L1 distance, or a number over `max` as soon as it exceeds it. */
+function histogramDistance(a: Int16Array, b: Int16Array, max: number): number {
   let sum = 0;
-  for (let i = 0; i < 64; i++) sum += Math.abs(a[i]! - b[i]!);
+  for (let i = 0; i < 64 && sum <= max; i++) sum += Math.abs(a[i]! - b[i]!);
   return sum;
 }
 

@@ -1,4 +1,4 @@
-import { isInside, normalizePath } from '../text/paths';
+import { dirname, isInside, normalizePath } from '../text/paths';
 import type { SiteFileSystem } from './fileSystem';
 
 const views = new WeakMap<SiteFileSystem, Map<string, SiteFileSystem>>();
@@ -32,8 +32,14 @@ function createView(fs: SiteFileSystem, root: string): SiteFileSystem {
     if (base === undefined) realRoot = undefined; // the root may appear later; do not remember its absence
     return base !== undefined && real !== undefined && isInside(base, real);
   };
+  // `readFile` never follows a link in the file's own name (see SiteFileSystem), so its folder's real
+  // path is all there is to check: one lookup per folder, which the file system may remember.
+  const folderAllowed = (path: string): Promise<boolean> => {
+    const normalized = normalizePath(path);
+    return isInside(root, normalized) ? allowed(dirname(normalized)) : Promise.resolve(false);
+  };
   return {
-    readFile: async (path, maxBytes) => ((await allowed(path)) ? fs.readFile(path, maxBytes) : undefined),
+    readFile: async (path, maxBytes) => ((await folderAllowed(path)) ? fs.readFile(path, maxBytes) : undefined),
     stat: async (path) => ((await allowed(path)) ? fs.stat(path) : undefined),
     readDirectory: async (path) => ((await allowed(path)) ? fs.readDirectory(path) : []),
     realPath: async (path) => ((await allowed(path)) ? ((await fs.realPath?.(path)) ?? normalizePath(path)) : undefined),

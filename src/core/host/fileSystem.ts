@@ -3,7 +3,11 @@
  * A missing file is `undefined`, never a throw: a site is full of optional files.
  */
 export interface SiteFileSystem {
-  /** `maxBytes`: a larger file may be left unread (`undefined`); callers check the length they get anyway. */
+  /**
+   * `maxBytes`: a larger file may be left unread (`undefined`); callers check the length they get anyway.
+   * A path whose last part is a symbolic link reads as missing: the core follows no link to a file
+   * (the walk does not list them either), so a link can never lead a read out of the site.
+   */
   readFile(path: string, maxBytes?: number): Promise<Uint8Array | undefined>;
   stat(path: string): Promise<FileStat | undefined>;
   /** Entries of a folder, or `[]` when it does not exist. */

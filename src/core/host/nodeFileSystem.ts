@@ -7,9 +7,9 @@ export const nodeFileSystem: SiteFileSystem = {
   async readFile(path, maxBytes) {
     let handle: fs.FileHandle | undefined;
     try {
-      // Non-blocking, so that opening a named pipe does not wait forever for a writer; then regular
-      // files only: a device (a link to /dev/zero never ends) or a pipe is no post, config or data.
-      handle = await fs.open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+      // Non-blocking, so that opening a named pipe does not wait forever for a writer; no link followed
+      // (see SiteFileSystem); then regular files only: a device or a pipe is no post, config or data.
+      handle = await fs.open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0));
       const stat = await handle.stat();
       if (!stat.isFile() || (maxBytes !== undefined && stat.size > maxBytes)) return undefined;
       const bytes = new Uint8Array(stat.size); // the size just read: no second stat, no read past the end
@@ -45,32 +45,37 @@ export const nodeFileSystem: SiteFileSystem = {
       return [];
     }
   },
-  realPath: realPathOf,
+  realPath: rememberedRealPath,
 };
 
 /**
  * The path with every link resolved. A file that is no link is its folder's real path plus its name, and
- * folders' real paths are remembered for two seconds: resolving each file from the disk root was
- * quadratic in the depth of a folder tree (and a third of the time of indexing a site).
+ * real paths found are remembered for two seconds (absences are not, so a file just created is seen at
+ * once): resolving each file from the disk root was quadratic in the depth of a folder tree, and one
+ * `lstat` per read a fifth of the time of checking a site.
  */
-async function realPathOf(path: string): Promise<string | undefined> {
+function rememberedRealPath(path: string): Promise<string | undefined> {
+  const known = realPaths.get(path);
+  if (known && Date.now() - known.at < 2000) return known.real;
+  if (realPaths.size > 10_000) realPaths.clear();
+  const real = resolveRealPath(path);
+  const entry = { real, at: Date.now() };
+  realPaths.set(path, entry);
+  void real.then((found) => {
+    if (found === undefined && realPaths.get(path) === entry) realPaths.delete(path);
+  });
+  return real;
+}
+
+const realPaths = new Map<string, { readonly real: Promise<string | undefined>; readonly at: number }>();
+
+async function resolveRealPath(path: string): Promise<string | undefined> {
   const slash = path.lastIndexOf('/');
   const name = path.slice(slash + 1);
   if (slash <= 0 || name === '' || name === '.' || name === '..') return resolveLinks(path);
-  const [folder, stat] = await Promise.all([realFolder(path.slice(0, slash)), fs.lstat(path).catch(() => undefined)]);
+  const [folder, stat] = await Promise.all([rememberedRealPath(path.slice(0, slash)), fs.lstat(path).catch(() => undefined)]);
   if (folder === undefined || stat === undefined) return undefined;
   return stat.isSymbolicLink() ? resolveLinks(path) : `${folder === '/' ? '' : folder}/${name}`;
-}
-
-const realFolders = new Map<string, { readonly real: Promise<string | undefined>; readonly at: number }>();
-
-function realFolder(path: string): Promise<string | undefined> {
-  const known = realFolders.get(path);
-  if (known && Date.now() - known.at < 2000) return known.real;
-  if (realFolders.size > 10_000) realFolders.clear();
-  const real = realPathOf(path);
-  realFolders.set(path, { real, at: Date.now() });
-  return real;
 }
 
 async function resolveLinks(path: string): Promise<string | undefined> {
