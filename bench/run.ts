@@ -4,9 +4,11 @@
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg, release, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { measureEditorLatency } from './editorLatency';
 import { measureEditorPathsInFreshProcess, measureManyTagCompletion } from './editorPaths';
 import { generateSite } from './generateSite';
 import { canMeasureMemory } from './measureProcess';
+import { measurePreviewRender } from './previewRender';
 import { buildProduction } from './productionBuild';
 import { renderReport } from './report';
 import { markdownLanguageService } from './tools/markdownLanguageService';
@@ -46,6 +48,11 @@ async function main(): Promise<void> {
     sites.push({ whole, editor });
   }
   const manyTags = await measureManyTagCompletion(10_000);
+  const previewRender = await measurePreviewRender();
+  // In the real editor, on the largest site: edit → diagnostics, and activation.
+  const largest = Math.max(...sizes);
+  log(`${largest} posts: keystroke → diagnostics in VS Code…`);
+  const editorLatency = await measureEditorLatency(generateSite(join(projectRoot, 'bench', '.sites', `hugo-${largest}`), largest));
   const report = renderReport({
     date: new Date().toISOString().slice(0, 10),
     machine,
@@ -54,6 +61,8 @@ async function main(): Promise<void> {
     tools,
     sites,
     manyTags,
+    previewRender,
+    editorLatency,
     bundlesKb: { extension: bundles.extensionKb, cli: bundles.cliKb },
   });
   writeFileSync(join(projectRoot, 'docs', 'benchmarks.md'), report);

@@ -15,10 +15,27 @@ const suiteTimeoutMs = 5 * 60_000;
 
 /** @returns {Promise<{ host: string, vscode: string, passed: number, failed: number, exitCode: number }>} */
 export async function runIntegrationSuite(hostName) {
-  const host = ensureHost(hostName);
   // Tests edit and delete files: they get a copy of the sample site, never the fixture itself.
   const workspace = mkdtempSync(join(tmpdir(), 'postcraft-it-'));
   cpSync(sampleSite, workspace, { recursive: true });
+  try {
+    return await runInHost(hostName, { workspace, extensionTestsPath: join(projectRoot, 'out', 'test', 'integration', 'index') });
+  } finally {
+    rmSync(workspace, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Runs a test entry (a module whose `run()` the extension host awaits) in a real VS Code on `workspace`,
+ * with Postcraft loaded from this folder. The run ends when the workbench calls codeAutomationExit
+ * (1.100) or, where a newer workbench does not, when the entry prints its summary line,
+ * `integration: N passed, M failed (VS Code x.y.z)`. `onLine` sees every line the host prints.
+ * @param {string} hostName
+ * @param {{ workspace: string, extensionTestsPath: string, onLine?: (line: string) => void }} options
+ * @returns {Promise<{ host: string, vscode: string, passed: number, failed: number, exitCode: number }>}
+ */
+export async function runInHost(hostName, { workspace, extensionTestsPath, onLine = (line) => console.log(`  ${line}`) }) {
+  const host = ensureHost(hostName);
   const serverLog = [];
   const server = await startServer(host, { log: (line) => serverLog.push(line) });
   const browser = await launchBrowser();
@@ -26,8 +43,6 @@ export async function runIntegrationSuite(hostName) {
   let ranIn = host.vscode;
   try {
     const page = await browser.newPage();
-    // The suite ends when the workbench calls codeAutomationExit (1.100) or, where a newer workbench
-    // does not, when the suite prints its summary line.
     let finish = () => {};
     const exitCode = new Promise((resolve) => {
       finish = resolve;
@@ -43,23 +58,20 @@ export async function runIntegrationSuite(hostName) {
         setTimeout(() => finish(counts.failed > 0 ? 1 : 0), 2000);
       }
       if (/ENOTFOUND|Failed to fetch|ERR_NAME_NOT_RESOLVED|^\s+at /.test(line)) return; // offline noise
-      console.log(`  ${line}`);
+      onLine(line);
     };
     await page.exposeFunction('codeAutomationLog', (_type, args) => emit(format(...(Array.isArray(args) ? args : [args]))));
     page.on('console', (message) => {
       const text = message.text();
       if (text.startsWith('[Extension Host]')) emit(text.replace(/^\[Extension Host\]\s?/, '').replace(/%c/g, ''));
     });
-    const url = workbenchUrl(server, workspace, {
-      extensionDevelopmentPath: projectRoot,
-      extensionTestsPath: join(projectRoot, 'out', 'test', 'integration', 'index'),
-    });
-    console.log(`Integration suite in VS Code ${host.vscode} (code-server ${host.codeServer}) on ${workspace}`);
+    const url = workbenchUrl(server, workspace, { extensionDevelopmentPath: projectRoot, extensionTestsPath });
+    console.log(`Running ${extensionTestsPath.slice(projectRoot.length + 1)} in VS Code ${host.vscode} (code-server ${host.codeServer}) on ${workspace}`);
     await page.goto(url);
     let timer;
     const code = await Promise.race([exitCode, new Promise((resolve) => (timer = setTimeout(() => resolve(124), suiteTimeoutMs)))]);
     clearTimeout(timer); // a pending timer would keep `npm test` alive for minutes after the suite
-    if (code === 124) console.error(`The suite did not finish within ${suiteTimeoutMs / 60_000} minutes`);
+    if (code === 124) console.error(`The run did not finish within ${suiteTimeoutMs / 60_000} minutes`);
     if (code !== 0 && counts.passed + counts.failed === 0) {
       console.error('The extension host ran no test. code-server said:\n' + serverLog.join('').split('\n').slice(-30).join('\n'));
     }
@@ -67,7 +79,6 @@ export async function runIntegrationSuite(hostName) {
   } finally {
     await browser.close();
     await server.stop();
-    rmSync(workspace, { recursive: true, force: true });
   }
 }
 

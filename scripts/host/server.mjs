@@ -8,6 +8,9 @@ import { join } from 'node:path';
 /** Quiet workbench settings: nothing pops up or phones home during tests and screenshots. */
 export const quietSettings = {
   'workbench.startupEditor': 'none',
+  // The web workbench saves after a second by default, the desktop one does not: be the desktop,
+  // so that tests and benchmarks never write the edits they make to disk.
+  'files.autoSave': 'off',
   'workbench.tips.enabled': false,
   'workbench.welcomePage.walkthroughs.openOnInstall': false,
   'security.workspace.trust.enabled': false,

@@ -8,7 +8,7 @@ const severity = z.enum(['error', 'warning', 'info', 'off']);
 const settingsSchema = z.object({
   validateEnabled: z.boolean().catch(true),
   validateWorkspace: z.boolean().catch(true),
-  debounceMs: z.number().int().min(0).max(5000).catch(150),
+  intervalMs: z.number().int().min(0).max(5000).catch(150),
   checks: z.partialRecord(z.enum(findingCodes), severity).catch({}),
 });
 
@@ -19,7 +19,7 @@ export function readSettings(): PostcraftSettings {
   return settingsSchema.parse({
     validateEnabled: config.get('validate.enabled'),
     validateWorkspace: config.get('validate.workspace'),
-    debounceMs: config.get('validate.debounceMs'),
+    intervalMs: config.get('validate.intervalMs'),
     checks: config.get('checks'),
   });
 }

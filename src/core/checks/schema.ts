@@ -9,7 +9,7 @@ import { innerRange } from '../frontmatter/values';
 export const checkSchema: Check = (context) => {
   const { site, post } = context;
   const frontmatter = post.frontmatter;
-  if (!frontmatter || frontmatter.problems.some((problem) => problem.severity === 'error')) return; // syntax first
+  if (!frontmatter || frontmatter.unread || frontmatter.problems.some((problem) => problem.severity === 'error')) return; // syntax first
   const result = frontmatterSchemas[site.config.generator].safeParse(frontmatter.data);
   const reported = new Set<string>();
   for (const issue of result.success ? [] : result.error.issues) {

@@ -67,6 +67,8 @@ export interface Frontmatter {
   /** The plain data, as the generator would see it (aliases expanded, within limits). */
   readonly data: Record<string, unknown>;
   readonly problems: FrontmatterProblem[];
+  /** Set when Postcraft declined to read the block (over a size or nesting limit): its values are unknown, not missing. */
+  readonly unread?: true;
 }
 
 export function findField(fields: readonly Field[], ...keys: string[]): Field | undefined {

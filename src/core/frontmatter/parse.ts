@@ -12,7 +12,8 @@ export function parseFrontmatter(text: string): Frontmatter | undefined {
   const block = splitFrontmatter(text);
   if (!block) return undefined;
   const source = text.slice(block.contentRange.start, block.contentRange.end);
-  const parsed = withinLimits(source, block.format, block.contentRange.start) ?? parseSafely(source, block.format, block.contentRange.start);
+  const declined = withinLimits(source, block.format, block.contentRange.start);
+  const parsed = declined ?? parseSafely(source, block.format, block.contentRange.start);
   const problems = [...parsed.problems];
   if (!block.closed) {
     problems.unshift({
@@ -22,7 +23,7 @@ export function parseFrontmatter(text: string): Frontmatter | undefined {
       range: { start: block.blockRange.start, end: block.blockRange.start + 3 },
     });
   }
-  return { format: block.format, blockRange: block.blockRange, contentRange: block.contentRange, fields: parsed.fields, data: parsed.data, problems };
+  return { format: block.format, blockRange: block.blockRange, contentRange: block.contentRange, fields: parsed.fields, data: parsed.data, problems, ...(declined && { unread: true as const }) };
 }
 
 const formatNames = { yaml: 'YAML', toml: 'TOML', json: 'JSON' } as const;
@@ -42,10 +43,11 @@ function withinLimits(source: string, format: Frontmatter['format'], base: numbe
   const code = `${format}-syntax` as const;
   if (source.length > maxFrontmatterLength) {
     const message = `${formatNames[format]}: frontmatter of ${Math.round(source.length / 1024)} KB is over Postcraft's ${maxFrontmatterLength / 1024} KB limit; it is not checked.`;
-    return { fields: [], data: {}, problems: [{ code, severity: 'error', message, range: { start: base, end: base + 1 } }] };
+    return { fields: [], data: {}, problems: [{ code, severity: 'warning', message, range: { start: base, end: base + 1 } }] };
   }
   const at = excessiveNesting(source, format);
   if (at === -1) return undefined;
   const message = `${formatNames[format]}: frontmatter nested deeper than ${maxNestingDepth} levels; it is not checked.`;
-  return { fields: [], data: {}, problems: [{ code, severity: 'error', message, range: { start: base + at, end: base + Math.min(at + 1, source.length) } }] };
+  // Warnings: the text may well be valid; Postcraft only declines to read it.
+  return { fields: [], data: {}, problems: [{ code, severity: 'warning', message, range: { start: base + at, end: base + Math.min(at + 1, source.length) } }] };
 }

@@ -13,7 +13,7 @@ export interface ParsedFields {
 /** Parses YAML frontmatter whose text starts at `base` in the post, keeping every source range. */
 export function parseYamlFrontmatter(source: string, base: number): ParsedFields {
   const options = { uniqueKeys: false, prettyErrors: false, strict: false, logLevel: 'error' } as const;
-  let doc = parseDocument(source, options);
+  let doc = parseQuickly(source, options);
   const problems: FrontmatterProblem[] = [];
   const shift = (start: number, end: number): OffsetRange => ({ start: base + start, end: base + end });
 
@@ -22,7 +22,7 @@ export function parseYamlFrontmatter(source: string, base: number): ParsedFields
   // (Only for a few errors: a second parse of a document full of them doubles the worst case for nothing.)
   if (doc.errors.length <= 50 && doc.errors.some((error) => error.code === 'BAD_INDENT' && /^Flow (sequence|mapping)/.test(error.message))) {
     const { text, spans } = joinFlowCollectionLines(source);
-    const retry = spans.length > 0 ? parseDocument(text, options) : undefined;
+    const retry = spans.length > 0 ? parseQuickly(text, options) : undefined;
     if (retry && retry.errors.length === 0) {
       doc = retry;
       for (const span of spans) {
@@ -36,13 +36,17 @@ export function parseYamlFrontmatter(source: string, base: number): ParsedFields
     }
   }
 
-  for (const error of doc.errors) {
+  for (const error of doc.errors.slice(0, maxReportedErrors)) {
     problems.push({
       code: 'yaml-syntax',
       severity: 'error',
       message: `YAML: ${firstLine(error.message)}`,
       range: shift(error.pos[0], Math.max(error.pos[1], error.pos[0] + 1)),
     });
+  }
+  if (doc.errors.length > maxReportedErrors) {
+    const last = doc.errors[maxReportedErrors]!;
+    problems.push({ code: 'yaml-syntax', severity: 'error', message: `YAML: ${doc.errors.length - maxReportedErrors} more errors after this point are not listed.`, range: shift(last.pos[0], Math.max(last.pos[1], last.pos[0] + 1)) });
   }
 
   const convert = (node: unknown): FieldValue | undefined => {
@@ -137,7 +141,7 @@ export function yamlData(doc: Document): unknown {
 /** A YAML data or config file as plain data, like the library's `parse`; throws on the first error. */
 export function parseYamlData(text: string): unknown {
   // Not `prettyErrors`: it quotes the source line for every error, quadratic on one long line of errors.
-  const doc = parseDocument(text, { logLevel: 'error', prettyErrors: false });
+  const doc = parseQuickly(text, { logLevel: 'error', prettyErrors: false });
   const error = doc.errors[0];
   if (error) {
     const before = text.slice(0, error.pos[0]);
@@ -204,4 +208,22 @@ function joinFlowCollectionLines(source: string): { text: string; spans: { start
     spans.push({ start, end });
   }
   return { text: chars.join(''), spans };
+}
+
+/** Enough to show where a document goes wrong; thousands of squiggles help nobody. */
+const maxReportedErrors = 100;
+
+/**
+ * `parseDocument` without stack traces: the library makes an Error object per syntax error, and
+ * capturing their stacks was a third of the time on a document full of errors. Synchronous, so the
+ * setting is back before any other code runs.
+ */
+function parseQuickly(source: string, options: Parameters<typeof parseDocument>[1]): Document {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return parseDocument(source, options);
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
 }

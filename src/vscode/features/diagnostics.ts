@@ -6,7 +6,8 @@ import type { SiteSession } from '../siteSession';
 import { Disposable } from '../util/dispose';
 
 /**
- * Live diagnostics: open posts are checked as the writer types (debounced, on the editor's text);
+ * Live diagnostics: open posts are checked as the writer types (on the editor's text: an edit after a
+ * pause at once, then at most once per `postcraft.validate.intervalMs` while typing goes on);
  * with `postcraft.validate.workspace`, every post of every site is checked in the background too.
  * Keeps the findings behind each diagnostic so code actions can offer their fixes.
  */
@@ -20,6 +21,8 @@ export class DiagnosticsManager extends Disposable {
   private readonly collection = this.register(vscode.languages.createDiagnosticCollection('postcraft'));
   private readonly findings = new Map<string, readonly Finding[]>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** When each open post was last checked (`performance.now()`), for the interval while typing. */
+  private readonly lastChecked = new Map<string, number>();
   private siteCheck: vscode.CancellationTokenSource | undefined;
   private readonly didUpdate = this.register(new vscode.EventEmitter<vscode.Uri>());
   /** Fires after a file's diagnostics were replaced (tests and the status bar wait on it). */
@@ -27,8 +30,8 @@ export class DiagnosticsManager extends Disposable {
 
   constructor(private readonly session: SiteSession, private settings: PostcraftSettings) {
     super();
-    this.register(vscode.workspace.onDidOpenTextDocument((document) => this.schedule(document, 0)));
-    this.register(vscode.workspace.onDidChangeTextDocument((event) => this.schedule(event.document, this.settings.debounceMs)));
+    this.register(vscode.workspace.onDidOpenTextDocument((document) => this.schedule(document)));
+    this.register(vscode.workspace.onDidChangeTextDocument((event) => this.schedule(event.document)));
     this.register(vscode.workspace.onDidCloseTextDocument((document) => this.onClose(document)));
     this.register(session.onDidIndex(() => void this.checkEverything()));
     this.register(session.onDidChangeFiles(({ path, scope }) => (scope === 'site' ? this.scheduleEverything() : this.recheckFile(path))));
@@ -44,21 +47,28 @@ export class DiagnosticsManager extends Disposable {
     this.scheduleEverything();
   }
 
-  private schedule(document: vscode.TextDocument, delay: number): void {
+  /**
+   * Checks the post soon: at once after a pause, else when the interval since its last check ends. A
+   * check already due reads the text as it is then, so further edits only wait for it. (A check costs
+   * about a millisecond, so there is no need to wait for typing to stop, only to bound the rate.)
+   */
+  private schedule(document: vscode.TextDocument): void {
     if (!isPostDocument(document)) return;
     const key = document.uri.toString();
-    clearTimeout(this.timers.get(key));
+    if (this.timers.has(key)) return;
+    const wait = Math.max(0, (this.lastChecked.get(key) ?? -Infinity) + this.settings.intervalMs - performance.now());
     this.timers.set(
       key,
       setTimeout(() => {
         this.timers.delete(key);
         void this.session.ready.then(() => this.checkDocument(document));
-      }, delay),
+      }, wait),
     );
   }
 
   private checkDocument(document: vscode.TextDocument): void {
     if (document.isClosed) return;
+    this.lastChecked.set(document.uri.toString(), performance.now());
     const path = sitePathOf(document.uri);
     if (!path || !this.settings.validateEnabled) return this.set(document.uri, []);
     this.set(document.uri, this.session.service.checkText(path, document.getText(), checkOptions(this.settings)));
@@ -72,6 +82,8 @@ export class DiagnosticsManager extends Disposable {
 
   private onClose(document: vscode.TextDocument): void {
     clearTimeout(this.timers.get(document.uri.toString()));
+    this.timers.delete(document.uri.toString());
+    this.lastChecked.delete(document.uri.toString());
     const path = sitePathOf(document.uri);
     if (!this.settings.validateWorkspace || !path) this.set(document.uri, []);
     else void this.recheckFile(path); // back to what is saved on disk
