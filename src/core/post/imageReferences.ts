@@ -42,21 +42,23 @@ export function findBodyImages(post: ParsedPost): ImageReference[] {
     if (reference) found.push(reference);
   };
 
-  // ![alt](dest "title") — dest may be <in angle brackets> and contain balanced parentheses. The alt
-  // text's alternatives never overlap (a `[` only opens a nested pair), so a failed match costs no more
-  // than the text up to the next bracket: no backtracking blow-up on `![[[…` or long lines of `![`.
-  const inline = /!\[(?:[^[\]\\\n]|\\.|\[[^[\]\n]*\])*\]\([ \t]*(<[^>\n]*>|(?:[^\s()]|\([^\s()]*\))+)/g;
-  for (const match of body.matchAll(inline)) {
-    const dest = match[1]!;
-    const start = match.index + match[0].length - dest.length;
-    if (dest.startsWith('<')) add(dest.slice(1, -1), start + 1, 'markdown');
-    else add(dest, start, 'markdown');
-  }
-
-  // ![alt][label], ![label][] and ![label] use the definition `[label]: dest`.
+  // ![alt](dest "title") — dest may be <in angle brackets> and contain balanced parentheses — and
+  // ![alt][label], ![label][] or ![label], which use the definition `[label]: dest`. The alt text's
+  // alternatives never overlap (a `[` only opens a nested pair), so a failed match costs no more than
+  // the text up to the next bracket: no backtracking blow-up on `![[[…` or long lines of `![`.
   const labels = new Set<string>();
-  for (const match of body.matchAll(/!\[((?:[^[\]\\\n]|\\.|\[[^[\]\n]*\])*)\](?:\[((?:[^[\]\\\n]|\\.)*)\])?(?![(:])/g)) {
-    labels.add(normalizeLabel(match[2] || match[1]!));
+  if (body.includes('![')) {
+    const image = /!\[((?:[^[\]\\\n]|\\.|\[[^[\]\n]*\])*)\](?:\([ \t]*(<[^>\n]*>|(?:[^\s()]|\([^\s()]*\))+)|\[((?:[^[\]\\\n]|\\.)*)\]|(?![(:]))/g;
+    for (const match of body.matchAll(image)) {
+      const dest = match[2];
+      if (dest === undefined) {
+        labels.add(normalizeLabel(match[3] || match[1]!));
+        continue;
+      }
+      const start = match.index + match[0].length - dest.length;
+      if (dest.startsWith('<')) add(dest.slice(1, -1), start + 1, 'markdown');
+      else add(dest, start, 'markdown');
+    }
   }
   if (labels.size > 0) {
     for (const match of body.matchAll(/^[ ]{0,3}\[((?:[^\]\\\n]|\\.)+)\]:[ \t]*(<[^>\n]*>|\S+)/gm)) {
@@ -69,7 +71,7 @@ export function findBodyImages(post: ParsedPost): ImageReference[] {
   }
 
   // <img src="…" srcset="a.png 1x, b.png 2x">, up to the next `<` or `>`: an unclosed tag costs one scan.
-  for (const tag of body.matchAll(/<img\b[^<>]*>/gi)) {
+  for (const tag of body.includes('<') ? body.matchAll(/<img\b[^<>]*>/gi) : []) {
     for (const attribute of tag[0].matchAll(/\s(src|srcset)\s*=\s*(?:"([^"]*)"|'([^']*)')/gi)) {
       const value = attribute[2] ?? attribute[3] ?? '';
       const valueStart = tag.index + attribute.index + attribute[0].length - value.length - 1;
@@ -79,7 +81,7 @@ export function findBodyImages(post: ParsedPost): ImageReference[] {
   }
 
   // {{< figure src="…" >}} and {{% … %}}, any shortcode with a src parameter (no braces inside).
-  for (const shortcode of body.matchAll(/\{\{[<%]\s*[\w/-]+\b([^{}]*?)[>%]\}\}/g)) {
+  for (const shortcode of body.includes('{{') ? body.matchAll(/\{\{[<%]\s*[\w/-]+\b([^{}]*?)[>%]\}\}/g) : []) {
     for (const attribute of shortcode[0].matchAll(/\ssrc\s*=\s*(?:"([^"]*)"|'([^']*)'|`([^`]*)`)/g)) {
       const value = attribute[1] ?? attribute[2] ?? attribute[3] ?? '';
       add(value, shortcode.index + attribute.index + attribute[0].length - value.length - 1, 'shortcode');
@@ -88,7 +90,8 @@ export function findBodyImages(post: ParsedPost): ImageReference[] {
 
   // MDX: import hero from './hero.png'; require('./hero.png'). One line per import, its names starting
   // right after the blanks, so no two parts of the pattern compete for the same spaces.
-  for (const match of body.matchAll(/(?:^import[ \t]+[\w{}*$,][\w{}, \t*$]*?[ \t]from[ \t]+|require\(\s*)(['"])([^'"\n]+)\1/gm)) {
+  const mayImport = body.includes('import') || body.includes('require(');
+  for (const match of mayImport ? body.matchAll(/(?:^import[ \t]+[\w{}*$,][\w{}, \t*$]*?[ \t]from[ \t]+|require\(\s*)(['"])([^'"\n]+)\1/gm) : []) {
     const path = match[2]!;
     if (imageExtension.test(path)) add(path, match.index + match[0].length - path.length - 1, 'import');
   }
@@ -144,7 +147,9 @@ function maskCode(text: string, bodyStart: number): string {
   };
   // A fence on the last line (no newline after it) still opens a block: the pattern cannot fail after
   // the opener, so a long run of backticks is never backtracked over.
-  const fenced = mask(text.slice(bodyStart), /^[ ]{0,3}(`{3,}|~{3,})[^\n]*(?:\n|(?![\s\S]))[\s\S]*?(?:^[ ]{0,3}\1[`~]*[ \t]*$|(?![\s\S]))/gm);
+  const body = text.slice(bodyStart);
+  const mayFence = body.includes('```') || body.includes('~~~');
+  const fenced = mayFence ? mask(body, /^[ ]{0,3}(`{3,}|~{3,})[^\n]*(?:\n|(?![\s\S]))[\s\S]*?(?:^[ ]{0,3}\1[`~]*[ \t]*$|(?![\s\S]))/gm) : body;
   return blank(text.slice(0, bodyStart)) + (fenced.includes('`') ? maskCodeSpans(fenced, blank) : fenced);
 }
 

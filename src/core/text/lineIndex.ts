@@ -9,20 +9,17 @@ export interface Range {
   readonly end: Position;
 }
 
-/** Offset ↔ position conversion for one text, built once per parse. */
+/**
+ * Offset ↔ position conversion for one text. The line starts are found on first use: most posts of a
+ * site have no finding, and a scan of every character was a twentieth of a whole-site check.
+ */
 export class LineIndex {
-  private readonly lineStarts: number[] = [0];
+  private starts: number[] | undefined;
 
-  constructor(readonly text: string) {
-    for (let i = 0; i < text.length; i++) {
-      const ch = text.charCodeAt(i);
-      if (ch === 13 /* \r */) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        this.lineStarts.push(i + 1);
-      } else if (ch === 10 /* \n */) {
-        this.lineStarts.push(i + 1);
-      }
-    }
+  constructor(readonly text: string) {}
+
+  private get lineStarts(): number[] {
+    return (this.starts ??= findLineStarts(this.text));
   }
 
   get lineCount(): number {
@@ -55,4 +52,22 @@ export class LineIndex {
   lineStart(line: number): number {
     return this.lineStarts[Math.min(Math.max(line, 0), this.lineStarts.length - 1)]!;
   }
+}
+
+function findLineStarts(text: string): number[] {
+  const starts = [0];
+  if (!text.includes('\r')) {
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    return starts;
+  }
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 13 /* \r */) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    } else if (ch === 10 /* \n */) {
+      starts.push(i + 1);
+    }
+  }
+  return starts;
 }

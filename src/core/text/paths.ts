@@ -6,6 +6,7 @@ export function joinPath(base: string, ...parts: string[]): string {
 
 /** Resolves `.` and `..` and repeated slashes; never climbs above `/`. */
 export function normalizePath(path: string): string {
+  if (!needsNormalizing.test(path)) return path; // most paths: checked once, not split and joined
   const absolute = path.startsWith('/');
   const out: string[] = [];
   for (const segment of path.split('/')) {
@@ -15,6 +16,9 @@ export function normalizePath(path: string): string {
   }
   return (absolute ? '/' : '') + out.join('/');
 }
+
+/** A `.` or `..` segment, an empty one (`//`), or a trailing slash after a name. */
+const needsNormalizing = /(?:^|\/)\.\.?(?:\/|$)|\/\/|.\/$/;
 
 export function dirname(path: string): string {
   const index = path.lastIndexOf('/');
