@@ -24,7 +24,8 @@ export const checkSchema: Check = (context) => {
     context.report({ code: 'schema', severity, range, message: `"${key}": ${issue.message}.`, fixes });
   }
   const required = [...site.settings.requiredFields];
-  if (!isSectionPage(post.path) && !hasHeading(post.text, post.bodyStart) && !titleFromFileName(site.config.generator, post.path)) required.unshift('title');
+  const untitled = !findField(frontmatter.fields, 'title') && !isSectionPage(post.path) && !titleFromFileName(site.config.generator, post.path);
+  if (untitled && !hasHeading(post.text, post.bodyStart)) required.unshift('title');
   for (const key of new Set(required)) {
     if (findField(frontmatter.fields, key)) continue;
     const opening = { start: frontmatter.blockRange.start, end: frontmatter.contentRange.start };
