@@ -50,7 +50,9 @@ function wholeSiteSection(site: WholeSiteResult, limits: Limits): string {
 
 | Tool | Wall time, median (min–max) | Runs | ÷ floor | ÷ Postcraft | Peak RSS | Broken images found | Tag typos found | False reports |
 | --- | --- | --- | --- | --- | --- | --- | --- | --- |
-| Floor: list + read every post (in-process) | ${range(site.floor)} | ${site.floor.runs} | 1× | — | — | — | — | — |
+| Floor: list + read every post (in-process), the faster of the two below per round | ${range(site.floor)} | ${site.floor.runs} | 1× | — | — | — | — | — |
+| … with a blocking loop (\`readdirSync\`, \`readFileSync\`) | ${range(site.floorBlocking)} | ${site.floorBlocking.runs} | ${ratio(site.floorBlocking.median / site.floor.median)} | — | — | — | — | — |
+| … with 64 asynchronous reads in flight | ${range(site.floorParallel)} | ${site.floorParallel.runs} | ${ratio(site.floorParallel.median / site.floor.median)} | — | — | — | — | — |
 | Node start-up (\`node -e 0\`) | ${range(site.nodeStartup)} | ${site.nodeStartup.runs} | ${ratio(site.nodeStartup.median / site.floor.median)} | — | — | — | — | — |
 ${site.tools.map((result) => toolRow(result, site, postcraft, limits)).join('\n')}
 

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { statSync } from 'node:fs';
-import { nodeFileSystem, toSitePath } from '../core/index';
+import { blockingNodeFileSystem, toSitePath } from '../core/index';
 import { parseArguments, usage } from './args';
 import { checkSites } from './checkSite';
 import { formatJson } from './format/json';
@@ -35,7 +35,7 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const showProgress = process.stderr.isTTY && args.format === 'text';
-  const report = await checkSites(nodeFileSystem, toSitePath(folder), { severities: args.severities, maxWarnings: args.maxWarnings }, (done, total) => {
+  const report = await checkSites(blockingNodeFileSystem, toSitePath(folder), { severities: args.severities, maxWarnings: args.maxWarnings }, (done, total) => {
     if (showProgress && (done % 50 === 0 || done === total)) process.stderr.write(`\rChecking posts: ${done}/${total}${done === total ? '\n' : ''}`);
   });
   const output = args.format === 'json' ? formatJson(report) : args.format === 'sarif' ? formatSarif(report, version) : formatText(report, process.stdout.isTTY === true);
