@@ -53,6 +53,8 @@ interface TypoMemo {
   readonly byLength: Map<number, TagUsage[]>;
   readonly byVariant: Map<string, TagUsage[]>;
   readonly histograms: Map<string, Int16Array>;
+  /** Which of 32 character classes each tag holds (see `charMask`). */
+  readonly masks: Map<string, number>;
 }
 
 const memo = new WeakMap<Site, TypoMemo>();
@@ -83,8 +85,14 @@ function buildMemo(site: Site): TypoMemo {
     byVariant.get(usage.variant)!.push(usage);
   }
   const histograms = new Map<string, Int16Array>();
-  for (const group of byLength.values()) for (const usage of group) histograms.set(usage.tag, histogram(usage.lower));
-  return { version: site.tags.version, suggestions: new Map(), byLength, byVariant, histograms };
+  const masks = new Map<string, number>();
+  for (const group of byLength.values()) {
+    for (const usage of group) {
+      histograms.set(usage.tag, histogram(usage.lower));
+      masks.set(usage.tag, charMask(usage.lower));
+    }
+  }
+  return { version: site.tags.version, suggestions: new Map(), byLength, byVariant, histograms, masks };
 }
 
 function findTypoTarget(site: Site, cache: TypoMemo, tag: string): { tag: string; count: number } | undefined {
@@ -100,9 +108,11 @@ function findTypoTarget(site: Site, cache: TypoMemo, tag: string): { tag: string
   };
   for (const usage of cache.byVariant.get(variantKey(tag)) ?? []) consider(usage, 0);
   const own = histogram(lower);
+  const ownMask = charMask(lower);
   for (let length = lower.length - budget; budget > 0 && length <= lower.length + budget; length++) {
     for (const usage of cache.byLength.get(length) ?? []) {
       if (usage.count < minimum) break;
+      if (bitCount(ownMask ^ cache.masks.get(usage.tag)!) > 2 * budget) continue; // cheaper still
       if (histogramDistance(own, cache.histograms.get(usage.tag)!, 2 * budget) > 2 * budget) continue; // cheap lower bound
       consider(usage, editDistance(lower, usage.lower, budget));
     }
@@ -118,6 +128,23 @@ function histogram(text: string): Int16Array {
   const counts = new Int16Array(64);
   for (let i = 0; i < text.length; i++) counts[text.charCodeAt(i) & 63]!++;
   return counts;
+}
+
+/**
+ * Which of 32 classes of characters occur in `text`. An edit adds or removes at most one class and
+ * changes another (a swap neither), so two strings within `budget` edits differ in at most twice as
+ * many classes: one XOR and a bit count rule out most tags before the histogram is compared.
+ */
+function charMask(text: string): number {
+  let mask = 0;
+  for (let i = 0; i < text.length; i++) mask |= 1 << (text.charCodeAt(i) & 31);
+  return mask;
+}
+
+function bitCount(value: number): number {
+  let v = value - ((value >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
 /** The L1 distance, or a number over `max` as soon as it exceeds it. */

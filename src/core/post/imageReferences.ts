@@ -35,10 +35,11 @@ const imageExtension = /\.(png|jpe?g|gif|webp|avif|svg|bmp|ico|tiff?|jxl|heic)$/
  * `<img src srcset>`, shortcodes with `src=`, and MDX imports of image files. Code is skipped.
  */
 export function findBodyImages(post: ParsedPost): ImageReference[] {
-  const body = maskCode(post.text, post.bodyStart);
+  // Offsets below are into the body; `add` moves them into the post.
+  const body = maskCode(post.text.slice(post.bodyStart));
   const found: ImageReference[] = [];
   const add = (raw: string, start: number, origin: ImageOrigin) => {
-    const reference = toReference(raw, start, origin);
+    const reference = toReference(raw, post.bodyStart + start, origin);
     if (reference) found.push(reference);
   };
 
@@ -134,7 +135,7 @@ function normalizeLabel(label: string): string {
 }
 
 /** The body with code blocks and code spans blanked out (same length, so offsets stay). */
-function maskCode(text: string, bodyStart: number): string {
+function maskCode(body: string): string {
   const blank = (part: string) => part.replace(/[^\r\n]/g, ' ');
   const mask = (source: string, pattern: RegExp) => {
     let out = '';
@@ -147,10 +148,9 @@ function maskCode(text: string, bodyStart: number): string {
   };
   // A fence on the last line (no newline after it) still opens a block: the pattern cannot fail after
   // the opener, so a long run of backticks is never backtracked over.
-  const body = text.slice(bodyStart);
   const mayFence = body.includes('```') || body.includes('~~~');
   const fenced = mayFence ? mask(body, /^[ ]{0,3}(`{3,}|~{3,})[^\n]*(?:\n|(?![\s\S]))[\s\S]*?(?:^[ ]{0,3}\1[`~]*[ \t]*$|(?![\s\S]))/gm) : body;
-  return blank(text.slice(0, bodyStart)) + (fenced.includes('`') ? maskCodeSpans(fenced, blank) : fenced);
+  return fenced.includes('`') ? maskCodeSpans(fenced, blank) : fenced;
 }
 
 /**
