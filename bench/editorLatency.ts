@@ -16,6 +16,8 @@ export interface EditorLatency {
   readonly indexMs: number;
   /** How long `activate` took. */
   readonly activationMs: number;
+  /** The extension host's event-loop delay while the site was indexed and checked in the background. */
+  readonly eventLoopDelayMs: { readonly p50: number; readonly p99: number; readonly max: number };
   /** The pause before each keystroke. */
   readonly gapMs: number;
   /** Edit → the extension host has the new text, → Postcraft published the post's diagnostics, → `languages.onDidChangeDiagnostics` reported them; both directions (a character that breaks an image path, and Backspace). */

@@ -157,5 +157,7 @@ whole; ${latency.text.runs} keystrokes, each after a ${latency.gapMs} ms pause (
 
 Target: keystroke → diagnostics ≤ 50 ms end to end: ${range(latency.published)}, ${verdict(latency.published.median <= 50)}.
 Activation (until \`activate\` returns; indexing runs after it): ${latency.activationMs.toFixed(1)} ms (target 30 ms); indexing the site in the
-extension host: ${(latency.indexMs / 1000).toFixed(1)} s.`;
+extension host: ${(latency.indexMs / 1000).toFixed(1)} s. While the site was indexed and checked in the background, the extension host's
+event loop (shared with every other extension) was delayed ${latency.eventLoopDelayMs.p50.toFixed(0)} ms at the median, ${latency.eventLoopDelayMs.p99.toFixed(0)} ms at the 99th
+percentile and ${latency.eventLoopDelayMs.max.toFixed(0)} ms at worst (\`monitorEventLoopDelay\`, 10 ms resolution).`;
 }

@@ -2,6 +2,7 @@
 // from one typed character to the changed diagnostics of the post, as the extension API sees them
 // (the Problems panel and the squiggles are drawn from the same update). One character turns an image
 // path into a broken one, the next keystroke (Backspace) makes it whole again; both directions count.
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import type { PostcraftApi } from '../../src/vscode/extension';
 
@@ -23,6 +24,10 @@ export async function run(): Promise<void> {
 }
 
 async function measure() {
+  // How long the extension host's event loop stalls while the site is indexed and checked in the
+  // background: every other extension, and every keystroke, waits that long.
+  const stalls = monitorEventLoopDelay({ resolution: 10 });
+  stalls.enable();
   const api = await vscode.extensions.getExtension<PostcraftApi>('postcraft.postcraft')!.activate();
   const indexStart = performance.now();
   await api.session.ready;
@@ -41,6 +46,8 @@ async function measure() {
   const isBroken = () => vscode.languages.getDiagnostics(document.uri).some((d) => d.range.start.line === brokenOn && (typeof d.code === 'object' ? d.code.value : d.code) === 'broken-image');
   await until(() => !isBroken(), 30_000, 'the post has a broken image before the first keystroke');
   await quiet(2000, 120_000); // the background check of the whole site has published its findings
+  stalls.disable();
+  const eventLoopDelayMs = { p50: stalls.percentile(50) / 1e6, p99: stalls.percentile(99) / 1e6, max: stalls.max / 1e6 };
 
   const isFlagged = () => api.diagnostics.findingsFor(document.uri).some((finding) => finding.code === 'broken-image' && finding.range.start.line === brokenOn);
   const toBroken: Timing[] = [];
@@ -52,7 +59,7 @@ async function measure() {
     toWhole.push(await keystroke(api, document, () => editor.edit((edit) => edit.delete(new vscode.Range(at, at.translate(0, 1)))), () => !isFlagged(), () => !isBroken()));
   }
   await vscode.commands.executeCommand('workbench.action.files.revert');
-  return { vscode: vscode.version, posts: site.posts.size, post: post.slice(site.root.length + 1), postBytes: document.getText().length, indexMs, activationMs: api.activationMs, gapMs, toBroken, toWhole };
+  return { vscode: vscode.version, posts: site.posts.size, post: post.slice(site.root.length + 1), postBytes: document.getText().length, indexMs, activationMs: api.activationMs, eventLoopDelayMs, gapMs, toBroken, toWhole };
 }
 
 /** Milliseconds from the edit: until the extension host has the new text, until Postcraft published its diagnostics, until the API reports them. */
