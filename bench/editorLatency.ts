@@ -7,6 +7,12 @@ import { generateSite, type GeneratedSite } from './generateSite';
 import { stats, type Stats } from './stats';
 import { projectRoot } from './tools/tool';
 
+export interface LoopDelay {
+  readonly p50: number;
+  readonly p99: number;
+  readonly max: number;
+}
+
 export interface EditorLatency {
   readonly vscode: string;
   readonly posts: number;
@@ -16,8 +22,13 @@ export interface EditorLatency {
   readonly indexMs: number;
   /** How long `activate` took. */
   readonly activationMs: number;
-  /** The extension host's event-loop delay while the site was indexed and checked in the background. */
-  readonly eventLoopDelayMs: { readonly p50: number; readonly p99: number; readonly max: number };
+  /** A re-index and whole-site check, in the background, until its findings are published. */
+  readonly reindexMs: number;
+  /**
+   * The extension host's event-loop delay from activation until the site was indexed and checked (VS
+   * Code's own extensions load meanwhile), and over a re-index and check that only Postcraft does.
+   */
+  readonly eventLoopDelayMs: { readonly startup: LoopDelay; readonly reindex: LoopDelay };
   /** The pause before each keystroke. */
   readonly gapMs: number;
   /** Edit → the extension host has the new text, → Postcraft published the post's diagnostics, → `languages.onDidChangeDiagnostics` reported them; both directions (a character that breaks an image path, and Backspace). */

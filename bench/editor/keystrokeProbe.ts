@@ -2,6 +2,8 @@
 // from one typed character to the changed diagnostics of the post, as the extension API sees them
 // (the Problems panel and the squiggles are drawn from the same update). One character turns an image
 // path into a broken one, the next keystroke (Backspace) makes it whole again; both directions count.
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import type { PostcraftApi } from '../../src/vscode/extension';
@@ -24,10 +26,11 @@ export async function run(): Promise<void> {
 }
 
 async function measure() {
-  // How long the extension host's event loop stalls while the site is indexed and checked in the
-  // background: every other extension, and every keystroke, waits that long.
-  const stalls = monitorEventLoopDelay({ resolution: 10 });
-  stalls.enable();
+  // The extension host's event-loop delay (every other extension, and every keystroke, waits that
+  // long): from activation until the site is indexed and checked, when VS Code's own extensions load
+  // too; then over a re-index and whole-site check that only Postcraft does.
+  const startup = monitorEventLoopDelay({ resolution: 10 });
+  startup.enable();
   const api = await vscode.extensions.getExtension<PostcraftApi>('postcraft.postcraft')!.activate();
   const indexStart = performance.now();
   await api.session.ready;
@@ -46,8 +49,19 @@ async function measure() {
   const isBroken = () => vscode.languages.getDiagnostics(document.uri).some((d) => d.range.start.line === brokenOn && (typeof d.code === 'object' ? d.code.value : d.code) === 'broken-image');
   await until(() => !isBroken(), 30_000, 'the post has a broken image before the first keystroke');
   await quiet(2000, 120_000); // the background check of the whole site has published its findings
-  stalls.disable();
-  const eventLoopDelayMs = { p50: stalls.percentile(50) / 1e6, p99: stalls.percentile(99) / 1e6, max: stalls.max / 1e6 };
+  startup.disable();
+
+  const reindex = monitorEventLoopDelay({ resolution: 10 });
+  const profile = await startProfile(); // POSTCRAFT_BENCH_PROFILE=<file>: where the stalls come from
+  reindex.enable();
+  const reindexStart = performance.now();
+  await api.session.reindex();
+  await quiet(2000, 120_000);
+  const reindexMs = performance.now() - reindexStart - 2000;
+  reindex.disable();
+  await profile?.stop();
+  const delay = (histogram: typeof startup) => ({ p50: histogram.percentile(50) / 1e6, p99: histogram.percentile(99) / 1e6, max: histogram.max / 1e6 });
+  const eventLoopDelayMs = { startup: delay(startup), reindex: delay(reindex) };
 
   const isFlagged = () => api.diagnostics.findingsFor(document.uri).some((finding) => finding.code === 'broken-image' && finding.range.start.line === brokenOn);
   const toBroken: Timing[] = [];
@@ -59,7 +73,7 @@ async function measure() {
     toWhole.push(await keystroke(api, document, () => editor.edit((edit) => edit.delete(new vscode.Range(at, at.translate(0, 1)))), () => !isFlagged(), () => !isBroken()));
   }
   await vscode.commands.executeCommand('workbench.action.files.revert');
-  return { vscode: vscode.version, posts: site.posts.size, post: post.slice(site.root.length + 1), postBytes: document.getText().length, indexMs, activationMs: api.activationMs, eventLoopDelayMs, gapMs, toBroken, toWhole };
+  return { vscode: vscode.version, posts: site.posts.size, post: post.slice(site.root.length + 1), postBytes: document.getText().length, indexMs, reindexMs, activationMs: api.activationMs, eventLoopDelayMs, gapMs, toBroken, toWhole };
 }
 
 /** Milliseconds from the edit: until the extension host has the new text, until Postcraft published its diagnostics, until the API reports them. */
@@ -119,4 +133,21 @@ function quiet(quietMs: number, timeoutMs: number): Promise<void> {
       resolve();
     }
   });
+}
+
+async function startProfile(): Promise<{ stop(): Promise<void> } | undefined> {
+  const file = process.env['POSTCRAFT_BENCH_PROFILE'];
+  if (!file) return undefined;
+  const session = new Session();
+  const send = <T>(method: string) => new Promise<T>((resolve, reject) => session.post(method, (error, result) => (error ? reject(error) : resolve(result as T))));
+  session.connect();
+  await send('Profiler.enable');
+  await send('Profiler.start');
+  return {
+    async stop() {
+      const { profile } = await send<{ profile: unknown }>('Profiler.stop');
+      writeFileSync(file, JSON.stringify(profile));
+      session.disconnect();
+    },
+  };
 }

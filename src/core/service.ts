@@ -1,6 +1,7 @@
 import { noCancellation, throwIfCancelled, type CancellationToken } from './host/cancellation';
 import { confinedFileSystem } from './host/confinedFileSystem';
 import type { SiteFileSystem } from './host/fileSystem';
+import { TimeSlices } from './host/timeSlices';
 import { silentLogger, type Logger } from './host/logger';
 import type { Finding } from './checks/finding';
 import { runChecks, type CheckOptions } from './checks/runChecks';
@@ -132,9 +133,12 @@ export class PostcraftService {
     const results: Finding[][] = new Array(paths.length);
     let next = 0;
     let done = 0;
+    const slices = new TimeSlices();
     const worker = async () => {
       while (next < paths.length) {
+        await slices.next();
         const index = next++;
+        if (index >= paths.length) break;
         results[index] = await this.checkFile(paths[index]!, options);
         throwIfCancelled(token);
         onProgress?.({ done: ++done, total: paths.length });

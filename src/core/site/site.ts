@@ -1,5 +1,6 @@
 import { throwIfCancelled, type CancellationToken } from '../host/cancellation';
 import type { SiteFileSystem } from '../host/fileSystem';
+import { TimeSlices } from '../host/timeSlices';
 import { confinedFileSystem } from '../host/confinedFileSystem';
 import { readPostText } from '../post/decodeText';
 import { parseFrontmatter } from '../frontmatter/parse';
@@ -19,7 +20,6 @@ const readConcurrency = 64;
 
 /** One static site: its rules, its files, its posts' tags and its authors. Updated file by file. */
 export class Site {
-  readonly files: FileSet;
   readonly tags = new TagIndex();
   readonly posts = new Map<string, PostSummary>();
   authors = new Map<string, Author>();
@@ -30,9 +30,8 @@ export class Site {
     readonly config: SiteConfig,
     readonly settings: SiteSettings,
     readonly configProblems: readonly string[],
-    files: readonly string[],
+    readonly files: FileSet,
   ) {
-    this.files = new FileSet(files);
     this.ignoredDirs = new Set(config.ignoredDirs);
   }
 
@@ -51,7 +50,14 @@ export class Site {
     const settings = await loadSiteSettings(fs, root);
     throwIfCancelled(token);
     const walked = await walkFiles(fs, root, { ignoredDirs: config.ignoredDirs, token });
-    const site = new Site(profile, { ...config, imageFields: settings.imageFields ?? config.imageFields }, settings.settings, [...problems, ...settings.problems], walked.files);
+    // Tens of thousands of files: added in time slices, like everything else that loops over the site.
+    const files = new FileSet();
+    const slices = new TimeSlices();
+    for (const file of walked.files) {
+      files.add(file);
+      await slices.next();
+    }
+    const site = new Site(profile, { ...config, imageFields: settings.imageFields ?? config.imageFields }, settings.settings, [...problems, ...settings.problems], files);
     site.truncated = walked.truncated;
     if (retainTexts) site.retainedPosts = new Map();
     await site.indexPosts(fs, walked.files.filter((file) => site.isPost(file)), token);
@@ -127,8 +133,11 @@ export class Site {
 
   private async indexPosts(fs: SiteFileSystem, paths: readonly string[], token: CancellationToken): Promise<void> {
     let next = 0;
+    const slices = new TimeSlices();
     const worker = async () => {
       while (next < paths.length) {
+        await slices.next();
+        if (next >= paths.length) break;
         const path = paths[next++]!;
         await this.indexFile(fs, path);
         throwIfCancelled(token);
