@@ -2,7 +2,7 @@ import { createPostcraftService, noCancellation, type CheckOptions, type Finding
 
 export interface SiteCheckReport {
   readonly root: string;
-  readonly sites: readonly { readonly root: string; readonly generator: string; readonly posts: number }[];
+  readonly sites: readonly { readonly root: string; readonly generator: string; readonly posts: number; readonly problems: readonly string[] }[];
   readonly findings: readonly Finding[];
   readonly errors: number;
   readonly warnings: number;
@@ -27,7 +27,7 @@ export async function checkSites(fs: SiteFileSystem, root: string, options: Chec
   const failed = errors > 0 || (options.maxWarnings !== undefined && warnings > options.maxWarnings);
   return {
     root,
-    sites: sites.map((site) => ({ root: site.root, generator: site.profile.displayName, posts: site.posts.size })),
+    sites: sites.map((site) => ({ root: site.root, generator: site.profile.displayName, posts: site.posts.size, problems: site.configProblems })),
     findings,
     errors,
     warnings,

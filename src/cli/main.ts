@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { statSync } from 'node:fs';
-import { blockingNodeFileSystem, toSitePath } from '../core/index';
+import { blockingNodeFileSystem, relativePath, toSitePath } from '../core/index';
 import { parseArguments, usage } from './args';
 import { checkSites } from './checkSite';
 import { formatJson } from './format/json';
@@ -38,6 +38,9 @@ async function main(argv: string[]): Promise<number> {
   const report = await checkSites(blockingNodeFileSystem, toSitePath(folder), { severities: args.severities, maxWarnings: args.maxWarnings }, (done, total) => {
     if (showProgress && (done % 50 === 0 || done === total)) process.stderr.write(`\rChecking posts: ${done}/${total}${done === total ? '\n' : ''}`);
   });
+  // What kept the check from seeing the whole site (a config it cannot read, a walk cut short): on
+  // stderr, so that JSON and SARIF on stdout stay machine-readable.
+  for (const site of report.sites) for (const problem of site.problems) process.stderr.write(`postcraft: warning: ${relativePath(report.root, site.root) || '.'}: ${problem}\n`);
   const output = args.format === 'json' ? formatJson(report) : args.format === 'sarif' ? formatSarif(report, version) : formatText(report, process.stdout.isTTY === true);
   process.stdout.write(output);
   return report.exitCode;

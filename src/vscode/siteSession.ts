@@ -48,6 +48,7 @@ export class SiteSession extends Disposable {
         if (source.token.isCancellationRequested) return;
         this.setIndexing(false);
         this.didIndex.fire();
+        this.reportSiteProblems();
       },
       (error: unknown) => {
         if (error instanceof CancelledError) return;
@@ -57,6 +58,22 @@ export class SiteSession extends Disposable {
       },
     );
     return this.current;
+  }
+
+  private readonly reportedProblems = new Set<string>();
+
+  /**
+   * A config Postcraft cannot read, or a site too large to list, changes what the checks can see: said
+   * once per problem in a notification (the log has them all), not on every re-index.
+   */
+  private reportSiteProblems(): void {
+    const fresh = this.service.openSites.flatMap((site) => site.configProblems.map((problem) => `${vscode.workspace.asRelativePath(site.root) || site.root}: ${problem}`)).filter((problem) => !this.reportedProblems.has(problem));
+    if (fresh.length === 0) return;
+    for (const problem of fresh) this.reportedProblems.add(problem);
+    const more = fresh.length > 1 ? ` (and ${fresh.length - 1} more)` : '';
+    void vscode.window.showWarningMessage(`Postcraft: ${fresh[0]}${more}`, 'Show Log').then((choice) => {
+      if (choice) void vscode.commands.executeCommand('postcraft.showLog');
+    });
   }
 
   private setIndexing(value: boolean): void {

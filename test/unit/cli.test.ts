@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import { parseArguments } from '../../src/cli/args';
@@ -66,6 +68,33 @@ describe('postcraft check on the sample Hugo site', () => {
     const rules = ['broken-image', 'image-case', 'unknown-author', 'schema'].flatMap((rule) => ['--rule', `${rule}=off`]);
     assert.equal(postcraft('check', hugoSite, ...rules, '--max-warnings', '5').code, 0);
     assert.equal(postcraft('check', hugoSite, ...rules, '--max-warnings', '0').code, 1);
+  });
+
+  it('reports a clean site in every format with exit 0', () => {
+    const site = mkdtempSync(join(tmpdir(), 'postcraft-clean-'));
+    writeFileSync(join(site, 'hugo.toml'), 'baseURL = "https://example.org/"\n');
+    mkdirSync(join(site, 'content', 'posts'), { recursive: true });
+    writeFileSync(join(site, 'content', 'posts', 'hello.md'), '---\ntitle: Hello\ndate: 2024-01-02\n---\nHello.\n');
+    const json = postcraft('check', site, '--format', 'json');
+    assert.equal(json.code, 0, json.stderr);
+    assert.deepEqual(JSON.parse(json.stdout), { findings: [], summary: { errors: 0, warnings: 0, infos: 0, sites: [{ root: '.', generator: 'Hugo', posts: 1, problems: [] }] } });
+    const sarif = postcraft('check', site, '--format', 'sarif');
+    assert.equal(sarif.code, 0, sarif.stderr);
+    assert.deepEqual(JSON.parse(sarif.stdout).runs[0].results, []);
+    const text = postcraft('check', site);
+    assert.equal(text.code, 0, text.stderr);
+    assert.equal(text.stderr, '');
+  });
+
+  it("warns on stderr, apart from the report, when it cannot read the site's config", () => {
+    const site = mkdtempSync(join(tmpdir(), 'postcraft-badconfig-'));
+    writeFileSync(join(site, 'hugo.toml'), 'baseURL = "https://example.org/\n[taxonomies\n');
+    mkdirSync(join(site, 'content', 'posts'), { recursive: true });
+    writeFileSync(join(site, 'content', 'posts', 'hello.md'), '---\ntitle: Hello\n---\nHello.\n');
+    const { code, stdout, stderr } = postcraft('check', site, '--format', 'json');
+    assert.equal(code, 0);
+    assert.match(stderr, /^postcraft: warning: \.: hugo\.toml: /m);
+    assert.equal(JSON.parse(stdout).summary.sites[0].problems.length, 1);
   });
 
   it('says in one line that a missing folder does not exist, exit 2', () => {

@@ -187,6 +187,22 @@ describe('folders a repository should not hold', () => {
     assert.equal(result.files.length, 1000);
     assert.equal(result.truncated, true);
   });
+
+  it('opens a site of more files than the walk lists (200,000), says so, and checks the posts it has', async () => {
+    const files: Record<string, string> = { 'hugo.toml': hugoConfig };
+    for (let i = 0; i < 1000; i++) files[`content/posts/${i % 10}/post-${i}.md`] = `---\ntitle: Post ${i}\n---\n![x](/images/${i}.png)\n`;
+    for (let i = 0; i < 205_000; i++) files[`static/images/${i}.png`] = '';
+    const service = createPostcraftService({ fs: inMemorySite(files) });
+    const { ms, result: sites } = await timed(() => service.openWorkspace(['/site']));
+    const [opened] = sites;
+    assert.ok(opened?.truncated);
+    assert.deepEqual(opened.configProblems, ['only the first 200,000 files were listed; posts and images after them are not checked']);
+    assert.ok(ms < 60_000, `took ${ms} ms`);
+    // Which files the parallel walk lists first is not fixed; whatever posts it has are checked, and an
+    // image it did not list is not called missing.
+    const findings = await service.checkSite(opened);
+    assert.deepEqual(findings.filter((finding) => finding.code === 'broken-image'), []);
+  });
 });
 
 describe('configs a repository should not hold', () => {

@@ -1,4 +1,5 @@
 import type { SiteCheckReport } from '../checkSite';
+import { relativePath } from '../../core/text/paths';
 import { locate } from './location';
 
 export function formatJson(report: SiteCheckReport): string {
@@ -13,6 +14,6 @@ export function formatJson(report: SiteCheckReport): string {
       ...(fix.createFile ? { createFile: locate(report.root, { ...finding, file: fix.createFile.path }).file } : {}),
     })),
   }));
-  const summary = { errors: report.errors, warnings: report.warnings, infos: report.findings.length - report.errors - report.warnings, sites: report.sites.map((site) => ({ ...site, root: locate(report.root, { ...report.findings[0]!, file: site.root }).file || '.' })) };
+  const summary = { errors: report.errors, warnings: report.warnings, infos: report.findings.length - report.errors - report.warnings, sites: report.sites.map((site) => ({ ...site, root: relativePath(report.root, site.root) || '.' })) };
   return `${JSON.stringify({ findings, summary }, null, 2)}\n`;
 }

@@ -31,6 +31,8 @@ function checkReference(context: CheckContext, reference: ImageReference): void 
       return;
     }
     case 'missing': {
+      // A site too large to list in full (see walkFiles): the image may be among the files not listed.
+      if (site.truncated) return;
       const prefersRoot = reference.path.startsWith('/');
       const fixes: Fix[] = [];
       for (const file of resolution.similar) {

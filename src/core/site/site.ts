@@ -50,6 +50,7 @@ export class Site {
     const settings = await loadSiteSettings(fs, root);
     throwIfCancelled(token);
     const walked = await walkFiles(fs, root, { ignoredDirs: config.ignoredDirs, token });
+    if (walked.truncated) problems.push(`only the first ${walked.files.length.toLocaleString('en')} files were listed; posts and images after them are not checked`);
     // Tens of thousands of files: added in time slices, like everything else that loops over the site.
     const files = new FileSet();
     const slices = new TimeSlices();
