@@ -1,5 +1,6 @@
 import { findField, scalarItems, type Frontmatter } from '../frontmatter/model';
 import type { SiteConfig } from './model';
+import { detached } from '../text/detached';
 import { splitTagWords } from './tagValues';
 
 /** What the site index keeps of each post: enough for completion, typo checks and views. */
@@ -21,9 +22,9 @@ export function summarizePost(path: string, frontmatter: Frontmatter | undefined
   const title = frontmatter?.data['title'];
   return {
     path,
-    title: typeof title === 'string' ? title : undefined,
-    tags: [...new Set(values(config.tagKeys))],
-    authors: config.authorKeys.flatMap((key) => scalarItems(findField(fields, key)?.value).map((node) => String(node.value))),
+    title: typeof title === 'string' ? detached(title) : undefined,
+    tags: [...new Set(values(config.tagKeys))].map(detached),
+    authors: config.authorKeys.flatMap((key) => scalarItems(findField(fields, key)?.value).map((node) => detached(String(node.value)))),
     draft: frontmatter?.data['draft'] === true,
   };
 }

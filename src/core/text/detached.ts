@@ -1,0 +1,8 @@
+/**
+ * A copy of `text` that holds no reference to the string it was cut from. Values read from a post are
+ * slices of its text, and V8 keeps the whole text alive for as long as a slice lives: an index that
+ * keeps tags and titles (or a memo keyed by them) would keep every post it saw (79 MB for 10,000 posts).
+ */
+export function detached(text: string): string {
+  return JSON.parse(JSON.stringify(text)) as string;
+}
