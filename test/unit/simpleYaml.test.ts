@@ -53,8 +53,9 @@ describe('simple YAML frontmatter without the library', () => {
     assert.deepEqual(parseSimpleYaml(source, 4), parseYamlWithLibrary(source, 4));
   });
 
-  it('declines escapes, nested maps, block scalars, duplicate keys and empty values', () => {
-    for (const source of ['a: "x\\ty"\n', 'a:\n  b: c\n', 'a: |\n  text\n', 'a: 1\na: 2\n', 'a:\nb: 1\n', "a: 'it''s'\n", 'a: [b, [c]]\n', 'a: b # c\n', 'a:\r\n  - b\r\n']) {
+  it('declines escapes, nested maps, block scalars, duplicate keys, empty values and white space YAML does not trim', () => {
+    const unusualSpace = ['title: hello\u00A0\n', 'tags: [a\u00A0, b]\n', 'tags: \u00A0\n  - a\n', 'a: b\u3000\n', 'a: b\u2028\n', 'a: b\f\n', 'a: \uFEFFb\n'];
+    for (const source of ['a: "x\\ty"\n', 'a:\n  b: c\n', 'a: |\n  text\n', 'a: 1\na: 2\n', 'a:\nb: 1\n', "a: 'it''s'\n", 'a: [b, [c]]\n', 'a: b # c\n', 'a:\r\n  - b\r\n', ...unusualSpace]) {
       assert.equal(parseSimpleYaml(source, 0), undefined, JSON.stringify(source));
     }
   });

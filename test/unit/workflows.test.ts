@@ -161,4 +161,9 @@ describe('an image dropped or pasted into a post', () => {
     const second = planImageInsertion(site, '/site/content/posts/a/index.md', { name: 'image.png' }, new Set([first!.copyTo!]), date);
     assert.deepEqual(second, { reference: 'image-2.png', copyTo: '/site/content/posts/a/image-2.png' });
   });
+
+  it('takes a name in other letter case as taken: on macOS and Windows it is the same file', async () => {
+    const { site } = await openSite({ 'hugo.toml': '', 'content/posts/a/index.md': '', 'content/posts/a/Photo.png': png });
+    assert.deepEqual(planImageInsertion(site, '/site/content/posts/a/index.md', { name: 'photo.png' }, new Set(), date), { reference: 'photo-1.png', copyTo: '/site/content/posts/a/photo-1.png' });
+  });
 });

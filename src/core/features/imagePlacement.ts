@@ -60,7 +60,9 @@ export function planImageInsertion(site: Site, postPath: string, image: { readon
   for (let attempt = 0; attempt < 1000; attempt++) {
     const placement = placeImage(site, postPath, attempt === 0 ? image.name : `${stem}-${attempt}${extension}`, date);
     if (!placement) return undefined;
-    if (!site.files.has(placement.destination) && !taken.has(placement.destination)) return { reference: placement.reference, copyTo: placement.destination };
+    // Another letter case counts as taken too: on macOS and Windows it is the same file.
+    const destination = placement.destination;
+    if (!site.files.has(destination) && !site.files.caseVariant(destination) && !taken.has(destination)) return { reference: placement.reference, copyTo: destination };
   }
   return undefined;
 }

@@ -1,4 +1,4 @@
-import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
 import { toSitePath } from '../text/paths';
 import type { DirectoryEntry, FileStat, SiteFileSystem } from './fileSystem';
 
@@ -12,8 +12,12 @@ import type { DirectoryEntry, FileStat, SiteFileSystem } from './fileSystem';
 export const blockingNodeFileSystem: SiteFileSystem = {
   readFile: async (path, maxBytes) => readBlocking(path, maxBytes),
   async stat(path): Promise<FileStat | undefined> {
-    const stat = statSync(path, { throwIfNoEntry: false });
-    return stat && { type: stat.isDirectory() ? 'directory' : 'file', size: stat.size, mtime: stat.mtimeMs };
+    try {
+      const stat = statSync(path);
+      return { type: stat.isDirectory() ? 'directory' : 'file', size: stat.size, mtime: stat.mtimeMs };
+    } catch {
+      return undefined; // missing, a file where a folder should be, a loop of links
+    }
   },
   async readDirectory(path): Promise<DirectoryEntry[]> {
     try {
@@ -44,6 +48,7 @@ const realPaths = new Map<string, string | undefined>();
 function readBlocking(path: string, maxBytes: number | undefined): Uint8Array | undefined {
   let fd: number | undefined;
   try {
+    if (constants.O_NOFOLLOW === undefined && lstatSync(path).isSymbolicLink()) return undefined; // Windows
     fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0));
     const stat = fstatSync(fd);
     if (!stat.isFile() || (maxBytes !== undefined && stat.size > maxBytes)) return undefined;

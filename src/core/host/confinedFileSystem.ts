@@ -34,12 +34,14 @@ function createView(fs: SiteFileSystem, root: string): SiteFileSystem {
   };
   // `readFile` never follows a link in the file's own name (see SiteFileSystem), so its folder's real
   // path is all there is to check: one lookup per folder, which the file system may remember.
-  const folderAllowed = (path: string): Promise<boolean> => {
+  // The normalised path is both checked and read: the system resolves `link/..` from the link's
+  // target, so reading the path as written could leave the folder that was checked.
+  const readInFolder = async (path: string, maxBytes: number | undefined) => {
     const normalized = normalizePath(path);
-    return isInside(root, normalized) ? allowed(dirname(normalized)) : Promise.resolve(false);
+    return isInside(root, normalized) && (await allowed(dirname(normalized))) ? fs.readFile(normalized, maxBytes) : undefined;
   };
   return {
-    readFile: async (path, maxBytes) => ((await folderAllowed(path)) ? fs.readFile(path, maxBytes) : undefined),
+    readFile: readInFolder,
     stat: async (path) => ((await allowed(path)) ? fs.stat(path) : undefined),
     readDirectory: async (path) => ((await allowed(path)) ? fs.readDirectory(path) : []),
     realPath: async (path) => ((await allowed(path)) ? ((await fs.realPath?.(path)) ?? normalizePath(path)) : undefined),

@@ -9,6 +9,7 @@ export const nodeFileSystem: SiteFileSystem = {
     try {
       // Non-blocking, so that opening a named pipe does not wait forever for a writer; no link followed
       // (see SiteFileSystem); then regular files only: a device or a pipe is no post, config or data.
+      if (constants.O_NOFOLLOW === undefined && (await fs.lstat(path)).isSymbolicLink()) return undefined; // Windows
       handle = await fs.open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0));
       const stat = await handle.stat();
       if (!stat.isFile() || (maxBytes !== undefined && stat.size > maxBytes)) return undefined;

@@ -57,11 +57,14 @@ export class DiagnosticsManager extends Disposable {
     const key = document.uri.toString();
     if (this.timers.has(key)) return;
     const wait = Math.max(0, (this.lastChecked.get(key) ?? -Infinity) + this.settings.intervalMs - performance.now());
+    // The entry stays until the check has run, indexing included: edits meanwhile add no second check.
     this.timers.set(
       key,
       setTimeout(() => {
-        this.timers.delete(key);
-        void this.session.ready.then(() => this.checkDocument(document));
+        void this.session.ready.then(() => {
+          this.timers.delete(key);
+          this.checkDocument(document);
+        });
       }, wait),
     );
   }
@@ -126,7 +129,7 @@ export class DiagnosticsManager extends Disposable {
             });
             const byFile = new Map<string, Finding[]>([...site.posts.keys()].map((path) => [path, []]));
             for (const finding of findings) byFile.get(finding.file)?.push(finding);
-            await this.publishInChunks([...byFile].map(([path, fileFindings]) => [uriOf(path), fileFindings]));
+            await this.publishInChunks([...byFile].map(([path, fileFindings]) => [uriOf(path), fileFindings]), source.token);
             totals.posts += site.posts.size;
           }
           return false;
@@ -151,8 +154,8 @@ export class DiagnosticsManager extends Disposable {
    * one call per file for 10,000 posts held the extension host (shared with every other extension)
    * for a third of a second.
    */
-  private async publishInChunks(entries: readonly [vscode.Uri, readonly Finding[]][]): Promise<void> {
-    for (let start = 0; start < entries.length; start += 500) {
+  private async publishInChunks(entries: readonly [vscode.Uri, readonly Finding[]][], token: vscode.CancellationToken): Promise<void> {
+    for (let start = 0; start < entries.length && !token.isCancellationRequested; start += 500) {
       const chunk = entries.slice(start, start + 500);
       for (const [uri, findings] of chunk) this.findings.set(uri.toString(), findings);
       this.collection.set(chunk.map(([uri, findings]) => [uri, findings.map(toDiagnostic)]));

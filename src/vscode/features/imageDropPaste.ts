@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { basename, isImagePath, planImageInsertion, relativePath } from '../../core/index';
+import { basename, isImagePath, planImageInsertion, relativePath, type Site } from '../../core/index';
 import { postSelector, sitePathOf, uriOf } from '../convert';
 import type { SiteSession } from '../siteSession';
 
@@ -48,23 +48,42 @@ export class ImageDropPasteProvider implements vscode.DocumentDropEditProvider, 
     const snippet = new vscode.SnippetString();
     const copies = new vscode.WorkspaceEdit();
     const taken = new Set<string>();
+    const copied: string[] = [];
     for (const [index, image] of images.entries()) {
-      const planned = planImageInsertion(site, postPath, { name: image.name, path: image.uri && sitePathOf(image.uri) });
+      const planned = await this.planOne(site, postPath, image, taken);
       if (!planned) return undefined; // no folder the site keeps images in: VS Code's own provider does better
       if (planned.copyTo) {
-        taken.add(planned.copyTo);
+        copied.push(planned.copyTo);
         // The bytes, not the DataTransferFile: VS Code revives those only for drops it started itself.
         const contents = image.file ? await image.file.data() : image.uri ? await vscode.workspace.fs.readFile(image.uri) : undefined;
-        if (!contents) return undefined;
-        copies.createFile(uriOf(planned.copyTo), { contents, ignoreIfExists: true });
+        if (!contents || token.isCancellationRequested) return undefined;
+        // No overwrite: should a file appear there after all, the edit fails rather than link to it.
+        copies.createFile(uriOf(planned.copyTo), { contents, overwrite: false });
       }
       if (index > 0) snippet.appendText('\n\n');
       snippet.appendText('![').appendPlaceholder('alt text').appendText(`](${markdownDestination(planned.reference)})`);
     }
-    const copied = [...taken].map((path) => relativePath(site.root, path));
-    const title = copied.length ? `Copy to ${copied.join(', ')} and insert an image link (Postcraft)` : 'Insert an image link the site resolves (Postcraft)';
+    const title = copied.length ? `Copy to ${copied.map((path) => relativePath(site.root, path)).join(', ')} and insert an image link (Postcraft)` : 'Insert an image link the site resolves (Postcraft)';
     // An edit with no copies is left out: VS Code refuses to apply an empty one.
-    return { snippet, copies: taken.size ? copies : undefined, title };
+    return { snippet, copies: copied.length ? copies : undefined, title };
+  }
+
+  /**
+   * Where one image goes, under a name that neither the index, nor the other images of this drop, nor
+   * the disk has (the index may not know a file yet, or list a link as nothing).
+   */
+  private async planOne(site: Site, postPath: string, image: IncomingImage, taken: Set<string>) {
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const planned = planImageInsertion(site, postPath, { name: image.name, path: image.uri && sitePathOf(image.uri) }, taken);
+      if (!planned?.copyTo) return planned;
+      taken.add(planned.copyTo);
+      const onDisk = await vscode.workspace.fs.stat(uriOf(planned.copyTo)).then(
+        () => true,
+        () => false,
+      );
+      if (!onDisk) return planned;
+    }
+    return undefined;
   }
 }
 
@@ -76,7 +95,9 @@ async function incomingImages(dataTransfer: vscode.DataTransfer): Promise<Incomi
     const file = item.asFile();
     if (!file || !(mime.startsWith('image/') || isImagePath(file.name))) continue;
     if (file.uri) seen.add(file.uri.toString());
-    images.push(file.uri ? { name: file.name, uri: file.uri, file } : { name: isImagePath(file.name) ? file.name : `image.${mime.slice('image/'.length).replace('jpeg', 'jpg').replace(/\+.*$/, '')}`, file });
+    const name = file.uri || isImagePath(file.name) ? file.name : `image.${mime.slice('image/'.length).replace('jpeg', 'jpg').replace(/\+.*$/, '')}`;
+    if (!isImagePath(name)) continue; // image/x-icon, image/vnd.…: no format the site's generator publishes as is
+    images.push(file.uri ? { name, uri: file.uri, file } : { name, file });
   }
   const uriList = await dataTransfer.get('text/uri-list')?.asString();
   for (const line of uriList?.split(/\r?\n/) ?? []) {
