@@ -15,6 +15,7 @@ describe('image references in the body', () => {
 
   it('decodes percent-encoded paths and drops queries and fragments', () => {
     assert.deepEqual(images('![a](my%20photo.jpg?w=300#top)').map((image) => [image.path, image.source]), [['my photo.jpg', 'my%20photo.jpg?w=300#top']]);
+    assert.deepEqual(images('![a](C%23-logo.png) ![b](why%3F.png) ![c](100%25.png) ![d](50%.png)').map((image) => image.path), ['C#-logo.png', 'why?.png', '100%.png', '50%.png']);
   });
 
   it('follows reference-style images to their definitions', () => {

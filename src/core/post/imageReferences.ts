@@ -123,11 +123,18 @@ export function imagePathOf(raw: string): string | undefined {
   if (text === '' || text.startsWith('#') || text.startsWith('//') || /^[a-z][a-z0-9+.-]+:/i.test(text)) return undefined;
   if (/\{\{|\{%|\$\{|<%/.test(text)) return undefined;
   text = text.replace(/[?#].*$/, '');
-  try {
-    return decodeURI(text);
-  } catch {
-    return text; // a stray % is a literal file name character
-  }
+  // Each segment decoded in full, as a browser and Go's url.Parse do: `C%23.png` names `C#.png`
+  // (decodeURI would leave `%23`, `%3F` and `%25` as they are).
+  return text
+    .split('/')
+    .map((segment) => {
+      try {
+        return decodeURIComponent(segment);
+      } catch {
+        return segment; // a stray % is a literal file name character
+      }
+    })
+    .join('/');
 }
 
 function normalizeLabel(label: string): string {

@@ -119,9 +119,13 @@ function parseUri(text: string): vscode.Uri | undefined {
   }
 }
 
-/** A link destination that stays one: angle brackets when the path holds spaces or parentheses. */
+/**
+ * A link destination that stays one and names the file: `%`, `#` and `?` escaped (or they would read as
+ * an escape, a fragment, a query), angle brackets when the path holds spaces or parentheses.
+ */
 function markdownDestination(reference: string): string {
-  return /[\s()<>]/.test(reference) ? `<${reference.replace(/[<>]/g, encodeURIComponent)}>` : reference;
+  const escaped = reference.replace(/[%#?]/g, encodeURIComponent);
+  return /[\s()<>]/.test(escaped) ? `<${escaped.replace(/[<>]/g, encodeURIComponent)}>` : escaped;
 }
 
 export function registerImageDropPasteSupport(session: SiteSession): { readonly provider: ImageDropPasteProvider; readonly registration: vscode.Disposable } {
