@@ -29,6 +29,19 @@ export class SiteSession extends Disposable {
     this.register(watcher.onDidCreate((uri) => void this.onFileEvent(uri, 'created')));
     this.register(watcher.onDidChange((uri) => void this.onFileEvent(uri, 'changed')));
     this.register(watcher.onDidDelete((uri) => void this.onFileEvent(uri, 'deleted')));
+    // The watcher can miss files in a folder created just before them (seen in VS Code 1.100 with a new
+    // `assets/blog/YYYY/MM/`): files made through the editor (Explorer, workspace edits such as a pasted
+    // image) are reported by these events as well. Indexing a file twice is harmless.
+    this.register(vscode.workspace.onDidCreateFiles(({ files }) => files.forEach((uri) => void this.onFileEvent(uri, 'created'))));
+    this.register(vscode.workspace.onDidDeleteFiles(({ files }) => files.forEach((uri) => void this.onFileEvent(uri, 'deleted'))));
+    this.register(
+      vscode.workspace.onDidRenameFiles(({ files }) =>
+        files.forEach(({ oldUri, newUri }) => {
+          void this.onFileEvent(oldUri, 'deleted');
+          void this.onFileEvent(newUri, 'created');
+        }),
+      ),
+    );
     this.register(vscode.workspace.onDidChangeWorkspaceFolders(() => void this.reindex()));
   }
 
@@ -79,6 +92,11 @@ export class SiteSession extends Disposable {
   private setIndexing(value: boolean): void {
     this.isIndexing = value;
     this.indexingState.fire(value);
+  }
+
+  /** For files Postcraft writes itself through `workspace.fs`, which neither the edit events nor (always) the watcher report. */
+  fileWritten(uri: vscode.Uri): Promise<void> {
+    return this.onFileEvent(uri, 'created');
   }
 
   private async onFileEvent(uri: vscode.Uri, change: 'created' | 'changed' | 'deleted'): Promise<void> {

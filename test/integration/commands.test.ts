@@ -140,7 +140,11 @@ describe('Command palette workflows', () => {
       const month = `${now.getFullYear()}/${pad(now.getMonth() + 1)}`;
       const existing = workspaceFile(`assets/blog/${month}/image.png`);
       const pasted = workspaceFile(`assets/blog/${month}/image-1.png`);
-      await vscode.workspace.fs.writeFile(existing, Buffer.from('not to be overwritten'));
+      // Made as the Explorer makes files (a workspace edit): the file watcher can miss a file in a folder
+      // created just before it, the edit events cannot.
+      const made = new vscode.WorkspaceEdit();
+      made.createFile(existing, { contents: Buffer.from('not to be overwritten'), ignoreIfExists: true });
+      assert.ok(await vscode.workspace.applyEdit(made));
       try {
         await waitForSiteFile(api, existing);
         const edits = await api.imageDropPaste.provideDocumentPasteEdits(editor.document, [editor.selection], clipboard, { only: undefined, triggerKind: vscode.DocumentPasteTriggerKind.Automatic }, token);

@@ -31,6 +31,7 @@ export class InsertImageCommand implements Command {
       } else {
         await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(destination, '..'));
         await vscode.workspace.fs.copy(file, destination, { overwrite: false });
+        await this.session.fileWritten(destination);
       }
     }
     const snippet = new vscode.SnippetString('![${1:alt text}](').appendText(placement.reference).appendText(')');
