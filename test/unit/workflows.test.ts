@@ -167,3 +167,24 @@ describe('an image dropped or pasted into a post', () => {
     assert.deepEqual(planImageInsertion(site, '/site/content/posts/a/index.md', { name: 'photo.png' }, new Set(), date), { reference: 'photo-1.png', copyTo: '/site/content/posts/a/photo-1.png' });
   });
 });
+
+describe('the index follows the disk', () => {
+  it('forgets everything in a deleted folder: its images are missing, its posts and their tags gone', async () => {
+    const aText = '---\ntitle: A\ntags: [kept]\n---\n![x](/gallery/one.png)\n';
+    const { fs, service, site } = await openSite({
+      'hugo.toml': '',
+      'content/posts/a.md': aText,
+      'content/posts/old/index.md': '---\ntitle: Old\ntags: [retired]\n---\n',
+      'static/gallery/one.png': png,
+    });
+    assert.deepEqual(service.checkText('/site/content/posts/a.md', aText).map((finding) => finding.code), []);
+    fs.delete('static/gallery/one.png');
+    fs.delete('content/posts/old/index.md');
+    await service.fileChanged('/site/static/gallery', 'deleted');
+    await service.fileChanged('/site/content/posts/old', 'deleted');
+    assert.deepEqual(service.checkText('/site/content/posts/a.md', aText).map((finding) => finding.code), ['broken-image']);
+    assert.equal(site.posts.has('/site/content/posts/old/index.md'), false);
+    assert.equal(site.tags.count('retired'), 0);
+    assert.equal(site.tags.count('kept'), 1);
+  });
+});

@@ -91,12 +91,16 @@ export class Site {
     this.tags.add(path, summary.tags);
   }
 
+  /** Forgets a deleted file; a path the index holds no file at is a deleted folder, and everything in it goes. */
   removeFile(path: string): void {
-    this.files.delete(path);
-    const previous = this.posts.get(path);
-    if (previous) {
-      this.tags.remove(path, previous.tags);
-      this.posts.delete(path);
+    const gone = this.files.has(path) || this.posts.has(path) ? [path] : [...this.files.all()].filter((file) => isInside(path, file));
+    for (const file of gone) {
+      this.files.delete(file);
+      const previous = this.posts.get(file);
+      if (previous) {
+        this.tags.remove(file, previous.tags);
+        this.posts.delete(file);
+      }
     }
   }
 
