@@ -6,7 +6,7 @@ import { readPostText } from '../post/decodeText';
 import { parseFrontmatter } from '../frontmatter/parse';
 import type { Frontmatter } from '../frontmatter/model';
 import { parsePost, type ParsedPost } from '../post/parsedPost';
-import { isInside, isInsideAny } from '../text/paths';
+import { extname, isInside, isInsideAny } from '../text/paths';
 import { FileSet, isPostPath } from './fileSet';
 import type { GeneratorProfile } from './generators/profile';
 import type { Author, SiteConfig } from './model';
@@ -91,9 +91,15 @@ export class Site {
     this.tags.add(path, summary.tags);
   }
 
-  /** Forgets a deleted file; a path the index holds no file at is a deleted folder, and everything in it goes. */
+  /**
+   * Forgets a deleted file. A path the index holds no file at may be a deleted folder: everything in it
+   * goes. (Build output — `public/` rewritten by `hugo server` — is in ignored folders, and a name with
+   * an extension is taken for a file the index never held, so neither costs a scan of every file.)
+   */
   removeFile(path: string): void {
-    const gone = this.files.has(path) || this.posts.has(path) ? [path] : [...this.files.all()].filter((file) => isInside(path, file));
+    const known = this.files.has(path) || this.posts.has(path);
+    if (!known && (extname(path) !== '' || isInsideAny(this.ignoredDirs, path))) return;
+    const gone = known ? [path] : [...this.files.all()].filter((file) => isInside(path, file));
     for (const file of gone) {
       this.files.delete(file);
       const previous = this.posts.get(file);
