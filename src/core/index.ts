@@ -18,7 +18,7 @@ export { planNewPost, postSections, type NewPostPlan } from './features/newPost'
 export { addListValue, type OffsetEdit } from './features/frontmatterEdits';
 export { planTagRename } from './features/renameTag';
 export { tagClusters, type TagCluster } from './features/tagClusters';
-export { placeImage, planImageInsertion, type ImagePlacement, type ImageInsertion } from './features/imagePlacement';
+export { planImageInsertion, type ImageInsertion } from './features/imagePlacement';
 export { parsePost, type ParsedPost } from './post/parsedPost';
 export { basename, relativePath } from './text/paths';
 export { isImagePath } from './site/fileSet';

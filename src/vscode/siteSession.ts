@@ -94,11 +94,6 @@ export class SiteSession extends Disposable {
     this.indexingState.fire(value);
   }
 
-  /** For files Postcraft writes itself through `workspace.fs`, which neither the edit events nor (always) the watcher report. */
-  fileWritten(uri: vscode.Uri): Promise<void> {
-    return this.onFileEvent(uri, 'created');
-  }
-
   private async onFileEvent(uri: vscode.Uri, change: 'created' | 'changed' | 'deleted'): Promise<void> {
     if (uri.scheme !== 'file') return;
     await this.current;

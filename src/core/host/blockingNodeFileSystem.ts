@@ -1,6 +1,7 @@
-import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
 import { toSitePath } from '../text/paths';
 import type { DirectoryEntry, FileStat, SiteFileSystem } from './fileSystem';
+import { canRefuseLinks, readFlags } from './nodeFileSystem';
 
 /**
  * The real disk through blocking calls, for one-shot runs where nothing else waits on the thread (the
@@ -48,8 +49,8 @@ const realPaths = new Map<string, string | undefined>();
 function readBlocking(path: string, maxBytes: number | undefined): Uint8Array | undefined {
   let fd: number | undefined;
   try {
-    if (constants.O_NOFOLLOW === undefined && lstatSync(path).isSymbolicLink()) return undefined; // Windows
-    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0));
+    if (!canRefuseLinks && lstatSync(path).isSymbolicLink()) return undefined;
+    fd = openSync(path, readFlags);
     const stat = fstatSync(fd);
     if (!stat.isFile() || (maxBytes !== undefined && stat.size > maxBytes)) return undefined;
     const bytes = new Uint8Array(stat.size);

@@ -2,15 +2,22 @@ import { constants, promises as fs } from 'node:fs';
 import { toSitePath } from '../text/paths';
 import type { DirectoryEntry, FileStat, SiteFileSystem } from './fileSystem';
 
+/**
+ * How both Node file systems open a file: non-blocking, so that a named pipe does not wait forever for a
+ * writer, and without following a link in its own name (see SiteFileSystem). Where the system has no
+ * `O_NOFOLLOW` (Windows), `canRefuseLinks` is false and the readers ask `lstat` first.
+ */
+export const readFlags = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0);
+export const canRefuseLinks = constants.O_NOFOLLOW !== undefined;
+
 /** The real disk, for the CLI and the extension host (which runs where the files are). */
 export const nodeFileSystem: SiteFileSystem = {
   async readFile(path, maxBytes) {
     let handle: fs.FileHandle | undefined;
     try {
-      // Non-blocking, so that opening a named pipe does not wait forever for a writer; no link followed
-      // (see SiteFileSystem); then regular files only: a device or a pipe is no post, config or data.
-      if (constants.O_NOFOLLOW === undefined && (await fs.lstat(path)).isSymbolicLink()) return undefined; // Windows
-      handle = await fs.open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0));
+      // See readFlags; then regular files only: a device or a pipe is no post, config or data.
+      if (!canRefuseLinks && (await fs.lstat(path)).isSymbolicLink()) return undefined;
+      handle = await fs.open(path, readFlags);
       const stat = await handle.stat();
       if (!stat.isFile() || (maxBytes !== undefined && stat.size > maxBytes)) return undefined;
       const bytes = new Uint8Array(stat.size); // the size just read: no second stat, no read past the end

@@ -75,9 +75,8 @@ function scanJsxTag(src: string, pos: number, max: number): TemplateTag | undefi
   for (let i = pos + head[0].length; i < max; i++) {
     const char = src[i];
     if (char === '"' || char === "'" || char === '`') {
-      const close = src.indexOf(char, i + 1);
-      if (close < 0) return undefined;
-      i = close;
+      i = src.indexOf(char, i + 1); // past the string: braces and `>` in it do not count
+      if (i < 0) return undefined;
     } else if (char === '{') depth++;
     else if (char === '}') depth--;
     else if (char === '>' && depth === 0) {
@@ -93,9 +92,8 @@ function scanMdxExpression(src: string, pos: number, max: number): TemplateTag |
   for (let i = pos; i < max; i++) {
     const char = src[i];
     if (char === '"' || char === "'" || char === '`') {
-      const close = src.indexOf(char, i + 1);
-      if (close < 0) return undefined;
-      i = close;
+      i = src.indexOf(char, i + 1); // past the string: braces and `>` in it do not count
+      if (i < 0) return undefined;
     } else if (char === '{') depth++;
     else if (char === '}' && --depth === 0) {
       const inner = src.slice(pos + 1, i).trim();

@@ -1,12 +1,11 @@
 import * as vscode from 'vscode';
-import { placeImage, relativePath } from '../../core/index';
-import { toSitePath } from '../../core/index';
-import { uriOf } from '../convert';
+import { basename } from '../../core/index';
+import { planImageEdit } from '../imageEdit';
 import type { SiteSession } from '../siteSession';
 import { activePost } from './activePost';
 import type { Command } from './commandManager';
 
-/** Copies an image where the site keeps images and inserts a reference the site resolves. */
+/** Copies an image where the site keeps images and inserts a reference the site resolves, as a drop would. */
 export class InsertImageCommand implements Command {
   readonly id = 'postcraft.insertImage';
 
@@ -20,22 +19,10 @@ export class InsertImageCommand implements Command {
         ? source
         : (await vscode.window.showOpenDialog({ canSelectMany: false, openLabel: 'Insert Image', filters: { Images: ['png', 'jpg', 'jpeg', 'gif', 'webp', 'avif', 'svg'] } }))?.[0];
     if (!file) return undefined;
-    const placement = placeImage(post.site, post.path, file.path.split('/').pop() ?? 'image.png');
-    if (!placement) throw new Error('this site has no folder Postcraft knows to put images in');
-    const destination = uriOf(placement.destination);
-    const sourcePath = file.scheme === 'file' ? toSitePath(file.fsPath) : undefined;
-    if (sourcePath !== placement.destination) {
-      if (await this.session.fs.stat(placement.destination)) {
-        const choice = await vscode.window.showWarningMessage(`${relativePath(post.site.root, placement.destination)} already exists.`, { modal: true }, 'Use the existing file');
-        if (!choice) return undefined;
-      } else {
-        await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(destination, '..'));
-        await vscode.workspace.fs.copy(file, destination, { overwrite: false });
-        await this.session.fileWritten(destination);
-      }
-    }
-    const snippet = new vscode.SnippetString('![${1:alt text}](').appendText(placement.reference).appendText(')');
-    await post.editor.insertSnippet(snippet, post.editor.selection);
-    return placement.reference;
+    const planned = await planImageEdit(post.site, post.path, [{ name: basename(file.path), uri: file }], new vscode.CancellationTokenSource().token);
+    if (!planned) throw new Error('this site has no folder Postcraft knows to put images in');
+    if (planned.copies && !(await vscode.workspace.applyEdit(planned.copies))) throw new Error('the image could not be copied into the site');
+    await post.editor.insertSnippet(planned.snippet, post.editor.selection);
+    return planned.references[0];
   }
 }

@@ -1,14 +1,8 @@
 import * as vscode from 'vscode';
-import { basename, isImagePath, planImageInsertion, relativePath, type Site } from '../../core/index';
-import { postSelector, sitePathOf, uriOf } from '../convert';
+import { basename, isImagePath } from '../../core/index';
+import { postSelector, sitePathOf } from '../convert';
+import { planImageEdit, type IncomingImage } from '../imageEdit';
 import type { SiteSession } from '../siteSession';
-
-/** One image the writer dropped or pasted: a file somewhere, or clipboard data with only a name. */
-interface IncomingImage {
-  readonly name: string;
-  readonly uri?: vscode.Uri;
-  readonly file?: vscode.DataTransferFile;
-}
 
 export const imageInsertionKind = vscode.DocumentDropOrPasteEditKind.Empty.append('markdown', 'link', 'image', 'postcraft');
 
@@ -44,46 +38,8 @@ export class ImageDropPasteProvider implements vscode.DocumentDropEditProvider, 
     if (!site?.isPost(postPath)) return undefined;
     const images = await incomingImages(dataTransfer);
     if (images.length === 0 || token.isCancellationRequested) return undefined;
-
-    const snippet = new vscode.SnippetString();
-    const copies = new vscode.WorkspaceEdit();
-    const taken = new Set<string>();
-    const copied: string[] = [];
-    for (const [index, image] of images.entries()) {
-      const planned = await this.planOne(site, postPath, image, taken);
-      if (!planned) return undefined; // no folder the site keeps images in: VS Code's own provider does better
-      if (planned.copyTo) {
-        copied.push(planned.copyTo);
-        // The bytes, not the DataTransferFile: VS Code revives those only for drops it started itself.
-        const contents = image.file ? await image.file.data() : image.uri ? await vscode.workspace.fs.readFile(image.uri) : undefined;
-        if (!contents || token.isCancellationRequested) return undefined;
-        // No overwrite: should a file appear there after all, the edit fails rather than link to it.
-        copies.createFile(uriOf(planned.copyTo), { contents, overwrite: false });
-      }
-      if (index > 0) snippet.appendText('\n\n');
-      snippet.appendText('![').appendPlaceholder('alt text').appendText(`](${markdownDestination(planned.reference)})`);
-    }
-    const title = copied.length ? `Copy to ${copied.map((path) => relativePath(site.root, path)).join(', ')} and insert an image link (Postcraft)` : 'Insert an image link the site resolves (Postcraft)';
-    // An edit with no copies is left out: VS Code refuses to apply an empty one.
-    return { snippet, copies: copied.length ? copies : undefined, title };
-  }
-
-  /**
-   * Where one image goes, under a name that neither the index, nor the other images of this drop, nor
-   * the disk has (the index may not know a file yet, or list a link as nothing).
-   */
-  private async planOne(site: Site, postPath: string, image: IncomingImage, taken: Set<string>) {
-    for (let attempt = 0; attempt < 20; attempt++) {
-      const planned = planImageInsertion(site, postPath, { name: image.name, path: image.uri && sitePathOf(image.uri) }, taken);
-      if (!planned?.copyTo) return planned;
-      taken.add(planned.copyTo);
-      const onDisk = await vscode.workspace.fs.stat(uriOf(planned.copyTo)).then(
-        () => true,
-        () => false,
-      );
-      if (!onDisk) return planned;
-    }
-    return undefined;
+    // Undefined without a folder the site keeps images in: VS Code's own provider does better then.
+    return planImageEdit(site, postPath, images, token);
   }
 }
 
@@ -117,15 +73,6 @@ function parseUri(text: string): vscode.Uri | undefined {
   } catch {
     return undefined;
   }
-}
-
-/**
- * A link destination that stays one and names the file: `%`, `#` and `?` escaped (or they would read as
- * an escape, a fragment, a query), angle brackets when the path holds spaces or parentheses.
- */
-function markdownDestination(reference: string): string {
-  const escaped = reference.replace(/[%#?]/g, encodeURIComponent);
-  return /[\s()<>]/.test(escaped) ? `<${escaped.replace(/[<>]/g, encodeURIComponent)}>` : escaped;
 }
 
 export function registerImageDropPasteSupport(session: SiteSession): { readonly provider: ImageDropPasteProvider; readonly registration: vscode.Disposable } {

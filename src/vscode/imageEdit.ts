@@ -1,0 +1,75 @@
+import * as vscode from 'vscode';
+import { planImageInsertion, relativePath, type Site } from '../core/index';
+import { sitePathOf, uriOf } from './convert';
+
+/** An image to put into a post: a file somewhere, or clipboard data with only a name. */
+export interface IncomingImage {
+  readonly name: string;
+  readonly uri?: vscode.Uri;
+  readonly file?: vscode.DataTransferFile;
+}
+
+export interface ImageEdit {
+  /** `![alt text](…)` per image, to insert where the writer is. */
+  readonly snippet: vscode.SnippetString;
+  /** Each image's link destination, as the snippet writes it. */
+  readonly references: readonly string[];
+  /** The copies into the site; absent when every image is referred to where it is (VS Code refuses an empty edit). */
+  readonly copies: vscode.WorkspaceEdit | undefined;
+  readonly title: string;
+}
+
+/**
+ * How images get into a post, for *Insert Image…*, drops and pastes alike: each is copied where the site
+ * keeps images (or referred to where the site already resolves it), under a name that neither the index,
+ * nor the other images, nor the disk has; copies are file creations of one workspace edit, so they are
+ * undone with the link and reach the index through the editor's file events.
+ */
+export async function planImageEdit(site: Site, postPath: string, images: readonly IncomingImage[], token: vscode.CancellationToken): Promise<ImageEdit | undefined> {
+  const snippet = new vscode.SnippetString();
+  const copies = new vscode.WorkspaceEdit();
+  const taken = new Set<string>();
+  const copied: string[] = [];
+  const references: string[] = [];
+  for (const [index, image] of images.entries()) {
+    const planned = await planOne(site, postPath, image, taken);
+    if (!planned) return undefined;
+    if (planned.copyTo) {
+      copied.push(planned.copyTo);
+      // The bytes, not the DataTransferFile: VS Code revives those only for drops it started itself.
+      const contents = image.file ? await image.file.data() : image.uri ? await vscode.workspace.fs.readFile(image.uri) : undefined;
+      if (!contents || token.isCancellationRequested) return undefined;
+      // No overwrite: should a file appear there after all, the edit fails rather than link to it.
+      copies.createFile(uriOf(planned.copyTo), { contents, overwrite: false });
+    }
+    if (index > 0) snippet.appendText('\n\n');
+    references.push(markdownDestination(planned.reference));
+    snippet.appendText('![').appendPlaceholder('alt text').appendText(`](${references.at(-1)})`);
+  }
+  const title = copied.length ? `Copy to ${copied.map((path) => relativePath(site.root, path)).join(', ')} and insert an image link (Postcraft)` : 'Insert an image link the site resolves (Postcraft)';
+  return { snippet, references, copies: copied.length ? copies : undefined, title };
+}
+
+/** One image's place; the disk is asked too, since the index may not know a file yet (or lists a link as nothing). */
+async function planOne(site: Site, postPath: string, image: IncomingImage, taken: Set<string>) {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const planned = planImageInsertion(site, postPath, { name: image.name, path: image.uri && sitePathOf(image.uri) }, taken);
+    if (!planned?.copyTo) return planned;
+    taken.add(planned.copyTo);
+    const onDisk = await vscode.workspace.fs.stat(uriOf(planned.copyTo)).then(
+      () => true,
+      () => false,
+    );
+    if (!onDisk) return planned;
+  }
+  return undefined;
+}
+
+/**
+ * A link destination that stays one and names the file: `%`, `#` and `?` escaped (or they would read as
+ * an escape, a fragment, a query), angle brackets when the path holds spaces or parentheses.
+ */
+function markdownDestination(reference: string): string {
+  const escaped = reference.replace(/[%#?]/g, encodeURIComponent);
+  return /[\s()<>]/.test(escaped) ? `<${escaped.replace(/[<>]/g, encodeURIComponent)}>` : escaped;
+}
