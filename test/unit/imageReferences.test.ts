@@ -3,9 +3,9 @@ import { describe, it } from 'node:test';
 import { findBodyImages, imagePathOf } from '../../src/core/post/imageReferences';
 import { parsePost } from '../../src/core/post/parsedPost';
 
-const images = (body: string) => {
-  const post = parsePost('/site/content/post.md', `---\ntitle: x\n---\n${body}`);
-  return findBodyImages(post).map((reference) => ({ path: reference.path, origin: reference.origin, source: post.text.slice(reference.range.start, reference.range.end) }));
+const images = (body: string, { mdx = false } = {}) => {
+  const post = parsePost(`/site/content/post.${mdx ? 'mdx' : 'md'}`, `---\ntitle: x\n---\n${body}`);
+  return findBodyImages(post, { mdx }).map((reference) => ({ path: reference.path, origin: reference.origin, source: post.text.slice(reference.range.start, reference.range.end) }));
 };
 
 describe('image references in the body', () => {
@@ -33,7 +33,11 @@ describe('image references in the body', () => {
   });
 
   it('finds MDX imports and requires of image files only', () => {
-    assert.deepEqual(images("import hero from './hero.png';\nimport Thing from './Thing';\n<img src={require('./b.webp').default} />").map((image) => image.path), ['./hero.png', './b.webp']);
+    assert.deepEqual(images("import hero from './hero.png';\nimport Thing from './Thing';\n<img src={require('./b.webp').default} />", { mdx: true }).map((image) => image.path), ['./hero.png', './b.webp']);
+  });
+
+  it('takes an import line in plain Markdown for text', () => {
+    assert.deepEqual(images("import hero from './hero.png';\n\nCall require('./b.webp') to load it."), []);
   });
 
   it('skips images inside fenced code and code spans', () => {

@@ -6,7 +6,7 @@ import type { Fix } from './finding';
 
 /** Images that the generator would not find: in the body and in frontmatter image fields. */
 export const checkImages: Check = (context) => {
-  for (const reference of findImageReferences(context.post, context.site.config.imageFields)) checkReference(context, reference);
+  for (const reference of findImageReferences(context.post, context.site.config)) checkReference(context, reference);
 };
 
 function checkReference(context: CheckContext, reference: ImageReference): void {

@@ -15,7 +15,7 @@ export interface DocumentLink {
 /** Image paths open the image; author ids open where the author is defined. */
 export function documentLinks(site: Site, post: ParsedPost): DocumentLink[] {
   const links: DocumentLink[] = [];
-  for (const reference of findImageReferences(post, site.config.imageFields)) {
+  for (const reference of findImageReferences(post, site.config)) {
     const resolution = resolveImage(site.profile, site.config, site.files, post.path, reference);
     if (resolution.status !== 'found') continue;
     links.push({ range: post.lines.rangeOf(reference.range.start, reference.range.end), target: resolution.file, tooltip: `Open ${relativePath(site.root, resolution.file)}` });

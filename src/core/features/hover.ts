@@ -38,7 +38,7 @@ export function hoverAt(site: Site, post: ParsedPost, offset: number): HoverInfo
     const lines = [avatar ? `![${name}](${fileUri(avatar)}|width=64)` : '', `**${name}** (${markdownCode(author.id)})`, escapeMarkdown(author.bio ?? ''), `Defined in [${escapeMarkdown(relativePath(site.root, author.definedAt.file))}](${fileUri(author.definedAt.file)})`];
     return { markdown: lines.filter(Boolean).join('\n\n'), range, images: avatar ? [avatar] : [] };
   }
-  for (const reference of findImageReferences(post, site.config.imageFields)) {
+  for (const reference of findImageReferences(post, site.config)) {
     if (!within(reference.range)) continue;
     const resolution = resolveImage(site.profile, site.config, site.files, post.path, reference);
     const range = post.lines.rangeOf(reference.range.start, reference.range.end);

@@ -72,8 +72,8 @@ export interface Frontmatter {
 }
 
 export function findField(fields: readonly Field[], ...keys: string[]): Field | undefined {
-  const wanted = keys.map((key) => key.toLowerCase());
-  return fields.find((field) => wanted.includes(field.key.toLowerCase()));
+  // Called for every key of every post: letter case is compared only between names of one length.
+  return fields.find(({ key }) => keys.some((wanted) => key === wanted || (key.length === wanted.length && key.toLowerCase() === wanted.toLowerCase())));
 }
 
 /** The scalar items of a value: one for a scalar, each scalar for a list. */

@@ -6,14 +6,24 @@ import type { ParsedPost } from '../post/parsedPost';
 export function valuesOf(post: ParsedPost, keys: readonly string[]): { key: string; node: ScalarNode; field: Field }[] {
   const found: { key: string; node: ScalarNode; field: Field }[] = [];
   const fields = post.frontmatter?.fields ?? [];
+  if (fields.length === 0) return found;
   for (const key of keys) {
-    const [head, ...rest] = key.split('.');
+    const [head, ...rest] = keyParts(key);
     let field = findField(fields, head!);
     for (const part of rest) field = field?.value?.kind === 'map' ? findField(field.value.fields, part) : undefined;
     if (!field) continue;
     for (const node of scalarItems(field.value)) found.push({ key, node, field });
   }
   return found;
+}
+
+const partsOfKey = new Map<string, readonly string[]>();
+
+/** `cover.image` as `['cover', 'image']`, split once per key rather than once per post. */
+function keyParts(key: string): readonly string[] {
+  let parts = partsOfKey.get(key);
+  if (!parts) partsOfKey.set(key, (parts = key.split('.')));
+  return parts;
 }
 
 /** The range of a scalar's text without its quotes. */

@@ -13,36 +13,37 @@ export function isPostPath(path: string): boolean {
 
 /**
  * Every file of a site, held in memory so that image checks never touch the disk per reference.
- * Knows the exact paths, and each path lower-cased to tell a letter-case mistake from a missing file.
+ * Knows the exact paths; the lookups by lower-cased path (a letter-case mistake rather than a missing
+ * file) and by image name (did-you-mean) are built the first time a reference misses, which on a
+ * healthy site is never or late: tens of thousands of lower-cased copies cost more than the walk.
  */
 export class FileSet {
   private readonly exact = new Set<string>();
-  private readonly byLowerCase = new Map<string, string>();
   private readonly images = new Set<string>();
+  private byLowerCase: Map<string, string> | undefined;
   /** Images by lower-cased file name: "did you mean" for a broken path without scanning every image. */
-  private readonly imagesByName = new Map<string, Set<string>>();
+  private imagesByName: Map<string, Set<string>> | undefined;
 
   constructor(paths: Iterable<string> = []) {
     for (const path of paths) this.add(path);
   }
 
   add(path: string): void {
+    if (this.exact.has(path)) return;
     this.exact.add(path);
-    this.byLowerCase.set(path.toLowerCase(), path);
+    if (this.byLowerCase) addByLowerCase(this.byLowerCase, path);
     if (isImagePath(path)) {
       this.images.add(path);
-      const name = basename(path).toLowerCase();
-      let named = this.imagesByName.get(name);
-      if (!named) this.imagesByName.set(name, (named = new Set()));
-      named.add(path);
+      if (this.imagesByName) addByName(this.imagesByName, path);
     }
   }
 
   delete(path: string): void {
-    this.exact.delete(path);
-    if (this.byLowerCase.get(path.toLowerCase()) === path) this.byLowerCase.delete(path.toLowerCase());
+    if (!this.exact.delete(path)) return;
+    // Another file may differ from this one in letter case only: rebuilt when next needed.
+    if (this.byLowerCase?.get(path.toLowerCase()) === path) this.byLowerCase = undefined;
     this.images.delete(path);
-    this.imagesByName.get(basename(path).toLowerCase())?.delete(path);
+    this.imagesByName?.get(basename(path).toLowerCase())?.delete(path);
   }
 
   has(path: string): boolean {
@@ -51,6 +52,10 @@ export class FileSet {
 
   /** The real path of a file that exists with other letter case, if any. */
   caseVariant(path: string): string | undefined {
+    if (!this.byLowerCase) {
+      this.byLowerCase = new Map();
+      for (const file of this.exact) addByLowerCase(this.byLowerCase, file);
+    }
     const found = this.byLowerCase.get(path.toLowerCase());
     return found !== undefined && found !== path ? found : undefined;
   }
@@ -68,6 +73,22 @@ export class FileSet {
   }
 
   imagesNamed(name: string): string[] {
+    if (!this.imagesByName) {
+      this.imagesByName = new Map();
+      for (const image of this.images) addByName(this.imagesByName, image);
+    }
     return [...(this.imagesByName.get(name.toLowerCase()) ?? [])];
   }
+}
+
+function addByLowerCase(byLowerCase: Map<string, string>, path: string): void {
+  const key = path.toLowerCase();
+  if (!byLowerCase.has(key)) byLowerCase.set(key, path);
+}
+
+function addByName(imagesByName: Map<string, Set<string>>, path: string): void {
+  const name = basename(path).toLowerCase();
+  let named = imagesByName.get(name);
+  if (!named) imagesByName.set(name, (named = new Set()));
+  named.add(path);
 }

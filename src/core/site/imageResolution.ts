@@ -14,8 +14,8 @@ export type ImageResolution =
 export function resolveImage(profile: GeneratorProfile, config: SiteConfig, files: FileSet, postPath: string, reference: ImageReference): ImageResolution {
   if (/^[a-z]:[\\/]|^\\\\/i.test(reference.path)) return { status: 'outside-site' };
   // Profiles build candidates with joinPath (already normal); normalise only what still has dots.
-  const tried = profile.imageCandidates(config, postPath, reference.path).map((candidate) => (/\/\.\.?(\/|$)|\/\//.test(candidate) ? normalizePath(candidate) : candidate));
-  const inside = tried.filter((candidate) => isInside(config.root, candidate));
+  // Profiles build candidates with joinPath, so they are normal already; normalizePath only checks.
+  const inside = profile.imageCandidates(config, postPath, reference.path).map(normalizePath).filter((candidate) => isInside(config.root, candidate));
   if (inside.length === 0) return { status: 'outside-site' };
   for (const candidate of inside) if (files.has(candidate)) return { status: 'found', file: candidate };
   for (const candidate of inside) {

@@ -28,6 +28,8 @@ export interface SiteConfig {
   readonly authorKeys: string[];
   /** Frontmatter keys holding image paths. */
   readonly imageFields: string[];
+  /** `.md` files are compiled as MDX too (Docusaurus), so their `import`s are real; else only `.mdx` files. */
+  readonly markdownIsMdx?: boolean;
   /** Folders never indexed (build output, dependencies). */
   readonly ignoredDirs: string[];
 }

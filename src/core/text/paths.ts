@@ -1,6 +1,8 @@
 // Site paths are POSIX-style absolute strings on every platform; the edges convert.
 
 export function joinPath(base: string, ...parts: string[]): string {
+  // One part, the common call (a folder and a name), without building an array.
+  if (parts.length === 1) return normalizePath(base === '' ? parts[0]! : parts[0] === '' ? base : `${base}/${parts[0]}`);
   return normalizePath([base, ...parts].filter(Boolean).join('/'));
 }
 
@@ -41,8 +43,12 @@ export function relativePath(from: string, to: string): string {
 }
 
 export function isInside(folder: string, path: string): boolean {
-  return path === folder || path.startsWith(folder.endsWith('/') ? folder : `${folder}/`);
+  if (!path.startsWith(folder)) return false;
+  // The folder itself, or a path going on with a `/` after it (`/a/b` is not inside `/a/bc`).
+  return path.length === folder.length || folder.endsWith('/') || path.charCodeAt(folder.length) === slash;
 }
+
+const slash = 47;
 
 /**
  * Whether `path` is one of `folders` or inside one, by looking its ancestors up: a site may list

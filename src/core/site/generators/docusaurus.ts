@@ -38,6 +38,8 @@ export const docusaurus: GeneratorProfile = {
       // `author:` (singular) is the legacy free-text name; only `authors:` names keys of authors.yml.
       authorKeys: ['authors'],
       imageFields: defaultImageFields,
+      // `markdown: { format: 'mdx' }` is the default; 'md' and 'detect' leave `.md` files plain Markdown.
+      markdownIsMdx: !/\bformat\s*:\s*['"](?:md|detect)['"]/.test(source),
       ignoredDirs: [joinPath(root, 'build')],
       ...(await tagRegistries(fs, root, plugins)),
     };

@@ -1,0 +1,23 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { isInside, joinPath } from '../../src/core/text/paths';
+
+describe('paths', () => {
+  it('tells a path inside a folder from one that only starts with its name', () => {
+    assert.equal(isInside('/site/static', '/site/static'), true);
+    assert.equal(isInside('/site/static', '/site/static/a.png'), true);
+    assert.equal(isInside('/site/static', '/site/static2/a.png'), false);
+    assert.equal(isInside('/site/static', '/site/stat'), false);
+    assert.equal(isInside('/', '/a'), true);
+    assert.equal(isInside('/site/', '/site/a'), true);
+  });
+
+  it('joins and normalises, leaving out empty parts', () => {
+    assert.equal(joinPath('/site/content', 'post/../img/a.png'), '/site/content/img/a.png');
+    assert.equal(joinPath('/site', ''), '/site');
+    assert.equal(joinPath('', 'a/./b'), 'a/b');
+    assert.equal(joinPath('/site', 'a', '', 'b'), '/site/a/b');
+    assert.equal(joinPath('/site', '/abs.png'), '/site/abs.png');
+    assert.equal(joinPath('/site', '../../etc'), '/etc');
+  });
+});
