@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createPostcraftService } from '../src/core/index';
 import { inMemorySite } from '../src/core/host/inMemoryFileSystem';
+import { renderPreview } from '../src/core/render/index';
 import { stats, type Stats } from './stats';
 
 export interface PreviewRenderResult {
@@ -21,12 +22,12 @@ export async function measurePreviewRender(renders = 200): Promise<PreviewRender
   await service.openWorkspace(['/site']);
   const path = '/site/content/blog/post.md';
   const options = { toResourceUri: (file: string) => `https://file+.vscode-resource.vscode-cdn.net${file}` };
-  for (let i = 0; i < 20; i++) service.renderPreview(path, `${text}${i}`, options); // warm up
+  for (let i = 0; i < 20; i++) renderPreview(service, path, `${text}${i}`, options); // warm up
   const samples: number[] = [];
   for (let i = 0; i < renders; i++) {
     const edited = `${text}${'x'.repeat(i % 7)}`; // a new text each time, as typing makes
     const start = performance.now();
-    service.renderPreview(path, edited, options);
+    renderPreview(service, path, edited, options);
     samples.push(performance.now() - start);
   }
   return { postKb: text.length / 1024, time: stats(samples) };

@@ -16,7 +16,6 @@ import { basename, isInside } from './text/paths';
 import { completionsAt, type CompletionEntry } from './features/completions';
 import { documentLinks, type DocumentLink } from './features/documentLinks';
 import { hoverAt, type HoverInfo } from './features/hover';
-import { renderPost, type RenderedPost, type RenderOptions } from './render/index';
 
 export interface PostcraftHost {
   readonly fs: SiteFileSystem;
@@ -166,12 +165,6 @@ export class PostcraftService {
       return 'site';
     }
     return isImagePath(path) || change !== 'changed' ? 'site' : 'post';
-  }
-
-  /** The post's current text as its site will show it, for the live preview; `undefined` outside a site's posts. */
-  renderPreview(path: string, text: string, options: RenderOptions): RenderedPost | undefined {
-    const parsed = this.parse(path, text);
-    return parsed ? renderPost(parsed.site, parsed.post, options) : undefined;
   }
 }
 

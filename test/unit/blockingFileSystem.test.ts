@@ -42,4 +42,14 @@ describe('the blocking file system of the CLI', () => {
     assert.equal(await blockingNodeFileSystem.readFile(`${root}/link.md`), undefined, 'a link in the file name is not followed');
     assert.equal(await blockingNodeFileSystem.readFile(`${root}/pipe.md`), undefined, 'a named pipe neither blocks nor reads');
   });
+
+  it('knows the real path of a listed folder from its parent, and never of a linked one', async () => {
+    mkdirSync(join(root, 'nested', 'deeper'), { recursive: true });
+    symlinkSync(join(root, 'posts'), join(root, 'nested', 'link'));
+    await blockingNodeFileSystem.realPath!(`${root}/nested`);
+    await blockingNodeFileSystem.readDirectory(`${root}/nested`);
+    for (const path of [`${root}/nested/deeper`, `${root}/nested/link`]) {
+      assert.equal(await blockingNodeFileSystem.realPath!(path), await nodeFileSystem.realPath!(path), path);
+    }
+  });
 });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { createPostcraftService, type PostcraftService } from '../../src/core/index';
 import { inMemorySite } from '../../src/core/host/inMemoryFileSystem';
-import type { RenderOptions } from '../../src/core/render/index';
+import { renderPreview, type RenderOptions } from '../../src/core/render/index';
 
 const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47]);
 const resourceBase = 'https://file+.vscode-resource.vscode-cdn.net';
@@ -31,7 +31,7 @@ async function hugoService(): Promise<PostcraftService> {
 const postPath = '/site/content/blog/new.md';
 
 function render(service: PostcraftService, text: string, path = postPath, renderOptions: RenderOptions = options) {
-  const rendered = service.renderPreview(path, text, renderOptions);
+  const rendered = renderPreview(service, path, text, renderOptions);
   assert.ok(rendered, `${path} should render as a post of the site`);
   return rendered;
 }
@@ -216,7 +216,7 @@ describe('the preview renderer', () => {
   });
 
   it('renders nothing for a file that is not a post of a detected site', () => {
-    assert.equal(service.renderPreview('/elsewhere/notes.md', '# Notes', options), undefined);
+    assert.equal(renderPreview(service, '/elsewhere/notes.md', '# Notes', options), undefined);
   });
 });
 

@@ -3,6 +3,7 @@ import { before, describe, it } from 'node:test';
 import fc from 'fast-check';
 import { createPostcraftService, type PostcraftService } from '../../src/core/index';
 import { inMemorySite } from '../../src/core/host/inMemoryFileSystem';
+import { renderPreview } from '../../src/core/render/index';
 
 // Posts assembled from pieces of Markdown, raw HTML, template syntax and known attacks, in any order:
 // whatever comes out must be inert.
@@ -42,7 +43,7 @@ describe('the preview renderer on any mix of Markdown, HTML and attacks', () => 
   it('never throws, and leaves no active element, no event handler, no unsafe URL and no CSS url()', () => {
     fc.assert(
       fc.property(frontmatter, post, (head, body) => {
-        const html = service.renderPreview('/site/content/a.md', head + body, { toResourceUri: (path) => `https://file+.vscode-resource.vscode-cdn.net${path}` })?.html;
+        const html = renderPreview(service, '/site/content/a.md', head + body, { toResourceUri: (path) => `https://file+.vscode-resource.vscode-cdn.net${path}` })?.html;
         assert.ok(html !== undefined);
         assert.doesNotMatch(html, /<!--|<!\[CDATA\[/, 'no comments or CDATA that could hide markup');
         for (const { tag, attributes } of elements(html)) {

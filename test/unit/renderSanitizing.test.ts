@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { createPostcraftService, type PostcraftService } from '../../src/core/index';
 import { inMemorySite } from '../../src/core/host/inMemoryFileSystem';
+import { renderPreview } from '../../src/core/render/index';
 
 // Hostile posts: whatever a post contains, the preview shows no active content. Each test also checks
 // that the harmless text around the attack survives, so an empty output cannot pass.
@@ -16,7 +17,7 @@ describe('the preview renderer with hostile input', () => {
   });
 
   const render = (body: string) => {
-    const rendered = service.renderPreview('/site/content/posts/a.md', `---\ntitle: Hostile\n---\n${body}`, { toResourceUri: (path) => `https://file+.vscode-resource.vscode-cdn.net${path}` });
+    const rendered = renderPreview(service, '/site/content/posts/a.md', `---\ntitle: Hostile\n---\n${body}`, { toResourceUri: (path) => `https://file+.vscode-resource.vscode-cdn.net${path}` });
     assert.ok(rendered);
     return rendered.html;
   };

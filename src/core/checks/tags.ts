@@ -2,7 +2,7 @@ import type { Site } from '../site/site';
 import { tagValues } from '../site/tagValues';
 import type { TagUsage } from '../site/tagIndex';
 import { closestMatches, editDistance, typoBudget, variantKey } from '../text/similarity';
-import { detached } from '../text/detached';
+import { interned } from '../text/detached';
 import { isInside, relativePath } from '../text/paths';
 import type { Check } from './context';
 import { innerRange } from '../frontmatter/values';
@@ -64,7 +64,7 @@ const memo = new WeakMap<Site, TypoMemo>();
 export function typoSuggestion(site: Site, tag: string): { tag: string; count: number } | undefined {
   let cache = memo.get(site);
   if (!cache || cache.version !== site.tags.version) memo.set(site, (cache = buildMemo(site)));
-  if (!cache.suggestions.has(tag)) cache.suggestions.set(detached(tag), findTypoTarget(site, cache, tag) ?? null);
+  if (!cache.suggestions.has(tag)) cache.suggestions.set(interned(tag), findTypoTarget(site, cache, tag) ?? null);
   const found = cache.suggestions.get(tag) ?? undefined;
   // A target that is itself a typo of a more used tag (ejkyl → jekyl → jekyll): the fix goes to the end of
   // the chain, or it would trade one flagged tag for another. Each step at least doubles the count.

@@ -3,17 +3,21 @@ import { excessiveNesting, maxFrontmatterLength, maxNestingDepth } from './limit
 import type { Frontmatter } from './model';
 import { splitFrontmatter } from './split';
 import { parseTomlFrontmatter } from './toml';
-import { parseYamlFrontmatter, type ParsedFields } from './yaml';
+import { parseSimpleYaml } from './simpleYaml';
+import { parseYamlWithLibrary, type ParsedFields } from './yaml';
 
-const parsers = { yaml: parseYamlFrontmatter, toml: parseTomlFrontmatter, json: parseJsonFrontmatter };
+const parsers = { yaml: parseYamlWithLibrary, toml: parseTomlFrontmatter, json: parseJsonFrontmatter };
 
 /** The post's frontmatter with source ranges, or `undefined` when it has none. Never throws. */
 export function parseFrontmatter(text: string): Frontmatter | undefined {
   const block = splitFrontmatter(text);
   if (!block) return undefined;
   const source = text.slice(block.contentRange.start, block.contentRange.end);
-  const declined = withinLimits(source, block.format, block.contentRange.start);
-  const parsed = declined ?? parseSafely(source, block.format, block.contentRange.start);
+  // Most posts' YAML is read by the simple reader, which nests two levels at most: only what it
+  // declines goes through the limits and then the library.
+  const simple = block.format === 'yaml' && source.length <= maxFrontmatterLength ? parseSafely(source, block.contentRange.start, parseSimpleYaml) : undefined;
+  const declined = simple ? undefined : withinLimits(source, block.format, block.contentRange.start);
+  const parsed = simple ?? declined ?? parseSafely(source, block.contentRange.start, parsers[block.format], block.format);
   const problems = [...parsed.problems];
   if (!block.closed) {
     problems.unshift({
@@ -29,9 +33,9 @@ export function parseFrontmatter(text: string): Frontmatter | undefined {
 const formatNames = { yaml: 'YAML', toml: 'TOML', json: 'JSON' } as const;
 
 /** The parser's answer; should a parser still throw (a library's own limit), one syntax problem instead. */
-function parseSafely(source: string, format: Frontmatter['format'], base: number): ParsedFields {
+function parseSafely<T extends ParsedFields | undefined>(source: string, base: number, parser: (source: string, base: number) => T, format: Frontmatter['format'] = 'yaml'): T | ParsedFields {
   try {
-    return parsers[format](source, base);
+    return parser(source, base);
   } catch (error) {
     const message = `${formatNames[format]}: the frontmatter could not be read (${error instanceof Error ? error.message : String(error)}); it is not checked.`;
     return { fields: [], data: {}, problems: [{ code: `${format}-syntax`, severity: 'error', message, range: { start: base, end: base + Math.min(1, source.length) } }] };

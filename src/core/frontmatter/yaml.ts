@@ -1,6 +1,5 @@
 import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, parseDocument, Scalar, visit, type Document, type Node as YamlNode } from 'yaml';
 import type { Field, FieldValue, FrontmatterProblem, OffsetRange } from './model';
-import { parseSimpleYaml } from './simpleYaml';
 
 /** Aliases a document may expand: a billion-laughs document stops here with a clear error. */
 const MAX_ALIAS_COUNT = 100;
@@ -11,12 +10,10 @@ export interface ParsedFields {
   problems: FrontmatterProblem[];
 }
 
-/** Parses YAML frontmatter whose text starts at `base` in the post, keeping every source range. */
-export function parseYamlFrontmatter(source: string, base: number): ParsedFields {
-  return parseSimpleYaml(source, base) ?? parseYamlWithLibrary(source, base);
-}
-
-/** `parseYamlFrontmatter` by the YAML library alone, for any YAML. */
+/**
+ * Parses YAML frontmatter whose text starts at `base` in the post, keeping every source range: any
+ * YAML (parseFrontmatter tries the simple reader first).
+ */
 export function parseYamlWithLibrary(source: string, base: number): ParsedFields {
   const options = { uniqueKeys: false, prettyErrors: false, strict: false, logLevel: 'error' } as const;
   let doc = parseQuickly(source, options);

@@ -1,4 +1,14 @@
-// The preview renderer's public surface. Plain Node: no vscode, no DOM.
-export { renderPost, type RenderOptions, type RenderedPost } from './renderPost';
+// The preview renderer's public surface. Plain Node: no vscode, no DOM. Kept out of the service, so
+// that the CLI's bundle carries no renderer (half its size, parsed at every start).
+import type { PostcraftService } from '../service';
+import { renderPost, type RenderedPost, type RenderOptions } from './renderPost';
+
+export { renderPost, type RenderOptions, type RenderedPost };
+
+/** The post's current text as its site will show it, for the live preview; `undefined` outside a site's posts. */
+export function renderPreview(service: PostcraftService, path: string, text: string, options: RenderOptions): RenderedPost | undefined {
+  const parsed = service.parse(path, text);
+  return parsed ? renderPost(parsed.site, parsed.post, options) : undefined;
+}
 export type { PostMetadata, PostAuthor, PostDate, PostTag } from './postMetadata';
 export type { ImageSource, ImageProblem } from './imageSources';

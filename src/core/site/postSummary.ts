@@ -1,6 +1,6 @@
 import { findField, scalarItems, type Frontmatter } from '../frontmatter/model';
 import type { SiteConfig } from './model';
-import { detached } from '../text/detached';
+import { detached, interned } from '../text/detached';
 import { splitTagWords } from './tagValues';
 
 /** What the site index keeps of each post: enough for completion, typo checks and views. */
@@ -23,8 +23,8 @@ export function summarizePost(path: string, frontmatter: Frontmatter | undefined
   return {
     path,
     title: typeof title === 'string' ? detached(title) : undefined,
-    tags: [...new Set(values(config.tagKeys))].map(detached),
-    authors: config.authorKeys.flatMap((key) => scalarItems(findField(fields, key)?.value).map((node) => detached(String(node.value)))),
+    tags: [...new Set(values(config.tagKeys))].map(interned),
+    authors: config.authorKeys.flatMap((key) => scalarItems(findField(fields, key)?.value).map((node) => interned(String(node.value)))),
     draft: frontmatter?.data['draft'] === true,
   };
 }

@@ -6,3 +6,21 @@
 export function detached(text: string): string {
   return JSON.parse(JSON.stringify(text)) as string;
 }
+
+const pool = new Map<string, string>();
+const maxPooled = 100_000;
+
+/**
+ * `detached(text)`, shared: tags and author names repeat across thousands of posts, so each distinct
+ * value is copied once (and held once). Emptied when full, so text typed letter by letter cannot grow
+ * it without bound.
+ */
+export function interned(text: string): string {
+  let copy = pool.get(text);
+  if (copy === undefined) {
+    if (pool.size >= maxPooled) pool.clear();
+    copy = detached(text);
+    pool.set(copy, copy);
+  }
+  return copy;
+}

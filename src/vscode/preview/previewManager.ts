@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Logger } from '../../core/index';
+import { renderPreview } from '../../core/render/index';
 import type { PreviewState } from '../../shared/previewMessages';
 import { isPostDocument, sitePathOf, uriOf } from '../convert';
 import type { SiteSession } from '../siteSession';
@@ -180,7 +181,7 @@ export class PreviewManager extends Disposable {
 
     const version = ++this.version;
     const common = { version, source: source.toString(), locked: this.locked };
-    const rendered = document && path ? this.session.service.renderPreview(path, document.getText(), { toResourceUri: (file) => preview.toResourceUri(file), allowRemoteImages: settings.allowRemoteImages }) : undefined;
+    const rendered = document && path ? renderPreview(this.session.service, path, document.getText(), { toResourceUri: (file) => preview.toResourceUri(file), allowRemoteImages: settings.allowRemoteImages }) : undefined;
     if (!rendered) {
       this.lastSent = { version, html: '' };
       const text = document ? `${name} is not a post of a site Postcraft detected in this workspace.` : `${name} could not be opened.`;
