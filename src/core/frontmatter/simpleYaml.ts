@@ -149,8 +149,12 @@ function plainScalar(text: string, offset: number): ScalarNode | undefined {
   return { kind: 'scalar', value: coreSchemaValue(text), range: { start: offset, end: offset + text.length }, style: 'plain' };
 }
 
+const coreSchemaStart = /^[~nNtTfF0-9+.-]/;
+
 /** What YAML 1.2's core schema (the library's default) makes of a plain scalar. */
 function coreSchemaValue(text: string): string | number | boolean | null {
+  // Every null, boolean and number starts with one of these; any other text is a string (most titles, keys).
+  if (!coreSchemaStart.test(text)) return text;
   if (/^(?:~|null|Null|NULL)$/.test(text)) return null;
   if (/^(?:true|True|TRUE)$/.test(text)) return true;
   if (/^(?:false|False|FALSE)$/.test(text)) return false;

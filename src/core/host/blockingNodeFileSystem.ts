@@ -56,7 +56,7 @@ function readBlocking(path: string, maxBytes: number | undefined): Uint8Array | 
     fd = openSync(path, readFlags);
     const stat = fstatSync(fd);
     if (!stat.isFile() || (maxBytes !== undefined && stat.size > maxBytes)) return undefined;
-    const bytes = new Uint8Array(stat.size);
+    const bytes = Buffer.allocUnsafe(stat.size); // as nodeFileSystem's
     let filled = 0;
     while (filled < bytes.length) {
       const read = readSync(fd, bytes, filled, bytes.length - filled, filled);

@@ -20,7 +20,9 @@ export const nodeFileSystem: SiteFileSystem = {
       handle = await fs.open(path, readFlags);
       const stat = await handle.stat();
       if (!stat.isFile() || (maxBytes !== undefined && stat.size > maxBytes)) return undefined;
-      const bytes = new Uint8Array(stat.size); // the size just read: no second stat, no read past the end
+      // The size just read: no second stat, no read past the end. Not zero-filled: every byte is read over
+      // (a short read returns the filled part only).
+      const bytes = Buffer.allocUnsafe(stat.size);
       let filled = 0;
       while (filled < bytes.length) {
         const { bytesRead } = await handle.read(bytes, filled, bytes.length - filled, filled);
