@@ -1,15 +1,15 @@
 import * as vscode from 'vscode';
-import { z } from 'zod';
+import * as z from '../core/schema/zod';
 import { findingCodes, type CheckOptions } from '../core/index';
 
 const severity = z.enum(['error', 'warning', 'info', 'off']);
 
 /** Every Postcraft setting, read and validated in this one place; bad values fall back to defaults. */
 const settingsSchema = z.object({
-  validateEnabled: z.boolean().catch(true),
-  validateWorkspace: z.boolean().catch(true),
-  intervalMs: z.number().int().min(0).max(5000).catch(150),
-  checks: z.partialRecord(z.enum(findingCodes), severity).catch({}),
+  validateEnabled: z.catch(z.boolean(), true),
+  validateWorkspace: z.catch(z.boolean(), true),
+  intervalMs: z.catch(z.int().check(z.minimum(0), z.maximum(5000)), 150),
+  checks: z.catch(z.partialRecord(z.enum(findingCodes), severity), {}),
 });
 
 export type PostcraftSettings = z.infer<typeof settingsSchema>;

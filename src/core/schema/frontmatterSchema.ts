@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from './zod';
 import type { GeneratorId } from '../site/model';
 
 /** Date strings the generators read: YYYY-MM-DD with an optional time and zone (Hugo, Jekyll, Astro). */
@@ -12,33 +12,33 @@ export function isReadableDate(value: string): boolean {
   return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
-const dateValue = z.union([z.date(), z.string().refine(isReadableDate, { message: 'not a date the generator can read; write it as 2024-06-05 or 2024-06-05T09:30:00+02:00' })]);
+const dateValue = z.union([z.date(), z.string().check(z.refine(isReadableDate, { error: 'not a date the generator can read; write it as 2024-06-05 or 2024-06-05T09:30:00+02:00' }))]);
 const scalar = z.union([z.string(), z.number(), z.boolean()]);
-const listOrOne = z.union([scalar, z.array(scalar)], { message: 'expected a list of names (or one name)' });
+const listOrOne = z.union([scalar, z.array(scalar)], { error: 'expected a list of names (or one name)' });
 // Go's strconv.ParseBool, which Hugo uses for string values.
-const boolLike = z.union([z.boolean(), z.enum(['1', 't', 'T', 'TRUE', 'true', 'True', '0', 'f', 'F', 'FALSE', 'false', 'False'])], { message: 'expected true or false' });
-const docusaurusAuthor = z.union([z.string(), z.object({ name: z.string().optional(), key: z.string().optional() }).loose()]);
+const boolLike = z.union([z.boolean(), z.enum(['1', 't', 'T', 'TRUE', 'true', 'True', '0', 'f', 'F', 'FALSE', 'false', 'False'])], { error: 'expected true or false' });
+const docusaurusAuthor = z.union([z.string(), z.looseObject({ name: z.optional(z.string()), key: z.optional(z.string()) })]);
 
 const common = {
-  title: scalar.optional(),
-  date: dateValue.optional(),
-  lastmod: dateValue.optional(),
-  publishDate: dateValue.optional(),
-  expiryDate: dateValue.optional(),
-  draft: boolLike.optional(),
-  tags: listOrOne.optional(),
-  categories: listOrOne.optional(),
+  title: z.optional(scalar),
+  date: z.optional(dateValue),
+  lastmod: z.optional(dateValue),
+  publishDate: z.optional(dateValue),
+  expiryDate: z.optional(dateValue),
+  draft: z.optional(boolLike),
+  tags: z.optional(listOrOne),
+  categories: z.optional(listOrOne),
 };
 
 /** The frontmatter each generator understands; unknown keys are the site's own and pass. */
-export const frontmatterSchemas: Record<GeneratorId, z.ZodType> = {
-  hugo: z.object({ ...common, weight: z.number({ message: 'expected a number' }).optional(), aliases: listOrOne.optional() }).loose(),
-  jekyll: z.object({ ...common, published: z.boolean({ message: 'expected true or false' }).optional(), permalink: z.string().optional() }).loose(),
-  docusaurus: z.object({ ...common, authors: z.union([docusaurusAuthor, z.array(docusaurusAuthor)]).optional(), slug: z.string().optional(), unlisted: z.boolean().optional() }).loose(),
-  astro: z.object({ ...common, pubDate: dateValue.optional(), updatedDate: dateValue.optional() }).loose(),
+export const frontmatterSchemas: Record<GeneratorId, z.ZodMiniType> = {
+  hugo: z.looseObject({ ...common, weight: z.optional(z.number({ error: 'expected a number' })), aliases: z.optional(listOrOne) }),
+  jekyll: z.looseObject({ ...common, published: z.optional(z.boolean({ error: 'expected true or false' })), permalink: z.optional(z.string()) }),
+  docusaurus: z.looseObject({ ...common, authors: z.optional(z.union([docusaurusAuthor, z.array(docusaurusAuthor)])), slug: z.optional(z.string()), unlisted: z.optional(z.boolean()) }),
+  astro: z.looseObject({ ...common, pubDate: z.optional(dateValue), updatedDate: z.optional(dateValue) }),
   // Eleventy also takes these words for a date, filled in from the file or git history.
-  eleventy: z.object({ ...common, date: z.union([dateValue, z.enum(['Last Modified', 'Created', 'git Last Modified', 'git Created'])]).optional(), permalink: z.union([z.string(), z.boolean()]).optional(), layout: z.string().optional() }).loose(),
-  markdown: z.object(common).loose(),
+  eleventy: z.looseObject({ ...common, date: z.optional(z.union([dateValue, z.enum(['Last Modified', 'Created', 'git Last Modified', 'git Created'])])), permalink: z.optional(z.union([z.string(), z.boolean()])), layout: z.optional(z.string()) }),
+  markdown: z.looseObject(common),
 };
 
 /** Date-like keys whose value a quick fix can rewrite to ISO form. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../schema/zod';
 import type { SiteFileSystem } from '../host/fileSystem';
 import { findingCodes, type FindingCode, type Severity } from '../checks/finding';
 import { joinPath, relativePath } from '../text/paths';
@@ -9,17 +9,15 @@ export const siteSettingsFileName = 'postcraft.config.json';
 const severitySetting = z.enum(['error', 'warning', 'info', 'off']);
 
 /** The per-site file `postcraft.config.json`; `schemas/postcraft.config.schema.json` mirrors it. */
-export const siteSettingsSchema = z
-  .object({
-    $schema: z.string().optional(),
-    checks: z.partialRecord(z.enum(findingCodes), severitySetting).optional(),
-    requiredFields: z.array(z.string()).optional(),
-    imageFields: z.array(z.string()).optional(),
-    allowedTags: z.array(z.string()).optional(),
-    ignore: z.array(z.string()).optional(),
-    newPostTemplate: z.string().optional(),
-  })
-  .strict();
+export const siteSettingsSchema = z.strictObject({
+  $schema: z.optional(z.string()),
+  checks: z.optional(z.partialRecord(z.enum(findingCodes), severitySetting)),
+  requiredFields: z.optional(z.array(z.string())),
+  imageFields: z.optional(z.array(z.string())),
+  allowedTags: z.optional(z.array(z.string())),
+  ignore: z.optional(z.array(z.string())),
+  newPostTemplate: z.optional(z.string()),
+});
 
 export type SeveritySetting = z.infer<typeof severitySetting>;
 

@@ -1,10 +1,13 @@
 import * as vscode from 'vscode';
-import { z } from 'zod';
+import * as z from '../../core/schema/zod';
 
 /** The `postcraft.preview.*` settings, validated; bad values fall back to the defaults. */
 const previewSettingsSchema = z.object({
-  allowRemoteImages: z.boolean().catch(false),
-  stylesheet: z.string().trim().catch('').transform((value) => value || undefined),
+  allowRemoteImages: z.catch(z.boolean(), false),
+  stylesheet: z.pipe(
+    z.catch(z.string().check(z.trim()), ''),
+    z.transform((value: string) => value || undefined),
+  ),
 });
 
 export type PreviewSettings = z.infer<typeof previewSettingsSchema>;
