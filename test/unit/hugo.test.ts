@@ -22,6 +22,13 @@ describe('Hugo rules', () => {
     assert.equal(hugoUrlize('C++ & Go!'), 'c++--go');
   });
 
+  it('checks the posts of a site kept below a folder named like one it skips (.cache), but not those inside such a folder', async () => {
+    const fs = inMemorySite({ 'hugo.toml': config, 'content/posts/a.md': '---\ntitle: A\n---\n', 'content/node_modules/b.md': '---\ntitle: B\n---\n' }, '/home/me/.cache/blog');
+    const service = createPostcraftService({ fs });
+    const [site] = await service.openWorkspace(['/home/me/.cache/blog']);
+    assert.deepEqual([...site!.posts.keys()], ['/home/me/.cache/blog/content/posts/a.md']);
+  });
+
   it('matches an author written as a display name to its term folder', async () => {
     const files = { 'hugo.toml': config, 'content/authors/jane-doe/_index.md': '---\ntitle: Jane Doe\n---\n' };
     assert.deepEqual(await check(files, 'content/posts/a.md', '---\ntitle: A\nauthors: [Jane Doe]\n---\n'), []);

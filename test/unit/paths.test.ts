@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { isInside, joinPath } from '../../src/core/text/paths';
+import { isInside, joinPath, normalizePath } from '../../src/core/text/paths';
 
 describe('paths', () => {
   it('tells a path inside a folder from one that only starts with its name', () => {
@@ -19,5 +19,13 @@ describe('paths', () => {
     assert.equal(joinPath('/site', 'a', '', 'b'), '/site/a/b');
     assert.equal(joinPath('/site', '/abs.png'), '/site/abs.png');
     assert.equal(joinPath('/site', '../../etc'), '/etc');
+  });
+
+  it('normalises dot segments, doubled and trailing slashes, and leaves names with dots alone', () => {
+    const cases: [string, string][] = [
+      ['/a/./b', '/a/b'], ['/a/../b', '/b'], ['./a', 'a'], ['../a', 'a'], ['.', ''], ['..', ''], ['/a//b', '/a/b'], ['/a/b/', '/a/b'], ['/a/..', '/'],
+      ['/', '/'], ['', ''], ['/a/.hidden/b', '/a/.hidden/b'], ['/a/..b/c', '/a/..b/c'], ['/a/b.', '/a/b.'], ['/.sites/x.png', '/.sites/x.png'], ['a/...', 'a/...'],
+    ];
+    for (const [path, expected] of cases) assert.equal(normalizePath(path), expected, path);
   });
 });

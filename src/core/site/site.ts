@@ -12,7 +12,7 @@ import type { GeneratorProfile } from './generators/profile';
 import type { Author, SiteConfig } from './model';
 import { summarizePost, type PostSummary } from './postSummary';
 import { TagIndex } from './tagIndex';
-import { alwaysIgnored, walkFiles } from './walk';
+import { inAlwaysIgnoredFolder, walkFiles } from './walk';
 import type { SiteSettings } from '../settings/siteSettings';
 import { loadSiteSettings } from '../settings/siteSettings';
 
@@ -72,7 +72,7 @@ export class Site {
 
   /** A Markdown file the generator renders as a page or post. */
   isPost(path: string): boolean {
-    if (!isPostPath(path) || path.split('/').some((segment) => alwaysIgnored.has(segment))) return false;
+    if (!isPostPath(path) || !isInside(this.root, path) || inAlwaysIgnoredFolder(path.slice(this.root.length))) return false;
     const inContent = this.config.contentDirs.some((dir) => isInside(dir, path));
     return inContent && !isInsideAny(this.ignoredDirs, path) && !this.settings.isIgnored(path);
   }

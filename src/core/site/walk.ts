@@ -5,6 +5,15 @@ import { isInsideAny, joinPath } from '../text/paths';
 /** Folders no generator reads sources from; skipping them keeps indexing of real sites fast. */
 export const alwaysIgnored = new Set(['.git', 'node_modules', '.hg', '.svn', '.vscode-test', '.cache', '.astro', '.docusaurus', '.jekyll-cache', '.sass-cache']);
 
+/** Whether a folder of `relativePath` (below a site's root; its last part is the file) is always ignored. */
+export function inAlwaysIgnoredFolder(relativePath: string): boolean {
+  let start = relativePath.startsWith('/') ? 1 : 0;
+  for (let end = relativePath.indexOf('/', start); end !== -1; start = end + 1, end = relativePath.indexOf('/', start)) {
+    if (alwaysIgnored.has(relativePath.slice(start, end))) return true;
+  }
+  return false;
+}
+
 export interface WalkOptions {
   /** Absolute folders to skip (build output). */
   readonly ignoredDirs?: readonly string[];
