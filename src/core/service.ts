@@ -5,6 +5,7 @@ import { TimeSlices } from './host/timeSlices';
 import { silentLogger, type Logger } from './host/logger';
 import type { Finding } from './checks/finding';
 import { runChecks, type CheckOptions } from './checks/runChecks';
+import { checkWhileIndexing, finishCheck, type HalfChecked } from './checks/twoPassCheck';
 import { describeUnreadable, readPostText } from './post/decodeText';
 import { parsePost, type ParsedPost } from './post/parsedPost';
 import { detectSites } from './site/detect';
@@ -20,7 +21,7 @@ import { hoverAt, type HoverInfo } from './features/hover';
 export interface PostcraftHost {
   readonly fs: SiteFileSystem;
   readonly logger?: Logger;
-  /** Keep each post's text from indexing until its first check (one read per post in one-shot runs). */
+  /** The sites are checked once, right after they are opened (the CLI): posts are checked as they are indexed. */
   readonly oneShot?: boolean;
 }
 
@@ -54,7 +55,7 @@ export class PostcraftService {
     for (const { root, profile, configFile } of detected) {
       throwIfCancelled(token);
       const started = Date.now();
-      const site = await Site.load(this.host.fs, root, profile, configFile, token, this.host.oneShot === true);
+      const site = await Site.load(this.host.fs, root, profile, configFile, token, this.host.oneShot ? (site, post) => this.halfChecked.set(post.path, checkWhileIndexing(site, post)) : undefined);
       this.logger.info(`Indexed ${profile.displayName} site ${root}: ${site.posts.size} posts, ${site.files.size} files, ${site.authors.size} authors, ${site.tags.size} tags in ${Date.now() - started} ms`);
       for (const problem of site.configProblems) this.logger.warn(`${root}: ${problem}`);
       sites.push(site);
@@ -89,6 +90,9 @@ export class PostcraftService {
 
   private readonly recentParses = new Map<string, ParsedPost>();
 
+  /** One-shot runs: each post's findings from while it was indexed, until its site-wide checks run. */
+  private readonly halfChecked = new Map<string, HalfChecked>();
+
   /** Completions at `offset` of the post's text. */
   completions(path: string, text: string, offset: number): CompletionEntry[] {
     const parsed = this.parse(path, text);
@@ -115,8 +119,11 @@ export class PostcraftService {
   async checkFile(path: string, options: CheckOptions = {}): Promise<Finding[]> {
     const site = this.siteFor(path);
     if (!site || !site.isPost(path)) return [];
-    const retained = site.takeRetainedPost(path);
-    if (retained) return runChecks(site, retained, options);
+    const half = this.halfChecked.get(path);
+    if (half) {
+      this.halfChecked.delete(path);
+      return finishCheck(site, half, options);
+    }
     const decoded = await readPostText(confinedFileSystem(this.host.fs, site.root), path);
     if (!decoded) return [];
     if ('unreadable' in decoded) {

@@ -10,7 +10,11 @@ import { checkFrontmatterSyntax } from './frontmatterSyntax';
 import { checkSchema } from './schema';
 import { checkTags } from './tags';
 
-export const allChecks: readonly Check[] = [checkFrontmatterSyntax, checkSchema, checkAuthors, checkTags, checkImages];
+/** Checks that need the post and what the site holds before its posts are read: config, files, authors. */
+export const postChecks: readonly Check[] = [checkFrontmatterSyntax, checkSchema, checkAuthors, checkImages];
+/** Checks that weigh a post against every other post (how often each tag is used). */
+export const siteWideChecks: readonly Check[] = [checkTags];
+export const allChecks: readonly Check[] = [...postChecks, ...siteWideChecks];
 
 export interface CheckOptions {
   /** The editor's or command line's severity per code; `off` skips it. Wins over the site's file. */
@@ -19,20 +23,33 @@ export interface CheckOptions {
 
 /** Every finding for one post, in source order. */
 export function runChecks(site: Site, post: ParsedPost, options: CheckOptions = {}): Finding[] {
+  return withSeverities(site, collectFindings(site, post, allChecks), options);
+}
+
+/** What `checks` report for a post, each at the severity the check gives it. */
+export function collectFindings(site: Site, post: ParsedPost, checks: readonly Check[]): Finding[] {
   const findings: Finding[] = [];
   const toRange = (range: OffsetRange) => post.lines.rangeOf(range.start, range.end);
   const context: CheckContext = {
     site,
     post,
     report({ code, severity, range, message, fixes = [], related }) {
-      const effective = effectiveSeverity(code, severity, site.settings.severities, options.severities ?? {});
-      if (!effective) return;
-      findings.push({ file: post.path, range: toRange(range), severity: effective, code, message, fixes, ...(related ? { related } : {}) });
+      findings.push({ file: post.path, range: toRange(range), severity, code, message, fixes, ...(related ? { related } : {}) });
     },
     replaceFix(title, range, newText, isPreferred = false): Fix {
       return { title, edits: [{ file: post.path, range: toRange(range), newText }], isPreferred };
     },
   };
-  for (const check of allChecks) check(context);
-  return findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  for (const check of checks) check(context);
+  return findings;
+}
+
+/** Findings at the severity the site's file and then the caller set for their code (`off` ones gone), in source order. */
+export function withSeverities(site: Site, findings: readonly Finding[], options: CheckOptions): Finding[] {
+  const kept: Finding[] = [];
+  for (const finding of findings) {
+    const severity = effectiveSeverity(finding.code, finding.severity, site.settings.severities, options.severities ?? {});
+    if (severity) kept.push(severity === finding.severity ? finding : { ...finding, severity });
+  }
+  return kept.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }

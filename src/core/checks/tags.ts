@@ -4,14 +4,30 @@ import type { TagUsage } from '../site/tagIndex';
 import { closestMatches, editDistance, typoBudget, variantKey } from '../text/similarity';
 import { interned } from '../text/detached';
 import { isInside, relativePath } from '../text/paths';
-import type { Check } from './context';
+import type { Check, CheckContext } from './context';
+import type { OffsetRange } from '../frontmatter/model';
+import type { ParsedPost } from '../post/parsedPost';
+import type { SiteConfig } from '../site/model';
 import { innerRange } from '../frontmatter/values';
+
+/** A tag value of a post and its range, without quotes. */
+export interface TagOccurrence {
+  readonly tag: string;
+  readonly range: OffsetRange;
+}
 
 /**
  * Tags that look like a misspelling of a tag the site uses more: one or two edits away (by length),
  * or the same word in other case, separators or number. Distinct popular tags are left alone.
  */
-export const checkTags: Check = (context) => {
+export const checkTags: Check = (context) => reportTagProblems(context, tagOccurrences(context.post, context.site.config));
+
+export function tagOccurrences(post: ParsedPost, config: SiteConfig): TagOccurrence[] {
+  return tagValues(post, config).map((node) => ({ tag: String(node.value), range: innerRange(node) }));
+}
+
+/** `checkTags` on tag values read before (a post checked in two passes, see twoPassCheck). */
+export function reportTagProblems(context: CheckContext, occurrences: readonly TagOccurrence[]): void {
   const { site, post } = context;
   // The site's own list wins: postcraft.config.json `allowedTags`, else the generator's registry.
   const own = site.config.tagRegistries?.find((candidate) => isInside(candidate.folder, post.path) && candidate.severity !== 'off');
@@ -20,9 +36,7 @@ export const checkTags: Check = (context) => {
     : own && own.severity !== 'off'
       ? { tags: own.tags, where: relativePath(site.root, own.file), severity: own.severity }
       : undefined;
-  for (const node of tagValues(post, site.config)) {
-    const tag = String(node.value);
-    const range = innerRange(node);
+  for (const { tag, range } of occurrences) {
     if (registry && !registry.tags.has(tag)) {
       const suggestion = [...registry.tags].find((candidate) => variantKey(candidate) === variantKey(tag)) ?? closestMatches(tag, registry.tags, 1)[0];
       context.report({
@@ -45,7 +59,7 @@ export const checkTags: Check = (context) => {
       fixes: [context.replaceFix(`Change to "${suggestion.tag}"`, range, suggestion.tag, true)],
     });
   }
-};
+}
 
 interface TypoMemo {
   readonly version: number;

@@ -18,6 +18,8 @@ import { loadSiteSettings } from '../settings/siteSettings';
 
 const readConcurrency = 64;
 
+export type PostParsed = (site: Site, post: ParsedPost) => void;
+
 /** One static site: its rules, its files, its posts' tags and its authors. Updated file by file. */
 export class Site {
   readonly tags = new TagIndex();
@@ -39,12 +41,10 @@ export class Site {
   private readonly ignoredDirs: ReadonlySet<string>;
 
   /**
-   * Posts parsed while indexing, kept until checked once when the caller checks the whole site right
-   * after loading (the CLI): every post is then read and parsed once, not twice.
+   * `onPostParsed` is given each post read while indexing, parsed: a caller that checks the whole site
+   * right after loading (the CLI) checks it then, and no post is read or parsed twice.
    */
-  private retainedPosts: Map<string, ParsedPost> | undefined;
-
-  static async load(unconfined: SiteFileSystem, root: string, profile: GeneratorProfile, configFile: string | undefined, token: CancellationToken, retainTexts = false): Promise<Site> {
+  static async load(unconfined: SiteFileSystem, root: string, profile: GeneratorProfile, configFile: string | undefined, token: CancellationToken, onPostParsed?: PostParsed): Promise<Site> {
     const fs = confinedFileSystem(unconfined, root); // configs, data and links never lead the reads out of the site
     const { config, problems } = await profile.loadConfig(fs, root, configFile);
     const settings = await loadSiteSettings(fs, root);
@@ -60,9 +60,8 @@ export class Site {
     }
     const site = new Site(profile, { ...config, imageFields: settings.imageFields ?? config.imageFields }, settings.settings, [...problems, ...settings.problems], files);
     site.truncated = walked.truncated;
-    if (retainTexts) site.retainedPosts = new Map();
-    await site.indexPosts(fs, walked.files.filter((file) => site.isPost(file)), token);
-    site.authors = await profile.loadAuthors(fs, site.config, site.files);
+    site.authors = await profile.loadAuthors(fs, site.config, site.files); // before the posts, which onPostParsed may check
+    await site.indexPosts(fs, walked.files.filter((file) => site.isPost(file)), token, onPostParsed);
     return site;
   }
 
@@ -121,28 +120,21 @@ export class Site {
     return authorsDataFile || inAuthorsSection || [...this.authors.values()].some((author) => author.definedAt.file === path);
   }
 
-  async indexFile(fs: SiteFileSystem, path: string): Promise<void> {
+  async indexFile(fs: SiteFileSystem, path: string, onPostParsed?: PostParsed): Promise<void> {
     const decoded = await readPostText(confinedFileSystem(fs, this.root), path);
     if (!decoded) return;
     let frontmatter: Frontmatter | undefined;
     if ('text' in decoded) {
-      if (this.retainedPosts) {
+      if (onPostParsed) {
         const post = parsePost(path, decoded.text);
-        this.retainedPosts.set(path, post);
+        onPostParsed(this, post);
         frontmatter = post.frontmatter;
       } else frontmatter = parseFrontmatter(decoded.text);
     }
     this.updatePost(path, summarizePost(path, frontmatter, this.config));
   }
 
-  /** The post parsed while indexing, once; `undefined` when it was not kept. */
-  takeRetainedPost(path: string): ParsedPost | undefined {
-    const post = this.retainedPosts?.get(path);
-    this.retainedPosts?.delete(path);
-    return post;
-  }
-
-  private async indexPosts(fs: SiteFileSystem, paths: readonly string[], token: CancellationToken): Promise<void> {
+  private async indexPosts(fs: SiteFileSystem, paths: readonly string[], token: CancellationToken, onPostParsed: PostParsed | undefined): Promise<void> {
     let next = 0;
     const slices = new TimeSlices();
     const worker = async () => {
@@ -150,7 +142,7 @@ export class Site {
         await slices.next();
         if (next >= paths.length) break;
         const path = paths[next++]!;
-        await this.indexFile(fs, path);
+        await this.indexFile(fs, path, onPostParsed);
         throwIfCancelled(token);
       }
     };

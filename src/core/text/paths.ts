@@ -1,5 +1,4 @@
 const slash = 47;
-const dot = 46;
 
 // Site paths are POSIX-style absolute strings on every platform; the edges convert.
 
@@ -11,7 +10,7 @@ export function joinPath(base: string, ...parts: string[]): string {
 
 /** Resolves `.` and `..` and repeated slashes; never climbs above `/`. */
 export function normalizePath(path: string): string {
-  if (!needsNormalizing(path)) return path; // most paths: checked once, not split and joined
+  if (!needsNormalizing.test(path)) return path; // most paths: checked once, not split and joined
   const absolute = path.startsWith('/');
   const out: string[] = [];
   for (const segment of path.split('/')) {
@@ -22,26 +21,8 @@ export function normalizePath(path: string): string {
   return (absolute ? '/' : '') + out.join('/');
 }
 
-/**
- * A `.` or `..` segment, an empty one (`//`), or a trailing slash after a name. By hand: every path
- * the core builds passes here, and a regular expression tried at each of its characters cost a
- * twentieth of a whole-site check.
- */
-function needsNormalizing(path: string): boolean {
-  if (path.length > 1 && path.charCodeAt(path.length - 1) === slash) return true;
-  if (isDotSegment(path, 0)) return true;
-  for (let at = path.indexOf('/'); at !== -1; at = path.indexOf('/', at + 1)) {
-    if (path.charCodeAt(at + 1) === slash || isDotSegment(path, at + 1)) return true;
-  }
-  return false;
-}
-
-/** `.` or `..` from `start`, then a slash or the end. */
-function isDotSegment(path: string, start: number): boolean {
-  if (path.charCodeAt(start) !== dot) return false;
-  const end = path.charCodeAt(start + 1) === dot ? start + 2 : start + 1;
-  return end === path.length || path.charCodeAt(end) === slash;
-}
+/** A `.` or `..` segment, an empty one (`//`), or a trailing slash after a name. */
+const needsNormalizing = /(?:^|\/)\.\.?(?:\/|$)|\/\/|.\/$/;
 
 
 export function dirname(path: string): string {
