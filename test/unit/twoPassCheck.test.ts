@@ -1,0 +1,43 @@
+// The CLI checks each post while indexing it and finishes the tag checks at the end; the editor checks
+// a post's text at once. Both must give the same findings.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { checkSites } from '../../src/cli/checkSite';
+import { createPostcraftService, type CheckOptions } from '../../src/core/index';
+import { inMemorySite } from '../../src/core/host/inMemoryFileSystem';
+
+const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47]);
+
+function site() {
+  const files: Record<string, string | Uint8Array> = {
+    'hugo.toml': 'baseURL = "https://example.org/"\n[taxonomies]\ntag = "tags"\nauthor = "authors"\n',
+    'postcraft.config.json': JSON.stringify({ checks: { 'tag-typo': 'error', 'image-case': 'off' } }),
+    'content/authors/jane-doe/_index.md': '---\ntitle: Jane Doe\n---\n',
+    'assets/images/hero.png': png,
+    'assets/images/Logo.png': png,
+    // A tag typo in a long frontmatter (CRLF lines), a broken image, a case mistake, an unknown author, a bad date.
+    'content/posts/typo.md': '---\r\ntitle: "A post whose title is long enough to be kept as a slice"\r\ndate: 2024-02-30\r\ntags: [kuberentes, go]\r\nauthors: [Jane Do]\r\nimages: [images/missing.png]\r\n---\r\n![x](images/logo.png) ![y](images/hero.png)\r\n',
+    'content/posts/broken.md': '---\ntitle: [unclosed\n---\nbody\n',
+  };
+  for (let i = 0; i < 4; i++) files[`content/posts/p${i}.md`] = `---\ntitle: P${i}\ntags:\n  - kubernetes\n  - go\n---\n![h](images/hero.png)\n`;
+  return files;
+}
+
+describe('a whole site checked in two passes', () => {
+  for (const options of [{}, { severities: { schema: 'info', 'tag-typo': 'warning', 'image-case': 'error' } }] as CheckOptions[]) {
+    it(`finds exactly what the editor finds post by post (${JSON.stringify(options)})`, async () => {
+      const files = site();
+      const report = await checkSites(inMemorySite(files), '/site', options);
+      const editor = createPostcraftService({ fs: inMemorySite(files) });
+      await editor.openWorkspace(['/site']);
+      const expected = Object.entries(files)
+        .filter(([path]) => path.startsWith('content/posts/'))
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .flatMap(([path, text]) => editor.checkText(`/site/${path}`, text as string, options));
+      assert.deepEqual(report.findings, expected);
+      const codes = new Set(report.findings.map((finding) => finding.code));
+      for (const code of ['tag-typo', 'broken-image', 'unknown-author', 'schema', 'yaml-syntax']) assert.ok(codes.has(code as never), `${code} found`);
+      assert.equal(codes.has('image-case'), 'severities' in options, 'image-case is off in the site file, on from the caller');
+    });
+  }
+});
