@@ -45,10 +45,14 @@ describe('the blocking file system of the CLI', () => {
 
   it('knows the real path of a listed folder from its parent, and never of a linked one', async () => {
     mkdirSync(join(root, 'nested', 'deeper'), { recursive: true });
+    mkdirSync(join(root, 'posts', 'sub'));
     symlinkSync(join(root, 'posts'), join(root, 'nested', 'link'));
-    await blockingNodeFileSystem.realPath!(`${root}/nested`);
-    await blockingNodeFileSystem.readDirectory(`${root}/nested`);
-    for (const path of [`${root}/nested/deeper`, `${root}/nested/link`]) {
+    // Listed through a linked folder: the child's real path is under the link's target.
+    for (const folder of [`${root}/nested`, `${root}/nested/link`, `${root}/nested/link/..`]) {
+      await blockingNodeFileSystem.realPath!(folder);
+      await blockingNodeFileSystem.readDirectory(folder);
+    }
+    for (const path of [`${root}/nested/deeper`, `${root}/nested/link`, `${root}/nested/link/sub`, `${root}/nested/link/../posts`, `${root}/nested/nested`]) {
       assert.equal(await blockingNodeFileSystem.realPath!(path), await nodeFileSystem.realPath!(path), path);
     }
   });

@@ -1,5 +1,5 @@
 import { closeSync, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
-import { joinPath, toSitePath } from '../text/paths';
+import { joinPath, normalizePath, toSitePath } from '../text/paths';
 import type { DirectoryEntry, FileStat, SiteFileSystem } from './fileSystem';
 import { canRefuseLinks, readFlags } from './nodeFileSystem';
 
@@ -23,10 +23,13 @@ export const blockingNodeFileSystem: SiteFileSystem = {
   },
   async readDirectory(path): Promise<DirectoryEntry[]> {
     try {
-      const realFolder = realPaths.get(path);
+      // Only for a path as the walk writes it (`a/link/..` lists the link target's parent) and never over a
+      // real path already looked up.
+      const realFolder = path === normalizePath(path) ? realPaths.get(path) : undefined;
       return readdirSync(path, { withFileTypes: true }).map((entry) => {
         const type = entry.isDirectory() ? 'directory' : entry.isSymbolicLink() ? 'symlink' : 'file';
-        if (type === 'directory' && realFolder !== undefined) realPaths.set(joinPath(path, entry.name), joinPath(realFolder, entry.name));
+        const child = joinPath(path, entry.name);
+        if (type === 'directory' && realFolder !== undefined && !realPaths.has(child)) realPaths.set(child, joinPath(realFolder, entry.name));
         return { name: entry.name, type };
       });
     } catch {

@@ -82,8 +82,7 @@ export class FileSet {
 }
 
 function addByLowerCase(byLowerCase: Map<string, string>, path: string): void {
-  const key = path.toLowerCase();
-  if (!byLowerCase.has(key)) byLowerCase.set(key, path);
+  byLowerCase.set(path.toLowerCase(), path);
 }
 
 function addByName(imagesByName: Map<string, Set<string>>, path: string): void {

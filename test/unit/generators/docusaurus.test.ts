@@ -38,6 +38,18 @@ export default {
 };`;
 
 describe('Docusaurus rules', () => {
+  it("reads imports in .md posts as MDX, unless markdown.format is 'md' or 'detect'", async () => {
+    const post = "---\ntitle: A\n---\nimport hero from './hero.png';\n";
+    const mdx = await open({});
+    assert.deepEqual(codes(mdx.check('blog/a.md', post)), ['broken-image']);
+    for (const format of ['md', 'detect']) {
+      const plain = createPostcraftService({ fs: inMemorySite({ 'docusaurus.config.js': `export default { markdown: { mermaid: true, format: '${format}' } };` }) });
+      await plain.openWorkspace(['/site']);
+      assert.deepEqual(codes(plain.checkText('/site/blog/a.md', post)), [], format);
+      assert.deepEqual(codes(plain.checkText('/site/blog/b.MDX', post)), ['broken-image'], `${format}: an .MDX file is MDX`);
+    }
+  });
+
   it('finds blog, docs and pages instances in preset options and plugins, not in comments or nested options', () => {
     const plugins = contentPlugins(withoutComments(config));
     assert.deepEqual(plugins.blogs, [

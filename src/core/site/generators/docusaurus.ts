@@ -39,7 +39,7 @@ export const docusaurus: GeneratorProfile = {
       authorKeys: ['authors'],
       imageFields: defaultImageFields,
       // `markdown: { format: 'mdx' }` is the default; 'md' and 'detect' leave `.md` files plain Markdown.
-      markdownIsMdx: !/\bformat\s*:\s*['"](?:md|detect)['"]/.test(source),
+      markdownIsMdx: !/\bmarkdown\s*:\s*\{[^}]*?\bformat\s*:\s*['"](?:md|detect)['"]/.test(source),
       ignoredDirs: [joinPath(root, 'build')],
       ...(await tagRegistries(fs, root, plugins)),
     };
