@@ -12,7 +12,7 @@ export interface SiteCheckReport {
 
 /** Runs every check on every site in `root` and decides the exit code. No printing. */
 export async function checkSites(fs: SiteFileSystem, root: string, options: CheckOptions & { maxWarnings?: number | undefined }, onProgress?: (done: number, total: number) => void): Promise<SiteCheckReport> {
-  const service = createPostcraftService({ fs, oneShot: true });
+  const service = createPostcraftService({ fs, checksAfterOpening: () => true });
   const sites = await service.openWorkspace([root]);
   const total = sites.reduce((sum, site) => sum + site.posts.size, 0);
   let doneBefore = 0;

@@ -21,8 +21,11 @@ import { hoverAt, type HoverInfo } from './features/hover';
 export interface PostcraftHost {
   readonly fs: SiteFileSystem;
   readonly logger?: Logger;
-  /** The sites are checked once, right after they are opened (the CLI): posts are checked as they are indexed. */
-  readonly oneShot?: boolean;
+  /**
+   * Whether every post will be checked right after the sites are opened (the CLI always; the extension
+   * when it checks the whole workspace): each post is then checked as it is indexed, and read once.
+   */
+  readonly checksAfterOpening?: () => boolean;
 }
 
 export type FileChange = 'created' | 'changed' | 'deleted';
@@ -52,10 +55,12 @@ export class PostcraftService {
   async openWorkspace(folders: readonly string[], token: CancellationToken = noCancellation): Promise<readonly Site[]> {
     const detected = (await Promise.all(folders.map((folder) => detectSites(this.host.fs, folder, token)))).flat();
     const sites: Site[] = [];
+    this.halfChecked.clear();
+    const checkEach = this.host.checksAfterOpening?.() === true ? (site: Site, post: ParsedPost) => this.halfChecked.set(post.path, checkWhileIndexing(site, post)) : undefined;
     for (const { root, profile, configFile } of detected) {
       throwIfCancelled(token);
       const started = Date.now();
-      const site = await Site.load(this.host.fs, root, profile, configFile, token, this.host.oneShot ? (site, post) => this.halfChecked.set(post.path, checkWhileIndexing(site, post)) : undefined);
+      const site = await Site.load(this.host.fs, root, profile, configFile, token, checkEach);
       this.logger.info(`Indexed ${profile.displayName} site ${root}: ${site.posts.size} posts, ${site.files.size} files, ${site.authors.size} authors, ${site.tags.size} tags in ${Date.now() - started} ms`);
       for (const problem of site.configProblems) this.logger.warn(`${root}: ${problem}`);
       sites.push(site);
@@ -90,7 +95,10 @@ export class PostcraftService {
 
   private readonly recentParses = new Map<string, ParsedPost>();
 
-  /** One-shot runs: each post's findings from while it was indexed, until its site-wide checks run. */
+  /**
+   * Each post's findings from while it was indexed, until its site-wide checks run (see
+   * `checksAfterOpening`). A change on disk drops what it may have made stale.
+   */
   private readonly halfChecked = new Map<string, HalfChecked>();
 
   /** Completions at `offset` of the post's text. */
@@ -159,6 +167,13 @@ export class PostcraftService {
    * changed (an image, an author or the config), so the caller can re-check open posts.
    */
   async fileChanged(path: string, change: FileChange): Promise<'none' | 'post' | 'site'> {
+    const scope = await this.updateIndex(path, change);
+    if (scope === 'site') this.halfChecked.clear();
+    else this.halfChecked.delete(path);
+    return scope;
+  }
+
+  private async updateIndex(path: string, change: FileChange): Promise<'none' | 'post' | 'site'> {
     const site = this.siteFor(path);
     if (!site) return 'none';
     const name = basename(path);

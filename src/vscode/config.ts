@@ -24,6 +24,11 @@ export function readSettings(): PostcraftSettings {
   });
 }
 
+/** Whether every post of the workspace gets diagnostics, not only the open ones. */
+export function checksWholeWorkspace(settings: PostcraftSettings): boolean {
+  return settings.validateEnabled && settings.validateWorkspace;
+}
+
 export function checkOptions(settings: PostcraftSettings): CheckOptions {
   return { severities: settings.checks };
 }

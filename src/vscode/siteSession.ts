@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { CancelledError, createPostcraftService, nodeFileSystem, toSitePath, type Logger, type PostcraftService } from '../core/index';
+import { checksWholeWorkspace, readSettings } from './config';
 import { Disposable } from './util/dispose';
 
 export type SiteChangeScope = 'post' | 'site';
@@ -24,7 +25,8 @@ export class SiteSession extends Disposable {
 
   constructor(private readonly logger: Logger) {
     super();
-    this.service = createPostcraftService({ fs: nodeFileSystem, logger });
+    // With `validate.workspace` every post is checked after indexing: checked while indexed, each is read once.
+    this.service = createPostcraftService({ fs: nodeFileSystem, logger, checksAfterOpening: () => checksWholeWorkspace(readSettings()) });
     const watcher = this.register(vscode.workspace.createFileSystemWatcher('**/*'));
     this.register(watcher.onDidCreate((uri) => void this.onFileEvent(uri, 'created')));
     this.register(watcher.onDidChange((uri) => void this.onFileEvent(uri, 'changed')));

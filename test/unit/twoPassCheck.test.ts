@@ -40,4 +40,37 @@ describe('a whole site checked in two passes', () => {
       assert.equal(codes.has('image-case'), 'severities' in options, 'image-case is off in the site file, on from the caller');
     });
   }
+
+  it('drops what a change on disk made stale: a post edited, an image added', async () => {
+    const fs = inMemorySite(site());
+    const service = createPostcraftService({ fs, checksAfterOpening: () => true });
+    await service.openWorkspace(['/site']);
+    const codes = async (path: string) => (await service.checkFile(`/site/${path}`)).map((finding) => finding.code);
+    // Edited after indexing: its findings come from the new text, not from while it was indexed.
+    fs.write('content/posts/p0.md', '---\ntitle: P0\ndate: nope\n---\n');
+    await service.fileChanged('/site/content/posts/p0.md', 'changed');
+    assert.deepEqual(await codes('content/posts/p0.md'), ['schema']);
+    // A new image can mend any post's reference: every finding from indexing is dropped.
+    fs.write('assets/images/missing.png', png);
+    assert.equal(await service.fileChanged('/site/assets/images/missing.png', 'created'), 'site');
+    assert.ok(!(await codes('content/posts/typo.md')).includes('broken-image'));
+  });
+
+  for (const checksAfterOpening of [true, false]) {
+    it(`reads each post ${checksAfterOpening ? 'once when every post is checked after opening' : 'again at its check otherwise'}`, async () => {
+      const fs = inMemorySite(site());
+      const reads: string[] = [];
+      const readFile = fs.readFile.bind(fs);
+      fs.readFile = async (path: string) => {
+        reads.push(path);
+        return readFile(path);
+      };
+      const service = createPostcraftService({ fs, checksAfterOpening: () => checksAfterOpening });
+      await service.openWorkspace(['/site']);
+      reads.length = 0;
+      const findings = await service.checkFile('/site/content/posts/typo.md');
+      assert.ok(findings.some((finding) => finding.code === 'tag-typo'));
+      assert.deepEqual(reads, checksAfterOpening ? [] : ['/site/content/posts/typo.md']);
+    });
+  }
 });

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { CancelledError, type Finding } from '../../core/index';
-import { checkOptions, type PostcraftSettings } from '../config';
+import { checkOptions, checksWholeWorkspace, type PostcraftSettings } from '../config';
 import { isPostDocument, sitePathOf, toDiagnostic, uriOf } from '../convert';
 import type { SiteSession } from '../siteSession';
 import { Disposable } from '../util/dispose';
@@ -80,7 +80,7 @@ export class DiagnosticsManager extends Disposable {
   private async recheckFile(path: string): Promise<void> {
     const open = vscode.workspace.textDocuments.find((document) => !document.isClosed && sitePathOf(document.uri) === path);
     if (open) return this.checkDocument(open);
-    if (this.settings.validateEnabled && this.settings.validateWorkspace) this.set(uriOf(path), await this.session.service.checkFile(path, checkOptions(this.settings)));
+    if (checksWholeWorkspace(this.settings)) this.set(uriOf(path), await this.session.service.checkFile(path, checkOptions(this.settings)));
   }
 
   private onClose(document: vscode.TextDocument): void {
