@@ -7,7 +7,8 @@ import { collectFindings, postChecks, withSeverities, type CheckOptions } from '
 import { reportTagProblems, tagOccurrences, type TagOccurrence } from './tags';
 
 /**
- * A whole site checked with one read of each post (the CLI). While the site is indexed, each post gets
+ * A whole site checked with one read of each post (the CLI, and the extension when it checks the whole
+ * workspace; see PostcraftHost.checksAfterOpening). While the site is indexed, each post gets
  * the checks that need only itself and what the site held before (`postChecks`); the site-wide ones
  * wait until every post's tags are known. Kept meanwhile: the findings, the tag values and a copy of
  * the frontmatter (for its line starts), not the post's text: memory stays flat and the collector

@@ -166,8 +166,8 @@ function maskCode(body: string): string {
   };
   // A fence on the last line (no newline after it) still opens a block: the pattern cannot fail after
   // the opener, so a long run of backticks is never backtracked over.
-  const mayFence = body.includes('`') || body.includes('~');
-  if (!mayFence) return body;
+  const mayHaveCode = body.includes('`') || body.includes('~');
+  if (!mayHaveCode) return body;
   const fenced = body.includes('```') || body.includes('~~~') ? mask(body, /^[ ]{0,3}(`{3,}|~{3,})[^\n]*(?:\n|(?![\s\S]))[\s\S]*?(?:^[ ]{0,3}\1[`~]*[ \t]*$|(?![\s\S]))/gm) : body;
   return fenced.includes('`') ? maskCodeSpans(fenced, blank) : fenced;
 }
