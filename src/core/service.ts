@@ -57,13 +57,18 @@ export class PostcraftService {
     const sites: Site[] = [];
     this.halfChecked.clear();
     const checkEach = this.host.checksAfterOpening?.() === true ? (site: Site, post: ParsedPost) => this.halfChecked.set(post.path, checkWhileIndexing(site, post)) : undefined;
-    for (const { root, profile, configFile } of detected) {
-      throwIfCancelled(token);
-      const started = Date.now();
-      const site = await Site.load(this.host.fs, root, profile, configFile, token, checkEach);
-      this.logger.info(`Indexed ${profile.displayName} site ${root}: ${site.posts.size} posts, ${site.files.size} files, ${site.authors.size} authors, ${site.tags.size} tags in ${Date.now() - started} ms`);
-      for (const problem of site.configProblems) this.logger.warn(`${root}: ${problem}`);
-      sites.push(site);
+    try {
+      for (const { root, profile, configFile } of detected) {
+        throwIfCancelled(token);
+        const started = Date.now();
+        const site = await Site.load(this.host.fs, root, profile, configFile, token, checkEach);
+        this.logger.info(`Indexed ${profile.displayName} site ${root}: ${site.posts.size} posts, ${site.files.size} files, ${site.authors.size} authors, ${site.tags.size} tags in ${Date.now() - started} ms`);
+        for (const problem of site.configProblems) this.logger.warn(`${root}: ${problem}`);
+        sites.push(site);
+      }
+    } catch (error) {
+      this.halfChecked.clear(); // a cancelled run's findings belong to sites that were never opened
+      throw error;
     }
     this.sites = sites;
     return sites;

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { checkSites } from '../../src/cli/checkSite';
-import { createPostcraftService, type CheckOptions } from '../../src/core/index';
+import { CancelledError, createPostcraftService, type CheckOptions } from '../../src/core/index';
 import { inMemorySite } from '../../src/core/host/inMemoryFileSystem';
 
 const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47]);
@@ -73,4 +73,22 @@ describe('a whole site checked in two passes', () => {
       assert.deepEqual(reads, checksAfterOpening ? [] : ['/site/content/posts/typo.md']);
     });
   }
+
+  it('keeps nothing from a re-index that was cancelled: the next check reads the post', async () => {
+    const fs = inMemorySite(site());
+    const reads: string[] = [];
+    const readFile = fs.readFile.bind(fs);
+    fs.readFile = async (path: string) => {
+      reads.push(path);
+      return readFile(path);
+    };
+    const service = createPostcraftService({ fs, checksAfterOpening: () => true });
+    await service.openWorkspace(['/site']);
+    // The second run is cancelled once it has read a few posts.
+    const token = { get isCancellationRequested() { return reads.filter((path) => path.includes('/posts/')).length > 9; } };
+    await assert.rejects(service.openWorkspace(['/site'], token), CancelledError);
+    reads.length = 0;
+    await service.checkFile('/site/content/posts/typo.md');
+    assert.deepEqual(reads, ['/site/content/posts/typo.md']);
+  });
 });

@@ -28,8 +28,10 @@ export const blockingNodeFileSystem: SiteFileSystem = {
       const realFolder = path === normalizePath(path) ? realPaths.get(path) : undefined;
       return readdirSync(path, { withFileTypes: true }).map((entry) => {
         const type = entry.isDirectory() ? 'directory' : entry.isSymbolicLink() ? 'symlink' : 'file';
-        const child = joinPath(path, entry.name);
-        if (type === 'directory' && realFolder !== undefined && !realPaths.has(child)) realPaths.set(child, joinPath(realFolder, entry.name));
+        if (type === 'directory' && realFolder !== undefined) {
+          const child = joinPath(path, entry.name);
+          if (!realPaths.has(child)) realPaths.set(child, joinPath(realFolder, entry.name));
+        }
         return { name: entry.name, type };
       });
     } catch {
