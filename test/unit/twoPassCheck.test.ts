@@ -23,6 +23,18 @@ function site() {
   return files;
 }
 
+/** The site on a file system that records the path of every file read. */
+function siteCountingReads() {
+  const fs = inMemorySite(site());
+  const reads: string[] = [];
+  const readFile = fs.readFile.bind(fs);
+  fs.readFile = async (path: string) => {
+    reads.push(path);
+    return readFile(path);
+  };
+  return { fs, reads };
+}
+
 describe('a whole site checked in two passes', () => {
   for (const options of [{}, { severities: { schema: 'info', 'tag-typo': 'warning', 'image-case': 'error' } }] as CheckOptions[]) {
     it(`finds exactly what the editor finds post by post (${JSON.stringify(options)})`, async () => {
@@ -58,13 +70,7 @@ describe('a whole site checked in two passes', () => {
 
   for (const checksAfterOpening of [true, false]) {
     it(`reads each post ${checksAfterOpening ? 'once when every post is checked after opening' : 'again at its check otherwise'}`, async () => {
-      const fs = inMemorySite(site());
-      const reads: string[] = [];
-      const readFile = fs.readFile.bind(fs);
-      fs.readFile = async (path: string) => {
-        reads.push(path);
-        return readFile(path);
-      };
+      const { fs, reads } = siteCountingReads();
       const service = createPostcraftService({ fs, checksAfterOpening: () => checksAfterOpening });
       await service.openWorkspace(['/site']);
       reads.length = 0;
@@ -75,13 +81,7 @@ describe('a whole site checked in two passes', () => {
   }
 
   it('keeps nothing from a re-index that was cancelled: the next check reads the post', async () => {
-    const fs = inMemorySite(site());
-    const reads: string[] = [];
-    const readFile = fs.readFile.bind(fs);
-    fs.readFile = async (path: string) => {
-      reads.push(path);
-      return readFile(path);
-    };
+    const { fs, reads } = siteCountingReads();
     const service = createPostcraftService({ fs, checksAfterOpening: () => true });
     await service.openWorkspace(['/site']);
     // The second run is cancelled once it has read a few posts.
