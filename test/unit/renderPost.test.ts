@@ -243,4 +243,15 @@ describe('the preview renderer on other generators', () => {
     assert.doesNotMatch(html, /hidden/);
     assert.match(html, new RegExp(`<img[^>]*src="${literal(resourceBase)}/site/static/img/shot.png"`));
   });
+
+  it("reads a Docusaurus .md post as MDX, as Docusaurus compiles it, unless markdown.format is 'md'", async () => {
+    const text = "---\ntitle: M\n---\nimport hero from './hero.png';\n\n<img src={hero} alt=\"Hero\" />\n";
+    for (const [config, asMdx] of [['export default {};', true], ["export default { markdown: { format: 'md' } };", false]] as const) {
+      const service = createPostcraftService({ fs: inMemorySite({ 'docusaurus.config.js': config, 'blog/hero.png': png }) });
+      await service.openWorkspace(['/site']);
+      const { html } = render(service, text, '/site/blog/post.md');
+      assert.equal(/<img[^>]*src="[^"]*\/site\/blog\/hero.png"/.test(html), asMdx, config);
+      assert.equal(html.includes('<p data-line="3">import hero'), !asMdx, config);
+    }
+  });
 });

@@ -12,9 +12,8 @@ import { checkTags } from './tags';
 
 /** Checks that need the post and what the site holds before its posts are read: config, files, authors. */
 export const postChecks: readonly Check[] = [checkFrontmatterSyntax, checkSchema, checkAuthors, checkImages];
-/** Checks that weigh a post against every other post (how often each tag is used). */
-export const siteWideChecks: readonly Check[] = [checkTags];
-export const allChecks: readonly Check[] = [...postChecks, ...siteWideChecks];
+/** The tag check weighs a post against every other post, so a two-pass check runs it last (twoPassCheck.ts). */
+export const allChecks: readonly Check[] = [...postChecks, checkTags];
 
 export interface CheckOptions {
   /** The editor's or command line's severity per code; `off` skips it. Wins over the site's file. */

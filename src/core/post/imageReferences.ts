@@ -1,7 +1,7 @@
 import type { OffsetRange } from '../frontmatter/model';
 import { innerRange, valuesOf } from '../frontmatter/values';
 import type { SiteConfig } from '../site/model';
-import { extname } from '../text/paths';
+import { compilesAsMdx } from '../site/mdx';
 import type { ParsedPost } from './parsedPost';
 
 export type ImageOrigin = 'markdown' | 'html' | 'shortcode' | 'import' | 'frontmatter';
@@ -27,7 +27,7 @@ export function findImageReferences(post: ParsedPost, config: Pick<SiteConfig, '
     const reference = toReference(post.text.slice(range.start, range.end), range.start, 'frontmatter');
     return reference ? [reference] : [];
   });
-  return [...fromFields, ...findBodyImages(post, { mdx: config.markdownIsMdx === true || extname(post.path) === '.mdx' })];
+  return [...fromFields, ...findBodyImages(post, { mdx: compilesAsMdx(config, post.path) })];
 }
 
 const imageExtension = /\.(png|jpe?g|gif|webp|avif|svg|bmp|ico|tiff?|jxl|heic)$/i;

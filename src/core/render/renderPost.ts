@@ -1,6 +1,7 @@
 import type { ParsedPost } from '../post/parsedPost';
 import type { Site } from '../site/site';
-import { basename, extname } from '../text/paths';
+import { compilesAsMdx } from '../site/mdx';
+import { basename } from '../text/paths';
 import { headerCard } from './headerCard';
 import { ImageSources } from './imageSources';
 import { renderMarkdown } from './markdownEngine';
@@ -30,7 +31,7 @@ export interface RenderedPost {
 /** A post as its site will show it, for the live preview. Pure and synchronous: fast enough for every keystroke. */
 export function renderPost(site: Site, post: ParsedPost, options: RenderOptions): RenderedPost {
   const body = post.text.slice(post.bodyStart);
-  const mdx = extname(post.path) === '.mdx';
+  const mdx = compilesAsMdx(site.config, post.path);
   const images = new ImageSources(site, { toResourceUri: options.toResourceUri, allowRemoteImages: options.allowRemoteImages === true, ...(mdx ? { imports: mdxImageImports(body) } : {}) });
   const metadata = postMetadata(site, post, images);
   const pieces = renderMarkdown(body, {
