@@ -91,7 +91,7 @@ export class PostcraftService {
     const cached = this.recentParses.get(path);
     if (cached?.text === text) return { site, post: cached };
     const post = parsePost(path, text);
-    site.updatePost(path, summarizePost(path, post.frontmatter, site.config));
+    site.updatePost(path, summarizePost(path, post.frontmatter, site.config, site.languageOf(path)));
     this.recentParses.delete(path);
     this.recentParses.set(path, post);
     if (this.recentParses.size > 32) this.recentParses.delete(this.recentParses.keys().next().value!);

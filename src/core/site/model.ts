@@ -32,6 +32,11 @@ export interface SiteConfig {
   readonly markdownIsMdx?: boolean;
   /** Folders never indexed (build output, dependencies). */
   readonly ignoredDirs: string[];
+  /**
+   * Files the generator never builds, as patterns on the path below the site's root (`content/_x.md`,
+   * no leading slash): Hugo `ignoreFiles`, Jekyll `exclude`, Docusaurus's `_` files. Never checked.
+   */
+  readonly excludedFiles?: readonly RegExp[];
 }
 
 export interface SourceLocation {

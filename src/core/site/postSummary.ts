@@ -10,9 +10,11 @@ export interface PostSummary {
   readonly tags: readonly string[];
   readonly authors: readonly string[];
   readonly draft: boolean;
+  /** The post's language on a multilingual site (see `GeneratorProfile.postLanguage`). */
+  readonly language: string | undefined;
 }
 
-export function summarizePost(path: string, frontmatter: Frontmatter | undefined, config: SiteConfig): PostSummary {
+export function summarizePost(path: string, frontmatter: Frontmatter | undefined, config: SiteConfig, language?: string): PostSummary {
   const fields = frontmatter?.fields ?? [];
   const values = (keys: readonly string[]) =>
     keys.flatMap((key) => {
@@ -26,5 +28,6 @@ export function summarizePost(path: string, frontmatter: Frontmatter | undefined
     tags: [...new Set(values(config.tagKeys))].map(interned),
     authors: config.authorKeys.flatMap((key) => scalarItems(findField(fields, key)?.value).map((node) => interned(String(node.value)))),
     draft: frontmatter?.data['draft'] === true,
+    language,
   };
 }

@@ -73,7 +73,20 @@ export class Site {
   isPost(path: string): boolean {
     if (!isPostPath(path) || !isInside(this.root, path) || inAlwaysIgnoredFolder(path.slice(this.root.length))) return false;
     const inContent = this.config.contentDirs.some((dir) => isInside(dir, path));
-    return inContent && !isInsideAny(this.ignoredDirs, path) && !this.settings.isIgnored(path);
+    return inContent && !isInsideAny(this.ignoredDirs, path) && !this.settings.isIgnored(path) && !this.isExcluded(path);
+  }
+
+  /** A file the generator's own rules leave out of the build (`SiteConfig.excludedFiles`). */
+  isExcluded(path: string): boolean {
+    const patterns = this.config.excludedFiles;
+    if (!patterns?.length) return false;
+    const relative = path.slice(this.root.length + 1);
+    return patterns.some((pattern) => pattern.test(relative));
+  }
+
+  /** The post's language on a multilingual site, else undefined. */
+  languageOf(path: string): string | undefined {
+    return this.profile.postLanguage?.(this.config, path);
   }
 
   findAuthor(name: string): Author | undefined {
@@ -131,7 +144,7 @@ export class Site {
         frontmatter = post.frontmatter;
       } else frontmatter = parseFrontmatter(decoded.text);
     }
-    this.updatePost(path, summarizePost(path, frontmatter, this.config));
+    this.updatePost(path, summarizePost(path, frontmatter, this.config, this.languageOf(path)));
   }
 
   private async indexPosts(fs: SiteFileSystem, paths: readonly string[], token: CancellationToken, onPostParsed: PostParsed | undefined): Promise<void> {

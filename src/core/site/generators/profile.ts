@@ -22,6 +22,17 @@ export interface GeneratorProfile {
   authorKey(name: string): string;
   /** Where the generator would look for an image a post refers to, best first. */
   imageCandidates(config: SiteConfig, postPath: string, imagePath: string): string[];
+  /**
+   * The language of a post on a multilingual site (`es` for Hugo's `post.es.md`), or undefined where the
+   * site has one language. Tags are compared within one language.
+   */
+  postLanguage?(config: SiteConfig, postPath: string): string | undefined;
+  /**
+   * The key under which the generator merges tags into one term page (Hugo urlizes: `JavaScript` and
+   * `javascript` are one page). Two spellings with one key are never a misspelling of each other.
+   * Without it, tags are told apart exactly (Jekyll: `Ruby` and `ruby` are two pages).
+   */
+  tagTerm?(tag: string): string;
 }
 
 export const defaultImageFields = ['image', 'images', 'cover', 'cover.image', 'featured_image', 'featuredImage', 'feature', 'thumbnail', 'banner', 'hero', 'og_image', 'social_image'];
