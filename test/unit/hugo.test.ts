@@ -98,4 +98,13 @@ describe('Hugo rules', () => {
     assert.equal(finding?.severity, 'error');
     assert.equal(finding?.fixes[0]?.edits[0]?.newText, '2024-06-05');
   });
+
+  it('needs no title on list and term pages, in any language (Hugo titles them), but does on a regular page', async () => {
+    const untitled = '---\ndate: 2024-01-02\n---\nText\n';
+    for (const page of ['content/posts/_index.md', 'content/posts/_index.es.md', 'content/tags/go/_index.pt-br.md']) {
+      assert.deepEqual(await check({ 'hugo.toml': config }, page, untitled), [], page);
+    }
+    const regular = await check({ 'hugo.toml': config }, 'content/posts/index.es.md', untitled);
+    assert.deepEqual(regular.map((finding) => finding.message), ['Missing "title".']);
+  });
 });

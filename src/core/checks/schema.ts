@@ -1,6 +1,6 @@
 import { findField, type Field } from '../frontmatter/model';
 import { dateKeys, frontmatterSchemas } from '../schema/frontmatterSchema';
-import { basename } from '../text/paths';
+import { isListPage } from '../site/pageKinds';
 import type { Check, CheckContext } from './context';
 import type { Fix } from './finding';
 import { innerRange } from '../frontmatter/values';
@@ -24,7 +24,7 @@ export const checkSchema: Check = (context) => {
     context.report({ code: 'schema', severity, range, message: `"${key}": ${issue.message}.`, fixes });
   }
   const required = [...site.settings.requiredFields];
-  const untitled = !findField(frontmatter.fields, 'title') && !isSectionPage(post.path) && !titleFromFileName(site.config.generator, post.path);
+  const untitled = !findField(frontmatter.fields, 'title') && !isListPage(site.config.generator, post.path) && !titleFromFileName(site.config.generator, post.path);
   if (untitled && !hasHeading(post.text, post.bodyStart)) required.unshift('title');
   for (const key of new Set(required)) {
     if (findField(frontmatter.fields, key)) continue;
@@ -37,10 +37,6 @@ export const checkSchema: Check = (context) => {
 /** Jekyll titles posts and drafts from their file name (`2024-01-02-my-post.md` → "My Post"). */
 function titleFromFileName(generator: string, path: string): boolean {
   return generator === 'jekyll' && /\/_(posts|drafts)\//.test(path);
-}
-
-function isSectionPage(path: string): boolean {
-  return basename(path) === '_index.md';
 }
 
 /** Docusaurus, Jekyll themes and others take the title from a first-level heading. */

@@ -1,0 +1,11 @@
+import { basename } from '../text/paths';
+import type { GeneratorId } from './model';
+
+/**
+ * A Hugo list page: a section, taxonomy or term page (`_index.md`, and per language `_index.es.md`).
+ * Hugo gives it a title from its folder when it has none, and it lists posts rather than being one.
+ * https://gohugo.io/content-management/sections/ — https://gohugo.io/content-management/multilingual/
+ */
+export function isListPage(generator: GeneratorId, path: string): boolean {
+  return generator === 'hugo' && /^_index(\.[A-Za-z]{2,3}(-[A-Za-z0-9]+)*)?\.(md|markdown|mdown|mkd|mkdn|mdx|html?|org|adoc|pandoc|rst)$/i.test(basename(path));
+}
