@@ -42,8 +42,18 @@ async function main(argv: string[]): Promise<number> {
   // stderr, so that JSON and SARIF on stdout stay machine-readable.
   for (const site of report.sites) for (const problem of site.problems) process.stderr.write(`postcraft: warning: ${relativePath(report.root, site.root) || '.'}: ${problem}\n`);
   const output = args.format === 'json' ? formatJson(report) : args.format === 'sarif' ? formatSarif(report, version) : formatText(report, process.stdout.isTTY === true);
+  process.exitCode = report.exitCode; // known before the output goes out, for a reader that stops early
   process.stdout.write(output);
   return report.exitCode;
+}
+
+// A reader that goes away (`postcraft check | head`) ends the run quietly, with the exit code the
+// check came to: the rest of the output has nobody to read it. Other stream errors stay errors.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+  });
 }
 
 main(process.argv.slice(2)).then(

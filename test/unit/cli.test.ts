@@ -1,14 +1,25 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import { parseArguments } from '../../src/cli/args';
 import { fixturesRoot } from './support/fixtureSites';
 
 const projectRoot = resolve(__dirname, '../..');
 const hugoSite = join(fixturesRoot, 'hugo-blog');
+
+const temporaryFolders: string[] = [];
+after(() => {
+  for (const folder of temporaryFolders) rmSync(folder, { recursive: true, force: true });
+});
+
+function temporarySite(prefix: string): string {
+  const site = mkdtempSync(join(tmpdir(), prefix));
+  temporaryFolders.push(site);
+  return site;
+}
 
 function postcraft(...args: string[]) {
   const result = spawnSync(process.execPath, ['--import', 'tsx', join(projectRoot, 'src/cli/main.ts'), ...args], { encoding: 'utf8', cwd: projectRoot });
@@ -71,7 +82,7 @@ describe('postcraft check on the sample Hugo site', () => {
   });
 
   it('reports a clean site in every format with exit 0', () => {
-    const site = mkdtempSync(join(tmpdir(), 'postcraft-clean-'));
+    const site = temporarySite('postcraft-clean-');
     writeFileSync(join(site, 'hugo.toml'), 'baseURL = "https://example.org/"\n');
     mkdirSync(join(site, 'content', 'posts'), { recursive: true });
     writeFileSync(join(site, 'content', 'posts', 'hello.md'), '---\ntitle: Hello\ndate: 2024-01-02\n---\nHello.\n');
@@ -87,7 +98,7 @@ describe('postcraft check on the sample Hugo site', () => {
   });
 
   it("warns on stderr, apart from the report, when it cannot read the site's config", () => {
-    const site = mkdtempSync(join(tmpdir(), 'postcraft-badconfig-'));
+    const site = temporarySite('postcraft-badconfig-');
     writeFileSync(join(site, 'hugo.toml'), 'baseURL = "https://example.org/\n[taxonomies\n');
     mkdirSync(join(site, 'content', 'posts'), { recursive: true });
     writeFileSync(join(site, 'content', 'posts', 'hello.md'), '---\ntitle: Hello\n---\nHello.\n');
@@ -102,5 +113,20 @@ describe('postcraft check on the sample Hugo site', () => {
     assert.equal(code, 2);
     assert.equal(stderr.trim().split('\n').length, 1);
     assert.match(stderr, /is not a folder/);
+  });
+
+  it('ends quietly, with the check\'s exit code, when the reader closes the pipe early (postcraft check | head)', async () => {
+    const site = temporarySite('postcraft-epipe-');
+    writeFileSync(join(site, 'hugo.toml'), 'baseURL = "https://example.org/"\n');
+    mkdirSync(join(site, 'content', 'posts'), { recursive: true });
+    // Far more output than a pipe buffers, so the CLI is still writing when the reader goes.
+    for (let i = 0; i < 300; i++) writeFileSync(join(site, 'content', 'posts', `p${i}.md`), `---\ntitle: P${i}\n---\n${'![x](/missing.png)\n'.repeat(20)}`);
+    const child = spawn(process.execPath, ['--import', 'tsx', join(projectRoot, 'src/cli/main.ts'), 'check', site], { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((done) => child.on('close', done));
+    assert.equal(stderr, '');
+    assert.equal(code, 1);
   });
 });
