@@ -4,6 +4,7 @@
 //   POSTCRAFT_HOSTS=oldest npm test   (limit the hosts)
 import { spawnSync } from 'node:child_process';
 import { build, ensureDependencies } from './ensureDependencies.mjs';
+import { ensureGenerators } from './generators.mjs';
 import { hosts } from './host/versions.mjs';
 import { projectRoot } from './host/install.mjs';
 
@@ -17,6 +18,7 @@ function step(title) {
 try {
   step('Dependencies');
   ensureDependencies();
+  ensureGenerators(); // Hugo and Jekyll, the oracles of test/unit/oracle/
 
   step('Type check');
   const typecheck = spawnSync('npm', ['run', '--silent', 'typecheck'], { cwd: projectRoot, stdio: 'inherit' });
