@@ -22,3 +22,4 @@ export { planImageInsertion, type ImageInsertion } from './features/imagePlaceme
 export { parsePost, type ParsedPost } from './post/parsedPost';
 export { basename, relativePath } from './text/paths';
 export { isImagePath } from './site/fileSet';
+export { postPaths, postsByAuthor } from './site/siteOverview';

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { SiteSession } from './siteSession';
+import { postPaths, postsByAuthor } from '../core/index';
 import { sitePathOf } from './convert';
 import { Disposable } from './util/dispose';
 
@@ -29,7 +30,10 @@ export class SiteStatusBar extends Disposable {
     const site = path ? this.session.service.siteFor(path) : this.session.service.openSites[0];
     if (!site) return this.item.hide();
     this.item.text = `$(book) ${site.profile.displayName}`;
-    this.item.tooltip = `Postcraft: ${site.profile.displayName} site at ${site.root}\n${site.posts.size} posts · ${site.tags.size} tags · ${site.authors.size} authors\nClick to check the whole site`;
+    const posts = postPaths(site).length;
+    const otherPages = site.posts.size - posts;
+    const pages = otherPages > 0 ? ` (and ${otherPages} list or author ${otherPages === 1 ? 'page' : 'pages'})` : '';
+    this.item.tooltip = `Postcraft: ${site.profile.displayName} site at ${site.root}\n${posts} posts${pages} · ${site.tags.size} tags · ${postsByAuthor(site).size} authors\nClick to check the whole site`;
     this.item.show();
   }
 }

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Site } from '../../core/index';
-import { relativePath } from '../../core/index';
+import { postPaths, postsByAuthor, relativePath } from '../../core/index';
 import { uriOf } from '../convert';
 import type { SiteSession } from '../siteSession';
 import { Disposable } from '../util/dispose';
@@ -39,12 +39,8 @@ export class PostsView extends Disposable implements vscode.TreeDataProvider<Pos
   private buckets(node: Extract<PostsNode, { kind: 'group' }>): PostsNode[] {
     const { site } = node;
     if (node.group === 'tags') return site.tags.all().map((usage) => ({ kind: 'bucket' as const, label: usage.tag, site, posts: [...usage.posts] }));
-    if (node.group === 'drafts') return [...site.posts.values()].filter((post) => post.draft).map((post) => ({ kind: 'post' as const, site, path: post.path }));
-    const byAuthor = new Map<string, string[]>();
-    for (const post of site.posts.values()) for (const name of post.authors) {
-      const id = site.findAuthor(name)?.id ?? name;
-      byAuthor.set(id, [...(byAuthor.get(id) ?? []), post.path]);
-    }
+    if (node.group === 'drafts') return postPaths(site).filter((path) => site.posts.get(path)!.draft).map((path) => ({ kind: 'post' as const, site, path }));
+    const byAuthor = postsByAuthor(site);
     return [...byAuthor].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0])).map(([label, posts]) => ({ kind: 'bucket' as const, label, site, posts }));
   }
 
