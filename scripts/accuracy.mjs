@@ -1,0 +1,224 @@
+// npm run accuracy: runs `postcraft check` on every site of the real-site corpus (scripts/corpus/sites.json) and
+// writes docs/accuracy.md: the corpus, findings per 100 posts by code (before → after), and the triage of each
+// class of finding (scripts/corpus/triage.json), matched against this run's findings.
+//
+//   node scripts/accuracy.mjs                   build the CLI from src/ and write docs/accuracy.md
+//   node scripts/accuracy.mjs --cli <cli.js> --save-baseline
+//                                               measure another build (the baseline worktree) into scripts/corpus/baseline.json
+//
+// Each run's raw findings stay in .corpus/.results/<label>/ (ignored) for triage.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { corpusFolder, prepareCorpus, siteFolderName, siteRootOf } from './corpus/prepare.mjs';
+
+const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
+const corpusScripts = join(repoRoot, 'scripts', 'corpus');
+const baselineFile = join(corpusScripts, 'baseline.json');
+const triageFile = join(corpusScripts, 'triage.json');
+const reportFile = join(repoRoot, 'docs', 'accuracy.md');
+
+const argv = process.argv.slice(2);
+const option = (name) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined);
+const saveBaseline = argv.includes('--save-baseline');
+const label = saveBaseline ? 'baseline' : 'current';
+
+const { ready, missing } = prepareCorpus();
+if (ready.length === 0) {
+  console.error('accuracy: no corpus site is ready; fetch the listed repositories first');
+  process.exit(2);
+}
+
+const cli = option('--cli') ?? (await buildCli());
+const resultsFolder = join(corpusFolder, '.results', label);
+mkdirSync(resultsFolder, { recursive: true });
+
+const measured = [];
+for (const site of ready) {
+  const started = Date.now();
+  const run = spawnSync(process.execPath, [cli, 'check', siteRootOf(site), '--format', 'json'], { maxBuffer: 1024 ** 3, encoding: 'utf8' });
+  if (run.status !== 0 && run.status !== 1) {
+    console.error(`accuracy: ${site.repository}: the CLI exited with ${run.status}\n${run.stderr}`);
+    process.exit(2);
+  }
+  const output = JSON.parse(run.stdout);
+  writeFileSync(join(resultsFolder, `${siteFolderName(site)}.json`), run.stdout);
+  const configWarnings = run.stderr.split('\n').filter((line) => line.startsWith('postcraft: warning:'));
+  const figures = figuresOf(output, configWarnings);
+  measured.push({ site, figures, findings: output.findings });
+  console.log(`${site.repository}: ${figures.posts} posts, ${figures.errors} errors, ${figures.warnings} warnings (${Date.now() - started} ms)`);
+}
+
+if (saveBaseline) {
+  const baseline = { build: option('--label') ?? 'be79a0c', sites: Object.fromEntries(measured.map(({ site, figures }) => [site.repository, { commit: site.commit, ...figures }])) };
+  writeFileSync(baselineFile, `${JSON.stringify(baseline, null, 2)}\n`);
+  console.log(`baseline figures written to ${baselineFile}`);
+} else {
+  const baseline = existsSync(baselineFile) ? JSON.parse(readFileSync(baselineFile, 'utf8')) : { sites: {} };
+  const triage = JSON.parse(readFileSync(triageFile, 'utf8'));
+  mkdirSync(dirname(reportFile), { recursive: true });
+  writeFileSync(reportFile, renderReport(measured, baseline, triage, missing));
+  console.log(`written ${reportFile}`);
+}
+
+/** Bundles the CLI from this tree's src/ into .corpus/.build, apart from dist/, which other builds own. */
+async function buildCli() {
+  const esbuild = await import('esbuild');
+  const outfile = join(corpusFolder, '.build', 'cli.js');
+  const { version } = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
+  await esbuild.build({
+    absWorkingDir: repoRoot,
+    entryPoints: ['src/cli/main.ts'],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    mainFields: ['module', 'main'],
+    logLevel: 'warning',
+    define: { POSTCRAFT_VERSION: JSON.stringify(version) },
+  });
+  const head = execFileSync('git', ['-C', repoRoot, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+  console.log(`built the CLI from the working tree (HEAD ${head})`);
+  return outfile;
+}
+
+/** What the report shows of one run: posts as the CLI counts them, findings by code and severity, posts with findings. */
+function figuresOf(output, configWarnings) {
+  const posts = output.summary.sites.reduce((sum, site) => sum + site.posts, 0);
+  const byCode = {};
+  const postsWithProblem = new Set();
+  const postsWithTagTypo = new Set();
+  for (const finding of output.findings) {
+    const key = `${finding.code}/${finding.severity}`;
+    byCode[key] = (byCode[key] ?? 0) + 1;
+    if (finding.severity === 'error' || finding.severity === 'warning') postsWithProblem.add(finding.file);
+    if (finding.code === 'tag-typo' && finding.severity !== 'info') postsWithTagTypo.add(finding.file);
+  }
+  return {
+    posts,
+    sites: output.summary.sites.map((site) => ({ root: site.root, generator: site.generator, posts: site.posts })),
+    errors: output.summary.errors,
+    warnings: output.summary.warnings,
+    infos: output.summary.infos,
+    byCode,
+    postsWithErrorOrWarning: postsWithProblem.size,
+    postsWithTagTypo: postsWithTagTypo.size,
+    configWarnings,
+  };
+}
+
+/** The first triage class that matches a finding of a site, or undefined. */
+function classify(triage, site, finding) {
+  return triage.classes.find((entry) =>
+    (entry.generator === undefined || entry.generator === site.generator) &&
+    (entry.sites === undefined || entry.sites.includes(site.repository)) &&
+    entry.code === finding.code &&
+    (entry.message === undefined || new RegExp(entry.message).test(finding.message)) &&
+    (entry.file === undefined || new RegExp(entry.file).test(finding.file)));
+}
+
+function per100(count, posts) {
+  return posts === 0 ? '–' : ((100 * count) / posts).toFixed(1);
+}
+
+function short(commit) {
+  return commit.slice(0, 10);
+}
+
+function escapeCell(text) {
+  return String(text).replaceAll('|', '\\|').replaceAll('\n', ' ');
+}
+
+function beforeAfter(before, after) {
+  return before === undefined || before === after ? `${after}` : `${before} → ${after}`;
+}
+
+function renderReport(measured, baseline, triage, missing) {
+  const lines = [];
+  const push = (...more) => lines.push(...more);
+  push(
+    '# Accuracy on real sites',
+    '',
+    '<!-- Generated by `npm run accuracy` (scripts/accuracy.mjs) from scripts/corpus/: do not edit by hand. -->',
+    '',
+    'Postcraft is run (`postcraft check <site> --format json`) on public blogs of every supported generator, kept outside the',
+    'repository (`.corpus/`, ignored; `node scripts/corpus/prepare.mjs` extracts each at its commit). Each class of finding',
+    'was judged by hand, right or wrong for that generator, against the generator\'s documentation and source, and for Hugo and',
+    'Jekyll against the real generator (Hugo 0.111, Jekyll 4.3). The figures below are recomputed on every run; "before" is',
+    `the build of commit \`${baseline.build ?? 'be79a0c'}\` (scripts/corpus/baseline.json).`,
+    '',
+    '## The corpus',
+    '',
+    '| Repository | Commit | Generator | Site root | Posts | Why it is here |',
+    '| --- | --- | --- | --- | ---: | --- |',
+  );
+  for (const { site, figures } of measured) {
+    push(`| ${site.repository} | \`${short(site.commit)}\` | ${site.generator} | ${site.siteRoot ?? '.'} | ${figures.posts} | ${escapeCell(site.why)} |`);
+  }
+  if (missing.length > 0) push('', `Not measured in this run (not fetched): ${missing.map((site) => site.repository).join(', ')}.`);
+  push(
+    '',
+    '"Posts" are the files the CLI checks as posts (its own count, `summary.sites[].posts`).',
+    '',
+    '## Figures per site',
+    '',
+    'Before → after. "Wrong" counts the error and warning findings of classes triaged wrong below (the generator would not agree);',
+    '"untriaged" those no class describes yet.',
+    '',
+    '| Repository | Posts | Errors | Warnings | Posts with an error or warning, per 100 | `tag-typo` posts per 100 | Wrong per 100 posts | Untriaged |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  );
+  for (const { site, figures, findings } of measured) {
+    const before = baseline.sites[site.repository];
+    const sameCommit = before?.commit === site.commit ? before : undefined;
+    const verdicts = { wrong: 0, untriaged: 0 };
+    for (const finding of findings) {
+      if (finding.severity === 'info') continue;
+      const entry = classify(triage, site, finding);
+      if (entry === undefined) verdicts.untriaged++;
+      else if (entry.verdict === 'wrong') verdicts.wrong++;
+    }
+    push(`| ${site.repository} | ${beforeAfter(sameCommit?.posts, figures.posts)} | ${beforeAfter(sameCommit?.errors, figures.errors)} | ${beforeAfter(sameCommit?.warnings, figures.warnings)} | ${beforeAfter(sameCommit && per100(sameCommit.postsWithErrorOrWarning, sameCommit.posts), per100(figures.postsWithErrorOrWarning, figures.posts))} | ${beforeAfter(sameCommit && per100(sameCommit.postsWithTagTypo, sameCommit.posts), per100(figures.postsWithTagTypo, figures.posts))} | ${per100(verdicts.wrong, figures.posts)} | ${verdicts.untriaged} |`);
+  }
+  push('', '## Findings per 100 posts, by code', '');
+  for (const { site, figures } of measured) {
+    const before = baseline.sites[site.repository]?.commit === site.commit ? baseline.sites[site.repository] : undefined;
+    const keys = [...new Set([...Object.keys(before?.byCode ?? {}), ...Object.keys(figures.byCode)])].sort();
+    push(`**${site.repository}** (${site.generator}, ${figures.posts} posts)`, '');
+    if (keys.length === 0) {
+      push('No findings.', '');
+      continue;
+    }
+    push('| Code | Severity | Count | Per 100 posts |', '| --- | --- | ---: | ---: |');
+    for (const key of keys) {
+      const [code, severity] = key.split('/');
+      const beforeCount = before === undefined ? undefined : (before.byCode[key] ?? 0);
+      const afterCount = figures.byCode[key] ?? 0;
+      push(`| \`${code}\` | ${severity} | ${beforeAfter(beforeCount, afterCount)} | ${beforeAfter(beforeCount === undefined ? undefined : per100(beforeCount, before.posts), per100(afterCount, figures.posts))} |`);
+    }
+    if (figures.configWarnings.length > 0) push('', ...figures.configWarnings.map((warning) => `- stderr: \`${escapeCell(warning.replace(/^postcraft: warning: /, ''))}\``));
+    push('');
+  }
+  push(
+    '## Triage: each class of finding, right or wrong',
+    '',
+    'Each class is a code and a cause; "now" is how many findings of this run it matches (error and warning). A class',
+    'triaged wrong that still matches findings is work left; "area" names who fixes it.',
+    '',
+    '| Generator | Code | Cause | Verdict | Why (source) | Area | Now |',
+    '| --- | --- | --- | --- | --- | --- | ---: |',
+  );
+  for (const entry of triage.classes) {
+    let count = 0;
+    for (const { site, findings } of measured) for (const finding of findings) if (finding.severity !== 'info' && classify(triage, site, finding) === entry) count++;
+    push(`| ${entry.generator ?? 'any'} | \`${entry.code}\` | ${escapeCell(entry.cause)} | ${entry.verdict} | ${escapeCell(entry.why)}${entry.source ? ` (${escapeCell(entry.source)})` : ''} | ${escapeCell(entry.area ?? '')} | ${count} |`);
+  }
+  push('', '## Real faults and what Postcraft misses', '');
+  for (const entry of triage.missed ?? []) push(`- **${entry.generator}**, ${escapeCell(entry.what)}: ${escapeCell(entry.why)}${entry.source ? ` (${escapeCell(entry.source)})` : ''}`);
+  push('', '## Known limits', '');
+  for (const limit of triage.limits ?? []) push(`- ${limit}`);
+  push('');
+  return lines.join('\n');
+}
