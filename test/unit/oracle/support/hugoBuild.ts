@@ -1,0 +1,136 @@
+// Builds a Hugo site with the real `hugo` (Debian's 0.111) in a throwaway copy and reads back, through a
+// layout of our own, every page it made: file, kind, language, title, date, draft and taxonomy terms.
+// Following /work/shared/generators/NOTES.md, the site's own layouts (and its themes') are removed, so
+// templates written for a newer Hugo do not stop the build, and every shortcode the content calls that
+// is not built into Hugo gets a stub.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { parseFrontmatter } from '../../../../src/core/frontmatter/parse';
+import type { GeneratorBuild, GeneratorPage, RejectedFile } from './generatorPages';
+import { copySite, filesNamedIn, listFiles } from './siteCopy';
+
+const oracleLayout = readFileSync(join(__dirname, 'hugoOracleLayout.html'), 'utf8');
+const marker = 'POSTCRAFT-ORACLE';
+
+/**
+ * Hugo 0.111's embedded shortcodes (tpl/tplimpl/embedded/templates/shortcodes) that work offline; the
+ * others (`tweet`, `instagram`, `vimeo_simple`, …) fetch from the network and are stubbed like the site's own.
+ */
+const offlineBuiltins = new Set(['figure', 'gist', 'highlight', 'param', 'ref', 'relref', 'youtube', 'vimeo']);
+
+export function hugoAvailable(): boolean {
+  return spawnSync('hugo', ['version'], { stdio: 'ignore' }).status === 0;
+}
+
+interface OracleOutput {
+  languages: string[];
+  pages: { file: string; kind: string; language: string; title: string; date: string; dateRead: boolean; draft: boolean }[];
+  terms: { taxonomy: string; term: string; file: string; language: string }[];
+}
+
+export function buildWithHugo(root: string, options: { maxRejected?: number } = {}): GeneratorBuild {
+  const copy = copySite(root, 'hugo');
+  try {
+    prepareForOracle(copy.site);
+    const rejected: RejectedFile[] = [];
+    for (;;) {
+      const out = join(copy.dir, 'out');
+      rmSync(out, { recursive: true, force: true });
+      const result = spawnSync('hugo', ['--source', copy.site, '--destination', out, '--cacheDir', join(copy.dir, 'cache'), '--buildDrafts', '--buildFuture', '--buildExpired', '--enableGitInfo=false', '--quiet'], {
+        encoding: 'utf8',
+        timeout: 300_000,
+        env: { ...process.env, HUGO_ENVIRONMENT: 'production' },
+      });
+      const output = `${result.stdout}\n${result.stderr}`;
+      if (result.status === 0) return { generator: 'hugo', rejected, ...readOracleOutput(out, copy.site) };
+      // A content file Hugo refuses (a bad ref, frontmatter it cannot read) stops the whole build: leave it out and try again.
+      const culprits = filesNamedIn(output, copy.site).filter((file) => !file.startsWith('layouts/') && existsSync(join(copy.site, file)));
+      if (culprits.length === 0 || rejected.length >= (options.maxRejected ?? 50)) {
+        return { generator: 'hugo', pages: [], rejected, languages: [], failure: output.trim().split('\n').slice(0, 8).join('\n') };
+      }
+      for (const file of culprits) {
+        rejected.push({ file, message: messageAbout(output, copy.site, file) });
+        rmSync(join(copy.site, file));
+      }
+    }
+  } finally {
+    copy.dispose();
+  }
+}
+
+function prepareForOracle(site: string): void {
+  rmSync(join(site, 'layouts'), { recursive: true, force: true });
+  const themes = join(site, 'themes');
+  if (existsSync(themes)) for (const theme of readdirSync(themes)) rmSync(join(themes, theme, 'layouts'), { recursive: true, force: true });
+  mkdirSync(join(site, 'layouts', 'shortcodes'), { recursive: true });
+  writeFileSync(join(site, 'layouts', 'index.html'), oracleLayout);
+  for (const [name, closed] of shortcodesCalled(site)) {
+    if (offlineBuiltins.has(name)) continue;
+    const file = join(site, 'layouts', 'shortcodes', `${name}.html`);
+    mkdirSync(join(file, '..'), { recursive: true });
+    // Hugo insists: a shortcode with a closing tag must use .Inner, one without must not.
+    writeFileSync(file, closed ? '{{ .Inner }}' : '');
+  }
+}
+
+/** Each shortcode the content calls (`{{< name … >}}`, `{{% name %}}`), and whether it is ever closed. */
+function shortcodesCalled(site: string): Map<string, boolean> {
+  const called = new Map<string, boolean>();
+  const contentFiles = listFiles(site).filter((file) => !file.startsWith('layouts/') && /\.(md|markdown|mdown|html?|org|adoc|pandoc|rst)$/i.test(file));
+  for (const file of contentFiles) {
+    const text = readFileSync(join(site, file), 'utf8');
+    for (const match of text.matchAll(/\{\{[<%]\s*(\/)?\s*([\w][\w./-]*)/g)) {
+      const name = match[2]!;
+      if (name.endsWith('.inline')) continue;
+      called.set(name, (called.get(name) ?? false) || match[1] === '/');
+    }
+  }
+  return called;
+}
+
+function messageAbout(output: string, site: string, file: string): string {
+  const line = output.split('\n').find((candidate) => candidate.includes(`${site}${sep}${file}`)) ?? '';
+  return line.replaceAll(`${site}${sep}`, '').trim();
+}
+
+function readOracleOutput(out: string, site: string): Omit<GeneratorBuild, 'generator' | 'rejected'> {
+  const home = listFiles(out)
+    .filter((file) => file.endsWith('.html'))
+    .map((file) => readFileSync(join(out, file), 'utf8'))
+    .find((text) => text.startsWith(marker));
+  if (!home) return { pages: [], languages: [], failure: 'Hugo built the site but rendered no oracle home page (is the home page disabled?)' };
+  const data = JSON.parse(home.slice(marker.length)) as OracleOutput;
+  const relativeFile = (file: string) => relative(site, file).split(sep).join('/');
+  const termsOf = new Map<string, { tags: string[]; authors: string[] }>();
+  for (const entry of data.terms) {
+    const key = `${entry.language}\0${relativeFile(entry.file)}`;
+    const terms = termsOf.get(key) ?? { tags: [], authors: [] };
+    (/^authors?$/i.test(entry.taxonomy) ? terms.authors : terms.tags).push(entry.term);
+    termsOf.set(key, terms);
+  }
+  const pages: GeneratorPage[] = data.pages.map((page) => {
+    const file = relativeFile(page.file);
+    const terms = termsOf.get(`${page.language}\0${file}`);
+    return {
+      file,
+      kind: page.kind,
+      language: page.language,
+      title: page.title,
+      derivesTitle: page.kind !== 'page',
+      date: page.date || undefined,
+      draft: page.draft,
+      // Hugo leaves `.Params.date` empty when it could not parse the frontmatter's date.
+      droppedDates: !page.dateRead && frontmatterKeys(join(site, file)).includes('date') ? ['date'] : [],
+      tags: [...new Set(terms?.tags ?? [])].sort(),
+      authors: [...new Set(terms?.authors ?? [])].sort(),
+    };
+  });
+  return { pages, languages: data.languages.length > 1 ? data.languages : [] };
+}
+
+/** The top-level keys of a content file's frontmatter (only whether `date` is there is asked). */
+function frontmatterKeys(path: string): string[] {
+  if (!existsSync(path)) return [];
+  return Object.keys(parseFrontmatter(readFileSync(path, 'utf8'))?.data ?? {});
+}

@@ -1,0 +1,92 @@
+// Builds a Jekyll site with the real `jekyll` (Debian's 4.3) in a throwaway copy, with drafts, future and
+// unpublished posts, and reads back every page and document through a page of our own that prints them
+// as JSON (jekyllOracle.json): path, collection, title, date, draft, tags, categories and authors.
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { GeneratorBuild, GeneratorPage, RejectedFile } from './generatorPages';
+import { copySite, filesNamedIn } from './siteCopy';
+
+const oraclePage = 'postcraft-oracle.json';
+
+export function jekyllAvailable(): boolean {
+  return spawnSync('jekyll', ['--version'], { stdio: 'ignore' }).status === 0;
+}
+
+interface OracleEntry {
+  path: string;
+  kind: string;
+  title: unknown;
+  date: string | null;
+  draft: boolean | null;
+  tags: unknown;
+  categories: unknown;
+  author: unknown;
+  authors: unknown;
+}
+
+export function buildWithJekyll(root: string, options: { maxRejected?: number } = {}): GeneratorBuild {
+  const copy = copySite(root, 'jekyll');
+  try {
+    // The Gemfile would make Jekyll ask Bundler for gems it cannot download here; Debian's gems are used instead.
+    rmSync(join(copy.site, 'Gemfile'), { force: true });
+    rmSync(join(copy.site, 'Gemfile.lock'), { force: true });
+    copyFileSync(join(__dirname, 'jekyllOracle.json'), join(copy.site, oraclePage));
+    const rejected: RejectedFile[] = [];
+    for (;;) {
+      const out = join(copy.dir, 'out');
+      rmSync(out, { recursive: true, force: true });
+      const result = spawnSync('jekyll', ['build', '--source', copy.site, '--destination', out, '--drafts', '--future', '--unpublished', '--quiet'], {
+        encoding: 'utf8',
+        timeout: 300_000,
+        env: { ...process.env, JEKYLL_NO_BUNDLER_REQUIRE: 'true', JEKYLL_ENV: 'production' },
+      });
+      const output = `${result.stdout}\n${result.stderr}`;
+      if (result.status === 0 && existsSync(join(out, oraclePage))) return { generator: 'jekyll', rejected, pages: readOracleOutput(join(out, oraclePage)), languages: [] };
+      // Jekyll stops at the first file it cannot read (an invalid date) or render (a Liquid error): leave it out and try again.
+      const culprits = [...filesNamedIn(output, copy.site), ...relativeFilesNamedIn(output)].filter((file, index, all) => all.indexOf(file) === index && file !== oraclePage && existsSync(join(copy.site, file)));
+      if (result.status === 0 || culprits.length === 0 || rejected.length >= (options.maxRejected ?? 50)) {
+        return { generator: 'jekyll', pages: [], rejected, languages: [], failure: output.trim().split('\n').filter((line) => !/^\s+from /.test(line)).slice(0, 8).join('\n') };
+      }
+      for (const file of culprits) {
+        rejected.push({ file, message: (output.split('\n').find((line) => line.includes(file)) ?? '').replaceAll(`${copy.site}/`, '').replace(/\x1b\[\d+m/g, '').trim() });
+        rmSync(join(copy.site, file));
+      }
+    }
+  } finally {
+    copy.dispose();
+  }
+}
+
+/** Liquid errors name the file relative to the source: `… in _posts/2024-01-01-a.md`. */
+function relativeFilesNamedIn(output: string): string[] {
+  return [...output.matchAll(/(?:\bin|Document) '?([^\s']+\.(?:md|markdown|mkdn|mkd|html?))\b/g)].map((match) => match[1]!);
+}
+
+function readOracleOutput(file: string): GeneratorPage[] {
+  const { pages } = JSON.parse(readFileSync(file, 'utf8')) as { pages: (OracleEntry | null)[] };
+  return pages
+    .filter((entry): entry is OracleEntry => entry !== null)
+    .map((entry) => {
+      const isDocument = entry.kind !== 'page';
+      return {
+        file: entry.path,
+        kind: entry.kind,
+        language: undefined,
+        title: typeof entry.title === 'string' ? entry.title : entry.title == null ? '' : String(entry.title),
+        // Posts and drafts get a title from the file name (Jekyll::Document#populate_title).
+        derivesTitle: entry.kind === 'posts',
+        date: entry.date ?? undefined,
+        draft: entry.draft === true,
+        droppedDates: [],
+        // Documents have tags and categories as lists (a string split on spaces); a page keeps them as written and no tag page lists it.
+        tags: isDocument ? [...new Set([...strings(entry.tags), ...strings(entry.categories)])].sort() : undefined,
+        authors: [...new Set([...strings(entry.author), ...strings(entry.authors)])].sort(),
+      };
+    });
+}
+
+function strings(value: unknown): string[] {
+  if (value == null || value === '') return [];
+  return (Array.isArray(value) ? value : [value]).filter((item) => item != null).map((item) => String(item));
+}

@@ -1,0 +1,63 @@
+// Postcraft's view of the same site, in the terms the generators report: which content files are pages,
+// their language, title, draft state and terms, and the findings that say the generator would refuse them.
+import { createPostcraftService, nodeFileSystem, toSitePath, type Finding, type Site } from '../../../../src/core/index';
+import { dateKeys } from '../../../../src/core/schema/frontmatterSchema';
+
+export interface PostcraftPage {
+  readonly file: string;
+  readonly language: string | undefined;
+  readonly title: string | undefined;
+  readonly draft: boolean;
+  /** Tags as the generator's term key (`GeneratorProfile.tagTerm`), else as written. */
+  readonly tags: readonly string[];
+  /** Authors as `GeneratorProfile.authorKey` matches them. */
+  readonly authors: readonly string[];
+  /** Error findings that mean the generator could not build the file (syntax) or read its dates. */
+  readonly refusals: readonly Refusal[];
+}
+
+export interface Refusal {
+  /** The date key the finding is about, or undefined for a syntax error. */
+  readonly dateKey: string | undefined;
+  readonly text: string;
+}
+
+export interface PostcraftModel {
+  readonly site: Site;
+  readonly pages: ReadonlyMap<string, PostcraftPage>;
+}
+
+const syntaxCodes = new Set(['yaml-syntax', 'toml-syntax', 'json-syntax', 'frontmatter-unclosed']);
+
+/** A finding that says the generator would not build the post, or would not read a date of it. */
+export function asRefusal(finding: Finding): Refusal | undefined {
+  if (finding.severity !== 'error') return undefined;
+  const text = `${finding.code} at line ${finding.range.start.line + 1}: ${finding.message}`;
+  if (syntaxCodes.has(finding.code)) return { dateKey: undefined, text };
+  const dateKey = finding.code === 'schema' ? dateKeys.find((key) => finding.message.startsWith(`"${key}"`)) : undefined;
+  return dateKey ? { dateKey, text } : undefined;
+}
+
+export async function postcraftModel(root: string): Promise<PostcraftModel> {
+  const siteRoot = toSitePath(root);
+  const service = createPostcraftService({ fs: nodeFileSystem });
+  const sites = await service.openWorkspace([siteRoot]);
+  const site = sites.find((candidate) => candidate.root === siteRoot) ?? sites[0];
+  if (!site) throw new Error(`Postcraft found no site in ${root}`);
+  const pages = new Map<string, PostcraftPage>();
+  const tagTerm = (tag: string) => site.profile.tagTerm?.(tag) ?? tag;
+  for (const [path, post] of site.posts) {
+    const file = path.slice(site.root.length + 1);
+    const findings = await service.checkFile(path);
+    pages.set(file, {
+      file,
+      language: post.language,
+      title: post.title,
+      draft: post.draft,
+      tags: [...new Set(post.tags.map(tagTerm))].sort(),
+      authors: [...new Set(post.authors.map((author) => site.profile.authorKey(author)))].sort(),
+      refusals: findings.map(asRefusal).filter((refusal) => refusal !== undefined),
+    });
+  }
+  return { site, pages };
+}

@@ -1,0 +1,34 @@
+import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, sep } from 'node:path';
+
+/** Folders never copied: version control, dependencies and earlier build output. */
+const skippedNames = new Set(['.git', 'node_modules', 'public', '_site', 'resources', '.jekyll-cache', '.sass-cache']);
+
+/** A throwaway copy of a site to build in, removed by `dispose`. The original is never written. */
+export function copySite(root: string, label: string): { dir: string; site: string; dispose: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), `postcraft-oracle-${label}-`));
+  const site = join(dir, 'site');
+  cpSync(root, site, { recursive: true, filter: (source) => source === root || !skippedNames.has(source.slice(source.lastIndexOf(sep) + 1)) });
+  return { dir, site, dispose: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Every file below `dir`, relative to it with `/` separators. */
+export function listFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'));
+}
+
+/** The content files named in a generator's error output (absolute paths inside the copy), relative to it. */
+export function filesNamedIn(output: string, site: string): string[] {
+  const prefix = `${site}${sep}`;
+  const named = new Set<string>();
+  let at = output.indexOf(prefix);
+  while (at !== -1) {
+    const match = /^[^\s"':]+/.exec(output.slice(at + prefix.length));
+    if (match) named.add(match[0].replace(/[.,)]+$/, ''));
+    at = output.indexOf(prefix, at + prefix.length);
+  }
+  return [...named];
+}
