@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createPostcraftService } from '../../src/core/index';
 import { inMemorySite } from '../../src/core/host/inMemoryFileSystem';
-import { hugoUrlize } from '../../src/core/site/generators/hugo';
+import { hugo } from '../../src/core/site/generators/hugo';
+import { hugoTermKey } from '../../src/core/site/generators/hugo/terms';
 
 const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47]);
 
@@ -16,10 +17,25 @@ async function check(files: Record<string, string | Uint8Array>, post: string, t
 const config = 'baseURL = "https://example.org/"\n[taxonomies]\ntag = "tags"\nauthor = "authors"\n';
 
 describe('Hugo rules', () => {
-  it('urlizes taxonomy terms the way Hugo does', () => {
-    assert.equal(hugoUrlize('Jane Doe'), 'jane-doe');
-    assert.equal(hugoUrlize('edith_puclla'), 'edith_puclla');
-    assert.equal(hugoUrlize('C++ & Go!'), 'c++--go');
+  it('keys taxonomy terms the way Hugo 0.111 names their pages', () => {
+    // Each pair was checked with hugo 0.111.3: both spellings give one term page, at this path.
+    assert.equal(hugoTermKey('Jane Doe'), 'jane-doe');
+    assert.equal(hugoTermKey('edith_puclla'), 'edith_puclla');
+    assert.equal(hugoTermKey('C++ & Go!'), 'c++-go');
+    assert.equal(hugoTermKey('c++-go'), 'c++-go');
+    assert.equal(hugoTermKey('JavaScript'), hugoTermKey('javascript'));
+    assert.equal(hugoTermKey('data access'), 'data-access');
+    assert.equal(hugoTermKey('Data - Access'), 'data-access');
+    assert.equal(hugoTermKey('Ünïcode Tag'), 'ünïcode-tag');
+    assert.equal(hugoTermKey('Ünïcode Tag', { removePathAccents: true }), 'unicode-tag');
+    assert.equal(hugoTermKey('  spaced  out  '), 'spaced-out');
+    assert.equal(hugoTermKey('100% sure, me@x'), '100-sure-me@x');
+    assert.equal(hugoTermKey('a%20b'), 'a%20b');
+  });
+
+  it('gives the tag check the term key, honouring removePathAccents when it has the config', () => {
+    assert.equal(hugo.tagTerm?.('Data Access'), 'data-access');
+    assert.equal(hugo.tagTerm?.('Café'), 'café');
   });
 
   it('checks the posts of a site kept below a folder named like one it skips (.cache), but not those inside such a folder', async () => {
@@ -106,5 +122,122 @@ describe('Hugo rules', () => {
     }
     const regular = await check({ 'hugo.toml': config }, 'content/posts/index.es.md', untitled);
     assert.deepEqual(regular.map((finding) => finding.message), ['Missing "title".']);
+  });
+});
+
+async function load(files: Record<string, string | Uint8Array>) {
+  const service = createPostcraftService({ fs: inMemorySite(files) });
+  const [site] = await service.openWorkspace(['/site']);
+  return { service, site: site! };
+}
+
+const page = (front = '') => `---\ntitle: T\n${front}---\nText\n`;
+
+describe('Hugo multilingual sites', () => {
+  const multilingual = 'defaultContentLanguage = "en"\n[languages.en]\nweight = 1\n[languages.es]\nweight = 2\n[languages.pt-br]\ncontentDir = "content-pt"\n';
+
+  it('takes a post’s language from a declared code in its name, else from its content folder, else the default', async () => {
+    // As hugo 0.111.3 lists them: a.fr.md (fr undeclared) and a.PT-BR.md are pages of the default language.
+    const posts = ['content/a.md', 'content/a.es.md', 'content/a.fr.md', 'content/a.PT-BR.md', 'content/b/index.pt-br.md', 'content-pt/p.md', 'content-pt/q.es.md'];
+    const { site } = await load({ 'hugo.toml': multilingual, ...Object.fromEntries(posts.map((post) => [post, page()])) });
+    assert.deepEqual(
+      posts.map((post) => site.languageOf(`/site/${post}`)),
+      ['en', 'es', 'en', 'en', 'pt-br', 'pt-br', 'es'],
+    );
+    assert.ok(site.posts.has('/site/content-pt/p.md'), 'a language’s content folder holds posts');
+  });
+
+  it('has no post language on a site with one language', async () => {
+    const { site } = await load({ 'hugo.toml': 'defaultContentLanguage = "es"\n[languages.es]\nweight = 1\n', 'content/a.es.md': page() });
+    assert.equal(site.languageOf('/site/content/a.es.md'), undefined);
+  });
+
+  it('reads languages from config/_default/languages.toml and languages.<lang>.toml, the default from defaultContentLanguage', async () => {
+    const { site } = await load({
+      'config/_default/hugo.toml': 'defaultContentLanguage = "de"',
+      'config/_default/languages.toml': '[de]\nweight = 1\n',
+      'config/_default/languages.fr.yaml': 'contentDir: content/fr\nweight: 2\n',
+      'content/a.md': page(),
+      'content/fr/b.md': page(),
+    });
+    assert.deepEqual([site.languageOf('/site/content/a.md'), site.languageOf('/site/content/fr/b.md')], ['de', 'fr']);
+    assert.deepEqual([...site.posts.keys()].sort(), ['/site/content/a.md', '/site/content/fr/b.md']);
+  });
+
+  it('reads an author defined only by translated term pages (_index.es.md, index.es.md)', async () => {
+    const files = {
+      'hugo.toml': `${multilingual}[taxonomies]\ntag = "tags"\nauthor = "authors"\n`,
+      'content/authors/ana/_index.es.md': '---\ntitle: Ana García\n---\n',
+      'content/authors/bob/index.es.md': '---\ntitle: Bob\n---\n',
+      'content/authors/cy/_index.es.md': '---\ntitle: Cy (es)\n---\n',
+      'content/authors/cy/_index.md': '---\ntitle: Cy\n---\n',
+    };
+    assert.deepEqual(await check(files, 'content/posts/a.es.md', '---\ntitle: A\nauthors: [ana, bob, cy]\n---\n'), []);
+    const { site } = await load(files);
+    assert.equal(site.findAuthor('cy')?.name, 'Cy', 'the default language’s page describes the author');
+    assert.deepEqual((await check(files, 'content/posts/b.md', '---\ntitle: B\nauthors: [dan]\n---\n')).map((finding) => finding.code), ['unknown-author']);
+  });
+});
+
+describe('Hugo author matching follows its term paths', () => {
+  const taxonomies = '[taxonomies]\nauthor = "authors"\n';
+
+  it('matches a name to a folder in any letter case (Hugo lower-cases content paths) and keeps accents', async () => {
+    const files = {
+      'hugo.toml': taxonomies,
+      'content/authors/mei-lin-Rose-chen/_index.md': '---\ntitle: Mei\n---\n',
+      'content/authors/inés-muñoz/_index.md': '---\ntitle: Inés\n---\n',
+    };
+    assert.deepEqual(await check(files, 'content/a.md', '---\ntitle: A\nauthors: ["Mei-Lin Rose Chen", "Inés Muñoz"]\n---\n'), []);
+    const disabled = { ...files, 'hugo.toml': `disablePathToLower = true\n${taxonomies}` };
+    assert.deepEqual(await check(disabled, 'content/a.md', '---\ntitle: A\nauthors: ["Mei-Lin Rose Chen"]\n---\n'), []);
+  });
+
+  it('matches an accented name to its unaccented folder under removePathAccents', async () => {
+    const files = { 'hugo.toml': `removePathAccents = true\n${taxonomies}`, 'content/authors/ines-munoz/_index.md': '---\ntitle: Inés\n---\n' };
+    assert.deepEqual(await check(files, 'content/a.md', '---\ntitle: A\nauthors: ["Inés Muñoz"]\n---\n'), []);
+  });
+
+  it('offers a new author page in the folder Hugo names the term, accents kept unless removePathAccents', async () => {
+    const stubPath = async (settings: string) => {
+      const { service } = await load({ 'hugo.toml': `${settings}\n${taxonomies}`, 'content/authors/zed/_index.md': '---\ntitle: Zed\n---\n' });
+      const [finding] = service.checkText('/site/content/a.md', '---\ntitle: A\nauthors: ["Inés Muñoz"]\n---\n');
+      return finding?.fixes.find((fix) => fix.createFile)?.createFile?.path;
+    };
+    assert.equal(await stubPath(''), '/site/content/authors/inés-muñoz/_index.md');
+    assert.equal(await stubPath('removePathAccents = true'), '/site/content/authors/ines-munoz/_index.md');
+  });
+});
+
+describe('Hugo leaves out the files it never builds', () => {
+  const posts = ['ok', '_under_file', 'a.tmpl', 'drafts/d', 'tpl/t', 'old/x', '.dot', '#hash', '.hidden/x', '_under/y'];
+  const site = (config: Record<string, string>) => ({ ...config, ...Object.fromEntries(posts.map((post) => [`content/posts/${post}.md`, page('authors: ["{{ .Name }}"]\n')])) });
+  // As hugo 0.111.3 built it: patterns match the absolute file name (so ^content/ matches nothing), folders too.
+  const built = ['/site/content/posts/_under/y.md', '/site/content/posts/_under_file.md', '/site/content/posts/drafts/d.md', '/site/content/posts/ok.md'];
+  const ignoreFiles = 'ignoreFiles = ["\\\\.tmpl\\\\.md$", "^content/posts/drafts/", "/content/posts/tpl/", "/old$"]\n';
+
+  it('skips ignoreFiles (matched on the absolute path, folders too) and names starting with . or #', async () => {
+    const { site: loaded } = await load(site({ 'hugo.toml': ignoreFiles }));
+    assert.deepEqual([...loaded.posts.keys()].sort(), built);
+  });
+
+  it('reads ignoreFiles from config/_default/ and YAML, not from a theme', async () => {
+    const yaml = 'ignoreFiles:\n  - \\.tmpl\\.md\\z\n  - ^content/posts/drafts/\n  - /content/posts/tpl/\n  - /old$\n';
+    const { site: fromDir } = await load(site({ 'config/_default/hugo.yaml': `theme: t\n${yaml}`, 'themes/t/hugo.toml': 'ignoreFiles = ["ok\\\\.md$"]' }));
+    assert.deepEqual([...fromDir.posts.keys()].sort(), built);
+  });
+
+  it('reports an ignoreFiles pattern it cannot read and checks those files', async () => {
+    const { site: loaded } = await load(site({ 'hugo.toml': 'ignoreFiles = ["(unclosed", "\\\\.tmpl\\\\.md$"]' }));
+    assert.ok(loaded.configProblems.some((problem) => problem.includes('(unclosed')));
+    assert.ok(!loaded.posts.has('/site/content/posts/a.tmpl.md'));
+  });
+
+  it('does not report the placeholder authors of a template it ignores', async () => {
+    const files = { ...site({ 'hugo.toml': `${ignoreFiles}[taxonomies]\nauthor = "authors"\n` }), 'content/authors/ann/_index.md': '---\ntitle: Ann\n---\n' };
+    const { service, site: loaded } = await load(files);
+    const findings = await service.checkSite(loaded);
+    const reported = findings.filter((finding) => finding.code === 'unknown-author').map((finding) => finding.file);
+    assert.deepEqual(reported.sort(), built);
   });
 });

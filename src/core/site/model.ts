@@ -37,6 +37,18 @@ export interface SiteConfig {
    * no leading slash): Hugo `ignoreFiles`, Jekyll `exclude`, Docusaurus's `_` files. Never checked.
    */
   readonly excludedFiles?: readonly RegExp[];
+  /** The languages of a multilingual site (Hugo): a post's language comes from its file name or content folder. */
+  readonly languages?: SiteLanguages;
+  /** Hugo's `removePathAccents`: `Inés` names the term page `ines`, not `inés`. */
+  readonly removePathAccents?: boolean;
+}
+
+export interface SiteLanguages {
+  readonly defaultLanguage: string;
+  /** The language codes the site declares (with the default), in lower case as the generator reads them. */
+  readonly codes: ReadonlySet<string>;
+  /** Content folders of the languages that have their own, deepest first. */
+  readonly contentDirs: readonly { readonly dir: string; readonly language: string }[];
 }
 
 export interface SourceLocation {

@@ -1,0 +1,84 @@
+import type { SiteFileSystem } from '../../../host/fileSystem';
+import { parseFrontmatter } from '../../../frontmatter/parse';
+import { basename, dirname, joinPath } from '../../../text/paths';
+import { objectSetting, readDataFile, readText, stringSetting, type ConfigData } from '../../configFiles';
+import { isPostPath, type FileSet } from '../../fileSet';
+import type { Author, SiteConfig } from '../../model';
+import { bundleLanguage } from './languages';
+import { hugoTermKey, removeAccents } from './terms';
+
+/**
+ * How a post's author is matched to a registry entry: Hugo's term key (lower case whatever
+ * `disablePathToLower` says, see terms.ts). Accents are dropped on both sides, as `removePathAccents` does:
+ * the key cannot see that setting, and a match Hugo might not make is better than a false "unknown".
+ */
+export function hugoAuthorKey(name: string): string {
+  return hugoTermKey(removeAccents(name));
+}
+
+/**
+ * The author registry: term pages of the authors taxonomy (`content/authors/<id>/_index.md`, or only
+ * `_index.<lang>.md` files on a multilingual site; `index.md` too), then `data/authors.*` keyed by id.
+ * Where an author has pages in several languages, the default language's page describes them.
+ */
+export async function loadHugoAuthors(fs: SiteFileSystem, config: SiteConfig, files: FileSet): Promise<Map<string, Author>> {
+  const pages = new Map<string, { file: string; id: string; isDefault: boolean }>();
+  for (const file of files.all()) {
+    const page = authorPage(config, file);
+    if (!page || isExcluded(config, file)) continue;
+    const key = hugoAuthorKey(page.id);
+    const known = pages.get(key);
+    if (!known || (page.isDefault && !known.isDefault)) pages.set(key, page);
+  }
+  const authors = new Map<string, Author>();
+  for (const [key, page] of pages) authors.set(key, await authorFromPage(fs, page.file, page.id));
+  for (const file of files.all()) {
+    if (!/\/data\/authors\.(ya?ml|toml|json)$/.test(file) || dirname(dirname(file)) !== config.root) continue;
+    const loaded = await readDataFile(fs, file);
+    for (const [id, entry] of Object.entries(loaded?.data ?? {})) {
+      if (authors.has(hugoAuthorKey(id))) continue;
+      const record = entry && typeof entry === 'object' ? (entry as ConfigData) : {};
+      authors.set(hugoAuthorKey(id), {
+        id,
+        name: stringSetting(record, 'name', 'title'),
+        avatar: stringSetting(record, 'avatar', 'image', 'photo'),
+        bio: stringSetting(record, 'bio', 'description'),
+        definedAt: { file },
+      });
+    }
+  }
+  return authors;
+}
+
+/** `<content>/<authors>/<id>/_index[.<lang>].md` (or `index…`): the author's id and whether it is the default language's page. */
+function authorPage(config: SiteConfig, file: string): { file: string; id: string; isDefault: boolean } | undefined {
+  if (!isPostPath(file)) return undefined;
+  const folder = dirname(file);
+  const section = dirname(folder);
+  const inAuthorsSection = config.contentDirs.some((dir) => config.authorKeys.some((key) => section === joinPath(dir, key)));
+  if (!inAuthorsSection) return undefined;
+  const name = basename(file);
+  const language = bundleLanguage(config.languages, name, '_index') ?? bundleLanguage(config.languages, name, 'index');
+  if (language === undefined) return undefined;
+  const isDefault = language === '' || language === config.languages?.defaultLanguage;
+  return { file, id: basename(folder), isDefault };
+}
+
+function isExcluded(config: SiteConfig, file: string): boolean {
+  const relative = file.slice(config.root.length + 1);
+  return config.excludedFiles?.some((pattern) => pattern.test(relative)) ?? false;
+}
+
+async function authorFromPage(fs: SiteFileSystem, file: string, id: string): Promise<Author> {
+  const text = (await readText(fs, file)) ?? '';
+  const data = parseFrontmatter(text)?.data ?? {};
+  const params = objectSetting(data, 'params') ?? {};
+  const pick = (...keys: string[]) => stringSetting(data, ...keys) ?? stringSetting(params, ...keys);
+  return {
+    id,
+    name: pick('title', 'name'),
+    avatar: pick('avatar', 'image', 'photo', 'picture'),
+    bio: pick('bio', 'description', 'summary'),
+    definedAt: { file },
+  };
+}

@@ -1,0 +1,106 @@
+import type { SiteFileSystem } from '../../../host/fileSystem';
+import { joinPath } from '../../../text/paths';
+import { objectSetting, readDataFile, type ConfigData } from '../../configFiles';
+
+export interface HugoConfigFile {
+  /** The merged settings, every key in lower case as Hugo reads them. */
+  readonly data: ConfigData;
+  /** The file holding the root keys, if any. */
+  readonly file: string | undefined;
+}
+
+const configDirFile = /^(.+)\.(toml|ya?ml|json)$/;
+
+/**
+ * Hugo reads the root config file (`hugo.toml`, `config.yaml`, …) and then the files of `config/_default/`
+ * over it: `hugo.*`/`config.*` hold root keys, `<key>.*` holds the key it is named after, and
+ * `<key>.<lang>.*` a language's settings (`languages.es.toml` → `languages.es`; `params.es.toml` →
+ * `languages.es.params`). Keys are case-insensitive. Source: hugo 0.111 config/configLoader.go
+ * (`LoadConfigFromDir`); https://gohugo.io/getting-started/configuration/#configuration-directory
+ */
+export async function readHugoConfig(fs: SiteFileSystem, root: string, configFile: string | undefined, problems: string[]): Promise<HugoConfigFile> {
+  let data: ConfigData = {};
+  let file: string | undefined;
+  if (configFile && configFile !== 'config/_default') {
+    file = joinPath(root, configFile);
+    const loaded = await readDataFile(fs, file);
+    if (loaded?.error) problems.push(`${configFile}: ${loaded.error}`);
+    data = lowerCaseKeys(loaded?.data ?? {});
+  }
+  const dir = joinPath(root, 'config', '_default');
+  const entries = (await fs.readDirectory(dir)).filter((entry) => entry.type === 'file' && configDirFile.test(entry.name));
+  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const path = joinPath(dir, entry.name);
+    const loaded = await readDataFile(fs, path);
+    if (loaded?.error) problems.push(`config/_default/${entry.name}: ${loaded.error}`);
+    const name = configDirFile.exec(entry.name)![1]!.toLowerCase();
+    const isRootFile = name === 'hugo' || name === 'config';
+    if (isRootFile) file ??= path;
+    mergeInto(data, nestUnder(keyPathOf(name), lowerCaseKeys(loaded?.data ?? {})));
+  }
+  return { data, file };
+}
+
+/** Where a `config/_default/<name>.*` file's content goes. */
+function keyPathOf(name: string): string[] {
+  if (name === 'hugo' || name === 'config') return [];
+  const dot = name.lastIndexOf('.');
+  if (dot <= 0) return [name];
+  const [key, language] = [name.slice(0, dot), name.slice(dot + 1)];
+  if (key === 'menu' || key === 'menus') return ['languages', language, 'menus'];
+  if (key === 'params') return ['languages', language, 'params'];
+  return ['languages', language];
+}
+
+function nestUnder(path: readonly string[], value: ConfigData): ConfigData {
+  return path.reduceRight<ConfigData>((inner, key) => ({ [key]: inner }), value);
+}
+
+/** Later settings win; tables merge key by key (Hugo's `cfg.Set("", …)`). */
+function mergeInto(target: ConfigData, source: ConfigData): void {
+  for (const [key, value] of Object.entries(source)) {
+    if (key === '__proto__') continue;
+    const existing = target[key];
+    if (isTable(existing) && isTable(value)) mergeInto(existing, value);
+    else target[key] = value;
+  }
+}
+
+function lowerCaseKeys(data: ConfigData): ConfigData {
+  const lowered: ConfigData = {};
+  for (const [key, value] of Object.entries(data)) {
+    if (key !== '__proto__') lowered[key.toLowerCase()] = isTable(value) ? lowerCaseKeys(value) : value;
+  }
+  return lowered;
+}
+
+function isTable(value: unknown): value is ConfigData {
+  return !!value && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** Taxonomy plurals (`tags`, `authors`); Hugo's default is tags and categories. */
+export function taxonomyKeys(data: ConfigData): string[] {
+  const taxonomies = objectSetting(data, 'taxonomies');
+  if (!taxonomies) return ['tags', 'categories'];
+  return Object.values(taxonomies).filter((value): value is string => typeof value === 'string' && value !== '');
+}
+
+export function themeNames(data: ConfigData): string[] {
+  const theme = data['theme'];
+  if (typeof theme === 'string') return [theme];
+  return Array.isArray(theme) ? theme.filter((name): name is string => typeof name === 'string') : [];
+}
+
+export interface Mount {
+  readonly source: string;
+  readonly target: string;
+}
+
+export function moduleMounts(data: ConfigData): Mount[] {
+  const mounts = objectSetting(data, 'module')?.['mounts'];
+  if (!Array.isArray(mounts)) return [];
+  return mounts
+    .filter((mount): mount is ConfigData => isTable(mount))
+    .map((mount) => ({ source: String(mount['source'] ?? ''), target: String(mount['target'] ?? '') }))
+    .filter((mount) => mount.source !== '' && mount.target !== '');
+}
