@@ -92,4 +92,13 @@ describe('Eleventy frontmatter conventions', () => {
     const { check } = await open({});
     for (const keyword of ['Last Modified', 'Created', 'git Last Modified', 'git Created']) assert.deepEqual(codes(check('blog/a.md', `---\ntitle: A\ndate: ${keyword}\n---\n`)), [], keyword);
   });
+
+  it('ignores templates matched by ignore globs, yet finds images passthrough-copied from an ignored folder', async () => {
+    const config = 'export default function (c) { c.addPassthroughCopy("slides/"); c.ignores.add("./notes/*"); c.ignores.add("**/*.draft.md"); }';
+    const { site, check } = await open({ 'eleventy.config.js': config, '.eleventyignore': 'slides/\n', 'slides/talk/01.jpg': png, 'slides/talk/index.md': '# Talk\n' });
+    assert.deepEqual(['slides/talk/index.md', 'notes/a.md', 'notes/x/b.md', 'blog/post.draft.md'].filter((path) => site.isPost(`/site/${path}`)), []);
+    assert.deepEqual(['blog/a.md', 'notesx/a.md'].filter((path) => !site.isPost(`/site/${path}`)), []);
+    assert.deepEqual(await check('blog/a.md', '---\ntitle: A\n---\n![](/slides/talk/01.jpg)\n'), []);
+    assert.deepEqual(codes(await check('blog/a.md', '---\ntitle: A\n---\n![](/slides/talk/02.jpg)\n')), ['broken-image']);
+  });
 });

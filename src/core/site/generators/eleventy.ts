@@ -1,9 +1,10 @@
 import type { SiteFileSystem } from '../../host/fileSystem';
-import { dirname, isInside, joinPath } from '../../text/paths';
+import { dirname, isInside, joinPath, relativePath } from '../../text/paths';
 import { basePathOf, readText } from '../configFiles';
 import type { SiteConfig } from '../model';
 import { AuthorRegistry, authorsFromDataFile, authorsFromDataFolder, dataExtensions } from './dataAuthors';
 import { callArguments, objectSetting, stringItems, stringLiteralSetting, topLevelProperties, topLevelString, stringLiteralValue, withoutComments } from './jsConfig';
+import { matchingAny } from './globs';
 import { defaultImageFields, firstExisting, rootRelativeCandidates, type GeneratorProfile } from './profile';
 
 const identity = (id: string) => id;
@@ -46,8 +47,10 @@ export const eleventy: GeneratorProfile = {
       reservedTags: ['all', 'nav', 'post', 'posts'],
       authorKeys: ['author', 'authors'],
       imageFields: defaultImageFields,
-      // Eleventy never renders its includes, layouts and data folders, the output, nor node_modules.
-      ignoredDirs: [...new Set([dirs.output, joinPath(root, 'node_modules'), ...[dirs.includes, dirs.layouts, dirs.data].filter((dir): dir is string => dir !== undefined && !isInside(dir, dirs.input)), ...(await ignoreEntries(fs, root, dirs.input, source))])],
+      // Never walked: the output and dependencies. Everything else Eleventy ignores is still read (a
+      // passthrough copy serves images from an ignored folder), but its Markdown is no page.
+      ignoredDirs: [dirs.output, joinPath(root, 'node_modules')],
+      excludedFiles: await ignoredTemplates(fs, root, dirs, source),
       passthroughMappings: mappings.filter(([, to]) => to !== '/'),
     };
     return { config, problems: [] };
@@ -131,17 +134,21 @@ function passthroughMappings(source: string, root: string): [string, string][] {
 }
 
 /**
- * Plain paths (not globs) Eleventy ignores: `.eleventyignore` in the project root and the input folder,
- * the root `.gitignore` (unless `setUseGitIgnore(false)`), and `ignores.add()` (project-relative).
+ * What Eleventy never renders (Files.js `getIgnoreGlobs`): the includes, layouts and data folders (unless
+ * one is the input folder), and the lines of `.eleventyignore` in the project root and the input folder
+ * and of the root `.gitignore` (unless `setUseGitIgnore(false)`), each a glob relative to the file's
+ * folder (no gitignore semantics, no `!` negation), and `ignores.add()` globs (project-relative). A glob
+ * that names a folder ignores everything in it.
  */
-async function ignoreEntries(fs: SiteFileSystem, root: string, input: string, source: string): Promise<string[]> {
-  const entries: string[] = [];
-  const add = (dir: string, entry: string) => {
-    if (entry && !entry.startsWith('#') && !entry.startsWith('!') && !/[*?{[]/.test(entry)) entries.push(joinPath(dir, entry));
-  };
-  const lines = async (file: string) => ((await readText(fs, file)) ?? '').split(/\r?\n/).map((line) => line.trim());
-  for (const dir of new Set([root, input])) for (const line of await lines(joinPath(dir, '.eleventyignore'))) add(dir, line);
-  if (!/setUseGitIgnore\(\s*false\s*\)/.test(source)) for (const line of await lines(joinPath(root, '.gitignore'))) add(root, line);
-  for (const match of source.matchAll(/\.ignores\.add\(\s*(['"`])([^'"`]+)\1\s*\)/g)) add(root, match[2]!);
-  return entries.filter((entry) => isInside(root, entry) && entry !== root);
+async function ignoredTemplates(fs: SiteFileSystem, root: string, dirs: EleventyDirs, source: string): Promise<RegExp[]> {
+  const below = (dir: string) => (dir === root ? '' : relativePath(root, dir));
+  const patterns: (RegExp | undefined)[] = [];
+  const folders = [dirs.includes, dirs.layouts, dirs.data].filter((dir): dir is string => dir !== undefined && !isInside(dir, dirs.input) && isInside(root, dir));
+  patterns.push(matchingAny('', folders.map(below), { orBelow: true }));
+  const lines = async (file: string) => ((await readText(fs, file)) ?? '').split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '' && !line.startsWith('#') && !line.startsWith('!'));
+  for (const dir of new Set([root, dirs.input])) patterns.push(matchingAny(below(dir), await lines(joinPath(dir, '.eleventyignore')), { orBelow: true }));
+  if (!/setUseGitIgnore\(\s*false\s*\)/.test(source)) patterns.push(matchingAny('', await lines(joinPath(root, '.gitignore')), { orBelow: true }));
+  const added = [...source.matchAll(/\.ignores\.add\(\s*(['"`])([^'"`]+)\1\s*\)/g)].map((match) => match[2]!);
+  patterns.push(matchingAny('', added, { orBelow: true }));
+  return patterns.filter((pattern): pattern is RegExp => pattern !== undefined);
 }

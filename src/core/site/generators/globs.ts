@@ -1,0 +1,76 @@
+/**
+ * Globs as the JavaScript generators write them (Docusaurus's globby/micromatch, Astro's tinyglobby,
+ * Eleventy's ignores), turned into regular expressions on a path below the site's root, for
+ * `SiteConfig.excludedFiles`. The picomatch subset sites use: `**` for any folders, `*` and `?` within
+ * one name, `{a,b}` alternatives, `[abc]`/`[^_]`/`[!_]` classes, `(a|b)` groups; a name starting with
+ * `.` is matched only by a pattern that writes the dot (picomatch's `dot: false`).
+ */
+
+/** The regular-expression source of one glob (no anchors). */
+export function globSource(glob: string): string {
+  let out = '';
+  let depth = 0; // open `{` alternatives
+  for (let i = 0; i < glob.length; i++) {
+    const ch = glob[i]!;
+    const atNameStart = i === 0 || glob[i - 1] === '/';
+    if (ch === '*' && glob[i + 1] === '*' && atNameStart && (glob[i + 2] === '/' || i + 2 === glob.length)) {
+      // `**/` any run of folders (none included); a final `**` anything below.
+      const segment = '(?!\\.)[^/]*';
+      if (glob[i + 2] === '/') {
+        out += `(?:${segment}/)*`;
+        i += 2;
+      } else {
+        out += `(?:${segment}(?:/${segment})*)?`;
+        i += 1;
+      }
+    } else if (ch === '*') {
+      while (glob[i + 1] === '*') i++;
+      out += atNameStart ? '(?!\\.)[^/]*' : '[^/]*';
+    } else if (ch === '?') out += atNameStart ? '(?!\\.)[^/]' : '[^/]';
+    else if (ch === '[') {
+      const close = glob.indexOf(']', i + 2);
+      if (close === -1) out += '\\[';
+      else {
+        const body = glob.slice(i + 1, close).replace(/^!/, '^').replace(/\\/g, '\\\\');
+        out += `[${body}]`;
+        i = close;
+      }
+    } else if (ch === '{') {
+      depth++;
+      out += '(?:';
+    } else if (ch === ',' && depth > 0) out += '|';
+    else if (ch === '}' && depth > 0) {
+      depth--;
+      out += ')';
+    } else if (ch === '(' || ch === ')' || ch === '|') out += ch; // extglob-like groups: `*.(md|mdx)`
+    else if (ch === '\\' && i + 1 < glob.length) out += `\\${glob[++i]}`;
+    else out += ch.replace(/[.+^$}\]\\]/g, '\\$&');
+  }
+  return out + ')'.repeat(depth);
+}
+
+/**
+ * Paths (below the site's root) matching any of `globs`, each taken relative to `folder` (`''` for the
+ * root); with `orBelow`, also everything inside a folder a glob matches (an ignored folder).
+ */
+export function matchingAny(folder: string, globs: readonly string[], options: { orBelow?: boolean } = {}): RegExp | undefined {
+  const usable = globs.map(withoutDotSlash).map((glob) => (options.orBelow ? glob.replace(/\/+$/, '') : glob)).filter((glob) => glob !== '');
+  if (usable.length === 0) return undefined;
+  return new RegExp(`^${folderPrefix(folder)}(?:${usable.map(globSource).join('|')})${options.orBelow ? '(?:/.*)?' : ''}$`);
+}
+
+/** Paths in `folder` that none of the `include` globs match: the files a content plugin leaves out. */
+export function notMatchingAny(folder: string, include: readonly string[]): RegExp {
+  const usable = include.map(withoutDotSlash).filter((glob) => glob !== '');
+  const included = usable.length === 0 ? '(?!)' : usable.map(globSource).join('|');
+  return new RegExp(`^${folderPrefix(folder)}(?!(?:${included})$)`);
+}
+
+function folderPrefix(folder: string): string {
+  const clean = withoutDotSlash(folder).replace(/\/+$/, '');
+  return clean === '' ? '' : `${clean.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/`;
+}
+
+function withoutDotSlash(path: string): string {
+  return path.replace(/^(?:\.?\/)+/, ''); // `./a` and `/a` are `a` below the folder
+}
