@@ -21,6 +21,8 @@ export interface Comparison {
   /** Pages Postcraft has that the generator reads but never lists (Hugo `headless`, `_build`): the oracle cannot see them. */
   readonly unseen: readonly string[];
   readonly differences: readonly FieldDifference[];
+  /** Files the generator refused to build (left out of the copy so the rest could build). */
+  readonly rejected: GeneratorBuild['rejected'];
   /** Files the generator refused to build while Postcraft reports no error on them. */
   readonly refusedUnreported: readonly { file: string; message: string }[];
   /** Files the generator built while Postcraft reports it could not (syntax, dates). */
@@ -33,6 +35,9 @@ export interface Comparison {
 }
 
 export function comparePages(build: GeneratorBuild, model: PostcraftModel): Comparison {
+  if (build.failure) {
+    return { generator: build.generator, agreed: [], onlyGenerator: [], onlyPostcraft: [], unseen: [], differences: [], rejected: build.rejected, refusedUnreported: [], unfoundedRefusals: [], datesUnreported: [], outOfScope: 0, failure: build.failure };
+  }
   const generatorPages = new Map<string, GeneratorPage>();
   let outOfScope = 0;
   for (const page of build.pages) {
@@ -65,6 +70,7 @@ export function comparePages(build: GeneratorBuild, model: PostcraftModel): Comp
     onlyPostcraft: onlyPostcraftOrUnseen.filter((file) => !unseen.includes(file)).sort(),
     unseen: unseen.sort(),
     differences: differences.sort(byFile),
+    rejected: build.rejected,
     refusedUnreported: build.rejected.filter((entry) => model.pages.has(entry.file) && model.pages.get(entry.file)!.refusals.length === 0 && !isReferenceError(entry.message)),
     unfoundedRefusals: unfoundedRefusals.sort(byFile),
     datesUnreported: datesUnreported.sort(byFile),

@@ -8,9 +8,9 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { join, relative, sep } from 'node:path';
 import { parseFrontmatter } from '../../../../src/core/frontmatter/parse';
 import type { GeneratorBuild, GeneratorPage, RejectedFile } from './generatorPages';
+import { hugoOracleLayout } from './oracleTemplates';
 import { copySite, filesNamedIn, listFiles } from './siteCopy';
 
-const oracleLayout = readFileSync(join(__dirname, 'hugoOracleLayout.html'), 'utf8');
 const marker = 'POSTCRAFT-ORACLE';
 
 /**
@@ -44,10 +44,19 @@ export function buildWithHugo(root: string, options: { maxRejected?: number } = 
       });
       const output = `${result.stdout}\n${result.stderr}`;
       if (result.status === 0) return { generator: 'hugo', rejected, ...readOracleOutput(out, copy.site) };
+      // A theme or module that is not in the copy (a git submodule never cloned): its layouts would be removed anyway.
+      const missingModules = [...output.matchAll(/module "([^"]+)" not found/g)].map((match) => match[1]!).filter((name) => !existsSync(join(copy.site, 'themes', name, 'theme.toml')));
+      if (missingModules.length > 0 && !missingModules.some((name) => existsSync(join(copy.site, 'themes', name, '.postcraft-stub')))) {
+        for (const name of missingModules) {
+          mkdirSync(join(copy.site, 'themes', name), { recursive: true });
+          writeFileSync(join(copy.site, 'themes', name, '.postcraft-stub'), '');
+        }
+        continue;
+      }
       // A content file Hugo refuses (a bad ref, frontmatter it cannot read) stops the whole build: leave it out and try again.
       const culprits = filesNamedIn(output, copy.site).filter((file) => !file.startsWith('layouts/') && existsSync(join(copy.site, file)));
       if (culprits.length === 0 || rejected.length >= (options.maxRejected ?? 50)) {
-        return { generator: 'hugo', pages: [], rejected, languages: [], failure: output.trim().split('\n').slice(0, 8).join('\n') };
+        return { generator: 'hugo', pages: [], rejected, languages: [], failure: distinctErrors(output, copy.site) };
       }
       for (const file of culprits) {
         rejected.push({ file, message: messageAbout(output, copy.site, file) });
@@ -64,7 +73,7 @@ function prepareForOracle(site: string): void {
   const themes = join(site, 'themes');
   if (existsSync(themes)) for (const theme of readdirSync(themes)) rmSync(join(themes, theme, 'layouts'), { recursive: true, force: true });
   mkdirSync(join(site, 'layouts', 'shortcodes'), { recursive: true });
-  writeFileSync(join(site, 'layouts', 'index.html'), oracleLayout);
+  writeFileSync(join(site, 'layouts', 'index.html'), hugoOracleLayout);
   for (const [name, closed] of shortcodesCalled(site)) {
     if (offlineBuiltins.has(name)) continue;
     const file = join(site, 'layouts', 'shortcodes', `${name}.html`);
@@ -133,4 +142,13 @@ function readOracleOutput(out: string, site: string): Omit<GeneratorBuild, 'gene
 function frontmatterKeys(path: string): string[] {
   if (!existsSync(path)) return [];
   return Object.keys(parseFrontmatter(readFileSync(path, 'utf8'))?.data ?? {});
+}
+
+/** Hugo's error lines, each kind once, without timestamps and temp paths: what stopped the build. */
+function distinctErrors(output: string, site: string): string {
+  const lines = output
+    .split('\n')
+    .filter((line) => /\bERROR\b|^Error/.test(line))
+    .map((line) => line.replace(/^ERROR \d{4}\/\d\d\/\d\d [\d:]+ /, 'ERROR ').replaceAll(`${site}${sep}`, ''));
+  return [...new Set(lines)].slice(0, 8).join('\n') || output.trim().split('\n').slice(0, 8).join('\n');
 }

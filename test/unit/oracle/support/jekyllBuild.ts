@@ -1,10 +1,11 @@
 // Builds a Jekyll site with the real `jekyll` (Debian's 4.3) in a throwaway copy, with drafts, future and
 // unpublished posts, and reads back every page and document through a page of our own that prints them
-// as JSON (jekyllOracle.json): path, collection, title, date, draft, tags, categories and authors.
+// as JSON (oracleTemplates.ts): path, collection, title, date, draft, tags, categories and authors.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { GeneratorBuild, GeneratorPage, RejectedFile } from './generatorPages';
+import { jekyllOraclePage } from './oracleTemplates';
 import { copySite, filesNamedIn } from './siteCopy';
 
 const oraclePage = 'postcraft-oracle.json';
@@ -31,7 +32,7 @@ export function buildWithJekyll(root: string, options: { maxRejected?: number } 
     // The Gemfile would make Jekyll ask Bundler for gems it cannot download here; Debian's gems are used instead.
     rmSync(join(copy.site, 'Gemfile'), { force: true });
     rmSync(join(copy.site, 'Gemfile.lock'), { force: true });
-    copyFileSync(join(__dirname, 'jekyllOracle.json'), join(copy.site, oraclePage));
+    writeFileSync(join(copy.site, oraclePage), jekyllOraclePage);
     const rejected: RejectedFile[] = [];
     for (;;) {
       const out = join(copy.dir, 'out');
