@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createPostcraftService } from '../../../src/core/index';
 import { inMemorySite } from '../../../src/core/host/inMemoryFileSystem';
-import { contentPlugins } from '../../../src/core/site/generators/docusaurus';
+import { contentPlugins, defaultExclude } from '../../../src/core/site/generators/docusaurus';
 import { stringListSetting, withoutComments } from '../../../src/core/site/generators/jsConfig';
 
 const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47]);
@@ -46,24 +46,26 @@ describe('Docusaurus rules', () => {
       const plain = createPostcraftService({ fs: inMemorySite({ 'docusaurus.config.js': `export default { markdown: { mermaid: true, format: '${format}' } };` }) });
       await plain.openWorkspace(['/site']);
       assert.deepEqual(codes(plain.checkText('/site/blog/a.md', post)), [], format);
-      assert.deepEqual(codes(plain.checkText('/site/blog/b.MDX', post)), ['broken-image'], `${format}: an .MDX file is MDX`);
+      assert.deepEqual(codes(plain.checkText('/site/blog/b.mdx', post)), ['broken-image'], `${format}: an .mdx file is MDX`);
     }
   });
 
   it('finds blog, docs and pages instances in preset options and plugins, not in comments or nested options', () => {
     const plugins = contentPlugins(withoutComments(config));
-    assert.deepEqual(plugins.blogs, [
-      { path: 'news', authorsMapPath: 'people.yml', tags: 'tags.yml', onInlineTags: 'warn' },
-      { path: 'releases', authorsMapPath: '../news/people.yml', tags: 'tags.yml', onInlineTags: 'warn' },
+    assert.deepEqual(plugins.blogs.map(({ id, path, authorsMapPath, tags, onInlineTags }) => ({ id, path, authorsMapPath, tags, onInlineTags })), [
+      { id: 'default', path: 'news', authorsMapPath: 'people.yml', tags: 'tags.yml', onInlineTags: 'warn' },
+      { id: 'releases', path: 'releases', authorsMapPath: '../news/people.yml', tags: 'tags.yml', onInlineTags: 'warn' },
     ]);
-    assert.deepEqual(plugins.docs, ['guides', 'api-docs']);
-    assert.deepEqual(plugins.pages, ['src/pages']);
+    assert.deepEqual(plugins.docs.map((docs) => [docs.id, docs.path]), [['default', 'guides'], ['api', 'api-docs']]);
+    assert.deepEqual(plugins.pages.map((pages) => pages.path), ['src/pages']);
   });
 
   it('uses the default blog/ and docs/ folders, and none when the preset says false', () => {
-    assert.deepEqual(contentPlugins(''), { blogs: [{ path: 'blog', authorsMapPath: 'authors.yml', tags: 'tags.yml', onInlineTags: 'warn' }], docs: ['docs'], pages: ['src/pages'] });
+    const defaults = contentPlugins('');
+    assert.deepEqual(defaults.blogs, [{ id: 'default', path: 'blog', include: ['**/*.{md,mdx}'], exclude: defaultExclude, authorsMapPath: 'authors.yml', tags: 'tags.yml', onInlineTags: 'warn' }]);
+    assert.deepEqual([defaults.docs.map((docs) => docs.path), defaults.pages.map((pages) => pages.path)], [['docs'], ['src/pages']]);
     const disabled = contentPlugins("export default { presets: [['classic', { blog: false, docs: { routeBasePath: '/' } }]] };");
-    assert.deepEqual([disabled.blogs, disabled.docs], [[], ['docs']]);
+    assert.deepEqual([disabled.blogs, disabled.docs.map((docs) => docs.path)], [[], ['docs']]);
   });
 
   it('indexes only the content folders, versioned docs included, and never the build output', async () => {
@@ -117,5 +119,45 @@ describe('Docusaurus rules', () => {
     assert.ok(stripped.includes("'https://x.org/'") && stripped.includes('"//b"') && stripped.includes('/\\/\\/ not a comment/'));
     assert.ok(!stripped.includes('note') && !stripped.includes("'no'"));
     assert.deepEqual(stringListSetting("staticDirectories: ['static', `assets`, dir]", 'staticDirectories'), ['static', 'assets']);
+  });
+
+  it('leaves out what GlobExcludeDefault excludes: _ files and folders, tests; a plugin exclude replaces it, include narrows', async () => {
+    const { site } = await open({});
+    const isPost = (path: string) => site.isPost(`/site/${path}`);
+    assert.deepEqual(['blog/_template.md', 'blog/_guide/how-to.md', 'blog/2024/_drafts/a.mdx', 'docs/__tests__/a.md', 'docs/_shared/note.md', 'src/pages/_hidden.md'].filter(isPost), []);
+    assert.deepEqual(['blog/a.md', 'blog/my_post.md', 'docs/guide/a_b.mdx', 'src/pages/about.md'].filter((path) => !isPost(path)), []);
+    const options = "export default { presets: [['classic', { blog: { exclude: ['drafts/**'], include: ['*.md', '*/index.{md,mdx}'] }, docs: { exclude: [...GlobExcludeDefault, '**/wip-*'] } }]] };";
+    const custom = await open({ 'docusaurus.config.js': options });
+    const isCustomPost = (path: string) => custom.site.isPost(`/site/${path}`);
+    assert.deepEqual(['blog/_template.md', 'blog/a.md', 'blog/post/index.md', 'blog/post/index.mdx', 'docs/a.md'].filter((path) => !isCustomPost(path)), []);
+    assert.deepEqual(['blog/drafts/a.md', 'blog/a.mdx', 'blog/x/y/index.md', 'docs/_partial.md', 'docs/wip-a.md'].filter(isCustomPost), []);
+  });
+
+  it('takes translations from i18n/<locale>/docusaurus-plugin-content-*[-id]/ of listed locales, in their language', async () => {
+    const i18nConfig = "export default { i18n: { defaultLocale: 'en', locales: ['en', 'fr'] }, plugins: [['@docusaurus/plugin-content-blog', { id: 'releases', path: 'releases' }]] };";
+    const { site, check } = await open({
+      'docusaurus.config.js': i18nConfig,
+      'blog/authors.yml': authors,
+      'i18n/fr/docusaurus-plugin-content-blog/authors.yml': 'camille:\n  name: Camille\n',
+      'i18n/fr/docusaurus-plugin-content-blog/2024-01-01-post/schema.png': png,
+    });
+    const isPost = (path: string) => site.isPost(`/site/${path}`);
+    const translated = ['i18n/fr/docusaurus-plugin-content-blog/2024-01-01-post/index.md', 'i18n/fr/docusaurus-plugin-content-docs/current/intro.md', 'i18n/fr/docusaurus-plugin-content-docs/version-1.0/intro.md', 'i18n/fr/docusaurus-plugin-content-blog-releases/v2.md', 'i18n/fr/docusaurus-plugin-content-pages/about.md'];
+    assert.deepEqual(translated.filter((path) => !isPost(path)), []);
+    const partials = ['i18n/fr/docusaurus-plugin-content-blog/_partial.md', 'i18n/fr/docusaurus-plugin-content-docs/current/_partial.md', 'i18n/fr/docusaurus-plugin-content-docs/version-1.0/_x/a.md', 'versioned_docs/version-1.0/_partial.mdx'];
+    assert.deepEqual(['i18n/de/docusaurus-plugin-content-blog/a.md', 'i18n/fr/code.md', ...partials].filter(isPost), []);
+    assert.deepEqual([site.languageOf('/site/i18n/fr/docusaurus-plugin-content-blog/a.md'), site.languageOf('/site/blog/a.md')], ['fr', 'en']);
+    assert.equal((await open({})).site.languageOf('/site/blog/a.md'), undefined, 'one locale: no language to tell apart');
+    const post = 'i18n/fr/docusaurus-plugin-content-blog/2024-01-01-post/index.md';
+    assert.deepEqual(await check(post, '---\ntitle: A\nauthors: [slorber, camille]\n---\n![](./schema.png)\n'), []);
+    assert.deepEqual(codes(await check(post, '---\ntitle: A\n---\n![](./missing.png)\n')), ['broken-image']);
+  });
+
+  it('reads a translated blog\'s own tags.yml, else the original one', async () => {
+    const i18nConfig = "export default { i18n: { defaultLocale: 'en', locales: ['en', 'fr', 'es'] } };";
+    const { check } = await open({ 'docusaurus.config.js': i18nConfig, 'blog/tags.yml': 'tracing:\n  label: Tracing\n', 'i18n/fr/docusaurus-plugin-content-blog/tags.yml': 'tracage:\n  label: Traçage\n' });
+    assert.deepEqual(await check('i18n/fr/docusaurus-plugin-content-blog/a.md', '---\ntitle: A\ntags: [tracage]\n---\n'), []);
+    assert.deepEqual(await check('i18n/es/docusaurus-plugin-content-blog/a.md', '---\ntitle: A\ntags: [tracing]\n---\n'), []);
+    assert.deepEqual(codes(await check('i18n/es/docusaurus-plugin-content-blog/a.md', '---\ntitle: A\ntags: [rastreo]\n---\n')), ['unknown-tag']);
   });
 });

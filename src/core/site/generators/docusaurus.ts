@@ -1,18 +1,54 @@
 import type { SiteFileSystem } from '../../host/fileSystem';
-import { dirname, joinPath } from '../../text/paths';
+import { dirname, isInside, joinPath, normalizePath } from '../../text/paths';
 import { basePathOf, readDataFile, readText } from '../configFiles';
 import type { Author, SiteConfig, TagRegistry } from '../model';
 import { authorsFromDataFile } from './dataAuthors';
-import { matchingBracket, objectSetting, stringListSetting, stringLiteralSetting, topLevelString, withoutComments } from './jsConfig';
+import { matchingAny, notMatchingAny } from './globs';
+import { matchingBracket, objectSetting, stringItems, stringListSetting, stringLiteralSetting, topLevelProperties, topLevelString, withoutComments } from './jsConfig';
 import { defaultImageFields, firstExisting, rootRelativeCandidates, type GeneratorProfile } from './profile';
 
 const identity = (id: string) => id;
 
-interface ContentPlugins {
-  readonly blogs: { readonly path: string; readonly authorsMapPath: string; readonly tags: string | undefined; readonly onInlineTags: string }[];
-  readonly docs: string[];
-  readonly pages: string[];
+/** One content plugin instance: its folder (from the site root) and the files it takes from there. */
+export interface ContentPlugin {
+  readonly id: string;
+  readonly path: string;
+  readonly include: readonly string[];
+  readonly exclude: readonly string[];
 }
+
+export interface BlogPlugin extends ContentPlugin {
+  readonly authorsMapPath: string;
+  readonly tags: string | undefined;
+  readonly onInlineTags: string;
+}
+
+interface ContentPlugins {
+  readonly blogs: BlogPlugin[];
+  readonly docs: ContentPlugin[];
+  readonly pages: ContentPlugin[];
+}
+
+/** The site's locales; translated content lives in `<path>/<locale>/docusaurus-plugin-content-<kind>[-<id>]/`. */
+export interface DocusaurusLocales {
+  readonly defaultLocale: string;
+  readonly locales: readonly string[];
+  /** The `i18n.path` folder, absolute. */
+  readonly dir: string;
+  /** The same, from the site root. */
+  readonly path: string;
+}
+
+interface DocusaurusSiteConfig extends SiteConfig {
+  readonly locales: DocusaurusLocales;
+}
+
+/**
+ * `GlobExcludeDefault` of @docusaurus/utils (globUtils.ts): files and folders starting with `_` are
+ * partials, tests are not content. The default `exclude` of the blog, docs and pages plugins.
+ */
+export const defaultExclude = ['**/_*.{js,jsx,ts,tsx,md,mdx}', '**/_*/**', '**/*.test.{js,jsx,ts,tsx}', '**/__tests__/**'];
+const defaultInclude = { blog: ['**/*.{md,mdx}'], docs: ['**/*.{md,mdx}'], pages: ['**/*.{js,jsx,ts,tsx,md,mdx}'] };
 
 export const docusaurus: GeneratorProfile = {
   id: 'docusaurus',
@@ -23,14 +59,13 @@ export const docusaurus: GeneratorProfile = {
     const file = configFile ? joinPath(root, configFile) : undefined;
     const source = await readConfigSource(fs, file);
     const plugins = contentPlugins(source);
-    const folders = [...plugins.blogs.map((blog) => blog.path), ...plugins.docs, ...plugins.pages];
-    // Versioned copies of the docs are rendered too (versioned_docs/version-1.0/…).
-    if (plugins.docs.length > 0) folders.push('versioned_docs');
-    const config: SiteConfig = {
+    const locales = await readLocales(fs, root, source);
+    const folders = contentFolders(plugins, locales);
+    const config: DocusaurusSiteConfig = {
       generator: 'docusaurus',
       root,
       configFile: file,
-      contentDirs: [...new Set(folders)].map((dir) => joinPath(root, dir)),
+      contentDirs: [...new Set(folders.map((folder) => joinPath(root, folder.dir)))],
       publicDirs: (stringListSetting(source, 'staticDirectories') ?? ['static']).map((dir) => joinPath(root, dir)),
       assetDirs: [],
       basePath: basePathOf(stringLiteralSetting(source, 'baseUrl')),
@@ -41,21 +76,40 @@ export const docusaurus: GeneratorProfile = {
       // `markdown: { format: 'mdx' }` is the default; 'md' and 'detect' leave `.md` files plain Markdown.
       markdownIsMdx: !/\bmarkdown\s*:\s*\{[^}]*?\bformat\s*:\s*['"](?:md|detect)['"]/.test(source),
       ignoredDirs: [joinPath(root, 'build')],
-      ...(await tagRegistries(fs, root, plugins)),
+      excludedFiles: folders.flatMap(({ files, pattern }) => {
+        const excluded = matchingAny(pattern, files.exclude);
+        return [notMatchingAny(pattern, files.include), ...(excluded ? [excluded] : [])];
+      }),
+      locales,
+      ...(await tagRegistries(fs, root, plugins, locales)),
     };
     return { config, problems: [] };
   },
 
   // Each blog reads its own `authorsMapPath` (default authors.yml, relative to the blog folder);
   // a key that is not there fails the build ("Blog author with key … not found").
+  // A locale reads the translated map first (i18n/<locale>/docusaurus-plugin-content-blog/authors.yml,
+  // getDataFilePath): its keys count too.
   async loadAuthors(fs, config) {
     const authors = new Map<string, Author>();
     const { blogs } = contentPlugins(await readConfigSource(fs, config.configFile));
-    for (const blog of blogs) await authorsFromDataFile(fs, joinPath(config.root, blog.path, blog.authorsMapPath), identity, authors);
+    const locales = localesOf(config);
+    for (const blog of blogs) {
+      await authorsFromDataFile(fs, joinPath(config.root, blog.path, blog.authorsMapPath), identity, authors);
+      for (const folder of locales ? localizedFolders('blog', blog, locales) : []) await authorsFromDataFile(fs, joinPath(config.root, folder, blog.authorsMapPath), identity, authors);
+    }
     return authors;
   },
 
   authorKey: identity,
+
+  // A translation is a post of its locale; on a multilingual site the other posts are the default locale's.
+  postLanguage(config, postPath) {
+    const locales = localesOf(config);
+    if (!locales || locales.locales.length < 2) return undefined;
+    if (!isInside(locales.dir, postPath)) return locales.defaultLocale;
+    return postPath.slice(locales.dir.length + 1).split('/')[0];
+  },
 
   // The mdx-loader's rules (transformImage): `@site/…` from the site folder, `/…` from the static
   // folders, anything else relative to the file. A bare `img/a.png` in front matter `image:` goes
@@ -74,16 +128,19 @@ export const docusaurus: GeneratorProfile = {
  * "inline tags", which `onInlineTags` lets through (ignore), logs, warns about (the default) or
  * fails the build on (throw).
  */
-async function tagRegistries(fs: SiteFileSystem, root: string, plugins: ContentPlugins): Promise<{ tagRegistries: TagRegistry[] }> {
+async function tagRegistries(fs: SiteFileSystem, root: string, plugins: ContentPlugins, locales: DocusaurusLocales): Promise<{ tagRegistries: TagRegistry[] }> {
   const registries: TagRegistry[] = [];
   for (const blog of plugins.blogs) {
     if (!blog.tags) continue;
-    const folder = joinPath(root, blog.path);
-    const file = joinPath(folder, blog.tags);
-    const loaded = await readDataFile(fs, file);
-    if (!loaded) continue;
     const severity = blog.onInlineTags === 'throw' ? 'error' : blog.onInlineTags === 'ignore' ? 'off' : blog.onInlineTags === 'log' ? 'info' : 'warning';
-    registries.push({ folder, tags: new Set(Object.keys(loaded.data)), file, severity });
+    const original = joinPath(root, blog.path, blog.tags);
+    // A translated blog reads its own tags.yml if it has one, else the original (getDataFilePath).
+    for (const folder of [blog.path, ...localizedFolders('blog', blog, locales)].map((dir) => joinPath(root, dir))) {
+      let file = joinPath(folder, blog.tags);
+      let loaded = await readDataFile(fs, file);
+      if (!loaded && file !== original) loaded = await readDataFile(fs, (file = original));
+      if (loaded) registries.push({ folder, tags: new Set(Object.keys(loaded.data)), file, severity });
+    }
   }
   return { tagRegistries: registries };
 }
@@ -94,18 +151,22 @@ async function readConfigSource(fs: SiteFileSystem, file: string | undefined): P
 
 /**
  * The blog, docs and pages instances: the classic preset's `blog:`/`docs:`/`pages:` options (unless
- * `false`) and every `@docusaurus/plugin-content-*` plugin entry, with their literal `path:`.
+ * `false`) and every `@docusaurus/plugin-content-*` plugin entry, with their literal `path:`, `id:`,
+ * `include:` and `exclude:` (an `exclude` list that is not all literals, such as `[...GlobExcludeDefault,
+ * 'x']`, keeps the defaults as well).
  */
 export function contentPlugins(source: string): ContentPlugins {
   const presets = /(?<![\w$])presets\s*:\s*\[/.exec(source);
   const presetText = presets ? source.slice(presets.index, matchingBracket(source, presets.index + presets[0].length - 1) + 1) : source;
   const plugins: ContentPlugins = { blogs: [], docs: [], pages: [] };
   const add = (kind: 'blog' | 'docs' | 'pages', options: string) => {
+    const include = globList(options, 'include') ?? defaultInclude[kind];
+    const exclude = globList(options, 'exclude', defaultExclude) ?? defaultExclude;
+    const common = { id: topLevelString(options, 'id') ?? 'default', path: topLevelString(options, 'path') ?? (kind === 'blog' ? 'blog' : kind === 'docs' ? 'docs' : 'src/pages'), include, exclude };
     if (kind === 'blog') {
       const tags = /(?<![\w$])tags\s*:\s*(false|null)\b/.test(options) ? undefined : (topLevelString(options, 'tags') ?? 'tags.yml');
-      plugins.blogs.push({ path: topLevelString(options, 'path') ?? 'blog', authorsMapPath: topLevelString(options, 'authorsMapPath') ?? 'authors.yml', tags, onInlineTags: topLevelString(options, 'onInlineTags') ?? 'warn' });
-    }
-    else plugins[kind].push(topLevelString(options, 'path') ?? (kind === 'docs' ? 'docs' : 'src/pages'));
+      plugins.blogs.push({ ...common, authorsMapPath: topLevelString(options, 'authorsMapPath') ?? 'authors.yml', tags, onInlineTags: topLevelString(options, 'onInlineTags') ?? 'warn' });
+    } else plugins[kind].push(common);
   };
   for (const kind of ['blog', 'docs', 'pages'] as const) {
     const options = objectSetting(presetText, kind);
@@ -123,4 +184,71 @@ export function contentPlugins(source: string): ContentPlugins {
     add(match[2] as 'blog' | 'docs' | 'pages', options);
   }
   return plugins;
+}
+
+/** A literal list of globs written directly in the options; with items it cannot read, they plus `fallback`. */
+function globList(options: string, key: string, fallback: readonly string[] = []): string[] | undefined {
+  const value = topLevelProperties(options).get(key);
+  if (value === undefined || !value.startsWith('[')) return undefined;
+  const items = value.slice(1, value.lastIndexOf(']'));
+  const literals = stringItems(items);
+  const onlyLiterals = !/[\w$]/.test(items.replace(/(['"`])(?:(?!\1)[^\\]|\\.)*\1/g, ''));
+  return onlyLiterals ? literals : [...new Set([...fallback, ...literals])];
+}
+
+/** `i18n: { defaultLocale, locales, path }`; without a literal `locales`, the folders found in the i18n folder. */
+async function readLocales(fs: SiteFileSystem, root: string, source: string): Promise<DocusaurusLocales> {
+  const options = objectSetting(source, 'i18n') || '{}';
+  const defaultLocale = topLevelString(options, 'defaultLocale') ?? 'en';
+  const path = normalizePath(topLevelString(options, 'path') ?? 'i18n');
+  const dir = joinPath(root, path);
+  const listed = stringListSetting(options, 'locales');
+  const found = listed ?? (await fs.readDirectory(dir)).filter((entry) => entry.type === 'directory').map((entry) => entry.name);
+  return { defaultLocale, locales: [...new Set([defaultLocale, ...found])], dir, path };
+}
+
+function localesOf(config: SiteConfig): DocusaurusLocales | undefined {
+  return 'locales' in config ? (config as DocusaurusSiteConfig).locales : undefined;
+}
+
+/**
+ * Where a plugin's translations are (getPluginI18nPath): `<i18n>/<locale>/docusaurus-plugin-content-<kind>`,
+ * `-<id>` for an instance other than the default. The default locale may have a folder too.
+ */
+function localizedFolders(kind: 'blog' | 'docs' | 'pages', plugin: ContentPlugin, locales: DocusaurusLocales): string[] {
+  const name = `docusaurus-plugin-content-${kind}${plugin.id === 'default' ? '' : `-${plugin.id}`}`;
+  return locales.locales.map((locale) => joinPath(locales.path, locale, name));
+}
+
+interface ContentFolder {
+  /** The folder, from the site root. */
+  readonly dir: string;
+  /** The same as a glob where versions vary (`versioned_docs/*`), for the plugin's include and exclude globs. */
+  readonly pattern: string;
+  readonly files: ContentPlugin;
+}
+
+/**
+ * Every folder a content plugin reads Markdown from: its path, the versioned docs (`versioned_docs/
+ * version-x/`, `<id>_versioned_docs/` for another instance), and their translations (`current/` and
+ * `version-x/` in the docs' translation folder). Include and exclude apply within each.
+ */
+function contentFolders(plugins: ContentPlugins, locales: DocusaurusLocales): ContentFolder[] {
+  const folders: ContentFolder[] = [];
+  const add = (dir: string, pattern: string, files: ContentPlugin) => folders.push({ dir, pattern, files });
+  for (const blog of plugins.blogs) {
+    add(blog.path, blog.path, blog);
+    for (const folder of localizedFolders('blog', blog, locales)) add(folder, folder, blog);
+  }
+  for (const docs of plugins.docs) {
+    add(docs.path, docs.path, docs);
+    const versioned = docs.id === 'default' ? 'versioned_docs' : `${docs.id}_versioned_docs`;
+    add(versioned, `${versioned}/*`, docs);
+    for (const folder of localizedFolders('docs', docs, locales)) add(folder, `${folder}/*`, docs);
+  }
+  for (const pages of plugins.pages) {
+    add(pages.path, pages.path, pages);
+    for (const folder of localizedFolders('pages', pages, locales)) add(folder, folder, pages);
+  }
+  return folders;
 }

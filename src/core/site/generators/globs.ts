@@ -51,7 +51,7 @@ export function globSource(glob: string): string {
 
 /**
  * Paths (below the site's root) matching any of `globs`, each taken relative to `folder` (`''` for the
- * root); with `orBelow`, also everything inside a folder a glob matches (an ignored folder).
+ * root; a glob too); with `orBelow`, also everything inside a folder a glob matches (an ignored folder).
  */
 export function matchingAny(folder: string, globs: readonly string[], options: { orBelow?: boolean } = {}): RegExp | undefined {
   const usable = globs.map(withoutDotSlash).map((glob) => (options.orBelow ? glob.replace(/\/+$/, '') : glob)).filter((glob) => glob !== '');
@@ -66,9 +66,10 @@ export function notMatchingAny(folder: string, include: readonly string[]): RegE
   return new RegExp(`^${folderPrefix(folder)}(?!(?:${included})$)`);
 }
 
+/** The folder, itself a glob (`versioned_docs/*` for every version), with a trailing `/`. */
 function folderPrefix(folder: string): string {
   const clean = withoutDotSlash(folder).replace(/\/+$/, '');
-  return clean === '' ? '' : `${clean.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/`;
+  return clean === '' ? '' : `${globSource(clean)}/`;
 }
 
 function withoutDotSlash(path: string): string {
