@@ -5,15 +5,16 @@ import { objectSetting, readDataFile, readText, stringSetting, type ConfigData }
 import { isPostPath, type FileSet } from '../../fileSet';
 import type { Author, SiteConfig } from '../../model';
 import { bundleLanguage } from './languages';
-import { hugoTermKey, removeAccents } from './terms';
+import { hugoTermKey } from './terms';
 
 /**
- * How a post's author is matched to a registry entry: Hugo's term key (lower case whatever
- * `disablePathToLower` says, see terms.ts). Accents are dropped on both sides, as `removePathAccents` does:
- * the key cannot see that setting, and a match Hugo might not make is better than a false "unknown".
+ * How a post's author is matched to a registry entry: Hugo's term key, lower case whatever
+ * `disablePathToLower` says (see terms.ts), which the folder of the author's page matches in any letter
+ * case (`mei-lin-Rose-chen`). Accents are kept, as by default; `removePathAccents` is honoured by the
+ * author check, which has the config.
  */
 export function hugoAuthorKey(name: string): string {
-  return hugoTermKey(removeAccents(name));
+  return hugoTermKey(name);
 }
 
 /**
