@@ -1,14 +1,18 @@
 import { parse as parseToml } from 'smol-toml';
 import type { SiteFileSystem } from '../host/fileSystem';
 import { excessiveNesting, maxNestingDepth } from '../frontmatter/limits';
-import { parseYamlData } from '../frontmatter/yaml';
+import { isMap, isScalar, parseDocument, visit } from 'yaml';
+import { yamlData } from '../frontmatter/yaml';
 import { extname } from '../text/paths';
 
 export type ConfigData = Record<string, unknown>;
 
 export interface LoadedConfig {
   readonly data: ConfigData;
-  /** Set when the file exists but cannot be parsed; the site still loads with defaults. */
+  /**
+   * What the generator would warn about, for the writer: the file cannot be parsed (`data` is empty and
+   * the site loads with defaults), or a key is written twice (`data` holds the last value, as the generator reads it).
+   */
   readonly error?: string;
 }
 
@@ -33,12 +37,51 @@ export function parseDataText(text: string, extension: string): LoadedConfig {
   const format = extension === '.toml' ? 'toml' : extension === '.json' ? 'json' : 'yaml';
   if (excessiveNesting(text, format) !== -1) return { data: {}, error: `nested deeper than ${maxNestingDepth} levels; not read` };
   try {
-    const data: unknown =
-      extension === '.toml' ? parseToml(text) : extension === '.json' ? JSON.parse(text) : parseYamlData(text);
-    return { data: data && typeof data === 'object' && !Array.isArray(data) ? (data as ConfigData) : {} };
+    const yaml = format === 'yaml' ? readYamlLeniently(text) : undefined;
+    const data: unknown = yaml ? yaml.data : format === 'toml' ? parseToml(text) : JSON.parse(text);
+    const duplicates = yaml?.duplicateKeys.length ? { error: `${describeDuplicates(yaml.duplicateKeys)}; the last value is used, as Hugo and Jekyll do` } : {};
+    return { data: data && typeof data === 'object' && !Array.isArray(data) ? (data as ConfigData) : {}, ...duplicates };
   } catch (error) {
     return { data: {}, error: error instanceof Error ? error.message.split('\n')[0]! : String(error) };
   }
+}
+
+export interface LenientYaml {
+  readonly data: unknown;
+  /** Keys written twice in one mapping, with the line of the later one. */
+  readonly duplicateKeys: readonly { readonly key: string; readonly line: number }[];
+}
+
+/**
+ * A YAML config or data file as Ruby's Psych (Jekyll) and Go's yaml.v2 (Hugo 0.111) read it: a key
+ * written twice is no error, the last value wins whole (checked with `jekyll build` and `hugo`). Any other
+ * error throws, with its line and column.
+ */
+export function readYamlLeniently(text: string): LenientYaml {
+  const doc = parseDocument(text, { uniqueKeys: false, logLevel: 'error', prettyErrors: false });
+  const lineOf = (offset: number) => text.slice(0, offset).split('\n').length;
+  const error = doc.errors[0];
+  if (error) throw new Error(`${error.message.split('\n')[0]} at line ${lineOf(error.pos[0])}, column ${error.pos[0] - text.lastIndexOf('\n', error.pos[0] - 1)}`);
+  const duplicateKeys: { key: string; line: number }[] = [];
+  visit(doc, {
+    Map(_, map) {
+      if (!isMap(map)) return;
+      const seen = new Set<string>();
+      for (const pair of map.items) {
+        if (!isScalar(pair.key)) continue;
+        const key = String(pair.key.value);
+        if (seen.has(key)) duplicateKeys.push({ key, line: lineOf(pair.key.range?.[0] ?? 0) });
+        seen.add(key);
+      }
+    },
+  });
+  return { data: yamlData(doc), duplicateKeys };
+}
+
+function describeDuplicates(duplicates: LenientYaml['duplicateKeys']): string {
+  const listed = duplicates.slice(0, 3).map(({ key, line }) => `"${key}" (line ${line})`).join(', ');
+  const more = duplicates.length > 3 ? ` and ${duplicates.length - 3} more` : '';
+  return `${duplicates.length === 1 ? 'key' : 'keys'} written twice: ${listed}${more}`;
 }
 
 export function stringSetting(data: ConfigData, ...keys: string[]): string | undefined {

@@ -2,9 +2,8 @@ import { parse as parseToml } from 'smol-toml';
 import type { SiteFileSystem } from '../../host/fileSystem';
 import { basename, extname, joinPath } from '../../text/paths';
 import { excessiveNesting } from '../../frontmatter/limits';
-import { parseYamlData } from '../../frontmatter/yaml';
 import { parseFrontmatter } from '../../frontmatter/parse';
-import { readText, stringSetting, type ConfigData } from '../configFiles';
+import { readText, readYamlLeniently, stringSetting, type ConfigData } from '../configFiles';
 import type { Author } from '../model';
 
 /**
@@ -38,7 +37,7 @@ export async function readStructuredData(fs: SiteFileSystem, file: string): Prom
   const extension = extname(file);
   if (excessiveNesting(text, extension === '.json' ? 'json' : extension === '.toml' ? 'toml' : 'yaml') !== -1) return undefined;
   try {
-    return extension === '.json' ? JSON.parse(text) : extension === '.toml' ? parseToml(text) : parseYamlData(text);
+    return extension === '.json' ? JSON.parse(text) : extension === '.toml' ? parseToml(text) : readYamlLeniently(text).data;
   } catch {
     return undefined; // a broken data file is the generator's error to report, not an empty registry's
   }
