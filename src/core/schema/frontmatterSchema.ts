@@ -1,43 +1,72 @@
 import * as z from './zod';
 import type { GeneratorId } from '../site/model';
+import { hugoReadsDate, isReadableDate, jekyllReadsDate } from './dates';
 
-/** Date strings the generators read: YYYY-MM-DD with an optional time and zone (Hugo, Jekyll, Astro). */
-const isoDate = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+export { isReadableDate } from './dates';
 
-export function isReadableDate(value: string): boolean {
-  const match = isoDate.exec(value.trim());
-  if (!match) return false;
-  const [, year, month, day] = match.map(Number) as [number, number, number, number];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
-
-const dateValue = z.union([z.date(), z.string().check(z.refine(isReadableDate, { error: 'not a date the generator can read; write it as 2024-06-05 or 2024-06-05T09:30:00+02:00' }))]);
+const dateMessage = 'not a date the generator can read; write it as 2024-06-05 or 2024-06-05T09:30:00+02:00';
+const dateValue = (reads: (value: string) => boolean) => z.union([z.date(), z.string().check(z.refine(reads, { error: dateMessage }))]);
+const isoDateValue = dateValue(isReadableDate);
 const scalar = z.union([z.string(), z.number(), z.boolean()]);
-const listOrOne = z.union([scalar, z.array(scalar)], { error: 'expected a list of names (or one name)' });
-// Go's strconv.ParseBool, which Hugo uses for string values.
-const boolLike = z.union([z.boolean(), z.enum(['1', 't', 'T', 'TRUE', 'true', 'True', '0', 'f', 'F', 'FALSE', 'false', 'False'])], { error: 'expected true or false' });
+// An empty list or item (`tags:`, or `- ` while the writer types the next one) is no type error: Jekyll
+// drops nil items and nil lists (Utils.pluralized_array_from_hash compacts), Hugo makes no term of them.
+const listOrOne = z.nullable(z.union([scalar, z.array(z.nullable(scalar))], { error: 'expected a list of names (or one name)' }));
+
+// The YAML reader keeps `yes`/`on`/`off` as strings (YAML 1.2); the generators' parsers read YAML 1.1.
+// Hugo 0.111 (gopkg.in/yaml.v2, resolve.go) takes y/yes/on and n/no/off in three letter cases, then casts
+// any other value with spf13/cast's ToBool: strconv.ParseBool words and numbers (non-zero is true).
+// Checked with `hugo list all`.
+const goParseBoolWords = ['1', 't', 'T', 'TRUE', 'true', 'True', '0', 'f', 'F', 'FALSE', 'false', 'False'] as const;
+const boolLike = z.union([z.boolean(), z.enum(goParseBoolWords)], { error: 'expected true or false' });
+const hugoBool = z.union(
+  [
+    z.boolean(),
+    z.number(),
+    z.enum(goParseBoolWords),
+    z.enum(['y', 'Y', 'yes', 'Yes', 'YES', 'on', 'On', 'ON', 'n', 'N', 'no', 'No', 'NO', 'off', 'Off', 'OFF']),
+  ],
+  { error: 'expected true or false' },
+);
+// Jekyll (Psych's ScalarScanner) takes yes/true/on and no/false/off in any letter case; `y`/`n` stay strings.
+const jekyllBool = z.union([z.boolean(), z.string().check(z.regex(/^(?:yes|no|true|false|on|off)$/i))], { error: 'expected true or false' });
 const docusaurusAuthor = z.union([z.string(), z.looseObject({ name: z.optional(z.string()), key: z.optional(z.string()) })]);
 
+const taxonomies = { tags: z.optional(listOrOne), categories: z.optional(listOrOne) };
 const common = {
   title: z.optional(scalar),
-  date: z.optional(dateValue),
-  lastmod: z.optional(dateValue),
-  publishDate: z.optional(dateValue),
-  expiryDate: z.optional(dateValue),
+  date: z.optional(isoDateValue),
+  lastmod: z.optional(isoDateValue),
+  publishDate: z.optional(isoDateValue),
+  expiryDate: z.optional(isoDateValue),
   draft: z.optional(boolLike),
-  tags: z.optional(listOrOne),
-  categories: z.optional(listOrOne),
+  ...taxonomies,
 };
+const hugoDate = z.optional(dateValue(hugoReadsDate));
 
 /** The frontmatter each generator understands; unknown keys are the site's own and pass. */
 export const frontmatterSchemas: Record<GeneratorId, z.ZodMiniType> = {
-  hugo: z.looseObject({ ...common, weight: z.optional(z.number({ error: 'expected a number' })), aliases: z.optional(listOrOne) }),
-  jekyll: z.looseObject({ ...common, published: z.optional(z.boolean({ error: 'expected true or false' })), permalink: z.optional(z.string()) }),
+  hugo: z.looseObject({
+    ...common,
+    date: hugoDate,
+    lastmod: hugoDate,
+    publishDate: hugoDate,
+    expiryDate: hugoDate,
+    draft: z.optional(hugoBool),
+    weight: z.optional(z.number({ error: 'expected a number' })),
+    aliases: z.optional(listOrOne),
+  }),
+  // Jekyll reads `date` only (Document#merge_date!); other date-like keys are the theme's or a plugin's.
+  jekyll: z.looseObject({
+    title: z.optional(scalar),
+    date: z.optional(dateValue(jekyllReadsDate)),
+    published: z.optional(jekyllBool),
+    permalink: z.optional(z.string()),
+    ...taxonomies,
+  }),
   docusaurus: z.looseObject({ ...common, authors: z.optional(z.union([docusaurusAuthor, z.array(docusaurusAuthor)])), slug: z.optional(z.string()), unlisted: z.optional(z.boolean()) }),
-  astro: z.looseObject({ ...common, pubDate: z.optional(dateValue), updatedDate: z.optional(dateValue) }),
+  astro: z.looseObject({ ...common, pubDate: z.optional(isoDateValue), updatedDate: z.optional(isoDateValue) }),
   // Eleventy also takes these words for a date, filled in from the file or git history.
-  eleventy: z.looseObject({ ...common, date: z.optional(z.union([dateValue, z.enum(['Last Modified', 'Created', 'git Last Modified', 'git Created'])])), permalink: z.optional(z.union([z.string(), z.boolean()])), layout: z.optional(z.string()) }),
+  eleventy: z.looseObject({ ...common, date: z.optional(z.union([isoDateValue, z.enum(['Last Modified', 'Created', 'git Last Modified', 'git Created'])])), permalink: z.optional(z.union([z.string(), z.boolean()])), layout: z.optional(z.string()) }),
   markdown: z.looseObject(common),
 };
 

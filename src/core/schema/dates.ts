@@ -1,0 +1,88 @@
+/**
+ * Which frontmatter date strings each generator reads. The YAML reader keeps dates as strings (YAML 1.2
+ * has no timestamps), so a string here is what the writer typed; TOML dates arrive as `Date` and pass.
+ */
+
+/** YYYY-MM-DD with an optional time and zone: what Astro, Docusaurus and Eleventy read alike. */
+const isoDate = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+
+export function isReadableDate(value: string): boolean {
+  const match = isoDate.exec(value.trim());
+  return Boolean(match && isCalendarDay(Number(match[1]), Number(match[2]), Number(match[3])));
+}
+
+// Hugo 0.111 reads a date string with spf13/cast's StringToDateInDefaultLocation, which tries a fixed list
+// of Go layouts (cast v1.5 `timeFormats`); a string none of them takes becomes the zero date, 0001-01-01,
+// without an error. Checked against `hugo list all` on a site of one post per form.
+// In Go layouts `15` (hour) takes one or two digits, `01`/`02`/`04`/`05` exactly two, fractional seconds
+// may follow the seconds in any layout, a space matches a run of spaces, names are matched in any case.
+const ymd = String.raw`(\d{4})-(\d{2})-(\d{2})`;
+const hms = String.raw`(\d{1,2}):(\d{2}):(\d{2})(?:[.,]\d+)?`;
+const sp = ' +';
+const colonZone = String.raw`[+-](?:[01]\d|2[0-3]):[0-5]\d`; // -07:00
+const plainZone = String.raw`[+-](?:[01]\d|2[0-3])[0-5]\d`; // -0700
+const zoneName = '[A-Z]{3,5}'; // MST, CEST, UTC
+const weekdayShort = '(?:mon|tue|wed|thu|fri|sat|sun)';
+const weekdayLong = '(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)';
+const month = '(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)';
+/** Layouts with the date first as YYYY-MM-DD (groups: year, month, day, hour, minute, second). */
+const hugoIsoLayouts = new RegExp(
+  `^${ymd}(?:` +
+    [
+      `T${hms}(?:Z|${colonZone}|${plainZone})?`, // RFC3339, 2006-01-02T15:04:05, 2006-01-02T15:04:05-0700
+      `${sp}${hms}(?:Z|${colonZone}|${plainZone})?`, // 2006-01-02 15:04:05, …Z0700, …Z07:00
+      `${sp}${hms}${sp}(?:${colonZone}|${plainZone})`, // 2006-01-02 15:04:05 -07:00 / -0700
+      `${sp}${hms}${sp}${plainZone}${sp}${zoneName}`, // Time.String(): 2006-01-02 15:04:05.999999999 -0700 MST
+    ].join('|') +
+    ')?$',
+);
+/** Layouts that spell the month (RFC 1123, 822, 850, ANSIC, UnixDate, RubyDate, 02 Jan 2006, Stamp, Kitchen). */
+const hugoNamedLayouts = [
+  `${weekdayShort}, (\\d{2}) ${month} \\d{4} ${hms} (?:${plainZone}|${zoneName})`,
+  `(\\d{2}) ${month} \\d{2} \\d{1,2}:\\d{2} (?:${plainZone}|${zoneName})`,
+  `${weekdayLong}, (\\d{2})-${month}-\\d{2} ${hms} ${zoneName}`,
+  `${weekdayShort} ${month} (\\d{1,2}) ${hms}(?: ${zoneName}| ${plainZone})? \\d{4}`,
+  `(\\d{2}) ${month} \\d{4}`,
+  `${month} (\\d{1,2}) ${hms}`,
+  String.raw`\d{1,2}:\d{2}(?:AM|PM)`,
+].map((layout) => new RegExp(`^${layout.replaceAll(' ', ' +')}$`, 'i'));
+
+export function hugoReadsDate(value: string): boolean {
+  const text = value.trim();
+  const iso = hugoIsoLayouts.exec(text);
+  if (iso) {
+    const [year, monthNumber, day, hour = 0, minute = 0, second = 0] = iso.slice(1).filter((part) => part !== undefined).map(Number) as number[];
+    return isCalendarDay(year!, monthNumber!, day!) && hour < 24 && minute < 60 && second < 60;
+  }
+  return hugoNamedLayouts.some((layout) => layout.test(text));
+}
+
+// Jekyll reads a post's date with Ruby's `Time.parse(date.to_s)` (Utils.parse_date, called from
+// Document#merge_date!), and a date it cannot read stops the build ("Invalid date"). Time.parse is a very
+// lenient guesser (`2015-08-27 5:00`, `Aug 27, 2015`, `27.08.2015` all pass), so this only turns down
+// what it surely refuses, checked against Ruby 3.1 and `jekyll build`: nothing at all, no date words or
+// numbers (`TBD`, `yesterday`, `Monday`), a year alone, numbers out of range in an ISO-like date, and a
+// US-style month-first date (`08/27/2015`: Ruby reads day first and finds no 27th month).
+const monthName = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/i;
+/** Day first with a four-digit year (`27/08/2015`, `27.08.2015`): Ruby never reads it month first. */
+const dayMonthYear = /^(\d{1,2})[/.](\d{1,2})[/.]\d{4}$/;
+const isoLike = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?)?\s*(?:Z|UTC|[+-](\d{2}):?(\d{2}))?\b/i;
+
+export function jekyllReadsDate(value: string): boolean {
+  const text = value.trim();
+  if (text === '' || /^\d{4}(?:-\d{1,2})?$/.test(text)) return false;
+  const iso = isoLike.exec(text);
+  if (iso) {
+    const [, , monthNumber, day, hour, minute, second, offsetHours] = iso.map((part) => (part === undefined ? 0 : Number(part)));
+    // Time.parse rolls 2015-02-30 over to March 2, but refuses a 13th month, day 32, 23:60 or +25:00.
+    return monthNumber! >= 1 && monthNumber! <= 12 && day! >= 1 && day! <= 31 && hour! <= 24 && minute! < 60 && second! <= 60 && offsetHours! < 24;
+  }
+  const dayFirst = dayMonthYear.exec(text);
+  if (dayFirst) return Number(dayFirst[1]) >= 1 && Number(dayFirst[1]) <= 31 && Number(dayFirst[2]) >= 1 && Number(dayFirst[2]) <= 12;
+  return /\d/.test(text.replace(/\b\d{4}\b/, '')) || monthName.test(text);
+}
+
+function isCalendarDay(year: number, month: number, day: number): boolean {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
