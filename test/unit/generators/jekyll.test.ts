@@ -39,6 +39,25 @@ describe('Jekyll rules', () => {
     assert.equal(site.isPost('/site/vendor/js/a.md'), true);
   });
 
+  it('reads exactly the pages and posts jekyll build rendered on a site with globs, prefixes, special names and undated posts', async () => {
+    const config = ['collections:', '  guides:', '    output: true', 'exclude:', '  - "*.tmpl.md"', '  - docs', '  - notes/*', '  - "{a,b}.md"', 'include:', '  - _pages', '  - keep.tmpl.md', ''].join('\n');
+    // What Jekyll 4.3 rendered (and skipped) from this tree, drafts aside (`jekyll build --drafts` reads them).
+    const built = ['index.md', 'a.md', 'keep.tmpl.md', '_pages/p.md', '_drafts/dr.md', '_posts/2020-01-01-ok.md', '_posts/2020-1-1-short.md', '_posts/20-01-01-yy.md', '_posts/sub/2020-01-01-s.md', '_posts/sub/_u/2020-01-01-v.md', 'blog/_posts/2020-01-01-b.md', 'sub/_posts/2020-01-01-c.md', '_guides/g.md', '_guides/sub/_q/g2.md'];
+    const skipped = ['_x.md', '.x.md', '#x.md', 'sub/_y.md', 'sub/.y.md', '_hidden/h.md', 'a.tmpl.md', 'sub/b.tmpl.md', 'docs/d.md', 'docsify.md', 'notes/n.md', 'notes/deep/n.md', '{a,b}.md', '_posts/readme.md', '_posts/_u/2020-01-01-u.md', '_posts/sub/_2020-01-01-w.md', '_guides/_g.md', 'sub/_guides/g.md'];
+    const files: Record<string, string> = { '_config.yml': config };
+    for (const path of [...built, ...skipped]) files[path] = '---\ntitle: t\n---\nx\n';
+    const { site } = await open(files);
+    assert.deepEqual(built.filter((path) => !site.isPost(`/site/${path}`)), []);
+    assert.deepEqual(skipped.filter((path) => site.isPost(`/site/${path}`)), []);
+  });
+
+  it('reads posts and collections only inside collections_dir, even when it starts with an underscore', async () => {
+    // As jekyll build read it: Jekyll's walk never enters `_content`, so its posts are not read, its collections are.
+    const { site } = await open({ '_config.yml': 'collections_dir: _content\ncollections: [guides]\n', '_content/_guides/a.md': '', '_content/_posts/.keep': '' });
+    assert.equal(site.isPost('/site/_content/_guides/a.md'), true);
+    assert.deepEqual(['_guides/a.md', '_content/_other/a.md', '_content/page.md', '_content/_posts/2020-01-01-p.md', '_posts/2020-01-01-q.md'].filter((path) => site.isPost(`/site/${path}`)), []);
+  });
+
   it('serves /assets paths from the source folder, with or without the baseurl, and reads site.baseurl and relative_url', async () => {
     const { check } = await open({ '_config.yml': 'baseurl: "/blog"\n', 'assets/img/a.png': png });
     const body = ['![](/assets/img/a.png)', '![](/blog/assets/img/a.png)', '![]({{ site.baseurl }}/assets/img/a.png)', "![]({{ '/assets/img/a.png' | relative_url }})"].join('\n');
@@ -66,6 +85,14 @@ describe('Jekyll rules', () => {
     });
     assert.deepEqual([...site.authors.keys()].sort(), ['ann', 'bob', 'cfg']);
     assert.equal(site.authors.get('ann')?.avatar, '/a.png');
+  });
+
+  it('reads a _config.yml with a key written twice as Jekyll does, the last value winning, and says so', async () => {
+    const { site, check } = await open({ '_config.yml': 'title: a\nauthors:\n  old:\n    name: Old\ntitle: b\nauthors:\n  ann:\n    name: Ann\n', '_data/authors.yml': 'bob:\n  name: B\nbob:\n  name: Bob Stone\n' });
+    assert.deepEqual([...site.authors.keys()].sort(), ['ann', 'bob']);
+    assert.equal(site.authors.get('bob')?.name, 'Bob Stone');
+    assert.deepEqual(site.configProblems, ['_config.yml: keys written twice: "title" (line 5), "authors" (line 6); the last value is used, as Hugo and Jekyll do']);
+    assert.deepEqual(codes(await check('_posts/2024-01-01-a.md', post('author: olde'))), ['unknown-author']);
   });
 
   it('reads the data folder named by data_dir', async () => {

@@ -4,6 +4,7 @@ import { basePathOf, objectSetting, readDataFile, stringSetting, type ConfigData
 import { isPostPath } from '../fileSet';
 import type { SiteConfig } from '../model';
 import { addAuthorRecords, authorFromEntryFile, AuthorRegistry, authorsFromDataFile, authorsFromDataFolder, dataExtensions } from './dataAuthors';
+import { jekyllExcludedFiles } from './jekyllEntryFilter';
 import { defaultImageFields, firstExisting, rootRelativeCandidates, type GeneratorProfile } from './profile';
 
 const identity = (id: string) => id;
@@ -24,7 +25,10 @@ export const jekyll: GeneratorProfile = {
     const loaded = file ? await readDataFile(fs, file) : undefined;
     const data = loaded?.data ?? {};
     const source = joinPath(root, stringSetting(data, 'source') ?? '.');
-    const excluded = [...defaultExcludes, ...stringList(data['exclude'])].filter((entry) => !/[*?[{]/.test(entry)).map((entry) => joinPath(source, entry));
+    const include = stringList(data['include']);
+    const exclude = [...defaultExcludes, ...stringList(data['exclude'])].filter((entry) => !include.includes(entry));
+    // Folders excluded by name are not even listed (node_modules, vendor/bundle); the rest is in excludedFiles.
+    const excludedFolders = exclude.filter((entry) => !/[*?[\\]/.test(entry)).map((entry) => joinPath(source, entry));
     const config: SiteConfig = {
       generator: 'jekyll',
       root,
@@ -40,7 +44,8 @@ export const jekyll: GeneratorProfile = {
       authorKeys: ['author', 'authors'],
       // jekyll-seo-tag takes `image.path`; Minimal Mistakes and similar themes use `header.*`.
       imageFields: [...defaultImageFields, 'image.path', 'header.image', 'header.teaser', 'header.overlay_image', 'header.og_image'],
-      ignoredDirs: [joinPath(root, stringSetting(data, 'destination') ?? '_site'), ...(await specialFolders(fs, source, data)), ...excluded],
+      ignoredDirs: [joinPath(root, stringSetting(data, 'destination') ?? '_site'), ...(await specialFolders(fs, source, data)), ...excludedFolders],
+      excludedFiles: jekyllExcludedFiles({ source: source === root ? '' : source.slice(root.length + 1), exclude, include, collections: collectionNames(data), collectionsDir: stringSetting(data, 'collections_dir') ?? '' }),
     };
     return { config, problems: loaded?.error ? [`${configFile}: ${loaded.error}`] : [] };
   },
@@ -83,7 +88,8 @@ export const jekyll: GeneratorProfile = {
 async function specialFolders(fs: SiteFileSystem, source: string, data: ConfigData): Promise<string[]> {
   const included = new Set(stringList(data['include']).map((entry) => entry.replace(/^\/|\/$/g, '')));
   const collectionsDir = stringSetting(data, 'collections_dir') ?? '';
-  const read = collectionsDir === '' ? new Set(['_posts', '_drafts', ...collectionNames(data).map((name) => `_${name}`)]) : new Set<string>();
+  // Collections are read from collections_dir even when its name starts with `_`.
+  const read = collectionsDir === '' ? new Set(['_posts', '_drafts', ...collectionNames(data).map((name) => `_${name}`)]) : new Set([collectionsDir.replace(/^\/+/, '').split('/')[0]!]);
   return (await fs.readDirectory(source))
     .filter((entry) => entry.type === 'directory' && specialName.test(entry.name) && !included.has(entry.name) && !read.has(entry.name))
     .map((entry) => joinPath(source, entry.name));
