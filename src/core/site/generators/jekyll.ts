@@ -50,6 +50,12 @@ export const jekyll: GeneratorProfile = {
     return { config, problems: loaded?.error ? [`${configFile}: ${loaded.error}`] : [] };
   },
 
+  /**
+   * Jekyll has no author model of its own: themes look `page.author` up in `site.data.authors`
+   * (jekyll-seo-tag, Minimal Mistakes, Chirpy) or in an `authors:` map of _config.yml (`site.authors`:
+   * Mediumish and its kin). So authors are checked only when the site defines one of these registries
+   * (or an authors collection); without one, `author:` is free text and never reported.
+   */
   async loadAuthors(fs, config, files) {
     const authors = new AuthorRegistry();
     // jekyll-seo-tag: a string not found in site.data.authors is the author's name, so a display name
