@@ -164,6 +164,29 @@ describe('Hugo multilingual sites', () => {
     assert.deepEqual([...site.posts.keys()].sort(), ['/site/content/a.md', '/site/content/fr/b.md']);
   });
 
+  it('takes the language of module mounts of content (lang), where a language’s contentDir is then not read', async () => {
+    const config = [
+      'defaultContentLanguage = "en"\n[languages.en]\nweight = 1\n[languages.ja]\nweight = 2\n[languages.de]\ncontentDir = "content/de"\n',
+      '[[module.mounts]]\nsource = "content/en"\ntarget = "content"\nlang = "en"\n',
+      '[[module.mounts]]\nsource = "content/ja"\ntarget = "content"\nlang = "ja"\n',
+      '[[module.mounts]]\nsource = "content/en/posts"\ntarget = "content/posts"\nlang = "ja"\n',
+      '[[module.mounts]]\nsource = "shared"\ntarget = "content/shared"\n',
+    ].join('');
+    const posts = ['content/en/posts/a.md', 'content/ja/posts/b.md', 'content/en/posts/d.ja.md', 'shared/s.md', 'content/de/posts/e.md'];
+    const { site } = await load({ 'hugo.toml': config, ...Object.fromEntries(posts.map((post) => [post, page()])) });
+    // As hugo 0.111.3 lists them: a.md is English (and a Japanese fallback), s.md of the default language, e.md not built.
+    assert.deepEqual(
+      [...site.posts.values()].map((post) => [post.path.slice('/site/'.length), post.language]).sort(),
+      [['content/en/posts/a.md', 'en'], ['content/en/posts/d.ja.md', 'ja'], ['content/ja/posts/b.md', 'ja'], ['shared/s.md', 'en']],
+    );
+  });
+
+  it('builds nothing of a language in disableLanguages', async () => {
+    const config = `disableLanguages = ["de"]\n${multilingual}[languages.de]\ncontentDir = "content-de"\n`;
+    const { site } = await load({ 'hugo.toml': config, 'content/a.md': page(), 'content/a.de.md': page(), 'content-de/b.md': page(), 'content/c.es.md': page() });
+    assert.deepEqual([...site.posts.keys()].sort(), ['/site/content/a.md', '/site/content/c.es.md']);
+  });
+
   it('reads an author defined only by translated term pages (_index.es.md, index.es.md)', async () => {
     const files = {
       'hugo.toml': `${multilingual}[taxonomies]\ntag = "tags"\nauthor = "authors"\n`,

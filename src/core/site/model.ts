@@ -47,7 +47,7 @@ export interface SiteLanguages {
   readonly defaultLanguage: string;
   /** The language codes the site declares (with the default), in lower case as the generator reads them. */
   readonly codes: ReadonlySet<string>;
-  /** Content folders of the languages that have their own, deepest first. */
+  /** Content folders and their language, in the order a post's language is looked up. */
   readonly contentDirs: readonly { readonly dir: string; readonly language: string }[];
 }
 

@@ -3,9 +3,9 @@ import { basePathOf, stringSetting } from '../configFiles';
 import type { SiteConfig } from '../model';
 import { browserCandidates, defaultImageFields, firstExisting, rootRelativeCandidates, type GeneratorProfile, type LoadedSiteConfig } from './profile';
 import { hugoAuthorKey, loadHugoAuthors } from './hugo/authors';
-import { moduleMounts, readHugoConfig, taxonomyKeys, themeNames } from './hugo/config';
+import { disabledLanguages, moduleMounts, readHugoConfig, taxonomyKeys, themeNames } from './hugo/config';
 import { hiddenContent, ignoreFilesPatterns } from './hugo/ignoredFiles';
-import { hugoPostLanguage, languageContentDirs, readLanguages } from './hugo/languages';
+import { disabledLanguageFiles, hugoPostLanguage, languageContentDirs, readLanguages } from './hugo/languages';
 import { hugoTermKey } from './hugo/terms';
 
 const configNames = ['hugo.toml', 'hugo.yaml', 'hugo.yml', 'hugo.json', 'config.toml', 'config.yaml', 'config.yml', 'config.json'];
@@ -27,18 +27,19 @@ export const hugo: GeneratorProfile = {
     const problems: string[] = [];
     const { data, file } = await readHugoConfig(fs, root, configFile, problems);
     const globalContentDir = joinPath(root, stringSetting(data, 'contentDir') ?? 'content');
-    const languages = readLanguages(data, root, globalContentDir);
+    const disabled = disabledLanguages(data);
+    const mounts = moduleMounts(data).filter((mount) => !mount.languages.some((code) => disabled.has(code)));
+    const languages = readLanguages(data, root, globalContentDir, mounts.filter((mount) => isTarget(mount.target, 'content')), disabled);
     const themes = themeNames(data);
-    const mounts = moduleMounts(data);
     const dirsFor = (target: 'static' | 'assets' | 'content', fallback: string[]): string[] => {
-      const mounted = mounts.filter((mount) => mount.target === target || mount.target.startsWith(`${target}/`));
+      const mounted = mounts.filter((mount) => isTarget(mount.target, target));
       const own = mounted.length > 0 ? mounted.map((mount) => joinPath(root, mount.source)) : fallback;
       return [...own, ...themes.map((theme) => joinPath(root, 'themes', theme, target))];
     };
     const staticSetting = data['staticdir'];
     const staticDirs = Array.isArray(staticSetting) ? staticSetting.map(String) : [typeof staticSetting === 'string' ? staticSetting : 'static'];
     const taxonomies = taxonomyKeys(data);
-    const contentDirs = dirsFor('content', languageContentDirs(languages, globalContentDir));
+    const contentDirs = dirsFor('content', languageContentDirs(languages));
     const config: SiteConfig = {
       generator: 'hugo',
       root,
@@ -51,7 +52,7 @@ export const hugo: GeneratorProfile = {
       authorKeys: [...new Set(['authors', ...taxonomies.filter(isAuthorTaxonomy)])],
       imageFields: defaultImageFields,
       ignoredDirs: [joinPath(root, stringSetting(data, 'publishDir') ?? 'public'), joinPath(root, 'resources', '_gen')],
-      excludedFiles: [hiddenContent, ...ignoreFilesPatterns(data, root, contentDirs, problems)],
+      excludedFiles: [hiddenContent, ...disabledLanguageFiles(disabled), ...ignoreFilesPatterns(data, root, contentDirs, problems)],
       languages,
       removePathAccents: data['removepathaccents'] === true,
     };
@@ -81,6 +82,11 @@ export const hugo: GeneratorProfile = {
     ];
   },
 };
+
+/** A mount into `content` (or a folder of it). */
+function isTarget(mountTarget: string, target: string): boolean {
+  return mountTarget === target || mountTarget.startsWith(`${target}/`);
+}
 
 function isAuthorTaxonomy(key: string): boolean {
   return /^authors?$/i.test(key);

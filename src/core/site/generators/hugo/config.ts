@@ -94,6 +94,8 @@ export function themeNames(data: ConfigData): string[] {
 export interface Mount {
   readonly source: string;
   readonly target: string;
+  /** The language of the files it mounts: `lang` (Hugo 0.111), or newer Hugo's `sites.matrix.languages`. */
+  readonly languages: readonly string[];
 }
 
 export function moduleMounts(data: ConfigData): Mount[] {
@@ -101,6 +103,21 @@ export function moduleMounts(data: ConfigData): Mount[] {
   if (!Array.isArray(mounts)) return [];
   return mounts
     .filter((mount): mount is ConfigData => isTable(mount))
-    .map((mount) => ({ source: String(mount['source'] ?? ''), target: String(mount['target'] ?? '') }))
+    .map((mount) => ({ source: String(mount['source'] ?? ''), target: String(mount['target'] ?? ''), languages: mountLanguages(mount) }))
     .filter((mount) => mount.source !== '' && mount.target !== '');
+}
+
+function mountLanguages(mount: ConfigData): string[] {
+  const lang = mount['lang'];
+  if (typeof lang === 'string' && lang !== '') return [lang.toLowerCase()];
+  const sites = mount['sites'];
+  const matrix = isTable(sites) ? sites['matrix'] : undefined;
+  const languages = isTable(matrix) ? matrix['languages'] : undefined;
+  return Array.isArray(languages) ? languages.filter((code): code is string => typeof code === 'string').map((code) => code.toLowerCase()) : [];
+}
+
+/** Hugo's `disableLanguages`: languages whose content is not built. */
+export function disabledLanguages(data: ConfigData): Set<string> {
+  const setting = data['disablelanguages'];
+  return new Set(Array.isArray(setting) ? setting.filter((code): code is string => typeof code === 'string').map((code) => code.toLowerCase()) : []);
 }

@@ -1,43 +1,61 @@
 import { basename, isInside, joinPath } from '../../../text/paths';
 import { objectSetting, stringSetting, type ConfigData } from '../../configFiles';
 import type { SiteConfig, SiteLanguages } from '../../model';
+import type { Mount } from './config';
 
 /**
- * The languages a Hugo site declares (`[languages.xx]`, keys lower-cased by Hugo) and the default
- * (`defaultContentLanguage`, else `en`), which Hugo knows even on a site that declares none.
- * https://gohugo.io/content-management/multilingual/
+ * The languages a Hugo site builds (`[languages.xx]`, keys lower-cased by Hugo, less `disableLanguages`)
+ * and the default (`defaultContentLanguage`, else `en`), which Hugo knows even on a site that declares
+ * none; and which folder holds which language's content: module mounts of `content` when the site has
+ * any (each with its `lang`, else the default's; a language's `contentDir` is then not read), else each
+ * language's `contentDir`, the site's `contentDir` serving the others. Checked with hugo 0.111.3.
+ * https://gohugo.io/content-management/multilingual/ — https://gohugo.io/hugo-modules/configuration/#module-configuration-mounts
  */
-export function readLanguages(data: ConfigData, root: string, globalContentDir: string): SiteLanguages {
-  const declared = objectSetting(data, 'languages') ?? {};
+export function readLanguages(data: ConfigData, root: string, globalContentDir: string, contentMounts: readonly Mount[], disabled: ReadonlySet<string>): SiteLanguages {
+  const declared = Object.entries(objectSetting(data, 'languages') ?? {}).filter(([code]) => !disabled.has(code));
   const defaultLanguage = (stringSetting(data, 'defaultContentLanguage') ?? 'en').toLowerCase();
-  const contentDirs = Object.entries(declared).flatMap(([language, settings]) => {
-    const dir = settings && typeof settings === 'object' ? stringSetting(settings as ConfigData, 'contentDir') : undefined;
-    return dir ? [{ dir: joinPath(root, dir), language }] : [];
-  });
-  // Deepest first, so `content/en` wins over `content`; for one folder, the default language first.
-  contentDirs.sort((a, b) => b.dir.length - a.dir.length || Number(b.language === defaultLanguage) - Number(a.language === defaultLanguage));
-  const languagesWithOwnDir = new Set(contentDirs.map((entry) => entry.language));
-  const codes = new Set([defaultLanguage, ...Object.keys(declared)]);
-  const sharedDirUsed = [...codes].some((code) => !languagesWithOwnDir.has(code));
-  return { defaultLanguage, codes, contentDirs: sharedDirUsed ? [...contentDirs, { dir: globalContentDir, language: defaultLanguage }] : contentDirs };
+  const codes = new Set([defaultLanguage, ...declared.map(([code]) => code)]);
+  const languageOf = (candidates: readonly string[]) => (candidates.length === 0 || candidates.includes(defaultLanguage) ? defaultLanguage : candidates[0]!);
+  let contentDirs: { dir: string; language: string; isLanguageRoot: boolean }[];
+  if (contentMounts.length > 0) {
+    // A mount into a folder of content (`content/docs`) grafts pages, often as another language's fallback.
+    contentDirs = contentMounts.map((mount) => ({ dir: joinPath(root, mount.source), language: languageOf(mount.languages), isLanguageRoot: mount.target === 'content' }));
+  } else {
+    contentDirs = declared.flatMap(([language, settings]) => {
+      const dir = settings && typeof settings === 'object' ? stringSetting(settings as ConfigData, 'contentDir') : undefined;
+      return dir ? [{ dir: joinPath(root, dir), language, isLanguageRoot: true }] : [];
+    });
+    const withoutOwnDir = [...codes].filter((code) => !contentDirs.some((entry) => entry.language === code));
+    if (withoutOwnDir.length > 0) contentDirs.push({ dir: globalContentDir, language: languageOf(withoutOwnDir), isLanguageRoot: true });
+  }
+  // A language's own folder first, the deepest first (`content/fr` within `content`); grafts after.
+  contentDirs.sort((a, b) => Number(b.isLanguageRoot) - Number(a.isLanguageRoot) || b.dir.length - a.dir.length);
+  return { defaultLanguage, codes, contentDirs: contentDirs.map(({ dir, language }) => ({ dir, language })) };
 }
 
 /**
- * Every folder Hugo reads content from: each language's own, and the site's for languages without one;
- * the default language's first (where a new page goes).
+ * Every folder Hugo reads content from when no module mounts it: each language's own, and the site's for
+ * languages without one; the default language's first (where a new page goes).
  */
-export function languageContentDirs(languages: SiteLanguages, globalContentDir: string): string[] {
-  if (languages.contentDirs.length === 0) return [globalContentDir];
+export function languageContentDirs(languages: SiteLanguages): string[] {
   const isDefault = (language: string) => Number(language === languages.defaultLanguage);
   const entries = [...languages.contentDirs].sort((a, b) => isDefault(b.language) - isDefault(a.language));
   return [...new Set(entries.map((entry) => entry.dir))];
 }
 
+/** Files in a disabled language by name (`a.de.md`), which Hugo does not build. */
+export function disabledLanguageFiles(disabled: ReadonlySet<string>): RegExp[] {
+  if (disabled.size === 0) return [];
+  const codes = [...disabled].map((code) => code.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return [new RegExp(`\\.(?:${codes.join('|')})\\.[^./]+$`)];
+}
+
 /**
  * A post's language on a multilingual site: a declared code before the extension (`a.es.md`,
  * `_index.pt-br.md`; an undeclared `a.fr.md` is the page `a.fr` of its folder's language, and codes are
- * matched in lower case only), else the language whose content folder holds it, else the default.
- * Checked with hugo 0.111.3 (`hugo list all`).
+ * matched in lower case only), else the language of the folder that holds it (a language's own folder
+ * before a mount into a folder of content, which is often another language's fallback copy), else the
+ * default. Checked with hugo 0.111.3 (`hugo list all`).
  */
 export function hugoPostLanguage(config: SiteConfig, postPath: string): string | undefined {
   const languages = config.languages;
