@@ -4,7 +4,6 @@ import { basename, dirname, joinPath } from '../../../text/paths';
 import { objectSetting, readDataFile, readText, stringSetting, type ConfigData } from '../../configFiles';
 import { isPostPath, type FileSet } from '../../fileSet';
 import type { Author, SiteConfig } from '../../model';
-import { bundleLanguage } from './languages';
 import { hugoTermKey } from './terms';
 
 /**
@@ -58,10 +57,10 @@ function authorPage(config: SiteConfig, file: string): { file: string; id: strin
   const section = dirname(folder);
   const inAuthorsSection = config.contentDirs.some((dir) => config.authorKeys.some((key) => section === joinPath(dir, key)));
   if (!inAuthorsSection) return undefined;
-  const name = basename(file);
-  const language = bundleLanguage(config.languages, name, '_index') ?? bundleLanguage(config.languages, name, 'index');
-  if (language === undefined) return undefined;
-  const isDefault = language === '' || language === config.languages?.defaultLanguage;
+  // Any suffix: Hugo builds `_index.fr.md` of a site without French as a page at the author's path too.
+  const language = /^_?index(?:\.([^./]+))?\.[^./]+$/.exec(basename(file));
+  if (!language) return undefined;
+  const isDefault = language[1] === undefined || language[1] === config.languages?.defaultLanguage;
   return { file, id: basename(folder), isDefault };
 }
 

@@ -64,12 +64,3 @@ export function hugoPostLanguage(config: SiteConfig, postPath: string): string |
   if (suffix !== undefined && languages.codes.has(suffix)) return suffix;
   return languages.contentDirs.find((entry) => isInside(entry.dir, postPath))?.language ?? languages.defaultLanguage;
 }
-
-/** The language code in an `_index.es.md`/`index.es.md` name, if the site declares it; `''` for none. */
-export function bundleLanguage(languages: SiteLanguages | undefined, name: string, stem: string): string | undefined {
-  const match = new RegExp(`^${stem}(?:\\.([^./]+))?\\.[^./]+$`).exec(name);
-  if (!match) return undefined;
-  const code = match[1];
-  if (code === undefined) return '';
-  return languages?.codes.has(code) ? code : undefined;
-}
