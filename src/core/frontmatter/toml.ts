@@ -1,5 +1,6 @@
-import { parse, TomlError } from 'smol-toml';
+import { parse } from 'smol-toml';
 import type { Field, FieldValue, FrontmatterProblem, OffsetRange, ScalarNode } from './model';
+import { placeTomlError } from './tomlErrors';
 import type { ParsedFields } from './yaml';
 
 /**
@@ -12,21 +13,24 @@ export function parseTomlFrontmatter(source: string, base: number): ParsedFields
   try {
     data = parse(source) as Record<string, unknown>;
   } catch (error) {
-    const offset = error instanceof TomlError ? offsetOf(source, error.line, error.column) : 0;
-    const message = error instanceof Error ? error.message.split('\n')[0]!.trim() : String(error);
-    problems.push({ code: 'toml-syntax', severity: 'error', message: `TOML: ${message}`, range: { start: base + offset, end: base + Math.min(offset + 1, source.length) } });
+    const { start, end, message } = placeTomlError(source, error);
+    problems.push({ code: 'toml-syntax', severity: 'error', message: `TOML: ${message}`, range: { start: base + start, end: base + end } });
   }
-  return { fields: locateTopLevelFields(source, base, problems), data, problems };
+  const fields = locateTopLevelFields(source, base, problems);
+  return { fields, data, problems: withDuplicateKeysAsErrors(problems) };
 }
 
-function offsetOf(source: string, line: number, column: number): number {
-  let offset = 0;
-  for (let current = 1; current < line; current++) {
-    const next = source.indexOf('\n', offset);
-    if (next === -1) break;
-    offset = next + 1;
-  }
-  return Math.min(offset + Math.max(column - 1, 0), source.length);
+/**
+ * TOML allows a key once: Hugo stops the build on a second one ("key title is already defined", hugo
+ * 0.111). The parser's error and the duplicate key found by the scanner are then one problem, an error
+ * that keeps the duplicate's quick fix.
+ */
+function withDuplicateKeysAsErrors(problems: FrontmatterProblem[]): FrontmatterProblem[] {
+  const syntax = problems.find((problem) => problem.code === 'toml-syntax');
+  const duplicate = syntax && problems.find((problem) => problem.code === 'duplicate-key' && problem.range.start === syntax.range.start);
+  if (!syntax || !duplicate) return problems;
+  const key = duplicate.message.replace(/^Duplicate key (".*")\.$/, '$1');
+  return problems.filter((problem) => problem !== syntax).map((problem) => (problem === duplicate ? { ...problem, severity: 'error', message: `Duplicate key ${key}: TOML allows a key once, and Hugo stops the build.` } : problem));
 }
 
 const keyLine = /^[ \t]*("(?:[^"\\]|\\.)*"|'[^']*'|[A-Za-z0-9_-]+)[ \t]*=[ \t]*/y;
