@@ -49,13 +49,73 @@ describe('YAML frontmatter', () => {
     assert.ok(frontmatter.problems.some((problem) => problem.code === 'yaml-syntax' && /alias/i.test(problem.message)), JSON.stringify(frontmatter.problems));
   });
 
-  it('reads a flow list continued at a lower indent as Hugo does, with a warning naming the construct', () => {
+  it('reads a flow list continued at a lower indent as Hugo does, with a note naming the construct', () => {
     const text = '---\ntitle: x\ntags: [a,\nb, "c d"]\ndraft: true\n---\n';
     const frontmatter = parseFrontmatter(text)!;
     assert.deepEqual(frontmatter.data, { title: 'x', tags: ['a', 'b', 'c d'], draft: true });
-    assert.deepEqual(frontmatter.problems.map((problem) => [problem.severity, problem.range.start]), [['warning', text.indexOf('[')]]);
+    assert.deepEqual(frontmatter.problems.map((problem) => [problem.severity, slice(text, problem.range)]), [['info', '[a,']]);
     assert.match(frontmatter.problems[0]!.message, /flow list continues on lines indented less than its key/);
     assert.deepEqual(scalarItems(findField(frontmatter.fields, 'tags')!.value).map((node) => slice(text, node.range)), ['a', 'b', '"c d"']);
+  });
+
+  it('reads a flow mapping continued at a lower indent too', () => {
+    const frontmatter = parseFrontmatter('---\ncover: {image: a.png,\nalt: A}\n---\n')!;
+    assert.deepEqual(frontmatter.data, { cover: { image: 'a.png', alt: 'A' } });
+    assert.deepEqual(frontmatter.problems.map((problem) => problem.severity), ['info']);
+  });
+
+  // Values as hugo 0.111.3 (gopkg.in/yaml.v2) and jekyll 4.3.1 (Psych) printed them for the same posts.
+  it('reads a quoted value continued at a lower indent as Hugo and Jekyll do: folded, with a note at its first line', () => {
+    const text = '---\ntitle: x\ndescription: "A long sentence\nthat goes on here"\ndate: 2020-01-01\n---\nBody';
+    const frontmatter = parseFrontmatter(text)!;
+    assert.deepEqual(frontmatter.data, { title: 'x', description: 'A long sentence that goes on here', date: '2020-01-01' });
+    assert.deepEqual(frontmatter.problems.map((problem) => [problem.code, problem.severity, slice(text, problem.range)]), [['yaml-syntax', 'info', '"A long sentence']]);
+    assert.match(frontmatter.problems[0]!.message, /quoted value continues on lines indented less than its key.*strict YAML 1\.2 readers/);
+    const description = findField(frontmatter.fields, 'description')!.value!;
+    assert.deepEqual([description.kind === 'scalar' && description.value, slice(text, description.range)], ['A long sentence that goes on here', '"A long sentence\nthat goes on here"']);
+    assert.equal(findField(frontmatter.fields, 'date')!.value?.kind, 'scalar');
+  });
+
+  it('folds a continued quoted value as libyaml does: blank lines, escaped line breaks, single quotes, list items, nested keys', () => {
+    const text = [
+      '---',
+      'description: "A long sentence',
+      '  indented more',
+      '',
+      'blank line before \\',
+      ' escaped"',
+      "summary: 'it''s",
+      "long'",
+      'tags:',
+      '  - "a long',
+      'tag"',
+      'params:',
+      '  d: "nested long',
+      'low"',
+      '---',
+      '',
+    ].join('\n');
+    const frontmatter = parseFrontmatter(text)!;
+    assert.deepEqual(frontmatter.data, {
+      description: 'A long sentence indented more\nblank line before escaped',
+      summary: "it's long",
+      tags: ['a long tag'],
+      params: { d: 'nested long low' },
+    });
+    assert.deepEqual(frontmatter.problems.map((problem) => [problem.severity, slice(text, problem.range)]), [['info', '"A long sentence'], ['info', "'it''s"], ['info', '"a long'], ['info', '"nested long']]);
+  });
+
+  it('still reports a real error beside a continued quoted value', () => {
+    const text = '---\ndescription: "A long\nthat goes on"\ntitle: x\n  bad: 1\n---\n';
+    const frontmatter = parseFrontmatter(text)!;
+    assert.deepEqual(frontmatter.problems.map((problem) => [problem.severity, slice(text, problem.range)]), [['info', '"A long'], ['error', 'bad: 1']]);
+  });
+
+  it('does not read on past a closing quote followed by more text, or past a document marker: Hugo and Jekyll stop there too', () => {
+    for (const text of ['---\ntitle: "Say\nthat "again" now"\n---\n', '---\ntitle: "Say\n... more"\n---\n']) {
+      const problems = parseFrontmatter(text)!.problems;
+      assert.deepEqual(problems.map((problem) => [problem.severity, problem.range.start]), [['error', text.indexOf('"')]], text);
+    }
   });
 
   it('reports frontmatter that is never closed', () => {

@@ -50,7 +50,8 @@ export type FrontmatterProblemCode =
 
 export interface FrontmatterProblem {
   readonly code: FrontmatterProblemCode;
-  readonly severity: 'error' | 'warning';
+  /** `info`: text every generator reads, that stricter readers would not. */
+  readonly severity: 'error' | 'warning' | 'info';
   readonly message: string;
   readonly range: OffsetRange;
   /** Another place the problem involves (the first definition of a duplicate key). */

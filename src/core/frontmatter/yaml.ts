@@ -1,5 +1,8 @@
 import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, parseDocument, Scalar, visit, type Document, type Node as YamlNode } from 'yaml';
+import { readAsGeneratorsDo } from './libyamlLeniency';
 import type { Field, FieldValue, FrontmatterProblem, OffsetRange } from './model';
+import { trimmedLineEnd } from './sourceLines';
+import { yamlSyntaxProblems } from './yamlErrors';
 
 /** Aliases a document may expand: a billion-laughs document stops here with a clear error. */
 const MAX_ALIAS_COUNT = 100;
@@ -20,37 +23,20 @@ export function parseYamlWithLibrary(source: string, base: number): ParsedFields
   const problems: FrontmatterProblem[] = [];
   const shift = (start: number, end: number): OffsetRange => ({ start: base + start, end: base + end });
 
-  // Go's and Ruby's YAML accept a flow list whose lines are indented less than its key; YAML 1.2
-  // does not. Flow collections may be written on one line, so read them that way and warn.
-  // (Only for a few errors: a second parse of a document full of them doubles the worst case for nothing.)
-  if (doc.errors.length <= 50 && doc.errors.some((error) => error.code === 'BAD_INDENT' && /^Flow (sequence|mapping)/.test(error.message))) {
-    const { text, spans } = joinFlowCollectionLines(source);
-    const retry = spans.length > 0 ? parseQuickly(text, options) : undefined;
-    if (retry && retry.errors.length === 0) {
-      doc = retry;
-      for (const span of spans) {
-        problems.push({
-          code: 'yaml-syntax',
-          severity: 'warning',
-          message: 'YAML: this flow list continues on lines indented less than its key. Hugo and Jekyll read it, strict YAML parsers (Astro, Docusaurus, editors) reject it; indent the continuation lines.',
-          range: shift(span.start, span.start + 1),
-        });
-      }
+  const lenient = readAsGeneratorsDo(source, doc, options, parseQuickly);
+  if (lenient) {
+    doc = lenient.doc;
+    for (const span of lenient.spans) {
+      const what = span.kind === 'quoted' ? 'quoted value' : source[span.start] === '{' ? 'flow mapping' : 'flow list';
+      problems.push({
+        code: 'yaml-syntax',
+        severity: 'info',
+        message: `YAML: this ${what} continues on lines indented less than its key. The generators read it (Go's, Ruby's and js-yaml's YAML do); strict YAML 1.2 readers, such as editors', reject it.`,
+        range: shift(span.start, Math.max(trimmedLineEnd(source, span.start), span.start + 1)),
+      });
     }
   }
-
-  for (const error of doc.errors.slice(0, maxReportedErrors)) {
-    problems.push({
-      code: 'yaml-syntax',
-      severity: 'error',
-      message: `YAML: ${firstLine(error.message)}`,
-      range: shift(error.pos[0], Math.max(error.pos[1], error.pos[0] + 1)),
-    });
-  }
-  if (doc.errors.length > maxReportedErrors) {
-    const last = doc.errors[maxReportedErrors]!;
-    problems.push({ code: 'yaml-syntax', severity: 'error', message: `YAML: ${doc.errors.length - maxReportedErrors} more errors after this point are not listed.`, range: shift(last.pos[0], Math.max(last.pos[1], last.pos[0] + 1)) });
-  }
+  problems.push(...yamlSyntaxProblems(source, doc, shift));
 
   const convert = (node: unknown): FieldValue | undefined => {
     if (isAlias(node)) {
@@ -112,6 +98,8 @@ export function parseYamlWithLibrary(source: string, base: number): ParsedFields
     const js = yamlData(doc);
     if (js && typeof js === 'object' && !Array.isArray(js)) data = js as Record<string, unknown>;
   } catch (error) {
+    // A document that does not parse may well hold odd keys: its syntax errors say enough.
+    if (doc.errors.length > 0) return { fields, data, problems };
     const message = error instanceof Error ? firstLine(error.message) : String(error);
     problems.push({
       code: 'yaml-syntax',
@@ -177,44 +165,6 @@ function toScalarValue(value: unknown): FieldValue extends never ? never : strin
 function firstLine(message: string): string {
   return message.split('\n')[0]!.trim();
 }
-
-/**
- * The source with line breaks inside multi-line flow collections (`[a,⏎b]`) turned into spaces: the same
- * length, so every offset still points into the original text. Collections holding comments are left alone.
- */
-function joinFlowCollectionLines(source: string): { text: string; spans: { start: number; end: number }[] } {
-  const spans: { start: number; end: number }[] = [];
-  const chars = source.split('');
-  const openers = [...source.matchAll(/^[^\s#][^:\n]*:[ \t]*([[{])/gm)];
-  for (const [index, opener] of openers.entries()) {
-    const start = opener.index + opener[0].length - 1;
-    // A collection ends before the next key that opens one: each line is scanned once, not once per key.
-    const limit = openers[index + 1]?.index ?? source.length;
-    let depth = 0;
-    let quote: string | undefined;
-    let end = -1;
-    for (let i = start; i < limit; i++) {
-      const ch = source[i]!;
-      if (quote) {
-        if (ch === quote && source[i - 1] !== '\\') quote = undefined;
-      } else if (ch === '"' || ch === "'") quote = ch;
-      else if (ch === '#') break;
-      else if (ch === '[' || ch === '{') depth++;
-      else if ((ch === ']' || ch === '}') && --depth === 0) {
-        end = i + 1;
-        break;
-      }
-    }
-    const body = end === -1 ? '' : source.slice(start, end);
-    if (end === -1 || !/[\r\n]/.test(body)) continue;
-    for (let i = start; i < end; i++) if (chars[i] === '\n' || chars[i] === '\r') chars[i] = ' ';
-    spans.push({ start, end });
-  }
-  return { text: chars.join(''), spans };
-}
-
-/** Enough to show where a document goes wrong; thousands of squiggles help nobody. */
-const maxReportedErrors = 100;
 
 /**
  * `parseDocument` without stack traces: the library makes an Error object per syntax error, and
