@@ -71,7 +71,7 @@ export function comparePages(build: GeneratorBuild, model: PostcraftModel): Comp
     unseen: unseen.sort(),
     differences: differences.sort(byFile),
     rejected: build.rejected,
-    refusedUnreported: build.rejected.filter((entry) => model.pages.has(entry.file) && model.pages.get(entry.file)!.refusals.length === 0 && !isReferenceError(entry.message)),
+    refusedUnreported: build.rejected.filter((entry) => model.pages.has(entry.file) && model.pages.get(entry.file)!.refusals.length === 0 && concernsFrontmatter(entry.message)),
     unfoundedRefusals: unfoundedRefusals.sort(byFile),
     datesUnreported: datesUnreported.sort(byFile),
     outOfScope,
@@ -94,9 +94,12 @@ function fieldDifferences(build: GeneratorBuild, page: GeneratorPage, ours: Post
   return found;
 }
 
-/** A bad `ref`/`post_url` stops the build but says nothing about the page's frontmatter; Postcraft has no such check (yet). */
-function isReferenceError(message: string): boolean {
-  return /REF_NOT_FOUND|post_url|Could not find (post|document)/i.test(message);
+/**
+ * Only a refusal about the frontmatter (its syntax, a date) is one Postcraft must report; a bad `ref` or
+ * `post_url`, a missing param or a Liquid error in the body is not checked by Postcraft (yet).
+ */
+function concernsFrontmatter(message: string): boolean {
+  return /front ?matter|unmarshal|yaml|toml|date/i.test(message) && !/REF_NOT_FOUND|post_url|Liquid/i.test(message);
 }
 
 /** Hugo reads these pages but leaves them out of every page list, so the oracle layout never sees them. */

@@ -34,16 +34,27 @@ export function buildWithHugo(root: string, options: { maxRejected?: number } = 
   try {
     prepareForOracle(copy.site);
     const rejected: RejectedFile[] = [];
+    const oracleConfig = join(copy.dir, 'oracle.toml');
+    const outputFormats = new Set<string>();
     for (;;) {
       const out = join(copy.dir, 'out');
       rmSync(out, { recursive: true, force: true });
-      const result = spawnSync('hugo', ['--source', copy.site, '--destination', out, '--cacheDir', join(copy.dir, 'cache'), '--buildDrafts', '--buildFuture', '--buildExpired', '--enableGitInfo=false', '--quiet'], {
+      writeFileSync(oracleConfig, oracleConfigText(outputFormats));
+      const config = [...rootConfigs.filter((name) => existsSync(join(copy.site, name))).slice(0, 1).map((name) => join(copy.site, name)), oracleConfig].join(',');
+      const result = spawnSync('hugo', ['--source', copy.site, '--config', config, '--destination', out, '--cacheDir', join(copy.dir, 'cache'), '--buildDrafts', '--buildFuture', '--buildExpired', '--enableGitInfo=false'], {
         encoding: 'utf8',
         timeout: 300_000,
+        maxBuffer: 512 * 1024 * 1024,
         env: { ...process.env, HUGO_ENVIRONMENT: 'production' },
       });
       const output = `${result.stdout}\n${result.stderr}`;
       if (result.status === 0) return { generator: 'hugo', rejected, ...readOracleOutput(out, copy.site) };
+      // An output format a newer Hugo or a missing theme defines: defined here as plain text, it only has to exist.
+      const unknownFormats = [...output.matchAll(/OutputFormat with key "([^"]+)" not found/g)].map((match) => match[1]!).filter((name) => !outputFormats.has(name));
+      if (unknownFormats.length > 0) {
+        for (const name of unknownFormats) outputFormats.add(name);
+        continue;
+      }
       // A theme or module that is not in the copy (a git submodule never cloned): its layouts would be removed anyway.
       const missingModules = [...output.matchAll(/module "([^"]+)" not found/g)].map((match) => match[1]!).filter((name) => !existsSync(join(copy.site, 'themes', name, 'theme.toml')));
       if (missingModules.length > 0 && !missingModules.some((name) => existsSync(join(copy.site, 'themes', name, '.postcraft-stub')))) {
@@ -66,6 +77,15 @@ export function buildWithHugo(root: string, options: { maxRejected?: number } = 
   } finally {
     copy.dispose();
   }
+}
+
+/** Hugo reads the first of these at the root; with `--config` it must be named (config/_default/ is read anyway). */
+const rootConfigs = ['hugo.toml', 'hugo.yaml', 'hugo.yml', 'hugo.json', 'config.toml', 'config.yaml', 'config.yml', 'config.json'];
+
+/** Settings over the site's own: old `disableKinds` spellings are not fatal, missing output formats exist. */
+function oracleConfigText(outputFormats: ReadonlySet<string>): string {
+  const formats = [...outputFormats].map((name) => `[outputFormats.${JSON.stringify(name)}]\nmediaType = "text/plain"\nbaseName = ${JSON.stringify(`postcraft-${name.toLowerCase()}`)}\n`);
+  return ['ignoreErrors = ["error-disable-taxonomy"]', ...formats].join('\n');
 }
 
 function prepareForOracle(site: string): void {

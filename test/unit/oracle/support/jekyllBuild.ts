@@ -40,6 +40,7 @@ export function buildWithJekyll(root: string, options: { maxRejected?: number } 
       const result = spawnSync('jekyll', ['build', '--source', copy.site, '--destination', out, '--drafts', '--future', '--unpublished', '--quiet'], {
         encoding: 'utf8',
         timeout: 300_000,
+        maxBuffer: 512 * 1024 * 1024,
         env: { ...process.env, JEKYLL_NO_BUNDLER_REQUIRE: 'true', JEKYLL_ENV: 'production' },
       });
       const output = `${result.stdout}\n${result.stderr}`;

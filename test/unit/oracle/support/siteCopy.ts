@@ -2,15 +2,17 @@ import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 
-/** Folders never copied: version control, dependencies and earlier build output. */
-const skippedNames = new Set(['.git', 'node_modules', 'public', '_site', 'resources', '.jekyll-cache', '.sass-cache']);
+/** Top-level folders never copied: version control, dependencies and earlier build output. */
+const skippedNames = new Set(['.git', 'node_modules', 'public', '_site', 'resources/_gen', '.jekyll-cache', '.sass-cache']);
 
 /** A throwaway copy of a site to build in, removed by `dispose`. The original is never written. */
 export function copySite(root: string, label: string): { dir: string; site: string; dispose: () => void } {
   const dir = mkdtempSync(join(tmpdir(), `postcraft-oracle-${label}-`));
   const site = join(dir, 'site');
-  cpSync(root, site, { recursive: true, filter: (source) => source === root || !skippedNames.has(source.slice(source.lastIndexOf(sep) + 1)) });
-  return { dir, site, dispose: () => rmSync(dir, { recursive: true, force: true }) };
+  cpSync(root, site, { recursive: true, filter: (source) => !skippedNames.has(relative(root, source).split(sep).join('/')) });
+  // POSTCRAFT_ORACLE_KEEP=1 keeps the copy to rerun the generator by hand.
+  const dispose = () => (process.env['POSTCRAFT_ORACLE_KEEP'] ? console.error(`kept ${dir}`) : rmSync(dir, { recursive: true, force: true }));
+  return { dir, site, dispose };
 }
 
 /** Every file below `dir`, relative to it with `/` separators. */
