@@ -36,8 +36,8 @@ describe('Astro rules', () => {
     assert.deepEqual(
       collections.map((collection) => [collection.name, collection.source, collection.references]),
       [
-        ['blog', { kind: 'glob', dir: '/site/src/data/posts' }, [{ field: 'author', collection: 'people' }]],
-        ['people', { kind: 'glob', dir: '/site/src/data/people' }, []],
+        ['blog', { kind: 'glob', dir: '/site/src/data/posts', patterns: ['**/*.md'] }, [{ field: 'author', collection: 'people' }]],
+        ['people', { kind: 'glob', dir: '/site/src/data/people', patterns: ['*.{json,yaml,md}'] }, []],
         ['places', { kind: 'file', file: '/site/src/data/places.json' }, []],
       ],
     );
@@ -106,5 +106,25 @@ describe('Astro rules', () => {
     assert.equal(entryId('glob', 'guides/index.md', {}), 'guides');
     assert.equal(entryId('glob', 'a.md', { slug: 'custom/slug' }), 'custom/slug');
     assert.equal(entryId('folder', 'Grace_Hopper.yaml', {}), 'Grace_Hopper');
+  });
+
+  it('never builds _ pages and legacy _ entries; a glob() collection takes exactly what its pattern matches', async () => {
+    const legacy = await open({});
+    const isLegacyPost = (path: string) => legacy.site.isPost(`/site/${path}`);
+    assert.deepEqual(['src/pages/_draft.md', 'src/pages/_wip/a.md', 'src/content/blog/_template.md', 'src/content/blog/_drafts/a.mdx'].filter(isLegacyPost), []);
+    assert.deepEqual(['src/pages/about.md', 'src/pages/blog/my_post.md', 'src/content/blog/a.md'].filter((path) => !isLegacyPost(path)), []);
+
+    const config = `import { glob } from 'astro/loaders';
+const BLOG = 'src/content/posts';
+export const collections = {
+  posts: defineCollection({ loader: glob({ pattern: '**/[^_]*.{md,mdx}', base: './src/content/posts' }) }),
+  notes: defineCollection({ loader: glob({ pattern: ['**/*.md', '!**/skip.md'], base: 'src/notes' }) }),
+  wiki: defineCollection({ loader: glob({ pattern: 'wiki/**/*.md' }) }),
+};`;
+    const { site } = await open({ 'src/content.config.ts': config });
+    const isPost = (path: string) => site.isPost(`/site/${path}`);
+    // As Astro 5 builds it: `[^_]` keeps out `_x.md`, not the files of a `_drafts/` folder.
+    assert.deepEqual(['src/content/posts/a.md', 'src/content/posts/zh/b.mdx', 'src/content/posts/_drafts/c.md', 'src/notes/_kept.md', 'src/notes/x/y.md', 'wiki/page.md', 'src/pages/about.md'].filter((path) => !isPost(path)), []);
+    assert.deepEqual(['src/content/posts/_hidden.md', 'src/content/posts/x/_y.md', 'src/notes/a.mdx', 'src/notes/x/skip.md', 'README.md', 'docs/a.md'].filter(isPost), []);
   });
 });

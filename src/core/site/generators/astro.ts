@@ -1,6 +1,7 @@
 import { parse as parseJsonc } from 'jsonc-parser';
 import type { SiteFileSystem } from '../../host/fileSystem';
 import { basename, dirname, extname, isInside, joinPath, relativePath } from '../../text/paths';
+import { folderSource, inFolderSource } from './globs';
 import { basePathOf, readText, stringSetting } from '../configFiles';
 import type { FileSet } from '../fileSet';
 import type { Author, SiteConfig } from '../model';
@@ -17,8 +18,11 @@ const identity = (id: string) => id;
 /** A collection as `src/content.config.ts` defines it, when its loader is literal enough to read. */
 export interface AstroCollection {
   readonly name: string;
-  /** `glob({ base })` folder, `file('…')` path (both from the project root), or the legacy `src/content/<name>/`. */
-  readonly source: { readonly kind: 'glob' | 'folder'; readonly dir: string } | { readonly kind: 'file'; readonly file: string } | undefined;
+  /**
+   * `glob({ pattern, base })` folder and patterns, `file('…')` path (both from the project root), or the
+   * legacy `src/content/<name>/`.
+   */
+  readonly source: { readonly kind: 'glob'; readonly dir: string; readonly patterns: readonly string[] } | { readonly kind: 'folder'; readonly dir: string } | { readonly kind: 'file'; readonly file: string } | undefined;
   /** Fields of its schema that hold `reference('<collection>')` values. */
   readonly references: readonly { readonly field: string; readonly collection: string }[];
 }
@@ -44,13 +48,15 @@ export const astro: GeneratorProfile = {
 
   async loadConfig(fs, root, configFile) {
     const setup = await readSetup(fs, root, configFile);
-    const collectionDirs = (setup.collections ?? []).flatMap((collection) => (collection.source && 'dir' in collection.source ? [collection.source.dir] : []));
+    const collectionDirs = (setup.collections ?? []).flatMap((collection) => collectionFolders(collection.source));
+    const pagesDir = joinPath(setup.srcDir, 'pages');
+    const contentDir = joinPath(setup.srcDir, 'content');
     const config: AstroSiteConfig = {
       generator: 'astro',
       root,
       configFile: configFile ? joinPath(root, configFile) : undefined,
       // Legacy collections live in src/content/<name>/; Content Layer `glob()` loaders may point anywhere.
-      contentDirs: [...new Set([joinPath(setup.srcDir, 'content'), joinPath(setup.srcDir, 'pages'), ...collectionDirs])],
+      contentDirs: [...new Set([contentDir, pagesDir, ...collectionDirs])],
       publicDirs: [setup.publicDir],
       assetDirs: [],
       basePath: basePathOf(setup.base),
@@ -58,6 +64,7 @@ export const astro: GeneratorProfile = {
       authorKeys: authorFields(setup.collections),
       imageFields: [...defaultImageFields, 'heroImage', 'ogImage', 'coverImage', 'image.src'],
       ignoredDirs: [setup.outDir],
+      excludedFiles: excludedEntries(root, pagesDir, contentDir, setup.collections),
       importAliases: await importAliases(fs, root, setup.srcDir),
     };
     return { config, problems: [] };
@@ -171,8 +178,12 @@ export function parseCollections(source: string, root: string, srcDir: string): 
 function loaderSource(args: string, name: string, root: string, srcDir: string): AstroCollection['source'] {
   const glob = callArguments(args, 'glob')[0];
   if (glob !== undefined) {
+    const options = topLevelProperties(glob.trim());
     const base = topLevelString(glob.trim(), 'base');
-    return base === undefined ? undefined : { kind: 'glob', dir: joinPath(root, base) };
+    const pattern = options.get('pattern') ?? '';
+    const patterns = pattern.startsWith('[') ? stringItems(pattern.slice(1, pattern.lastIndexOf(']'))) : [stringLiteralValue(pattern)].filter((item): item is string => item !== undefined);
+    // The glob loader's base defaults to the project root; a pattern it cannot read takes every file.
+    return base === undefined && patterns.length === 0 ? undefined : { kind: 'glob', dir: joinPath(root, base ?? '.'), patterns: patterns.length > 0 ? patterns : ['**/*'] };
   }
   const file = callArguments(args, 'file')[0];
   if (file !== undefined) {
@@ -181,6 +192,40 @@ function loaderSource(args: string, name: string, root: string, srcDir: string):
   }
   // No loader: a legacy collection, one folder per collection in src/content/.
   return /(?<![\w$])loader\s*:/.test(args) ? undefined : { kind: 'folder', dir: joinPath(srcDir, 'content', name) };
+}
+
+/**
+ * Markdown Astro never builds. Pages: a file or folder whose name starts with `_` is not a route
+ * ("Excluding pages", docs.astro.build/en/guides/routing/). Legacy collections in src/content/: the
+ * same for entries (content/utils `hasUnderscoreBelowContentDirectoryPath`). A glob() collection takes
+ * exactly what its pattern matches below its base (tinyglobby), `_` files included when it matches them.
+ */
+function excludedEntries(root: string, pagesDir: string, contentDir: string, collections: AstroCollection[] | undefined): RegExp[] {
+  const below = (dir: string) => relativePath(root, dir);
+  const underscored = ['**/_*', '**/_*/**'];
+  const globs = (collections ?? []).flatMap((collection) => (collection.source?.kind === 'glob' && isInside(root, collection.source.dir) ? [collection.source] : []));
+  // A file any glob() collection takes is content, whatever other rule its folder has.
+  const inAnyGlob = globs.length === 0 ? '(?!)' : `(?:${globs.map((source) => inFolderSource(below(source.dir), source.patterns)).join('|')})`;
+  const unlessGlobbed = (folder: string, rest: string) => new RegExp(`^(?!${inAnyGlob}$)${folderSource(folder)}${rest}`);
+  const underscore = '(?:[^/]*/)*_';
+  const patterns = [unlessGlobbed(below(pagesDir), underscore), unlessGlobbed(below(contentDir), underscore)];
+  // Below a glob() base, only what a pattern matches; a base holding the pages or src/content is left
+  // to their rules (a pattern written from the project root).
+  const bases = new Set(globs.flatMap(collectionFolders).filter((dir) => dir !== root && !isInside(dir, pagesDir) && !isInside(dir, contentDir)));
+  for (const base of bases) patterns.push(unlessGlobbed(below(base), ''));
+  return patterns;
+}
+
+/** The folders a collection's entries are in: a glob's base and the fixed start of its patterns (`src/notes` of `src/notes/**\/*.md`). */
+function collectionFolders(source: AstroCollection['source']): string[] {
+  if (!source || source.kind === 'file') return [];
+  if (source.kind === 'folder') return [source.dir];
+  const fixedStart = (pattern: string) => {
+    const parts = pattern.replace(/^\.\//, '').split('/');
+    const firstGlob = parts.findIndex((part) => /[*?{}[\]()!]/.test(part));
+    return parts.slice(0, firstGlob === -1 ? parts.length - 1 : Math.min(firstGlob, parts.length - 1)).join('/');
+  };
+  return [...new Set(source.patterns.map((pattern) => joinPath(source.dir, fixedStart(pattern))))];
 }
 
 function references(args: string): { field: string; collection: string }[] {

@@ -61,9 +61,25 @@ export function matchingAny(folder: string, globs: readonly string[], options: {
 
 /** Paths in `folder` that none of the `include` globs match: the files a content plugin leaves out. */
 export function notMatchingAny(folder: string, include: readonly string[]): RegExp {
-  const usable = include.map(withoutDotSlash).filter((glob) => glob !== '');
-  const included = usable.length === 0 ? '(?!)' : usable.map(globSource).join('|');
-  return new RegExp(`^${folderPrefix(folder)}(?!(?:${included})$)`);
+  return new RegExp(`^${folderPrefix(folder)}(?!${alternatives(include)}$)`);
+}
+
+/** The source of "a path in `folder` matched by one of `globs`", to combine several such tests (no anchors). */
+export function inFolderSource(folder: string, globs: readonly string[]): string {
+  return `${folderPrefix(folder)}${alternatives(globs)}`;
+}
+
+/** The source of a folder path's prefix, `folder` itself a glob (no anchors). */
+export function folderSource(folder: string): string {
+  return folderPrefix(folder);
+}
+
+/** What any of `globs` matches, save what a `!glob` among them matches (tinyglobby's negated patterns). */
+function alternatives(globs: readonly string[]): string {
+  const either = (list: string[]) => `(?:${list.map(withoutDotSlash).filter((glob) => glob !== '').map(globSource).join('|') || '(?!)'})`;
+  const negated = globs.filter((glob) => glob.startsWith('!')).map((glob) => glob.slice(1));
+  const positive = either(globs.filter((glob) => !glob.startsWith('!')));
+  return negated.length === 0 ? positive : `(?!${either(negated)}$)${positive}`;
 }
 
 /** The folder, itself a glob (`versioned_docs/*` for every version), with a trailing `/`. */
