@@ -187,6 +187,14 @@ describe('Hugo multilingual sites', () => {
     assert.deepEqual([...site.posts.keys()].sort(), ['/site/content/a.md', '/site/content/c.es.md']);
   });
 
+  it('finds a page bundle’s image in its translation’s bundle in another language’s folder (bundles only)', async () => {
+    const config = 'defaultContentLanguage = "en"\n[languages.en]\ncontentDir = "content/en"\n[languages.ja]\ncontentDir = "content/ja"\n';
+    const files = { 'hugo.toml': config, 'content/en/blog/x/pic.png': png };
+    assert.deepEqual(await check(files, 'content/ja/blog/x/index.md', '---\ntitle: X\n---\n![](pic.png)\n'), []);
+    const single = await check(files, 'content/ja/blog/x.md', '---\ntitle: X\n---\n![](x/pic.png)\n');
+    assert.deepEqual(single.map((finding) => finding.code), ['broken-image']);
+  });
+
   it('reads an author defined only by translated term pages (_index.es.md, index.es.md)', async () => {
     const files = {
       'hugo.toml': `${multilingual}[taxonomies]\ntag = "tags"\nauthor = "authors"\n`,

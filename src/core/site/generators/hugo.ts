@@ -5,7 +5,7 @@ import { browserCandidates, defaultImageFields, firstExisting, rootRelativeCandi
 import { hugoAuthorKey, loadHugoAuthors } from './hugo/authors';
 import { disabledLanguages, moduleMounts, readHugoConfig, taxonomyKeys, themeNames } from './hugo/config';
 import { hiddenContent, ignoreFilesPatterns } from './hugo/ignoredFiles';
-import { disabledLanguageFiles, hugoPostLanguage, languageContentDirs, readLanguages } from './hugo/languages';
+import { disabledLanguageFiles, hugoPostLanguage, languageContentDirs, readLanguages, translatedBundleCandidates } from './hugo/languages';
 import { hugoTermKey } from './hugo/terms';
 
 const configNames = ['hugo.toml', 'hugo.yaml', 'hugo.yml', 'hugo.json', 'config.toml', 'config.yaml', 'config.yml', 'config.json'];
@@ -77,6 +77,7 @@ export const hugo: GeneratorProfile = {
     // or from static/; a browser takes it relative to the page. Any of them is a real image.
     return [
       ...browserCandidates(config, postPath, imagePath),
+      ...translatedBundleCandidates(config, postPath, imagePath),
       ...config.assetDirs.map((dir) => joinPath(dir, imagePath)),
       ...config.publicDirs.map((dir) => joinPath(dir, imagePath)),
     ];

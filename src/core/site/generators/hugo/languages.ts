@@ -1,4 +1,4 @@
-import { basename, isInside, joinPath } from '../../../text/paths';
+import { basename, dirname, isInside, joinPath } from '../../../text/paths';
 import { objectSetting, stringSetting, type ConfigData } from '../../configFiles';
 import type { SiteConfig, SiteLanguages } from '../../model';
 import type { Mount } from './config';
@@ -63,4 +63,19 @@ export function hugoPostLanguage(config: SiteConfig, postPath: string): string |
   const suffix = /\.([^./]+)\.[^./]+$/.exec(basename(postPath))?.[1];
   if (suffix !== undefined && languages.codes.has(suffix)) return suffix;
   return languages.contentDirs.find((entry) => isInside(entry.dir, postPath))?.language ?? languages.defaultLanguage;
+}
+
+/**
+ * A page bundle inherits the resources of its translations' bundles: `content/ja/blog/x/index.md` shows
+ * `pic.png` kept only in `content/en/blog/x/` (and Hugo publishes it beside the Japanese page too).
+ * https://gohugo.io/content-management/multilingual/#page-bundles — checked with hugo 0.111.3.
+ */
+export function translatedBundleCandidates(config: SiteConfig, postPath: string, imagePath: string): string[] {
+  const languages = config.languages;
+  if (!languages || languages.codes.size < 2 || !/^_?index\./.test(basename(postPath))) return [];
+  const holder = languages.contentDirs.find((entry) => isInside(entry.dir, postPath));
+  if (!holder) return [];
+  const bundle = dirname(postPath).slice(holder.dir.length);
+  const otherDirs = new Set(languages.contentDirs.map((entry) => entry.dir).filter((dir) => dir !== holder.dir));
+  return [...otherDirs].map((dir) => joinPath(`${dir}${bundle}`, imagePath));
 }
