@@ -51,6 +51,12 @@ describe('Jekyll rules', () => {
     assert.deepEqual(skipped.filter((path) => site.isPost(`/site/${path}`)), []);
   });
 
+  it('survives exclude: and include: patterns that are no valid class, and collection names full of regex characters', async () => {
+    const { site } = await open({ '_config.yml': 'exclude: ["[z-a].md", "(x"]\ninclude: ["[b-a]"]\ncollections: ["a+b(", "*"]\n' });
+    assert.equal(site.isPost('/site/page.md'), true);
+    assert.equal(site.isPost('/site/_a+b(/doc.md'), true);
+  });
+
   it('reads posts and collections only inside collections_dir, even when it starts with an underscore', async () => {
     // As jekyll build read it: Jekyll's walk never enters `_content`, so its posts are not read, its collections are.
     const { site } = await open({ '_config.yml': 'collections_dir: _content\ncollections: [guides]\n', '_content/_guides/a.md': '', '_content/_posts/.keep': '' });

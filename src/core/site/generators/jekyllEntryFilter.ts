@@ -54,9 +54,19 @@ export function jekyllExcludedFiles(rules: JekyllReadRules): RegExp[] {
     if (rules.include.includes(entry)) continue;
     const pattern = entry.replace(/^\/+/, '');
     if (pattern === '') continue;
-    patterns.push(new RegExp(`^${keep}${source}(?:(?:${fnmatchSource(pattern, '.')})(?:/.*)?$|${escape(pattern)})`));
+    const excluded = compiled(`^${keep}${source}(?:(?:${fnmatchSource(pattern, '.')})(?:/.*)?$|${escape(pattern)})`);
+    if (excluded) patterns.push(excluded);
   }
   return patterns;
+}
+
+/** A regular expression, or undefined when it does not compile. */
+function compiled(source: string): RegExp | undefined {
+  try {
+    return new RegExp(source);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Ruby's File.fnmatch without flags, as a regular expression source: `*` is any run, `?` any character. */
@@ -69,8 +79,11 @@ function fnmatchSource(pattern: string, anyCharacter: string): string {
     else if (ch === '\\' && i + 1 < pattern.length) out += escape(pattern[++i]!);
     else if (ch === '[' && pattern.indexOf(']', i + 2) !== -1) {
       const close = pattern.indexOf(']', i + 2);
-      out += `[${pattern.slice(i + 1, close).replace(/^!/, '^').replace(/\\/g, '\\\\')}]`;
-      i = close;
+      const characterClass = `[${pattern.slice(i + 1, close).replace(/^!/, '^').replace(/\\/g, '\\\\')}]`;
+      if (compiled(characterClass)) {
+        out += characterClass;
+        i = close;
+      } else out += escape(ch); // `[z-a]` matches nothing in Ruby; taken literally here, it matches nothing either
     } else out += escape(ch);
   }
   return out;
