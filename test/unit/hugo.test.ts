@@ -57,6 +57,13 @@ describe('Hugo rules', () => {
     assert.match(findings[0]!.message, /Did you mean "jane-doe"/);
   });
 
+  it('reads authors from data/authors.yaml and from one data/authors/<id>.yaml per author', async () => {
+    const files = { 'hugo.toml': config, 'data/authors.yaml': 'ann:\n  name: Ann\n', 'data/authors/bo.toml': 'name = "Bo"\n' };
+    assert.deepEqual(await check(files, 'content/posts/a.md', '---\ntitle: A\nauthors: [ann, bo]\n---\n'), []);
+    const { site } = await load(files);
+    assert.equal(site.findAuthor('bo')?.name, 'Bo');
+  });
+
   it('leaves authors alone when the site has no registry', async () => {
     assert.deepEqual(await check({ 'hugo.toml': 'title = "x"' }, 'content/posts/a.md', '---\ntitle: A\nauthors: [Anyone]\n---\n'), []);
   });

@@ -18,7 +18,7 @@ export function hugoAuthorKey(name: string): string {
 
 /**
  * The author registry: term pages of the authors taxonomy (`content/authors/<id>/_index.md`, or only
- * `_index.<lang>.md` files on a multilingual site; `index.md` too), then `data/authors.*` keyed by id.
+ * `_index.<lang>.md` files on a multilingual site; `index.md` too), then author data files.
  * Where an author has pages in several languages, the default language's page describes them.
  */
 export async function loadHugoAuthors(fs: SiteFileSystem, config: SiteConfig, files: FileSet): Promise<Map<string, Author>> {
@@ -32,22 +32,30 @@ export async function loadHugoAuthors(fs: SiteFileSystem, config: SiteConfig, fi
   }
   const authors = new Map<string, Author>();
   for (const [key, page] of pages) authors.set(key, await authorFromPage(fs, page.file, page.id));
+  // Data: `data/authors.yaml` keyed by id (site.Data.authors), or one `data/authors/<id>.yaml` per author.
+  const dataDir = joinPath(config.root, 'data');
   for (const file of files.all()) {
-    if (!/\/data\/authors\.(ya?ml|toml|json)$/.test(file) || dirname(dirname(file)) !== config.root) continue;
-    const loaded = await readDataFile(fs, file);
-    for (const [id, entry] of Object.entries(loaded?.data ?? {})) {
-      if (authors.has(hugoAuthorKey(id))) continue;
-      const record = entry && typeof entry === 'object' ? (entry as ConfigData) : {};
-      authors.set(hugoAuthorKey(id), {
-        id,
-        name: stringSetting(record, 'name', 'title'),
-        avatar: stringSetting(record, 'avatar', 'image', 'photo'),
-        bio: stringSetting(record, 'bio', 'description'),
-        definedAt: { file },
-      });
+    if (dirname(file) === dataDir && /^authors\.(ya?ml|toml|json)$/.test(basename(file))) {
+      const loaded = await readDataFile(fs, file);
+      for (const [id, entry] of Object.entries(loaded?.data ?? {})) addDataAuthor(authors, id, entry, file);
+    } else if (dirname(file) === joinPath(dataDir, 'authors')) {
+      const id = /^(.+)\.(ya?ml|toml|json)$/.exec(basename(file))?.[1];
+      if (id) addDataAuthor(authors, id, (await readDataFile(fs, file))?.data, file);
     }
   }
   return authors;
+}
+
+function addDataAuthor(authors: Map<string, Author>, id: string, entry: unknown, file: string): void {
+  if (authors.has(hugoAuthorKey(id))) return;
+  const record = entry && typeof entry === 'object' ? (entry as ConfigData) : {};
+  authors.set(hugoAuthorKey(id), {
+    id,
+    name: stringSetting(record, 'name', 'title'),
+    avatar: stringSetting(record, 'avatar', 'image', 'photo'),
+    bio: stringSetting(record, 'bio', 'description'),
+    definedAt: { file },
+  });
 }
 
 /** `<content>/<authors>/<id>/_index[.<lang>].md` (or `index…`): the author's id and whether it is the default language's page. */
