@@ -34,6 +34,7 @@ const cli = option('--cli') ?? (await buildCli());
 const resultsFolder = join(corpusFolder, '.results', label);
 mkdirSync(resultsFolder, { recursive: true });
 
+const triage = JSON.parse(readFileSync(triageFile, 'utf8'));
 const measured = [];
 const failed = [];
 for (const site of ready) {
@@ -49,7 +50,7 @@ for (const site of ready) {
   const output = JSON.parse(run.stdout);
   writeFileSync(join(resultsFolder, `${siteFolderName(site)}.json`), run.stdout);
   const configWarnings = run.stderr.split('\n').filter((line) => line.startsWith('postcraft: warning:'));
-  const figures = figuresOf(output, configWarnings);
+  const figures = { ...figuresOf(output, configWarnings), verdicts: verdictsOf(triage, site, output.findings) };
   measured.push({ site, figures, findings: output.findings });
   console.log(`${site.repository}: ${figures.posts} posts, ${figures.errors} errors, ${figures.warnings} warnings (${Date.now() - started} ms)`);
 }
@@ -60,7 +61,6 @@ if (saveBaseline) {
   console.log(`baseline figures written to ${baselineFile}`);
 } else {
   const baseline = existsSync(baselineFile) ? JSON.parse(readFileSync(baselineFile, 'utf8')) : { sites: {} };
-  const triage = JSON.parse(readFileSync(triageFile, 'utf8'));
   mkdirSync(dirname(reportFile), { recursive: true });
   writeFileSync(reportFile, renderReport(measured, baseline, triage, missing, failed));
   console.log(`written ${reportFile}`);
@@ -113,13 +113,23 @@ function figuresOf(output, configWarnings) {
   };
 }
 
+/** Error and warning findings by the verdict of their triage class (the baseline keeps these counts, not the findings). */
+function verdictsOf(triage, site, findings) {
+  const verdicts = { right: 0, cosmetic: 0, wrong: 0, limit: 0, untriaged: 0 };
+  for (const finding of findings) {
+    if (finding.severity === 'info') continue;
+    verdicts[classify(triage, site, finding)?.verdict ?? 'untriaged']++;
+  }
+  return verdicts;
+}
+
 /** The first triage class that matches a finding of a site, or undefined. */
 function classify(triage, site, finding) {
   return triage.classes.find((entry) =>
     (entry.generator === undefined || entry.generator === site.generator) &&
     (entry.sites === undefined || entry.sites.includes(site.repository)) &&
     entry.code === finding.code &&
-    (entry.message === undefined || new RegExp(entry.message).test(finding.message)) &&
+    (entry.message === undefined || new RegExp(entry.message, 'i').test(finding.message)) &&
     (entry.file === undefined || new RegExp(entry.file).test(finding.file)));
 }
 
@@ -175,16 +185,12 @@ function renderReport(measured, baseline, triage, missing, failed) {
     '| Repository | Posts | Errors | Warnings | Posts with an error or warning, per 100 | `tag-typo` posts per 100 | Wrong per 100 posts | Limit | Untriaged |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   );
-  for (const { site, figures, findings } of measured) {
+  for (const { site, figures } of measured) {
     const before = baseline.sites[site.repository];
     const sameCommit = before?.commit === site.commit ? before : undefined;
-    const verdicts = { wrong: 0, limit: 0, untriaged: 0 };
-    for (const finding of findings) {
-      if (finding.severity === 'info') continue;
-      const verdict = classify(triage, site, finding)?.verdict ?? 'untriaged';
-      if (verdict in verdicts) verdicts[verdict]++;
-    }
-    push(`| ${site.repository} | ${beforeAfter(sameCommit?.posts, figures.posts)} | ${beforeAfter(sameCommit?.errors, figures.errors)} | ${beforeAfter(sameCommit?.warnings, figures.warnings)} | ${beforeAfter(sameCommit && per100(sameCommit.postsWithErrorOrWarning, sameCommit.posts), per100(figures.postsWithErrorOrWarning, figures.posts))} | ${beforeAfter(sameCommit && per100(sameCommit.postsWithTagTypo, sameCommit.posts), per100(figures.postsWithTagTypo, figures.posts))} | ${per100(verdicts.wrong, figures.posts)} | ${verdicts.limit} | ${verdicts.untriaged} |`);
+    const { verdicts } = figures;
+    const wrongBefore = sameCommit?.verdicts && per100(sameCommit.verdicts.wrong, sameCommit.posts);
+    push(`| ${site.repository} | ${beforeAfter(sameCommit?.posts, figures.posts)} | ${beforeAfter(sameCommit?.errors, figures.errors)} | ${beforeAfter(sameCommit?.warnings, figures.warnings)} | ${beforeAfter(sameCommit && per100(sameCommit.postsWithErrorOrWarning, sameCommit.posts), per100(figures.postsWithErrorOrWarning, figures.posts))} | ${beforeAfter(sameCommit && per100(sameCommit.postsWithTagTypo, sameCommit.posts), per100(figures.postsWithTagTypo, figures.posts))} | ${beforeAfter(wrongBefore, per100(verdicts.wrong, figures.posts))} | ${verdicts.limit} | ${verdicts.untriaged} |`);
   }
   push('', '## Findings per 100 posts, by code', '');
   for (const { site, figures } of measured) {
