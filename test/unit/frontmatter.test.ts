@@ -118,6 +118,18 @@ describe('YAML frontmatter', () => {
     }
   });
 
+  // hugo 0.111.3 and jekyll 4.3.1 both refused each of the first three; js-yaml and YAML 1.2 read them.
+  it('warns of a blank or comment line starting with a tab, where Hugo and Jekyll stop, and of no other tab', () => {
+    for (const text of ['---\ntitle: x\n\t\ndate: 2020-01-01\n---\n', '---\ntitle: "x"\n\t# note\ndate: 2020-01-01\n---\n', '---\nparams:\n\t\n  a: 1\n---\n']) {
+      const problems = parseFrontmatter(text)!.problems;
+      assert.deepEqual(problems.map((problem) => [problem.code, problem.severity, problem.range.start, problem.range.end]), [['yaml-syntax', 'warning', text.indexOf('\t'), text.indexOf('\t') + 1]], text);
+      assert.match(problems[0]!.message, /Hugo and Jekyll stop at it/);
+    }
+    for (const text of ['---\ntitle:\tx\ndate: 2020-01-01\t\n---\n', '---\ntags: [a,\n\tb]\n---\n', '---\nd: "a long\n\tvalue"\n---\n', '---\nparams:\n  a: 1\n   \t\n  b: 2\n---\n']) {
+      assert.deepEqual(parseFrontmatter(text)!.problems.filter((problem) => problem.severity !== 'info'), [], text);
+    }
+  });
+
   it('reports frontmatter that is never closed', () => {
     const frontmatter = parseFrontmatter('---\ntitle: x\n\nBody text')!;
     assert.equal(frontmatter.problems[0]?.code, 'frontmatter-unclosed');

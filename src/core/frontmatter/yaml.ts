@@ -1,5 +1,6 @@
 import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, parseDocument, Scalar, visit, type Document, type Node as YamlNode } from 'yaml';
 import { readAsGeneratorsDo } from './libyamlLeniency';
+import { tabLedBlankLines } from './libyamlTabs';
 import type { Field, FieldValue, FrontmatterProblem, OffsetRange } from './model';
 import { trimmedLineEnd } from './sourceLines';
 import { yamlSyntaxProblems } from './yamlErrors';
@@ -37,6 +38,16 @@ export function parseYamlWithLibrary(source: string, base: number): ParsedFields
     }
   }
   problems.push(...yamlSyntaxProblems(source, doc, shift));
+  if (doc.errors.length === 0) {
+    for (const at of tabLedBlankLines(source, doc)) {
+      problems.push({
+        code: 'yaml-syntax',
+        severity: 'warning',
+        message: 'YAML: a tab starts this line. Hugo and Jekyll stop at it (Go\'s and Ruby\'s YAML: "found a tab character that violates indentation"), js-yaml skips it; remove the tab.',
+        range: shift(at, at + /^\t+/.exec(source.slice(at))![0].length),
+      });
+    }
+  }
 
   const convert = (node: unknown): FieldValue | undefined => {
     if (isAlias(node)) {
