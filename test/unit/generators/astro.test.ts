@@ -127,4 +127,18 @@ export const collections = {
     assert.deepEqual(['src/content/posts/a.md', 'src/content/posts/zh/b.mdx', 'src/content/posts/_drafts/c.md', 'src/notes/_kept.md', 'src/notes/x/y.md', 'wiki/page.md', 'src/pages/about.md'].filter((path) => !isPost(path)), []);
     assert.deepEqual(['src/content/posts/_hidden.md', 'src/content/posts/x/_y.md', 'src/notes/a.mdx', 'src/notes/x/skip.md', 'README.md', 'docs/a.md'].filter(isPost), []);
   });
+
+  it('finds images that endpoints build (og.png.ts, [...slug]/index.png.ts), and nothing they do not build', async () => {
+    const endpoint = 'export async function GET() { return new Response(null); }';
+    const { check } = await open({ 'src/pages/og.png.ts': endpoint, 'src/pages/posts/[...slug]/index.png.ts': endpoint, 'src/pages/cards/[id].jpg.js': endpoint });
+    const body = '![](/og.png) ![](/posts/2024/first-light/index.png) ![](/cards/moon.jpg)';
+    assert.deepEqual(await check('src/content/blog/a.md', `---\ntitle: A\nogImage: /posts/a/index.png\n---\n${body}\n`), []);
+    assert.deepEqual(codes(await check('src/content/blog/a.md', '---\ntitle: A\n---\n![](/posts/a/cover.png) ![](/cards/a/b.jpg)\n')), ['broken-image', 'broken-image']);
+  });
+
+  it('reads a glob() base written with a string constant of the content config', async () => {
+    const config = "import { glob } from 'astro/loaders';\nexport const BLOG_PATH = 'src/data/blog';\nconst blog = defineCollection({ loader: glob({ pattern: '**/[^_]*.md', base: `./${BLOG_PATH}` }) });\nexport const collections = { blog };";
+    const { site } = await open({ 'src/content.config.ts': config });
+    assert.deepEqual([site.isPost('/site/src/data/blog/a.md'), site.isPost('/site/src/data/blog/_b.md')], [true, false]);
+  });
 });

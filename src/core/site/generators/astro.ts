@@ -6,7 +6,7 @@ import { basePathOf, readText, stringSetting } from '../configFiles';
 import type { FileSet } from '../fileSet';
 import type { Author, SiteConfig } from '../model';
 import { authorFromEntryFile, authorsFromDataFile } from './dataAuthors';
-import { callArguments, matchingBracket, stringItems, stringLiteralSetting, stringLiteralValue, topLevelProperties, topLevelString, withoutComments } from './jsConfig';
+import { callArguments, matchingBracket, stringItems, stringLiteralSetting, stringLiteralValue, topLevelProperties, topLevelString, withoutComments, withStringConstants } from './jsConfig';
 import { defaultImageFields, firstExisting, rootRelativeCandidates, type GeneratorProfile } from './profile';
 
 const configNames = ['astro.config.mjs', 'astro.config.js', 'astro.config.ts', 'astro.config.mts', 'astro.config.cjs'];
@@ -36,9 +36,19 @@ interface AstroSetup {
   readonly collections: AstroCollection[] | undefined;
 }
 
-/** Import aliases (tsconfig `paths`) ride along on the config: Vite resolves `@assets/a.png` in Markdown and `image()`. */
+/**
+ * Import aliases (tsconfig `paths`) ride along on the config: Vite resolves `@assets/a.png` in Markdown and
+ * `image()`. So do the endpoints that build images (`src/pages/posts/[...slug]/index.png.ts`).
+ */
 interface AstroSiteConfig extends SiteConfig {
   readonly importAliases: readonly (readonly [prefix: string, target: string])[];
+  readonly imageEndpoints: readonly ImageEndpoint[];
+}
+
+/** A route that builds an image, and the file that builds it. */
+interface ImageEndpoint {
+  readonly route: RegExp;
+  readonly file: string;
 }
 
 export const astro: GeneratorProfile = {
@@ -66,6 +76,7 @@ export const astro: GeneratorProfile = {
       ignoredDirs: [setup.outDir],
       excludedFiles: excludedEntries(root, pagesDir, contentDir, setup.collections),
       importAliases: await importAliases(fs, root, setup.srcDir),
+      imageEndpoints: await imageEndpoints(fs, pagesDir),
     };
     return { config, problems: [] };
   },
@@ -96,7 +107,12 @@ export const astro: GeneratorProfile = {
   // `/a.png` is in public/ (after `base`); an alias goes where tsconfig says; anything else is relative to
   // the entry, as image() and Markdown images resolve it.
   imageCandidates(config, postPath, imagePath) {
-    if (imagePath.startsWith('/')) return rootRelativeCandidates(config, imagePath);
+    if (imagePath.startsWith('/')) {
+      // A built image (an Open Graph card) is found as the endpoint file that builds it.
+      const endpoints = 'imageEndpoints' in config ? (config as AstroSiteConfig).imageEndpoints : [];
+      const route = rootRelativeCandidates({ ...config, publicDirs: ['/'] }, imagePath)[0]!;
+      return [...rootRelativeCandidates(config, imagePath), ...endpoints.filter((endpoint) => endpoint.route.test(route)).map((endpoint) => endpoint.file)];
+    }
     const aliases = 'importAliases' in config ? (config as AstroSiteConfig).importAliases : [];
     const alias = aliases.find(([prefix]) => imagePath.startsWith(prefix));
     if (alias) return [joinPath(alias[1], imagePath.slice(alias[0].length))];
@@ -145,7 +161,7 @@ async function readSetup(fs: SiteFileSystem, root: string, configFile: string | 
 async function readCollections(fs: SiteFileSystem, root: string, srcDir: string): Promise<AstroCollection[] | undefined> {
   for (const name of [...contentConfigNames, ...legacyContentConfigNames]) {
     const text = await readText(fs, joinPath(srcDir, name));
-    if (text !== undefined) return parseCollections(withoutComments(text), root, srcDir);
+    if (text !== undefined) return parseCollections(withStringConstants(withoutComments(text)), root, srcDir);
   }
   return undefined;
 }
@@ -250,6 +266,34 @@ function authorFields(collections: AstroCollection[] | undefined): string[] {
   const registries = new Set(authorCollections(collections).map((collection) => collection.name));
   const fields = (collections ?? []).flatMap((collection) => collection.references).filter((ref) => registries.has(ref.collection)).map((ref) => ref.field);
   return fields.length > 0 ? [...new Set(fields)] : ['author', 'authors'];
+}
+
+/**
+ * Endpoints in src/pages whose route is an image: `og.png.ts` serves `/og.png`, `[...slug]/index.png.ts`
+ * any `/…/index.png` ("Static file endpoints", docs.astro.build/en/guides/endpoints/). `[param]` is one
+ * path segment, `[...rest]` any number of them.
+ */
+async function imageEndpoints(fs: SiteFileSystem, pagesDir: string): Promise<ImageEndpoint[]> {
+  const endpoints: ImageEndpoint[] = [];
+  const visit = async (dir: string, route: string, depth: number): Promise<void> => {
+    if (depth > 12) return;
+    for (const entry of await fs.readDirectory(dir)) {
+      const path = joinPath(dir, entry.name);
+      if (entry.type === 'directory' && !entry.name.startsWith('_')) await visit(path, `${route}/${entry.name}`, depth + 1);
+      const endpoint = /^(.+\.(?:png|jpe?g|gif|webp|avif|svg|ico))\.(?:[cm]?[jt]s)$/i.exec(entry.name);
+      if (entry.type === 'file' && endpoint && !entry.name.startsWith('_')) endpoints.push({ route: routePattern(`${route}/${endpoint[1]}`), file: path });
+    }
+  };
+  await visit(pagesDir, '', 0);
+  return endpoints;
+}
+
+function routePattern(route: string): RegExp {
+  const source = route
+    .split(/(\[\.\.\.[^\]]+\]|\[[^\]]+\])/)
+    .map((part) => (part.startsWith('[...') ? '.*' : part.startsWith('[') ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+    .join('');
+  return new RegExp(`^${source.replace(/\/\.\*\//g, '(?:/.*)?/')}$`);
 }
 
 /** tsconfig `compilerOptions.paths` as prefix → folder; `~/` and `@/` fall back to src/ as most templates set them. */

@@ -14,6 +14,22 @@ export function stringLiteralValue(text: string): string | undefined {
   return match[2]!.replace(/\\(.)/g, '$1');
 }
 
+/**
+ * The source with template literals built from string constants of the same file written out:
+ * `const BLOG_PATH = 'src/data/blog'` makes `` `./${BLOG_PATH}` `` read as `` `./src/data/blog` `` (a
+ * pattern of astro-paper's content config). Other templates stay as they are.
+ */
+export function withStringConstants(source: string): string {
+  const constants = new Map<string, string>();
+  for (const match of source.matchAll(/(?<![\w$.])const\s+([A-Za-z_$][\w$]*)\s*=\s*(['"])((?:(?!\2)[^\\\n]|\\.)*)\2/g)) constants.set(match[1]!, match[3]!);
+  if (constants.size === 0) return source;
+  return source.replace(/`((?:[^`\\]|\\.)*)`/g, (template, body: string) => {
+    const names = [...body.matchAll(/\$\{\s*([A-Za-z_$][\w$]*)\s*\}/g)].map((match) => match[1]!);
+    if (names.length === 0 || !names.every((name) => constants.has(name)) || /\$\{(?!\s*[A-Za-z_$][\w$]*\s*\})/.test(body)) return template;
+    return `\`${body.replace(/\$\{\s*([A-Za-z_$][\w$]*)\s*\}/g, (_, name: string) => constants.get(name)!.replace(/[`$]/g, '\\$&'))}\``;
+  });
+}
+
 /** The first `key: 'literal'` in the source. */
 export function stringLiteralSetting(source: string, key: string): string | undefined {
   return allStringLiteralSettings(source, key)[0];
