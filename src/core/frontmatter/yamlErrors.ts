@@ -86,6 +86,16 @@ function errorPlacer(source: string, doc: Document): (error: YAMLError) => Place
       return onLine(start, message);
     }
 
+    // `title: [Draft] Notes`, `title: "Say "hi""`: the value's first character made it a list, alias or
+    // quote that ends before the text does; the package stops at the text after it.
+    if (/^Unexpected scalar at node end/.test(error.message)) {
+      const start = valueStartOnLine(source, at);
+      const message = start === -1 ? undefined : valueIndicatorMessages[source[start]!];
+      if (start !== -1 && message) return onLine(start, message);
+    }
+
+    if (error.code === 'BAD_SCALAR_START') return onLine(at, `a value cannot start with "${source[at]}"; quote the whole value.`);
+
     if (error.code === 'BLOCK_AS_IMPLICIT_KEY' && /^A block sequence/.test(error.message)) {
       const start = firstContentOffset(source, at);
       if (source[start] === '-') return onLine(start, 'this list item is indented less than the items before it.');
@@ -106,6 +116,24 @@ function unclosedQuote(source: string, start: number, libraryMessage: string, on
     return onLine(start, `the ${quote} opened here is not closed on its line: YAML reads on to the next ${quote}, and finds more text after that one.`, close);
   }
   return onLine(start, libraryMessage, close);
+}
+
+const valueIndicatorMessages: Record<string, string> = {
+  '[': 'a value starting with "[" is a list, and text follows its "]"; quote the whole value.',
+  '{': 'a value starting with "{" is a mapping, and text follows its "}"; quote the whole value.',
+  '*': 'a value starting with "*" is an alias (a reference to an anchor); quote the whole value.',
+  '&': 'a value starting with "&" names an anchor; quote the whole value.',
+  '"': 'this quoted value ends at its second ", and text follows it: write \\" for a quote inside, or use single quotes.',
+  "'": "this quoted value ends at its second ', and text follows it: write '' for a quote inside, or use double quotes.",
+};
+
+/** Where the value of the `key: value` or `- value` on the line holding `at` starts, if before `at`; -1 otherwise. */
+function valueStartOnLine(source: string, at: number): number {
+  const lineStart = source.lastIndexOf('\n', at - 1) + 1;
+  const before = source.slice(lineStart, at);
+  const marker = /^(?:[ \t]*-[ \t]+)*(?:[^\s#"'[{][^\n]*?:[ \t]+)?/.exec(before)![0];
+  const start = lineStart + marker.length;
+  return marker.length > 0 && start < at ? start : -1;
 }
 
 /** A `: ` (or a `:` ending the line) after the value's start, past a leading quoted part. */
