@@ -281,3 +281,28 @@ describe('Hugo leaves out the files it never builds', () => {
     assert.deepEqual(reported.sort(), built);
   });
 });
+
+describe('Hugo module mounts of content with file filters', () => {
+  it('builds only what a mount’s includeFiles/excludeFiles let in (globs below the mount, any case), as hugo 0.111.3 does', async () => {
+    const config = [
+      '[[module.mounts]]\nsource = "content"\ntarget = "content"\n',
+      '[[module.mounts]]\nsource = "docs"\ntarget = "content/docs"\nexcludeFiles = ["README.md", "drafts/**", "*/secret*.md", "**/notes.md"]\n',
+      '[[module.mounts]]\nsource = "notes"\ntarget = "content/notes"\nincludeFiles = ["/sub/**", "top-{a,b}.md"]\n',
+    ].join('');
+    const posts = ['content/home.md', 'docs/notes.md', 'docs/Guide/notes.md', 'docs/README.md', 'docs/Guide/README.md', 'docs/ok.md', 'docs/drafts/d.md', 'docs/Guide/Secret-x.md', 'docs/Guide/g.md', 'notes/sub/s.md', 'notes/top-a.md', 'notes/top-c.md', 'notes/other.md'];
+    const { site } = await load({ 'hugo.toml': config, ...Object.fromEntries(posts.map((post) => [post, page()])) });
+    assert.deepEqual([...site.posts.keys()].map((path) => path.slice('/site/'.length)).sort(), ['content/home.md', 'docs/Guide/README.md', 'docs/Guide/g.md', 'docs/ok.md', 'notes/sub/s.md', 'notes/top-a.md']);
+  });
+
+  it('builds a file one mount filters out when another mount takes it (newer Hugo’s files: ["! …"])', async () => {
+    const config = [
+      'defaultContentLanguage = "en"\n[languages.en]\nweight = 1\n[languages.bn]\nweight = 2\n',
+      '[[module.mounts]]\nsource = "content/en"\ntarget = "content"\n',
+      '[[module.mounts]]\nsource = "content/en/docs"\ntarget = "content/docs"\nfiles = ["! specs/**"]\n[module.mounts.sites.matrix]\nlanguages = ["bn"]\n',
+      '[[module.mounts]]\nsource = "tmp/specs"\ntarget = "content/docs/specs"\nfiles = ["! **/README.md"]\n',
+    ].join('');
+    const posts = ['content/en/docs/specs/a.md', 'tmp/specs/README.md', 'tmp/specs/b.md'];
+    const { site } = await load({ 'hugo.toml': config, ...Object.fromEntries(posts.map((post) => [post, page()])) });
+    assert.deepEqual([...site.posts.keys()].sort(), ['/site/content/en/docs/specs/a.md', '/site/tmp/specs/b.md']);
+  });
+});

@@ -6,6 +6,7 @@ import { hugoAuthorKey, loadHugoAuthors } from './hugo/authors';
 import { disabledLanguages, moduleMounts, readHugoConfig, taxonomyKeys, themeNames } from './hugo/config';
 import { hiddenContent, ignoreFilesPatterns } from './hugo/ignoredFiles';
 import { disabledLanguageFiles, hugoPostLanguage, languageContentDirs, readLanguages, translatedBundleCandidates } from './hugo/languages';
+import { UnmountedContent } from './hugo/mountFilters';
 import { hugoTermKey } from './hugo/terms';
 
 const configNames = ['hugo.toml', 'hugo.yaml', 'hugo.yml', 'hugo.json', 'config.toml', 'config.yaml', 'config.yml', 'config.json'];
@@ -29,7 +30,8 @@ export const hugo: GeneratorProfile = {
     const globalContentDir = joinPath(root, stringSetting(data, 'contentDir') ?? 'content');
     const disabled = disabledLanguages(data);
     const mounts = moduleMounts(data).filter((mount) => !mount.languages.some((code) => disabled.has(code)));
-    const languages = readLanguages(data, root, globalContentDir, mounts.filter((mount) => isTarget(mount.target, 'content')), disabled);
+    const contentMounts = mounts.filter((mount) => isTarget(mount.target, 'content'));
+    const languages = readLanguages(data, root, globalContentDir, contentMounts, disabled);
     const themes = themeNames(data);
     const dirsFor = (target: 'static' | 'assets' | 'content', fallback: string[]): string[] => {
       const mounted = mounts.filter((mount) => isTarget(mount.target, target));
@@ -52,7 +54,12 @@ export const hugo: GeneratorProfile = {
       authorKeys: [...new Set(['authors', ...taxonomies.filter(isAuthorTaxonomy)])],
       imageFields: defaultImageFields,
       ignoredDirs: [joinPath(root, stringSetting(data, 'publishDir') ?? 'public'), joinPath(root, 'resources', '_gen')],
-      excludedFiles: [hiddenContent, ...disabledLanguageFiles(disabled), ...ignoreFilesPatterns(data, root, contentDirs, problems)],
+      excludedFiles: [
+        hiddenContent,
+        ...disabledLanguageFiles(disabled),
+        ...ignoreFilesPatterns(data, root, contentDirs, problems),
+        ...(contentMounts.some((mount) => mount.filters) ? [new UnmountedContent(root, contentMounts)] : []),
+      ],
       languages,
       removePathAccents: data['removepathaccents'] === true,
     };

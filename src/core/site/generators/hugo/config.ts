@@ -1,6 +1,7 @@
 import type { SiteFileSystem } from '../../../host/fileSystem';
 import { joinPath } from '../../../text/paths';
 import { objectSetting, readDataFile, type ConfigData } from '../../configFiles';
+import { readMountFilters, type MountFilters } from './mountFilters';
 
 export interface HugoConfigFile {
   /** The merged settings, every key in lower case as Hugo reads them. */
@@ -69,9 +70,15 @@ function mergeInto(target: ConfigData, source: ConfigData): void {
 function lowerCaseKeys(data: ConfigData): ConfigData {
   const lowered: ConfigData = {};
   for (const [key, value] of Object.entries(data)) {
-    if (key !== '__proto__') lowered[key.toLowerCase()] = isTable(value) ? lowerCaseKeys(value) : value;
+    if (key !== '__proto__') lowered[key.toLowerCase()] = lowerCaseKeysIn(value);
   }
   return lowered;
+}
+
+/** Tables in lists too (`[[module.mounts]]`). */
+function lowerCaseKeysIn(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(lowerCaseKeysIn);
+  return isTable(value) ? lowerCaseKeys(value) : value;
 }
 
 function isTable(value: unknown): value is ConfigData {
@@ -96,6 +103,7 @@ export interface Mount {
   readonly target: string;
   /** The language of the files it mounts: `lang` (Hugo 0.111), or newer Hugo's `sites.matrix.languages`. */
   readonly languages: readonly string[];
+  readonly filters: MountFilters | undefined;
 }
 
 export function moduleMounts(data: ConfigData): Mount[] {
@@ -103,7 +111,7 @@ export function moduleMounts(data: ConfigData): Mount[] {
   if (!Array.isArray(mounts)) return [];
   return mounts
     .filter((mount): mount is ConfigData => isTable(mount))
-    .map((mount) => ({ source: String(mount['source'] ?? ''), target: String(mount['target'] ?? ''), languages: mountLanguages(mount) }))
+    .map((mount) => ({ source: String(mount['source'] ?? ''), target: String(mount['target'] ?? ''), languages: mountLanguages(mount), filters: readMountFilters(mount) }))
     .filter((mount) => mount.source !== '' && mount.target !== '');
 }
 
