@@ -3,7 +3,7 @@ import { readAsGeneratorsDo } from './libyamlLeniency';
 import { tabLedBlankLines } from './libyamlTabs';
 import type { Field, FieldValue, FrontmatterProblem, OffsetRange } from './model';
 import { trimmedLineEnd } from './sourceLines';
-import { yamlSyntaxProblems } from './yamlErrors';
+import { maxReportedErrors, yamlSyntaxProblems } from './yamlErrors';
 
 /** Aliases a document may expand: a billion-laughs document stops here with a clear error. */
 const MAX_ALIAS_COUNT = 100;
@@ -39,7 +39,7 @@ export function parseYamlWithLibrary(source: string, base: number): ParsedFields
   }
   problems.push(...yamlSyntaxProblems(source, doc, shift));
   if (doc.errors.length === 0) {
-    for (const at of tabLedBlankLines(source, doc)) {
+    for (const at of tabLedBlankLines(source, doc).slice(0, maxReportedErrors)) {
       problems.push({
         code: 'yaml-syntax',
         severity: 'warning',
