@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createPostcraftService } from '../../../src/core/index';
 import { inMemorySite } from '../../../src/core/host/inMemoryFileSystem';
-import { contentPlugins, defaultExclude } from '../../../src/core/site/generators/docusaurus';
+import { contentPlugins, defaultExclude, docusaurus, kebabCase } from '../../../src/core/site/generators/docusaurus';
 import { stringListSetting, withoutComments } from '../../../src/core/site/generators/jsConfig';
 
 const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47]);
@@ -159,5 +159,12 @@ describe('Docusaurus rules', () => {
     assert.deepEqual(await check('i18n/fr/docusaurus-plugin-content-blog/a.md', '---\ntitle: A\ntags: [tracage]\n---\n'), []);
     assert.deepEqual(await check('i18n/es/docusaurus-plugin-content-blog/a.md', '---\ntitle: A\ntags: [tracing]\n---\n'), []);
     assert.deepEqual(codes(await check('i18n/es/docusaurus-plugin-content-blog/a.md', '---\ntitle: A\ntags: [rastreo]\n---\n')), ['unknown-tag']);
+  });
+
+  it('merges inline tags as Docusaurus does, by the kebab-case of their label', () => {
+    // Expected values as lodash 4.17 gives them.
+    const terms = ['Astro', 'astro', 'JavaScript', 'javascript', 'Node.js', 'node js', 'iOS', 'web3', "Don't Panic", 'XMLHttpRequest', 'C++', '机器学习', 'Área de Trabalho', 'k8s', 'AI/ML'].map(kebabCase);
+    assert.deepEqual(terms, ['astro', 'astro', 'java-script', 'javascript', 'node-js', 'node-js', 'i-os', 'web-3', 'dont-panic', 'xml-http-request', 'c', '机器学习', 'area-de-trabalho', 'k-8-s', 'ai-ml']);
+    assert.equal(docusaurus.tagTerm, kebabCase);
   });
 });

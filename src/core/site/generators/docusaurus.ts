@@ -103,6 +103,11 @@ export const docusaurus: GeneratorProfile = {
 
   authorKey: identity,
 
+  // An inline tag's page is `/tags/<kebabCase(label)>` and posts are grouped by that permalink
+  // (@docusaurus/utils tags.ts normalizeTag, groupTaggedItems): `Astro` and `astro` are one page,
+  // `JavaScript` (java-script) and `javascript` are two.
+  tagTerm: kebabCase,
+
   // A translation is a post of its locale; on a multilingual site the other posts are the default locale's.
   postLanguage(config, postPath) {
     const locales = localesOf(config);
@@ -122,6 +127,13 @@ export const docusaurus: GeneratorProfile = {
     return /^\.\.?\//.test(imagePath) ? [besideFile] : [besideFile, ...config.publicDirs.map((dir) => joinPath(dir, imagePath))];
   },
 };
+
+/** lodash's `kebabCase`: accents dropped, words split at case changes, letters and digits, lower-cased, joined by `-`. */
+export function kebabCase(text: string): string {
+  const deburred = text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').normalize('NFC');
+  const words = deburred.replace(/['\u2019]/g, '').match(/\p{Lu}+(?=\p{Lu}\p{Ll})|\p{Lu}?\p{Ll}+|\p{Lu}+|\p{N}+|[\p{L}\p{M}]+/gu) ?? [];
+  return words.map((word) => word.toLowerCase()).join('-');
+}
 
 /**
  * The blog's predefined tags (`tags.yml` beside the posts, keys are tag ids). Tags outside it are
