@@ -140,18 +140,6 @@ export function yamlData(doc: Document): unknown {
   return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
 }
 
-/** A YAML data or config file as plain data, like the library's `parse`; throws on the first error. */
-export function parseYamlData(text: string): unknown {
-  // Not `prettyErrors`: it quotes the source line for every error, quadratic on one long line of errors.
-  const doc = parseQuickly(text, { logLevel: 'error', prettyErrors: false });
-  const error = doc.errors[0];
-  if (error) {
-    const before = text.slice(0, error.pos[0]);
-    throw new Error(`${error.message} at line ${before.split('\n').length}, column ${error.pos[0] - before.lastIndexOf('\n')}`);
-  }
-  return yamlData(doc);
-}
-
 function scalarStyle(node: Scalar): 'plain' | 'single' | 'double' | 'block' {
   switch (node.type) {
     case Scalar.QUOTE_DOUBLE:
