@@ -41,16 +41,17 @@ const common = {
   draft: z.optional(boolLike),
   ...taxonomies,
 };
+// Hugo reads front matter keys in any letter case, and these aliases too (pagemeta: pubdate/publishdate,
+// modified, unpublishdate); `published: true` is no date to it and is left alone. Checked with hugo list all.
+const hugoDateKeys = ['date', 'publishDate', 'pubdate', 'lastmod', 'modified', 'expiryDate', 'unpublishdate'];
 const hugoDate = z.optional(dateValue(hugoReadsDate));
+const hugoDates = Object.fromEntries(hugoDateKeys.flatMap((key) => [key, key.toLowerCase(), key[0]!.toUpperCase() + key.slice(1)]).map((key) => [key, hugoDate]));
 
 /** The frontmatter each generator understands; unknown keys are the site's own and pass. */
 export const frontmatterSchemas: Record<GeneratorId, z.ZodMiniType> = {
   hugo: z.looseObject({
     ...common,
-    date: hugoDate,
-    lastmod: hugoDate,
-    publishDate: hugoDate,
-    expiryDate: hugoDate,
+    ...hugoDates,
     draft: z.optional(hugoBool),
     weight: z.optional(z.number({ error: 'expected a number' })),
     aliases: z.optional(listOrOne),
@@ -71,4 +72,4 @@ export const frontmatterSchemas: Record<GeneratorId, z.ZodMiniType> = {
 };
 
 /** Date-like keys whose value a quick fix can rewrite to ISO form. */
-export const dateKeys = ['date', 'lastmod', 'publishDate', 'expiryDate', 'pubDate', 'updatedDate'];
+export const dateKeys = ['date', 'lastmod', 'publishDate', 'expiryDate', 'pubDate', 'updatedDate', 'publishdate', 'expirydate', 'pubdate', 'modified', 'unpublishdate', 'Date'];

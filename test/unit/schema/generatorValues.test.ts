@@ -62,6 +62,11 @@ describe('Frontmatter values as each generator reads them', () => {
     for (const value of ['2015-08-27T05:00', '2015-08-27 5:00']) assert.equal((await schemaFindings(hugo, 'content/posts/a.md', `date: ${value}`)).length, 1, value);
   });
 
+  it('checks the date keys Hugo reads in any letter case and under its aliases, and leaves published: true alone', async () => {
+    for (const key of ['Date', 'publishdate', 'pubdate', 'expirydate', 'modified']) assert.equal((await schemaFindings(hugo, 'content/posts/a.md', `${key}: 2015-08-27 5:00`)).length, 1, key);
+    assert.deepEqual(await schemaFindings(hugo, 'content/posts/a.md', 'pubdate: 2016-01-02\npublished: true'), []);
+  });
+
   it('does not underline a tags list while a new item is being typed, nor an empty tags:', async () => {
     for (const [config, post] of [[jekyll, '_posts/2015-08-27-a.md'], [hugo, 'content/posts/a.md']] as const) {
       assert.deepEqual(await schemaFindings(config, post, 'tags:\n  - foo\n  - '), []);
