@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { findBodyImages, imagePathOf } from '../../src/core/post/imageReferences';
+import { findBodyImages, findImageReferences, imagePathOf } from '../../src/core/post/imageReferences';
 import { parsePost } from '../../src/core/post/parsedPost';
 
 const images = (body: string, { mdx = false } = {}) => {
@@ -44,9 +44,97 @@ describe('image references in the body', () => {
     assert.deepEqual(images('```md\n![x](in-fence.png)\n```\n`![y](in-span.png)` ![z](real.png)').map((image) => image.path), ['real.png']);
   });
 
+  it('pairs backticks within one paragraph only: an odd backtick hides no image after it', () => {
+    assert.deepEqual(images('A stray ` backtick.\n\n![after](after.png)\n\nand `code` ![b](b.png)').map((image) => image.path), ['after.png', 'b.png']);
+  });
+
+  it('reads footnote definitions as footnotes, not as the definition of an image label', () => {
+    assert.deepEqual(images('Wow![^1] and ![^2]\n\n[^1]: If you like.\n[^2]: <b.png>'), []);
+  });
+
+  it('follows the block structure: indented code, HTML blocks, block quotes, lists and definitions in code', () => {
+    const body = [
+      '    ![indented](indented.png)',
+      '',
+      '<div>',
+      '![in html block](html-block.png)',
+      '<img src="block.png">',
+      '</div>',
+      '',
+      '> quoted ![q](quoted.png)',
+      '',
+      '- item',
+      '',
+      '  ![in item](item.png)',
+      '',
+      '![by ref][r]',
+      '',
+      '```',
+      '[r]: in-fence.png',
+      '```',
+      '',
+      '> [r]: defined-in-quote.png',
+    ].join('\n');
+    assert.deepEqual(images(body).map((image) => [image.path, image.source]), [
+      ['block.png', 'block.png'],
+      ['quoted.png', 'quoted.png'],
+      ['item.png', 'item.png'],
+      ['defined-in-quote.png', 'defined-in-quote.png'],
+    ]);
+  });
+
+  it('finds images whose alt text or destination runs over lines, with exact ranges', () => {
+    const found = images('> ![two\n> lines](\n> <a b.png>)\n\n![esc](a\\_b.png)');
+    assert.deepEqual(found.map((image) => [image.path, image.source]), [['a b.png', 'a b.png'], ['a_b.png', 'a\\_b.png']]);
+  });
+
+  it('keeps offsets exact with CRLF line ends', () => {
+    const found = images('Text `x\r\n\r\n![a](a.png)\r\n\r\n| c | d |\r\n| - | - |\r\n| ![t](t.png) | <img src="u.png"> |\r\n');
+    assert.deepEqual(found.map((image) => [image.path, image.source]), [['a.png', 'a.png'], ['t.png', 't.png'], ['u.png', 'u.png']]);
+  });
+
+  it('finds {{< >}} shortcodes in fenced code, where Hugo still emits their HTML, but not escaped ones or those whose output is code text', () => {
+    const found = images('```\n{{< figure src="/in-fence.png" >}}\n{{</* figure src="/escaped.png" */>}}\n{{% figure src="/markdown-output.png" %}}\n{% lightbox_img /liquid.png %}\n```\n\n`{% lightbox_img /span.png %}` {% lightbox_img /prose.png %}');
+    assert.deepEqual(found.map((image) => image.path), ['/in-fence.png', '/prose.png']);
+  });
+
+  it('guesses image arguments of custom shortcodes and Liquid tags, and says so', () => {
+    const post = parsePost('/site/content/post.md', '---\ntitle: x\n---\n{{< myimg src="/x.png" >}} {{< figure "/y.png" >}} {{< figure src="/z.png" >}}\n{% lightbox_img /images/l.png caption %} {% include figure.html image_path="/i.jpg" alt="a" %}\n{% raw %}{% lightbox_img /raw.png %}{% endraw %} {% asset own.png %}');
+    const found = findBodyImages(post, { mdx: false }).map((reference) => [post.text.slice(reference.range.start, reference.range.end), reference.guess !== undefined]);
+    assert.deepEqual(found, [['/x.png', true], ['/y.png', true], ['/z.png', false], ['/images/l.png', true], ['/i.jpg', true]]);
+    const [guessed] = findBodyImages(post, { mdx: false });
+    assert.equal(guessed?.guess, 'in shortcode `myimg`; Postcraft guesses this argument is an image path');
+  });
+
+  it('looks for shortcodes only on Hugo sites and Liquid tags only on Jekyll and Eleventy sites', () => {
+    const post = parsePost('/site/content/post.md', '---\ntitle: x\n---\n{{< myimg src="/x.png" >}} {% lightbox_img /l.png %}');
+    assert.deepEqual(findBodyImages(post, { mdx: false, generator: 'hugo' }).map((reference) => reference.path), ['/x.png']);
+    assert.deepEqual(findBodyImages(post, { mdx: false, generator: 'jekyll' }).map((reference) => reference.path), ['/l.png']);
+    assert.deepEqual(findBodyImages(post, { mdx: false, generator: 'docusaurus' }), []);
+  });
+
+  it('reads MDX imports outside code blocks only', () => {
+    assert.deepEqual(images("import a from './a.png';\n\n```js\nimport b from './b.png';\n```", { mdx: true }).map((image) => image.path), ['./a.png']);
+  });
+
   it('gives the exact range of the path as written', () => {
     const [image] = images('Text ![alt](pics/a.png)');
     assert.equal(image?.source, 'pics/a.png');
+  });
+});
+
+describe('frontmatter values that look like images', () => {
+  const config = { imageFields: ['image', 'cover.image'], markdownIsMdx: false, generator: 'hugo' as const };
+  it('guesses string values with an image extension under other keys, nested ones included, but not text or globs', () => {
+    const post = parsePost('/site/content/post.md', '---\ntitle: logo.png is here\nimage: a.png\ntwitter_image: /t.png\nog:\n  image: "o.jpg"\ngallery: [g1.webp, https://x.org/g2.png]\nresources:\n  - src: "images/*.jpg"\ncover:\n  image: c.png\n---\n');
+    const found = findImageReferences(post, config).map((reference) => [reference.raw, reference.guess === undefined ? 'known' : /field "([^"]+)", which is not a known image field/.exec(reference.guess)?.[1]]);
+    assert.deepEqual(found, [
+      ['a.png', 'known'],
+      ['c.png', 'known'],
+      ['/t.png', 'twitter_image'],
+      ['o.jpg', 'og.image'],
+      ['g1.webp', 'gallery'],
+    ]);
   });
 });
 

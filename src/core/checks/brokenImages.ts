@@ -13,19 +13,22 @@ function checkReference(context: CheckContext, reference: ImageReference): void 
   const { site, post } = context;
   const resolution = resolveImage(site.profile, site.config, site.files, post.path, reference);
   const shown = `"${reference.raw}"`;
+  // Where Postcraft only guesses that the text names an image, it says so and never claims an error.
+  const why = reference.guess ? ` (${reference.guess})` : '';
+  const severity = reference.guess ? 'warning' : 'error';
   switch (resolution.status) {
     case 'found':
       return;
     case 'outside-site':
-      context.report({ code: 'image-outside-site', severity: 'error', range: reference.range, message: `Image ${shown} points outside the site; the generator cannot publish it and Postcraft does not read it.` });
+      context.report({ code: 'image-outside-site', severity, range: reference.range, message: `Image ${shown} points outside the site; the generator cannot publish it and Postcraft does not read it${why}.` });
       return;
     case 'wrong-case': {
       const fixed = rewriteLike(reference.raw, reference.path, relativeCaseFix(reference.path, resolution.written, resolution.file));
       context.report({
         code: 'image-case',
-        severity: 'error',
+        severity,
         range: reference.range,
-        message: `Image ${shown} exists only as "${relativePath(site.root, resolution.file)}": letter case matters on the web server.`,
+        message: `Image ${shown} exists only as "${relativePath(site.root, resolution.file)}": letter case matters on the web server${why}.`,
         fixes: [context.replaceFix(`Change to "${fixed}"`, reference.range, fixed, true)],
       });
       return;
@@ -41,8 +44,7 @@ function checkReference(context: CheckContext, reference: ImageReference): void 
       }
       const where = site.profile.id === 'hugo' ? 'next to the post, in assets/ or in static/' : 'where the site serves images from';
       // Without a known generator the resolution rule is a guess: a warning, not a claim the site is broken.
-      const severity = site.profile.id === 'markdown' ? 'warning' : 'error';
-      context.report({ code: 'broken-image', severity, range: reference.range, message: `Image not found: ${shown} (looked ${where}).`, fixes });
+      context.report({ code: 'broken-image', severity: site.profile.id === 'markdown' ? 'warning' : severity, range: reference.range, message: `Image not found: ${shown} (looked ${where})${why}.`, fixes });
     }
   }
 }

@@ -1,5 +1,7 @@
 import { findField, type Field } from '../frontmatter/model';
 import { dateKeys, frontmatterSchemas } from '../schema/frontmatterSchema';
+import { hasLevelOneHeading } from '../post/markdownStructure';
+import { compilesAsMdx } from '../site/mdx';
 import { isListPage } from '../site/pageKinds';
 import type { Check, CheckContext } from './context';
 import type { Fix } from './finding';
@@ -25,7 +27,7 @@ export const checkSchema: Check = (context) => {
   }
   const required = [...site.settings.requiredFields];
   const untitled = !findField(frontmatter.fields, 'title') && !isListPage(site.config.generator, post.path) && !titleFromFileName(site.config.generator, post.path);
-  if (untitled && !hasHeading(post.text, post.bodyStart)) required.unshift('title');
+  if (untitled && !hasHeading(post.text.slice(post.bodyStart), compilesAsMdx(site.config, post.path))) required.unshift('title');
   for (const key of new Set(required)) {
     if (findField(frontmatter.fields, key)) continue;
     const opening = { start: frontmatter.blockRange.start, end: frontmatter.contentRange.start };
@@ -39,9 +41,12 @@ function titleFromFileName(generator: string, path: string): boolean {
   return generator === 'jekyll' && /\/_(posts|drafts)\//.test(path);
 }
 
-/** Docusaurus, Jekyll themes and others take the title from a first-level heading. */
-function hasHeading(text: string, bodyStart: number): boolean {
-  return /^#\s+\S/m.test(text.slice(bodyStart, bodyStart + 4000));
+/**
+ * Docusaurus, Jekyll themes and others take the title from a first-level heading: `# Title` or a setext
+ * `Title` over `===`, as CommonMark reads blocks (a `# comment` in fenced code is not one).
+ */
+function hasHeading(body: string, mdx: boolean): boolean {
+  return (body.includes('#') || body.includes('=')) && hasLevelOneHeading(body, { mdx });
 }
 
 function dateFix(context: CheckContext, field: Field): Fix[] {

@@ -2,7 +2,12 @@ import type { OffsetRange } from '../frontmatter/model';
 import { innerRange, valuesOf } from '../frontmatter/values';
 import type { SiteConfig } from '../site/model';
 import { compilesAsMdx } from '../site/mdx';
+import type { GeneratorId } from '../site/model';
+import { isImagePath } from '../site/fileSet';
+import { guessedFrontmatterImages } from './frontmatterImages';
+import { scanMarkdownBody } from './markdownStructure';
 import type { ParsedPost } from './parsedPost';
+import { findTemplateImages } from './templateImages';
 
 export type ImageOrigin = 'markdown' | 'html' | 'shortcode' | 'import' | 'frontmatter';
 
@@ -14,84 +19,69 @@ export interface ImageReference {
   readonly path: string;
   readonly range: OffsetRange;
   readonly origin: ImageOrigin;
+  /**
+   * Set where Postcraft only guesses that the text names an image (a frontmatter field it does not know,
+   * an argument of a site's own shortcode or Liquid tag): why, for the message. A guess is never an error.
+   */
+  readonly guess?: string;
 }
 
 /**
  * Every image a post refers to: frontmatter image fields (values that name an image file; other
- * values of those keys are left alone) and the body.
+ * values of those keys are left alone), other frontmatter values that look like image paths (a guess),
+ * and the body.
  */
-export function findImageReferences(post: ParsedPost, config: Pick<SiteConfig, 'imageFields' | 'markdownIsMdx'>): ImageReference[] {
+export function findImageReferences(post: ParsedPost, config: Pick<SiteConfig, 'imageFields' | 'markdownIsMdx' | 'generator'>): ImageReference[] {
   const fromFields = valuesOf(post, config.imageFields).flatMap(({ node }) => {
-    if (typeof node.value !== 'string' || !imageExtension.test(node.value.replace(/[?#].*$/, ''))) return [];
+    if (typeof node.value !== 'string' || !hasImageExtension(node.value)) return [];
     const range = innerRange(node);
     const reference = toReference(post.text.slice(range.start, range.end), range.start, 'frontmatter');
     return reference ? [reference] : [];
   });
-  return [...fromFields, ...findBodyImages(post, { mdx: compilesAsMdx(config, post.path) })];
+  const guessed = guessedFrontmatterImages(post, config.imageFields).flatMap(({ raw, start, guess }) => toReference(raw, start, 'frontmatter', guess) ?? []);
+  return [...fromFields, ...guessed, ...findBodyImages(post, { mdx: compilesAsMdx(config, post.path), generator: config.generator })];
 }
 
-const imageExtension = /\.(png|jpe?g|gif|webp|avif|svg|bmp|ico|tiff?|jxl|heic)$/i;
+function hasImageExtension(path: string): boolean {
+  return isImagePath(path.replace(/[?#].*$/, ''));
+}
 
 /**
- * The image references in a post's Markdown body: inline and reference-style Markdown images, HTML
- * `<img src srcset>`, shortcodes with `src=`, and, in MDX, imports of image files. Code is skipped.
- * Each kind is looked for only when its first character is in the body: most posts have no HTML,
- * shortcodes or code, and a scan for a rare character costs a tenth of one for a word.
+ * The image references in a post's Markdown body: Markdown images (inline and by reference) and HTML
+ * `<img src srcset>` where CommonMark reads them (not in code, footnote definitions or, for Markdown
+ * images, HTML blocks; see markdownStructure.ts), shortcode and Liquid tag arguments that name images
+ * (see templateImages.ts), and, in MDX, imports of image files outside code.
  */
-export function findBodyImages(post: ParsedPost, { mdx }: { mdx: boolean }): ImageReference[] {
+export function findBodyImages(post: ParsedPost, { mdx, generator }: { mdx: boolean; generator?: GeneratorId }): ImageReference[] {
   // Offsets below are into the body; `add` moves them into the post.
-  const body = maskCode(post.text.slice(post.bodyStart));
+  const body = post.text.slice(post.bodyStart);
   const found: ImageReference[] = [];
-  const add = (raw: string, start: number, origin: ImageOrigin) => {
-    const reference = toReference(raw, post.bodyStart + start, origin);
+  const add = (raw: string, start: number, origin: ImageOrigin, guess?: string) => {
+    const reference = toReference(raw, post.bodyStart + start, origin, guess);
     if (reference) found.push(reference);
   };
 
-  // ![alt](dest "title") — dest may be <in angle brackets> and contain balanced parentheses — and
-  // ![alt][label], ![label][] or ![label], which use the definition `[label]: dest`. The alt text's
-  // alternatives never overlap (a `[` only opens a nested pair), so a failed match costs no more than
-  // the text up to the next bracket: no backtracking blow-up on `![[[…` or long lines of `![`.
-  const labels = new Set<string>();
-  if (body.includes('!')) {
-    const image = /!\[((?:[^[\]\\\n]|\\.|\[[^[\]\n]*\])*)\](?:\([ \t]*(<[^>\n]*>|(?:[^\s()]|\([^\s()]*\))+)|\[((?:[^[\]\\\n]|\\.)*)\]|(?![(:]))/g;
-    for (const match of body.matchAll(image)) {
-      const dest = match[2];
-      if (dest === undefined) {
-        labels.add(normalizeLabel(match[3] || match[1]!));
-        continue;
-      }
-      const start = match.index + match[0].length - dest.length;
-      if (dest.startsWith('<')) add(dest.slice(1, -1), start + 1, 'markdown');
-      else add(dest, start, 'markdown');
-    }
-  }
-  if (labels.size > 0) {
-    for (const match of body.matchAll(/^[ ]{0,3}\[((?:[^\]\\\n]|\\.)+)\]:[ \t]*(<[^>\n]*>|\S+)/gm)) {
-      if (!labels.has(normalizeLabel(match[1]!))) continue;
-      const dest = match[2]!;
-      const start = match.index + match[0].length - dest.length;
-      if (dest.startsWith('<')) add(dest.slice(1, -1), start + 1, 'markdown');
-      else add(dest, start, 'markdown');
-    }
+  const structure = scanMarkdownBody(body, { mdx });
+  for (const { span, destination } of structure.images) {
+    const path = imagePathOf(destination);
+    const raw = body.slice(span.start, span.end);
+    if (path !== undefined) found.push({ raw, path, range: { start: post.bodyStart + span.start, end: post.bodyStart + span.end }, origin: 'markdown' });
   }
 
   // <img src="…" srcset="a.png 1x, b.png 2x">, up to the next `<` or `>`: an unclosed tag costs one scan.
-  for (const tag of body.includes('<') ? body.matchAll(/<img\b[^<>]*>/gi) : []) {
-    for (const attribute of tag[0].matchAll(/\s(src|srcset)\s*=\s*(?:"([^"]*)"|'([^']*)')/gi)) {
-      const value = attribute[2] ?? attribute[3] ?? '';
-      const valueStart = tag.index + attribute.index + attribute[0].length - value.length - 1;
-      if (attribute[1]!.toLowerCase() === 'src') add(value, valueStart, 'html');
-      else for (const candidate of value.matchAll(/[^\s,]+(?:\s+[\d.]+[wx])?/g)) add(candidate[0].split(/\s+/)[0]!, valueStart + candidate.index, 'html');
+  for (const html of structure.html) {
+    for (const tag of html.text.includes('<') ? html.text.matchAll(/<img\b[^<>]*>/gi) : []) {
+      for (const attribute of tag[0].matchAll(/\s(src|srcset)\s*=\s*(?:"([^"]*)"|'([^']*)')/gi)) {
+        const value = attribute[2] ?? attribute[3] ?? '';
+        const valueStart = tag.index + attribute.index + attribute[0].length - value.length - 1;
+        if (attribute[1]!.toLowerCase() === 'src') add(value, html.toBody(valueStart), 'html');
+        else for (const candidate of value.matchAll(/[^\s,]+(?:\s+[\d.]+[wx])?/g)) add(candidate[0].split(/\s+/)[0]!, html.toBody(valueStart + candidate.index), 'html');
+      }
     }
   }
 
-  // {{< figure src="…" >}} and {{% … %}}, any shortcode with a src parameter (no braces inside).
-  for (const shortcode of body.includes('{') ? body.matchAll(/\{\{[<%]\s*[\w/-]+\b([^{}]*?)[>%]\}\}/g) : []) {
-    for (const attribute of shortcode[0].matchAll(/\ssrc\s*=\s*(?:"([^"]*)"|'([^']*)'|`([^`]*)`)/g)) {
-      const value = attribute[1] ?? attribute[2] ?? attribute[3] ?? '';
-      add(value, shortcode.index + attribute.index + attribute[0].length - value.length - 1, 'shortcode');
-    }
-  }
+  const inCode = (offset: number) => structure.code.some((code) => code.start <= offset && offset < code.end);
+  if (!mdx) for (const argument of findTemplateImages(body, generator, inCode)) add(argument.raw, argument.start, 'shortcode', argument.guess);
 
   // MDX: import hero from './hero.png'; require('./hero.png'). One line per import, its names starting
   // right after the blanks, so no two parts of the pattern compete for the same spaces. In plain
@@ -99,19 +89,21 @@ export function findBodyImages(post: ParsedPost, { mdx }: { mdx: boolean }): Ima
   const mayImport = mdx && (body.includes('import') || body.includes('require('));
   for (const match of mayImport ? body.matchAll(/(?:^import[ \t]+[\w{}*$,][\w{}, \t*$]*?[ \t]from[ \t]+|require\(\s*)(['"])([^'"\n]+)\1/gm) : []) {
     const path = match[2]!;
-    if (imageExtension.test(path)) add(path, match.index + match[0].length - path.length - 1, 'import');
+    const start = match.index + match[0].length - path.length - 1;
+    if (hasImageExtension(path) && !inCode(start)) add(path, start, 'import');
   }
 
   return found.sort((a, b) => a.range.start - b.range.start);
 }
 
 /** Builds a reference from source text at `start`, or `undefined` for URLs, data and templates. */
-export function toReference(raw: string, start: number, origin: ImageOrigin): ImageReference | undefined {
+export function toReference(raw: string, start: number, origin: ImageOrigin, guess?: string): ImageReference | undefined {
   const trimmed = raw.trim();
   const path = imagePathOf(trimmed);
   if (path === undefined) return undefined;
   const offset = start + raw.indexOf(trimmed);
-  return { raw: trimmed, path, range: { start: offset, end: offset + trimmed.length }, origin };
+  const range = { start: offset, end: offset + trimmed.length };
+  return guess === undefined ? { raw: trimmed, path, range, origin } : { raw: trimmed, path, range, origin, guess };
 }
 
 /**
@@ -146,54 +138,4 @@ export function imagePathOf(raw: string): string | undefined {
       }
     })
     .join('/');
-}
-
-function normalizeLabel(label: string): string {
-  return label.trim().replace(/\s+/g, ' ').toLowerCase();
-}
-
-/** The body with code blocks and code spans blanked out (same length, so offsets stay). */
-function maskCode(body: string): string {
-  const blank = (part: string) => part.replace(/[^\r\n]/g, ' ');
-  const mask = (source: string, pattern: RegExp) => {
-    let out = '';
-    let last = 0;
-    for (const match of source.matchAll(pattern)) {
-      out += source.slice(last, match.index) + blank(match[0]);
-      last = match.index + match[0].length;
-    }
-    return out + source.slice(last);
-  };
-  // A fence on the last line (no newline after it) still opens a block: the pattern cannot fail after
-  // the opener, so a long run of backticks is never backtracked over.
-  const mayHaveCode = body.includes('`') || body.includes('~');
-  if (!mayHaveCode) return body;
-  const fenced = body.includes('```') || body.includes('~~~') ? mask(body, /^[ ]{0,3}(`{3,}|~{3,})[^\n]*(?:\n|(?![\s\S]))[\s\S]*?(?:^[ ]{0,3}\1[`~]*[ \t]*$|(?![\s\S]))/gm) : body;
-  return fenced.includes('`') ? maskCodeSpans(fenced, blank) : fenced;
-}
-
-/**
- * Blanks code spans: a run of backticks up to the next run of the same length (CommonMark). One pass
- * over the runs, each paired with the next run of its length, so unmatched runs cost nothing extra.
- */
-function maskCodeSpans(text: string, blank: (part: string) => string): string {
-  const runs: { start: number; end: number }[] = [];
-  for (const match of text.matchAll(/`+/g)) runs.push({ start: match.index, end: match.index + match[0].length });
-  const nextOfLength = new Array<number>(runs.length).fill(-1);
-  const lastByLength = new Map<number, number>();
-  for (let i = runs.length - 1; i >= 0; i--) {
-    const length = runs[i]!.end - runs[i]!.start;
-    nextOfLength[i] = lastByLength.get(length) ?? -1;
-    lastByLength.set(length, i);
-  }
-  let out = '';
-  let last = 0;
-  for (let i = 0; i < runs.length; i++) {
-    const closer = nextOfLength[i]!;
-    if (closer === -1) continue; // no run of this length follows: literal backticks
-    out += text.slice(last, runs[i]!.start) + blank(text.slice(runs[i]!.start, runs[closer]!.end));
-    last = runs[closer]!.end;
-    i = closer;
-  }
-  return out + text.slice(last);
 }

@@ -1,0 +1,41 @@
+import type { FieldValue } from '../frontmatter/model';
+import { innerRange } from '../frontmatter/values';
+import { isImagePath } from '../site/fileSet';
+import type { ParsedPost } from './parsedPost';
+
+/** Text in a post that Postcraft guesses names an image, and why, for the message. */
+export interface GuessedImageText {
+  readonly raw: string;
+  /** Offset of `raw` in the post (for frontmatter) or in the body (for template tags). */
+  readonly start: number;
+  readonly guess: string;
+}
+
+/**
+ * Frontmatter strings under keys the site's image fields do not list (`twitter_image`, `og.image`,
+ * `gallery: [a.png]`) whose value is a path to an image file: themes read such site-specific keys as
+ * page images. A value with blanks or glob characters (Hugo `resources: - src: "images/*.jpg"`) is
+ * left alone: more likely text or a pattern than a path.
+ */
+export function guessedFrontmatterImages(post: ParsedPost, imageFields: readonly string[]): GuessedImageText[] {
+  const fields = post.frontmatter?.fields;
+  if (!fields || fields.length === 0) return [];
+  const known = new Set(imageFields.map((key) => key.toLowerCase()));
+  const found: GuessedImageText[] = [];
+  const visit = (value: FieldValue | undefined, key: string, depth: number): void => {
+    if (!value || depth > 8 || known.has(key.toLowerCase())) return;
+    if (value.kind === 'list') for (const item of value.items) visit(item, key, depth + 1);
+    else if (value.kind === 'map') for (const field of value.fields) visit(field.value, `${key}.${field.key}`, depth + 1);
+    else if (typeof value.value === 'string' && looksLikeImagePath(value.value)) {
+      const range = innerRange(value);
+      const guess = `in frontmatter field "${key}", which is not a known image field; Postcraft guesses its value is an image path`;
+      found.push({ raw: post.text.slice(range.start, range.end), start: range.start, guess });
+    }
+  };
+  for (const field of fields) visit(field.value, field.key, 0);
+  return found;
+}
+
+function looksLikeImagePath(value: string): boolean {
+  return !/[\s*[\]]/.test(value) && isImagePath(value.replace(/[?#].*$/, ''));
+}

@@ -1,0 +1,68 @@
+import { scanTemplateTag, type TemplateTag } from '../render/templateSyntax';
+import { isImagePath } from '../site/fileSet';
+import type { GeneratorId } from '../site/model';
+import type { GuessedImageText } from './frontmatterImages';
+
+/** An argument of a shortcode or Liquid tag that names an image; `guess` unless the tag is known. */
+export type TemplateImageArgument = Omit<GuessedImageText, 'guess'> & { readonly guess?: string };
+
+// Tags of plugins that look images up in folders of their own, not where the site serves files:
+// jekyll-assets (`asset`, `asset_path`, `img`), jekyll-picture-tag (`picture`, from its source folder),
+// eleventy-img (`image`, from the project root). Guessing for them would report files that exist.
+// `include_relative` reads a file (an SVG, say) next to the page rather than linking an image.
+const ownLookupTags = new Set(['asset', 'asset_path', 'asset_url', 'img', 'image', 'picture', 'include_relative']);
+
+/**
+ * Image paths in Hugo shortcodes (`{{< figure src="/x.png" >}}`, `{{< myimg "/x.png" >}}`) and Liquid
+ * tags (`{% lightbox_img /images/x.png caption %}`), with offsets into the body. Both run before
+ * Markdown, in code too, but only `{{< >}}` output is HTML there: hugo 0.111 puts it in a fenced code
+ * block as raw HTML (an `<img>` the browser loads), while Liquid's output (jekyll 4.3) and `{{% %}}`
+ * output become Markdown, shown as code text. So `inCode` hides all but `{{< >}}`; `{% raw %}` hides
+ * Liquid. The `src` of Hugo's own `figure` is an image path by definition; any other argument ending
+ * in an image extension is a guess.
+ */
+export function findTemplateImages(body: string, generator: GeneratorId | undefined, inCode: (offset: number) => boolean): TemplateImageArgument[] {
+  const shortcodes = generator === undefined || generator === 'hugo' || generator === 'markdown';
+  const liquid = generator === undefined || generator === 'jekyll' || generator === 'eleventy';
+  if (!(shortcodes && body.includes('{{')) && !(liquid && body.includes('{%'))) return [];
+  const found: TemplateImageArgument[] = [];
+  for (let pos = body.indexOf('{'); pos !== -1; pos = body.indexOf('{', pos + 1)) {
+    const tag = scanTemplateTag(body, pos, body.length, 'shortcodes-and-liquid');
+    if (!tag) continue;
+    pos = tag.end - 1;
+    if (tag.kind === 'liquid-tag' && (tag.name === 'raw' || tag.name === 'comment')) {
+      const close = new RegExp(`\\{%-?\\s*end${tag.name}\\s*-?%\\}`, 'g');
+      close.lastIndex = tag.end;
+      if (!close.exec(body)) break;
+      pos = close.lastIndex - 1;
+      continue;
+    }
+    const rendersAsHtml = tag.kind === 'shortcode' && body.startsWith('{{<', tag.start);
+    if (!rendersAsHtml && inCode(tag.start)) continue;
+    if ((tag.kind === 'shortcode' && shortcodes) || (tag.kind === 'liquid-tag' && liquid && !ownLookupTags.has(tag.name))) found.push(...imageArguments(body, tag));
+  }
+  return found;
+}
+
+/** `name="v"`, `name='v'`, `name=v`, `name: v` and positional `"v"`, `v`: the value and where it starts. */
+const argument = /(?:([\w-]+)\s*[=:]\s*)?(?:"((?:[^"\\\n]|\\.)*)"|'([^'\n]*)'|`([^`]*)`|([^\s"'`,=|]+))/g;
+
+function imageArguments(body: string, tag: TemplateTag): TemplateImageArgument[] {
+  if (tag.name === '' || tag.name.startsWith('/')) return [];
+  const innerStart = body.indexOf(tag.inner, tag.start);
+  const afterName = tag.inner.indexOf(tag.name) + tag.name.length;
+  const what = tag.kind === 'shortcode' ? 'shortcode' : 'Liquid tag';
+  const found: TemplateImageArgument[] = [];
+  argument.lastIndex = 0;
+  for (const match of tag.inner.slice(afterName).matchAll(argument)) {
+    const value = match[2] ?? match[3] ?? match[4] ?? match[5] ?? '';
+    const quoted = match[5] === undefined;
+    const start = innerStart + afterName + match.index + match[0].length - value.length - (quoted ? 1 : 0);
+    const known = tag.kind === 'shortcode' && tag.name === 'figure' && match[1]?.toLowerCase() === 'src';
+    if (known) found.push({ raw: value, start });
+    else if (!/\s/.test(value) && isImagePath(value.replace(/[?#].*$/, ''))) {
+      found.push({ raw: value, start, guess: `in ${what} \`${tag.name}\`; Postcraft guesses this argument is an image path` });
+    }
+  }
+  return found;
+}

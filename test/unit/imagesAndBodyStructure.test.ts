@@ -1,0 +1,63 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { createPostcraftService } from '../../src/core/index';
+import { inMemorySite } from '../../src/core/host/inMemoryFileSystem';
+
+const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47]);
+
+async function check(files: Record<string, string | Uint8Array>, post: string, text: string) {
+  const service = createPostcraftService({ fs: inMemorySite(files) });
+  await service.openWorkspace(['/site']);
+  return service.checkText(`/site/${post}`, text).map((finding) => ({ code: finding.code, severity: finding.severity, line: finding.range.start.line, message: finding.message }));
+}
+
+const hugo = { 'hugo.toml': 'baseURL = "https://example.org/"\n', 'static/img/here.png': png };
+const jekyll = { '_config.yml': 'title: x\n', 'images/here.png': png };
+
+describe('images where the site puts them', () => {
+  it('reports a missing image under an unknown frontmatter key as a warning that says it is a guess', async () => {
+    const findings = await check(hugo, 'content/posts/a.md', '---\ntitle: A\ntwitter_image: /img/gone.png\nog_image: /img/lost.png\nsocial: /img/here.png\n---\n');
+    assert.deepEqual(
+      findings.map(({ code, severity, line }) => [code, severity, line]),
+      [['broken-image', 'warning', 2], ['broken-image', 'error', 3]],
+    );
+    assert.match(findings[0]!.message, /"twitter_image", which is not a known image field; Postcraft guesses its value is an image path/);
+  });
+
+  it('resolves shortcode arguments as Hugo resolves images: figure src is an error, a custom shortcode a guess', async () => {
+    const body = '{{< figure src="/img/gone.png" >}}\n{{< myimg src="/img/lost.png" >}}\n{{< myimg "/img/here.png" >}}\n';
+    const findings = await check(hugo, 'content/posts/a.md', `---\ntitle: A\n---\n${body}`);
+    assert.deepEqual(
+      findings.map(({ severity, line }) => [severity, line]),
+      [['error', 3], ['warning', 4]],
+    );
+    assert.match(findings[1]!.message, /\(in shortcode `myimg`; Postcraft guesses this argument is an image path\)/);
+  });
+
+  it('resolves Liquid tag arguments on a Jekyll site as guesses', async () => {
+    const findings = await check(jekyll, '_posts/2024-01-02-a.md', '---\ntitle: A\n---\n{% lightbox_img /images/gone.png caption %}\n{% lightbox_img /images/here.png %}\n');
+    assert.deepEqual(findings.map(({ code, severity, line }) => [code, severity, line]), [['broken-image', 'warning', 3]]);
+    assert.match(findings[0]!.message, /in Liquid tag `lightbox_img`/);
+  });
+
+  it('does not report a footnote definition as a missing image', async () => {
+    assert.deepEqual(await check(hugo, 'content/posts/a.md', '---\ntitle: A\n---\nGreat![^1]\n\n[^1]: If you like it.\n'), []);
+  });
+
+  it('does not let one odd backtick hide a missing image in a later paragraph', async () => {
+    const findings = await check(hugo, 'content/posts/a.md', '---\ntitle: A\n---\nA stray ` here.\n\n![x](/img/gone.png)\n\nand `code`\n');
+    assert.deepEqual(findings.map(({ code, line }) => [code, line]), [['broken-image', 5]]);
+  });
+});
+
+describe('a title from the first-level heading', () => {
+  it('does not take a # comment in fenced code for the title', async () => {
+    const findings = await check(hugo, 'content/posts/a.md', '---\ndate: 2024-01-01\n---\n```sh\n# install\nnpm i\n```\n');
+    assert.deepEqual(findings.map(({ code, message }) => [code, message]), [['schema', 'Missing "title".']]);
+  });
+
+  it('takes a setext heading or an ATX heading outside code for the title', async () => {
+    assert.deepEqual(await check(hugo, 'content/posts/a.md', '---\ndate: 2024-01-01\n---\nMy Post\n=======\n'), []);
+    assert.deepEqual(await check(hugo, 'content/posts/b.md', '---\ndate: 2024-01-01\n---\n```\ncode\n```\n\n# My Post\n'), []);
+  });
+});
