@@ -4,6 +4,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { parseFrontmatter } from '../../src/core/frontmatter/parse';
+import { inMemorySite } from '../../src/core/host/inMemoryFileSystem';
+import { createPostcraftService } from '../../src/core/index';
 
 const word = fc.constantFrom('a', 'long', 'title:', '- item', '#not-a-comment', 'x: y', '[b]', 'ünï', '\\"', "''");
 const line = fc.array(word, { minLength: 1, maxLength: 4 }).map((words) => words.join(' '));
@@ -12,19 +14,46 @@ const quotedLines = fc.tuple(fc.constantFrom('"', "'"), fc.array(fc.oneof(line, 
   ({ quote, lines: lines.map((text) => (quote === "'" ? text.replace(/\\"/g, '"') : text.replace(/''/g, "'"))) }),
 );
 
+function applyFix(text: string, fix: { range: { start: number; end: number }; newText: string }): string {
+  return text.slice(0, fix.range.start) + fix.newText + text.slice(fix.range.end);
+}
+
 describe('quoted values continued at a lower indent', () => {
   it('read as the same value as with their lines indented, with one note and no error', () => {
     fc.assert(
       fc.property(quotedLines, fc.constantFrom('', '  '), ({ quote, lines }, outdent) => {
         const scalar = (indent: string) => `${quote}${lines.map((text, index) => (index === 0 || text === '' ? text : indent + text)).join('\n')}${quote}`;
-        const frontmatter = (indent: string, keyIndent: string) => parseFrontmatter(`---\nparams:\n${keyIndent}d: ${scalar(indent)}\ndraft: true\n---\n`)!;
+        const frontmatter = (indent: string, keyIndent: string) => {
+          const text = `---\nparams:\n${keyIndent}d: ${scalar(indent)}\ndraft: true\n---\n`;
+          return { text, ...parseFrontmatter(text)! };
+        };
         const strict = frontmatter('      ', '    ');
         fc.pre(strict.problems.length === 0 && lines.slice(1).some((text) => text !== ''));
         const lenient = frontmatter(outdent, '    ');
         assert.deepEqual(lenient.data, strict.data);
         assert.deepEqual(lenient.problems.map((problem) => problem.severity), ['info']);
+        // Its fix indents the lines: the same value, now YAML 1.2 as well, and nothing left to note.
+        const fixed = applyFix(lenient.text, lenient.problems[0]!.fix!);
+        const again = parseFrontmatter(fixed)!;
+        assert.deepEqual([again.data, again.problems], [strict.data, []], fixed);
       }),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe('the note on a continued quoted value or flow list', () => {
+  it('offers one preferred fix that indents only the continuation lines', async () => {
+    const text = '---\ntitle: x\ndescription: "A long\nthat goes on\n\n  and on"\ntags: [a,\nb]\n---\nBody\n';
+    const service = createPostcraftService({ fs: inMemorySite({ 'hugo.toml': 'baseURL = "https://example.org/"\n', 'content/posts/a.md': text }) });
+    await service.openWorkspace(['/site']);
+    const notes = service.checkText('/site/content/posts/a.md', text).filter((finding) => finding.code === 'yaml-syntax');
+    assert.deepEqual(
+      notes.map((finding) => [finding.severity, finding.range.start.line, finding.fixes.map((fix) => [fix.title, fix.isPreferred, fix.edits.map((edit) => edit.newText)])]),
+      [
+        ['info', 2, [['Indent the continuation lines', true, ['"A long\n  that goes on\n\n  and on"']]]],
+        ['info', 6, [['Indent the continuation lines', true, ['[a,\n  b]']]]],
+      ],
     );
   });
 });

@@ -1,6 +1,6 @@
 import type { Check } from './context';
 
-/** Syntax errors and duplicate keys, as the frontmatter parser found them. */
+/** Syntax errors and duplicate keys, as the frontmatter parser found them, with the fixes it knows. */
 export const checkFrontmatterSyntax: Check = (context) => {
   const { post } = context;
   // Top-level fields by where their key starts: one lookup per duplicate, not a scan (10k duplicates).
@@ -8,7 +8,7 @@ export const checkFrontmatterSyntax: Check = (context) => {
   for (const problem of post.frontmatter?.problems ?? []) {
     const related = problem.related ? [{ file: post.path, range: post.lines.rangeOf(problem.related.start, problem.related.end), message: 'First defined here' }] : undefined;
     const index = problem.code === 'duplicate-key' ? fieldIndex.get(problem.range.start) : undefined;
-    const fixes = index === undefined ? [] : [removeFieldFix(context, index)];
+    const fixes = problem.fix ? [context.replaceFix(problem.fix.title, problem.fix.range, problem.fix.newText, true)] : index === undefined ? [] : [removeFieldFix(context, index)];
     context.report({ code: problem.code, severity: problem.severity, range: problem.range, message: problem.message, fixes, ...(related ? { related } : {}) });
   }
 };

@@ -50,6 +50,18 @@ export function readAsGeneratorsDo(source: string, doc: Document, options: Optio
 
 const escapedQuoteAtLineEnd = /(?:\\"|'')[ \t]*[\r\n]/;
 
+/**
+ * The span's text with each continuation line indented two spaces deeper than the line it starts on:
+ * what YAML 1.2 asks, with the same value (a folded line's leading white space is not part of it).
+ */
+export function indentedContinuation(source: string, span: LenientSpan): string {
+  const lineStart = source.lastIndexOf('\n', span.start - 1) + 1;
+  const indent = /^ */.exec(source.slice(lineStart, span.start))![0].length + 2;
+  return source.slice(span.start, span.end).replace(/(\r?\n|\r)([ \t]*)(?=[^\s])/g, (whole, lineBreak: string, leading: string) =>
+    leading.includes('\t') || leading.length < indent ? `${lineBreak}${' '.repeat(indent)}` : whole,
+  );
+}
+
 export function isMissingQuote(error: { code: string; message: string }): boolean {
   return error.code === 'MISSING_CHAR' && /^Missing closing ["']quote/.test(error.message);
 }

@@ -56,6 +56,8 @@ export interface FrontmatterProblem {
   readonly range: OffsetRange;
   /** Another place the problem involves (the first definition of a duplicate key). */
   readonly related?: OffsetRange;
+  /** A replacement that resolves the problem, when the parser knows one. */
+  readonly fix?: { readonly title: string; readonly range: OffsetRange; readonly newText: string };
 }
 
 export interface Frontmatter {

@@ -1,5 +1,5 @@
 import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, parseDocument, Scalar, visit, type Document, type Node as YamlNode } from 'yaml';
-import { readAsGeneratorsDo } from './libyamlLeniency';
+import { indentedContinuation, readAsGeneratorsDo } from './libyamlLeniency';
 import { tabLedBlankLines } from './libyamlTabs';
 import type { Field, FieldValue, FrontmatterProblem, OffsetRange } from './model';
 import { trimmedLineEnd } from './sourceLines';
@@ -34,6 +34,7 @@ export function parseYamlWithLibrary(source: string, base: number): ParsedFields
         severity: 'info',
         message: `YAML: this ${what} continues on lines indented less than its key. The generators read it (Go's, Ruby's and js-yaml's YAML do); strict YAML 1.2 readers, such as editors', reject it.`,
         range: shift(span.start, Math.max(trimmedLineEnd(source, span.start), span.start + 1)),
+        fix: { title: 'Indent the continuation lines', range: shift(span.start, span.end), newText: indentedContinuation(source, span) },
       });
     }
   }
