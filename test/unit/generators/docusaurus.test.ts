@@ -64,6 +64,8 @@ describe('Docusaurus rules', () => {
     const defaults = contentPlugins('');
     assert.deepEqual(defaults.blogs, [{ id: 'default', path: 'blog', include: ['**/*.{md,mdx}'], exclude: defaultExclude, authorsMapPath: 'authors.yml', tags: 'tags.yml', onInlineTags: 'warn' }]);
     assert.deepEqual([defaults.docs.map((docs) => docs.path), defaults.pages.map((pages) => pages.path)], [['docs'], ['src/pages']]);
+    const twice = contentPlugins("export default { plugins: [['content-blog', { path: 'news' }], ['content-blog', { path: 'old' }]] };");
+    assert.deepEqual(twice.blogs.map((blog) => blog.path), ['news'], 'one id is one instance');
     const disabled = contentPlugins("export default { presets: [['classic', { blog: false, docs: { routeBasePath: '/' } }]] };");
     assert.deepEqual([disabled.blogs, disabled.docs.map((docs) => docs.path)], [[], ['docs']]);
   });

@@ -175,6 +175,8 @@ export function contentPlugins(source: string): ContentPlugins {
     const include = globList(options, 'include') ?? defaultInclude[kind];
     const exclude = globList(options, 'exclude', defaultExclude) ?? defaultExclude;
     const common = { id: topLevelString(options, 'id') ?? 'default', path: topLevelString(options, 'path') ?? (kind === 'blog' ? 'blog' : kind === 'docs' ? 'docs' : 'src/pages'), include, exclude };
+    // Two instances of one plugin with one id fail the build ("used 2 times with ID"): the first counts.
+    if ([...plugins[kind === 'blog' ? 'blogs' : kind]].some((plugin) => plugin.id === common.id)) return;
     if (kind === 'blog') {
       const tags = /(?<![\w$])tags\s*:\s*(false|null)\b/.test(options) ? undefined : (topLevelString(options, 'tags') ?? 'tags.yml');
       plugins.blogs.push({ ...common, authorsMapPath: topLevelString(options, 'authorsMapPath') ?? 'authors.yml', tags, onInlineTags: topLevelString(options, 'onInlineTags') ?? 'warn' });
