@@ -171,20 +171,25 @@ export function contentPlugins(source: string): ContentPlugins {
   const presets = /(?<![\w$])presets\s*:\s*\[/.exec(source);
   const presetText = presets ? source.slice(presets.index, matchingBracket(source, presets.index + presets[0].length - 1) + 1) : source;
   const plugins: ContentPlugins = { blogs: [], docs: [], pages: [] };
-  const add = (kind: 'blog' | 'docs' | 'pages', options: string) => {
+  const assumed = new Set<ContentPlugin>(); // preset instances no option names: an explicit plugin takes their place
+  const add = (kind: 'blog' | 'docs' | 'pages', options: string, isAssumed = false) => {
     const include = globList(options, 'include') ?? defaultInclude[kind];
     const exclude = globList(options, 'exclude', defaultExclude) ?? defaultExclude;
     const common = { id: topLevelString(options, 'id') ?? 'default', path: topLevelString(options, 'path') ?? (kind === 'blog' ? 'blog' : kind === 'docs' ? 'docs' : 'src/pages'), include, exclude };
     // Two instances of one plugin with one id fail the build ("used 2 times with ID"): the first counts.
-    if ([...plugins[kind === 'blog' ? 'blogs' : kind]].some((plugin) => plugin.id === common.id)) return;
-    if (kind === 'blog') {
-      const tags = /(?<![\w$])tags\s*:\s*(false|null)\b/.test(options) ? undefined : (topLevelString(options, 'tags') ?? 'tags.yml');
-      plugins.blogs.push({ ...common, authorsMapPath: topLevelString(options, 'authorsMapPath') ?? 'authors.yml', tags, onInlineTags: topLevelString(options, 'onInlineTags') ?? 'warn' });
-    } else plugins[kind].push(common);
+    const list: ContentPlugin[] = kind === 'blog' ? plugins.blogs : plugins[kind];
+    const same = list.findIndex((plugin) => plugin.id === common.id);
+    if (same !== -1 && !assumed.has(list[same]!)) return;
+    if (same !== -1) list.splice(same, 1);
+    const tags = /(?<![\w$])tags\s*:\s*(false|null)\b/.test(options) ? undefined : (topLevelString(options, 'tags') ?? 'tags.yml');
+    const plugin = kind === 'blog' ? { ...common, authorsMapPath: topLevelString(options, 'authorsMapPath') ?? 'authors.yml', tags, onInlineTags: topLevelString(options, 'onInlineTags') ?? 'warn' } : common;
+    if (isAssumed) assumed.add(plugin);
+    if (kind === 'blog') plugins.blogs.push(plugin as BlogPlugin);
+    else plugins[kind].push(plugin);
   };
   for (const kind of ['blog', 'docs', 'pages'] as const) {
     const options = objectSetting(presetText, kind);
-    if (options !== false) add(kind, options ?? '{}');
+    if (options !== false) add(kind, options ?? '{}', options === undefined);
   }
   const pluginName = /(['"])(?:@docusaurus\/plugin-|docusaurus-plugin-)?content-(blog|docs|pages)\1\s*(,\s*\{)?/g;
   let inside = -1; // a plugin name inside another plugin's options is part of them, not a plugin
