@@ -4,9 +4,10 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
 import type { GeneratorBuild, GeneratorPage, RejectedFile } from './generatorPages';
 import { jekyllOraclePage } from './oracleTemplates';
-import { copySite, filesNamedIn } from './siteCopy';
+import { copySite, filesNamedIn, listFiles } from './siteCopy';
 
 const oraclePage = 'postcraft-oracle.json';
 
@@ -33,11 +34,21 @@ export function buildWithJekyll(root: string, options: { maxRejected?: number } 
     rmSync(join(copy.site, 'Gemfile'), { force: true });
     rmSync(join(copy.site, 'Gemfile.lock'), { force: true });
     writeFileSync(join(copy.site, oraclePage), jekyllOraclePage);
+    quoteSymbolsInConfig(join(copy.site, '_config.yml'));
+    // Stylesheets are no pages, and Debian's Sass (sassc) cannot read a current site's Sass modules.
+    for (const file of listFiles(copy.site).filter((name) => /\.s[ac]ss$/i.test(name))) rmSync(join(copy.site, file));
     const rejected: RejectedFile[] = [];
+    const oracleConfig = join(copy.dir, 'oracle-config.yml');
+    const missingPlugins = new Set<string>();
     for (;;) {
       const out = join(copy.dir, 'out');
       rmSync(out, { recursive: true, force: true });
-      const result = spawnSync('jekyll', ['build', '--source', copy.site, '--destination', out, '--drafts', '--future', '--unpublished', '--quiet'], {
+      const configs = [...siteConfigs.filter((name) => existsSync(join(copy.site, name))).slice(0, 1).map((name) => join(copy.site, name))];
+      if (missingPlugins.size > 0) {
+        writeFileSync(oracleConfig, JSON.stringify({ plugins: sitePlugins(configs[0]).filter((name) => !missingPlugins.has(name)) }));
+        configs.push(oracleConfig);
+      }
+      const result = spawnSync('jekyll', ['build', '--source', copy.site, ...(configs.length > 0 ? ['--config', configs.join(',')] : []), '--destination', out, '--drafts', '--future', '--unpublished', '--quiet'], {
         encoding: 'utf8',
         timeout: 300_000,
         maxBuffer: 512 * 1024 * 1024,
@@ -45,10 +56,16 @@ export function buildWithJekyll(root: string, options: { maxRejected?: number } 
       });
       const output = `${result.stdout}\n${result.stderr}`;
       if (result.status === 0 && existsSync(join(out, oraclePage))) return { generator: 'jekyll', rejected, pages: readOracleOutput(join(out, oraclePage)), languages: [] };
+      // A plugin gem Debian does not have: left out (plugins add pages such as feeds and sitemaps, not posts).
+      const missing = /you don't have ([\w-]+) or one of its dependencies/.exec(output)?.[1];
+      if (missing && !missingPlugins.has(missing)) {
+        missingPlugins.add(missing);
+        continue;
+      }
       // Jekyll stops at the first file it cannot read (an invalid date) or render (a Liquid error): leave it out and try again.
       const culprits = [...filesNamedIn(output, copy.site), ...relativeFilesNamedIn(output)].filter((file, index, all) => all.indexOf(file) === index && file !== oraclePage && existsSync(join(copy.site, file)));
       if (result.status === 0 || culprits.length === 0 || rejected.length >= (options.maxRejected ?? 50)) {
-        return { generator: 'jekyll', pages: [], rejected, languages: [], failure: output.trim().split('\n').filter((line) => !/^\s+from /.test(line)).slice(0, 8).join('\n') };
+        return { generator: 'jekyll', pages: [], rejected, languages: [], failure: output.replace(/\x1b\[\d+m/g, '').trim().split('\n').filter((line) => !/^\s+from |-{8}|--trace|additional information/.test(line)).slice(0, 6).join('\n') };
       }
       for (const file of culprits) {
         rejected.push({ file, message: (output.split('\n').find((line) => line.includes(file)) ?? '').replaceAll(`${copy.site}/`, '').replace(/\x1b\[\d+m/g, '').trim() });
@@ -58,6 +75,28 @@ export function buildWithJekyll(root: string, options: { maxRejected?: number } 
   } finally {
     copy.dispose();
   }
+}
+
+/**
+ * Debian patches Jekyll 4.3.1 to read YAML with Psych's safe_load, which refuses `permalink: :title` (a Ruby
+ * Symbol); upstream Jekyll reads it through SafeYAML as the string ":title". Quoting such values in the
+ * copy's config gives the upstream reading.
+ */
+function quoteSymbolsInConfig(file: string): void {
+  if (!existsSync(file)) return;
+  const text = readFileSync(file, 'utf8');
+  const quoted = text.replace(/^(\s*[\w-]+:[ \t]+)(:[^\s#'"]*)[ \t]*$/gm, '$1"$2"');
+  if (quoted !== text) writeFileSync(file, quoted);
+}
+
+const siteConfigs = ['_config.yml', '_config.yaml', '_config.toml'];
+
+/** The site's `plugins:` (or the older `gems:`) list. */
+function sitePlugins(configFile: string | undefined): string[] {
+  if (!configFile || !configFile.endsWith('yml')) return [];
+  const data = (parseYaml(readFileSync(configFile, 'utf8'), { uniqueKeys: false }) ?? {}) as Record<string, unknown>;
+  const plugins = data['plugins'] ?? data['gems'];
+  return Array.isArray(plugins) ? plugins.map(String) : [];
 }
 
 /** Liquid errors name the file relative to the source: `… in _posts/2024-01-01-a.md`. */

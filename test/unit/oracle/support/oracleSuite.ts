@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fixtureSites } from '../../support/fixtureSites';
@@ -13,11 +13,19 @@ import { postcraftModel } from './postcraftModel';
  */
 const known = JSON.parse(readFileSync(join(__dirname, '..', 'known-disagreements.json'), 'utf8')) as Record<string, string[]>;
 
+/** Sites of the oracle's own (test/fixtures/oracle/): each reproduces, in our own words, a class of difference seen on the corpus. */
+function oracleFixtureSites(): { name: string; root: string }[] {
+  const root = join(__dirname, '..', '..', '..', 'fixtures', 'oracle');
+  return readdirSync(root, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => ({ name: entry.name, root: join(root, entry.name) }));
+}
+
 /** One test per fixture site whose name starts with `prefix`: the generator's pages against Postcraft's model. */
 export function oracleSuite(generatorName: string, prefix: string, available: boolean, build: (root: string) => GeneratorBuild): void {
   const skip = available ? false : `${generatorName} is not installed (npm test installs it: node scripts/generators.mjs)`;
   describe(`${generatorName} agrees with Postcraft on every ${prefix}* fixture site`, () => {
-    for (const site of fixtureSites().filter((candidate) => candidate.name.startsWith(prefix))) {
+    for (const site of [...fixtureSites(), ...oracleFixtureSites()].filter((candidate) => candidate.name.startsWith(prefix))) {
       it(site.name, { skip }, async (t) => {
         const comparison = comparePages(build(site.root), await postcraftModel(site.root));
         const lines = describeDisagreements(comparison).split('\n').filter(Boolean);
