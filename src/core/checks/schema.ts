@@ -22,11 +22,11 @@ export const checkSchema: Check = (context) => {
     const field = frontmatter.fields.findLast((candidate) => candidate.key === key) ?? findField(frontmatter.fields, key);
     const range = field?.value?.range ?? field?.keyRange ?? frontmatter.blockRange;
     const fixes = field && dateKeys.includes(key) ? dateFix(context, field) : [];
-    const severity = key === 'date' && site.config.generator === 'hugo' ? 'error' : 'warning';
+    const severity = key === 'date' && failsBuildOnBadDate.has(site.config.generator) ? 'error' : 'warning';
     context.report({ code: 'schema', severity, range, message: `"${key}": ${issue.message}.`, fixes });
   }
   const required = [...site.settings.requiredFields];
-  const untitled = !findField(frontmatter.fields, 'title') && !isListPage(site.config.generator, post.path) && !titleFromFileName(site.config.generator, post.path);
+  const untitled = titledByGenerator(site.config.generator) && !findField(frontmatter.fields, 'title') && !isListPage(site.config.generator, post.path) && !titleFromFileName(site.config.generator, post.path);
   if (untitled && !hasHeading(post.text.slice(post.bodyStart), compilesAsMdx(site.config, post.path))) required.unshift('title');
   for (const key of new Set(required)) {
     if (findField(frontmatter.fields, key)) continue;
@@ -35,6 +35,21 @@ export const checkSchema: Check = (context) => {
     context.report({ code: 'schema', severity, range: opening, message: `Missing "${key}".`, fixes: insertFieldFix(context, key) });
   }
 };
+
+/**
+ * A `date` the generator cannot read stops the build: Hugo ("unable to parse date"), Jekyll 4.3
+ * ("Invalid date '…': Document '…' does not have a valid date in the YAML front matter", checked with
+ * jekyll build). Elsewhere it is a warning.
+ */
+const failsBuildOnBadDate: ReadonlySet<string> = new Set(['hugo', 'jekyll']);
+
+/**
+ * Whether the generator gives a page's title a meaning of its own. Eleventy does not: no front matter
+ * key is required, and a site's layouts read whatever key they like (`newstitle`, `heading`…).
+ */
+function titledByGenerator(generator: string): boolean {
+  return generator !== 'eleventy';
+}
 
 /** Jekyll titles posts and drafts from their file name (`2024-01-02-my-post.md` → "My Post"). */
 function titleFromFileName(generator: string, path: string): boolean {

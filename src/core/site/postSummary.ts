@@ -1,4 +1,4 @@
-import { findField, scalarItems, type Frontmatter } from '../frontmatter/model';
+import { findField, scalarItems, type Frontmatter, type FieldValue } from '../frontmatter/model';
 import type { SiteConfig } from './model';
 import { detached, interned } from '../text/detached';
 import { splitTagWords } from './tagValues';
@@ -19,15 +19,21 @@ export function summarizePost(path: string, frontmatter: Frontmatter | undefined
   const values = (keys: readonly string[]) =>
     keys.flatMap((key) => {
       const value = findField(fields, key)?.value;
-      return splitTagWords(scalarItems(value).map((node) => String(node.value)), config, value?.kind === 'scalar');
+      return splitTagWords(namedItems(value), config, value?.kind === 'scalar');
     });
   const title = frontmatter?.data['title'];
   return {
     path,
     title: typeof title === 'string' ? detached(title) : undefined,
     tags: [...new Set(values(config.tagKeys))].map(interned),
-    authors: config.authorKeys.flatMap((key) => scalarItems(findField(fields, key)?.value).map((node) => interned(String(node.value)))),
-    draft: frontmatter?.data['draft'] === true,
+    authors: config.authorKeys.flatMap((key) => namedItems(findField(fields, key)?.value).map(interned)),
+    // Jekyll makes every document of _drafts/ a draft (jekyll build --drafts gives it draft: true).
+    draft: frontmatter?.data['draft'] === true || (config.generator === 'jekyll' && /\/_drafts\//.test(path)),
     language,
   };
+}
+
+/** The names a tag or author value holds. An empty item (`- ` being typed, `tags:` alone) names nothing: the generators drop it. */
+function namedItems(value: FieldValue | undefined): string[] {
+  return scalarItems(value).flatMap((node) => (node.value === null || node.value === undefined || node.value === '' ? [] : [String(node.value)]));
 }

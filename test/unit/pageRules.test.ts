@@ -1,0 +1,45 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { createPostcraftService } from '../../src/core/index';
+import { inMemorySite } from '../../src/core/host/inMemoryFileSystem';
+
+// Rules about a page as a whole that differ by generator: which need a title, which dates stop the
+// build, which files are drafts. Each was checked against the generator (see the rules' comments).
+
+async function open(files: Record<string, string>) {
+  const service = createPostcraftService({ fs: inMemorySite(files) });
+  const [site] = await service.openWorkspace(['/site']);
+  const check = (post: string, text: string) => service.checkText(`/site/${post}`, text).map((finding) => `${finding.severity} ${finding.code}: ${finding.message}`);
+  return { site: site!, check };
+}
+
+describe('page rules by generator', () => {
+  it('asks Eleventy posts for no title (a layout reads whatever key it likes), Hugo posts for one', async () => {
+    const eleventy = await open({ 'eleventy.config.js': 'export default function () {}' });
+    assert.deepEqual(eleventy.check('blog/a.md', '---\nnewstitle: Moving house\n---\nText\n'), []);
+    const hugo = await open({ 'hugo.toml': 'baseURL = "https://example.org/"\n' });
+    assert.deepEqual(hugo.check('content/posts/a.md', '---\ndate: 2024-01-02\n---\nText\n'), ['warning schema: Missing "title".']);
+  });
+
+  it('makes a Jekyll date that jekyll build refuses an error, as Hugo does', async () => {
+    const { check } = await open({ '_config.yml': 'title: Blog\n' });
+    const findings = check('_posts/2024-07-01-a.md', '---\ntitle: A\ndate: 2024-31-07 09:00:00 +0200\n---\n');
+    assert.equal(findings.length, 1);
+    assert.match(findings[0]!, /^error schema: "date"/);
+  });
+
+  it('takes every Jekyll document in _drafts/ for a draft', async () => {
+    const { site } = await open({ '_config.yml': 'title: Blog\n', '_drafts/idea.md': '---\ntitle: Idea\n---\n', '_posts/2024-01-01-done.md': '---\ntitle: Done\n---\n' });
+    assert.equal(site.posts.get('/site/_drafts/idea.md')?.draft, true);
+    assert.equal(site.posts.get('/site/_posts/2024-01-01-done.md')?.draft, false);
+  });
+});
+
+describe('what a post names', () => {
+  it('indexes no tag or author for an empty item (being typed) or an empty key', async () => {
+    const { site } = await open({ '_config.yml': 'title: Blog\n', '_posts/2024-01-01-a.md': '---\ntitle: A\ntags:\n  - astronomy\n  - \nauthors:\ncategories: ""\n---\n' });
+    const summary = site.posts.get('/site/_posts/2024-01-01-a.md');
+    assert.deepEqual(summary?.tags, ['astronomy']);
+    assert.deepEqual(summary?.authors, []);
+  });
+});
