@@ -267,9 +267,10 @@ describe('Hugo leaves out the files it never builds', () => {
     assert.deepEqual([...fromDir.posts.keys()].sort(), built);
   });
 
-  it('reports an ignoreFiles pattern it cannot read and checks those files', async () => {
-    const { site: loaded } = await load(site({ 'hugo.toml': 'ignoreFiles = ["(unclosed", "\\\\.tmpl\\\\.md$"]' }));
+  it('reports an ignoreFiles pattern it cannot read (or safely run) and checks those files', async () => {
+    const { site: loaded } = await load(site({ 'hugo.toml': 'ignoreFiles = ["(unclosed", "(a+)+$", "\\\\.tmpl\\\\.md$"]' }));
     assert.ok(loaded.configProblems.some((problem) => problem.includes('(unclosed')));
+    assert.ok(loaded.configProblems.some((problem) => problem.includes('(a+)+$')), 'a pattern that could backtrack for ever is not used');
     assert.ok(!loaded.posts.has('/site/content/posts/a.tmpl.md'));
   });
 

@@ -25,8 +25,15 @@ export function ignoreFilesPatterns(data: ConfigData, root: string, contentDirs:
   });
 }
 
+/**
+ * A repeated group that repeats inside (`(a+)+`): linear in Go's RE2, but it can take JavaScript's
+ * backtracking engine exponential time on a crafted file name, so such a pattern is not used.
+ */
+const nestedRepetition = /\((?:[^()\\]|\\.)*[*+}](?:[^()\\]|\\.)*\)[*+{]/;
+
 /** Go's RE2 syntax is mostly JavaScript's; leading `(?i)`-style flags become JavaScript flags. */
 function fromGoRegExp(source: string, root: string, contentDirs: readonly string[]): RegExp | undefined {
+  if (nestedRepetition.test(source)) return undefined;
   const flagGroup = /^\(\?([imsU]+)\)/.exec(source);
   const flags = (flagGroup?.[1] ?? '').replace(/[U]/g, '');
   // `\A` and `\z` (start and end of text) are Go's only anchors JavaScript spells otherwise.
