@@ -6,7 +6,7 @@ import { corpusFolder } from './prepare.mjs';
 
 const [label = 'current', filter = ''] = process.argv.slice(2);
 const folder = join(corpusFolder, '.results', label);
-for (const name of readdirSync(folder).filter((file) => file.endsWith('.json') && file.includes(filter)).sort()) {
+for (const name of readdirSync(folder).filter((file) => file.endsWith('.json') && !file.endsWith('.tag-recall.json') && file.includes(filter)).sort()) {
   const { findings } = JSON.parse(readFileSync(join(folder, name), 'utf8'));
   const groups = new Map();
   for (const finding of findings) {
