@@ -91,6 +91,10 @@ export class PostcraftService {
     const cached = this.recentParses.get(path);
     if (cached?.text === text) return { site, post: cached };
     const post = parsePost(path, text);
+    if (!site.builds(post.frontmatter)) {
+      site.forgetPost(path); // a file the generator copies as it is: nothing in it to check
+      return undefined;
+    }
     site.updatePost(path, summarizePost(path, post.frontmatter, site.config, site.languageOf(path)));
     this.recentParses.delete(path);
     this.recentParses.set(path, post);

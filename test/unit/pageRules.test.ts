@@ -43,3 +43,22 @@ describe('what a post names', () => {
     assert.deepEqual(summary?.authors, []);
   });
 });
+
+describe('Markdown without frontmatter on a Jekyll site', () => {
+  const readme = '# Notes\n\n![](missing.png)\n';
+
+  it('is a static file Jekyll copies, so nothing in it is checked or indexed', async () => {
+    const { site, check } = await open({ '_config.yml': 'title: Blog\n', 'NOTES.md': readme, 'about.md': '---\ntitle: About\n---\n![](gone.png)\n' });
+    assert.deepEqual([...site.posts.keys()], ['/site/about.md']);
+    assert.deepEqual(check('NOTES.md', readme), []);
+    assert.equal(check('about.md', '---\ntitle: About\n---\n![](gone.png)\n').length, 1);
+  });
+
+  it('is a page under GitHub Pages or jekyll-optional-front-matter, and checked', async () => {
+    for (const files of [{ Gemfile: 'source "https://rubygems.org"\ngem "github-pages", group: :jekyll_plugins\n' }, { '_config.yml': 'plugins:\n  - jekyll-optional-front-matter\n' }]) {
+      const { site, check } = await open({ '_config.yml': 'title: Blog\n', ...files, 'NOTES.md': readme });
+      assert.ok(site.posts.has('/site/NOTES.md'));
+      assert.deepEqual(check('NOTES.md', readme).map((finding) => finding.split(':')[0]), ['error broken-image']);
+    }
+  });
+});

@@ -41,6 +41,11 @@ export interface SiteConfig {
   readonly languages?: SiteLanguages;
   /** Hugo's `removePathAccents`: `Inés` names the term page `ines`, not `inés`. */
   readonly removePathAccents?: boolean;
+  /**
+   * A Markdown file without frontmatter is copied as it is, never built, so nothing in it is checked
+   * (Jekyll, unless jekyll-optional-front-matter or GitHub Pages makes such files pages).
+   */
+  readonly frontmatterRequired?: boolean;
 }
 
 export interface SiteLanguages {

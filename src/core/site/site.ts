@@ -93,6 +93,19 @@ export class Site {
     return this.authors.get(this.profile.authorKey(name));
   }
 
+  /** Whether the generator builds a page from a file with this frontmatter (see `SiteConfig.frontmatterRequired`). */
+  builds(frontmatter: Frontmatter | undefined): boolean {
+    return frontmatter !== undefined || !this.config.frontmatterRequired;
+  }
+
+  /** Takes a file that is no longer a page (its frontmatter went) out of the index; the file stays. */
+  forgetPost(path: string): void {
+    const previous = this.posts.get(path);
+    if (!previous) return;
+    this.tags.remove(path, previous.tags);
+    this.posts.delete(path);
+  }
+
   /** Records a post's current tags and authors (from disk or from an open editor's text). */
   updatePost(path: string, summary: PostSummary): void {
     const previous = this.posts.get(path);
@@ -114,11 +127,7 @@ export class Site {
     const gone = known ? [path] : [...this.files.all()].filter((file) => isInside(path, file));
     for (const file of gone) {
       this.files.delete(file);
-      const previous = this.posts.get(file);
-      if (previous) {
-        this.tags.remove(file, previous.tags);
-        this.posts.delete(file);
-      }
+      this.forgetPost(file);
     }
   }
 
@@ -138,11 +147,10 @@ export class Site {
     if (!decoded) return;
     let frontmatter: Frontmatter | undefined;
     if ('text' in decoded) {
-      if (onPostParsed) {
-        const post = parsePost(path, decoded.text);
-        onPostParsed(this, post);
-        frontmatter = post.frontmatter;
-      } else frontmatter = parseFrontmatter(decoded.text);
+      const post = onPostParsed ? parsePost(path, decoded.text) : undefined;
+      frontmatter = post ? post.frontmatter : parseFrontmatter(decoded.text);
+      if (!this.builds(frontmatter)) return this.forgetPost(path);
+      if (post) onPostParsed!(this, post);
     }
     this.updatePost(path, summarizePost(path, frontmatter, this.config, this.languageOf(path)));
   }

@@ -1,6 +1,6 @@
 import type { SiteFileSystem } from '../../host/fileSystem';
 import { basename, dirname, extname, joinPath } from '../../text/paths';
-import { basePathOf, objectSetting, readDataFile, stringSetting, type ConfigData } from '../configFiles';
+import { basePathOf, objectSetting, readDataFile, readText, stringSetting, type ConfigData } from '../configFiles';
 import { isPostPath } from '../fileSet';
 import type { SiteConfig } from '../model';
 import { addAuthorRecords, authorFromEntryFile, AuthorRegistry, authorsFromDataFile, authorsFromDataFolder, dataExtensions } from './dataAuthors';
@@ -45,6 +45,7 @@ export const jekyll: GeneratorProfile = {
       // jekyll-seo-tag takes `image.path`; Minimal Mistakes and similar themes use `header.*`.
       imageFields: [...defaultImageFields, 'image.path', 'header.image', 'header.teaser', 'header.overlay_image', 'header.og_image'],
       ignoredDirs: [joinPath(root, stringSetting(data, 'destination') ?? '_site'), ...(await specialFolders(fs, source, data)), ...excludedFolders],
+      frontmatterRequired: !(await rendersFilesWithoutFrontmatter(fs, root, data)),
       excludedFiles: jekyllExcludedFiles({ source: source === root ? '' : source.slice(root.length + 1), exclude, include, collections: collectionNames(data), collectionsDir: stringSetting(data, 'collections_dir') ?? '' }),
     };
     return { config, problems: loaded?.error ? [`${configFile}: ${loaded.error}`] : [] };
@@ -110,4 +111,16 @@ function collectionNames(data: ConfigData): string[] {
 
 function stringList(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((entry): entry is string => typeof entry === 'string') : typeof value === 'string' ? [value] : [];
+}
+
+/**
+ * Jekyll builds only files that start with frontmatter; others are static files. The
+ * jekyll-optional-front-matter plugin makes Markdown without it pages too, and GitHub Pages (the
+ * github-pages gem) always enables that plugin (https://pages.github.com/versions/, "enabled by default").
+ */
+async function rendersFilesWithoutFrontmatter(fs: SiteFileSystem, root: string, data: ConfigData): Promise<boolean> {
+  const plugins = [...stringList(data['plugins']), ...stringList(data['gems'])];
+  if (plugins.includes('jekyll-optional-front-matter') || plugins.includes('github-pages')) return true;
+  const gemfile = await readText(fs, joinPath(root, 'Gemfile'));
+  return gemfile !== undefined && /^\s*gem\s+["'](github-pages|jekyll-optional-front-matter)["']/m.test(gemfile);
 }
