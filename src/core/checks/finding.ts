@@ -10,6 +10,7 @@ export const findingCodes = [
   'unknown-author',
   'unknown-tag',
   'tag-typo',
+  'tag-variant',
   'schema',
   'yaml-syntax',
   'toml-syntax',

@@ -1,4 +1,5 @@
-import { typoSuggestion } from '../checks/tags';
+import { typoSuggestion } from '../checks/tagSpelling';
+import { siteLanguages, tagVocabulary } from '../site/tagVocabulary';
 import type { Site } from '../site/site';
 import type { TagUsage } from '../site/tagIndex';
 
@@ -10,8 +11,9 @@ export interface TagCluster {
 }
 
 /**
- * Groups of tags that are probably one tag: the same word in other case, separators or plural
- * (whatever their counts), and rare spellings that the tag-typo check ties to a more common tag.
+ * Groups of tags that are probably one tag: the spellings the generator merges into one term page,
+ * the same word in other case, separators or plural (whatever their counts), and rare spellings that
+ * the tag-typo check ties to a more common tag in every language they are used in.
  */
 export function tagClusters(site: Site): TagCluster[] {
   const parent = new Map<string, string>();
@@ -29,11 +31,23 @@ export function tagClusters(site: Site): TagCluster[] {
     const first = firstOfVariant.get(usage.variant);
     if (first) join(usage.tag, first);
     else firstOfVariant.set(usage.variant, usage.tag);
-    const target = typoSuggestion(site, usage.tag);
-    if (target) join(usage.tag, target.tag);
+  }
+  const vocabularies = siteLanguages(site).map((language) => tagVocabulary(site, language));
+  for (const vocabulary of vocabularies) {
+    for (const term of vocabulary.terms) for (const spelling of term.spellings) join(spelling, term.tag);
+  }
+  for (const usage of all) {
+    // A Spanish tag may be a word of its own in Spanish while it looks like a typo on English posts.
+    const targets = new Set(vocabularies.filter((vocabulary) => vocabulary.termOf(usage.tag)).map((vocabulary) => typoSuggestion(site, usage.tag, vocabulary.language)?.tag));
+    const [target] = targets;
+    if (targets.size === 1 && target !== undefined) join(usage.tag, target);
   }
   const groups = new Map<string, TagUsage[]>();
-  for (const usage of all) groups.set(root(usage.tag), [...(groups.get(root(usage.tag)) ?? []), usage]);
+  for (const usage of all) {
+    const group = groups.get(root(usage.tag));
+    if (group) group.push(usage);
+    else groups.set(root(usage.tag), [usage]);
+  }
   const total = (cluster: TagCluster) => cluster.variants.reduce((sum, variant) => sum + variant.count, 0);
   return [...groups.values()]
     .filter((group) => group.length > 1)
