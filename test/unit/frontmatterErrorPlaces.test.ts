@@ -47,7 +47,7 @@ const tomlMistakes: Mistake[] = [
   { name: 'an unclosed array at the end', marked: 'title = "x"\ntags = ⟨["a",⟩\n', code: 'toml-syntax', message: /never closed/ },
   { name: 'a missing comma in a multi-line array', marked: 'tags = [\n  "a"\n  ⟨"b"⟩\n]\n', code: 'toml-syntax', message: /comma/ },
   { name: 'a table defined twice', marked: 'title = "x"\n[params]\na = 1\n⟨[params]⟩\nb = 2\n', code: 'toml-syntax', message: /already defined/ },
-  { name: 'a key defined twice', marked: 'title = "x"\n⟨title⟩ = "y"\n', code: 'duplicate-key', message: /Hugo stops the build/ },
+  { name: 'a key defined twice', marked: 'title = "x"\n⟨title⟩ = "y"\n', code: 'toml-syntax', message: /key is already defined above/ },
   { name: 'a missing equals sign', marked: 'title = "x"\n⟨date 2020-01-01⟩\n', code: 'toml-syntax', message: /"=" missing/ },
   { name: 'an unquoted string', marked: 'title = ⟨Hello⟩ world\n', code: 'toml-syntax', message: /invalid value/ },
 ];
@@ -57,7 +57,8 @@ function check(mistake: Mistake, delimiter: string): void {
   const text = `${delimiter}\n${body}${delimiter}\nBody\n`;
   const start = mistake.marked.indexOf('⟨') + delimiter.length + 1;
   const end = mistake.marked.indexOf('⟩') - 1 + delimiter.length + 1;
-  const problems = parseFrontmatter(text)!.problems;
+  // Only the error: a key written twice also has its duplicate-key warning, with the fix.
+  const problems = parseFrontmatter(text)!.problems.filter((problem) => problem.severity === 'error');
   assert.equal(problems.length, 1, JSON.stringify(problems));
   const [problem] = problems;
   assert.deepEqual([problem!.code, problem!.severity, text.slice(problem!.range.start, problem!.range.end)], [mistake.code, 'error', text.slice(start, end)]);

@@ -16,21 +16,7 @@ export function parseTomlFrontmatter(source: string, base: number): ParsedFields
     const { start, end, message } = placeTomlError(source, error);
     problems.push({ code: 'toml-syntax', severity: 'error', message: `TOML: ${message}`, range: { start: base + start, end: base + end } });
   }
-  const fields = locateTopLevelFields(source, base, problems);
-  return { fields, data, problems: withDuplicateKeysAsErrors(problems) };
-}
-
-/**
- * TOML allows a key once: Hugo stops the build on a second one ("key title is already defined", hugo
- * 0.111). The parser's error and the duplicate key found by the scanner are then one problem, an error
- * that keeps the duplicate's quick fix.
- */
-function withDuplicateKeysAsErrors(problems: FrontmatterProblem[]): FrontmatterProblem[] {
-  const syntax = problems.find((problem) => problem.code === 'toml-syntax');
-  const duplicate = syntax && problems.find((problem) => problem.code === 'duplicate-key' && problem.range.start === syntax.range.start);
-  if (!syntax || !duplicate) return problems;
-  const key = duplicate.message.replace(/^Duplicate key (".*")\.$/, '$1');
-  return problems.filter((problem) => problem !== syntax).map((problem) => (problem === duplicate ? { ...problem, severity: 'error', message: `Duplicate key ${key}: TOML allows a key once, and Hugo stops the build.` } : problem));
+  return { fields: locateTopLevelFields(source, base, problems), data, problems };
 }
 
 const keyLine = /^[ \t]*("(?:[^"\\]|\\.)*"|'[^']*'|[A-Za-z0-9_-]+)[ \t]*=[ \t]*/y;

@@ -35,7 +35,9 @@ export function placeTomlError(source: string, error: unknown): { start: number;
     return { start: header, end: close === -1 ? Math.max(trimmedLineEnd(source, header), header + 1) : header + close + 1, message: `this table is already defined above.` };
   }
   const token = /^[^\s=,\]}]+/.exec(source.slice(at, lineEndOffset(source, at)));
-  return { start: at, end: at + Math.max(token?.[0].length ?? 0, 1), message: reason };
+  // A key written twice: Hugo 0.111 stops too ("key title is already defined").
+  const message = /redefine/.test(reason) ? 'this key is already defined above.' : reason;
+  return { start: at, end: at + Math.max(token?.[0].length ?? 0, 1), message };
 }
 
 /** The 0-based offset of smol-toml's 1-based line and column. */
