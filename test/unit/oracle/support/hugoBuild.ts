@@ -9,7 +9,7 @@ import { join, relative, sep } from 'node:path';
 import { parseFrontmatter } from '../../../../src/core/frontmatter/parse';
 import type { GeneratorBuild, GeneratorPage, RejectedFile } from './generatorPages';
 import { hugoOracleLayout } from './oracleTemplates';
-import { copySite, filesNamedIn, listFiles } from './siteCopy';
+import { buildTimeoutMs, copySite, filesNamedIn, listFiles, describeExit } from './siteCopy';
 
 const marker = 'POSTCRAFT-ORACLE';
 
@@ -43,7 +43,7 @@ export function buildWithHugo(root: string, options: { maxRejected?: number } = 
       const config = [...rootConfigs.filter((name) => existsSync(join(copy.site, name))).slice(0, 1).map((name) => join(copy.site, name)), oracleConfig].join(',');
       const result = spawnSync('hugo', ['--source', copy.site, '--config', config, '--destination', out, '--cacheDir', join(copy.dir, 'cache'), '--buildDrafts', '--buildFuture', '--buildExpired', '--enableGitInfo=false'], {
         encoding: 'utf8',
-        timeout: 300_000,
+        timeout: buildTimeoutMs,
         maxBuffer: 512 * 1024 * 1024,
         env: { ...process.env, HUGO_ENVIRONMENT: 'production' },
       });
@@ -67,7 +67,7 @@ export function buildWithHugo(root: string, options: { maxRejected?: number } = 
       // A content file Hugo refuses (a bad ref, frontmatter it cannot read) stops the whole build: leave it out and try again.
       const culprits = filesNamedIn(output, copy.site).filter((file) => !file.startsWith('layouts/') && existsSync(join(copy.site, file)));
       if (culprits.length === 0 || rejected.length >= (options.maxRejected ?? 50)) {
-        return { generator: 'hugo', pages: [], rejected, languages: [], failure: distinctErrors(output, copy.site) };
+        return { generator: 'hugo', pages: [], rejected, languages: [], failure: describeExit(result) || distinctErrors(output, copy.site) };
       }
       for (const file of culprits) {
         rejected.push({ file, message: messageAbout(output, copy.site, file) });

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { GeneratorBuild, GeneratorPage, RejectedFile } from './generatorPages';
 import { jekyllOraclePage } from './oracleTemplates';
-import { copySite, filesNamedIn, listFiles } from './siteCopy';
+import { buildTimeoutMs, copySite, filesNamedIn, listFiles, describeExit } from './siteCopy';
 
 const oraclePage = 'postcraft-oracle.json';
 
@@ -50,7 +50,7 @@ export function buildWithJekyll(root: string, options: { maxRejected?: number } 
       }
       const result = spawnSync('jekyll', ['build', '--source', copy.site, ...(configs.length > 0 ? ['--config', configs.join(',')] : []), '--destination', out, '--drafts', '--future', '--unpublished', '--quiet'], {
         encoding: 'utf8',
-        timeout: 300_000,
+        timeout: buildTimeoutMs,
         maxBuffer: 512 * 1024 * 1024,
         env: { ...process.env, JEKYLL_NO_BUNDLER_REQUIRE: 'true', JEKYLL_ENV: 'production' },
       });
@@ -65,7 +65,7 @@ export function buildWithJekyll(root: string, options: { maxRejected?: number } 
       // Jekyll stops at the first file it cannot read (an invalid date) or render (a Liquid error): leave it out and try again.
       const culprits = [...filesNamedIn(output, copy.site), ...relativeFilesNamedIn(output)].filter((file, index, all) => all.indexOf(file) === index && file !== oraclePage && existsSync(join(copy.site, file)));
       if (result.status === 0 || culprits.length === 0 || rejected.length >= (options.maxRejected ?? 50)) {
-        return { generator: 'jekyll', pages: [], rejected, languages: [], failure: output.replace(/\x1b\[\d+m/g, '').trim().split('\n').filter((line) => !/^\s+from |-{8}|--trace|additional information/.test(line)).slice(0, 6).join('\n') };
+        return { generator: 'jekyll', pages: [], rejected, languages: [], failure: describeExit(result) || output.replace(/\x1b\[\d+m/g, '').trim().split('\n').filter((line) => !/^\s+from |-{8}|--trace|additional information/.test(line)).slice(0, 6).join('\n') || 'Jekyll wrote no oracle page' };
       }
       for (const file of culprits) {
         rejected.push({ file, message: (output.split('\n').find((line) => line.includes(file)) ?? '').replaceAll(`${copy.site}/`, '').replace(/\x1b\[\d+m/g, '').trim() });
