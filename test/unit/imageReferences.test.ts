@@ -83,6 +83,11 @@ describe('image references in the body', () => {
     ]);
   });
 
+  it('reads plain prose (no code, HTML or escapes) as markdown-it does, indented code included', () => {
+    assert.deepEqual(images('    ![x](a.png)\n\n> ![z](c.png) and ![w](d.png "t")').map((image) => image.path), ['c.png', 'd.png']);
+    assert.deepEqual(images('1. one\n\n   ![y](b.png)\n\n-    ![z](c.png)\n\n-     ![w](d.png)').map((image) => image.path), ['b.png', 'c.png']);
+  });
+
   it('finds images whose alt text or destination runs over lines, with exact ranges', () => {
     const found = images('> ![two\n> lines](\n> <a b.png>)\n\n![esc](a\\_b.png)');
     assert.deepEqual(found.map((image) => [image.path, image.source]), [['a b.png', 'a b.png'], ['a_b.png', 'a\\_b.png']]);

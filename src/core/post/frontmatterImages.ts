@@ -20,7 +20,7 @@ export interface GuessedImageText {
 export function guessedFrontmatterImages(post: ParsedPost, imageFields: readonly string[]): GuessedImageText[] {
   const fields = post.frontmatter?.fields;
   if (!fields || fields.length === 0) return [];
-  const known = new Set(imageFields.map((key) => key.toLowerCase()));
+  const known = knownKeys(imageFields);
   const found: GuessedImageText[] = [];
   const visit = (value: FieldValue | undefined, key: string, depth: number): void => {
     if (!value || depth > 8 || known.has(key.toLowerCase())) return;
@@ -36,6 +36,18 @@ export function guessedFrontmatterImages(post: ParsedPost, imageFields: readonly
   return found;
 }
 
+const knownKeysOf = new WeakMap<readonly string[], ReadonlySet<string>>();
+
+/** The image fields in lower case, once per site rather than once per post. */
+function knownKeys(imageFields: readonly string[]): ReadonlySet<string> {
+  let known = knownKeysOf.get(imageFields);
+  if (!known) knownKeysOf.set(imageFields, (known = new Set(imageFields.map((key) => key.toLowerCase()))));
+  return known;
+}
+
 function looksLikeImagePath(value: string): boolean {
+  // Most values (titles, tags, dates) have no dot in their last five characters: the cheap test first.
+  const dot = value.lastIndexOf('.');
+  if (dot === -1 || (value.length - dot > 6 && !/[?#]/.test(value))) return false;
   return !/[\s*[\]]/.test(value) && isImagePath(value.replace(/[?#].*$/, ''));
 }

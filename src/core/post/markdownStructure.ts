@@ -110,14 +110,28 @@ export function hasLevelOneHeading(body: string, { mdx }: { mdx: boolean }): boo
 // ——— Plain prose ————————————————————————————————————————————————————————————————————————————————————
 
 // Most posts are paragraphs and `![alt](path)` lines. Without any character that can open code, HTML,
-// an escape, an entity, a table, a block quote, a URL or indented code, and with every `[` opening such
-// an image, markdown-it finds exactly these images (the property test holds both paths to it); this
-// spares the block pass on such posts.
-const notPlainProse = /[`~<>\\&|\t\r]| {4}|:\/\//;
+// an escape, an entity, a table or a URL, without indented code, and with every `[` opening such an
+// image, markdown-it finds exactly these images (the property test holds both paths to it); this spares
+// the block pass on such posts. One `includes` per character: V8 scans for one character many times
+// faster than for a character class or a run of spaces.
+const notPlainProse = ['`', '~', '<', '\\', '&', '|', '\t', '\r'];
 const plainImage = /(!\[[^[\]\n]*\]\([ ]*)([^\s()]+)(?:[ ]+"[^"\n]*")?[ ]*\)/g;
 
+/** Whether a line starts with four spaces, after any list or quote markers: indented code, maybe. */
+function mayHaveIndentedCode(body: string): boolean {
+  for (let start = 0; start < body.length; ) {
+    let end = body.indexOf('\n', start);
+    if (end === -1) end = body.length;
+    let prefix = start;
+    while (prefix < end && ' >*+-.)0123456789'.includes(body[prefix]!)) prefix++;
+    if (prefix - start >= 4 && body.slice(start, prefix).includes('    ')) return true;
+    start = end + 1;
+  }
+  return false;
+}
+
 function plainProseImages(body: string): MarkdownImage[] | undefined {
-  if (notPlainProse.test(body)) return undefined;
+  if (notPlainProse.some((mark) => body.includes(mark)) || body.includes('://') || mayHaveIndentedCode(body)) return undefined;
   let brackets = 0;
   for (let at = body.indexOf('['); at !== -1; at = body.indexOf('[', at + 1)) brackets++;
   if (brackets === 0) return [];
