@@ -16,7 +16,7 @@ const jekyll = { '_config.yml': 'title: x\n', 'images/here.png': png };
 
 describe('images where the site puts them', () => {
   it('reports a missing image under an unknown frontmatter key as a warning that says it is a guess', async () => {
-    const findings = await check(hugo, 'content/posts/a.md', '---\ntitle: A\ntwitter_image: /img/gone.png\nog_image: /img/lost.png\nsocial: /img/here.png\n---\n');
+    const findings = await check(hugo, 'content/posts/a.md', '---\ntitle: A\ntwitter_image: /img/gone.png\nimage: /img/lost.png\nsocial: /img/here.png\n---\n');
     assert.deepEqual(
       findings.map(({ code, severity, line }) => [code, severity, line]),
       [['broken-image', 'warning', 2], ['broken-image', 'error', 3]],

@@ -35,7 +35,14 @@ export interface GeneratorProfile {
   tagTerm?(tag: string): string;
 }
 
-export const defaultImageFields = ['image', 'images', 'cover', 'cover.image', 'featured_image', 'featuredImage', 'feature', 'thumbnail', 'banner', 'hero', 'og_image', 'social_image'];
+/**
+ * Frontmatter keys whose value is an image by documentation: `images` (Hugo's embedded opengraph,
+ * twitter_cards and schema templates), `image` (jekyll-seo-tag, Docusaurus), and the covers of the most
+ * used themes (`cover.image` PaperMod, `cover` Terminal, `featured_image` Ananke, `featuredImage` LoveIt).
+ * Other keys whose value looks like an image path (`thumbnail`, `hero`, `og_image`…) are checked too, as
+ * guesses (see post/frontmatterImages.ts): how a site's own templates resolve them is not known.
+ */
+export const defaultImageFields = ['image', 'images', 'cover', 'cover.image', 'featured_image', 'featuredImage'];
 
 /** Site-root paths (`/img/a.png`) map into each public folder once the base path is removed. */
 export function rootRelativeCandidates(config: SiteConfig, imagePath: string): string[] {
