@@ -90,7 +90,7 @@ export class PostcraftService {
     if (!site || !site.isPost(path)) return undefined;
     const cached = this.recentParses.get(path);
     if (cached?.text === text) return { site, post: cached };
-    const post = parsePost(path, text);
+    const post = parsePost(path, text, site.frontmatterSyntax);
     if (!site.builds(post.frontmatter)) {
       site.forgetPost(path); // a file the generator copies as it is: nothing in it to check
       return undefined;

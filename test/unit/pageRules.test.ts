@@ -62,3 +62,23 @@ describe('Markdown without frontmatter on a Jekyll site', () => {
     }
   });
 });
+
+describe('frontmatter blocks by generator', () => {
+  const callout = '{% callout "info" %}\nInstall it locally.\n{% endcallout %}\n';
+
+  it('reads a body opening with a brace as text outside Hugo (Eleventy, Jekyll), and as JSON frontmatter in Hugo', async () => {
+    const eleventy = await open({ 'eleventy.config.js': 'export default function () {}' });
+    assert.deepEqual(eleventy.check('docs/install.md', callout), []);
+    const hugo = await open({ 'hugo.toml': 'baseURL = "https://example.org/"\n' });
+    const findings = hugo.check('content/posts/a.md', callout).map((finding) => finding.split(':')[0]);
+    assert.ok(findings.length > 0 && findings.every((finding) => finding === 'error json-syntax'), findings.join(', '));
+  });
+
+  it('reads +++ as TOML in Hugo only', async () => {
+    const toml = '+++\ntitle = "A"\ntags = ["go"\n+++\nText\n';
+    const hugo = await open({ 'hugo.toml': 'baseURL = "https://example.org/"\n' });
+    assert.deepEqual(hugo.check('content/posts/a.md', toml).map((finding) => finding.split(':')[0]), ['error toml-syntax']);
+    const docusaurus = await open({ 'docusaurus.config.js': 'module.exports = {};' });
+    assert.ok(!docusaurus.check('blog/a.md', toml).some((finding) => finding.includes('toml-syntax')));
+  });
+});

@@ -18,7 +18,7 @@ export type OpenText = (path: string) => string | undefined;
 export async function planTagRename(fs: SiteFileSystem, site: Site, from: string, to: string, openText: OpenText, token: CancellationToken): Promise<TextEdit[]> {
   const edits: TextEdit[] = [];
   for (const path of [...(site.tags.get(from)?.posts ?? [])].sort()) {
-    const post = await readPost(fs, path, openText);
+    const post = await readPost(fs, site, path, openText);
     throwIfCancelled(token);
     if (!post) continue;
     for (const node of tagValues(post, site.config)) {
@@ -30,11 +30,11 @@ export async function planTagRename(fs: SiteFileSystem, site: Site, from: string
   return edits;
 }
 
-async function readPost(fs: SiteFileSystem, path: string, openText: OpenText): Promise<ParsedPost | undefined> {
+async function readPost(fs: SiteFileSystem, site: Site, path: string, openText: OpenText): Promise<ParsedPost | undefined> {
   const open = openText(path);
-  if (open !== undefined) return parsePost(path, open);
+  if (open !== undefined) return parsePost(path, open, site.frontmatterSyntax);
   const bytes = await fs.readFile(path);
   if (!bytes) return undefined;
   const decoded = decodePostBytes(bytes);
-  return 'text' in decoded ? parsePost(path, decoded.text) : undefined;
+  return 'text' in decoded ? parsePost(path, decoded.text, site.frontmatterSyntax) : undefined;
 }

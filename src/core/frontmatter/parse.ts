@@ -1,7 +1,7 @@
 import { parseJsonFrontmatter } from './json';
 import { excessiveNesting, maxFrontmatterLength, maxNestingDepth } from './limits';
 import type { Frontmatter } from './model';
-import { splitFrontmatter } from './split';
+import { anyFrontmatter, splitFrontmatter, type FrontmatterSyntax } from './split';
 import { parseTomlFrontmatter } from './toml';
 import { parseSimpleYaml } from './simpleYaml';
 import { parseYamlWithLibrary, type ParsedFields } from './yaml';
@@ -9,8 +9,8 @@ import { parseYamlWithLibrary, type ParsedFields } from './yaml';
 const parsers = { yaml: parseYamlWithLibrary, toml: parseTomlFrontmatter, json: parseJsonFrontmatter };
 
 /** The post's frontmatter with source ranges, or `undefined` when it has none. Never throws. */
-export function parseFrontmatter(text: string): Frontmatter | undefined {
-  const block = splitFrontmatter(text);
+export function parseFrontmatter(text: string, syntax: FrontmatterSyntax = anyFrontmatter): Frontmatter | undefined {
+  const block = splitFrontmatter(text, syntax);
   if (!block) return undefined;
   const source = text.slice(block.contentRange.start, block.contentRange.end);
   // Most posts' YAML is read by the simple reader, which nests two levels at most: only what it

@@ -8,6 +8,17 @@ export interface FrontmatterBlock {
   readonly closed: boolean;
 }
 
+/** Which frontmatter blocks a generator reads besides `---` YAML. */
+export interface FrontmatterSyntax {
+  /** `+++` TOML (Hugo, Astro). */
+  readonly toml: boolean;
+  /** A JSON object at the very start (Hugo only: elsewhere `{% callout %}` or `{{ x }}` opening a body is text). */
+  readonly json: boolean;
+}
+
+/** Every syntax: for callers that do not know the site (tests, data files read as pages). */
+export const anyFrontmatter: FrontmatterSyntax = { toml: true, json: true };
+
 // A Map, not an object: a first line reading `valueOf` or `__proto__` must not find Object.prototype's.
 const delimiters = new Map<string, FrontmatterFormat>([['---', 'yaml'], ['+++', 'toml']]);
 
@@ -15,12 +26,12 @@ const delimiters = new Map<string, FrontmatterFormat>([['---', 'yaml'], ['+++', 
  * Finds the frontmatter block the way Hugo and Jekyll do: a `---` (YAML) or `+++` (TOML) line at the
  * very start, up to the same delimiter on its own line; or a JSON object at the very start (Hugo).
  */
-export function splitFrontmatter(text: string): FrontmatterBlock | undefined {
+export function splitFrontmatter(text: string, syntax: FrontmatterSyntax = anyFrontmatter): FrontmatterBlock | undefined {
   const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const firstLineEnd = lineEnd(text, start);
   const opener = text.slice(start, firstLineEnd).trimEnd();
   const format = delimiters.get(opener);
-  if (format) {
+  if (format && (format !== 'toml' || syntax.toml)) {
     const contentStart = skipNewline(text, firstLineEnd);
     let lineStart = contentStart;
     while (lineStart < text.length) {
@@ -39,7 +50,7 @@ export function splitFrontmatter(text: string): FrontmatterBlock | undefined {
     }
     return { format, blockRange: { start, end: text.length }, contentRange: { start: contentStart, end: text.length }, closed: false };
   }
-  if (text[start] === '{') {
+  if (text[start] === '{' && syntax.json) {
     const end = matchingBrace(text, start);
     if (end === undefined) return undefined; // not JSON frontmatter, just a brace
     return { format: 'json', blockRange: { start, end }, contentRange: { start, end }, closed: true };

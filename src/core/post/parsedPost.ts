@@ -1,4 +1,5 @@
 import { parseFrontmatter } from '../frontmatter/parse';
+import { anyFrontmatter, type FrontmatterSyntax } from '../frontmatter/split';
 import type { Frontmatter } from '../frontmatter/model';
 import { LineIndex } from '../text/lineIndex';
 
@@ -12,7 +13,7 @@ export interface ParsedPost {
   readonly bodyStart: number;
 }
 
-export function parsePost(path: string, text: string): ParsedPost {
-  const frontmatter = parseFrontmatter(text);
+export function parsePost(path: string, text: string, syntax: FrontmatterSyntax = anyFrontmatter): ParsedPost {
+  const frontmatter = parseFrontmatter(text, syntax);
   return { path, text, lines: new LineIndex(text), frontmatter, bodyStart: frontmatter?.blockRange.end ?? 0 };
 }

@@ -1,3 +1,4 @@
+import type { FrontmatterSyntax } from '../frontmatter/split';
 import { basename } from '../text/paths';
 import type { GeneratorId } from './model';
 
@@ -8,4 +9,14 @@ import type { GeneratorId } from './model';
  */
 export function isListPage(generator: GeneratorId, path: string): boolean {
   return generator === 'hugo' && /^_index(\.[A-Za-z]{2,3}(-[A-Za-z0-9]+)*)?\.(md|markdown|mdown|mkd|mkdn|mdx|html?|org|adoc|pandoc|rst)$/i.test(basename(path));
+}
+
+/**
+ * The frontmatter blocks each generator reads. All read `---` YAML. Hugo also reads `+++` TOML and a
+ * JSON object (https://gohugo.io/content-management/front-matter/); Astro reads `+++` TOML. Jekyll
+ * (`Document::YAML_FRONT_MATTER_REGEXP`), Docusaurus and Eleventy (gray-matter) read `---` only, so a
+ * post opening with `{% callout %}` has no frontmatter there.
+ */
+export function frontmatterSyntaxOf(generator: GeneratorId): FrontmatterSyntax {
+  return { toml: generator === 'hugo' || generator === 'astro' || generator === 'markdown', json: generator === 'hugo' || generator === 'markdown' };
 }

@@ -4,6 +4,8 @@ import { TimeSlices } from '../host/timeSlices';
 import { confinedFileSystem } from '../host/confinedFileSystem';
 import { readPostText } from '../post/decodeText';
 import { parseFrontmatter } from '../frontmatter/parse';
+import type { FrontmatterSyntax } from '../frontmatter/split';
+import { frontmatterSyntaxOf } from './pageKinds';
 import type { Frontmatter } from '../frontmatter/model';
 import { parsePost, type ParsedPost } from '../post/parsedPost';
 import { extname, isInside, isInsideAny } from '../text/paths';
@@ -35,7 +37,11 @@ export class Site {
     readonly files: FileSet,
   ) {
     this.ignoredDirs = new Set(config.ignoredDirs);
+    this.frontmatterSyntax = frontmatterSyntaxOf(config.generator);
   }
+
+  /** The frontmatter blocks the generator reads (`+++` TOML and JSON are Hugo's). */
+  readonly frontmatterSyntax: FrontmatterSyntax;
 
   /** `config.ignoredDirs`, for lookups by ancestor. */
   private readonly ignoredDirs: ReadonlySet<string>;
@@ -147,8 +153,8 @@ export class Site {
     if (!decoded) return;
     let frontmatter: Frontmatter | undefined;
     if ('text' in decoded) {
-      const post = onPostParsed ? parsePost(path, decoded.text) : undefined;
-      frontmatter = post ? post.frontmatter : parseFrontmatter(decoded.text);
+      const post = onPostParsed ? parsePost(path, decoded.text, this.frontmatterSyntax) : undefined;
+      frontmatter = post ? post.frontmatter : parseFrontmatter(decoded.text, this.frontmatterSyntax);
       if (!this.builds(frontmatter)) return this.forgetPost(path);
       if (post) onPostParsed!(this, post);
     }

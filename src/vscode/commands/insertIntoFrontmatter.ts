@@ -5,7 +5,7 @@ import type { ActivePost } from './activePost';
 /** Adds `value` to the list under `key` of the active post, as one undoable edit in its style. */
 export async function insertListValue(post: ActivePost, key: string, value: string): Promise<boolean> {
   const document = post.editor.document;
-  const parsed = parsePost(post.path, document.getText());
+  const parsed = parsePost(post.path, document.getText(), post.site.frontmatterSyntax);
   if (!parsed.frontmatter) {
     void vscode.window.showInformationMessage('Postcraft: this post has no frontmatter to add to.');
     return false;
