@@ -19,6 +19,12 @@ describe('Config and data files as the generators read them', () => {
     assert.match(loaded.error ?? '', /line \d/);
   });
 
+  it('reads a quoted value continued at a lower indent as libyaml folds it (jekyll and hugo build such configs)', () => {
+    const loaded = parseDataText('title: Blog\ndescription: "Notes on gardens\nand seeds"\nauthors:\n  sam:\n    name: Sam\n', '.yml');
+    assert.equal(loaded.error, undefined);
+    assert.deepEqual(loaded.data, { title: 'Blog', description: 'Notes on gardens and seeds', authors: { sam: { name: 'Sam' } } });
+  });
+
   it('keeps TOML strict: a duplicate key is an error there for Hugo too', () => {
     assert.ok(parseDataText('title = "a"\ntitle = "b"\n', '.toml').error);
   });

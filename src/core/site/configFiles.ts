@@ -3,6 +3,7 @@ import type { SiteFileSystem } from '../host/fileSystem';
 import { excessiveNesting, maxNestingDepth } from '../frontmatter/limits';
 import { isMap, isScalar, parseDocument, visit } from 'yaml';
 import { yamlData } from '../frontmatter/yaml';
+import { readAsGeneratorsDo } from '../frontmatter/libyamlLeniency';
 import { extname } from '../text/paths';
 
 export type ConfigData = Record<string, unknown>;
@@ -55,10 +56,14 @@ export interface LenientYaml {
 /**
  * A YAML config or data file as Ruby's Psych (Jekyll) and Go's yaml.v2 (Hugo 0.111) read it: a key
  * written twice is no error, the last value wins whole (checked with `jekyll build` and `hugo`). Any other
- * error throws, with its line and column.
+ * error throws, with its line and column. Quoted values continued on lines indented less than their
+ * key are read as libyaml folds them, as in frontmatter.
  */
 export function readYamlLeniently(text: string): LenientYaml {
-  const doc = parseDocument(text, { uniqueKeys: false, logLevel: 'error', prettyErrors: false });
+  const options = { uniqueKeys: false, logLevel: 'error', prettyErrors: false } as const;
+  const strict = parseDocument(text, options);
+  // Quoted values and flow lists continued at a lower indent, which libyaml reads (frontmatter/libyamlLeniency.ts).
+  const doc = strict.errors.length > 0 ? (readAsGeneratorsDo(text, strict, options, parseDocument)?.doc ?? strict) : strict;
   const lineOf = (offset: number) => text.slice(0, offset).split('\n').length;
   const error = doc.errors[0];
   if (error) throw new Error(`${error.message.split('\n')[0]} at line ${lineOf(error.pos[0])}, column ${error.pos[0] - text.lastIndexOf('\n', error.pos[0] - 1)}`);
