@@ -121,9 +121,20 @@ describe('tag-typo and tag-variant', () => {
     assert.deepEqual(await tagFindings(exact, [...base, [['demo', 'linus'], 'Text.']]), ['p5: tag-typo warning → deno', 'p5: tag-typo warning → linux']);
   });
 
-  it('leaves a near word alone where another tag or a title writes it', async () => {
-    const posts: Posts = [...many(5, ['deno']), [['demo']], [['live demo']]];
-    assert.deepEqual(await tagFindings(exact, posts), []);
+  it('leaves a near word alone where an established tag of several words writes it, not a one-off one', async () => {
+    assert.deepEqual(await tagFindings(exact, [...many(5, ['deno']), [['demo']], ...many(2, ['live demo'])]), []);
+    assert.deepEqual(await tagFindings(exact, [...many(5, ['deno']), [['demo']], [['live demo']]]), ['p5: tag-typo warning → deno']);
+  });
+
+  it('leaves a near word alone where a title writes it', async () => {
+    const siteFiles: Record<string, string> = { ...files([...many(5, ['deno']), [['demo']]]), '_posts/2024-02-01-x.md': '---\ntitle: A demo day\n---\n' };
+    const site = await open(exact, siteFiles);
+    assert.deepEqual(runChecks(site, parsePost('/site/_posts/2024-01-01-p5.md', siteFiles['_posts/2024-01-01-p5.md']!)), []);
+  });
+
+  it('weighs all spellings of the intended tag together: three spellings on few posts each are one established tag', async () => {
+    const posts: Posts = [[['Weblogic']], [['WebLogic']], [['weblogic']], [['Webolgic']]];
+    assert.deepEqual(await tagFindings(exact, posts), ['p3: tag-typo warning → WebLogic']);
   });
 
   it('finds the same in two passes (the CLI) as post by post (the editor), the post text included', async () => {

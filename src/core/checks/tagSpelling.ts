@@ -41,12 +41,15 @@ export function typoSuggestion(site: Site, tag: string, language: string | undef
 interface TypoMemo {
   readonly vocabulary: TagVocabulary;
   readonly suggestions: Map<string, SpellingSuggestion | null>;
-  /** Spellings of established terms by length, most used first: only a length one apart can be one edit away. */
+  /** Spellings of tags on two posts or more by length, most used first: only a length one apart can be one edit away. */
   readonly byLength: Map<number, Candidate[]>;
 }
 
 interface Candidate {
+  /** The most used of the spellings of one word (`variantKey`), which a fix writes. */
   readonly term: TagTerm;
+  /** Posts of all its spellings: `Weblogic`, `WebLogic` and `weblogic` are one established word. */
+  readonly count: number;
   readonly lower: string;
   /** Which of 32 character classes the spelling holds (see `charMask`). */
   readonly mask: number;
@@ -57,16 +60,26 @@ const memos = new WeakMap<TagVocabulary, TypoMemo>();
 function memoFor(vocabulary: TagVocabulary): TypoMemo {
   let memo = memos.get(vocabulary);
   if (memo) return memo;
-  const byLength = new Map<number, Candidate[]>();
+  const words = new Map<string, { term: TagTerm; count: number; spellings: Set<string> }>();
   for (const term of vocabulary.terms) {
-    if (term.count < 2) break; // most used first; see looksMistyped
-    for (const lower of new Set(term.spellings.map((spelling) => spelling.toLowerCase()))) {
+    const word = words.get(term.variant);
+    if (!word) words.set(term.variant, { term, count: term.count, spellings: new Set(term.spellings.map((spelling) => spelling.toLowerCase())) });
+    else {
+      word.count += term.count;
+      for (const spelling of term.spellings) word.spellings.add(spelling.toLowerCase());
+    }
+  }
+  const byLength = new Map<number, Candidate[]>();
+  for (const { term, count, spellings } of words.values()) {
+    if (count < 2) continue; // see looksMistyped
+    for (const lower of spellings) {
       const group = byLength.get(lower.length);
-      const candidate = { term, lower, mask: charMask(lower) };
+      const candidate = { term, count, lower, mask: charMask(lower) };
       if (group) group.push(candidate);
       else byLength.set(lower.length, [candidate]);
     }
   }
+  for (const group of byLength.values()) group.sort((a, b) => b.count - a.count);
   memos.set(vocabulary, (memo = { vocabulary, suggestions: new Map(), byLength }));
   return memo;
 }
@@ -78,8 +91,9 @@ function suggest(site: Site, memo: TypoMemo, tag: string): SpellingSuggestion | 
   // The word's spellings the generator keeps apart, most used first (own term included, if indexed).
   const spellings = vocabulary.variantsOf(variant);
   const main = spellings[0];
-  const groupCount = spellings.reduce((sum, term) => sum + term.count, own ? 0 : 1);
-  const typo = typoTarget(site, memo, main && main !== own && main.count > (own?.count ?? 1) ? main.tag : tag, groupCount, variant);
+  // How established the word is: its most used spelling (a slip written three ways is still a slip).
+  const usedOn = Math.max(main?.count ?? 1, 1);
+  const typo = typoTarget(site, memo, main && main !== own && main.count > (own?.count ?? 1) ? main.tag : tag, usedOn, variant);
   if (typo) {
     // A target that is itself a typo of a far more used tag: the fix goes to the end of the chain.
     const further = typoSuggestion(site, typo.tag, vocabulary.language);
@@ -93,17 +107,17 @@ function typoTarget(site: Site, memo: TypoMemo, tag: string, count: number, vari
   const lower = tag.toLowerCase();
   const minimum = count === 1 ? 2 : count === 2 ? 3 * count : 10 * count;
   const mask = charMask(lower);
-  let best: { term: TagTerm; likelihood: number } | undefined;
+  let best: { term: TagTerm; count: number; likelihood: number } | undefined;
   for (let length = lower.length - 1; length <= lower.length + 1; length++) {
     for (const candidate of memo.byLength.get(length) ?? []) {
-      if (candidate.term.count < minimum) break; // most used first
+      if (candidate.count < minimum) break; // most used first
       if (candidate.term.variant === variant) continue; // its own spellings (and their terms)
       if (bitCount(mask ^ candidate.mask) > 2) continue; // one edit changes at most two classes: most tags end here
       const edit = singleEdit(candidate.lower, lower);
-      if (!edit || differsOnlyInDigits(candidate.lower, lower) || !looksMistyped(edit, candidate.lower.length, count, candidate.term.count)) continue;
+      if (!edit || differsOnlyInDigits(candidate.lower, lower) || !looksMistyped(edit, candidate.lower.length, count, candidate.count)) continue;
       // Of two tags one edit away (`baming`: `baking`, `gaming`), the likelier typo, then the more used.
       const likelihood = typoLikelihood(edit);
-      if (!best || likelihood > best.likelihood || (likelihood === best.likelihood && candidate.term.count > best.term.count)) best = { term: candidate.term, likelihood };
+      if (!best || likelihood > best.likelihood || (likelihood === best.likelihood && candidate.count > best.count)) best = { term: candidate.term, count: candidate.count, likelihood };
     }
   }
   // Asked last, as it is the one question that reads every title of the site.
@@ -126,13 +140,13 @@ function typoLikelihood(edit: SingleEdit): number {
  * beside the intended one, a missing letter in a word of four or more; at the first letter (which
  * writers rarely get wrong) only in a longer word. Such a tag must be on one post; the caller also
  * asks whether it is a word the site writes elsewhere. The intended tag must be established (three
- * posts), or on two posts for a typo-shaped edit of a long word on one post (`typescirpt`). A tag
+ * posts, in any of its spellings), or on two posts for a typo-shaped edit on one post (`typescirpt`). A tag
  * that is itself established is taken for a typo only with a typo's shape and on a tenth of the
  * posts of the other.
  */
 export function looksMistyped(edit: SingleEdit, intendedLength: number, writtenCount: number, intendedCount: number): boolean {
   const typoShaped = (edit.kind === 'transposed' && intendedLength >= 3) || (edit.kind === 'doubled' && intendedLength >= 2) || (edit.kind === 'undoubled' && intendedLength >= 4);
-  if (intendedCount < establishedCount) return typoShaped && intendedLength >= 6 && writtenCount === 1 && intendedCount === 2;
+  if (intendedCount < establishedCount) return typoShaped && intendedLength >= 4 && writtenCount === 1 && intendedCount === 2;
   if (writtenCount >= establishedCount) return typoShaped && intendedLength >= 6 && intendedCount >= 10 * writtenCount;
   if (intendedCount < 3 * writtenCount) return false;
   if (typoShaped) return true;

@@ -1,4 +1,5 @@
 import type { Site } from './site';
+import { variantKey } from '../text/similarity';
 
 /**
  * The words a site writes outside its one-word tags: in post titles and in tags of several words.
@@ -22,7 +23,8 @@ export function siteWords(site: Site): SiteWords {
 }
 
 function buildSiteWords(site: Site): SiteWords {
-  // In how many titles and tags (a tag once, in whatever spelling) each word is written.
+  // In how many titles and tags (a tag once, in whatever spelling) each word is written. Only tags on
+  // two posts or more vouch for their words: two one-off tags with the same slip prove nothing.
   const sources = new Map<string, number>();
   const add = (text: string) => {
     for (const word of new Set(wordsOf(text))) sources.set(word, (sources.get(word) ?? 0) + 1);
@@ -30,6 +32,7 @@ function buildSiteWords(site: Site): SiteWords {
   for (const post of site.posts.values()) if (post.title) add(post.title);
   const phrases = new Set<string>();
   for (const usage of site.tags.all()) {
+    if (usage.count < 2) break; // most used first
     if (wordsOf(usage.tag).length > 1 && !phrases.has(usage.variant)) {
       phrases.add(usage.variant);
       add(usage.tag);
@@ -38,7 +41,7 @@ function buildSiteWords(site: Site): SiteWords {
   return {
     usedElsewhere(tag) {
       const words = wordsOf(tag);
-      const own = words.length > 1 ? 1 : 0; // a tag of several words is one of its words' sources
+      const own = phrases.has(variantKey(tag)) ? 1 : 0; // a tag of several words is one of its words' sources
       return words.length > 0 && words.every((word) => (sources.get(word) ?? 0) > own);
     },
   };
