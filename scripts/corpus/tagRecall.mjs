@@ -15,7 +15,7 @@ const sharedBy = 3;
 
 /** Returns { injected, caught, missed: [{ file, tag, swapped }] }, or undefined when no tag is shared by three posts. */
 export function measureTagRecall(cli, siteRoot, generator) {
-  const posts = [...markdownFiles(siteRoot)].sort().map((file) => ({ file, ...frontmatterTags(file, generator) })).filter((post) => post.tags.length > 0);
+  const posts = [...markdownFiles(siteRoot)].sort().map((file) => ({ file, ...tagsOfFrontmatter(readFileSync(file, 'utf8'), generator) })).filter((post) => post.tags.length > 0);
   const uses = new Map();
   for (const post of posts) for (const tag of new Set(post.tags)) uses.set(tag, [...(uses.get(tag) ?? []), post]);
   const known = new Set([...uses.keys()].map((tag) => tag.toLowerCase()));
@@ -65,7 +65,7 @@ function withProbe(text) {
 }
 
 /** `kubernetes` → `kubrenetes`: the two letters around the middle, when both are letters and differ. */
-function swapMiddleLetters(tag) {
+export function swapMiddleLetters(tag) {
   const letters = [...tag];
   if (letters.length < 4) return undefined;
   for (let i = Math.floor(letters.length / 2) - 1; i + 1 < letters.length; i++) {
@@ -78,7 +78,7 @@ function swapMiddleLetters(tag) {
 }
 
 /** The first use of the tag as a whole value after the frontmatter's tags (or categories) key. */
-function replaceTagOnce(text, tag, swapped) {
+export function replaceTagOnce(text, tag, swapped) {
   const end = frontmatterEnd(text);
   const escaped = tag.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const pattern = new RegExp(`(^|[\\s\\[,"'-])${escaped}(?=$|[\\s\\],"'])`, 'm');
@@ -95,8 +95,8 @@ function frontmatterEnd(text) {
   return close < 0 ? 0 : close;
 }
 
-function frontmatterTags(file, generator) {
-  const text = readFileSync(file, 'utf8');
+/** The tags of a post as the generator reads them, and whether its frontmatter is TOML. */
+export function tagsOfFrontmatter(text, generator) {
   const end = frontmatterEnd(text);
   if (end === 0) return { tags: [] };
   const toml = text.startsWith('+++');
