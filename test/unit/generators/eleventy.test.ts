@@ -101,4 +101,9 @@ describe('Eleventy frontmatter conventions', () => {
     assert.deepEqual(await check('blog/a.md', '---\ntitle: A\n---\n![](/slides/talk/01.jpg)\n'), []);
     assert.deepEqual(codes(await check('blog/a.md', '---\ntitle: A\n---\n![](/slides/talk/02.jpg)\n')), ['broken-image']);
   });
+
+  it('takes an ignore line that is no valid glob literally, and opens the site', async () => {
+    const { site } = await open({ '.eleventyignore': 'drafts(old\n[z-a]\nnotes/\n' });
+    assert.deepEqual([site.isPost('/site/drafts(old/a.md'), site.isPost('/site/notes/a.md'), site.isPost('/site/blog/a.md')], [false, false, true]);
+  });
 });

@@ -6,8 +6,18 @@
  * `.` is matched only by a pattern that writes the dot (picomatch's `dot: false`).
  */
 
-/** The regular-expression source of one glob (no anchors). */
+/** The regular-expression source of one glob (no anchors); a glob that makes no valid expression (`a(b`, `[z-a]`) is taken literally. */
 export function globSource(glob: string): string {
+  const source = translatedGlob(glob);
+  try {
+    new RegExp(source);
+    return source;
+  } catch {
+    return glob.replace(/[.*+?^${}()|[\]\\/]/g, (ch) => (ch === '/' ? '/' : `\\${ch}`));
+  }
+}
+
+function translatedGlob(glob: string): string {
   let out = '';
   let depth = 0; // open `{` alternatives
   for (let i = 0; i < glob.length; i++) {
