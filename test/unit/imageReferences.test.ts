@@ -104,9 +104,9 @@ describe('image references in the body', () => {
   });
 
   it('guesses image arguments of custom shortcodes and Liquid tags, and says so', () => {
-    const post = parsePost('/site/content/post.md', '---\ntitle: x\n---\n{{< myimg src="/x.png" >}} {{< figure "/y.png" >}} {{< figure src="/z.png" >}}\n{% lightbox_img /images/l.png caption %} {% include figure.html image_path="/i.jpg" alt="a" %}\n{% raw %}{% lightbox_img /raw.png %}{% endraw %} {% asset own.png %}');
+    const post = parsePost('/site/content/post.md', '---\ntitle: x\n---\n{{< myimg src="/x.png" >}} {{< figure "/y.png" >}} {{< figure src="/z.png" >}}\n{% lightbox_img /images/l.png caption %} {% include figure.html image_path="/i.jpg" alt="a" %} {% include "icons/x.svg" %} {% render "y.svg", src: "/r.png" %}\n{% raw %}{% lightbox_img /raw.png %}{% endraw %} {% asset own.png %}');
     const found = findBodyImages(post, { mdx: false }).map((reference) => [post.text.slice(reference.range.start, reference.range.end), reference.guess !== undefined]);
-    assert.deepEqual(found, [['/x.png', true], ['/y.png', true], ['/z.png', false], ['/images/l.png', true], ['/i.jpg', true]]);
+    assert.deepEqual(found, [['/x.png', true], ['/y.png', true], ['/z.png', false], ['/images/l.png', true], ['/i.jpg', true], ['/r.png', true]]);
     const [guessed] = findBodyImages(post, { mdx: false });
     assert.equal(guessed?.guess, 'in shortcode `myimg`; Postcraft guesses this argument is an image path');
   });
@@ -118,8 +118,8 @@ describe('image references in the body', () => {
     assert.deepEqual(findBodyImages(post, { mdx: false, generator: 'docusaurus' }), []);
   });
 
-  it('reads MDX imports outside code blocks only', () => {
-    assert.deepEqual(images("import a from './a.png';\n\n```js\nimport b from './b.png';\n```", { mdx: true }).map((image) => image.path), ['./a.png']);
+  it('reads MDX imports and requires outside code blocks and code spans only', () => {
+    assert.deepEqual(images("import a from './a.png';\n\n```js\nimport b from './b.png';\n```\n\n| a | b |\n| - | - |\n| `require('./c.png')` | d |\n\nSay `require('./e.png')`.", { mdx: true }).map((image) => image.path), ['./a.png']);
   });
 
   it('gives the exact range of the path as written', () => {

@@ -33,8 +33,8 @@ export interface BodyStructure {
   /** Raw HTML as the generator passes it on (HTML blocks, inline tags; never in code), and where it stands. */
   readonly html: readonly BodyText[];
   /**
-   * Code: fenced and indented blocks (their lines), and code spans in the paragraphs that were parsed
-   * inline (those with `![`, `<`, `[^` or `{%`).
+   * Code: fenced and indented blocks (their lines), and code spans in the texts parsed inline (see
+   * mayHoldFinds).
    */
   readonly code: readonly BodySpan[];
 }
@@ -73,7 +73,7 @@ export function scanMarkdownBody(body: string, { mdx }: { mdx: boolean }): BodyS
       if (toBody) scan.html.push({ text, toBody, footnote: scan.footnote });
     }
     else if ((token.type === 'fence' || token.type === 'code_block') && token.map) code.push(linesSpan(src, lines, token.map));
-    else if (token.type === 'inline' && (token.content.includes('![') || token.content.includes('<') || token.content.includes('[^') || token.content.includes('{%'))) {
+    else if (token.type === 'inline' && mayHoldFinds(token.content, mdx)) {
       const mapped = contentMap(src, lines, token.content, token.map?.[0] ?? row, tokens[i - 1]?.type === 'paragraph_open', cellCursor);
       if (!mapped) continue; // text Postcraft cannot place: silence rather than a wrong range
       scan.content = { text: token.content, toBody: mapped };
@@ -92,6 +92,14 @@ export function scanMarkdownBody(body: string, { mdx }: { mdx: boolean }): BodyS
   }
   const html = scan.html.filter(rendered).map(({ text, toBody }) => ({ text, toBody }));
   return { images, html, code: [...code, ...scan.codeSpans] };
+}
+
+/**
+ * Whether an inline text may hold an image, HTML, a footnote reference, a Liquid tag or (in MDX) a
+ * `require()`: the texts whose code spans and images matter. Others skip the inline pass.
+ */
+function mayHoldFinds(text: string, mdx: boolean): boolean {
+  return text.includes('![') || text.includes('<') || text.includes('[^') || text.includes('{%') || (mdx && text.includes('require('));
 }
 
 /** Whether the body has a first-level heading (`# Title` or `Title` over `===`) outside code, HTML and footnotes. */

@@ -54,7 +54,14 @@ function imageArguments(body: string, tag: TemplateTag): TemplateImageArgument[]
   const what = tag.kind === 'shortcode' ? 'shortcode' : 'Liquid tag';
   const found: TemplateImageArgument[] = [];
   argument.lastIndex = 0;
+  // `{% include file %}` and `{% render file %}` name a template in _includes/ (Jekyll, Eleventy), even an
+  // SVG to inline; their named parameters may still be image paths.
+  let skipFirst = tag.kind === 'liquid-tag' && (tag.name === 'include' || tag.name === 'render');
   for (const match of tag.inner.slice(afterName).matchAll(argument)) {
+    if (skipFirst) {
+      skipFirst = false;
+      continue;
+    }
     const value = match[2] ?? match[3] ?? match[4] ?? match[5] ?? '';
     const quoted = match[5] === undefined;
     const start = innerStart + afterName + match.index + match[0].length - value.length - (quoted ? 1 : 0);
