@@ -173,4 +173,12 @@ describe('tag hygiene', () => {
       [['kubernetes', ['kuberentes', 'Kubernetes']]],
     );
   });
+
+  it('says which clusters the generator already gives one tag page', async () => {
+    const site = await open(merging, files([...many(3, ['javascript', 'kubernetes']), [['JavaScript', 'kuberentes']]]));
+    assert.deepEqual(
+      tagClusters(site).map((cluster) => [cluster.canonical.tag, cluster.onePage]),
+      [['javascript', true], ['kubernetes', false]],
+    );
+  });
 });

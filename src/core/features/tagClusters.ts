@@ -1,5 +1,5 @@
 import { typoSuggestion } from '../checks/tagSpelling';
-import { siteLanguages, tagVocabulary } from '../site/tagVocabulary';
+import { siteLanguages, tagVocabulary, termKey } from '../site/tagVocabulary';
 import type { Site } from '../site/site';
 import type { TagUsage } from '../site/tagIndex';
 
@@ -8,6 +8,8 @@ export interface TagCluster {
   readonly canonical: TagUsage;
   /** The other spellings, most used first. */
   readonly variants: readonly TagUsage[];
+  /** Whether the generator already gives them one tag page (Hugo: `JavaScript`, `javascript`): merging only unifies the spelling. */
+  readonly onePage: boolean;
 }
 
 /**
@@ -53,7 +55,8 @@ export function tagClusters(site: Site): TagCluster[] {
     .filter((group) => group.length > 1)
     .map((group) => {
       const sorted = group.sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag));
-      return { canonical: sorted[0]!, variants: sorted.slice(1) };
+      const onePage = sorted.every((usage) => termKey(site, usage.tag) === termKey(site, sorted[0]!.tag));
+      return { canonical: sorted[0]!, variants: sorted.slice(1), onePage };
     })
     .sort((a, b) => total(b) - total(a) || a.canonical.tag.localeCompare(b.canonical.tag));
 }

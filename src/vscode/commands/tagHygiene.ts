@@ -26,7 +26,7 @@ export class TagHygieneCommand implements Command {
       clusters.map((cluster) => ({
         label: `${cluster.canonical.tag} (${cluster.canonical.count})`,
         description: `← ${cluster.variants.map((variant) => `${variant.tag} (${variant.count})`).join(', ')}`,
-        detail: `Merge into "${cluster.canonical.tag}"`,
+        detail: `Merge into "${cluster.canonical.tag}"${cluster.onePage ? ` (${site.profile.displayName} already makes them one tag page: this unifies the spelling)` : ''}`,
         cluster,
       })),
       { placeHolder: `${clusters.length} groups of near-duplicate tags: pick one to merge`, matchOnDescription: true },
