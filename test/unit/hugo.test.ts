@@ -307,3 +307,22 @@ describe('Hugo module mounts of content with file filters', () => {
     assert.deepEqual([...site.posts.keys()].sort(), ['/site/content/en/docs/specs/a.md', '/site/tmp/specs/b.md']);
   });
 });
+
+describe('Hugo images relative to the page URL', () => {
+  // hugo 0.111.3 serves content/docs/guide/deploy/agent.md at /docs/guide/deploy/agent/ and publishes
+  // content/docs/guide/img/arch.svg at /docs/guide/img/arch.svg: the browser finds ../../img/arch.svg there.
+  const files = { 'hugo.toml': config, 'content/docs/guide/_index.md': '---\ntitle: Guide\n---\n', 'content/docs/guide/img/arch.svg': png, 'static/docs/shared.svg': png };
+
+  it('resolves a regular page’s relative image one folder below its file, in content and in static', async () => {
+    const text = '---\ntitle: Agent\n---\n![](../../img/arch.svg) ![](../../../shared.svg)\n';
+    assert.deepEqual(await check(files, 'content/docs/guide/deploy/agent.md', text), []);
+    assert.deepEqual(await check(files, 'content/docs/guide/deploy/agent.fr.md', text), [], 'a language code in the name is not part of the URL');
+  });
+
+  it('still reports what exists at neither the page’s URL nor its file’s folder, and does not apply the rule to bundles', async () => {
+    const missing = await check(files, 'content/docs/guide/deploy/agent.md', '---\ntitle: Agent\n---\n![](../../img/none.svg)\n');
+    assert.deepEqual(missing.map((finding) => finding.code), ['broken-image']);
+    const bundle = await check(files, 'content/docs/guide/deploy/index.md', '---\ntitle: Deploy\n---\n![](../../img/arch.svg)\n');
+    assert.deepEqual(bundle.map((finding) => finding.code), ['broken-image'], 'a bundle is served at its folder: ../../ leaves the guide');
+  });
+});

@@ -7,6 +7,7 @@ import { disabledLanguages, moduleMounts, readHugoConfig, taxonomyKeys, themeNam
 import { hiddenContent, ignoreFilesPatterns } from './hugo/ignoredFiles';
 import { disabledLanguageFiles, hugoPostLanguage, languageContentDirs, readLanguages, translatedBundleCandidates } from './hugo/languages';
 import { UnmountedContent } from './hugo/mountFilters';
+import { pageFolderCandidates } from './hugo/pageFolder';
 import { hugoTermKey } from './hugo/terms';
 
 const configNames = ['hugo.toml', 'hugo.yaml', 'hugo.yml', 'hugo.json', 'config.toml', 'config.yaml', 'config.yml', 'config.json'];
@@ -81,9 +82,11 @@ export const hugo: GeneratorProfile = {
       return [...rootRelativeCandidates(config, imagePath), ...inAssets];
     }
     // A render hook or template may take the path from the page bundle, from assets/ (resources.Get)
-    // or from static/; a browser takes it relative to the page. Any of them is a real image.
+    // or from static/; a browser takes it relative to the page's URL, a folder below a regular page's
+    // file (hugo/pageFolder.ts). Any of them is a real image.
     return [
       ...browserCandidates(config, postPath, imagePath),
+      ...pageFolderCandidates(config, postPath, imagePath),
       ...translatedBundleCandidates(config, postPath, imagePath),
       ...config.assetDirs.map((dir) => joinPath(dir, imagePath)),
       ...config.publicDirs.map((dir) => joinPath(dir, imagePath)),
