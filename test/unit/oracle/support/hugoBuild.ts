@@ -9,7 +9,7 @@ import { join, relative, sep } from 'node:path';
 import { parseFrontmatter } from '../../../../src/core/frontmatter/parse';
 import type { GeneratorBuild, GeneratorPage, RejectedFile } from './generatorPages';
 import { hugoOracleLayout } from './oracleTemplates';
-import { buildTimeoutMs, copySite, filesNamedIn, listFiles, describeExit } from './siteCopy';
+import { buildTimeoutMs, copySite, describeExit, filesNamedIn, listFiles } from './siteCopy';
 
 const marker = 'POSTCRAFT-ORACLE';
 
@@ -65,7 +65,7 @@ export function buildWithHugo(root: string, options: { maxRejected?: number } = 
         continue;
       }
       // A content file Hugo refuses (a bad ref, frontmatter it cannot read) stops the whole build: leave it out and try again.
-      const culprits = filesNamedIn(output, copy.site).filter((file) => !file.startsWith('layouts/') && existsSync(join(copy.site, file)));
+      const culprits = filesNamedIn(output, copy.site).filter((file) => existsSync(join(copy.site, file)));
       if (culprits.length === 0 || rejected.length >= (options.maxRejected ?? 50)) {
         return { generator: 'hugo', pages: [], rejected, languages: [], failure: describeExit(result) || distinctErrors(output, copy.site) };
       }

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { GeneratorBuild, GeneratorPage, RejectedFile } from './generatorPages';
 import { jekyllOraclePage } from './oracleTemplates';
-import { buildTimeoutMs, copySite, filesNamedIn, listFiles, describeExit } from './siteCopy';
+import { buildTimeoutMs, copySite, describeExit, filesNamedIn, isContentFile, listFiles } from './siteCopy';
 
 const oraclePage = 'postcraft-oracle.json';
 
@@ -63,7 +63,7 @@ export function buildWithJekyll(root: string, options: { maxRejected?: number } 
         continue;
       }
       // Jekyll stops at the first file it cannot read (an invalid date) or render (a Liquid error): leave it out and try again.
-      const culprits = [...filesNamedIn(output, copy.site), ...relativeFilesNamedIn(output)].filter((file, index, all) => all.indexOf(file) === index && file !== oraclePage && existsSync(join(copy.site, file)));
+      const culprits = [...new Set([...filesNamedIn(output, copy.site), ...relativeFilesNamedIn(output).filter(isContentFile)])].filter((file) => existsSync(join(copy.site, file)));
       if (result.status === 0 || culprits.length === 0 || rejected.length >= (options.maxRejected ?? 50)) {
         return { generator: 'jekyll', pages: [], rejected, languages: [], failure: describeExit(result) || output.replace(/\x1b\[\d+m/g, '').trim().split('\n').filter((line) => !/^\s+from |-{8}|--trace|additional information/.test(line)).slice(0, 6).join('\n') || 'Jekyll wrote no oracle page' };
       }

@@ -22,6 +22,11 @@ export function listFiles(dir: string): string[] {
     .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'));
 }
 
+/** A page's source, not a template, config or data file: only those are left out of a build that failed. */
+export function isContentFile(file: string): boolean {
+  return /\.(md|markdown|mdown|mkdn|mkd|mdx|html?|org|adoc|pandoc|rst)$/i.test(file) && !/^(layouts|themes|_layouts|_includes)\//.test(file);
+}
+
 /** The content files named in a generator's error output (absolute paths inside the copy), relative to it. */
 export function filesNamedIn(output: string, site: string): string[] {
   const prefix = `${site}${sep}`;
@@ -32,7 +37,7 @@ export function filesNamedIn(output: string, site: string): string[] {
     if (match) named.add(match[0].replace(/[.,)]+$/, ''));
     at = output.indexOf(prefix, at + prefix.length);
   }
-  return [...named];
+  return [...named].filter(isContentFile);
 }
 
 /** A whole real site can take minutes on a busy machine; a fixture takes a second. */
