@@ -1,5 +1,5 @@
 import type { Site } from '../site/site';
-import { siteWords } from '../site/siteWords';
+import { usedElsewhere } from '../site/siteWords';
 import { tagVocabulary, type TagTerm, type TagVocabulary } from '../site/tagVocabulary';
 import { interned } from '../text/detached';
 import { variantKey } from '../text/similarity';
@@ -121,7 +121,7 @@ function typoTarget(site: Site, memo: TypoMemo, tag: string, count: number, vari
     }
   }
   // Asked last, as it is the one question that reads every title of the site.
-  return best && !siteWords(site).usedElsewhere(tag) ? best.term : undefined;
+  return best && !usedElsewhere(site, tag) ? best.term : undefined;
 }
 
 /** How typical of a typo an edit is: swapped or doubled letters, then a slip after the first letter, then the rest. */

@@ -1,50 +1,52 @@
+import type { PostSummary } from './postSummary';
 import type { Site } from './site';
 import { variantKey } from '../text/similarity';
 
 /**
- * The words a site writes outside its one-word tags: in post titles and in tags of several words.
- * A rare tag that is such a word (`trust` beside `zero trust`, `Xcode` in a title) was written on
- * purpose, not mistyped, however close it is to a common tag.
+ * Whether every word of `tag` is written elsewhere on the site: in a post title, or in another tag of
+ * several words on two posts or more (two one-off tags with the same slip prove nothing). A rare tag
+ * that is such a word (`trust` beside `zero trust`, `Xcode` in a title) was written on purpose, not
+ * mistyped, however close it is to a common tag. Asked only of tags that look like typos, so it
+ * reads the titles then (their words kept per post summary) rather than indexing them on every change.
  */
-export interface SiteWords {
-  /** Whether every word of `tag` is written elsewhere on the site. */
-  usedElsewhere(tag: string): boolean;
+export function usedElsewhere(site: Site, tag: string): boolean {
+  const words = wordsOf(tag);
+  const ownVariant = variantKey(tag);
+  return words.length > 0 && words.every((word) => inTitles(site, word) || inOtherPhrases(site, ownVariant, word));
 }
 
-const memo = new WeakMap<Site, { version: number; words: SiteWords }>();
+function inTitles(site: Site, word: string): boolean {
+  for (const post of site.posts.values()) if (titleWords(post).includes(word)) return true;
+  return false;
+}
 
-/** Built on first use and kept while the site's tags are unchanged (a changed title counts at the next tag change). */
-export function siteWords(site: Site): SiteWords {
-  const cached = memo.get(site);
-  if (cached?.version === site.tags.version) return cached.words;
-  const words = buildSiteWords(site);
-  memo.set(site, { version: site.tags.version, words });
+function inOtherPhrases(site: Site, ownVariant: string, word: string): boolean {
+  for (const usage of site.tags.all()) {
+    if (usage.count < 2) break; // most used first
+    if (usage.variant === ownVariant) continue;
+    const words = tagWords(usage.tag);
+    if (words.length > 1 && words.includes(word)) return true;
+  }
+  return false;
+}
+
+const titleWordsOf = new WeakMap<PostSummary, readonly string[]>();
+
+function titleWords(post: PostSummary): readonly string[] {
+  let words = titleWordsOf.get(post);
+  if (!words) titleWordsOf.set(post, (words = post.title ? wordsOf(post.title) : []));
   return words;
 }
 
-function buildSiteWords(site: Site): SiteWords {
-  // In how many titles and tags (a tag once, in whatever spelling) each word is written. Only tags on
-  // two posts or more vouch for their words: two one-off tags with the same slip prove nothing.
-  const sources = new Map<string, number>();
-  const add = (text: string) => {
-    for (const word of new Set(wordsOf(text))) sources.set(word, (sources.get(word) ?? 0) + 1);
-  };
-  for (const post of site.posts.values()) if (post.title) add(post.title);
-  const phrases = new Set<string>();
-  for (const usage of site.tags.all()) {
-    if (usage.count < 2) break; // most used first
-    if (wordsOf(usage.tag).length > 1 && !phrases.has(usage.variant)) {
-      phrases.add(usage.variant);
-      add(usage.tag);
-    }
+const tagWordsOf = new Map<string, readonly string[]>();
+
+function tagWords(tag: string): readonly string[] {
+  let words = tagWordsOf.get(tag);
+  if (!words) {
+    if (tagWordsOf.size >= 100_000) tagWordsOf.clear();
+    tagWordsOf.set(tag, (words = wordsOf(tag)));
   }
-  return {
-    usedElsewhere(tag) {
-      const words = wordsOf(tag);
-      const own = phrases.has(variantKey(tag)) ? 1 : 0; // a tag of several words is one of its words' sources
-      return words.length > 0 && words.every((word) => (sources.get(word) ?? 0) > own);
-    },
-  };
+  return words;
 }
 
 /**
