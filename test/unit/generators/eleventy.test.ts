@@ -102,6 +102,13 @@ describe('Eleventy frontmatter conventions', () => {
     assert.deepEqual(codes(await check('blog/a.md', '---\ntitle: A\n---\n![](/slides/talk/02.jpg)\n')), ['broken-image']);
   });
 
+  it('checks a long file name against a glob of many wildcards in bounded time (such a glob is taken literally)', async () => {
+    const { site } = await open({ '.eleventyignore': '*a*a*a*a*ab\n**/**/**/**/**/**/x\n' });
+    const started = performance.now();
+    assert.equal(site.isPost(`/site/${'a'.repeat(120)}.md`), true);
+    assert.ok(performance.now() - started < 500, 'a glob that backtracks took seconds');
+  });
+
   it('takes an ignore line that is no valid glob literally, and opens the site', async () => {
     const { site } = await open({ '.eleventyignore': 'drafts(old\n[z-a]\nnotes/\n' });
     assert.deepEqual([site.isPost('/site/drafts(old/a.md'), site.isPost('/site/notes/a.md'), site.isPost('/site/blog/a.md')], [false, false, true]);

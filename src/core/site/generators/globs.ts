@@ -8,13 +8,21 @@
 
 /** The regular-expression source of one glob (no anchors); a glob that makes no valid expression (`a(b`, `[z-a]`) is taken literally. */
 export function globSource(glob: string): string {
-  const source = translatedGlob(glob);
+  // `**/**/` is `**/`; more wildcards than a real glob has could backtrack for seconds on a near miss.
+  const collapsed = glob.replace(/(?:\*\*\/)+/g, '**/');
+  const tooWild = (collapsed.match(/\*\*/g) ?? []).length > 3 || collapsed.split('/').some((segment) => segment !== '**' && (segment.match(/\*+/g) ?? []).length > 2);
+  if (tooWild) return literalSource(glob);
+  const source = translatedGlob(collapsed);
   try {
     new RegExp(source);
     return source;
   } catch {
-    return glob.replace(/[.*+?^${}()|[\]\\/]/g, (ch) => (ch === '/' ? '/' : `\\${ch}`));
+    return literalSource(glob);
   }
+}
+
+function literalSource(glob: string): string {
+  return glob.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function translatedGlob(glob: string): string {
