@@ -326,3 +326,51 @@ describe('Hugo images relative to the page URL', () => {
     assert.deepEqual(bundle.map((finding) => finding.code), ['broken-image'], 'a bundle is served at its folder: ../../ leaves the guide');
   });
 });
+
+describe('Hugo pages never rendered on their own need no title', () => {
+  const untitled = '---\ndescription: x\n---\nA note.\n';
+  /** The files of the site that get a "Missing title" warning when the whole site is checked. */
+  async function untitledPages(files: Record<string, string>): Promise<string[]> {
+    const { service, site } = await load(files);
+    const findings = await service.checkSite(site);
+    return findings.filter((finding) => finding.message === 'Missing "title".').map((finding) => finding.file.slice('/site/'.length)).sort();
+  }
+
+  it('skips pages a config cascade does not render (Hugo 0.111’s [[cascade]] _build and _target), not the others', async () => {
+    // hugo 0.111.3 lists content/snippets/note.md without a permalink, and builds content/posts/a.md.
+    const config = '[[cascade]]\n  [cascade._build]\n    render = "never"\n    list = "never"\n  [cascade._target]\n    path = "/snippets/**"\n';
+    assert.deepEqual(await untitledPages({ 'hugo.toml': config, 'content/snippets/note.md': untitled, 'content/snippets/deep/more.md': untitled, 'content/posts/a.md': untitled }), ['content/posts/a.md']);
+  });
+
+  it('reads newer Hugo’s build and target, a {,/**} glob, in every language’s content folder', async () => {
+    const config = [
+      'defaultContentLanguage: en',
+      'languages:\n  en: { contentDir: content/en }\n  ja: { contentDir: content/ja }',
+      'cascade:\n  - build: { list: never, publishResources: false, render: never }\n    target: { path: "{,/**}/_includes{,/**}" }',
+      '  - params: { x: 1 }\n    target: { kind: home }',
+    ].join('\n');
+    const files = { 'hugo.yaml': config, 'content/en/_includes/a.md': untitled, 'content/ja/docs/_includes/b.md': untitled, 'content/ja/docs/page.md': untitled };
+    assert.deepEqual(await untitledPages(files), ['content/ja/docs/page.md']);
+  });
+
+  it('skips headless bundles and the Markdown resources of any leaf bundle (hugo list all leaves both out)', async () => {
+    const files = { 'hugo.toml': '', 'content/hl/index.md': '---\nheadless: true\n---\n', 'content/hl/part.md': untitled, 'content/leaf/index.md': '---\ntitle: Leaf\n---\n', 'content/leaf/notes/res.md': untitled, 'content/plain.md': untitled };
+    assert.deepEqual(await untitledPages(files), ['content/plain.md']);
+  });
+
+  it('follows a section’s cascade to its pages and itself, a page’s own build options over it, and render: never or false only', async () => {
+    const files = {
+      'hugo.toml': '',
+      'content/sec/_index.md': '---\ncascade:\n  _build:\n    render: never\n---\n',
+      'content/sec/child.md': untitled,
+      'content/sec/deeper/child.md': untitled,
+      'content/sec/shown.md': '---\n_build:\n  list: never\n---\n', // its own _build replaces the cascade's: rendered
+      'content/news/hidden.md': '---\n_build:\n  render: false\n---\n',
+      'content/news/linked.md': '---\n_build:\n  render: link\n---\n',
+      'content/news/unlisted.md': '---\nbuild:\n  list: never\n---\n',
+      'content/kinds/_index.md': '---\ntitle: K\ncascade:\n  _build: { render: never }\n  _target: { kind: section }\n---\n',
+      'content/kinds/page.md': untitled,
+    };
+    assert.deepEqual(await untitledPages(files), ['content/kinds/page.md', 'content/news/linked.md', 'content/news/unlisted.md', 'content/sec/shown.md']);
+  });
+});

@@ -26,7 +26,12 @@ export const checkSchema: Check = (context) => {
     context.report({ code: 'schema', severity, range, message: `"${key}": ${issue.message}.`, fixes });
   }
   const required = [...site.settings.requiredFields];
-  const untitled = titledByGenerator(site.config.generator) && !findField(frontmatter.fields, 'title') && !isListPage(site.config.generator, post.path) && !titleFromFileName(site.config.generator, post.path);
+  const untitled =
+    titledByGenerator(site.config.generator) &&
+    !findField(frontmatter.fields, 'title') &&
+    !isListPage(site.config.generator, post.path) &&
+    !titleFromFileName(site.config.generator, post.path) &&
+    !site.config.unrenderedPages?.includes(post.path, frontmatter.data); // a snippet shown inside other pages
   if (untitled && !hasHeading(post.text.slice(post.bodyStart), compilesAsMdx(site.config, post.path))) required.unshift('title');
   for (const key of new Set(required)) {
     if (findField(frontmatter.fields, key)) continue;

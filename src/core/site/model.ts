@@ -46,6 +46,17 @@ export interface SiteConfig {
    * (Jekyll, unless jekyll-optional-front-matter or GitHub Pages makes such files pages).
    */
   readonly frontmatterRequired?: boolean;
+  /**
+   * Pages the generator reads but never renders at a URL of their own (Hugo: headless bundles, build
+   * options `render: never`, also through `cascade`, and a leaf bundle's Markdown resources). They need
+   * no title; where they are shown, a template includes them.
+   */
+  readonly unrenderedPages?: UnrenderedPages;
+}
+
+export interface UnrenderedPages {
+  /** Whether the page at `path`, with this frontmatter data, is never rendered on its own. */
+  includes(path: string, frontmatter: Readonly<Record<string, unknown>> | undefined): boolean;
 }
 
 export interface SiteLanguages {

@@ -8,6 +8,7 @@ import { hiddenContent, ignoreFilesPatterns } from './hugo/ignoredFiles';
 import { disabledLanguageFiles, hugoPostLanguage, languageContentDirs, readLanguages, translatedBundleCandidates } from './hugo/languages';
 import { UnmountedContent } from './hugo/mountFilters';
 import { pageFolderCandidates } from './hugo/pageFolder';
+import { loadUnrenderedPages, type ContentRoot } from './hugo/unrenderedPages';
 import { hugoTermKey } from './hugo/terms';
 
 const configNames = ['hugo.toml', 'hugo.yaml', 'hugo.yml', 'hugo.json', 'config.toml', 'config.yaml', 'config.yml', 'config.json'];
@@ -64,7 +65,12 @@ export const hugo: GeneratorProfile = {
       languages,
       removePathAccents: data['removepathaccents'] === true,
     };
-    return { config, problems };
+    // Where each content folder sits in the content tree, for cascade targets (a mount's target).
+    const contentRoots: ContentRoot[] = [
+      ...(contentMounts.length > 0 ? contentMounts.map((mount) => ({ dir: joinPath(root, mount.source), prefix: mount.target.slice('content'.length) })) : languageContentDirs(languages).map((dir) => ({ dir, prefix: '' }))),
+      ...themes.map((theme) => ({ dir: joinPath(root, 'themes', theme, 'content'), prefix: '' })),
+    ];
+    return { config: { ...config, unrenderedPages: await loadUnrenderedPages(fs, data, config, contentRoots) }, problems };
   },
 
   loadAuthors: loadHugoAuthors,

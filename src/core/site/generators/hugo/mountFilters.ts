@@ -49,13 +49,18 @@ function takes(filters: MountFilters, inMount: string): boolean {
   return filters.includes.length === 0;
 }
 
+/** A mount filter's glob: below the mount, so a leading `/` is added (see `hugoGlob`). */
+export function globToRegExp(glob: string): RegExp {
+  return hugoGlob(glob.startsWith('/') ? glob : `/${glob}`);
+}
+
 /**
  * A glob as gobwas/glob reads it with `/` as separator (Hugo's glob library): `*` and `?` stay within a
  * folder, `**` crosses them (and before a slash may match no folder at all), `[…]`/`[!…]` classes,
- * `{a,b}` alternatives; a leading `/` is added, and Hugo compares in lower case.
+ * `{a,b}` alternatives; Hugo compares in lower case.
  */
-export function globToRegExp(glob: string): RegExp {
-  const pattern = (glob.startsWith('/') ? glob : `/${glob}`).toLowerCase();
+export function hugoGlob(glob: string): RegExp {
+  const pattern = glob.toLowerCase();
   let source = '';
   let depth = 0;
   for (let index = 0; index < pattern.length; index++) {
