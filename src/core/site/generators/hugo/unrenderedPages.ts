@@ -39,7 +39,8 @@ interface PageFacts {
  * config, top level or per language, and in a section's `_index.md` for the section and all below it),
  * and the Markdown files inside a leaf bundle, which are resources of its page. Hugo 0.111 reads `_build`
  * and `_target`; newer Hugo `build` and `target` (its `_build` still wins): both are read. A cascade is a
- * list of entries or one entry; a `target` narrows it by `path` (a glob on the content path, both Hugo
+ * list of entries or one entry (whose target hugo 0.111 ignores, applying it everywhere; newer Hugo and
+ * Postcraft honour it, as the site means); a `target` narrows it by `path` (a glob on the content path, both Hugo
  * 0.111's `/docs/a.md` and newer Hugo's `/docs/a`), `kind`, `lang` (or `sites.matrix.languages`) and
  * `environment` (matched if `production` or `development` does). The page's own keys win over a cascade's,
  * a nearer section's over a farther one's and the config's. Sources: hugo 0.111 hugolib/page__meta.go
