@@ -61,7 +61,21 @@ export function findBodyImages(post: ParsedPost, { mdx, generator }: { mdx: bool
     if (reference) found.push(reference);
   };
 
-  const structure = scanMarkdownBody(body, { mdx });
+  // Template arguments and MDX imports are looked for first: whether they are in code matters, so they
+  // decide, with the images, whether the body's block structure is needed at all.
+  const templateArguments = mdx ? [] : findTemplateImages(body, generator);
+  const imports: { path: string; start: number }[] = [];
+  // MDX: import hero from './hero.png'; require('./hero.png'). One line per import, its names starting
+  // right after the blanks, so no two parts of the pattern compete for the same spaces. In plain
+  // Markdown such a line is text.
+  const mayImport = mdx && (body.includes('import') || body.includes('require('));
+  for (const match of mayImport ? body.matchAll(/(?:^import[ \t]+[\w{}*$,][\w{}, \t*$]*?[ \t]from[ \t]+|require\(\s*)(['"])([^'"\n]+)\1/gm) : []) {
+    const path = match[2]!;
+    if (hasImageExtension(path)) imports.push({ path, start: match.index + match[0].length - path.length - 1 });
+  }
+
+  const structure = scanMarkdownBody(body, { mdx, needCode: imports.length > 0 || templateArguments.some((argument) => argument.hiddenInCode) });
+  const inCode = (offset: number) => structure.code.some((code) => code.start <= offset && offset < code.end);
   for (const { span, destination } of structure.images) {
     const path = imagePathOf(destination);
     const raw = body.slice(span.start, span.end);
@@ -80,18 +94,8 @@ export function findBodyImages(post: ParsedPost, { mdx, generator }: { mdx: bool
     }
   }
 
-  const inCode = (offset: number) => structure.code.some((code) => code.start <= offset && offset < code.end);
-  if (!mdx) for (const argument of findTemplateImages(body, generator, inCode)) add(argument.raw, argument.start, 'shortcode', argument.guess);
-
-  // MDX: import hero from './hero.png'; require('./hero.png'). One line per import, its names starting
-  // right after the blanks, so no two parts of the pattern compete for the same spaces. In plain
-  // Markdown such a line is text.
-  const mayImport = mdx && (body.includes('import') || body.includes('require('));
-  for (const match of mayImport ? body.matchAll(/(?:^import[ \t]+[\w{}*$,][\w{}, \t*$]*?[ \t]from[ \t]+|require\(\s*)(['"])([^'"\n]+)\1/gm) : []) {
-    const path = match[2]!;
-    const start = match.index + match[0].length - path.length - 1;
-    if (hasImageExtension(path) && !inCode(start)) add(path, start, 'import');
-  }
+  for (const argument of templateArguments) if (!(argument.hiddenInCode && inCode(argument.tagStart))) add(argument.raw, argument.start, 'shortcode', argument.guess);
+  for (const { path, start } of imports) if (!inCode(start)) add(path, start, 'import');
 
   return found.sort((a, b) => a.range.start - b.range.start);
 }

@@ -40,10 +40,12 @@ export interface BodyStructure {
 }
 
 /**
- * The images, raw HTML and code blocks of a Markdown body. In MDX indented code does not exist (MDX
- * turns it off), so four leading spaces are text there.
+ * The images, raw HTML and code of a Markdown body. In MDX indented code does not exist (MDX turns it
+ * off), so four leading spaces are text there. `needCode`: the caller asks where code is even when
+ * the body has no image.
  */
-export function scanMarkdownBody(body: string, { mdx }: { mdx: boolean }): BodyStructure {
+export function scanMarkdownBody(body: string, { mdx, needCode = false }: { mdx: boolean; needCode?: boolean }): BodyStructure {
+  if (!needCode && !body.includes('![') && !(body.includes('<') && /<img/i.test(body))) return nothing;
   if (!mdx) {
     const images = plainProseImages(body);
     if (images) return { images, html: [], code: [] };
@@ -93,6 +95,9 @@ export function scanMarkdownBody(body: string, { mdx }: { mdx: boolean }): BodyS
   const html = scan.html.filter(rendered).map(({ text, toBody }) => ({ text, toBody }));
   return { images, html, code: [...code, ...scan.codeSpans] };
 }
+
+// A body without `![` or `<img` has no image, and without `needCode` its code does not matter: no block pass.
+const nothing: BodyStructure = { images: [], html: [], code: [] };
 
 /**
  * Whether an inline text may hold an image, HTML, a footnote reference, a Liquid tag or (in MDX) a

@@ -4,7 +4,12 @@ import type { GeneratorId } from '../site/model';
 import type { GuessedImageText } from './frontmatterImages';
 
 /** An argument of a shortcode or Liquid tag that names an image; `guess` unless the tag is known. */
-export type TemplateImageArgument = Omit<GuessedImageText, 'guess'> & { readonly guess?: string };
+export type TemplateImageArgument = Omit<GuessedImageText, 'guess'> & {
+  readonly guess?: string;
+  /** Where its tag starts, and whether code there turns the tag's output into text (all but `{{< >}}`). */
+  readonly tagStart: number;
+  readonly hiddenInCode: boolean;
+};
 
 // Tags of plugins that look images up in folders of their own, not where the site serves files:
 // jekyll-assets (`asset`, `asset_path`, `img`), jekyll-picture-tag (`picture`, from its source folder),
@@ -17,11 +22,11 @@ const ownLookupTags = new Set(['asset', 'asset_path', 'asset_url', 'img', 'image
  * tags (`{% lightbox_img /images/x.png caption %}`), with offsets into the body. Both run before
  * Markdown, in code too, but only `{{< >}}` output is HTML there: hugo 0.111 puts it in a fenced code
  * block as raw HTML (an `<img>` the browser loads), while Liquid's output (jekyll 4.3) and `{{% %}}`
- * output become Markdown, shown as code text. So `inCode` hides all but `{{< >}}`; `{% raw %}` hides
- * Liquid. The `src` of Hugo's own `figure` is an image path by definition; any other argument ending
- * in an image extension is a guess.
+ * output become Markdown, shown as code text: `hiddenInCode` says so; `{% raw %}` hides Liquid. The
+ * `src` of Hugo's own `figure` is an image path by definition; any other argument ending in an image
+ * extension is a guess.
  */
-export function findTemplateImages(body: string, generator: GeneratorId | undefined, inCode: (offset: number) => boolean): TemplateImageArgument[] {
+export function findTemplateImages(body: string, generator: GeneratorId | undefined): TemplateImageArgument[] {
   const shortcodes = generator === undefined || generator === 'hugo' || generator === 'markdown';
   const liquid = generator === undefined || generator === 'jekyll' || generator === 'eleventy';
   if (!(shortcodes && body.includes('{{')) && !(liquid && body.includes('{%'))) return [];
@@ -37,8 +42,6 @@ export function findTemplateImages(body: string, generator: GeneratorId | undefi
       pos = close.lastIndex - 1;
       continue;
     }
-    const rendersAsHtml = tag.kind === 'shortcode' && body.startsWith('{{<', tag.start);
-    if (!rendersAsHtml && inCode(tag.start)) continue;
     if ((tag.kind === 'shortcode' && shortcodes) || (tag.kind === 'liquid-tag' && liquid && !ownLookupTags.has(tag.name))) found.push(...imageArguments(body, tag));
   }
   return found;
@@ -52,6 +55,7 @@ function imageArguments(body: string, tag: TemplateTag): TemplateImageArgument[]
   const innerStart = body.indexOf(tag.inner, tag.start);
   const afterName = tag.inner.indexOf(tag.name) + tag.name.length;
   const what = tag.kind === 'shortcode' ? 'shortcode' : 'Liquid tag';
+  const at = { tagStart: tag.start, hiddenInCode: !body.startsWith('{{<', tag.start) };
   const found: TemplateImageArgument[] = [];
   argument.lastIndex = 0;
   // `{% include file %}` and `{% render file %}` name a template in _includes/ (Jekyll, Eleventy), even an
@@ -66,9 +70,9 @@ function imageArguments(body: string, tag: TemplateTag): TemplateImageArgument[]
     const quoted = match[5] === undefined;
     const start = innerStart + afterName + match.index + match[0].length - value.length - (quoted ? 1 : 0);
     const known = tag.kind === 'shortcode' && tag.name === 'figure' && match[1]?.toLowerCase() === 'src';
-    if (known) found.push({ raw: value, start });
+    if (known) found.push({ raw: value, start, ...at });
     else if (!/\s/.test(value) && isImagePath(value.replace(/[?#].*$/, ''))) {
-      found.push({ raw: value, start, guess: `in ${what} \`${tag.name}\`; Postcraft guesses this argument is an image path` });
+      found.push({ raw: value, start, ...at, guess: `in ${what} \`${tag.name}\`; Postcraft guesses this argument is an image path` });
     }
   }
   return found;
