@@ -5,9 +5,14 @@ import { hugoReadsDate, isReadableDate, jekyllReadsDate } from './dates';
 export { isReadableDate } from './dates';
 
 const dateMessage = 'not a date the generator can read; write it as 2024-06-05 or 2024-06-05T09:30:00+02:00';
-const dateValue = (reads: (value: string) => boolean) => z.union([z.date(), z.string().check(z.refine(reads, { error: dateMessage }))]);
+// Every schema names its own message: zod's default for a union is a bare "Invalid input".
+const dateValue = (reads: (value: string) => boolean) => z.union([z.date(), z.string().check(z.refine(reads, { error: dateMessage }))], { error: dateMessage });
 const isoDateValue = dateValue(isReadableDate);
 const scalar = z.union([z.string(), z.number(), z.boolean()]);
+const text = z.string({ error: 'expected text' });
+// A title with no value (`title:`, YAML null) is no title, and no type error: Hugo 0.111 gives the page an
+// empty title (cast.ToString), Jekyll falls back to its own; a list or table is shown as nothing by Hugo.
+const title = z.optional(z.nullable(z.union([z.string(), z.number(), z.boolean()], { error: 'expected the title as text; a list or table shows as no title' })));
 // An empty list or item (`tags:`, or `- ` while the writer types the next one) is no type error: Jekyll
 // drops nil items and nil lists (Utils.pluralized_array_from_hash compacts), Hugo makes no term of them.
 const listOrOne = z.nullable(z.union([scalar, z.array(z.nullable(scalar))], { error: 'expected a list of names (or one name)' }));
@@ -28,12 +33,12 @@ const hugoBool = z.union(
   { error: 'expected true or false' },
 );
 // Jekyll (Psych's ScalarScanner) takes yes/true/on and no/false/off in any letter case; `y`/`n` stay strings.
-const jekyllBool = z.union([z.boolean(), z.string().check(z.regex(/^(?:yes|no|true|false|on|off)$/i))], { error: 'expected true or false' });
-const docusaurusAuthor = z.union([z.string(), z.looseObject({ name: z.optional(z.string()), key: z.optional(z.string()) })]);
+const jekyllBool = z.union([z.boolean(), z.string().check(z.regex(/^(?:yes|no|true|false|on|off)$/i, { error: 'expected true or false' }))], { error: 'expected true or false' });
+const docusaurusAuthor = z.union([z.string(), z.looseObject({ name: z.optional(text), key: z.optional(text) })], { error: 'expected an author key from authors.yml, or an author with a name' });
 
 const taxonomies = { tags: z.optional(listOrOne), categories: z.optional(listOrOne) };
 const common = {
-  title: z.optional(scalar),
+  title,
   date: z.optional(isoDateValue),
   lastmod: z.optional(isoDateValue),
   publishDate: z.optional(isoDateValue),
@@ -42,9 +47,10 @@ const common = {
   ...taxonomies,
 };
 // Hugo reads front matter keys in any letter case, and these aliases too (pagemeta: pubdate/publishdate,
-// modified, unpublishdate); `published: true` is no date to it and is left alone. Checked with hugo list all.
+// modified, unpublishdate); `published: true` is no date to it and is left alone. A key with no value
+// (`date:`, `draft:`, `weight:`) is no date, not a draft, weight 0: no error. Checked with hugo list all.
 const hugoDateKeys = ['date', 'publishDate', 'pubdate', 'lastmod', 'modified', 'expiryDate', 'unpublishdate'];
-const hugoDate = z.optional(dateValue(hugoReadsDate));
+const hugoDate = z.optional(z.nullable(dateValue(hugoReadsDate)));
 const hugoDates = Object.fromEntries(hugoDateKeys.flatMap((key) => [key, key.toLowerCase(), key[0]!.toUpperCase() + key.slice(1)]).map((key) => [key, hugoDate]));
 
 /** The frontmatter each generator understands; unknown keys are the site's own and pass. */
@@ -52,22 +58,28 @@ export const frontmatterSchemas: Record<GeneratorId, z.ZodMiniType> = {
   hugo: z.looseObject({
     ...common,
     ...hugoDates,
-    draft: z.optional(hugoBool),
-    weight: z.optional(z.number({ error: 'expected a number' })),
+    draft: z.optional(z.nullable(hugoBool)),
+    weight: z.optional(z.nullable(z.number({ error: 'expected a number' }))),
     aliases: z.optional(listOrOne),
   }),
   // Jekyll reads `date` only (Document#merge_date!); other date-like keys are the theme's or a plugin's.
+  // `date:` with no value stops jekyll 4.3 ("Invalid date ''"), so it stays an error there.
   jekyll: z.looseObject({
-    title: z.optional(scalar),
+    title,
     date: z.optional(dateValue(jekyllReadsDate)),
     published: z.optional(jekyllBool),
-    permalink: z.optional(z.string()),
+    permalink: z.optional(text),
     ...taxonomies,
   }),
-  docusaurus: z.looseObject({ ...common, authors: z.optional(z.union([docusaurusAuthor, z.array(docusaurusAuthor)])), slug: z.optional(z.string()), unlisted: z.optional(z.boolean()) }),
+  docusaurus: z.looseObject({ ...common, authors: z.optional(z.union([docusaurusAuthor, z.array(docusaurusAuthor)], { error: 'expected an author key, an author with a name, or a list of them' })), slug: z.optional(text), unlisted: z.optional(z.boolean({ error: 'expected true or false' })) }),
   astro: z.looseObject({ ...common, pubDate: z.optional(isoDateValue), updatedDate: z.optional(isoDateValue) }),
   // Eleventy also takes these words for a date, filled in from the file or git history.
-  eleventy: z.looseObject({ ...common, date: z.optional(z.union([isoDateValue, z.enum(['Last Modified', 'Created', 'git Last Modified', 'git Created'])])), permalink: z.optional(z.union([z.string(), z.boolean()])), layout: z.optional(z.string()) }),
+  eleventy: z.looseObject({
+    ...common,
+    date: z.optional(z.union([isoDateValue, z.enum(['Last Modified', 'Created', 'git Last Modified', 'git Created'])], { error: `${dateMessage}, or one of Eleventy's words (Last Modified, Created, git Last Modified, git Created)` })),
+    permalink: z.optional(z.union([z.string(), z.boolean()], { error: 'expected the page’s URL as text, or false' })),
+    layout: z.optional(text),
+  }),
   markdown: z.looseObject(common),
 };
 

@@ -1,0 +1,42 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { createPostcraftService } from '../../../src/core/index';
+import { inMemorySite } from '../../../src/core/host/inMemoryFileSystem';
+import { frontmatterSchemas } from '../../../src/core/schema/frontmatterSchema';
+
+async function check(files: Record<string, string>, post: string, text: string) {
+  const service = createPostcraftService({ fs: inMemorySite(files) });
+  await service.openWorkspace(['/site']);
+  return service.checkText(`/site/${post}`, text).map((finding) => `${finding.severity} ${finding.message}`);
+}
+
+describe('Frontmatter schema messages', () => {
+  it('never gives zod’s own words ("Invalid input", "Invalid string…"): every key of every generator says what it expected', () => {
+    const wrongValues: unknown[] = [null, 123, true, { a: 1 }, [{ a: 1 }], 'nope', [null], [[1]], new Date(Number.NaN)];
+    const zodWords: string[] = [];
+    for (const [generator, schema] of Object.entries(frontmatterSchemas)) {
+      const keys = Object.keys((schema as unknown as { _zod: { def: { shape: object } } })._zod.def.shape);
+      assert.ok(keys.length > 3, generator);
+      for (const key of keys) {
+        for (const value of wrongValues) {
+          const result = schema.safeParse({ [key]: value });
+          for (const issue of result.success ? [] : result.error.issues) if (/^Invalid\b/.test(issue.message)) zodWords.push(`${generator}.${key}: ${issue.message}`);
+        }
+      }
+    }
+    assert.deepEqual(zodWords, []);
+  });
+
+  it('takes a key with no value as Hugo 0.111 does (title, date, draft, weight: none), and as Jekyll 4.3 does (title: none; date: the build stops)', async () => {
+    const hugoPost = '---\ntitle:\ndate:\ndraft:\nweight:\n---\nText\n';
+    assert.deepEqual(await check({ 'hugo.toml': '' }, 'content/posts/a.md', hugoPost), []);
+    const jekyllPost = '---\ntitle:\ndate:\n---\nText\n';
+    assert.deepEqual(await check({ '_config.yml': 'title: x\n' }, '_posts/2024-01-02-a.md', jekyllPost), [
+      'error "date": not a date the generator can read; write it as 2024-06-05 or 2024-06-05T09:30:00+02:00.',
+    ]);
+  });
+
+  it('says what a title should be when it is a list', async () => {
+    assert.deepEqual(await check({ 'hugo.toml': '' }, 'content/posts/a.md', '---\ntitle: [a, b]\n---\nText\n'), ['warning "title": expected the title as text; a list or table shows as no title.']);
+  });
+});
