@@ -354,7 +354,7 @@ describe('Hugo pages never rendered on their own need no title', () => {
   });
 
   it('skips headless bundles and the Markdown resources of any leaf bundle (hugo list all leaves both out)', async () => {
-    const files = { 'hugo.toml': '', 'content/hl/index.md': '---\nheadless: true\n---\n', 'content/hl/part.md': untitled, 'content/leaf/index.md': '---\ntitle: Leaf\n---\n', 'content/leaf/notes/res.md': untitled, 'content/plain.md': untitled };
+    const files = { 'hugo.toml': '', 'content/hl/index.md': '---\nheadless: true\n---\n', 'content/hl/part.md': untitled, 'content/leaf/index.md': '---\ntitle: Leaf\n---\n', 'content/leaf/notes/res.md': untitled, 'content/leaf/notes/index.md': untitled, 'content/plain.md': untitled };
     assert.deepEqual(await untitledPages(files), ['content/plain.md']);
   });
 

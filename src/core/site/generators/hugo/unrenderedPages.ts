@@ -73,7 +73,7 @@ class HugoUnrenderedPages implements UnrenderedPages {
   ) {}
 
   includes(path: string, frontmatter: Values | undefined): boolean {
-    if (!/^_?index\./.test(basename(path)) && this.insideBundle(path)) return true;
+    if (this.insideBundle(path)) return true;
     const own = lowerCaseKeys(frontmatter ?? {});
     const settled = unrenderedBy(own);
     if (settled !== undefined) return settled;
@@ -90,10 +90,11 @@ class HugoUnrenderedPages implements UnrenderedPages {
     return unrenderedBy({ ...inherited, ...own }) ?? false;
   }
 
-  /** A file below a folder holding a leaf bundle's `index.md`, up to its content folder. */
+  /** A file of a leaf bundle other than its `index.md` (one in a folder below it is a resource too). */
   private insideBundle(path: string): boolean {
     const root = this.rootOf(path);
-    for (let dir = dirname(path); root && isInside(root.dir, dir); dir = dirname(dir)) {
+    const ownFolder = dirname(path);
+    for (let dir = /^index\./.test(basename(path)) ? dirname(ownFolder) : ownFolder; root && isInside(root.dir, dir); dir = dirname(dir)) {
       if (this.bundles.has(dir)) return true;
       if (dir === root.dir) break;
     }
