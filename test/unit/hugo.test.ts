@@ -325,6 +325,14 @@ describe('Hugo images relative to the page URL', () => {
     const bundle = await check(files, 'content/docs/guide/deploy/index.md', '---\ntitle: Deploy\n---\n![](../../img/arch.svg)\n');
     assert.deepEqual(bundle.map((finding) => finding.code), ['broken-image'], 'a bundle is served at its folder: ../../ leaves the guide');
   });
+
+  it('does not take the image from another language’s section (hugo 0.111.3 publishes it under that language only)', async () => {
+    const languages = 'defaultContentLanguage = "en"\n[languages.en]\ncontentDir = "content/en"\n[languages.ja]\ncontentDir = "content/ja"\n';
+    const site = { 'hugo.toml': languages, 'content/en/docs/guide/_index.md': '---\ntitle: G\n---\n', 'content/en/docs/guide/img/arch.svg': png, 'content/ja/docs/guide/_index.md': '---\ntitle: G\n---\n' };
+    const text = '---\ntitle: A\n---\n![](../../img/arch.svg)\n';
+    assert.deepEqual(await check(site, 'content/en/docs/guide/deploy/agent.md', text), []);
+    assert.deepEqual((await check(site, 'content/ja/docs/guide/deploy/agent.md', text)).map((finding) => finding.code), ['broken-image']);
+  });
 });
 
 describe('Hugo pages never rendered on their own need no title', () => {

@@ -20,10 +20,10 @@ export function pageFolderCandidates(config: SiteConfig, postPath: string, image
   const inContent = joinPath(pageFolder, imagePath);
   const contentDir = holdingContentDir(config, postPath);
   if (!contentDir || !isInside(contentDir, inContent)) return [inContent];
+  // Not from a translation's section: hugo 0.111.3 publishes content/en/docs/img/a.svg at /docs/img/ only,
+  // never at /ja/docs/img/ where a page of content/ja/docs/ asks for it.
   const belowContent = inContent.slice(contentDir.length);
-  // A translation's bundle shares its resources (hugo docs, multilingual "Page bundles"; see languages.ts).
-  const translations = (config.languages?.contentDirs ?? []).map((entry) => entry.dir).filter((dir) => dir !== contentDir);
-  return [inContent, ...[...new Set(translations)].map((dir) => `${dir}${belowContent}`), ...config.publicDirs.map((dir) => joinPath(dir, belowContent))];
+  return [inContent, ...config.publicDirs.map((dir) => joinPath(dir, belowContent))];
 }
 
 /** The page's name in its URL: the file name without its extension and declared language (`agent.ja.md` → `agent`). */
