@@ -1,6 +1,7 @@
 // Recall of tag-typo on a real site: in a hard-linked copy of the site, swap two adjacent letters of one use of each
 // tag that at least three posts share (one tag per post), run the CLI, and count the swaps that get a tag-typo
-// finding on that post. Issue 13 asks for at least 95%. Each changed YAML frontmatter also gets a key written twice, a
+// finding on that post (or an unknown-tag one, where the site lists its tags, as a Docusaurus tags.yml does: the
+// generator itself then warns). Issue 13 asks for at least 95%. Each changed YAML frontmatter also gets a key written twice, a
 // probe: a swap counts only where the probe's duplicate-key finding shows that Postcraft checks the file as a post.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
@@ -16,13 +17,15 @@ const sharedBy = 3;
 /** Returns { injected, caught, missed: [{ file, tag, swapped }] }, or undefined when no tag is shared by three posts. */
 export function measureTagRecall(cli, siteRoot, generator) {
   const posts = [...markdownFiles(siteRoot)].sort().map((file) => ({ file, ...tagsOfFrontmatter(readFileSync(file, 'utf8'), generator) })).filter((post) => post.tags.length > 0);
+  // Tags are compared within one language (a Docusaurus locale's i18n/<locale>/ folder): count uses there.
   const uses = new Map();
-  for (const post of posts) for (const tag of new Set(post.tags)) uses.set(tag, [...(uses.get(tag) ?? []), post]);
-  const known = new Set([...uses.keys()].map((tag) => tag.toLowerCase()));
+  for (const post of posts) for (const tag of new Set(post.tags)) uses.set(`${languageOf(post.file, siteRoot)}\u0000${tag}`, [...(uses.get(`${languageOf(post.file, siteRoot)}\u0000${tag}`) ?? []), post]);
+  const known = new Set([...uses.keys()].map((key) => key.split('\u0000')[1].toLowerCase()));
   const touched = new Set();
   const swaps = [];
-  for (const [tag, users] of [...uses].filter(([, users]) => users.length >= sharedBy).sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1))) {
+  for (const [key, users] of [...uses].filter(([, users]) => users.length >= sharedBy).sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1))) {
     if (swaps.length === maxSwapsPerSite) break;
+    const tag = key.split('\u0000')[1];
     const swapped = swapMiddleLetters(tag);
     const post = users.find((user) => !touched.has(user.file));
     if (swapped === undefined || known.has(swapped.toLowerCase()) || post === undefined) continue;
@@ -47,7 +50,7 @@ export function measureTagRecall(cli, siteRoot, generator) {
     const { findings } = JSON.parse(run.stdout);
     const checked = new Set(findings.filter((finding) => finding.code === 'duplicate-key' && finding.message.includes(probeKey)).map((finding) => finding.file));
     const inPosts = swaps.filter((swap) => checked.has(relative(siteRoot, swap.file)) || swap.toml);
-    const typos = findings.filter((finding) => finding.code === 'tag-typo' && finding.severity !== 'info');
+    const typos = findings.filter((finding) => (finding.code === 'tag-typo' || finding.code === 'unknown-tag') && finding.severity !== 'info');
     const missed = inPosts.filter((swap) => !typos.some((finding) => finding.file === relative(siteRoot, swap.file) && finding.message.includes(`"${swap.swapped}"`)));
     return { injected: inPosts.length, caught: inPosts.length - missed.length, notPosts: swaps.length - inPosts.length, missed: missed.map(({ file, tag, swapped }) => ({ file: relative(siteRoot, file), tag, swapped })) };
   } finally {
@@ -62,6 +65,10 @@ function withProbe(text) {
   const end = frontmatterEnd(text);
   if (!text.startsWith('---') || end === 0) return text;
   return `${text.slice(0, end)}\n${probeKey}: 1\n${probeKey}: 2${text.slice(end)}`;
+}
+
+function languageOf(file, siteRoot) {
+  return /^i18n\/([^/]+)\//.exec(relative(siteRoot, file))?.[1] ?? '';
 }
 
 /** `kubernetes` → `kubrenetes`: the two letters around the middle, when both are letters and differ. */
