@@ -12,8 +12,9 @@ export type ImageResolution =
 
 /** Looks an image reference up the way the site's generator would, in the in-memory file set. */
 export function resolveImage(profile: GeneratorProfile, config: SiteConfig, files: FileSet, postPath: string, reference: ImageReference): ImageResolution {
-  if (/^[a-z]:[\\/]|^\\\\/i.test(reference.path)) return { status: 'outside-site' };
-  // Profiles build candidates with joinPath (already normal); normalise only what still has dots.
+  // A drive or a share as written: Markdown reads `\\server` as `\server` (an escaped backslash), but the
+  // writer named a file outside the site, and that is what to say.
+  if (/^[a-z]:[\\/]|^\\\\/i.test(reference.path) || reference.raw.startsWith('\\\\')) return { status: 'outside-site' };
   // Profiles build candidates with joinPath, so they are normal already; normalizePath only checks.
   const inside = profile.imageCandidates(config, postPath, reference.path).map(normalizePath).filter((candidate) => isInside(config.root, candidate));
   if (inside.length === 0) return { status: 'outside-site' };
