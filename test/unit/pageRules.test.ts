@@ -82,3 +82,14 @@ describe('frontmatter blocks by generator', () => {
     assert.ok(!docusaurus.check('blog/a.md', toml).some((finding) => finding.includes('toml-syntax')));
   });
 });
+
+describe('tags Hugo merges under its config', () => {
+  it("merges Café and Cafe into one term under removePathAccents, so neither is a variant of the other", async () => {
+    const post = (tag: string) => `---\ntitle: A\ntags: [${tag}]\n---\n`;
+    const files = (accents: string) => ({ 'hugo.toml': `baseURL = "https://example.org/"\n${accents}`, 'content/posts/a.md': post('Cafe'), 'content/posts/b.md': post('Cafe'), 'content/posts/c.md': post('Cafe') });
+    const merged = await open(files('removePathAccents = true\n'));
+    assert.deepEqual(merged.check('content/posts/d.md', post('Café')), []);
+    const apart = await open(files(''));
+    assert.deepEqual(apart.check('content/posts/d.md', post('Café')).map((finding) => finding.split(':')[0]), ['info tag-variant']);
+  });
+});

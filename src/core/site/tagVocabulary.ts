@@ -107,6 +107,6 @@ export function termKey(site: Site, tag: string): string {
   let keys = termKeys.get(site);
   if (!keys || keys.size > 100_000) termKeys.set(site, (keys = new Map()));
   let key = keys.get(tag);
-  if (key === undefined) keys.set(tag, (key = term(tag)));
+  if (key === undefined) keys.set(tag, (key = term(tag, site.config)));
   return key;
 }

@@ -32,7 +32,7 @@ export interface GeneratorProfile {
    * `javascript` are one page). Two spellings with one key are never a misspelling of each other.
    * Without it, tags are told apart exactly (Jekyll: `Ruby` and `ruby` are two pages).
    */
-  tagTerm?(tag: string): string;
+  tagTerm?(tag: string, config?: SiteConfig): string;
 }
 
 /**
