@@ -326,6 +326,11 @@ describe('Hugo images relative to the page URL', () => {
     assert.deepEqual(bundle.map((finding) => finding.code), ['broken-image'], 'a bundle is served at its folder: ../../ leaves the guide');
   });
 
+  it('never follows the page’s URL above its content folder to other files of the site', async () => {
+    const findings = await check({ ...files, 'secret.png': png }, 'content/docs/guide/deploy/agent.md', '---\ntitle: Agent\n---\n![](../../../../../secret.png)\n');
+    assert.deepEqual(findings.map((finding) => finding.code), ['image-outside-site']);
+  });
+
   it('does not take the image from another language’s section (hugo 0.111.3 publishes it under that language only)', async () => {
     const languages = 'defaultContentLanguage = "en"\n[languages.en]\ncontentDir = "content/en"\n[languages.ja]\ncontentDir = "content/ja"\n';
     const site = { 'hugo.toml': languages, 'content/en/docs/guide/_index.md': '---\ntitle: G\n---\n', 'content/en/docs/guide/img/arch.svg': png, 'content/ja/docs/guide/_index.md': '---\ntitle: G\n---\n' };

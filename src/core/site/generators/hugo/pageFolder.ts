@@ -19,7 +19,8 @@ export function pageFolderCandidates(config: SiteConfig, postPath: string, image
   const pageFolder = joinPath(dirname(postPath), pageName(config, name));
   const inContent = joinPath(pageFolder, imagePath);
   const contentDir = holdingContentDir(config, postPath);
-  if (!contentDir || !isInside(contentDir, inContent)) return [inContent];
+  // Above its content folder the URL is no longer the file's tree (and must not reach other files of the site).
+  if (!contentDir || !isInside(contentDir, inContent)) return [];
   // Not from a translation's section: hugo 0.111.3 publishes content/en/docs/img/a.svg at /docs/img/ only,
   // never at /ja/docs/img/ where a page of content/ja/docs/ asks for it.
   const belowContent = inContent.slice(contentDir.length);
