@@ -2,7 +2,7 @@
 // The mirrors come from the session's `fetch` tool, which a script cannot call: missing ones are listed, not fetched.
 // Nothing extracted here is ever committed (.corpus/ is ignored): it is other people's writing.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -25,6 +25,7 @@ export function prepareCorpus(log = console.log) {
     const target = join(corpusFolder, siteFolderName(site));
     const stamp = join(target, '.postcraft-commit');
     if (existsSync(stamp) && readFileSync(stamp, 'utf8').trim() === site.commit) {
+      applyBuildCopies(site, target);
       ready.push(site);
       continue;
     }
@@ -42,6 +43,7 @@ export function prepareCorpus(log = console.log) {
     if (placeholders > 0) log(`  ${written} files; ${placeholders} too large for the snapshot, kept as empty placeholders so that references to them still resolve`);
     writeFileSync(stamp.replace(target, partial), `${site.commit}\n`);
     renameSync(partial, target);
+    applyBuildCopies(site, target);
     ready.push(site);
   }
   if (missing.length > 0) {
@@ -49,6 +51,13 @@ export function prepareCorpus(log = console.log) {
     for (const site of missing) log(`  github:${site.repository} (commit ${site.commit})`);
   }
   return { ready, missing };
+}
+
+/** Files a site's own build writes before the generator runs (sites.json buildCopies: target ← source), as that build would. */
+function applyBuildCopies(site, folder) {
+  for (const [target, source] of Object.entries(site.buildCopies ?? {})) {
+    if (!existsSync(join(folder, target))) copyFileSync(join(folder, source), join(folder, target));
+  }
 }
 
 /**
