@@ -84,6 +84,13 @@ describe('completion', () => {
     assert.deepEqual(nested[0]?.range, { start: { line: 1, character: 17 }, end: { line: 1, character: 19 } });
   });
 
+  it('completes image paths under keys named like images that the site does not list (thumbnail, hero, og_image)', () => {
+    for (const key of ['thumbnail', 'hero', 'og_image']) {
+      assert.deepEqual(complete(service, `---\n${key}: blog/2024/co$$CURSOR$$\n---\n`).map((item) => item.label), ['cover.png'], key);
+    }
+    assert.deepEqual(complete(service, '---\nsummary: blog/2024/co$$CURSOR$$\n---\n'), []);
+  });
+
   it('completes Markdown image paths in the body', () => {
     assert.deepEqual(complete(service, '---\ntitle: x\n---\n![Cover](blog/2024/$$CURSOR$$)').map((item) => item.label), ['cover.png']);
   });

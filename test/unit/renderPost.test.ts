@@ -118,6 +118,11 @@ describe('the preview renderer', () => {
       assert.match(broken, /<span class="pc-image-placeholder pc-image-missing pc-cover"[^>]*>Image not found: blog\/2024\/absent.png<\/span>/);
     });
 
+    it('takes the cover from a key named like an image when no image field has one (hero, thumbnail)', () => {
+      const { html } = render(service, '---\ntitle: A\nsummary: notes.png is not a cover\nhero: blog/2024/cover.png\n---\n');
+      assert.match(html, new RegExp(`<img class="pc-cover" src="${literal(resourceBase)}/site/assets/blog/2024/cover.png" alt="">`));
+    });
+
     it('escapes frontmatter values it shows', () => {
       const { html } = render(service, '---\ntitle: "<img src=x onerror=alert(1)>"\ntags: ["<b>bold</b>"]\n---\n');
       assert.match(html, /<h1 class="pc-title">&lt;img src=x onerror=alert\(1\)&gt;<\/h1>/);

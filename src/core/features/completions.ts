@@ -1,5 +1,6 @@
 import { findField, scalarItems } from '../frontmatter/model';
 import type { ParsedPost } from '../post/parsedPost';
+import { isImageKey } from '../post/frontmatterImages';
 import { dateKeys } from '../schema/frontmatterSchema';
 import { isImagePath } from '../site/fileSet';
 import type { Site } from '../site/site';
@@ -94,7 +95,7 @@ function valueCompletions(site: Site, post: ParsedPost, cursor: Extract<Frontmat
         sortText: String(index).padStart(6, '0'),
       }));
   }
-  if (site.config.imageFields.some((field) => field.toLowerCase() === lowerKey)) return imagePathCompletions(site, post, cursor.prefix, cursor.replaceStart + cursor.prefix.length, cursor.replaceEnd, quote);
+  if (isImageKey(key, site.config.imageFields)) return imagePathCompletions(site, post, cursor.prefix, cursor.replaceStart + cursor.prefix.length, cursor.replaceEnd, quote);
   if (lowerKey === 'draft') return ['true', 'false'].map((value, index) => ({ label: value, kind: 'value' as const, insertText: value, range, sortText: String(index) }));
   if (dateKeys.some((dateKey) => dateKey.toLowerCase() === lowerKey)) {
     const now = nowDate();

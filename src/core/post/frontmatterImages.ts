@@ -11,17 +11,22 @@ export interface GuessedImageText {
   readonly guess: string;
 }
 
+export interface GuessedFrontmatterImage extends GuessedImageText {
+  /** The key, dotted below a map (`og.image`). */
+  readonly key: string;
+}
+
 /**
  * Frontmatter strings under keys the site's image fields do not list (`twitter_image`, `og.image`,
  * `gallery: [a.png]`) whose value is a path to an image file: themes read such site-specific keys as
  * page images. A value with blanks or glob characters (Hugo `resources: - src: "images/*.jpg"`) is
  * left alone: more likely text or a pattern than a path.
  */
-export function guessedFrontmatterImages(post: ParsedPost, imageFields: readonly string[]): GuessedImageText[] {
+export function guessedFrontmatterImages(post: ParsedPost, imageFields: readonly string[]): GuessedFrontmatterImage[] {
   const fields = post.frontmatter?.fields;
   if (!fields || fields.length === 0) return [];
   const known = knownKeys(imageFields);
-  const found: GuessedImageText[] = [];
+  const found: GuessedFrontmatterImage[] = [];
   const visit = (value: FieldValue | undefined, key: string, depth: number): void => {
     if (!value || depth > 8 || known.has(key.toLowerCase())) return;
     if (value.kind === 'list') for (const item of value.items) visit(item, key, depth + 1);
@@ -29,7 +34,7 @@ export function guessedFrontmatterImages(post: ParsedPost, imageFields: readonly
     else if (typeof value.value === 'string' && looksLikeImagePath(value.value)) {
       const range = innerRange(value);
       const guess = `in frontmatter field "${key}", which is not a known image field; Postcraft guesses its value is an image path`;
-      found.push({ raw: post.text.slice(range.start, range.end), start: range.start, guess });
+      found.push({ raw: post.text.slice(range.start, range.end), key, start: range.start, guess });
     }
   };
   for (const field of fields) visit(field.value, field.key, 0);
@@ -51,3 +56,14 @@ function looksLikeImagePath(value: string): boolean {
   if (dot === -1 || (value.length - dot > 6 && !/[?#]/.test(value))) return false;
   return !/[\s*[\]]/.test(value) && isImagePath(value.replace(/[?#].*$/, ''));
 }
+
+/**
+ * Whether a frontmatter key is an image field, known or by its name (`thumbnail`, `hero`, `og_image`,
+ * `header.teaser`): for the editor's features, which help write the value (completion, the preview's
+ * cover), rather than judge it.
+ */
+export function isImageKey(key: string, imageFields: readonly string[]): boolean {
+  return knownKeys(imageFields).has(key.toLowerCase()) || imageLikeName.test(key.slice(key.lastIndexOf('.') + 1));
+}
+
+const imageLikeName = /image|img|cover|thumbnail|thumb|hero|banner|photo|picture|poster|teaser|logo|icon|avatar/i;
