@@ -331,6 +331,20 @@ describe('Hugo images relative to the page URL', () => {
     assert.deepEqual(findings.map((finding) => finding.code), ['image-outside-site']);
   });
 
+  it('takes it from a folder mounted for the page’s language (a fallback of another language’s docs), as hugo 0.111.3 publishes it there', async () => {
+    const mounts = [
+      'defaultContentLanguage = "en"\n[languages.en]\nweight = 1\n[languages.es]\nweight = 2\n',
+      '[[module.mounts]]\nsource = "content/en"\ntarget = "content"\nlang = "en"\n',
+      '[[module.mounts]]\nsource = "content/es"\ntarget = "content"\nlang = "es"\n',
+      '[[module.mounts]]\nsource = "content/en/docs"\ntarget = "content/docs"\nlang = "es"\n',
+    ].join('');
+    const site = { 'hugo.toml': mounts, 'content/en/docs/guide/_index.md': '---\ntitle: G\n---\n', 'content/en/docs/guide/img/arch.svg': png, 'content/en/blog/img/b.svg': png };
+    const text = '---\ntitle: A\n---\n![](../../img/arch.svg)\n';
+    assert.deepEqual(await check(site, 'content/es/docs/guide/deploy/agent.md', text), []);
+    const unmounted = await check(site, 'content/es/blog/deploy/agent.md', '---\ntitle: A\n---\n![](../../img/b.svg)\n');
+    assert.deepEqual(unmounted.map((finding) => finding.code), ['broken-image'], 'content/en/blog is not mounted for es');
+  });
+
   it('does not take the image from another language’s section (hugo 0.111.3 publishes it under that language only)', async () => {
     const languages = 'defaultContentLanguage = "en"\n[languages.en]\ncontentDir = "content/en"\n[languages.ja]\ncontentDir = "content/ja"\n';
     const site = { 'hugo.toml': languages, 'content/en/docs/guide/_index.md': '---\ntitle: G\n---\n', 'content/en/docs/guide/img/arch.svg': png, 'content/ja/docs/guide/_index.md': '---\ntitle: G\n---\n' };

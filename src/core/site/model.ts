@@ -63,8 +63,11 @@ export interface SiteLanguages {
   readonly defaultLanguage: string;
   /** The language codes the site declares (with the default), in lower case as the generator reads them. */
   readonly codes: ReadonlySet<string>;
-  /** Content folders and their language, in the order a post's language is looked up. */
-  readonly contentDirs: readonly { readonly dir: string; readonly language: string }[];
+  /**
+   * Content folders and their language, in the order a post's language is looked up; `mountedAt`, the
+   * folder of the site's content tree a folder is mounted at (Hugo `target: content/docs` → `/docs`), if not its root.
+   */
+  readonly contentDirs: readonly { readonly dir: string; readonly language: string; readonly mountedAt?: string }[];
 }
 
 export interface SourceLocation {

@@ -16,10 +16,15 @@ export function readLanguages(data: ConfigData, root: string, globalContentDir: 
   const defaultLanguage = (stringSetting(data, 'defaultContentLanguage') ?? 'en').toLowerCase();
   const codes = new Set([defaultLanguage, ...declared.map(([code]) => code)]);
   const languageOf = (candidates: readonly string[]) => (candidates.length === 0 || candidates.includes(defaultLanguage) ? defaultLanguage : candidates[0]!);
-  let contentDirs: { dir: string; language: string; isLanguageRoot: boolean }[];
+  let contentDirs: { dir: string; language: string; isLanguageRoot: boolean; mountedAt?: string }[];
   if (contentMounts.length > 0) {
     // A mount into a folder of content (`content/docs`) grafts pages, often as another language's fallback.
-    contentDirs = contentMounts.map((mount) => ({ dir: joinPath(root, mount.source), language: languageOf(mount.languages), isLanguageRoot: mount.target === 'content' }));
+    contentDirs = contentMounts.map((mount) => ({
+      dir: joinPath(root, mount.source),
+      language: languageOf(mount.languages),
+      isLanguageRoot: mount.target === 'content',
+      ...(mount.target === 'content' ? {} : { mountedAt: mount.target.slice('content'.length) }),
+    }));
   } else {
     contentDirs = declared.flatMap(([language, settings]) => {
       const dir = settings && typeof settings === 'object' ? stringSetting(settings as ConfigData, 'contentDir') : undefined;
@@ -30,7 +35,7 @@ export function readLanguages(data: ConfigData, root: string, globalContentDir: 
   }
   // A language's own folder first, the deepest first (`content/fr` within `content`); grafts after.
   contentDirs.sort((a, b) => Number(b.isLanguageRoot) - Number(a.isLanguageRoot) || b.dir.length - a.dir.length);
-  return { defaultLanguage, codes, contentDirs: contentDirs.map(({ dir, language }) => ({ dir, language })) };
+  return { defaultLanguage, codes, contentDirs: contentDirs.map(({ dir, language, mountedAt }) => ({ dir, language, ...(mountedAt ? { mountedAt } : {}) })) };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { basename, dirname, isInside, joinPath } from '../../../text/paths';
 import type { SiteConfig } from '../../model';
+import { hugoPostLanguage } from './languages';
 
 /**
  * Where the browser looks for a relative image of a regular Hugo page. Hugo serves `docs/deploy/agent.md`
@@ -16,15 +17,20 @@ import type { SiteConfig } from '../../model';
 export function pageFolderCandidates(config: SiteConfig, postPath: string, imagePath: string): string[] {
   const name = basename(postPath);
   if (/^_?index\./i.test(name)) return [];
-  const pageFolder = joinPath(dirname(postPath), pageName(config, name));
-  const inContent = joinPath(pageFolder, imagePath);
-  const contentDir = holdingContentDir(config, postPath);
+  const languages = config.languages; // Hugo's config always has them, the default language at least
+  const holder = deepest(languages?.contentDirs.filter((entry) => isInside(entry.dir, postPath)) ?? []);
+  if (!languages || !holder) return [];
+  const inContent = joinPath(dirname(postPath), pageName(config, name), imagePath);
   // Above its content folder the URL is no longer the file's tree (and must not reach other files of the site).
-  if (!contentDir || !isInside(contentDir, inContent)) return [];
-  // Not from a translation's section: hugo 0.111.3 publishes content/en/docs/img/a.svg at /docs/img/ only,
-  // never at /ja/docs/img/ where a page of content/ja/docs/ asks for it.
-  const belowContent = inContent.slice(contentDir.length);
-  return [inContent, ...config.publicDirs.map((dir) => joinPath(dir, belowContent))];
+  if (!isInside(holder.dir, inContent)) return [];
+  const inTree = `${holder.mountedAt ?? ''}${inContent.slice(holder.dir.length)}`;
+  // Every folder mounted for the page's language may hold it (newer Hugo's sites fall back to content/en/docs
+  // this way; hugo 0.111.3 publishes a lang-mounted file at /es/…). Not another language's own folder:
+  // hugo 0.111.3 publishes content/en/docs/img/a.svg at /docs/img/ only, never where a page of content/ja/ asks.
+  const language = hugoPostLanguage(config, postPath) ?? languages.defaultLanguage;
+  const sameLanguage = languages.contentDirs.filter((entry) => entry.language === language);
+  const mounted = sameLanguage.flatMap(({ dir, mountedAt = '' }) => (mountedAt === '' || isInside(mountedAt, inTree) ? [joinPath(dir, inTree.slice(mountedAt.length))] : []));
+  return [...new Set([inContent, ...mounted, ...config.publicDirs.map((dir) => joinPath(dir, inTree))])];
 }
 
 /** The page's name in its URL: the file name without its extension and declared language (`agent.ja.md` → `agent`). */
@@ -35,8 +41,8 @@ function pageName(config: SiteConfig, fileName: string): string {
 }
 
 /** The deepest content folder holding the page: its URL path starts below it. */
-function holdingContentDir(config: SiteConfig, path: string): string | undefined {
-  let best: string | undefined;
-  for (const dir of config.contentDirs) if (isInside(dir, path) && (!best || dir.length > best.length)) best = dir;
+function deepest<T extends { readonly dir: string }>(entries: readonly T[]): T | undefined {
+  let best: T | undefined;
+  for (const entry of entries) if (!best || entry.dir.length > best.dir.length) best = entry;
   return best;
 }
