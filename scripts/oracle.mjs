@@ -67,7 +67,6 @@ async function writeCorpusReport() {
     if (!comparison) continue;
     rows.push(`| ${site.repository} | ${site.commit.slice(0, 7)} | ${generator} | ${summaryRow(comparison).join(' | ')} |`);
     details.push(`### ${site.repository} (${generator}, ${seconds} s)`, '');
-    if (comparison.failure) details.push('The build failed:', '', '```', comparison.failure, '```', '');
     if (comparison.outOfScope > 0) details.push(`${comparison.outOfScope} page(s) in formats Postcraft does not check (HTML, Org, AsciiDoc) are left out.`, '');
     if (comparison.unseen.length > 0) details.push(`${comparison.unseen.length} page(s) Hugo reads but lists nowhere (\`headless\`, \`_build\`): not seen by the oracle.`, '');
     if (comparison.rejected.length > 0) details.push('Files the generator refused (left out of the copy so the rest could build):', '', ...comparison.rejected.map((entry) => `- \`${entry.file}\`: ${entry.message.slice(0, 240)}`), '');

@@ -120,7 +120,7 @@ function shortcodesCalled(site: string): Map<string, boolean> {
 
 function messageAbout(output: string, site: string, file: string): string {
   const line = output.split('\n').find((candidate) => candidate.includes(`${site}${sep}${file}`)) ?? '';
-  return line.replaceAll(`${site}${sep}`, '').trim();
+  return line.replace(/^ERROR \d{4}\/\d\d\/\d\d [\d:]+ /, '').replaceAll(`${site}${sep}`, '').trim();
 }
 
 function readOracleOutput(out: string, site: string): Omit<GeneratorBuild, 'generator' | 'rejected'> {

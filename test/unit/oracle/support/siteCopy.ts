@@ -45,8 +45,9 @@ export const buildTimeoutMs = 20 * 60_000;
 
 /** Why a generator's run ended without output worth reading (killed by the timeout, or silent). */
 export function describeExit(result: { status: number | null; signal: NodeJS.Signals | null; error?: Error; stdout: string; stderr: string }): string {
-  if (result.error) return `the generator did not run to the end: ${result.error.message}`;
-  if (result.signal) return `the generator was stopped (${result.signal}) after ${buildTimeoutMs / 60_000} minutes`;
+  const timedOut = (result.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT' || result.signal === 'SIGTERM';
+  if (timedOut) return `the generator was stopped after ${buildTimeoutMs / 60_000} minutes`;
+  if (result.error || result.signal) return `the generator did not run to the end: ${result.error?.message ?? result.signal}`;
   if (`${result.stdout}${result.stderr}`.trim() === '') return `the generator exited with code ${result.status} and said nothing`;
   return '';
 }
