@@ -74,20 +74,21 @@ class HugoUnrenderedPages implements UnrenderedPages {
 
   includes(path: string, frontmatter: Values | undefined): boolean {
     if (this.insideBundle(path)) return true;
-    const own = lowerCaseKeys(frontmatter ?? {});
-    const settled = unrenderedBy(own);
-    if (settled !== undefined) return settled;
+    // Each key comes from the page, else from the nearest cascade whose target matches: `_build` as a whole.
+    return unrenderedBy({ ...this.inherited(path), ...lowerCaseKeys(frontmatter ?? {}) });
+  }
+
+  private inherited(path: string): Record<string, unknown> {
+    const inherited: Record<string, unknown> = {};
     const root = this.rootOf(path);
-    if (!root) return false;
+    if (!root) return inherited;
     const page = this.facts(path, root);
     const cascades = [...this.sectionCascadesAbove(root.prefix + dirname(path).slice(root.dir.length), page.language), ...(this.configCascades.get(page.language) ?? []), ...(this.configCascades.get('') ?? [])];
-    // Each key comes from the nearest cascade whose target matches: `_build` as a whole, and `headless`.
-    const inherited: Record<string, unknown> = {};
     for (const cascade of cascades) {
       if (!cascade.matches(page)) continue;
       for (const [key, value] of Object.entries(cascade.values)) if (!(key in inherited)) inherited[key] = value;
     }
-    return unrenderedBy({ ...inherited, ...own }) ?? false;
+    return inherited;
   }
 
   /** A file of a leaf bundle other than its `index.md` (one in a folder below it is a resource too). */
@@ -119,7 +120,7 @@ class HugoUnrenderedPages implements UnrenderedPages {
   private facts(path: string, root: ContentRoot): PageFacts {
     const filePath = (root.prefix + path.slice(root.dir.length)).toLowerCase();
     const name = basename(filePath);
-    const logicalName = name.replace(/(\.[^./]+)?\.[^./]+$/, (match, language: string | undefined) => (language && language.slice(1) !== this.languageOf(path) ? language : ''));
+    const logicalName = name.replace(/(\.[^./]+)?\.[^./]+$/, (_suffixes, language: string | undefined) => (language && language.slice(1) !== this.languageOf(path) ? language : ''));
     const folder = dirname(filePath) === '/' ? '' : dirname(filePath);
     const isList = logicalName === '_index';
     const logicalPath = isList || logicalName === 'index' ? folder || '/' : `${folder}/${logicalName}`;
@@ -130,11 +131,11 @@ class HugoUnrenderedPages implements UnrenderedPages {
   }
 }
 
-/** Whether these keys (lower case) say the page is not rendered, or undefined when they say nothing. */
-function unrenderedBy(values: Values): boolean | undefined {
+/** Whether these front matter keys (lower case) say the page is not rendered. */
+function unrenderedBy(values: Values): boolean {
   if ('headless' in values && goTrue(values['headless'])) return true;
   const build = values['_build'] ?? values['build'];
-  if (!isTable(build)) return undefined;
+  if (!isTable(build)) return false;
   const render = lowerCaseKeys(build)['render'];
   // DecodeBuildConfig reads false (and 0) as never; any other word but never, always and link as always.
   return render === false || render === 0 || render === 'never' || (typeof render === 'string' && yamlFalseWords.has(render));
