@@ -402,3 +402,15 @@ describe('Hugo pages never rendered on their own need no title', () => {
     assert.deepEqual(await untitledPages(files), ['content/kinds/page.md', 'content/news/linked.md', 'content/news/unlisted.md', 'content/sec/shown.md']);
   });
 });
+
+describe('Hugo cascade targets from an untrusted config', () => {
+  it('answers at once for a glob that would backtrack (taken as matching, so the page is quietly unrendered)', async () => {
+    const glob = `${'**a'.repeat(12)}**b`;
+    const files = { 'hugo.yaml': `cascade:\n  - _build: { render: never }\n    _target: { path: "${glob}" }\n`, [`content/${'a'.repeat(40)}.md`]: '---\ndescription: x\n---\n' };
+    const started = Date.now();
+    const { service, site } = await load(files);
+    const findings = await service.checkSite(site);
+    assert.deepEqual(findings.filter((finding) => finding.message === 'Missing "title".'), []);
+    assert.ok(Date.now() - started < 2000);
+  });
+});

@@ -175,8 +175,13 @@ function targetMatcher(target: Values): (page: PageFacts) => boolean {
     (languageGlobs.length === 0 || languageGlobs.some((language) => language.test(page.language)));
 }
 
-/** A glob as Hugo matches it (lower case, see mountFilters.ts); one Postcraft cannot read matches everything, the lenient answer. */
+/**
+ * A glob as Hugo matches it (lower case, see mountFilters.ts). One Postcraft cannot read, or whose many
+ * wildcards could take JavaScript's backtracking engine polynomial time on every page (gobwas is linear),
+ * matches everything: the lenient answer.
+ */
 function safeGlob(glob: string): RegExp {
+  if ((glob.match(/\*+/g)?.length ?? 0) > 4) return /^/;
   try {
     return hugoGlob(glob);
   } catch {
