@@ -413,4 +413,13 @@ describe('Hugo cascade targets from an untrusted config', () => {
     assert.deepEqual(findings.filter((finding) => finding.message === 'Missing "title".'), []);
     assert.ok(Date.now() - started < 2000);
   });
+
+  it('answers at once for such a glob in a mount’s file filters, leaving it out (the mount takes more files, not fewer)', async () => {
+    const glob = `${'**a'.repeat(12)}**b`;
+    const mounts = `[[module.mounts]]\nsource = "content"\ntarget = "content"\nexcludeFiles = ["${glob}"]\nincludeFiles = ["${glob}"]\n`;
+    const started = Date.now();
+    const { site } = await load({ 'hugo.toml': mounts, [`content/${'a'.repeat(40)}.md`]: page() });
+    assert.equal(site.posts.size, 1);
+    assert.ok(Date.now() - started < 2000);
+  });
 });

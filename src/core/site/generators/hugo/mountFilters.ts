@@ -13,7 +13,16 @@ export function readMountFilters(mount: ConfigData): MountFilters | undefined {
   const includes = [...list(mount['includefiles']), ...files.filter((pattern) => !pattern.startsWith('! '))];
   const excludes = [...list(mount['excludefiles']), ...files.filter((pattern) => pattern.startsWith('! ')).map((pattern) => pattern.slice(2))];
   if (includes.length === 0 && excludes.length === 0) return undefined;
-  return { includes: includes.map(globToRegExp), excludes: excludes.map(globToRegExp) };
+  // A filter Postcraft cannot safely run is left out: the mount then takes more files, never fewer.
+  return { includes: includes.map((glob) => (fewWildcards(glob) ? globToRegExp(glob) : /^/)), excludes: excludes.filter(fewWildcards).map(globToRegExp) };
+}
+
+/**
+ * Gobwas matches any glob in linear time; as a JavaScript expression one with many `*` runs
+ * (`**a**a**a**a**a…`) can backtrack for polynomial time on every file of an untrusted site.
+ */
+export function fewWildcards(glob: string): boolean {
+  return (glob.match(/\*+/g)?.length ?? 0) <= 4;
 }
 
 /**

@@ -8,7 +8,7 @@ import type { SiteConfig, UnrenderedPages } from '../../model';
 import { frontmatterSyntaxOf } from '../../pageKinds';
 import { alwaysIgnored } from '../../walk';
 import { hugoPostLanguage } from './languages';
-import { hugoGlob } from './mountFilters';
+import { fewWildcards, hugoGlob } from './mountFilters';
 
 /** A folder Hugo reads content from, and where its files sit in the site's content tree (a mount's target). */
 export interface ContentRoot {
@@ -175,13 +175,9 @@ function targetMatcher(target: Values): (page: PageFacts) => boolean {
     (languageGlobs.length === 0 || languageGlobs.some((language) => language.test(page.language)));
 }
 
-/**
- * A glob as Hugo matches it (lower case, see mountFilters.ts). One Postcraft cannot read, or whose many
- * wildcards could take JavaScript's backtracking engine polynomial time on every page (gobwas is linear),
- * matches everything: the lenient answer.
- */
+/** A glob as Hugo matches it (lower case, see mountFilters.ts). One Postcraft cannot (safely) run matches everything: the lenient answer. */
 function safeGlob(glob: string): RegExp {
-  if ((glob.match(/\*+/g)?.length ?? 0) > 4) return /^/;
+  if (!fewWildcards(glob)) return /^/;
   try {
     return hugoGlob(glob);
   } catch {
