@@ -8,6 +8,7 @@ import { guessedFrontmatterImages } from './frontmatterImages';
 import { scanMarkdownBody } from './markdownStructure';
 import type { ParsedPost } from './parsedPost';
 import { findTemplateImages } from './templateImages';
+import { mdxEsmSpecifiers } from './mdxEsm';
 
 export type ImageOrigin = 'markdown' | 'html' | 'shortcode' | 'import' | 'frontmatter';
 
@@ -64,14 +65,14 @@ export function findBodyImages(post: ParsedPost, { mdx, generator }: { mdx: bool
   // Template arguments and MDX imports are looked for first: whether they are in code matters, so they
   // decide, with the images, whether the body's block structure is needed at all.
   const templateArguments = mdx ? [] : findTemplateImages(body, generator);
-  const imports: { path: string; start: number }[] = [];
-  // MDX: import hero from './hero.png'; require('./hero.png'). One line per import, its names starting
-  // right after the blanks, so no two parts of the pattern compete for the same spaces. In plain
-  // Markdown such a line is text.
+  const imports: { raw: string; path: string; start: number }[] = [];
+  // MDX: `import hero from './hero.png'` in the body's ESM (see mdxEsm.ts), and `require('./hero.png')`
+  // anywhere. In plain Markdown such text is text.
   const mayImport = mdx && (body.includes('import') || body.includes('require('));
-  for (const match of mayImport ? body.matchAll(/(?:^import[ \t]+[\w{}*$,][\w{}, \t*$]*?[ \t]from[ \t]+|require\(\s*)(['"])([^'"\n]+)\1/gm) : []) {
+  for (const { raw, value, start } of mayImport ? mdxEsmSpecifiers(body) : []) if (hasImageExtension(value)) imports.push({ raw, path: value, start });
+  for (const match of mayImport && body.includes('require(') ? body.matchAll(/require\(\s*(['"])([^'"\n]+)\1/g) : []) {
     const path = match[2]!;
-    if (hasImageExtension(path)) imports.push({ path, start: match.index + match[0].length - path.length - 1 });
+    if (hasImageExtension(path)) imports.push({ raw: path, path, start: match.index + match[0].length - path.length - 1 });
   }
 
   const structure = scanMarkdownBody(body, { mdx, needCode: imports.length > 0 || templateArguments.some((argument) => argument.hiddenInCode) });
@@ -95,7 +96,12 @@ export function findBodyImages(post: ParsedPost, { mdx, generator }: { mdx: bool
   }
 
   for (const argument of templateArguments) if (!(argument.hiddenInCode && inCode(argument.tagStart))) add(argument.raw, argument.start, 'shortcode', argument.guess);
-  for (const { path, start } of imports) if (!inCode(start)) add(path, start, 'import');
+  for (const { raw, path, start } of imports) {
+    if (inCode(start)) continue;
+    const reference = toReference(raw, post.bodyStart + start, 'import');
+    // An escaped specifier (`'./\_hero.png'`) names the file its value names.
+    if (reference) found.push(raw === path ? reference : { ...reference, path: imagePathOf(path) ?? reference.path });
+  }
 
   return found.sort((a, b) => a.range.start - b.range.start);
 }
