@@ -4,13 +4,14 @@ import type { SiteFileSystem } from './host/fileSystem';
 import { TimeSlices } from './host/timeSlices';
 import { silentLogger, type Logger } from './host/logger';
 import type { Finding } from './checks/finding';
-import { runChecks, type CheckOptions } from './checks/runChecks';
+import { fragmentChecks, runChecks, type CheckOptions } from './checks/runChecks';
 import { checkWhileIndexing, finishCheck, type HalfChecked } from './checks/twoPassCheck';
 import { describeUnreadable, readPostText } from './post/decodeText';
 import { parsePost, type ParsedPost } from './post/parsedPost';
 import { detectSites } from './site/detect';
 import { isImagePath } from './site/fileSet';
 import { summarizePost } from './site/postSummary';
+import { importedMarkdown } from './post/partialImports';
 import { Site } from './site/site';
 import { siteSettingsFileName } from './settings/siteSettings';
 import { basename, isInside } from './text/paths';
@@ -96,6 +97,8 @@ export class PostcraftService {
       return undefined;
     }
     site.updatePost(path, summarizePost(path, post.frontmatter, site.config, site.languageOf(path)));
+    // A partial the text imports now is checked from the next whole-site check on.
+    site.partials.record(path, importedMarkdown(post, site.config));
     this.recentParses.delete(path);
     this.recentParses.set(path, post);
     if (this.recentParses.size > 32) this.recentParses.delete(this.recentParses.keys().next().value!);
@@ -129,13 +132,18 @@ export class PostcraftService {
   /** Findings for a post's current text. Synchronous: fast enough for every keystroke. */
   checkText(path: string, text: string, options: CheckOptions = {}): Finding[] {
     const parsed = this.parse(path, text);
-    return parsed ? runChecks(parsed.site, parsed.post, options) : [];
+    if (parsed) return runChecks(parsed.site, parsed.post, options);
+    const site = this.siteFor(path);
+    if (!site?.isFragment(path)) return [];
+    const fragment = parsePost(path, text, site.frontmatterSyntax);
+    site.partials.record(path, importedMarkdown(fragment, site.config));
+    return runChecks(site, fragment, options, fragmentChecks);
   }
 
   /** Findings for a post as saved on disk; unreadable files get one finding saying why. */
   async checkFile(path: string, options: CheckOptions = {}): Promise<Finding[]> {
     const site = this.siteFor(path);
-    if (!site || !site.isPost(path)) return [];
+    if (!site || !(site.isPost(path) || site.isFragment(path))) return [];
     const half = this.halfChecked.get(path);
     if (half) {
       this.halfChecked.delete(path);
@@ -150,9 +158,9 @@ export class PostcraftService {
     return this.checkText(path, decoded.text, options);
   }
 
-  /** Every post of a site, read in parallel; reports progress and stops when cancelled. */
+  /** Every post and fragment of a site, read in parallel; reports progress and stops when cancelled. */
   async checkSite(site: Site, options: CheckOptions = {}, token: CancellationToken = noCancellation, onProgress?: (progress: SiteCheckProgress) => void): Promise<Finding[]> {
-    const paths = [...site.posts.keys()].sort();
+    const paths = [...site.posts.keys(), ...site.fragments()].sort();
     const results: Finding[][] = new Array(paths.length);
     let next = 0;
     let done = 0;
@@ -191,6 +199,7 @@ export class PostcraftService {
     else site.files.add(path);
     const definesAuthors = site.definesAuthors(path);
     if (change !== 'deleted' && site.isPost(path)) await site.indexFile(this.host.fs, path);
+    else if (change !== 'deleted' && site.isFragment(path)) await site.indexFragment(this.host.fs, path);
     if (definesAuthors || site.definesAuthors(path)) {
       await site.refreshAuthors(this.host.fs);
       return 'site';

@@ -1,4 +1,5 @@
-import { findImageReferences, type ImageReference } from '../post/imageReferences';
+import { findBodyImages, findImageReferences, type ImageReference } from '../post/imageReferences';
+import { compilesAsMdx } from '../site/mdx';
 import { referenceFor, resolveImage } from '../site/imageResolution';
 import { relativePath } from '../text/paths';
 import type { Check, CheckContext } from './context';
@@ -7,6 +8,15 @@ import type { Fix } from './finding';
 /** Images that the generator would not find: in the body and in frontmatter image fields. */
 export const checkImages: Check = (context) => {
   for (const reference of findImageReferences(context.post, context.site.config)) checkReference(context, reference);
+};
+
+/**
+ * The images of a fragment (a partial a post imports, see Site.isFragment): its body's, resolved from
+ * its own file. Its front matter makes no page, so its image fields are nobody's.
+ */
+export const checkFragmentImages: Check = (context) => {
+  const { config } = context.site;
+  for (const reference of findBodyImages(context.post, { mdx: compilesAsMdx(config, context.post.path), generator: config.generator })) checkReference(context, reference);
 };
 
 function checkReference(context: CheckContext, reference: ImageReference): void {

@@ -3,7 +3,7 @@ import type { ParsedPost } from '../post/parsedPost';
 import { effectiveSeverity, type SeveritySetting } from '../settings/siteSettings';
 import type { Site } from '../site/site';
 import { checkAuthors } from './authors';
-import { checkImages } from './brokenImages';
+import { checkFragmentImages, checkImages } from './brokenImages';
 import type { Check, CheckContext } from './context';
 import type { Finding, FindingCode, Fix } from './finding';
 import { checkFrontmatterSyntax } from './frontmatterSyntax';
@@ -15,14 +15,17 @@ export const postChecks: readonly Check[] = [checkFrontmatterSyntax, checkSchema
 /** The tag check weighs a post against every other post, so a two-pass check runs it last (twoPassCheck.ts). */
 export const allChecks: readonly Check[] = [...postChecks, checkTags];
 
+/** A fragment (a partial a post imports, see Site.isFragment) is no page: only its images are checked. */
+export const fragmentChecks: readonly Check[] = [checkFragmentImages];
+
 export interface CheckOptions {
   /** The editor's or command line's severity per code; `off` skips it. Wins over the site's file. */
   readonly severities?: Partial<Record<FindingCode, SeveritySetting>>;
 }
 
-/** Every finding for one post, in source order. */
-export function runChecks(site: Site, post: ParsedPost, options: CheckOptions = {}): Finding[] {
-  return withSeverities(site, collectFindings(site, post, allChecks), options);
+/** Every finding for one post (or, with `fragmentChecks`, one fragment), in source order. */
+export function runChecks(site: Site, post: ParsedPost, options: CheckOptions = {}, checks: readonly Check[] = allChecks): Finding[] {
+  return withSeverities(site, collectFindings(site, post, checks), options);
 }
 
 /** What `checks` report for a post, each at the severity the check gives it. */

@@ -14,6 +14,8 @@ import type { GeneratorProfile } from './generators/profile';
 import type { Author, SiteConfig } from './model';
 import { summarizePost, type PostSummary } from './postSummary';
 import { TagIndex } from './tagIndex';
+import { PartialIndex } from './partialIndex';
+import { importedMarkdown } from '../post/partialImports';
 import { inAlwaysIgnoredFolder, walkFiles } from './walk';
 import type { SiteSettings } from '../settings/siteSettings';
 import { loadSiteSettings } from '../settings/siteSettings';
@@ -26,6 +28,8 @@ export type PostParsed = (site: Site, post: ParsedPost) => void;
 export class Site {
   readonly tags = new TagIndex();
   readonly posts = new Map<string, PostSummary>();
+  /** The Markdown files posts import (MDX partials), see `isFragment`. */
+  readonly partials = new PartialIndex();
   authors = new Map<string, Author>();
   truncated = false;
 
@@ -68,6 +72,15 @@ export class Site {
     site.truncated = walked.truncated;
     site.authors = await profile.loadAuthors(fs, site.config, site.files); // before the posts, which onPostParsed may check
     await site.indexPosts(fs, walked.files.filter((file) => site.isPost(file)), token, onPostParsed);
+    // A partial may import another: each is read once, for its imports, until no new one turns up.
+    const read = new Set<string>();
+    for (let pending = site.fragments(); pending.length > 0; pending = site.fragments().filter((path) => !read.has(path))) {
+      for (const path of pending) {
+        read.add(path);
+        await site.indexFragment(fs, path);
+      }
+      throwIfCancelled(token);
+    }
     return site;
   }
 
@@ -80,6 +93,20 @@ export class Site {
     if (!isPostPath(path) || !isInside(this.root, path) || inAlwaysIgnoredFolder(path.slice(this.root.length))) return false;
     const inContent = this.config.contentDirs.some((dir) => isInside(dir, path));
     return inContent && !isInsideAny(this.ignoredDirs, path) && !this.settings.isIgnored(path) && !this.isExcluded(path);
+  }
+
+  /**
+   * A Markdown file that is no page but that a post (or such a file) imports: an MDX partial, whose
+   * content the generator builds into the importing page with its images resolved from the partial
+   * (see importedMarkdown). Only its images are checked; a partial nothing imports is not checked.
+   */
+  isFragment(path: string): boolean {
+    return this.partials.isImported(path) && isPostPath(path) && !this.isPost(path) && !inAlwaysIgnoredFolder(path.slice(this.root.length)) && !isInsideAny(this.ignoredDirs, path) && !this.settings.isIgnored(path);
+  }
+
+  /** Every fragment (see `isFragment`), sorted. */
+  fragments(): string[] {
+    return [...this.partials.imported()].filter((path) => this.isFragment(path)).sort();
   }
 
   /** A file the generator's own rules leave out of the build (`SiteConfig.excludedFiles`). */
@@ -106,6 +133,7 @@ export class Site {
 
   /** Takes a file that is no longer a page (its frontmatter went) out of the index; the file stays. */
   forgetPost(path: string): void {
+    this.partials.forget(path);
     const previous = this.posts.get(path);
     if (!previous) return;
     this.tags.remove(path, previous.tags);
@@ -157,8 +185,15 @@ export class Site {
       frontmatter = post ? post.frontmatter : parseFrontmatter(decoded.text, this.frontmatterSyntax);
       if (!this.builds(frontmatter)) return this.forgetPost(path);
       if (post) onPostParsed!(this, post);
+      this.partials.record(path, importedMarkdown({ path, text: decoded.text, bodyStart: frontmatter?.blockRange.end ?? 0 }, this.config));
     }
     this.updatePost(path, summarizePost(path, frontmatter, this.config, this.languageOf(path)));
+  }
+
+  /** Records what a fragment imports in turn (a partial's partials are built into the page too). */
+  async indexFragment(fs: SiteFileSystem, path: string): Promise<void> {
+    const decoded = await readPostText(confinedFileSystem(fs, this.root), path);
+    if (decoded && 'text' in decoded) this.partials.record(path, importedMarkdown(parsePost(path, decoded.text, this.frontmatterSyntax), this.config));
   }
 
   private async indexPosts(fs: SiteFileSystem, paths: readonly string[], token: CancellationToken, onPostParsed: PostParsed | undefined): Promise<void> {
