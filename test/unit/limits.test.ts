@@ -78,6 +78,14 @@ describe('files a repository should not hold', () => {
     assert.match(latin1[0]!.message, /not valid UTF-8/);
   });
 
+  it('reads a post with a stray NUL byte pasted into it as the text it is, and checks it', async () => {
+    const text = `---\ntitle: Notes\n---\n${'Some prose. '.repeat(200)}\u0000\n![chart](missing.png)\n`;
+    const root = site('stray-nul', { 'hugo.toml': hugoConfig, 'content/posts/notes.md': text });
+    const service = createPostcraftService({ fs: nodeFileSystem });
+    await service.openWorkspace([root]);
+    assert.deepEqual((await service.checkFile(`${root}/content/posts/notes.md`)).map((finding) => finding.code), ['broken-image']);
+  });
+
   it('reads a UTF-16 post with a byte-order mark like a UTF-8 one', async () => {
     const text = '---\ntitle: Wide\ntags: [kubernetes]\n---\n![x](missing.png)\n';
     const utf16 = new Uint8Array([0xff, 0xfe, ...new Uint8Array(new Uint16Array([...text].map((ch) => ch.charCodeAt(0))).buffer)]);

@@ -9,19 +9,28 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
  * Turns a file's bytes into text the way generators read it (UTF-8, BOM allowed; UTF-16 with a BOM too),
- * or says why it cannot: too large, binary (a NUL byte), or not valid text.
+ * or says why it cannot: too large, binary (NUL bytes), or not valid text.
  */
 export function decodePostBytes(bytes: Uint8Array, maxBytes = defaultMaxPostBytes): { text: string } | { unreadable: UnreadableReason } {
   if (bytes.byteLength > maxBytes) return { unreadable: { kind: 'too-large', size: bytes.byteLength, limit: maxBytes } };
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes) };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes) };
-  const sniff = bytes.subarray(0, 8192);
-  if (sniff.includes(0)) return { unreadable: { kind: 'binary' } };
+  if (looksBinary(bytes.subarray(0, 8192))) return { unreadable: { kind: 'binary' } };
   try {
     return { text: utf8.decode(bytes) };
   } catch {
     return { unreadable: { kind: 'encoding' } };
   }
+}
+
+/**
+ * NUL bytes beyond a stray one per thousand: an image or archive with a `.md` name. A post with a stray
+ * NUL pasted into it is still text to the generator (a real blog's post held two), and still checked.
+ */
+function looksBinary(sniff: Uint8Array): boolean {
+  let nuls = 0;
+  for (let at = sniff.indexOf(0); at !== -1; at = sniff.indexOf(0, at + 1)) nuls++;
+  return nuls * 1000 > sniff.byteLength;
 }
 
 /**
