@@ -14,12 +14,12 @@ export interface SiteCheckReport {
 export async function checkSites(fs: SiteFileSystem, root: string, options: CheckOptions & { maxWarnings?: number | undefined }, onProgress?: (done: number, total: number) => void): Promise<SiteCheckReport> {
   const service = createPostcraftService({ fs, checksAfterOpening: () => true });
   const sites = await service.openWorkspace([root]);
-  const total = sites.reduce((sum, site) => sum + site.posts.size, 0);
+  const total = sites.reduce((sum, site) => sum + site.checkedFiles().length, 0);
   let doneBefore = 0;
   const findings: Finding[] = [];
   for (const site of sites) {
     findings.push(...(await service.checkSite(site, options, noCancellation, ({ done }) => onProgress?.(doneBefore + done, total))));
-    doneBefore += site.posts.size;
+    doneBefore += site.checkedFiles().length;
   }
   findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character));
   const errors = findings.filter((finding) => finding.severity === 'error').length;

@@ -160,7 +160,7 @@ export class PostcraftService {
 
   /** Every post and fragment of a site, read in parallel; reports progress and stops when cancelled. */
   async checkSite(site: Site, options: CheckOptions = {}, token: CancellationToken = noCancellation, onProgress?: (progress: SiteCheckProgress) => void): Promise<Finding[]> {
-    const paths = [...site.posts.keys(), ...site.fragments()].sort();
+    const paths = site.checkedFiles();
     const results: Finding[][] = new Array(paths.length);
     let next = 0;
     let done = 0;

@@ -109,6 +109,11 @@ export class Site {
     return [...this.partials.imported()].filter((path) => this.isFragment(path)).sort();
   }
 
+  /** Every file a whole-site check checks: the posts and the fragments, sorted. */
+  checkedFiles(): string[] {
+    return [...this.posts.keys(), ...this.fragments()].sort();
+  }
+
   /** A file the generator's own rules leave out of the build (`SiteConfig.excludedFiles`). */
   isExcluded(path: string): boolean {
     const patterns = this.config.excludedFiles;

@@ -127,7 +127,7 @@ export class DiagnosticsManager extends Disposable {
               if (percent > reported) progress.report({ message: `${done}/${total} posts`, increment: percent - reported });
               reported = percent;
             });
-            const byFile = new Map<string, Finding[]>([...site.posts.keys()].map((path) => [path, []]));
+            const byFile = new Map<string, Finding[]>(site.checkedFiles().map((path) => [path, []]));
             for (const finding of findings) byFile.get(finding.file)?.push(finding);
             await this.publishInChunks([...byFile].map(([path, fileFindings]) => [uriOf(path), fileFindings]), source.token);
             totals.posts += site.posts.size;
