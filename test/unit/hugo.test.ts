@@ -90,11 +90,6 @@ describe('Hugo rules', () => {
     assert.deepEqual(findings.map((finding) => finding.code), ['image-outside-site']);
   });
 
-  it('honours module mounts for static and assets', async () => {
-    const mounts = '[module]\n[[module.mounts]]\nsource = "images"\ntarget = "static/images"\n[[module.mounts]]\nsource = "content"\ntarget = "content"\n';
-    const findings = await check({ 'hugo.toml': mounts, 'images/a.png': png }, 'content/a.md', '---\ntitle: A\n---\n![](/a.png)\n');
-    assert.deepEqual(findings, []);
-  });
 
   it('reads taxonomies from config/_default/', async () => {
     const files = { 'config/_default/hugo.toml': 'title = "x"', 'config/_default/taxonomies.toml': 'tag = "tags"\nwriter = "writers"', 'content/writers/ann/_index.md': '---\ntitle: Ann\n---\n', 'content/a.md': '' };
@@ -421,5 +416,72 @@ describe('Hugo cascade targets from an untrusted config', () => {
     const { site } = await load({ 'hugo.toml': mounts, [`content/${'a'.repeat(40)}.md`]: page() });
     assert.equal(site.posts.size, 1);
     assert.ok(Date.now() - started < 2000);
+  });
+});
+
+describe('Hugo module mounts into static and assets', () => {
+  // As hugo 0.111.3 publishes them (hugo -d out): a mount into a folder of static/ is served below that
+  // folder, a mount into a folder of assets/ is named below it for resources.Get, and any static mount
+  // replaces the default static/ folder.
+  const mounts = [
+    '[[module.mounts]]\nsource = "content"\ntarget = "content"\n',
+    '[[module.mounts]]\nsource = "static"\ntarget = "static"\n',
+    '[[module.mounts]]\nsource = "iconography/32x32"\ntarget = "static/img/logos/32x32/"\n',
+    '[[module.mounts]]\nsource = "art/banner.png"\ntarget = "static/site/banner.png"\n',
+    '[[module.mounts]]\nsource = "pictures"\ntarget = "assets/images"\n',
+  ].join('');
+  const files = { 'hugo.toml': mounts, 'iconography/32x32/a.svg': '<svg/>', 'art/banner.png': png, 'pictures/deep/b.png': png, 'static/root.png': png };
+
+  async function imageFindings(post: string, body: string) {
+    const { service } = await load(files);
+    return service.checkText(`/site/${post}`, `---\ntitle: A\n---\n${body}\n`).map((finding) => `${finding.severity} ${finding.code} ${finding.range.start.line}`);
+  }
+
+  it('finds a site-root path under the mount’s target folder, and not at the root', async () => {
+    const body = ['![](/img/logos/32x32/a.svg)', '![](/site/banner.png)', '![](/root.png)', '![](/a.svg)', '![](/banner.png)'].join('\n\n');
+    assert.deepEqual(await imageFindings('content/posts/a.md', body), ['error broken-image 9', 'error broken-image 11']);
+  });
+
+  it('strips the base path before looking below the target folder', async () => {
+    const { service } = await load({ ...files, 'hugo.toml': `baseURL = "https://example.org/docs/"\n${mounts}` });
+    assert.deepEqual(service.checkText('/site/content/a.md', '---\ntitle: A\n---\n![](/docs/img/logos/32x32/a.svg)\n'), []);
+  });
+
+  it('finds a resources.Get name below an assets mount’s target, and not without its folder', async () => {
+    assert.deepEqual(await imageFindings('content/posts/a.md', '![](images/deep/b.png)\n\n![](/images/deep/b.png)\n\n![](deep/b.png)'), ['error broken-image 7']);
+  });
+
+  it('finds a regular page’s ../ path as its URL asks for it, below a static mount’s target', async () => {
+    // content/docs/page.md is served at /docs/page/, so ../../img/logos/32x32/a.svg is /img/logos/32x32/a.svg.
+    assert.deepEqual(await imageFindings('content/docs/page.md', '![](../../img/logos/32x32/a.svg)'), []);
+  });
+
+  it('serves no default static/ folder once a mount targets a folder of static', async () => {
+    const only = { 'hugo.toml': '[[module.mounts]]\nsource = "icons"\ntarget = "static/img"\n', 'icons/a.svg': '<svg/>', 'static/root.png': png };
+    const { service } = await load(only);
+    const findings = service.checkText('/site/content/a.md', '---\ntitle: A\n---\n![](/img/a.svg)\n\n![](/root.png)\n');
+    assert.deepEqual(findings.map((finding) => `${finding.code} ${finding.range.start.line}`), ['broken-image 5']);
+  });
+
+  it('completes image paths inside a mount’s target folder', async () => {
+    const { service } = await load(files);
+    const text = '---\ntitle: A\n---\n![](/img/logos/32x32/';
+    assert.deepEqual(service.completions('/site/content/a.md', text, text.length).map((item) => item.label), ['a.svg']);
+  });
+});
+
+describe('Hugo images in pages never rendered on their own', () => {
+  it('warns, not errs, on a missing relative image of a headless snippet: it resolves from the page that includes it', async () => {
+    // hugo 0.111.3: a headless bundle's part.md, included by posts/p/, shows <img src="diagram.png"> at /posts/p/.
+    const { service } = await load({ 'hugo.toml': '', 'content/snips/part/index.md': '---\nheadless: true\n---\n', 'content/posts/p/diagram.png': png });
+    const findings = service.checkText('/site/content/snips/part/body.md', '---\ntitle: Part\n---\n![](diagram.png)\n\n![](/img/gone.png)\n');
+    assert.deepEqual(findings.map((finding) => `${finding.severity} ${finding.code} ${finding.range.start.line}`), ['warning broken-image 3', 'error broken-image 5']);
+    assert.match(findings[0]!.message, /never rendered on its own/);
+  });
+
+  it('still errs on a missing relative image of a page rendered on its own', async () => {
+    const { service } = await load({ 'hugo.toml': '' });
+    const findings = service.checkText('/site/content/posts/body.md', '---\ntitle: Part\n---\n![](diagram.png)\n');
+    assert.deepEqual(findings.map((finding) => `${finding.severity} ${finding.code}`), ['error broken-image']);
   });
 });

@@ -53,8 +53,13 @@ function checkReference(context: CheckContext, reference: ImageReference): void 
         if (suggestion && suggestion !== reference.path) fixes.push(context.replaceFix(`Change to "${suggestion}"`, reference.range, suggestion, fixes.length === 0));
       }
       const where = site.profile.id === 'hugo' ? 'next to the post, in assets/ or in static/' : 'where the site serves images from';
+      // A page never rendered on its own (a headless snippet) shows a relative image inside whichever page
+      // includes it, and resolves it from there: Postcraft cannot know that page, so it cannot claim an error.
+      const includedElsewhere = !prefersRoot && !!site.config.unrenderedPages?.includes(post.path, post.frontmatter?.data);
+      const unsure = includedElsewhere ? '; this page is never rendered on its own, so the image may be found from the page that includes it' : '';
       // Without a known generator the resolution rule is a guess: a warning, not a claim the site is broken.
-      context.report({ code: 'broken-image', severity: site.profile.id === 'markdown' ? 'warning' : severity, range: reference.range, message: `Image not found: ${shown} (looked ${where})${why}.`, fixes });
+      const missingSeverity = site.profile.id === 'markdown' || includedElsewhere ? 'warning' : severity;
+      context.report({ code: 'broken-image', severity: missingSeverity, range: reference.range, message: `Image not found: ${shown} (looked ${where}${unsure})${why}.`, fixes });
     }
   }
 }

@@ -14,6 +14,11 @@ export interface SiteConfig {
   readonly publicDirs: string[];
   /** Folders an image can also be taken from by name (Hugo `assets/` through `resources.Get`). */
   readonly assetDirs: string[];
+  /**
+   * Folders (or files) mounted below the root of a public or asset folder (a Hugo module mount with
+   * `target: static/img/logos`): served at `/img/logos/…`, or named `img/logos/…` for `resources.Get`.
+   */
+  readonly subfolderMounts?: readonly SubfolderMount[];
   /** The path part of the site's base URL (`/blog` for `https://x.org/blog/`), stripped from `/…` paths. */
   readonly basePath: string;
   /** Frontmatter keys holding tags and other free taxonomies (`tags`, `categories`, …). */
@@ -52,6 +57,15 @@ export interface SiteConfig {
    * no title; where they are shown, a template includes them.
    */
   readonly unrenderedPages?: UnrenderedPages;
+}
+
+export interface SubfolderMount {
+  /** The mounted folder or file. */
+  readonly source: string;
+  /** Whether it is served like `publicDirs` or found like `assetDirs`. */
+  readonly component: 'static' | 'assets';
+  /** Where below that root it is mounted, without slashes at either end (`img/logos`). */
+  readonly at: string;
 }
 
 export interface UnrenderedPages {

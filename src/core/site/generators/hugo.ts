@@ -8,6 +8,7 @@ import { hiddenContent, ignoreFilesPatterns } from './hugo/ignoredFiles';
 import { disabledLanguageFiles, hugoPostLanguage, languageContentDirs, readLanguages, translatedBundleCandidates } from './hugo/languages';
 import { UnmountedContent } from './hugo/mountFilters';
 import { pageFolderCandidates } from './hugo/pageFolder';
+import { mountedFiles, subfolderMounts } from './hugo/subfolderMounts';
 import { loadUnrenderedPages, type ContentRoot } from './hugo/unrenderedPages';
 import { hugoTermKey } from './hugo/terms';
 
@@ -35,9 +36,12 @@ export const hugo: GeneratorProfile = {
     const contentMounts = mounts.filter((mount) => isTarget(mount.target, 'content'));
     const languages = readLanguages(data, root, globalContentDir, contentMounts, disabled);
     const themes = themeNames(data);
+    // Any mount into a component replaces its default folder (hugo 0.111 modules/config.go,
+    // ApplyProjectConfigDefaults); one into a folder of static/ or assets/ is served there, not at the root.
     const dirsFor = (target: 'static' | 'assets' | 'content', fallback: string[]): string[] => {
       const mounted = mounts.filter((mount) => isTarget(mount.target, target));
-      const own = mounted.length > 0 ? mounted.map((mount) => joinPath(root, mount.source)) : fallback;
+      const atRoot = target === 'content' ? mounted : mounted.filter((mount) => mount.target === target);
+      const own = mounted.length > 0 ? atRoot.map((mount) => joinPath(root, mount.source)) : fallback;
       return [...own, ...themes.map((theme) => joinPath(root, 'themes', theme, target))];
     };
     const staticSetting = data['staticdir'];
@@ -51,6 +55,7 @@ export const hugo: GeneratorProfile = {
       contentDirs,
       publicDirs: dirsFor('static', staticDirs.map((dir) => joinPath(root, dir))),
       assetDirs: dirsFor('assets', [joinPath(root, stringSetting(data, 'assetDir') ?? 'assets')]),
+      subfolderMounts: subfolderMounts(root, mounts),
       basePath: basePathOf(stringSetting(data, 'baseURL')),
       tagKeys: taxonomies.filter((key) => !isAuthorTaxonomy(key)),
       authorKeys: [...new Set(['authors', ...taxonomies.filter(isAuthorTaxonomy)])],
@@ -84,8 +89,8 @@ export const hugo: GeneratorProfile = {
 
   imageCandidates(config, postPath, imagePath) {
     if (imagePath.startsWith('/')) {
-      const inAssets = config.assetDirs.map((dir) => joinPath(dir, imagePath));
-      return [...rootRelativeCandidates(config, imagePath), ...inAssets];
+      const inAssets = [...config.assetDirs.map((dir) => joinPath(dir, imagePath)), ...mountedFiles(config, 'assets', imagePath)];
+      return [...rootRelativeCandidates(config, imagePath), ...mountedFiles(config, 'static', withoutBasePath(config, imagePath)), ...inAssets];
     }
     // A render hook or template may take the path from the page bundle, from assets/ (resources.Get)
     // or from static/; a browser takes it relative to the page's URL, a folder below a regular page's
@@ -95,10 +100,18 @@ export const hugo: GeneratorProfile = {
       ...pageFolderCandidates(config, postPath, imagePath),
       ...translatedBundleCandidates(config, postPath, imagePath),
       ...config.assetDirs.map((dir) => joinPath(dir, imagePath)),
+      ...mountedFiles(config, 'assets', imagePath),
       ...config.publicDirs.map((dir) => joinPath(dir, imagePath)),
+      ...mountedFiles(config, 'static', imagePath),
     ];
   },
 };
+
+/** The URL path below the site's base path (`/blog/img/a.png` → `/img/a.png`), as rootRelativeCandidates strips it. */
+function withoutBasePath(config: SiteConfig, path: string): string {
+  const base = config.basePath;
+  return base && (path === base || path.startsWith(`${base}/`)) ? path.slice(base.length) || '/' : path;
+}
 
 /** A mount into `content` (or a folder of it). */
 function isTarget(mountTarget: string, target: string): boolean {

@@ -1,5 +1,5 @@
 import type { SiteFileSystem } from '../../../host/fileSystem';
-import { joinPath } from '../../../text/paths';
+import { joinPath, normalizePath } from '../../../text/paths';
 import { objectSetting, readDataFile, type ConfigData } from '../../configFiles';
 import { readMountFilters, type MountFilters } from './mountFilters';
 
@@ -111,7 +111,8 @@ export function moduleMounts(data: ConfigData): Mount[] {
   if (!Array.isArray(mounts)) return [];
   return mounts
     .filter((mount): mount is ConfigData => isTable(mount))
-    .map((mount) => ({ source: String(mount['source'] ?? ''), target: String(mount['target'] ?? ''), languages: mountLanguages(mount), filters: readMountFilters(mount) }))
+    // Hugo cleans the target (filepath.Clean in modules/collect.go): `static/img/` is `static/img`.
+    .map((mount) => ({ source: String(mount['source'] ?? ''), target: normalizePath(String(mount['target'] ?? '')), languages: mountLanguages(mount), filters: readMountFilters(mount) }))
     .filter((mount) => mount.source !== '' && mount.target !== '');
 }
 

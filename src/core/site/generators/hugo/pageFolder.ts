@@ -1,6 +1,7 @@
 import { basename, dirname, isInside, joinPath } from '../../../text/paths';
 import type { SiteConfig } from '../../model';
 import { hugoPostLanguage } from './languages';
+import { mountedFiles } from './subfolderMounts';
 
 /**
  * Where the browser looks for a relative image of a regular Hugo page. Hugo serves `docs/deploy/agent.md`
@@ -30,7 +31,8 @@ export function pageFolderCandidates(config: SiteConfig, postPath: string, image
   const language = hugoPostLanguage(config, postPath) ?? languages.defaultLanguage;
   const sameLanguage = languages.contentDirs.filter((entry) => entry.language === language);
   const mounted = sameLanguage.flatMap(({ dir, mountedAt = '' }) => (mountedAt === '' || isInside(mountedAt, inTree) ? [joinPath(dir, inTree.slice(mountedAt.length))] : []));
-  return [...new Set([inContent, ...mounted, ...config.publicDirs.map((dir) => joinPath(dir, inTree))])];
+  const inStatic = [...config.publicDirs.map((dir) => joinPath(dir, inTree)), ...mountedFiles(config, 'static', inTree)];
+  return [...new Set([inContent, ...mounted, ...inStatic])];
 }
 
 /** The page's name in its URL: the file name without its extension and declared language (`agent.ja.md` → `agent`). */
