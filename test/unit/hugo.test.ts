@@ -484,4 +484,16 @@ describe('Hugo images in pages never rendered on their own', () => {
     const findings = service.checkText('/site/content/posts/body.md', '---\ntitle: Part\n---\n![](diagram.png)\n');
     assert.deepEqual(findings.map((finding) => `${finding.severity} ${finding.code}`), ['error broken-image']);
   });
+
+  it('offers a fix into a folder mounted below static/, at the URL Hugo serves it from', async () => {
+    const files = {
+      'hugo.toml': `${config}[module]\n[[module.mounts]]\nsource = "static"\ntarget = "static"\n[[module.mounts]]\nsource = "iconography"\ntarget = "static/img/icons"\n`,
+      'iconography/rocket.svg': '<svg/>',
+    };
+    const fs = inMemorySite(files);
+    const service = createPostcraftService({ fs });
+    await service.openWorkspace(['/site']);
+    const [finding] = service.checkText('/site/content/posts/a.md', '---\ntitle: A\n---\n![](/icons/rocket.svg)\n');
+    assert.deepEqual(finding?.fixes.map((fix) => fix.title), ['Change to "/img/icons/rocket.svg"']);
+  });
 });

@@ -39,6 +39,12 @@ export function referenceFor(profile: GeneratorProfile, config: SiteConfig, post
   const forms: string[] = [];
   for (const dir of config.publicDirs) if (isInside(dir, file)) forms.push(`${config.basePath}/${relativePath(dir, file)}`);
   for (const dir of config.assetDirs) if (isInside(dir, file)) forms.push(relativePath(dir, file));
+  // Hugo mounts into a subfolder of static/ or assets/: served (or named) below that subfolder.
+  for (const mount of config.subfolderMounts ?? []) {
+    if (!isInside(mount.source, file) && mount.source !== file) continue;
+    const below = [mount.at, mount.source === file ? '' : relativePath(mount.source, file)].filter(Boolean).join('/');
+    forms.push(mount.component === 'static' ? `${config.basePath}/${below}` : below);
+  }
   const postDir = postPath.slice(0, postPath.lastIndexOf('/'));
   if (isInside(postDir, file)) forms.unshift(relativePath(postDir, file));
   const resolvable = forms.filter((form) => profile.imageCandidates(config, postPath, form).map(normalizePath).includes(file));
