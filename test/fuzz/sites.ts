@@ -1,11 +1,9 @@
 import fc from 'fast-check';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import { createPostcraftService, type PostcraftService } from '../../src/core/index';
 import { inMemorySite, type InMemoryFileSystem } from '../../src/core/host/inMemoryFileSystem';
 import type { Site } from '../../src/core/site/site';
 import { dirname, joinPath } from '../../src/core/text/paths';
-import { fixtureSites } from '../unit/support/fixtureSites';
+import { fixtureFiles, fixtureSites } from '../unit/support/fixtureSites';
 
 /** What a generated post may draw its values from: the site's own tags, authors and images. */
 export interface SiteVocabulary {
@@ -44,19 +42,6 @@ const plainMarkdownFiles: Record<string, string | Uint8Array> = {
   'img/Diagram.PNG': png,
 };
 
-function filesOf(root: string): Record<string, Uint8Array> {
-  const files: Record<string, Uint8Array> = {};
-  const visit = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) visit(path);
-      else if (entry.isFile() && entry.name !== 'expected-findings.json') files[relative(root, path).split('\\').join('/')] = new Uint8Array(readFileSync(path));
-    }
-  };
-  visit(root);
-  return files;
-}
-
 async function openSite(name: string, files: Record<string, string | Uint8Array>): Promise<FuzzSite> {
   const root = '/site';
   const fs = inMemorySite(files, root);
@@ -87,6 +72,6 @@ let opened: Promise<FuzzSite[]> | undefined;
 
 /** The fixture sites of every generator and a plain Markdown folder, each opened once per process. */
 export function fuzzSites(): Promise<FuzzSite[]> {
-  opened ??= Promise.all([...fixtureSites().map((fixture) => openSite(fixture.name, filesOf(fixture.root))), openSite('plain-markdown', plainMarkdownFiles)]);
+  opened ??= Promise.all([...fixtureSites().map((fixture) => openSite(fixture.name, fixtureFiles(fixture.root))), openSite('plain-markdown', plainMarkdownFiles)]);
   return opened;
 }

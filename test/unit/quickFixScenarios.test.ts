@@ -1,27 +1,12 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import { describe, it } from 'node:test';
 import { createPostcraftService, type Finding, type Fix } from '../../src/core/index';
 import { InMemoryFileSystem } from '../../src/core/host/inMemoryFileSystem';
 import { LineIndex } from '../../src/core/text/lineIndex';
-import { fixtureSites } from './support/fixtureSites';
+import { fixtureFiles, fixtureSites } from './support/fixtureSites';
 
 // Every quick fix offered on every fixture site, applied and checked again: the finding it fixes is
 // gone and the fix brings no finding the post did not have.
-
-function filesOf(root: string): Record<string, Uint8Array> {
-  const files: Record<string, Uint8Array> = {};
-  const visit = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) visit(path);
-      else if (entry.isFile()) files[relative(root, path).split('\\').join('/')] = readFileSync(path);
-    }
-  };
-  visit(root);
-  return files;
-}
 
 async function openSite(files: Record<string, Uint8Array>) {
   const fs = new InMemoryFileSystem('/site', files);
@@ -48,7 +33,7 @@ describe('every quick fix on the fixture sites fixes its finding and adds none',
   let appliedFixes = 0;
   for (const fixture of fixtureSites()) {
     it(fixture.name, async () => {
-      const files = filesOf(fixture.root);
+      const files = fixtureFiles(fixture.root);
       const { service, site } = await openSite(files);
       const findings = await service.checkSite(site);
       let applied = 0;

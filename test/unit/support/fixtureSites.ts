@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 
 export const fixturesRoot = resolve(__dirname, '../../fixtures/sites');
 
@@ -20,4 +20,18 @@ export function fixtureSites(): { name: string; root: string; expected: Expected
       root: join(fixturesRoot, entry.name),
       expected: JSON.parse(readFileSync(join(fixturesRoot, entry.name, 'expected-findings.json'), 'utf8')) as ExpectedFinding[],
     }));
+}
+
+/** A fixture site's files by path below its root (without `expected-findings.json`), to hold in memory. */
+export function fixtureFiles(root: string): Record<string, Uint8Array> {
+  const files: Record<string, Uint8Array> = {};
+  const visit = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) visit(path);
+      else if (entry.isFile() && entry.name !== 'expected-findings.json') files[relative(root, path).split('\\').join('/')] = new Uint8Array(readFileSync(path));
+    }
+  };
+  visit(root);
+  return files;
 }
