@@ -2,6 +2,10 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createPostcraftService } from '../../src/core/index';
 import { inMemorySite } from '../../src/core/host/inMemoryFileSystem';
+import { noCancellation } from '../../src/core/host/cancellation';
+import { jekyll } from '../../src/core/site/generators/jekyll';
+import type { GeneratorProfile } from '../../src/core/site/generators/profile';
+import { Site } from '../../src/core/site/site';
 
 // Rules about a page as a whole that differ by generator: which need a title, which dates stop the
 // build, which files are drafts. Each was checked against the generator (see the rules' comments).
@@ -91,5 +95,29 @@ describe('tags Hugo merges under its config', () => {
     assert.deepEqual(merged.check('content/posts/d.md', post('Café')), []);
     const apart = await open(files(''));
     assert.deepEqual(apart.check('content/posts/d.md', post('Café')).map((finding) => finding.split(':')[0]), ['info tag-variant']);
+  });
+});
+
+describe('a config Postcraft cannot follow', () => {
+  // V8 refuses some patterns built from huge configs ("Regular expression too large") only when they are
+  // first run (found by the fuzz run on a generated Eleventy config); this one stands in for them.
+  class RefusedPattern extends RegExp {
+    override test(): boolean {
+      throw new SyntaxError('Invalid regular expression: Regular expression too large');
+    }
+  }
+  const refusing: GeneratorProfile = {
+    ...jekyll,
+    async loadConfig(fs, root, configFile) {
+      const loaded = await jekyll.loadConfig(fs, root, configFile);
+      return { ...loaded, config: { ...loaded.config, excludedFiles: [new RefusedPattern('x'), ...(loaded.config.excludedFiles ?? [])] } };
+    },
+  };
+
+  it('loads a site whose exclusion pattern V8 refuses to run, checks its posts and says so', async () => {
+    const files = { '_config.yml': 'title: Blog\n', '_posts/2024-01-01-a.md': '---\ntitle: A\n---\n' };
+    const site = await Site.load(inMemorySite(files), '/site', refusing, '_config.yml', noCancellation);
+    assert.ok(site.posts.has('/site/_posts/2024-01-01-a.md'));
+    assert.ok(site.configProblems.some((problem) => /too large to follow/.test(problem)), site.configProblems.join('; '));
   });
 });

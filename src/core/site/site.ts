@@ -56,7 +56,9 @@ export class Site {
    */
   static async load(unconfined: SiteFileSystem, root: string, profile: GeneratorProfile, configFile: string | undefined, token: CancellationToken, onPostParsed?: PostParsed): Promise<Site> {
     const fs = confinedFileSystem(unconfined, root); // configs, data and links never lead the reads out of the site
-    const { config, problems } = await profile.loadConfig(fs, root, configFile);
+    const loaded = await profile.loadConfig(fs, root, configFile);
+    const problems = [...loaded.problems];
+    const config: SiteConfig = loaded.config.excludedFiles ? { ...loaded.config, excludedFiles: usablePatterns(loaded.config.excludedFiles, problems) } : loaded.config;
     const settings = await loadSiteSettings(fs, root);
     throwIfCancelled(token);
     const walked = await walkFiles(fs, root, { ignoredDirs: config.ignoredDirs, token });
@@ -219,4 +221,22 @@ export class Site {
 
 function sameTags(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((tag, index) => tag === b[index]);
+}
+
+/**
+ * The exclusion patterns V8 can run. One built from a config of thousands of globs can be "too large",
+ * which V8 says only when the pattern is first used: tried once here, so that a config Postcraft
+ * cannot follow leaves those files checked instead of stopping every check.
+ */
+function usablePatterns(patterns: readonly RegExp[], problems: string[]): readonly RegExp[] {
+  const usable = patterns.filter((pattern) => {
+    try {
+      pattern.test('');
+      return true;
+    } catch {
+      return false;
+    }
+  });
+  if (usable.length < patterns.length) problems.push('some of the files the config excludes are described by patterns too large to follow: those files are checked');
+  return usable;
 }

@@ -1,7 +1,7 @@
 import { parse as parseJsonc } from 'jsonc-parser';
 import type { SiteFileSystem } from '../../host/fileSystem';
 import { basename, dirname, extname, isInside, joinPath, relativePath } from '../../text/paths';
-import { folderSource, inFolderSource } from './globs';
+import { compiled, folderSource, inFolderSource } from './globs';
 import { basePathOf, readText, stringSetting } from '../configFiles';
 import type { FileSet } from '../fileSet';
 import type { Author, SiteConfig } from '../model';
@@ -222,7 +222,7 @@ function excludedEntries(root: string, pagesDir: string, contentDir: string, col
   const globs = (collections ?? []).flatMap((collection) => (collection.source?.kind === 'glob' && isInside(root, collection.source.dir) ? [collection.source] : []));
   // A file any glob() collection takes is content, whatever other rule its folder has.
   const inAnyGlob = globs.length === 0 ? '(?!)' : `(?:${globs.map((source) => inFolderSource(below(source.dir), source.patterns)).join('|')})`;
-  const unlessGlobbed = (folder: string, rest: string) => new RegExp(`^(?!${inAnyGlob}$)${folderSource(folder)}${rest}`);
+  const unlessGlobbed = (folder: string, rest: string) => compiled(`^(?!${inAnyGlob}$)${folderSource(folder)}${rest}`);
   const underscore = '(?:[^/]*/)*_';
   const patterns = [unlessGlobbed(below(pagesDir), underscore), unlessGlobbed(below(contentDir), underscore)];
   // Below a glob() base, only what a pattern matches; a base holding the pages or src/content is left

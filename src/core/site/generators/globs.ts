@@ -74,12 +74,27 @@ function translatedGlob(glob: string): string {
 export function matchingAny(folder: string, globs: readonly string[], options: { orBelow?: boolean } = {}): RegExp | undefined {
   const usable = globs.map(withoutDotSlash).map((glob) => (options.orBelow ? glob.replace(/\/+$/, '') : glob)).filter((glob) => glob !== '');
   if (usable.length === 0) return undefined;
-  return new RegExp(`^${folderPrefix(folder)}(?:${usable.map(globSource).join('|')})${options.orBelow ? '(?:/.*)?' : ''}$`);
+  return compiled(`^${folderPrefix(folder)}(?:${usable.map(globSource).join('|')})${options.orBelow ? '(?:/.*)?' : ''}$`);
 }
 
 /** Paths in `folder` that none of the `include` globs match: the files a content plugin leaves out. */
 export function notMatchingAny(folder: string, include: readonly string[]): RegExp {
-  return new RegExp(`^${folderPrefix(folder)}(?!${alternatives(include)}$)`);
+  return compiled(`^${folderPrefix(folder)}(?!${alternatives(include)}$)`);
+}
+
+/**
+ * The expression of a source joined from several globs. Each glob alone is valid (see globSource), but
+ * their join can still be refused (V8's size limit, on a config of thousands of globs): then it matches
+ * nothing, so a config Postcraft cannot follow leaves every file checked rather than stopping the load.
+ */
+export function compiled(source: string): RegExp {
+  try {
+    const expression = new RegExp(source);
+    expression.test(''); // V8 compiles on first use: "too large" is thrown here, not above
+    return expression;
+  } catch {
+    return /(?!)/;
+  }
 }
 
 /** The source of "a path in `folder` matched by one of `globs`", to combine several such tests (no anchors). */
