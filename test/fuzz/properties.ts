@@ -71,10 +71,6 @@ function errorsOf(text: string): string[] {
   return (parseFrontmatter(text)?.problems ?? []).filter((problem) => problem.severity === 'error').map((problem) => problem.code);
 }
 
-function count(findings: readonly Finding[], code: string): number {
-  return findings.filter((finding) => finding.code === code).length;
-}
-
 export const properties: readonly FuzzProperty[] = [
   {
     name: 'checkText never throws on any post text, and every finding, related place and fix edit lies inside the document',
@@ -142,7 +138,7 @@ export const properties: readonly FuzzProperty[] = [
       ),
   },
   {
-    name: 'every quick fix edits only the target of its finding, keeps the frontmatter parseable and removes at least one finding of its kind',
+    name: 'every quick fix edits only the target of its finding, keeps the frontmatter parseable and removes the finding it fixes',
     weight: 20,
     build: (sites, stats) =>
       fc.property(
@@ -255,9 +251,12 @@ function checkFix(site: FuzzSite, model: PostModel, text: string, content: { sta
   const after = errorsOf(fixed);
   if (after.length > before.length || (before.length === 0 && after.length > 0)) fail(`${what}: leaves the frontmatter unparseable (${after.join(', ')})\n--- before\n${text}\n--- after\n${fixed}`);
   if (parseFrontmatter(fixed)?.format !== model.format) fail(`${what}: the frontmatter is no longer ${model.format}`);
-  const remaining = count(site.service.checkText(site.postPath, fixed), finding.code);
-  const original = count(site.service.checkText(site.postPath, text), finding.code);
-  if (remaining >= original) fail(`${what}: ${finding.code} findings went from ${original} to ${remaining}\n--- before\n${text}\n--- after\n${fixed}`);
+  // The finding it fixes is gone. Others of its kind may come: a tag fixed to the established spelling
+  // makes that spelling more established, and a slip of it on the same post then shows.
+  const same = (found: readonly Finding[]) => found.filter((candidate) => candidate.code === finding.code && candidate.message === finding.message).length;
+  const remaining = same(site.service.checkText(site.postPath, fixed));
+  const original = same(site.service.checkText(site.postPath, text));
+  if (remaining >= original) fail(`${what}: "${finding.message}" went from ${original} to ${remaining}\n--- before\n${text}\n--- after\n${fixed}`);
 }
 
 // ---------------------------------------------------------------------------------------------------
