@@ -53,7 +53,19 @@ function hasImageExtension(path: string): boolean {
  * images, HTML blocks; see markdownStructure.ts), shortcode and Liquid tag arguments that name images
  * (see templateImages.ts), and, in MDX, imports of image files outside code.
  */
-export function findBodyImages(post: ParsedPost, { mdx, generator }: { mdx: boolean; generator?: GeneratorId }): ImageReference[] {
+export function findBodyImages(post: ParsedPost, options: { mdx: boolean; generator?: GeneratorId }): readonly ImageReference[] {
+  // The check, document links and hover of one parse share one scan: on a long post it is the costly part.
+  const key = `${options.mdx}:${options.generator ?? ''}`;
+  let scans = bodyScans.get(post);
+  if (!scans) bodyScans.set(post, (scans = new Map()));
+  let found = scans.get(key);
+  if (!found) scans.set(key, (found = scanBodyImages(post, options)));
+  return found;
+}
+
+const bodyScans = new WeakMap<ParsedPost, Map<string, readonly ImageReference[]>>();
+
+function scanBodyImages(post: ParsedPost, { mdx, generator }: { mdx: boolean; generator?: GeneratorId }): ImageReference[] {
   // Offsets below are into the body; `add` moves them into the post.
   const body = post.text.slice(post.bodyStart);
   const found: ImageReference[] = [];
