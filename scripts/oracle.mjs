@@ -2,7 +2,7 @@
 // and compares its pages with Postcraft's site model, as test/unit/oracle/ does for the fixture sites.
 // Without arguments: every Hugo and Jekyll site of the real corpus (.corpus/, scripts/corpus/sites.json),
 // with the result written to docs/oracle.md. Runs under tsx (the comparison is the tests' TypeScript).
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { comparePages, describeDisagreements } from '../test/unit/oracle/support/compare.ts';
 import { buildWithHugo, hugoAvailable } from '../test/unit/oracle/support/hugoBuild.ts';
@@ -20,6 +20,16 @@ async function compareSite(root) {
   const started = Date.now();
   const build = generator === 'hugo' ? buildWithHugo(root) : buildWithJekyll(root);
   return { generator, comparison: comparePages(build, model), seconds: Math.round((Date.now() - started) / 1000) };
+}
+
+/** `hugoVersion: { min: … }` in any config file of the site, when it is newer than Debian's 0.111. */
+function requiredHugo(root) {
+  const files = ['hugo.toml', 'hugo.yaml', 'config.toml', 'config.yaml', 'config/_default/hugo.yaml', 'config/_default/hugo.toml', 'config/_default/module.yaml', 'config/_default/module.toml'];
+  for (const file of files.map((name) => join(root, name)).filter((path) => existsSync(path))) {
+    const min = /hugoVersion[\s\S]{0,200}?\bmin\s*[:=]\s*["']?(\d+\.\d+(?:\.\d+)?)/.exec(readFileSync(file, 'utf8'))?.[1];
+    if (min && Number(min.split('.')[1]) > 111) return min;
+  }
+  return undefined;
 }
 
 function summaryRow(comparison) {
@@ -67,6 +77,8 @@ async function writeCorpusReport() {
     if (!comparison) continue;
     rows.push(`| ${site.repository} | ${site.commit.slice(0, 7)} | ${generator} | ${summaryRow(comparison).join(' | ')} |`);
     details.push(`### ${site.repository} (${generator}, ${seconds} s)`, '');
+    const needs = generator === 'hugo' ? requiredHugo(root) : undefined;
+    if (needs) details.push(`The site asks for Hugo ${needs} or newer (\`hugoVersion.min\`); Debian's 0.111 reads newer settings differently (mounts per language with \`sites.matrix\`, for one), so its pages below are 0.111's reading, not the site's.`, '');
     if (comparison.outOfScope > 0) details.push(`${comparison.outOfScope} page(s) in formats Postcraft does not check (HTML, Org, AsciiDoc) are left out.`, '');
     if (comparison.unseen.length > 0) details.push(`${comparison.unseen.length} page(s) Hugo reads but lists nowhere (\`headless\`, \`_build\`): not seen by the oracle.`, '');
     if (comparison.rejected.length > 0) details.push('Files the generator refused (left out of the copy so the rest could build):', '', ...comparison.rejected.map((entry) => `- \`${entry.file}\`: ${entry.message.slice(0, 240)}`), '');

@@ -57,7 +57,12 @@ export function buildWithJekyll(root: string, options: { maxRejected?: number } 
       const output = `${result.stdout}\n${result.stderr}`;
       if (result.status === 0 && existsSync(join(out, oraclePage))) return { generator: 'jekyll', rejected, pages: readOracleOutput(join(out, oraclePage)), languages: [] };
       // A plugin gem Debian does not have: left out (plugins add pages such as feeds and sitemaps, not posts).
-      const missing = /you don't have ([\w-]+) or one of its dependencies/.exec(output)?.[1];
+      const missing = /you don't have (\S+) or one of its dependencies/.exec(output)?.[1];
+      // A plugin of the site's own (_plugins/x.rb) that needs a gem Debian lacks: left out of the copy.
+      if (missing?.startsWith(`${copy.site}/_plugins/`) && existsSync(missing)) {
+        rmSync(missing);
+        continue;
+      }
       if (missing && !missingPlugins.has(missing)) {
         missingPlugins.add(missing);
         continue;

@@ -40,8 +40,8 @@ export function filesNamedIn(output: string, site: string): string[] {
   return [...named].filter(isContentFile);
 }
 
-/** A whole real site can take minutes on a busy machine; a fixture takes a second. */
-export const buildTimeoutMs = 20 * 60_000;
+/** A whole real site can take minutes on a busy machine; a fixture takes a second. POSTCRAFT_ORACLE_TIMEOUT_MINUTES changes it. */
+export const buildTimeoutMs = Number(process.env['POSTCRAFT_ORACLE_TIMEOUT_MINUTES'] ?? 20) * 60_000;
 
 /** Why a generator's run ended without output worth reading (killed by the timeout, or silent). */
 export function describeExit(result: { status: number | null; signal: NodeJS.Signals | null; error?: Error; stdout: string; stderr: string }): string {
