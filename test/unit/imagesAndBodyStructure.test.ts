@@ -17,9 +17,10 @@ const jekyll = { '_config.yml': 'title: x\n', 'images/here.png': png };
 describe('images where the site puts them', () => {
   it('reports a missing image under an unknown frontmatter key as a warning that says it is a guess', async () => {
     const findings = await check(hugo, 'content/posts/a.md', '---\ntitle: A\ntwitter_image: /img/gone.png\nimage: /img/lost.png\nsocial: /img/here.png\n---\n');
+    // Hugo's own image field is read by the theme's layouts too (see frontmatterImageRules.test.ts): also a warning.
     assert.deepEqual(
       findings.map(({ code, severity, line }) => [code, severity, line]),
-      [['broken-image', 'warning', 2], ['broken-image', 'error', 3]],
+      [['broken-image', 'warning', 2], ['broken-image', 'warning', 3]],
     );
     assert.match(findings[0]!.message, /"twitter_image", which is not a known image field; Postcraft guesses its value is an image path/);
   });

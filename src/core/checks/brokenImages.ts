@@ -46,6 +46,10 @@ function checkReference(context: CheckContext, reference: ImageReference): void 
     case 'missing': {
       // A site too large to list in full (see walkFiles): the image may be among the files not listed.
       if (site.truncated) return;
+      // A layout that reads a frontmatter field may put a folder of its own before the value
+      // (`featuredImage: x.jpg` shown from /assets/images/featured/x.jpg): a file ending in the written
+      // path is taken for that one.
+      if (reference.origin === 'frontmatter' && isBareRelative(reference.path) && resolution.similar.some((file) => file.endsWith(`/${reference.path}`))) return;
       const prefersRoot = reference.path.startsWith('/');
       const fixes: Fix[] = [];
       for (const file of resolution.similar) {
@@ -58,10 +62,25 @@ function checkReference(context: CheckContext, reference: ImageReference): void 
       const includedElsewhere = !prefersRoot && !!site.config.unrenderedPages?.includes(post.path, post.frontmatter?.data);
       const unsure = includedElsewhere ? '; this page is never rendered on its own, so the image may be found from the page that includes it' : '';
       // Without a known generator the resolution rule is a guess: a warning, not a claim the site is broken.
-      const missingSeverity = site.profile.id === 'markdown' || includedElsewhere ? 'warning' : severity;
+      // So is a frontmatter field where only the theme's layouts read it (see layoutsReadImageFields).
+      const guessedRule = site.profile.id === 'markdown' || (reference.origin === 'frontmatter' && layoutsReadImageFields.has(site.profile.id));
+      const missingSeverity = guessedRule || includedElsewhere ? 'warning' : severity;
       context.report({ code: 'broken-image', severity: missingSeverity, range: reference.range, message: `Image not found: ${shown} (looked ${where}${unsure})${why}.`, fixes });
     }
   }
+}
+
+/**
+ * Generators that never resolve a frontmatter image field themselves: their themes' layouts do, each in
+ * its own way (Hugo's `images` and `cover.image`, Jekyll's `image`, Eleventy's any key). Docusaurus
+ * (`image` resolved from the post by its MDX loader) and Astro (a collection's `image()` schema) resolve
+ * them as the post's own images.
+ */
+const layoutsReadImageFields: ReadonlySet<string> = new Set(['hugo', 'jekyll', 'eleventy']);
+
+/** `x.jpg` or `featured/x.jpg`, not `/x.jpg`, `./x.jpg` or `../x.jpg`. */
+function isBareRelative(path: string): boolean {
+  return !path.startsWith('/') && !path.startsWith('./') && !path.startsWith('../');
 }
 
 /** Keeps the written path and swaps only the letters that differ in case. */

@@ -1,0 +1,32 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { createPostcraftService } from '../../src/core/index';
+import { inMemorySite } from '../../src/core/host/inMemoryFileSystem';
+
+const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47]);
+
+async function check(files: Record<string, string | Uint8Array>, post: string, text: string) {
+  const service = createPostcraftService({ fs: inMemorySite(files) });
+  await service.openWorkspace(['/site']);
+  return service.checkText(`/site/${post}`, text).map((finding) => `${finding.severity} ${finding.code}`);
+}
+
+describe('frontmatter image fields, as the generator or its theme reads them', () => {
+  const eleventy = { 'eleventy.config.js': 'export default function () {}', 'src/assets/images/featured/buildless.jpg': png };
+
+  it('takes a bare name that a site folder ends with for a layout that prefixes its own folder (Eleventy featuredImage)', async () => {
+    assert.deepEqual(await check(eleventy, 'src/posts/a.md', '---\ntitle: A\nfeaturedImage: buildless.jpg\n---\n'), []);
+  });
+
+  it('reports a missing one as a warning where only layouts read the field (Hugo, Jekyll, Eleventy)', async () => {
+    assert.deepEqual(await check(eleventy, 'src/posts/a.md', '---\ntitle: A\nfeaturedImage: nowhere.jpg\n---\n'), ['warning broken-image']);
+    const hugo = { 'hugo.toml': 'baseURL = "https://example.org/"\n' };
+    assert.deepEqual(await check(hugo, 'content/posts/a.md', '---\ntitle: A\nimages: [/img/nowhere.png]\n---\n'), ['warning broken-image']);
+    assert.deepEqual(await check(hugo, 'content/posts/a.md', '---\ntitle: A\n---\n![](/img/nowhere.png)\n'), ['error broken-image']);
+  });
+
+  it('keeps a missing one an error where the generator resolves it (Docusaurus image)', async () => {
+    const docusaurus = { 'docusaurus.config.js': 'module.exports = {};' };
+    assert.deepEqual(await check(docusaurus, 'blog/2024-01-01-a.md', '---\ntitle: A\nimage: ./nowhere.png\n---\n'), ['error broken-image']);
+  });
+});
