@@ -496,4 +496,10 @@ describe('Hugo images in pages never rendered on their own', () => {
     const [finding] = service.checkText('/site/content/posts/a.md', '---\ntitle: A\n---\n![](/icons/rocket.svg)\n');
     assert.deepEqual(finding?.fixes.map((fix) => fix.title), ['Change to "/img/icons/rocket.svg"']);
   });
+
+  it("finds a root path to another bundle's resource where Hugo publishes it, beside that bundle's page", async () => {
+    const files = { 'hugo.toml': config, 'content/docs/guide/_index.md': '---\ntitle: Guide\n---\n', 'content/docs/guide/img/arch.svg': '<svg/>' };
+    assert.deepEqual(await check(files, 'content/posts/a.md', '---\ntitle: A\n---\n![a](/docs/guide/img/arch.svg)\n'), []);
+    assert.deepEqual((await check(files, 'content/posts/a.md', '---\ntitle: A\n---\n![a](/docs/guide/img/gone.svg)\n')).map((finding) => finding.code), ['broken-image']);
+  });
 });

@@ -90,7 +90,11 @@ export const hugo: GeneratorProfile = {
   imageCandidates(config, postPath, imagePath) {
     if (imagePath.startsWith('/')) {
       const inAssets = [...config.assetDirs.map((dir) => joinPath(dir, imagePath)), ...mountedFiles(config, 'assets', imagePath)];
-      return [...rootRelativeCandidates(config, imagePath), ...mountedFiles(config, 'static', withoutBasePath(config, imagePath)), ...inAssets];
+      // A bundle's resources are published beside its page, at its URL: `/docs/guide/img/a.svg` is
+      // content/docs/guide/img/a.svg of the docs/guide/_index.md bundle (hugo 0.111.3 publishes it there).
+      // Paths are taken as URLs; a page whose slug or permalink moves it is not followed.
+      const inContent = config.contentDirs.map((dir) => joinPath(dir, withoutBasePath(config, imagePath)));
+      return [...rootRelativeCandidates(config, imagePath), ...mountedFiles(config, 'static', withoutBasePath(config, imagePath)), ...inAssets, ...inContent];
     }
     // A render hook or template may take the path from the page bundle, from assets/ (resources.Get)
     // or from static/; a browser takes it relative to the page's URL, a folder below a regular page's
