@@ -25,6 +25,12 @@ describe('page rules by generator', () => {
     assert.deepEqual(hugo.check('content/posts/a.md', '---\ndate: 2024-01-02\n---\nText\n'), ['warning schema: Missing "title".']);
   });
 
+  it('asks a redirect stub (jekyll-redirect-from redirect_to) for no title', async () => {
+    const { check } = await open({ '_config.yml': 'title: Blog\n' });
+    assert.deepEqual(check('old-page.md', '---\nredirect_to: /new-page/\n---\n'), []);
+    assert.deepEqual(check('about.md', '---\nlayout: page\n---\nText\n'), ['warning schema: Missing "title".']);
+  });
+
   it('makes a Jekyll date that jekyll build refuses an error, as Hugo does', async () => {
     const { check } = await open({ '_config.yml': 'title: Blog\n' });
     const findings = check('_posts/2024-07-01-a.md', '---\ntitle: A\ndate: 2024-31-07 09:00:00 +0200\n---\n');

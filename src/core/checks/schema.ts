@@ -31,7 +31,8 @@ export const checkSchema: Check = (context) => {
     !findField(frontmatter.fields, 'title') &&
     !isListPage(site.config.generator, post.path) &&
     !titleFromFileName(site.config.generator, post.path) &&
-    !site.config.unrenderedPages?.includes(post.path, frontmatter.data); // a snippet shown inside other pages
+    !site.config.unrenderedPages?.includes(post.path, frontmatter.data) && // a snippet shown inside other pages
+    !findField(frontmatter.fields, 'redirect_to'); // jekyll-redirect-from's stub: a redirect, no page to title
   if (untitled && !hasHeading(post.text.slice(post.bodyStart), compilesAsMdx(site.config, post.path))) required.unshift('title');
   for (const key of new Set(required)) {
     if (findField(frontmatter.fields, key)) continue;
