@@ -1,20 +1,41 @@
 // Installs the real generators the oracle tests build fixture sites with: Hugo and Jekyll from Debian's
-// archive (Hugo 0.111, Jekyll 4.3 on bookworm). Nothing happens when both commands are already there.
+// archive (Hugo 0.111, Jekyll 4.3 on bookworm), and Eleventy from the npm registry into the ignored
+// .generators/eleventy/ of the clone. Nothing happens when they are already there (a stamp for Eleventy).
 import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /** Debian package per command. */
 const generators = { hugo: 'hugo', jekyll: 'jekyll' };
+
+/** Pinned exactly, so the oracle's answers change only when this line does. */
+export const eleventyVersion = '3.1.8';
+export const eleventyDir = join(dirname(fileURLToPath(import.meta.url)), '..', '.generators', 'eleventy');
+const eleventyStamp = join(eleventyDir, `installed-${eleventyVersion}`);
 
 function hasCommand(command) {
   return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
 }
 
-function run(command, args) {
-  const result = spawnSync(command, args, { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+function run(command, args, options = {}) {
+  const result = spawnSync(command, args, { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }, ...options });
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed with exit code ${result.status ?? result.signal}`);
 }
 
+/** `@11ty/eleventy` at the pinned version; its install scripts are not needed (none build anything). */
+function ensureEleventy() {
+  if (existsSync(eleventyStamp)) return;
+  console.log(`Installing @11ty/eleventy@${eleventyVersion} from the npm registry into .generators/eleventy/`);
+  rmSync(eleventyDir, { recursive: true, force: true });
+  mkdirSync(eleventyDir, { recursive: true });
+  writeFileSync(join(eleventyDir, 'package.json'), `${JSON.stringify({ private: true, description: 'The Eleventy the oracle tests build with (scripts/generators.mjs)' }, null, 2)}\n`);
+  run('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--save-exact', `@11ty/eleventy@${eleventyVersion}`], { cwd: eleventyDir });
+  writeFileSync(eleventyStamp, '');
+}
+
 export function ensureGenerators() {
+  ensureEleventy();
   const missing = Object.entries(generators).filter(([command]) => !hasCommand(command)).map(([, pkg]) => pkg);
   if (missing.length === 0) return;
   if (process.getuid?.() !== 0) {
