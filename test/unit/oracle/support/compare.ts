@@ -126,7 +126,7 @@ export function disagreements(comparison: Comparison): number {
 
 /** The differences as lines a reader can act on; empty when generator and Postcraft agree. */
 export function describeDisagreements(comparison: Comparison): string {
-  const name = comparison.generator === 'hugo' ? 'Hugo' : 'Jekyll';
+  const name = { hugo: 'Hugo', jekyll: 'Jekyll', eleventy: 'Eleventy' }[comparison.generator];
   const lines: string[] = [];
   if (comparison.failure) lines.push(`${name} could not build the site:\n  ${comparison.failure.replaceAll('\n', '\n  ')}`);
   for (const page of comparison.onlyGenerator) lines.push(`- ${page.file}: a ${name} page (${page.kind}) that Postcraft does not check`);

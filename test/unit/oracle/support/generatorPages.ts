@@ -26,7 +26,7 @@ export interface RejectedFile {
 }
 
 export interface GeneratorBuild {
-  readonly generator: 'hugo' | 'jekyll';
+  readonly generator: 'hugo' | 'jekyll' | 'eleventy';
   readonly pages: readonly GeneratorPage[];
   /** Removed from the copy one by one until the build went through. */
   readonly rejected: readonly RejectedFile[];
