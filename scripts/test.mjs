@@ -18,7 +18,7 @@ function step(title) {
 try {
   step('Dependencies');
   ensureDependencies();
-  ensureGenerators(); // Hugo and Jekyll, the oracles of test/unit/oracle/
+  ensureGenerators(); // Hugo, Jekyll and Eleventy, the oracles of test/unit/oracle/
 
   step('Type check');
   const typecheck = spawnSync('npm', ['run', '--silent', 'typecheck'], { cwd: projectRoot, stdio: 'inherit' });
