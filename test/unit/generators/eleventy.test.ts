@@ -113,4 +113,10 @@ describe('Eleventy frontmatter conventions', () => {
     const { site } = await open({ '.eleventyignore': 'drafts(old\n[z-a]\nnotes/\n' });
     assert.deepEqual([site.isPost('/site/drafts(old/a.md'), site.isPost('/site/notes/a.md'), site.isPost('/site/blog/a.md')], [false, false, true]);
   });
+
+  it('reads the config file Eleventy reads when a site has two: .eleventy.js before eleventy.config.js', async () => {
+    const service = createPostcraftService({ fs: inMemorySite({ '.eleventy.js': 'module.exports = () => ({ dir: { input: "src" } });', 'eleventy.config.js': 'export default function () {}' }) });
+    const [site] = await service.openWorkspace(['/site']);
+    assert.equal(site?.config.configFile, '/site/.eleventy.js');
+  });
 });

@@ -25,7 +25,9 @@ interface EleventySiteConfig extends SiteConfig {
 export const eleventy: GeneratorProfile = {
   id: 'eleventy',
   displayName: 'Eleventy',
-  detect: (names) => firstExisting(names, ['eleventy.config.js', 'eleventy.config.mjs', 'eleventy.config.cjs', 'eleventy.config.ts', '.eleventy.js', '.eleventy.cjs']),
+  // Eleventy 3 reads the first of .eleventy.js, eleventy.config.{js,mjs,cjs} (TemplateConfig's
+  // projectConfigPaths); the others only by --config, so they come last.
+  detect: (names) => firstExisting(names, ['.eleventy.js', 'eleventy.config.js', 'eleventy.config.mjs', 'eleventy.config.cjs', 'eleventy.config.ts', '.eleventy.cjs']),
 
   async loadConfig(fs, root, configFile) {
     const file = configFile ? joinPath(root, configFile) : undefined;
