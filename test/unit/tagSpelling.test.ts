@@ -86,6 +86,11 @@ describe('the shape of a typo', () => {
 });
 
 describe('tag-typo and tag-variant', () => {
+  it('takes two words written as often, each in several spellings, for no typos of each other (and does not loop)', async () => {
+    const posts: Posts = ['Kotlin', 'kotlin', 'KOTLIN', 'Kotlim', 'kotlim', 'KOTLIM'].map((tag) => [[tag]] as const);
+    assert.deepEqual((await tagFindings(exact, posts)).filter((finding) => finding.includes('tag-typo')), []);
+  });
+
   it('flags a rare near-miss of an established tag, with the fix', async () => {
     assert.deepEqual(await tagFindings(exact, [...many(3, ['kubernetes']), [['kuberentes']]]), ['p3: tag-typo warning → kubernetes']);
   });

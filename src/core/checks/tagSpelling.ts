@@ -28,7 +28,10 @@ export const establishedCount = 3;
  */
 export function spellingSuggestion(site: Site, tag: string, language: string | undefined): SpellingSuggestion | undefined {
   const memo = memoFor(tagVocabulary(site, language));
-  if (!memo.suggestions.has(tag)) memo.suggestions.set(interned(tag), suggest(site, memo, tag) ?? null);
+  if (!memo.suggestions.has(tag)) {
+    memo.suggestions.set(interned(tag), null); // a chain that comes back here ends here
+    memo.suggestions.set(interned(tag), suggest(site, memo, tag) ?? null);
+  }
   return memo.suggestions.get(tag) ?? undefined;
 }
 
@@ -93,7 +96,10 @@ function suggest(site: Site, memo: TypoMemo, tag: string): SpellingSuggestion | 
   const main = spellings[0];
   // How established the word is: its most used spelling (a slip written three ways is still a slip).
   const usedOn = Math.max(main?.count ?? 1, 1);
-  const typo = typoTarget(site, memo, main && main !== own && main.count > (own?.count ?? 1) ? main.tag : tag, usedOn, variant);
+  // A target is more established than the whole word, all its spellings counted: so a chain of fixes
+  // only ever climbs, and two words written as often (Kotlin, kotlin / Kotlim, kotlim) are no typos of each other.
+  const allSpellings = Math.max(spellings.reduce((sum, spelling) => sum + spelling.count, 0), 1);
+  const typo = typoTarget(site, memo, main && main !== own && main.count > (own?.count ?? 1) ? main.tag : tag, usedOn, variant, allSpellings);
   if (typo) {
     // A target that is itself a typo of a far more used tag: the fix goes to the end of the chain.
     const further = typoSuggestion(site, typo.tag, vocabulary.language);
@@ -103,7 +109,7 @@ function suggest(site: Site, memo: TypoMemo, tag: string): SpellingSuggestion | 
   return undefined;
 }
 
-function typoTarget(site: Site, memo: TypoMemo, tag: string, count: number, variant: string): TagTerm | undefined {
+function typoTarget(site: Site, memo: TypoMemo, tag: string, count: number, variant: string, wordCount: number): TagTerm | undefined {
   const lower = tag.toLowerCase();
   const minimum = count === 1 ? 2 : count === 2 ? 3 * count : 10 * count;
   const mask = charMask(lower);
@@ -111,7 +117,7 @@ function typoTarget(site: Site, memo: TypoMemo, tag: string, count: number, vari
   for (let length = lower.length - 1; length <= lower.length + 1; length++) {
     for (const candidate of memo.byLength.get(length) ?? []) {
       if (candidate.count < minimum) break; // most used first
-      if (candidate.term.variant === variant) continue; // its own spellings (and their terms)
+      if (candidate.term.variant === variant || candidate.count <= wordCount) continue; // its own spellings; a word no more established
       if (bitCount(mask ^ candidate.mask) > 2) continue; // one edit changes at most two classes: most tags end here
       const edit = singleEdit(candidate.lower, lower);
       if (!edit || differsOnlyInDigits(candidate.lower, lower) || !looksMistyped(edit, candidate.lower.length, count, candidate.count)) continue;
