@@ -502,4 +502,9 @@ describe('Hugo images in pages never rendered on their own', () => {
     assert.deepEqual(await check(files, 'content/posts/a.md', '---\ntitle: A\n---\n![a](/docs/guide/img/arch.svg)\n'), []);
     assert.deepEqual((await check(files, 'content/posts/a.md', '---\ntitle: A\n---\n![a](/docs/guide/img/gone.svg)\n')).map((finding) => finding.code), ['broken-image']);
   });
+
+  it('opens a site whose mount filter is a glob JavaScript refuses ([z-a]): the filter is left out, the mount takes more files', async () => {
+    const files = { 'hugo.toml': `${config}[module]\n[[module.mounts]]\nsource = "content"\ntarget = "content"\nexcludeFiles = "[z-a].md"\n` };
+    assert.deepEqual(await check(files, 'content/posts/a.md', '---\ntitle: A\n---\n![](/gone.png)\n').then((found) => found.map((finding) => finding.code)), ['broken-image']);
+  });
 });

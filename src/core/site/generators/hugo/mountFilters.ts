@@ -14,7 +14,17 @@ export function readMountFilters(mount: ConfigData): MountFilters | undefined {
   const excludes = [...list(mount['excludefiles']), ...files.filter((pattern) => pattern.startsWith('! ')).map((pattern) => pattern.slice(2))];
   if (includes.length === 0 && excludes.length === 0) return undefined;
   // A filter Postcraft cannot safely run is left out: the mount then takes more files, never fewer.
-  return { includes: includes.map((glob) => (fewWildcards(glob) ? globToRegExp(glob) : /^/)), excludes: excludes.filter(fewWildcards).map(globToRegExp) };
+  const usable = (glob: string) => (fewWildcards(glob) ? usableGlob(glob) : undefined);
+  return { includes: includes.map((glob) => usable(glob) ?? /^/), excludes: excludes.flatMap((glob) => usable(glob) ?? []) };
+}
+
+/** The glob's expression, or undefined for one JavaScript refuses (`[z-a].md`, a range out of order). */
+function usableGlob(glob: string): RegExp | undefined {
+  try {
+    return globToRegExp(glob);
+  } catch {
+    return undefined;
+  }
 }
 
 /**
