@@ -30,7 +30,7 @@ export function postsByAuthor(site: Site): Map<string, string[]> {
       const id = site.findAuthor(name)?.id ?? name;
       let posts = byAuthor.get(id);
       if (!posts) byAuthor.set(id, (posts = []));
-      if (!posts.includes(path)) posts.push(path);
+      if (posts[posts.length - 1] !== path) posts.push(path); // a post naming one author twice; its paths come together
     }
   }
   return byAuthor;
