@@ -263,9 +263,10 @@ describe('Hugo leaves out the files it never builds', () => {
   });
 
   it('reports an ignoreFiles pattern it cannot read (or safely run) and checks those files', async () => {
-    const { site: loaded } = await load(site({ 'hugo.toml': 'ignoreFiles = ["(unclosed", "(a+)+$", "\\\\.tmpl\\\\.md$"]' }));
+    const { site: loaded } = await load(site({ 'hugo.toml': 'ignoreFiles = ["(unclosed", "(a+)+$", "(a|aa)+\\\\.md$", "\\\\.tmpl\\\\.md$"]' }));
     assert.ok(loaded.configProblems.some((problem) => problem.includes('(unclosed')));
     assert.ok(loaded.configProblems.some((problem) => problem.includes('(a+)+$')), 'a pattern that could backtrack for ever is not used');
+    assert.ok(loaded.configProblems.some((problem) => problem.includes('(a|aa)+')), 'nor one whose repeated alternatives overlap');
     assert.ok(!loaded.posts.has('/site/content/posts/a.tmpl.md'));
   });
 

@@ -26,10 +26,11 @@ export function ignoreFilesPatterns(data: ConfigData, root: string, contentDirs:
 }
 
 /**
- * A repeated group that repeats inside (`(a+)+`): linear in Go's RE2, but it can take JavaScript's
- * backtracking engine exponential time on a crafted file name, so such a pattern is not used.
+ * A repeated group that repeats inside (`(a+)+`) or holds alternatives (`(a|aa)+`, `(\w|\d)+`): linear
+ * in Go's RE2, but either can take JavaScript's backtracking engine exponential time on a crafted file
+ * name, so such a pattern is not used.
  */
-const nestedRepetition = /\((?:[^()\\]|\\.)*[*+}](?:[^()\\]|\\.)*\)[*+{]/;
+const nestedRepetition = /\((?:[^()\\]|\\.)*[*+}|](?:[^()\\]|\\.)*\)[*+{]/;
 
 /** Go's RE2 syntax is mostly JavaScript's; leading `(?i)`-style flags become JavaScript flags. */
 function fromGoRegExp(source: string, root: string, contentDirs: readonly string[]): RegExp | undefined {
