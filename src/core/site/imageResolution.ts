@@ -16,9 +16,14 @@ export function resolveImage(profile: GeneratorProfile, config: SiteConfig, file
   // writer named a file outside the site, and that is what to say.
   if (/^[a-z]:[\\/]|^\\\\/i.test(reference.path) || reference.raw.startsWith('\\\\')) return { status: 'outside-site' };
   // Profiles build candidates with joinPath, so they are normal already; normalizePath only checks.
-  const inside = profile.imageCandidates(config, postPath, reference.path).map(normalizePath).filter((candidate) => isInside(config.root, candidate));
+  // Most images are found early: the rest of the candidates are normalised only when one is not.
+  const candidates = profile.imageCandidates(config, postPath, reference.path);
+  for (const written of candidates) {
+    const candidate = normalizePath(written);
+    if (isInside(config.root, candidate) && files.has(candidate)) return { status: 'found', file: candidate };
+  }
+  const inside = candidates.map(normalizePath).filter((candidate) => isInside(config.root, candidate));
   if (inside.length === 0) return { status: 'outside-site' };
-  for (const candidate of inside) if (files.has(candidate)) return { status: 'found', file: candidate };
   for (const candidate of inside) {
     const actual = files.caseVariant(candidate);
     if (actual) return { status: 'wrong-case', file: actual, written: candidate };
