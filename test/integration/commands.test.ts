@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
@@ -7,6 +7,19 @@ import { activateExtension, lacksCode, openPost, revertAndClose, waitForDiagnost
 
 const seedPost = 'content/blog/2023/2023-06-01-dok-meetup.md';
 const pad = (n: number) => String(n).padStart(2, '0');
+
+/** An image outside the workspace, as one on the writer's disk, in a folder removed after the suite. */
+const outsideFolders: string[] = [];
+function imageOutsideWorkspace(prefix: string, name: string, bytes: Buffer): string {
+  const folder = mkdtempSync(join(tmpdir(), prefix));
+  outsideFolders.push(folder);
+  const path = join(folder, name);
+  writeFileSync(path, bytes);
+  return path;
+}
+after(() => {
+  for (const folder of outsideFolders) rmSync(folder, { recursive: true, force: true });
+});
 
 describe('Command palette workflows', () => {
   afterEach(revertAndClose);
@@ -56,8 +69,7 @@ describe('Command palette workflows', () => {
 
   it('copies an inserted image where the site keeps images, with a reference that resolves', async () => {
     await activateExtension();
-    const source = join(mkdtempSync(join(tmpdir(), 'postcraft-image-')), 'diagram.png');
-    writeFileSync(source, Buffer.from('89504e470d0a1a0a', 'hex'));
+    const source = imageOutsideWorkspace('postcraft-image-', 'diagram.png', Buffer.from('89504e470d0a1a0a', 'hex'));
     const editor = await openPost(seedPost);
     editor.selection = new vscode.Selection(editor.document.lineCount - 1, 0, editor.document.lineCount - 1, 0);
     const now = new Date();
@@ -93,8 +105,7 @@ describe('Command palette workflows', () => {
 
     it('copies an image dropped from outside the site where the site keeps images, as one edit with a reference that resolves', async () => {
       const api = await activateExtension();
-      const source = join(mkdtempSync(join(tmpdir(), 'postcraft-drop-')), 'Team Photo.png');
-      writeFileSync(source, pngBytes);
+      const source = imageOutsideWorkspace('postcraft-drop-', 'Team Photo.png', pngBytes);
       const editor = await endOfSeedPost();
       const dataTransfer = new vscode.DataTransfer();
       dataTransfer.set('text/uri-list', new vscode.DataTransferItem(vscode.Uri.file(source).toString()));
