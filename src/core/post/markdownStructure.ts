@@ -107,8 +107,14 @@ function mayHoldFinds(text: string, mdx: boolean): boolean {
   return text.includes('![') || text.includes('<') || text.includes('[^') || text.includes('{%') || (mdx && text.includes('require('));
 }
 
+// After any run of container markers (block quotes, list items) and blanks: `> > # x`, `- # x` count too.
+const levelOneCandidate = /^[ \t>*+\-\d.)]*(?:#(?:[ \t]|$)|=+[ \t]*$)/m;
+
 /** Whether the body has a first-level heading (`# Title` or `Title` over `===`) outside code, HTML and footnotes. */
 export function hasLevelOneHeading(body: string, { mdx }: { mdx: boolean }): boolean {
+  // Only a line that could be one (`# x`, or `===` under a line) is worth a block parse: most posts have
+  // `##` sections at most, and they are answered without one.
+  if (!levelOneCandidate.test(body)) return false;
   const md = scanner(mdx);
   const tokens: Token[] = [];
   md.block.parse(sameLengthNormalized(body), md, { postcraftScan: newScanState() }, tokens);
