@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createPostcraftService } from '../../src/core/index';
+import { createPostcraftService, postsByAuthor } from '../../src/core/index';
 import { inMemorySite } from '../../src/core/host/inMemoryFileSystem';
 import { hugo } from '../../src/core/site/generators/hugo';
 import { hugoTermKey } from '../../src/core/site/generators/hugo/terms';
@@ -231,6 +231,14 @@ describe('Hugo author matching follows its term paths', () => {
   it('matches an accented name to its unaccented folder under removePathAccents', async () => {
     const files = { 'hugo.toml': `removePathAccents = true\n${taxonomies}`, 'content/authors/ines-munoz/_index.md': '---\ntitle: Inés\n---\n' };
     assert.deepEqual(await check(files, 'content/a.md', '---\ntitle: A\nauthors: ["Inés Muñoz"]\n---\n'), []);
+  });
+
+  it('finds that author for every feature, not only the check: hover and the Posts view count them once', async () => {
+    const files = { 'hugo.toml': `removePathAccents = true\n${taxonomies}`, 'content/authors/ines-munoz/_index.md': '---\ntitle: Inés\n---\n', 'content/a.md': '---\ntitle: A\nauthors: ["Inés Muñoz"]\n---\n' };
+    const service = createPostcraftService({ fs: inMemorySite(files) });
+    const [site] = await service.openWorkspace(['/site']);
+    assert.equal(site!.findAuthor('Inés Muñoz')?.id, 'ines-munoz');
+    assert.deepEqual([...postsByAuthor(site!).keys()], ['ines-munoz']);
   });
 
   it('offers a new author page in the folder Hugo names the term, accents kept unless removePathAccents', async () => {

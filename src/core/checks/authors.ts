@@ -2,8 +2,7 @@ import { closestMatches } from '../text/similarity';
 import { joinPath } from '../text/paths';
 import type { Check } from './context';
 import type { Fix } from './finding';
-import type { Author, SiteConfig } from '../site/model';
-import type { Site } from '../site/site';
+import type { SiteConfig } from '../site/model';
 import { hugoTermKey } from '../site/generators/hugo/terms';
 import { innerRange, valuesOf } from '../frontmatter/values';
 
@@ -12,7 +11,7 @@ export const checkAuthors: Check = (context) => {
   const { site, post } = context;
   if (site.authors.size === 0) return; // no registry: authors are free text
   for (const { node } of valuesOf(post, site.config.authorKeys)) {
-    if (typeof node.value !== 'string' || findAuthor(site, node.value)) continue;
+    if (typeof node.value !== 'string' || site.findAuthor(node.value)) continue;
     const name = node.value;
     const byName = new Map<string, string>();
     for (const author of site.authors.values()) {
@@ -28,16 +27,6 @@ export const checkAuthors: Check = (context) => {
     context.report({ code: 'unknown-author', severity: 'error', range, message: `Unknown author "${name}": not in the site's authors.${hint}`, fixes });
   }
 };
-
-/**
- * The registry entry of a name. Under Hugo's `removePathAccents` the term `Inés Muñoz` is `ines-munoz`,
- * a key `authorKey` cannot compute without the config.
- */
-function findAuthor(site: Site, name: string): Author | undefined {
-  const found = site.findAuthor(name);
-  if (found || site.config.generator !== 'hugo' || !site.config.removePathAccents) return found;
-  return site.authors.get(hugoTermKey(name, { removePathAccents: true }));
-}
 
 /** A Hugo term page for a new author, in the folder Hugo would look for: `Inés Muñoz` → `authors/inés-muñoz/`. */
 function stubAuthorPage(config: SiteConfig, name: string) {

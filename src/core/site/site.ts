@@ -130,7 +130,8 @@ export class Site {
   }
 
   findAuthor(name: string): Author | undefined {
-    return this.authors.get(this.profile.authorKey(name));
+    // The registry is keyed by its entries as written; the site's options may name the same entry otherwise.
+    return this.authors.get(this.profile.authorKey(name)) ?? this.authors.get(this.profile.authorKey(name, this.config));
   }
 
   /** Whether the generator builds a page from a file with this frontmatter (see `SiteConfig.frontmatterRequired`). */

@@ -19,7 +19,11 @@ export interface GeneratorProfile {
   /** The author registry, keyed by `authorKey(id)`. */
   loadAuthors(fs: SiteFileSystem, config: SiteConfig, files: FileSet): Promise<Map<string, Author>>;
   /** How the generator matches an author named in a post to a registry entry. */
-  authorKey(name: string): string;
+  /**
+   * The registry key a name written in a post matches. With the site's config, the key the generator's
+   * options make of it where they differ (Hugo's `removePathAccents`: `Inés Muñoz` → `ines-munoz`).
+   */
+  authorKey(name: string, config?: SiteConfig): string;
   /** Where the generator would look for an image a post refers to, best first. */
   imageCandidates(config: SiteConfig, postPath: string, imagePath: string): string[];
   /**

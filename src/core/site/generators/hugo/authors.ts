@@ -9,11 +9,10 @@ import { hugoTermKey } from './terms';
 /**
  * How a post's author is matched to a registry entry: Hugo's term key, lower case whatever
  * `disablePathToLower` says (see terms.ts), which the folder of the author's page matches in any letter
- * case (`mei-lin-Rose-chen`). Accents are kept, as by default; `removePathAccents` is honoured by the
- * author check, which has the config.
+ * case (`mei-lin-Rose-chen`). Accents are kept, as by default; with the config, `removePathAccents` drops them.
  */
-export function hugoAuthorKey(name: string): string {
-  return hugoTermKey(name);
+export function hugoAuthorKey(name: string, config?: SiteConfig): string {
+  return hugoTermKey(name, { removePathAccents: config?.removePathAccents });
 }
 
 /**
