@@ -1,6 +1,6 @@
 import type { FrontmatterSyntax } from '../frontmatter/split';
-import { basename } from '../text/paths';
-import type { GeneratorId } from './model';
+import { basename, isInside } from '../text/paths';
+import type { GeneratorId, SiteConfig } from './model';
 
 /**
  * A Hugo list page: a section, taxonomy or term page (`_index.md`, and per language `_index.es.md`).
@@ -19,4 +19,17 @@ export function isListPage(generator: GeneratorId, path: string): boolean {
  */
 export function frontmatterSyntaxOf(generator: GeneratorId): FrontmatterSyntax {
   return { toml: generator === 'hugo' || generator === 'astro' || generator === 'markdown', json: generator === 'hugo' || generator === 'markdown' };
+}
+
+/** A file the generator's own rules leave out of the build (`SiteConfig.excludedFiles`). */
+export function isExcludedFile(config: SiteConfig, path: string): boolean {
+  const patterns = config.excludedFiles;
+  if (!patterns?.length) return false;
+  const relative = path.slice(config.root.length + 1);
+  return patterns.some((pattern) => pattern.test(relative));
+}
+
+/** A file in an authors section of the content (`content/authors/…`): the registry's pages, not posts. */
+export function inAuthorsSection(config: SiteConfig, path: string): boolean {
+  return config.contentDirs.some((dir) => config.authorKeys.some((key) => isInside(`${dir}/${key}`, path)));
 }

@@ -5,7 +5,7 @@ import { confinedFileSystem } from '../host/confinedFileSystem';
 import { readPostText } from '../post/decodeText';
 import { parseFrontmatter } from '../frontmatter/parse';
 import type { FrontmatterSyntax } from '../frontmatter/split';
-import { frontmatterSyntaxOf } from './pageKinds';
+import { frontmatterSyntaxOf, inAuthorsSection, isExcludedFile } from './pageKinds';
 import type { Frontmatter } from '../frontmatter/model';
 import { parsePost, type ParsedPost } from '../post/parsedPost';
 import { extname, isInside, isInsideAny } from '../text/paths';
@@ -118,10 +118,7 @@ export class Site {
 
   /** A file the generator's own rules leave out of the build (`SiteConfig.excludedFiles`). */
   isExcluded(path: string): boolean {
-    const patterns = this.config.excludedFiles;
-    if (!patterns?.length) return false;
-    const relative = path.slice(this.root.length + 1);
-    return patterns.some((pattern) => pattern.test(relative));
+    return isExcludedFile(this.config, path);
   }
 
   /** The post's language on a multilingual site, else undefined. */
@@ -180,8 +177,7 @@ export class Site {
   /** Whether a change to `path` may change the author registry: a data file, an authors section or collection, or a file an author came from. */
   definesAuthors(path: string): boolean {
     const authorsDataFile = /\/(_data|data)\/authors(\/|\.)|\/authors\.(ya?ml|json|toml)$/.test(path);
-    const inAuthorsSection = this.config.authorKeys.some((key) => this.config.contentDirs.some((dir) => isInside(`${dir}/${key}`, path)));
-    return authorsDataFile || inAuthorsSection || [...this.authors.values()].some((author) => author.definedAt.file === path);
+    return authorsDataFile || inAuthorsSection(this.config, path) || [...this.authors.values()].some((author) => author.definedAt.file === path);
   }
 
   async indexFile(fs: SiteFileSystem, path: string, onPostParsed?: PostParsed): Promise<void> {

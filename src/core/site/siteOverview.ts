@@ -1,5 +1,4 @@
-import { isInside } from '../text/paths';
-import { isListPage } from './pageKinds';
+import { inAuthorsSection, isListPage } from './pageKinds';
 import type { Site } from './site';
 
 /**
@@ -9,8 +8,7 @@ import type { Site } from './site';
 
 /** A page that lists or describes rather than being a post: a Hugo section/term page, an author's page. */
 export function isListingPage(site: Site, path: string): boolean {
-  if (isListPage(site.config.generator, path)) return true;
-  return site.config.contentDirs.some((dir) => site.config.authorKeys.some((key) => isInside(`${dir}/${key}`, path)));
+  return isListPage(site.config.generator, path) || inAuthorsSection(site.config, path);
 }
 
 /** The posts of the site, without listing pages. */

@@ -4,6 +4,7 @@ import { basename, dirname, joinPath } from '../../../text/paths';
 import { objectSetting, readDataFile, readText, stringSetting, type ConfigData } from '../../configFiles';
 import { isPostPath, type FileSet } from '../../fileSet';
 import type { Author, SiteConfig } from '../../model';
+import { isExcludedFile } from '../../pageKinds';
 import { hugoTermKey } from './terms';
 
 /**
@@ -24,7 +25,7 @@ export async function loadHugoAuthors(fs: SiteFileSystem, config: SiteConfig, fi
   const pages = new Map<string, { file: string; id: string; isDefault: boolean }>();
   for (const file of files.all()) {
     const page = authorPage(config, file);
-    if (!page || isExcluded(config, file)) continue;
+    if (!page || isExcludedFile(config, file)) continue;
     const key = hugoAuthorKey(page.id);
     const known = pages.get(key);
     if (!known || (page.isDefault && !known.isDefault)) pages.set(key, page);
@@ -69,11 +70,6 @@ function authorPage(config: SiteConfig, file: string): { file: string; id: strin
   if (!language) return undefined;
   const isDefault = language[1] === undefined || language[1] === config.languages?.defaultLanguage;
   return { file, id: basename(folder), isDefault };
-}
-
-function isExcluded(config: SiteConfig, file: string): boolean {
-  const relative = file.slice(config.root.length + 1);
-  return config.excludedFiles?.some((pattern) => pattern.test(relative)) ?? false;
 }
 
 async function authorFromPage(fs: SiteFileSystem, file: string, id: string): Promise<Author> {
