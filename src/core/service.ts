@@ -96,7 +96,7 @@ export class PostcraftService {
       site.forgetPost(path); // a file the generator copies as it is: nothing in it to check
       return undefined;
     }
-    site.updatePost(path, summarizePost(path, post.frontmatter, site.config, site.languageOf(path)));
+    site.updatePost(path, summarizePost(post, site.config, site.languageOf(path)));
     // A partial the text imports now is checked from the next whole-site check on.
     site.partials.record(path, importedMarkdown(post, site.config));
     this.recentParses.delete(path);

@@ -1,4 +1,6 @@
 import type { OffsetRange } from '../frontmatter/model';
+import type { HeadingIdStyle } from '../links/model';
+import type { SiteRouting } from './routes/siteRouting';
 
 export type GeneratorId = 'hugo' | 'jekyll' | 'docusaurus' | 'astro' | 'eleventy' | 'markdown';
 
@@ -57,6 +59,10 @@ export interface SiteConfig {
    * no title; where they are shown, a template includes them.
    */
   readonly unrenderedPages?: UnrenderedPages;
+  /** What the config says about URLs (permalink patterns, base routes), for the generator's URL rules (site/routes/). */
+  readonly routing?: SiteRouting;
+  /** How headings get their IDs, where the config chooses (Hugo's `autoHeadingIDType`); else the generator's default. */
+  readonly headingIds?: HeadingIdStyle;
 }
 
 export interface SubfolderMount {

@@ -2,6 +2,11 @@ import { findField, scalarItems, type Frontmatter, type FieldValue } from '../fr
 import type { SiteConfig } from './model';
 import { detached, interned } from '../text/detached';
 import { splitTagWords } from './tagValues';
+import type { Anchor } from '../links/model';
+import { anchorsOf, headingIdStyleOf } from '../links/anchors';
+import { compilesAsMdx } from './mdx';
+import type { PageRoute } from './routes/model';
+import { routesOf } from './routes';
 
 /** What the site index keeps of each post: enough for completion, typo checks and views. */
 export interface PostSummary {
@@ -12,9 +17,21 @@ export interface PostSummary {
   readonly draft: boolean;
   /** The post's language on a multilingual site (see `GeneratorProfile.postLanguage`). */
   readonly language: string | undefined;
+  /** Where the generator publishes it; undefined when it renders no page of its own (or its URL rules are unknown). */
+  readonly route: PageRoute | undefined;
+  /** The headings and explicit anchors a link's `#fragment` can name; undefined where the generator makes no heading IDs. */
+  readonly anchors: readonly Anchor[] | undefined;
 }
 
-export function summarizePost(path: string, frontmatter: Frontmatter | undefined, config: SiteConfig, language?: string): PostSummary {
+/** A post as read: its text, where its body starts, its frontmatter. */
+export interface PostSource {
+  readonly path: string;
+  readonly text: string;
+  readonly bodyStart: number;
+  readonly frontmatter: Frontmatter | undefined;
+}
+
+export function summarizePost({ path, text, bodyStart, frontmatter }: PostSource, config: SiteConfig, language?: string): PostSummary {
   const fields = frontmatter?.fields ?? [];
   const values = (keys: readonly string[]) =>
     keys.flatMap((key) => {
@@ -30,8 +47,19 @@ export function summarizePost(path: string, frontmatter: Frontmatter | undefined
     // Jekyll makes every document of _drafts/ a draft (jekyll build --drafts gives it draft: true).
     draft: frontmatter?.data['draft'] === true || (config.generator === 'jekyll' && /\/_drafts\//.test(path)),
     language,
+    route: routesOf(config.generator).pageRoute(config, path, frontmatter?.data ?? {}),
+    anchors: anchorsIn(text, bodyStart, config, path),
   };
 }
+
+function anchorsIn(text: string, bodyStart: number, config: SiteConfig, path: string): readonly Anchor[] | undefined {
+  const style = headingIdStyleOf(config);
+  if (!style) return undefined;
+  const anchors = anchorsOf(text.slice(bodyStart), bodyStart, { style, mdx: compilesAsMdx(config, path) });
+  return anchors.length === 0 ? noAnchors : anchors;
+}
+
+const noAnchors: readonly Anchor[] = [];
 
 /** The names a tag or author value holds. An empty item (`- ` being typed, `tags:` alone) names nothing: the generators drop it. */
 function namedItems(value: FieldValue | undefined): string[] {

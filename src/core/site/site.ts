@@ -183,15 +183,14 @@ export class Site {
   async indexFile(fs: SiteFileSystem, path: string, onPostParsed?: PostParsed): Promise<void> {
     const decoded = await readPostText(confinedFileSystem(fs, this.root), path);
     if (!decoded) return;
-    let frontmatter: Frontmatter | undefined;
-    if ('text' in decoded) {
-      const post = onPostParsed ? parsePost(path, decoded.text, this.frontmatterSyntax) : undefined;
-      frontmatter = post ? post.frontmatter : parseFrontmatter(decoded.text, this.frontmatterSyntax);
-      if (!this.builds(frontmatter)) return this.forgetPost(path);
-      if (post) onPostParsed!(this, post);
-      this.partials.record(path, importedMarkdown({ path, text: decoded.text, bodyStart: frontmatter?.blockRange.end ?? 0 }, this.config));
-    }
-    this.updatePost(path, summarizePost(path, frontmatter, this.config, this.languageOf(path)));
+    if (!('text' in decoded)) return this.updatePost(path, summarizePost({ path, text: '', bodyStart: 0, frontmatter: undefined }, this.config, this.languageOf(path)));
+    const post = onPostParsed ? parsePost(path, decoded.text, this.frontmatterSyntax) : undefined;
+    const frontmatter = post ? post.frontmatter : parseFrontmatter(decoded.text, this.frontmatterSyntax);
+    if (!this.builds(frontmatter)) return this.forgetPost(path);
+    if (post) onPostParsed!(this, post);
+    const source = { path, text: decoded.text, bodyStart: frontmatter?.blockRange.end ?? 0, frontmatter };
+    this.partials.record(path, importedMarkdown(source, this.config));
+    this.updatePost(path, summarizePost(source, this.config, this.languageOf(path)));
   }
 
   /** Records what a fragment imports in turn (a partial's partials are built into the page too). */

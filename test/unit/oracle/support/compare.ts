@@ -7,7 +7,7 @@ import type { PostcraftModel, PostcraftPage } from './postcraftModel';
 
 export interface FieldDifference {
   readonly file: string;
-  readonly field: 'language' | 'title' | 'draft' | 'tags' | 'authors';
+  readonly field: 'language' | 'title' | 'draft' | 'tags' | 'authors' | 'url';
   readonly generator: unknown;
   readonly postcraft: unknown;
 }
@@ -91,6 +91,7 @@ function fieldDifferences(build: GeneratorBuild, page: GeneratorPage, ours: Post
   differ('draft', page.draft, ours.draft);
   if (page.tags) differ('tags', page.tags, ours.tags);
   differ('authors', page.authors, ours.authors);
+  if (page.url !== undefined) differ('url', page.url, ours.url);
   return found;
 }
 

@@ -17,6 +17,8 @@ export interface GeneratorPage {
   readonly tags: readonly string[] | undefined;
   /** Author terms, as the generator keys them (Hugo's `authors` taxonomy; Jekyll's `author(s)` values). */
   readonly authors: readonly string[];
+  /** The page's URL path below the site's base path (Hugo's `.RelPermalink`, the file Jekyll writes), where the build reports it. */
+  readonly url?: string;
 }
 
 /** A content file the generator refused to build, and what it said. */

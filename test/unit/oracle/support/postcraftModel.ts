@@ -12,6 +12,8 @@ export interface PostcraftPage {
   readonly tags: readonly string[];
   /** Authors as `GeneratorProfile.authorKey` matches them. */
   readonly authors: readonly string[];
+  /** Where Postcraft's URL map puts the page (`PostSummary.route`). */
+  readonly url: string | undefined;
   /** Error findings that mean the generator could not build the file (syntax) or read its dates. */
   readonly refusals: readonly Refusal[];
 }
@@ -56,6 +58,7 @@ export async function postcraftModel(root: string): Promise<PostcraftModel> {
       draft: post.draft,
       tags: [...new Set(post.tags.map(tagTerm))].sort(),
       authors: [...new Set(post.authors.map((author) => site.profile.authorKey(author)))].sort(),
+      url: post.route?.url,
       refusals: findings.map(asRefusal).filter((refusal) => refusal !== undefined),
     });
   }

@@ -1,0 +1,39 @@
+import type { OffsetRange } from '../frontmatter/model';
+
+/** How a link is written: the generator resolves each form by its own rule. */
+export type LinkForm = 'markdown' | 'html' | 'hugo-ref' | 'hugo-relref' | 'jekyll-post_url' | 'jekyll-link';
+
+/**
+ * A link in a post to a page, a file or a heading. External URLs (`https:`, `//host`), `mailto:` and
+ * other schemes, and destinations holding template expressions (`{{ … }}`, `{% … %}`) are never links here.
+ */
+export interface LinkReference {
+  readonly form: LinkForm;
+  /** The destination as written (a template's argument without its quotes). */
+  readonly raw: string;
+  /** Where `raw` stands in the post: a fix replaces exactly this. */
+  readonly range: OffsetRange;
+  /** The path part, decoded (`%20` → space), without query or fragment; `''` for `#heading` alone. */
+  readonly path: string;
+  /** The fragment, decoded, without its `#`; undefined when there is none. */
+  readonly fragment?: string;
+  /** Where the fragment's text (after `#`) stands, for fixes that change only the heading. */
+  readonly fragmentRange?: OffsetRange;
+  /** Hugo `ref`/`relref` options: `lang`, `outputFormat`. */
+  readonly options?: Readonly<Record<string, string>>;
+}
+
+/** A place a fragment can name: a heading's ID (by the generator's rule) or an explicit anchor. */
+export interface Anchor {
+  readonly id: string;
+  /** The heading's text, for completion and did-you-mean; undefined for `<a id>`/`name`. */
+  readonly text?: string;
+  /** Where the heading's text (or the anchor's id) stands in the post, as body offsets. */
+  readonly range: OffsetRange;
+}
+
+/**
+ * How a generator turns heading text into IDs. Hugo: Goldmark's `autoHeadingIDType` (`github`,
+ * `github-ascii`, `blackfriday`); Jekyll: kramdown's auto IDs; Docusaurus and Astro: github-slugger.
+ */
+export type HeadingIdStyle = 'github' | 'github-ascii' | 'blackfriday' | 'kramdown' | 'github-slugger';

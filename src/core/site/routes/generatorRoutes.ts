@@ -1,0 +1,35 @@
+import type { LinkReference } from '../../links/model';
+import type { FileSet } from '../fileSet';
+import type { SiteConfig } from '../model';
+import type { PostSummary } from '../postSummary';
+import type { PageRoute } from './model';
+
+/** What URL rules may consult of a site: its config, its files and its pages (with their routes). */
+export interface RouteSite {
+  readonly config: SiteConfig;
+  readonly files: FileSet;
+  readonly posts: ReadonlyMap<string, PostSummary>;
+}
+
+/** The page a template link (Hugo `ref`, Jekyll `post_url`) names, as the generator's lookup finds it. */
+export type TemplateLinkTarget =
+  | { readonly status: 'found'; readonly path: string }
+  /** The generator fails the build (Hugo REF_NOT_FOUND, Jekyll "Could not find post"); `why` in its terms. */
+  | { readonly status: 'missing'; readonly why: string }
+  /** Postcraft cannot follow this form or option: nothing is claimed. */
+  | { readonly status: 'unknown' };
+
+/** One generator's URL rules: where it publishes pages and files, and how it looks up template links. */
+export interface GeneratorRoutes {
+  /** The URL of the page built from `path` with this frontmatter, or undefined when no page of its own is rendered. */
+  pageRoute(config: SiteConfig, path: string, data: Readonly<Record<string, unknown>>): PageRoute | undefined;
+  /** Files a root-relative URL path (below the base path) may be served from, best first: static folders, bundle resources. */
+  fileCandidates(config: SiteConfig, url: string): string[];
+  /**
+   * Whether the generator makes a page at this URL path from no file of its own: home, section and term
+   * lists, pagination, feeds, archives. Such a URL is never reported broken.
+   */
+  isGeneratedUrl(site: RouteSite, url: string): boolean;
+  /** The page a template link names; only for the forms this generator has. */
+  resolveTemplateLink?(site: RouteSite, fromPath: string, link: LinkReference): TemplateLinkTarget;
+}

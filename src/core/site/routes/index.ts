@@ -1,0 +1,27 @@
+import type { GeneratorId } from '../model';
+import { astroRoutes } from './astro';
+import { docusaurusRoutes } from './docusaurus';
+import { eleventyRoutes } from './eleventy';
+import type { GeneratorRoutes } from './generatorRoutes';
+import { hugoRoutes } from './hugo';
+import { jekyllRoutes } from './jekyll';
+
+/** Without a known generator there are no URL rules: only relative file links are followed. */
+const plainMarkdownRoutes: GeneratorRoutes = {
+  pageRoute: () => undefined,
+  fileCandidates: () => [],
+  isGeneratedUrl: () => false,
+};
+
+const byGenerator: Readonly<Record<GeneratorId, GeneratorRoutes>> = {
+  hugo: hugoRoutes,
+  jekyll: jekyllRoutes,
+  docusaurus: docusaurusRoutes,
+  astro: astroRoutes,
+  eleventy: eleventyRoutes,
+  markdown: plainMarkdownRoutes,
+};
+
+export function routesOf(generator: GeneratorId): GeneratorRoutes {
+  return byGenerator[generator];
+}
