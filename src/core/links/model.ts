@@ -35,5 +35,6 @@ export interface Anchor {
 /**
  * How a generator turns heading text into IDs. Hugo: Goldmark's `autoHeadingIDType` (`github`,
  * `github-ascii`, `blackfriday`); Jekyll: kramdown's auto IDs; Docusaurus and Astro: github-slugger.
+ * `none`: headings get no IDs (Hugo `autoHeadingID = false`, kramdown `auto_ids: false`).
  */
-export type HeadingIdStyle = 'github' | 'github-ascii' | 'blackfriday' | 'kramdown' | 'github-slugger';
+export type HeadingIdStyle = 'github' | 'github-ascii' | 'blackfriday' | 'kramdown' | 'github-slugger' | 'none';

@@ -13,7 +13,7 @@ export const hugoOracleLayout = `{{- /* Postcraft's oracle: the home page of the
 {{- $date := "" -}}
 {{- if not .Date.IsZero -}}{{- $date = .Date.Format "2006-01-02T15:04:05Z07:00" -}}{{- end -}}
 {{- $dateRead := false -}}{{- with .Params.date -}}{{- $dateRead = true -}}{{- end -}}
-{{- $pages = $pages | append (dict "file" .File.Filename "kind" .Kind "language" .Lang "title" .Title "date" $date "dateRead" $dateRead "draft" .Draft) -}}
+{{- $pages = $pages | append (dict "file" .File.Filename "kind" .Kind "language" .Lang "title" .Title "date" $date "dateRead" $dateRead "draft" .Draft "url" .RelPermalink) -}}
 {{- end -}}
 {{- end -}}
 {{- range $taxonomy, $byTerm := $site.Taxonomies -}}
@@ -37,8 +37,8 @@ permalink: /postcraft-oracle.json
 sitemap: false
 ---
 {"pages": [
-{%- for p in site.pages %}{% if p.path != "postcraft-oracle.json" %}{"path": {{ p.path | jsonify }}, "kind": "page", "title": {{ p.title | jsonify }}, "date": {{ p.date | date_to_xmlschema | jsonify }}, "draft": {{ p.draft | jsonify }}, "tags": {{ p.tags | jsonify }}, "categories": {{ p.categories | jsonify }}, "author": {{ p.author | jsonify }}, "authors": {{ p.authors | jsonify }}},{% endif %}
+{%- for p in site.pages %}{% if p.path != "postcraft-oracle.json" %}{"path": {{ p.path | jsonify }}, "kind": "page", "title": {{ p.title | jsonify }}, "date": {{ p.date | date_to_xmlschema | jsonify }}, "draft": {{ p.draft | jsonify }}, "tags": {{ p.tags | jsonify }}, "categories": {{ p.categories | jsonify }}, "author": {{ p.author | jsonify }}, "authors": {{ p.authors | jsonify }}, "url": {{ p.url | jsonify }}},{% endif %}
 {%- endfor %}
-{%- for p in site.documents %}{"path": {{ p.path | jsonify }}, "kind": {{ p.collection | jsonify }}, "title": {{ p.title | jsonify }}, "date": {{ p.date | date_to_xmlschema | jsonify }}, "draft": {{ p.draft | jsonify }}, "tags": {{ p.tags | jsonify }}, "categories": {{ p.categories | jsonify }}, "author": {{ p.author | jsonify }}, "authors": {{ p.authors | jsonify }}},
+{%- for p in site.documents %}{"path": {{ p.path | jsonify }}, "kind": {{ p.collection | jsonify }}, "title": {{ p.title | jsonify }}, "date": {{ p.date | date_to_xmlschema | jsonify }}, "draft": {{ p.draft | jsonify }}, "tags": {{ p.tags | jsonify }}, "categories": {{ p.categories | jsonify }}, "author": {{ p.author | jsonify }}, "authors": {{ p.authors | jsonify }}, "url": {{ p.url | jsonify }}},
 {%- endfor %}null]}
 `;
