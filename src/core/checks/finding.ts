@@ -7,6 +7,8 @@ export const findingCodes = [
   'broken-image',
   'image-case',
   'image-outside-site',
+  'broken-link',
+  'broken-anchor',
   'unknown-author',
   'unknown-tag',
   'tag-typo',

@@ -9,11 +9,15 @@ import type { Finding, FindingCode, Fix } from './finding';
 import { checkFrontmatterSyntax } from './frontmatterSyntax';
 import { checkSchema } from './schema';
 import { checkTags } from './tags';
+import { checkLinks } from './brokenLinks';
 
 /** Checks that need the post and what the site holds before its posts are read: config, files, authors. */
 export const postChecks: readonly Check[] = [checkFrontmatterSyntax, checkSchema, checkAuthors, checkImages];
-/** The tag check weighs a post against every other post, so a two-pass check runs it last (twoPassCheck.ts). */
-export const allChecks: readonly Check[] = [...postChecks, checkTags];
+/**
+ * The tag check weighs a post against every other post, and the link check needs every page's URL and
+ * headings, so a two-pass check runs them last (twoPassCheck.ts).
+ */
+export const allChecks: readonly Check[] = [...postChecks, checkLinks, checkTags];
 
 /** A fragment (a partial a post imports, see Site.isFragment) is no page: only its images are checked. */
 export const fragmentChecks: readonly Check[] = [checkFragmentImages];

@@ -1,7 +1,10 @@
 import type { ParsedPost } from '../post/parsedPost';
 import type { Site } from '../site/site';
 import { detached, interned } from '../text/detached';
-import { LineIndex } from '../text/lineIndex';
+import { LineIndex, type Position } from '../text/lineIndex';
+import { findLinks } from '../links/findLinks';
+import type { LinkReference } from '../links/model';
+import { reportLinkProblems } from './brokenLinks';
 import type { Finding } from './finding';
 import { collectFindings, postChecks, withSeverities, type CheckOptions } from './runChecks';
 import { reportTagProblems, tagOccurrences, withBodyWords, type TagOccurrence } from './tags';
@@ -18,21 +21,52 @@ import { reportTagProblems, tagOccurrences, withBodyWords, type TagOccurrence } 
 export interface HalfChecked {
   readonly findings: readonly Finding[];
   readonly tags: readonly TagOccurrence[];
-  /** The post up to its body: offsets in the frontmatter map to the same lines and columns. */
+  /** The links of the body, checked once every page's URL and headings are known. */
+  readonly links: readonly LinkReference[];
+  /** The post up to its body: offsets in the frontmatter, and those of the links, map to their lines and columns. */
   readonly head: ParsedPost;
 }
 
 export function checkWhileIndexing(site: Site, post: ParsedPost): HalfChecked {
   const text = detached(post.text.slice(0, post.bodyStart));
+  const links = findLinks(post, site.config).map(detachedLink);
   return {
     findings: collectFindings(site, post, postChecks),
     tags: withBodyWords(site, post, tagOccurrences(post, site.config)).map((occurrence) => ({ ...occurrence, tag: interned(occurrence.tag) })),
-    head: { path: post.path, text, lines: new LineIndex(text), frontmatter: undefined, bodyStart: text.length },
+    links,
+    head: { path: post.path, text, lines: links.length > 0 ? new KnownPositions(text, linkPositions(post, links)) : new LineIndex(text), frontmatter: undefined, bodyStart: text.length },
   };
+}
+
+/** A link that holds no slice of the post's text (V8 keeps a whole string alive for a substring of it). */
+function detachedLink(link: LinkReference): LinkReference {
+  return { ...link, raw: detached(link.raw), path: detached(link.path), ...(link.fragment !== undefined ? { fragment: detached(link.fragment) } : {}) };
+}
+
+/** Where each offset a link finding may name stands in the whole post. */
+function linkPositions(post: ParsedPost, links: readonly LinkReference[]): Map<number, Position> {
+  const positions = new Map<number, Position>();
+  for (const link of links) {
+    for (const offset of [link.range.start, link.range.end, link.fragmentRange?.start, link.fragmentRange?.end]) {
+      if (offset !== undefined) positions.set(offset, post.lines.positionAt(offset));
+    }
+  }
+  return positions;
+}
+
+/** The head's line index, and the positions of the body offsets kept for the links. */
+class KnownPositions extends LineIndex {
+  constructor(text: string, private readonly known: ReadonlyMap<number, Position>) {
+    super(text);
+  }
+
+  override positionAt(offset: number): Position {
+    return this.known.get(offset) ?? super.positionAt(offset);
+  }
 }
 
 /** Every finding of the post, once the whole site is indexed: the same as `runChecks` on its text. */
 export function finishCheck(site: Site, half: HalfChecked, options: CheckOptions): Finding[] {
-  const siteWide = collectFindings(site, half.head, [(context) => reportTagProblems(context, half.tags)]);
+  const siteWide = collectFindings(site, half.head, [(context) => reportLinkProblems(context, half.links), (context) => reportTagProblems(context, half.tags)]);
   return withSeverities(site, [...half.findings, ...siteWide], options);
 }

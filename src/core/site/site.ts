@@ -17,6 +17,8 @@ import { TagIndex } from './tagIndex';
 import { PartialIndex } from './partialIndex';
 import { importedMarkdown } from '../post/partialImports';
 import { inAlwaysIgnoredFolder, walkFiles } from './walk';
+import { UrlMap } from '../links/urlMap';
+import type { PageRoute } from './routes/model';
 import type { SiteSettings } from '../settings/siteSettings';
 import { loadSiteSettings } from '../settings/siteSettings';
 
@@ -143,12 +145,21 @@ export class Site {
     if (!previous) return;
     this.tags.remove(path, previous.tags);
     this.posts.delete(path);
+    if (previous.route) this.urls = undefined;
   }
+
+  /** Every page's URL (see links/urlMap.ts), current with the posts' routes. */
+  urlMap(): UrlMap {
+    return (this.urls ??= new UrlMap(this.posts));
+  }
+
+  private urls: UrlMap | undefined;
 
   /** Records a post's current tags and authors (from disk or from an open editor's text). */
   updatePost(path: string, summary: PostSummary): void {
     const previous = this.posts.get(path);
     this.posts.set(path, summary);
+    if (!sameRoute(previous?.route, summary.route)) this.urls = undefined;
     // Unchanged tags leave the index (and what is derived from it) as it is: most keystrokes.
     if (previous && sameTags(previous.tags, summary.tags)) return;
     if (previous) this.tags.remove(path, previous.tags);
@@ -213,6 +224,10 @@ export class Site {
     };
     await Promise.all(Array.from({ length: Math.min(readConcurrency, paths.length) }, worker));
   }
+}
+
+function sameRoute(a: PageRoute | undefined, b: PageRoute | undefined): boolean {
+  return a === b || (a !== undefined && b !== undefined && a.url === b.url && sameTags(a.aliases, b.aliases));
 }
 
 function sameTags(a: readonly string[], b: readonly string[]): boolean {

@@ -1,0 +1,78 @@
+import { findLinks } from '../links/findLinks';
+import { isTemplateForm, linkTextFor } from '../links/linkText';
+import type { Anchor, LinkReference } from '../links/model';
+import { resolveLink } from '../links/resolveLink';
+import type { Site } from '../site/site';
+import { closestMatches } from '../text/similarity';
+import type { CheckContext } from './context';
+import type { Fix } from './finding';
+
+/** Links to pages, files and headings that the generator and the web server would not find. */
+export function checkLinks(context: CheckContext): void {
+  reportLinkProblems(context, findLinks(context.post, context.site.config));
+}
+
+/** The findings for links found earlier (the two-pass check keeps a post's links, not its text). */
+export function reportLinkProblems(context: CheckContext, links: readonly LinkReference[]): void {
+  for (const link of links) checkLink(context, link);
+}
+
+function checkLink(context: CheckContext, link: LinkReference): void {
+  const { site, post } = context;
+  const target = resolveLink(site, post.path, link);
+  const shown = `"${link.raw}"`;
+  if (target.kind === 'missing') {
+    const fixes: Fix[] = [];
+    for (const suggestion of target.suggestions) {
+      const text = linkTextFor(site, post.path, link, suggestion);
+      if (text === undefined) continue;
+      const replacement = text + keptFragment(link);
+      if (replacement !== link.raw) fixes.push(context.replaceFix(`Change to "${replacement}"`, link.range, replacement, fixes.length === 0));
+    }
+    const meant = fixes.length > 0 ? ` Did you mean ${fixes.map((fix) => fix.title.slice('Change to '.length)).join(' or ')}?` : '';
+    // The generator stops on a template link to nothing, and a file link names a file that is not there;
+    // a URL may still be served by something Postcraft does not see (a theme's page, the host's redirects).
+    const severity = isTemplateForm(link.form) || target.why || !link.path.startsWith('/') ? 'error' : 'warning';
+    const why = target.why ? ` ${target.why}.` : '';
+    context.report({ code: 'broken-link', severity, range: link.range, message: `No page or file at ${shown} (looked for ${target.lookedFor}).${why}${meant}`, fixes });
+    return;
+  }
+  if (target.kind !== 'page') return;
+  const page = site.posts.get(target.path);
+  // A draft may link to another draft: they are published together.
+  const unpublished = page && target.path !== post.path && !site.posts.get(post.path)?.draft ? whyUnpublished(site, target.path) : undefined;
+  if (unpublished) context.report({ code: 'broken-link', severity: 'warning', range: link.range, message: `${shown} links to ${unpublished}, so the link is broken on the published site.`, fixes: [] });
+  if (link.fragment === undefined || link.fragment === '' || !link.fragmentRange) return;
+  const anchors = page?.anchors;
+  if (!anchors || anchors.some((anchor) => anchor.id === link.fragment)) return;
+  const where = target.path === post.path ? 'this page' : `"${page?.title ?? target.path.slice(site.root.length + 1)}"`;
+  const fixes = closestAnchors(link.fragment, anchors).map((id, index) => context.replaceFix(`Change to "#${id}"`, link.fragmentRange!, id, index === 0));
+  const meant = fixes.length > 0 ? ` Did you mean ${fixes.map((fix) => fix.title.slice('Change to '.length)).join(' or ')}?` : '';
+  context.report({ code: 'broken-anchor', severity: 'warning', range: link.fragmentRange, message: `No heading or anchor "#${link.fragment}" in ${where}.${meant}`, fixes });
+}
+
+/** The fragment as written, when the link's replaced text includes it. */
+function keptFragment(link: LinkReference): string {
+  if (!link.fragmentRange || link.fragmentRange.start > link.range.end) return '';
+  return `#${link.raw.slice(link.raw.indexOf('#') + 1)}`;
+}
+
+/**
+ * Why the generator does not publish a page by default, in words for the message: a draft (Hugo, Jekyll's
+ * `_drafts/`, Docusaurus) or a date in the future (Hugo's `buildFuture` and Jekyll's `future` are off).
+ */
+function whyUnpublished(site: Site, path: string): string | undefined {
+  const page = site.posts.get(path)!;
+  const name = site.profile.displayName;
+  const generator = site.config.generator;
+  if (page.draft && (generator === 'hugo' || generator === 'jekyll' || generator === 'docusaurus')) return `a draft, which ${name} does not publish`;
+  const date = page.route?.date;
+  if (date && (generator === 'hugo' || generator === 'jekyll') && Date.parse(date) > Date.now()) return `a post dated ${date.slice(0, 10)}, which ${name} publishes only from that day`;
+  return undefined;
+}
+
+/** Anchors the writer may have meant: the closest IDs, and headings whose text is the fragment. */
+function closestAnchors(fragment: string, anchors: readonly Anchor[]): string[] {
+  const byText = anchors.filter((anchor) => anchor.text?.toLowerCase() === fragment.toLowerCase().replace(/-/g, ' ')).map((anchor) => anchor.id);
+  return [...new Set([...byText, ...closestMatches(fragment, anchors.map((anchor) => anchor.id), 3)])].slice(0, 3);
+}

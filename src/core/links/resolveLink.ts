@@ -1,0 +1,114 @@
+import { isPostPath } from '../site/fileSet';
+import { rootRelativeCandidates } from '../site/generators/profile';
+import { routesOf } from '../site/routes';
+import type { Site } from '../site/site';
+import { closestMatches } from '../text/similarity';
+import { basename, dirname, isInside, joinPath, normalizePath } from '../text/paths';
+import type { LinkReference } from './model';
+import { urlKey } from './urlMap';
+
+/** What a link reaches, as the site's generator and web server would resolve it. */
+export type LinkTarget =
+  /** A page built from `path` (a post or another Markdown page); `viaAlias` when the URL is a redirect to it. */
+  | { readonly kind: 'page'; readonly path: string; readonly viaAlias: boolean }
+  /** A file published as it is (a static file, a bundle's resource). */
+  | { readonly kind: 'file'; readonly path: string }
+  /** A page the generator makes from no file of its own (a list, a term page, a feed). */
+  | { readonly kind: 'generated' }
+  /** Postcraft cannot tell: nothing is claimed. */
+  | { readonly kind: 'unknown' }
+  | {
+      readonly kind: 'missing';
+      /** The generator's words where it refuses the link (Hugo REF_NOT_FOUND), else undefined. */
+      readonly why: string | undefined;
+      /** Where the link was looked for, for the message: a URL path or a file path below the site root. */
+      readonly lookedFor: string;
+      /** Pages (or files) the writer may have meant, best first. */
+      readonly suggestions: readonly string[];
+    };
+
+/** Resolves a link of the post at `fromPath` the way its site's generator does. */
+export function resolveLink(site: Site, fromPath: string, link: LinkReference): LinkTarget {
+  if (link.form !== 'markdown' && link.form !== 'html') return resolveTemplateLink(site, fromPath, link);
+  if (link.path === '') return { kind: 'page', path: fromPath, viaAlias: false };
+  if (link.path.startsWith('/')) return resolveUrl(site, withoutBasePath(site, link.path));
+  // A relative link: a file beside the post (what the writer's editor and most generators' Markdown file
+  // links follow), else a URL relative to the page's own URL (what the browser requests).
+  const file = normalizePath(joinPath(dirname(fromPath), link.path));
+  if (!isInside(site.root, file)) return { kind: 'unknown' };
+  if (site.posts.has(file)) return { kind: 'page', path: file, viaAlias: false };
+  if (site.files.has(file) || site.files.has(joinPath(file, 'index.html'))) return { kind: 'file', path: file };
+  if (isPostPath(file)) return missingFile(site, file);
+  const route = site.posts.get(fromPath)?.route;
+  return route ? resolveUrl(site, relativeUrl(route.url, link.path)) : { kind: 'unknown' };
+}
+
+function resolveTemplateLink(site: Site, fromPath: string, link: LinkReference): LinkTarget {
+  const found = routesOf(site.config.generator).resolveTemplateLink?.(site, fromPath, link) ?? { status: 'unknown' };
+  switch (found.status) {
+    case 'found':
+      return site.posts.has(found.path) ? { kind: 'page', path: found.path, viaAlias: false } : { kind: 'file', path: found.path };
+    case 'missing':
+      return { kind: 'missing', why: found.why, lookedFor: link.path, suggestions: similarPages(site, link.path) };
+    case 'unknown':
+      return { kind: 'unknown' };
+  }
+}
+
+/** A URL path below the base path: a page, a published file, a page the generator makes, or missing. */
+export function resolveUrl(site: Site, url: string): LinkTarget {
+  const pages = site.urlMap();
+  const page = pages.pageAt(url);
+  if (page) return { kind: 'page', path: page.path, viaAlias: page.viaAlias };
+  const routes = routesOf(site.config.generator);
+  const decoded = url.endsWith('/') ? `${url}index.html` : url;
+  for (const candidate of [...routes.fileCandidates(site.config, decoded), ...routes.fileCandidates(site.config, url), ...rootRelativeCandidates(site.config, url)]) {
+    const file = normalizePath(candidate);
+    if (isInside(site.root, file) && site.files.has(file)) return { kind: 'file', path: file };
+  }
+  if (routes.isGeneratedUrl(site, url)) return { kind: 'generated' };
+  const caseVariant = pages.caseVariant(url);
+  if (caseVariant) return { kind: 'missing', why: undefined, lookedFor: url, suggestions: [pages.pageAt(caseVariant)!.path] };
+  const suggestions = similarPages(site, url);
+  // A URL outside every folder the site's pages are published in may be a page of the theme, a redirect
+  // the host makes, or a file Postcraft's rules do not know: silence, unless a page looks like the one meant.
+  if (suggestions.length === 0 && !pages.inSectionOfPages(url)) return { kind: 'unknown' };
+  return { kind: 'missing', why: undefined, lookedFor: url, suggestions };
+}
+
+function missingFile(site: Site, file: string): LinkTarget {
+  const lookedFor = file.slice(site.root.length);
+  const caseVariant = site.files.caseVariant(file);
+  if (caseVariant) return { kind: 'missing', why: undefined, lookedFor, suggestions: [caseVariant] };
+  const name = basename(file).toLowerCase();
+  const sameName = [...site.posts.keys()].filter((path) => basename(path).toLowerCase() === name);
+  const stem = name.replace(/\.[^.]+$/, '');
+  return { kind: 'missing', why: undefined, lookedFor, suggestions: sameName.length > 0 ? sameName.slice(0, 3) : similarPages(site, stem) };
+}
+
+/**
+ * Pages the writer may have meant by a URL or name that reaches none: the same last segment (a slug)
+ * under another folder or date, then the closest URLs by spelling.
+ */
+function similarPages(site: Site, written: string): string[] {
+  const pages = site.urlMap();
+  const slug = basename(urlKey(written.replace(/\.(md|mdx|markdown)$/i, '').replace(/^\d{4}-\d{2}-\d{2}-/, '')));
+  if (slug === '' || slug === '/') return [];
+  const sameSlug = pages.withSlug(slug);
+  if (sameSlug.length > 0) return sameSlug.slice(0, 3);
+  const close = closestMatches(slug, pages.slugs(), 3);
+  return close.flatMap((candidate) => pages.withSlug(candidate)).slice(0, 3);
+}
+
+function withoutBasePath(site: Site, path: string): string {
+  const base = site.config.basePath;
+  if (base && (path === base || path.startsWith(`${base}/`))) return path.slice(base.length) || '/';
+  return path;
+}
+
+/** A relative URL resolved against a page's URL, as a browser does: from the page's folder. */
+export function relativeUrl(pageUrl: string, relative: string): string {
+  const folder = pageUrl.endsWith('/') ? pageUrl : `${dirname(pageUrl)}/`;
+  const resolved = normalizePath(`${folder}${relative}`);
+  return relative.endsWith('/') && !resolved.endsWith('/') ? `${resolved}/` : resolved;
+}
