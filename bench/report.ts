@@ -1,6 +1,7 @@
 // docs/benchmarks.md from the measurements: tables, ratios, and the targets met or missed.
 import type { EditorLatency, LoopDelay } from './editorLatency';
 import type { EditorPathResult } from './editorPaths';
+import type { LinkCost } from './linkCost';
 import type { PreviewRenderResult } from './previewRender';
 import { recall, type Score } from './score';
 import { range, ratio, type Stats } from './stats';
@@ -15,12 +16,13 @@ export interface BenchReport {
   readonly tools: readonly CheckerTool[];
   readonly sites: readonly { readonly whole: WholeSiteResult; readonly editor: EditorPathResult }[];
   readonly manyTags: { readonly time: Stats; readonly tags: number };
+  readonly linkCost: LinkCost;
   readonly previewRender: PreviewRenderResult;
   readonly editorLatency: EditorLatency;
   readonly bundlesKb: { readonly extension: number; readonly cli: number };
 }
 
-const targets = { floorRatio: 2, peerSpeedup: 5, modelMb: 50 };
+const targets = { floorRatio: 2, peerSpeedup: 5, modelMb: 50, linkCost: 1.3 };
 const posts = (n: number) => n.toLocaleString('en');
 const mb = (kb: number | undefined) => (kb === undefined ? 'n/a' : `${(kb / 1024).toFixed(0)} MB`);
 const found = (part: { found: number; planted: number }) => `${part.found}/${part.planted}`;
@@ -38,7 +40,7 @@ function toolRow(result: ToolResult, site: WholeSiteResult, postcraft: ToolResul
   const s: Score | undefined = result.score;
   const runs = result.time ? String(result.time.runs) : '0';
   const name = result.tool === postcraft.tool ? `**${result.tool.name}**` : result.tool.name;
-  return `| ${name} | ${toolTime(result, limits)} | ${runs} | ${against(site.floor.median)} | ${result.tool === postcraft.tool ? '1×' : `**${against(postcraft.time?.median)}**`} | ${mb(result.maxRssKb)} | ${s ? found(s.brokenImages) : '—'} | ${s ? found(s.tagTypos) : '—'} | ${s ? s.falseReports.toLocaleString('en') : '—'} |`;
+  return `| ${name} | ${toolTime(result, limits)} | ${runs} | ${against(site.floor.median)} | ${result.tool === postcraft.tool ? '1×' : `**${against(postcraft.time?.median)}**`} | ${mb(result.maxRssKb)} | ${s ? found(s.brokenImages) : '—'} | ${s ? found(s.tagTypos) : '—'} | ${s ? found(s.brokenLinks) : '—'} | ${s ? found(s.brokenAnchors) : '—'} | ${s ? s.falseReports.toLocaleString('en') : '—'} |`;
 }
 
 function wholeSiteSection(site: WholeSiteResult, limits: Limits): string {
@@ -48,12 +50,12 @@ function wholeSiteSection(site: WholeSiteResult, limits: Limits): string {
     .map((result) => `${result.tool.name}: ${result.score!.falseByRule.map(([rule, n]) => `${n.toLocaleString('en')} \`${rule}\``).join(', ')}`);
   return `### ${posts(site.posts)} posts
 
-| Tool | Wall time, median (min–max) | Runs | ÷ floor | ÷ Postcraft | Peak RSS | Broken images found | Tag typos found | False reports |
-| --- | --- | --- | --- | --- | --- | --- | --- | --- |
-| Floor: list + read every post (in-process), the faster of the two below per round | ${range(site.floor)} | ${site.floor.runs} | 1× | — | — | — | — | — |
-| … with a blocking loop (\`readdirSync\`, \`readFileSync\`) | ${range(site.floorBlocking)} | ${site.floorBlocking.runs} | ${ratio(site.floorBlocking.median / site.floor.median)} | — | — | — | — | — |
-| … with 64 asynchronous reads in flight | ${range(site.floorParallel)} | ${site.floorParallel.runs} | ${ratio(site.floorParallel.median / site.floor.median)} | — | — | — | — | — |
-| Node start-up (\`node -e 0\`) | ${range(site.nodeStartup)} | ${site.nodeStartup.runs} | ${ratio(site.nodeStartup.median / site.floor.median)} | — | — | — | — | — |
+| Tool | Wall time, median (min–max) | Runs | ÷ floor | ÷ Postcraft | Peak RSS | Broken images found | Tag typos found | Broken links found | Broken fragments found | False reports |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
+| Floor: list + read every post (in-process), the faster of the two below per round | ${range(site.floor)} | ${site.floor.runs} | 1× | — | — | — | — | — | — | — |
+| … with a blocking loop (\`readdirSync\`, \`readFileSync\`) | ${range(site.floorBlocking)} | ${site.floorBlocking.runs} | ${ratio(site.floorBlocking.median / site.floor.median)} | — | — | — | — | — | — | — |
+| … with 64 asynchronous reads in flight | ${range(site.floorParallel)} | ${site.floorParallel.runs} | ${ratio(site.floorParallel.median / site.floor.median)} | — | — | — | — | — | — | — |
+| Node start-up (\`node -e 0\`) | ${range(site.nodeStartup)} | ${site.nodeStartup.runs} | ${ratio(site.nodeStartup.median / site.floor.median)} | — | — | — | — | — | — | — |
 ${site.tools.map((result) => toolRow(result, site, postcraft, limits)).join('\n')}
 
 ${falseBreakdown.length > 0 ? `False reports by rule: ${falseBreakdown.join('; ')}.` : 'No false reports.'}
@@ -81,6 +83,9 @@ function targetsSection(report: BenchReport): string {
   } else {
     lines.push(`- ≥ ${targets.peerSpeedup}× faster than the fastest peer that checks images ${at}: no image-checking peer finished, not measurable.`);
   }
+  const { linkCost } = report;
+  const linkRatio = linkCost.withLinks.median / linkCost.withoutLinks.median;
+  lines.push(`- Checking links costs ≤ ${targets.linkCost}× the same check of the site without links, at ${posts(linkCost.posts)} posts with 3 links each: ${ratio(linkRatio)} (${range(linkCost.withLinks)} against ${range(linkCost.withoutLinks)}), ${verdict(linkRatio <= targets.linkCost)}.`);
   lines.push(`- Site model ≤ ${targets.modelMb} MB ${at}: ${editor.modelHeapMb.toFixed(1)} MB of heap after indexing (${editor.heapAfterCheckMb.toFixed(1)} MB after a whole-site check in the same service), ${verdict(editor.modelHeapMb <= targets.modelMb)}. Whole processes, Node itself included: the long-lived service peaks at ${mb(editor.peakRssKb)} RSS, the CLI at ${mb(postcraft.maxRssKb)}.`);
   return lines.join('\n');
 }
@@ -96,7 +101,8 @@ What the profiles showed and what each fix changed, before and after: \`docs/per
 
 Sites are generated Hugo blogs (\`bench/generateSite.ts\`, seeded): 3–8 KB posts, 2–5 images each, 40% page bundles
 (images next to the post) and 60% plain posts whose images live in \`assets/\` (Hugo global resources), 30 authors,
-~2,000 tags with a long tail, a planted tag typo in 1% of posts and a broken image in another 1%.
+~2,000 tags with a long tail, \`##\` sections, 3 links to other posts in each (a URL, a \`ref\` shortcode, a URL with a
+heading fragment), and in 1% of posts each a planted tag typo, a broken image, a broken link and a broken fragment.
 Every tool runs as a new process (cold: start-up included) on the same files with a warm OS cache, one run of each
 per round so that load from other work on the machine is shared alike. Times are the median of up to ${limits.runs} runs
 (min–max); a tool whose run takes over ${(limits.slowRunMs / 1000).toFixed(0)} s is run once, and a run is stopped after

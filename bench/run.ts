@@ -5,6 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { cpus, loadavg, release, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { measureEditorLatency } from './editorLatency';
+import { measureLinkCost } from './linkCost';
 import { measureEditorPathsInFreshProcess, measureManyTagCompletion } from './editorPaths';
 import { generateSite } from './generateSite';
 import { canMeasureMemory } from './measureProcess';
@@ -47,6 +48,9 @@ async function main(): Promise<void> {
     const editor = await measureEditorPathsInFreshProcess(site, limits.runs, 4 * limits.timeoutMs);
     sites.push({ whole, editor });
   }
+  const largestSite = generateSite(join(projectRoot, 'bench', '.sites', `hugo-${Math.max(...sizes)}`), Math.max(...sizes));
+  log(`${largestSite.posts} posts: the cost of checking links…`);
+  const linkCost = await measureLinkCost(largestSite, limits.runs, limits.timeoutMs);
   const manyTags = await measureManyTagCompletion(10_000);
   const previewRender = await measurePreviewRender();
   // In the real editor, on the largest site: edit → diagnostics, and activation.
@@ -61,6 +65,7 @@ async function main(): Promise<void> {
     tools,
     sites,
     manyTags,
+    linkCost,
     previewRender,
     editorLatency,
     bundlesKb: { extension: bundles.extensionKb, cli: bundles.cliKb },

@@ -7,6 +7,8 @@ import type { ToolFinding } from './tools/tool';
 export interface Score {
   readonly brokenImages: { readonly found: number; readonly planted: number };
   readonly tagTypos: { readonly found: number; readonly planted: number };
+  readonly brokenLinks: { readonly found: number; readonly planted: number };
+  readonly brokenAnchors: { readonly found: number; readonly planted: number };
   readonly falseReports: number;
   /** False reports per rule, most frequent first. */
   readonly falseByRule: readonly (readonly [rule: string, count: number])[];
@@ -24,7 +26,7 @@ export function score(site: GeneratedSite, findings: readonly ToolFinding[]): Sc
   const falseByRule = new Map<string, number>();
   for (const finding of findings) {
     const subject = unquote(finding.subject);
-    const fault = faultsAt.get(`${finding.file}:${finding.line}`)?.find((candidate) => candidate.subject === subject);
+    const fault = faultsAt.get(`${finding.file}:${finding.line}`)?.find((candidate) => candidate.subject === subject || candidate.alsoSubject === subject);
     if (fault) found.add(fault);
     else falseByRule.set(finding.rule, (falseByRule.get(finding.rule) ?? 0) + 1);
   }
@@ -32,10 +34,15 @@ export function score(site: GeneratedSite, findings: readonly ToolFinding[]): Sc
   return {
     brokenImages: count('broken-image'),
     tagTypos: count('tag-typo'),
+    brokenLinks: count('broken-link'),
+    brokenAnchors: count('broken-anchor'),
     falseReports: [...falseByRule.values()].reduce((sum, n) => sum + n, 0),
     falseByRule: [...falseByRule].sort((a, b) => b[1] - a[1]),
   };
 }
 
 /** Share of all planted faults found, 0–1. */
-export const recall = (s: Score) => (s.brokenImages.found + s.tagTypos.found) / (s.brokenImages.planted + s.tagTypos.planted);
+export const recall = (s: Score) => {
+  const parts = [s.brokenImages, s.tagTypos, s.brokenLinks, s.brokenAnchors];
+  return parts.reduce((sum, part) => sum + part.found, 0) / parts.reduce((sum, part) => sum + part.planted, 0);
+};

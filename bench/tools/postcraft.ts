@@ -24,7 +24,7 @@ export const postcraft: CheckerTool = {
   version: packageVersion('postcraft'),
   invocation: '`node dist/cli.js check <site> --format json` on a copy of the production bundle taken right after the build',
   checksImages: true,
-  blindSpots: 'Internal links between posts and heading fragments are not checked (not planted here).',
+  blindSpots: 'Resolves links by Hugo\'s URL rules and heading IDs; a URL outside every folder the site\'s pages are published in is not reported (a theme or the host may serve it).',
   command: (site) => ({ args: [join(snapshotDir, 'cli.js'), 'check', site.root, '--format', 'json'], cwd: projectRoot }),
   parse(run, site) {
     assertCompleted('postcraft', run);
