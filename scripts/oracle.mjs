@@ -44,6 +44,7 @@ function summaryRow(comparison) {
     count('draft'),
     count('tags'),
     count('authors'),
+    count('url'),
     comparison.rejected.length,
     comparison.refusedUnreported.length,
     comparison.unfoundedRefusals.length + comparison.datesUnreported.length,
@@ -63,13 +64,13 @@ function examples(comparison, perKind = 8) {
 async function writeCorpusReport() {
   ensureGenerators();
   const sites = loadSites().filter((site) => site.generator === 'hugo' || site.generator === 'jekyll');
-  const header = '| Site | Commit | Generator | Pages agreed | Only generator | Only Postcraft | Unseen | Language | Title | Draft | Tags | Authors | Refused by generator | …with no Postcraft error | Postcraft errors it builds |';
-  const rows = [header, `|${' --- |'.repeat(15)}`];
+  const header = '| Site | Commit | Generator | Pages agreed | Only generator | Only Postcraft | Unseen | Language | Title | Draft | Tags | Authors | URL | Refused by generator | …with no Postcraft error | Postcraft errors it builds |';
+  const rows = [header, `|${' --- |'.repeat(16)}`];
   const details = [];
   for (const site of sites) {
     const root = siteRootOf(site);
     if (!existsSync(root)) {
-      rows.push(`| ${site.repository} | ${site.commit.slice(0, 7)} | ${site.generator} | not extracted (node scripts/corpus/prepare.mjs) |${' |'.repeat(11)}`);
+      rows.push(`| ${site.repository} | ${site.commit.slice(0, 7)} | ${site.generator} | not extracted (node scripts/corpus/prepare.mjs) |${' |'.repeat(12)}`);
       continue;
     }
     console.log(`${site.repository}…`);
@@ -100,14 +101,13 @@ async function writeCorpusReport() {
     '- **Pages agreed**: content files both take for pages, with equal language, title, draft state, tag and',
     '  author terms, and no Postcraft error claiming the generator cannot read them.',
     '- **Only generator / only Postcraft**: Markdown files one of them takes for a page and the other does not.',
-    '- **Language … Authors**: pages where that field differs (Hugo terms are compared by their urlized key,',
-    '  as Postcraft\'s `tagTerm`/`authorKey` give them; a title the generator makes up is not compared).',
+    '- **Language … URL**: pages where that field differs (Hugo terms are compared by their urlized key,',
+    '  as Postcraft\'s `tagTerm`/`authorKey` give them; a title the generator makes up is not compared; the URL',
+    '  is Hugo\'s `.RelPermalink` or the URL Jekyll writes, below the base path, against Postcraft\'s URL map).',
     '- **Refused by generator**: files whose build failed; **…with no Postcraft error**: of those, the ones',
-    '  Postcraft reports no error on (bad references aside, which Postcraft does not check yet).',
+    '  Postcraft reports no error on (a bad `ref` or `post_url` is a `broken-link` error, not counted here).',
     '- **Postcraft errors it builds**: syntax or date errors on a page the generator built (for Hugo, a date',
     '  it could not read is dropped by 0.111 and refused by Hugo 0.123 and later: that one is right).',
-    '',
-    'Permalinks are not compared: Postcraft\'s model has no notion of them yet.',
     '',
     ...rows,
     '',
