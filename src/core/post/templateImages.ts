@@ -29,8 +29,20 @@ const ownLookupTags = new Set(['asset', 'asset_path', 'asset_url', 'img', 'image
 export function findTemplateImages(body: string, generator: GeneratorId | undefined): TemplateImageArgument[] {
   const shortcodes = generator === undefined || generator === 'hugo' || generator === 'markdown';
   const liquid = generator === undefined || generator === 'jekyll' || generator === 'eleventy';
-  if (!(shortcodes && body.includes('{{')) && !(liquid && body.includes('{%'))) return [];
   const found: TemplateImageArgument[] = [];
+  for (const tag of templateTags(body, { shortcodes, liquid })) {
+    if ((tag.kind === 'shortcode' && shortcodes) || (tag.kind === 'liquid-tag' && liquid && !ownLookupTags.has(tag.name))) found.push(...imageArguments(body, tag));
+  }
+  return found;
+}
+
+/**
+ * The shortcodes and Liquid tags of a body in order, as the generator runs them: in code too, but not
+ * inside `{% raw %}` or `{% comment %}` (escaped shortcodes come with a kind of their own).
+ * Also used for template links (links/templateLinks.ts).
+ */
+export function* templateTags(body: string, { shortcodes, liquid }: { shortcodes: boolean; liquid: boolean }): Generator<TemplateTag> {
+  if (!(shortcodes && body.includes('{{')) && !(liquid && body.includes('{%'))) return;
   for (let pos = body.indexOf('{'); pos !== -1; pos = body.indexOf('{', pos + 1)) {
     const tag = scanTemplateTag(body, pos, body.length, 'shortcodes-and-liquid');
     if (!tag) continue;
@@ -38,38 +50,51 @@ export function findTemplateImages(body: string, generator: GeneratorId | undefi
     if (tag.kind === 'liquid-tag' && (tag.name === 'raw' || tag.name === 'comment')) {
       const close = new RegExp(`\\{%-?\\s*end${tag.name}\\s*-?%\\}`, 'g');
       close.lastIndex = tag.end;
-      if (!close.exec(body)) break;
+      if (!close.exec(body)) return;
       pos = close.lastIndex - 1;
       continue;
     }
-    if ((tag.kind === 'shortcode' && shortcodes) || (tag.kind === 'liquid-tag' && liquid && !ownLookupTags.has(tag.name))) found.push(...imageArguments(body, tag));
+    yield tag;
   }
-  return found;
 }
 
 /** `name="v"`, `name='v'`, `name=v`, `name: v` and positional `"v"`, `v`: the value and where it starts. */
 const argument = /(?:([\w-]+)\s*[=:]\s*)?(?:"((?:[^"\\\n]|\\.)*)"|'([^'\n]*)'|`([^`]*)`|([^\s"'`,=|]+))/g;
 
-function imageArguments(body: string, tag: TemplateTag): TemplateImageArgument[] {
-  if (tag.name === '' || tag.name.startsWith('/')) return [];
+/** One argument of a shortcode or Liquid tag: its name if named, its value as written (without quotes) and where that starts in the body. */
+export interface TagArgument {
+  readonly name: string | undefined;
+  readonly value: string;
+  readonly start: number;
+  /** The quote it is written in, if any (`"`, `'` or a backtick). */
+  readonly quote: string | undefined;
+}
+
+/** The arguments after a tag's name, in order. */
+export function tagArguments(body: string, tag: TemplateTag): TagArgument[] {
   const innerStart = body.indexOf(tag.inner, tag.start);
   const afterName = tag.inner.indexOf(tag.name) + tag.name.length;
+  const found: TagArgument[] = [];
+  for (const match of tag.inner.slice(afterName).matchAll(argument)) {
+    const value = match[2] ?? match[3] ?? match[4] ?? match[5] ?? '';
+    const quote = match[5] === undefined ? match[0][match[0].length - 1] : undefined;
+    const start = innerStart + afterName + match.index + match[0].length - value.length - (quote ? 1 : 0);
+    found.push({ name: match[1], value, start, quote });
+  }
+  return found;
+}
+
+function imageArguments(body: string, tag: TemplateTag): TemplateImageArgument[] {
+  if (tag.name === '' || tag.name.startsWith('/')) return [];
   const what = tag.kind === 'shortcode' ? 'shortcode' : 'Liquid tag';
   const at = { tagStart: tag.start, hiddenInCode: !body.startsWith('{{<', tag.start) };
   const found: TemplateImageArgument[] = [];
-  argument.lastIndex = 0;
   // `{% include file %}` and `{% render file %}` name a template in _includes/ (Jekyll, Eleventy), even an
   // SVG to inline; their named parameters may still be image paths.
-  let skipFirst = tag.kind === 'liquid-tag' && (tag.name === 'include' || tag.name === 'render');
-  for (const match of tag.inner.slice(afterName).matchAll(argument)) {
-    if (skipFirst) {
-      skipFirst = false;
-      continue;
-    }
-    const value = match[2] ?? match[3] ?? match[4] ?? match[5] ?? '';
-    const quoted = match[5] === undefined;
-    const start = innerStart + afterName + match.index + match[0].length - value.length - (quoted ? 1 : 0);
-    const known = tag.kind === 'shortcode' && tag.name === 'figure' && match[1]?.toLowerCase() === 'src';
+  const skipFirst = tag.kind === 'liquid-tag' && (tag.name === 'include' || tag.name === 'render');
+  for (const [index, { name, value, start }] of tagArguments(body, tag).entries()) {
+    if (skipFirst && index === 0) continue;
+    const known = tag.kind === 'shortcode' && tag.name === 'figure' && name?.toLowerCase() === 'src';
     if (known) found.push({ raw: value, start, ...at });
     else if (!/\s/.test(value) && isImagePath(value.replace(/[?#].*$/, ''))) {
       found.push({ raw: value, start, ...at, guess: `in ${what} \`${tag.name}\`; Postcraft guesses this argument is an image path` });
