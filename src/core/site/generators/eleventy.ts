@@ -1,10 +1,13 @@
 import type { SiteFileSystem } from '../../host/fileSystem';
-import { dirname, isInside, joinPath, relativePath } from '../../text/paths';
+import { basename, dirname, isInside, joinPath, relativePath } from '../../text/paths';
 import { basePathOf, readText } from '../configFiles';
 import type { SiteConfig } from '../model';
 import { AuthorRegistry, authorsFromDataFile, authorsFromDataFolder, dataExtensions } from './dataAuthors';
-import { callArguments, objectSetting, stringItems, stringLiteralSetting, topLevelProperties, topLevelString, stringLiteralValue, withoutComments } from './jsConfig';
-import { matchingAny } from './globs';
+import { allStringLiteralSettings, callArguments, objectSetting, stringItems, stringListSetting, stringLiteralSetting, topLevelProperties, topLevelString, stringLiteralValue, withoutComments } from './jsConfig';
+import { compiled, globSource, matchingAny } from './globs';
+import { parseFrontmatter } from '../../frontmatter/parse';
+import { isExcludedFile } from '../pageKinds';
+import { hrefOf, paginationPattern, permalinkOf, templatePattern, urlKeyOf, type DataPermalink, type EleventyRouting } from '../routes/eleventy';
 import { defaultImageFields, firstExisting, rootRelativeCandidates, type GeneratorProfile } from './profile';
 
 const identity = (id: string) => id;
@@ -34,7 +37,7 @@ export const eleventy: GeneratorProfile = {
     const source = withoutComments((file && (await readText(fs, file))) ?? '');
     const dirs = await directories(fs, root, source);
     const mappings = passthroughMappings(source, root);
-    const config: EleventySiteConfig = {
+    const loaded: EleventySiteConfig = {
       generator: 'eleventy',
       root,
       configFile: file,
@@ -55,6 +58,7 @@ export const eleventy: GeneratorProfile = {
       excludedFiles: await ignoredTemplates(fs, root, dirs, source),
       passthroughMappings: mappings.filter(([, to]) => to !== '/'),
     };
+    const config: EleventySiteConfig = { ...loaded, routing: await routing(fs, loaded, dirs, source, mappings) };
     return { config, problems: [] };
   },
 
@@ -153,4 +157,155 @@ async function ignoredTemplates(fs: SiteFileSystem, root: string, dirs: Eleventy
   const added = [...source.matchAll(/\.ignores\.add\(\s*(['"`])([^'"`]+)\1\s*\)/g)].map((match) => match[2]!);
   patterns.push(matchingAny('', added, { orBelow: true }));
   return patterns.filter((pattern): pattern is RegExp => pattern !== undefined);
+}
+
+/** The template languages Eleventy 3 renders by default (TemplateConfig's `templateFormats`). */
+const defaultTemplateFormats = ['liquid', 'md', 'njk', 'html', '11ty.js'];
+const templateEngines = new Set(['liquid', 'md', 'njk', 'html', '11ty.js', '11ty.cjs', '11ty.mjs', 'hbs', 'mustache', 'ejs', 'haml', 'pug', 'webc', '11ty.ts', '11ty.tsx', '11ty.jsx']);
+const maxRoutingEntries = 20_000;
+const maxTemplateBytes = 512 * 1024;
+
+/**
+ * What decides URLs, read once at load: data files' `permalink`s and the pages other templates (Nunjucks
+ * lists, tag pages, feeds) make, from a walk of the input folder; the passthrough copies; and what makes
+ * every URL unknowable (url transforms, a global `permalink`, data files under other names).
+ */
+async function routing(fs: SiteFileSystem, config: SiteConfig, dirs: EleventyDirs, source: string, mappings: readonly (readonly [string, string])[]): Promise<EleventyRouting> {
+  const formats = templateFormats(source);
+  const globalData = (await fs.readDirectory(dirs.data)).filter((entry) => entry.type === 'file').map((entry) => entry.name);
+  const computedGlobally = await Promise.all(globalData.filter((name) => /^eleventyComputed\./.test(name)).map((name) => readText(fs, joinPath(dirs.data, name))));
+  const permalinksUnknown =
+    /\baddUrlTransform\s*\(|\bsetDataFileSuffixes\s*\(|\bsetDataFileBaseName\s*\(|\baddGlobalData\s*\(\s*['"`](?:permalink|eleventyComputed)/.test(source) ||
+    globalData.some((name) => /^permalink\./.test(name)) ||
+    computedGlobally.some((text) => text?.includes('permalink'));
+  const { dataFiles, templates } = await walkInput(fs, config, dirs, formats);
+  const base: EleventyRouting = {
+    generator: 'eleventy',
+    inputDir: dirs.input,
+    dataPermalinks: await dataPermalinks(fs, dataFiles),
+    permalinksUnknown,
+    generatedUrls: new Set(),
+    generatedPatterns: [],
+    passthroughCopies: passthroughCopies(source, config.root, dirs.input, formats),
+    passthroughMappings: mappings,
+  };
+  const urls = new Set<string>();
+  const patterns: RegExp[] = [];
+  const addPermalink = (permalink: string) => {
+    if (/\{\{|\{%/.test(permalink)) patterns.push(templatePattern(permalink));
+    else urls.add(urlKeyOf(hrefOf(permalink)));
+  };
+  // Virtual templates and plugins' pages (the RSS plugin's `outputPath`, `addTemplate(…, { permalink })`).
+  for (const permalink of [...allStringLiteralSettings(source, 'outputPath'), ...allStringLiteralSettings(source, 'permalink')]) addPermalink(permalink);
+  for (const path of templates) {
+    const text = await readText(fs, path);
+    if (text === undefined || text.length > maxTemplateBytes) continue;
+    const data = /\.11ty\.[cm]?[jt]sx?$/i.test(path) ? javascriptTemplateData(text) : (parseFrontmatter(text)?.data ?? {});
+    const result = permalinkOf(base, path, data);
+    if (result.kind === 'page') {
+      urls.add(urlKeyOf(result.url));
+      if (data['pagination'] !== undefined) patterns.push(paginationPattern(result.url));
+    } else if (result.kind === 'unknown') patterns.push(result.pattern);
+  }
+  return { ...base, generatedUrls: urls, generatedPatterns: patterns };
+}
+
+/** `templateFormats` as the config sets it (`templateFormats: [...]`, `setTemplateFormats`, `addTemplateFormats`). */
+function templateFormats(source: string): string[] {
+  const set = stringItems(callArguments(source, 'setTemplateFormats')[0] ?? '');
+  const listed = set.length > 0 ? set : (stringListSetting(source, 'templateFormats')?.flatMap((item) => item.split(',')) ?? defaultTemplateFormats);
+  const added = callArguments(source, 'addTemplateFormats').flatMap(stringItems);
+  return [...new Set([...listed, ...added].map((format) => format.trim().toLowerCase()).filter(Boolean))];
+}
+
+/**
+ * The data files (`*.11tydata.*`, `<folder>/<folder>.json`, `<template>.json`) and the templates other than
+ * Markdown below the input folder, leaving out what Eleventy ignores (output, includes, data, ignores).
+ */
+async function walkInput(fs: SiteFileSystem, config: SiteConfig, dirs: EleventyDirs, formats: readonly string[]): Promise<{ dataFiles: string[]; templates: string[] }> {
+  const dataFiles: string[] = [];
+  const templates: string[] = [];
+  const skipped = new Set([...config.ignoredDirs, dirs.includes, dirs.data, ...(dirs.layouts ? [dirs.layouts] : [])].filter((dir) => dir !== dirs.input));
+  const otherFormats = formats.filter((format) => format !== 'md' && templateEngines.has(format));
+  let visited = 0;
+  const visit = async (dir: string, depth: number): Promise<void> => {
+    for (const entry of await fs.readDirectory(dir)) {
+      if (++visited > maxRoutingEntries) return;
+      const path = joinPath(dir, entry.name);
+      if (entry.name === 'node_modules' || entry.name === '.git' || skipped.has(path) || isExcludedFile(config, path)) continue;
+      if (entry.type === 'directory' && depth < 16) await visit(path, depth + 1);
+      if (entry.type !== 'file') continue;
+      if (/\.11tydata\.(?:json|[cm]?js)$/i.test(entry.name) || (entry.name.endsWith('.json') && dir !== dirs.input)) dataFiles.push(path);
+      else if (otherFormats.some((format) => entry.name.toLowerCase().endsWith(`.${format}`))) templates.push(path);
+    }
+  };
+  await visit(dirs.input, 0);
+  // The input folder's own data file (`src/src.json`) is a plain .json at its top.
+  const own = joinPath(dirs.input, `${basename(dirs.input)}.json`);
+  if (!dataFiles.includes(own)) dataFiles.push(own);
+  return { dataFiles, templates };
+}
+
+/**
+ * The `permalink` each data file base sets, the winner among its files as TemplateData merges them
+ * (`.11tydata.js` over `.cjs` over `.mjs` over `.11tydata.json` over `.json`).
+ */
+async function dataPermalinks(fs: SiteFileSystem, files: readonly string[]): Promise<Map<string, DataPermalink>> {
+  const rank = (file: string) => ['.json', '.11tydata.json', '.11tydata.mjs', '.11tydata.cjs', '.11tydata.js'].findIndex((suffix) => file.endsWith(suffix) && (suffix !== '.json' || !file.endsWith('.11tydata.json')));
+  const permalinks = new Map<string, DataPermalink>();
+  for (const file of [...files].sort((a, b) => rank(a) - rank(b))) {
+    const text = await readText(fs, file);
+    if (text === undefined || !text.includes('permalink')) continue;
+    const permalink = file.endsWith('.json') ? jsonPermalink(text) : javascriptPermalink(text);
+    if (permalink) permalinks.set(file.replace(/(?:\.11tydata)?\.(?:json|[cm]?js)$/i, ''), permalink);
+  }
+  return permalinks;
+}
+
+function jsonPermalink(text: string): DataPermalink | undefined {
+  try {
+    const data = JSON.parse(text) as unknown;
+    if (!data || typeof data !== 'object' || Array.isArray(data)) return undefined;
+    const record = data as Record<string, unknown>;
+    const computed = record['eleventyComputed'];
+    if (computed && typeof computed === 'object' && 'permalink' in computed) return { unknown: true };
+    if (!('permalink' in record)) return undefined;
+    const value = record['permalink'];
+    return typeof value === 'string' || value === false ? { value } : { unknown: true };
+  } catch {
+    return undefined; // Eleventy fails the build on it; that is no URL rule
+  }
+}
+
+/** A data module's `permalink: "…"` (or `false`); any other mention of permalink (a function, computed data) is unknown. */
+function javascriptPermalink(text: string): DataPermalink | undefined {
+  const source = withoutComments(text);
+  const mentions = [...source.matchAll(/(?<![\w$])permalink(?![\w$])/g)].length;
+  if (mentions === 0) return undefined;
+  const literal = stringLiteralSetting(source, 'permalink');
+  if (mentions === 1 && literal !== undefined) return { value: literal };
+  if (mentions === 1 && /(?<![\w$])['"]?permalink['"]?\s*:\s*false\b/.test(source)) return { value: false };
+  return { unknown: true };
+}
+
+/** What a JavaScript template's `data` says about its URL: a literal `permalink`, else one Postcraft cannot compute. */
+function javascriptTemplateData(text: string): Record<string, unknown> {
+  const source = withoutComments(text);
+  const data: Record<string, unknown> = {};
+  const permalink = javascriptPermalink(source);
+  if (permalink) data['permalink'] = 'value' in permalink ? permalink.value : { build: '{{ unknown }}' };
+  if (/(?<![\w$])pagination\s*:/.test(source)) data['pagination'] = {};
+  return data;
+}
+
+/**
+ * Files a string `addPassthroughCopy` copies (globs or folders relative to the project root), and the files
+ * of non-template formats listed in `templateFormats` (copied as they are).
+ */
+function passthroughCopies(source: string, root: string, input: string, formats: readonly string[]): RegExp | undefined {
+  const globs = callArguments(source, 'addPassthroughCopy').flatMap((args) => (args.trim().startsWith('{') ? [] : stringItems(args).slice(0, 1)));
+  const sources = globs.map((glob) => `${globSource(glob.replace(/^\.\//, '').replace(/\/+$/, ''))}(?:/.*)?`);
+  const copied = formats.filter((format) => !templateEngines.has(format) && /^[\w.]+$/.test(format));
+  if (copied.length > 0) sources.push(`${input === root ? '' : `${globSource(relativePath(root, input))}/`}(?:.*/)?[^/]*\\.(?:${copied.map((format) => format.replace(/\./g, '\\.')).join('|')})`);
+  return sources.length === 0 ? undefined : compiled(`^(?:${sources.join('|')})$`);
 }

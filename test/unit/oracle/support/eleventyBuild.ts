@@ -1,6 +1,6 @@
 // Builds an Eleventy site with the real Eleventy (the pinned 3.x `npm test` installs into .generators/eleventy/)
 // in a throwaway copy, `eleventy --to=json`, and reads back every template it wrote: file, title, draft flag
-// and authors as its data cascade gives them. The site's config runs inside a config of our own that records
+// and authors as its data cascade gives them, and its URL (`page.url`). The site's config runs inside a config of our own that records
 // each template's data; packages the config imports that are not installed get a stub when they only add
 // filters, shortcodes or HTML transforms (they never change which files are pages), else the site is skipped.
 import { spawnSync } from 'node:child_process';
@@ -194,6 +194,8 @@ function readOracleOutput(file: string): GeneratorPage[] {
       // Tags are collections in Eleventy, not tag pages (the site's templates may make some).
       tags: undefined,
       authors: [...new Set([...strings(data?.author), ...strings(data?.authors)])].sort(),
+      // `page.url`, below pathPrefix; `false` for `permalink: false` (rendered, never written).
+      ...(typeof entry.url === 'string' ? { url: entry.url } : {}),
     });
   }
   return [...pages.values()];
