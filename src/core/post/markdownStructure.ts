@@ -1,11 +1,13 @@
 import MarkdownIt, { type Env, type MarkdownIt as MarkdownItInstance, type StateBlock, type StateInline, type Token } from 'markdown-it';
 import footnote from 'markdown-it-footnote';
+import { templateDestinationsPlugin } from '../render/templateDestinations';
 
 // What the body scans need from a post's Markdown, read with CommonMark/GFM block structure: code blocks
 // and code spans, HTML blocks, footnotes and reference definitions, block quotes and lists all decide
-// whether `![a](b.png)` is an image. markdown-it (configured like the preview, see render/markdownEngine.ts)
-// is the parser: its block pass runs on every post that is not plain prose, its inline pass only on the
-// paragraphs, headings and cells that may hold an image. Hugo (Goldmark), Jekyll (kramdown) and
+// whether `![a](b.png)` is an image and `[a](b.md)` a link. markdown-it (configured like the preview, see render/markdownEngine.ts)
+// is the parser: its block pass runs on every post that is not plain prose and may hold an image or a
+// link to a page of the site, its inline pass only on the paragraphs, headings and cells that may hold
+// one. One scan serves images and links: the last few are kept (recentScans). Hugo (Goldmark), Jekyll (kramdown) and
 // Docusaurus (remark) all follow CommonMark here.
 
 /** Offsets into the body, half-open. */
@@ -28,8 +30,16 @@ export interface BodyText {
   toBody(offset: number): number;
 }
 
+/** A Markdown link (not an image) the generator renders; like MarkdownImage, one per definition however many links use it. */
+export type MarkdownLink = MarkdownImage;
+
 export interface BodyStructure {
   readonly images: readonly MarkdownImage[];
+  /**
+   * Links whose destination may be on the site: those starting with a scheme or `//` may be left out
+   * (the scan skips texts that hold only such links), and none is filtered here.
+   */
+  readonly links: readonly MarkdownLink[];
   /** Raw HTML as the generator passes it on (HTML blocks, inline tags; never in code), and where it stands. */
   readonly html: readonly BodyText[];
   /**
@@ -40,17 +50,36 @@ export interface BodyStructure {
 }
 
 /**
- * The images, raw HTML and code of a Markdown body. In MDX indented code does not exist (MDX turns it
- * off), so four leading spaces are text there. `needCode`: the caller asks where code is even when
- * the body has no image.
+ * The images, links, raw HTML and code of a Markdown body. In MDX indented code does not exist (MDX turns
+ * it off), so four leading spaces are text there. `needCode`: the caller asks where code is even when
+ * the body has no image or link. `liquidDestinations`: Jekyll fills `{{ … }}` in before Markdown
+ * sees it, so a destination may start with one (`[a]({{ site.baseurl }}/x/)`, as the preview reads it).
  */
-export function scanMarkdownBody(body: string, { mdx, needCode = false }: { mdx: boolean; needCode?: boolean }): BodyStructure {
-  if (!needCode && !body.includes('![') && !(body.includes('<') && /<img/i.test(body))) return nothing;
-  if (!mdx) {
-    const images = plainProseImages(body);
-    if (images) return { images, html: [], code: [] };
+export function scanMarkdownBody(body: string, { mdx, needCode = false, liquidDestinations = false }: { mdx: boolean; needCode?: boolean; liquidDestinations?: boolean }): BodyStructure {
+  // The option changes the parse only where a destination starts with `{{`: elsewhere the scan is shared.
+  const liquid = liquidDestinations && body.includes('{{') && /\](?:\(|:)\s*\{\{/.test(body);
+  for (const recent of recentScans) {
+    if (recent.mdx === mdx && recent.liquid === liquid && (recent.complete || !needCode) && recent.body === body) return recent.structure;
   }
-  const md = scanner(mdx);
+  const complete = needCode || body.includes('![') || (body.includes('<') && /<img/i.test(body)) || mayHoldLocalLinks(body);
+  const structure = complete ? scanBlocks(body, mdx, liquid) : nothing;
+  recentScans.unshift({ body, mdx, liquid, complete, structure });
+  if (recentScans.length > 4) recentScans.pop();
+  return structure;
+}
+
+/**
+ * The last scans: a post's image check, link check, document links and hover each ask for its body, one
+ * after another; the body text is compared (a different string each time, equal when the post is).
+ */
+const recentScans: { body: string; mdx: boolean; liquid: boolean; complete: boolean; structure: BodyStructure }[] = [];
+
+function scanBlocks(body: string, mdx: boolean, liquid: boolean): BodyStructure {
+  if (!mdx) {
+    const plain = plainProseFinds(body);
+    if (plain) return { ...plain, html: [], code: [] };
+  }
+  const md = scanner(mdx, liquid);
   const src = sameLengthNormalized(body);
   const scan = newScanState();
   const env: Env = { postcraftScan: scan };
@@ -75,7 +104,7 @@ export function scanMarkdownBody(body: string, { mdx, needCode = false }: { mdx:
       if (toBody) scan.html.push({ text, toBody, footnote: scan.footnote });
     }
     else if ((token.type === 'fence' || token.type === 'code_block') && token.map) code.push(linesSpan(src, lines, token.map));
-    else if (token.type === 'inline' && mayHoldFinds(token.content, mdx)) {
+    else if (token.type === 'inline' && (mayHoldFinds(token.content, mdx) || mayHoldLocalLinks(token.content) || (scan.localDefinitions && token.content.includes('[')))) {
       const mapped = contentMap(src, lines, token.content, token.map?.[0] ?? row, tokens[i - 1]?.type === 'paragraph_open', cellCursor);
       if (!mapped) continue; // text Postcraft cannot place: silence rather than a wrong range
       scan.content = { text: token.content, toBody: mapped };
@@ -92,12 +121,42 @@ export function scanMarkdownBody(body: string, { mdx, needCode = false }: { mdx:
     const found = 'label' in image ? scan.definitions.get(image.label) : image;
     if (found) images.push({ span: found.span, destination: found.destination });
   }
+  // A definition is listed once, at its first use, however many links use it: one place to fix.
+  const links: MarkdownLink[] = [];
+  const listed = new Set<MarkdownLink>();
+  for (const link of scan.links.filter(rendered)) {
+    const found = 'label' in link ? scan.definitions.get(link.label) : link;
+    if (!found || listed.has(found)) continue;
+    listed.add(found);
+    links.push({ span: found.span, destination: found.destination });
+  }
   const html = scan.html.filter(rendered).map(({ text, toBody }) => ({ text, toBody }));
-  return { images, html, code: [...code, ...scan.codeSpans] };
+  return { images, links, html, code: [...code, ...scan.codeSpans] };
 }
 
-// A body without `![` or `<img` has no image, and without `needCode` its code does not matter: no block pass.
-const nothing: BodyStructure = { images: [], html: [], code: [] };
+// A body without `![`, `<img` or a link that may stay on the site has none of them, and without
+// `needCode` its code does not matter: no block pass.
+const nothing: BodyStructure = { images: [], links: [], html: [], code: [] };
+
+/**
+ * Whether a text may hold a link to the site: a `](` or `]:` (a definition; not `[^note]:`) whose
+ * destination does not start with a scheme or `//`, or an `href` that does not. Links to other sites
+ * are most links in most posts, and need no parse.
+ */
+function mayHoldLocalLinks(text: string): boolean {
+  for (let at = text.indexOf(']'); at !== -1; at = text.indexOf(']', at + 1)) {
+    const next = text.charCodeAt(at + 1);
+    if (next === 0x28 /* ( */ || (next === 0x3a /* : */ && text[text.lastIndexOf('[', at) + 1] !== '^')) {
+      externalDestination.lastIndex = at + 2;
+      if (!externalDestination.test(text)) return true;
+    }
+  }
+  return text.includes('href') && text.includes('<') && localHref.test(text);
+}
+
+// After blanks (one line end included) and an opening `<`: a scheme (`https:`, `mailto:`) or `//`.
+const externalDestination = /[ \t]*\n?[ \t]*<?(?:[a-z][a-z0-9+.-]*:|\/\/)/iy;
+const localHref = /\shref\s*=\s*["']?(?![a-z][a-z0-9+.-]*:|\/\/)/i;
 
 /**
  * Whether an inline text may hold an image, HTML, a footnote reference, a Liquid tag or (in MDX) a
@@ -128,13 +187,13 @@ export function hasLevelOneHeading(body: string, { mdx }: { mdx: boolean }): boo
 
 // ——— Plain prose ————————————————————————————————————————————————————————————————————————————————————
 
-// Most posts are paragraphs and `![alt](path)` lines. Without any character that can open code, HTML,
-// an escape, an entity, a table or a URL, without indented code, and with every `[` opening such an
-// image, markdown-it finds exactly these images (the property test holds both paths to it); this spares
-// the block pass on such posts. One `includes` per character: V8 scans for one character many times
-// faster than for a character class or a run of spaces.
+// Most posts are paragraphs with `![alt](path)` images and `[text](path)` links. Without any character
+// that can open code, HTML, an escape, an entity, a table or a URL, without indented code, and with every
+// `[` opening such an image or link, markdown-it finds exactly these (the property tests hold both paths
+// to it); this spares the block pass on such posts. One `includes` per character: V8 scans for one
+// character many times faster than for a character class or a run of spaces.
 const notPlainProse = ['`', '~', '<', '\\', '&', '|', '\t', '\r'];
-const plainImage = /(!\[[^[\]\n]*\]\([ ]*)([^\s()]+)(?:[ ]+"[^"\n]*")?[ ]*\)/g;
+const plainDestination = /(!?\[[^[\]\n]*\]\([ ]*)([^\s()]+)(?:[ ]+"[^"\n]*")?[ ]*\)/g;
 
 /** Whether a line starts with four spaces, after any list or quote markers: indented code, maybe. */
 function mayHaveIndentedCode(body: string): boolean {
@@ -149,17 +208,18 @@ function mayHaveIndentedCode(body: string): boolean {
   return false;
 }
 
-function plainProseImages(body: string): MarkdownImage[] | undefined {
+function plainProseFinds(body: string): { images: MarkdownImage[]; links: MarkdownLink[] } | undefined {
   if (notPlainProse.some((mark) => body.includes(mark)) || body.includes('://') || mayHaveIndentedCode(body)) return undefined;
   let brackets = 0;
   for (let at = body.indexOf('['); at !== -1; at = body.indexOf('[', at + 1)) brackets++;
-  if (brackets === 0) return [];
   const images: MarkdownImage[] = [];
-  for (const match of body.matchAll(plainImage)) {
+  const links: MarkdownLink[] = [];
+  if (brackets === 0) return { images, links };
+  for (const match of body.matchAll(plainDestination)) {
     const start = match.index + match[1]!.length;
-    images.push({ span: { start, end: start + match[2]!.length }, destination: match[2]! });
+    (match[1]!.startsWith('!') ? images : links).push({ span: { start, end: start + match[2]!.length }, destination: match[2]! });
   }
-  return images.length === brackets ? images : undefined;
+  return images.length + links.length === brackets ? { images, links } : undefined;
 }
 
 // ——— The markdown-it scanner ——————————————————————————————————————————————————————————————————————————
@@ -171,6 +231,9 @@ interface ScanState {
   /** First definition of each label wins, as in markdown-it (and CommonMark). */
   readonly definitions: Map<string, MarkdownImage>;
   readonly images: ((MarkdownImage | { readonly label: string }) & InFootnote)[];
+  readonly links: ((MarkdownLink | { readonly label: string }) & InFootnote)[];
+  /** Whether a definition's destination may be on the site: then any `[` may be a reference link to it. */
+  localDefinitions: boolean;
   readonly html: (BodyText & InFootnote)[];
   readonly codeSpans: BodySpan[];
   footnote: number | undefined;
@@ -184,23 +247,26 @@ function scanOf(env: Env): ScanState {
 }
 
 function newScanState(): ScanState {
-  return { definitions: new Map(), images: [], html: [], codeSpans: [], footnote: undefined, content: undefined };
+  return { definitions: new Map(), images: [], links: [], localDefinitions: false, html: [], codeSpans: [], footnote: undefined, content: undefined };
 }
 
-const scanners = new Map<boolean, MarkdownItInstance>();
+const scanners = new Map<string, MarkdownItInstance>();
 
-function scanner(mdx: boolean): MarkdownItInstance {
-  let md = scanners.get(mdx);
+function scanner(mdx: boolean, liquid = false): MarkdownItInstance {
+  const key = `${mdx}:${liquid}`;
+  let md = scanners.get(key);
   if (md) return md;
   md = new MarkdownIt({ html: true, linkify: true }).use(footnote);
   // `^[inline notes]` are a markdown-it-footnote extension that Goldmark, kramdown and remark lack.
   md.inline.ruler.disable('footnote_inline');
   if (mdx) md.block.ruler.disable('code');
+  if (liquid) md.use(templateDestinationsPlugin);
   wrapRule(md.block.ruler, 'reference', recordDefinition);
   wrapRule(md.inline.ruler, 'image', recordImage);
+  wrapRule(md.inline.ruler, 'link', recordLink);
   wrapRule(md.inline.ruler, 'html_inline', recordHtmlTag);
   wrapRule(md.inline.ruler, 'backticks', recordCodeSpan);
-  scanners.set(mdx, md);
+  scanners.set(key, md);
   return md;
 }
 
@@ -260,6 +326,8 @@ function recordDefinition([state]: [StateBlock, number, number, boolean], startL
   const destination = state.md.helpers.parseLinkDestination(src, pos, Math.min(state.eMarks[line]! + 1, src.length));
   if (!destination.ok || destination.pos <= pos) return;
   scan.definitions.set(label, { span: unbracketed(src, pos, destination.pos), destination: destination.str });
+  externalDestination.lastIndex = 0;
+  if (!externalDestination.test(destination.str)) scan.localDefinitions = true;
 }
 
 function recordImage([state]: [StateInline, boolean], start: number): void {
@@ -279,6 +347,29 @@ function recordImage([state]: [StateInline, boolean], start: number): void {
   const { start: from, end: to } = unbracketed(state.src, pos, destination.pos);
   if (to <= from) return;
   scan.images.push({ span: { start: scan.content.toBody(from), end: scan.content.toBody(to - 1) + 1 }, destination: destination.str, footnote: scan.footnote });
+}
+
+function recordLink([state]: [StateInline, boolean], start: number): void {
+  const scan = scanOf(state.env);
+  // A link inside an image's alt text is parsed from a copy of that text, and renders as alt text only.
+  if (!scan.content || state.src !== scan.content.text) return;
+  // Links do not nest: the last link_open is this link's (its text's tokens follow it).
+  let open: Token | undefined;
+  for (let i = state.tokens.length - 1; i >= 0 && !open; i--) if (state.tokens[i]!.type === 'link_open') open = state.tokens[i];
+  const label = open?.meta?.label as string | undefined;
+  if (label !== undefined) {
+    scan.links.push({ label, footnote: scan.footnote });
+    return;
+  }
+  // An inline link (`[text](destination "title")`): its destination starts after `](` and blanks.
+  let pos = state.md.helpers.parseLinkLabel(state, start, true) + 2;
+  if (pos < 2) return;
+  while (pos < state.posMax && (state.src.charCodeAt(pos) === 0x20 || state.src.charCodeAt(pos) === 0x09 || state.src.charCodeAt(pos) === 0x0a)) pos++;
+  const destination = state.md.helpers.parseLinkDestination(state.src, pos, state.posMax);
+  if (!destination.ok) return;
+  const { start: from, end: to } = unbracketed(state.src, pos, destination.pos);
+  if (to <= from) return;
+  scan.links.push({ span: { start: scan.content.toBody(from), end: scan.content.toBody(to - 1) + 1 }, destination: destination.str, footnote: scan.footnote });
 }
 
 function recordHtmlTag([state]: [StateInline, boolean], start: number): void {
