@@ -18,6 +18,16 @@ import { basename, isInside } from './text/paths';
 import { completionsAt, type CompletionEntry } from './features/completions';
 import { documentLinks, type DocumentLink } from './features/documentLinks';
 import { hoverAt, type HoverInfo } from './features/hover';
+import { linkDestinationAt } from './features/linkNavigation';
+import { headingAt, planFragmentEdits, planMoveEdits, planUrlChangeEdits, renamedHeadingId, type MoveOptions, type PathMove } from './features/linkUpdates';
+import { backlinksTo, type Backlink } from './features/backlinks';
+import type { OpenText } from './features/renameTag';
+import type { TextEdit } from './checks/finding';
+import type { Range } from './text/lineIndex';
+import { LineIndex } from './text/lineIndex';
+import { decodePostBytes } from './post/decodeText';
+import { routesOf } from './site/routes';
+import { dirname, extname } from './text/paths';
 
 export interface PostcraftHost {
   readonly fs: SiteFileSystem;
@@ -129,6 +139,117 @@ export class PostcraftService {
     return parsed ? documentLinks(parsed.site, parsed.post) : [];
   }
 
+  /**
+   * Where the link at `offset` leads: the page or file it reaches, at the heading its fragment names.
+   * The target's text is the open editor's (`openText`) or the saved file's, where the heading's line is.
+   */
+  async definition(path: string, text: string, offset: number, openText: OpenText = noOpenText): Promise<{ readonly path: string; readonly range: Range } | undefined> {
+    const parsed = this.parse(path, text);
+    const destination = parsed && linkDestinationAt(parsed.site, parsed.post, offset);
+    if (!destination) return undefined;
+    const start = { line: 0, character: 0 };
+    if (!destination.anchor) return { path: destination.path, range: { start, end: start } };
+    const targetText = destination.path === path ? text : (openText(destination.path) ?? (await this.readText(destination.path)));
+    if (targetText === undefined) return { path: destination.path, range: { start, end: start } };
+    const lines = new LineIndex(targetText);
+    return { path: destination.path, range: lines.rangeOf(destination.anchor.range.start, destination.anchor.range.end) };
+  }
+
+  /**
+   * The edits that keep links working when posts or folders move (`from` → `to`, before the move): links
+   * to them across their sites, their own relative links, and (`addAliases`, Hugo) their old URL as an alias.
+   */
+  async planMove(moves: readonly PathMove[], options: MoveOptions = {}, openText: OpenText = noOpenText, token: CancellationToken = noCancellation): Promise<TextEdit[]> {
+    const edits: TextEdit[] = [];
+    for (const site of this.sites) {
+      const inSite = moves.filter((move) => isInside(site.root, move.from) && isInside(site.root, move.to));
+      if (inSite.length === 0) continue;
+      const moved = [...site.posts.keys(), ...site.files.all()].filter((file) => inSite.some((move) => isInside(move.from, file)));
+      if (moved.length === 0) continue;
+      // Only a post that names a moved file somehow (its name, its folder's, its URL's last segment) can link to it.
+      const needles = new Set<string>();
+      for (const file of moved) {
+        const name = basename(file);
+        const stem = name.slice(0, name.length - extname(name).length);
+        needles.add(stem === 'index' || stem === '_index' ? basename(dirname(file)) : stem);
+        const url = site.posts.get(file)?.route?.url;
+        if (url) needles.add(basename(url.replace(/\/+$/, '').replace(/\.html$/, '')) || url);
+      }
+      const movedPosts = new Set(moved.filter((file) => site.posts.has(file)));
+      const sources = await this.readPosts(site, openText, token, (file, text) => movedPosts.has(file) || [...needles].some((needle) => needle !== '' && text.includes(needle)));
+      edits.push(...planMoveEdits(site, inSite, sources, options));
+    }
+    return edits;
+  }
+
+  /**
+   * The edits for a page whose URL changes from what `savedText` gives to what `text` gives (a `slug`
+   * edited): every URL link to the old URL across the site. Empty when the URL stays.
+   */
+  async planUrlChange(path: string, savedText: string, text: string, openText: OpenText = noOpenText, token: CancellationToken = noCancellation): Promise<TextEdit[]> {
+    const site = this.siteFor(path);
+    if (!site?.isPost(path)) return [];
+    const routeOf = (source: string) => routesOf(site.config.generator).pageRoute(site.config, path, parsePost(path, source, site.frontmatterSyntax).frontmatter?.data ?? {});
+    const oldUrl = routeOf(savedText)?.url;
+    const newUrl = routeOf(text)?.url;
+    if (!oldUrl || !newUrl || oldUrl === newUrl) return [];
+    const needle = basename(oldUrl.replace(/\/+$/, '').replace(/\.html$/, ''));
+    const sources = await this.readPosts(site, (file) => (file === path ? text : openText(file)), token, (_file, source) => source.includes(needle));
+    return planUrlChangeEdits(site, path, oldUrl, newUrl, sources);
+  }
+
+  /** The heading whose text the cursor is on, for renaming it (F2); undefined elsewhere. */
+  headingToRename(path: string, text: string, offset: number): { readonly range: Range; readonly text: string } | undefined {
+    const parsed = this.parse(path, text);
+    const heading = parsed && headingAt(parsed.site, parsed.post, offset);
+    return heading && { range: parsed.post.lines.rangeOf(heading.start, heading.end), text: heading.text };
+  }
+
+  /** Renames the heading at `offset` to `newText`, and every `#fragment` across the site that named its old ID. */
+  async planHeadingRename(path: string, text: string, offset: number, newText: string, openText: OpenText = noOpenText, token: CancellationToken = noCancellation): Promise<TextEdit[]> {
+    const parsed = this.parse(path, text);
+    const heading = parsed && headingAt(parsed.site, parsed.post, offset);
+    if (!parsed || !heading) return [];
+    const { site, post } = parsed;
+    const edits: TextEdit[] = [{ file: path, range: post.lines.rangeOf(heading.start, heading.end), newText }];
+    const newId = renamedHeadingId(site, post, heading.start, heading.end, newText);
+    if (newId === undefined || newId === heading.id) return edits;
+    const sources = await this.readPosts(site, (file) => (file === path ? text : openText(file)), token, (_file, source) => source.includes(heading.id));
+    return [...edits, ...planFragmentEdits(site, path, heading.id, newId, sources)];
+  }
+
+  /** Every link across the post's site that reaches it. */
+  async backlinks(path: string, openText: OpenText = noOpenText, token: CancellationToken = noCancellation): Promise<Backlink[]> {
+    const site = this.siteFor(path);
+    if (!site?.posts.has(path)) return [];
+    return backlinksTo(site, path, await this.readPosts(site, openText, token));
+  }
+
+  /** The site's posts as their texts are now (open editors first); `keep` skips the parse of posts that cannot matter. */
+  private async readPosts(site: Site, openText: OpenText, token: CancellationToken, keep: (path: string, text: string) => boolean = () => true): Promise<ParsedPost[]> {
+    const paths = [...site.posts.keys()];
+    const posts: ParsedPost[] = [];
+    let next = 0;
+    const worker = async () => {
+      while (next < paths.length) {
+        const path = paths[next++]!;
+        const text = openText(path) ?? (await this.readText(path));
+        throwIfCancelled(token);
+        if (text !== undefined && keep(path, text)) posts.push(parsePost(path, text, site.frontmatterSyntax));
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(32, paths.length) }, worker));
+    return posts.sort((a, b) => a.path.localeCompare(b.path));
+  }
+
+  private async readText(path: string): Promise<string | undefined> {
+    const site = this.siteFor(path);
+    const bytes = site ? await confinedFileSystem(this.host.fs, site.root).readFile(path) : undefined;
+    if (!bytes) return undefined;
+    const decoded = decodePostBytes(bytes);
+    return 'text' in decoded ? decoded.text : undefined;
+  }
+
   /** Findings for a post's current text. Synchronous: fast enough for every keystroke. */
   checkText(path: string, text: string, options: CheckOptions = {}): Finding[] {
     const parsed = this.parse(path, text);
@@ -207,6 +328,8 @@ export class PostcraftService {
     return isImagePath(path) || change !== 'changed' ? 'site' : 'post';
   }
 }
+
+const noOpenText: OpenText = () => undefined;
 
 export function createPostcraftService(host: PostcraftHost): PostcraftService {
   return new PostcraftService(host);

@@ -8,14 +8,17 @@ import type { Range } from '../text/lineIndex';
 import { escapeMarkdown, markdownCode } from '../text/markdown';
 import { isInside, relativePath } from '../text/paths';
 import { frontmatterCursorAt, type FrontmatterCursor } from './frontmatterCursor';
+import { linkCompletionsAt } from './linkCompletions';
 
 export interface CompletionEntry {
   readonly label: string;
-  readonly kind: 'tag' | 'author' | 'key' | 'value' | 'image' | 'folder';
+  readonly kind: 'tag' | 'author' | 'key' | 'value' | 'image' | 'folder' | 'page' | 'heading';
   readonly detail?: string;
   /** Markdown. */
   readonly documentation?: string;
   readonly insertText: string;
+  /** What the editor matches the typed text against; the label when undefined. */
+  readonly filterText?: string;
   readonly isSnippet?: boolean;
   readonly range: Range;
   /** Keeps the core's ranking (usage, images first) when the editor sorts. */
@@ -24,12 +27,12 @@ export interface CompletionEntry {
 
 const commonKeys = ['title', 'date', 'draft', 'description', 'summary', 'slug', 'lastmod', 'images', 'image', 'cover', 'weight', 'aliases'];
 
-/** Completions at `offset`: frontmatter keys and values, and image paths in the body. */
+/** Completions at `offset`: frontmatter keys and values, image paths, and link destinations in the body. */
 export function completionsAt(site: Site, post: ParsedPost, offset: number): CompletionEntry[] {
   const cursor = frontmatterCursorAt(post, offset);
   if (cursor?.kind === 'key') return keyCompletions(site, post, cursor);
   if (cursor?.kind === 'value') return valueCompletions(site, post, cursor);
-  if (offset >= post.bodyStart) return bodyImageCompletions(site, post, offset);
+  if (offset >= post.bodyStart) return linkCompletionsAt(site, post, offset) ?? bodyImageCompletions(site, post, offset);
   return [];
 }
 

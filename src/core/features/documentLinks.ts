@@ -5,14 +5,17 @@ import type { Range } from '../text/lineIndex';
 import { relativePath } from '../text/paths';
 import { valuesOf } from '../frontmatter/values';
 import { findImageReferences } from '../post/imageReferences';
+import { linkDestinations } from './linkNavigation';
 
 export interface DocumentLink {
   readonly range: Range;
   readonly target: string;
   readonly tooltip: string;
+  /** Where in the target the link leads (a heading), as an offset into the target's text. */
+  readonly targetOffset?: number;
 }
 
-/** Image paths open the image; author ids open where the author is defined. */
+/** Image paths open the image; author ids open where the author is defined; links open the page (at the heading). */
 export function documentLinks(site: Site, post: ParsedPost): DocumentLink[] {
   const links: DocumentLink[] = [];
   for (const reference of findImageReferences(post, site.config)) {
@@ -26,6 +29,13 @@ export function documentLinks(site: Site, post: ParsedPost): DocumentLink[] {
     const start = node.style === 'plain' ? node.range.start : node.range.start + 1;
     const end = node.style === 'plain' ? node.range.end : node.range.end - 1;
     links.push({ range: post.lines.rangeOf(start, end), target: author.definedAt.file, tooltip: `Open ${author.name ?? author.id} (${relativePath(site.root, author.definedAt.file)})` });
+  }
+  for (const destination of linkDestinations(site, post)) {
+    const { link, anchor } = destination;
+    // A `#heading` alone links the fragment, not the whole destination: the heading is in this post.
+    const range = link.path === '' && link.fragmentRange ? link.fragmentRange : link.range;
+    const tooltip = `Open ${site.posts.get(destination.path)?.title ?? relativePath(site.root, destination.path)}${anchor ? ` at "${anchor.text ?? anchor.id}"` : ''}`;
+    links.push({ range: post.lines.rangeOf(range.start, range.end), target: destination.path, tooltip, ...(anchor ? { targetOffset: anchor.range.start } : {}) });
   }
   return links;
 }

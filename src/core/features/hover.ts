@@ -8,6 +8,7 @@ import { tagValues } from '../site/tagValues';
 import type { Range } from '../text/lineIndex';
 import { escapeMarkdown, markdownCode } from '../text/markdown';
 import { joinPath, relativePath } from '../text/paths';
+import { linkDestinationAt, linkHoverMarkdown } from './linkNavigation';
 
 export interface HoverInfo {
   /** Markdown; `file:` links point at files inside the site only. */
@@ -17,7 +18,7 @@ export interface HoverInfo {
   readonly images: readonly string[];
 }
 
-/** What to show when hovering a tag, an author or an image path. */
+/** What to show when hovering a tag, an author, an image path or a link to a page. */
 export function hoverAt(site: Site, post: ParsedPost, offset: number): HoverInfo | undefined {
   const within = (range: OffsetRange) => offset >= range.start && offset <= range.end;
   for (const node of tagValues(post, site.config)) {
@@ -45,7 +46,10 @@ export function hoverAt(site: Site, post: ParsedPost, offset: number): HoverInfo
     if (resolution.status !== 'found') return undefined; // the diagnostic says what is wrong
     return { markdown: `![${escapeMarkdown(reference.raw)}](${fileUri(resolution.file)}|height=160)\n\n${markdownCode(relativePath(site.root, resolution.file))}`, range, images: [resolution.file] };
   }
-  return undefined;
+  if (offset < post.bodyStart) return undefined;
+  const destination = linkDestinationAt(site, post, offset);
+  if (!destination) return undefined; // a link that reaches nothing has its diagnostic
+  return { markdown: linkHoverMarkdown(site, destination), range: post.lines.rangeOf(destination.link.range.start, destination.link.range.end), images: [] };
 }
 
 /** Avatars are usually site-root paths (`/images/a.png`) or relative to the author's page. */

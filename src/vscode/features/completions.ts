@@ -10,9 +10,11 @@ const kinds: Record<CompletionEntry['kind'], vscode.CompletionItemKind> = {
   value: vscode.CompletionItemKind.Value,
   image: vscode.CompletionItemKind.File,
   folder: vscode.CompletionItemKind.Folder,
+  page: vscode.CompletionItemKind.File,
+  heading: vscode.CompletionItemKind.Reference,
 };
 
-/** Frontmatter keys, tags, authors, dates and image paths, ranked by the core. */
+/** Frontmatter keys, tags, authors, dates, image paths and link destinations, ranked by the core. */
 class PostCompletionProvider implements vscode.CompletionItemProvider {
   constructor(private readonly session: SiteSession) {}
 
@@ -25,7 +27,7 @@ class PostCompletionProvider implements vscode.CompletionItemProvider {
       item.insertText = entry.isSnippet ? new vscode.SnippetString(entry.insertText) : entry.insertText;
       item.range = toRange(entry.range);
       item.sortText = entry.sortText;
-      item.filterText = entry.label;
+      item.filterText = entry.filterText ?? entry.label;
       if (entry.detail) item.detail = entry.detail;
       if (entry.documentation) item.documentation = new vscode.MarkdownString(entry.documentation);
       if (entry.kind === 'folder') item.command = { command: 'editor.action.triggerSuggest', title: 'Suggest' };
@@ -35,5 +37,5 @@ class PostCompletionProvider implements vscode.CompletionItemProvider {
 }
 
 export function registerCompletionSupport(session: SiteSession): vscode.Disposable {
-  return vscode.languages.registerCompletionItemProvider(postSelector, new PostCompletionProvider(session), ':', '[', ',', '-', '/', '"', "'", ' ');
+  return vscode.languages.registerCompletionItemProvider(postSelector, new PostCompletionProvider(session), ':', '[', ',', '-', '/', '"', "'", ' ', '(', '#');
 }
