@@ -1,0 +1,72 @@
+// Property: on generated Markdown (code fences and indented code, HTML blocks, reference definitions,
+// lists, block quotes with lazy lines, thematic breaks, setext underlines, tabs, CRLF), the headings the
+// line scan finds (links/headingIds/headingScan.ts) are exactly the heading blocks markdown-it makes,
+// with the same level and text. MDX and kramdown are other grammars, held by the oracle tests instead.
+import fc from 'fast-check';
+import MarkdownIt from 'markdown-it';
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { scanHeadings } from '../../../src/core/links/headingIds/headingScan';
+
+// Footnotes and linkify change no block structure that matters here; markdown-it with HTML on, as the preview.
+const oracle = new MarkdownIt({ html: true });
+
+const runs = Number(process.env['POSTCRAFT_PROPERTY_RUNS'] ?? 1000);
+
+const word = fc.constantFrom('alpha', 'Beta', 'x', 'Wow!', '*em*', '_u_', '`c`', '[l](u)', '#', '##', '\\#', '{#id}', '=', '-', '<b>', '&amp;', ':', '>');
+const inline = fc.array(fc.tuple(word, fc.constantFrom(' ', ' ', '')), { minLength: 1, maxLength: 5 }).map((pieces) => pieces.map(([piece, gap]) => piece + gap).join('').trim() || 'x');
+const paragraph = fc.array(inline, { minLength: 1, maxLength: 3 }).map((lines) => lines.join('\n'));
+
+const leaf = fc.oneof(
+  { weight: 6, arbitrary: paragraph },
+  { weight: 4, arbitrary: fc.tuple(fc.constantFrom('# ', '## ', '###### ', '####### ', '#', '#\t', ' # ', '   ## ', '    # '), inline, fc.constantFrom('', ' #', ' ##', '#', ' \\#', ' # ', '  ')).map(([mark, text, close]) => `${mark}${text}${close}`) },
+  { weight: 1, arbitrary: fc.constantFrom('#', '##', '# #', '## ##', '#\t#') },
+  { weight: 3, arbitrary: fc.tuple(paragraph, fc.constantFrom('===', '---', '-', '=', '  ===  ', '    ===', '= =', '--- -', '***')).map(([text, line]) => `${text}\n${line}`) },
+  { weight: 2, arbitrary: fc.tuple(fc.constantFrom('```', '~~~', '````', '```md', '``` `x`', ' ```', '   ~~~'), paragraph, fc.constantFrom('```', '~~~', '````', '', '    ```', '``` x', ' ```')).map(([open, text, close]) => `${open}\n${text}\n# in code\n${close}`) },
+  { weight: 2, arbitrary: paragraph.map((text) => text.split('\n').map((line) => `    ${line}`).join('\n') + '\n    # indented') },
+  { weight: 2, arbitrary: fc.tuple(fc.constantFrom('<div>', '<details>', '<!--', '<script>', '<custom-tag>', '<span>', '<a id="x">', '<?php'), paragraph).map(([open, text]) => `${open}\n# in html\n${text}\n${open === '<!--' ? '-->' : open === '<?php' ? '?>' : open.replace('<', '</').replace(/ .*>/, '>')}`) },
+  { weight: 1, arbitrary: fc.constantFrom('[r]: /u', '[r]: /u "t"', '[r]:\n/u', '***', '---', '___', '- - -', '', '\t# tab', ' \t# x', '|a|b|\n|-|-|\n|c|d|') },
+);
+
+const block: fc.Arbitrary<string> = fc.letrec<{ block: string }>((tie) => ({
+  block: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    { weight: 6, arbitrary: leaf },
+    { weight: 1, arbitrary: fc.tuple(tie('block'), fc.constantFrom(['> ', '> '], ['>', '>'], ['   > ', '> '])).map(([text, [first, rest]]) => prefixLines(text, first, rest)) },
+    // Lazy lines only after a paragraph: markdown-it hands a lazy line to the quote's content, where an
+    // indented one can land in a nested list item, which CommonMark and Goldmark do not do.
+    { weight: 1, arbitrary: paragraph.map((text) => prefixLines(text, '> ', '')) },
+    { weight: 2, arbitrary: fc.tuple(fc.constantFrom(['- ', '  '], ['* ', '  '], ['1. ', '   '], ['2) ', '   '], ['10. ', '    '], ['-   ', '    '], ['- ', ''], ['-      ', '  ']), tie('block')).map(([[first, rest], text]) => prefixLines(text, first, rest)) },
+  ),
+})).block;
+
+const document = fc.tuple(fc.array(fc.tuple(block, fc.constantFrom('\n\n', '\n', '\n\n\n')), { minLength: 1, maxLength: 8 }), fc.boolean()).map(([blocks, crlf]) => {
+  const text = blocks.map(([b, gap]) => b + gap).join('');
+  return crlf ? text.replace(/\n/g, '\r\n') : text;
+});
+
+function prefixLines(text: string, first: string, rest: string): string {
+  return text.split('\n').map((line, i) => (i === 0 ? first : rest) + line).join('\n');
+}
+
+const normalized = (text: string) => text.split('\n').map((line) => line.trim()).join('\n');
+
+function oracleHeadings(body: string): string[] {
+  const tokens = oracle.parse(body.replace(/\r\n?/g, '\n'), {});
+  return tokens.flatMap((token, i) => (token.type === 'heading_open' ? [`${token.tag} ${normalized(tokens[i + 1]!.content)}`] : []));
+}
+
+function scannedHeadings(body: string): string[] {
+  return scanHeadings(body, { mdx: false }).headings.map((heading) => `h${heading.level} ${normalized(heading.lines.map((line) => body.slice(line.start, line.end)).join('\n'))}`);
+}
+
+describe('the heading scan follows the Markdown block structure (property)', () => {
+  it('finds exactly the headings markdown-it makes, with their level and text', () => {
+    fc.assert(
+      fc.property(document, (body) => {
+        assert.deepEqual(scannedHeadings(body), oracleHeadings(body));
+      }),
+      { numRuns: runs },
+    );
+  });
+});
