@@ -4,8 +4,9 @@ import { basePathOf, readDataFile, readText } from '../configFiles';
 import type { Author, SiteConfig, TagRegistry } from '../model';
 import { authorsFromDataFile } from './dataAuthors';
 import { matchingAny, notMatchingAny } from './globs';
-import { matchingBracket, objectSetting, stringItems, stringListSetting, stringLiteralSetting, topLevelProperties, topLevelString, withoutComments } from './jsConfig';
+import { booleanSetting, matchingBracket, objectSetting, stringItems, stringListSetting, stringLiteralSetting, topLevelProperties, topLevelString, withoutComments } from './jsConfig';
 import { defaultImageFields, firstExisting, rootRelativeCandidates, type GeneratorProfile } from './profile';
+import type { DocusaurusDocsVersion, DocusaurusRouting } from '../routes/docusaurus';
 
 const identity = (id: string) => id;
 
@@ -81,6 +82,7 @@ export const docusaurus: GeneratorProfile = {
         return [notMatchingAny(pattern, files.include), ...(excluded ? [excluded] : [])];
       }),
       locales,
+      routing: await routingOf(fs, root, source, plugins, locales),
       ...(await tagRegistries(fs, root, plugins, locales)),
     };
     return { config, problems: [] };
@@ -184,6 +186,7 @@ export function contentPlugins(source: string): ContentPlugins {
     const tags = /(?<![\w$])tags\s*:\s*(false|null)\b/.test(options) ? undefined : (topLevelString(options, 'tags') ?? 'tags.yml');
     const plugin = kind === 'blog' ? { ...common, authorsMapPath: topLevelString(options, 'authorsMapPath') ?? 'authors.yml', tags, onInlineTags: topLevelString(options, 'onInlineTags') ?? 'warn' } : common;
     if (isAssumed) assumed.add(plugin);
+    pluginOptions.set(plugin, options);
     if (kind === 'blog') plugins.blogs.push(plugin as BlogPlugin);
     else plugins[kind].push(plugin);
   };
@@ -204,6 +207,9 @@ export function contentPlugins(source: string): ContentPlugins {
   }
   return plugins;
 }
+
+/** The options object each instance was written with (`{}` for a preset instance no option names), for its URL settings. */
+const pluginOptions = new WeakMap<ContentPlugin, string>();
 
 /** A literal list of globs written directly in the options; with items it cannot read, they plus `fallback`. */
 function globList(options: string, key: string, fallback: readonly string[] = []): string[] | undefined {
@@ -270,4 +276,75 @@ function contentFolders(plugins: ContentPlugins, locales: DocusaurusLocales): Co
     for (const folder of localizedFolders('pages', pages, locales)) add(folder, folder, pages);
   }
   return folders;
+}
+
+/**
+ * The settings Docusaurus makes URLs from: `trailingSlash`, the locales, and each content instance's
+ * route base paths (the plugins' option defaults when not written as literals) and docs versions.
+ */
+async function routingOf(fs: SiteFileSystem, root: string, source: string, plugins: ContentPlugins, locales: DocusaurusLocales): Promise<DocusaurusRouting> {
+  const options = (plugin: ContentPlugin) => pluginOptions.get(plugin) ?? '{}';
+  const setting = (plugin: ContentPlugin, key: string, fallback: string) => topLevelString(options(plugin), key) ?? fallback;
+  const trailingSlash = booleanSetting(source, 'trailingSlash');
+  return {
+    generator: 'docusaurus',
+    ...(trailingSlash === undefined ? {} : { trailingSlash }),
+    defaultLocale: locales.defaultLocale,
+    otherLocales: locales.locales.filter((locale) => locale !== locales.defaultLocale),
+    i18nDir: locales.dir,
+    blogs: plugins.blogs.map((blog) => ({
+      id: blog.id,
+      dir: joinPath(root, blog.path),
+      routeBasePath: setting(blog, 'routeBasePath', 'blog'),
+      tagsBasePath: setting(blog, 'tagsBasePath', 'tags'),
+      pageBasePath: setting(blog, 'pageBasePath', 'page'),
+      archiveBasePath: topLevelProperties(options(blog)).get('archiveBasePath') === 'null' ? null : setting(blog, 'archiveBasePath', 'archive'),
+      authorsBasePath: setting(blog, 'authorsBasePath', 'authors'),
+    })),
+    docs: await Promise.all(
+      plugins.docs.map(async (docs) => ({
+        id: docs.id,
+        dir: joinPath(root, docs.path),
+        routeBasePath: setting(docs, 'routeBasePath', 'docs'),
+        tagsBasePath: setting(docs, 'tagsBasePath', 'tags'),
+        versions: await docsVersions(fs, root, docs, options(docs)),
+        numberPrefixes: topLevelProperties(options(docs)).get('numberPrefixParser') !== 'false',
+      })),
+    ),
+    pages: plugins.pages.map((pages) => ({ id: pages.id, dir: joinPath(root, pages.path), routeBasePath: setting(pages, 'routeBasePath', '/') })),
+  };
+}
+
+/**
+ * The versions a docs instance builds (versions/files.ts readVersionNames, version.ts): `current` from
+ * its folder unless `includeCurrentVersion: false`, and those of `[<id>_]versions.json` from
+ * `[<id>_]versioned_docs/version-<name>/`. The last version (`lastVersion`, else the newest released
+ * one) is at the route base path itself; `current` is at `next` when others are released.
+ */
+async function docsVersions(fs: SiteFileSystem, root: string, docs: ContentPlugin, options: string): Promise<DocusaurusDocsVersion[]> {
+  const properties = topLevelProperties(options);
+  const prefix = docs.id === 'default' ? '' : `${docs.id}_`;
+  const released = properties.get('disableVersioning') === 'true' ? [] : await readVersionsFile(fs, joinPath(root, `${prefix}versions.json`));
+  const names = properties.get('includeCurrentVersion') === 'false' || released.includes('current') ? released : ['current', ...released];
+  const only = stringListSetting(options, 'onlyIncludeVersions');
+  const included = only ? names.filter((name) => only.includes(name)) : names;
+  const last = topLevelString(options, 'lastVersion') ?? included.find((name) => name !== 'current') ?? 'current';
+  const paths = objectSetting(options, 'versions') || '{}';
+  return included.map((name) => {
+    const written = topLevelProperties(paths).get(name);
+    const custom = written?.startsWith('{') ? topLevelString(written, 'path') : undefined;
+    const path = custom ?? (name === last ? '' : name === 'current' ? 'next' : name);
+    return { name, dir: name === 'current' ? joinPath(root, docs.path) : joinPath(root, `${prefix}versioned_docs`, `version-${name}`), path };
+  });
+}
+
+async function readVersionsFile(fs: SiteFileSystem, file: string): Promise<string[]> {
+  const text = await readText(fs, file);
+  if (text === undefined) return [];
+  try {
+    const names: unknown = JSON.parse(text);
+    return Array.isArray(names) ? names.filter((name): name is string => typeof name === 'string') : [];
+  } catch {
+    return []; // the build fails on it; the versions it would read are unknown
+  }
 }

@@ -45,6 +45,12 @@ export function allStringLiteralSettings(source: string, key: string): string[] 
   return found;
 }
 
+/** The first `key: true` or `key: false` in the source; undefined when absent or not a literal. */
+export function booleanSetting(source: string, key: string): boolean | undefined {
+  const match = new RegExp(`${keyBefore(key)}(true|false)(?![\\w$])`).exec(source);
+  return match ? match[1] === 'true' : undefined;
+}
+
 /** `key: ['a', 'b']` or `key: 'a'` → the strings; non-literal items are left out. */
 export function stringListSetting(source: string, key: string): string[] | undefined {
   const match = new RegExp(keyBefore(key)).exec(source);

@@ -1,14 +1,339 @@
+import { basename, isInside, joinPath } from '../../text/paths';
 import { rootRelativeCandidates } from '../generators/profile';
-import type { GeneratorRoutes } from './generatorRoutes';
+import type { SiteConfig } from '../model';
+import { isExcludedFile } from '../pageKinds';
+import type { GeneratorRoutes, RouteSite } from './generatorRoutes';
 
-/** What Docusaurus's config says about URLs (filled by its config loader). */
+/**
+ * What Docusaurus's config says about URLs (filled by its config loader, generators/docusaurus.ts).
+ * The site's `baseUrl` is `SiteConfig.basePath`: every URL here is below it.
+ */
 export interface DocusaurusRouting {
   readonly generator: 'docusaurus';
+  /** `trailingSlash`: undefined leaves each route as its plugin makes it (and the host serves both forms). */
+  readonly trailingSlash?: boolean;
+  readonly defaultLocale: string;
+  /** The locales built besides the default one, each below `/<locale>/`. */
+  readonly otherLocales: readonly string[];
+  /** The `i18n.path` folder, absolute: translations are in `<locale>/docusaurus-plugin-content-<kind>[-<id>]/`. */
+  readonly i18nDir: string;
+  readonly blogs: readonly DocusaurusBlogRouting[];
+  readonly docs: readonly DocusaurusDocsRouting[];
+  readonly pages: readonly DocusaurusInstanceRouting[];
 }
 
-/** Docusaurus's URL rules. (Being written: no page has a URL yet, so no link is checked.) */
+/** One instance of a content plugin. */
+export interface DocusaurusInstanceRouting {
+  readonly id: string;
+  /** Its content folder, absolute. */
+  readonly dir: string;
+  /** The URL path it publishes below: `blog`, `docs`, `/`. */
+  readonly routeBasePath: string;
+}
+
+export interface DocusaurusBlogRouting extends DocusaurusInstanceRouting {
+  readonly tagsBasePath: string;
+  readonly pageBasePath: string;
+  /** `null` when the archive is turned off. */
+  readonly archiveBasePath: string | null;
+  readonly authorsBasePath: string;
+}
+
+export interface DocusaurusDocsRouting extends DocusaurusInstanceRouting {
+  readonly tagsBasePath: string;
+  /** The versions built: `current` from `dir`, the others from `versioned_docs/version-<name>/`. */
+  readonly versions: readonly DocusaurusDocsVersion[];
+  /** False when `numberPrefixParser: false`: `01-intro.md` keeps its prefix. */
+  readonly numberPrefixes: boolean;
+}
+
+export interface DocusaurusDocsVersion {
+  readonly name: string;
+  /** Its folder, absolute. */
+  readonly dir: string;
+  /** Its part of the URL: '' for the last version, `next` for an unreleased current one, else the name. */
+  readonly path: string;
+}
+
+type Kind = 'blog' | 'docs' | 'pages';
+
+/** A folder files are built from: a plugin's own, a docs version's, or a locale's translation of one. */
+interface SourceFolder {
+  readonly dir: string;
+  readonly kind: Kind;
+  readonly instance: DocusaurusInstanceRouting;
+  readonly version: DocusaurusDocsVersion | undefined;
+  readonly locale: string;
+  readonly translation: boolean;
+}
+
+/** Docusaurus 3's URL rules, after @docusaurus/plugin-content-{blog,docs,pages} 3.10 (checked against `docusaurus build`). */
 export const docusaurusRoutes: GeneratorRoutes = {
-  pageRoute: () => undefined,
-  fileCandidates: rootRelativeCandidates,
-  isGeneratedUrl: () => false,
+  pageRoute(config, path, data) {
+    const routing = routingOf(config);
+    if (!routing || !/\.mdx?$/.test(path) || isExcludedFile(config, path)) return undefined;
+    const source = sourceFolderOf(routing, path);
+    if (!source) return undefined;
+    const relative = path.slice(source.dir.length + 1);
+    const base = source.locale === routing.defaultLocale ? '/' : `/${source.locale}/`;
+    const { instance } = source;
+    let url: string | undefined;
+    let date: string | undefined;
+    if (source.kind === 'blog') {
+      const fromName = parseBlogFileName(relative);
+      url = normalizeUrl([base, instance.routeBasePath, stringField(data, 'slug') ?? fromName.slug]);
+      date = frontMatterDate(data['date']) ?? fromName.date;
+    } else if (source.kind === 'docs') {
+      const slug = docSlug(relative, data, (instance as DocusaurusDocsRouting).numberPrefixes);
+      url = slug === undefined ? undefined : normalizeUrl([normalizeUrl([base, instance.routeBasePath, source.version!.path]), slug]);
+    } else {
+      // fileToPath + encodePath: the route is percent-encoded; kept decoded here, as links are.
+      url = normalizeUrl([base, instance.routeBasePath, stringField(data, 'slug') ?? fileToPath(relative)]);
+    }
+    if (url === undefined) return undefined;
+    return { url: applyTrailingSlash(url, routing.trailingSlash, base), aliases: [], ...(date ? { date } : {}) };
+  },
+
+  // Every static folder is copied to the root of each locale's build (`/fr/img/a.png` too).
+  fileCandidates(config, url) {
+    const routing = routingOf(config);
+    const locale = routing && localeOf(routing, url);
+    return locale ? [...rootRelativeCandidates(config, url), ...rootRelativeCandidates(config, locale.rest)] : rootRelativeCandidates(config, url);
+  },
+
+  isGeneratedUrl(site, url) {
+    const routing = routingOf(site.config);
+    if (!routing) return false;
+    const locale = localeOf(routing, url);
+    const rest = locale?.rest ?? url;
+    if (isGeneratedPage(site, routing, rest)) return true;
+    // A locale builds every page of the default one that it has no translation of, at the same route.
+    return locale !== undefined && isUntranslatedPage(site, routing, locale.locale, rest);
+  },
 };
+
+function routingOf(config: SiteConfig): DocusaurusRouting | undefined {
+  return config.routing?.generator === 'docusaurus' ? config.routing : undefined;
+}
+
+/** `/fr/blog/x` → fr and `/blog/x`, for a locale other than the default. */
+function localeOf(routing: DocusaurusRouting, url: string): { locale: string; rest: string } | undefined {
+  const first = url.split('/')[1] ?? '';
+  if (!routing.otherLocales.includes(first)) return undefined;
+  return { locale: first, rest: url.slice(first.length + 1) || '/' };
+}
+
+// ---- Where a file is built from ----
+
+const foldersMemo = new WeakMap<DocusaurusRouting, SourceFolder[]>();
+
+/** The folder a file is read from, the deepest one when folders nest (`docs/` inside a docs path of `.`). */
+function sourceFolderOf(routing: DocusaurusRouting, path: string): SourceFolder | undefined {
+  let folders = foldersMemo.get(routing);
+  if (!folders) foldersMemo.set(routing, (folders = sourceFolders(routing).sort((a, b) => b.dir.length - a.dir.length)));
+  return folders.find((folder) => isInside(folder.dir, path) && path !== folder.dir);
+}
+
+/**
+ * The plugins' folders and their translations (getPluginI18nPath): `<i18n>/<locale>/docusaurus-plugin-
+ * content-<kind>[-<id>]/`, and for docs `current/` or `version-<name>/` below that. The default locale
+ * may have translations too.
+ */
+function sourceFolders(routing: DocusaurusRouting): SourceFolder[] {
+  const folders: SourceFolder[] = [];
+  const locales = [routing.defaultLocale, ...routing.otherLocales];
+  const add = (kind: Kind, instance: DocusaurusInstanceRouting, dir: string, version?: DocusaurusDocsVersion) => {
+    folders.push({ dir, kind, instance, version, locale: routing.defaultLocale, translation: false });
+    const translated = `docusaurus-plugin-content-${kind}${instance.id === 'default' ? '' : `-${instance.id}`}`;
+    const below = version ? (version.name === 'current' ? 'current' : `version-${version.name}`) : '';
+    for (const locale of locales) folders.push({ dir: joinPath(routing.i18nDir, locale, translated, below), kind, instance, version, locale, translation: true });
+  };
+  for (const blog of routing.blogs) add('blog', blog, blog.dir);
+  for (const docs of routing.docs) for (const version of docs.versions) add('docs', docs, version.dir, version);
+  for (const pages of routing.pages) add('pages', pages, pages.dir);
+  return folders;
+}
+
+// ---- Blog posts (blogUtils.ts) ----
+
+/** `parseBlogFileName`: a date in the file or folder names (`2024-05-01-slug.md`, `2024/05/01/slug.md`, `2024-05-01-slug/index.md`). */
+function parseBlogFileName(relative: string): { slug: string; date?: string } {
+  const match = /^(?<folder>.*)(?<date>\d{4}[-/]\d{1,2}[-/]\d{1,2})[-/]?(?<text>.*?)(?:\/index)?.mdx?$/.exec(relative);
+  if (!match) return { slug: `/${relative.replace(/(?:\/index)?\.mdx?$/, '')}` };
+  const { folder, date, text } = match.groups!;
+  // The URL keeps the digits as written (`2024-1-5` → /2024/1/5/); the date is read as UTC.
+  const [year, month, day] = date!.split(/[-/]/);
+  return { slug: `/${date!.replace(/-/g, '/')}/${folder}${text}`, date: `${year}-${month!.padStart(2, '0')}-${day!.padStart(2, '0')}` };
+}
+
+/** Front matter `date`: YAML leaves it a string here (`2024-05-03`, `2024-05-03T10:00`). */
+function frontMatterDate(value: unknown): string | undefined {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.toISOString();
+  if (typeof value !== 'string') return undefined;
+  if (/^\d{4}-\d{2}-\d{2}/.test(value)) return value;
+  const parsed = new Date(`${value}Z`);
+  return Number.isNaN(parsed.getTime()) ? undefined : parsed.toISOString();
+}
+
+// ---- Docs (docs.ts, slug.ts, numberPrefix.ts) ----
+
+/** The doc's slug (getSlug), or undefined where the build fails (an `id` with a slash). */
+function docSlug(relative: string, data: Readonly<Record<string, unknown>>, numberPrefixes: boolean): string | undefined {
+  const parsePrefixes = numberPrefixes && data['parse_number_prefixes'] !== false;
+  const name = basename(relative);
+  const fileName = name.lastIndexOf('.') > 0 ? name.slice(0, name.lastIndexOf('.')) : name;
+  const sourceDirName = relative.includes('/') ? relative.slice(0, relative.lastIndexOf('/')) : '.';
+  const baseId = stringField(data, 'id') ?? (parsePrefixes ? stripNumberPrefix(fileName) : fileName);
+  if (baseId.includes('/')) return undefined;
+  const frontMatterSlug = stringField(data, 'slug');
+  if (frontMatterSlug?.startsWith('/')) return frontMatterSlug;
+  const dirName = parsePrefixes ? sourceDirName.split('/').map(stripNumberPrefix).join('/') : sourceDirName;
+  const dirNameSlug = sourceDirName === '.' ? '/' : `/${dirName.replace(/^\/+/, '')}${dirName.endsWith('/') ? '' : '/'}`;
+  if (frontMatterSlug === undefined && isCategoryIndex(fileName, sourceDirName)) return dirNameSlug;
+  return resolvePathname(frontMatterSlug ?? baseId, dirNameSlug);
+}
+
+/** `index.md`, `README.md` and `<folder>/<folder>.md` are their folder's page (names as written, prefixes kept). */
+function isCategoryIndex(fileName: string, sourceDirName: string): boolean {
+  const folder = sourceDirName.split('/').pop()!.toLowerCase();
+  return ['index', 'readme', folder].includes(fileName.toLowerCase());
+}
+
+/** DefaultNumberPrefixParser: `01-intro` → `intro`, `003 - doc` → `doc`; date- and version-like names (`2021-11-notes`) are kept. */
+export function stripNumberPrefix(name: string): string {
+  if (/^\d+[-_.]\d+/.test(name)) return name;
+  return /^\d+\s*[-_.]+\s*(?<suffix>[^-_.\s].*)$/.exec(name)?.groups!.suffix ?? name;
+}
+
+/** The resolve-pathname package, which getSlug resolves a relative slug with: `to` against the folder URL `from`. */
+function resolvePathname(to: string, from: string): string {
+  const toParts = to ? to.split('/') : [];
+  let fromParts = from ? from.split('/') : [];
+  if (to.startsWith('/')) fromParts = toParts;
+  else if (toParts.length > 0) {
+    fromParts.pop();
+    fromParts = fromParts.concat(toParts);
+  }
+  if (fromParts.length === 0) return '/';
+  const last = fromParts[fromParts.length - 1];
+  const trailingSlash = last === '.' || last === '..' || last === '';
+  const parts: string[] = [];
+  for (const part of fromParts) {
+    if (part === '.') continue;
+    if (part === '..') {
+      if (parts.length > 1) parts.pop();
+    } else parts.push(part);
+  }
+  if (parts[0] !== '') parts.unshift('');
+  const result = parts.join('/') || '/';
+  return trailingSlash && !result.endsWith('/') ? `${result}/` : result;
+}
+
+// ---- Pages and shared URL helpers (@docusaurus/utils) ----
+
+/** fileToPath: `about.md` → `/about`, `team/index.md` → `/team/`. */
+function fileToPath(relative: string): string {
+  const index = /(^|.*\/)index\.(?:mdx?|jsx?|tsx?)$/i.exec(relative);
+  return index ? `/${index[1]}` : `/${relative.replace(/\.(?:mdx?|jsx?|tsx?)$/, '')}`;
+}
+
+/** normalizeUrl for path segments: joined by one slash; a trailing slash is kept from the last segment. */
+export function normalizeUrl(parts: readonly string[]): string {
+  const out: string[] = [];
+  let hasStartingSlash = false;
+  let hasEndingSlash = false;
+  parts.forEach((part, i) => {
+    let component = part;
+    if (component === '') {
+      if (i === parts.length - 1 && hasEndingSlash) out.push('/');
+      return;
+    }
+    if (component !== '/') {
+      if (i > 0) component = component.replace(/^\/+/, component.startsWith('/') && !hasStartingSlash ? '/' : '');
+      hasEndingSlash = component.endsWith('/');
+      component = component.replace(/\/+$/, i < parts.length - 1 ? '' : '/');
+    }
+    hasStartingSlash = true;
+    out.push(component);
+  });
+  return out.join('/').replace(/([^/]\/)\/+/g, '$1').replace(/^\/+/, '/');
+}
+
+/** applyTrailingSlash: `true` adds one, `false` removes it, never from `/` or a locale's root. */
+function applyTrailingSlash(url: string, trailingSlash: boolean | undefined, base: string): string {
+  if (trailingSlash === undefined || url === '/' || url === base) return url;
+  if (trailingSlash) return url.endsWith('/') ? url : `${url}/`;
+  return url.endsWith('/') ? url.slice(0, -1) : url;
+}
+
+function stringField(data: Readonly<Record<string, unknown>>, key: string): string | undefined {
+  const value = data[key];
+  return typeof value === 'string' ? value : undefined;
+}
+
+// ---- Pages made from no Markdown file ----
+
+/** `/blog/a/b/` → ['blog', 'a', 'b'] below `base` (a route base path), or undefined outside it. */
+function segmentsBelow(base: string, url: string): string[] | undefined {
+  const root = normalizeUrl(['/', base]).replace(/\/$/, '');
+  const path = url.replace(/\/+$/, '');
+  if (root !== '' && path !== root && !path.startsWith(`${root}/`)) return undefined;
+  return path.slice(root.length).split('/').filter(Boolean).map(safeDecode);
+}
+
+/**
+ * Lists, tag, author and archive pages, feeds, docs tags and generated category indexes, the home page
+ * and the search page (a theme's), and JSX pages in src/pages. When unsure, yes: silence.
+ */
+function isGeneratedPage(site: RouteSite, routing: DocusaurusRouting, url: string): boolean {
+  if (url === '/' || url === '' || /^\/search\/?$/.test(url)) return true;
+  const isNumber = (text: string | undefined) => text !== undefined && /^\d+$/.test(text);
+  for (const blog of routing.blogs) {
+    const below = segmentsBelow(blog.routeBasePath, url);
+    if (!below) continue;
+    const [first, second, third, fourth] = below;
+    if (below.length === 0) return true;
+    if (below.length === 2 && first === blog.pageBasePath && isNumber(second)) return true;
+    if (below.length === 1 && ['rss.xml', 'atom.xml', 'feed.json'].includes(first!)) return true;
+    if (below.length === 1 && first === blog.archiveBasePath) return true;
+    if (first === blog.tagsBasePath && (below.length <= 2 || (below.length === 4 && third === blog.pageBasePath && isNumber(fourth)))) return true;
+    if (first === blog.authorsBasePath) return true; // the list, each author with `page: true`, and their pages
+  }
+  for (const docs of routing.docs) {
+    for (const version of docs.versions) {
+      const below = segmentsBelow(normalizeUrl(['/', docs.routeBasePath, version.path]), url);
+      if (!below || below.length === 0) continue;
+      if (below[0] === docs.tagsBasePath && below.length <= 2) return true;
+      // Sidebar categories with `link: { type: 'generated-index' }`, at `/category/<kebab-case label>` by default.
+      if (below[0] === 'category' && below.length >= 2) return true;
+    }
+  }
+  return routing.pages.some((pages) => {
+    const below = segmentsBelow(pages.routeBasePath, url);
+    if (!below) return false;
+    const stem = joinPath(pages.dir, ...below);
+    const stems = below.length === 0 ? [joinPath(stem, 'index')] : [stem, joinPath(stem, 'index')];
+    return stems.some((candidate) => ['.js', '.jsx', '.ts', '.tsx'].some((extension) => site.files.has(`${candidate}${extension}`)));
+  });
+}
+
+/** A page of the default locale (its own route there) that has no translation in `locale`. */
+function isUntranslatedPage(site: RouteSite, routing: DocusaurusRouting, locale: string, url: string): boolean {
+  const key = url.replace(/\/+$/, '') || '/';
+  for (const [path, post] of site.posts) {
+    if (!post.route || (post.route.url.replace(/\/+$/, '') || '/') !== key) continue;
+    const source = sourceFolderOf(routing, path);
+    if (!source || source.translation) continue;
+    const translations = foldersMemo.get(routing)!.find((folder) => folder.translation && folder.locale === locale && folder.instance === source.instance && folder.version === source.version);
+    if (!translations || !site.files.has(joinPath(translations.dir, path.slice(source.dir.length + 1)))) return true;
+  }
+  return false;
+}
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment; // a stray `%`: compared as written
+  }
+}
