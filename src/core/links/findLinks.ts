@@ -1,11 +1,189 @@
+import MarkdownIt from 'markdown-it';
+import { scanMarkdownBody } from '../post/markdownStructure';
 import type { ParsedPost } from '../post/parsedPost';
+import { compilesAsMdx } from '../site/mdx';
 import type { SiteConfig } from '../site/model';
-import type { LinkReference } from './model';
+import type { LinkForm, LinkReference } from './model';
+import { findTemplateLinks } from './templateLinks';
+
+type LinkConfig = Pick<SiteConfig, 'generator' | 'markdownIsMdx'> & Partial<Pick<SiteConfig, 'basePath'>>;
 
 /**
  * Every link of a post's body the generator would follow to a page, file or heading, in source order:
- * Markdown inline and reference links, HTML `<a href>`, and the generator's template links. (Being written.)
+ * Markdown inline and reference links (a definition once, however many links use it), HTML `<a href>`
+ * and `<area href>`, and the generator's template links (Hugo `ref`/`relref`, Jekyll `post_url`/`link`).
+ * Markdown and HTML links are found where CommonMark renders them (not in code, HTML blocks hide
+ * Markdown, footnotes nobody refers to are not rendered); template links wherever the generator runs
+ * them, code included (see templateLinks.ts). On Jekyll a destination that starts with
+ * `{{ site.baseurl }}`, or is `{{ "/x/" | relative_url }}`, is the root-relative URL it makes, with
+ * `config.basePath` in front (as every other root-relative path has it); other template expressions are
+ * no links.
  */
-export function findLinks(_post: ParsedPost, _config: Pick<SiteConfig, 'generator' | 'markdownIsMdx'>): readonly LinkReference[] {
-  return [];
+export function findLinks(post: ParsedPost, config: LinkConfig): readonly LinkReference[] {
+  const mdx = compilesAsMdx(config, post.path);
+  const key = `${config.generator}:${mdx}:${config.basePath ?? ''}`;
+  let scans = linkScans.get(post);
+  if (!scans) linkScans.set(post, (scans = new Map()));
+  let found = scans.get(key);
+  if (!found) scans.set(key, (found = scanLinks(post, config, mdx)));
+  return found;
+}
+
+const linkScans = new WeakMap<ParsedPost, Map<string, readonly LinkReference[]>>();
+
+function scanLinks(post: ParsedPost, config: LinkConfig, mdx: boolean): LinkReference[] {
+  const body = post.text.slice(post.bodyStart);
+  const jekyll = config.generator === 'jekyll';
+  const found: LinkReference[] = [];
+  const add = (form: LinkForm, raw: string, bodyStart: number, decode: (text: string) => string) => {
+    const link = destinationLink(form, raw, post.bodyStart + bodyStart, decode, jekyll ? (config.basePath ?? '') : undefined);
+    if (link) found.push(link);
+  };
+
+  const structure = scanMarkdownBody(body, { mdx, liquidDestinations: jekyll && !mdx });
+  for (const { span } of structure.links) add('markdown', body.slice(span.start, span.end), span.start, unescapeMarkdown);
+
+  for (const html of structure.html) {
+    if (!html.text.includes('href')) continue;
+    // An anchor in an HTML comment is no anchor; blanked with spaces, the offsets stay.
+    const text = html.text.includes('<!--') ? html.text.replace(/<!--[\s\S]*?(?:-->|$)/g, (comment) => ' '.repeat(comment.length)) : html.text;
+    for (const tag of text.matchAll(/<(?:a|area)\s[^<>]*>/gi)) {
+      for (const attribute of tag[0].matchAll(/\shref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/gi)) {
+        const value = attribute[1] ?? attribute[2] ?? attribute[3]!;
+        if (mdx && value.startsWith('{')) continue; // a JSX expression, not a URL
+        const valueStart = tag.index + attribute.index + attribute[0].length - value.length - (attribute[3] === undefined ? 1 : 0);
+        add('html', value, html.toBody(valueStart), decodeEntities);
+      }
+    }
+  }
+
+  for (const written of mdx ? [] : findTemplateLinks(body, config.generator)) {
+    const link = templateLink(written, post.bodyStart);
+    if (link) found.push(link);
+  }
+  return found.sort((a, b) => a.range.start - b.range.start);
+}
+
+const markdown = new MarkdownIt();
+
+/** Backslash escapes and entities, as CommonMark reads a destination. */
+function unescapeMarkdown(text: string): string {
+  return text.includes('\\') || text.includes('&') ? markdown.utils.unescapeAll(text) : text;
+}
+
+/** Entities only: in HTML a backslash is a backslash. */
+function decodeEntities(text: string): string {
+  return text.includes('&') ? markdown.utils.unescapeAll(text.replace(/\\/g, '\\\\')) : text;
+}
+
+/**
+ * A Markdown or HTML destination as a link, or undefined when it leaves the site (a scheme, `//host`), is
+ * empty, or holds a template expression. `jekyllBase`: on Jekyll, the base path that `{{ site.baseurl }}`
+ * and `relative_url` put in front.
+ */
+function destinationLink(form: LinkForm, written: string, start: number, decode: (text: string) => string, jekyllBase: string | undefined): LinkReference | undefined {
+  const raw = written.trim(); // a browser trims an href
+  if (raw === '') return undefined;
+  const range = { start: start + written.indexOf(raw), end: start + written.indexOf(raw) + raw.length };
+  if (raw.includes('{{') || raw.includes('{%')) {
+    const liquid = jekyllBase === undefined ? undefined : jekyllUrl(raw, jekyllBase);
+    if (!liquid) return undefined;
+    const fragmentRange = liquid.fragmentAt === undefined ? undefined : { start: range.start + liquid.fragmentAt, end: range.start + liquid.fragmentEnd! };
+    return withParts({ form, raw, range }, liquid.url, fragmentRange);
+  }
+  const url = decode(raw);
+  if (url === '' || leavesSite(url)) return undefined;
+  const hash = url.indexOf('#');
+  let fragmentRange: LinkReference['fragmentRange'];
+  if (hash !== -1) {
+    // The `#` in the text as written whose rest reads as the fragment (an escaped `\#` counts, `&#35;` is not found).
+    for (let at = raw.indexOf('#'); at !== -1; at = raw.indexOf('#', at + 1)) {
+      if (decode(raw.slice(at + 1)) === url.slice(hash + 1)) {
+        fragmentRange = { start: range.start + at + 1, end: range.end };
+        break;
+      }
+    }
+  }
+  return withParts({ form, raw, range }, url, fragmentRange);
+}
+
+function leavesSite(url: string): boolean {
+  return url.startsWith('//') || /^[a-z][a-z0-9+.-]*:/i.test(url);
+}
+
+/** The link with its decoded path and fragment (query dropped) split from `url`. */
+function withParts(link: Pick<LinkReference, 'form' | 'raw' | 'range'> & Partial<LinkReference>, url: string, fragmentRange: LinkReference['fragmentRange']): LinkReference {
+  const hash = url.indexOf('#');
+  const beforeHash = hash === -1 ? url : url.slice(0, hash);
+  const query = beforeHash.indexOf('?');
+  const path = decodePath(query === -1 ? beforeHash : beforeHash.slice(0, query));
+  if (hash === -1) return { ...link, path };
+  const fragment = decodeComponent(url.slice(hash + 1));
+  return fragmentRange ? { ...link, path, fragment, fragmentRange } : { ...link, path, fragment };
+}
+
+/** Each segment decoded in full, as a browser and Go's url.Parse do (`%23` is a `#` in the name); a stray `%` stays. */
+function decodePath(path: string): string {
+  return path.includes('%') ? path.split('/').map(decodeComponent).join('/') : path;
+}
+
+function decodeComponent(text: string): string {
+  if (!text.includes('%')) return text;
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/**
+ * Jekyll's common template destinations: `{{ site.baseurl }}/x/` (then a plain path) and
+ * `{{ "/x/" | relative_url }}` (or `absolute_url`, the same page), each maybe with `#fragment` after. The
+ * URL they make, below `base`, and where a fragment's text stands in `raw`; undefined for anything else.
+ */
+function jekyllUrl(raw: string, base: string): { url: string; fragmentAt?: number; fragmentEnd?: number } | undefined {
+  const prefix = /^\{\{-?\s*site\.baseurl\s*-?\}\}/.exec(raw);
+  let rest: string;
+  let restAt: number;
+  if (prefix) {
+    rest = raw.slice(prefix[0].length);
+    restAt = prefix[0].length;
+    if (rest !== '' && !/^[/#?]/.test(rest)) return undefined; // `{{ site.baseurl }}{% post_url x %}`, `…}}x`
+  } else {
+    const filter = /^\{\{-?\s*(["'])([^"'{}]*)\1\s*\|\s*(?:relative_url|absolute_url)\s*-?\}\}/.exec(raw);
+    if (!filter) return undefined;
+    const value = filter[2]!;
+    const valueAt = filter[0].indexOf(value, filter[0].indexOf(filter[1]!));
+    const after = raw.slice(filter[0].length);
+    if (after !== '' && !after.startsWith('#')) return undefined;
+    if (after.includes('#') && value.includes('#')) return undefined;
+    // relative_url puts a `/` between the base and a path without one.
+    const path = value.startsWith('/') ? value : `/${value}`;
+    if (value.includes('#')) {
+      const at = value.indexOf('#');
+      return { url: base + path + after, fragmentAt: valueAt + at + 1, fragmentEnd: valueAt + value.length };
+    }
+    rest = path + after;
+    restAt = filter[0].length - path.length; // the fragment, if any, is in `after`, at the end of raw
+  }
+  if (rest.includes('{') || rest.includes('}') || /\s/.test(rest)) return undefined;
+  const url = base + (rest.startsWith('/') ? rest : `/${rest}`);
+  const hash = rest.indexOf('#');
+  return hash === -1 ? { url } : { url, fragmentAt: restAt + hash + 1, fragmentEnd: raw.length };
+}
+
+/** A template link as a LinkReference: Hugo's argument is a URL (its path and fragment decoded); Jekyll's a name or path taken as it is. */
+function templateLink(link: ReturnType<typeof findTemplateLinks>[number], bodyStart: number): LinkReference | undefined {
+  const range = { start: bodyStart + link.start, end: bodyStart + link.start + link.raw.length };
+  const options = link.options ? { options: link.options } : {};
+  const after = link.fragmentAfter;
+  if (link.form === 'hugo-ref' || link.form === 'hugo-relref') {
+    if (link.value === '' || leavesSite(link.value)) return undefined;
+    const at = link.raw.indexOf('#');
+    if (link.value.includes('#')) return withParts({ form: link.form, raw: link.raw, range, ...options }, link.value, at === -1 ? undefined : { start: range.start + at + 1, end: range.end });
+    if (after) return withParts({ form: link.form, raw: link.raw, range, ...options }, `${link.value}#${after.text}`, { start: bodyStart + after.start, end: bodyStart + after.start + after.text.length });
+    return withParts({ form: link.form, raw: link.raw, range, ...options }, link.value, undefined);
+  }
+  const base = { form: link.form, raw: link.raw, range, path: link.value };
+  return after ? { ...base, fragment: decodeComponent(after.text), fragmentRange: { start: bodyStart + after.start, end: bodyStart + after.start + after.text.length } } : base;
 }
