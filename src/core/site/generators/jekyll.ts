@@ -3,6 +3,7 @@ import { basename, dirname, extname, joinPath } from '../../text/paths';
 import { basePathOf, objectSetting, readDataFile, readText, stringSetting, type ConfigData } from '../configFiles';
 import { isPostPath } from '../fileSet';
 import type { SiteConfig } from '../model';
+import type { JekyllCollection, JekyllDefaultsSet, JekyllRouting } from '../routes/jekyll';
 import { addAuthorRecords, authorFromEntryFile, AuthorRegistry, authorsFromDataFile, authorsFromDataFolder, dataExtensions } from './dataAuthors';
 import { jekyllExcludedFiles } from './jekyllEntryFilter';
 import { defaultImageFields, firstExisting, rootRelativeCandidates, type GeneratorProfile } from './profile';
@@ -47,6 +48,9 @@ export const jekyll: GeneratorProfile = {
       ignoredDirs: [joinPath(root, stringSetting(data, 'destination') ?? '_site'), ...(await specialFolders(fs, source, data)), ...excludedFolders],
       frontmatterRequired: !(await rendersFilesWithoutFrontmatter(fs, root, data)),
       excludedFiles: jekyllExcludedFiles({ source: source === root ? '' : source.slice(root.length + 1), exclude, include, collections: collectionNames(data), collectionsDir: stringSetting(data, 'collections_dir') ?? '' }),
+      routing: jekyllRouting(data, source, await loadedPlugins(fs, root, data)),
+      // kramdown gives headings no IDs with `auto_ids: false`; else its own auto IDs (the default).
+      ...(objectSetting(data, 'kramdown')?.['auto_ids'] === false ? { headingIds: 'none' as const } : {}),
     };
     return { config, problems: loaded?.error ? [`${configFile}: ${loaded.error}`] : [] };
   },
@@ -107,6 +111,75 @@ function collectionNames(data: ConfigData): string[] {
   const collections = data['collections'];
   if (Array.isArray(collections)) return collections.map(String);
   return collections && typeof collections === 'object' ? Object.keys(collections) : [];
+}
+
+/**
+ * What `_config.yml` says about URLs, with Jekyll 4.3's defaults (Configuration::DEFAULTS): the
+ * `permalink` style `date`, collections (posts always written), `defaults:`, `markdown_ext`, and the
+ * settings of the plugins that make pages (jekyll-feed, jekyll-sitemap, jekyll-paginate, jekyll-archives).
+ */
+function jekyllRouting(data: ConfigData, source: string, plugins: string[]): JekyllRouting {
+  const collections: Record<string, JekyllCollection> = {};
+  const configured = data['collections'];
+  for (const label of collectionNames(data)) {
+    const metadata = configured && typeof configured === 'object' && !Array.isArray(configured) ? (configured as ConfigData)[label] : undefined;
+    const settings = metadata && typeof metadata === 'object' && !Array.isArray(metadata) ? (metadata as ConfigData) : {};
+    const output = settings['output'];
+    const permalink = settings['permalink'];
+    collections[label] = { output: output !== undefined && output !== null && output !== false, ...(typeof permalink === 'string' ? { permalink } : {}) };
+  }
+  collections['posts'] = { ...collections['posts'], output: true };
+  const defaults = (Array.isArray(data['defaults']) ? data['defaults'] : []).filter(
+    (set): set is JekyllDefaultsSet => !!set && typeof set === 'object' && !!(set as ConfigData)['values'] && typeof (set as ConfigData)['values'] === 'object' && !Array.isArray((set as ConfigData)['values']),
+  );
+  const has = (plugin: string) => plugins.includes(plugin);
+  const paginatePath = paginationPath(data, has('jekyll-paginate') || has('github-pages'), has('jekyll-paginate-v2'));
+  const feed = objectSetting(data, 'feed');
+  const archives = has('jekyll-archives') ? archiveSettings(objectSetting(data, 'jekyll-archives')) : undefined;
+  const timezone = data['timezone'];
+  return {
+    generator: 'jekyll',
+    source,
+    collectionsDir: joinPath(source, stringSetting(data, 'collections_dir') ?? ''),
+    permalink: typeof data['permalink'] === 'string' && data['permalink'] !== '' ? data['permalink'] : 'date',
+    collections,
+    defaults,
+    markdownExtensions: (typeof data['markdown_ext'] === 'string' ? data['markdown_ext'] : 'markdown,mkdown,mkdn,mkd,md').split(',').map((ext) => `.${ext.trim().toLowerCase()}`),
+    ...(typeof timezone === 'string' && timezone !== '' ? { timezone } : {}),
+    plugins,
+    ...(paginatePath ? { paginatePath } : {}),
+    ...(has('jekyll-feed') ? { feedPath: (feed && typeof feed['path'] === 'string' ? feed['path'] : undefined) ?? '/feed.xml' } : {}),
+    ...(archives ? { archives } : {}),
+  };
+}
+
+/** jekyll-paginate: `paginate_path` (default `/page:num`) once `paginate:` is set; jekyll-paginate-v2: `pagination.permalink`. */
+function paginationPath(data: ConfigData, paginate: boolean, paginateV2: boolean): string | undefined {
+  if (paginate && data['paginate'] !== undefined && data['paginate'] !== null && data['paginate'] !== false) return stringSetting(data, 'paginate_path') ?? '/page:num';
+  const pagination = objectSetting(data, 'pagination');
+  if (paginateV2 && pagination?.['enabled'] === true) return typeof pagination['permalink'] === 'string' ? pagination['permalink'] : '/page/:num/';
+  return undefined;
+}
+
+/** jekyll-archives: the kinds it makes (none unless `enabled:` names them or says `all`) and their permalinks. */
+function archiveSettings(settings: ConfigData | undefined): JekyllRouting['archives'] {
+  const enabled = settings?.['enabled'];
+  const kinds = ['year', 'month', 'day', 'tags', 'categories'];
+  const permalinks: Record<string, string> = { year: '/:year/', month: '/:year/:month/', day: '/:year/:month/:day/', tag: '/tag/:name/', category: '/category/:name/' };
+  const configured = settings?.['permalinks'];
+  if (configured && typeof configured === 'object') for (const [kind, permalink] of Object.entries(configured)) if (typeof permalink === 'string') permalinks[kind] = permalink;
+  return { enabled: enabled === 'all' || enabled === true ? kinds : stringList(enabled).filter((kind) => kinds.includes(kind)), permalinks };
+}
+
+/**
+ * The plugins a build loads: `plugins:` (or the older `gems:`) and, since Bundler requires the gems of a
+ * Gemfile's `jekyll_plugins` group, the Gemfile's gems (all of them: a page a plugin may make is better
+ * counted than a link to it reported broken).
+ */
+async function loadedPlugins(fs: SiteFileSystem, root: string, data: ConfigData): Promise<string[]> {
+  const gemfile = (await readText(fs, joinPath(root, 'Gemfile'))) ?? '';
+  const gems = [...gemfile.matchAll(/^\s*gem\s+["']([\w.-]+)["']/gm)].map((match) => match[1]!);
+  return [...new Set([...stringList(data['plugins']), ...stringList(data['gems']), ...gems])];
 }
 
 function stringList(value: unknown): string[] {
