@@ -24,6 +24,6 @@ export { backlinksTo, type Backlink } from './features/backlinks';
 export { tagClusters, type TagCluster } from './features/tagClusters';
 export { planImageInsertion, type ImageInsertion } from './features/imagePlacement';
 export { parsePost, type ParsedPost } from './post/parsedPost';
-export { basename, relativePath } from './text/paths';
+export { basename, isInside, relativePath } from './text/paths';
 export { isImagePath } from './site/fileSet';
 export { postPaths, postsByAuthor } from './site/siteOverview';

@@ -10,6 +10,10 @@ const settingsSchema = z.object({
   validateWorkspace: z.catch(z.boolean(), true),
   intervalMs: z.catch(z.int().check(z.minimum(0), z.maximum(5000)), 150),
   checks: z.catch(z.partialRecord(z.enum(findingCodes), severity), {}),
+  /** When a post or folder is renamed or moved: update links to it after asking (the refactor preview), always, or never. */
+  linksUpdateOnRename: z.catch(z.enum(['prompt', 'always', 'never']), 'prompt'),
+  /** Hugo: add a moved post's old URL to its `aliases`. */
+  linksAddAliasOnMove: z.catch(z.boolean(), false),
 });
 
 export type PostcraftSettings = z.infer<typeof settingsSchema>;
@@ -21,6 +25,8 @@ export function readSettings(): PostcraftSettings {
     validateWorkspace: config.get('validate.workspace'),
     intervalMs: config.get('validate.intervalMs'),
     checks: config.get('checks'),
+    linksUpdateOnRename: config.get('links.updateOnRename'),
+    linksAddAliasOnMove: config.get('links.addAliasOnMove'),
   });
 }
 

@@ -7,11 +7,15 @@ import { InsertImageCommand } from './commands/insertImage';
 import { NewPostCommand } from './commands/newPost';
 import { RenameTagCommand } from './commands/renameTag';
 import { ShowLogCommand } from './commands/showLog';
+import { ShowBacklinksCommand } from './commands/showBacklinks';
 import { TagHygieneCommand } from './commands/tagHygiene';
 import { readSettings } from './config';
 import { registerCodeActionSupport } from './features/codeActions';
 import { registerCompletionSupport } from './features/completions';
 import { registerDocumentLinkSupport } from './features/documentLinks';
+import { registerDefinitionSupport } from './features/definition';
+import { registerHeadingRenameSupport } from './features/headingRename';
+import { registerLinkRenameSupport } from './features/linkRename';
 import { registerHoverSupport } from './features/hover';
 import { registerImageDropPasteSupport, type ImageDropPasteProvider } from './features/imageDropPaste';
 import { DiagnosticsManager } from './features/diagnostics';
@@ -51,6 +55,7 @@ export function activate(context: vscode.ExtensionContext): PostcraftApi {
   commands.register(new AddAuthorCommand(session));
   commands.register(new RenameTagCommand(session));
   commands.register(new TagHygieneCommand(session));
+  commands.register(new ShowBacklinksCommand(session));
 
   context.subscriptions.push(
     channel,
@@ -64,6 +69,9 @@ export function activate(context: vscode.ExtensionContext): PostcraftApi {
     registerCompletionSupport(session),
     registerHoverSupport(session),
     registerDocumentLinkSupport(session),
+    registerDefinitionSupport(session),
+    registerHeadingRenameSupport(session),
+    registerLinkRenameSupport(session, logger),
     imageDropPaste.registration,
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('postcraft')) diagnostics.updateSettings(readSettings());

@@ -52,6 +52,8 @@ export class PostsView extends Disposable implements vscode.TreeDataProvider<Pos
       item.resourceUri = uriOf(node.path);
       item.iconPath = summary?.draft ? new vscode.ThemeIcon('edit') : vscode.ThemeIcon.File;
       item.command = { command: 'vscode.open', title: 'Open Post', arguments: [uriOf(node.path)] };
+      item.contextValue = 'post'; // "Show Backlinks" on the item
+
       return item;
     }
     const count = node.kind === 'bucket' ? node.posts.length : this.buckets(node).length;
