@@ -2,11 +2,12 @@ import { parse as parseJsonc } from 'jsonc-parser';
 import type { SiteFileSystem } from '../../host/fileSystem';
 import { basename, dirname, extname, isInside, joinPath, relativePath } from '../../text/paths';
 import { compiled, folderSource, inFolderSource } from './globs';
+import { routeOfFile, type AstroEntrySource, type AstroPageFile, type AstroRouting } from '../routes/astro';
 import { basePathOf, readText, stringSetting } from '../configFiles';
 import type { FileSet } from '../fileSet';
 import type { Author, SiteConfig } from '../model';
 import { authorFromEntryFile, authorsFromDataFile } from './dataAuthors';
-import { callArguments, matchingBracket, stringItems, stringLiteralSetting, stringLiteralValue, topLevelProperties, topLevelString, withoutComments, withStringConstants } from './jsConfig';
+import { callArguments, matchingBracket, objectSetting, stringItems, stringLiteralSetting, stringLiteralValue, topLevelProperties, topLevelString, withoutComments, withStringConstants } from './jsConfig';
 import { defaultImageFields, firstExisting, rootRelativeCandidates, type GeneratorProfile } from './profile';
 
 const configNames = ['astro.config.mjs', 'astro.config.js', 'astro.config.ts', 'astro.config.mts', 'astro.config.cjs'];
@@ -25,6 +26,8 @@ export interface AstroCollection {
   readonly source: { readonly kind: 'glob'; readonly dir: string; readonly patterns: readonly string[] } | { readonly kind: 'folder'; readonly dir: string } | { readonly kind: 'file'; readonly file: string } | undefined;
   /** Fields of its schema that hold `reference('<collection>')` values. */
   readonly references: readonly { readonly field: string; readonly collection: string }[];
+  /** Its loader has a `generateId` of the site's own: entry ids are not Astro's. */
+  readonly customIds?: boolean;
 }
 
 interface AstroSetup {
@@ -32,6 +35,9 @@ interface AstroSetup {
   readonly publicDir: string;
   readonly outDir: string;
   readonly base: string | undefined;
+  readonly trailingSlash: AstroRouting['trailingSlash'];
+  readonly buildFormat: AstroRouting['buildFormat'];
+  readonly redirects: string[];
   /** `undefined` when there is no content config Postcraft can read. */
   readonly collections: AstroCollection[] | undefined;
 }
@@ -77,6 +83,15 @@ export const astro: GeneratorProfile = {
       excludedFiles: excludedEntries(root, pagesDir, contentDir, setup.collections),
       importAliases: await importAliases(fs, root, setup.srcDir),
       imageEndpoints: await imageEndpoints(fs, pagesDir),
+      routing: {
+        generator: 'astro',
+        pagesDir,
+        trailingSlash: setup.trailingSlash,
+        buildFormat: setup.buildFormat,
+        pageFiles: await pageFiles(fs, pagesDir),
+        collections: entrySources(root, setup.collections),
+        redirects: setup.redirects,
+      },
     };
     return { config, problems: [] };
   },
@@ -149,11 +164,18 @@ async function readSetup(fs: SiteFileSystem, root: string, configFile: string | 
   const options = start ? source.slice(open, matchingBracket(source, open) + 1) : undefined;
   const setting = (key: string) => (options ? topLevelString(options, key) : stringLiteralSetting(source, key));
   const srcDir = joinPath(root, setting('srcDir') ?? './src');
+  const build = options ? objectSetting(options, 'build') : undefined;
+  const redirects = options ? objectSetting(options, 'redirects') : undefined;
+  const trailingSlash = setting('trailingSlash');
+  const format = build ? topLevelString(build, 'format') : undefined;
   return {
     srcDir,
     publicDir: joinPath(root, setting('publicDir') ?? './public'),
     outDir: joinPath(root, setting('outDir') ?? './dist'),
     base: setting('base'),
+    trailingSlash: trailingSlash === 'always' || trailingSlash === 'never' ? trailingSlash : 'ignore',
+    buildFormat: format === 'file' || format === 'preserve' ? format : 'directory',
+    redirects: redirects ? [...topLevelProperties(redirects).keys()] : [],
     collections: await readCollections(fs, root, srcDir),
   };
 }
@@ -186,7 +208,7 @@ export function parseCollections(source: string, root: string, srcDir: string): 
     inside = close === -1 ? source.length : close;
     const args = source.slice(open + 1, close);
     const name = names.get(variable) ?? variable;
-    collections.push({ name, source: loaderSource(args, name, root, srcDir), references: references(args) });
+    collections.push({ name, source: loaderSource(args, name, root, srcDir), references: references(args), ...(/(?<![\w$])generateId\b/.test(args) ? { customIds: true } : {}) });
   }
   return collections;
 }
@@ -313,4 +335,65 @@ async function importAliases(fs: SiteFileSystem, root: string, srcDir: string): 
   }
   for (const prefix of ['~/', '@/']) if (!aliases.some(([known]) => known === prefix)) aliases.push([prefix, srcDir]);
   return aliases.sort((a, b) => b[0].length - a[0].length);
+}
+
+/**
+ * Every route file of src/pages, and for a dynamic page the collection its `getStaticPaths` lists when it
+ * is read simply enough (see `entriesMapped`).
+ */
+async function pageFiles(fs: SiteFileSystem, pagesDir: string): Promise<AstroPageFile[]> {
+  const files: AstroPageFile[] = [];
+  const visit = async (dir: string, depth: number): Promise<void> => {
+    if (depth > 12) return;
+    for (const entry of await fs.readDirectory(dir)) {
+      const path = joinPath(dir, entry.name);
+      if (entry.name.startsWith('_')) continue;
+      if (entry.type === 'directory') await visit(path, depth + 1);
+      if (entry.type !== 'file') continue;
+      const route = routeOfFile(relativePath(pagesDir, path));
+      if (route === undefined) continue;
+      const kind = /\.[cm]?[jt]s$/i.test(entry.name) ? 'endpoint' : 'page';
+      const entries = kind === 'page' && route.includes('[') && entry.name.endsWith('.astro') ? entriesMapped(route, (await readText(fs, path)) ?? '') : undefined;
+      files.push({ file: path, route, kind, ...(entries ? { entries } : {}) });
+    }
+  };
+  await visit(pagesDir, 0);
+  return files;
+}
+
+/**
+ * The collection a dynamic page lists, when its `getStaticPaths` is the common pattern: one collection
+ * (`getCollection('blog')`, a filter allowed), and every `params` gives the route's one parameter an
+ * entry's `id` or `slug` (`params: { slug: post.id }`, `({ id }) => ({ params: { slug: id } })`). A page
+ * that paginates, or computes the parameter (`getPath(post.id)`, `post.id.replace(…)`), lists unknown URLs.
+ */
+export function entriesMapped(route: string, text: string): AstroPageFile['entries'] {
+  const params = [...route.matchAll(/\[(?:\.\.\.)?([^\]]+)\]/g)].map((match) => match[1]!);
+  if (params.length !== 1) return undefined;
+  const script = withoutComments(/^\s*---\r?\n([\s\S]*?)\r?\n---/.exec(text)?.[1] ?? '');
+  if (/(?<![\w$])paginate\s*\(/.test(script)) return undefined;
+  const names = new Set(callArguments(script, 'getCollection').map((args) => stringLiteralValue(args.split(',')[0] ?? '')));
+  if (names.size !== 1) return undefined;
+  const collection = [...names][0];
+  const mappings = [...script.matchAll(/(?<![\w$])params\s*:\s*\{([^{}]*)\}/g)].map((match) => topLevelProperties(`{${match[1]!}}`));
+  if (collection === undefined || mappings.length === 0) return undefined;
+  const fields = new Set(mappings.map((mapping) => (mapping.size === 1 ? /^(?:[\w$]+(?:\?)?\.)?(id|slug)$/.exec(mapping.get(params[0]!) ?? '')?.[1] : undefined)));
+  const field = fields.size === 1 ? [...fields][0] : undefined;
+  return field === 'id' || field === 'slug' ? { collection, field } : undefined;
+}
+
+/** The collections whose entries are Markdown files: where they are, and which files their patterns take. */
+function entrySources(root: string, collections: AstroCollection[] | undefined): AstroEntrySource[] {
+  const sources: AstroEntrySource[] = [];
+  for (const collection of collections ?? []) {
+    const source = collection.source;
+    if (!source || source.kind === 'file') continue;
+    const below = source.dir === root ? '' : relativePath(root, source.dir);
+    const matches =
+      source.kind === 'glob'
+        ? compiled(`^${inFolderSource(below, source.patterns)}$`)
+        : compiled(`^${folderSource(below)}(?:[^/_][^/]*/)*[^/_][^/]*\\.(?:md|mdx|mdoc|markdown)$`);
+    sources.push({ name: collection.name, kind: source.kind, dir: source.dir, matches, customIds: collection.customIds === true });
+  }
+  return sources;
 }
