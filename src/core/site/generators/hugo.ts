@@ -11,6 +11,7 @@ import { pageFolderCandidates } from './hugo/pageFolder';
 import { mountedFiles, subfolderMounts } from './hugo/subfolderMounts';
 import { loadUnrenderedPages, type ContentRoot } from './hugo/unrenderedPages';
 import { hugoTermKey } from './hugo/terms';
+import { readHugoRouting } from './hugo/routing';
 
 const configNames = ['hugo.toml', 'hugo.yaml', 'hugo.yml', 'hugo.json', 'config.toml', 'config.yaml', 'config.yml', 'config.json'];
 const siteFolders = ['content', 'archetypes', 'layouts', 'themes'];
@@ -48,6 +49,8 @@ export const hugo: GeneratorProfile = {
     const staticDirs = Array.isArray(staticSetting) ? staticSetting.map(String) : [typeof staticSetting === 'string' ? staticSetting : 'static'];
     const taxonomies = taxonomyKeys(data);
     const contentDirs = dirsFor('content', languageContentDirs(languages));
+    // Filled by the content walk below (loadUnrenderedPages): the sections below the top level, for `:sections`.
+    const branchFolders = new Set<string>();
     const config: SiteConfig = {
       generator: 'hugo',
       root,
@@ -69,13 +72,14 @@ export const hugo: GeneratorProfile = {
       ],
       languages,
       removePathAccents: data['removepathaccents'] === true,
+      routing: readHugoRouting(data, languages, taxonomies, branchFolders),
     };
     // Where each content folder sits in the content tree, for cascade targets (a mount's target).
     const contentRoots: ContentRoot[] = [
       ...(contentMounts.length > 0 ? contentMounts.map((mount) => ({ dir: joinPath(root, mount.source), prefix: mount.target.slice('content'.length) })) : languageContentDirs(languages).map((dir) => ({ dir, prefix: '' }))),
       ...themes.map((theme) => ({ dir: joinPath(root, 'themes', theme, 'content'), prefix: '' })),
     ];
-    return { config: { ...config, unrenderedPages: await loadUnrenderedPages(fs, data, config, contentRoots) }, problems };
+    return { config: { ...config, unrenderedPages: await loadUnrenderedPages(fs, data, config, contentRoots, branchFolders) }, problems };
   },
 
   loadAuthors: loadHugoAuthors,

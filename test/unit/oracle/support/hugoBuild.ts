@@ -25,7 +25,7 @@ export function hugoAvailable(): boolean {
 
 interface OracleOutput {
   languages: string[];
-  pages: { file: string; kind: string; language: string; title: string; date: string; dateRead: boolean; draft: boolean }[];
+  pages: { file: string; kind: string; language: string; title: string; date: string; dateRead: boolean; draft: boolean; url: string }[];
   terms: { taxonomy: string; term: string; file: string; language: string }[];
 }
 
@@ -48,7 +48,7 @@ export function buildWithHugo(root: string, options: { maxRejected?: number } = 
         env: { ...process.env, HUGO_ENVIRONMENT: 'production' },
       });
       const output = `${result.stdout}\n${result.stderr}`;
-      if (result.status === 0) return { generator: 'hugo', rejected, ...readOracleOutput(out, copy.site) };
+      if (result.status === 0) return { generator: 'hugo', rejected, ...readOracleOutput(out, copy.site, hugoBasePath(copy.site, config)) };
       // An output format a newer Hugo or a missing theme defines: defined here as plain text, it only has to exist.
       const unknownFormats = [...output.matchAll(/OutputFormat with key "([^"]+)" not found/g)].map((match) => match[1]!).filter((name) => !outputFormats.has(name));
       if (unknownFormats.length > 0) {
@@ -123,7 +123,31 @@ function messageAbout(output: string, site: string, file: string): string {
   return line.replace(/^ERROR \d{4}\/\d\d\/\d\d [\d:]+ /, '').replaceAll(`${site}${sep}`, '').trim();
 }
 
-function readOracleOutput(out: string, site: string): Omit<GeneratorBuild, 'generator' | 'rejected'> {
+/**
+ * `.RelPermalink` as Postcraft's routes give it: below the base path (`/blog/posts/a/` → `/posts/a/`)
+ * and decoded (`/caf%C3%A9/` → `/café/`), as link paths are compared.
+ */
+export function urlBelowBasePath(relPermalink: string, basePath: string): string {
+  const below = basePath && (relPermalink === basePath || relPermalink.startsWith(`${basePath}/`)) ? relPermalink.slice(basePath.length) || '/' : relPermalink;
+  try {
+    return decodeURI(below);
+  } catch {
+    return below;
+  }
+}
+
+/** The path of the site's baseURL as Hugo reads it (`hugo config`): `/blog` for `https://example.org/blog/`. */
+function hugoBasePath(site: string, config: string): string {
+  const result = spawnSync('hugo', ['config', '--source', site, '--config', config], { encoding: 'utf8', timeout: buildTimeoutMs });
+  const baseURL = /^baseurl = "(.*)"$/m.exec(result.stdout ?? '')?.[1] ?? '';
+  try {
+    return new URL(baseURL, 'http://placeholder').pathname.replace(/\/+$/, '');
+  } catch {
+    return '';
+  }
+}
+
+function readOracleOutput(out: string, site: string, basePath: string): Omit<GeneratorBuild, 'generator' | 'rejected'> {
   const home = listFiles(out)
     .filter((file) => file.endsWith('.html'))
     .map((file) => readFileSync(join(out, file), 'utf8'))
@@ -153,6 +177,8 @@ function readOracleOutput(out: string, site: string): Omit<GeneratorBuild, 'gene
       droppedDates: !page.dateRead && frontmatterKeys(join(site, file)).includes('date') ? ['date'] : [],
       tags: [...new Set(terms?.tags ?? [])].sort(),
       authors: [...new Set(terms?.authors ?? [])].sort(),
+      // A page Hugo renders at no URL (headless, `render: never`) has an empty .RelPermalink: not compared.
+      ...(page.url ? { url: urlBelowBasePath(page.url, basePath) } : {}),
     };
   });
   return { pages, languages: data.languages.length > 1 ? data.languages : [] };

@@ -29,7 +29,7 @@ const hexDigit = /[0-9a-f]/i;
  * hex digits; drops everything else; a run of spaces between kept characters becomes one hyphen, unless
  * a hyphen is already there (`C++ & Go!` → `C++-Go`).
  */
-function unicodeSanitize(text: string): string {
+export function unicodeSanitize(text: string): string {
   const source = [...text];
   let target = '';
   let pendingHyphen = false;
@@ -47,4 +47,13 @@ function unicodeSanitize(text: string): string {
     } else if (target !== '' && !wasHyphen && goSpace.test(char)) pendingHyphen = true;
   });
   return target;
+}
+
+/**
+ * Hugo's `MakePathSanitized` (helpers/path.go): a URL path sanitized as `UnicodeSanitize` does (after
+ * `removePathAccents`), lower-cased unless `disablePathToLower`.
+ */
+export function makePathSanitized(path: string, options: { readonly removePathAccents?: boolean | undefined; readonly disablePathToLower?: boolean | undefined }): string {
+  const sanitized = unicodeSanitize(options.removePathAccents ? removeAccents(path) : path);
+  return options.disablePathToLower ? sanitized : sanitized.toLowerCase();
 }

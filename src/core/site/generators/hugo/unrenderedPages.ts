@@ -50,8 +50,8 @@ interface PageFacts {
  *
  * Section cascades and bundles are read once, when the site is loaded.
  */
-export async function loadUnrenderedPages(fs: SiteFileSystem, data: ConfigData, config: SiteConfig, roots: readonly ContentRoot[]): Promise<UnrenderedPages> {
-  const walked = { bundles: new Set<string>(), sectionCascades: new Map<string, { language: string; cascades: Cascade[] }[]>() };
+export async function loadUnrenderedPages(fs: SiteFileSystem, data: ConfigData, config: SiteConfig, roots: readonly ContentRoot[], branchFolders?: Set<string>): Promise<UnrenderedPages> {
+  const walked = { bundles: new Set<string>(), sectionCascades: new Map<string, { language: string; cascades: Cascade[] }[]>(), branches: branchFolders };
   const configCascades = new Map<string, Cascade[]>([['', readCascades(data['cascade'])]]);
   const languageSettings = data['languages'];
   if (isTable(languageSettings)) {
@@ -189,7 +189,7 @@ async function walkContent(
   fs: SiteFileSystem,
   root: ContentRoot,
   dir: string,
-  found: { bundles: Set<string>; sectionCascades: Map<string, { language: string; cascades: Cascade[] }[]> },
+  found: { bundles: Set<string>; sectionCascades: Map<string, { language: string; cascades: Cascade[] }[]>; branches?: Set<string> | undefined },
   languageOf: (path: string) => string,
 ): Promise<void> {
   const entries = await fs.readDirectory(dir);
@@ -198,6 +198,8 @@ async function walkContent(
     found.bundles.add(dir); // everything below is the bundle's: no pages, no sections
     return;
   }
+  // Folders with an `_index` file, by their place in the content tree (`docs/sub`): sections for the URL rules.
+  if (found.branches && files.some((file) => /^_index\./.test(file.name))) found.branches.add((root.prefix + dir.slice(root.dir.length)).replace(/^\/+/, ''));
   for (const entry of files.filter((file) => /^_index\./.test(file.name))) {
     const path = joinPath(dir, entry.name);
     const decoded = await readPostText(fs, path);

@@ -1,0 +1,351 @@
+import type { LinkReference } from '../../../links/model';
+import { isInside } from '../../../text/paths';
+import type { SiteConfig } from '../../model';
+import type { RouteSite, TemplateLinkTarget } from '../../routes/generatorRoutes';
+import { hugoContentFile, hugoRoutingOf, type HugoContentFile, type HugoRouting } from '../../routes/hugo';
+import { hugoTermKey, makePathSanitized } from './terms';
+
+/** A node of Hugo's page tree: the content file it is built from, if any (an automatic section or a term has none). */
+interface TreeNode {
+  readonly path: string | undefined;
+  /** Built from a Markdown post Postcraft indexes (not `.html`/`.org` content). */
+  readonly isPost: boolean;
+  /** Its file name, for `getSectionOrPage`'s "a section named by its `_index` file". */
+  readonly fileName?: string;
+}
+
+const ambiguous: TreeNode = { path: undefined, isPost: false };
+
+/**
+ * One language's page tree, keyed as Hugo 0.111 keys it (hugolib/content_map.go): sections by their
+ * lower-cased folder (`/blog/`), pages by section and their path below it, taxonomies and terms, and the
+ * reverse index of last names for the logical-name lookup (`ambiguous` when two nodes share one).
+ */
+class LanguageTree {
+  readonly sections = new Map<string, TreeNode>([['/', { path: undefined, isPost: false }]]);
+  readonly pages = new Map<string, TreeNode>();
+  readonly taxonomies = new Map<string, TreeNode>();
+  readonly byName = new Map<string, TreeNode>();
+  /** URL paths of list pages Hugo makes (sanitized, without trailing slash): sections, taxonomies, terms. */
+  readonly listUrls = new Set<string>();
+
+  constructor(readonly language: string) {}
+
+  addName(key: string, node: TreeNode): void {
+    const name = key.toLowerCase();
+    const existing = this.byName.get(name);
+    if (existing === undefined) this.byName.set(name, node);
+    else if (existing !== node) this.byName.set(name, ambiguous);
+  }
+}
+
+interface CachedTree {
+  readonly tree: HugoContentTree;
+  readonly size: number;
+  readonly builtAt: number;
+}
+
+const cache = new WeakMap<ReadonlyMap<string, unknown>, CachedTree>();
+/** A cached tree answers a miss only when it is this fresh and the site has as many posts; else it is rebuilt first. */
+const freshMs = 1000;
+
+/**
+ * The site's Hugo page tree, built from its posts (and its other content files) when first asked for and
+ * kept per posts map. A positive answer from a stale tree is checked; a negative one is given only after
+ * a rebuild if the tree may be stale, so an added or renamed post is found.
+ */
+export function hugoContentTree(site: RouteSite): HugoContentTree | undefined {
+  const routing = hugoRoutingOf(site.config);
+  if (!routing) return undefined;
+  const cached = cache.get(site.posts);
+  if (cached && cached.tree.config === site.config && cached.size === site.posts.size) return cached.tree;
+  return rebuild(site, routing);
+}
+
+function rebuild(site: RouteSite, routing: HugoRouting): HugoContentTree {
+  const tree = new HugoContentTree(site, routing);
+  cache.set(site.posts, { tree, size: site.posts.size, builtAt: Date.now() });
+  return tree;
+}
+
+/** Content formats Hugo renders besides Markdown: pages too, which Postcraft does not check. */
+const otherContentFormats = /\.(html?|org|adoc|asciidoc|pandoc|pdc|rst|mmark)$/i;
+
+export class HugoContentTree {
+  readonly config: SiteConfig;
+  private readonly trees = new Map<string, LanguageTree>();
+
+  constructor(
+    private readonly site: RouteSite,
+    private readonly routing: HugoRouting,
+  ) {
+    this.config = site.config;
+    const files: { path: string; file: HugoContentFile; isPost: boolean; terms: { taxonomy: 'tags' | 'authors'; term: string }[] }[] = [];
+    for (const [path, post] of site.posts) {
+      const file = hugoContentFile(site.config, path, routing.defaultLanguage);
+      if (file) files.push({ path, file, isPost: true, terms: [...post.tags.map((term) => ({ taxonomy: 'tags' as const, term })), ...post.authors.map((term) => ({ taxonomy: 'authors' as const, term }))] });
+    }
+    for (const path of site.files.all()) {
+      if (!otherContentFormats.test(path) || !site.config.contentDirs.some((dir) => isInside(dir, path))) continue;
+      const file = hugoContentFile(site.config, path, routing.defaultLanguage);
+      if (file) files.push({ path, file, isPost: false, terms: [] });
+    }
+    // Files below a leaf bundle's folder are its resources, not pages.
+    const leafDirs = new Set(files.filter(({ file }) => file.stem === 'index' && file.dir !== '').map(({ file }) => file.dir.toLowerCase()));
+    const pages = files.filter(({ file }) => !insideLeaf(leafDirs, file));
+    // Branch nodes first (Hugo inserts every `_index` before it attaches pages to their nearest section).
+    for (const { path, file, isPost } of pages) {
+      if (file.stem !== '_index') continue;
+      const tree = this.treeFor(file.language);
+      const node: TreeNode = { path, isPost, fileName: file.name.toLowerCase() };
+      const key = sectionKey(file.dir);
+      if (file.dir !== '' && this.isTaxonomyDir(file.dir)) tree.taxonomies.set(key, node);
+      else tree.sections.set(key, node);
+      tree.listUrls.add(this.sanitize(`/${file.dir}`));
+    }
+    for (const { path, file, isPost } of pages) {
+      if (file.stem === '_index') continue;
+      const tree = this.treeFor(file.language);
+      const bundlePath = `/${file.stem === 'index' ? file.dir : joinDir(file.dir, file.stem)}`.toLowerCase();
+      if (bundlePath.indexOf('/', 1) > 0) {
+        // A page below a top-level folder makes that folder a section (CreateMissingNodes).
+        const root = bundlePath.slice(0, bundlePath.indexOf('/', 1) + 1);
+        if (!tree.sections.has(root)) tree.sections.set(root, { path: undefined, isPost: false });
+        tree.listUrls.add(this.sanitize(`/${file.dir.split('/')[0]}`));
+      }
+      const section = longestPrefix(tree.sections, `${parentDir(bundlePath)}/`.replace(/^\/\/$/, '/'))!;
+      const name = bundlePath.slice(section.length).replace(/^\//, '');
+      const node: TreeNode = { path, isPost };
+      tree.pages.set(pageKey(section, name), node);
+      tree.addName(name.slice(name.lastIndexOf('/') + 1), node);
+    }
+    for (const tree of this.trees.values()) {
+      for (const [key, node] of tree.sections) tree.addName(lastName(key), node);
+    }
+    // Taxonomies, and a term page for every term a page of the language uses.
+    const authorTaxonomies = routing.taxonomies.filter((plural) => /^authors?$/i.test(plural));
+    const tagTaxonomies = routing.taxonomies.filter((plural) => !/^authors?$/i.test(plural));
+    for (const language of new Set([...this.trees.keys(), routing.defaultLanguage])) {
+      const tree = this.treeFor(language);
+      for (const plural of routing.taxonomies) {
+        const key = sectionKey(plural);
+        if (!tree.taxonomies.has(key)) tree.taxonomies.set(key, { path: undefined, isPost: false });
+        tree.listUrls.add(this.sanitize(`/${plural}`));
+      }
+    }
+    for (const { file, terms } of pages) {
+      const tree = this.treeFor(file.language);
+      for (const { taxonomy, term } of terms) {
+        const termKey = hugoTermKey(term, { removePathAccents: site.config.removePathAccents });
+        for (const plural of taxonomy === 'authors' ? authorTaxonomies : tagTaxonomies) {
+          const key = sectionKey(`${plural}/${termKey}`);
+          if (!tree.taxonomies.has(key)) tree.taxonomies.set(key, { path: undefined, isPost: false });
+          tree.listUrls.add(this.sanitize(`/${plural}/${termKey}`));
+        }
+      }
+    }
+    for (const tree of this.trees.values()) for (const [key, node] of tree.taxonomies) tree.addName(lastName(key), node);
+  }
+
+  private treeFor(language: string): LanguageTree {
+    let tree = this.trees.get(language);
+    if (!tree) this.trees.set(language, (tree = new LanguageTree(language)));
+    return tree;
+  }
+
+  private isTaxonomyDir(dir: string): boolean {
+    const parts = dir.split('/');
+    return parts.length <= 2 && this.routing.taxonomies.includes(parts[0]!.toLowerCase());
+  }
+
+  private sanitize(path: string): string {
+    return makePathSanitized(path, { removePathAccents: this.config.removePathAccents, disablePathToLower: this.routing.disablePathToLower });
+  }
+
+  /**
+   * Whether Hugo makes a page at this URL path (below the base path) from no file of its own: the home
+   * page, section, taxonomy and term lists (and their `/page/N/` pages and `index.xml` feeds), the
+   * sitemap, robots.txt and 404 page, in each language's tree below its prefix.
+   */
+  isGeneratedUrl(url: string): boolean {
+    const answer = this.generated(url);
+    if (answer || !this.stale()) return answer;
+    return rebuild(this.site, this.routing).generated(url);
+  }
+
+  private generated(url: string): boolean {
+    let path = url.replace(/[?#].*$/, '');
+    if (!path.startsWith('/')) path = `/${path}`;
+    const disabled = this.routing.disableKinds;
+    const prefixes = Object.entries(this.routing.languagePrefixes);
+    const prefixed = prefixes.find(([, prefix]) => prefix !== '' && isInside(`/${prefix}`, path));
+    const languages = prefixed ? [prefixed[0]] : prefixes.filter(([, prefix]) => prefix === '').map(([code]) => code);
+    if (prefixed) path = path.slice(prefixed[1].length + 1) || '/';
+    if (path === '/sitemap.xml') return !disabled.includes('sitemap');
+    if (path === '/robots.txt') return !disabled.includes('robotstxt');
+    if (path === '/404.html') return !disabled.includes('404');
+    // With every language in a subfolder, Hugo writes a redirect to the default one at the root.
+    if (!prefixed && (path === '/' || path === '/index.html') && languages.length === 0) return true;
+    let key = path;
+    if (key.endsWith('/index.xml')) {
+      if (disabled.includes('rss')) return false;
+      key = key.slice(0, -'index.xml'.length);
+    }
+    key = key.replace(/\/index\.html$/, '/').replace(/\.html$/, '').replace(/\/+$/, '');
+    const paged = new RegExp(`^(.*)/${escapeRegExp(this.routing.paginatePath)}/\\d+$`).exec(key);
+    if (paged) key = paged[1]!;
+    if (key === '') return !disabled.includes('home');
+    return languages.some((language) => this.trees.get(language)?.listUrls.has(key) ?? false);
+  }
+
+  private stale(): boolean {
+    const cached = cache.get(this.site.posts);
+    return !cached || cached.tree !== this || cached.size !== this.site.posts.size || Date.now() - cached.builtAt > freshMs;
+  }
+
+  /** The page a `ref`/`relref` names, by Hugo 0.111's lookup (hugolib/pagecollections.go getContentNode). */
+  resolveRef(fromPath: string, link: LinkReference): TemplateLinkTarget {
+    const answer = this.lookUp(fromPath, link);
+    const staleFind = answer.status === 'found' && !this.site.posts.has(answer.path);
+    if ((answer.status === 'missing' || staleFind) && this.stale()) return rebuild(this.site, this.routing).lookUp(fromPath, link);
+    return answer;
+  }
+
+  private lookUp(fromPath: string, link: LinkReference): TemplateLinkTarget {
+    const from = hugoContentFile(this.config, fromPath, this.routing.defaultLanguage);
+    const ref = link.path;
+    const pathc = from ? joinDir(from.dir, from.name) : fromPath;
+    // `#heading` alone (or nothing) is this page.
+    if (ref === '') return { status: 'found', path: fromPath };
+    const lang = link.options?.['lang'];
+    let language = from?.language ?? this.routing.defaultLanguage;
+    if (lang !== undefined && lang !== '' && lang !== language) {
+      if (!this.config.languages?.codes.has(lang) && lang !== this.routing.defaultLanguage) return { status: 'missing', why: `REF_NOT_FOUND: Ref "${ref}": no site found with lang "${lang}"` };
+      language = lang;
+    }
+    const tree = this.trees.get(language) ?? new LanguageTree(language);
+    const notFound = (what: string): TemplateLinkTarget => ({ status: 'missing', why: `REF_NOT_FOUND: Ref "${ref}" from page "${pathc}": ${what}` });
+    const found = this.contentNode(tree, from, ref);
+    if (found === 'ambiguous') return notFound(`page reference "${this.joined(from, ref)}" is ambiguous`);
+    if (!found) return notFound('page not found');
+    return found.path && found.isPost ? { status: 'found', path: found.path } : { status: 'unknown' };
+  }
+
+  /** The ref made absolute against the page's folder (a leaf bundle's is the folder above, unless it climbs). */
+  private joined(from: HugoContentFile | undefined, written: string): string {
+    const ref = written.trim().toLowerCase() || '/';
+    if (!from || ref.startsWith('/')) return ref.startsWith('/') ? ref : `/${ref}`;
+    const base = from.stem === 'index' && !ref.startsWith('..') ? parentDir(`/${from.dir}`) : `/${from.dir}`;
+    return goJoin(base.toLowerCase(), ref);
+  }
+
+  private contentNode(tree: LanguageTree, from: HugoContentFile | undefined, written: string): TreeNode | 'ambiguous' | undefined {
+    const inRef = written.trim().toLowerCase() || '/';
+    const simple = shouldDoSimpleLookup(inRef);
+    const ref = this.joined(from, written);
+    const first = this.sectionOrPage(tree, ref);
+    if (first.node) return first.node;
+    if (!inRef.startsWith('/')) {
+      const again = this.sectionOrPage(tree, `/${inRef}`);
+      if (again.node) return again.node;
+    }
+    const pref = ref.endsWith('/') ? ref : `${ref}/`;
+    const taxonomy = longestPrefix(tree.taxonomies, pref);
+    if (taxonomy !== undefined) return slashCount(pref) === slashCount(taxonomy) ? tree.taxonomies.get(taxonomy) : undefined;
+    if (!simple) return undefined;
+    const byName = tree.byName.get(goBase(first.name));
+    return byName === ambiguous ? 'ambiguous' : byName;
+  }
+
+  /** hugo 0.111 getSectionOrPage: a section by its folder (or its `_index` file), else a page of the nearest section. */
+  private sectionOrPage(tree: LanguageTree, ref: string): { node?: TreeNode; name: string } {
+    const pref = ref.endsWith('/') ? ref : `${ref}/`;
+    const section = longestPrefix(tree.sections, pref);
+    const node = section === undefined ? undefined : tree.sections.get(section);
+    if (node && section === pref) return { node, name: '' };
+    const filename = ref.slice(section?.length ?? 0).replace(/^\//, '');
+    let name = filename.replace(/\.[^./]*$/, '');
+    if (name.endsWith(`.${tree.language}`)) name = name.slice(0, -tree.language.length - 1);
+    name = name.replace(/\/_?index$/, '');
+    if (section === undefined || !node) return { name };
+    if (node.fileName !== undefined && node.fileName === filename) return { node, name };
+    const page = tree.pages.get(pageKey(section, name));
+    return page ? { node: page, name } : { name };
+  }
+}
+
+function insideLeaf(leafDirs: ReadonlySet<string>, file: HugoContentFile): boolean {
+  const dir = file.dir.toLowerCase();
+  for (let at = file.stem === 'index' ? parentDir(`/${dir}`).slice(1) : dir; at !== ''; at = parentDir(`/${at}`).slice(1)) if (leafDirs.has(at)) return true;
+  return false;
+}
+
+function sectionKey(dir: string): string {
+  const clean = dir.toLowerCase().replace(/^\/+|\/+$/g, '');
+  return clean === '' ? '/' : `/${clean}/`;
+}
+
+function pageKey(section: string, name: string): string {
+  return `${section}\0${name}`;
+}
+
+/** The last name of a tree key (`/blog/tech/` → `tech`, `/` → `/`), as Hugo's reverse index keys it. */
+function lastName(key: string): string {
+  return key === '/' ? '/' : goBase(key);
+}
+
+function joinDir(dir: string, name: string): string {
+  return dir === '' ? name : `${dir}/${name}`;
+}
+
+function parentDir(path: string): string {
+  const slash = path.lastIndexOf('/');
+  return slash <= 0 ? '' : path.slice(0, slash);
+}
+
+/** The longest key of `map` that `path` starts with (keys end with `/`, so whole folders only). */
+function longestPrefix(map: ReadonlyMap<string, unknown>, path: string): string | undefined {
+  for (let end = path.length; end > 0; end = path.lastIndexOf('/', end - 2) + 1) {
+    const candidate = path.slice(0, end);
+    if (map.has(candidate)) return candidate;
+    if (end === 1) break;
+  }
+  return undefined;
+}
+
+/** For `myarticle.md` and `/myarticle.md`, not `./myarticle` or `section/myarticle` (hugo 0.111 shouldDoSimpleLookup). */
+function shouldDoSimpleLookup(ref: string): boolean {
+  if (ref.startsWith('.')) return false;
+  const slashes = slashCount(ref);
+  if (slashes > 1) return false;
+  return slashes === 0 || ref.startsWith('/');
+}
+
+function slashCount(text: string): number {
+  let count = 0;
+  for (const char of text) if (char === '/') count++;
+  return count;
+}
+
+/** Go's path.Base. */
+function goBase(path: string): string {
+  if (path === '') return '.';
+  const trimmed = path.replace(/\/+$/, '');
+  if (trimmed === '') return '/';
+  return trimmed.slice(trimmed.lastIndexOf('/') + 1);
+}
+
+/** Go's path.Join of an absolute base and a relative path. */
+function goJoin(base: string, ref: string): string {
+  const out: string[] = [];
+  for (const segment of `${base}/${ref}`.split('/')) {
+    if (segment === '' || segment === '.') continue;
+    if (segment === '..') out.pop();
+    else out.push(segment);
+  }
+  return `/${out.join('/')}`;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

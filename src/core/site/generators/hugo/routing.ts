@@ -1,0 +1,45 @@
+import { objectSetting, stringSetting, type ConfigData } from '../../configFiles';
+import type { SiteLanguages } from '../../model';
+import type { HugoRouting } from '../../routes/hugo';
+import { dateKeysOf, defaultDateKeys, defaultPublishDateKeys } from './dates';
+
+/**
+ * What Hugo 0.111's config says about URLs: `[permalinks]` by section (`/` or a space is the root
+ * section), `uglyURLs` (for all or by section), `disablePathToLower`, the language prefixes
+ * (`defaultContentLanguageInSubdir`; none on a one-language site or when each language has its own
+ * `baseURL`), the taxonomies, the `[frontmatter]` date identifiers, `paginatePath` and `disableKinds`.
+ * Sources: hugolib/site.go (newSiteInfo, getLanguagePermalinkLang), resources/page/permalinks.go.
+ */
+export function readHugoRouting(data: ConfigData, languages: SiteLanguages, taxonomies: readonly string[], branchFolders: ReadonlySet<string>): HugoRouting {
+  const permalinks: Record<string, string> = {};
+  for (const [section, pattern] of Object.entries(objectSetting(data, 'permalinks') ?? {})) {
+    if (typeof pattern === 'string') permalinks[section.replace(/^[ /\\]+|[ /\\]+$/g, '')] = pattern;
+  }
+  const ugly = data['uglyurls'];
+  const uglyURLs: HugoRouting['uglyURLs'] =
+    typeof ugly === 'boolean' ? ugly : ugly && typeof ugly === 'object' ? Object.fromEntries(Object.entries(ugly).map(([section, value]) => [section, value === true])) : false;
+  const languageTables = Object.entries(objectSetting(data, 'languages') ?? {}).filter(([code]) => languages.codes.has(code));
+  // Hugo runs "multihost" when languages set their own baseURL: each is served at its own root.
+  const multihost = languageTables.some(([, settings]) => !!settings && typeof settings === 'object' && typeof (settings as ConfigData)['baseurl'] === 'string');
+  const inSubdir = data['defaultcontentlanguageinsubdir'] === true;
+  const multilingual = languages.codes.size > 1 && !multihost;
+  const languagePrefixes: Record<string, string> = {};
+  for (const code of languages.codes) languagePrefixes[code] = multilingual && (code !== languages.defaultLanguage || inSubdir) ? code : '';
+  const frontmatter = objectSetting(data, 'frontmatter') ?? {};
+  const disableKinds = Array.isArray(data['disablekinds']) ? data['disablekinds'].map((kind) => String(kind).toLowerCase()) : [];
+  return {
+    generator: 'hugo',
+    permalinks,
+    uglyURLs,
+    disablePathToLower: data['disablepathtolower'] === true,
+    languagePrefixes,
+    multihost,
+    defaultLanguage: languages.defaultLanguage,
+    taxonomies: [...taxonomies],
+    dateKeys: dateKeysOf(frontmatter['date'], defaultDateKeys, ['date', 'publishdate', 'lastmod']),
+    publishDateKeys: dateKeysOf(frontmatter['publishdate'], defaultPublishDateKeys, ['publishdate', 'date']),
+    paginatePath: stringSetting(data, 'paginatePath') ?? 'page',
+    disableKinds,
+    branchFolders,
+  };
+}
