@@ -77,8 +77,7 @@ function movedLinkText(site: Site, from: string, newFrom: string, link: LinkRefe
       const url = newUrl();
       const oldUrl = site.posts.get(target)?.route?.url;
       if (!url || url === oldUrl) return undefined;
-      const base = site.config.basePath;
-      return unchanged(encodeDestination(base !== '' && link.path.startsWith(`${base}/`) ? `${base}${url}` : url));
+      return unchanged(urlText(site, link, url));
     }
     case 'hugo-ref':
     case 'hugo-relref':
@@ -118,6 +117,19 @@ function hugoRefText(site: Site, link: LinkReference, newFolder: string, target:
   return written.startsWith('/') ? path : path.slice(1);
 }
 
+/**
+ * A URL link's new path part: with the base path where the writer wrote it, and on Jekyll inside the
+ * `{{ site.baseurl }}` prefix or the `relative_url` filter the writer used.
+ */
+function urlText(site: Site, link: LinkReference, url: string): string {
+  const written = pathPart(link);
+  const baseurl = /^\{\{-?\s*site\.baseurl\s*-?\}\}/.exec(written);
+  if (baseurl) return `${baseurl[0]}${encodeDestination(url)}`;
+  if (written.includes('{{')) return written.replace(/(["'])[^"'{}]*\1/, (_, quote: string) => `${quote}${url}${quote}`);
+  const base = site.config.basePath;
+  return encodeDestination(base !== '' && link.path.startsWith(`${base}/`) ? `${base}${url}` : url);
+}
+
 /** `./x.md` keeps its `./` when the new path is beside the post as well. */
 function keepDotSlash(link: LinkReference, path: string): string {
   return link.path.startsWith('./') && !path.startsWith('.') ? `./${path}` : path;
@@ -153,7 +165,7 @@ export function planUrlChangeEdits(site: Site, page: string, oldUrl: string, new
       const url = withBase ? link.path.slice(base.length) : link.path;
       const reached = resolveLink(site, post.path, link);
       if (!(url.startsWith('/') && urlKey(url) === urlKey(oldUrl)) && !(reached.kind === 'page' && reached.path === page && !reached.viaAlias)) continue;
-      const text = encodeDestination(withBase ? `${base}${newUrl}` : newUrl);
+      const text = urlText(site, link, newUrl);
       if (text !== pathPart(link)) edits.push(replacePath(post, link, text));
     }
   }
