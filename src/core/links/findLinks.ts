@@ -44,7 +44,7 @@ function scanLinks(post: ParsedPost, config: LinkConfig, mdx: boolean): LinkRefe
   for (const { span } of structure.links) add('markdown', body.slice(span.start, span.end), span.start, unescapeMarkdown);
 
   for (const html of structure.html) {
-    if (!html.text.includes('href')) continue;
+    if (!/href/i.test(html.text)) continue;
     // An anchor in an HTML comment is no anchor; blanked with spaces, the offsets stay.
     const text = html.text.includes('<!--') ? html.text.replace(/<!--[\s\S]*?(?:-->|$)/g, (comment) => ' '.repeat(comment.length)) : html.text;
     for (const tag of text.matchAll(/<(?:a|area)\s[^<>]*>/gi)) {

@@ -151,7 +151,7 @@ function mayHoldLocalLinks(text: string): boolean {
       if (!externalDestination.test(text)) return true;
     }
   }
-  return text.includes('href') && text.includes('<') && localHref.test(text);
+  return text.includes('<') && localHref.test(text);
 }
 
 // After blanks (one line end included) and an opening `<`: a scheme (`https:`, `mailto:`) or `//`.
