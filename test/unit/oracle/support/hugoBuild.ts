@@ -198,3 +198,87 @@ function distinctErrors(output: string, site: string): string {
     .map((line) => line.replace(/^ERROR \d{4}\/\d\d\/\d\d [\d:]+ /, 'ERROR ').replaceAll(`${site}${sep}`, ''));
   return [...new Set(lines)].slice(0, 8).join('\n') || output.trim().split('\n').slice(0, 8).join('\n');
 }
+
+/** One `ref`/`relref` call in a content file, and what Hugo rendered for it. */
+export interface RenderedRef {
+  /** The content file, relative to the site root. */
+  readonly file: string;
+  readonly form: 'ref' | 'relref';
+  /** The shortcode's arguments as written (`"posts/a.md"`, `path="a.md" lang="fr"`). */
+  readonly args: string;
+  /** What Hugo rendered (`/blog/posts/a/#x`), or undefined when it reported REF_NOT_FOUND. */
+  readonly rendered: string | undefined;
+}
+
+export interface RefBuild {
+  readonly refs: readonly RenderedRef[];
+  /** Every page with a URL, by the file it is built from (relative to the site root) and its language. */
+  readonly pages: readonly { file: string; language: string; url: string }[];
+  /** The REF_NOT_FOUND lines Hugo printed. */
+  readonly notFound: readonly string[];
+  /** The path of the site's baseURL (`/blog`), which rendered refs carry. */
+  readonly basePath: string;
+  readonly failure?: string;
+}
+
+const refShortcode = /\{\{([<%])\s*(ref|relref)\s+(.*?)\s*[>%]\}\}/g;
+const notFoundMarker = 'POSTCRAFT-REF-NOT-FOUND';
+
+/**
+ * Builds a site with the real `hugo`, every page rendering its content, with REF_NOT_FOUND a warning
+ * (`refLinksErrorLevel`) and a marker for the URL Hugo gives a ref it cannot resolve: what each
+ * `ref`/`relref` call in the content became. Each call is numbered in the copy, so its output is found
+ * in the HTML (`POSTCRAFT-REF-7:/blog/a/:END`).
+ */
+export function buildRefsWithHugo(root: string): RefBuild {
+  const copy = copySite(root, 'hugo-refs');
+  try {
+    prepareForOracle(copy.site);
+    for (const layout of ['single', 'list']) {
+      mkdirSync(join(copy.site, 'layouts', '_default'), { recursive: true });
+      writeFileSync(join(copy.site, 'layouts', '_default', `${layout}.html`), '{{ .Content }}');
+    }
+    const calls: { file: string; form: 'ref' | 'relref'; args: string }[] = [];
+    for (const file of listFiles(copy.site).filter((name) => !name.startsWith('layouts/') && /\.(md|markdown)$/i.test(name))) {
+      const path = join(copy.site, file);
+      const text = readFileSync(path, 'utf8');
+      const numbered = text.replace(refShortcode, (call: string, _delimiter: string, form: 'ref' | 'relref', args: string) => {
+        calls.push({ file, form, args });
+        return `POSTCRAFT-REF-${calls.length - 1}:${call}:END`;
+      });
+      if (numbered !== text) writeFileSync(path, numbered);
+    }
+    const oracleConfig = join(copy.dir, 'oracle.toml');
+    writeFileSync(oracleConfig, ['ignoreErrors = ["error-disable-taxonomy"]', 'refLinksErrorLevel = "WARNING"', `refLinksNotFoundURL = "${notFoundMarker}"`].join('\n'));
+    const config = [...rootConfigs.filter((name) => existsSync(join(copy.site, name))).slice(0, 1).map((name) => join(copy.site, name)), oracleConfig].join(',');
+    const out = join(copy.dir, 'out');
+    const result = spawnSync('hugo', ['--source', copy.site, '--config', config, '--destination', out, '--cacheDir', join(copy.dir, 'cache'), '--buildDrafts', '--buildFuture', '--buildExpired', '--enableGitInfo=false'], {
+      encoding: 'utf8',
+      timeout: buildTimeoutMs,
+      env: { ...process.env, HUGO_ENVIRONMENT: 'production' },
+    });
+    const output = `${result.stdout}\n${result.stderr}`;
+    if (result.status !== 0) return { refs: [], pages: [], notFound: [], basePath: '', failure: describeExit(result) || distinctErrors(output, copy.site) };
+    const rendered = new Map<number, string>();
+    for (const file of listFiles(out).filter((name) => name.endsWith('.html'))) {
+      for (const match of readFileSync(join(out, file), 'utf8').matchAll(/POSTCRAFT-REF-(\d+):(.*?):END/g)) rendered.set(Number(match[1]), match[2]!);
+    }
+    const basePath = hugoBasePath(copy.site, config);
+    const oracle = readOracleOutput(out, copy.site, basePath);
+    return {
+      refs: calls.map((call, index) => {
+        const value = rendered.get(index);
+        return { ...call, rendered: value === undefined || value.includes(notFoundMarker) ? undefined : unescapeHtml(value) };
+      }),
+      pages: oracle.pages.flatMap((page) => (page.url !== undefined ? [{ file: page.file, language: page.language ?? '', url: page.url }] : [])),
+      notFound: output.split('\n').filter((line) => line.includes('REF_NOT_FOUND')).map((line) => line.replaceAll(`${copy.site}${sep}`, '')),
+      basePath,
+    };
+  } finally {
+    copy.dispose();
+  }
+}
+
+function unescapeHtml(text: string): string {
+  return text.replaceAll('&amp;', '&').replaceAll('&#34;', '"').replaceAll('&#39;', "'").replaceAll('&lt;', '<').replaceAll('&gt;', '>');
+}
