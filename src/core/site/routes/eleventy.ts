@@ -209,7 +209,11 @@ export function plainSlugify(text: string): string | undefined {
  * (any path, when it names a path variable) and each `{% … %}` anything.
  */
 export function templatePattern(permalink: string): RegExp {
-  const source = permalink
+  // Text between tags may be conditional or repeated: from the first tag to the last, anything.
+  const first = permalink.indexOf('{%');
+  const last = permalink.lastIndexOf('%}');
+  const template = first === -1 || last < first ? permalink : `${permalink.slice(0, first)}{%%}${permalink.slice(last + 2)}`;
+  const source = template
     .split(/(\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\})/)
     .map((part) => {
       if (part.startsWith('{%')) return '.*';
