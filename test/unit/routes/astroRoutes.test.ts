@@ -1,0 +1,98 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { noCancellation } from '../../../src/core/host/cancellation';
+import { inMemorySite } from '../../../src/core/host/inMemoryFileSystem';
+import { nodeFileSystem, toSitePath } from '../../../src/core/index';
+import { astro, entriesMapped } from '../../../src/core/site/generators/astro';
+import { astroRoutes } from '../../../src/core/site/routes/astro';
+import { Site } from '../../../src/core/site/site';
+import { fixturesRoot } from '../support/fixtureSites';
+
+/**
+ * The pages `astro build` (Astro 5.18.2, from npm) writes for test/fixtures/sites/astro-links, source file →
+ * output, as its log lists them. Markdown sources are the pages Postcraft gives a route.
+ */
+const astroLinksBuild: readonly (readonly [source: string, url: string])[] = [
+  ['src/pages/about.md', '/about/'],
+  ['src/pages/archive.astro', '/archive/'],
+  ['src/content/blog/broken.md', '/blog/broken/'],
+  ['src/content/blog/releases/feature-flags.md', '/blog/releases/feature-flags/'],
+  ['src/content/blog/renamed.md', '/blog/renamed-post/'],
+  ['src/content/blog/Hello World.md', '/blog/hello-world/'],
+  ['src/pages/index.astro', '/'],
+  ['src/pages/rss.xml.js', '/rss.xml'],
+  ['src/pages/tags/[tag].astro', '/tags/releases/'],
+  ['src/pages/tags/[tag].astro', '/tags/meta/'],
+];
+
+async function load(root: string, fs = nodeFileSystem): Promise<Site> {
+  return Site.load(fs, root, astro, 'astro.config.mjs', noCancellation);
+}
+
+describe('Astro URL rules', () => {
+  it('give every Markdown page of astro-links the URL astro build writes it at', async () => {
+    const root = toSitePath(`${fixturesRoot}/astro-links`);
+    const site = await load(root);
+    const markdown = astroLinksBuild.filter(([source]) => source.endsWith('.md'));
+    assert.deepEqual(
+      [...site.posts.entries()].map(([path, post]) => [path.slice(root.length + 1), post.route?.url]).sort(),
+      markdown.map(([source, url]) => [source, url]).sort(),
+    );
+  });
+
+  it('take the other pages astro build writes as generated, and a missing entry of the collection route as not', async () => {
+    const site = await load(toSitePath(`${fixturesRoot}/astro-links`));
+    for (const [source, url] of astroLinksBuild) if (!source.endsWith('.md')) assert.equal(astroRoutes.isGeneratedUrl(site, url), true, url);
+    assert.equal(astroRoutes.isGeneratedUrl(site, '/tags/anything/'), true); // a dynamic route Postcraft cannot list
+    assert.equal(astroRoutes.isGeneratedUrl(site, '/blog/feature-flags/'), false);
+    assert.equal(astroRoutes.isGeneratedUrl(site, '/about/'), false); // a Markdown page: a route of its own
+  });
+
+  // Confirmed with astro build 5.18.2: `build.format` file writes blog/index.md at blog.html, preserve at blog/index.html.
+  it('follow build.format and trailingSlash', async () => {
+    const pages = {
+      'src/pages/about.md': '---\ntitle: About\n---\n',
+      'src/pages/blog/index.md': '---\ntitle: Blog\n---\n',
+      'src/pages/_draft.md': '---\ntitle: Draft\n---\n',
+    };
+    const urls = async (config: string) => {
+      const site = await load('/site', inMemorySite({ 'astro.config.mjs': config, ...pages }));
+      return [...site.posts.entries()].map(([path, post]) => [path, post.route?.url]).sort();
+    };
+    assert.deepEqual(await urls('export default {};'), [['/site/src/pages/about.md', '/about/'], ['/site/src/pages/blog/index.md', '/blog/']]);
+    assert.deepEqual(await urls('export default { build: { format: "file" } };'), [['/site/src/pages/about.md', '/about.html'], ['/site/src/pages/blog/index.md', '/blog.html']]);
+    assert.deepEqual(await urls('export default { build: { format: "preserve" } };'), [['/site/src/pages/about.md', '/about.html'], ['/site/src/pages/blog/index.md', '/blog/']]);
+    assert.deepEqual(await urls('export default { trailingSlash: "never" };'), [['/site/src/pages/about.md', '/about'], ['/site/src/pages/blog/index.md', '/blog']]);
+  });
+
+  // Confirmed with astro build 5.18.2: a legacy collection's `slug` is slugified (or the `slug` field), its `id` the file name.
+  it('map legacy collections by slug and glob() collections by id', async () => {
+    const site = await load(
+      '/site',
+      inMemorySite({
+        'astro.config.mjs': 'export default {};',
+        'src/content.config.ts': 'const notes = defineCollection({ type: "content" });\nconst blog = defineCollection({ loader: glob({ pattern: "**/*.md", base: "./src/data/blog" }) });\nexport const collections = { notes, blog };',
+        'src/content/notes/First Note.md': '---\ntitle: N\n---\n',
+        'src/content/notes/second.md': '---\ntitle: S\nslug: custom-note\n---\n',
+        'src/data/blog/nested/Deep_Post.md': '---\ntitle: D\n---\n',
+        'src/data/blog/nested/index.md': '---\ntitle: I\n---\n',
+        'src/pages/notes/[slug].astro': '---\nexport async function getStaticPaths() {\n  const notes = await getCollection("notes");\n  return notes.map((note) => ({ params: { slug: note.slug }, props: { note } }));\n}\n---\n',
+        'src/pages/blog/[...slug].astro': '---\nexport async function getStaticPaths() {\n  return (await getCollection("blog")).map(({ id }) => ({ params: { slug: id } }));\n}\n---\n',
+      }),
+    );
+    const url = (path: string) => site.posts.get(`/site/${path}`)?.route?.url;
+    assert.equal(url('src/content/notes/First Note.md'), '/notes/first-note/');
+    assert.equal(url('src/content/notes/second.md'), '/notes/custom-note/');
+    assert.equal(url('src/data/blog/nested/Deep_Post.md'), '/blog/nested/deep_post/');
+    assert.equal(url('src/data/blog/nested/index.md'), '/blog/nested/');
+  });
+
+  it('read only the simple getStaticPaths mappings, and leave the others unknown', () => {
+    const page = (body: string) => `---\nexport async function getStaticPaths() {\n${body}\n}\n---\n`;
+    assert.deepEqual(entriesMapped('/blog/[...slug]', page('const posts = await getCollection("blog", ({ data }) => !data.draft);\nreturn posts.map((post) => ({ params: { slug: post.id }, props: post }));')), { collection: 'blog', field: 'id' });
+    // astro-paper: a helper of the site's own makes the path.
+    assert.equal(entriesMapped('/posts/[...slug]', page('const posts = await getCollection("blog");\nreturn posts.map((post) => ({ params: { slug: getPath(post.id, post.filePath, false) }, props: { post } }));')), undefined);
+    assert.equal(entriesMapped('/posts/[...page]', page('const posts = await getCollection("blog");\nreturn paginate(posts, { pageSize: 4 });')), undefined);
+    assert.equal(entriesMapped('/[lang]/[slug]', page('const posts = await getCollection("blog");\nreturn posts.map((post) => ({ params: { lang: "en", slug: post.id } }));')), undefined);
+  });
+});
