@@ -92,8 +92,9 @@ function pageCompletions(site: Site, post: ParsedPost, cursor: LinkCursor): Comp
   const entries: { entry: Omit<CompletionEntry, 'sortText'>; date: string; draft: boolean }[] = [];
   for (const [path, page] of site.posts) {
     if (path === post.path) continue;
-    const text = linkTextFor(site, post.path, like, path);
+    let text = linkTextFor(site, post.path, like, path);
     if (text === undefined) continue;
+    if (cursor.typed.startsWith('./') && !text.startsWith('.')) text = `./${text}`; // kept as the writer began it
     const url = page.route?.url;
     const date = page.route?.date?.slice(0, 10) ?? '';
     const title = page.title ?? relativePath(site.root, path);

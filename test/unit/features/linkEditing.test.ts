@@ -63,7 +63,7 @@ describe('link completion', () => {
   it('writes a relative file path after ./ and a post name in post_url', async () => {
     const { service } = await jekyllSite();
     const files = complete(service, linking, '---\ntitle: L\n---\n[x](./$$CURSOR$$)\n');
-    assert.equal(files.find((item) => item.label === 'First Steps')?.insertText, '2024-05-01-first-steps.md');
+    assert.equal(files.find((item) => item.label === 'First Steps')?.insertText, './2024-05-01-first-steps.md');
     const names = complete(service, linking, '---\ntitle: L\n---\n{% post_url $$CURSOR$$ %}\n');
     assert.deepEqual(names.map((item) => item.insertText).sort(), ['2024-05-01-first-steps', '2024-06-01-second']);
   });

@@ -1,0 +1,114 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { activateExtension, codeOf, lacksCode, openPost, replaceText, revertAndClose, waitForDiagnostics, waitForSiteFile, workspaceFile } from './helpers';
+
+const fixturePost = 'content/blog/2024/postgres-on-kubernetes.md';
+// Posts this suite writes into the workspace copy (and removes): one with a heading, one linking to it.
+const target = 'content/blog/2024/link-target.md';
+const source = 'content/blog/2024/link-source.md';
+
+function labelOf(item: vscode.CompletionItem): string {
+  return typeof item.label === 'string' ? item.label : item.label.label;
+}
+
+async function writePost(relativePath: string, text: string): Promise<void> {
+  const api = await activateExtension();
+  const uri = workspaceFile(relativePath);
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+  await waitForSiteFile(api, uri);
+}
+
+async function removePost(relativePath: string): Promise<void> {
+  await vscode.workspace.fs.delete(workspaceFile(relativePath)).then(undefined, () => undefined);
+}
+
+/** Completions at the end of the first occurrence of `marker`, which the editor's text must hold. */
+async function completionsAfter(editor: vscode.TextEditor, marker: string): Promise<vscode.CompletionItem[]> {
+  const offset = editor.document.getText().indexOf(marker);
+  assert.ok(offset >= 0, `"${marker}" not found`);
+  const position = editor.document.positionAt(offset + marker.length);
+  const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, position);
+  return list.items;
+}
+
+/**
+ * The quick fix titled `title` for the file's `code` diagnostic. The whole-site check that the files this
+ * suite writes set off may publish the saved text's findings over the editor's for a moment (until it
+ * checks the open editors again), so the fix is asked for again on each diagnostics change until it comes.
+ */
+async function quickFix(document: vscode.TextDocument, code: string, title: string): Promise<vscode.CodeAction> {
+  let offered: string[] = [];
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const diagnostics = await waitForDiagnostics(document.uri, (all) => all.some((diagnostic) => codeOf(diagnostic) === code));
+    const diagnostic = diagnostics.find((candidate) => codeOf(candidate) === code)!;
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+    const fix = actions.find((action) => action.title === title);
+    if (fix?.edit) return fix;
+    offered = actions.map((action) => action.title);
+    await new Promise<void>((resolve) => {
+      const subscription = vscode.languages.onDidChangeDiagnostics((event) => {
+        if (!event.uris.some((uri) => uri.toString() === document.uri.toString())) return;
+        subscription.dispose();
+        resolve();
+      });
+    });
+  }
+  assert.fail(`no quick fix "${title}"; offered: ${offered.join(', ')}`);
+}
+
+describe('Links between posts in the editor', () => {
+  before(async () => {
+    await writePost(target, '---\ntitle: "Link Target"\ndate: 2024-03-01\n---\n\nIntro.\n\n## Getting Started\n\nSteps.\n');
+    await writePost(source, '---\ntitle: "Link Source"\ndate: 2024-03-02\n---\n\nRead [the target](link-target.md) first.\n');
+  });
+  afterEach(revertAndClose);
+  after(async () => {
+    for (const path of [target, source, 'content/blog/2024/link-goal.md']) await removePost(path);
+  });
+
+  it('reports a link to a post that is not there and fixes it to the post meant', async () => {
+    await activateExtension();
+    const editor = await openPost(fixturePost);
+    await replaceText(editor, 'Backups run every night:', 'Backups run every night, see [operators](kubernetes-operators-101.md):');
+    const fix = await quickFix(editor.document, 'broken-link', 'Change to "../2023/kubernetes-operators-101.md"');
+    assert.ok(await vscode.workspace.applyEdit(fix.edit!));
+    assert.match(editor.document.getText(), /see \[operators\]\(\.\.\/2023\/kubernetes-operators-101\.md\):/);
+    await waitForDiagnostics(editor.document.uri, lacksCode('broken-link'));
+  });
+
+  it('completes a post by title in a link destination, then its headings after #', async () => {
+    await activateExtension();
+    const editor = await openPost(source);
+    await replaceText(editor, ' first.', ' first. More in [it](./');
+    const posts = await completionsAfter(editor, '[it](./');
+    const linkTarget = posts.find((item) => labelOf(item) === 'Link Target');
+    assert.ok(linkTarget, posts.map(labelOf).join(', '));
+    assert.equal(linkTarget.insertText, './link-target.md');
+    assert.equal(linkTarget.kind, vscode.CompletionItemKind.File);
+    await replaceText(editor, '[it](./', '[it](./link-target.md#');
+    const headings = await completionsAfter(editor, '[it](./link-target.md#');
+    const heading = headings.find((item) => labelOf(item) === 'Getting Started');
+    assert.ok(heading, headings.map(labelOf).join(', '));
+    assert.equal(heading.insertText, 'getting-started');
+  });
+
+  it('updates a link in another post when a post is renamed', async () => {
+    const api = await activateExtension();
+    const settings = vscode.workspace.getConfiguration('postcraft');
+    // "prompt" (the default) sends the edit to the refactor preview, which waits for a person.
+    await settings.update('links.updateOnRename', 'always', vscode.ConfigurationTarget.Workspace);
+    try {
+      const edit = new vscode.WorkspaceEdit();
+      edit.renameFile(workspaceFile(target), workspaceFile('content/blog/2024/link-goal.md'));
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      const document = await vscode.workspace.openTextDocument(workspaceFile(source));
+      assert.match(document.getText(), /Read \[the target\]\(link-goal\.md\) first\./);
+      await waitForSiteFile(api, workspaceFile('content/blog/2024/link-goal.md'));
+      await vscode.window.showTextDocument(document);
+      await waitForDiagnostics(document.uri, lacksCode('broken-link'));
+      if (document.isDirty) await document.save();
+    } finally {
+      await settings.update('links.updateOnRename', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+});
