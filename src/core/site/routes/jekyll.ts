@@ -392,7 +392,7 @@ function documentDate(routing: JekyllRouting, value: unknown, fileDate: string |
       return clock ? atInstant(routing, Date.UTC(clock.year, clock.month - 1, clock.day, clock.hour, clock.minute, clock.second) - offsetMinutes(zone ?? 'Z') * 60_000) : 'invalid';
     }
     const parsed = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:(?:[Tt]|\s+)(\d{1,2}):(\d\d)(?::(\d\d)(?:\.\d*)?)?)?\s*(Z|UTC|GMT|[-+]\d{1,2}(?::?\d\d)?)?$/.exec(text);
-    if (!parsed) return 'invalid';
+    if (!parsed) return looseDate(routing, text);
     const [, y, mo, d, h, mi, s, zone] = parsed;
     const clock = validClock(+y!, +mo!, +d!, +(h ?? 0), +(mi ?? 0), +(s ?? 0));
     if (!clock) return 'invalid';
@@ -402,6 +402,19 @@ function documentDate(routing: JekyllRouting, value: unknown, fileDate: string |
   if (!fileDate) return undefined;
   const [y, mo, d] = fileDate.split('-').map(Number);
   const clock = validClock(y!, mo!, d!, 0, 0, 0);
+  return clock ? atClock(routing, clock) : 'invalid';
+}
+
+/**
+ * Ruby's Time.parse reads much more than ISO dates (`Mar 2, 2016`, `2016/03/02 10:00`); JavaScript's own
+ * parser reads most of the same. Without a zone the text is a wall-clock time in the site's zone.
+ */
+function looseDate(routing: JekyllRouting, text: string): { clock: Clock; iso: string } | 'invalid' {
+  if (!/\d/.test(text) || !/[a-z]{3}|\//i.test(text)) return 'invalid';
+  const parsed = new Date(text);
+  if (Number.isNaN(parsed.getTime())) return 'invalid';
+  if (/(?:Z|UTC|GMT|[-+]\d{2}:?\d{2})$/i.test(text)) return atInstant(routing, parsed.getTime());
+  const clock = validClock(parsed.getFullYear(), parsed.getMonth() + 1, parsed.getDate(), parsed.getHours(), parsed.getMinutes(), parsed.getSeconds());
   return clock ? atClock(routing, clock) : 'invalid';
 }
 
@@ -575,7 +588,7 @@ const postName = /^(.+\/)*(\d+-\d+-\d+)-(.*)$/;
  */
 function findPost(site: RouteSite, routing: JekyllRouting, name: string): TemplateLinkTarget {
   const parsed = postName.exec(name.replace(/^\//, ''));
-  if (!parsed) return { status: 'missing', why: `Could not parse name of post "${name}" in tag 'post_url'.` };
+  if (!parsed) return { status: 'missing', why: `Could not parse name of post "${name}" in tag 'post_url'` };
   const [, path = '', date, slug] = parsed;
   const basenamePattern = `${date}-${escapeRegExp(slug!)}\\.[^.]+`;
   let nameRegex: RegExp;
@@ -600,7 +613,7 @@ function findPost(site: RouteSite, routing: JekyllRouting, name: string): Templa
     return postSlug === slug && postDay !== undefined && postDay[0] === year && postDay[1] === month && postDay[2] === day;
   });
   if (fallback.length > 0) return { status: 'found', path: earliest(fallback).path };
-  return { status: 'missing', why: `Could not find post "${name}" in tag 'post_url'.` };
+  return { status: 'missing', why: `Could not find post "${name}" in tag 'post_url'` };
 }
 
 /** Site files in a `_posts/` or `_drafts/` folder: posts Postcraft does not index (`.html`) are posts to Jekyll too. */
@@ -633,7 +646,7 @@ function findSiteFile(site: RouteSite, routing: JekyllRouting, argument: string)
   }
   // Pages that plugins make (feed.xml, sitemap.xml) are site files too.
   if (jekyllRoutes.isGeneratedUrl(site, withLeadingSlash) && withLeadingSlash !== '/') return { status: 'unknown' };
-  return { status: 'missing', why: `Could not find document '${argument}' in tag 'link'.` };
+  return { status: 'missing', why: `Could not find document '${argument}' in tag 'link'` };
 }
 
 /** Files Jekyll walks to and copies: outside `_`/`.` folders, or in a collection it writes. */

@@ -1,6 +1,6 @@
 // Builds a Jekyll site with the real `jekyll` (Debian's 4.3) in a throwaway copy, with drafts, future and
 // unpublished posts, and reads back every page and document through a page of our own that prints them
-// as JSON (oracleTemplates.ts): path, collection, title, date, draft, tags, categories and authors.
+// as JSON (oracleTemplates.ts): path, collection, title, date, draft, tags, categories, authors and URL.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -25,9 +25,16 @@ interface OracleEntry {
   categories: unknown;
   author: unknown;
   authors: unknown;
+  url: unknown;
 }
 
-export function buildWithJekyll(root: string, options: { maxRejected?: number } = {}): GeneratorBuild {
+export interface JekyllBuildOptions {
+  readonly maxRejected?: number;
+  /** Called with the folder Jekyll wrote the site to, before the copy is removed (to read the pages it rendered). */
+  readonly readOutput?: (out: string) => void;
+}
+
+export function buildWithJekyll(root: string, options: JekyllBuildOptions = {}): GeneratorBuild {
   const copy = copySite(root, 'jekyll');
   try {
     // The Gemfile would make Jekyll ask Bundler for gems it cannot download here; Debian's gems are used instead.
@@ -54,8 +61,12 @@ export function buildWithJekyll(root: string, options: { maxRejected?: number } 
         maxBuffer: 512 * 1024 * 1024,
         env: { ...process.env, JEKYLL_NO_BUNDLER_REQUIRE: 'true', JEKYLL_ENV: 'production' },
       });
-      const output = `${result.stdout}\n${result.stderr}`;
-      if (result.status === 0 && existsSync(join(out, oraclePage))) return { generator: 'jekyll', rejected, pages: readOracleOutput(join(out, oraclePage)), languages: [] };
+      // Without its colours: an escape code right after a file name would be taken for part of it.
+      const output = `${result.stdout}\n${result.stderr}`.replace(/\x1b\[\d+m/g, '');
+      if (result.status === 0 && existsSync(join(out, oraclePage))) {
+        options.readOutput?.(out);
+        return { generator: 'jekyll', rejected, pages: readOracleOutput(join(out, oraclePage), out), languages: [] };
+      }
       // A plugin gem Debian does not have: left out (plugins add pages such as feeds and sitemaps, not posts).
       const missing = /you don't have (\S+) or one of its dependencies/.exec(output)?.[1];
       // A plugin of the site's own (_plugins/x.rb) that needs a gem Debian lacks: left out of the copy.
@@ -109,7 +120,7 @@ function relativeFilesNamedIn(output: string): string[] {
   return [...output.matchAll(/(?:\bin|Document) '?([^\s']+\.(?:md|markdown|mkdn|mkd|html?))\b/g)].map((match) => match[1]!);
 }
 
-function readOracleOutput(file: string): GeneratorPage[] {
+function readOracleOutput(file: string, out: string): GeneratorPage[] {
   const { pages } = JSON.parse(readFileSync(file, 'utf8')) as { pages: (OracleEntry | null)[] };
   return pages
     .filter((entry): entry is OracleEntry => entry !== null)
@@ -128,8 +139,21 @@ function readOracleOutput(file: string): GeneratorPage[] {
         // Documents have tags and categories as lists (a string split on spaces); a page keeps them as written and no tag page lists it.
         tags: isDocument ? [...new Set([...strings(entry.tags), ...strings(entry.categories)])].sort() : undefined,
         authors: [...new Set([...strings(entry.author), ...strings(entry.authors)])].sort(),
+        ...writtenUrl(entry.url, out),
       };
     });
+}
+
+/**
+ * The page's URL below the baseurl, decoded (URL.unescape_path) as Jekyll writes the file, and only
+ * when it wrote one: documents of a collection without `output` have a URL but no file.
+ */
+function writtenUrl(url: unknown, out: string): { url?: string } {
+  if (typeof url !== 'string' || !url.startsWith('/')) return {};
+  const decoded = decodeURIComponent(url);
+  // Page#destination and Document#destination: a folder's index.html, else the output extension added when missing.
+  const files = decoded.endsWith('/') ? [`${decoded}index.html`] : [decoded, `${decoded}.html`];
+  return files.some((candidate) => existsSync(join(out, candidate))) ? { url: decoded } : {};
 }
 
 function strings(value: unknown): string[] {
