@@ -1,5 +1,9 @@
 import type { SiteConfig } from '../site/model';
 import type { Anchor, HeadingIdStyle } from './model';
+import { githubSluggerAnchors } from './headingIds/githubSlugger';
+import { goldmarkAnchors } from './headingIds/goldmark';
+import { scanHeadings, type Span } from './headingIds/headingScan';
+import { kramdownAnchors } from './headingIds/kramdown';
 
 /** The site's heading ID rule: its config's choice, else its generator's default; undefined where headings get no IDs. */
 export function headingIdStyleOf(config: Pick<SiteConfig, 'generator' | 'headingIds'>): HeadingIdStyle | undefined {
@@ -19,8 +23,66 @@ const defaults: Readonly<Record<SiteConfig['generator'], HeadingIdStyle | undefi
 /**
  * The anchors of a Markdown body as the generator makes them: heading IDs by `style` (with the suffixes
  * it gives duplicates and the `{#id}` attributes it honours) and explicit `<a id>`/`name` anchors.
- * Ranges are offsets into the post (`bodyStart` added). (Being written.)
+ * Ranges are offsets into the post (`bodyStart` added): a heading's text without `#`s and `{#id}`, an
+ * anchor's id value. Headings come first, in document order, then explicit anchors.
  */
-export function anchorsOf(_body: string, _bodyStart: number, _options: { readonly style: HeadingIdStyle; readonly mdx: boolean }): Anchor[] {
-  return [];
+export function anchorsOf(body: string, bodyStart: number, { style, mdx }: { readonly style: HeadingIdStyle; readonly mdx: boolean }): Anchor[] {
+  // A body without `#`, `=`, `-` or `<` has no heading and no anchor (setext needs `=` or `-` under a line).
+  if (!/[#=<-]/.test(body)) return [];
+  const { headings, htmlLines } = scanHeadings(body, { mdx, kramdown: style === 'kramdown' });
+  const anchors =
+    style === 'none' ? []
+    : style === 'kramdown' ? kramdownAnchors(body, headings)
+    : style === 'github-slugger' ? githubSluggerAnchors(body, headings)
+    : goldmarkAnchors(body, headings, style);
+  anchors.push(...explicitAnchors(body, htmlLines));
+  return bodyStart === 0 ? anchors : anchors.map((anchor) => ({ ...anchor, range: { start: anchor.range.start + bodyStart, end: anchor.range.end + bodyStart } }));
+}
+
+// An HTML tag's `id` (any element) or an `<a>`'s `name`, quoted or not. Hugo renders raw HTML only with
+// `markup.goldmark.renderer.unsafe`; the anchors are kept either way, so a link to one is never reported.
+const tag = /<([A-Za-z][A-Za-z0-9-]*)(\s[^<>]*?)\/?>/g;
+const idAttribute = /(?:^|\s)(id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/gi;
+
+function explicitAnchors(body: string, lines: readonly Span[]): Anchor[] {
+  const anchors: Anchor[] = [];
+  for (const line of lines) {
+    const text = body.slice(line.start, line.end);
+    const code = codeSpans(text);
+    for (const match of text.matchAll(tag)) {
+      if (code.some(([start, end]) => match.index >= start && match.index < end)) continue;
+      const attributesAt = match.index + 1 + match[1]!.length;
+      for (const attribute of match[2]!.matchAll(idAttribute)) {
+        if (attribute[1]!.toLowerCase() === 'name' && match[1]!.toLowerCase() !== 'a') continue;
+        const value = attribute[2] ?? attribute[3] ?? attribute[4] ?? '';
+        if (!value) continue;
+        const valueAt = line.start + attributesAt + attribute.index + attribute[0].length - value.length - (attribute[4] === undefined ? 1 : 0);
+        anchors.push({ id: value, range: { start: valueAt, end: valueAt + value.length } });
+      }
+    }
+  }
+  return anchors;
+}
+
+/** Code spans within one line (`…`), where a tag is text. */
+function codeSpans(text: string): [number, number][] {
+  if (!text.includes('`')) return [];
+  const spans: [number, number][] = [];
+  for (let i = 0; i < text.length; ) {
+    if (text[i] !== '`') {
+      i++;
+      continue;
+    }
+    let run = i;
+    while (text[run] === '`') run++;
+    const fence = text.slice(i, run);
+    const close = text.indexOf(fence, run);
+    if (close === -1) {
+      i = run;
+      continue;
+    }
+    spans.push([i, close + fence.length]);
+    i = close + fence.length;
+  }
+  return spans;
 }

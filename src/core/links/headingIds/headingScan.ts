@@ -17,8 +17,10 @@ export interface ScannedHeading {
   readonly setext: boolean;
   /** Each line of the heading's text, without indentation, container markers, `#`s or trailing blanks. */
   readonly lines: readonly Span[];
-  /** The line right after the heading, when the heading is the last block of it (kramdown reads `{: #id}` there). */
+  /** The line right after the heading (kramdown reads an IAL `{: #id}` there). */
   readonly next?: Span;
+  /** kramdown: an IAL line `{: #id}` before the heading, with only blank lines between. */
+  readonly ial?: Span;
 }
 
 export interface ScannedBody {
@@ -54,6 +56,9 @@ export function scanHeadings(body: string, { mdx, kramdown = false }: ScanOption
   // Leaves start at up to three columns of indentation; MDX has no indented code, so any indentation does.
   const maxIndent = mdx ? Number.POSITIVE_INFINITY : 3;
   let pendingNext: ScannedHeading | undefined;
+  // kramdown: an IAL on a line of its own applies to the block before it (no blank line between) or else the next.
+  let pendingIal: Span | undefined;
+  let afterHeading = false;
   // How many of the open containers the current line continues.
   let matched = 0;
 
@@ -114,10 +119,12 @@ export function scanHeadings(body: string, { mdx, kramdown = false }: ScanOption
     col = 0;
     carry = 0;
 
+    const lineAfterHeading = pendingNext !== undefined;
     if (pendingNext) {
       (pendingNext as { next?: Span }).next = { start: lineStart, end };
       pendingNext = undefined;
     }
+    afterHeading = lineAfterHeading;
 
     // 1. The open containers this line continues.
     matched = 0;
@@ -226,6 +233,14 @@ export function scanHeadings(body: string, { mdx, kramdown = false }: ScanOption
       continue;
     }
     const { indent, at } = indentAhead();
+    const ial = pendingIal;
+    pendingIal = undefined;
+    if (kramdown && leaf.kind !== 'paragraph' && body.charCodeAt(at) === 123 && kramdownIal.test(body.slice(at, end))) {
+      if (!afterHeading) pendingIal = { start: at, end };
+      closeLeaf();
+      lineStart = lineEnd + 1;
+      continue;
+    }
     if (indent >= 4 && !mdx) {
       // Indented code, or a paragraph's continuation.
       if (leaf.kind === 'paragraph') leaf.lines.push(trimmedLine());
@@ -241,7 +256,7 @@ export function scanHeadings(body: string, { mdx, kramdown = false }: ScanOption
       continue;
     }
     if (leaf.kind === 'paragraph' && (ch === 61 || ch === 45) && setextUnderline(body, at, end) && !(kramdown && leaf.lines.length > 1)) {
-      const heading: ScannedHeading = { level: ch === 61 ? 1 : 2, setext: true, lines: leaf.lines };
+      const heading: ScannedHeading = { level: ch === 61 ? 1 : 2, setext: true, lines: leaf.lines, ...(ial && { ial }) };
       headings.push(heading);
       pendingNext = heading;
       closeLeaf();
@@ -249,8 +264,9 @@ export function scanHeadings(body: string, { mdx, kramdown = false }: ScanOption
       continue;
     }
     if (ch === 35 /* # */) {
-      const heading = kramdown && indent > 0 ? undefined : atxHeading(body, at, end, kramdown);
-      if (heading) {
+      const atx = kramdown && indent > 0 ? undefined : atxHeading(body, at, end, kramdown);
+      if (atx) {
+        const heading = ial ? { ...atx, ial } : atx;
         headings.push(heading);
         pendingNext = heading;
         closeLeaf();
@@ -269,7 +285,10 @@ export function scanHeadings(body: string, { mdx, kramdown = false }: ScanOption
     }
     if (ch === 60 /* < */ && !mdx) {
       const text = body.slice(at, end);
-      const block = htmlBlockStart(text, leaf.kind === 'paragraph');
+      let block = htmlBlockStart(text, leaf.kind === 'paragraph');
+      // kramdown reads a block element's HTML to its closing tag, blank lines and all (parse_block_html is off).
+      const opening = kramdown && block === blankLine ? /^<([A-Za-z][A-Za-z0-9-]*)/.exec(text) : null;
+      if (opening && !voidElements.has(opening[1]!.toLowerCase())) block = new RegExp(`</${opening[1]}\\s*>`, 'i');
       if (block) {
         htmlLines.push({ start: at, end });
         leaf = block.test(text) ? none : { kind: 'html', end: block };
@@ -492,6 +511,10 @@ function htmlBlockStart(line: string, inParagraph: boolean): RegExp | undefined 
   }
   return undefined;
 }
+
+const voidElements = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
+
+const kramdownIal = /^ {0,3}\{:(?![:/])[^}]*\}[ \t]*$/;
 
 // `[label]: destination "title"` on one line: not paragraph text (longer forms are rare in posts).
 const definitionLabel = /^\[(?:[^\[\]\\]|\\.)+\]:[ \t]*$/;

@@ -1,0 +1,164 @@
+import MarkdownIt from 'markdown-it';
+
+// A heading's text as the renderers read it for its ID: Markdown syntax reduced to what it shows. Code
+// spans give their content, links and images their text, autolinks their URL; emphasis and strikethrough
+// markers, HTML tags and backslashes go; entities are decoded. A link `[text][ref]` is taken as a link
+// (its definition is not looked up). The slug rules drop most punctuation anyway, so what matters is
+// what they keep: letters, digits, `_`, `-` and blanks.
+
+const unescape = new MarkdownIt('zero').utils.unescapeAll;
+
+export interface PlainTextOptions {
+  /** Whether an image gives its alt text (mdast's toString does; kramdown's raw text does not). */
+  readonly imageAlt: boolean;
+  /** kramdown: `--` and `---` become dashes, `<<`/`>>` guillemets (none of them a word character). */
+  readonly typographic?: boolean;
+}
+
+export function plainText(raw: string, options: PlainTextOptions): string {
+  // Most headings are words and blanks: nothing to reduce.
+  if (!/[`\\&<[!*_~-]/.test(raw)) return raw;
+  let out = '';
+  let plain = '';
+  const flush = () => {
+    if (plain) out += unescapeText(plain, options);
+    plain = '';
+  };
+  for (let i = 0; i < raw.length; ) {
+    const ch = raw[i]!;
+    if (ch === '\\' && i + 1 < raw.length) {
+      plain += raw.slice(i, i + 2);
+      i += 2;
+      continue;
+    }
+    if (ch === '`') {
+      let run = i;
+      while (raw[run] === '`') run++;
+      const fence = raw.slice(i, run);
+      const close = closingBackticks(raw, run, fence.length);
+      if (close === -1) {
+        plain += fence;
+        i = run;
+        continue;
+      }
+      flush();
+      out += codeSpanContent(raw.slice(run, close));
+      i = close + fence.length;
+      continue;
+    }
+    if (ch === '<') {
+      const tag = /^<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*|[^\s<>@]+@[^\s<>@]+)>/.exec(raw.slice(i));
+      if (tag) {
+        flush();
+        out += tag[0].slice(1, -1);
+        i += tag[0].length;
+        continue;
+      }
+      const html = /^(?:<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>|<!--[\s\S]*?-->)/.exec(raw.slice(i));
+      if (html) {
+        flush();
+        i += html[0].length;
+        continue;
+      }
+    }
+    if (ch === '[' || (ch === '!' && raw[i + 1] === '[')) {
+      const image = ch === '!';
+      const open = image ? i + 1 : i;
+      const close = matchingBracket(raw, open);
+      if (close !== -1) {
+        const after = linkTail(raw, close + 1);
+        if (after !== -1) {
+          flush();
+          if (!image || options.imageAlt) out += plainText(raw.slice(open + 1, close), options);
+          i = after;
+          continue;
+        }
+      }
+    }
+    if (ch === '*' || ch === '~') {
+      // Emphasis and strikethrough markers; a lone `*` is punctuation every slug rule drops as well.
+      flush();
+      while (raw[i] === ch) i++;
+      continue;
+    }
+    if (ch === '_') {
+      let run = i;
+      while (raw[run] === '_') run++;
+      // Inside a word (`snake_case`), `_` is text; at a word's edge, an emphasis marker.
+      const before = i > 0 ? raw[i - 1]! : ' ';
+      const after = run < raw.length ? raw[run]! : ' ';
+      if (wordChar.test(before) && wordChar.test(after)) plain += raw.slice(i, run);
+      else flush();
+      i = run;
+      continue;
+    }
+    plain += ch;
+    i++;
+  }
+  flush();
+  return out;
+}
+
+const wordChar = /[\p{L}\p{N}]/u;
+
+function unescapeText(text: string, options: PlainTextOptions): string {
+  let result = text.includes('\\') || text.includes('&') ? unescape(text) : text;
+  if (options.typographic) result = result.replace(/<< |<<| >>|>>/g, (match) => (match.startsWith(' ') || match.endsWith(' ') ? ' ' : '')).replace(/-{2,3}/g, '–');
+  return result;
+}
+
+function closingBackticks(text: string, from: number, length: number): number {
+  for (let i = from; i < text.length; ) {
+    if (text[i] !== '`') {
+      i++;
+      continue;
+    }
+    let run = i;
+    while (text[run] === '`') run++;
+    if (run - i === length) return i;
+    i = run;
+  }
+  return -1;
+}
+
+/** CommonMark: line endings become spaces, and one space each side is stripped when both are there. */
+function codeSpanContent(content: string): string {
+  const text = content.replace(/\r?\n/g, ' ');
+  return text.length > 2 && text.startsWith(' ') && text.endsWith(' ') && text.trim() !== '' ? text.slice(1, -1) : text;
+}
+
+function matchingBracket(text: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '\\') i++;
+    else if (ch === '`') {
+      let run = i;
+      while (text[run] === '`') run++;
+      const close = closingBackticks(text, run, run - i);
+      i = close === -1 ? run - 1 : close + (run - i) - 1;
+    }
+    else if (ch === '[') depth++;
+    else if (ch === ']' && --depth === 0) return i;
+  }
+  return -1;
+}
+
+/** Where a link's `(destination "title")`, `[ref]` or `[]` ends, after its text's `]`; -1 when none follows. */
+function linkTail(text: string, at: number): number {
+  if (text[at] === '(') {
+    let depth = 0;
+    for (let i = at; i < text.length; i++) {
+      const ch = text[i];
+      if (ch === '\\') i++;
+      else if (ch === '(') depth++;
+      else if (ch === ')' && --depth === 0) return i + 1;
+    }
+    return -1;
+  }
+  if (text[at] === '[') {
+    const close = text.indexOf(']', at);
+    return close === -1 ? -1 : close + 1;
+  }
+  return -1;
+}
