@@ -9,6 +9,7 @@ import type { Author, SiteConfig } from '../model';
 import { authorFromEntryFile, authorsFromDataFile } from './dataAuthors';
 import { callArguments, matchingBracket, objectSetting, stringItems, stringLiteralSetting, stringLiteralValue, topLevelProperties, topLevelString, withoutComments, withStringConstants } from './jsConfig';
 import { defaultImageFields, firstExisting, rootRelativeCandidates, type GeneratorProfile } from './profile';
+import { slug } from 'github-slugger';
 
 const configNames = ['astro.config.mjs', 'astro.config.js', 'astro.config.ts', 'astro.config.mts', 'astro.config.cjs'];
 const contentConfigNames = ['content.config.ts', 'content.config.mts', 'content.config.js', 'content.config.mjs'];
@@ -148,12 +149,9 @@ export function entryId(kind: 'glob' | 'folder', path: string, record: Record<st
   return withoutExtension.split('/').map(githubSlug).join('/').replace(/\/index$/, '');
 }
 
-/** github-slugger's `slug()`: lower case, punctuation dropped (but `-` and `_`), spaces to hyphens. */
+/** github-slugger's `slug()` (the package Astro's glob loader calls): lower case, punctuation dropped (but `-` and `_`), spaces to hyphens. */
 export function githubSlug(segment: string): string {
-  return segment
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}\p{M}\p{Pc} -]/gu, '')
-    .replace(/ /g, '-');
+  return slug(segment);
 }
 
 async function readSetup(fs: SiteFileSystem, root: string, configFile: string | undefined): Promise<AstroSetup> {
