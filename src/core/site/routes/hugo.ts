@@ -104,6 +104,21 @@ export const hugoRoutes: GeneratorRoutes = {
   },
 };
 
+/**
+ * The URL path of a term page Hugo makes for a term no `_index` file describes, below the language prefix
+ * and without trailing slash: `/tags/<key>`, or the taxonomy's `[permalinks]` pattern expanded with the
+ * term as its title (`/topics/:slug/`). Undefined when the pattern cannot be expanded without the pages' dates.
+ */
+export function hugoTermPath(config: SiteConfig, routing: HugoRouting, plural: string, term: string, termKey: string): string | undefined {
+  const sanitize = (path: string) => makePathSanitized(path, { removePathAccents: config.removePathAccents, disablePathToLower: routing.disablePathToLower });
+  const pattern = routing.permalinks[plural];
+  if (pattern === undefined) return sanitize(`/${plural}/${termKey}`);
+  if (/:(year|month|monthname|day|weekday|weekdayname|yearday)\b/.test(pattern)) return undefined;
+  const file: HugoContentFile = { dir: `${plural}/${termKey}`, name: '_index.md', stem: '_index', language: routing.defaultLanguage };
+  const expanded = expandPermalink(pattern, routing, file, { section: plural, dates: { date: zeroDate }, data: { title: term }, contentBaseName: termKey, sanitize });
+  return typeof expanded === 'string' ? sanitize(pjoin('/', expanded)).replace(/\/+$/, '') || '/' : undefined;
+}
+
 function withoutBasePath(config: SiteConfig, url: string): string {
   const base = config.basePath;
   return base && (url === base || url.startsWith(`${base}/`)) ? url.slice(base.length) || '/' : url;

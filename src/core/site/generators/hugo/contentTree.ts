@@ -2,7 +2,7 @@ import type { LinkReference } from '../../../links/model';
 import { isInside } from '../../../text/paths';
 import type { SiteConfig } from '../../model';
 import type { RouteSite, TemplateLinkTarget } from '../../routes/generatorRoutes';
-import { hugoContentFile, hugoRoutingOf, type HugoContentFile, type HugoRouting } from '../../routes/hugo';
+import { hugoContentFile, hugoRoutingOf, hugoTermPath, type HugoContentFile, type HugoRouting } from '../../routes/hugo';
 import { hugoTermKey, makePathSanitized } from './terms';
 
 /** A node of Hugo's page tree: the content file it is built from, if any (an automatic section or a term has none). */
@@ -74,6 +74,8 @@ const otherContentFormats = /\.(html?|org|adoc|asciidoc|pandoc|pdc|rst|mmark)$/i
 export class HugoContentTree {
   readonly config: SiteConfig;
   private readonly trees = new Map<string, LanguageTree>();
+  /** Where term pages start that a dated `[permalinks]` pattern places (`/topics`): any URL below is taken as one of them. */
+  private readonly termPatterns = new Set<string>();
 
   constructor(
     private readonly site: RouteSite,
@@ -99,9 +101,11 @@ export class HugoContentTree {
       const tree = this.treeFor(file.language);
       const node: TreeNode = { path, isPost, fileName: file.name.toLowerCase() };
       const key = sectionKey(file.dir);
-      if (file.dir !== '' && this.isTaxonomyDir(file.dir)) tree.taxonomies.set(key, node);
-      else tree.sections.set(key, node);
-      tree.listUrls.add(this.sanitize(`/${file.dir}`));
+      if (file.dir !== '' && this.isTaxonomyDir(file.dir)) tree.taxonomies.set(key, node); // its own route places a term page
+      else {
+        tree.sections.set(key, node);
+        tree.listUrls.add(this.sanitize(`/${file.dir}`));
+      }
     }
     for (const { path, file, isPost } of pages) {
       if (file.stem === '_index') continue;
@@ -137,10 +141,16 @@ export class HugoContentTree {
       const tree = this.treeFor(file.language);
       for (const { taxonomy, term } of terms) {
         const termKey = hugoTermKey(term, { removePathAccents: site.config.removePathAccents });
-        for (const plural of taxonomy === 'authors' ? authorTaxonomies : tagTaxonomies) {
+        // Postcraft's tags merge every tag-like taxonomy: the term is given one node in each of them, the
+        // same one (its `_index` file's, if it has one), so that it is not taken for two pages of one name.
+        const plurals = taxonomy === 'authors' ? authorTaxonomies : tagTaxonomies;
+        const shared = plurals.map((plural) => tree.taxonomies.get(sectionKey(`${plural}/${termKey}`))).find(Boolean) ?? { path: undefined, isPost: false };
+        for (const plural of plurals) {
           const key = sectionKey(`${plural}/${termKey}`);
-          if (!tree.taxonomies.has(key)) tree.taxonomies.set(key, { path: undefined, isPost: false });
-          tree.listUrls.add(this.sanitize(`/${plural}/${termKey}`));
+          if (!tree.taxonomies.has(key)) tree.taxonomies.set(key, shared);
+          const url = hugoTermPath(site.config, routing, plural, term, termKey);
+          if (url) tree.listUrls.add(url);
+          else this.termPatterns.add(this.sanitize(routing.permalinks[plural]!.split(':')[0]!).replace(/\/+$/, ''));
         }
       }
     }
@@ -181,6 +191,12 @@ export class HugoContentTree {
     const prefixed = prefixes.find(([, prefix]) => prefix !== '' && isInside(`/${prefix}`, path));
     const languages = prefixed ? [prefixed[0]] : prefixes.filter(([, prefix]) => prefix === '').map(([code]) => code);
     if (prefixed) path = path.slice(prefixed[1].length + 1) || '/';
+    // A multilingual site also writes the default language's home (a redirect) and sitemap below its code.
+    const defaultHome = `/${this.routing.defaultLanguage}`;
+    if (!prefixed && prefixes.length > 1 && !this.routing.multihost && isInside(defaultHome, path)) {
+      const rest = path.slice(defaultHome.length);
+      if (rest === '' || rest === '/' || rest === '/index.html' || rest === '/sitemap.xml') return true;
+    }
     if (path === '/sitemap.xml') return !disabled.includes('sitemap');
     if (path === '/robots.txt') return !disabled.includes('robotstxt');
     if (path === '/404.html') return !disabled.includes('404');
@@ -195,6 +211,7 @@ export class HugoContentTree {
     const paged = new RegExp(`^(.*)/${escapeRegExp(this.routing.paginatePath)}/\\d+$`).exec(key);
     if (paged) key = paged[1]!;
     if (key === '') return !disabled.includes('home');
+    for (const start of this.termPatterns) if (isInside(start || '/', key)) return true; // placed by their pages' dates: silence
     return languages.some((language) => this.trees.get(language)?.listUrls.has(key) ?? false);
   }
 

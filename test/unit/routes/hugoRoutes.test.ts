@@ -1,0 +1,233 @@
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { createPostcraftService, nodeFileSystem, toSitePath } from '../../../src/core/index';
+import { inMemorySite } from '../../../src/core/host/inMemoryFileSystem';
+import type { LinkReference } from '../../../src/core/links/model';
+import { hugoRoutes } from '../../../src/core/site/routes/hugo';
+import type { Site } from '../../../src/core/site/site';
+import { fixturesRoot } from '../support/fixtureSites';
+
+async function openSite(fs: Parameters<typeof createPostcraftService>[0]['fs'], root: string): Promise<Site> {
+  const [site] = await createPostcraftService({ fs }).openWorkspace([root]);
+  assert.equal(site?.profile.id, 'hugo');
+  return site!;
+}
+
+/** Each post's route, by its path below the site root. */
+function routesOf(site: Site): Record<string, string | undefined> {
+  return Object.fromEntries([...site.posts].map(([path, post]) => [path.slice(site.root.length + 1), post.route?.url]).sort(([a], [b]) => a!.localeCompare(b!)));
+}
+
+function ref(path: string, options?: Record<string, string>, fragment?: string): LinkReference {
+  return { form: 'hugo-ref', raw: path, range: { start: 0, end: 0 }, path, ...(fragment === undefined ? {} : { fragment }), ...(options ? { options } : {}) };
+}
+
+/**
+ * Every file `hugo` (0.111.3) wrote for test/fixtures/sites/hugo-links (less refs-broken.md, which stops
+ * the build; with plain single/list/home layouts and `paginate = 2`), below the base path /blog.
+ */
+const builtFiles = [
+  '/2023/12/a-bundle/handout.txt', '/2023/12/a-bundle/index.html', '/2024/05/first-post/index.html', '/2024/06/old-second/index.html',
+  '/2024/06/second-take/index.html', '/2024/07/links-that-work/index.html', '/2024/second/index.html', '/about-us/index.html',
+  '/about/index.html', '/authors/ana-pérez/index.html', '/authors/ana-pérez/index.xml', '/authors/ana-pérez/page/1/index.html',
+  '/authors/index.html', '/authors/index.xml', '/authors/page/1/index.html', '/categories/guides/index.html', '/categories/guides/index.xml',
+  '/categories/guides/page/1/index.html', '/categories/index.html', '/categories/index.xml', '/categories/page/1/index.html',
+  '/docs/guide/index.html', '/docs/guide/index.xml', '/docs/guide/page/1/index.html', '/docs/index.html', '/docs/index.xml',
+  '/docs/page/1/index.html', '/en/index.html', '/en/sitemap.xml', '/files/handout.txt', '/fr/2024/06/deuxième/index.html',
+  '/fr/about/index.html', '/fr/authors/index.html', '/fr/authors/index.xml', '/fr/authors/page/1/index.html', '/fr/categories/index.html',
+  '/fr/categories/index.xml', '/fr/categories/page/1/index.html', '/fr/index.html', '/fr/index.xml', '/fr/posts/index.html',
+  '/fr/posts/index.xml', '/fr/posts/page/1/index.html', '/fr/sitemap.xml', '/fr/tags/index.html', '/fr/tags/index.xml',
+  '/fr/tags/page/1/index.html', '/guide-setup/index.html', '/index.html', '/index.xml', '/manual/docs/guide/install/index.html',
+  '/notes/a-note-about-c-go/index.html', '/notes/index.html', '/notes/index.xml', '/notes/page/1/index.html',
+  '/notes/setting-up-notes/index.html', '/old-about/index.html', '/posts/index.html', '/posts/index.xml', '/posts/page/1/index.html',
+  '/sitemap.xml', '/tags/go-lang/index.html', '/tags/go-lang/index.xml', '/tags/go-lang/page/1/index.html', '/tags/hugo/index.html',
+  '/tags/hugo/index.xml', '/tags/hugo/page/1/index.html', '/tags/index.html', '/tags/index.xml', '/tags/page/1/index.html',
+  '/ugly.html', '/ugly/index.xml', '/ugly/page-one.html', '/ugly/page/1.html',
+];
+
+/** As a browser asks for a page Hugo wrote to a folder's index.html. */
+const asUrl = (file: string) => file.replace(/index\.html$/, '');
+
+describe('Hugo URL rules, against hugo 0.111', () => {
+  const root = toSitePath(join(fixturesRoot, 'hugo-links'));
+
+  it('gives every content file of hugo-links the .RelPermalink hugo gave it', async () => {
+    const site = await openSite(nodeFileSystem, root);
+    assert.equal(site.config.basePath, '/blog');
+    assert.deepEqual(routesOf(site), {
+      'content/_index.md': '/',
+      'content/about.fr.md': '/fr/about/',
+      'content/about.md': '/about-us/',
+      'content/docs/_index.md': '/docs/',
+      'content/docs/guide/_index.md': '/docs/guide/',
+      'content/docs/guide/install.md': '/manual/docs/guide/install/',
+      'content/docs/guide/setup.md': '/guide-setup/',
+      'content/notes/my-first-note.md': '/notes/a-note-about-c-go/',
+      'content/notes/setup.md': '/notes/setting-up-notes/',
+      'content/posts/2024-05-03-first-post.md': '/2024/05/first-post/',
+      'content/posts/_index.md': '/posts/',
+      'content/posts/bundle-post/index.md': '/2023/12/a-bundle/',
+      'content/posts/refs-broken.md': '/2024/07/links-that-break/',
+      'content/posts/refs-good.md': '/2024/07/links-that-work/',
+      'content/posts/second.fr.md': '/fr/2024/06/deuxième/',
+      'content/posts/second.md': '/2024/06/second-take/',
+      'content/ugly/page-one.md': '/ugly/page-one.html',
+    });
+  });
+
+  it('gives aliases where hugo writes their redirects, and the publish date', async () => {
+    const site = await openSite(nodeFileSystem, root);
+    const route = (path: string) => site.posts.get(`${root}/${path}`)?.route;
+    assert.deepEqual(route('content/about.md')?.aliases, ['/about/', '/old-about/']);
+    assert.deepEqual(route('content/posts/second.md')?.aliases, ['/2024/06/old-second/', '/2024/second/']);
+    assert.equal(route('content/posts/second.md')?.date, '2024-06-12', 'publishDate before date');
+    assert.equal(route('content/posts/2024-05-03-first-post.md')?.date, '2024-05-03T23:30:00-05:00');
+    assert.equal(route('content/notes/setup.md')?.date, undefined);
+  });
+
+  it('accounts for every file the build wrote: a page, an alias, a generated list or feed, or a file', async () => {
+    const site = await openSite(nodeFileSystem, root);
+    const pageUrls = new Set([...site.posts.values()].flatMap((post) => (post.route ? [post.route.url, ...post.route.aliases] : [])));
+    const unaccounted = builtFiles.filter((file) => {
+      if (pageUrls.has(asUrl(file)) || hugoRoutes.isGeneratedUrl(site, asUrl(file))) return false;
+      return !hugoRoutes.fileCandidates(site.config, file).some((candidate) => site.files.has(candidate));
+    });
+    // The bundle's handout is published at the page's permalink, which the file rules (by path) do not follow.
+    assert.deepEqual(unaccounted, ['/2023/12/a-bundle/handout.txt']);
+  });
+
+  it('makes no page of URLs the build did not write', async () => {
+    const site = await openSite(nodeFileSystem, root);
+    for (const url of ['/nothing/', '/posts/second/', '/docs/guide/install/', '/tags/rust/', '/fr/notes/', '/fr/tags/hugo/', '/en/posts/', '/2024/', '/posts/page/x/', '/files/']) {
+      assert.equal(hugoRoutes.isGeneratedUrl(site, url), false, url);
+    }
+    for (const url of ['/', '/index.xml', '/posts/page/2/', '/tags/hugo/', '/tags/Go-Lang/'.toLowerCase(), '/authors/ana-pérez/', '/fr/', '/fr/posts/', '/ugly.html', '/robots.txt', '/404.html', '/en/']) {
+      assert.equal(hugoRoutes.isGeneratedUrl(site, url), true, url);
+    }
+  });
+
+  it('finds static files, and bundle resources at their content path', async () => {
+    const site = await openSite(nodeFileSystem, root);
+    assert.ok(hugoRoutes.fileCandidates(site.config, '/files/handout.txt').includes(`${root}/static/files/handout.txt`));
+    assert.ok(hugoRoutes.fileCandidates(site.config, '/blog/files/handout.txt').includes(`${root}/static/files/handout.txt`), 'with the base path');
+    assert.ok(hugoRoutes.fileCandidates(site.config, '/posts/bundle-post/handout.txt').includes(`${root}/content/posts/bundle-post/handout.txt`));
+    assert.ok(!hugoRoutes.fileCandidates(site.config, '/posts/second.md').includes(`${root}/content/posts/second.md`), 'content pages are never published as files');
+  });
+
+  it('resolves refs by Hugo 0.111\'s lookup, and words a miss as Hugo does', async () => {
+    const site = await openSite(nodeFileSystem, root);
+    const from = `${root}/content/posts/refs-good.md`;
+    const resolve = (link: LinkReference, page = from) => hugoRoutes.resolveTemplateLink!(site, page, link);
+    assert.deepEqual(resolve(ref('', undefined, 'intro')), { status: 'found', path: from });
+    assert.deepEqual(resolve(ref('second')), { status: 'found', path: `${root}/content/posts/second.md` });
+    assert.deepEqual(resolve(ref('../posts/second.md')), { status: 'found', path: `${root}/content/posts/second.md` });
+    assert.deepEqual(resolve(ref('second.md', { lang: 'fr' })), { status: 'found', path: `${root}/content/posts/second.fr.md` });
+    assert.deepEqual(resolve(ref('/posts/second.md', { outputFormat: 'amp' })), { status: 'found', path: `${root}/content/posts/second.md` });
+    // From a leaf bundle, a relative ref starts at the bundle's parent folder.
+    assert.deepEqual(resolve(ref('second.md'), `${root}/content/posts/bundle-post/index.md`), { status: 'found', path: `${root}/content/posts/second.md` });
+    assert.deepEqual(resolve(ref('/notes')), { status: 'unknown' }, 'a section without _index.md is a page of no file');
+    assert.deepEqual(resolve(ref('/tags/hugo')), { status: 'unknown' }, 'a term page');
+    assert.deepEqual(resolve(ref('hugo')), { status: 'unknown' }, 'a term by its logical name');
+    // Relative, the taxonomy is looked for below the page's folder only (hugo 0.111.3 reports it not found).
+    assert.equal(resolve(ref('tags/hugo')).status, 'missing');
+    assert.deepEqual(resolve(ref('second.md', { lang: 'FR' })), { status: 'missing', why: 'REF_NOT_FOUND: Ref "second.md": no site found with lang "FR"' });
+    assert.deepEqual(resolve(ref('about.fr.md')), { status: 'missing', why: 'REF_NOT_FOUND: Ref "about.fr.md" from page "posts/refs-good.md": page not found' });
+    assert.deepEqual(resolve(ref('bundle-post/handout.txt')), { status: 'missing', why: 'REF_NOT_FOUND: Ref "bundle-post/handout.txt" from page "posts/refs-good.md": page not found' });
+  });
+});
+
+describe('Hugo URL rules, in-memory', () => {
+  const page = (front: string) => `---\n${front}\n---\n\nText.\n`;
+
+  // `hugo` 0.111.3 built this same site (hugo list and the files it wrote): every URL below is its answer.
+  it('follows :filename dates, :sections slices, Go layouts, weekdays, disablePathToLower, removePathAccents and per-language folders', async () => {
+    const site = await openSite(
+      inMemorySite({
+        'hugo.toml': [
+          'baseURL = "https://example.org/"',
+          'defaultContentLanguage = "en"',
+          'defaultContentLanguageInSubdir = true',
+          'disablePathToLower = true',
+          'removePathAccents = true',
+          '[frontmatter]',
+          'date = [":filename", ":default"]',
+          '[permalinks]',
+          'blog = "/:sections[1:]/:2006-:01/:weekday-:yearday/:slugorfilename"',
+          'docs = "/:section/:sections[last]/:title.html"',
+          'tags = "/topics/:slug/"',
+          '[languages.en]',
+          'contentDir = "content/en"',
+          '[languages.fr]',
+          'contentDir = "content/fr"',
+        ].join('\n'),
+        'content/en/_index.md': page('title: Home'),
+        'content/en/blog/2023/2023-03-05-día-uno.md': page('title: Día Uno'),
+        'content/en/blog/2023/deep/Some-Page.md': page('title: Deep\ndate: 2021-12-31\nslug: Ünïcode Slug'),
+        'content/en/blog/2023/_index.md': page('title: Deep index'),
+        'content/en/tags/go/_index.md': page('title: Go Term'),
+        'content/en/tagged.md': page('title: Tagged\ntags: [Go, "Café Ünïcode"]\nurl: /Some/Page.HTML\naliases: [rel/alias, /Abs/Alias]'),
+        'content/fr/blog/fr-post.md': page('title: FR post\ndate: 2020-01-01'),
+        'content/en/docs/a/b/leaf.md': page('title: Leaf B Page Title'),
+        'content/en/docs/a/b/_index.md': page('title: B'),
+        'content/en/bundle/index.md': page('title: Bundle\nheadless: true'),
+      }),
+      '/site',
+    );
+    assert.deepEqual(routesOf(site), {
+      'content/en/_index.md': '/en/',
+      'content/en/blog/2023/2023-03-05-día-uno.md': '/en/2023/2023-03/0-64/dia-uno/',
+      'content/en/blog/2023/_index.md': '/en/blog/2023/',
+      'content/en/blog/2023/deep/Some-Page.md': '/en/2023/2021-12/5-365/Unicode-Slug/',
+      'content/en/bundle/index.md': undefined,
+      'content/en/docs/a/b/_index.md': '/en/docs/a/b/',
+      'content/en/docs/a/b/leaf.md': '/en/docs/b/Leaf-B-Page-Title.html/',
+      'content/en/tagged.md': '/Some/Page.HTML',
+      'content/en/tags/go/_index.md': '/en/topics/Go-Term/',
+      'content/fr/blog/fr-post.md': '/fr/2020-01/3-1/fr-post/',
+    });
+    assert.deepEqual(site.posts.get('/site/content/en/tagged.md')?.route?.aliases, ['/rel/alias/', '/Abs/Alias/']);
+    for (const url of ['/en/topics/Cafe-Unicode/', '/en/blog/2023/', '/en/docs/a/b/', '/en/docs/', '/fr/blog/', '/en/tags/', '/fr/sitemap.xml', '/', '/en/sitemap.xml']) {
+      assert.equal(hugoRoutes.isGeneratedUrl(site, url), true, url);
+    }
+    for (const url of ['/en/docs/a/', '/en/tags/go/', '/blog/', '/fr/docs/']) assert.equal(hugoRoutes.isGeneratedUrl(site, url), false, url);
+  });
+
+  it('gives relative front matter URLs the language prefix, absolute ones none, and ugly URLs to lists too', async () => {
+    const site = await openSite(
+      inMemorySite({
+        'hugo.toml': 'baseURL = "https://example.org/"\nuglyURLs = true\n[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n',
+        'content/docs/_index.md': page('title: Docs\naliases: [old-docs]'),
+        'content/docs/page.fr.md': page('title: Page\nurl: rel/x/'),
+        'content/docs/other.fr.md': page('title: Other\nurl: /abs/'),
+        'content/docs/ugly.md': page('title: Ugly\naliases: [/gone/]'),
+        'content/docs/draft.md': page('title: Draft\ndraft: true'),
+        'content/hidden.md': page('title: Hidden\n_build:\n  render: never'),
+      }),
+      '/site',
+    );
+    assert.deepEqual(routesOf(site), {
+      'content/docs/_index.md': '/docs.html',
+      'content/docs/draft.md': '/docs/draft.html',
+      'content/docs/other.fr.md': '/abs/',
+      'content/docs/page.fr.md': '/fr/rel/x/',
+      'content/docs/ugly.md': '/docs/ugly.html',
+      'content/hidden.md': undefined,
+    });
+    // Under global uglyURLs hugo 0.111 writes aliases as .html files.
+    assert.deepEqual(site.posts.get('/site/content/docs/ugly.md')?.route?.aliases, ['/gone.html']);
+    assert.deepEqual(site.posts.get('/site/content/docs/_index.md')?.route?.aliases, ['/old-docs.html']);
+  });
+
+  it('finds a post added after the lookup was first asked', async () => {
+    const fs = inMemorySite({ 'hugo.toml': 'baseURL = "https://example.org/"\n', 'content/posts/a.md': page('title: A') });
+    const site = await openSite(fs, '/site');
+    const from = '/site/content/posts/a.md';
+    assert.equal(hugoRoutes.resolveTemplateLink!(site, from, ref('b.md')).status, 'missing');
+    const summary = site.posts.get(from)!;
+    site.posts.set('/site/content/posts/b.md', { ...summary, path: '/site/content/posts/b.md' });
+    assert.deepEqual(hugoRoutes.resolveTemplateLink!(site, from, ref('b.md')), { status: 'found', path: '/site/content/posts/b.md' });
+    site.posts.delete('/site/content/posts/b.md');
+    assert.equal(hugoRoutes.resolveTemplateLink!(site, from, ref('b.md')).status, 'missing');
+  });
+});
