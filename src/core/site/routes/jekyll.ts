@@ -597,6 +597,13 @@ function findPost(site: RouteSite, routing: JekyllRouting, name: string): Templa
   } catch {
     return { status: 'unknown' };
   }
+  // The usual case without a walk through the site: the post at one of the two places the name allows.
+  for (const folder of [`_posts/${path}`, `${path}_posts/`]) {
+    for (const ext of [...routing.markdownExtensions, '.html', '.htm']) {
+      const file = joinPath(routing.collectionsDir, `${folder}${date}-${slug}${ext}`);
+      if ((site.posts.has(file) || site.files.has(file)) && classify(routing, file)?.kind === 'document' && !isExcludedFile(site.config, file)) return { status: 'found', path: file };
+    }
+  }
   const posts: { path: string; relativePath: string; route: PageRoute | undefined }[] = [];
   for (const file of candidatePostFiles(site, routing)) {
     const item = classify(routing, file);
@@ -633,9 +640,9 @@ function earliest(posts: readonly { path: string; route: PageRoute | undefined }
  */
 function findSiteFile(site: RouteSite, routing: JekyllRouting, argument: string): TemplateLinkTarget {
   const withLeadingSlash = `/${argument.replace(/^\/+/, '')}`;
-  // Pages and written documents, by their relative path.
-  for (const [path, post] of site.posts) {
-    if (!post.route) continue;
+  // Pages (by their path below the source) and written documents (below collections_dir).
+  for (const path of new Set([joinPath(routing.source, argument), joinPath(routing.collectionsDir, argument)])) {
+    if (!site.posts.get(path)?.route) continue;
     const item = classify(routing, path);
     if (item && item.relativePath === argument) return { status: 'found', path };
   }
