@@ -192,8 +192,23 @@ export function hasLevelOneHeading(body: string, { mdx }: { mdx: boolean }): boo
 // `[` opening such an image or link, markdown-it finds exactly these (the property tests hold both paths
 // to it); this spares the block pass on such posts. One `includes` per character: V8 scans for one
 // character many times faster than for a character class or a run of spaces.
-const notPlainProse = ['`', '~', '<', '\\', '&', '|', '\t', '\r'];
-const plainDestination = /(!?\[[^[\]\n]*\]\([ ]*)([^\s()]+)(?:[ ]+"[^"\n]*")?[ ]*\)/g;
+const notPlainProse = ['`', '~', '\\', '&', '|', '\t', '\r'];
+// Starting with a literal `[` (an image's `!` is looked at before it) lets V8 skip to each `[` fast.
+const plainDestination = /(\[[^[\]\n]*\]\([ ]*)([^\s()]+)(?:[ ]+"[^"\n]*")?[ ]*\)/g;
+
+/**
+ * Whether a `<` may open HTML or an autolink: any but that of a Hugo shortcode, `{{< name` or
+ * `{{</* name`, which markdown-it reads as text (`<` then a blank or `/*` opens no tag, and no line
+ * starts with it). Hugo posts are full of shortcodes, `{{< ref >}}` among them.
+ */
+function mayOpenHtml(body: string): boolean {
+  for (let at = body.indexOf('<'); at !== -1; at = body.indexOf('<', at + 1)) {
+    const next = body.charCodeAt(at + 1);
+    const shortcode = body.charCodeAt(at - 1) === 0x7b /* { */ && body.charCodeAt(at - 2) === 0x7b && (next === 0x20 || (next === 0x2f /* / */ && body.charCodeAt(at + 2) === 0x2a)) /* * */;
+    if (!shortcode) return true;
+  }
+  return false;
+}
 
 /** Whether a line starts with four spaces, after any list or quote markers: indented code, maybe. */
 function mayHaveIndentedCode(body: string): boolean {
@@ -209,7 +224,7 @@ function mayHaveIndentedCode(body: string): boolean {
 }
 
 function plainProseFinds(body: string): { images: MarkdownImage[]; links: MarkdownLink[] } | undefined {
-  if (notPlainProse.some((mark) => body.includes(mark)) || body.includes('://') || mayHaveIndentedCode(body)) return undefined;
+  if (notPlainProse.some((mark) => body.includes(mark)) || body.includes('://') || mayOpenHtml(body) || mayHaveIndentedCode(body)) return undefined;
   let brackets = 0;
   for (let at = body.indexOf('['); at !== -1; at = body.indexOf('[', at + 1)) brackets++;
   const images: MarkdownImage[] = [];
@@ -217,7 +232,7 @@ function plainProseFinds(body: string): { images: MarkdownImage[]; links: Markdo
   if (brackets === 0) return { images, links };
   for (const match of body.matchAll(plainDestination)) {
     const start = match.index + match[1]!.length;
-    (match[1]!.startsWith('!') ? images : links).push({ span: { start, end: start + match[2]!.length }, destination: match[2]! });
+    (body.charCodeAt(match.index - 1) === 0x21 /* ! */ ? images : links).push({ span: { start, end: start + match[2]!.length }, destination: match[2]! });
   }
   return images.length + links.length === brackets ? { images, links } : undefined;
 }

@@ -11,6 +11,7 @@ import footnote from 'markdown-it-footnote';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { findLinks } from '../../../src/core/links/findLinks';
+import { findBodyImages } from '../../../src/core/post/imageReferences';
 import { parsePost } from '../../../src/core/post/parsedPost';
 
 const oracle = new MarkdownIt({ html: true, linkify: true }).use(footnote);
@@ -25,6 +26,9 @@ const title = fc.constantFrom('', ' "t"', " 't'", ' (t)', '\n "t"');
 const label = fc.constantFrom('r1', 'R1', 'r2', 'r 3', '^1', 'r1 ');
 const text = fc.constantFrom('', 'a', '*em*', 'two\nlines', '`code`', 'a [b] c', '![img](i@z.png)', '[inner](q@z.md)');
 
+// Shortcodes are text to markdown-it (Hugo runs them first): those whose `<` opens no tag keep the plain-prose path.
+const shortcode = fc.constantFrom('{{< ref "p@z.md" >}}', '{{</* ref "p@z.md" */>}}', '{{< x >}}', '{{<b>}}', '{{</b>}}', '{{< [a](p@z.md) >}}', '{{<\n>}}');
+
 const inlinePiece = fc.oneof(
   { weight: 6, arbitrary: word },
   { weight: 6, arbitrary: fc.tuple(text, destination, title).map(([t, d, ti]) => `[${t}](${d}${ti})`) },
@@ -36,6 +40,7 @@ const inlinePiece = fc.oneof(
   { weight: 1, arbitrary: destination.map((d) => `![i](${d})`) },
   { weight: 2, arbitrary: fc.constantFrom('<span title="[t](p@z.md)">s</span>', '<!-- [c](p@z.md) -->', '<b>', '</b>') },
   { weight: 1, arbitrary: fc.constantFrom('[^1]', '[^2]', '<https://x.org/p@z>', 'https://x.org/[u](p@z.md)', 'www.x.org') },
+  { weight: 1, arbitrary: shortcode },
 );
 const inline = fc.array(fc.tuple(inlinePiece, fc.constantFrom(' ', ' ', '', '\n')), { minLength: 1, maxLength: 8 }).map((pieces) => pieces.map(([piece, gap]) => piece + gap).join('').trimEnd() || 'x');
 
@@ -63,6 +68,8 @@ const block: fc.Arbitrary<string> = fc.letrec<{ block: string }>((tie) => ({
 // Prose of words, images and links only, indented and marked as lists: the shape that skips the block pass.
 const plainPiece = fc.oneof(
   fc.constantFrom('alpha', 'x!', '!', '*a*', '=', '[', ']'),
+  shortcode,
+  fc.constantFrom('<span title="[t](p@z.md)">', '{{<span title="[t](p@z.md)">}}', '<p@z.md>'),
   fc.tuple(fc.constantFrom('![', '['), fc.constantFrom('', 'a', 'a b'), fc.constantFrom('p@z.md', 'p@z.md "t"', ' p@z.md ', 'p@z.md\n"t"', '#s@z', 'p@z.md#s')).map(([open, t, d]) => `${open}${t}](${d})`),
 );
 const plainLine = fc.tuple(fc.constantFrom('', ' ', '    ', '\t', '- ', '1. ', '# ', '> '), fc.array(plainPiece, { minLength: 1, maxLength: 4 })).map(([indent, words]) => indent + words.join(' '));
@@ -115,11 +122,34 @@ function postcraftLinks(body: string): string[] {
     .sort();
 }
 
+/** The Markdown images markdown-it renders (not in another's alt text) and those Postcraft finds: one scan serves both. */
+function oracleImages(body: string): string[] {
+  const found: string[] = [];
+  const visit = (tokens: readonly Token[]) => {
+    for (const token of tokens) {
+      if (token.type === 'image') found.push(String(token.attrGet('src') ?? ''));
+      else if (token.children) visit(token.children);
+    }
+  };
+  visit(oracle.parse(body, {}));
+  return found.filter((src) => !leavesSite(src) && !src.startsWith('#')).sort(); // an image at a fragment names no file
+}
+
+function postcraftImages(body: string): string[] {
+  const t = `---\ntitle: x\n---\n${body}`;
+  return findBodyImages(parsePost('/site/content/post.md', t), { mdx: false, generator: 'astro' })
+    .filter((image) => image.origin === 'markdown')
+    .map((image) => oracle.normalizeLink(oracle.utils.unescapeAll(image.raw)))
+    .sort();
+}
+
 describe('Markdown links follow the Markdown block structure (property)', () => {
   it('finds exactly the links markdown-it renders, at the place each destination is written', () => {
     fc.assert(
       fc.property(document, (body) => {
-        assert.deepEqual(postcraftLinks(body), oracleLinks(body.replace(/\r\n?/g, '\n')));
+        const normalized = body.replace(/\r\n?/g, '\n');
+        assert.deepEqual(postcraftLinks(body), oracleLinks(normalized));
+        assert.deepEqual(postcraftImages(body), oracleImages(normalized), 'and the images of the same scan');
       }),
       { numRuns: runs },
     );
