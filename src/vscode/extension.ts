@@ -15,7 +15,7 @@ import { registerCompletionSupport } from './features/completions';
 import { registerDocumentLinkSupport } from './features/documentLinks';
 import { registerDefinitionSupport } from './features/definition';
 import { registerHeadingRenameSupport } from './features/headingRename';
-import { registerLinkRenameSupport } from './features/linkRename';
+import { LinkRenameSupport } from './features/linkRename';
 import { registerHoverSupport } from './features/hover';
 import { registerImageDropPasteSupport, type ImageDropPasteProvider } from './features/imageDropPaste';
 import { DiagnosticsManager } from './features/diagnostics';
@@ -71,7 +71,7 @@ export function activate(context: vscode.ExtensionContext): PostcraftApi {
     registerDocumentLinkSupport(session),
     registerDefinitionSupport(session),
     registerHeadingRenameSupport(session),
-    registerLinkRenameSupport(session, logger),
+    new LinkRenameSupport(session, logger),
     imageDropPaste.registration,
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('postcraft')) diagnostics.updateSettings(readSettings());

@@ -40,18 +40,23 @@ async function quickFix(document: vscode.TextDocument, code: string, title: stri
   let offered: string[] = [];
   for (let attempt = 0; attempt < 20; attempt++) {
     const diagnostics = await waitForDiagnostics(document.uri, (all) => all.some((diagnostic) => codeOf(diagnostic) === code));
+    // Listening before asking: a change while the actions are computed must not be missed.
+    let subscription: vscode.Disposable | undefined;
+    const changed = new Promise<void>((resolve) => {
+      subscription = vscode.languages.onDidChangeDiagnostics((event) => {
+        if (event.uris.some((uri) => uri.toString() === document.uri.toString())) resolve();
+      });
+    });
     const diagnostic = diagnostics.find((candidate) => codeOf(candidate) === code)!;
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
     const fix = actions.find((action) => action.title === title);
-    if (fix?.edit) return fix;
+    if (fix?.edit) {
+      subscription!.dispose();
+      return fix;
+    }
     offered = actions.map((action) => action.title);
-    await new Promise<void>((resolve) => {
-      const subscription = vscode.languages.onDidChangeDiagnostics((event) => {
-        if (!event.uris.some((uri) => uri.toString() === document.uri.toString())) return;
-        subscription.dispose();
-        resolve();
-      });
-    });
+    await changed;
+    subscription!.dispose();
   }
   assert.fail(`no quick fix "${title}"; offered: ${offered.join(', ')}`);
 }
@@ -63,7 +68,7 @@ describe('Links between posts in the editor', () => {
   });
   afterEach(revertAndClose);
   after(async () => {
-    for (const path of [target, source, 'content/blog/2024/link-goal.md']) await removePost(path);
+    for (const path of [target, source, 'content/blog/2024/link-goal.md', 'content/blog/2024/link-end.md']) await removePost(path);
   });
 
   it('reports a link to a post that is not there and fixes it to the post meant', async () => {
@@ -92,21 +97,39 @@ describe('Links between posts in the editor', () => {
     assert.equal(heading.insertText, 'getting-started');
   });
 
-  it('updates a link in another post when a post is renamed', async () => {
+  it('updates a link in another post when a post is renamed, in the same operation', async () => {
+    const api = await activateExtension();
+    const edit = new vscode.WorkspaceEdit();
+    edit.renameFile(workspaceFile(target), workspaceFile('content/blog/2024/link-goal.md'));
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    const document = await vscode.workspace.openTextDocument(workspaceFile(source));
+    assert.match(document.getText(), /Read \[the target\]\(link-goal\.md\) first\./, 'the link changed before applyEdit resolved');
+    await waitForSiteFile(api, workspaceFile('content/blog/2024/link-goal.md'));
+    await vscode.window.showTextDocument(document);
+    await waitForDiagnostics(document.uri, lacksCode('broken-link'));
+    if (document.isDirty) assert.ok(await document.save());
+  });
+
+  it('with updateOnRename "always", updates the link right after the rename', async () => {
     const api = await activateExtension();
     const settings = vscode.workspace.getConfiguration('postcraft');
-    // "prompt" (the default) sends the edit to the refactor preview, which waits for a person.
     await settings.update('links.updateOnRename', 'always', vscode.ConfigurationTarget.Workspace);
     try {
-      const edit = new vscode.WorkspaceEdit();
-      edit.renameFile(workspaceFile(target), workspaceFile('content/blog/2024/link-goal.md'));
-      assert.ok(await vscode.workspace.applyEdit(edit));
       const document = await vscode.workspace.openTextDocument(workspaceFile(source));
-      assert.match(document.getText(), /Read \[the target\]\(link-goal\.md\) first\./);
-      await waitForSiteFile(api, workspaceFile('content/blog/2024/link-goal.md'));
-      await vscode.window.showTextDocument(document);
-      await waitForDiagnostics(document.uri, lacksCode('broken-link'));
-      if (document.isDirty) await document.save();
+      const updated = new Promise<void>((resolve) => {
+        const subscription = vscode.workspace.onDidChangeTextDocument((event) => {
+          if (event.document !== document || !document.getText().includes('(link-end.md)')) return;
+          subscription.dispose();
+          resolve();
+        });
+      });
+      const edit = new vscode.WorkspaceEdit();
+      edit.renameFile(workspaceFile('content/blog/2024/link-goal.md'), workspaceFile('content/blog/2024/link-end.md'));
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      await updated;
+      assert.match(document.getText(), /Read \[the target\]\(link-end\.md\) first\./);
+      await waitForSiteFile(api, workspaceFile('content/blog/2024/link-end.md'));
+      if (document.isDirty) assert.ok(await document.save());
     } finally {
       await settings.update('links.updateOnRename', undefined, vscode.ConfigurationTarget.Workspace);
     }
