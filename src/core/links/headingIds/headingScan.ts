@@ -285,7 +285,8 @@ export function scanHeadings(body: string, { mdx, kramdown = false }: ScanOption
     }
     if (ch === 60 /* < */ && !mdx) {
       const text = body.slice(at, end);
-      let block = htmlBlockStart(text, leaf.kind === 'paragraph');
+      // A lone tag (the last kind) interrupts neither a paragraph nor a table's rows.
+      let block = htmlBlockStart(text, leaf.kind === 'paragraph' || leaf.kind === 'table');
       // kramdown reads a block element's HTML to its closing tag, blank lines and all (parse_block_html is off).
       const opening = kramdown && block === blankLine ? /^<([A-Za-z][A-Za-z0-9-]*)/.exec(text) : null;
       if (opening && !voidElements.has(opening[1]!.toLowerCase())) block = new RegExp(`</${opening[1]}\\s*>`, 'i');

@@ -1,0 +1,102 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import GithubSlugger from 'github-slugger';
+import { toString } from 'mdast-util-to-string';
+import { remark } from 'remark';
+import { anchorsOf, headingIdStyleOf } from '../../../src/core/links/anchors';
+import type { Anchor, HeadingIdStyle } from '../../../src/core/links/model';
+
+const ids = (body: string, style: HeadingIdStyle, mdx = false) => anchorsOf(body, 0, { style, mdx }).map((anchor) => anchor.id);
+const written = (text: string, anchor: Anchor) => text.slice(anchor.range.start, anchor.range.end);
+
+describe('anchorsOf', () => {
+  it('gives each heading its range: the text without #s, closing #s or {#id}, offset by bodyStart', () => {
+    const front = '---\ntitle: x\n---\n';
+    const body = '## Install *it* ##\n\n### Custom {#mine}\n\nSetext\ntwo lines\n---\n';
+    const post = front + body;
+    const anchors = anchorsOf(body, front.length, { style: 'github-slugger', mdx: false });
+    assert.deepEqual(anchors.map((anchor) => written(post, anchor)), ['Install *it*', 'Custom', 'Setext\ntwo lines']);
+    assert.deepEqual(anchors.map((anchor) => anchor.text), ['Install it', 'Custom', 'Setext two lines']);
+    // mdast keeps the line break in the text, and github-slugger drops it: `setexttwo-lines`, as Docusaurus makes it.
+    assert.deepEqual(anchors.map((anchor) => anchor.id), ['install-it', 'mine', 'setexttwo-lines']);
+  });
+
+  it('finds explicit anchors in raw HTML, by id on any element and name on <a>, with the value as range', () => {
+    const body = 'Text <a id="top"></a> and <a name=old-name>x</a>\n\n<div id=\'box\' data-id="no">\n\n<span name="not-an-anchor">s</span>\n';
+    const anchors = anchorsOf(body, 10, { style: 'github', mdx: false });
+    assert.deepEqual(anchors.map((anchor) => anchor.id), ['top', 'old-name', 'box']);
+    for (const anchor of anchors) assert.equal(body.slice(anchor.range.start - 10, anchor.range.end - 10), anchor.id);
+    assert.ok(anchors.every((anchor) => anchor.text === undefined));
+  });
+
+  it('skips headings and anchors in code: fences of either kind and length, indented code, code spans', () => {
+    const body = [
+      '````md', '```', '# not one', '```', '<a id="no1">', '````',
+      '~~~', '# not two', '~~~',
+      '    # not three',
+      'See `<a id="no2">` here',
+      '# Yes',
+    ].join('\n');
+    assert.deepEqual(ids(body, 'github'), ['yes']);
+  });
+
+  it('in MDX, an indented line is no code: the heading counts', () => {
+    assert.deepEqual(ids('Intro\n\n    # Indented', 'github-slugger', true), ['indented']);
+    assert.deepEqual(ids('Intro\n\n    # Indented', 'github-slugger', false), []);
+  });
+
+  it('gives no heading IDs for style none, but keeps explicit anchors', () => {
+    assert.deepEqual(ids('# Title\n\n<a id="x"></a>', 'none'), ['x']);
+  });
+
+  it('numbers duplicates the way each generator does', () => {
+    const body = '# A\n\n# A\n\n# A-1\n\n# A';
+    assert.deepEqual(ids(body, 'github'), ['a', 'a-1', 'a-1-1', 'a-2']);
+    assert.deepEqual(ids(body, 'kramdown'), ['a', 'a-1', 'a-1', 'a-2']);
+    assert.deepEqual(ids(body, 'github-slugger'), ['a', 'a-1', 'a-1-1', 'a-2']);
+  });
+
+  it('Hugo: an ID comes from the heading as written (link URLs included), {#id} and {.class} attributes cut', () => {
+    assert.deepEqual(ids('## [Docs](https://x.org)\n\n## Named {#named .c}\n\n## Styled {.c}\n\n## !!!', 'github'), ['docshttpsxorg', 'named', 'styled', 'heading']);
+    assert.deepEqual(ids('## Crème brûlée 🍮', 'github-ascii'), ['creme-brulee-']);
+    assert.deepEqual(ids('## Crème brûlée 🍮 snake_case', 'blackfriday'), ['crème-brûlée-snake-case']);
+  });
+
+  it('reads no more than a body with nothing that could make a heading or an anchor', () => {
+    assert.deepEqual(anchorsOf('Just words.\nMore words.', 0, { style: 'github', mdx: false }), []);
+  });
+});
+
+describe('github-slugger IDs follow Docusaurus: mdast text without HTML, slugged, {#id} as written', () => {
+  // Docusaurus's heading plugin (mdx-loader remark/headings) in small: remark parses, toString of the heading
+  // without its html children, parseMarkdownHeadingId's pattern, github-slugger.
+  function docusaurusIds(body: string): string[] {
+    const slugger = new GithubSlugger();
+    const tree = remark().parse(body);
+    return tree.children.flatMap((node) => {
+      if (node.type !== 'heading') return [];
+      const text = toString(node.children.filter((child) => child.type !== 'html'));
+      const custom = /\s*\{#(?<id>(?:.(?!\{#|\}))*.)\}$/.exec(text);
+      return [custom ? custom.groups!['id']!.trim() : slugger.slug(text)];
+    });
+  }
+
+  const headings = [
+    '## Hello World', '## Hello World', "## What's `new` in [v2](https://x.org/v2)?", '## Ünïcödé 🚀 Émoji', '## snake_case and _em_ and **strong**',
+    '## &amp; entities &copy;', '## Image ![alt](a.png) here', '## Custom {#custom-id}', '## Tag <span>inside</span> it', '## \\*escaped\\* \\# hash',
+    '## A -- B', '## C++ / C# ###', 'Setext *one*\n===',
+  ];
+
+  it('on a list of tricky headings', () => {
+    const body = headings.join('\n\n');
+    assert.deepEqual(ids(body, 'github-slugger'), docusaurusIds(body));
+  });
+});
+
+describe('headingIdStyleOf', () => {
+  it('takes the config\'s choice, else the generator\'s default; Eleventy has none', () => {
+    assert.equal(headingIdStyleOf({ generator: 'hugo', headingIds: 'blackfriday' }), 'blackfriday');
+    assert.equal(headingIdStyleOf({ generator: 'jekyll' }), 'kramdown');
+    assert.equal(headingIdStyleOf({ generator: 'eleventy' }), undefined);
+  });
+});
