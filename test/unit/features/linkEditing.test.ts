@@ -163,3 +163,64 @@ describe('backlinks', () => {
     assert.equal((await service.backlinks(first)).length, 5, 'the service reads the posts itself');
   });
 });
+
+describe('links on a Hugo site', () => {
+  const firstPost = '/site/content/blog/first.md';
+  const otherPost = '/site/content/blog/other.md';
+  const firstText = '---\ntitle: First\ndate: 2024-05-01\n---\n## Setup\n\nSee [below](#setup).\n';
+  const otherText = [
+    '---',
+    'title: Other',
+    'date: 2024-06-01',
+    '---',
+    '[a](/blog/first/#setup) {{< ref "blog/first.md" >}} {{< relref "/blog/first" >}} {{< ref "first.md#setup" >}}',
+    '',
+  ].join('\n');
+
+  async function hugoSite(): Promise<PostcraftService> {
+    const fs = inMemorySite({ 'hugo.toml': 'title = "Blog"\n', 'content/blog/first.md': firstText, 'content/blog/other.md': otherText });
+    const service = createPostcraftService({ fs });
+    await service.openWorkspace(['/site']);
+    return service;
+  }
+
+  it('a renamed post: URL and ref links follow in the writer\'s style, and the old URL becomes an alias', async () => {
+    const service = await hugoSite();
+    const edits = await service.planMove([{ from: firstPost, to: '/site/content/blog/getting-started.md' }], { addAliases: true });
+    assert.equal(
+      applied(otherText, edits, otherPost),
+      '---\ntitle: Other\ndate: 2024-06-01\n---\n[a](/blog/getting-started/#setup) {{< ref "blog/getting-started.md" >}} {{< relref "/blog/getting-started" >}} {{< ref "blog/getting-started.md#setup" >}}\n',
+    );
+    assert.equal(applied(firstText, edits, firstPost), firstText.replace('date: 2024-05-01\n', 'date: 2024-05-01\naliases: ["/blog/first/"]\n'));
+  });
+
+  it('a post whose slug fixes its URL keeps its URL links when its file is renamed', async () => {
+    const fs = inMemorySite({ 'hugo.toml': '', 'content/blog/first.md': '---\ntitle: First\nslug: start\n---\n', 'content/blog/other.md': '---\ntitle: O\n---\n[a](/blog/start/) [b]({{< ref "blog/first.md" >}})\n' });
+    const service = createPostcraftService({ fs });
+    await service.openWorkspace(['/site']);
+    const edits = await service.planMove([{ from: firstPost, to: '/site/content/blog/renamed.md' }], { addAliases: true });
+    assert.deepEqual(edits.map((edit) => edit.newText), ['blog/renamed.md']);
+  });
+
+  it('a changed slug updates the URL links to the post', async () => {
+    const service = await hugoSite();
+    const edits = await service.planUrlChange(firstPost, firstText, firstText.replace('date: 2024-05-01', 'date: 2024-05-01\nslug: begin'));
+    assert.equal(applied(otherText, edits, otherPost), otherText.replace('/blog/first/#setup', '/blog/begin/#setup'));
+  });
+
+  it('F2 on a heading renames its fragments across the site and in the post itself', async () => {
+    const service = await hugoSite();
+    const onHeading = firstText.indexOf('Setup') + 2;
+    assert.equal(service.headingToRename(firstPost, firstText, firstText.indexOf('See'))?.text, undefined, 'only a heading can be renamed');
+    assert.equal(service.headingToRename(firstPost, firstText, onHeading)?.text, 'Setup');
+    const edits = await service.planHeadingRename(firstPost, firstText, onHeading, 'Installing It');
+    assert.equal(applied(firstText, edits, firstPost), firstText.replace('## Setup', '## Installing It').replace('(#setup)', '(#installing-it)'));
+    assert.equal(applied(otherText, edits, otherPost), otherText.replace('/blog/first/#setup', '/blog/first/#installing-it').replace('first.md#setup', 'first.md#installing-it'));
+  });
+
+  it('completes this page\'s headings after # alone', async () => {
+    const service = await hugoSite();
+    const { text, offset } = atCursor(firstText.replace('(#setup)', () => '(#$$CURSOR$$)'));
+    assert.deepEqual(service.completions(firstPost, text, offset).map((item) => [item.label, item.insertText]), [['Setup', 'setup']]);
+  });
+});
