@@ -36,7 +36,7 @@ export function summarizePost({ path, text, bodyStart, frontmatter }: PostSource
   const values = (keys: readonly string[]) =>
     keys.flatMap((key) => {
       const value = findField(fields, key)?.value;
-      return splitTagWords(namedItems(value), config, value?.kind === 'scalar');
+      return splitTagWords(namedItems(value), config, key, value?.kind === 'scalar');
     });
   const title = frontmatter?.data['title'];
   return {

@@ -4,11 +4,19 @@ import type { ParsedPost } from '../post/parsedPost';
 import type { SiteConfig } from './model';
 
 /**
- * A post's tag values as the generator reads them. Jekyll splits a string value on spaces
- * (`tags: jekyll ruby` is two tags), so each word gets its own range there.
+ * A post's tag values as the generator reads them. Jekyll splits a string value of `tags` or
+ * `categories` on spaces (`tags: jekyll ruby` is two tags), so each word gets its own range there.
  */
 export function tagValues(post: ParsedPost, config: SiteConfig): ScalarNode[] {
-  return valuesOf(post, config.tagKeys).flatMap(({ node, field }) => (config.splitTagWords && field.value === node ? splitWords(post, node) : [node]));
+  return valuesOf(post, config.tagKeys).flatMap(({ node, field }) => (splitsWords(config, field.key) && field.value === node ? splitWords(post, node) : [node]));
+}
+
+/**
+ * Whether a string under `key` is a list of words. Jekyll splits only the plural keys: the singular
+ * `tag:`/`category:` value is one name (`category: Road Trips`; Utils.pluralized_array_from_hash).
+ */
+export function splitsWords(config: SiteConfig, key: string): boolean {
+  return config.splitTagWords === true && (key === 'tags' || key === 'categories');
 }
 
 function splitWords(post: ParsedPost, node: ScalarNode): ScalarNode[] {
@@ -18,7 +26,7 @@ function splitWords(post: ParsedPost, node: ScalarNode): ScalarNode[] {
   return [...text.matchAll(/\S+/g)].map((word) => ({ kind: 'scalar', value: word[0], range: { start: inner.start + word.index, end: inner.start + word.index + word[0].length }, style: 'plain' }));
 }
 
-/** The same split on plain data, for summaries. */
-export function splitTagWords(values: string[], config: SiteConfig, fromSingleString: boolean): string[] {
-  return config.splitTagWords && fromSingleString ? values.flatMap((value) => value.split(/\s+/).filter(Boolean)) : values;
+/** The same split on plain data, for summaries: the values of `key`, from one string or a list. */
+export function splitTagWords(values: string[], config: SiteConfig, key: string, fromSingleString: boolean): string[] {
+  return splitsWords(config, key) && fromSingleString ? values.flatMap((value) => value.split(/\s+/).filter(Boolean)) : values;
 }

@@ -120,6 +120,12 @@ function relativeFilesNamedIn(output: string): string[] {
   return [...output.matchAll(/(?:\bin|Document) '?([^\s']+\.(?:md|markdown|mkdn|mkd|html?))\b/g)].map((match) => match[1]!);
 }
 
+/** `notes/travel/_posts/x.md` → notes, travel: Jekyll makes them the post's categories. */
+function folderCategories(path: string): Set<string> {
+  const at = path.indexOf('_posts/');
+  return new Set(at > 0 ? path.slice(0, at).split('/').filter(Boolean) : []);
+}
+
 function readOracleOutput(file: string, out: string): GeneratorPage[] {
   const { pages } = JSON.parse(readFileSync(file, 'utf8')) as { pages: (OracleEntry | null)[] };
   return pages
@@ -137,7 +143,8 @@ function readOracleOutput(file: string, out: string): GeneratorPage[] {
         draft: entry.draft === true,
         droppedDates: [],
         // Documents have tags and categories as lists (a string split on spaces); a page keeps them as written and no tag page lists it.
-        tags: isDocument ? [...new Set([...strings(entry.tags), ...strings(entry.categories)])].sort() : undefined,
+        // The folders above `_posts/` are categories too; Postcraft's tags are the ones the frontmatter writes.
+        tags: isDocument ? [...new Set([...strings(entry.tags), ...strings(entry.categories).filter((category) => !folderCategories(entry.path).has(category))])].sort() : undefined,
         authors: [...new Set([...strings(entry.author), ...strings(entry.authors)])].sort(),
         ...writtenUrl(entry.url, out),
       };

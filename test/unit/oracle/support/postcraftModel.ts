@@ -47,7 +47,7 @@ export async function postcraftModel(root: string): Promise<PostcraftModel> {
   const site = sites.find((candidate) => candidate.root === siteRoot) ?? sites[0];
   if (!site) throw new Error(`Postcraft found no site in ${root}`);
   const pages = new Map<string, PostcraftPage>();
-  const tagTerm = (tag: string) => site.profile.tagTerm?.(tag) ?? tag;
+  const tagTerm = (tag: string) => site.profile.tagTerm?.(tag, site.config) ?? tag;
   for (const [path, post] of site.posts) {
     const file = path.slice(site.root.length + 1);
     const findings = await service.checkFile(path);
