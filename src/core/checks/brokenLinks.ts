@@ -22,33 +22,53 @@ function checkLink(context: CheckContext, link: LinkReference): void {
   const target = resolveLink(site, post.path, link);
   const shown = `"${link.raw}"`;
   if (target.kind === 'missing') {
-    const fixes: Fix[] = [];
-    for (const suggestion of target.suggestions) {
-      const text = linkTextFor(site, post.path, link, suggestion);
-      if (text === undefined) continue;
-      const replacement = text + keptFragment(link);
-      if (replacement !== link.raw) fixes.push(context.replaceFix(`Change to "${replacement}"`, link.range, replacement, fixes.length === 0));
-    }
-    const meant = fixes.length > 0 ? ` Did you mean ${fixes.map((fix) => fix.title.slice('Change to '.length)).join(' or ')}?` : '';
+    const fixes = suggestionFixes(context, link, target.suggestions);
     // The generator stops on a template link to nothing, and a file link names a file that is not there;
     // a URL may still be served by something Postcraft does not see (a theme's page, the host's redirects).
     const severity = isTemplateForm(link.form) || target.why || !link.path.startsWith('/') ? 'error' : 'warning';
     const why = target.why ? ` ${target.why}.` : '';
-    context.report({ code: 'broken-link', severity, range: link.range, message: `No page or file at ${shown} (looked for ${target.lookedFor}).${why}${meant}`, fixes });
+    context.report({ code: 'broken-link', severity, range: link.range, message: `No page or file at ${shown} (looked for ${target.lookedFor}).${why}${didYouMean(fixes)}`, fixes });
     return;
   }
-  if (target.kind !== 'page') return;
+  if (target.kind === 'unfollowed-file') {
+    const url = site.posts.get(target.path)?.route?.url;
+    const fixes = url ? [context.replaceFix(`Change to "${url}${keptFragment(link)}"`, link.range, `${url}${keptFragment(link)}`, true)] : [];
+    const name = site.profile.displayName;
+    context.report({ code: 'broken-link', severity: 'warning', range: link.range, message: `${name} does not turn this file link into the page's URL (it does only between files of one plugin: docs to docs, blog to blog), so it stays ${shown} and is broken on the site.${url ? ` Link to "${url}" instead.` : ''}`, fixes });
+  }
+  if (target.kind !== 'page' && target.kind !== 'unfollowed-file') return;
   const page = site.posts.get(target.path);
   // A draft may link to another draft: they are published together.
-  const unpublished = page && target.path !== post.path && !site.posts.get(post.path)?.draft ? whyUnpublished(site, target.path) : undefined;
+  const unpublished = target.kind === 'page' && page && target.path !== post.path && !site.posts.get(post.path)?.draft ? whyUnpublished(site, target.path) : undefined;
   if (unpublished) context.report({ code: 'broken-link', severity: 'warning', range: link.range, message: `${shown} links to ${unpublished}, so the link is broken on the published site.`, fixes: [] });
   if (link.fragment === undefined || link.fragment === '' || !link.fragmentRange) return;
   const anchors = page?.anchors;
   if (!anchors || anchors.some((anchor) => anchor.id === link.fragment)) return;
   const where = target.path === post.path ? 'this page' : `"${page?.title ?? target.path.slice(site.root.length + 1)}"`;
   const fixes = closestAnchors(link.fragment, anchors).map((id, index) => context.replaceFix(`Change to "#${id}"`, link.fragmentRange!, id, index === 0));
-  const meant = fixes.length > 0 ? ` Did you mean ${fixes.map((fix) => fix.title.slice('Change to '.length)).join(' or ')}?` : '';
-  context.report({ code: 'broken-anchor', severity: 'warning', range: link.fragmentRange, message: `No heading or anchor "#${link.fragment}" in ${where}.${meant}`, fixes });
+  context.report({ code: 'broken-anchor', severity: 'warning', range: link.fragmentRange, message: `No heading or anchor "#${link.fragment}" in ${where}.${didYouMean(fixes)}`, fixes });
+}
+
+/**
+ * Fixes that write the link to each suggested page in the link's own form: only those that resolve
+ * (a `ref` with a `lang` option that names no language stays broken whatever its path).
+ */
+function suggestionFixes(context: CheckContext, link: LinkReference, suggestions: readonly string[]): Fix[] {
+  const { site, post } = context;
+  const fixes: Fix[] = [];
+  for (const suggestion of suggestions) {
+    const text = linkTextFor(site, post.path, link, suggestion);
+    if (text === undefined || text === link.raw) continue;
+    const replacement = text + keptFragment(link);
+    const resolved = resolveLink(site, post.path, { ...link, raw: replacement, path: text });
+    if (resolved.kind === 'missing' || resolved.kind === 'unknown') continue;
+    fixes.push(context.replaceFix(`Change to "${replacement}"`, link.range, replacement, fixes.length === 0));
+  }
+  return fixes;
+}
+
+function didYouMean(fixes: readonly Fix[]): string {
+  return fixes.length > 0 ? ` Did you mean ${fixes.map((fix) => fix.title.slice('Change to '.length)).join(' or ')}?` : '';
 }
 
 /** The fragment as written, when the link's replaced text includes it. */

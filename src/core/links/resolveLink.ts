@@ -1,5 +1,4 @@
 import { isPostPath } from '../site/fileSet';
-import { rootRelativeCandidates } from '../site/generators/profile';
 import { routesOf } from '../site/routes';
 import type { Site } from '../site/site';
 import { closestMatches } from '../text/similarity';
@@ -13,6 +12,8 @@ export type LinkTarget =
   | { readonly kind: 'page'; readonly path: string; readonly viaAlias: boolean }
   /** A file published as it is (a static file, a bundle's resource). */
   | { readonly kind: 'file'; readonly path: string }
+  /** A page's file, linked where the generator does not turn a file link into the page's URL (see GeneratorRoutes.followsFileLink). */
+  | { readonly kind: 'unfollowed-file'; readonly path: string }
   /** A page the generator makes from no file of its own (a list, a term page, a feed). */
   | { readonly kind: 'generated' }
   /** Postcraft cannot tell: nothing is claimed. */
@@ -36,7 +37,10 @@ export function resolveLink(site: Site, fromPath: string, link: LinkReference): 
   // links follow), else a URL relative to the page's own URL (what the browser requests).
   const file = normalizePath(joinPath(dirname(fromPath), link.path));
   if (!isInside(site.root, file)) return { kind: 'unknown' };
-  if (site.posts.has(file)) return { kind: 'page', path: file, viaAlias: false };
+  if (site.posts.has(file)) {
+    const follows = routesOf(site.config.generator).followsFileLink?.(site.config, fromPath, file) ?? true;
+    return follows ? { kind: 'page', path: file, viaAlias: false } : { kind: 'unfollowed-file', path: file };
+  }
   if (site.files.has(file) || site.files.has(joinPath(file, 'index.html'))) return { kind: 'file', path: file };
   if (isPostPath(file)) return missingFile(site, file);
   const route = site.posts.get(fromPath)?.route;
@@ -62,7 +66,7 @@ export function resolveUrl(site: Site, url: string): LinkTarget {
   if (page) return { kind: 'page', path: page.path, viaAlias: page.viaAlias };
   const routes = routesOf(site.config.generator);
   const decoded = url.endsWith('/') ? `${url}index.html` : url;
-  for (const candidate of [...routes.fileCandidates(site.config, decoded), ...routes.fileCandidates(site.config, url), ...rootRelativeCandidates(site.config, url)]) {
+  for (const candidate of [...routes.fileCandidates(site.config, decoded), ...routes.fileCandidates(site.config, url), ...resourceOfMovedPage(site, url)]) {
     const file = normalizePath(candidate);
     if (isInside(site.root, file) && site.files.has(file)) return { kind: 'file', path: file };
   }
@@ -74,6 +78,16 @@ export function resolveUrl(site: Site, url: string): LinkTarget {
   // the host makes, or a file Postcraft's rules do not know: silence, unless a page looks like the one meant.
   if (suggestions.length === 0 && !pages.inSectionOfPages(url)) return { kind: 'unknown' };
   return { kind: 'missing', why: undefined, lookedFor: url, suggestions };
+}
+
+/**
+ * A file beside a page bundle's `index.md`, at the page's URL: a bundle whose URL a permalink or `slug`
+ * moved publishes its files there (`/2023/12/a-bundle/handout.txt`), which no rule on paths alone finds.
+ */
+function resourceOfMovedPage(site: Site, url: string): string[] {
+  const page = site.urlMap().pageAt(dirname(url.endsWith('/') ? url.slice(0, -1) : url));
+  if (!page || !/^_?index\.[^.]+$/.test(basename(page.path))) return [];
+  return [joinPath(dirname(page.path), basename(url))];
 }
 
 function missingFile(site: Site, file: string): LinkTarget {

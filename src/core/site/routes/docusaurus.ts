@@ -69,6 +69,18 @@ interface SourceFolder {
 
 /** Docusaurus 3's URL rules, after @docusaurus/plugin-content-{blog,docs,pages} 3.10 (checked against `docusaurus build`). */
 export const docusaurusRoutes: GeneratorRoutes = {
+  /**
+   * A docs or blog plugin turns a `.md` link into the target's URL only when the target is one of its own
+   * files (its content paths, translations included); a link from the docs to a blog post's file stays as
+   * written and `onBrokenMarkdownLinks` reports it. (Pages are left alone: not checked against a build.)
+   */
+  followsFileLink(config, fromPath, target) {
+    const routing = routingOf(config);
+    const from = routing && sourceFolderOf(routing, fromPath);
+    const to = routing && sourceFolderOf(routing, target);
+    if (!from || !to || from.kind === 'pages' || to.kind === 'pages') return true;
+    return from.instance === to.instance;
+  },
   pageRoute(config, path, data) {
     const routing = routingOf(config);
     if (!routing || !/\.mdx?$/.test(path) || isExcludedFile(config, path)) return undefined;

@@ -30,6 +30,12 @@ export interface GeneratorRoutes {
    * lists, pagination, feeds, archives. Such a URL is never reported broken.
    */
   isGeneratedUrl(site: RouteSite, url: string): boolean;
+  /**
+   * Whether the generator turns a relative link to the Markdown file `target` into the page's URL
+   * (Docusaurus: only between files of one plugin instance). Without it, a link to a page's file is taken
+   * to reach it: a generator that leaves `.md` links as written may still have a render hook that does not.
+   */
+  followsFileLink?(config: SiteConfig, fromPath: string, target: string): boolean;
   /** The page a template link names; only for the forms this generator has. */
   resolveTemplateLink?(site: RouteSite, fromPath: string, link: LinkReference): TemplateLinkTarget;
 }
