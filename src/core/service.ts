@@ -182,20 +182,27 @@ export class PostcraftService {
     return edits;
   }
 
+  /** The page's old and new URL when `text` publishes it elsewhere than `savedText` (a `slug`, `url` or `permalink` edited). */
+  urlChange(path: string, savedText: string, text: string): { readonly oldUrl: string; readonly newUrl: string } | undefined {
+    const site = this.siteFor(path);
+    if (!site?.isPost(path)) return undefined;
+    const routeOf = (source: string) => routesOf(site.config.generator).pageRoute(site.config, path, parsePost(path, source, site.frontmatterSyntax).frontmatter?.data ?? {});
+    const oldUrl = routeOf(savedText)?.url;
+    const newUrl = routeOf(text)?.url;
+    return oldUrl && newUrl && oldUrl !== newUrl ? { oldUrl, newUrl } : undefined;
+  }
+
   /**
    * The edits for a page whose URL changes from what `savedText` gives to what `text` gives (a `slug`
    * edited): every URL link to the old URL across the site. Empty when the URL stays.
    */
   async planUrlChange(path: string, savedText: string, text: string, openText: OpenText = noOpenText, token: CancellationToken = noCancellation): Promise<TextEdit[]> {
     const site = this.siteFor(path);
-    if (!site?.isPost(path)) return [];
-    const routeOf = (source: string) => routesOf(site.config.generator).pageRoute(site.config, path, parsePost(path, source, site.frontmatterSyntax).frontmatter?.data ?? {});
-    const oldUrl = routeOf(savedText)?.url;
-    const newUrl = routeOf(text)?.url;
-    if (!oldUrl || !newUrl || oldUrl === newUrl) return [];
-    const needle = basename(oldUrl.replace(/\/+$/, '').replace(/\.html$/, ''));
+    const change = this.urlChange(path, savedText, text);
+    if (!site || !change) return [];
+    const needle = basename(change.oldUrl.replace(/\/+$/, '').replace(/\.html$/, ''));
     const sources = await this.readPosts(site, (file) => (file === path ? text : openText(file)), token, (_file, source) => source.includes(needle));
-    return planUrlChangeEdits(site, path, oldUrl, newUrl, sources);
+    return planUrlChangeEdits(site, path, change.oldUrl, change.newUrl, sources);
   }
 
   /** The heading whose text the cursor is on, for renaming it (F2); undefined elsewhere. */

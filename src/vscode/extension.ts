@@ -16,6 +16,7 @@ import { registerDocumentLinkSupport } from './features/documentLinks';
 import { registerDefinitionSupport } from './features/definition';
 import { registerHeadingRenameSupport } from './features/headingRename';
 import { LinkRenameSupport } from './features/linkRename';
+import { registerUrlChangeSupport } from './features/urlChange';
 import { registerHoverSupport } from './features/hover';
 import { registerImageDropPasteSupport, type ImageDropPasteProvider } from './features/imageDropPaste';
 import { DiagnosticsManager } from './features/diagnostics';
@@ -72,6 +73,7 @@ export function activate(context: vscode.ExtensionContext): PostcraftApi {
     registerDefinitionSupport(session),
     registerHeadingRenameSupport(session),
     new LinkRenameSupport(session, logger),
+    registerUrlChangeSupport(session),
     imageDropPaste.registration,
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('postcraft')) diagnostics.updateSettings(readSettings());

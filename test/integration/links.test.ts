@@ -97,6 +97,24 @@ describe('Links between posts in the editor', () => {
     assert.equal(heading.insertText, 'getting-started');
   });
 
+  it('renames a heading (F2) and the fragments in other posts that name it', async () => {
+    await writePost('content/blog/2024/link-heading.md', '---\ntitle: "Link Heading"\n---\n\nSee [setup](link-target.md#getting-started).\n');
+    try {
+      await activateExtension();
+      const editor = await openPost(target);
+      const heading = editor.document.positionAt(editor.document.getText().indexOf('Getting Started') + 3);
+      const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', editor.document.uri, heading, 'First Steps');
+      assert.ok(edit, 'a rename edit');
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      assert.match(editor.document.getText(), /^## First Steps$/m);
+      const linking = await vscode.workspace.openTextDocument(workspaceFile('content/blog/2024/link-heading.md'));
+      assert.match(linking.getText(), /\(link-target\.md#first-steps\)/);
+    } finally {
+      await revertAndClose();
+      await removePost('content/blog/2024/link-heading.md');
+    }
+  });
+
   it('updates a link in another post when a post is renamed, in the same operation', async () => {
     const api = await activateExtension();
     const edit = new vscode.WorkspaceEdit();
@@ -108,6 +126,26 @@ describe('Links between posts in the editor', () => {
     await vscode.window.showTextDocument(document);
     await waitForDiagnostics(document.uri, lacksCode('broken-link'));
     if (document.isDirty) assert.ok(await document.save());
+  });
+
+  it('offers to update links to the old URL while the slug is being changed', async () => {
+    await writePost('content/blog/2024/url-target.md', '---\ntitle: "URL Target"\n---\n\nBody.\n');
+    await writePost('content/blog/2024/url-source.md', '---\ntitle: "URL Source"\n---\n\nSee [it](/blog/2024/url-target/).\n');
+    try {
+      await activateExtension();
+      const editor = await openPost('content/blog/2024/url-target.md');
+      await replaceText(editor, 'title: "URL Target"', 'title: "URL Target"\nslug: moved-here');
+      const at = new vscode.Range(1, 0, 1, 0);
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, at, vscode.CodeActionKind.RefactorRewrite.value, 1);
+      const update = actions.find((action) => action.title === 'Update links to /blog/2024/url-target/ across the site to /blog/2024/moved-here/');
+      assert.ok(update?.edit, actions.map((action) => action.title).join(', '));
+      assert.ok(await vscode.workspace.applyEdit(update.edit));
+      const source = await vscode.workspace.openTextDocument(workspaceFile('content/blog/2024/url-source.md'));
+      assert.match(source.getText(), /See \[it\]\(\/blog\/2024\/moved-here\/\)\./);
+    } finally {
+      await revertAndClose();
+      for (const path of ['content/blog/2024/url-target.md', 'content/blog/2024/url-source.md']) await removePost(path);
+    }
   });
 
   it('with updateOnRename "always", updates the link right after the rename', async () => {
