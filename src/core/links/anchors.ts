@@ -1,6 +1,6 @@
 import type { SiteConfig } from '../site/model';
 import type { Anchor, HeadingIdStyle } from './model';
-import { githubSluggerAnchors } from './headingIds/githubSlugger';
+import { astroRule, githubSluggerAnchors } from './headingIds/githubSlugger';
 import { goldmarkAnchors } from './headingIds/goldmark';
 import { scanHeadings, type Span } from './headingIds/headingScan';
 import { kramdownAnchors } from './headingIds/kramdown';
@@ -15,7 +15,7 @@ const defaults: Readonly<Record<SiteConfig['generator'], HeadingIdStyle | undefi
   hugo: 'github',
   jekyll: 'kramdown',
   docusaurus: 'github-slugger',
-  astro: 'github-slugger',
+  astro: 'astro',
   eleventy: undefined,
   markdown: 'github-slugger',
 };
@@ -34,6 +34,7 @@ export function anchorsOf(body: string, bodyStart: number, { style, mdx }: { rea
     style === 'none' ? []
     : style === 'kramdown' ? kramdownAnchors(body, headings)
     : style === 'github-slugger' ? githubSluggerAnchors(body, headings)
+    : style === 'astro' ? githubSluggerAnchors(body, headings, astroRule)
     : goldmarkAnchors(body, headings, style);
   anchors.push(...explicitAnchors(body, htmlLines));
   return bodyStart === 0 ? anchors : anchors.map((anchor) => ({ ...anchor, range: { start: anchor.range.start + bodyStart, end: anchor.range.end + bodyStart } }));

@@ -34,7 +34,8 @@ export interface Anchor {
 
 /**
  * How a generator turns heading text into IDs. Hugo: Goldmark's `autoHeadingIDType` (`github`,
- * `github-ascii`, `blackfriday`); Jekyll: kramdown's auto IDs; Docusaurus and Astro: github-slugger.
+ * `github-ascii`, `blackfriday`); Jekyll: kramdown's auto IDs; Docusaurus: github-slugger with `{#id}`;
+ * Astro: github-slugger after smartypants, one trailing `-` dropped, no `{#id}` (rehypeHeadingIds).
  * `none`: headings get no IDs (Hugo `autoHeadingID = false`, kramdown `auto_ids: false`).
  */
-export type HeadingIdStyle = 'github' | 'github-ascii' | 'blackfriday' | 'kramdown' | 'github-slugger' | 'none';
+export type HeadingIdStyle = 'github' | 'github-ascii' | 'blackfriday' | 'kramdown' | 'github-slugger' | 'astro' | 'none';

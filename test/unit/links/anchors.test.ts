@@ -100,3 +100,17 @@ describe('headingIdStyleOf', () => {
     assert.equal(headingIdStyleOf({ generator: 'eleventy' }), undefined);
   });
 });
+
+describe('Astro heading IDs (rehypeHeadingIds after remark-smartypants)', () => {
+  const ids = (body: string, style: 'astro' | 'github-slugger') => anchorsOf(body, 0, { style, mdx: false }).map((anchor) => anchor.id);
+
+  it('drops the dash smartypants makes of `--`, and one trailing hyphen', () => {
+    assert.deepEqual(ids('## Set up -- fast\n\n## Hello -\n', 'astro'), ['set-up--fast', 'hello-']);
+    assert.deepEqual(ids('## Set up -- fast\n\n## Hello -\n', 'github-slugger'), ['set-up----fast', 'hello--']);
+  });
+
+  it('takes `{#id}` for text, as Astro has no custom heading IDs', () => {
+    assert.deepEqual(ids('## Intro {#start}\n', 'astro'), ['intro-start']);
+    assert.deepEqual(ids('## Intro {#start}\n', 'github-slugger'), ['start']);
+  });
+});
