@@ -32,7 +32,7 @@ export type LinkTarget =
 export function resolveLink(site: Site, fromPath: string, link: LinkReference): LinkTarget {
   if (link.form !== 'markdown' && link.form !== 'html') return resolveTemplateLink(site, fromPath, link);
   if (link.path === '') return { kind: 'page', path: fromPath, viaAlias: false };
-  if (link.path.startsWith('/')) return resolveUrl(site, withoutBasePath(site, link.path));
+  if (link.path.startsWith('/')) return resolveUrl(site, withoutBasePath(site, link.path), fromPath);
   // A relative link: a file beside the post (what the writer's editor and most generators' Markdown file
   // links follow), else a URL relative to the page's own URL (what the browser requests).
   const file = normalizePath(joinPath(dirname(fromPath), link.path));
@@ -42,9 +42,9 @@ export function resolveLink(site: Site, fromPath: string, link: LinkReference): 
     return follows ? { kind: 'page', path: file, viaAlias: false } : { kind: 'unfollowed-file', path: file };
   }
   if (site.files.has(file) || site.files.has(joinPath(file, 'index.html'))) return { kind: 'file', path: file };
-  if (isPostPath(file)) return missingFile(site, file);
+  if (isPostPath(file)) return missingFile(site, file, fromPath);
   const route = site.posts.get(fromPath)?.route;
-  return route ? resolveUrl(site, relativeUrl(route.url, link.path)) : { kind: 'unknown' };
+  return route ? resolveUrl(site, relativeUrl(route.url, link.path), fromPath) : { kind: 'unknown' };
 }
 
 function resolveTemplateLink(site: Site, fromPath: string, link: LinkReference): LinkTarget {
@@ -53,14 +53,14 @@ function resolveTemplateLink(site: Site, fromPath: string, link: LinkReference):
     case 'found':
       return site.posts.has(found.path) ? { kind: 'page', path: found.path, viaAlias: false } : { kind: 'file', path: found.path };
     case 'missing':
-      return { kind: 'missing', why: found.why, lookedFor: link.path, suggestions: similarPages(site, link.path) };
+      return { kind: 'missing', why: found.why, lookedFor: link.path, suggestions: similarPages(site, link.path, fromPath) };
     case 'unknown':
       return { kind: 'unknown' };
   }
 }
 
-/** A URL path below the base path: a page, a published file, a page the generator makes, or missing. */
-export function resolveUrl(site: Site, url: string): LinkTarget {
+/** A URL path below the base path: a page, a published file, a page the generator makes, or missing (suggestions in `fromPath`'s language first). */
+export function resolveUrl(site: Site, url: string, fromPath?: string): LinkTarget {
   const pages = site.urlMap();
   const page = pages.pageAt(url);
   if (page) return { kind: 'page', path: page.path, viaAlias: page.viaAlias };
@@ -73,7 +73,7 @@ export function resolveUrl(site: Site, url: string): LinkTarget {
   if (routes.isGeneratedUrl(site, url)) return { kind: 'generated' };
   const caseVariant = pages.caseVariant(url);
   if (caseVariant) return { kind: 'missing', why: undefined, lookedFor: url, suggestions: [pages.pageAt(caseVariant)!.path] };
-  const suggestions = similarPages(site, url);
+  const suggestions = similarPages(site, url, fromPath);
   // A URL outside every folder the site's pages are published in may be a page of the theme, a redirect
   // the host makes, or a file Postcraft's rules do not know: silence, unless a page looks like the one meant.
   if (suggestions.length === 0 && !pages.inSectionOfPages(url)) return { kind: 'unknown' };
@@ -90,28 +90,36 @@ function resourceOfMovedPage(site: Site, url: string): string[] {
   return [joinPath(dirname(page.path), basename(url))];
 }
 
-function missingFile(site: Site, file: string): LinkTarget {
+function missingFile(site: Site, file: string, fromPath: string): LinkTarget {
   const lookedFor = file.slice(site.root.length);
   const caseVariant = site.files.caseVariant(file);
   if (caseVariant) return { kind: 'missing', why: undefined, lookedFor, suggestions: [caseVariant] };
   const name = basename(file).toLowerCase();
   const sameName = [...site.posts.keys()].filter((path) => basename(path).toLowerCase() === name);
   const stem = name.replace(/\.[^.]+$/, '');
-  return { kind: 'missing', why: undefined, lookedFor, suggestions: sameName.length > 0 ? sameName.slice(0, 3) : similarPages(site, stem) };
+  return { kind: 'missing', why: undefined, lookedFor, suggestions: sameName.length > 0 ? sameLanguageFirst(site, sameName, fromPath).slice(0, 3) : similarPages(site, stem, fromPath) };
 }
 
 /**
  * Pages the writer may have meant by a URL or name that reaches none: the same last segment (a slug)
  * under another folder or date, then the closest URLs by spelling.
  */
-function similarPages(site: Site, written: string): string[] {
+function similarPages(site: Site, written: string, fromPath: string | undefined): string[] {
   const pages = site.urlMap();
   const slug = basename(urlKey(written.replace(/\.(md|mdx|markdown)$/i, '').replace(/^\d{4}-\d{2}-\d{2}-/, '')));
   if (slug === '' || slug === '/') return [];
   const sameSlug = pages.withSlug(slug);
-  if (sameSlug.length > 0) return sameSlug.slice(0, 3);
+  if (sameSlug.length > 0) return sameLanguageFirst(site, sameSlug, fromPath).slice(0, 3);
   const close = closestMatches(slug, pages.slugs(), 3);
-  return close.flatMap((candidate) => pages.withSlug(candidate)).slice(0, 3);
+  return sameLanguageFirst(site, close.flatMap((candidate) => pages.withSlug(candidate)), fromPath).slice(0, 3);
+}
+
+/** Pages in the language of the linking page first (on a multilingual site a writer links within theirs). */
+function sameLanguageFirst(site: Site, paths: readonly string[], fromPath: string | undefined): string[] {
+  const language = fromPath === undefined ? undefined : site.posts.get(fromPath)?.language;
+  if (language === undefined) return [...paths];
+  const same = paths.filter((path) => site.posts.get(path)?.language === language);
+  return [...same, ...paths.filter((path) => !same.includes(path))];
 }
 
 function withoutBasePath(site: Site, path: string): string {
