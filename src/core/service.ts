@@ -326,13 +326,20 @@ export class PostcraftService {
     if (change === 'deleted') site.removeFile(path);
     else site.files.add(path);
     const definesAuthors = site.definesAuthors(path);
+    const linkTargets = site.linkTargetsVersion;
     if (change !== 'deleted' && site.isPost(path)) await site.indexFile(this.host.fs, path);
     else if (change !== 'deleted' && site.isFragment(path)) await site.indexFragment(this.host.fs, path);
     if (definesAuthors || site.definesAuthors(path)) {
       await site.refreshAuthors(this.host.fs);
       return 'site';
     }
-    return isImagePath(path) || change !== 'changed' ? 'site' : 'post';
+    // A page's new URL or headings change what other posts' links reach.
+    return isImagePath(path) || change !== 'changed' || site.linkTargetsVersion !== linkTargets ? 'site' : 'post';
+  }
+
+  /** Grows whenever a page's URL, aliases or anchors change in any open site (see Site.linkTargetsVersion). */
+  get linkTargetsVersion(): number {
+    return this.sites.reduce((sum, site) => sum + site.linkTargetsVersion, 0);
   }
 }
 

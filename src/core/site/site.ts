@@ -19,6 +19,7 @@ import { importedMarkdown } from '../post/partialImports';
 import { inAlwaysIgnoredFolder, walkFiles } from './walk';
 import { UrlMap } from '../links/urlMap';
 import type { PageRoute } from './routes/model';
+import type { Anchor } from '../links/model';
 import type { SiteSettings } from '../settings/siteSettings';
 import { loadSiteSettings } from '../settings/siteSettings';
 
@@ -145,7 +146,18 @@ export class Site {
     if (!previous) return;
     this.tags.remove(path, previous.tags);
     this.posts.delete(path);
-    if (previous.route) this.urls = undefined;
+    if (previous.route) this.linkTargetsChanged();
+  }
+
+  /**
+   * Counts changes to what links reach: a page's URL or aliases, its anchors, a page gone. Posts whose
+   * links were checked before a change may have other findings now (the editor re-checks open posts).
+   */
+  linkTargetsVersion = 0;
+
+  private linkTargetsChanged(): void {
+    this.urls = undefined;
+    this.linkTargetsVersion++;
   }
 
   /** Every page's URL (see links/urlMap.ts), current with the posts' routes. */
@@ -159,7 +171,8 @@ export class Site {
   updatePost(path: string, summary: PostSummary): void {
     const previous = this.posts.get(path);
     this.posts.set(path, summary);
-    if (!sameRoute(previous?.route, summary.route)) this.urls = undefined;
+    if (!sameRoute(previous?.route, summary.route)) this.linkTargetsChanged();
+    else if (!sameAnchorIds(previous?.anchors, summary.anchors)) this.linkTargetsVersion++;
     // Unchanged tags leave the index (and what is derived from it) as it is: most keystrokes.
     if (previous && sameTags(previous.tags, summary.tags)) return;
     if (previous) this.tags.remove(path, previous.tags);
@@ -224,6 +237,10 @@ export class Site {
     };
     await Promise.all(Array.from({ length: Math.min(readConcurrency, paths.length) }, worker));
   }
+}
+
+function sameAnchorIds(a: readonly Anchor[] | undefined, b: readonly Anchor[] | undefined): boolean {
+  return a === b || (a !== undefined && b !== undefined && a.length === b.length && a.every((anchor, index) => anchor.id === b[index]!.id));
 }
 
 function sameRoute(a: PageRoute | undefined, b: PageRoute | undefined): boolean {

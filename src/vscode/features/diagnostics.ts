@@ -74,7 +74,12 @@ export class DiagnosticsManager extends Disposable {
     this.lastChecked.set(document.uri.toString(), performance.now());
     const path = sitePathOf(document.uri);
     if (!path || !this.settings.validateEnabled) return this.set(document.uri, []);
+    const linkTargets = this.session.service.linkTargetsVersion;
     this.set(document.uri, this.session.service.checkText(path, document.getText(), checkOptions(this.settings)));
+    // The edit changed this page's URL or headings: links to it from the other open posts may now be broken, or whole.
+    if (this.session.service.linkTargetsVersion !== linkTargets) {
+      for (const other of vscode.workspace.textDocuments) if (other !== document && !other.isClosed) this.schedule(other);
+    }
   }
 
   private async recheckFile(path: string): Promise<void> {

@@ -1,0 +1,55 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { createPostcraftService } from '../../../src/core/index';
+import { InMemoryFileSystem } from '../../../src/core/host/inMemoryFileSystem';
+
+// A small Hugo site in memory: posts at /posts/<name>/, headings by Goldmark's github rule.
+function hugoSite(extra: Record<string, string> = {}) {
+  return new InMemoryFileSystem('/site', {
+    'hugo.toml': 'baseURL = "https://example.org/"\ntitle = "T"\n',
+    'content/posts/target.md': '---\ntitle: Target\n---\n\n## Getting Started\n\nText.\n',
+    'content/posts/draft.md': '---\ntitle: Draft\ndraft: true\n---\n\nText.\n',
+    'content/posts/source.md': '---\ntitle: Source\n---\n\nSee [it](/posts/target/#getting-started), [that](/posts/targte/), [the draft](/posts/draft/) and [a section](/posts/target/#setup).\n',
+    ...extra,
+  });
+}
+
+async function open(fs: InMemoryFileSystem) {
+  const service = createPostcraftService({ fs });
+  await service.openWorkspace(['/site']);
+  return service;
+}
+
+describe('links between posts', () => {
+  it('reports a URL to no page with a fix to the likely one, a link to a draft, and a fragment no heading has', async () => {
+    const service = await open(hugoSite());
+    const findings = await service.checkFile('/site/content/posts/source.md');
+    const byCode = findings.map((finding) => [finding.code, finding.severity, finding.message]);
+    assert.deepEqual(byCode, [
+      ['broken-link', 'warning', 'No page or file at "/posts/targte/" (looked for /posts/targte/). Did you mean "/posts/target/"?'],
+      ['broken-link', 'warning', '"/posts/draft/" links to a draft, which Hugo does not publish, so the link is broken on the published site.'],
+      ['broken-anchor', 'warning', 'No heading or anchor "#setup" in "Target".'],
+    ]);
+    assert.deepEqual(findings[0]!.fixes.map((fix) => fix.edits[0]!.newText), ['/posts/target/']);
+  });
+
+  it('tells the editor to re-check other posts when a page’s headings change on disk, and not for other edits', async () => {
+    const fs = hugoSite();
+    const service = await open(fs);
+    fs.write('content/posts/target.md', '---\ntitle: Target\n---\n\n## Getting Started\n\nMore text.\n');
+    assert.equal(await service.fileChanged('/site/content/posts/target.md', 'changed'), 'post');
+    fs.write('content/posts/target.md', '---\ntitle: Target\n---\n\n## Setup\n\nText.\n');
+    assert.equal(await service.fileChanged('/site/content/posts/target.md', 'changed'), 'site');
+    const findings = await service.checkFile('/site/content/posts/source.md');
+    assert.deepEqual(findings.filter((finding) => finding.code === 'broken-anchor').map((finding) => finding.message), ['No heading or anchor "#getting-started" in "Target".']);
+  });
+
+  it('gives the same findings in a whole-site check (two passes, one read) as post by post', async () => {
+    const fs = hugoSite();
+    const perPost = await (await open(fs)).checkFile('/site/content/posts/source.md');
+    const service = createPostcraftService({ fs, checksAfterOpening: () => true });
+    const [site] = await service.openWorkspace(['/site']);
+    const whole = (await service.checkSite(site!)).filter((finding) => finding.file === '/site/content/posts/source.md');
+    assert.deepEqual(whole, perPost);
+  });
+});
