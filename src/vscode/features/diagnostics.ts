@@ -134,7 +134,10 @@ export class DiagnosticsManager extends Disposable {
             });
             const byFile = new Map<string, Finding[]>(site.checkedFiles().map((path) => [path, []]));
             for (const finding of findings) byFile.get(finding.file)?.push(finding);
-            await this.publishInChunks([...byFile].map(([path, fileFindings]) => [uriOf(path), fileFindings]), source.token);
+            // An open post's diagnostics come from its editor's text (below): the saved file's would flicker in between.
+            const open = new Set(vscode.workspace.textDocuments.filter((document) => !document.isClosed).map((document) => document.uri.toString()));
+            const saved = [...byFile].map(([path, fileFindings]) => [uriOf(path), fileFindings] as [vscode.Uri, Finding[]]).filter(([uri]) => !open.has(uri.toString()));
+            await this.publishInChunks(saved, source.token);
             totals.posts += site.posts.size;
           }
           return false;
