@@ -48,6 +48,7 @@ function summaryRow(comparison) {
     comparison.rejected.length,
     comparison.refusedUnreported.length,
     comparison.unfoundedRefusals.length + comparison.datesUnreported.length,
+    `${comparison.templateLinksUnreported.length} / ${comparison.templateLinksUnfounded.length}`,
   ];
 }
 
@@ -64,13 +65,13 @@ function examples(comparison, perKind = 8) {
 async function writeCorpusReport() {
   ensureGenerators();
   const sites = loadSites().filter((site) => site.generator === 'hugo' || site.generator === 'jekyll');
-  const header = '| Site | Commit | Generator | Pages agreed | Only generator | Only Postcraft | Unseen | Language | Title | Draft | Tags | Authors | URL | Refused by generator | …with no Postcraft error | Postcraft errors it builds |';
-  const rows = [header, `|${' --- |'.repeat(16)}`];
+  const header = '| Site | Commit | Generator | Pages agreed | Only generator | Only Postcraft | Unseen | Language | Title | Draft | Tags | Authors | URL | Refused by generator | …with no Postcraft error | Postcraft errors it builds | Template links: refused unreported / built but reported |';
+  const rows = [header, `|${' --- |'.repeat(17)}`];
   const details = [];
   for (const site of sites) {
     const root = siteRootOf(site);
     if (!existsSync(root)) {
-      rows.push(`| ${site.repository} | ${site.commit.slice(0, 7)} | ${site.generator} | not extracted (node scripts/corpus/prepare.mjs) |${' |'.repeat(12)}`);
+      rows.push(`| ${site.repository} | ${site.commit.slice(0, 7)} | ${site.generator} | not extracted (node scripts/corpus/prepare.mjs) |${' |'.repeat(13)}`);
       continue;
     }
     console.log(`${site.repository}…`);
@@ -108,6 +109,8 @@ async function writeCorpusReport() {
     '  Postcraft reports no error on (a bad `ref` or `post_url` is a `broken-link` error, not counted here).',
     '- **Postcraft errors it builds**: syntax or date errors on a page the generator built (for Hugo, a date',
     '  it could not read is dropped by 0.111 and refused by Hugo 0.123 and later: that one is right).',
+    '- **Template links**: files the generator refused for a `ref`/`relref` or `post_url`/`link` to nothing where',
+    '  Postcraft reports no such `broken-link` error, and files it built where Postcraft reports one. Both should be 0.',
     '',
     ...rows,
     '',

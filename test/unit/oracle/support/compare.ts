@@ -27,6 +27,10 @@ export interface Comparison {
   readonly refusedUnreported: readonly { file: string; message: string }[];
   /** Files the generator built while Postcraft reports it could not (syntax, dates). */
   readonly unfoundedRefusals: readonly { file: string; findings: readonly string[] }[];
+  /** Files the generator refused for a `ref` or `post_url` to nothing, where Postcraft reports no such broken link. */
+  readonly templateLinksUnreported: readonly { file: string; message: string }[];
+  /** Files the generator built while Postcraft says a `ref` or `post_url` of theirs reaches nothing. */
+  readonly templateLinksUnfounded: readonly { file: string; findings: readonly string[] }[];
   /** Dates the generator could not read (and dropped) while Postcraft reports no error on them. */
   readonly datesUnreported: readonly { file: string; key: string }[];
   /** Pages in formats Postcraft does not check (Hugo `.html`, `.org`, `.adoc`). */
@@ -36,7 +40,7 @@ export interface Comparison {
 
 export function comparePages(build: GeneratorBuild, model: PostcraftModel): Comparison {
   if (build.failure) {
-    return { generator: build.generator, agreed: [], onlyGenerator: [], onlyPostcraft: [], unseen: [], differences: [], rejected: build.rejected, refusedUnreported: [], unfoundedRefusals: [], datesUnreported: [], outOfScope: 0, failure: build.failure };
+    return { generator: build.generator, agreed: [], onlyGenerator: [], onlyPostcraft: [], unseen: [], differences: [], rejected: build.rejected, refusedUnreported: [], unfoundedRefusals: [], templateLinksUnreported: [], templateLinksUnfounded: [], datesUnreported: [], outOfScope: 0, failure: build.failure };
   }
   const generatorPages = new Map<string, GeneratorPage>();
   let outOfScope = 0;
@@ -73,6 +77,8 @@ export function comparePages(build: GeneratorBuild, model: PostcraftModel): Comp
     rejected: build.rejected,
     refusedUnreported: build.rejected.filter((entry) => model.pages.has(entry.file) && model.pages.get(entry.file)!.refusals.length === 0 && concernsFrontmatter(entry.message)),
     unfoundedRefusals: unfoundedRefusals.sort(byFile),
+    templateLinksUnreported: build.rejected.filter((entry) => refusesTemplateLink(entry.message) && model.pages.has(entry.file) && model.pages.get(entry.file)!.templateLinkErrors.length === 0),
+    templateLinksUnfounded: [...generatorPages.keys()].filter((file) => (model.pages.get(file)?.templateLinkErrors.length ?? 0) > 0).map((file) => ({ file, findings: model.pages.get(file)!.templateLinkErrors })).sort(byFile),
     datesUnreported: datesUnreported.sort(byFile),
     outOfScope,
     ...(build.failure ? { failure: build.failure } : {}),
@@ -103,6 +109,11 @@ function concernsFrontmatter(message: string): boolean {
   return /front ?matter|unmarshal|yaml|toml|date/i.test(message) && !/REF_NOT_FOUND|post_url|Liquid/i.test(message);
 }
 
+/** The generator's words for a template link to nothing (Hugo 0.111, Jekyll 4.3). */
+function refusesTemplateLink(message: string): boolean {
+  return /REF_NOT_FOUND|post_url|Could not find (post|document)/i.test(message);
+}
+
 /** Hugo reads these pages but leaves them out of every page list, so the oracle layout never sees them. */
 function isUnlistedInHugo(path: string): boolean {
   const head = readFileSync(path, 'utf8').slice(0, 4000);
@@ -120,6 +131,8 @@ export function disagreements(comparison: Comparison): number {
     comparison.differences.length +
     comparison.refusedUnreported.length +
     comparison.unfoundedRefusals.length +
+    comparison.templateLinksUnreported.length +
+    comparison.templateLinksUnfounded.length +
     comparison.datesUnreported.length +
     (comparison.failure ? 1 : 0)
   );
@@ -137,6 +150,8 @@ export function describeDisagreements(comparison: Comparison): string {
   }
   for (const entry of comparison.refusedUnreported) lines.push(`! ${entry.file}: ${name} refuses it (${entry.message}), Postcraft reports no error`);
   for (const entry of comparison.unfoundedRefusals) lines.push(`! ${entry.file}: ${name} builds it, but Postcraft reports ${entry.findings.join('; ')}`);
+  for (const entry of comparison.templateLinksUnreported) lines.push(`! ${entry.file}: ${name} refuses a template link in it (${entry.message.slice(0, 200)}), Postcraft reports no broken link`);
+  for (const entry of comparison.templateLinksUnfounded) lines.push(`! ${entry.file}: ${name} builds it, but Postcraft reports ${entry.findings.join('; ')}`);
   for (const entry of comparison.datesUnreported) lines.push(`! ${entry.file}: ${name} cannot read its "${entry.key}" and drops it, Postcraft reports no error`);
   return lines.join('\n');
 }

@@ -14,6 +14,8 @@ export interface PostcraftPage {
   readonly authors: readonly string[];
   /** Where Postcraft's URL map puts the page (`PostSummary.route`). */
   readonly url: string | undefined;
+  /** `broken-link` errors on template links (Hugo `ref`/`relref`, Jekyll `post_url`/`link`): the generator stops on each. */
+  readonly templateLinkErrors: readonly string[];
   /** Error findings that mean the generator could not build the file (syntax) or read its dates. */
   readonly refusals: readonly Refusal[];
 }
@@ -40,6 +42,11 @@ export function asRefusal(finding: Finding): Refusal | undefined {
   return dateKey ? { dateKey, text } : undefined;
 }
 
+/** A `broken-link` error whose message carries the generator's own words for a template link it refuses. */
+function isTemplateLinkError(finding: Finding): boolean {
+  return finding.code === 'broken-link' && finding.severity === 'error' && /REF_NOT_FOUND|in tag '(post_url|link)'/.test(finding.message);
+}
+
 export async function postcraftModel(root: string): Promise<PostcraftModel> {
   const siteRoot = toSitePath(root);
   const service = createPostcraftService({ fs: nodeFileSystem });
@@ -59,6 +66,7 @@ export async function postcraftModel(root: string): Promise<PostcraftModel> {
       tags: [...new Set(post.tags.map(tagTerm))].sort(),
       authors: [...new Set(post.authors.map((author) => site.profile.authorKey(author)))].sort(),
       url: post.route?.url,
+      templateLinkErrors: findings.filter(isTemplateLinkError).map((finding) => `line ${finding.range.start.line + 1}: ${finding.message}`),
       refusals: findings.map(asRefusal).filter((refusal) => refusal !== undefined),
     });
   }
