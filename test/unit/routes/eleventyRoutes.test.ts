@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
 import { noCancellation } from '../../../src/core/host/cancellation';
 import { inMemorySite } from '../../../src/core/host/inMemoryFileSystem';
 import { eleventy } from '../../../src/core/site/generators/eleventy';
-import { eleventyRoutes, plainSlugify } from '../../../src/core/site/routes/eleventy';
+import { eleventyRoutes, inputPathCandidates, plainSlugify } from '../../../src/core/site/routes/eleventy';
 import { Site } from '../../../src/core/site/site';
 import { buildWithEleventy, eleventyAvailable } from '../oracle/support/eleventyBuild';
 
@@ -122,6 +123,65 @@ describe('Eleventy URL rules', () => {
       assert.equal(build.failure, undefined);
       const urls = Object.fromEntries(build.pages.filter((page) => page.file.endsWith('.md')).map((page) => [page.file, page.url]));
       assert.deepEqual(urls, eleventyUrls);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('take the pages and feeds a local plugin module adds, and the pages of the format a plugin package adds (WebC)', async () => {
+    const site = await loadSite({
+      'eleventy.config.js': 'import webc from "@11ty/eleventy-plugin-webc";\nimport feeds from "./config/feeds.js";\nexport default function (c) { c.addPlugin(webc); c.addPlugin(feeds); }\nexport const config = { dir: { input: "src" } };\n',
+      'config/feeds.js': 'import copies from "./copies";\nexport default function (c) { c.addPlugin(copies); c.addTemplate("f.njk", "x", { permalink: "/journal/feed.xml" }); }\n',
+      'config/copies.js': 'export default function (c) { c.addPassthroughCopy("src/sketches"); }\n',
+      'src/journal/entry.md': '---\ntitle: Entry\n---\n',
+      'src/about.webc': '---\ntitle: About\n---\n<h1>About</h1>\n',
+      'src/sketches/fern.svg': '<svg/>',
+    });
+    assert.equal(eleventyRoutes.isGeneratedUrl(site, '/journal/feed.xml'), true);
+    assert.equal(eleventyRoutes.isGeneratedUrl(site, '/about/'), true);
+    assert.ok(eleventyRoutes.fileCandidates(site.config, '/sketches/fern.svg').includes('/site/src/sketches/fern.svg'));
+  });
+
+  it('with InputPathToUrlTransformPlugin, reach a template by its input path in the order Eleventy tries them', async () => {
+    const config = 'import { InputPathToUrlTransformPlugin as ToUrl } from "@11ty/eleventy";\nexport default function (c) { c.addPlugin(ToUrl); }\nexport const config = { dir: { input: "src" } };\n';
+    const site = await loadSite({ 'eleventy.config.js': config, 'src/docs/a.md': '---\ntitle: A\n---\n', 'src/docs/b.md': '---\ntitle: B\n---\n' });
+    assert.deepEqual(eleventyRoutes.fileCandidates(site.config, '/docs/b.md'), ['/site/src/docs/b.md']);
+    assert.deepEqual(inputPathCandidates(site.config, '/site/src/docs/a.md', 'docs/b.md#part'), ['/site/src/docs/b.md', '/site/src/docs/docs/b.md']);
+    assert.deepEqual(inputPathCandidates(site.config, '/site/src/docs/a.md', 'src/docs/b.md'), ['/site/src/docs/b.md', '/site/src/src/docs/b.md', '/site/src/docs/src/docs/b.md']);
+    assert.deepEqual(inputPathCandidates(site.config, '/site/src/docs/a.md', 'b.md'), ['/site/src/b.md', '/site/src/docs/b.md']);
+    assert.deepEqual(eleventyRoutes.fileCandidates(site.config, '/docs/photo.png'), []); // not a template: left as written
+    const without = await loadSite({ 'eleventy.config.js': 'export const config = { dir: { input: "src" } };\n', 'src/docs/b.md': '---\ntitle: B\n---\n' });
+    assert.deepEqual(eleventyRoutes.fileCandidates(without.config, '/docs/b.md'), []);
+  });
+
+  it('rewrite input paths as the installed Eleventy does', { skip: eleventyAvailable() ? false : 'Eleventy is not installed (npm test installs it)' }, async () => {
+    const root = mkdtempSync(join(tmpdir(), 'postcraft-eleventy-inputpath-'));
+    const siteFiles: Record<string, string> = {
+      'package.json': '{ "type": "module" }\n',
+      'eleventy.config.js': 'import { InputPathToUrlTransformPlugin } from "@11ty/eleventy";\nexport default function (c) { c.addPlugin(InputPathToUrlTransformPlugin); }\nexport const config = { dir: { input: "src" } };\n',
+      'src/b.md': '---\npermalink: /top-b/\n---\n',
+      'src/docs/b.md': '---\npermalink: /inner-b/\n---\n',
+      'src/docs/only-here.md': '---\npermalink: /only-here/\n---\n',
+      'src/docs/a.md': '[1](b.md) [2](/docs/b.md) [3](docs/b.md) [4](src/docs/b.md) [5](only-here.md) [6](/src/docs/b.md) [7](./b.md)\n',
+    };
+    try {
+      for (const [file, text] of Object.entries(siteFiles)) {
+        mkdirSync(dirname(join(root, file)), { recursive: true });
+        writeFileSync(join(root, file), text);
+      }
+      symlinkSync(join(__dirname, '..', '..', '..', '.generators', 'eleventy', 'node_modules'), join(root, 'node_modules'));
+      const cmd = join(root, 'node_modules', '@11ty', 'eleventy', 'cmd.cjs');
+      const result = spawnSync(process.execPath, [cmd, '--quiet'], { cwd: root, encoding: 'utf8' });
+      assert.equal(result.status, 0, result.stderr);
+      const hrefs = [...readFileSync(join(root, '_site', 'docs', 'a', 'index.html'), 'utf8').matchAll(/href="([^"]*)"/g)].map((match) => match[1]);
+      // What Postcraft predicts: the URL of the first candidate that is a page, else the link as written.
+      const site = await loadSite(siteFiles);
+      const links = ['b.md', '/docs/b.md', 'docs/b.md', 'src/docs/b.md', 'only-here.md', '/src/docs/b.md', './b.md'];
+      const predicted = links.map((link) => {
+        const page = inputPathCandidates(site.config, link.startsWith('/') ? undefined : '/site/src/docs/a.md', link).map((path) => site.posts.get(path)).find(Boolean);
+        return page?.route?.url ?? link;
+      });
+      assert.deepEqual(hrefs, predicted);
     } finally {
       rmSync(root, { recursive: true, force: true });
     }

@@ -34,8 +34,10 @@ export const eleventy: GeneratorProfile = {
 
   async loadConfig(fs, root, configFile) {
     const file = configFile ? joinPath(root, configFile) : undefined;
-    const source = withoutComments((file && (await readText(fs, file))) ?? '');
-    const dirs = await directories(fs, root, source);
+    const configSource = withoutComments((file && (await readText(fs, file))) ?? '');
+    const dirs = await directories(fs, root, configSource);
+    // What the config's own plugin modules (`addPlugin(localPlugin)`) add counts as the config's: they run with its eleventyConfig.
+    const source = file ? `${configSource}\n${await localModuleSources(fs, root, file, configSource)}` : configSource;
     const mappings = passthroughMappings(source, root);
     const loaded: EleventySiteConfig = {
       generator: 'eleventy',
@@ -46,7 +48,7 @@ export const eleventy: GeneratorProfile = {
       // both end up at `/img/`. Object mappings to `/` add their source folder.
       publicDirs: [...new Set([dirs.input, root, ...mappings.filter(([, to]) => to === '/').map(([from]) => from)])],
       assetDirs: [],
-      basePath: basePathOf(stringLiteralSetting(source, 'pathPrefix')),
+      basePath: basePathOf(stringLiteralSetting(configSource, 'pathPrefix')),
       // `tags` makes collections; `post`/`posts` are collection names by convention (eleventy-base-blog).
       tagKeys: ['tags'],
       reservedTags: ['all', 'nav', 'post', 'posts'],
@@ -188,6 +190,7 @@ async function routing(fs: SiteFileSystem, config: SiteConfig, dirs: EleventyDir
     generatedPatterns: [],
     passthroughCopies: passthroughCopies(source, config.root, dirs.input, formats),
     passthroughMappings: mappings,
+    inputPathLinks: addsInputPathToUrl(source) ? templateFilePattern(formats) : undefined,
   };
   const urls = new Set<string>();
   const patterns: RegExp[] = [];
@@ -210,12 +213,69 @@ async function routing(fs: SiteFileSystem, config: SiteConfig, dirs: EleventyDir
   return { ...base, generatedUrls: urls, generatedPatterns: patterns };
 }
 
-/** `templateFormats` as the config sets it (`templateFormats: [...]`, `setTemplateFormats`, `addTemplateFormats`). */
+/**
+ * `templateFormats` as the config sets it (`templateFormats: [...]`, `setTemplateFormats`, `addTemplateFormats`),
+ * and the formats of the plugins that add one with `addTemplateFormats` inside their package (WebC).
+ */
 function templateFormats(source: string): string[] {
   const set = stringItems(callArguments(source, 'setTemplateFormats')[0] ?? '');
   const listed = set.length > 0 ? set : (stringListSetting(source, 'templateFormats')?.flatMap((item) => item.split(',')) ?? defaultTemplateFormats);
   const added = callArguments(source, 'addTemplateFormats').flatMap(stringItems);
-  return [...new Set([...listed, ...added].map((format) => format.trim().toLowerCase()).filter(Boolean))];
+  const fromPlugins = Object.entries(formatPlugins).filter(([name]) => importsPackage(source, name)).map(([, format]) => format);
+  return [...new Set([...listed, ...added, ...fromPlugins].map((format) => format.trim().toLowerCase()).filter(Boolean))];
+}
+
+/** Plugin packages that add a template format (`eleventyConfig.addTemplateFormats` in the plugin's own code). */
+const formatPlugins: Readonly<Record<string, string>> = { '@11ty/eleventy-plugin-webc': 'webc' };
+
+function importsPackage(source: string, name: string): boolean {
+  const quoted = name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  return new RegExp(`(?:\\bfrom\\s*|\\b(?:require|import)\\s*\\(\\s*)['"\`]${quoted}['"\`]`).test(source);
+}
+
+/**
+ * Whether the config adds Eleventy's InputPathToUrlTransformPlugin, which rewrites every `href` naming a
+ * template's input path (`/docs/config.md`, `blog/post.md`) to that template's URL.
+ */
+function addsInputPathToUrl(source: string): boolean {
+  const names = ['InputPathToUrlTransformPlugin', ...[...source.matchAll(/\bInputPathToUrlTransformPlugin\s+as\s+([\w$]+)/g)].map((match) => match[1]!)];
+  return callArguments(source, 'addPlugin').some((args) => names.some((name) => new RegExp(`^\\s*(?:[\\w$]+\\.)?${name.replace(/\$/g, '\\$')}\\s*(?:,|$)`).test(args)));
+}
+
+/** File names of the site's templates: what the transform finds in its map of input paths. */
+function templateFilePattern(formats: readonly string[]): RegExp {
+  const engines = formats.filter((format) => templateEngines.has(format)).map((format) => format.replace(/\./g, '\\.'));
+  return new RegExp(`\\.(?:${engines.join('|')})$`, 'i');
+}
+
+const maxLocalModules = 24;
+
+/**
+ * The sources of the project's own modules the config imports (`./config/feed.js`), and theirs in turn,
+ * comments removed: plugins and helpers that call `addPlugin`, `addPassthroughCopy`, `addTemplate` on the
+ * same eleventyConfig. Packages are not read (node_modules may not be installed).
+ */
+async function localModuleSources(fs: SiteFileSystem, root: string, configFile: string, configSource: string): Promise<string> {
+  const seen = new Set([configFile]);
+  const sources: string[] = [];
+  const queue: [string, string][] = [[configFile, configSource]];
+  while (queue.length > 0 && seen.size <= maxLocalModules) {
+    const [from, source] = queue.shift()!;
+    for (const match of source.matchAll(/(?:\bfrom\s*|\b(?:require|import)\s*\(\s*)(['"`])(\.{1,2}\/[^'"`\n]+)\1/g)) {
+      const target = joinPath(dirname(from), match[2]!);
+      for (const candidate of [target, `${target}.js`, `${target}.mjs`, `${target}.cjs`, joinPath(target, 'index.js')]) {
+        if (seen.has(candidate) || !/\.[cm]?js$/.test(candidate) || !isInside(root, candidate)) continue;
+        const text = await readText(fs, candidate);
+        if (text === undefined || text.length > maxTemplateBytes) continue;
+        seen.add(candidate);
+        const stripped = withoutComments(text);
+        sources.push(stripped);
+        queue.push([candidate, stripped]);
+        break;
+      }
+    }
+  }
+  return sources.join('\n');
 }
 
 /**

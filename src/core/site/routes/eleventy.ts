@@ -1,5 +1,6 @@
 import { basename, dirname, extname, isInside, joinPath, relativePath } from '../../text/paths';
 import type { SiteConfig } from '../model';
+import { isExcludedFile } from '../pageKinds';
 import type { GeneratorRoutes, RouteSite } from './generatorRoutes';
 
 /** A `permalink` a data file gives: a string or `false` (no page), or one Postcraft cannot read (a function, computed data). */
@@ -27,6 +28,11 @@ export interface EleventyRouting {
   readonly passthroughCopies: RegExp | undefined;
   /** `addPassthroughCopy({ from: to })`: the folder and the URL prefix it is copied to (`/` included). */
   readonly passthroughMappings: readonly (readonly [from: string, urlPrefix: string])[];
+  /**
+   * With InputPathToUrlTransformPlugin: the template file names (`.md`, `.njk`…) whose input path in an
+   * `href` Eleventy rewrites to the template's URL; undefined without the plugin.
+   */
+  readonly inputPathLinks?: RegExp | undefined;
 }
 
 /** Eleventy's URL rules (Eleventy 3: TemplatePermalink, TemplateFileSlug, TemplateData's local data paths). */
@@ -48,7 +54,7 @@ export const eleventyRoutes: GeneratorRoutes = {
     if (!routing) return [];
     let path = url;
     if (config.basePath && (path === config.basePath || path.startsWith(`${config.basePath}/`))) path = path.slice(config.basePath.length) || '/';
-    const candidates: string[] = [];
+    const candidates: string[] = inputPathCandidates(config, undefined, path);
     for (const [from, prefix] of routing.passthroughMappings) if (path.startsWith(prefix)) candidates.push(joinPath(from, path.slice(prefix.length)));
     // A string passthrough copy keeps the file's path, less the input folder (TemplatePassthrough).
     const copied = routing.passthroughCopies;
@@ -72,6 +78,32 @@ export const eleventyRoutes: GeneratorRoutes = {
     return pendingPatterns(site, routing).some((pattern) => variants.some((variant) => pattern.test(variant)));
   },
 };
+
+/**
+ * The templates an `href` may name by input path, in the order InputPathToUrlTransformPlugin tries them
+ * (Eleventy 3 normalizeInputPath): as written when it starts with the input folder (`src/blog/a.md`),
+ * relative to the input folder (`/blog/a.md`, `blog/a.md`), then, for a relative path, to the linking
+ * template's folder (`a.md`). Each must be a template the site renders; the first that is one is
+ * rewritten to its URL (`#…`/`?…` kept). Empty without the plugin. `fromPath` undefined: a root-relative URL.
+ */
+export function inputPathCandidates(config: SiteConfig, fromPath: string | undefined, linkPath: string): string[] {
+  const routing = routingOf(config);
+  const templates = routing?.inputPathLinks;
+  if (!routing || !templates) return [];
+  let path = linkPath.replace(/[?#].*$/, '');
+  try {
+    path = decodeURIComponent(path);
+  } catch {
+    return [];
+  }
+  if (!templates.test(path)) return [];
+  const candidates: string[] = [];
+  const relative = !path.startsWith('/');
+  if (relative && isInside(routing.inputDir, joinPath(config.root, path))) candidates.push(joinPath(config.root, path));
+  candidates.push(joinPath(routing.inputDir, path));
+  if (relative && fromPath !== undefined) candidates.push(joinPath(dirname(fromPath), path));
+  return [...new Set(candidates)].filter((candidate) => isInside(routing.inputDir, candidate) && !isExcludedFile(config, candidate));
+}
 
 /** Feeds the RSS plugin writes by its documented defaults (`/feed.xml`, `/feed/feed.xml`), and the usual sitemap. */
 const feedUrls = new Set(['/feed.xml', '/feed/feed.xml', '/feed.json', '/feed/feed.json', '/sitemap.xml']);
