@@ -219,6 +219,51 @@ describe('Hugo URL rules, in-memory', () => {
     assert.deepEqual(site.posts.get('/site/content/docs/_index.md')?.route?.aliases, ['/old-docs.html']);
   });
 
+  // hugo 0.111.3 `hugo list all` on this site: content/en/docs/a.md at /docs/a/ and /fr/docs/a/, b.md at
+  // /docs/b/ only (fr's own b.md takes its place, at /fr/docs/bee/), specs/s.md at /docs/specs/s/ only.
+  it('gives a page mounted as another language\'s fallback its own language\'s URL, the copies as aliases', async () => {
+    const site = await openSite(
+      inMemorySite({
+        'hugo.yaml': [
+          'baseURL: https://example.org/',
+          'defaultContentLanguage: en',
+          'languages: {en: {weight: 1}, fr: {weight: 2}}',
+          'module:',
+          '  mounts:',
+          '    - {source: content/en, target: content}',
+          '    - {source: missing/spec, target: content/docs/specs/otel}',
+          '    - {source: missing/mission.md, target: content/community/mission.md}',
+          '    - {source: missing/otlp.md, target: content/docs/specs/otlp/_index.md}',
+          '    - {source: content/fr, target: content, lang: fr}',
+          "    - {source: content/en/docs, target: content/docs, lang: fr, excludeFiles: 'specs/**'}",
+        ].join('\n'),
+        'content/en/docs/a.md': page('title: A'),
+        'content/en/docs/b.md': page('title: B'),
+        'content/en/docs/specs/s.md': page('title: S'),
+        'content/fr/docs/b.md': page('title: Bfr\nslug: bee'),
+        'content/fr/docs/c.md': page('title: C'),
+      }),
+      '/site',
+    );
+    assert.deepEqual(routesOf(site), {
+      'content/en/docs/a.md': '/docs/a/',
+      'content/en/docs/b.md': '/docs/b/',
+      'content/en/docs/specs/s.md': '/docs/specs/s/',
+      'content/fr/docs/b.md': '/fr/docs/bee/',
+      'content/fr/docs/c.md': '/fr/docs/c/',
+    });
+    assert.equal(site.posts.get('/site/content/en/docs/a.md')?.language, 'en');
+    assert.deepEqual(site.posts.get('/site/content/en/docs/a.md')?.route?.aliases, ['/fr/docs/a/']);
+    assert.deepEqual(site.posts.get('/site/content/en/docs/specs/s.md')?.route?.aliases, []);
+    // A French page's ref finds the English page in the French tree, where the fallback put it.
+    assert.deepEqual(hugoRoutes.resolveTemplateLink!(site, '/site/content/fr/docs/c.md', ref('/docs/a')), { status: 'found', path: '/site/content/en/docs/a.md' });
+    // Below a mount whose source the copy lacks (a submodule not fetched), pages are unknown: never broken.
+    for (const url of ['/docs/specs/otel/trace/api/', '/docs/specs/otel', '/community/mission/', '/docs/specs/otlp/', '/fr/docs/specs/otel/x/']) {
+      assert.equal(hugoRoutes.isGeneratedUrl(site, url), true, url);
+    }
+    for (const url of ['/docs/specs/other/', '/community/', '/docs/specs/otlp-x/']) assert.equal(hugoRoutes.isGeneratedUrl(site, url), false, url);
+  });
+
   it('finds a post added after the lookup was first asked', async () => {
     const fs = inMemorySite({ 'hugo.toml': 'baseURL = "https://example.org/"\n', 'content/posts/a.md': page('title: A') });
     const site = await openSite(fs, '/site');

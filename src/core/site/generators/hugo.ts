@@ -35,7 +35,10 @@ export const hugo: GeneratorProfile = {
     const disabled = disabledLanguages(data);
     const mounts = moduleMounts(data).filter((mount) => !mount.languages.some((code) => disabled.has(code)));
     const contentMounts = mounts.filter((mount) => isTarget(mount.target, 'content'));
-    const languages = readLanguages(data, root, globalContentDir, contentMounts, disabled);
+    const { mounts: languageMounts, ...languages } = readLanguages(data, root, globalContentDir, contentMounts, disabled);
+    // A mount whose source the copy lacks (a git submodule not fetched, a folder the build writes): its pages are unknown.
+    const absentMountTargets: string[] = [];
+    for (const mount of contentMounts) if (!(await fs.stat(joinPath(root, mount.source)))) absentMountTargets.push(pagePathOfTarget(mount.target.slice('content'.length)));
     const themes = themeNames(data);
     // Any mount into a component replaces its default folder (hugo 0.111 modules/config.go,
     // ApplyProjectConfigDefaults); one into a folder of static/ or assets/ is served there, not at the root.
@@ -72,7 +75,7 @@ export const hugo: GeneratorProfile = {
       ],
       languages,
       removePathAccents: data['removepathaccents'] === true,
-      routing: readHugoRouting(data, languages, taxonomies, branchFolders),
+      routing: readHugoRouting(data, languages, taxonomies, branchFolders, languageMounts, absentMountTargets),
     };
     // Where each content folder sits in the content tree, for cascade targets (a mount's target).
     const contentRoots: ContentRoot[] = [
@@ -119,6 +122,18 @@ export const hugo: GeneratorProfile = {
 function withoutBasePath(config: SiteConfig, path: string): string {
   const base = config.basePath;
   return base && (path === base || path.startsWith(`${base}/`)) ? path.slice(base.length) || '/' : path;
+}
+
+/**
+ * The folder of the content tree a content mount's target places pages in: a folder as it is
+ * (`docs/specs/otel`), a file mount as its page's path (`community/mission.md` → `community/mission`,
+ * `docs/specs/otlp/_index.md` → `docs/specs/otlp`).
+ */
+function pagePathOfTarget(target: string): string {
+  const path = target.replace(/^\/+|\/+$/g, '');
+  if (!/\.(md|markdown|mdown|mkdn|mkd|html?|org|adoc|asciidoc|pandoc|pdc|rst)$/i.test(path)) return path;
+  const page = path.replace(/\.[^./]+$/, '');
+  return /(^|\/)_?index$/.test(page) ? page.replace(/\/?_?index$/, '') : page;
 }
 
 /** A mount into `content` (or a folder of it). */

@@ -4,6 +4,7 @@ import { rootRelativeCandidates } from '../generators/profile';
 import { dateFromFileName, permalinkDatePart, readHugoDate, zeroDate, type HugoDate } from '../generators/hugo/dates';
 import { hugoContentTree } from '../generators/hugo/contentTree';
 import { mountedFiles } from '../generators/hugo/subfolderMounts';
+import { takesFile, type MountFilters } from '../generators/hugo/mountFilters';
 import { makePathSanitized } from '../generators/hugo/terms';
 import type { SiteConfig } from '../model';
 import type { GeneratorRoutes } from './generatorRoutes';
@@ -32,6 +33,22 @@ export interface HugoRouting {
   readonly disableKinds: readonly string[];
   /** Content folders holding an `_index` file (paths in the content tree, `docs/sub`), read when the site loads: sections below the top level. */
   readonly branchFolders: ReadonlySet<string>;
+  /**
+   * Every content folder and the language and place in the content tree it is mounted for, in the order
+   * a file's own language is looked up (`SiteLanguages.contentDirs`), with the mount's file filters. A file
+   * several of them hold is published once for each (a language's fallback copy of another's pages).
+   */
+  readonly contentMounts: readonly HugoContentMount[];
+  /** Folders of the content tree (`docs/specs/otel`) mounted from a source the site does not have (a submodule not fetched): their pages are unknown. */
+  readonly absentMountTargets: readonly string[];
+}
+
+export interface HugoContentMount {
+  readonly dir: string;
+  readonly language: string;
+  /** Its folder in the content tree (`/docs`), when not the root. */
+  readonly mountedAt?: string;
+  readonly filters?: MountFilters;
 }
 
 type Values = Readonly<Record<string, unknown>>;
@@ -51,12 +68,38 @@ export function hugoRoutingOf(config: SiteConfig): HugoRouting | undefined {
   return config.routing?.generator === 'hugo' ? config.routing : undefined;
 }
 
-/** The content file at `path`, or undefined outside every content folder. */
+/** The content file at `path` as its own language has it, or undefined outside every content folder. */
 export function hugoContentFile(config: SiteConfig, path: string, defaultLanguage: string): HugoContentFile | undefined {
-  let holder: { dir: string; language?: string; mountedAt?: string } | undefined;
-  for (const entry of config.languages?.contentDirs ?? []) if (isInside(entry.dir, path) && (!holder || entry.dir.length > holder.dir.length)) holder = entry;
-  if (!holder) for (const dir of config.contentDirs) if (isInside(dir, path) && (!holder || dir.length > holder.dir.length)) holder = { dir };
-  if (!holder) return undefined;
+  return hugoContentFiles(config, path, defaultLanguage)[0];
+}
+
+/**
+ * Every place Hugo publishes the file at `path`: first as its own language has it (the first content
+ * folder that holds it and lets it in), then once more for each other language or place a mount gives it
+ * (a mount of `content/en/docs` into `content/docs` for `fr` publishes the English pages at `/fr/docs/…`
+ * too, unless fr has its own file there). Checked with hugo 0.111.3 (`hugo list all`).
+ */
+export function hugoContentFiles(config: SiteConfig, path: string, defaultLanguage: string): HugoContentFile[] {
+  const mounts = hugoRoutingOf(config)?.contentMounts;
+  const holders: { dir: string; language?: string; mountedAt?: string }[] = mounts?.length
+    ? mounts.filter((mount) => isInside(mount.dir, path) && (!mount.filters || takesFile(mount.filters, path.slice(mount.dir.length).toLowerCase())))
+    : [];
+  if (holders.length === 0) {
+    // Without mounts read at load time: the deepest content folder that holds the file.
+    let holder: { dir: string; language?: string; mountedAt?: string } | undefined;
+    for (const entry of config.languages?.contentDirs ?? []) if (isInside(entry.dir, path) && (!holder || entry.dir.length > holder.dir.length)) holder = entry;
+    if (!holder) for (const dir of config.contentDirs) if (isInside(dir, path) && (!holder || dir.length > holder.dir.length)) holder = { dir };
+    if (holder) holders.push(holder);
+  }
+  const files: HugoContentFile[] = [];
+  for (const holder of holders) {
+    const file = placedFile(config, path, holder, defaultLanguage);
+    if (!files.some((known) => known.language === file.language && known.dir === file.dir && known.name === file.name)) files.push(file);
+  }
+  return files;
+}
+
+function placedFile(config: SiteConfig, path: string, holder: { dir: string; language?: string; mountedAt?: string }, defaultLanguage: string): HugoContentFile {
   const inTree = `${holder.mountedAt ?? ''}${path.slice(holder.dir.length)}`.replace(/^\/+/, '');
   const slash = inTree.lastIndexOf('/');
   const name = inTree.slice(slash + 1);
@@ -73,9 +116,21 @@ export const hugoRoutes: GeneratorRoutes = {
   pageRoute(config, path, data) {
     const routing = hugoRoutingOf(config);
     if (!routing || config.unrenderedPages?.includes(path, data)) return undefined;
-    const file = hugoContentFile(config, path, routing.defaultLanguage);
+    const [file, ...copies] = hugoContentFiles(config, path, routing.defaultLanguage);
     if (!file) return undefined;
-    return pageRouteOf(config, routing, file, lowerCaseKeys(data));
+    const values = lowerCaseKeys(data);
+    const route = pageRouteOf(config, routing, file, values);
+    if (!route || copies.length === 0) return route;
+    // The copies another language (or place) publishes reach the page too. One that language's own
+    // file replaces is still listed: its own URL wins over an alias (UrlMap), and a copy it moves is silence.
+    const aliases = new Set(route.aliases);
+    for (const copy of copies) {
+      const copyRoute = pageRouteOf(config, routing, copy, values);
+      if (!copyRoute) continue;
+      if (copyRoute.url !== route.url) aliases.add(copyRoute.url);
+      for (const alias of copyRoute.aliases) aliases.add(alias);
+    }
+    return { ...route, aliases: [...aliases] };
   },
 
   fileCandidates(config, url) {

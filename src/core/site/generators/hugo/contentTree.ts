@@ -2,7 +2,7 @@ import type { LinkReference } from '../../../links/model';
 import { isInside } from '../../../text/paths';
 import type { SiteConfig } from '../../model';
 import type { RouteSite, TemplateLinkTarget } from '../../routes/generatorRoutes';
-import { hugoContentFile, hugoRoutingOf, hugoTermPath, type HugoContentFile, type HugoRouting } from '../../routes/hugo';
+import { hugoContentFile, hugoContentFiles, hugoRoutingOf, hugoTermPath, type HugoContentFile, type HugoRouting } from '../../routes/hugo';
 import { hugoTermKey, makePathSanitized } from './terms';
 
 /** A node of Hugo's page tree: the content file it is built from, if any (an automatic section or a term has none). */
@@ -82,32 +82,39 @@ export class HugoContentTree {
     private readonly routing: HugoRouting,
   ) {
     this.config = site.config;
-    const files: { path: string; file: HugoContentFile; isPost: boolean; terms: { taxonomy: 'tags' | 'authors'; term: string }[] }[] = [];
-    for (const [path, post] of site.posts) {
-      const file = hugoContentFile(site.config, path, routing.defaultLanguage);
-      if (file) files.push({ path, file, isPost: true, terms: [...post.tags.map((term) => ({ taxonomy: 'tags' as const, term })), ...post.authors.map((term) => ({ taxonomy: 'authors' as const, term }))] });
-    }
+    // Each file once per place Hugo publishes it (hugoContentFiles): another language's fallback copy is a
+    // page of that language's tree, unless a file of that language (or a mount before) takes its place.
+    const files: { path: string; file: HugoContentFile; isPost: boolean; isCopy: boolean; terms: { taxonomy: 'tags' | 'authors'; term: string }[] }[] = [];
+    const copies: typeof files = [];
+    const add = (path: string, isPost: boolean, terms: (typeof files)[number]['terms']) => {
+      const [file, ...others] = hugoContentFiles(site.config, path, routing.defaultLanguage);
+      if (!file) return;
+      files.push({ path, file, isPost, isCopy: false, terms });
+      for (const copy of others) copies.push({ path, file: copy, isPost, isCopy: true, terms });
+    };
+    for (const [path, post] of site.posts) add(path, true, [...post.tags.map((term) => ({ taxonomy: 'tags' as const, term })), ...post.authors.map((term) => ({ taxonomy: 'authors' as const, term }))]);
     for (const path of site.files.all()) {
       if (!otherContentFormats.test(path) || !site.config.contentDirs.some((dir) => isInside(dir, path))) continue;
-      const file = hugoContentFile(site.config, path, routing.defaultLanguage);
-      if (file) files.push({ path, file, isPost: false, terms: [] });
+      add(path, false, []);
     }
+    files.push(...copies);
     // Files below a leaf bundle's folder are its resources, not pages.
     const leafDirs = new Set(files.filter(({ file }) => file.stem === 'index' && file.dir !== '').map(({ file }) => file.dir.toLowerCase()));
     const pages = files.filter(({ file }) => !insideLeaf(leafDirs, file));
     // Branch nodes first (Hugo inserts every `_index` before it attaches pages to their nearest section).
-    for (const { path, file, isPost } of pages) {
+    for (const { path, file, isPost, isCopy } of pages) {
       if (file.stem !== '_index') continue;
       const tree = this.treeFor(file.language);
       const node: TreeNode = { path, isPost, fileName: file.name.toLowerCase() };
       const key = sectionKey(file.dir);
+      if (isCopy && (tree.sections.has(key) || tree.taxonomies.has(key))) continue;
       if (file.dir !== '' && this.isTaxonomyDir(file.dir)) tree.taxonomies.set(key, node); // its own route places a term page
       else {
         tree.sections.set(key, node);
         tree.listUrls.add(this.sanitize(`/${file.dir}`));
       }
     }
-    for (const { path, file, isPost } of pages) {
+    for (const { path, file, isPost, isCopy } of pages) {
       if (file.stem === '_index') continue;
       const tree = this.treeFor(file.language);
       const bundlePath = `/${file.stem === 'index' ? file.dir : joinDir(file.dir, file.stem)}`.toLowerCase();
@@ -119,6 +126,7 @@ export class HugoContentTree {
       }
       const section = longestPrefix(tree.sections, `${parentDir(bundlePath)}/`.replace(/^\/\/$/, '/'))!;
       const name = bundlePath.slice(section.length).replace(/^\//, '');
+      if (isCopy && tree.pages.has(pageKey(section, name))) continue;
       const node: TreeNode = { path, isPost };
       tree.pages.set(pageKey(section, name), node);
       tree.addName(name.slice(name.lastIndexOf('/') + 1), node);
@@ -211,6 +219,8 @@ export class HugoContentTree {
     const paged = new RegExp(`^(.*)/${escapeRegExp(this.routing.paginatePath)}/\\d+$`).exec(key);
     if (paged) key = paged[1]!;
     if (key === '') return !disabled.includes('home');
+    // Below a mount whose source is absent (a submodule not fetched), Postcraft cannot know the pages: silence.
+    if (this.routing.absentMountTargets.some((target) => isInside(this.sanitize(`/${target}`), key) || isInside(`/${target}`, key))) return true;
     for (const start of this.termPatterns) if (isInside(start || '/', key)) return true; // placed by their pages' dates: silence
     return languages.some((language) => this.trees.get(language)?.listUrls.has(key) ?? false);
   }

@@ -1,6 +1,7 @@
 import { basename, dirname, isInside, joinPath } from '../../../text/paths';
 import { objectSetting, stringSetting, type ConfigData } from '../../configFiles';
 import type { SiteConfig, SiteLanguages } from '../../model';
+import type { HugoContentMount } from '../../routes/hugo';
 import type { Mount } from './config';
 
 /**
@@ -11,12 +12,12 @@ import type { Mount } from './config';
  * language's `contentDir`, the site's `contentDir` serving the others. Checked with hugo 0.111.3.
  * https://gohugo.io/content-management/multilingual/ — https://gohugo.io/hugo-modules/configuration/#module-configuration-mounts
  */
-export function readLanguages(data: ConfigData, root: string, globalContentDir: string, contentMounts: readonly Mount[], disabled: ReadonlySet<string>): SiteLanguages {
+export function readLanguages(data: ConfigData, root: string, globalContentDir: string, contentMounts: readonly Mount[], disabled: ReadonlySet<string>): SiteLanguages & { readonly mounts: readonly HugoContentMount[] } {
   const declared = Object.entries(objectSetting(data, 'languages') ?? {}).filter(([code]) => !disabled.has(code));
   const defaultLanguage = (stringSetting(data, 'defaultContentLanguage') ?? 'en').toLowerCase();
   const codes = new Set([defaultLanguage, ...declared.map(([code]) => code)]);
   const languageOf = (candidates: readonly string[]) => (candidates.length === 0 || candidates.includes(defaultLanguage) ? defaultLanguage : candidates[0]!);
-  let contentDirs: { dir: string; language: string; isLanguageRoot: boolean; mountedAt?: string }[];
+  let contentDirs: { dir: string; language: string; isLanguageRoot: boolean; mountedAt?: string; filters?: Mount['filters'] }[];
   if (contentMounts.length > 0) {
     // A mount into a folder of content (`content/docs`) grafts pages, often as another language's fallback.
     contentDirs = contentMounts.map((mount) => ({
@@ -24,6 +25,7 @@ export function readLanguages(data: ConfigData, root: string, globalContentDir: 
       language: languageOf(mount.languages),
       isLanguageRoot: mount.target === 'content',
       ...(mount.target === 'content' ? {} : { mountedAt: mount.target.slice('content'.length) }),
+      ...(mount.filters ? { filters: mount.filters } : {}),
     }));
   } else {
     contentDirs = declared.flatMap(([language, settings]) => {
@@ -35,7 +37,8 @@ export function readLanguages(data: ConfigData, root: string, globalContentDir: 
   }
   // A language's own folder first, the deepest first (`content/fr` within `content`); grafts after.
   contentDirs.sort((a, b) => Number(b.isLanguageRoot) - Number(a.isLanguageRoot) || b.dir.length - a.dir.length);
-  return { defaultLanguage, codes, contentDirs: contentDirs.map(({ dir, language, mountedAt }) => ({ dir, language, ...(mountedAt ? { mountedAt } : {}) })) };
+  const mounts = contentDirs.map(({ dir, language, mountedAt, filters }) => ({ dir, language, ...(mountedAt ? { mountedAt } : {}), ...(filters ? { filters } : {}) }));
+  return { defaultLanguage, codes, contentDirs: contentDirs.map(({ dir, language, mountedAt }) => ({ dir, language, ...(mountedAt ? { mountedAt } : {}) })), mounts };
 }
 
 /**

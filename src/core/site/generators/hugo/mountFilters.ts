@@ -55,11 +55,12 @@ export class UnmountedContent extends RegExp {
   override test(relativePath: string): boolean {
     const path = `${this.root}/${relativePath}`;
     const holders = this.mounts.filter((mount) => isInside(mount.dir, path));
-    return holders.length > 0 && holders.every((mount) => mount.filters !== undefined && !takes(mount.filters, path.slice(mount.dir.length).toLowerCase()));
+    return holders.length > 0 && holders.every((mount) => mount.filters !== undefined && !takesFile(mount.filters, path.slice(mount.dir.length).toLowerCase()));
   }
 }
 
-function takes(filters: MountFilters, inMount: string): boolean {
+/** Whether a filtered mount lets in the file at `inMount` (its path below the mount's source, from a `/`, in lower case). */
+export function takesFile(filters: MountFilters, inMount: string): boolean {
   if (filters.includes.some((pattern) => pattern.test(inMount))) return true;
   for (let end = inMount.indexOf('/', 1); end !== -1; end = inMount.indexOf('/', end + 1)) {
     if (filters.excludes.some((pattern) => pattern.test(inMount.slice(0, end)))) return false;

@@ -1,6 +1,6 @@
 import { objectSetting, stringSetting, type ConfigData } from '../../configFiles';
 import type { SiteLanguages } from '../../model';
-import type { HugoRouting } from '../../routes/hugo';
+import type { HugoContentMount, HugoRouting } from '../../routes/hugo';
 import { dateKeysOf, defaultDateKeys, defaultPublishDateKeys } from './dates';
 
 /**
@@ -10,7 +10,14 @@ import { dateKeysOf, defaultDateKeys, defaultPublishDateKeys } from './dates';
  * `baseURL`), the taxonomies, the `[frontmatter]` date identifiers, `paginatePath` and `disableKinds`.
  * Sources: hugolib/site.go (newSiteInfo, getLanguagePermalinkLang), resources/page/permalinks.go.
  */
-export function readHugoRouting(data: ConfigData, languages: SiteLanguages, taxonomies: readonly string[], branchFolders: ReadonlySet<string>): HugoRouting {
+export function readHugoRouting(
+  data: ConfigData,
+  languages: SiteLanguages,
+  taxonomies: readonly string[],
+  branchFolders: ReadonlySet<string>,
+  contentMounts: readonly HugoContentMount[] = [],
+  absentMountTargets: readonly string[] = [],
+): HugoRouting {
   const permalinks: Record<string, string> = {};
   for (const [section, pattern] of Object.entries(objectSetting(data, 'permalinks') ?? {})) {
     if (typeof pattern === 'string') permalinks[section.replace(/^[ /\\]+|[ /\\]+$/g, '')] = pattern;
@@ -41,5 +48,7 @@ export function readHugoRouting(data: ConfigData, languages: SiteLanguages, taxo
     paginatePath: stringSetting(data, 'paginatePath') ?? 'page',
     disableKinds,
     branchFolders,
+    contentMounts,
+    absentMountTargets,
   };
 }
