@@ -1,13 +1,19 @@
 import type { SiteConfig } from '../site/model';
 import type { Anchor, HeadingIdStyle } from './model';
-import { astroRule, githubSluggerAnchors } from './headingIds/githubSlugger';
+import { astroRule, astroRules, githubSluggerAnchors, githubSluggerAnchorsByRules, type AstroHeadingIds } from './headingIds/githubSlugger';
 import { goldmarkAnchors } from './headingIds/goldmark';
 import { scanHeadings, type Span } from './headingIds/headingScan';
 import { kramdownAnchors } from './headingIds/kramdown';
 
+/** A named heading ID style, or an Astro site's own pipeline as its config loader read it. */
+export type HeadingIdRule = HeadingIdStyle | AstroHeadingIds;
+
 /** The site's heading ID rule: its config's choice, else its generator's default; undefined where headings get no IDs. */
-export function headingIdStyleOf(config: Pick<SiteConfig, 'generator' | 'headingIds'>): HeadingIdStyle | undefined {
-  return config.headingIds ?? defaults[config.generator];
+export function headingIdStyleOf(config: Pick<SiteConfig, 'generator' | 'headingIds'>): HeadingIdRule | undefined {
+  if (config.headingIds) return config.headingIds;
+  // The Astro config loader adds what the site's pipeline makes of headings (Astro version, rehype-slug, smart dashes).
+  if ('astroHeadingIds' in config && config.generator === 'astro') return (config as { readonly astroHeadingIds: AstroHeadingIds }).astroHeadingIds;
+  return defaults[config.generator];
 }
 
 // Eleventy's markdown-it gives headings no IDs unless the site adds a plugin (markdown-it-anchor), each its own way.
@@ -26,12 +32,13 @@ const defaults: Readonly<Record<SiteConfig['generator'], HeadingIdStyle | undefi
  * Ranges are offsets into the post (`bodyStart` added): a heading's text without `#`s and `{#id}`, an
  * anchor's id value. Headings come first, in document order, then explicit anchors.
  */
-export function anchorsOf(body: string, bodyStart: number, { style, mdx }: { readonly style: HeadingIdStyle; readonly mdx: boolean }): Anchor[] {
+export function anchorsOf(body: string, bodyStart: number, { style, mdx }: { readonly style: HeadingIdRule; readonly mdx: boolean }): Anchor[] {
   // A body without `#`, `=`, `-` or `<` has no heading and no anchor (setext needs `=` or `-` under a line).
   if (!/[#=<-]/.test(body)) return [];
   const { headings, htmlLines } = scanHeadings(body, { mdx, kramdown: style === 'kramdown' });
   const anchors =
-    style === 'none' ? []
+    typeof style === 'object' ? githubSluggerAnchorsByRules(body, headings, astroRules(style))
+    : style === 'none' ? []
     : style === 'kramdown' ? kramdownAnchors(body, headings)
     : style === 'github-slugger' ? githubSluggerAnchors(body, headings)
     : style === 'astro' ? githubSluggerAnchors(body, headings, astroRule)

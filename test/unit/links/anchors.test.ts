@@ -113,4 +113,30 @@ describe('Astro heading IDs (rehypeHeadingIds after remark-smartypants)', () => 
     assert.deepEqual(ids('## Intro {#start}\n', 'astro'), ['intro-start']);
     assert.deepEqual(ids('## Intro {#start}\n', 'github-slugger'), ['start']);
   });
+
+  // IDs from `astro build` with Astro 7.2.2 and Starlight 0.41.7 (with and without rehype-slug): Astro 7 keeps
+  // the trailing hyphen that Astro 6 and before cut.
+  const byPipeline = (body: string, trailingDash: 'cut' | 'kept' | 'either', smartDashes: boolean | 'either' = true, mdx = false) =>
+    anchorsOf(body, 0, { style: { generator: 'astro', trailingDash, smartDashes }, mdx }).map((anchor) => anchor.id);
+
+  it('keeps the trailing hyphen where Astro 7 or rehype-slug makes the IDs', () => {
+    const body = '## Trailing dash -\n\n## Emoji 🚀 end 🚀\n\n## A -- B\n\n## `biome.lsp.trace.server`\n\n## Dash at end-\n';
+    assert.deepEqual(byPipeline(body, 'kept'), ['trailing-dash--', 'emoji--end-', 'a--b', 'biomelsptraceserver', 'dash-at-end-']);
+    assert.deepEqual(byPipeline(body, 'cut'), ['trailing-dash-', 'emoji--end', 'a--b', 'biomelsptraceserver', 'dash-at-end']);
+  });
+
+  it('accepts both IDs where the config leaves the rule open, the likeliest with the heading text', () => {
+    const anchors = anchorsOf('## Hello -\n\n## A -- B\n', 0, { style: { generator: 'astro', trailingDash: 'either', smartDashes: 'either' }, mdx: false });
+    assert.deepEqual(anchors.map((anchor) => [anchor.id, anchor.text]), [['hello-', 'Hello -'], ['a--b', 'A -- B'], ['a----b', undefined], ['hello--', undefined]]);
+    assert.deepEqual(byPipeline('## A -- B\n', 'kept', false), ['a----b']);
+  });
+});
+
+describe('MDX fenced code', () => {
+  it('closes a fence at any indentation in MDX (micromark without indented code), at up to three columns in Markdown', () => {
+    // A fence inside a JSX component (Starlight <Tabs>), indented by tabs.
+    const body = '<Tabs>\n\t<TabItem label="npm">\n\t\t```shell\n\t\t## not a heading\n\t\t```\n\t</TabItem>\n</Tabs>\n\n## After\n\n  ```\n## code\n      ```\n\n## Last\n';
+    assert.deepEqual(ids(body, 'github-slugger', true), ['after', 'last']);
+    assert.deepEqual(ids('  ```\n## code\n      ```\n\n## Last\n', 'github-slugger', false), []);
+  });
 });

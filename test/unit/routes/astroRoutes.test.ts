@@ -96,3 +96,24 @@ describe('Astro URL rules', () => {
     assert.equal(entriesMapped('/[lang]/[slug]', page('const posts = await getCollection("blog");\nreturn posts.map((post) => ({ params: { lang: "en", slug: post.id } }));')), undefined);
   });
 });
+
+describe('Astro heading IDs by the site\'s pipeline', () => {
+  const headingIds = async (files: Record<string, string>) => {
+    const site = await load('/site', inMemorySite({ 'src/pages/a.md': '---\ntitle: A\n---\n\n## Hello -\n', ...files }));
+    return [...site.posts.values()][0]!.anchors?.map((anchor) => anchor.id);
+  };
+
+  // rehypeHeadingIds of @astrojs/markdown-remark 6.3 cuts the trailing `-` (unless experimental.headingIdCompat),
+  // 7.x does not; rehype-slug sets the IDs before it. Astro 7.2.2 builds confirmed `hello--`.
+  it('follow the Astro version package.json names, headingIdCompat and rehype-slug', async () => {
+    assert.deepEqual(await headingIds({ 'astro.config.mjs': 'export default {};', 'package.json': '{"dependencies":{"astro":"^5.12.0"}}' }), ['hello-']);
+    assert.deepEqual(await headingIds({ 'astro.config.mjs': 'export default {};', 'package.json': '{"dependencies":{"astro":"7.2.2"}}' }), ['hello--']);
+    assert.deepEqual(await headingIds({ 'astro.config.mjs': 'export default { experimental: { headingIdCompat: true } };', 'package.json': '{"dependencies":{"astro":"^5.9.0"}}' }), ['hello--']);
+    assert.deepEqual(
+      await headingIds({ 'astro.config.mjs': 'import rehypeSlug from "rehype-slug";\nexport default { markdown: { rehypePlugins: [rehypeSlug] } };', 'package.json': '{"devDependencies":{"astro":"~6.1.0"}}' }),
+      ['hello--'],
+    );
+    // No version to read: either ID is the heading's.
+    assert.deepEqual(await headingIds({ 'astro.config.mjs': 'export default {};' }), ['hello-', 'hello--']);
+  });
+});

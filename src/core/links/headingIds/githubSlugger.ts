@@ -18,12 +18,49 @@ export interface SluggerRule {
   readonly customIds: boolean;
   /** The text as remark-smartypants leaves it (on by default in Astro): `--` becomes a dash, which the slug drops. */
   readonly smartypants: boolean;
-  /** One trailing `-` of the slug is cut (Astro). */
+  /** One trailing `-` of the slug is cut (Astro up to 6). */
   readonly trimTrailingDash: boolean;
+}
+
+/**
+ * Astro's heading IDs as a site's pipeline makes them. Astro up to 6 cuts one trailing `-` of the slug
+ * (rehypeHeadingIds, unless `experimental.headingIdCompat`); Astro 7 keeps it, and so does rehype-slug,
+ * which sets the IDs first when a site adds it. `either` where the config leaves it open (an unknown Astro
+ * version, smart dashes off for Markdown but not MDX): both IDs are then the heading's.
+ */
+export interface AstroHeadingIds {
+  readonly generator: 'astro';
+  readonly trailingDash: 'cut' | 'kept' | 'either';
+  readonly smartDashes: boolean | 'either';
 }
 
 const docusaurusRule: SluggerRule = { customIds: true, smartypants: false, trimTrailingDash: false };
 export const astroRule: SluggerRule = { customIds: false, smartypants: true, trimTrailingDash: true };
+
+/** Every slugger rule an Astro site's headings may follow, the likeliest first. */
+export function astroRules(ids: AstroHeadingIds): SluggerRule[] {
+  const trims = ids.trailingDash === 'either' ? [true, false] : [ids.trailingDash === 'cut'];
+  const smart = ids.smartDashes === 'either' ? [true, false] : [ids.smartDashes];
+  return trims.flatMap((trimTrailingDash) => smart.map((smartypants) => ({ customIds: false, smartypants, trimTrailingDash })));
+}
+
+/**
+ * Headings by the first rule, and for each other rule the IDs it gives that the first does not, as
+ * anchors without text (a link to either is fine; completion offers the first).
+ */
+export function githubSluggerAnchorsByRules(body: string, headings: readonly ScannedHeading[], rules: readonly SluggerRule[]): Anchor[] {
+  const [first, ...others] = rules;
+  const anchors = githubSluggerAnchors(body, headings, first);
+  const known = new Set(anchors.map((anchor) => anchor.id));
+  for (const rule of others) {
+    for (const { id, range } of githubSluggerAnchors(body, headings, rule)) {
+      if (known.has(id)) continue;
+      known.add(id);
+      anchors.push({ id, range });
+    }
+  }
+  return anchors;
+}
 
 export function githubSluggerAnchors(body: string, headings: readonly ScannedHeading[], rule: SluggerRule = docusaurusRule): Anchor[] {
   const slugger = new GithubSlugger();

@@ -153,7 +153,8 @@ export function scanHeadings(body: string, { mdx, kramdown = false }: ScanOption
     // 2. Inside a fenced code block or an HTML block, the line belongs to it (or ends it).
     if (allMatched && leaf.kind === 'fence') {
       const { indent, at } = indentAhead();
-      if (indent <= 3 && closesFence(body, at, end, leaf.marker, leaf.length)) closeLeaf();
+      // MDX (micromark without indented code) closes a fence at any indentation, as it opens one.
+      if (indent <= maxIndent && closesFence(body, at, end, leaf.marker, leaf.length)) closeLeaf();
       lineStart = lineEnd + 1;
       continue;
     }

@@ -10,6 +10,7 @@ import { authorFromEntryFile, authorsFromDataFile } from './dataAuthors';
 import { callArguments, matchingBracket, objectSetting, stringItems, stringLiteralSetting, stringLiteralValue, topLevelProperties, topLevelString, withoutComments, withStringConstants } from './jsConfig';
 import { defaultImageFields, firstExisting, rootRelativeCandidates, type GeneratorProfile } from './profile';
 import { slug } from 'github-slugger';
+import type { AstroHeadingIds } from '../../links/headingIds/githubSlugger';
 
 const configNames = ['astro.config.mjs', 'astro.config.js', 'astro.config.ts', 'astro.config.mts', 'astro.config.cjs'];
 const contentConfigNames = ['content.config.ts', 'content.config.mts', 'content.config.js', 'content.config.mjs'];
@@ -41,6 +42,7 @@ interface AstroSetup {
   readonly redirects: string[];
   /** `undefined` when there is no content config Postcraft can read. */
   readonly collections: AstroCollection[] | undefined;
+  readonly headingIds: AstroHeadingIds;
 }
 
 /**
@@ -50,6 +52,8 @@ interface AstroSetup {
 interface AstroSiteConfig extends SiteConfig {
   readonly importAliases: readonly (readonly [prefix: string, target: string])[];
   readonly imageEndpoints: readonly ImageEndpoint[];
+  /** What the site's Markdown pipeline makes of headings (read by links/anchors headingIdStyleOf). */
+  readonly astroHeadingIds: AstroHeadingIds;
 }
 
 /** A route that builds an image, and the file that builds it. */
@@ -84,6 +88,7 @@ export const astro: GeneratorProfile = {
       excludedFiles: excludedEntries(root, pagesDir, contentDir, setup.collections),
       importAliases: await importAliases(fs, root, setup.srcDir),
       imageEndpoints: await imageEndpoints(fs, pagesDir),
+      astroHeadingIds: setup.headingIds,
       routing: {
         generator: 'astro',
         pagesDir,
@@ -175,7 +180,32 @@ async function readSetup(fs: SiteFileSystem, root: string, configFile: string | 
     buildFormat: format === 'file' || format === 'preserve' ? format : 'directory',
     redirects: redirects ? [...topLevelProperties(redirects).keys()] : [],
     collections: await readCollections(fs, root, srcDir),
+    headingIds: headingIdsOf(source, await astroMajorVersion(fs, root)),
   };
+}
+
+/**
+ * How the site's headings get IDs. rehypeHeadingIds (@astrojs/markdown-remark, and the Satteri processor of
+ * Astro 7) slugs each heading with github-slugger after smartypants; Astro 6 and before then cut one
+ * trailing `-`, unless `experimental.headingIdCompat` is on; Astro 7 never does. A rehype-slug plugin sets
+ * the IDs before rehypeHeadingIds runs, keeping the `-`. Smart dashes are off with `smartypants: false`
+ * (`smartPunctuation: false` for Satteri); `dashes: false` turns them off where @astrojs/mdx does not read
+ * it, so both are then possible.
+ */
+export function headingIdsOf(configSource: string, major: number | undefined): AstroHeadingIds {
+  const keepsDash = /(?<![\w$])(?:rehypeSlug|rehype-slug)\b/.test(configSource) || /headingIdCompat\s*:\s*true/.test(configSource) || (major !== undefined && major >= 7);
+  const smartDashes = /(?:smartypants|smartPunctuation)\s*:\s*false/.test(configSource) ? false : /dashes\s*:\s*false/.test(configSource) ? 'either' : true;
+  return { generator: 'astro', trailingDash: keepsDash ? 'kept' : major === undefined ? 'either' : 'cut', smartDashes };
+}
+
+/** The major version of `astro` the site's package.json asks for (`^5.2.0` → 5), when it names one. */
+async function astroMajorVersion(fs: SiteFileSystem, root: string): Promise<number | undefined> {
+  const text = await readText(fs, joinPath(root, 'package.json'));
+  if (text === undefined) return undefined;
+  const json = parseJsonc(text, [], { allowTrailingComma: true }) as { dependencies?: Record<string, unknown>; devDependencies?: Record<string, unknown> } | undefined;
+  const range = json?.dependencies?.astro ?? json?.devDependencies?.astro;
+  const major = typeof range === 'string' ? /^[\^~>=v\s]*(\d+)/.exec(range)?.[1] : undefined;
+  return major === undefined ? undefined : Number(major);
 }
 
 async function readCollections(fs: SiteFileSystem, root: string, srcDir: string): Promise<AstroCollection[] | undefined> {
