@@ -45,14 +45,28 @@ export function variantKey(tag: string): string {
     .replace(/(?<=[a-z]{3})(es|s)$/, '');
 }
 
+// The same candidates (a site's slugs, its tags) are weighed against one word after another: their
+// variant keys are kept, up to a bound, rather than normalised again for every word.
+const variantKeys = new Map<string, string>();
+
+function cachedVariantKey(text: string): string {
+  let key = variantKeys.get(text);
+  if (key === undefined) {
+    if (variantKeys.size >= 100_000) variantKeys.clear();
+    variantKeys.set(text, (key = variantKey(text)));
+  }
+  return key;
+}
+
 /** The best matches for `word` among `candidates` within the typo budget, closest first. */
 export function closestMatches(word: string, candidates: Iterable<string>, limit = 3): string[] {
   const lower = word.toLowerCase();
+  const wordVariant = variantKey(word);
   const budget = Math.max(typoBudget(lower.length), 1);
   const scored: { candidate: string; distance: number }[] = [];
   for (const candidate of candidates) {
     const candidateLower = candidate.toLowerCase();
-    const distance = candidateLower === lower ? 0 : variantKey(candidate) === variantKey(word) ? 0.5 : editDistance(lower, candidateLower, budget);
+    const distance = candidateLower === lower ? 0 : cachedVariantKey(candidate) === wordVariant ? 0.5 : editDistance(lower, candidateLower, budget);
     if (distance <= budget && candidate !== word) scored.push({ candidate, distance });
   }
   return scored.sort((a, b) => a.distance - b.distance || a.candidate.localeCompare(b.candidate)).slice(0, limit).map((entry) => entry.candidate);
