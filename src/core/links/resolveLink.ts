@@ -33,12 +33,18 @@ export function resolveLink(site: Site, fromPath: string, link: LinkReference): 
   if (link.form !== 'markdown' && link.form !== 'html') return resolveTemplateLink(site, fromPath, link);
   if (link.path === '') return { kind: 'page', path: fromPath, viaAlias: false };
   if (link.path.startsWith('/')) return resolveUrl(site, withoutBasePath(site, link.path), fromPath);
-  // A relative link: a file beside the post (what the writer's editor and most generators' Markdown file
-  // links follow), else a URL relative to the page's own URL (what the browser requests).
+  // A relative link: a source file where the generator rewrites such links (in its lookup order), a file
+  // beside the post (what the writer's editor and most generators' Markdown file links follow), else a URL
+  // relative to the page's own URL (what the browser requests).
+  const routes = routesOf(site.config.generator);
+  for (const source of routes.linkedSourceFiles?.(site.config, fromPath, link.path) ?? []) {
+    if (site.posts.has(source)) return { kind: 'page', path: source, viaAlias: false };
+    if (site.files.has(source)) return { kind: 'file', path: source };
+  }
   const file = normalizePath(joinPath(dirname(fromPath), link.path));
   if (!isInside(site.root, file)) return { kind: 'unknown' };
   if (site.posts.has(file)) {
-    const follows = routesOf(site.config.generator).followsFileLink?.(site.config, fromPath, file) ?? true;
+    const follows = routes.followsFileLink?.(site.config, fromPath, file) ?? true;
     return follows ? { kind: 'page', path: file, viaAlias: false } : { kind: 'unfollowed-file', path: file };
   }
   if (site.files.has(file) || site.files.has(joinPath(file, 'index.html'))) return { kind: 'file', path: file };
@@ -68,7 +74,8 @@ export function resolveUrl(site: Site, url: string, fromPath?: string): LinkTarg
   const decoded = url.endsWith('/') ? `${url}index.html` : url;
   for (const candidate of [...routes.fileCandidates(site.config, decoded), ...routes.fileCandidates(site.config, url), ...resourceOfMovedPage(site, url)]) {
     const file = normalizePath(candidate);
-    if (isInside(site.root, file) && site.files.has(file)) return { kind: 'file', path: file };
+    // A page's own source file, where the generator rewrites a link to it (Eleventy's input paths), is that page.
+    if (isInside(site.root, file) && site.files.has(file)) return site.posts.has(file) ? { kind: 'page', path: file, viaAlias: false } : { kind: 'file', path: file };
   }
   if (routes.isGeneratedUrl(site, url)) return { kind: 'generated' };
   const caseVariant = pages.caseVariant(url);

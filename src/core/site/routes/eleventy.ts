@@ -49,6 +49,8 @@ export const eleventyRoutes: GeneratorRoutes = {
     return { url: result.url, aliases: [], ...withDate(dateOf(config, path, data)) };
   },
 
+  linkedSourceFiles: (config, fromPath, linkPath) => inputPathCandidates(config, fromPath, linkPath),
+
   fileCandidates(config, url) {
     const routing = routingOf(config);
     if (!routing) return [];

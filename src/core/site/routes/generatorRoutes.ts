@@ -36,6 +36,12 @@ export interface GeneratorRoutes {
    * to reach it: a generator that leaves `.md` links as written may still have a render hook that does not.
    */
   followsFileLink?(config: SiteConfig, fromPath: string, target: string): boolean;
+  /**
+   * Source files a relative link names in the order the generator looks them up, where it rewrites such
+   * links to their page's URL (Eleventy's InputPathToUrl plugin tries the input folder first, then the
+   * linking file's folder). Without it, a relative link is a file beside the post.
+   */
+  linkedSourceFiles?(config: SiteConfig, fromPath: string, linkPath: string): string[];
   /** The page a template link names; only for the forms this generator has. */
   resolveTemplateLink?(site: RouteSite, fromPath: string, link: LinkReference): TemplateLinkTarget;
 }
