@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { createPostcraftService, nodeFileSystem, toSitePath } from '../../../src/core/index';
 import { inMemorySite } from '../../../src/core/host/inMemoryFileSystem';
-import { docusaurusRoutes, stripNumberPrefix } from '../../../src/core/site/routes/docusaurus';
+import { docusaurusLocalizedLinkUrl, docusaurusMarkdownLinkCandidates, docusaurusRoutes, stripNumberPrefix } from '../../../src/core/site/routes/docusaurus';
 import type { Site } from '../../../src/core/site/site';
 import { fixturesRoot } from '../support/fixtureSites';
 
@@ -197,5 +197,59 @@ describe('Docusaurus URL rules, in-memory', () => {
       ['2021-01-31 - myDoc', '2021-01-31 - myDoc'], ['7.0-foo', '7.0-foo'], ['00abc01-My Doc', '00abc01-My Doc'], ['1-', '1-'],
     ];
     assert.deepEqual(cases.map(([name]) => [name, stripNumberPrefix(name)]), cases);
+  });
+});
+
+// What `docusaurus build` 3.10.1 made of a site at repo/website with `docs: { path: '../docs' }`, versions.json
+// ["1.0"], a fr locale and trailingSlash false: /docs/next/view from ../docs; in
+// versioned_docs/version-1.0/legacy/manip.md, `view.md#onlayout` became /docs/view#onlayout and
+// `/appendix.md#codegen-typings` /docs/appendix#codegen-typings, while `./view.md` stayed as written
+// (reported: "couldn't be resolved"); on French pages `/docs/next/view#onlayout` was built as
+// /fr/docs/next/view#onlayout, and a fr doc's `/docs/next/vue#…` reached the French page at /fr/docs/next/vue.
+describe('Docusaurus links, as docusaurus build resolved them', () => {
+  const page = (title: string) => `---\ntitle: ${title}\n---\n\n## onLayout\n`;
+  const config = `module.exports = {
+    trailingSlash: false, i18n: { defaultLocale: 'en', locales: ['en', 'fr'] },
+    presets: [['classic', { docs: { path: '../docs', sidebarPath: false } }]],
+  };`;
+  const files = {
+    'docusaurus.config.js': config,
+    'versions.json': '["1.0"]',
+    'versioned_docs/version-1.0/view.md': page('View'),
+    'versioned_docs/version-1.0/legacy/manip.md': page('Manip'),
+    'i18n/fr/docusaurus-plugin-content-docs/current/view.md': page('Vue'),
+    'blog/2024-01-01-post.md': page('Post'),
+  };
+  const root = '/repo/website';
+
+  it('stays silent on the routes of a docs folder outside the site folder, which Postcraft does not read', async () => {
+    const site = await openSite(inMemorySite(files, root), root);
+    for (const url of ['/docs/next/view', '/docs/next/anything/at-all', '/fr/docs/next/other']) assert.equal(docusaurusRoutes.isGeneratedUrl(site, url), true, url);
+    // The released version is read from versioned_docs/ inside the site: a URL there that no page has is still missing.
+    for (const url of ['/docs/missing', '/docs/nexty']) assert.equal(docusaurusRoutes.isGeneratedUrl(site, url), false, url);
+  });
+
+  it("lists the files a Markdown file link may name, in resolveMarkdownLinkPathname's order", async () => {
+    const site = await openSite(inMemorySite(files, root), root);
+    const from = `${root}/versioned_docs/version-1.0/legacy/manip.md`;
+    const i18n = `${root}/i18n/en/docusaurus-plugin-content-docs/version-1.0`;
+    const version = `${root}/versioned_docs/version-1.0`;
+    assert.deepEqual(docusaurusMarkdownLinkCandidates(site.config, from, 'view.md'), [`${version}/legacy/view.md`, `${i18n}/view.md`, `${version}/view.md`, `${root}/view.md`]);
+    assert.deepEqual(docusaurusMarkdownLinkCandidates(site.config, from, '/appendix.md'), [`${i18n}/appendix.md`, `${version}/appendix.md`, `${root}/appendix.md`]);
+    assert.deepEqual(docusaurusMarkdownLinkCandidates(site.config, from, './view.md'), [`${version}/legacy/view.md`]);
+    assert.deepEqual(docusaurusMarkdownLinkCandidates(site.config, from, '@site/versioned_docs/version-1.0/view.md'), [`${version}/view.md`]);
+    const fromFrench = `${root}/i18n/fr/docusaurus-plugin-content-docs/current/view.md`;
+    assert.deepEqual(docusaurusMarkdownLinkCandidates(site.config, fromFrench, 'a/b.mdx')?.slice(1), [`${root}/i18n/fr/docusaurus-plugin-content-docs/current/a/b.mdx`, '/repo/docs/a/b.mdx', `${root}/a/b.mdx`]);
+    // Left as written: not a Markdown file's path.
+    assert.equal(docusaurusMarkdownLinkCandidates(site.config, from, 'view'), undefined);
+  });
+
+  it("puts the locale's base URL before a root-relative link of a translated page", async () => {
+    const site = await openSite(inMemorySite(files, root), root);
+    const fromFrench = `${root}/i18n/fr/docusaurus-plugin-content-docs/current/view.md`;
+    assert.equal(docusaurusLocalizedLinkUrl(site.config, fromFrench, '/docs/next/vue'), '/fr/docs/next/vue');
+    assert.equal(docusaurusLocalizedLinkUrl(site.config, fromFrench, '/fr/docs/next/vue'), '/fr/docs/next/vue');
+    assert.equal(docusaurusLocalizedLinkUrl(site.config, fromFrench, '/fr'), '/fr/');
+    assert.equal(docusaurusLocalizedLinkUrl(site.config, `${root}/versioned_docs/version-1.0/view.md`, '/docs/next/vue'), undefined);
   });
 });

@@ -1,4 +1,4 @@
-import { basename, isInside, joinPath } from '../../text/paths';
+import { basename, dirname, isInside, joinPath } from '../../text/paths';
 import { rootRelativeCandidates } from '../generators/profile';
 import type { SiteConfig } from '../model';
 import { isExcludedFile } from '../pageKinds';
@@ -118,11 +118,51 @@ export const docusaurusRoutes: GeneratorRoutes = {
     if (!routing) return false;
     const locale = localeOf(routing, url);
     const rest = locale?.rest ?? url;
-    if (isGeneratedPage(site, routing, rest)) return true;
+    if (isGeneratedPage(site, routing, rest) || isBelowUnseenFolder(site.config.root, routing, rest)) return true;
     // A locale builds every page of the default one that it has no translation of, at the same route.
     return locale !== undefined && isUntranslatedPage(site, routing, locale.locale, rest);
   },
 };
+
+/**
+ * The files a Markdown link (`[x](target.md)`, not HTML `<a>`) of the docs or blog file `fromPath` may
+ * name, in the order @docusaurus/utils 3.10 `resolveMarkdownLinkPathname` tries them; the first that is a
+ * page of the same plugin instance (any docs version) is the target, and the link becomes its URL.
+ * `./x.md` and `../x.md` are read from the file's folder only; `/x.md` from the plugin's content paths
+ * (the locale's translation folder first, then the version's or blog's own folder), then the site
+ * folder; a bare `x.md` or `sub/x.md` from the file's folder, then as `/x.md`; `@site/x.md` from the
+ * site folder. Undefined where Docusaurus leaves the link as written: not a `.md`/`.mdx` path, or a
+ * file outside the docs and blog plugins.
+ */
+export function docusaurusMarkdownLinkCandidates(config: SiteConfig, fromPath: string, linkPath: string): string[] | undefined {
+  const routing = routingOf(config);
+  if (!routing || !/\.mdx?$/i.test(linkPath)) return undefined;
+  const source = sourceFolderOf(routing, fromPath);
+  if (!source || source.kind === 'pages') return undefined;
+  if (linkPath.startsWith('@site/')) return [joinPath(config.root, linkPath.slice('@site/'.length))];
+  const translated = `docusaurus-plugin-content-${source.kind}${source.instance.id === 'default' ? '' : `-${source.instance.id}`}`;
+  const version = source.version ? (source.version.name === 'current' ? 'current' : `version-${source.version.name}`) : '';
+  const contentPaths = [joinPath(routing.i18nDir, source.locale, translated, version), source.version?.dir ?? source.instance.dir, config.root];
+  const fromFolder = joinPath(dirname(fromPath), linkPath);
+  if (linkPath.startsWith('./') || linkPath.startsWith('../')) return [fromFolder];
+  const fromContent = contentPaths.map((dir) => joinPath(dir, linkPath.replace(/^\/+/, '')));
+  return linkPath.startsWith('/') ? fromContent : [fromFolder, ...fromContent];
+}
+
+/**
+ * The URL a root-relative link (`/docs/x`) of the page at `fromPath` reaches: Docusaurus's `<Link>`, which
+ * renders Markdown links, prepends the locale's base URL (`/fr/`) unless the URL already starts with it
+ * (useBaseUrl addBaseUrl), so on a translated page `/docs/x` is `/fr/docs/x` and `/fr` is `/fr/`.
+ * Undefined for a page of the default locale, where nothing changes.
+ */
+export function docusaurusLocalizedLinkUrl(config: SiteConfig, fromPath: string, url: string): string | undefined {
+  const routing = routingOf(config);
+  const source = routing && sourceFolderOf(routing, fromPath);
+  if (!routing || !source || source.locale === routing.defaultLocale || !url.startsWith('/')) return undefined;
+  const base = `/${source.locale}/`;
+  if (url === base.slice(0, -1)) return base;
+  return url.startsWith(base) ? url : `${base}${url.slice(1)}`;
+}
 
 function routingOf(config: SiteConfig): DocusaurusRouting | undefined {
   return config.routing?.generator === 'docusaurus' ? config.routing : undefined;
@@ -327,6 +367,19 @@ function isGeneratedPage(site: RouteSite, routing: DocusaurusRouting, url: strin
     const stems = below.length === 0 ? [joinPath(stem, 'index')] : [stem, joinPath(stem, 'index')];
     return stems.some((candidate) => ['.js', '.jsx', '.ts', '.tsx'].some((extension) => site.files.has(`${candidate}${extension}`)));
   });
+}
+
+/**
+ * Whether the URL is below the routes of a content folder outside the site folder (a docs `path:
+ * '../docs'` beside the website, as in a monorepo): its pages are built, but Postcraft does not read
+ * that folder, so a link there is neither found nor missing.
+ */
+function isBelowUnseenFolder(root: string, routing: DocusaurusRouting, url: string): boolean {
+  const unseen = (dir: string) => !isInside(root, dir);
+  const below = (base: string) => segmentsBelow(base, url) !== undefined;
+  if (routing.blogs.some((blog) => unseen(blog.dir) && below(blog.routeBasePath))) return true;
+  if (routing.pages.some((pages) => unseen(pages.dir) && below(pages.routeBasePath))) return true;
+  return routing.docs.some((docs) => docs.versions.some((version) => unseen(version.dir) && below(normalizeUrl(['/', docs.routeBasePath, version.path]))));
 }
 
 /** A page of the default locale (its own route there) that has no translation in `locale`. */
