@@ -14,7 +14,7 @@ export type LinkTarget =
   | { readonly kind: 'file'; readonly path: string }
   /** A page's file, linked where the generator does not turn a file link into the page's URL (see GeneratorRoutes.followsFileLink). */
   | { readonly kind: 'unfollowed-file'; readonly path: string }
-  /** A page the generator makes from no file of its own (a list, a term page, a feed). */
+  /** A page the generator makes from no file of its own (a list, a term page, a feed), or a URL the host redirects. */
   | { readonly kind: 'generated' }
   /** Postcraft cannot tell: nothing is claimed. */
   | { readonly kind: 'unknown' }
@@ -77,7 +77,7 @@ export function resolveUrl(site: Site, url: string, fromPath?: string): LinkTarg
     // A page's own source file, where the generator rewrites a link to it (Eleventy's input paths), is that page.
     if (isInside(site.root, file) && site.files.has(file)) return site.posts.has(file) ? { kind: 'page', path: file, viaAlias: false } : { kind: 'file', path: file };
   }
-  if (routes.isGeneratedUrl(site, url)) return { kind: 'generated' };
+  if (routes.isGeneratedUrl(site, url) || site.hostRedirects.reaches(url)) return { kind: 'generated' };
   const caseVariant = pages.caseVariant(url);
   if (caseVariant) return { kind: 'missing', why: undefined, lookedFor: url, suggestions: [pages.pageAt(caseVariant)!.path] };
   const suggestions = similarPages(site, url, fromPath);

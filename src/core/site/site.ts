@@ -18,6 +18,7 @@ import { PartialIndex } from './partialIndex';
 import { importedMarkdown } from '../post/partialImports';
 import { inAlwaysIgnoredFolder, walkFiles } from './walk';
 import { UrlMap } from '../links/urlMap';
+import { isHostRedirectFile, loadHostRedirects, noHostRedirects, type HostRedirects } from '../links/hostRedirects';
 import type { PageRoute } from './routes/model';
 import type { Anchor } from '../links/model';
 import type { SiteSettings } from '../settings/siteSettings';
@@ -34,6 +35,8 @@ export class Site {
   /** The Markdown files posts import (MDX partials), see `isFragment`. */
   readonly partials = new PartialIndex();
   authors = new Map<string, Author>();
+  /** The host's redirects and rewrites (vercel.json, netlify.toml, _redirects): URLs that reach a page without a file. */
+  hostRedirects: HostRedirects = noHostRedirects;
   truncated = false;
 
   private constructor(
@@ -76,6 +79,7 @@ export class Site {
     const site = new Site(profile, { ...config, imageFields: settings.imageFields ?? config.imageFields }, settings.settings, [...problems, ...settings.problems], files);
     site.truncated = walked.truncated;
     site.authors = await profile.loadAuthors(fs, site.config, site.files); // before the posts, which onPostParsed may check
+    site.hostRedirects = await loadHostRedirects(fs, site.root, site.files, site.config.publicDirs);
     await site.indexPosts(fs, walked.files.filter((file) => site.isPost(file)), token, onPostParsed);
     // A partial may import another: each is read once, for its imports, until no new one turns up.
     const read = new Set<string>();
@@ -192,6 +196,15 @@ export class Site {
       this.files.delete(file);
       this.forgetPost(file);
     }
+  }
+
+  /** Whether a change to `path` may change the host's redirects (see `hostRedirects`). */
+  definesRedirects(path: string): boolean {
+    return isHostRedirectFile(path) || this.hostRedirects.files.includes(path);
+  }
+
+  async refreshRedirects(fs: SiteFileSystem): Promise<void> {
+    this.hostRedirects = await loadHostRedirects(confinedFileSystem(fs, this.root), this.root, this.files, this.config.publicDirs);
   }
 
   async refreshAuthors(fs: SiteFileSystem): Promise<void> {

@@ -52,4 +52,19 @@ describe('links between posts', () => {
     const whole = (await service.checkSite(site!)).filter((finding) => finding.file === '/site/content/posts/source.md');
     assert.deepEqual(whole, perPost);
   });
+
+  it('takes a URL the host redirects (vercel.json, netlify.toml, _redirects) for a page, but not a 404 rule or another host', async () => {
+    const fs = hugoSite({
+      'content/posts/source.md': '---\ntitle: Source\n---\n\n[a](/posts/old-a/) [b](/posts/old/b/) [c](/posts/c-moved/) [d](/posts/missing/) [e](/posts/e/)\n',
+      'vercel.json': JSON.stringify({ redirects: [{ source: '/posts/old-a/', destination: '/posts/target/' }, { source: '/posts/e/', destination: '/x/', has: [{ type: 'host', value: 'a.org' }] }] }),
+      'netlify.toml': '[[redirects]]\nfrom = "/posts/old/*"\nto = "/posts/:splat"\n\n[[redirects]]\nfrom = "https://old.example.org/*"\nto = "/:splat"\n',
+      'static/_redirects': '/posts/c-moved  /posts/target/  301\n/posts/*  /404.html  404\n',
+    });
+    const service = await open(fs);
+    const findings = await service.checkFile('/site/content/posts/source.md');
+    assert.deepEqual(findings.map((finding) => finding.message.split(' (')[0]), ['No page or file at "/posts/missing/"', 'No page or file at "/posts/e/"']);
+    fs.write('vercel.json', JSON.stringify({ redirects: [] }));
+    assert.equal(await service.fileChanged('/site/vercel.json', 'changed'), 'site');
+    assert.equal((await service.checkFile('/site/content/posts/source.md')).length, 3);
+  });
 });

@@ -1,0 +1,105 @@
+import { parse as parseToml } from 'smol-toml';
+import type { SiteFileSystem } from '../host/fileSystem';
+import { basename, joinPath } from '../text/paths';
+import type { FileSet } from '../site/fileSet';
+import { urlKey } from './urlMap';
+
+/**
+ * The redirects and rewrites the host serves before the site's own files (Vercel's `vercel.json`,
+ * Netlify's `netlify.toml` and `_redirects`): a link to such a URL reaches a page even though the
+ * generator built none there.
+ */
+export interface HostRedirects {
+  /** Whether the host answers this URL path with a redirect or a rewrite. */
+  reaches(url: string): boolean;
+  /** The files they were read from, to read again when one changes. */
+  readonly files: readonly string[];
+}
+
+export const noHostRedirects: HostRedirects = { reaches: () => false, files: [] };
+
+const maxBytes = 1024 * 1024;
+
+/** Reads the host's redirect files at the site's root and, for `_redirects`, in any folder published as it is. */
+export async function loadHostRedirects(fs: SiteFileSystem, root: string, files: FileSet, publicDirs: readonly string[]): Promise<HostRedirects> {
+  const patterns: RegExp[] = [];
+  const read: string[] = [];
+  const text = async (path: string) => {
+    if (!files.has(path)) return undefined;
+    const bytes = await fs.readFile(path, maxBytes);
+    if (!bytes) return undefined;
+    read.push(path);
+    return new TextDecoder().decode(bytes);
+  };
+  const vercel = await text(joinPath(root, 'vercel.json'));
+  if (vercel) patterns.push(...vercelSources(vercel));
+  const netlify = await text(joinPath(root, 'netlify.toml'));
+  if (netlify) patterns.push(...netlifySources(netlify));
+  for (const folder of [root, ...publicDirs]) {
+    const redirects = await text(joinPath(folder, '_redirects'));
+    if (redirects) patterns.push(...redirectsFileSources(redirects));
+  }
+  if (patterns.length === 0) return { reaches: () => false, files: read };
+  return { reaches: (url) => patterns.some((pattern) => pattern.test(urlKey(url))), files: read };
+}
+
+/** Whether a change to `path` may change the host's redirects. */
+export function isHostRedirectFile(path: string): boolean {
+  const name = basename(path);
+  return name === 'vercel.json' || name === 'netlify.toml' || name === '_redirects';
+}
+
+function vercelSources(text: string): RegExp[] {
+  try {
+    const config = JSON.parse(text) as { redirects?: unknown; rewrites?: unknown };
+    const entries = [...(Array.isArray(config.redirects) ? config.redirects : []), ...(Array.isArray(config.rewrites) ? config.rewrites : [])] as { source?: unknown; has?: unknown }[];
+    // A rule that holds only for some requests (`has`: a host, a header, a cookie) does not hold for every reader.
+    return entries.flatMap((entry) => (typeof entry.source === 'string' && entry.has === undefined ? [sourcePattern(entry.source)] : []));
+  } catch {
+    return [];
+  }
+}
+
+function netlifySources(text: string): RegExp[] {
+  try {
+    const config = parseToml(text) as { redirects?: unknown };
+    const entries = (Array.isArray(config.redirects) ? config.redirects : []) as { from?: unknown; status?: unknown; conditions?: unknown }[];
+    return entries.flatMap((entry) => (typeof entry.from === 'string' && entry.status !== 404 && entry.conditions === undefined ? [sourcePattern(entry.from)] : []));
+  } catch {
+    return [];
+  }
+}
+
+/** `from to [status]` per line; a 404 rule names the page shown for missing URLs, not a redirect. */
+function redirectsFileSources(text: string): RegExp[] {
+  return text.split('\n').flatMap((line) => {
+    const [from, to, status] = line.replace(/#.*/, '').trim().split(/\s+/);
+    if (!from || !to || status?.startsWith('404')) return [];
+    return [sourcePattern(from)];
+  });
+}
+
+/**
+ * A rule's source as a pattern on URL keys (see urlKey): `*` and `(.*)` take anything, `:name` one
+ * segment (Netlify placeholders, Vercel's path-to-regexp); a source on another host is no path of this site.
+ */
+function sourcePattern(source: string): RegExp {
+  if (!source.startsWith('/')) return /$^/;
+  const key = urlKey(source.replace(/\?.*$/, ''));
+  let pattern = '';
+  for (let i = 0; i < key.length; i++) {
+    const char = key[i]!;
+    if (char === '*') pattern += '.*';
+    else if (char === '(') {
+      const close = key.indexOf(')', i);
+      pattern += '.*';
+      i = close === -1 ? key.length : close;
+    } else if (char === ':' && /[A-Za-z_]/.test(key[i + 1] ?? '')) {
+      while (/[A-Za-z0-9_]/.test(key[i + 1] ?? '')) i++;
+      pattern += key[i + 1] === '*' || key[i + 1] === '+' ? '.*' : '[^/]+';
+      if (key[i + 1] === '*' || key[i + 1] === '+' || key[i + 1] === '?') i++;
+    } else pattern += char.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
+  }
+  // `/blog/*` also takes `/blog` itself (the key has no trailing slash).
+  return new RegExp(`^${pattern.endsWith('/.*') ? `${pattern.slice(0, -3)}(?:/.*)?` : pattern}$`);
+}
