@@ -42,6 +42,9 @@ function checkLink(context: CheckContext, link: LinkReference): void {
   const unpublished = target.kind === 'page' && page && target.path !== post.path && !site.posts.get(post.path)?.draft ? whyUnpublished(site, target.path) : undefined;
   if (unpublished) context.report({ code: 'broken-link', severity: 'warning', range: link.range, message: `${shown} links to ${unpublished}, so the link is broken on the published site.`, fixes: [] });
   if (link.fragment === undefined || link.fragment === '' || !link.fragmentRange) return;
+  // A page never rendered on its own (a Hugo headless include) is shown inside another page, whose headings `#x` names.
+  // (Hugo gives such a page no route; the summary, unlike the frontmatter, is there in a two-pass check too.)
+  if (target.path === post.path && site.config.unrenderedPages && !page?.route) return;
   const anchors = page?.anchors;
   if (!anchors || anchors.some((anchor) => anchor.id === link.fragment)) return;
   const where = target.path === post.path ? 'this page' : `"${page?.title ?? target.path.slice(site.root.length + 1)}"`;

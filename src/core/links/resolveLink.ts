@@ -32,15 +32,20 @@ export type LinkTarget =
 export function resolveLink(site: Site, fromPath: string, link: LinkReference): LinkTarget {
   if (link.form !== 'markdown' && link.form !== 'html') return resolveTemplateLink(site, fromPath, link);
   if (link.path === '') return { kind: 'page', path: fromPath, viaAlias: false };
-  if (link.path.startsWith('/')) return resolveUrl(site, withoutBasePath(site, link.path), fromPath);
-  // A relative link: a source file where the generator rewrites such links (in its lookup order), a file
-  // beside the post (what the writer's editor and most generators' Markdown file links follow), else a URL
-  // relative to the page's own URL (what the browser requests).
   const routes = routesOf(site.config.generator);
-  for (const source of routes.linkedSourceFiles?.(site.config, fromPath, link.path) ?? []) {
-    if (site.posts.has(source)) return { kind: 'page', path: source, viaAlias: false };
+  // A source path the generator rewrites to its page's URL, looked up in the generator's order.
+  const sources = routes.linkedSourceFiles?.(site.config, fromPath, link) ?? [];
+  for (const source of sources) {
+    if (site.posts.has(source)) return routes.followsFileLink?.(site.config, fromPath, source) === false ? { kind: 'unfollowed-file', path: source } : { kind: 'page', path: source, viaAlias: false };
     if (site.files.has(source)) return { kind: 'file', path: source };
   }
+  if (sources.length > 0 && isPostPath(link.path)) return isInside(site.root, sources[0]!) ? missingFile(site, sources[0]!, fromPath) : { kind: 'unknown' };
+  if (link.path.startsWith('/')) {
+    const url = withoutBasePath(site, link.path);
+    return resolveUrl(site, routes.linkUrl?.(site.config, fromPath, url) ?? url, fromPath);
+  }
+  // A relative link: a file beside the post (what the writer's editor and most generators' Markdown file
+  // links follow), else a URL relative to the page's own URL (what the browser requests).
   const file = normalizePath(joinPath(dirname(fromPath), link.path));
   if (!isInside(site.root, file)) return { kind: 'unknown' };
   if (site.posts.has(file)) {

@@ -5,6 +5,7 @@ import { splitTagWords } from './tagValues';
 import type { Anchor } from '../links/model';
 import { anchorsOf, headingIdStyleOf } from '../links/anchors';
 import { compilesAsMdx } from './mdx';
+import { mdxEsmSpecifiers } from '../post/mdxEsm';
 import type { PageRoute } from './routes/model';
 import { routesOf } from './routes';
 
@@ -55,11 +56,27 @@ export function summarizePost({ path, text, bodyStart, frontmatter }: PostSource
 function anchorsIn(text: string, bodyStart: number, config: SiteConfig, path: string): readonly Anchor[] | undefined {
   const style = headingIdStyleOf(config);
   if (!style) return undefined;
-  const anchors = anchorsOf(text.slice(bodyStart), bodyStart, { style, mdx: compilesAsMdx(config, path) });
-  return anchors.length === 0 ? noAnchors : anchors;
+  const mdx = compilesAsMdx(config, path);
+  const body = text.slice(bodyStart);
+  // Headings an imported partial or component renders are the page's too, and its own text does not show them.
+  if (mdx && importsLocalModules(body)) return undefined;
+  // So are those a Hugo shortcode called with `{{% %}}` writes: its output is Markdown, parsed with the page.
+  if (config.generator === 'hugo' && markdownShortcodeCall.test(body)) return undefined;
+  const anchors = anchorsOf(body, bodyStart, { style, mdx });
+  // The index outlives the text: a slice of it would keep the whole post in memory.
+  return anchors.length === 0 ? noAnchors : anchors.map(({ id, text: headingText, range }) => ({ id: detached(id), ...(headingText !== undefined ? { text: detached(headingText) } : {}), range }));
 }
 
 const noAnchors: readonly Anchor[] = [];
+
+// `{{% name …` (not its closing tag, not `ref`/`relref`, which write a URL).
+const markdownShortcodeCall = /\{\{%\s*(?!\/|ref\b|relref\b)[\w-]/;
+
+/** An `import` of the site's own Markdown or code (`./_part.md`, `../Steps.jsx`, `@site/src/x`), not of images or styles. */
+function importsLocalModules(body: string): boolean {
+  if (!body.includes('import')) return false;
+  return mdxEsmSpecifiers(body).some(({ value }) => /^(\.\.?\/|@site\/)/.test(value) && !/\.(png|jpe?g|gif|svg|webp|avif|css|scss|json|ya?ml)$/i.test(value));
+}
 
 /** The names a tag or author value holds. An empty item (`- ` being typed, `tags:` alone) names nothing: the generators drop it. */
 function namedItems(value: FieldValue | undefined): string[] {

@@ -68,3 +68,17 @@ describe('links between posts', () => {
     assert.equal((await service.checkFile('/site/content/posts/source.md')).length, 3);
   });
 });
+
+describe('Hugo pages whose headings Postcraft cannot see', () => {
+  it('checks no fragment of a page that calls a Markdown shortcode, nor a headless include’s own fragments', async () => {
+    const fs = hugoSite({
+      'content/posts/lists.md': '---\ntitle: Lists\n---\n\n{{% community-lists %}}\n\n## Mine\n',
+      'content/includes/index.md': '---\nheadless: true\n---\n',
+      'content/includes/note.md': '---\ntitle: Note\n---\n\nSee [above](#install) in the page that shows this.\n',
+      'content/posts/source.md': '---\ntitle: Source\n---\n\n[a](/posts/lists/#develop-and-contribute) [b](/posts/target/#nowhere)\n',
+    });
+    const service = await open(fs);
+    assert.deepEqual((await service.checkFile('/site/content/posts/source.md')).map((finding) => finding.message), ['No heading or anchor "#nowhere" in "Target".']);
+    assert.deepEqual(await service.checkFile('/site/content/includes/note.md'), []);
+  });
+});

@@ -69,6 +69,9 @@ interface SourceFolder {
 
 /** Docusaurus 3's URL rules, after @docusaurus/plugin-content-{blog,docs,pages} 3.10 (checked against `docusaurus build`). */
 export const docusaurusRoutes: GeneratorRoutes = {
+  // Only Markdown links go through the MDX loader's rewriting; an HTML <a href="x.md"> stays as written.
+  linkedSourceFiles: (config, fromPath, link) => (link.form === 'markdown' ? docusaurusMarkdownLinkCandidates(config, fromPath, link.path) : undefined),
+  linkUrl: docusaurusLocalizedLinkUrl,
   /**
    * A docs or blog plugin turns a `.md` link into the target's URL only when the target is one of its own
    * files (its content paths, translations included); a link from the docs to a blog post's file stays as

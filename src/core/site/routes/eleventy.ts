@@ -49,7 +49,7 @@ export const eleventyRoutes: GeneratorRoutes = {
     return { url: result.url, aliases: [], ...withDate(dateOf(config, path, data)) };
   },
 
-  linkedSourceFiles: (config, fromPath, linkPath) => inputPathCandidates(config, fromPath, linkPath),
+  linkedSourceFiles: (config, fromPath, link) => inputPathCandidates(config, fromPath, link.path),
 
   fileCandidates(config, url) {
     const routing = routingOf(config);

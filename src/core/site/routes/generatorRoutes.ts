@@ -37,11 +37,14 @@ export interface GeneratorRoutes {
    */
   followsFileLink?(config: SiteConfig, fromPath: string, target: string): boolean;
   /**
-   * Source files a relative link names in the order the generator looks them up, where it rewrites such
-   * links to their page's URL (Eleventy's InputPathToUrl plugin tries the input folder first, then the
-   * linking file's folder). Without it, a relative link is a file beside the post.
+   * Source files a link names, in the order the generator looks them up, where it rewrites such links to
+   * their page's URL: Docusaurus's Markdown links to `.md` files (beside the file, then the plugin's
+   * content paths, `@site/`), Eleventy's InputPathToUrl (the input folder first). Empty or undefined
+   * where no such rule applies: a relative link is then a file beside the post, a `/` link a URL.
    */
-  linkedSourceFiles?(config: SiteConfig, fromPath: string, linkPath: string): string[];
+  linkedSourceFiles?(config: SiteConfig, fromPath: string, link: Pick<LinkReference, 'form' | 'path'>): readonly string[] | undefined;
+  /** The URL a root-relative link written in `fromPath` reaches, where the generator changes it (Docusaurus adds a translated page's locale). */
+  linkUrl?(config: SiteConfig, fromPath: string, url: string): string | undefined;
   /** The page a template link names; only for the forms this generator has. */
   resolveTemplateLink?(site: RouteSite, fromPath: string, link: LinkReference): TemplateLinkTarget;
 }
