@@ -81,4 +81,13 @@ describe('Hugo pages whose headings Postcraft cannot see', () => {
     assert.deepEqual((await service.checkFile('/site/content/posts/source.md')).map((finding) => finding.message), ['No heading or anchor "#nowhere" in "Target".']);
     assert.deepEqual(await service.checkFile('/site/content/includes/note.md'), []);
   });
+
+  it('takes a page Hugo renders from Org, AsciiDoc or HTML content at its file’s path', async () => {
+    const fs = hugoSite({
+      'content/posts/notes.org': '#+TITLE: Notes\n',
+      'content/posts/source.md': '---\ntitle: Source\n---\n\n[org](/posts/notes/) [gone](/posts/notez/)\n',
+    });
+    const service = await open(fs);
+    assert.deepEqual((await service.checkFile('/site/content/posts/source.md')).map((finding) => finding.message.split(' (')[0]), ['No page or file at "/posts/notez/"']);
+  });
 });

@@ -222,7 +222,18 @@ export class HugoContentTree {
     // Below a mount whose source is absent (a submodule not fetched), Postcraft cannot know the pages: silence.
     if (this.routing.absentMountTargets.some((target) => isInside(this.sanitize(`/${target}`), key) || isInside(`/${target}`, key))) return true;
     for (const start of this.termPatterns) if (isInside(start || '/', key)) return true; // placed by their pages' dates: silence
+    if (this.otherFormatPage(key)) return true;
     return languages.some((language) => this.trees.get(language)?.listUrls.has(key) ?? false);
+  }
+
+  /**
+   * A page Hugo renders from a content format Postcraft does not check (Org, AsciiDoc, HTML, Pandoc,
+   * reStructuredText) at its file's path: `/posts/x` from `content/posts/x.org` or `…/x/index.org`.
+   * (Its slug, url or permalink are not read: such a page found elsewhere is only missed, never reported.)
+   */
+  private otherFormatPage(key: string): boolean {
+    const files = this.site.files;
+    return this.site.config.contentDirs.some((dir) => otherFormatExtensions.some((extension) => files.has(`${dir}${key}${extension}`) || files.has(`${dir}${key}/index${extension}`) || files.has(`${dir}${key}/_index${extension}`)));
   }
 
   private stale(): boolean {
@@ -376,3 +387,6 @@ function goJoin(base: string, ref: string): string {
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+/** The extensions of `otherContentFormats`, to look a page's file up by its URL. */
+const otherFormatExtensions = ['.html', '.htm', '.org', '.adoc', '.asciidoc', '.pandoc', '.pdc', '.rst', '.mmark'];
