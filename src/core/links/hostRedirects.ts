@@ -12,11 +12,17 @@ import { urlKey } from './urlMap';
 export interface HostRedirects {
   /** Whether the host answers this URL path with a redirect or a rewrite. */
   reaches(url: string): boolean;
+  /**
+   * The site writes its redirects with a template (Hugo's `layouts/index.redirects` output format, often from
+   * a `redirects` frontmatter key): which URLs they take is unknown, so only a URL that looks like a
+   * mistake for a page (a did-you-mean) is reported.
+   */
+  readonly madeByTemplates: boolean;
   /** The files they were read from, to read again when one changes. */
   readonly files: readonly string[];
 }
 
-export const noHostRedirects: HostRedirects = { reaches: () => false, files: [] };
+export const noHostRedirects: HostRedirects = { reaches: () => false, files: [], madeByTemplates: false };
 
 const maxBytes = 1024 * 1024;
 
@@ -39,9 +45,13 @@ export async function loadHostRedirects(fs: SiteFileSystem, root: string, files:
     const redirects = await text(joinPath(folder, '_redirects'));
     if (redirects) patterns.push(...redirectsFileSources(redirects));
   }
-  if (patterns.length === 0) return { reaches: () => false, files: read };
-  return { reaches: (url) => patterns.some((pattern) => pattern.test(urlKey(url))), files: read };
+  const madeByTemplates = [...files.all()].some((path) => redirectsTemplate.test(path));
+  if (patterns.length === 0) return { reaches: () => false, files: read, madeByTemplates };
+  return { reaches: (url) => patterns.some((pattern) => pattern.test(urlKey(url))), files: read, madeByTemplates };
 }
+
+// A Hugo home page layout for a `_redirects` output format (index.redirects, index.redir, index.netlify…).
+const redirectsTemplate = /\/layouts\/(?:_default\/)?index\.(?:redirects?|redir)(?:\.[a-z]+)?$/;
 
 /** Whether a change to `path` may change the host's redirects. */
 export function isHostRedirectFile(path: string): boolean {

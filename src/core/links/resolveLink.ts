@@ -88,7 +88,7 @@ export function resolveUrl(site: Site, url: string, fromPath?: string): LinkTarg
   const suggestions = similarPages(site, url, fromPath);
   // A URL outside every folder the site's pages are published in may be a page of the theme, a redirect
   // the host makes, or a file Postcraft's rules do not know: silence, unless a page looks like the one meant.
-  if (suggestions.length === 0 && !pages.inSectionOfPages(url)) return { kind: 'unknown' };
+  if (suggestions.length === 0 && (!pages.inSectionOfPages(url) || site.hostRedirects.madeByTemplates)) return { kind: 'unknown' };
   return { kind: 'missing', why: undefined, lookedFor: url, suggestions };
 }
 

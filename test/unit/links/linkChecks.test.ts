@@ -90,4 +90,13 @@ describe('Hugo pages whose headings Postcraft cannot see', () => {
     const service = await open(fs);
     assert.deepEqual((await service.checkFile('/site/content/posts/source.md')).map((finding) => finding.message.split(' (')[0]), ['No page or file at "/posts/notez/"']);
   });
+
+  it('reports only URLs that look like a mistaken page where the site writes its redirects with a template', async () => {
+    const fs = hugoSite({
+      'layouts/index.redirects': '{{ range .Site.Pages }}{{ end }}\n',
+      'content/posts/source.md': '---\ntitle: Source\n---\n\n[moved](/posts/old-community-page/) [typo](/posts/targte/)\n',
+    });
+    const service = await open(fs);
+    assert.deepEqual((await service.checkFile('/site/content/posts/source.md')).map((finding) => finding.message.split(' (')[0]), ['No page or file at "/posts/targte/"']);
+  });
 });
