@@ -6,17 +6,9 @@ import { inMemorySite } from '../../../src/core/host/inMemoryFileSystem';
 import { docusaurusLocalizedLinkUrl, docusaurusMarkdownLinkCandidates, docusaurusRoutes, stripNumberPrefix } from '../../../src/core/site/routes/docusaurus';
 import type { Site } from '../../../src/core/site/site';
 import { fixturesRoot } from '../support/fixtureSites';
+import { openSite as openGeneratorSite, routesOf } from '../support/siteRoutes';
 
-async function openSite(fs: Parameters<typeof createPostcraftService>[0]['fs'], root: string): Promise<Site> {
-  const [site] = await createPostcraftService({ fs }).openWorkspace([root]);
-  assert.equal(site?.profile.id, 'docusaurus');
-  return site!;
-}
-
-/** Each post's URL, by its path below the site root. */
-function routesOf(site: Site): Record<string, string | undefined> {
-  return Object.fromEntries([...site.posts].map(([path, post]) => [path.slice(site.root.length + 1), post.route?.url]).sort(([a], [b]) => a!.localeCompare(b!)));
-}
+const openSite = (fs: Parameters<typeof openGeneratorSite>[0], root: string) => openGeneratorSite(fs, root, 'docusaurus');
 
 /**
  * The pages `docusaurus build` (Docusaurus 3.10.2, @docusaurus/preset-classic 3.10.2, Node 20) wrote for

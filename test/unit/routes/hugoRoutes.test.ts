@@ -7,17 +7,10 @@ import type { LinkReference } from '../../../src/core/links/model';
 import { hugoRoutes } from '../../../src/core/site/routes/hugo';
 import type { Site } from '../../../src/core/site/site';
 import { fixturesRoot } from '../support/fixtureSites';
+import { openSite as openGeneratorSite, routesOf } from '../support/siteRoutes';
 
-async function openSite(fs: Parameters<typeof createPostcraftService>[0]['fs'], root: string): Promise<Site> {
-  const [site] = await createPostcraftService({ fs }).openWorkspace([root]);
-  assert.equal(site?.profile.id, 'hugo');
-  return site!;
-}
+const openSite = (fs: Parameters<typeof openGeneratorSite>[0], root: string) => openGeneratorSite(fs, root, 'hugo');
 
-/** Each post's route, by its path below the site root. */
-function routesOf(site: Site): Record<string, string | undefined> {
-  return Object.fromEntries([...site.posts].map(([path, post]) => [path.slice(site.root.length + 1), post.route?.url]).sort(([a], [b]) => a!.localeCompare(b!)));
-}
 
 function ref(path: string, options?: Record<string, string>, fragment?: string): LinkReference {
   return { form: 'hugo-ref', raw: path, range: { start: 0, end: 0 }, path, ...(fragment === undefined ? {} : { fragment }), ...(options ? { options } : {}) };
