@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { createPostcraftService, nodeFileSystem, toSitePath } from '../../../src/core/index';
+import { nodeFileSystem, toSitePath } from '../../../src/core/index';
 import { inMemorySite } from '../../../src/core/host/inMemoryFileSystem';
 import { docusaurusLocalizedLinkUrl, docusaurusMarkdownLinkCandidates, docusaurusRoutes, stripNumberPrefix } from '../../../src/core/site/routes/docusaurus';
-import type { Site } from '../../../src/core/site/site';
 import { fixturesRoot } from '../support/fixtureSites';
 import { openSite as openGeneratorSite, routesOf } from '../support/siteRoutes';
 

@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { createPostcraftService, nodeFileSystem, toSitePath } from '../../../src/core/index';
+import { nodeFileSystem, toSitePath } from '../../../src/core/index';
 import { inMemorySite } from '../../../src/core/host/inMemoryFileSystem';
 import type { LinkReference } from '../../../src/core/links/model';
 import { hugoRoutes } from '../../../src/core/site/routes/hugo';
-import type { Site } from '../../../src/core/site/site';
 import { fixturesRoot } from '../support/fixtureSites';
 import { openSite as openGeneratorSite, routesOf } from '../support/siteRoutes';
 
