@@ -1,4 +1,4 @@
-// One esbuild entry per runtime: the extension host, the CLI, the preview webview, and the
+// One esbuild entry per runtime: the extension host, the CLI, the language server, the preview webview, and the
 // integration suite (which runs inside the extension host). `tsc --noEmit` only type-checks.
 //   node esbuild.config.mjs [--production] [--watch]
 import * as esbuild from 'esbuild';
@@ -25,6 +25,7 @@ const integrationTests = readdirSync('test/integration')
 const builds = [
   { ...nodeCommon, entryPoints: { extension: 'src/vscode/extension.ts' }, outdir: 'dist', external: ['vscode'] },
   { ...nodeCommon, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
+  { ...nodeCommon, entryPoints: { server: 'src/server/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
   { ...common, platform: 'browser', target: 'es2022', format: 'iife', entryPoints: { preview: 'src/webview/preview.ts' }, outdir: 'media' },
   // Tests are never minified: stack traces must point at test lines.
   { ...nodeCommon, minify: false, sourcemap: 'inline', entryPoints: integrationTests, outdir: 'out/test/integration', external: ['vscode', 'mocha'] },

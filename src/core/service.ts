@@ -41,6 +41,16 @@ export interface PostcraftHost {
 
 export type FileChange = 'created' | 'changed' | 'deleted';
 
+/** An open site as plain data. */
+export interface SiteSummary {
+  readonly root: string;
+  /** The generator's name as shown to writers (`Hugo`, `Jekyll`, …). */
+  readonly generator: string;
+  readonly posts: number;
+  /** Why parts of the site may be unseen (a config Postcraft cannot read, a site too large to list). */
+  readonly configProblems: readonly string[];
+}
+
 export interface SiteCheckProgress {
   readonly done: number;
   readonly total: number;
@@ -344,6 +354,35 @@ export class PostcraftService {
   /** Grows whenever a page's URL, aliases or anchors change in any open site (see Site.linkTargetsVersion). */
   get linkTargetsVersion(): number {
     return this.sites.reduce((sum, site) => sum + site.linkTargetsVersion, 0);
+  }
+
+  /** The open sites as plain data, for fronts that report them (the language server's log and messages). */
+  siteSummaries(): SiteSummary[] {
+    return this.sites.map((site) => ({ root: site.root, generator: site.profile.displayName, posts: site.posts.size, configProblems: site.configProblems }));
+  }
+
+  /** Whether a change to `path` (a generator config, `postcraft.config.json`) means the sites must be opened again. */
+  needsReopen(path: string): boolean {
+    const site = this.siteFor(path);
+    return site !== undefined && (path === site.config.configFile || basename(path) === siteSettingsFileName);
+  }
+
+  /**
+   * Checks every post and fragment of every open site: each checked file with its findings (an empty
+   * list where it has none, so a front can clear what it showed before). Progress counts all sites' files.
+   */
+  async checkWorkspace(options: CheckOptions = {}, token: CancellationToken = noCancellation, onProgress?: (progress: SiteCheckProgress) => void): Promise<Map<string, Finding[]>> {
+    const byFile = new Map<string, Finding[]>();
+    const total = this.sites.reduce((sum, site) => sum + site.checkedFiles().length, 0);
+    let before = 0;
+    for (const site of this.sites) {
+      for (const path of site.checkedFiles()) byFile.set(path, []);
+      const findings = await this.checkSite(site, options, token, ({ done }) => onProgress?.({ done: before + done, total }));
+      throwIfCancelled(token);
+      for (const finding of findings) byFile.get(finding.file)?.push(finding);
+      before += site.checkedFiles().length;
+    }
+    return byFile;
   }
 }
 

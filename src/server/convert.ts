@@ -1,0 +1,52 @@
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { DiagnosticSeverity, type Diagnostic, type Range as LspRange } from 'vscode-languageserver';
+import { toSitePath, type Finding, type Range, type Severity } from '../core/index';
+
+/** Core ⇄ protocol conversions, and nothing else. */
+
+/** The site path of a `file:` URI; undefined for other schemes (`untitled:`, …), which Postcraft leaves alone. */
+export function sitePathOf(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return toSitePath(fileURLToPath(uri));
+  } catch {
+    return undefined; // a file: URI with a host on POSIX, say: not a file the core can read
+  }
+}
+
+/** The `file:` URI of a site path (`/C:/x` on Windows becomes `file:///C:/x`). */
+export function uriOf(sitePath: string): string {
+  return pathToFileURL(/^\/[A-Za-z]:/.test(sitePath) ? sitePath.slice(1) : sitePath).href;
+}
+
+/** The core's ranges count UTF-16 code units, as LSP positions do by default. */
+export function toLspRange(range: Range): LspRange {
+  return { start: { ...range.start }, end: { ...range.end } };
+}
+
+export function toSeverity(severity: Severity): DiagnosticSeverity {
+  return severity === 'error' ? DiagnosticSeverity.Error : severity === 'warning' ? DiagnosticSeverity.Warning : DiagnosticSeverity.Information;
+}
+
+export const diagnosticSource = 'postcraft';
+
+const docsBase = 'https://github.com/postcraft/postcraft';
+
+export function toDiagnostic(finding: Finding, relatedSupport: boolean): Diagnostic {
+  const diagnostic: Diagnostic = {
+    range: toLspRange(finding.range),
+    severity: toSeverity(finding.severity),
+    code: finding.code,
+    codeDescription: { href: `${docsBase}#${finding.code}` },
+    source: diagnosticSource,
+    message: finding.message,
+  };
+  if (relatedSupport && finding.related?.length) {
+    diagnostic.relatedInformation = finding.related.map((related) => ({ location: { uri: uriOf(related.file), range: toLspRange(related.range) }, message: related.message }));
+  }
+  return diagnostic;
+}
+
+export function sameRange(a: LspRange, b: LspRange): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+}

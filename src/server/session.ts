@@ -1,0 +1,121 @@
+import { CancellationTokenSource, Emitter, type Connection, type TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { CancelledError, createPostcraftService, nodeFileSystem, type FileChange, type Logger, type PostcraftService } from '../core/index';
+import { sitePathOf, uriOf } from './convert';
+import { checksWholeWorkspace, defaultSettings, type ServerSettings } from './settings';
+
+export type SiteChangeScope = 'post' | 'site';
+
+/**
+ * The sites of the client's workspace folders, indexed in the background and kept current by the
+ * files the client reports changed. Features subscribe to `onDidIndex` (a fresh index) and
+ * `onDidChangeFiles` (a file on disk changed), as in the extension's SiteSession.
+ */
+export class ServerSession {
+  readonly service: PostcraftService;
+  settings: ServerSettings = defaultSettings;
+  private folders: string[] = [];
+  private indexing: CancellationTokenSource | undefined;
+  private current: Promise<void> = Promise.resolve();
+  private readonly didIndex = new Emitter<void>();
+  private readonly didChangeFiles = new Emitter<{ readonly path: string; readonly scope: SiteChangeScope }>();
+  private readonly didChangeSettings = new Emitter<void>();
+  readonly onDidIndex = this.didIndex.event;
+  readonly onDidChangeFiles = this.didChangeFiles.event;
+  readonly onDidChangeSettings = this.didChangeSettings.event;
+  private readonly reportedProblems = new Set<string>();
+
+  constructor(
+    private readonly connection: Connection,
+    readonly documents: TextDocuments<TextDocument>,
+    readonly logger: Logger,
+  ) {
+    // With `validate.workspace` every post is checked after indexing: checked while indexed, each is read once.
+    this.service = createPostcraftService({ fs: nodeFileSystem, logger, checksAfterOpening: () => checksWholeWorkspace(this.settings) });
+  }
+
+  /** Resolves once the current indexing has finished (at once when nothing is indexing). */
+  get ready(): Promise<void> {
+    return this.current;
+  }
+
+  updateSettings(settings: ServerSettings): void {
+    this.settings = settings;
+    this.didChangeSettings.fire();
+  }
+
+  /** Sets the workspace folders (as site paths) and indexes them again. */
+  setFolders(folders: readonly string[]): Promise<void> {
+    this.folders = [...new Set(folders)];
+    return this.reindex();
+  }
+
+  get workspaceFolders(): readonly string[] {
+    return this.folders;
+  }
+
+  /** (Re)detects and indexes every site of the workspace folders, cancelling a run still going. */
+  reindex(): Promise<void> {
+    this.indexing?.cancel();
+    const source = (this.indexing = new CancellationTokenSource());
+    this.current = this.service.openWorkspace(this.folders, source.token).then(
+      () => {
+        if (source.token.isCancellationRequested) return;
+        this.didIndex.fire();
+        this.reportSiteProblems();
+      },
+      (error: unknown) => {
+        if (error instanceof CancelledError) return;
+        this.logger.error('Indexing the workspace failed', error);
+        void this.connection.window.showErrorMessage(`Postcraft could not index the workspace: ${error instanceof Error ? error.message : String(error)}`);
+      },
+    );
+    return this.current;
+  }
+
+  /** A file the client reports created, changed or deleted on disk. */
+  async fileChanged(uri: string, change: FileChange): Promise<void> {
+    const path = sitePathOf(uri);
+    if (!path) return;
+    await this.current;
+    try {
+      if (this.service.needsReopen(path)) return void (await this.reindex());
+      const scope = await this.service.fileChanged(path, change);
+      if (scope !== 'none') this.didChangeFiles.fire({ path, scope });
+    } catch (error) {
+      this.logger.error(`Updating the index for ${path} failed`, error);
+    }
+  }
+
+  /** The open document of a site path, if the client has it open. */
+  openDocument(path: string): TextDocument | undefined {
+    return this.documents.all().find((document) => sitePathOf(document.uri) === path);
+  }
+
+  /** The URI to report a path under: the client's own for an open document (its spelling may differ). */
+  uriFor(path: string): string {
+    return this.openDocument(path)?.uri ?? uriOf(path);
+  }
+
+  /** An open document's text, for core calls that read other posts. */
+  readonly openText = (path: string): string | undefined => this.openDocument(path)?.getText();
+
+  /** A config Postcraft cannot read changes what the checks can see: said once per problem. */
+  private reportSiteProblems(): void {
+    for (const site of this.service.siteSummaries()) {
+      for (const problem of site.configProblems) {
+        const message = `Postcraft: ${site.root}: ${problem}`;
+        if (this.reportedProblems.has(message)) continue;
+        this.reportedProblems.add(message);
+        void this.connection.window.showWarningMessage(message);
+      }
+    }
+  }
+
+  dispose(): void {
+    this.indexing?.cancel();
+    this.didIndex.dispose();
+    this.didChangeFiles.dispose();
+    this.didChangeSettings.dispose();
+  }
+}
