@@ -4,12 +4,17 @@ import { astroRule, astroRules, githubSluggerAnchors, githubSluggerAnchorsByRule
 import { goldmarkAnchors } from './headingIds/goldmark';
 import { scanHeadings, type Span } from './headingIds/headingScan';
 import { kramdownAnchors } from './headingIds/kramdown';
+import { attributesId, markdownItAnchorAnchors, markdownItAnchorDefaults, type MarkdownItAnchorIds } from './headingIds/markdownItAnchor';
+import { scanMarkdownBody } from '../post/markdownStructure';
+import { templateTextBlocks, withoutBlocks } from './templateLinks';
 
-/** A named heading ID style, or an Astro site's own pipeline as its config loader read it. */
-export type HeadingIdRule = HeadingIdStyle | AstroHeadingIds;
+/** A named heading ID style, or an Astro site's own pipeline or an Eleventy site's markdown-it as its config loader read it. */
+export type HeadingIdRule = HeadingIdStyle | AstroHeadingIds | MarkdownItAnchorIds;
 
 /** The site's heading ID rule: its config's choice, else its generator's default; undefined where headings get no IDs. */
 export function headingIdStyleOf(config: Pick<SiteConfig, 'generator' | 'headingIds'>): HeadingIdRule | undefined {
+  // The Eleventy config loader adds the markdown-it options that change what markdown-it-anchor reads.
+  if (config.headingIds === 'markdown-it-anchor') return 'markdownItAnchor' in config ? (config as { readonly markdownItAnchor: MarkdownItAnchorIds }).markdownItAnchor : markdownItAnchorDefaults;
   if (config.headingIds) return config.headingIds;
   // The Astro config loader adds what the site's pipeline makes of headings (Astro version, rehype-slug, smart dashes).
   if ('astroHeadingIds' in config && config.generator === 'astro') return (config as { readonly astroHeadingIds: AstroHeadingIds }).astroHeadingIds;
@@ -32,19 +37,44 @@ const defaults: Readonly<Record<SiteConfig['generator'], HeadingIdStyle | undefi
  * Ranges are offsets into the post (`bodyStart` added): a heading's text without `#`s and `{#id}`, an
  * anchor's id value. Headings come first, in document order, then explicit anchors.
  */
-export function anchorsOf(body: string, bodyStart: number, { style, mdx }: { readonly style: HeadingIdRule; readonly mdx: boolean }): Anchor[] {
+export function anchorsOf(written: string, bodyStart: number, { style, mdx }: { readonly style: HeadingIdRule; readonly mdx: boolean }): Anchor[] {
   // A body without `#`, `=`, `-` or `<` has no heading and no anchor (setext needs `=` or `-` under a line).
-  if (!/[#=<-]/.test(body)) return [];
-  const { headings, htmlLines } = scanHeadings(body, { mdx, kramdown: style === 'kramdown' });
+  if (!/[#=<-]/.test(written)) return [];
+  const markdownIt = style === 'markdown-it-anchor' ? markdownItAnchorDefaults : typeof style === 'object' && 'plugin' in style ? style : undefined;
+  // Jekyll (kramdown) and Eleventy run Liquid first: a `{% comment %}` is dropped, a `{% highlight %}` is code.
+  const body = (style === 'kramdown' || markdownIt) && !mdx ? withoutBlocks(written, templateTextBlocks(written, { headings: true })) : written;
+  const scanned = scanHeadings(body, { mdx, kramdown: style === 'kramdown' });
+  const { headings, htmlLines } = scanned;
   const anchors =
-    typeof style === 'object' ? githubSluggerAnchorsByRules(body, headings, astroRules(style))
+    markdownIt ? markdownItAnchorAnchors(body, headings, markdownIt)
+    : typeof style === 'object' ? githubSluggerAnchorsByRules(body, headings, astroRules(style as AstroHeadingIds))
     : style === 'none' ? []
-    : style === 'kramdown' ? kramdownAnchors(body, headings)
+    : style === 'kramdown' ? kramdownAnchors(body, scanned)
     : style === 'github-slugger' ? githubSluggerAnchors(body, headings)
     : style === 'astro' ? githubSluggerAnchors(body, headings, astroRule)
-    : goldmarkAnchors(body, headings, style);
+    : goldmarkAnchors(body, headings, style as Parameters<typeof goldmarkAnchors>[2]);
   anchors.push(...explicitAnchors(body, htmlLines));
+  if (markdownIt?.attrs) anchors.push(...attributeAnchors(body, anchors));
   return bodyStart === 0 ? anchors : anchors.map((anchor) => ({ ...anchor, range: { start: anchor.range.start + bodyStart, end: anchor.range.end + bodyStart } }));
+}
+
+/**
+ * markdown-it-attrs: an attribute list `{#id}` after any element or at a block's end (a line of its own
+ * makes an empty paragraph with the id) gives that element the id; in code it is text.
+ */
+function attributeAnchors(body: string, known: readonly Anchor[]): Anchor[] {
+  if (!body.includes('{')) return [];
+  const ids = new Set(known.map((anchor) => anchor.id));
+  const code = scanMarkdownBody(body, { mdx: false, needCode: true }).code;
+  const anchors: Anchor[] = [];
+  for (const list of body.matchAll(/\{[ \t]*([^{}\n]*#[^{}\n]*?)[ \t]*\}/g)) {
+    const id = attributesId(list[1]!);
+    if (id === undefined || ids.has(id) || code.some((span) => list.index >= span.start && list.index < span.end)) continue;
+    ids.add(id);
+    const at = body.indexOf(id, list.index);
+    anchors.push({ id, range: { start: at, end: at + id.length } });
+  }
+  return anchors;
 }
 
 // An HTML tag's `id` (any element) or an `<a>`'s `name`, quoted or not. Hugo renders raw HTML only with

@@ -4,7 +4,7 @@ import type { ParsedPost } from '../post/parsedPost';
 import { compilesAsMdx } from '../site/mdx';
 import type { SiteConfig } from '../site/model';
 import type { LinkForm, LinkReference } from './model';
-import { findTemplateLinks } from './templateLinks';
+import { findTemplateLinks, templateTextBlocks, withoutBlocks } from './templateLinks';
 
 type LinkConfig = Pick<SiteConfig, 'generator' | 'markdownIsMdx'> & Partial<Pick<SiteConfig, 'basePath'>>;
 
@@ -32,8 +32,11 @@ export function findLinks(post: ParsedPost, config: LinkConfig): readonly LinkRe
 const linkScans = new WeakMap<ParsedPost, Map<string, readonly LinkReference[]>>();
 
 function scanLinks(post: ParsedPost, config: LinkConfig, mdx: boolean): LinkReference[] {
-  const body = post.text.slice(post.bodyStart);
+  const text = post.text.slice(post.bodyStart);
   const jekyll = config.generator === 'jekyll';
+  // Jekyll and Eleventy run Liquid (Eleventy also Nunjucks) on Markdown first: links in comments,
+  // highlighted code and captured text are no links of the page (template links are read from the text as written).
+  const body = (jekyll || config.generator === 'eleventy') && !mdx ? withoutBlocks(text, templateTextBlocks(text)) : text;
   const found: LinkReference[] = [];
   const add = (form: LinkForm, raw: string, bodyStart: number, decode: (text: string) => string) => {
     const link = destinationLink(form, raw, post.bodyStart + bodyStart, decode, jekyll ? (config.basePath ?? '') : undefined);
@@ -57,7 +60,7 @@ function scanLinks(post: ParsedPost, config: LinkConfig, mdx: boolean): LinkRefe
     }
   }
 
-  for (const written of mdx ? [] : findTemplateLinks(body, config.generator)) {
+  for (const written of mdx ? [] : findTemplateLinks(text, config.generator)) {
     const link = templateLink(written, post.bodyStart);
     if (link) found.push(link);
   }

@@ -35,7 +35,8 @@ export interface Anchor {
 /**
  * How a generator turns heading text into IDs. Hugo: Goldmark's `autoHeadingIDType` (`github`,
  * `github-ascii`, `blackfriday`); Jekyll: kramdown's auto IDs; Docusaurus: github-slugger with `{#id}`;
- * Astro: github-slugger after smartypants, one trailing `-` dropped, no `{#id}` (rehypeHeadingIds).
+ * Astro: github-slugger after smartypants, one trailing `-` dropped, no `{#id}` (rehypeHeadingIds);
+ * Eleventy with markdown-it-anchor's default slugify: `markdown-it-anchor`.
  * `none`: headings get no IDs (Hugo `autoHeadingID = false`, kramdown `auto_ids: false`).
  */
-export type HeadingIdStyle = 'github' | 'github-ascii' | 'blackfriday' | 'kramdown' | 'github-slugger' | 'astro' | 'none';
+export type HeadingIdStyle = 'github' | 'github-ascii' | 'blackfriday' | 'kramdown' | 'github-slugger' | 'astro' | 'markdown-it-anchor' | 'none';

@@ -75,3 +75,43 @@ function jekyllTag(body: string, tag: Parameters<typeof tagArguments>[1]): Omit<
   if (raw === '' || raw.includes('{{') || raw.includes('{%')) return undefined;
   return { form: tag.name === 'post_url' ? 'jekyll-post_url' : 'jekyll-link', raw, start: innerStart + afterName + markup.indexOf(raw), value: raw };
 }
+
+/**
+ * Liquid/Nunjucks blocks whose content is no Markdown of the page where it stands (Jekyll, Eleventy): a
+ * `{% comment %}` is dropped; `{% highlight %}` (Jekyll's tag, Eleventy's syntax highlight plugin) renders
+ * its content as code; `{% capture x %}` and Nunjucks' `{% set x %}` store it in a variable, used
+ * wherever and however the template wants (often through a highlight filter). `headings`: only the
+ * blocks whose content makes no headings of the page (comment, highlight). Blocks without a closing tag
+ * are no blocks (the template fails). Offsets into the body, half-open, from the opening tag to the end
+ * of the closing one.
+ */
+export function templateTextBlocks(body: string, { headings = false }: { headings?: boolean } = {}): { start: number; end: number }[] {
+  if (!body.includes('{%')) return [];
+  const blocks: { start: number; end: number }[] = [];
+  // `{% raw %}` content is not run: a block tag in it is text (and its content Markdown).
+  const names = headings ? 'raw|comment|highlight' : 'raw|comment|highlight|capture|set';
+  const opening = new RegExp(`\\{%-?\\s*(${names})\\b((?:[^%]|%(?!\\}))*?)-?%\\}`, 'g');
+  for (let match = opening.exec(body); match; match = opening.exec(body)) {
+    // `{% set x = 1 %}` is an assignment, not a block.
+    if (match[1] === 'set' && match[2]!.includes('=')) continue;
+    const closing = new RegExp(`\\{%-?\\s*end${match[1]}\\s*-?%\\}`, 'g');
+    closing.lastIndex = opening.lastIndex;
+    const close = closing.exec(body);
+    if (!close) continue;
+    if (match[1] !== 'raw') blocks.push({ start: match.index, end: closing.lastIndex });
+    opening.lastIndex = closing.lastIndex;
+  }
+  return blocks;
+}
+
+/** The body with `blocks` blanked (line ends kept), so offsets and line numbers stay. */
+export function withoutBlocks(body: string, blocks: readonly { start: number; end: number }[]): string {
+  if (blocks.length === 0) return body;
+  let out = '';
+  let at = 0;
+  for (const block of blocks) {
+    out += body.slice(at, block.start) + body.slice(block.start, block.end).replace(/[^\r\n]/g, ' ');
+    at = block.end;
+  }
+  return out + body.slice(at);
+}

@@ -140,3 +140,57 @@ describe('MDX fenced code', () => {
     assert.deepEqual(ids('  ```\n## code\n      ```\n\n## Last\n', 'github-slugger', false), []);
   });
 });
+
+// Checked with jekyll 4.3 (kramdown 2.4, GFM parser) and Eleventy 3.1.8 with markdown-it-anchor 8.6.7/9.2.0 and markdown-it-attrs 4.1.6.
+describe('anchorsOf: kramdown block IALs, Liquid blocks, `_` without a partner', () => {
+  it('gives any block the id of a block IAL under it or, after a blank line, before it; not in code, HTML or ALD lines', () => {
+    const body = [
+      'Para one', 'two', '{: #p1}', '',
+      '* item a', '* item b', '{: #l1}', '',
+      '> quote', '{: #q1}', '',
+      '{: #before}', '', 'Para after', '',
+      '```', '{: #code}', '```', '',
+      '<div>', '{: #html}', '</div>', '',
+      '{:ref: #from-ald}', 'Para', '{: ref}', '',
+      'Lazy', '{: .cls #first #last}', '',
+      'Para', '{: #9digit}', '',
+      'end', '', '{: #lost}', '',
+    ].join('\n');
+    assert.deepEqual(ids(body, 'kramdown'), ['p1', 'l1', 'q1', 'before', 'from-ald', 'last']);
+  });
+
+  it('reads no heading or anchor in a Liquid comment or highlight block (Jekyll, Eleventy), but in raw', () => {
+    const body = '{% highlight ruby %}\n# Output\n{: #hl}\n{% endhighlight %}\n\n{% comment %}\n## Gone\n{% endcomment %}\n\n{% raw %}\n## Output\n{% endraw %}\n\n## Output\n';
+    assert.deepEqual(ids(body, 'kramdown'), ['output', 'output-1']);
+    assert.deepEqual(ids(body, 'markdown-it-anchor'), ['output', 'output-1']);
+    // Other generators do not run Liquid: Hugo's Goldmark reads the lines as Markdown.
+    assert.deepEqual(ids(body, 'github'), ['output', 'gone', 'output-1', 'output-2']);
+  });
+
+  it('keeps a `_` that no partner makes emphasis, by each parser\'s own rules', () => {
+    const body = '## ERB @_init\n\n## a_b _c d_ e__f\n\n## 1_a_\n';
+    assert.deepEqual(ids(body, 'kramdown'), ['erb-_init', 'a_b-c-d-e__f', '1a']);
+    assert.deepEqual(ids(body, 'github-slugger'), ['erb-_init', 'a_b-c-d-e__f', '1_a_']);
+    assert.deepEqual(ids(body, 'github'), ['erb-_init', 'a_b-_c-d_-e__f', '1_a_']);
+  });
+});
+
+describe('anchorsOf: markdown-it-anchor', () => {
+  const rule = (options: { attrs?: boolean; typographer?: boolean } = {}) => ({ plugin: 'markdown-it-anchor' as const, attrs: false, typographer: false, html: true, ...options });
+  const of = (body: string, options: { attrs?: boolean; typographer?: boolean } = {}) => anchorsOf(body, 0, { style: rule(options), mdx: false }).map((anchor) => anchor.id);
+  const body = "# Hello World\n## Hello   World\n## Café's \"q\" -- x\n## `code` [link](/x) ![img](/i.png) <b>b</b> *em*\nSetext *a*\nb\n---\n## Major GC { #major-gc }\n## hello-world\n";
+
+  it('slugs the text and code of the heading, lower-cased, blanks to `-`, URI-encoded (the id decoded), `-1` for repeats', () => {
+    assert.deepEqual(of(body), ['hello-world', 'hello-world-1', 'café\'s-"q"----x', 'code-link-b-em', 'setext-ab', 'major-gc-{-#major-gc-}', 'hello-world-2']);
+  });
+
+  it('takes markdown-it-attrs ids, on headings and on any block, and the typographer\'s quotes and dashes', () => {
+    assert.deepEqual(of(body, { attrs: true, typographer: true }), ['hello-world', 'hello-world-1', 'café’s-“q”-–-x', 'code-link-b-em', 'setext-ab', 'major-gc', 'hello-world-2']);
+    assert.deepEqual(of('Given:\n\n{ #test.js }\n\n```\n{#in-code}\n```\n', { attrs: true }), ['test.js']);
+  });
+
+  it('is the Eleventy rule when the config loader found the plugin', () => {
+    assert.deepEqual(headingIdStyleOf({ generator: 'eleventy', headingIds: 'markdown-it-anchor' }), rule());
+    assert.equal(headingIdStyleOf({ generator: 'eleventy' }), undefined);
+  });
+});

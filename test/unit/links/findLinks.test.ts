@@ -159,3 +159,12 @@ describe('findLinks: order and sharing', () => {
     assert.equal(findLinks(post, { generator: 'hugo' }), findLinks(post, { generator: 'hugo' }));
   });
 });
+
+describe('findLinks: Liquid and Nunjucks blocks', () => {
+  it('skips Markdown and HTML links in comment, highlight, capture and set blocks on Jekyll and Eleventy, not in raw', () => {
+    const body = '{%- set code %}\n[a](one.md)\n{%- endset %}\n{% capture c %}[b](two.md){% endcapture %}\n{% set x = "[n](n.md)" %}\n{% highlight html %}\n<a href="three.md">x</a>\n{% endhighlight %}\n{% comment %}[d](four.md){% endcomment %}\n{% raw %}[e](five.md){% endraw %}\n';
+    assert.deepEqual(links(body, 'eleventy').map((link) => link.path), ['n.md', 'five.md']);
+    assert.deepEqual(links(body, 'jekyll').map((link) => link.path), ['n.md', 'five.md']);
+    assert.deepEqual(links(body, 'hugo').map((link) => link.path), ['one.md', 'two.md', 'n.md', 'three.md', 'four.md', 'five.md']);
+  });
+});

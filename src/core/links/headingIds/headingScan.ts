@@ -27,6 +27,13 @@ export interface ScannedBody {
   readonly headings: ScannedHeading[];
   /** Lines outside code that may hold raw HTML (they hold a `<`): where explicit anchors can be. */
   readonly htmlLines: Span[];
+  /**
+   * kramdown: block IAL lines (`{: #id}`) outside code and raw HTML that kramdown applies to a block (the
+   * one right above, or after blank lines the next one): headings' among them (their `next`/`ial`).
+   */
+  readonly ials: Span[];
+  /** kramdown: attribute list definitions (`{:name: #id .class}`), which an IAL may name. */
+  readonly alds: Span[];
 }
 
 export interface ScanOptions {
@@ -50,14 +57,17 @@ const none: Leaf = { kind: 'none' };
 export function scanHeadings(body: string, { mdx, kramdown = false }: ScanOptions): ScannedBody {
   const headings: ScannedHeading[] = [];
   const htmlLines: Span[] = [];
+  const ials: Span[] = [];
+  const alds: Span[] = [];
+  // kramdown: IALs after a blank line wait for the next block (they are lost if none comes).
+  let pendingIals: Span[] = [];
+  let lineBlank = true;
   const containers: Container[] = [];
   let leaf: Leaf = none;
   let leafDepth = 0;
   // Leaves start at up to three columns of indentation; MDX has no indented code, so any indentation does.
   const maxIndent = mdx ? Number.POSITIVE_INFINITY : 3;
   let pendingNext: ScannedHeading | undefined;
-  // kramdown: an IAL on a line of its own applies to the block before it (no blank line between) or else the next.
-  let pendingIal: Span | undefined;
   let afterHeading = false;
   // How many of the open containers the current line continues.
   let matched = 0;
@@ -118,6 +128,9 @@ export function scanHeadings(body: string, { mdx, kramdown = false }: ScanOption
     pos = lineStart;
     col = 0;
     carry = 0;
+    // Whether the line before was blank (a block quote's `>` alone is a blank line in the quote).
+    const previousBlank = lineBlank;
+    lineBlank = kramdown && /^[\s>]*$/.test(body.slice(lineStart, end));
 
     const lineAfterHeading = pendingNext !== undefined;
     if (pendingNext) {
@@ -219,7 +232,7 @@ export function scanHeadings(body: string, { mdx, kramdown = false }: ScanOption
     const blank = isBlank(body, pos, end);
     // A line no container claims continues the paragraph it interrupts, unless it starts a block.
     if (!opened && !allMatched) {
-      if (leaf.kind === 'paragraph' && !blank && !interruptsParagraph()) {
+      if (leaf.kind === 'paragraph' && !blank && !interruptsParagraph() && !(kramdown && kramdownIal.test(body.slice(indentAhead().at, end)))) {
         leaf.lines.push(trimmedLine());
         lineStart = lineEnd + 1;
         continue;
@@ -234,13 +247,30 @@ export function scanHeadings(body: string, { mdx, kramdown = false }: ScanOption
       continue;
     }
     const { indent, at } = indentAhead();
-    const ial = pendingIal;
-    pendingIal = undefined;
-    if (kramdown && leaf.kind !== 'paragraph' && body.charCodeAt(at) === 123 && kramdownIal.test(body.slice(at, end))) {
-      if (!afterHeading) pendingIal = { start: at, end };
-      closeLeaf();
-      lineStart = lineEnd + 1;
-      continue;
+    if (kramdown && indent <= 3 && body.charCodeAt(at) === 123) {
+      const text = body.slice(at, end);
+      // An ALD line is paragraph text inside a paragraph; an IAL line ends one (kramdown's LAZY_END).
+      if (kramdownAld.test(text)) {
+        alds.push({ start: at, end });
+        if (leaf.kind !== 'paragraph') {
+          lineStart = lineEnd + 1;
+          continue;
+        }
+      }
+      else if (kramdownIal.test(text)) {
+        // Right under a block it is that block's (a heading's is its `next`); after a blank line, the next block's.
+        if (afterHeading || !previousBlank) ials.push({ start: at, end });
+        else pendingIals.push({ start: at, end });
+        closeLeaf();
+        lineStart = lineEnd + 1;
+        continue;
+      }
+    }
+    // A block starts here: it takes the IALs waiting for it (a heading reads the last one).
+    const ial = pendingIals[pendingIals.length - 1];
+    if (ial) {
+      ials.push(...pendingIals);
+      pendingIals = [];
     }
     if (indent >= 4 && !mdx) {
       // Indented code, or a paragraph's continuation.
@@ -323,7 +353,7 @@ export function scanHeadings(body: string, { mdx, kramdown = false }: ScanOption
     }
     lineStart = lineEnd + 1;
   }
-  return { headings, htmlLines };
+  return { headings, htmlLines, ials, alds };
 
   function optionalSpaceAfterQuote(): void {
     const ch = body.charCodeAt(pos);
@@ -516,7 +546,9 @@ function htmlBlockStart(line: string, inParagraph: boolean): RegExp | undefined 
 
 const voidElements = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
 
-const kramdownIal = /^ {0,3}\{:(?![:/])[^}]*\}[ \t]*$/;
+// kramdown's IAL_BLOCK_START and ALD_START (an ALD names itself: `{:name: …}`; `{::` opens an extension).
+const kramdownAld = /^\{:\w[\w-]*:(?:\\\}|[^}])+\}[ \t]*$/;
+const kramdownIal = /^\{:(?![:/]|\w[\w-]*:)(?:\\\}|[^}])+\}[ \t]*$/;
 
 // `[label]: destination "title"` on one line: not paragraph text (longer forms are rare in posts).
 const definitionLabel = /^\[(?:[^\[\]\\]|\\.)+\]:[ \t]*$/;

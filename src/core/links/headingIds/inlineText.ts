@@ -13,17 +13,32 @@ export interface PlainTextOptions {
   readonly imageAlt: boolean;
   /** kramdown: `--` and `---` become dashes, `<<`/`>>` guillemets (none of them a word character). */
   readonly typographic?: boolean;
+  /**
+   * Which `_` runs are emphasis markers: CommonMark's flanking rules (markdown-it, Goldmark, micromark), or
+   * kramdown's (an opener not after a letter nor before a blank, a closer not after a blank nor before a
+   * letter or digit). Either way a run with no partner is text (`@_init` keeps its `_`).
+   */
+  readonly emphasis?: 'commonmark' | 'kramdown';
+}
+
+/** A `_` run in the text, kept until it is known whether a partner makes it an emphasis marker. */
+interface Underscores {
+  readonly run: string;
+  readonly opens: boolean;
+  readonly closes: boolean;
+  marker: boolean;
 }
 
 export function plainText(raw: string, options: PlainTextOptions): string {
   // Most headings are words and blanks: nothing to reduce.
   if (!/[`\\&<[!*_~-]/.test(raw)) return raw;
-  let out = '';
+  const pieces: (string | Underscores)[] = [];
   let plain = '';
   const flush = () => {
-    if (plain) out += unescapeText(plain, options);
+    if (plain) pieces.push(unescapeText(plain, options));
     plain = '';
   };
+  const emit = (text: string) => pieces.push(text);
   for (let i = 0; i < raw.length; ) {
     const ch = raw[i]!;
     if (ch === '\\' && i + 1 < raw.length) {
@@ -42,7 +57,7 @@ export function plainText(raw: string, options: PlainTextOptions): string {
         continue;
       }
       flush();
-      out += codeSpanContent(raw.slice(run, close));
+      emit(codeSpanContent(raw.slice(run, close)));
       i = close + fence.length;
       continue;
     }
@@ -50,7 +65,7 @@ export function plainText(raw: string, options: PlainTextOptions): string {
       const tag = /^<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*|[^\s<>@]+@[^\s<>@]+)>/.exec(raw.slice(i));
       if (tag) {
         flush();
-        out += tag[0].slice(1, -1);
+        emit(tag[0].slice(1, -1));
         i += tag[0].length;
         continue;
       }
@@ -69,7 +84,7 @@ export function plainText(raw: string, options: PlainTextOptions): string {
         const after = linkTail(raw, close + 1);
         if (after !== -1) {
           flush();
-          if (!image || options.imageAlt) out += plainText(raw.slice(open + 1, close), options);
+          if (!image || options.imageAlt) emit(plainText(raw.slice(open + 1, close), options));
           i = after;
           continue;
         }
@@ -84,11 +99,14 @@ export function plainText(raw: string, options: PlainTextOptions): string {
     if (ch === '_') {
       let run = i;
       while (raw[run] === '_') run++;
-      // Inside a word (`snake_case`), `_` is text; at a word's edge, an emphasis marker.
       const before = i > 0 ? raw[i - 1]! : ' ';
       const after = run < raw.length ? raw[run]! : ' ';
-      if (wordChar.test(before) && wordChar.test(after)) plain += raw.slice(i, run);
-      else flush();
+      const { opens, closes } = options.emphasis === 'kramdown' ? kramdownUnderscore(raw.slice(0, i), after, before) : commonmarkUnderscore(before, after);
+      if (!opens && !closes) plain += raw.slice(i, run);
+      else {
+        flush();
+        pieces.push({ run: raw.slice(i, run), opens, closes, marker: false });
+      }
       i = run;
       continue;
     }
@@ -96,10 +114,38 @@ export function plainText(raw: string, options: PlainTextOptions): string {
     i++;
   }
   flush();
-  return out;
+  pairUnderscores(pieces);
+  return pieces.map((piece) => (typeof piece === 'string' ? piece : piece.marker ? '' : piece.run)).join('');
 }
 
-const wordChar = /[\p{L}\p{N}]/u;
+/** A closer pairs with the nearest opener before it; both are markers. What stays unpaired is text. */
+function pairUnderscores(pieces: readonly (string | Underscores)[]): void {
+  const openers: Underscores[] = [];
+  for (const piece of pieces) {
+    if (typeof piece === 'string') continue;
+    const opener = piece.closes ? openers.pop() : undefined;
+    if (opener) {
+      opener.marker = true;
+      piece.marker = true;
+    }
+    else if (piece.opens) openers.push(piece);
+  }
+}
+
+const whitespace = /\s/u;
+const punctuation = /[\p{P}\p{S}]/u;
+
+/** CommonMark's left- and right-flanking delimiter runs, with `_`'s extra rule against intra-word emphasis. */
+function commonmarkUnderscore(before: string, after: string): { opens: boolean; closes: boolean } {
+  const left = !whitespace.test(after) && (!punctuation.test(after) || whitespace.test(before) || punctuation.test(before));
+  const right = !whitespace.test(before) && (!punctuation.test(before) || whitespace.test(after) || punctuation.test(after));
+  return { opens: left && (!right || punctuation.test(before)), closes: right && (!left || punctuation.test(after)) };
+}
+
+/** kramdown's parse_emphasis: `_` after a letter (`a_`, `a-_`) or before a blank opens nothing; a closer wants no blank before, no letter or digit after. */
+function kramdownUnderscore(textBefore: string, after: string, before: string): { opens: boolean; closes: boolean } {
+  return { opens: !/\p{L}-?\p{L}*$/u.test(textBefore) && !whitespace.test(after), closes: !whitespace.test(before) && !/[\p{L}\p{N}]/u.test(after) };
+}
 
 function unescapeText(text: string, options: PlainTextOptions): string {
   let result = text.includes('\\') || text.includes('&') ? unescape(text) : text;

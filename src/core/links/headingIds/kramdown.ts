@@ -1,5 +1,5 @@
 import type { Anchor } from '../model';
-import type { ScannedHeading, Span } from './headingScan';
+import type { ScannedBody, Span } from './headingScan';
 import { plainText } from './inlineText';
 
 // Jekyll 4.3's default Markdown: kramdown 2.4 with the GFM parser (kramdown-parser-gfm 1.1). The GFM
@@ -11,11 +11,23 @@ import { plainText } from './inlineText';
 // by the GFM generator. `auto_id_prefix` (empty by default) would be prepended: not applied here.
 // An explicit ID: `## Text {#id}` at the line's end, or an IAL `{: #id}` on the next line, or on a line
 // before it (blank lines between allowed: kramdown keeps a lone IAL for the next block).
+// Any other block takes an id from a block IAL the same way (`Para\n{: #fn1}` is <p id="fn1">, a list's
+// goes on its <ul>); an IAL may also name an ALD (`{:ref: #id}` … `{: ref}`) whose attributes it takes.
 
 const headerId = /[\t ]\{#([\p{L}:_][\p{L}\p{N}:_.\-\u00B7]*)\}$/u;
-const blockIal = /^ {0,3}\{:(?![:/])([^}]*)\}[ \t]*$/;
+const blockIal = /^ {0,3}\{:(?![:/])((?:\\\}|[^}])*)\}[ \t]*$/;
+const ald = /^ {0,3}\{:(\w[\w-]*):((?:\\\}|[^}])+)\}[ \t]*$/;
 
-export function kramdownAnchors(body: string, headings: readonly ScannedHeading[]): Anchor[] {
+export function kramdownAnchors(body: string, { headings, ials, alds }: Pick<ScannedBody, 'headings' | 'ials' | 'alds'>): Anchor[] {
+  const definitions = new Map<string, string>();
+  for (const line of alds) {
+    const match = ald.exec(body.slice(line.start, line.end));
+    if (match) definitions.set(match[1]!, match[2]!);
+  }
+  const idInIal = (line: Span | undefined) => {
+    const list = line && blockIal.exec(body.slice(line.start, line.end))?.[1];
+    return list ? attributeListId(list, definitions) : undefined;
+  };
   const counts = new Map<string, number>();
   const anchors: Anchor[] = [];
   for (const heading of headings) {
@@ -27,8 +39,8 @@ export function kramdownAnchors(body: string, headings: readonly ScannedHeading[
     // `## Text ## {#id}`: closing `#`s after a blank go too.
     const closing = !heading.setext && explicit ? /[\t ]#+$/.exec(body.slice(line.start, end)) : null;
     if (closing) end = trimEnd(body, line.start, end - closing[0].length);
-    const ialId = idInIal(body, heading.next) ?? idInIal(body, heading.ial);
-    const text = plainText(body.slice(line.start, end), { imageAlt: false, typographic: true });
+    const ialId = idInIal(heading.next) ?? idInIal(heading.ial);
+    const text = plainText(body.slice(line.start, end), { imageAlt: false, typographic: true, emphasis: 'kramdown' });
     let id = explicit?.[1] ?? ialId;
     if (id === undefined) {
       id = text.toLowerCase().replace(/[^\p{Alphabetic}\p{M}\p{Nd}\p{Pc}\- \t]/gu, '').replace(/[ \t]/g, '-');
@@ -38,12 +50,35 @@ export function kramdownAnchors(body: string, headings: readonly ScannedHeading[
     }
     if (id) anchors.push({ id, text: text.trim(), range: { start: line.start, end } });
   }
+  const headingIals = new Set(headings.flatMap((heading) => [heading.next?.start, heading.ial?.start]));
+  for (const line of ials) {
+    if (headingIals.has(line.start)) continue;
+    const id = idInIal(line);
+    if (id === undefined) continue;
+    const at = body.indexOf(`#${id}`, line.start) + 1;
+    anchors.push({ id, range: at > 0 && at < line.end ? { start: at, end: at + id.length } : { start: line.start, end: line.end } });
+  }
   return anchors;
 }
 
-function idInIal(body: string, line: Span | undefined): string | undefined {
-  const list = line && blockIal.exec(body.slice(line.start, line.end))?.[1];
-  return list ? /(?:^|\s)#(\w[\w:-]*)/.exec(list)?.[1] : undefined;
+// kramdown's parse_attribute_list: tokens after a blank or the start, each a `key="value"`, an ALD name, or
+// `#id`/`.class` run; the last id given wins, an ALD's attributes come before the list's own.
+const attributeToken = /(?:^|\s)(?:(\w[\w-]*)=("|')((?:\\\}|\\["']|[^}])*?)\2|(\w[\w-]*)|((?:#[A-Za-z][\w:-]*|\.[^\s.#]+)+))(?=\s|$)/g;
+
+function attributeListId(list: string, definitions: ReadonlyMap<string, string>, depth = 0): string | undefined {
+  let own: string | undefined;
+  let referenced: string | undefined;
+  for (const token of list.matchAll(attributeToken)) {
+    if (token[1] !== undefined) {
+      if (token[1] === 'id') own = token[3];
+    }
+    else if (token[4] !== undefined) {
+      const definition = definitions.get(token[4]);
+      if (definition !== undefined && depth < 4) referenced = attributeListId(definition, definitions, depth + 1) ?? referenced;
+    }
+    else for (const id of token[5]!.matchAll(/#([A-Za-z][\w:-]*)/g)) own = id[1];
+  }
+  return own ?? referenced;
 }
 
 function trimEnd(body: string, start: number, end: number): number {

@@ -3,12 +3,13 @@ import { basename, dirname, isInside, joinPath, relativePath } from '../../text/
 import { basePathOf, readText } from '../configFiles';
 import type { SiteConfig } from '../model';
 import { AuthorRegistry, authorsFromDataFile, authorsFromDataFolder, dataExtensions } from './dataAuthors';
-import { allStringLiteralSettings, callArguments, objectSetting, stringItems, stringListSetting, stringLiteralSetting, topLevelProperties, topLevelString, stringLiteralValue, withoutComments } from './jsConfig';
+import { allStringLiteralSettings, booleanSetting, callArguments, matchingBracket, objectSetting, stringItems, stringListSetting, stringLiteralSetting, topLevelProperties, topLevelString, stringLiteralValue, withoutComments } from './jsConfig';
 import { compiled, globSource, matchingAny } from './globs';
 import { parseFrontmatter } from '../../frontmatter/parse';
 import { isExcludedFile } from '../pageKinds';
 import { hrefOf, paginationPattern, permalinkOf, templatePattern, urlKeyOf, type DataPermalink, type EleventyRouting } from '../routes/eleventy';
 import { defaultImageFields, firstExisting, rootRelativeCandidates, type GeneratorProfile } from './profile';
+import type { MarkdownItAnchorIds } from '../../links/headingIds/markdownItAnchor';
 
 const identity = (id: string) => id;
 
@@ -23,6 +24,8 @@ interface EleventyDirs {
 /** `addPassthroughCopy({ from: to })` pairs ride along on the config: `/to/a.png` is the file `from/a.png`. */
 interface EleventySiteConfig extends SiteConfig {
   readonly passthroughMappings: readonly (readonly [from: string, urlPrefix: string])[];
+  /** With `headingIds: 'markdown-it-anchor'`: what the site's markdown-it does to heading text (read by links/anchors headingIdStyleOf). */
+  readonly markdownItAnchor?: MarkdownItAnchorIds;
 }
 
 export const eleventy: GeneratorProfile = {
@@ -39,6 +42,7 @@ export const eleventy: GeneratorProfile = {
     // What the config's own plugin modules (`addPlugin(localPlugin)`) add counts as the config's: they run with its eleventyConfig.
     const source = file ? `${configSource}\n${await localModuleSources(fs, root, file, configSource)}` : configSource;
     const mappings = passthroughMappings(source, root);
+    const anchorIds = markdownItAnchorIds(source);
     const loaded: EleventySiteConfig = {
       generator: 'eleventy',
       root,
@@ -59,6 +63,7 @@ export const eleventy: GeneratorProfile = {
       ignoredDirs: [dirs.output, joinPath(root, 'node_modules')],
       excludedFiles: await ignoredTemplates(fs, root, dirs, source),
       passthroughMappings: mappings.filter(([, to]) => to !== '/'),
+      ...(anchorIds && { headingIds: 'markdown-it-anchor' as const, markdownItAnchor: anchorIds }),
     };
     const config: EleventySiteConfig = { ...loaded, routing: await routing(fs, loaded, dirs, source, mappings) };
     return { config, problems: [] };
@@ -368,4 +373,54 @@ function passthroughCopies(source: string, root: string, input: string, formats:
   const copied = formats.filter((format) => !templateEngines.has(format) && /^[\w.]+$/.test(format));
   if (copied.length > 0) sources.push(`${input === root ? '' : `${globSource(relativePath(root, input))}/`}(?:.*/)?[^/]*\\.(?:${copied.map((format) => format.replace(/\./g, '\\.')).join('|')})`);
   return sources.length === 0 ? undefined : compiled(`^(?:${sources.join('|')})$`);
+}
+
+/**
+ * Heading IDs when the site's Markdown library (`setLibrary('md', …)` or `amendLibrary('md', …)`, in the
+ * config or a module it imports) uses markdown-it-anchor with its own slugify and suffixes. Undefined
+ * (no IDs known: no broken-anchor findings) without it, or when its options are not a literal Postcraft
+ * can read, or set `slugify`, `slugifyWithState`, `getTokensText` or `uniqueSlugStartIndex` (code
+ * Postcraft does not run). markdown-it-attrs adds `{#id}`; `typographer` and `html` change the text.
+ */
+function markdownItAnchorIds(source: string): MarkdownItAnchorIds | undefined {
+  if (!/\b(?:setLibrary|amendLibrary)\s*\(/.test(source)) return undefined;
+  const anchor = importedAs(source, 'markdown-it-anchor');
+  if (!anchor) return undefined;
+  const uses = callArguments(source, 'use').map((args) => args.trim()).filter((args) => new RegExp(`^${anchor}(?:\\.default)?\\s*(?:,|$)`).test(args));
+  if (uses.length === 0) return undefined;
+  let levels: number[] | undefined;
+  for (const args of uses) {
+    const optionsText = args.slice(args.indexOf(',') + 1).trim();
+    if (!args.includes(',') || optionsText === '') continue;
+    const options = /^[A-Za-z_$][\w$]*$/.test(optionsText) ? constantObject(source, optionsText) : optionsText.startsWith('{') ? optionsText : undefined;
+    if (options === undefined || /\.\.\./.test(options)) return undefined;
+    const properties = topLevelProperties(options);
+    if (['slugify', 'slugifyWithState', 'getTokensText', 'uniqueSlugStartIndex'].some((key) => properties.has(key))) return undefined;
+    const level = properties.get('level');
+    if (level !== undefined) {
+      if (/^\d$/.test(level)) levels = [1, 2, 3, 4, 5, 6].filter((n) => n >= Number(level));
+      else if (/^\[[\d\s,]*\]$/.test(level)) levels = level.slice(1, -1).split(',').map(Number).filter((n) => n > 0);
+    }
+  }
+  const attributes = importedAs(source, 'markdown-it-attrs');
+  const attrs = attributes !== undefined && new RegExp(`\\.use\\(\\s*${attributes}\\b`).test(source);
+  // Eleventy's own markdown-it has `html: true`; `markdownIt()` of the site's own, false.
+  const html = booleanSetting(source, 'html') ?? !/\bsetLibrary\s*\(/.test(source);
+  return { plugin: 'markdown-it-anchor', attrs, typographer: booleanSetting(source, 'typographer') === true, html, ...(levels && { levels }) };
+}
+
+/** The name a module is imported or required as (`import x from 'm'`, `const x = require('m')`). */
+function importedAs(source: string, module: string): string | undefined {
+  const quoted = `['"\`]${module.replace(/[.-]/g, '\\$&')}['"\`]`;
+  const match = new RegExp(`import\\s+([A-Za-z_$][\\w$]*)\\s*(?:,\\s*\\{[^}]*\\}\\s*)?from\\s*${quoted}|(?:const|let|var)\\s+([A-Za-z_$][\\w$]*)\\s*=\\s*require\\(\\s*${quoted}\\s*\\)`).exec(source);
+  return match?.[1] ?? match?.[2];
+}
+
+/** The object literal a `const name = {…}` holds. */
+function constantObject(source: string, name: string): string | undefined {
+  const match = new RegExp(`(?:const|let|var)\\s+${name.replace(/\$/g, '\\$')}\\s*=\\s*\\{`).exec(source);
+  if (!match) return undefined;
+  const open = match.index + match[0].length - 1;
+  const close = matchingBracket(source, open);
+  return close === -1 ? undefined : source.slice(open, close + 1);
 }
