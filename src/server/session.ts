@@ -1,6 +1,7 @@
 import { CancellationTokenSource, Emitter, type Connection, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { CancelledError, createPostcraftService, nodeFileSystem, type FileChange, type Logger, type PostcraftService } from '../core/index';
+import { CancelledError, createPostcraftService, type FileChange, type Logger, type PostcraftService } from '../core/index';
+import { nodeFileSystem } from '../node/index';
 import { sitePathOf, uriOf } from './convert';
 import { checksWholeWorkspace, defaultSettings, type ServerSettings } from './settings';
 
@@ -16,7 +17,10 @@ export class ServerSession {
   settings: ServerSettings = defaultSettings;
   private folders: string[] = [];
   private indexing: CancellationTokenSource | undefined;
-  private current: Promise<void> = Promise.resolve();
+  // Declared before `current`, whose initializer sets it: a later declaration would reset it to undefined.
+  private firstOpened: (() => void) | undefined;
+  /** Pending until the client's folders are first opened (after `initialized`): requests before then wait. */
+  private current: Promise<void> = new Promise((resolve) => (this.firstOpened = resolve));
   private readonly didIndex = new Emitter<void>();
   private readonly didChangeFiles = new Emitter<{ readonly path: string; readonly scope: SiteChangeScope }>();
   private readonly didChangeSettings = new Emitter<void>();
@@ -34,14 +38,22 @@ export class ServerSession {
     this.service = createPostcraftService({ fs: nodeFileSystem, logger, checksAfterOpening: () => checksWholeWorkspace(this.settings) });
   }
 
-  /** Resolves once the current indexing has finished (at once when nothing is indexing). */
+  /** Resolves once indexing has finished, a run started meanwhile included (at once when nothing is indexing). */
   get ready(): Promise<void> {
-    return this.current;
+    const settle = async (): Promise<void> => {
+      let awaited: Promise<void>;
+      do {
+        awaited = this.current;
+        await awaited;
+      } while (awaited !== this.current);
+    };
+    return settle();
   }
 
   updateSettings(settings: ServerSettings): void {
     this.settings = settings;
-    this.didChangeSettings.fire();
+    // Before the first indexing the settings are only kept: the check after it reads them.
+    if (!this.firstOpened) this.didChangeSettings.fire();
   }
 
   /** Sets the workspace folders (as site paths) and indexes them again. */
@@ -70,6 +82,12 @@ export class ServerSession {
         void this.connection.window.showErrorMessage(`Postcraft could not index the workspace: ${error instanceof Error ? error.message : String(error)}`);
       },
     );
+    // The first run lets the requests waiting since initialization go on.
+    if (this.firstOpened) {
+      const first = this.firstOpened;
+      this.firstOpened = undefined;
+      void this.current.then(first);
+    }
     return this.current;
   }
 
@@ -77,7 +95,7 @@ export class ServerSession {
   async fileChanged(uri: string, change: FileChange): Promise<void> {
     const path = sitePathOf(uri);
     if (!path) return;
-    await this.current;
+    await this.ready;
     try {
       if (this.service.needsReopen(path)) return void (await this.reindex());
       const scope = await this.service.fileChanged(path, change);

@@ -52,8 +52,6 @@ function toCompletionItem(entry: CompletionEntry, support: CompletionSupport): C
 
 /** A snippet's text for a client without snippets: placeholders keep their default text, tab stops go. */
 export function plainText(snippet: string): string {
-  return snippet
-    .replace(/\$\{\d+:([^}]*)\}/g, '$1')
-    .replace(/\$\{\d+\}|\$\d+/g, '')
-    .replace(/\\([$}\\])/g, '$1');
+  // One pass, so an escaped `\$1` stays text: escapes, placeholders with their default, bare tab stops.
+  return snippet.replace(/\\([$}\\])|\$\{\d+:([^}]*)\}|\$\{\d+\}|\$\d+/g, (_match, escaped: string | undefined, placeholder: string | undefined) => escaped ?? placeholder ?? '');
 }
