@@ -11,8 +11,10 @@ const generators = { hugo: 'hugo', jekyll: 'jekyll' };
 
 /** Pinned exactly, so the oracle's answers change only when this line does. */
 export const eleventyVersion = '3.1.8';
+/** The markdown-it plugins fixture sites use for heading IDs, so the oracle builds them as their sites do. */
+const eleventyPlugins = ['markdown-it-anchor@9.2.0', 'markdown-it-attrs@4.1.6'];
 export const eleventyDir = join(dirname(fileURLToPath(import.meta.url)), '..', '.generators', 'eleventy');
-const eleventyStamp = join(eleventyDir, `installed-${eleventyVersion}`);
+const eleventyStamp = join(eleventyDir, `installed-${eleventyVersion}-${eleventyPlugins.join('-').replace(/[@/]/g, '_')}`);
 
 function hasCommand(command) {
   return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
@@ -23,14 +25,14 @@ function run(command, args, options = {}) {
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed with exit code ${result.status ?? result.signal}`);
 }
 
-/** `@11ty/eleventy` at the pinned version; its install scripts are not needed (none build anything). */
+/** `@11ty/eleventy` and the plugins at their pinned versions; their install scripts are not needed (none build anything). */
 function ensureEleventy() {
   if (existsSync(eleventyStamp)) return;
-  console.log(`Installing @11ty/eleventy@${eleventyVersion} from the npm registry into .generators/eleventy/`);
+  console.log(`Installing @11ty/eleventy@${eleventyVersion} and ${eleventyPlugins.join(', ')} from the npm registry into .generators/eleventy/`);
   rmSync(eleventyDir, { recursive: true, force: true });
   mkdirSync(eleventyDir, { recursive: true });
   writeFileSync(join(eleventyDir, 'package.json'), `${JSON.stringify({ private: true, description: 'The Eleventy the oracle tests build with (scripts/generators.mjs)' }, null, 2)}\n`);
-  run('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--save-exact', `@11ty/eleventy@${eleventyVersion}`], { cwd: eleventyDir });
+  run('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--save-exact', `@11ty/eleventy@${eleventyVersion}`, ...eleventyPlugins], { cwd: eleventyDir });
   writeFileSync(eleventyStamp, '');
 }
 
