@@ -50,8 +50,11 @@ function isInstalled(pkg) {
   return result.status === 0 && result.stdout.includes('install ok installed');
 }
 
-/** The Debian packages the native builds, ripgrep and the test browser need. */
-export function ensureAptPackages(packages = aptPackages) {
+/** The real Language Server Protocol client the language server's tests drive (Neovim 0.7 on bookworm). */
+export const lspClientPackages = ['neovim'];
+
+/** The Debian packages the native builds, ripgrep, the test browser and the LSP client test need. */
+export function ensureAptPackages(packages = [...aptPackages, ...lspClientPackages]) {
   const missing = packages.filter((pkg) => !isInstalled(pkg));
   if (missing.length === 0) return;
   if (process.getuid?.() !== 0) {

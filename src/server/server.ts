@@ -73,7 +73,8 @@ export function startServer(connection: Connection): void {
     registerDefinitionSupport(connection, session);
     registerCodeActionSupport(connection, session, diagnostics, {
       documentChanges: capabilities.workspace?.workspaceEdit?.documentChanges === true,
-      createFiles: capabilities.workspace?.workspaceEdit?.resourceOperations?.includes('create') === true,
+      // A CreateFile goes only in documentChanges (Neovim 0.7 lists resource operations without them).
+      createFiles: capabilities.workspace?.workspaceEdit?.documentChanges === true && capabilities.workspace.workspaceEdit.resourceOperations?.includes('create') === true,
     });
     connection.onShutdown(() => {
       diagnostics.dispose();
