@@ -339,8 +339,8 @@ export class PostcraftService {
     const linkTargets = site.linkTargetsVersion;
     if (change !== 'deleted' && site.isPost(path)) await site.indexFile(this.host.fs, path);
     else if (change !== 'deleted' && site.isFragment(path)) await site.indexFragment(this.host.fs, path);
-    if (site.definesRedirects(path)) {
-      await site.refreshRedirects(this.host.fs);
+    if (site.affectsLinkContext(path)) {
+      await site.loadLinkContext(this.host.fs);
       return 'site';
     }
     if (definesAuthors || site.definesAuthors(path)) {

@@ -46,7 +46,7 @@ function checkLink(context: CheckContext, link: LinkReference): void {
   // (Hugo gives such a page no route; the summary, unlike the frontmatter, is there in a two-pass check too.)
   if (target.path === post.path && site.config.unrenderedPages && !page?.route) return;
   const anchors = page?.anchors;
-  if (!anchors || anchors.some((anchor) => anchor.id === link.fragment)) return;
+  if (!anchors || anchors.some((anchor) => anchor.id === link.fragment) || reachedWithoutHeading(site, link.fragment)) return;
   const where = target.path === post.path ? 'this page' : `"${page?.title ?? target.path.slice(site.root.length + 1)}"`;
   const fixes = closestAnchors(link.fragment, anchors).map((id, index) => context.replaceFix(`Change to "#${id}"`, link.fragmentRange!, id, index === 0));
   context.report({ code: 'broken-anchor', severity: 'warning', range: link.fragmentRange, message: `No heading or anchor "#${link.fragment}" in ${where}.${didYouMean(fixes)}`, fixes });
@@ -72,6 +72,11 @@ function suggestionFixes(context: CheckContext, link: LinkReference, suggestions
 
 function didYouMean(fixes: readonly Fix[]): string {
   return fixes.length > 0 ? ` Did you mean ${fixes.map((fix) => fix.title.slice('Change to '.length)).join(' or ')}?` : '';
+}
+
+/** `#top` (the top of any page, by the HTML standard) or an ID the site's templates write on every page they lay out. */
+function reachedWithoutHeading(site: Site, fragment: string): boolean {
+  return fragment.toLowerCase() === 'top' || site.templateIds.has(fragment);
 }
 
 /** The fragment as written, when the link's replaced text includes it. */

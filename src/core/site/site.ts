@@ -19,6 +19,7 @@ import { importedMarkdown } from '../post/partialImports';
 import { inAlwaysIgnoredFolder, walkFiles } from './walk';
 import { UrlMap } from '../links/urlMap';
 import { isHostRedirectFile, loadHostRedirects, noHostRedirects, type HostRedirects } from '../links/hostRedirects';
+import { isTemplateFile, loadTemplateIds } from '../links/templateIds';
 import type { PageRoute } from './routes/model';
 import type { Anchor } from '../links/model';
 import type { SiteSettings } from '../settings/siteSettings';
@@ -37,6 +38,8 @@ export class Site {
   authors = new Map<string, Author>();
   /** The host's redirects and rewrites (vercel.json, netlify.toml, _redirects): URLs that reach a page without a file. */
   hostRedirects: HostRedirects = noHostRedirects;
+  /** IDs the site's templates write on the pages they lay out (see links/templateIds.ts). */
+  templateIds: ReadonlySet<string> = new Set();
   truncated = false;
 
   private constructor(
@@ -79,7 +82,7 @@ export class Site {
     const site = new Site(profile, { ...config, imageFields: settings.imageFields ?? config.imageFields }, settings.settings, [...problems, ...settings.problems], files);
     site.truncated = walked.truncated;
     site.authors = await profile.loadAuthors(fs, site.config, site.files); // before the posts, which onPostParsed may check
-    site.hostRedirects = await loadHostRedirects(fs, site.root, site.files, site.config.publicDirs);
+    await site.loadLinkContext(fs);
     await site.indexPosts(fs, walked.files.filter((file) => site.isPost(file)), token, onPostParsed);
     // A partial may import another: each is read once, for its imports, until no new one turns up.
     const read = new Set<string>();
@@ -198,13 +201,16 @@ export class Site {
     }
   }
 
-  /** Whether a change to `path` may change the host's redirects (see `hostRedirects`). */
-  definesRedirects(path: string): boolean {
-    return isHostRedirectFile(path) || this.hostRedirects.files.includes(path);
+  /** Whether a change to `path` may change what links reach besides pages: the host's redirects, the templates' IDs. */
+  affectsLinkContext(path: string): boolean {
+    return isHostRedirectFile(path) || this.hostRedirects.files.includes(path) || isTemplateFile(path);
   }
 
-  async refreshRedirects(fs: SiteFileSystem): Promise<void> {
-    this.hostRedirects = await loadHostRedirects(confinedFileSystem(fs, this.root), this.root, this.files, this.config.publicDirs);
+  async loadLinkContext(unconfined: SiteFileSystem): Promise<void> {
+    const fs = confinedFileSystem(unconfined, this.root);
+    this.hostRedirects = await loadHostRedirects(fs, this.root, this.files, this.config.publicDirs);
+    this.templateIds = await loadTemplateIds(fs, this.files);
+    this.linkTargetsVersion++;
   }
 
   async refreshAuthors(fs: SiteFileSystem): Promise<void> {
