@@ -22,6 +22,17 @@ async function urls(configText: string, pages: Record<string, Record<string, unk
 const link = (form: LinkReference['form'], raw: string): LinkReference => ({ form, raw, path: raw, range: { start: 0, end: raw.length } });
 
 describe('Jekyll URLs', () => {
+  it('places a document whose date Jekyll reads but Postcraft cannot (20-10-2017) where no date is needed, and nowhere else', async () => {
+    assert.deepEqual(
+      await urls('collections:\n  portfolio:\n    output: true\n    permalink: /:collection/:name\n  dated:\n    output: true\n    permalink: /:year/:name/\n', {
+        '_portfolio/gitlecture.md': { date: '20-10-2017' },
+        '_dated/talk.md': { date: '20-10-2017' },
+        '_portfolio/broken.md': { date: '2017-13-45' },
+      }),
+      { '_portfolio/gitlecture.md': '/portfolio/gitlecture', '_dated/talk.md': undefined, '_portfolio/broken.md': undefined },
+    );
+  });
+
   it('puts posts, pages and collection documents where the default date style does', async () => {
     assert.deepEqual(
       await urls('collections:\n  docs:\n    output: true\n  notes: [x]\n', {

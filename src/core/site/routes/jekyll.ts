@@ -1,3 +1,4 @@
+import { jekyllReadsDate } from '../../schema/dates';
 import type { LinkReference } from '../../links/model';
 import { basename, isInside, joinPath } from '../../text/paths';
 import type { SiteConfig } from '../model';
@@ -184,6 +185,9 @@ interface PostFacts {
 }
 const postFacts = new WeakMap<PageRoute, PostFacts>();
 
+// The placeholders a document's date fills (Jekyll::Drops::UrlDrop).
+const datePlaceholder = /:(?:year|short_year|month|i_month|short_month|long_month|day|i_day|y_day|short_day|long_day|hour|minute|second|week|w_year|w_day)\b/;
+
 function documentUrl(routing: JekyllRouting, doc: Extract<Item, { kind: 'document' }>, frontmatter: Readonly<Record<string, unknown>>): PageRoute | undefined {
   const collection = routing.collections[doc.label];
   if (!collection?.output) return undefined;
@@ -195,8 +199,11 @@ function documentUrl(routing: JekyllRouting, doc: Extract<Item, { kind: 'documen
   const dated = dateFileName.exec(doc.relativePath);
   const fileSlug = (dated ? dated[2]! : (datelessFileName.exec(doc.relativePath)?.[1] ?? basenameWithoutExt)).replace(/\.*$/, '');
   const slug = truthy(data['slug']) ? data['slug'] : fileSlug;
-  const date = documentDate(routing, data['date'], dated?.[1]);
-  if (date === 'invalid') return undefined; // Jekyll stops the build on this file
+  const parsed = documentDate(routing, data['date'], dated?.[1]);
+  // Jekyll stops the build on a date Time.parse refuses; one it reads that Postcraft cannot place (`20-10-2017`)
+  // leaves only the URLs that need no date known.
+  if (parsed === 'invalid' && !jekyllReadsDate(String(data['date'] ?? ''))) return undefined;
+  const date = parsed === 'invalid' ? undefined : parsed;
   const permalink = truthy(data['permalink']) ? String(data['permalink']) : undefined;
   const outputExt = permalinkExt(permalink) ?? converterOutputExt(routing, ext);
   const cleanedRelativePath = doc.relativePath
@@ -218,6 +225,7 @@ function documentUrl(routing: JekyllRouting, doc: Extract<Item, { kind: 'documen
     ...dateParts(clock),
   };
   const template = collection.permalink ?? (doc.label === 'posts' ? styleToPermalink(routing.permalink) : addPermalinkSuffix('/:collection/:path', routing.permalink));
+  if (parsed === 'invalid' && datePlaceholder.test(permalink ?? template)) return undefined;
   const url = urlFromDrop(permalink ?? template, placeholders);
   if (url === undefined) return undefined; // an unknown placeholder stops Jekyll's build
   const route: PageRoute = { url, aliases: redirectsFrom(routing, data), ...(date ? { date: date.iso } : {}) };
