@@ -88,7 +88,7 @@ export class TestClient {
       this.changed();
     });
     this.connection.onRequest(ConfigurationRequest.type, ({ items }) => items.map((item) => (item.section === 'postcraft' ? this.settings : null)));
-    this.connection.onRequest(WorkDoneProgressCreateRequest.type, () => null);
+    this.connection.onRequest(WorkDoneProgressCreateRequest.type, () => undefined);
     this.connection.onRequest(RegistrationRequest.type, ({ registrations }) => {
       this.registrations.push(...registrations);
       this.changed();
