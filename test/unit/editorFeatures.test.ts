@@ -46,6 +46,12 @@ describe('completion', () => {
     assert.deepEqual(first?.range, { start: { line: 2, character: 4 }, end: { line: 2, character: 7 } });
   });
 
+  it('offers no tag that only the post being typed has (the prefix itself, `kub`)', () => {
+    const items = complete(service, '---\ntags:\n  - kub$$CURSOR$$\n---\n');
+    assert.deepEqual(items.map((item) => item.label).filter((label) => label === 'kub'), []);
+    assert.equal(items.find((item) => item.label === 'kubernetes')?.detail, '3 posts');
+  });
+
   it('inserts bare text inside a quote the writer opened', () => {
     const items = complete(service, '---\ntags: ["$$CURSOR$$"]\n---\n');
     assert.equal(items.find((item) => item.label === 'open source')?.insertText, 'open source');

@@ -72,13 +72,15 @@ function valueCompletions(site: Site, post: ParsedPost, cursor: Extract<Frontmat
   present.delete(cursor.prefix);
 
   if (site.config.tagKeys.some((tagKey) => tagKey.toLowerCase() === lowerKey)) {
+    // Counted without this post: the tag being typed (`ku`) is in the index as this post's own, and is no tag of the site's.
+    const elsewhere = (usage: { count: number; posts: ReadonlySet<string> }) => usage.count - (usage.posts.has(post.path) ? 1 : 0);
     return site.tags
       .all()
-      .filter((usage) => !present.has(usage.tag))
+      .filter((usage) => !present.has(usage.tag) && elsewhere(usage) > 0)
       .map((usage, index) => ({
         label: usage.tag,
         kind: 'tag' as const,
-        detail: `${usage.count} post${usage.count === 1 ? '' : 's'}`,
+        detail: `${elsewhere(usage)} post${elsewhere(usage) === 1 ? '' : 's'}`,
         insertText: quote(usage.tag),
         range,
         sortText: String(index).padStart(6, '0'),
