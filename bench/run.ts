@@ -1,11 +1,12 @@
 // `npm run bench`: Postcraft against the raw floor and its peers on generated Hugo sites, plus the
 // editor paths; writes docs/benchmarks.md. BENCH_RUNS, BENCH_SIZES, BENCH_SLOW_RUN_S and
 // BENCH_TIMEOUT_S adjust the effort.
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, release, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { measureEditorLatency } from './editorLatency';
 import { measureLinkCost } from './linkCost';
+import { measureServerLatency } from './serverLatency';
 import { measureEditorPathsInFreshProcess, measureManyTagCompletion } from './editorPaths';
 import { generateSite } from './generateSite';
 import { canMeasureMemory } from './measureProcess';
@@ -51,6 +52,11 @@ async function main(): Promise<void> {
   const largestSite = generateSite(join(projectRoot, 'bench', '.sites', `hugo-${Math.max(...sizes)}`), Math.max(...sizes));
   log(`${largestSite.posts} posts: the cost of checking links…`);
   const linkCost = await measureLinkCost(largestSite, limits.runs, limits.timeoutMs);
+  const serverLatency = [];
+  for (const size of sizes) {
+    log(`${size} posts: the language server against the core in process…`);
+    serverLatency.push(await measureServerLatency(size, 40, Math.min(limits.runs, 3)));
+  }
   const manyTags = await measureManyTagCompletion(10_000);
   const previewRender = await measurePreviewRender();
   // In the real editor, on the largest site: edit → diagnostics, and activation.
@@ -66,12 +72,24 @@ async function main(): Promise<void> {
     sites,
     manyTags,
     linkCost,
+    serverLatency,
+    carriedSections: carriedSections(join(projectRoot, 'docs', 'benchmarks.md'), ['Web bundle']),
     previewRender,
     editorLatency,
     bundlesKb: { extension: bundles.extensionKb, cli: bundles.cliKb },
   });
   writeFileSync(join(projectRoot, 'docs', 'benchmarks.md'), report);
   process.stdout.write(report);
+}
+
+/** The named \`## \` sections of the current report, which other scripts measure and write. */
+function carriedSections(file: string, headings: readonly string[]): string {
+  if (!existsSync(file)) return '';
+  const text = readFileSync(file, 'utf8');
+  return headings
+    .map((heading) => new RegExp(`^## ${heading}\\n[\\s\\S]*?(?=^## |(?![\\s\\S]))`, 'm').exec(text)?.[0])
+    .filter((section): section is string => section !== undefined)
+    .join('\n');
 }
 
 main().catch((error: unknown) => {

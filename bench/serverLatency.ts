@@ -135,7 +135,15 @@ async function measureServer(bundle: string, root: string, post: string, keystro
 }
 
 /** Each path `runs` times, alternating so neither gets the warmer file cache: medians of the runs, keystrokes pooled. */
-export async function measureServerLatency(posts: number, keystrokes = 40, runs = 3): Promise<{ posts: number; post: string; runs: number; inProcess: PathMeasure; server: PathMeasure }> {
+export interface ServerLatency {
+  readonly posts: number;
+  readonly post: string;
+  readonly runs: number;
+  readonly inProcess: PathMeasure;
+  readonly server: PathMeasure;
+}
+
+export async function measureServerLatency(posts: number, keystrokes = 40, runs = 3): Promise<ServerLatency> {
   const site = generateSite(join(projectRoot, 'bench', '.sites', `hugo-${posts}`), posts);
   const post = join(site.root, 'content/blog/2015/post-0/index.md');
   const dir = mkdtempSync(join(tmpdir(), 'postcraft-server-bench-'));
