@@ -3,7 +3,8 @@
 // (serviceProbe.ts) so that the heap holds nothing but the service.
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
-import { createPostcraftService, nodeFileSystem } from '../src/core/index';
+import { createPostcraftService } from '../src/core/index';
+import { nodeFileSystem } from '../src/node/index';
 import { inMemorySite } from '../src/core/host/inMemoryFileSystem';
 import type { GeneratedSite } from './generateSite';
 import { runMeasured } from './measureProcess';

@@ -1,7 +1,7 @@
 // The whole-site comparison on one generated site: the raw floor, Node's start-up, and every checker as
 // a new process. Runs are interleaved (one of each per round) so load from other work hits all alike.
 import { promises as fs, readFileSync } from 'node:fs';
-import { blockingNodeFileSystem, nodeFileSystem } from '../src/core/index';
+import { blockingNodeFileSystem, nodeFileSystem } from '../src/node/index';
 import { noCancellation } from '../src/core/host/cancellation';
 import { walkFiles } from '../src/core/site/walk';
 import type { GeneratedSite } from './generateSite';

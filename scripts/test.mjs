@@ -23,6 +23,9 @@ try {
   step('Type check');
   const typecheck = spawnSync('npm', ['run', '--silent', 'typecheck'], { cwd: projectRoot, stdio: 'inherit' });
   results.push({ name: 'type check', passed: typecheck.status === 0 ? 1 : 0, failed: typecheck.status === 0 ? 0 : 1 });
+  // The core alone, with no Node types: it must also run in a browser's web worker (tsconfig.core.json).
+  const coreTypecheck = spawnSync('npx', ['tsc', '--noEmit', '-p', 'tsconfig.core.json'], { cwd: projectRoot, stdio: 'inherit' });
+  results.push({ name: 'core type check (no Node)', passed: coreTypecheck.status === 0 ? 1 : 0, failed: coreTypecheck.status === 0 ? 0 : 1 });
 
   step('Build');
   build();

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { statSync } from 'node:fs';
-import { blockingNodeFileSystem, relativePath, toSitePath } from '../core/index';
+import { relativePath, toSitePath } from '../core/index';
+import { blockingNodeFileSystem } from '../node/index';
 import { parseArguments, usage } from './args';
 import { checkSites } from './checkSite';
 import { formatJson } from './format/json';

@@ -5,8 +5,6 @@ export { findingCodes } from './checks/finding';
 export type { CheckOptions } from './checks/runChecks';
 export type { Site } from './site/site';
 export type { SiteFileSystem } from './host/fileSystem';
-export { nodeFileSystem } from './host/nodeFileSystem';
-export { blockingNodeFileSystem } from './host/blockingNodeFileSystem';
 export { noCancellation, CancelledError, type CancellationToken } from './host/cancellation';
 export type { Logger } from './host/logger';
 export type { Position, Range } from './text/lineIndex';

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { CancelledError, createPostcraftService, nodeFileSystem, toSitePath, type Logger, type PostcraftService } from '../core/index';
+import { CancelledError, createPostcraftService, toSitePath, type Logger, type PostcraftService } from '../core/index';
+import { nodeFileSystem } from '../node/index';
 import { checksWholeWorkspace, readSettings } from './config';
 import { Disposable } from './util/dispose';
 

@@ -5,8 +5,8 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { blockingNodeFileSystem } from '../../src/core/host/blockingNodeFileSystem';
-import { nodeFileSystem } from '../../src/core/host/nodeFileSystem';
+import { blockingNodeFileSystem } from '../../src/node/blockingNodeFileSystem';
+import { nodeFileSystem } from '../../src/node/nodeFileSystem';
 import { toSitePath } from '../../src/core/text/paths';
 
 describe('the blocking file system of the CLI', () => {

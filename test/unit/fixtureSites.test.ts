@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { checkSites } from '../../src/cli/checkSite';
 import { locate } from '../../src/cli/format/location';
-import { nodeFileSystem, toSitePath } from '../../src/core/index';
+import { toSitePath } from '../../src/core/index';
+import { nodeFileSystem } from '../../src/node/index';
 import { fixtureSites } from './support/fixtureSites';
 
 // Each fixture site is a real folder tree; the findings it must produce sit beside it.

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { createPostcraftService, planNewPost, toSitePath, type SiteFileSystem } from '../../src/core/index';
-import { nodeFileSystem } from '../../src/core/host/nodeFileSystem';
+import { nodeFileSystem } from '../../src/node/nodeFileSystem';
 import { inMemorySite } from '../../src/core/host/inMemoryFileSystem';
 import { walkFiles } from '../../src/core/site/walk';
 import { noCancellation } from '../../src/core/host/cancellation';

@@ -20,4 +20,24 @@ export class TimeSlices {
   }
 }
 
-const yieldOnce: (callback: () => void) => void = typeof setImmediate === 'function' ? (callback) => setImmediate(callback) : (callback) => setTimeout(callback, 0);
+/**
+ * One turn of the event loop. Node's `setImmediate` where the runtime has one (the CLI, the desktop
+ * extension host, the language server): it runs before timers, while `setTimeout(0)` waits a millisecond.
+ * A browser's web worker has none; there a message to ourselves, which is not clamped to 4 ms as nested
+ * timeouts are. Looked up at run time, so the core needs no Node types (tsconfig.core.json).
+ */
+const yieldOnce: (callback: () => void) => void = (() => {
+  const { setImmediate } = globalThis as { setImmediate?: (callback: () => void) => unknown };
+  if (typeof setImmediate === 'function') return (callback) => void setImmediate(callback);
+  if (typeof MessageChannel === 'function') {
+    const waiting: (() => void)[] = [];
+    const channel = new MessageChannel();
+    channel.port1.addEventListener('message', () => waiting.shift()?.());
+    channel.port1.start();
+    return (callback) => {
+      waiting.push(callback);
+      channel.port2.postMessage(undefined);
+    };
+  }
+  return (callback) => void setTimeout(callback, 0);
+})();

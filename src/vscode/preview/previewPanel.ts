@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { isPreviewToHostMessage, type HostToPreviewMessage, type PreviewToHostMessage } from '../../shared/previewMessages';
 import { Disposable } from '../util/dispose';
@@ -73,7 +72,7 @@ export class PreviewPanel extends Disposable {
     };
     webview.html = previewShellHtml({
       cspSource: webview.cspSource,
-      nonce: randomBytes(18).toString('base64'),
+      nonce: freshNonce(),
       scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'preview.js')).toString(),
       styleUris: [vscode.Uri.joinPath(media, 'preview.css'), ...(access.stylesheet ? [access.stylesheet] : [])].map((uri) => webview.asWebviewUri(uri).toString()),
       allowRemoteImages: access.allowRemoteImages,
@@ -97,4 +96,9 @@ export class PreviewPanel extends Disposable {
 
 function sameAccess(a: PreviewAccess, b: PreviewAccess): boolean {
   return a.siteRoot?.toString() === b.siteRoot?.toString() && a.stylesheet?.toString() === b.stylesheet?.toString() && a.allowRemoteImages === b.allowRemoteImages;
+}
+
+/** 18 random bytes in base64, from Web Crypto: the same in the desktop extension host and a browser's. */
+function freshNonce(): string {
+  return btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(18))));
 }

@@ -5,7 +5,8 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { createPostcraftService, nodeFileSystem, toSitePath } from '../../../src/core/index';
+import { createPostcraftService, toSitePath } from '../../../src/core/index';
+import { nodeFileSystem } from '../../../src/node/index';
 import type { LinkReference } from '../../../src/core/links/model';
 import { hugoRoutes } from '../../../src/core/site/routes/hugo';
 import { fixturesRoot } from '../support/fixtureSites';

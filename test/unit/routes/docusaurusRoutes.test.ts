@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { nodeFileSystem, toSitePath } from '../../../src/core/index';
+import { toSitePath } from '../../../src/core/index';
+import { nodeFileSystem } from '../../../src/node/index';
 import { inMemorySite } from '../../../src/core/host/inMemoryFileSystem';
 import { docusaurusLocalizedLinkUrl, docusaurusMarkdownLinkCandidates, docusaurusRoutes, stripNumberPrefix } from '../../../src/core/site/routes/docusaurus';
 import { fixturesRoot } from '../support/fixtureSites';

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { nodeFileSystem, toSitePath } from '../../../src/core/index';
+import { toSitePath } from '../../../src/core/index';
+import { nodeFileSystem } from '../../../src/node/index';
 import { inMemorySite } from '../../../src/core/host/inMemoryFileSystem';
 import type { LinkReference } from '../../../src/core/links/model';
 import { hugoRoutes } from '../../../src/core/site/routes/hugo';

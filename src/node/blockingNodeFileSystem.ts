@@ -1,6 +1,6 @@
 import { closeSync, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
-import { joinPath, normalizePath, toSitePath } from '../text/paths';
-import type { DirectoryEntry, FileStat, SiteFileSystem } from './fileSystem';
+import { joinPath, normalizePath, toSitePath } from '../core/text/paths';
+import type { DirectoryEntry, FileStat, SiteFileSystem } from '../core/host/fileSystem';
 import { canRefuseLinks, readFlags } from './nodeFileSystem';
 
 /**

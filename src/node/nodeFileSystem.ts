@@ -1,6 +1,6 @@
 import { constants, promises as fs } from 'node:fs';
-import { toSitePath } from '../text/paths';
-import type { DirectoryEntry, FileStat, SiteFileSystem } from './fileSystem';
+import { toSitePath } from '../core/text/paths';
+import type { DirectoryEntry, FileStat, SiteFileSystem } from '../core/host/fileSystem';
 
 /**
  * How both Node file systems open a file: non-blocking, so that a named pipe does not wait forever for a
