@@ -18,6 +18,10 @@ const common = {
 
 const nodeCommon = { ...common, platform: 'node', target: 'node20', format: 'cjs', mainFields: ['module', 'main'] };
 
+// VS Code for the Web: one CommonJS file each for the web worker extension host (it offers `require('vscode')`
+// and nothing else); a Node built-in anywhere in the graph fails the build here.
+const webCommon = { ...common, platform: 'browser', target: 'es2022', format: 'cjs', mainFields: ['browser', 'module', 'main'], external: ['vscode'] };
+
 const integrationTests = readdirSync('test/integration')
   .filter((name) => name.endsWith('.ts'))
   .map((name) => `test/integration/${name}`);
@@ -29,6 +33,8 @@ const builds = [
   { ...common, platform: 'browser', target: 'es2022', format: 'iife', entryPoints: { preview: 'src/webview/preview.ts' }, outdir: 'media' },
   // Tests are never minified: stack traces must point at test lines.
   { ...nodeCommon, minify: false, sourcemap: 'inline', entryPoints: integrationTests, outdir: 'out/test/integration', external: ['vscode', 'mocha'] },
+  { ...webCommon, entryPoints: { extension: 'src/web/extension.ts' }, outdir: 'dist/web' },
+  { ...webCommon, minify: false, sourcemap: 'inline', entryPoints: { index: 'test/web/index.ts' }, outdir: 'out/test/web' },
   { ...nodeCommon, minify: false, entryPoints: { runElectron: 'test/runElectron.ts' }, outdir: 'out/test', external: ['@vscode/test-electron'] },
 ];
 

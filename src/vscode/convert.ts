@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { toSitePath, type Finding, type Range, type Severity } from '../core/index';
+import type { Finding, Range, Severity } from '../core/index';
+import { sitePathOfUri, uriOfSitePath, workspaceSchemes } from './siteUris';
 
 /** Core ⇄ editor conversions, and nothing else. */
 
@@ -11,12 +12,13 @@ export function toSeverity(severity: Severity): vscode.DiagnosticSeverity {
   return severity === 'error' ? vscode.DiagnosticSeverity.Error : severity === 'warning' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Information;
 }
 
+/** The site path of a workspace file, `file:` or not (see siteUris.ts); `undefined` for other editors. */
 export function sitePathOf(uri: vscode.Uri): string | undefined {
-  return uri.scheme === 'file' ? toSitePath(uri.fsPath) : undefined;
+  return sitePathOfUri(uri);
 }
 
 export function uriOf(sitePath: string): vscode.Uri {
-  return vscode.Uri.file(sitePath);
+  return uriOfSitePath(sitePath);
 }
 
 export const diagnosticSource = 'postcraft';
@@ -33,12 +35,15 @@ export function toDiagnostic(finding: Finding): vscode.Diagnostic {
   return diagnostic;
 }
 
-/** Posts: Markdown and MDX files on disk. */
-export const postSelector: vscode.DocumentSelector = [
-  { language: 'markdown', scheme: 'file' },
-  { language: 'mdx', scheme: 'file' },
-  { scheme: 'file', pattern: '**/*.mdx' },
-];
+/**
+ * Posts: Markdown and MDX files of the workspace — on disk (`file:`), or on the workspace's own file system
+ * in VS Code for the Web (`vscode-remote:`, `vscode-vfs:`…), never in diffs or untitled editors.
+ */
+export const postSelector: vscode.DocumentSelector = workspaceSchemes().flatMap((scheme) => [
+  { language: 'markdown', scheme },
+  { language: 'mdx', scheme },
+  { scheme, pattern: '**/*.mdx' },
+]);
 
 export function isPostDocument(document: vscode.TextDocument): boolean {
   return vscode.languages.match(postSelector, document) > 0;

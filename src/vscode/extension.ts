@@ -1,91 +1,13 @@
-import * as vscode from 'vscode';
-import { CheckSiteCommand } from './commands/checkSite';
-import { CommandManager } from './commands/commandManager';
-import { AddAuthorCommand } from './commands/addAuthor';
-import { AddTagCommand } from './commands/addTag';
-import { InsertImageCommand } from './commands/insertImage';
-import { NewPostCommand } from './commands/newPost';
-import { RenameTagCommand } from './commands/renameTag';
-import { ShowLogCommand } from './commands/showLog';
-import { ShowBacklinksCommand } from './commands/showBacklinks';
-import { TagHygieneCommand } from './commands/tagHygiene';
-import { readSettings } from './config';
-import { registerCodeActionSupport } from './features/codeActions';
-import { registerCompletionSupport } from './features/completions';
-import { registerDocumentLinkSupport } from './features/documentLinks';
-import { registerDefinitionSupport } from './features/definition';
-import { registerHeadingRenameSupport } from './features/headingRename';
-import { LinkRenameSupport } from './features/linkRename';
-import { registerUrlChangeSupport } from './features/urlChange';
-import { registerHoverSupport } from './features/hover';
-import { registerImageDropPasteSupport, type ImageDropPasteProvider } from './features/imageDropPaste';
-import { DiagnosticsManager } from './features/diagnostics';
-import { createOutputLogger } from './logger';
-import { registerPreviewSupport, type PreviewSupport } from './preview/index';
-import { SiteSession } from './siteSession';
-import { SiteStatusBar } from './statusBar';
-import { PostsView } from './views/postsView';
+// The desktop entry (Node extension host, also code-server's remote host): the features of
+// extension.shared.ts on the disk, read through Node.
+import type * as vscode from 'vscode';
+import { nodeFileSystem } from '../node/index';
+import { activateShared, type PostcraftApi } from './extension.shared';
 
-/** What `activate` hands to tests: the live objects, for observing, never for driving features. */
-export interface PostcraftApi {
-  readonly session: SiteSession;
-  readonly diagnostics: DiagnosticsManager;
-  /** The live preview; `onDidRender` lets tests observe what the webview shows. */
-  readonly preview: PreviewSupport;
-  /** The drop and paste provider for images, so tests can hand it the DataTransfer VS Code would. */
-  readonly imageDropPaste: ImageDropPasteProvider;
-  /** How long `activate` took, for the benchmark; indexing runs after it returns. */
-  readonly activationMs: number;
-}
+export type { PostcraftApi } from './extension.shared';
 
-/** Registers every feature and returns at once; indexing runs in the background. */
 export function activate(context: vscode.ExtensionContext): PostcraftApi {
-  const started = performance.now();
-  const channel = vscode.window.createOutputChannel('Postcraft', { log: true });
-  const logger = createOutputLogger(channel);
-  const session = new SiteSession(logger);
-  const diagnostics = new DiagnosticsManager(session, readSettings());
-  const commands = new CommandManager(logger);
-  const preview = registerPreviewSupport(context, session, logger);
-  const imageDropPaste = registerImageDropPasteSupport(session);
-  commands.register(new CheckSiteCommand(session, diagnostics));
-  commands.register(new ShowLogCommand(channel));
-  commands.register(new NewPostCommand(session));
-  commands.register(new InsertImageCommand(session));
-  commands.register(new AddTagCommand(session));
-  commands.register(new AddAuthorCommand(session));
-  commands.register(new RenameTagCommand(session));
-  commands.register(new TagHygieneCommand(session));
-  commands.register(new ShowBacklinksCommand(session));
-
-  context.subscriptions.push(
-    channel,
-    session,
-    diagnostics,
-    commands,
-    new SiteStatusBar(session),
-    new PostsView(session),
-    preview,
-    registerCodeActionSupport(diagnostics),
-    registerCompletionSupport(session),
-    registerHoverSupport(session),
-    registerDocumentLinkSupport(session),
-    registerDefinitionSupport(session),
-    registerHeadingRenameSupport(session),
-    new LinkRenameSupport(session, logger),
-    registerUrlChangeSupport(session),
-    imageDropPaste.registration,
-    vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration('postcraft')) diagnostics.updateSettings(readSettings());
-    }),
-  );
-  context.subscriptions.push(
-    session.onDidIndex(() => void vscode.commands.executeCommand('setContext', 'postcraft.hasSite', session.service.openSites.length > 0)),
-  );
-  void session.reindex();
-  const activationMs = performance.now() - started;
-  logger.info(`Activated in ${activationMs.toFixed(1)} ms; indexing in the background`);
-  return { session, diagnostics, preview, imageDropPaste: imageDropPaste.provider, activationMs };
+  return activateShared(context, { fs: nodeFileSystem });
 }
 
 export function deactivate(): void {}

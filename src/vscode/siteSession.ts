@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { CancelledError, createPostcraftService, toSitePath, type Logger, type PostcraftService } from '../core/index';
-import { nodeFileSystem } from '../node/index';
+import { CancelledError, createPostcraftService, type Logger, type PostcraftService, type SiteFileSystem } from '../core/index';
 import { checksWholeWorkspace, readSettings } from './config';
+import { sitePathOf } from './convert';
 import { Disposable } from './util/dispose';
 
 export type SiteChangeScope = 'post' | 'site';
@@ -12,8 +12,6 @@ export type SiteChangeScope = 'post' | 'site';
  */
 export class SiteSession extends Disposable {
   readonly service: PostcraftService;
-  /** The file system the core reads: the extension host runs where the files are. */
-  readonly fs = nodeFileSystem;
   private readonly didIndex = this.register(new vscode.EventEmitter<void>());
   private readonly didChangeFiles = this.register(new vscode.EventEmitter<{ readonly path: string; readonly scope: SiteChangeScope }>());
   private readonly indexingState = this.register(new vscode.EventEmitter<boolean>());
@@ -24,10 +22,14 @@ export class SiteSession extends Disposable {
   private current: Promise<void> = Promise.resolve();
   isIndexing = false;
 
-  constructor(private readonly logger: Logger) {
+  /**
+   * @param fs the file system the core reads: the disk where the extension host runs (Node), or
+   * `vscode.workspace.fs` in the web worker host (see ../web/extension.ts).
+   */
+  constructor(private readonly logger: Logger, readonly fs: SiteFileSystem) {
     super();
     // With `validate.workspace` every post is checked after indexing: checked while indexed, each is read once.
-    this.service = createPostcraftService({ fs: nodeFileSystem, logger, checksAfterOpening: () => checksWholeWorkspace(readSettings()) });
+    this.service = createPostcraftService({ fs, logger, checksAfterOpening: () => checksWholeWorkspace(readSettings()) });
     const watcher = this.register(vscode.workspace.createFileSystemWatcher('**/*'));
     this.register(watcher.onDidCreate((uri) => void this.onFileEvent(uri, 'created')));
     this.register(watcher.onDidChange((uri) => void this.onFileEvent(uri, 'changed')));
@@ -57,7 +59,7 @@ export class SiteSession extends Disposable {
   reindex(): Promise<void> {
     this.indexing?.cancel();
     const source = (this.indexing = new vscode.CancellationTokenSource());
-    const folders = (vscode.workspace.workspaceFolders ?? []).filter((folder) => folder.uri.scheme === 'file').map((folder) => toSitePath(folder.uri.fsPath));
+    const folders = (vscode.workspace.workspaceFolders ?? []).map((folder) => sitePathOf(folder.uri)).filter((path) => path !== undefined);
     this.setIndexing(true);
     this.current = this.service.openWorkspace(folders, source.token).then(
       () => {
@@ -98,10 +100,10 @@ export class SiteSession extends Disposable {
   }
 
   private async onFileEvent(uri: vscode.Uri, change: 'created' | 'changed' | 'deleted'): Promise<void> {
-    if (uri.scheme !== 'file') return;
+    const path = sitePathOf(uri);
+    if (path === undefined) return;
     await this.current;
     try {
-      const path = toSitePath(uri.fsPath);
       const scope = await this.service.fileChanged(path, change);
       if (scope === 'none') return;
       const site = this.service.siteFor(path);
@@ -109,7 +111,7 @@ export class SiteSession extends Disposable {
       if (isConfig) await this.reindex();
       else this.didChangeFiles.fire({ path, scope });
     } catch (error) {
-      this.logger.error(`Updating the index for ${uri.fsPath} failed`, error);
+      this.logger.error(`Updating the index for ${uri.toString(true)} failed`, error);
     }
   }
 

@@ -168,7 +168,7 @@ export class DiagnosticsManager extends Disposable {
       for (const [uri, findings] of chunk) this.findings.set(uri.toString(), findings);
       this.collection.set(chunk.map(([uri, findings]) => [uri, findings.map(toDiagnostic)]));
       for (const [uri] of chunk) this.didUpdate.fire(uri);
-      await new Promise((resolve) => setImmediate(resolve));
+      await new Promise((resolve) => setTimeout(resolve, 0)); // not setImmediate: the web worker host has none
     }
   }
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { postSelector, sitePathOf, toRange } from '../convert';
+import { postSelector, sitePathOf, toRange, uriOf } from '../convert';
 import type { SiteSession } from '../siteSession';
 
 /** Tag usage, author cards and image previews from the core. */
@@ -12,7 +12,7 @@ class PostHoverProvider implements vscode.HoverProvider {
     if (!info) return undefined;
     const markdown = new vscode.MarkdownString(info.markdown);
     // Images inside the site only: the hover may show them, nothing else.
-    if (info.images.length) markdown.baseUri = vscode.Uri.file(info.images[0]!);
+    if (info.images.length) markdown.baseUri = uriOf(info.images[0]!);
     return new vscode.Hover(markdown, toRange(info.range));
   }
 }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { isPreviewToHostMessage, type HostToPreviewMessage, type PreviewToHostMessage } from '../../shared/previewMessages';
+import { uriOf } from '../convert';
 import { Disposable } from '../util/dispose';
 import { previewShellHtml } from './previewShell';
 
@@ -86,7 +87,7 @@ export class PreviewPanel extends Disposable {
 
   /** The URI the page loads a site file from. */
   toResourceUri(path: string): string {
-    return this.panel.webview.asWebviewUri(vscode.Uri.file(path)).toString();
+    return this.panel.webview.asWebviewUri(uriOf(path)).toString();
   }
 
   set title(title: string) {

@@ -1,0 +1,142 @@
+// Postcraft in the web worker extension host (VS Code for the Web), on a copy of the hugo-blog fixture
+// opened through code-server: the folder's scheme is `vscode-remote`, the only file access `workspace.fs`.
+import * as vscode from 'vscode';
+import type { PostcraftApi } from '../../src/web/extension';
+import { afterEach, equal, ok, test } from './runner';
+
+const extensionId = 'postcraft.postcraft';
+const seedPost = 'content/blog/2023/2023-06-01-dok-meetup.md';
+const imagesPost = 'content/blog/2024/postgres-on-kubernetes.md';
+const datePost = 'content/blog/2024/community-day.md';
+
+function workspaceFile(relativePath: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  ok(folder, 'the web suite needs the sample site open as a workspace folder');
+  return vscode.Uri.joinPath(folder.uri, relativePath);
+}
+
+async function activateExtension(): Promise<PostcraftApi> {
+  const extension = vscode.extensions.getExtension<PostcraftApi>(extensionId);
+  ok(extension, `${extensionId} is not loaded in this VS Code (is engines.vscode newer than ${vscode.version}?)`);
+  const api = await extension.activate();
+  await api.session.ready;
+  return api;
+}
+
+async function openPost(relativePath: string): Promise<vscode.TextEditor> {
+  return vscode.window.showTextDocument(await vscode.workspace.openTextDocument(workspaceFile(relativePath)), vscode.ViewColumn.One);
+}
+
+function codeOf(diagnostic: vscode.Diagnostic): string {
+  return typeof diagnostic.code === 'object' ? String(diagnostic.code.value) : String(diagnostic.code);
+}
+
+/** Resolves with the file's Postcraft diagnostics once `predicate` holds; waits on change events. */
+function waitForDiagnostics(uri: vscode.Uri, predicate: (diagnostics: vscode.Diagnostic[]) => boolean, timeoutMs = 15_000): Promise<vscode.Diagnostic[]> {
+  const current = () => vscode.languages.getDiagnostics(uri).filter((diagnostic) => diagnostic.source === 'postcraft');
+  return new Promise((resolve, reject) => {
+    if (predicate(current())) return resolve(current());
+    const timer = setTimeout(() => {
+      subscription.dispose();
+      reject(new Error(`Timed out waiting for diagnostics on ${uri.path}; have: ${current().map((d) => `${codeOf(d)}@${d.range.start.line}:${d.range.start.character}`).join(', ') || 'none'}`));
+    }, timeoutMs);
+    const subscription = vscode.languages.onDidChangeDiagnostics((event) => {
+      if (!event.uris.some((changed) => changed.toString() === uri.toString()) || !predicate(current())) return;
+      clearTimeout(timer);
+      subscription.dispose();
+      resolve(current());
+    });
+  });
+}
+
+function positionAfter(document: vscode.TextDocument, search: string): vscode.Position {
+  const offset = document.getText().indexOf(search);
+  ok(offset >= 0, `"${search}" is not in ${document.uri.path}`);
+  return document.positionAt(offset + search.length);
+}
+
+afterEach(async () => {
+  for (const document of vscode.workspace.textDocuments.filter((candidate) => candidate.isDirty)) {
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  }
+});
+
+test('activates in the web worker host, with no process global, and indexes the site through workspace.fs', async () => {
+  ok(typeof (globalThis as { process?: unknown }).process === 'undefined', 'a `process` global exists: this is not the web worker host');
+  equal(vscode.env.uiKind, vscode.UIKind.Web, 'uiKind');
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  equal(folder?.uri.scheme, 'vscode-remote', 'workspace folder scheme');
+  const started = performance.now();
+  const api = await activateExtension();
+  const sites = api.session.service.openSites;
+  equal(sites.length, 1, 'sites found');
+  equal(sites[0]!.config.generator, 'hugo', 'generator');
+  // Read by scripts/webTests.mjs for docs/benchmarks.md.
+  console.log(`web-bench: activate ${api.activationMs.toFixed(1)} ms, activate+index ${(performance.now() - started).toFixed(0)} ms, ${sites[0]!.posts.size} posts`);
+});
+
+test("reports the fixture's expected findings, with their codes and places, on posts never opened", async () => {
+  await activateExtension();
+  const expected = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(workspaceFile('expected-findings.json')))) as { file: string; line: number; column: number; code: string }[];
+  ok(expected.length > 0, 'expected-findings.json lists findings');
+  for (const finding of expected) {
+    const diagnostics = await waitForDiagnostics(workspaceFile(finding.file), (all) => all.some((d) => codeOf(d) === finding.code && d.range.start.line === finding.line - 1 && d.range.start.character === finding.column - 1));
+    ok(diagnostics.length > 0, `${finding.code} on ${finding.file}`);
+  }
+});
+
+test('checks an open post as it is edited: broken-image and image-case on the images post', async () => {
+  await activateExtension();
+  const editor = await openPost(imagesPost);
+  const diagnostics = await waitForDiagnostics(editor.document.uri, (all) => ['broken-image', 'image-case'].every((code) => all.some((d) => codeOf(d) === code)));
+  ok(diagnostics.every((d) => d.severity === vscode.DiagnosticSeverity.Error), 'image findings are errors');
+});
+
+test("completes the site's tags in the tags list, most used first", async () => {
+  await activateExtension();
+  const editor = await openPost(seedPost);
+  ok(await editor.edit((edit) => edit.replace(new vscode.Range(positionAfter(editor.document, '"operators"'), positionAfter(editor.document, '"operators"]')), ', ]')), 'edit applied');
+  const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, positionAfter(editor.document, '"operators", '), ',');
+  const labels = list.items.map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
+  equal(labels[0], 'kubernetes', `first tag offered (all: ${labels.join(', ')})`);
+  ok(!labels.includes('cncf'), 'tags the post already has are not offered');
+});
+
+test('shows tag usage on hover', async () => {
+  await activateExtension();
+  const editor = await openPost(seedPost);
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, positionAfter(editor.document, '"cnc'));
+  const text = hovers.flatMap((hover) => hover.contents.map((content) => (typeof content === 'string' ? content : content.value))).join('\n');
+  ok(/Tag `cncf`\*\*: used in 3 posts/.test(text), `hover: ${text}`);
+});
+
+test('applies a quick fix: a date Hugo cannot read becomes ISO, and the finding goes', async () => {
+  await activateExtension();
+  const editor = await openPost(datePost);
+  const [schema] = await waitForDiagnostics(editor.document.uri, (all) => all.some((d) => codeOf(d) === 'schema'));
+  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, schema!.range, vscode.CodeActionKind.QuickFix.value);
+  const fix = actions.find((action) => action.title === 'Change to "2024-06-05"');
+  ok(fix?.edit, `quick fixes offered: ${actions.map((action) => action.title).join(', ')}`);
+  ok(await vscode.workspace.applyEdit(fix.edit), 'the fix applies');
+  ok(/^date: "2024-06-05"$/m.test(editor.document.getText()), 'the date is ISO');
+  await waitForDiagnostics(editor.document.uri, (all) => !all.some((d) => codeOf(d) === 'schema'));
+});
+
+test('opens the preview: a webview panel shows the post, rendered by the webview', async () => {
+  const api = await activateExtension();
+  const editor = await openPost(seedPost);
+  const rendered = new Promise<string | undefined>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('the preview never rendered the post')), 20_000);
+    const subscription = api.preview.onDidRender((event) => {
+      if (event.source.toString() !== editor.document.uri.toString()) return;
+      clearTimeout(timer);
+      subscription.dispose();
+      resolve(event.title);
+    });
+  });
+  await vscode.commands.executeCommand('postcraft.openPreviewToSide');
+  equal(await rendered, 'Data on Kubernetes Meetup May 23', 'preview title');
+  const panels = vscode.window.tabGroups.all.flatMap((group) => group.tabs).filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith('postcraft.preview'));
+  equal(panels.length, 1, 'preview panels');
+});
