@@ -1,6 +1,7 @@
 // `npm test`: everything from a fresh clone. Installs what is missing (npm packages, Debian packages,
 // the VS Code hosts), type-checks, runs the unit tests in Node and the integration suite in real
-// VS Code hosts (oldest supported and newest), then prints one summary line.
+// VS Code hosts (oldest supported and newest), then the web suite in their web worker hosts, and prints one
+// summary line.
 //   POSTCRAFT_HOSTS=oldest npm test   (limit the hosts)
 import { spawnSync } from 'node:child_process';
 import { build, ensureDependencies } from './ensureDependencies.mjs';
@@ -41,6 +42,14 @@ try {
     const result = await runIntegrationSuite(name);
     // A host that ran no test is a failure, never a quiet pass.
     results.push({ name: `integration, VS Code ${result.vscode}`, passed: result.passed, failed: result.exitCode !== 0 && result.failed === 0 ? 1 : result.failed });
+  }
+
+  // VS Code for the Web: the browser-only extension in the same hosts' web worker extension host.
+  const { runWebSuite } = await import('./webTests.mjs');
+  for (const name of hostNames) {
+    step(`Web tests in the web worker host of VS Code ${hosts[name]?.vscode ?? name}`);
+    const result = await runWebSuite(name);
+    results.push({ name: `web, VS Code ${result.vscode}`, passed: result.passed, failed: result.exitCode !== 0 && result.failed === 0 ? 1 : result.failed });
   }
 } catch (error) {
   console.error(`\n${error instanceof Error ? error.message : String(error)}`);
