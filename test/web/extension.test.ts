@@ -2,6 +2,7 @@
 // opened through code-server: the folder's scheme is `vscode-remote`, the only file access `workspace.fs`.
 import * as vscode from 'vscode';
 import type { PostcraftApi } from '../../src/web/extension';
+import { sitePathOfUri, uriOfSitePath } from '../../src/vscode/siteUris';
 import { afterEach, equal, ok, test } from './runner';
 
 const extensionId = 'postcraft.postcraft';
@@ -139,4 +140,66 @@ test('opens the preview: a webview panel shows the post, rendered by the webview
   equal(await rendered, 'Data on Kubernetes Meetup May 23', 'preview title');
   const panels = vscode.window.tabGroups.all.flatMap((group) => group.tabs).filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith('postcraft.preview'));
   equal(panels.length, 1, 'preview panels');
+});
+
+const pngBytes = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]);
+
+async function endOfPost(relativePath: string): Promise<vscode.TextEditor> {
+  const editor = await openPost(relativePath);
+  const last = editor.document.lineCount - 1;
+  editor.selection = new vscode.Selection(last, 0, last, 0);
+  return editor;
+}
+
+async function applyInsertion(editor: vscode.TextEditor, edit: { insertText: string | vscode.SnippetString; additionalEdit?: vscode.WorkspaceEdit }): Promise<void> {
+  if (edit.additionalEdit) ok(await vscode.workspace.applyEdit(edit.additionalEdit), 'the copy applies');
+  ok(await editor.insertSnippet(typeof edit.insertText === 'string' ? new vscode.SnippetString(edit.insertText) : edit.insertText, editor.selection), 'the link is inserted');
+}
+
+test('saves a pasted screenshot into the site through workspace.fs and links it', async () => {
+  const api = await activateExtension();
+  const editor = await endOfPost(seedPost);
+  const clipboard = new vscode.DataTransfer();
+  const screenshot: vscode.DataTransferFile = { name: 'image.png', data: async () => pngBytes };
+  clipboard.set('image/png', new (class extends vscode.DataTransferItem {
+    override asFile() {
+      return screenshot;
+    }
+  })(''));
+  const now = new Date();
+  const month = `${now.getFullYear()}/${String(now.getMonth() + 1).padStart(2, '0')}`;
+  const pasted = workspaceFile(`assets/blog/${month}/image.png`);
+  try {
+    const edits = await api.imageDropPaste.provideDocumentPasteEdits(editor.document, [editor.selection], clipboard, { only: undefined, triggerKind: vscode.DocumentPasteTriggerKind.Automatic }, new vscode.CancellationTokenSource().token);
+    equal(edits?.length, 1, 'paste edits');
+    await applyInsertion(editor, edits![0]!);
+    equal((await vscode.workspace.fs.readFile(pasted)).join(','), pngBytes.join(','), 'the bytes written');
+    ok(editor.document.getText().endsWith(`![alt text](blog/${month}/image.png)`), editor.document.getText().slice(-80));
+    await waitForDiagnostics(editor.document.uri, (all) => !all.some((d) => codeOf(d) === 'broken-image'));
+  } finally {
+    await vscode.workspace.fs.delete(pasted).then(undefined, () => undefined);
+  }
+});
+
+test('links an image of the site dropped from the Explorer where it is (a vscode-remote: URI)', async () => {
+  const api = await activateExtension();
+  const editor = await endOfPost(seedPost);
+  const dataTransfer = new vscode.DataTransfer();
+  dataTransfer.set('text/uri-list', new vscode.DataTransferItem(`${workspaceFile('static/images/logo.png').toString()}\r\n`));
+  const edit = await api.imageDropPaste.provideDocumentDropEdits(editor.document, editor.selection.active, dataTransfer, new vscode.CancellationTokenSource().token);
+  ok(edit, 'no drop edit for an image of the site');
+  equal(edit.additionalEdit, undefined, 'nothing is copied');
+  await applyInsertion(editor, edit);
+  ok(editor.document.getText().endsWith('![alt text](/images/logo.png)'), editor.document.getText().slice(-80));
+});
+
+test('site paths name every workspace URI and back: file:, vscode-remote:, vscode-vfs:', () => {
+  const folder = vscode.workspace.workspaceFolders![0]!.uri;
+  const post = vscode.Uri.joinPath(folder, seedPost);
+  const path = sitePathOfUri(post);
+  equal(path, `/vscode-remote:${folder.authority}${folder.path}/${seedPost}`, 'site path');
+  equal(uriOfSitePath(path!).toString(), post.toString(), 'back to the URI');
+  equal(uriOfSitePath('/vscode-vfs:github/owner/blog/content/post.md').toString(), 'vscode-vfs://github/owner/blog/content/post.md', 'vscode-vfs');
+  equal(uriOfSitePath('/home/writer/blog/content/post.md').toString(), 'file:///home/writer/blog/content/post.md', 'file');
+  equal(sitePathOfUri(post.with({ scheme: 'git' })), undefined, 'a git: diff is no site file');
 });

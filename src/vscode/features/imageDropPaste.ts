@@ -59,12 +59,18 @@ async function incomingImages(dataTransfer: vscode.DataTransfer): Promise<Incomi
   for (const line of uriList?.split(/\r?\n/) ?? []) {
     if (!line.trim() || line.startsWith('#')) continue;
     const uri = parseUri(line.trim());
-    if (uri && uri.scheme === 'file' && isImagePath(uri.path) && !seen.has(uri.toString())) {
+    // Only files this extension host can read: in VS Code for the Web a `file:` URI from the OS is not (the
+    // drop then comes with its bytes as a file, above), an Explorer drop of the workspace's own images is.
+    if (uri && canRead(uri) && isImagePath(uri.path) && !seen.has(uri.toString())) {
       seen.add(uri.toString());
       images.push({ name: basename(uri.path), uri });
     }
   }
   return images;
+}
+
+function canRead(uri: vscode.Uri): boolean {
+  return vscode.workspace.fs.isWritableFileSystem(uri.scheme) !== undefined;
 }
 
 function parseUri(text: string): vscode.Uri | undefined {
