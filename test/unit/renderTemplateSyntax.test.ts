@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { scanTemplateTag, tagParameters } from '../../src/core/render/templateSyntax';
+import { scanTemplateTag, tagParameters } from '../../src/core/post/templateSyntax';
 
 const scan = (text: string, dialect: 'shortcodes-and-liquid' | 'mdx' = 'shortcodes-and-liquid') => {
   const tag = scanTemplateTag(text, 0, text.length, dialect);

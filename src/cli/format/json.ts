@@ -1,5 +1,5 @@
 import type { SiteCheckReport } from '../checkSite';
-import { relativePath } from '../../core/text/paths';
+import { relativePath } from '../../core/index';
 import { locate } from './location';
 
 export function formatJson(report: SiteCheckReport): string {

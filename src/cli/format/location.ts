@@ -1,5 +1,4 @@
-import type { Finding } from '../../core/index';
-import { relativePath } from '../../core/text/paths';
+import { relativePath, type Finding } from '../../core/index';
 
 /** Where a finding is, as people and CI tools count: path relative to the checked folder, 1-based. */
 export function locate(root: string, finding: Finding) {

@@ -1,5 +1,5 @@
 import { findBodyImages, findImageReferences, type ImageReference } from '../post/imageReferences';
-import { compilesAsMdx } from '../site/mdx';
+import { compilesAsMdx } from '../post/dialect';
 import { referenceFor, resolveImage } from '../site/imageResolution';
 import { relativePath } from '../text/paths';
 import type { Check, CheckContext } from './context';

@@ -1,28 +1,8 @@
 import type { Range } from '../text/lineIndex';
+import type { FindingCode, Severity } from '../settings/findingCodes';
 
-export type Severity = 'error' | 'warning' | 'info';
-
-/** Stable codes: users configure them, docs link to them, code actions read them back. */
-export const findingCodes = [
-  'broken-image',
-  'image-case',
-  'image-outside-site',
-  'broken-link',
-  'broken-anchor',
-  'unknown-author',
-  'unknown-tag',
-  'tag-typo',
-  'tag-variant',
-  'schema',
-  'yaml-syntax',
-  'toml-syntax',
-  'json-syntax',
-  'duplicate-key',
-  'frontmatter-unclosed',
-  'unreadable-file',
-] as const;
-
-export type FindingCode = (typeof findingCodes)[number];
+// The codes and severities are the settings' vocabulary too (a severity per code): they live below both.
+export { findingCodes, type FindingCode, type Severity } from '../settings/findingCodes';
 
 export interface TextEdit {
   readonly file: string;

@@ -1,7 +1,7 @@
 import { findField, type Field } from '../frontmatter/model';
 import { dateKeys, frontmatterSchemas } from '../schema/frontmatterSchema';
 import { hasLevelOneHeading } from '../post/markdownStructure';
-import { compilesAsMdx } from '../site/mdx';
+import { compilesAsMdx } from '../post/dialect';
 import { isListPage } from '../site/pageKinds';
 import type { Check, CheckContext } from './context';
 import type { Fix } from './finding';

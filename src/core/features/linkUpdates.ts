@@ -7,7 +7,7 @@ import { resolveLink } from '../links/resolveLink';
 import { urlKey } from '../links/urlMap';
 import type { ParsedPost } from '../post/parsedPost';
 import { isPostPath } from '../site/fileSet';
-import { compilesAsMdx } from '../site/mdx';
+import { compilesAsMdx } from '../post/dialect';
 import { routesOf } from '../site/routes';
 import type { Site } from '../site/site';
 import { basename, dirname, extname, isInside, joinPath, normalizePath } from '../text/paths';

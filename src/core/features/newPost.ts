@@ -1,7 +1,7 @@
 import { confinedFileSystem } from '../host/confinedFileSystem';
 import type { SiteFileSystem } from '../host/fileSystem';
 import { parseFrontmatter } from '../frontmatter/parse';
-import { readText } from '../site/configFiles';
+import { readText } from '../host/textFiles';
 import type { Site } from '../site/site';
 import { basename, dirname, isInside, joinPath, relativePath } from '../text/paths';
 import { evaluateArchetype, formatGoTime } from './goTemplate';

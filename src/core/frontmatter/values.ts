@@ -1,9 +1,8 @@
-import { findField, scalarItems, type Field, type ScalarNode } from './model';
+import { findField, scalarItems, type Field, type Frontmatter, type ScalarNode } from './model';
 import type { OffsetRange } from './model';
-import type { ParsedPost } from '../post/parsedPost';
 
 /** The scalar values of the listed keys (`cover.image` reaches into a map), with their fields. */
-export function valuesOf(post: ParsedPost, keys: readonly string[]): { key: string; node: ScalarNode; field: Field }[] {
+export function valuesOf(post: { readonly frontmatter: Frontmatter | undefined }, keys: readonly string[]): { key: string; node: ScalarNode; field: Field }[] {
   const found: { key: string; node: ScalarNode; field: Field }[] = [];
   const fields = post.frontmatter?.fields ?? [];
   if (fields.length === 0) return found;

@@ -1,7 +1,7 @@
 import MarkdownIt from 'markdown-it';
 import { scanMarkdownBody } from '../post/markdownStructure';
 import type { ParsedPost } from '../post/parsedPost';
-import { compilesAsMdx } from '../site/mdx';
+import { compilesAsMdx } from '../post/dialect';
 import type { SiteConfig } from '../site/model';
 import type { LinkForm, LinkReference } from './model';
 import { findTemplateLinks, templateTextBlocks, withoutBlocks } from './templateLinks';

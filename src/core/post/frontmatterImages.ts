@@ -1,6 +1,6 @@
 import type { FieldValue } from '../frontmatter/model';
 import { innerRange } from '../frontmatter/values';
-import { isImagePath } from '../site/fileSet';
+import { isImagePath } from '../text/fileKinds';
 import type { ParsedPost } from './parsedPost';
 
 /** Text in a post that Postcraft guesses names an image, and why, for the message. */

@@ -1,9 +1,7 @@
 import type { OffsetRange } from '../frontmatter/model';
 import { innerRange, valuesOf } from '../frontmatter/values';
-import type { SiteConfig } from '../site/model';
-import { compilesAsMdx } from '../site/mdx';
-import type { GeneratorId } from '../site/model';
-import { isImagePath } from '../site/fileSet';
+import { compilesAsMdx, type GeneratorId, type PostDialect } from './dialect';
+import { isImagePath } from '../text/fileKinds';
 import { guessedFrontmatterImages } from './frontmatterImages';
 import { scanMarkdownBody } from './markdownStructure';
 import type { ParsedPost } from './parsedPost';
@@ -32,7 +30,7 @@ export interface ImageReference {
  * values of those keys are left alone), other frontmatter values that look like image paths (a guess),
  * and the body.
  */
-export function findImageReferences(post: ParsedPost, config: Pick<SiteConfig, 'imageFields' | 'markdownIsMdx' | 'generator'>): ImageReference[] {
+export function findImageReferences(post: ParsedPost, config: Pick<PostDialect, 'imageFields' | 'markdownIsMdx' | 'generator'>): ImageReference[] {
   const fromFields = valuesOf(post, config.imageFields).flatMap(({ node }) => {
     if (typeof node.value !== 'string' || !hasImageExtension(node.value)) return [];
     const range = innerRange(node);

@@ -1,6 +1,6 @@
 import MarkdownIt, { type Env, type MarkdownIt as MarkdownItInstance, type StateBlock, type StateInline, type Token } from 'markdown-it';
 import footnote from 'markdown-it-footnote';
-import { templateDestinationsPlugin } from '../render/templateDestinations';
+import { templateDestinationsPlugin } from './templateDestinations';
 
 // What the body scans need from a post's Markdown, read with CommonMark/GFM block structure: code blocks
 // and code spans, HTML blocks, footnotes and reference definitions, block quotes and lists all decide

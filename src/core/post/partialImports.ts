@@ -1,5 +1,4 @@
-import type { SiteConfig } from '../site/model';
-import { compilesAsMdx } from '../site/mdx';
+import { compilesAsMdx, type PostDialect } from './dialect';
 import { dirname, isInside, joinPath } from '../text/paths';
 import { mdxEsmSpecifiers } from './mdxEsm';
 import { scanMarkdownBody } from './markdownStructure';
@@ -12,7 +11,7 @@ import type { ParsedPost } from './parsedPost';
  * Specifiers resolve as webpack resolves them there: `./` and `../` from the importing file, `@site/`
  * from the site folder; a package's files are not the site's.
  */
-export function importedMarkdown(post: Pick<ParsedPost, 'path' | 'text' | 'bodyStart'>, config: Pick<SiteConfig, 'root' | 'markdownIsMdx'>): string[] {
+export function importedMarkdown(post: Pick<ParsedPost, 'path' | 'text' | 'bodyStart'>, config: Pick<PostDialect, 'root' | 'markdownIsMdx'>): string[] {
   if (!compilesAsMdx(config, post.path) || !/\.mdx?['"]/i.test(post.text)) return [];
   const body = post.text.slice(post.bodyStart);
   const specifiers = mdxEsmSpecifiers(body).filter(({ value }) => /\.mdx?$/i.test(value));

@@ -1,6 +1,6 @@
-import { scanTemplateTag, type TemplateTag } from '../render/templateSyntax';
-import { isImagePath } from '../site/fileSet';
-import type { GeneratorId } from '../site/model';
+import { scanTemplateTag, type TemplateTag } from './templateSyntax';
+import { isImagePath } from '../text/fileKinds';
+import type { GeneratorId } from './dialect';
 import type { GuessedImageText } from './frontmatterImages';
 
 /** An argument of a shortcode or Liquid tag that names an image; `guess` unless the tag is known. */

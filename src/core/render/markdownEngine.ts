@@ -6,7 +6,7 @@ import { imageRenderingPlugin } from './imageRendering';
 import type { RenderContext, RenderEnv } from './renderEnv';
 import { sourceLinesPlugin } from './sourceLines';
 import { tableAlignmentPlugin } from './tableAlignment';
-import { templateDestinationsPlugin } from './templateDestinations';
+import { templateDestinationsPlugin } from '../post/templateDestinations';
 import { templatePlaceholdersPlugin } from './templatePlaceholders';
 
 let engine: MarkdownItInstance | undefined;

@@ -1,5 +1,5 @@
 import type { ImageSources } from './imageSources';
-import type { TemplateDialect } from './templateSyntax';
+import type { TemplateDialect } from '../post/templateSyntax';
 
 /** The post being rendered, as the Markdown plugins need it. */
 export interface RenderContext {

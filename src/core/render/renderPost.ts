@@ -1,6 +1,6 @@
 import type { ParsedPost } from '../post/parsedPost';
 import type { Site } from '../site/site';
-import { compilesAsMdx } from '../site/mdx';
+import { compilesAsMdx } from '../post/dialect';
 import { basename } from '../text/paths';
 import { headerCard } from './headerCard';
 import { ImageSources } from './imageSources';

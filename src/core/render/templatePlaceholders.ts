@@ -4,7 +4,7 @@ import { renderCaption } from './captionMarkdown';
 import { attributes, escapeHtml, shorten } from './html';
 import { imageHtml } from './imageRendering';
 import { renderEnvOf } from './renderEnv';
-import { scanTemplateTag, tagParameters, type TemplateTag, type TemplateTagKind } from './templateSyntax';
+import { scanTemplateTag, tagParameters, type TemplateTag, type TemplateTagKind } from '../post/templateSyntax';
 
 // Template syntax in a post (Hugo shortcodes, Liquid, MDX) becomes a labelled placeholder, at block level
 // when it stands on its own line(s) and inline otherwise. Shortcodes with an image `src` (figure and the

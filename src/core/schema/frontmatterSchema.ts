@@ -1,5 +1,5 @@
 import * as z from './zod';
-import type { GeneratorId } from '../site/model';
+import type { GeneratorId } from '../post/dialect';
 import { hugoReadsDate, isReadableDate, jekyllReadsDate } from './dates';
 
 export { isReadableDate } from './dates';

@@ -1,8 +1,8 @@
 import * as z from '../schema/zod';
 import type { SiteFileSystem } from '../host/fileSystem';
-import { findingCodes, type FindingCode, type Severity } from '../checks/finding';
+import { findingCodes, type FindingCode, type Severity } from './findingCodes';
 import { joinPath, relativePath } from '../text/paths';
-import { readText } from '../site/configFiles';
+import { readText } from '../host/textFiles';
 
 export const siteSettingsFileName = 'postcraft.config.json';
 

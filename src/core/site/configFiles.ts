@@ -5,6 +5,7 @@ import { isMap, isScalar, parseDocument, visit } from 'yaml';
 import { yamlData } from '../frontmatter/yaml';
 import { readAsGeneratorsDo } from '../frontmatter/libyamlLeniency';
 import { extname } from '../text/paths';
+import { readText } from '../host/textFiles';
 
 export type ConfigData = Record<string, unknown>;
 
@@ -17,15 +18,8 @@ export interface LoadedConfig {
   readonly error?: string;
 }
 
-const decoder = new TextDecoder('utf-8');
-
-/** Config and data files larger than this are not read (no site's config or author list comes close). */
-export const maxDataFileBytes = 5 * 1024 * 1024;
-
-export async function readText(fs: SiteFileSystem, path: string): Promise<string | undefined> {
-  const bytes = await fs.readFile(path, maxDataFileBytes);
-  return bytes === undefined || bytes.byteLength > maxDataFileBytes ? undefined : decoder.decode(bytes);
-}
+// In host/ since the settings read files too (they load before the site); the generators read them here.
+export { maxDataFileBytes, readText } from '../host/textFiles';
 
 /** Reads a YAML, TOML or JSON data/config file by its extension. Missing → `undefined`. */
 export async function readDataFile(fs: SiteFileSystem, path: string): Promise<LoadedConfig | undefined> {

@@ -1,15 +1,8 @@
 import { basename, extname } from '../text/paths';
+import { isImagePath, isPostPath } from '../text/fileKinds';
 
-export const imageExtensions = new Set(['.png', '.jpg', '.jpeg', '.gif', '.webp', '.avif', '.svg', '.bmp', '.ico', '.tif', '.tiff', '.jxl', '.heic']);
-export const postExtensions = new Set(['.md', '.markdown', '.mdx', '.mdown', '.mkd']);
-
-export function isImagePath(path: string): boolean {
-  return imageExtensions.has(extname(path));
-}
-
-export function isPostPath(path: string): boolean {
-  return postExtensions.has(extname(path));
-}
+// Also read from here by the site's other files.
+export { imageExtensions, postExtensions, isImagePath, isPostPath } from '../text/fileKinds';
 
 /**
  * Every file of a site, held in memory so that image checks never touch the disk per reference.

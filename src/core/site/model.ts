@@ -1,8 +1,9 @@
 import type { OffsetRange } from '../frontmatter/model';
 import type { HeadingIdStyle } from '../links/model';
 import type { SiteRouting } from './routes/siteRouting';
+import type { GeneratorId } from '../post/dialect';
 
-export type GeneratorId = 'hugo' | 'jekyll' | 'docusaurus' | 'astro' | 'eleventy' | 'markdown';
+export type { GeneratorId };
 
 /** What a site's configuration says, in the terms every check needs. All paths absolute. */
 export interface SiteConfig {

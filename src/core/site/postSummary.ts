@@ -4,7 +4,7 @@ import { detached, interned } from '../text/detached';
 import { splitTagWords } from './tagValues';
 import type { Anchor } from '../links/model';
 import { anchorsOf, headingIdStyleOf } from '../links/anchors';
-import { compilesAsMdx } from './mdx';
+import { compilesAsMdx } from '../post/dialect';
 import { mdxEsmSpecifiers } from '../post/mdxEsm';
 import type { PageRoute } from './routes/model';
 import { routesOf } from './routes';

@@ -1,0 +1,21 @@
+import { extname } from '../text/paths';
+
+export type GeneratorId = 'hugo' | 'jekyll' | 'docusaurus' | 'astro' | 'eleventy' | 'markdown';
+
+/** The part of a site's configuration that decides how one post reads (SiteConfig has these fields). */
+export interface PostDialect {
+  readonly generator: GeneratorId;
+  readonly root: string;
+  /** Frontmatter keys whose values are image paths (`cover.image` reaches into a map). */
+  readonly imageFields: readonly string[];
+  readonly markdownIsMdx?: boolean;
+}
+
+/**
+ * Whether the generator compiles the post as MDX (imports, JSX, `{expressions}`): every `.mdx` file,
+ * and Docusaurus `.md` files unless its `markdown.format` says otherwise. The checks and the preview
+ * both ask here, so they read a post the same way.
+ */
+export function compilesAsMdx(config: Pick<PostDialect, 'markdownIsMdx'>, path: string): boolean {
+  return config.markdownIsMdx === true || extname(path) === '.mdx';
+}
