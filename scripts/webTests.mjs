@@ -4,7 +4,9 @@
 // it; the opened folder is a copy of the hugo-blog fixture, reached as `vscode-remote:` through workspace.fs.
 //   node scripts/webTests.mjs [oldest|newest ...]      (builds first when run alone)
 //   node scripts/webTests.mjs --screenshot docs/images/web.png   (newest host; the README's picture)
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+//   node scripts/webTests.mjs --bench     (production bundle; writes the "Web bundle" section of docs/benchmarks.md)
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { launchBrowser, workbenchUrl } from './host/browser.mjs';
@@ -134,12 +136,56 @@ async function takeScreenshot(page, path) {
   console.log(`Saved ${path} (${Math.round(statSync(path).size / 1024)} KB)`);
 }
 
+/**
+ * The production web bundle's size, and activation in the web worker host of each VS Code (median of
+ * three runs of the suite): written as the "Web bundle" section of docs/benchmarks.md, the rest untouched.
+ */
+async function writeBenchSection() {
+  const bundle = readFileSync(join(projectRoot, 'dist', 'web', 'extension.js'));
+  const kb = (bytes) => `${Math.round(bytes / 1024)} KB`;
+  const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  const rows = [];
+  for (const name of Object.keys(hosts)) {
+    const runs = [];
+    for (let run = 0; run < 3; run++) {
+      const result = await runWebSuite(name, { onLine: () => {} });
+      const measured = /activate ([\d.]+) ms, activate\+index (\d+) ms, (\d+) posts/.exec(result.bench ?? '');
+      if (result.exitCode !== 0 || !measured) throw new Error(`the web suite failed in VS Code ${result.vscode}; no benchmark written`);
+      runs.push({ activate: Number(measured[1]), ready: Number(measured[2]), posts: Number(measured[3]), seconds: result.seconds, vscode: result.vscode });
+    }
+    rows.push(`| ${runs[0].vscode} | ${median(runs.map((run) => run.activate)).toFixed(1)} ms | ${median(runs.map((run) => run.ready))} ms | ${median(runs.map((run) => run.seconds)).toFixed(0)} s |`);
+  }
+  const section = [
+    '## Web bundle',
+    '',
+    'VS Code for the Web runs `dist/web/extension.js` (esbuild, `platform: \'browser\'`, one CommonJS file, minified) in the',
+    'web worker extension host. Measured by `node scripts/webTests.mjs --bench` in code-server\'s web worker host (headless',
+    'Chromium, 2 cores), on a copy of the `hugo-blog` fixture (11 posts) read through `workspace.fs` (`vscode-remote:`);',
+    'medians of three runs of the web suite.',
+    '',
+    `Bundle: ${kb(bundle.length)} (${kb(gzipSync(bundle).length)} gzipped; the desktop bundle shares the same core).`,
+    '',
+    '| VS Code | Activation (until `activate` returns) | Activation and indexing the site | Whole web suite, browser start to end |',
+    '| --- | --- | --- | --- |',
+    ...rows,
+    '',
+  ].join('\n');
+  const file = join(projectRoot, 'docs', 'benchmarks.md');
+  const text = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
+  const existing = /^## Web bundle\n[\s\S]*?(?=^## |(?![\s\S]))/m;
+  writeFileSync(file, existing.test(text) ? text.replace(existing, `${section}\n`) : `${text.trimEnd()}\n\n${section}`);
+  console.log(section);
+}
+
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop())) {
   const args = process.argv.slice(2);
   const { execFileSync } = await import('node:child_process');
-  execFileSync(process.execPath, ['esbuild.config.mjs', ...(args.includes('--production') ? ['--production'] : [])], { cwd: projectRoot, stdio: 'inherit' });
+  execFileSync(process.execPath, ['esbuild.config.mjs', ...(args.includes('--bench') ? ['--production'] : [])], { cwd: projectRoot, stdio: 'inherit' });
   const screenshotAt = args.indexOf('--screenshot');
-  if (screenshotAt >= 0) {
+  if (args.includes('--bench')) {
+    await writeBenchSection();
+    execFileSync(process.execPath, ['esbuild.config.mjs'], { cwd: projectRoot, stdio: 'inherit' }); // back to the development build
+  } else if (screenshotAt >= 0) {
     await runWebSuite('newest', { screenshot: resolve(args[screenshotAt + 1] ?? 'docs/images/web.png') });
   } else {
     const names = args.filter((arg) => !arg.startsWith('--'));
