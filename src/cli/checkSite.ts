@@ -13,13 +13,15 @@ export interface SiteCheckReport {
 /** Runs every check on every site in `root` and decides the exit code. No printing. */
 export async function checkSites(fs: SiteFileSystem, root: string, options: CheckOptions & { maxWarnings?: number | undefined }, onProgress?: (done: number, total: number) => void): Promise<SiteCheckReport> {
   const service = createPostcraftService({ fs, checksAfterOpening: () => true });
-  const sites = await service.openWorkspace([root]);
-  const total = sites.reduce((sum, site) => sum + site.checkedFiles().length, 0);
+  await service.openWorkspace([root]);
+  const sites = service.siteSummaries();
+  const total = sites.reduce((sum, site) => sum + service.checkedFileCount(site.root), 0);
   let doneBefore = 0;
   const findings: Finding[] = [];
   for (const site of sites) {
-    findings.push(...(await service.checkSite(site, options, noCancellation, ({ done }) => onProgress?.(doneBefore + done, total))));
-    doneBefore += site.checkedFiles().length;
+    const checked = await service.checkSiteAt(site.root, options, noCancellation, ({ done }) => onProgress?.(doneBefore + done, total));
+    findings.push(...checked.findings);
+    doneBefore += checked.checkedFiles.length;
   }
   findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character));
   const errors = findings.filter((finding) => finding.severity === 'error').length;
@@ -27,7 +29,7 @@ export async function checkSites(fs: SiteFileSystem, root: string, options: Chec
   const failed = errors > 0 || (options.maxWarnings !== undefined && warnings > options.maxWarnings);
   return {
     root,
-    sites: sites.map((site) => ({ root: site.root, generator: site.profile.displayName, posts: site.posts.size, problems: site.configProblems })),
+    sites: sites.map((site) => ({ root: site.root, generator: site.generator, posts: site.posts, problems: site.configProblems })),
     findings,
     errors,
     warnings,

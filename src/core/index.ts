@@ -1,27 +1,36 @@
-// The public surface of the core. Nothing here imports `vscode`.
-export { createPostcraftService, PostcraftService, type PostcraftHost, type FileChange } from './service';
+// The public surface of the core: the service, the plain data it takes and returns, and small pure helpers
+// (paths, finding codes). Nothing here imports `vscode` or Node. Fronts (src/vscode, src/cli) import the
+// core only from here and from render/index.ts (the preview renderer); test/unit/layering.test.ts checks it.
+export {
+  createPostcraftService,
+  PostcraftService,
+  type PostcraftHost,
+  type FileChange,
+  type SiteSummary,
+  type SiteStatus,
+  type PostsOverview,
+  type SiteCheckProgress,
+} from './service';
 export type { Finding, Fix, TextEdit, Severity, FindingCode } from './checks/finding';
 export { findingCodes } from './checks/finding';
 export type { CheckOptions } from './checks/runChecks';
-export type { Site } from './site/site';
-export type { SiteFileSystem } from './host/fileSystem';
+export type { SiteFileSystem, FileStat, DirectoryEntry } from './host/fileSystem';
 export { noCancellation, CancelledError, type CancellationToken } from './host/cancellation';
-export type { Logger } from './host/logger';
+export { silentLogger, type Logger } from './host/logger';
 export type { Position, Range } from './text/lineIndex';
 export { toSitePath } from './text/paths';
 export type { CompletionEntry } from './features/completions';
 export type { HoverInfo } from './features/hover';
 export type { DocumentLink } from './features/documentLinks';
-export { planNewPost, postSections, type NewPostPlan } from './features/newPost';
-export { addListValue, type OffsetEdit } from './features/frontmatterEdits';
-export { planTagRename, type OpenText } from './features/renameTag';
-export { linkCompletionsAt } from './features/linkCompletions';
-export { linkDestinations, linkDestinationAt, type LinkDestination } from './features/linkNavigation';
-export { planMoveEdits, planUrlChangeEdits, planFragmentEdits, type PathMove, type MoveOptions } from './features/linkUpdates';
-export { backlinksTo, type Backlink } from './features/backlinks';
-export { tagClusters, type TagCluster } from './features/tagClusters';
-export { planImageInsertion, type ImageInsertion } from './features/imagePlacement';
-export { parsePost, type ParsedPost } from './post/parsedPost';
+export type { NewPostPlan, NewPostRequest } from './features/newPost';
+export type { OffsetEdit } from './features/frontmatterEdits';
+export type { OpenText } from './features/renameTag';
+export type { LinkDestination } from './features/linkNavigation';
+export type { PathMove, MoveOptions } from './features/linkUpdates';
+export type { Backlink } from './features/backlinks';
+export type { TagCluster } from './features/tagClusters';
+export type { ImageInsertion } from './features/imagePlacement';
 export { basename, isInside, relativePath } from './text/paths';
-export { isImagePath } from './site/fileSet';
-export { postPaths, postsByAuthor } from './site/siteOverview';
+export { isImagePath } from './text/fileKinds';
+// The settings' schemas are zod's, with the core's messages (see schema/zod.ts).
+export * as z from './schema/zod';

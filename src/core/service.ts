@@ -28,6 +28,12 @@ import { LineIndex } from './text/lineIndex';
 import { decodePostBytes } from './post/decodeText';
 import { routesOf } from './site/routes';
 import { dirname, extname } from './text/paths';
+import { postPaths, postsByAuthor } from './site/siteOverview';
+import { tagClusters, type TagCluster } from './features/tagClusters';
+import { planNewPost, postSections, type NewPostPlan, type NewPostRequest } from './features/newPost';
+import { planTagRename } from './features/renameTag';
+import { addListValue, type OffsetEdit } from './features/frontmatterEdits';
+import { planImageInsertion, type ImageInsertion } from './features/imagePlacement';
 
 export interface PostcraftHost {
   readonly fs: SiteFileSystem;
@@ -49,6 +55,25 @@ export interface SiteSummary {
   readonly posts: number;
   /** Why parts of the site may be unseen (a config Postcraft cannot read, a site too large to list). */
   readonly configProblems: readonly string[];
+}
+
+/** What the status bar says of a site: its posts (without list and author pages), its other pages, tags and authors. */
+export interface SiteStatus extends SiteSummary {
+  readonly otherPages: number;
+  readonly tags: number;
+  readonly authors: number;
+}
+
+/** A site's posts by tag, by author and the drafts (the Posts view), as plain data. */
+export interface PostsOverview {
+  readonly site: SiteSummary;
+  /** Every tag with its posts, in the tag index's order. */
+  readonly tags: readonly { readonly tag: string; readonly posts: readonly string[] }[];
+  /** Every author with their posts, most posts first; `registered` when the site's authors registry knows the name. */
+  readonly authors: readonly { readonly author: string; readonly posts: readonly string[]; readonly registered: boolean }[];
+  readonly drafts: readonly string[];
+  /** Each page's title and whether it is a draft. */
+  readonly pages: ReadonlyMap<string, { readonly title: string | undefined; readonly draft: boolean }>;
 }
 
 export interface SiteCheckProgress {
@@ -358,7 +383,157 @@ export class PostcraftService {
 
   /** The open sites as plain data, for fronts that report them (the language server's log and messages). */
   siteSummaries(): SiteSummary[] {
-    return this.sites.map((site) => ({ root: site.root, generator: site.profile.displayName, posts: site.posts.size, configProblems: site.configProblems }));
+    return this.sites.map(summaryOf);
+  }
+
+  /** The innermost open site holding `path`, as plain data. */
+  siteOf(path: string): SiteSummary | undefined {
+    const site = this.siteFor(path);
+    return site && summaryOf(site);
+  }
+
+  /** A page of an open site (indexed, see Site.posts): its site's root, its title and whether it is a draft. */
+  pageInfo(path: string): { readonly root: string; readonly title: string | undefined; readonly draft: boolean } | undefined {
+    const site = this.siteFor(path);
+    const summary = site?.posts.get(path);
+    return summary && { root: site!.root, title: summary.title, draft: summary.draft };
+  }
+
+  /** Whether `path` is a page of an open site or a folder holding some. */
+  holdsPages(path: string): boolean {
+    const site = this.siteFor(path);
+    if (!site) return false;
+    if (site.posts.has(path)) return true;
+    for (const post of site.posts.keys()) if (isInside(path, post)) return true;
+    return false;
+  }
+
+  /** Records an editor's text of a post in the index now (its tags, title, links), as `parse` does. */
+  updateText(path: string, text: string): void {
+    this.parse(path, text);
+  }
+
+  /** Whether `offset` of the post's text is in its frontmatter (or before its body); `undefined` outside a site's posts. */
+  inFrontmatter(path: string, text: string, offset: number): boolean | undefined {
+    const parsed = this.parse(path, text);
+    return parsed && offset < parsed.post.bodyStart;
+  }
+
+  /** The frontmatter key tags go under in a post, and the site's tags the post lacks with their counts. */
+  tagsToAdd(path: string): { readonly key: string; readonly tags: readonly { readonly tag: string; readonly count: number }[] } | undefined {
+    const site = this.siteFor(path);
+    if (!site) return undefined;
+    const current = new Set(site.posts.get(path)?.tags ?? []);
+    return { key: site.config.tagKeys[0] ?? 'tags', tags: site.tags.all().filter((usage) => !current.has(usage.tag)).map(({ tag, count }) => ({ tag, count })) };
+  }
+
+  /** The frontmatter key authors go under in a post, and the site's registry of authors. */
+  authorsToAdd(path: string): { readonly key: string; readonly authors: readonly { readonly id: string; readonly name: string | undefined; readonly bio: string | undefined }[] } | undefined {
+    const site = this.siteFor(path);
+    if (!site) return undefined;
+    const key = site.config.authorKeys.find((candidate) => candidate === 'authors') ?? site.config.authorKeys[0] ?? 'authors';
+    return { key, authors: [...site.authors.values()].map(({ id, name, bio }) => ({ id, name, bio })) };
+  }
+
+  /**
+   * The edit that adds `value` to the list under `key` of the post's text, in its style; or why not.
+   * Reads the text alone: the index is not updated (the editor's change will be).
+   */
+  listValueEdit(path: string, text: string, key: string, value: string): { readonly edit: OffsetEdit } | { readonly problem: 'not-a-post' | 'no-frontmatter' | 'not-a-list' } {
+    const site = this.siteFor(path);
+    if (!site) return { problem: 'not-a-post' };
+    const post = parsePost(path, text, site.frontmatterSyntax);
+    if (!post.frontmatter) return { problem: 'no-frontmatter' };
+    const edit = addListValue(post, key, value);
+    return edit ? { edit } : { problem: 'not-a-list' };
+  }
+
+  /** Where an image dropped or pasted into a post goes and how the post refers to it (see features/imagePlacement.ts). */
+  planImageInsertion(postPath: string, image: { readonly name: string; readonly path?: string | undefined }, taken: ReadonlySet<string> = new Set()): ImageInsertion | undefined {
+    const site = this.siteFor(postPath);
+    return site && planImageInsertion(site, postPath, image, taken);
+  }
+
+  /** How many files (posts and fragments) a check of the site at `root` reads. */
+  checkedFileCount(root: string): number {
+    return this.siteAt(root)?.checkedFiles().length ?? 0;
+  }
+
+  /**
+   * Checks every post and fragment of the open site at `root`: the files it checked and their findings.
+   * The fronts that report site by site (the editor publishes each site's diagnostics as it is done).
+   */
+  async checkSiteAt(root: string, options: CheckOptions = {}, token: CancellationToken = noCancellation, onProgress?: (progress: SiteCheckProgress) => void): Promise<{ readonly checkedFiles: readonly string[]; readonly findings: Finding[] }> {
+    const site = this.siteAt(root);
+    if (!site) return { checkedFiles: [], findings: [] };
+    const findings = await this.checkSite(site, options, token, onProgress);
+    return { checkedFiles: site.checkedFiles(), findings };
+  }
+
+  /** The site of a post (`path` is one of its posts) as plain data, or `undefined`. */
+  siteOfPost(path: string): SiteSummary | undefined {
+    const site = this.siteFor(path);
+    return site?.isPost(path) ? summaryOf(site) : undefined;
+  }
+
+  /** The status bar's counts for the site holding `path`, or for the first open site without a path. */
+  siteStatus(path?: string): SiteStatus | undefined {
+    const site = path === undefined ? this.sites[0] : this.siteFor(path);
+    if (!site) return undefined;
+    const posts = postPaths(site).length;
+    return { ...summaryOf(site), posts, otherPages: site.posts.size - posts, tags: site.tags.size, authors: postsByAuthor(site).size };
+  }
+
+  /** The Posts view's data for every open site. */
+  postsOverview(): PostsOverview[] {
+    return this.sites.map((site) => {
+      const pages = new Map([...site.posts].map(([path, summary]) => [path, { title: summary.title, draft: summary.draft }]));
+      const authors = [...postsByAuthor(site)]
+        .sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]))
+        .map(([author, posts]) => ({ author, posts, registered: site.findAuthor(author) !== undefined }));
+      return {
+        site: summaryOf(site),
+        tags: site.tags.all().map((usage) => ({ tag: usage.tag, posts: [...usage.posts] })),
+        authors,
+        drafts: postPaths(site).filter((path) => site.posts.get(path)!.draft),
+        pages,
+      };
+    });
+  }
+
+  /** The tags of the site at `root` with the number of posts using each, in the tag index's order. */
+  tagUsages(root: string): { readonly tag: string; readonly count: number }[] {
+    return this.siteAt(root)?.tags.all().map(({ tag, count }) => ({ tag, count })) ?? [];
+  }
+
+  /** Clusters of near-duplicate tags of the site at `root` (typos, case, plurals, separators). */
+  tagClusters(root: string): TagCluster[] {
+    const site = this.siteAt(root);
+    return site ? tagClusters(site) : [];
+  }
+
+  /** Folders holding posts of the site at `root`, most used first, as `section` values for `planNewPost`. */
+  postSections(root: string): { section: string; posts: number }[] {
+    const site = this.siteAt(root);
+    return site ? postSections(site) : [];
+  }
+
+  /** Where and with what text a new post of the site at `root` goes (see features/newPost.ts). */
+  async planNewPost(root: string, request: NewPostRequest): Promise<NewPostPlan | undefined> {
+    const site = this.siteAt(root);
+    return site ? planNewPost(this.host.fs, site, request) : undefined;
+  }
+
+  /** The edits that rename each tag of `from` to `to` in every post of the site at `root` (open editors' texts first). */
+  async planTagRename(root: string, from: readonly string[], to: string, openText: OpenText = noOpenText, token: CancellationToken = noCancellation): Promise<TextEdit[]> {
+    const site = this.siteAt(root);
+    const edits: TextEdit[] = [];
+    for (const tag of site ? from : []) edits.push(...(await planTagRename(this.host.fs, site!, tag, to, openText, token)));
+    return edits;
+  }
+
+  private siteAt(root: string): Site | undefined {
+    return this.sites.find((site) => site.root === root);
   }
 
   /** Whether a change to `path` (a generator config, `postcraft.config.json`) means the sites must be opened again. */
@@ -387,6 +562,10 @@ export class PostcraftService {
 }
 
 const noOpenText: OpenText = () => undefined;
+
+function summaryOf(site: Site): SiteSummary {
+  return { root: site.root, generator: site.profile.displayName, posts: site.posts.size, configProblems: site.configProblems };
+}
 
 export function createPostcraftService(host: PostcraftHost): PostcraftService {
   return new PostcraftService(host);

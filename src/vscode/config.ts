@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import * as z from '../core/schema/zod';
-import { findingCodes, type CheckOptions } from '../core/index';
+import { findingCodes, z, type CheckOptions } from '../core/index';
 
 const severity = z.enum(['error', 'warning', 'info', 'off']);
 

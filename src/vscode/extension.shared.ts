@@ -1,6 +1,6 @@
 // The activation both entries share (markdown-language-features' extension.shared.ts): the feature list.
 import * as vscode from 'vscode';
-import type { SiteFileSystem } from '../core/host/fileSystem';
+import type { SiteFileSystem } from '../core/index';
 import { CheckSiteCommand } from './commands/checkSite';
 import { CommandManager } from './commands/commandManager';
 import { AddAuthorCommand } from './commands/addAuthor';
@@ -91,7 +91,7 @@ export function activateShared(context: vscode.ExtensionContext, host: Extension
     }),
   );
   context.subscriptions.push(
-    session.onDidIndex(() => void vscode.commands.executeCommand('setContext', 'postcraft.hasSite', session.service.openSites.length > 0)),
+    session.onDidIndex(() => void vscode.commands.executeCommand('setContext', 'postcraft.hasSite', session.service.siteSummaries().length > 0)),
   );
   void session.reindex();
   const activationMs = performance.now() - started;

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { planImageInsertion, relativePath, type Site } from '../core/index';
+import { relativePath, type PostcraftService } from '../core/index';
 import { sitePathOf, uriOf } from './convert';
 
 /** An image to put into a post: a file somewhere, or clipboard data with only a name. */
@@ -25,14 +25,16 @@ export interface ImageEdit {
  * nor the other images, nor the disk has; copies are file creations of one workspace edit, so they are
  * undone with the link and reach the index through the editor's file events.
  */
-export async function planImageEdit(site: Site, postPath: string, images: readonly IncomingImage[], token: vscode.CancellationToken): Promise<ImageEdit | undefined> {
+export async function planImageEdit(service: PostcraftService, postPath: string, images: readonly IncomingImage[], token: vscode.CancellationToken): Promise<ImageEdit | undefined> {
+  const root = service.siteOf(postPath)?.root;
+  if (root === undefined) return undefined;
   const snippet = new vscode.SnippetString();
   const copies = new vscode.WorkspaceEdit();
   const taken = new Set<string>();
   const copied: string[] = [];
   const references: string[] = [];
   for (const [index, image] of images.entries()) {
-    const planned = await planOne(site, postPath, image, taken);
+    const planned = await planOne(service, postPath, image, taken);
     if (!planned) return undefined;
     if (planned.copyTo) {
       copied.push(planned.copyTo);
@@ -46,14 +48,14 @@ export async function planImageEdit(site: Site, postPath: string, images: readon
     references.push(markdownDestination(planned.reference));
     snippet.appendText('![').appendPlaceholder('alt text').appendText(`](${references.at(-1)})`);
   }
-  const title = copied.length ? `Copy to ${copied.map((path) => relativePath(site.root, path)).join(', ')} and insert an image link (Postcraft)` : 'Insert an image link the site resolves (Postcraft)';
+  const title = copied.length ? `Copy to ${copied.map((path) => relativePath(root, path)).join(', ')} and insert an image link (Postcraft)` : 'Insert an image link the site resolves (Postcraft)';
   return { snippet, references, copies: copied.length ? copies : undefined, title };
 }
 
 /** One image's place; the disk is asked too, since the index may not know a file yet (or lists a link as nothing). */
-async function planOne(site: Site, postPath: string, image: IncomingImage, taken: Set<string>) {
+async function planOne(service: PostcraftService, postPath: string, image: IncomingImage, taken: Set<string>) {
   for (let attempt = 0; attempt < 20; attempt++) {
-    const planned = planImageInsertion(site, postPath, { name: image.name, path: image.uri && sitePathOf(image.uri) }, taken);
+    const planned = service.planImageInsertion(postPath, { name: image.name, path: image.uri && sitePathOf(image.uri) }, taken);
     if (!planned?.copyTo) return planned;
     taken.add(planned.copyTo);
     const onDisk = await vscode.workspace.fs.stat(uriOf(planned.copyTo)).then(

@@ -85,7 +85,7 @@ export class SiteSession extends Disposable {
    * once per problem in a notification (the log has them all), not on every re-index.
    */
   private reportSiteProblems(): void {
-    const fresh = this.service.openSites.flatMap((site) => site.configProblems.map((problem) => `${vscode.workspace.asRelativePath(site.root) || site.root}: ${problem}`)).filter((problem) => !this.reportedProblems.has(problem));
+    const fresh = this.service.siteSummaries().flatMap((site) => site.configProblems.map((problem) => `${vscode.workspace.asRelativePath(site.root) || site.root}: ${problem}`)).filter((problem) => !this.reportedProblems.has(problem));
     if (fresh.length === 0) return;
     for (const problem of fresh) this.reportedProblems.add(problem);
     const more = fresh.length > 1 ? ` (and ${fresh.length - 1} more)` : '';
@@ -106,9 +106,7 @@ export class SiteSession extends Disposable {
     try {
       const scope = await this.service.fileChanged(path, change);
       if (scope === 'none') return;
-      const site = this.service.siteFor(path);
-      const isConfig = site && (path === site.config.configFile || path.endsWith('/postcraft.config.json'));
-      if (isConfig) await this.reindex();
+      if (this.service.needsReopen(path)) await this.reindex();
       else this.didChangeFiles.fire({ path, scope });
     } catch (error) {
       this.logger.error(`Updating the index for ${uri.toString(true)} failed`, error);

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
 import type { SiteSession } from './siteSession';
-import { postPaths, postsByAuthor } from '../core/index';
 import { sitePathOf } from './convert';
 import { Disposable } from './util/dispose';
 
@@ -27,13 +26,12 @@ export class SiteStatusBar extends Disposable {
     }
     const uri = vscode.window.activeTextEditor?.document.uri;
     const path = uri && sitePathOf(uri);
-    const site = path ? this.session.service.siteFor(path) : this.session.service.openSites[0];
+    const site = this.session.service.siteStatus(path || undefined);
     if (!site) return this.item.hide();
-    this.item.text = `$(book) ${site.profile.displayName}`;
-    const posts = postPaths(site).length;
-    const otherPages = site.posts.size - posts;
+    this.item.text = `$(book) ${site.generator}`;
+    const { posts, otherPages } = site;
     const pages = otherPages > 0 ? ` (and ${otherPages} list or author ${otherPages === 1 ? 'page' : 'pages'})` : '';
-    this.item.tooltip = `Postcraft: ${site.profile.displayName} site at ${site.root}\n${posts} posts${pages} · ${site.tags.size} tags · ${postsByAuthor(site).size} authors\nClick to check the whole site`;
+    this.item.tooltip = `Postcraft: ${site.generator} site at ${site.root}\n${posts} posts${pages} · ${site.tags} tags · ${site.authors} authors\nClick to check the whole site`;
     this.item.show();
   }
 }

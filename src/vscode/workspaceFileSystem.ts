@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { DirectoryEntry, FileStat, SiteFileSystem } from '../core/host/fileSystem';
+import type { DirectoryEntry, FileStat, SiteFileSystem } from '../core/index';
 import { uriOfSitePath } from './siteUris';
 
 /**

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createPostcraftService, postsByAuthor } from '../../src/core/index';
+import { createPostcraftService } from '../../src/core/index';
+import { postsByAuthor } from '../../src/core/site/siteOverview';
 import { inMemorySite } from '../../src/core/host/inMemoryFileSystem';
 import { hugo } from '../../src/core/site/generators/hugo';
 import { hugoTermKey } from '../../src/core/site/generators/hugo/terms';

@@ -31,6 +31,8 @@ const knownCycles: readonly { readonly folders: readonly string[]; readonly why:
 // (core/index.ts), and the preview renderer (core/render/index.ts, apart so that the CLI's bundle carries
 // no renderer). src/node is the Node host of the core's seams: it implements host/ with text/'s paths.
 const frontRules: readonly { readonly front: string; readonly mayImport: readonly string[] }[] = [
+  { front: 'src/vscode', mayImport: ['src/core/index.ts', 'src/core/render/index.ts', 'src/node/index.ts', 'src/shared', 'src/vscode'] },
+  { front: 'src/web', mayImport: ['src/core/index.ts', 'src/vscode', 'src/web'] },
   { front: 'src/cli', mayImport: ['src/core/index.ts', 'src/node/index.ts', 'src/cli'] },
   { front: 'src/node', mayImport: ['src/core/host', 'src/core/text', 'src/node'] },
 ];
@@ -134,9 +136,25 @@ function projectImports(): { from: string; to: string }[] {
   return ['src/core', ...frontRules.map(({ front }) => front)].flatMap(sourceFiles).flatMap((from) => localImports(from).map((to) => ({ from, to })));
 }
 
+/**
+ * The service still hands its own callers (the service's tests, the renderer) the site model; the fronts
+ * ask for plain data instead. A call of one of these in a front is a site model reaching the front.
+ */
+const siteModelMembers = /\bservice\s*\.\s*(siteFor|openSites|parse|checkSite)\b(?!At)/;
+
+function frontsReachingTheSiteModel(): string[] {
+  return ['src/vscode', 'src/cli', 'src/web']
+    .flatMap(sourceFiles)
+    .flatMap((file) => readFileSync(join(root, file), 'utf8').split('\n').flatMap((line, index) => (siteModelMembers.test(line) ? [`${file}:${index + 1}: ${line.trim()}`] : [])));
+}
+
 describe('layering', () => {
   it('holds for every import of the core and its fronts', () => {
     assert.deepEqual(layeringProblems(projectImports()), []);
+  });
+
+  it('leaves the site model to the core: no front calls the service members that return it', () => {
+    assert.deepEqual(frontsReachingTheSiteModel(), []);
   });
 
   it('reports an import from a lower layer to a higher one', () => {

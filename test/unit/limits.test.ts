@@ -7,7 +7,8 @@ import { existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { createPostcraftService, planNewPost, toSitePath, type SiteFileSystem } from '../../src/core/index';
+import { createPostcraftService, toSitePath, type SiteFileSystem } from '../../src/core/index';
+import { planNewPost } from '../../src/core/features/newPost';
 import { nodeFileSystem } from '../../src/node/nodeFileSystem';
 import { inMemorySite } from '../../src/core/host/inMemoryFileSystem';
 import { walkFiles } from '../../src/core/site/walk';

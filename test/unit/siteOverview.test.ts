@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createPostcraftService, postPaths, postsByAuthor } from '../../src/core/index';
+import { createPostcraftService } from '../../src/core/index';
+import { postPaths, postsByAuthor } from '../../src/core/site/siteOverview';
 import { inMemorySite } from '../../src/core/host/inMemoryFileSystem';
 
 describe('what the status bar and the Posts view count', () => {

@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
-import type { Site } from '../../core/index';
+import type { SiteSummary } from '../../core/index';
 import { sitePathOf } from '../convert';
 import type { SiteSession } from '../siteSession';
 
 export interface ActivePost {
   readonly editor: vscode.TextEditor;
   readonly path: string;
-  readonly site: Site;
+  readonly site: SiteSummary;
 }
 
 /** The post in the active editor and its site, or a clear message saying why there is none. */
@@ -18,8 +18,8 @@ export async function activePost(session: SiteSession): Promise<ActivePost | und
     return undefined;
   }
   await session.ready;
-  const site = session.service.siteFor(path);
-  if (!site || !site.isPost(path)) {
+  const site = session.service.siteOfPost(path);
+  if (!site) {
     void vscode.window.showInformationMessage(`Postcraft: ${vscode.workspace.asRelativePath(editor.document.uri)} is not a post of a site in this workspace.`);
     return undefined;
   }
@@ -27,16 +27,16 @@ export async function activePost(session: SiteSession): Promise<ActivePost | und
 }
 
 /** Asks which site when the workspace holds several. */
-export async function pickSite(session: SiteSession, placeHolder: string): Promise<Site | undefined> {
+export async function pickSite(session: SiteSession, placeHolder: string): Promise<SiteSummary | undefined> {
   await session.ready;
-  const sites = session.service.openSites;
+  const sites = session.service.siteSummaries();
   if (sites.length === 0) {
     void vscode.window.showInformationMessage('Postcraft: open a folder with a static site first.');
     return undefined;
   }
   if (sites.length === 1) return sites[0];
   const picked = await vscode.window.showQuickPick(
-    sites.map((site) => ({ label: vscode.workspace.asRelativePath(site.root) || site.root, description: site.profile.displayName, site })),
+    sites.map((site) => ({ label: vscode.workspace.asRelativePath(site.root) || site.root, description: site.generator, site })),
     { placeHolder },
   );
   return picked?.site;

@@ -13,16 +13,17 @@ export class AddAuthorCommand implements Command {
   async execute(id?: unknown): Promise<boolean> {
     const post = await activePost(this.session);
     if (!post) return false;
-    if (post.site.authors.size === 0) {
-      void vscode.window.showInformationMessage(`Postcraft: this ${post.site.profile.displayName} site has no authors registry.`);
+    const choices = this.session.service.authorsToAdd(post.path);
+    if (!choices || choices.authors.length === 0) {
+      void vscode.window.showInformationMessage(`Postcraft: this ${post.site.generator} site has no authors registry.`);
       return false;
     }
-    const key = post.site.config.authorKeys.find((candidate) => candidate === 'authors') ?? post.site.config.authorKeys[0] ?? 'authors';
+    const { key } = choices;
     let chosen = typeof id === 'string' ? id : undefined;
     if (chosen === undefined) {
-      const items = [...post.site.authors.values()].map((author) => ({ label: author.id, description: author.name ?? '', ...(author.bio ? { detail: author.bio } : {}) }));
+      const items = choices.authors.map((author) => ({ label: author.id, description: author.name ?? '', ...(author.bio ? { detail: author.bio } : {}) }));
       chosen = (await vscode.window.showQuickPick(items, { placeHolder: 'Author to add', matchOnDescription: true }))?.label;
     }
-    return chosen ? insertListValue(post, key, chosen) : false;
+    return chosen ? insertListValue(this.session, post, key, chosen) : false;
   }
 }

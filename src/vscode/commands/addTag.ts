@@ -13,13 +13,14 @@ export class AddTagCommand implements Command {
   async execute(tag?: unknown): Promise<boolean> {
     const post = await activePost(this.session);
     if (!post) return false;
-    const key = post.site.config.tagKeys[0] ?? 'tags';
+    const choices = this.session.service.tagsToAdd(post.path);
+    if (!choices) return false;
+    const { key } = choices;
     let chosen = typeof tag === 'string' ? tag : undefined;
     if (chosen === undefined) {
-      const current = new Set(post.site.posts.get(post.path)?.tags ?? []);
-      const items = post.site.tags.all().filter((usage) => !current.has(usage.tag)).map((usage) => ({ label: usage.tag, description: `${usage.count} post${usage.count === 1 ? '' : 's'}` }));
+      const items = choices.tags.map((usage) => ({ label: usage.tag, description: `${usage.count} post${usage.count === 1 ? '' : 's'}` }));
       chosen = await pickOrType(items, 'Tag to add: pick one the site uses, or type a new one', () => 'new tag');
     }
-    return chosen ? insertListValue(post, key, chosen) : false;
+    return chosen ? insertListValue(this.session, post, key, chosen) : false;
   }
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { planNewPost, postSections, relativePath } from '../../core/index';
+import { relativePath } from '../../core/index';
 import { uriOf } from '../convert';
 import type { SiteSession } from '../siteSession';
 import { pickSite } from './activePost';
@@ -14,7 +14,7 @@ export class NewPostCommand implements Command {
   async execute(title?: unknown, section?: unknown): Promise<vscode.Uri | undefined> {
     const site = await pickSite(this.session, 'Which site is the post for?');
     if (!site) return undefined;
-    const sections = postSections(site);
+    const sections = this.session.service.postSections(site.root);
     let chosenSection = typeof section === 'string' ? section : undefined;
     if (chosenSection === undefined && sections.length > 1) {
       const picked = await vscode.window.showQuickPick(sections.map((entry) => ({ label: entry.section, description: `${entry.posts} posts` })), { placeHolder: 'Section for the new post' });
@@ -23,7 +23,8 @@ export class NewPostCommand implements Command {
     }
     const chosenTitle = typeof title === 'string' ? title : await vscode.window.showInputBox({ prompt: 'Title of the new post', placeHolder: 'My new post', validateInput: (value) => (value.trim() ? undefined : 'A post needs a title') });
     if (!chosenTitle?.trim()) return undefined;
-    const plan = await planNewPost(this.session.fs, site, { title: chosenTitle.trim(), section: chosenSection });
+    const plan = await this.session.service.planNewPost(site.root, { title: chosenTitle.trim(), section: chosenSection });
+    if (!plan) return undefined; // the site closed while the writer typed
     const uri = uriOf(plan.path);
     if (await this.session.fs.stat(plan.path)) {
       void vscode.window.showErrorMessage(`Postcraft: ${relativePath(site.root, plan.path)} already exists; choose another title.`);

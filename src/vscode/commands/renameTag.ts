@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { noCancellation, planTagRename, type Site, type TextEdit } from '../../core/index';
+import { noCancellation } from '../../core/index';
 import { sitePathOf, toRange, uriOf } from '../convert';
 import type { SiteSession } from '../siteSession';
 import { pickSite } from './activePost';
@@ -11,9 +11,8 @@ export function openEditorText(path: string): string | undefined {
 }
 
 /** Renames or merges tags across the site as one WorkspaceEdit, reviewed in the refactor preview. */
-export async function applyTagRename(session: SiteSession, site: Site, from: readonly string[], to: string, confirm: boolean): Promise<number> {
-  const edits: TextEdit[] = [];
-  for (const tag of from) edits.push(...(await planTagRename(session.fs, site, tag, to, openEditorText, noCancellation)));
+export async function applyTagRename(session: SiteSession, root: string, from: readonly string[], to: string, confirm: boolean): Promise<number> {
+  const edits = await session.service.planTagRename(root, from, to, openEditorText, noCancellation);
   if (edits.length === 0) return 0;
   const edit = new vscode.WorkspaceEdit();
   const metadata: vscode.WorkspaceEditEntryMetadata = { label: `Tag "${from.join('", "')}" → "${to}"`, needsConfirmation: confirm };
@@ -22,7 +21,7 @@ export async function applyTagRename(session: SiteSession, site: Site, from: rea
   // The index learns the new tags now, not when the file watcher gets round to it.
   for (const file of new Set(edits.map((change) => change.file))) {
     const text = openEditorText(file);
-    if (text !== undefined) session.service.parse(file, text);
+    if (text !== undefined) session.service.updateText(file, text);
   }
   return edits.length;
 }
@@ -36,14 +35,15 @@ export class RenameTagCommand implements Command {
   async execute(from?: unknown, to?: unknown, preview?: unknown): Promise<number> {
     const site = await pickSite(this.session, 'Which site?');
     if (!site) return 0;
+    const usages = this.session.service.tagUsages(site.root);
     const oldTag =
       typeof from === 'string'
         ? from
-        : (await vscode.window.showQuickPick(site.tags.all().map((usage) => ({ label: usage.tag, description: `${usage.count} post${usage.count === 1 ? '' : 's'}` })), { placeHolder: 'Tag to rename across the site' }))?.label;
+        : (await vscode.window.showQuickPick(usages.map((usage) => ({ label: usage.tag, description: `${usage.count} post${usage.count === 1 ? '' : 's'}` })), { placeHolder: 'Tag to rename across the site' }))?.label;
     if (!oldTag) return 0;
-    const newTag = typeof to === 'string' ? to : await vscode.window.showInputBox({ prompt: `Rename "${oldTag}" in ${site.tags.count(oldTag)} posts to`, value: oldTag, validateInput: (value) => (value.trim() ? undefined : 'A tag cannot be empty') });
+    const newTag = typeof to === 'string' ? to : await vscode.window.showInputBox({ prompt: `Rename "${oldTag}" in ${usages.find((usage) => usage.tag === oldTag)?.count ?? 0} posts to`, value: oldTag, validateInput: (value) => (value.trim() ? undefined : 'A tag cannot be empty') });
     if (!newTag?.trim() || newTag.trim() === oldTag) return 0;
-    const changed = await applyTagRename(this.session, site, [oldTag], newTag.trim(), preview !== false);
+    const changed = await applyTagRename(this.session, site.root, [oldTag], newTag.trim(), preview !== false);
     if (changed === 0) void vscode.window.showInformationMessage(`Postcraft: no post was changed.`);
     return changed;
   }

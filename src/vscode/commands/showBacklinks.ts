@@ -16,16 +16,16 @@ export class ShowBacklinksCommand implements Command {
   async execute(target?: unknown): Promise<number> {
     const path = await this.targetPath(target);
     if (!path) return 0;
-    const site = this.session.service.siteFor(path)!;
-    const title = site.posts.get(path)?.title ?? relativePath(site.root, path);
+    const { root, title: pageTitle } = this.session.service.pageInfo(path)!;
+    const title = pageTitle ?? relativePath(root, path);
     const backlinks = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Postcraft: finding backlinks' }, () => this.session.service.backlinks(path, openEditorText));
     if (backlinks.length === 0) {
       void vscode.window.showInformationMessage(`Postcraft: no post links to "${title}".`);
       return 0;
     }
     const items = backlinks.map((backlink) => ({
-      label: site.posts.get(backlink.from)?.title ?? relativePath(site.root, backlink.from),
-      description: `${relativePath(site.root, backlink.from)}:${backlink.range.start.line + 1}`,
+      label: this.session.service.pageInfo(backlink.from)?.title ?? relativePath(root, backlink.from),
+      description: `${relativePath(root, backlink.from)}:${backlink.range.start.line + 1}`,
       detail: backlink.line,
       backlink,
     }));
@@ -37,7 +37,7 @@ export class ShowBacklinksCommand implements Command {
   private async targetPath(target: unknown): Promise<string | undefined> {
     await this.session.ready;
     const path = target instanceof vscode.Uri ? sitePathOf(target) : typeof target === 'object' && target !== null && 'path' in target && typeof target.path === 'string' ? target.path : undefined;
-    if (path !== undefined) return this.session.service.siteFor(path)?.posts.has(path) ? path : undefined;
+    if (path !== undefined) return this.session.service.pageInfo(path) ? path : undefined;
     return (await activePost(this.session))?.path;
   }
 }

@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import { tagClusters } from '../../core/index';
 import type { SiteSession } from '../siteSession';
 import { pickSite } from './activePost';
 import type { Command } from './commandManager';
@@ -17,21 +16,21 @@ export class TagHygieneCommand implements Command {
   async execute(): Promise<number> {
     const site = await pickSite(this.session, 'Which site?');
     if (!site) return 0;
-    const clusters = tagClusters(site);
+    const clusters = this.session.service.tagClusters(site.root);
     if (clusters.length === 0) {
-      void vscode.window.showInformationMessage(`Postcraft: the ${site.tags.size} tags of this site have no near-duplicates.`);
+      void vscode.window.showInformationMessage(`Postcraft: the ${this.session.service.tagUsages(site.root).length} tags of this site have no near-duplicates.`);
       return 0;
     }
     const picked = await vscode.window.showQuickPick(
       clusters.map((cluster) => ({
         label: `${cluster.canonical.tag} (${cluster.canonical.count})`,
         description: `← ${cluster.variants.map((variant) => `${variant.tag} (${variant.count})`).join(', ')}`,
-        detail: `Merge into "${cluster.canonical.tag}"${cluster.onePage ? ` (${site.profile.displayName} already makes them one tag page: this unifies the spelling)` : ''}`,
+        detail: `Merge into "${cluster.canonical.tag}"${cluster.onePage ? ` (${site.generator} already makes them one tag page: this unifies the spelling)` : ''}`,
         cluster,
       })),
       { placeHolder: `${clusters.length} groups of near-duplicate tags: pick one to merge`, matchOnDescription: true },
     );
     if (!picked) return 0;
-    return applyTagRename(this.session, site, picked.cluster.variants.map((variant) => variant.tag), picked.cluster.canonical.tag, true);
+    return applyTagRename(this.session, site.root, picked.cluster.variants.map((variant) => variant.tag), picked.cluster.canonical.tag, true);
   }
 }

@@ -120,25 +120,26 @@ export class DiagnosticsManager extends Disposable {
     const totals: SiteTotals = { posts: 0, errors: 0, warnings: 0 };
     if (this.settings.validateWorkspace || request.wholeSite) {
       // A large site takes seconds: say so in a notification; a small one only in the status bar.
-      const posts = this.session.service.openSites.reduce((sum, site) => sum + site.posts.size, 0);
+      const sites = this.session.service.siteSummaries();
+      const posts = sites.reduce((sum, site) => sum + site.posts, 0);
       const location = request.location ?? (posts > 200 ? vscode.ProgressLocation.Notification : vscode.ProgressLocation.Window);
       const cancelled = await vscode.window.withProgress({ location, title: 'Postcraft: checking posts', cancellable: location === vscode.ProgressLocation.Notification }, async (progress, token) => {
         token.onCancellationRequested(() => source.cancel());
         try {
-          for (const site of this.session.service.openSites) {
+          for (const site of sites) {
             let reported = 0;
-            const findings = await this.session.service.checkSite(site, checkOptions(this.settings), source.token, ({ done, total }) => {
+            const { checkedFiles, findings } = await this.session.service.checkSiteAt(site.root, checkOptions(this.settings), source.token, ({ done, total }) => {
               const percent = Math.floor((done / total) * 100);
               if (percent > reported) progress.report({ message: `${done}/${total} posts`, increment: percent - reported });
               reported = percent;
             });
-            const byFile = new Map<string, Finding[]>(site.checkedFiles().map((path) => [path, []]));
+            const byFile = new Map<string, Finding[]>(checkedFiles.map((path) => [path, []]));
             for (const finding of findings) byFile.get(finding.file)?.push(finding);
             // An open post's diagnostics come from its editor's text (below): the saved file's would flicker in between.
             const open = new Set(vscode.workspace.textDocuments.filter((document) => !document.isClosed).map((document) => document.uri.toString()));
             const saved = [...byFile].map(([path, fileFindings]) => [uriOf(path), fileFindings] as [vscode.Uri, Finding[]]).filter(([uri]) => !open.has(uri.toString()));
             await this.publishInChunks(saved, source.token);
-            totals.posts += site.posts.size;
+            totals.posts += site.posts;
           }
           return false;
         } catch (error) {

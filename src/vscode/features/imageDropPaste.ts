@@ -34,12 +34,11 @@ export class ImageDropPasteProvider implements vscode.DocumentDropEditProvider, 
   private async plan(document: vscode.TextDocument, dataTransfer: vscode.DataTransfer, token: vscode.CancellationToken) {
     const postPath = sitePathOf(document.uri);
     if (!postPath) return undefined;
-    const site = this.session.service.siteFor(postPath);
-    if (!site?.isPost(postPath)) return undefined;
+    if (!this.session.service.siteOfPost(postPath)) return undefined;
     const images = await incomingImages(dataTransfer);
     if (images.length === 0 || token.isCancellationRequested) return undefined;
     // Undefined without a folder the site keeps images in: VS Code's own provider does better then.
-    return planImageEdit(site, postPath, images, token);
+    return planImageEdit(this.session.service, postPath, images, token);
   }
 }
 

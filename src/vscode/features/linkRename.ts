@@ -66,11 +66,7 @@ export class LinkRenameSupport extends Disposable {
   }
 
   private movesPosts(path: string): boolean {
-    const site = this.session.service.siteFor(path);
-    if (!site) return false;
-    if (site.posts.has(path)) return true;
-    for (const post of site.posts.keys()) if (isInside(path, post)) return true;
-    return false;
+    return this.session.service.holdsPages(path);
   }
 
   private async plan(moves: readonly PathMove[], addAliases: boolean, token: vscode.CancellationToken): Promise<TextEdit[]> {

@@ -32,8 +32,7 @@ class UrlChangeActionProvider implements vscode.CodeActionProvider<UrlChangeActi
     if (!path || !document.isDirty) return [];
     const text = document.getText();
     // Only in the frontmatter, where the URL is decided.
-    const parsed = this.session.service.parse(path, text);
-    if (!parsed || document.offsetAt(range.start) >= parsed.post.bodyStart) return [];
+    if (this.session.service.inFrontmatter(path, text, document.offsetAt(range.start)) !== true) return [];
     const bytes = await this.session.fs.readFile(path);
     if (!bytes) return [];
     const savedText = new TextDecoder().decode(bytes);

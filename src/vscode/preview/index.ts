@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import type { Logger } from '../../core/index';
-import { silentLogger } from '../../core/host/logger';
+import { silentLogger, type Logger } from '../../core/index';
 import { CommandManager } from '../commands/commandManager';
 import type { SiteSession } from '../siteSession';
 import { OpenPreviewToSideCommand } from './openPreviewToSideCommand';

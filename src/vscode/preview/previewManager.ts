@@ -172,7 +172,7 @@ export class PreviewManager extends Disposable {
     if (preview !== this.preview || source !== this.source) return; // moved on meanwhile
 
     const path = sitePathOf(source);
-    const site = path ? this.session.service.siteFor(path) : undefined;
+    const site = path ? this.session.service.siteOf(path) : undefined;
     const settings = readPreviewSettings(source);
     preview.allow({ siteRoot: site ? uriOf(site.root) : undefined, stylesheet: stylesheetUri(settings.stylesheet, source), allowRemoteImages: settings.allowRemoteImages });
     const name = source.path.slice(source.path.lastIndexOf('/') + 1);

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import * as z from '../../core/schema/zod';
+import { z } from '../../core/index';
 
 /** The `postcraft.preview.*` settings, validated; bad values fall back to the defaults. */
 const previewSettingsSchema = z.object({

@@ -1,14 +1,13 @@
 import * as vscode from 'vscode';
-import type { Site } from '../../core/index';
-import { postPaths, postsByAuthor, relativePath } from '../../core/index';
+import { relativePath, type PostsOverview } from '../../core/index';
 import { uriOf } from '../convert';
 import type { SiteSession } from '../siteSession';
 import { Disposable } from '../util/dispose';
 
 type PostsNode =
-  | { readonly kind: 'group'; readonly label: string; readonly site: Site; readonly group: 'tags' | 'authors' | 'drafts' }
-  | { readonly kind: 'bucket'; readonly label: string; readonly site: Site; readonly posts: readonly string[] }
-  | { readonly kind: 'post'; readonly site: Site; readonly path: string };
+  | { readonly kind: 'group'; readonly label: string; readonly site: PostsOverview; readonly group: 'tags' | 'authors' | 'drafts' }
+  | { readonly kind: 'bucket'; readonly label: string; readonly site: PostsOverview; readonly posts: readonly string[]; readonly registered: boolean }
+  | { readonly kind: 'post'; readonly site: PostsOverview; readonly path: string };
 
 /** The Explorer's "Posts" view: posts by tag, by author, and the drafts, with counts. */
 export class PostsView extends Disposable implements vscode.TreeDataProvider<PostsNode> {
@@ -24,9 +23,10 @@ export class PostsView extends Disposable implements vscode.TreeDataProvider<Pos
 
   getChildren(node?: PostsNode): PostsNode[] {
     if (!node) {
-      const sites = this.session.service.openSites;
+      // Read afresh at each refresh: the nodes below carry this data.
+      const sites = this.session.service.postsOverview();
       return sites.flatMap((site) => [
-        { kind: 'group' as const, label: sites.length > 1 ? `Tags · ${relativePath(sites[0]!.root, site.root) || site.profile.displayName}` : 'Tags', site, group: 'tags' as const },
+        { kind: 'group' as const, label: sites.length > 1 ? `Tags · ${relativePath(sites[0]!.site.root, site.site.root) || site.site.generator}` : 'Tags', site, group: 'tags' as const },
         { kind: 'group' as const, label: 'Authors', site, group: 'authors' as const },
         { kind: 'group' as const, label: 'Drafts', site, group: 'drafts' as const },
       ]);
@@ -38,17 +38,16 @@ export class PostsView extends Disposable implements vscode.TreeDataProvider<Pos
 
   private buckets(node: Extract<PostsNode, { kind: 'group' }>): PostsNode[] {
     const { site } = node;
-    if (node.group === 'tags') return site.tags.all().map((usage) => ({ kind: 'bucket' as const, label: usage.tag, site, posts: [...usage.posts] }));
-    if (node.group === 'drafts') return postPaths(site).filter((path) => site.posts.get(path)!.draft).map((path) => ({ kind: 'post' as const, site, path }));
-    const byAuthor = postsByAuthor(site);
-    return [...byAuthor].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0])).map(([label, posts]) => ({ kind: 'bucket' as const, label, site, posts }));
+    if (node.group === 'tags') return site.tags.map((usage) => ({ kind: 'bucket' as const, label: usage.tag, site, posts: usage.posts, registered: false }));
+    if (node.group === 'drafts') return site.drafts.map((path) => ({ kind: 'post' as const, site, path }));
+    return site.authors.map(({ author, posts, registered }) => ({ kind: 'bucket' as const, label: author, site, posts, registered }));
   }
 
   getTreeItem(node: PostsNode): vscode.TreeItem {
     if (node.kind === 'post') {
-      const summary = node.site.posts.get(node.path);
-      const item = new vscode.TreeItem(summary?.title ?? relativePath(node.site.root, node.path), vscode.TreeItemCollapsibleState.None);
-      item.description = relativePath(node.site.root, node.path);
+      const summary = node.site.pages.get(node.path);
+      const item = new vscode.TreeItem(summary?.title ?? relativePath(node.site.site.root, node.path), vscode.TreeItemCollapsibleState.None);
+      item.description = relativePath(node.site.site.root, node.path);
       item.resourceUri = uriOf(node.path);
       item.iconPath = summary?.draft ? new vscode.ThemeIcon('edit') : vscode.ThemeIcon.File;
       item.command = { command: 'vscode.open', title: 'Open Post', arguments: [uriOf(node.path)] };
@@ -61,7 +60,7 @@ export class PostsView extends Disposable implements vscode.TreeDataProvider<Pos
     item.description = node.kind === 'bucket' ? `${count}` : `${count}`;
     item.iconPath = new vscode.ThemeIcon(node.kind === 'group' ? (node.group === 'tags' ? 'tag' : node.group === 'authors' ? 'person' : 'edit') : 'tag');
     if (node.kind === 'group' && node.group === 'authors') item.iconPath = new vscode.ThemeIcon('organization');
-    if (node.kind === 'bucket' && node.site.findAuthor(node.label)) item.iconPath = new vscode.ThemeIcon('person');
+    if (node.kind === 'bucket' && node.registered) item.iconPath = new vscode.ThemeIcon('person');
     return item;
   }
 }

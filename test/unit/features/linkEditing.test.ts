@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createPostcraftService, parsePost, type PostcraftService, type TextEdit } from '../../../src/core/index';
+import { createPostcraftService, type PostcraftService, type TextEdit } from '../../../src/core/index';
+import { parsePost } from '../../../src/core/post/parsedPost';
 import { inMemorySite } from '../../../src/core/host/inMemoryFileSystem';
 import { planFragmentEdits, planMoveEdits, planUrlChangeEdits } from '../../../src/core/features/linkUpdates';
 import { backlinksTo } from '../../../src/core/features/backlinks';

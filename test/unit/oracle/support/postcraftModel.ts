@@ -1,6 +1,7 @@
 // Postcraft's view of the same site, in the terms the generators report: which content files are pages,
 // their language, title, draft state and terms, and the findings that say the generator would refuse them.
-import { createPostcraftService, toSitePath, type Finding, type Site } from '../../../../src/core/index';
+import { createPostcraftService, toSitePath, type Finding } from '../../../../src/core/index';
+import type { Site } from '../../../../src/core/site/site';
 import { nodeFileSystem } from '../../../../src/node/index';
 import { dateKeys } from '../../../../src/core/schema/frontmatterSchema';
 
