@@ -148,7 +148,7 @@ async function writeBenchSection() {
   for (const name of Object.keys(hosts)) {
     const runs = [];
     for (let run = 0; run < 3; run++) {
-      const result = await runWebSuite(name, { onLine: () => {} });
+      const result = await runWebSuite(name, { onLine: (line) => /✖|^      /.test(line) && console.log(line) });
       const measured = /activate ([\d.]+) ms, activate\+index (\d+) ms, (\d+) posts/.exec(result.bench ?? '');
       if (result.exitCode !== 0 || !measured) throw new Error(`the web suite failed in VS Code ${result.vscode}; no benchmark written`);
       runs.push({ activate: Number(measured[1]), ready: Number(measured[2]), posts: Number(measured[3]), seconds: result.seconds, vscode: result.vscode });
