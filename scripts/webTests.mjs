@@ -173,7 +173,7 @@ async function writeBenchSection() {
   const file = join(projectRoot, 'docs', 'benchmarks.md');
   const text = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
   const existing = /^## Web bundle\n[\s\S]*?(?=^## |(?![\s\S]))/m;
-  writeFileSync(file, existing.test(text) ? text.replace(existing, `${section}\n`) : `${text.trimEnd()}\n\n${section}`);
+  writeFileSync(file, `${(existing.test(text) ? text.replace(existing, `${section}\n`) : `${text.trimEnd()}\n\n${section}`).trimEnd()}\n`);
   console.log(section);
 }
 
