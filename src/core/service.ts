@@ -67,8 +67,8 @@ export interface SiteStatus extends SiteSummary {
 /** A site's posts by tag, by author and the drafts (the Posts view), as plain data. */
 export interface PostsOverview {
   readonly site: SiteSummary;
-  /** Every tag with its posts, in the tag index's order. */
-  readonly tags: readonly { readonly tag: string; readonly posts: readonly string[] }[];
+  /** Every tag with its posts, in the tag index's order; `registered` when an author of the registry has that name. */
+  readonly tags: readonly { readonly tag: string; readonly posts: readonly string[]; readonly registered: boolean }[];
   /** Every author with their posts, most posts first; `registered` when the site's authors registry knows the name. */
   readonly authors: readonly { readonly author: string; readonly posts: readonly string[]; readonly registered: boolean }[];
   readonly drafts: readonly string[];
@@ -493,7 +493,7 @@ export class PostcraftService {
         .map(([author, posts]) => ({ author, posts, registered: site.findAuthor(author) !== undefined }));
       return {
         site: summaryOf(site),
-        tags: site.tags.all().map((usage) => ({ tag: usage.tag, posts: [...usage.posts] })),
+        tags: site.tags.all().map((usage) => ({ tag: usage.tag, posts: [...usage.posts], registered: site.findAuthor(usage.tag) !== undefined })),
         authors,
         drafts: postPaths(site).filter((path) => site.posts.get(path)!.draft),
         pages,

@@ -25,8 +25,20 @@ export const diagnosticSource = 'postcraft';
 
 const docsBase = 'https://github.com/postcraft/postcraft';
 
+/**
+ * The finding behind each diagnostic Postcraft published. The extension host hands a code action provider
+ * the very Diagnostic objects of the collections (those whose range meets the request's), so a quick fix
+ * reads its finding here rather than matching code and range against the findings again.
+ */
+const findings = new WeakMap<vscode.Diagnostic, Finding>();
+
+export function findingOf(diagnostic: vscode.Diagnostic): Finding | undefined {
+  return findings.get(diagnostic);
+}
+
 export function toDiagnostic(finding: Finding): vscode.Diagnostic {
   const diagnostic = new vscode.Diagnostic(toRange(finding.range), finding.message, toSeverity(finding.severity));
+  findings.set(diagnostic, finding);
   diagnostic.source = diagnosticSource;
   diagnostic.code = { value: finding.code, target: vscode.Uri.parse(`${docsBase}#${finding.code}`) };
   if (finding.related?.length) {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Finding, Fix } from '../../core/index';
-import { diagnosticSource, postSelector, toRange, uriOf } from '../convert';
+import { findingOf, postSelector, toRange, uriOf } from '../convert';
 import type { DiagnosticsManager } from './diagnostics';
 
 /** Quick fixes: each core fix becomes one undoable WorkspaceEdit that touches only its target text. */
@@ -10,23 +10,16 @@ class QuickFixProvider implements vscode.CodeActionProvider {
   constructor(private readonly diagnostics: DiagnosticsManager) {}
 
   provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
-    const findings = this.diagnostics.findingsFor(document.uri);
     const actions: vscode.CodeAction[] = [];
     for (const diagnostic of context.diagnostics) {
-      if (diagnostic.source !== diagnosticSource) continue;
-      const finding = findings.find((candidate) => matches(candidate, diagnostic));
+      const finding = findingOf(diagnostic); // undefined for other extensions' diagnostics
       if (!finding) continue;
       for (const fix of finding.fixes) actions.push(toCodeAction(fix, diagnostic));
-      const sameKind = findings.filter((other) => other.code === finding.code && other.fixes.some((fix) => fix.isPreferred && fix.edits.length > 0));
+      const sameKind = this.diagnostics.findingsFor(document.uri).filter((other) => other.code === finding.code && other.fixes.some((fix) => fix.isPreferred && fix.edits.length > 0));
       if (sameKind.length > 1) actions.push(fixAllAction(finding.code, sameKind));
     }
     return actions;
   }
-}
-
-function matches(finding: Finding, diagnostic: vscode.Diagnostic): boolean {
-  const code = typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code;
-  return code === finding.code && toRange(finding.range).isEqual(diagnostic.range);
 }
 
 function toCodeAction(fix: Fix, diagnostic: vscode.Diagnostic): vscode.CodeAction {

@@ -38,7 +38,7 @@ export class PostsView extends Disposable implements vscode.TreeDataProvider<Pos
 
   private buckets(node: Extract<PostsNode, { kind: 'group' }>): PostsNode[] {
     const { site } = node;
-    if (node.group === 'tags') return site.tags.map((usage) => ({ kind: 'bucket' as const, label: usage.tag, site, posts: usage.posts, registered: false }));
+    if (node.group === 'tags') return site.tags.map(({ tag, posts, registered }) => ({ kind: 'bucket' as const, label: tag, site, posts, registered }));
     if (node.group === 'drafts') return site.drafts.map((path) => ({ kind: 'post' as const, site, path }));
     return site.authors.map(({ author, posts, registered }) => ({ kind: 'bucket' as const, label: author, site, posts, registered }));
   }
