@@ -1,7 +1,7 @@
 import { findLinks } from '../links/findLinks';
-import { isTemplateForm, linkTextFor } from '../links/linkText';
+import { isTemplateForm, linkTextFor } from '../site/linkText';
 import type { Anchor, LinkReference } from '../links/model';
-import { resolveLink } from '../links/resolveLink';
+import { resolveLink } from '../site/resolveLink';
 import type { Site } from '../site/site';
 import { closestMatches } from '../text/similarity';
 import type { CheckContext } from './context';

@@ -1,5 +1,5 @@
 import { findLinks } from '../links/findLinks';
-import { resolveLink } from '../links/resolveLink';
+import { resolveLink } from '../site/resolveLink';
 import type { ParsedPost } from '../post/parsedPost';
 import type { Site } from '../site/site';
 import type { Range } from '../text/lineIndex';

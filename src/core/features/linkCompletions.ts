@@ -1,7 +1,7 @@
 import { findLinks } from '../links/findLinks';
-import { linkTextFor } from '../links/linkText';
+import { linkTextFor } from '../site/linkText';
 import type { Anchor, LinkForm, LinkReference } from '../links/model';
-import { resolveLink } from '../links/resolveLink';
+import { resolveLink } from '../site/resolveLink';
 import type { ParsedPost } from '../post/parsedPost';
 import { isPostPath } from '../site/fileSet';
 import type { Site } from '../site/site';

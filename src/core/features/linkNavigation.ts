@@ -1,7 +1,7 @@
 import type { OffsetRange } from '../frontmatter/model';
 import { findLinks } from '../links/findLinks';
 import type { Anchor, LinkReference } from '../links/model';
-import { resolveLink } from '../links/resolveLink';
+import { resolveLink } from '../site/resolveLink';
 import type { ParsedPost } from '../post/parsedPost';
 import type { Site } from '../site/site';
 import { escapeMarkdown, markdownCode } from '../text/markdown';

@@ -1,9 +1,9 @@
 import type { TextEdit } from '../checks/finding';
 import { findLinks } from '../links/findLinks';
 import { anchorsOf, headingIdStyleOf } from '../links/anchors';
-import { relativeFilePath } from '../links/linkText';
+import { relativeFilePath } from '../site/linkText';
 import type { LinkReference } from '../links/model';
-import { resolveLink } from '../links/resolveLink';
+import { resolveLink } from '../site/resolveLink';
 import { urlKey } from '../links/urlMap';
 import type { ParsedPost } from '../post/parsedPost';
 import { isPostPath } from '../site/fileSet';

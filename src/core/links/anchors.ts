@@ -1,4 +1,4 @@
-import type { SiteConfig } from '../site/model';
+import type { GeneratorId } from '../post/dialect';
 import type { Anchor, HeadingIdStyle } from './model';
 import { astroRule, astroRules, githubSluggerAnchors, githubSluggerAnchorsByRules, type AstroHeadingIds } from './headingIds/githubSlugger';
 import { goldmarkAnchors } from './headingIds/goldmark';
@@ -12,7 +12,7 @@ import { templateTextBlocks, withoutBlocks } from './templateLinks';
 export type HeadingIdRule = HeadingIdStyle | AstroHeadingIds | MarkdownItAnchorIds;
 
 /** The site's heading ID rule: its config's choice, else its generator's default; undefined where headings get no IDs. */
-export function headingIdStyleOf(config: Pick<SiteConfig, 'generator' | 'headingIds'>): HeadingIdRule | undefined {
+export function headingIdStyleOf(config: { readonly generator: GeneratorId; readonly headingIds?: HeadingIdStyle }): HeadingIdRule | undefined {
   // The Eleventy config loader adds the markdown-it options that change what markdown-it-anchor reads.
   if (config.headingIds === 'markdown-it-anchor') return 'markdownItAnchor' in config ? (config as { readonly markdownItAnchor: MarkdownItAnchorIds }).markdownItAnchor : markdownItAnchorDefaults;
   if (config.headingIds) return config.headingIds;
@@ -22,7 +22,7 @@ export function headingIdStyleOf(config: Pick<SiteConfig, 'generator' | 'heading
 }
 
 // Eleventy's markdown-it gives headings no IDs unless the site adds a plugin (markdown-it-anchor), each its own way.
-const defaults: Readonly<Record<SiteConfig['generator'], HeadingIdStyle | undefined>> = {
+const defaults: Readonly<Record<GeneratorId, HeadingIdStyle | undefined>> = {
   hugo: 'github',
   jekyll: 'kramdown',
   docusaurus: 'github-slugger',

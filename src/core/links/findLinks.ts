@@ -2,11 +2,11 @@ import MarkdownIt from 'markdown-it';
 import { scanMarkdownBody } from '../post/markdownStructure';
 import type { ParsedPost } from '../post/parsedPost';
 import { compilesAsMdx } from '../post/dialect';
-import type { SiteConfig } from '../site/model';
+import type { PostDialect } from '../post/dialect';
 import type { LinkForm, LinkReference } from './model';
 import { findTemplateLinks, templateTextBlocks, withoutBlocks } from './templateLinks';
 
-type LinkConfig = Pick<SiteConfig, 'generator' | 'markdownIsMdx'> & Partial<Pick<SiteConfig, 'basePath'>>;
+type LinkConfig = Pick<PostDialect, 'generator' | 'markdownIsMdx'> & { readonly basePath?: string };
 
 /**
  * Every link of a post's body the generator would follow to a page, file or heading, in source order:

@@ -1,7 +1,7 @@
 import { parse as parseToml } from 'smol-toml';
 import type { SiteFileSystem } from '../host/fileSystem';
 import { basename, joinPath } from '../text/paths';
-import type { FileSet } from '../site/fileSet';
+import type { FileList } from './model';
 import { urlKey } from './urlMap';
 
 /**
@@ -27,7 +27,7 @@ export const noHostRedirects: HostRedirects = { reaches: () => false, files: [],
 const maxBytes = 1024 * 1024;
 
 /** Reads the host's redirect files at the site's root and, for `_redirects`, in any folder published as it is. */
-export async function loadHostRedirects(fs: SiteFileSystem, root: string, files: FileSet, publicDirs: readonly string[]): Promise<HostRedirects> {
+export async function loadHostRedirects(fs: SiteFileSystem, root: string, files: FileList, publicDirs: readonly string[]): Promise<HostRedirects> {
   const patterns: RegExp[] = [];
   const read: string[] = [];
   const text = async (path: string) => {

@@ -40,3 +40,14 @@ export interface Anchor {
  * `none`: headings get no IDs (Hugo `autoHeadingID = false`, kramdown `auto_ids: false`).
  */
 export type HeadingIdStyle = 'github' | 'github-ascii' | 'blackfriday' | 'kramdown' | 'github-slugger' | 'astro' | 'markdown-it-anchor' | 'none';
+
+/** The site's files as the link model reads them (the site's FileSet has these). */
+export interface FileList {
+  has(path: string): boolean;
+  all(): Iterable<string>;
+}
+
+/** A page with its URL and the URLs that redirect to it (the site's PostSummary has these). */
+export interface RoutedPage {
+  readonly route: { readonly url: string; readonly aliases: readonly string[] } | undefined;
+}

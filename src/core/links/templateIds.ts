@@ -1,13 +1,13 @@
 import type { SiteFileSystem } from '../host/fileSystem';
 import { extname } from '../text/paths';
-import type { FileSet } from '../site/fileSet';
+import type { FileList } from './model';
 
 /**
  * IDs the site's templates put on every page they lay out (`<section id="comments">` in a layout, an
  * include or a theme component): a `#comments` link reaches one though no heading of the post has it.
  * Only literal `id="…"` values are read; an ID a template computes is not known.
  */
-export async function loadTemplateIds(fs: SiteFileSystem, files: FileSet): Promise<ReadonlySet<string>> {
+export async function loadTemplateIds(fs: SiteFileSystem, files: FileList): Promise<ReadonlySet<string>> {
   const ids = new Set<string>();
   let read = 0;
   for (const path of files.all()) {

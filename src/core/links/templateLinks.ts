@@ -1,5 +1,5 @@
 import { tagArguments, templateTags } from '../post/templateImages';
-import type { GeneratorId } from '../site/model';
+import type { GeneratorId } from '../post/dialect';
 import type { LinkForm } from './model';
 
 /** A link written as a template: Hugo's `ref`/`relref` shortcodes, Jekyll's `post_url`/`link` tags. Offsets into the body. */

@@ -1,4 +1,4 @@
-import type { PostSummary } from '../site/postSummary';
+import type { RoutedPage } from './model';
 import { basename } from '../text/paths';
 
 /** A page found at a URL: the file it is built from, and whether the URL is one of its aliases (a redirect). */
@@ -17,7 +17,7 @@ export class UrlMap {
   private byLowerKey: Map<string, string> | undefined;
   private bySlug: Map<string, string[]> | undefined;
 
-  constructor(posts: ReadonlyMap<string, PostSummary>) {
+  constructor(posts: ReadonlyMap<string, RoutedPage>) {
     for (const [path, post] of posts) {
       if (!post.route) continue;
       for (const alias of post.route.aliases) if (!this.byKey.has(urlKey(alias))) this.byKey.set(urlKey(alias), { path, viaAlias: true });

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { UrlMap, urlKey } from '../../../src/core/links/urlMap';
-import { relativeUrl } from '../../../src/core/links/resolveLink';
-import { relativeFilePath } from '../../../src/core/links/linkText';
+import { relativeUrl } from '../../../src/core/site/resolveLink';
+import { relativeFilePath } from '../../../src/core/site/linkText';
 import type { PostSummary } from '../../../src/core/site/postSummary';
 
 function page(path: string, url: string | undefined, aliases: string[] = []): [string, PostSummary] {

@@ -1,7 +1,7 @@
-import { isPostPath } from '../site/fileSet';
-import type { Site } from '../site/site';
+import { isPostPath } from './fileSet';
+import type { Site } from './site';
 import { dirname, isInside } from '../text/paths';
-import type { LinkForm, LinkReference } from './model';
+import type { LinkForm, LinkReference } from '../links/model';
 
 /**
  * How a link to `target` (a page's or file's path) is written in the form `like` uses: a fix or a

@@ -1,10 +1,10 @@
-import { isPostPath } from '../site/fileSet';
-import { routesOf } from '../site/routes';
-import type { Site } from '../site/site';
+import { isPostPath } from './fileSet';
+import { routesOf } from './routes';
+import type { Site } from './site';
 import { closestMatches } from '../text/similarity';
 import { basename, dirname, isInside, joinPath, normalizePath } from '../text/paths';
-import type { LinkReference } from './model';
-import { urlKey } from './urlMap';
+import type { LinkReference } from '../links/model';
+import { urlKey } from '../links/urlMap';
 
 /** What a link reaches, as the site's generator and web server would resolve it. */
 export type LinkTarget =
