@@ -32,5 +32,6 @@ export type { TagCluster } from './features/tagClusters';
 export type { ImageInsertion } from './features/imagePlacement';
 export { basename, isInside, relativePath } from './text/paths';
 export { isImagePath } from './text/fileKinds';
-// The settings' schemas are zod's, with the core's messages (see schema/zod.ts).
-export * as z from './schema/zod';
+// The `postcraft.*` settings, read alike by every front. (zod stays inside the core: re-exported as a
+// namespace, it would bring all of zod's locales into every bundle.)
+export { readEditorSettings, readPreviewSettings, type EditorSettings, type PreviewSettings } from './settings/editorSettings';

@@ -1,22 +1,9 @@
-import * as z from '../core/schema/zod';
-import { findingCodes, type CheckOptions } from '../core/index';
+import { readEditorSettings, type CheckOptions, type EditorSettings } from '../core/index';
 
-const severity = z.enum(['error', 'warning', 'info', 'off']);
+/** The `postcraft` settings section: the same settings as the extension's `postcraft.*`, read by the core. */
+export type ServerSettings = EditorSettings;
 
-/**
- * The `postcraft` settings section, the same settings as the extension's `postcraft.*`, read and
- * validated in this one place; bad values fall back to the defaults.
- */
-const settingsSchema = z.object({
-  validateEnabled: z.catch(z.boolean(), true),
-  validateWorkspace: z.catch(z.boolean(), true),
-  intervalMs: z.catch(z.int().check(z.minimum(0), z.maximum(5000)), 150),
-  checks: z.catch(z.partialRecord(z.enum(findingCodes), severity), {}),
-});
-
-export type ServerSettings = z.infer<typeof settingsSchema>;
-
-export const defaultSettings: ServerSettings = settingsSchema.parse({});
+export const defaultSettings: ServerSettings = readEditorSettings(() => undefined);
 
 /**
  * Settings from what a client sends for the `postcraft` section: nested objects
@@ -25,13 +12,9 @@ export const defaultSettings: ServerSettings = settingsSchema.parse({});
  */
 export function parseSettings(section: unknown): ServerSettings {
   const raw = isRecord(section) ? section : {};
-  const validate = isRecord(raw.validate) ? raw.validate : {};
-  const pick = (nested: unknown, dotted: string) => (nested !== undefined ? nested : raw[dotted]);
-  return settingsSchema.parse({
-    validateEnabled: pick(validate.enabled, 'validate.enabled'),
-    validateWorkspace: pick(validate.workspace, 'validate.workspace'),
-    intervalMs: pick(validate.intervalMs, 'validate.intervalMs'),
-    checks: raw.checks,
+  return readEditorSettings((key) => {
+    const nested = key.split('.').reduce<unknown>((value, part) => (isRecord(value) ? value[part] : undefined), raw);
+    return nested !== undefined ? nested : raw[key];
   });
 }
 

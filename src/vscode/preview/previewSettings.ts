@@ -1,20 +1,12 @@
 import * as vscode from 'vscode';
-import { z } from '../../core/index';
+import { readPreviewSettings as readPreviewSettingsFrom, type PreviewSettings } from '../../core/index';
+
+export type { PreviewSettings };
 
 /** The `postcraft.preview.*` settings, validated; bad values fall back to the defaults. */
-const previewSettingsSchema = z.object({
-  allowRemoteImages: z.catch(z.boolean(), false),
-  stylesheet: z.pipe(
-    z.catch(z.string().check(z.trim()), ''),
-    z.transform((value: string) => value || undefined),
-  ),
-});
-
-export type PreviewSettings = z.infer<typeof previewSettingsSchema>;
-
 export function readPreviewSettings(scope: vscode.Uri | undefined): PreviewSettings {
   const config = vscode.workspace.getConfiguration('postcraft.preview', scope);
-  return previewSettingsSchema.parse({ allowRemoteImages: config.get('allowRemoteImages'), stylesheet: config.get('stylesheet') });
+  return readPreviewSettingsFrom((key) => config.get(key));
 }
 
 /**
