@@ -13,6 +13,7 @@ import { isImagePath } from './site/fileSet';
 import { summarizePost } from './site/postSummary';
 import { importedMarkdown } from './post/partialImports';
 import { Site } from './site/site';
+import { isConfigInput } from './site/generators/profile';
 import { siteSettingsFileName } from './settings/siteSettings';
 import { basename, isInside } from './text/paths';
 import { completionsAt, type CompletionEntry } from './features/completions';
@@ -357,7 +358,7 @@ export class PostcraftService {
     const site = this.siteFor(path);
     if (!site) return 'none';
     const name = basename(path);
-    if (name === siteSettingsFileName || (site.config.configFile && path === site.config.configFile)) return 'site'; // caller reopens
+    if (name === siteSettingsFileName || isConfigInput(site.config, path, change)) return 'site'; // caller reopens (see needsReopen)
     if (change === 'deleted') site.removeFile(path);
     else site.files.add(path);
     const definesAuthors = site.definesAuthors(path);
@@ -536,10 +537,15 @@ export class PostcraftService {
     return this.sites.find((site) => site.root === root);
   }
 
-  /** Whether a change to `path` (a generator config, `postcraft.config.json`) means the sites must be opened again. */
-  needsReopen(path: string): boolean {
+  /**
+   * Whether a change to `path` means the sites must be opened again: `postcraft.config.json`, or an input
+   * of a site's generator config (its config file, Hugo's `config/_default/*`, Astro's `src/content.config.ts`,
+   * Docusaurus' `tags.yml`, Eleventy's directory data files: whatever the profile's loader read, see
+   * generators/profile.ts `isConfigInput`). `change` matters for a file created in a folder the loader listed.
+   */
+  needsReopen(path: string, change: FileChange = 'changed'): boolean {
     const site = this.siteFor(path);
-    return site !== undefined && (path === site.config.configFile || basename(path) === siteSettingsFileName);
+    return site !== undefined && (basename(path) === siteSettingsFileName || isConfigInput(site.config, path, change));
   }
 
   /**

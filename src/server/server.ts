@@ -33,6 +33,9 @@ export const watchedFiles = [
   '**/*.{png,jpg,jpeg,gif,webp,avif,svg,bmp,ico,tif,tiff,jxl,heic}',
   '**/*.{toml,yaml,yml,json,js,mjs,cjs,ts,mts,cts}',
   '**/_redirects',
+  // Other inputs of generator configs (see generators/profile.ts isConfigInput): Astro pages, Eleventy templates and ignore files, Jekyll's Gemfile.
+  '**/*.{astro,njk,liquid}',
+  '**/{.eleventyignore,.gitignore,Gemfile}',
 ];
 
 const fileChanges: Record<FileChangeType, FileChange> = { [FileChangeType.Created]: 'created', [FileChangeType.Changed]: 'changed', [FileChangeType.Deleted]: 'deleted' };

@@ -97,7 +97,7 @@ export class ServerSession {
     if (!path) return;
     await this.ready;
     try {
-      if (this.service.needsReopen(path)) return void (await this.reindex());
+      if (this.service.needsReopen(path, change)) return void (await this.reindex());
       const scope = await this.service.fileChanged(path, change);
       if (scope !== 'none') this.didChangeFiles.fire({ path, scope });
     } catch (error) {

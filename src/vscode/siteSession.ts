@@ -106,7 +106,7 @@ export class SiteSession extends Disposable {
     try {
       const scope = await this.service.fileChanged(path, change);
       if (scope === 'none') return;
-      if (this.service.needsReopen(path)) await this.reindex();
+      if (this.service.needsReopen(path, change)) await this.reindex();
       else this.didChangeFiles.fire({ path, scope });
     } catch (error) {
       this.logger.error(`Updating the index for ${uri.toString(true)} failed`, error);

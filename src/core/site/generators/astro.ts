@@ -8,7 +8,7 @@ import type { FileSet } from '../fileSet';
 import type { Author, SiteConfig } from '../model';
 import { authorFromEntryFile, authorsFromDataFile } from './dataAuthors';
 import { callArguments, matchingBracket, objectSetting, stringItems, stringLiteralSetting, stringLiteralValue, topLevelProperties, topLevelString, withoutComments, withStringConstants } from './jsConfig';
-import { defaultImageFields, firstExisting, rootRelativeCandidates, type GeneratorProfile } from './profile';
+import { defaultImageFields, firstExisting, rootRelativeCandidates, type GeneratorProfile, recordingConfigInputs } from './profile';
 import { slug } from 'github-slugger';
 import type { AstroHeadingIds } from '../../links/headingIds/githubSlugger';
 
@@ -67,7 +67,7 @@ export const astro: GeneratorProfile = {
   displayName: 'Astro',
   detect: (names) => firstExisting(names, configNames),
 
-  async loadConfig(fs, root, configFile) {
+  loadConfig: recordingConfigInputs(async (fs, root, configFile) => {
     const setup = await readSetup(fs, root, configFile);
     const collectionDirs = (setup.collections ?? []).flatMap((collection) => collectionFolders(collection.source));
     const pagesDir = joinPath(setup.srcDir, 'pages');
@@ -100,7 +100,7 @@ export const astro: GeneratorProfile = {
       },
     };
     return { config, problems: [] };
-  },
+  }),
 
   // Only a collection the schema points at with reference() is a registry: Astro then fails the build
   // for an id it does not have. A plain `author: z.string()` is free text, and stays unchecked.

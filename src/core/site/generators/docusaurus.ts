@@ -5,7 +5,7 @@ import type { Author, SiteConfig, TagRegistry } from '../model';
 import { authorsFromDataFile } from './dataAuthors';
 import { matchingAny, notMatchingAny } from './globs';
 import { booleanSetting, matchingBracket, objectSetting, stringItems, stringListSetting, stringLiteralSetting, topLevelProperties, topLevelString, withoutComments } from './jsConfig';
-import { defaultImageFields, firstExisting, rootRelativeCandidates, type GeneratorProfile } from './profile';
+import { defaultImageFields, firstExisting, rootRelativeCandidates, type GeneratorProfile, recordingConfigInputs } from './profile';
 import type { DocusaurusDocsVersion, DocusaurusRouting } from '../routes/docusaurus';
 
 const identity = (id: string) => id;
@@ -56,7 +56,7 @@ export const docusaurus: GeneratorProfile = {
   displayName: 'Docusaurus',
   detect: (names) => firstExisting(names, ['docusaurus.config.js', 'docusaurus.config.ts', 'docusaurus.config.mjs', 'docusaurus.config.cjs', 'docusaurus.config.mts']),
 
-  async loadConfig(fs, root, configFile) {
+  loadConfig: recordingConfigInputs(async (fs, root, configFile) => {
     const file = configFile ? joinPath(root, configFile) : undefined;
     const source = await readConfigSource(fs, file);
     const plugins = contentPlugins(source);
@@ -86,7 +86,7 @@ export const docusaurus: GeneratorProfile = {
       ...(await tagRegistries(fs, root, plugins, locales)),
     };
     return { config, problems: [] };
-  },
+  }),
 
   // Each blog reads its own `authorsMapPath` (default authors.yml, relative to the blog folder);
   // a key that is not there fails the build ("Blog author with key … not found").

@@ -8,7 +8,7 @@ import { compiled, globSource, matchingAny } from './globs';
 import { parseFrontmatter } from '../../frontmatter/parse';
 import { isExcludedFile } from '../pageKinds';
 import { hrefOf, paginationPattern, permalinkOf, templatePattern, urlKeyOf, type DataPermalink, type EleventyRouting } from '../routes/eleventy';
-import { defaultImageFields, firstExisting, rootRelativeCandidates, type GeneratorProfile } from './profile';
+import { defaultImageFields, firstExisting, rootRelativeCandidates, type GeneratorProfile, recordingConfigInputs } from './profile';
 import type { MarkdownItAnchorIds } from '../../links/headingIds/markdownItAnchor';
 
 const identity = (id: string) => id;
@@ -35,7 +35,7 @@ export const eleventy: GeneratorProfile = {
   // projectConfigPaths); the others only by --config, so they come last.
   detect: (names) => firstExisting(names, ['.eleventy.js', 'eleventy.config.js', 'eleventy.config.mjs', 'eleventy.config.cjs', 'eleventy.config.ts', '.eleventy.cjs']),
 
-  async loadConfig(fs, root, configFile) {
+  loadConfig: recordingConfigInputs(async (fs, root, configFile) => {
     const file = configFile ? joinPath(root, configFile) : undefined;
     const configSource = withoutComments((file && (await readText(fs, file))) ?? '');
     const dirs = await directories(fs, root, configSource);
@@ -67,7 +67,7 @@ export const eleventy: GeneratorProfile = {
     };
     const config: EleventySiteConfig = { ...loaded, routing: await routing(fs, loaded, dirs, source, mappings) };
     return { config, problems: [] };
-  },
+  }),
 
   async loadAuthors(fs, config) {
     // Templates look authors up in global data (`authors[author]`); a display name matches as well.

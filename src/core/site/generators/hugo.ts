@@ -1,7 +1,7 @@
 import { joinPath } from '../../text/paths';
 import { basePathOf, stringSetting } from '../configFiles';
 import type { SiteConfig } from '../model';
-import { browserCandidates, defaultImageFields, firstExisting, rootRelativeCandidates, type GeneratorProfile, type LoadedSiteConfig } from './profile';
+import { browserCandidates, defaultImageFields, firstExisting, rootRelativeCandidates, type GeneratorProfile, type LoadedSiteConfig, recordingConfigInputs } from './profile';
 import { hugoAuthorKey, loadHugoAuthors } from './hugo/authors';
 import { disabledLanguages, moduleMounts, readHugoConfig, taxonomyKeys, themeNames } from './hugo/config';
 import { hiddenContent, ignoreFilesPatterns } from './hugo/ignoredFiles';
@@ -28,7 +28,7 @@ export const hugo: GeneratorProfile = {
     return firstExisting(names, configNames) ?? (names.has('config') ? 'config/_default' : undefined);
   },
 
-  async loadConfig(fs, root, configFile): Promise<LoadedSiteConfig> {
+  loadConfig: recordingConfigInputs(async (fs, root, configFile): Promise<LoadedSiteConfig> => {
     const problems: string[] = [];
     const { data, file } = await readHugoConfig(fs, root, configFile, problems);
     const globalContentDir = joinPath(root, stringSetting(data, 'contentDir') ?? 'content');
@@ -83,7 +83,7 @@ export const hugo: GeneratorProfile = {
       ...themes.map((theme) => ({ dir: joinPath(root, 'themes', theme, 'content'), prefix: '' })),
     ];
     return { config: { ...config, unrenderedPages: await loadUnrenderedPages(fs, data, config, contentRoots, branchFolders) }, problems };
-  },
+  }),
 
   loadAuthors: loadHugoAuthors,
 

@@ -6,7 +6,7 @@ import type { SiteConfig } from '../model';
 import type { JekyllCollection, JekyllDefaultsSet, JekyllRouting } from '../routes/jekyll';
 import { addAuthorRecords, authorFromEntryFile, AuthorRegistry, authorsFromDataFile, authorsFromDataFolder, dataExtensions } from './dataAuthors';
 import { jekyllExcludedFiles } from './jekyllEntryFilter';
-import { defaultImageFields, firstExisting, rootRelativeCandidates, type GeneratorProfile } from './profile';
+import { defaultImageFields, firstExisting, rootRelativeCandidates, type GeneratorProfile, recordingConfigInputs } from './profile';
 
 const identity = (id: string) => id;
 
@@ -21,7 +21,7 @@ export const jekyll: GeneratorProfile = {
   displayName: 'Jekyll',
   detect: (names) => firstExisting(names, ['_config.yml', '_config.yaml', '_config.toml']),
 
-  async loadConfig(fs, root, configFile) {
+  loadConfig: recordingConfigInputs(async (fs, root, configFile) => {
     const file = configFile ? joinPath(root, configFile) : undefined;
     const loaded = file ? await readDataFile(fs, file) : undefined;
     const data = loaded?.data ?? {};
@@ -53,7 +53,7 @@ export const jekyll: GeneratorProfile = {
       ...(objectSetting(data, 'kramdown')?.['auto_ids'] === false ? { headingIds: 'none' as const } : {}),
     };
     return { config, problems: loaded?.error ? [`${configFile}: ${loaded.error}`] : [] };
-  },
+  }),
 
   /**
    * Jekyll has no author model of its own: themes look `page.author` up in `site.data.authors`

@@ -1,12 +1,67 @@
 import type { SiteFileSystem } from '../../host/fileSystem';
-import { dirname, joinPath } from '../../text/paths';
-import type { FileSet } from '../fileSet';
+import { dirname, extname, joinPath } from '../../text/paths';
+import { isImagePath, type FileSet } from '../fileSet';
 import type { Author, GeneratorId, SiteConfig } from '../model';
 
 export interface LoadedSiteConfig {
   readonly config: SiteConfig;
   /** Things the generator would complain about in its config, in words for the writer. */
   readonly problems: string[];
+}
+
+/**
+ * What a loaded config was made of: the files its loader read or looked for (a missing one it tried,
+ * such as Astro's `src/content.config.ts` before `src/content/config.ts`, counts: creating it changes the
+ * config) and the folders it listed (Hugo's `config/_default/`, Eleventy's `_data/`). A change to one
+ * of these leaves the config stale: the site must be opened again.
+ */
+export interface ConfigInputs {
+  readonly files: ReadonlySet<string>;
+  readonly folders: ReadonlySet<string>;
+}
+
+/** A config whose loader recorded its inputs (see `recordingConfigInputs`); the field survives the Site's copies of the config. */
+interface WithConfigInputs {
+  readonly configInputs?: ConfigInputs;
+}
+
+/**
+ * Wraps a profile's `loadConfig` so that every file it reads (through any helper) is recorded as an
+ * input of the config: each generator declares its inputs by reading them, and no list can fall
+ * behind what the loader actually reads.
+ */
+export function recordingConfigInputs(load: GeneratorProfile['loadConfig']): GeneratorProfile['loadConfig'] {
+  return async (fs, root, configFile) => {
+    const files = new Set<string>();
+    const folders = new Set<string>();
+    if (configFile) files.add(joinPath(root, configFile));
+    const recording: SiteFileSystem = {
+      readFile: (path, maxBytes) => (files.add(path), fs.readFile(path, maxBytes)),
+      stat: (path) => (files.add(path), fs.stat(path)),
+      readDirectory: (path) => (folders.add(path), fs.readDirectory(path)),
+      ...(fs.realPath ? { realPath: (path: string) => fs.realPath!(path) } : {}),
+    };
+    const loaded = await load(recording, root, configFile);
+    const configInputs: ConfigInputs = { files, folders };
+    return { ...loaded, config: { ...loaded.config, configInputs } as SiteConfig & WithConfigInputs };
+  };
+}
+
+/** Pages, not settings: a loader may list their folders (Astro's `src/pages/`, Hugo's content) but a new post does not change the config. */
+const pageFile = /\.(md|markdown|mdx|mdown|mkd|mdoc)$/i;
+
+/**
+ * Whether a change to `path` leaves the config stale: a file the loader read or tried, or (created or
+ * deleted, neither a page, an image nor a folder) a file directly in a folder it listed.
+ */
+export function isConfigInput(config: SiteConfig, path: string, change?: 'created' | 'changed' | 'deleted'): boolean {
+  const inputs = (config as SiteConfig & WithConfigInputs).configInputs;
+  if (!inputs) return config.configFile === path;
+  if (inputs.files.has(path) || path === config.configFile) return true;
+  // A folder (no extension) created or deleted in a listed one is a section of pages, as are Markdown files and images.
+  const extension = extname(path);
+  if (change === 'changed' || extension === '' || pageFile.test(extension) || isImagePath(path)) return false;
+  return inputs.folders.has(dirname(path));
 }
 
 /** Everything Postcraft knows about one generator's rules, in one place. */
