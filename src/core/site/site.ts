@@ -153,7 +153,7 @@ export class Site {
     if (!previous) return;
     this.tags.remove(path, previous.tags);
     this.posts.delete(path);
-    if (previous.route) this.linkTargetsChanged();
+    this.linkTargetsChanged();
   }
 
   /**
@@ -178,7 +178,7 @@ export class Site {
   updatePost(path: string, summary: PostSummary): void {
     const previous = this.posts.get(path);
     this.posts.set(path, summary);
-    if (!sameRoute(previous?.route, summary.route)) this.linkTargetsChanged();
+    if (!previous || !sameRoute(previous.route, summary.route)) this.linkTargetsChanged();
     else if (!sameAnchorIds(previous?.anchors, summary.anchors)) this.linkTargetsVersion++;
     // Unchanged tags leave the index (and what is derived from it) as it is: most keystrokes.
     if (previous && sameTags(previous.tags, summary.tags)) return;

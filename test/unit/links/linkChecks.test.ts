@@ -108,4 +108,16 @@ describe('Hugo pages whose headings Postcraft cannot see', () => {
     const service = await open(fs);
     assert.deepEqual((await service.checkFile('/site/content/posts/source.md')).map((finding) => finding.message), ['No heading or anchor "#Target" in "Target".']);
   });
+
+  it('finds a ref to a post written after the site was indexed, and loses one to a post deleted', async () => {
+    const fs = hugoSite({ 'content/posts/source.md': '---\ntitle: Source\n---\n\nSee {{< ref "later.md" >}}.\n' });
+    const service = await open(fs);
+    const refErrors = async () => (await service.checkFile('/site/content/posts/source.md')).filter((finding) => finding.code === 'broken-link').length;
+    assert.equal(await refErrors(), 1);
+    fs.write('content/posts/later.md', '---\ntitle: Later\n---\n');
+    await service.fileChanged('/site/content/posts/later.md', 'created');
+    assert.equal(await refErrors(), 0);
+    await service.fileChanged('/site/content/posts/later.md', 'deleted');
+    assert.equal(await refErrors(), 1);
+  });
 });

@@ -9,6 +9,8 @@ export interface RouteSite {
   readonly config: SiteConfig;
   readonly files: FileSet;
   readonly posts: ReadonlyMap<string, PostSummary>;
+  /** Grows when a page is added or removed or its URL or anchors change: what rules derive from the pages is current while it stays. */
+  readonly linkTargetsVersion: number;
 }
 
 /** The page a template link (Hugo `ref`, Jekyll `post_url`) names, as the generator's lookup finds it. */
