@@ -1,9 +1,9 @@
 import { CancellationTokenSource, Emitter, type Connection, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { CancelledError, createPostcraftService, type FileChange, type Logger, type PostcraftService } from '../core/index';
+import { CancelledError, checksWholeWorkspace, createPostcraftService, type FileChange, type Logger, type PostcraftService } from '../core/index';
 import { nodeFileSystem } from '../node/index';
 import { sitePathOf, uriOf } from './convert';
-import { checksWholeWorkspace, defaultSettings, type ServerSettings } from './settings';
+import { defaultSettings, type ServerSettings } from './settings';
 
 export type SiteChangeScope = 'post' | 'site';
 

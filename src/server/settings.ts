@@ -1,4 +1,4 @@
-import { readEditorSettings, type CheckOptions, type EditorSettings } from '../core/index';
+import { readEditorSettings, type EditorSettings } from '../core/index';
 
 /** The `postcraft` settings section: the same settings as the extension's `postcraft.*`, read by the core. */
 export type ServerSettings = EditorSettings;
@@ -16,15 +16,6 @@ export function parseSettings(section: unknown): ServerSettings {
     const nested = key.split('.').reduce<unknown>((value, part) => (isRecord(value) ? value[part] : undefined), raw);
     return nested !== undefined ? nested : raw[key];
   });
-}
-
-/** Whether every post of the workspace gets diagnostics, not only the open ones. */
-export function checksWholeWorkspace(settings: ServerSettings): boolean {
-  return settings.validateEnabled && settings.validateWorkspace;
-}
-
-export function checkOptions(settings: ServerSettings): CheckOptions {
-  return { severities: settings.checks };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
