@@ -20,6 +20,7 @@ export { noCancellation, CancelledError, type CancellationToken } from './host/c
 export { silentLogger, type Logger } from './host/logger';
 export type { Position, Range } from './text/lineIndex';
 export { toSitePath } from './text/paths';
+export { sitePathOfUri, uriOfSitePath, uriPartsOfSitePath, parseUri, formatUri, type UriParts } from './text/uris';
 export type { CompletionEntry } from './features/completions';
 export type { HoverInfo } from './features/hover';
 export type { DocumentLink } from './features/documentLinks';

@@ -1,22 +1,19 @@
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Diagnostic, type Range as LspRange } from 'vscode-languageserver';
-import { toSitePath, type Finding, type Range, type Severity } from '../core/index';
+import { sitePathOfUri, uriOfSitePath, type Finding, type Range, type Severity } from '../core/index';
 
 /** Core ⇄ protocol conversions, and nothing else. */
 
-/** The site path of a `file:` URI; undefined for other schemes (`untitled:`, …), which Postcraft leaves alone. */
+/**
+ * The site path of a `file:` URI, by the core's mapping (core/text/uris.ts, the extension's too);
+ * undefined for other schemes (`untitled:`, …), which the server's Node file system cannot read.
+ */
 export function sitePathOf(uri: string): string | undefined {
-  if (!uri.startsWith('file:')) return undefined;
-  try {
-    return toSitePath(fileURLToPath(uri));
-  } catch {
-    return undefined; // a file: URI with a host on POSIX, say: not a file the core can read
-  }
+  return uri.slice(0, 5).toLowerCase() === 'file:' ? sitePathOfUri(uri) : undefined;
 }
 
-/** The `file:` URI of a site path (`/C:/x` on Windows becomes `file:///C:/x`). */
+/** The `file:` URI of a site path (`/c:/x` becomes `file:///c:/x`). */
 export function uriOf(sitePath: string): string {
-  return pathToFileURL(/^\/[A-Za-z]:/.test(sitePath) ? sitePath.slice(1) : sitePath).href;
+  return uriOfSitePath(sitePath);
 }
 
 /** The core's ranges count UTF-16 code units, as LSP positions do by default. */
