@@ -1,9 +1,6 @@
 import { closestMatches } from '../text/similarity';
-import { joinPath } from '../text/paths';
 import type { Check } from './context';
 import type { Fix } from './finding';
-import type { SiteConfig } from '../site/model';
-import { hugoTermKey } from '../site/generators/hugo/terms';
 import { innerRange, valuesOf } from '../frontmatter/values';
 
 /** Authors named in a post that the site's author registry does not define. */
@@ -21,19 +18,9 @@ export const checkAuthors: Check = (context) => {
     const suggestions = [...new Set(closestMatches(name, byName.keys()).map((match) => byName.get(match)!))];
     const range = innerRange(node);
     const fixes: Fix[] = suggestions.map((id, index) => context.replaceFix(`Change to "${id}"`, range, id, index === 0));
-    const stub = stubAuthorPage(site.config, name);
+    const stub = site.profile.authorStub?.(site.config, name);
     if (stub && !site.files.has(stub.path)) fixes.push({ title: `Create author "${name}"`, edits: [], createFile: stub });
     const hint = suggestions.length ? ` Did you mean "${suggestions[0]}"?` : '';
     context.report({ code: 'unknown-author', severity: 'error', range, message: `Unknown author "${name}": not in the site's authors.${hint}`, fixes });
   }
 };
-
-/** A Hugo term page for a new author, in the folder Hugo would look for: `Inés Muñoz` → `authors/inés-muñoz/`. */
-function stubAuthorPage(config: SiteConfig, name: string) {
-  const [contentDir, section] = [config.contentDirs[0], config.authorKeys[0]];
-  if (config.generator !== 'hugo' || !contentDir || !section) return undefined;
-  const id = hugoTermKey(name, { removePathAccents: config.removePathAccents });
-  // One folder name: Hugo's urlize keeps `/` and `.`, and `../../etc` must not create a file out of the site.
-  if (!/^[^/\\]+$/.test(id) || id === '.' || id === '..') return undefined;
-  return { path: joinPath(contentDir, section, id, '_index.md'), content: `---\ntitle: ${JSON.stringify(name)}\n---\n` };
-}

@@ -56,27 +56,19 @@ function checkReference(context: CheckContext, reference: ImageReference): void 
         const suggestion = referenceFor(site.profile, site.config, post.path, file, prefersRoot);
         if (suggestion && suggestion !== reference.path) fixes.push(context.replaceFix(`Change to "${suggestion}"`, reference.range, suggestion, fixes.length === 0));
       }
-      const where = site.profile.id === 'hugo' ? 'next to the post, in assets/ or in static/' : 'where the site serves images from';
+      const where = site.profile.images.searchedWhere;
       // A page never rendered on its own (a headless snippet) shows a relative image inside whichever page
       // includes it, and resolves it from there: Postcraft cannot know that page, so it cannot claim an error.
       const includedElsewhere = !prefersRoot && !!site.config.unrenderedPages?.includes(post.path, post.frontmatter?.data);
       const unsure = includedElsewhere ? '; this page is never rendered on its own, so the image may be found from the page that includes it' : '';
       // Without a known generator the resolution rule is a guess: a warning, not a claim the site is broken.
-      // So is a frontmatter field where only the theme's layouts read it (see layoutsReadImageFields).
-      const guessedRule = site.profile.id === 'markdown' || (reference.origin === 'frontmatter' && layoutsReadImageFields.has(site.profile.id));
+      // So is a frontmatter field where only the theme's layouts read it (see ImageRules.layoutsResolveFields).
+      const guessedRule = site.profile.images.rulesGuessed || (reference.origin === 'frontmatter' && site.profile.images.layoutsResolveFields);
       const missingSeverity = guessedRule || includedElsewhere ? 'warning' : severity;
       context.report({ code: 'broken-image', severity: missingSeverity, range: reference.range, message: `Image not found: ${shown} (looked ${where}${unsure})${why}.`, fixes });
     }
   }
 }
-
-/**
- * Generators that never resolve a frontmatter image field themselves: their themes' layouts do, each in
- * its own way (Hugo's `images` and `cover.image`, Jekyll's `image`, Eleventy's any key). Docusaurus
- * (`image` resolved from the post by its MDX loader) and Astro (a collection's `image()` schema) resolve
- * them as the post's own images.
- */
-const layoutsReadImageFields: ReadonlySet<string> = new Set(['hugo', 'jekyll', 'eleventy']);
 
 /** `x.jpg` or `featured/x.jpg`, not `/x.jpg`, `./x.jpg` or `../x.jpg`. */
 function isBareRelative(path: string): boolean {

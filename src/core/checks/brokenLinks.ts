@@ -92,10 +92,10 @@ function keptFragment(link: LinkReference): string {
 function whyUnpublished(site: Site, path: string): string | undefined {
   const page = site.posts.get(path)!;
   const name = site.profile.displayName;
-  const generator = site.config.generator;
-  if (page.draft && (generator === 'hugo' || generator === 'jekyll' || generator === 'docusaurus')) return `a draft, which ${name} does not publish`;
+  const { skipsDrafts, skipsFuturePosts } = site.profile.publishing;
+  if (page.draft && skipsDrafts) return `a draft, which ${name} does not publish`;
   const date = page.route?.date;
-  if (date && (generator === 'hugo' || generator === 'jekyll') && Date.parse(date) > Date.now()) return `a post dated ${date.slice(0, 10)}, which ${name} publishes only from that day`;
+  if (date && skipsFuturePosts && Date.parse(date) > Date.now()) return `a post dated ${date.slice(0, 10)}, which ${name} publishes only from that day`;
   return undefined;
 }
 

@@ -22,15 +22,15 @@ export const checkSchema: Check = (context) => {
     const field = frontmatter.fields.findLast((candidate) => candidate.key === key) ?? findField(frontmatter.fields, key);
     const range = field?.value?.range ?? field?.keyRange ?? frontmatter.blockRange;
     const fixes = field && dateKeys.includes(key) ? dateFix(context, field) : [];
-    const severity = key === 'date' && failsBuildOnBadDate.has(site.config.generator) ? 'error' : 'warning';
+    const severity = key === 'date' && site.profile.frontmatter.failsBuildOnBadDate ? 'error' : 'warning';
     context.report({ code: 'schema', severity, range, message: `"${key}": ${issue.message}.`, fixes });
   }
   const required = [...site.settings.requiredFields];
   const untitled =
-    titledByGenerator(site.config.generator) &&
+    site.profile.frontmatter.titled &&
     !findField(frontmatter.fields, 'title') &&
     !isListPage(site.config.generator, post.path) &&
-    !titleFromFileName(site.config.generator, post.path) &&
+    !site.profile.frontmatter.titleFromFileName?.(post.path) &&
     !site.config.unrenderedPages?.includes(post.path, frontmatter.data) && // a snippet shown inside other pages
     !findField(frontmatter.fields, 'redirect_to'); // jekyll-redirect-from's stub: a redirect, no page to title
   if (untitled && !hasHeading(post.text.slice(post.bodyStart), compilesAsMdx(site.config, post.path))) required.unshift('title');
@@ -41,26 +41,6 @@ export const checkSchema: Check = (context) => {
     context.report({ code: 'schema', severity, range: opening, message: `Missing "${key}".`, fixes: insertFieldFix(context, key) });
   }
 };
-
-/**
- * A `date` the generator cannot read stops the build: Hugo ("unable to parse date"), Jekyll 4.3
- * ("Invalid date '…': Document '…' does not have a valid date in the YAML front matter", checked with
- * jekyll build). Elsewhere it is a warning.
- */
-const failsBuildOnBadDate: ReadonlySet<string> = new Set(['hugo', 'jekyll']);
-
-/**
- * Whether the generator gives a page's title a meaning of its own. Eleventy does not: no front matter
- * key is required, and a site's layouts read whatever key they like (`newstitle`, `heading`…).
- */
-function titledByGenerator(generator: string): boolean {
-  return generator !== 'eleventy';
-}
-
-/** Jekyll titles posts and drafts from their file name (`2024-01-02-my-post.md` → "My Post"). */
-function titleFromFileName(generator: string, path: string): boolean {
-  return generator === 'jekyll' && /\/_(posts|drafts)\//.test(path);
-}
 
 /**
  * Docusaurus, Jekyll themes and others take the title from a first-level heading: `# Title` or a setext

@@ -18,9 +18,9 @@ export interface ImagePlacement {
 export function placeImage(site: Site, postPath: string, fileName: string, date = new Date()): ImagePlacement | undefined {
   const name = basename(fileName).replace(/[^\w.\-]+/g, '-');
   const postDir = dirname(postPath);
-  const isBundle = /^index\.mdx?$/.test(basename(postPath)) || site.config.generator === 'docusaurus' && /^index\.mdx?$/.test(basename(postPath));
+  const isBundle = /^index\.mdx?$/.test(basename(postPath));
   const candidates: string[] = [];
-  if (isBundle || site.config.generator === 'astro') candidates.push(joinPath(postDir, name));
+  if (isBundle || site.profile.images.besidePost === 'always') candidates.push(joinPath(postDir, name));
   const assetDir = site.config.assetDirs[0];
   if (assetDir && [...site.files.imageFiles()].some((image) => image.startsWith(`${assetDir}/`))) {
     const section = postPath.slice((site.config.contentDirs[0] ?? site.root).length + 1).split('/')[0] ?? '';
@@ -28,7 +28,7 @@ export function placeImage(site: Site, postPath: string, fileName: string, date 
     candidates.push(joinPath(assetDir, section, dated ? formatGoTime(date, '2006/01') : '', name));
   }
   const publicDir = site.config.publicDirs[0] ?? site.root;
-  const publicImages = site.config.generator === 'jekyll' ? 'assets/images' : site.config.generator === 'docusaurus' ? 'img' : 'images';
+  const publicImages = site.profile.images.publicFolder;
   candidates.push(joinPath(publicDir, publicImages, name));
   for (const destination of candidates) {
     const reference = referenceFor(site.profile, site.config, postPath, destination, false);

@@ -127,8 +127,7 @@ function representativePath(site: Site, post: ParsedPost, cursor: LinkCursor): s
     else if (isPostPath(link.path)) files++;
   }
   if (files !== urls) return files > urls ? 'file.md' : '/';
-  // Docusaurus and Astro follow relative Markdown file links; the others publish them as they are.
-  return site.config.generator === 'docusaurus' || site.config.generator === 'markdown' ? 'file.md' : '/';
+  return site.profile.links.newLinkStyle;
 }
 
 function headingCompletions(site: Site, post: ParsedPost, cursor: LinkCursor, hash: number): CompletionEntry[] {

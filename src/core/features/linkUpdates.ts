@@ -61,7 +61,7 @@ export function planMoveEdits(site: Site, moves: readonly PathMove[], sources: r
       if (text !== undefined) edits.push(replacePath(post, link, text));
     }
   }
-  if (options.addAliases && site.config.generator === 'hugo') edits.push(...aliasEdits(site, sources, newPathOf, newUrlOf));
+  if (options.addAliases && site.profile.links.aliasesForMovedPages) edits.push(...aliasEdits(site, sources, newPathOf, newUrlOf));
   return edits;
 }
 

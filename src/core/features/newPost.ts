@@ -42,12 +42,12 @@ export async function planNewPost(fs: SiteFileSystem, site: Site, request: NewPo
   const date = request.date ?? new Date();
   const slug = slugify(request.title);
   const day = formatGoTime(date, '2006-01-02');
-  const section = request.section ?? postSections(site)[0]?.section ?? defaultSection(site);
+  const section = request.section ?? postSections(site)[0]?.section ?? site.profile.newPost.defaultSection;
   const sectionPosts = [...site.posts.keys()].map((path) => layoutOf(site, path)).filter((layout) => layout?.section === section);
   const most = (test: (layout: PostLayout) => boolean) => sectionPosts.length > 0 && sectionPosts.filter((layout) => layout && test(layout)).length * 2 > sectionPosts.length;
   const bundle = most((layout) => layout.bundle);
   const byYear = most((layout) => layout.yearFolder);
-  const datedName = site.config.generator === 'jekyll' || site.config.generator === 'docusaurus' || most((layout) => layout.datedName);
+  const datedName = site.profile.newPost.datedFileNames || most((layout) => layout.datedName);
   const name = datedName ? `${day}-${slug}` : slug;
   const folder = joinPath(sectionRoot(site, section), byYear ? String(date.getFullYear()) : '');
   const path = bundle ? joinPath(folder, name, 'index.md') : joinPath(folder, `${name}.md`);
@@ -82,44 +82,16 @@ function sectionRoot(site: Site, section: string): string {
   return joinPath(site.config.contentDirs[0] ?? site.root, section);
 }
 
-function defaultSection(site: Site): string {
-  switch (site.config.generator) {
-    case 'jekyll':
-      return '_posts';
-    case 'docusaurus':
-      return 'blog';
-    case 'astro':
-      return 'blog';
-    default:
-      return 'posts';
-  }
-}
-
 async function templateFor(fs: SiteFileSystem, site: Site, section: string): Promise<{ template: string; source: string }> {
   const own = site.settings.newPostTemplate;
   const candidates = [
     ...(own ? [joinPath(site.root, own)] : []),
-    ...(site.config.generator === 'hugo' ? [joinPath(site.root, 'archetypes', `${section}.md`), joinPath(site.root, 'archetypes', 'default.md')] : []),
+    ...(site.profile.newPost.archetypes?.(site.root, section) ?? []),
   ];
   for (const candidate of candidates) {
     if (!isInside(site.root, candidate)) continue;
     const text = await readText(confinedFileSystem(fs, site.root), candidate); // never an archetype linked from outside the site
     if (text !== undefined) return { template: text, source: relativePath(site.root, candidate) };
   }
-  return { template: defaultTemplate(site.config.generator), source: `the ${site.profile.displayName} default` };
-}
-
-function defaultTemplate(generator: string): string {
-  switch (generator) {
-    case 'jekyll':
-      return '---\nlayout: post\ntitle: "{{ .Title }}"\ndate: {{ now.Format "2006-01-02 15:04:05 -0700" }}\ntags: []\n---\n\n';
-    case 'docusaurus':
-      return '---\ntitle: "{{ .Title }}"\nauthors: []\ntags: []\n---\n\n';
-    case 'astro':
-      return '---\ntitle: "{{ .Title }}"\ndescription: ""\npubDate: {{ now.Format "2006-01-02" }}\ntags: []\n---\n\n';
-    case 'eleventy':
-      return '---\ntitle: "{{ .Title }}"\ndate: {{ now.Format "2006-01-02" }}\ntags: []\n---\n\n';
-    default:
-      return `---\ntitle: "{{ .Title }}"\ndate: ${'{{ .Date }}'}\ndraft: true\ntags: []\n---\n\n`;
-  }
+  return { template: site.profile.newPost.template, source: `the ${site.profile.displayName} default` };
 }

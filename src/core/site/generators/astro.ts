@@ -8,7 +8,7 @@ import type { FileSet } from '../fileSet';
 import type { Author, SiteConfig } from '../model';
 import { authorFromEntryFile, authorsFromDataFile } from './dataAuthors';
 import { callArguments, matchingBracket, objectSetting, stringItems, stringLiteralSetting, stringLiteralValue, topLevelProperties, topLevelString, withoutComments, withStringConstants } from './jsConfig';
-import { defaultImageFields, firstExisting, rootRelativeCandidates, type GeneratorProfile, recordingConfigInputs } from './profile';
+import { defaultImageFields, firstExisting, plainPublishing, rootRelativeCandidates, servedImagesWhere, type GeneratorProfile, recordingConfigInputs } from './profile';
 import { slug } from 'github-slugger';
 import type { AstroHeadingIds } from '../../links/headingIds/githubSlugger';
 
@@ -65,6 +65,16 @@ interface ImageEndpoint {
 export const astro: GeneratorProfile = {
   id: 'astro',
   displayName: 'Astro',
+
+  publishing: plainPublishing,
+  images: { publicFolder: 'images', besidePost: 'always', searchedWhere: servedImagesWhere, layoutsResolveFields: false, rulesGuessed: false },
+  frontmatter: { failsBuildOnBadDate: false, titled: true },
+  links: { newLinkStyle: '/', aliasesForMovedPages: false },
+  newPost: {
+    defaultSection: 'blog',
+    datedFileNames: false,
+    template: '---\ntitle: "{{ .Title }}"\ndescription: ""\npubDate: {{ now.Format "2006-01-02" }}\ntags: []\n---\n\n',
+  },
   detect: (names) => firstExisting(names, configNames),
 
   loadConfig: recordingConfigInputs(async (fs, root, configFile) => {

@@ -5,7 +5,7 @@ import type { Author, SiteConfig, TagRegistry } from '../model';
 import { authorsFromDataFile } from './dataAuthors';
 import { matchingAny, notMatchingAny } from './globs';
 import { booleanSetting, matchingBracket, objectSetting, stringItems, stringListSetting, stringLiteralSetting, topLevelProperties, topLevelString, withoutComments } from './jsConfig';
-import { defaultImageFields, firstExisting, rootRelativeCandidates, type GeneratorProfile, recordingConfigInputs } from './profile';
+import { defaultImageFields, firstExisting, rootRelativeCandidates, servedImagesWhere, type GeneratorProfile, recordingConfigInputs } from './profile';
 import type { DocusaurusDocsVersion, DocusaurusRouting } from '../routes/docusaurus';
 
 const identity = (id: string) => id;
@@ -54,6 +54,12 @@ const defaultInclude = { blog: ['**/*.{md,mdx}'], docs: ['**/*.{md,mdx}'], pages
 export const docusaurus: GeneratorProfile = {
   id: 'docusaurus',
   displayName: 'Docusaurus',
+
+  publishing: { skipsDrafts: true, skipsFuturePosts: false },
+  images: { publicFolder: 'img', besidePost: 'bundles', searchedWhere: servedImagesWhere, layoutsResolveFields: false, rulesGuessed: false },
+  frontmatter: { failsBuildOnBadDate: false, titled: true },
+  links: { newLinkStyle: 'file.md', aliasesForMovedPages: false },
+  newPost: { defaultSection: 'blog', datedFileNames: true, template: '---\ntitle: "{{ .Title }}"\nauthors: []\ntags: []\n---\n\n' },
   detect: (names) => firstExisting(names, ['docusaurus.config.js', 'docusaurus.config.ts', 'docusaurus.config.mjs', 'docusaurus.config.cjs', 'docusaurus.config.mts']),
 
   loadConfig: recordingConfigInputs(async (fs, root, configFile) => {

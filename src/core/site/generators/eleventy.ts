@@ -8,7 +8,7 @@ import { compiled, globSource, matchingAny } from './globs';
 import { parseFrontmatter } from '../../frontmatter/parse';
 import { isExcludedFile } from '../pageKinds';
 import { hrefOf, paginationPattern, permalinkOf, templatePattern, urlKeyOf, type DataPermalink, type EleventyRouting } from '../routes/eleventy';
-import { defaultImageFields, firstExisting, rootRelativeCandidates, type GeneratorProfile, recordingConfigInputs } from './profile';
+import { defaultImageFields, firstExisting, plainPublishing, rootRelativeCandidates, servedImagesWhere, type GeneratorProfile, recordingConfigInputs } from './profile';
 import type { MarkdownItAnchorIds } from '../../links/headingIds/markdownItAnchor';
 
 const identity = (id: string) => id;
@@ -31,6 +31,12 @@ interface EleventySiteConfig extends SiteConfig {
 export const eleventy: GeneratorProfile = {
   id: 'eleventy',
   displayName: 'Eleventy',
+
+  publishing: plainPublishing,
+  images: { publicFolder: 'images', besidePost: 'bundles', searchedWhere: servedImagesWhere, layoutsResolveFields: true, rulesGuessed: false },
+  frontmatter: { failsBuildOnBadDate: false, titled: false },
+  links: { newLinkStyle: '/', aliasesForMovedPages: false },
+  newPost: { defaultSection: 'posts', datedFileNames: false, template: '---\ntitle: "{{ .Title }}"\ndate: {{ now.Format "2006-01-02" }}\ntags: []\n---\n\n' },
   // Eleventy 3 reads the first of .eleventy.js, eleventy.config.{js,mjs,cjs} (TemplateConfig's
   // projectConfigPaths); the others only by --config, so they come last.
   detect: (names) => firstExisting(names, ['.eleventy.js', 'eleventy.config.js', 'eleventy.config.mjs', 'eleventy.config.cjs', 'eleventy.config.ts', '.eleventy.cjs']),

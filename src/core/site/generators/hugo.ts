@@ -20,6 +20,27 @@ export const hugo: GeneratorProfile = {
   id: 'hugo',
   displayName: 'Hugo',
 
+  publishing: { skipsDrafts: true, skipsFuturePosts: true },
+  images: { publicFolder: 'images', besidePost: 'bundles', searchedWhere: 'next to the post, in assets/ or in static/', layoutsResolveFields: true, rulesGuessed: false },
+  frontmatter: { failsBuildOnBadDate: true, titled: true },
+  links: { newLinkStyle: '/', aliasesForMovedPages: true },
+  newPost: {
+    defaultSection: 'posts',
+    datedFileNames: false,
+    template: `---\ntitle: "{{ .Title }}"\ndate: ${'{{ .Date }}'}\ndraft: true\ntags: []\n---\n\n`,
+    archetypes: (root, section) => [joinPath(root, 'archetypes', `${section}.md`), joinPath(root, 'archetypes', 'default.md')],
+  },
+
+  /** A term page for a new author, in the folder Hugo would look for: `Inés Muñoz` → `authors/inés-muñoz/_index.md`. */
+  authorStub(config, name) {
+    const [contentDir, section] = [config.contentDirs[0], config.authorKeys[0]];
+    if (!contentDir || !section) return undefined;
+    const id = hugoTermKey(name, { removePathAccents: config.removePathAccents });
+    // One folder name: Hugo's urlize keeps `/` and `.`, and `../../etc` must not create a file out of the site.
+    if (!/^[^/\\]+$/.test(id) || id === '.' || id === '..') return undefined;
+    return { path: joinPath(contentDir, section, id, '_index.md'), content: `---\ntitle: ${JSON.stringify(name)}\n---\n` };
+  },
+
   detect(names) {
     const hugoNamed = firstExisting(names, configNames.filter((name) => name.startsWith('hugo.')));
     if (hugoNamed) return hugoNamed;

@@ -6,7 +6,7 @@ import type { SiteConfig } from '../model';
 import type { JekyllCollection, JekyllDefaultsSet, JekyllRouting } from '../routes/jekyll';
 import { addAuthorRecords, authorFromEntryFile, AuthorRegistry, authorsFromDataFile, authorsFromDataFolder, dataExtensions } from './dataAuthors';
 import { jekyllExcludedFiles } from './jekyllEntryFilter';
-import { defaultImageFields, firstExisting, rootRelativeCandidates, type GeneratorProfile, recordingConfigInputs } from './profile';
+import { defaultImageFields, firstExisting, rootRelativeCandidates, servedImagesWhere, type GeneratorProfile, recordingConfigInputs } from './profile';
 
 const identity = (id: string) => id;
 
@@ -19,6 +19,16 @@ const defaultExcludes = ['.sass-cache', '.jekyll-cache', 'gemfiles', 'Gemfile', 
 export const jekyll: GeneratorProfile = {
   id: 'jekyll',
   displayName: 'Jekyll',
+
+  publishing: { skipsDrafts: true, skipsFuturePosts: true },
+  images: { publicFolder: 'assets/images', besidePost: 'bundles', searchedWhere: servedImagesWhere, layoutsResolveFields: true, rulesGuessed: false },
+  frontmatter: { failsBuildOnBadDate: true, titled: true, titleFromFileName: (path) => /\/_(posts|drafts)\//.test(path) },
+  links: { newLinkStyle: '/', aliasesForMovedPages: false },
+  newPost: {
+    defaultSection: '_posts',
+    datedFileNames: true,
+    template: '---\nlayout: post\ntitle: "{{ .Title }}"\ndate: {{ now.Format "2006-01-02 15:04:05 -0700" }}\ntags: []\n---\n\n',
+  },
   detect: (names) => firstExisting(names, ['_config.yml', '_config.yaml', '_config.toml']),
 
   loadConfig: recordingConfigInputs(async (fs, root, configFile) => {

@@ -1,11 +1,17 @@
 import { joinPath } from '../../text/paths';
 import type { SiteConfig } from '../model';
-import { browserCandidates, defaultImageFields, type GeneratorProfile } from './profile';
+import { browserCandidates, defaultImageFields, plainPublishing, servedImagesWhere, type GeneratorProfile } from './profile';
 
 /** A folder of Markdown with no known generator: links resolve as a browser or GitHub would. */
 export const plainMarkdown: GeneratorProfile = {
   id: 'markdown',
   displayName: 'Markdown',
+
+  publishing: plainPublishing,
+  images: { publicFolder: 'images', besidePost: 'bundles', searchedWhere: servedImagesWhere, layoutsResolveFields: false, rulesGuessed: true },
+  frontmatter: { failsBuildOnBadDate: false, titled: true },
+  links: { newLinkStyle: 'file.md', aliasesForMovedPages: false },
+  newPost: { defaultSection: 'posts', datedFileNames: false, template: `---\ntitle: "{{ .Title }}"\ndate: ${'{{ .Date }}'}\ndraft: true\ntags: []\n---\n\n` },
   detect: () => undefined,
   async loadConfig(_fs, root) {
     const config: SiteConfig = {

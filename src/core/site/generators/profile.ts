@@ -92,7 +92,91 @@ export interface GeneratorProfile {
    * Without it, tags are told apart exactly (Jekyll: `Ruby` and `ruby` are two pages).
    */
   tagTerm?(tag: string, config?: SiteConfig): string;
+  /** Which pages the generator leaves out of a default build (a link to one is broken on the live site). */
+  readonly publishing: PublishingRules;
+  /** Where images go and how sure Postcraft is about where the generator looks for them. */
+  readonly images: ImageRules;
+  /** What the generator itself makes of a post's frontmatter (as opposed to what themes do). */
+  readonly frontmatter: FrontmatterRules;
+  /** How links between posts are written and kept when a post moves. */
+  readonly links: LinkRules;
+  /** Where a new post goes and the frontmatter it starts with, when the site shows no habit of its own. */
+  readonly newPost: NewPostRules;
+  /**
+   * A page that registers a new author, for the "Create author" fix, or undefined where the generator
+   * has no such page (authors in a data file) or `name` cannot be one folder.
+   */
+  authorStub?(config: SiteConfig, name: string): { path: string; content: string } | undefined;
 }
+
+export interface PublishingRules {
+  /** Drafts are built only on request (Hugo `--buildDrafts`, Jekyll `--drafts`, Docusaurus in production). */
+  readonly skipsDrafts: boolean;
+  /** Posts dated in the future are built only from that day (Hugo `buildFuture`, Jekyll `future` off). */
+  readonly skipsFuturePosts: boolean;
+}
+
+export interface ImageRules {
+  /** The folder under the first public folder where a new image goes when the site shows no habit (`img` for Docusaurus). */
+  readonly publicFolder: string;
+  /** A new image goes beside the post: `always` (Astro imports images relative to the post), or only for a page bundle's `index.md`. */
+  readonly besidePost: 'always' | 'bundles';
+  /** Where the generator looked for a missing image, in words for the message. */
+  readonly searchedWhere: string;
+  /**
+   * The generator never resolves a frontmatter image field itself: its themes' layouts do, each in its
+   * own way (Hugo's `images` and `cover.image`, Jekyll's `image`, Eleventy's any key), so a missing one
+   * is only a warning. Docusaurus (`image` resolved from the post by its MDX loader) and Astro (a
+   * collection's `image()` schema) resolve them as the post's own images.
+   */
+  readonly layoutsResolveFields: boolean;
+  /** Without a known generator the resolution rule is a guess: a missing image is a warning, not an error. */
+  readonly rulesGuessed: boolean;
+}
+
+export interface FrontmatterRules {
+  /**
+   * A `date` the generator cannot read stops the build: Hugo ("unable to parse date"), Jekyll 4.3
+   * ("Invalid date '…': Document '…' does not have a valid date in the YAML front matter", checked with
+   * jekyll build). Elsewhere it is a warning.
+   */
+  readonly failsBuildOnBadDate: boolean;
+  /**
+   * The generator gives a page's title a meaning of its own. Eleventy does not: no front matter key is
+   * required, and a site's layouts read whatever key they like (`newstitle`, `heading`…).
+   */
+  readonly titled: boolean;
+  /** The generator titles this post from its file name (Jekyll's `_posts/2024-01-02-my-post.md` → "My Post"). */
+  titleFromFileName?(path: string): boolean;
+}
+
+export interface LinkRules {
+  /**
+   * How a new link to a post is written when the site shows no habit: a relative Markdown file
+   * (`file.md`, which Docusaurus resolves and plain Markdown viewers follow) or a site URL (`/`; the
+   * others publish a `.md` link as it is).
+   */
+  readonly newLinkStyle: 'file.md' | '/';
+  /** A moved post can keep its old URL through an `aliases` frontmatter list (Hugo writes redirect pages for them). */
+  readonly aliasesForMovedPages: boolean;
+}
+
+export interface NewPostRules {
+  /** The folder under the first content folder for posts when the site has none yet (`_posts` for Jekyll). */
+  readonly defaultSection: string;
+  /** New post files are named `YYYY-MM-DD-slug.md` (Jekyll requires it; Docusaurus takes the date from it). */
+  readonly datedFileNames: boolean;
+  /** The frontmatter of a new post, as a Go-template-like archetype (`{{ .Title }}`, `{{ now.Format "…" }}`, `{{ .Date }}`). */
+  readonly template: string;
+  /** The site's own templates for a post in `section`, best first (Hugo's `archetypes/<section>.md`, then `default.md`). */
+  archetypes?(root: string, section: string): string[];
+}
+
+/** The rules of a generator that publishes everything it finds and resolves images as a browser does. */
+export const plainPublishing: PublishingRules = { skipsDrafts: false, skipsFuturePosts: false };
+
+/** The message words for a generator that serves images from public folders. */
+export const servedImagesWhere = 'where the site serves images from';
 
 /**
  * Frontmatter keys whose value is an image by documentation: `images` (Hugo's embedded opengraph,
