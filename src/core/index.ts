@@ -21,6 +21,7 @@ export { silentLogger, type Logger } from './host/logger';
 export type { Position, Range } from './text/lineIndex';
 export { toSitePath } from './text/paths';
 export { sitePathOfUri, uriOfSitePath, uriPartsOfSitePath, parseUri, formatUri, type UriParts } from './text/uris';
+export type { EditorDocument } from './text/editorDocument';
 export type { CompletionEntry } from './features/completions';
 export type { HoverInfo } from './features/hover';
 export type { DocumentLink } from './features/documentLinks';

@@ -16,6 +16,8 @@ import { Site } from './site/site';
 import { isConfigInput } from './site/generators/profile';
 import { siteSettingsFileName } from './settings/siteSettings';
 import { basename, isInside } from './text/paths';
+import type { EditorDocument } from './text/editorDocument';
+import { sitePathOfUri } from './text/uris';
 import { completionsAt, type CompletionEntry } from './features/completions';
 import { documentLinks, type DocumentLink } from './features/documentLinks';
 import { hoverAt, type HoverInfo } from './features/hover';
@@ -158,6 +160,64 @@ export class PostcraftService {
    * `checksAfterOpening`). A change on disk drops what it may have made stale.
    */
   private readonly halfChecked = new Map<string, HalfChecked>();
+
+  // Documents by URI and version (text/editorDocument.ts), for fronts that hold editor documents (the
+  // language server): thin wrappers over the path-based methods below, which the other fronts call.
+
+  /** The site path of a document's URI (text/uris.ts); undefined for a URI that names no file. */
+  documentPath(document: EditorDocument): string | undefined {
+    return sitePathOfUri(document.uri);
+  }
+
+  /**
+   * `parse` of a document, keyed by (uri, version): while the version stands, the last parse is reused
+   * without reading or comparing the text.
+   */
+  parseDocument(document: EditorDocument): { site: Site; post: ParsedPost } | undefined {
+    const path = this.documentPath(document);
+    if (path === undefined) return undefined;
+    const site = this.siteFor(path);
+    if (!site?.isPost(path)) return undefined; // as `parse` answers, without reading the text
+    const key = `${document.version}\u0000${document.uri}`;
+    const cached = this.recentParses.get(path);
+    if (cached && this.parsedVersions.get(cached) === key) return { site, post: cached };
+    const parsed = this.parse(path, document.getText());
+    if (parsed) this.parsedVersions.set(parsed.post, key);
+    return parsed;
+  }
+
+  /** The (uri, version) each recent parse of a document was made for. */
+  private readonly parsedVersions = new WeakMap<ParsedPost, string>();
+
+  /** Findings for a document's current text (`checkText`). */
+  checkDocument(document: EditorDocument, options: CheckOptions = {}): Finding[] {
+    const parsed = this.parseDocument(document);
+    if (parsed) return runChecks(parsed.site, parsed.post, options);
+    const path = this.documentPath(document);
+    // A partial that posts import is checked as a fragment (see `checkText`); other files have nothing to check.
+    return path !== undefined && this.siteFor(path)?.isFragment(path) ? this.checkText(path, document.getText(), options) : [];
+  }
+
+  completionsInDocument(document: EditorDocument, offset: number): CompletionEntry[] {
+    const parsed = this.parseDocument(document);
+    return parsed ? completionsAt(parsed.site, parsed.post, offset) : [];
+  }
+
+  hoverInDocument(document: EditorDocument, offset: number): HoverInfo | undefined {
+    const parsed = this.parseDocument(document);
+    return parsed ? hoverAt(parsed.site, parsed.post, offset) : undefined;
+  }
+
+  linksInDocument(document: EditorDocument): DocumentLink[] {
+    const parsed = this.parseDocument(document);
+    return parsed ? documentLinks(parsed.site, parsed.post) : [];
+  }
+
+  /** `definition` in a document: its text is the parsed one, so `parse` finds it at once. */
+  async definitionInDocument(document: EditorDocument, offset: number, openText: OpenText = noOpenText): Promise<{ readonly path: string; readonly range: Range } | undefined> {
+    const parsed = this.parseDocument(document);
+    return parsed ? this.definition(parsed.post.path, parsed.post.text, offset, openText) : undefined;
+  }
 
   /** Completions at `offset` of the post's text. */
   completions(path: string, text: string, offset: number): CompletionEntry[] {

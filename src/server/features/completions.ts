@@ -1,6 +1,6 @@
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type Connection } from 'vscode-languageserver';
 import type { CompletionEntry } from '../../core/index';
-import { sitePathOf, toLspRange } from '../convert';
+import { toLspRange } from '../convert';
 import type { ServerSession } from '../session';
 
 // LSP has no `User` kind (VS Code's API has): authors are constants of the site.
@@ -27,9 +27,8 @@ export function registerCompletionSupport(connection: Connection, session: Serve
   connection.onCompletion(async ({ textDocument, position }) => {
     await session.ready;
     const document = session.documents.get(textDocument.uri);
-    const path = sitePathOf(textDocument.uri);
-    if (!document || !path) return null;
-    const entries = session.service.completions(path, document.getText(), document.offsetAt(position));
+    if (!document) return null;
+    const entries = session.service.completionsInDocument(document, document.offsetAt(position));
     // Complete: the core already narrowed the list to what fits here; the client filters as the writer types.
     return { isIncomplete: false, items: entries.map((entry) => toCompletionItem(entry, support)) };
   });

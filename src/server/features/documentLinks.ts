@@ -15,9 +15,9 @@ export function registerDocumentLinkSupport(connection: Connection, session: Ser
   connection.onDocumentLinks(async ({ textDocument }) => {
     await session.ready;
     const document = session.documents.get(textDocument.uri);
-    const path = sitePathOf(textDocument.uri);
+    const path = document && sitePathOf(document.uri);
     if (!document || !path) return null;
-    return session.service.documentLinks(path, document.getText()).map((link): DocumentLink => {
+    return session.service.linksInDocument(document).map((link): DocumentLink => {
       const range = toLspRange(link.range);
       const target = session.uriFor(link.target);
       if (link.targetOffset === undefined) return { range, target, tooltip: link.tooltip };

@@ -1,5 +1,5 @@
 import { MarkupKind, type Connection } from 'vscode-languageserver';
-import { sitePathOf, toLspRange } from '../convert';
+import { toLspRange } from '../convert';
 import type { ServerSession } from '../session';
 
 /** Tag usage, author cards, image previews and link targets from the core, as Markdown. */
@@ -7,8 +7,7 @@ export function registerHoverSupport(connection: Connection, session: ServerSess
   connection.onHover(async ({ textDocument, position }) => {
     await session.ready;
     const document = session.documents.get(textDocument.uri);
-    const path = sitePathOf(textDocument.uri);
-    const info = document && path ? session.service.hover(path, document.getText(), document.offsetAt(position)) : undefined;
+    const info = document && session.service.hoverInDocument(document, document.offsetAt(position));
     return info ? { contents: { kind: MarkupKind.Markdown, value: info.markdown }, range: toLspRange(info.range) } : null;
   });
 }
