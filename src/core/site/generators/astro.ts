@@ -75,6 +75,7 @@ export const astro: GeneratorProfile = {
     datedFileNames: false,
     template: '---\ntitle: "{{ .Title }}"\ndescription: ""\npubDate: {{ now.Format "2006-01-02" }}\ntags: []\n---\n\n',
   },
+  configFiles: configNames,
   detect: (names) => firstExisting(names, configNames),
 
   loadConfig: recordingConfigInputs(async (fs, root, configFile) => {

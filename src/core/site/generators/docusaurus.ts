@@ -60,7 +60,8 @@ export const docusaurus: GeneratorProfile = {
   frontmatter: { failsBuildOnBadDate: false, titled: true },
   links: { newLinkStyle: 'file.md', aliasesForMovedPages: false },
   newPost: { defaultSection: 'blog', datedFileNames: true, template: '---\ntitle: "{{ .Title }}"\nauthors: []\ntags: []\n---\n\n' },
-  detect: (names) => firstExisting(names, ['docusaurus.config.js', 'docusaurus.config.ts', 'docusaurus.config.mjs', 'docusaurus.config.cjs', 'docusaurus.config.mts']),
+  configFiles: ['docusaurus.config.js', 'docusaurus.config.ts', 'docusaurus.config.mjs', 'docusaurus.config.cjs', 'docusaurus.config.mts'],
+  detect: (names) => firstExisting(names, docusaurus.configFiles),
 
   loadConfig: recordingConfigInputs(async (fs, root, configFile) => {
     const file = configFile ? joinPath(root, configFile) : undefined;

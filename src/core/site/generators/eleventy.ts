@@ -39,7 +39,8 @@ export const eleventy: GeneratorProfile = {
   newPost: { defaultSection: 'posts', datedFileNames: false, template: '---\ntitle: "{{ .Title }}"\ndate: {{ now.Format "2006-01-02" }}\ntags: []\n---\n\n' },
   // Eleventy 3 reads the first of .eleventy.js, eleventy.config.{js,mjs,cjs} (TemplateConfig's
   // projectConfigPaths); the others only by --config, so they come last.
-  detect: (names) => firstExisting(names, ['.eleventy.js', 'eleventy.config.js', 'eleventy.config.mjs', 'eleventy.config.cjs', 'eleventy.config.ts', '.eleventy.cjs']),
+  configFiles: ['.eleventy.js', 'eleventy.config.js', 'eleventy.config.mjs', 'eleventy.config.cjs', 'eleventy.config.ts', '.eleventy.cjs'],
+  detect: (names) => firstExisting(names, eleventy.configFiles),
 
   loadConfig: recordingConfigInputs(async (fs, root, configFile) => {
     const file = configFile ? joinPath(root, configFile) : undefined;

@@ -19,6 +19,7 @@ const siteFolders = ['content', 'archetypes', 'layouts', 'themes'];
 export const hugo: GeneratorProfile = {
   id: 'hugo',
   displayName: 'Hugo',
+  configFiles: [...configNames, 'config/_default'],
 
   publishing: { skipsDrafts: true, skipsFuturePosts: true },
   images: { publicFolder: 'images', besidePost: 'bundles', searchedWhere: 'next to the post, in assets/ or in static/', layoutsResolveFields: true, rulesGuessed: false },

@@ -29,7 +29,8 @@ export const jekyll: GeneratorProfile = {
     datedFileNames: true,
     template: '---\nlayout: post\ntitle: "{{ .Title }}"\ndate: {{ now.Format "2006-01-02 15:04:05 -0700" }}\ntags: []\n---\n\n',
   },
-  detect: (names) => firstExisting(names, ['_config.yml', '_config.yaml', '_config.toml']),
+  configFiles: ['_config.yml', '_config.yaml', '_config.toml'],
+  detect: (names) => firstExisting(names, jekyll.configFiles),
 
   loadConfig: recordingConfigInputs(async (fs, root, configFile) => {
     const file = configFile ? joinPath(root, configFile) : undefined;

@@ -12,6 +12,7 @@ export const plainMarkdown: GeneratorProfile = {
   frontmatter: { failsBuildOnBadDate: false, titled: true },
   links: { newLinkStyle: 'file.md', aliasesForMovedPages: false },
   newPost: { defaultSection: 'posts', datedFileNames: false, template: `---\ntitle: "{{ .Title }}"\ndate: ${'{{ .Date }}'}\ndraft: true\ntags: []\n---\n\n` },
+  configFiles: [],
   detect: () => undefined,
   async loadConfig(_fs, root) {
     const config: SiteConfig = {

@@ -68,6 +68,12 @@ export function isConfigInput(config: SiteConfig, path: string, change?: 'create
 export interface GeneratorProfile {
   readonly id: GeneratorId;
   readonly displayName: string;
+  /**
+   * The config files (or folder) whose presence can mark a folder as this generator's site: `detect`
+   * returns one of these, and each is a `workspaceContains:` activation event in package.json (a unit
+   * test holds the two together), so the extension starts in any site Postcraft would recognise.
+   */
+  readonly configFiles: readonly string[];
   /** The config file that marks `names` (a folder's entries) as this generator's site, if any. */
   detect(names: ReadonlySet<string>): string | undefined;
   loadConfig(fs: SiteFileSystem, root: string, configFile: string | undefined): Promise<LoadedSiteConfig>;
