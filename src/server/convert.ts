@@ -1,5 +1,5 @@
 import { DiagnosticSeverity, type Diagnostic, type Range as LspRange } from 'vscode-languageserver';
-import { sitePathOfUri, uriOfSitePath, type Finding, type Range, type Severity } from '../core/index';
+import { sitePathOfUri, uriOfSitePath, type Finding, type Fix, type Range, type Severity } from '../core/index';
 
 /** Core ⇄ protocol conversions, and nothing else. */
 
@@ -29,6 +29,17 @@ export const diagnosticSource = 'postcraft';
 
 const docsBase = 'https://github.com/postcraft/postcraft';
 
+/** What a Postcraft diagnostic carries in `data`: its finding's fixes. */
+export interface DiagnosticData {
+  readonly fixes: readonly Fix[];
+}
+
+/** The fixes a diagnostic carries, if the client sent its `data` back intact. */
+export function fixesOf(diagnostic: Diagnostic): readonly Fix[] | undefined {
+  const data = diagnostic.data as Partial<DiagnosticData> | undefined;
+  return Array.isArray(data?.fixes) && data.fixes.every((fix) => typeof fix?.title === 'string' && Array.isArray(fix.edits)) ? data.fixes : undefined;
+}
+
 export function toDiagnostic(finding: Finding, relatedSupport: boolean): Diagnostic {
   const diagnostic: Diagnostic = {
     range: toLspRange(finding.range),
@@ -38,6 +49,9 @@ export function toDiagnostic(finding: Finding, relatedSupport: boolean): Diagnos
     source: diagnosticSource,
     message: finding.message,
   };
+  // The fixes travel with the diagnostic (clients send `data` back with a code action request), so a
+  // code action applies exactly what this check found, without matching the finding again.
+  if (finding.fixes.length > 0) diagnostic.data = { fixes: finding.fixes } satisfies DiagnosticData;
   if (relatedSupport && finding.related?.length) {
     diagnostic.relatedInformation = finding.related.map((related) => ({ location: { uri: uriOf(related.file), range: toLspRange(related.range) }, message: related.message }));
   }

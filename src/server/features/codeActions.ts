@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { CodeActionKind, type CodeAction, type Connection, type TextDocumentEdit, type CreateFile, type WorkspaceEdit, type TextEdit as LspTextEdit } from 'vscode-languageserver';
 import type { Finding, Fix } from '../../core/index';
-import { diagnosticSource, sameRange, toLspRange } from '../convert';
+import { diagnosticSource, fixesOf, sameRange, toLspRange } from '../convert';
 import type { ServerSession } from '../session';
 import type { DiagnosticsManager } from './diagnostics';
 
@@ -21,11 +21,13 @@ export function registerCodeActionSupport(connection: Connection, session: Serve
     for (const diagnostic of context.diagnostics) {
       if (diagnostic.source !== diagnosticSource) continue;
       const finding = findings.find((candidate) => candidate.code === diagnostic.code && sameRange(toLspRange(candidate.range), diagnostic.range));
-      if (!finding) continue;
-      for (const fix of finding.fixes) {
+      // The fixes the diagnostic carries (see toDiagnostic); a client that drops `data` gets the finding's.
+      const fixes = fixesOf(diagnostic) ?? finding?.fixes ?? [];
+      for (const fix of fixes) {
         const edit = toWorkspaceEdit(session, [fix], support);
         if (edit) actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.isPreferred === true, edit });
       }
+      if (!finding) continue;
       const sameKind = findings.filter((other) => other.code === finding.code && other.fixes.some((fix) => fix.isPreferred && fix.edits.length > 0 && !fix.createFile));
       if (sameKind.length > 1) actions.push(fixAllAction(session, finding.code, sameKind, support));
     }

@@ -85,6 +85,11 @@ describe('postcraft-language-server over stdio, on a copy of the hugo-blog fixtu
     assert.deepEqual(change?.textDocument, { uri, version: 1 });
     assert.deepEqual(change?.edits, [{ range: typo!.range, newText: 'kubernetes' }]);
 
+    // The fixes travel in the diagnostic's data; a client that drops `data` gets the same fix by the finding.
+    assert.deepEqual((typo!.data as { fixes: { title: string }[] }).fixes.map((each) => each.title), actions.filter((action) => action.diagnostics?.length).map((action) => action.title));
+    const withoutData = await client.connection.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: typo!.range, context: { diagnostics: [{ ...typo!, data: undefined }] } });
+    assert.deepEqual(withoutData.map((action) => action.title), actions.map((action) => action.title));
+
     const fixed = TextDocument.applyEdits(TextDocument.create(uri, 'markdown', 1, readFileSync(path, 'utf8')), change!.edits);
     assert.match(fixed, /"cncf", "kubernetes", "percona"/);
     await client.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: 2 }, contentChanges: [{ text: fixed }] });
