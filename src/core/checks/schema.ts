@@ -1,5 +1,5 @@
 import { findField, type Field } from '../frontmatter/model';
-import { dateKeys, frontmatterSchemas } from '../schema/frontmatterSchema';
+import { dateKeys } from '../schema/frontmatterSchema';
 import { hasLevelOneHeading } from '../post/markdownStructure';
 import { compilesAsMdx } from '../post/dialect';
 import { isListPage } from '../site/pageKinds';
@@ -12,7 +12,7 @@ export const checkSchema: Check = (context) => {
   const { site, post } = context;
   const frontmatter = post.frontmatter;
   if (!frontmatter || frontmatter.unread || frontmatter.problems.some((problem) => problem.severity === 'error')) return; // syntax first
-  const result = frontmatterSchemas[site.config.generator].safeParse(frontmatter.data);
+  const result = site.profile.frontmatter.schema.safeParse(frontmatter.data);
   const reported = new Set<string>();
   for (const issue of result.success ? [] : result.error.issues) {
     const key = String(issue.path[0] ?? '');

@@ -1,3 +1,4 @@
+import { frontmatterSchemas } from '../../schema/frontmatterSchema';
 import { parse as parseJsonc } from 'jsonc-parser';
 import type { SiteFileSystem } from '../../host/fileSystem';
 import { basename, dirname, extname, isInside, joinPath, relativePath } from '../../text/paths';
@@ -68,7 +69,7 @@ export const astro: GeneratorProfile = {
 
   publishing: plainPublishing,
   images: { publicFolder: 'images', besidePost: 'always', searchedWhere: servedImagesWhere, layoutsResolveFields: false, rulesGuessed: false },
-  frontmatter: { failsBuildOnBadDate: false, titled: true },
+  frontmatter: { schema: frontmatterSchemas.astro, failsBuildOnBadDate: false, titled: true },
   links: { newLinkStyle: '/', aliasesForMovedPages: false },
   newPost: {
     defaultSection: 'blog',

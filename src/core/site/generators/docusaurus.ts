@@ -1,3 +1,4 @@
+import { frontmatterSchemas } from '../../schema/frontmatterSchema';
 import type { SiteFileSystem } from '../../host/fileSystem';
 import { dirname, isInside, joinPath, normalizePath } from '../../text/paths';
 import { basePathOf, readDataFile, readText } from '../configFiles';
@@ -57,7 +58,7 @@ export const docusaurus: GeneratorProfile = {
 
   publishing: { skipsDrafts: true, skipsFuturePosts: false },
   images: { publicFolder: 'img', besidePost: 'bundles', searchedWhere: servedImagesWhere, layoutsResolveFields: false, rulesGuessed: false },
-  frontmatter: { failsBuildOnBadDate: false, titled: true },
+  frontmatter: { schema: frontmatterSchemas.docusaurus, failsBuildOnBadDate: false, titled: true },
   links: { newLinkStyle: 'file.md', aliasesForMovedPages: false },
   newPost: { defaultSection: 'blog', datedFileNames: true, template: '---\ntitle: "{{ .Title }}"\nauthors: []\ntags: []\n---\n\n' },
   configFiles: ['docusaurus.config.js', 'docusaurus.config.ts', 'docusaurus.config.mjs', 'docusaurus.config.cjs', 'docusaurus.config.mts'],

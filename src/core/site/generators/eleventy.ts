@@ -1,3 +1,4 @@
+import { frontmatterSchemas } from '../../schema/frontmatterSchema';
 import type { SiteFileSystem } from '../../host/fileSystem';
 import { basename, dirname, isInside, joinPath, relativePath } from '../../text/paths';
 import { basePathOf, readText } from '../configFiles';
@@ -34,7 +35,7 @@ export const eleventy: GeneratorProfile = {
 
   publishing: plainPublishing,
   images: { publicFolder: 'images', besidePost: 'bundles', searchedWhere: servedImagesWhere, layoutsResolveFields: true, rulesGuessed: false },
-  frontmatter: { failsBuildOnBadDate: false, titled: false },
+  frontmatter: { schema: frontmatterSchemas.eleventy, failsBuildOnBadDate: false, titled: false },
   links: { newLinkStyle: '/', aliasesForMovedPages: false },
   newPost: { defaultSection: 'posts', datedFileNames: false, template: '---\ntitle: "{{ .Title }}"\ndate: {{ now.Format "2006-01-02" }}\ntags: []\n---\n\n' },
   // Eleventy 3 reads the first of .eleventy.js, eleventy.config.{js,mjs,cjs} (TemplateConfig's

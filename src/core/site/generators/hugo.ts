@@ -1,3 +1,4 @@
+import { frontmatterSchemas } from '../../schema/frontmatterSchema';
 import { joinPath } from '../../text/paths';
 import { basePathOf, stringSetting } from '../configFiles';
 import type { SiteConfig } from '../model';
@@ -23,7 +24,7 @@ export const hugo: GeneratorProfile = {
 
   publishing: { skipsDrafts: true, skipsFuturePosts: true },
   images: { publicFolder: 'images', besidePost: 'bundles', searchedWhere: 'next to the post, in assets/ or in static/', layoutsResolveFields: true, rulesGuessed: false },
-  frontmatter: { failsBuildOnBadDate: true, titled: true },
+  frontmatter: { schema: frontmatterSchemas.hugo, failsBuildOnBadDate: true, titled: true },
   links: { newLinkStyle: '/', aliasesForMovedPages: true },
   newPost: {
     defaultSection: 'posts',

@@ -1,3 +1,4 @@
+import { frontmatterSchemas } from '../../schema/frontmatterSchema';
 import type { SiteFileSystem } from '../../host/fileSystem';
 import { basename, dirname, extname, joinPath } from '../../text/paths';
 import { basePathOf, objectSetting, readDataFile, readText, stringSetting, type ConfigData } from '../configFiles';
@@ -22,7 +23,7 @@ export const jekyll: GeneratorProfile = {
 
   publishing: { skipsDrafts: true, skipsFuturePosts: true },
   images: { publicFolder: 'assets/images', besidePost: 'bundles', searchedWhere: servedImagesWhere, layoutsResolveFields: true, rulesGuessed: false },
-  frontmatter: { failsBuildOnBadDate: true, titled: true, titleFromFileName: (path) => /\/_(posts|drafts)\//.test(path) },
+  frontmatter: { schema: frontmatterSchemas.jekyll, failsBuildOnBadDate: true, titled: true, titleFromFileName: (path) => /\/_(posts|drafts)\//.test(path) },
   links: { newLinkStyle: '/', aliasesForMovedPages: false },
   newPost: {
     defaultSection: '_posts',

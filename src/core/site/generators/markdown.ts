@@ -1,3 +1,4 @@
+import { frontmatterSchemas } from '../../schema/frontmatterSchema';
 import { joinPath } from '../../text/paths';
 import type { SiteConfig } from '../model';
 import { browserCandidates, defaultImageFields, plainPublishing, servedImagesWhere, type GeneratorProfile } from './profile';
@@ -9,7 +10,7 @@ export const plainMarkdown: GeneratorProfile = {
 
   publishing: plainPublishing,
   images: { publicFolder: 'images', besidePost: 'bundles', searchedWhere: servedImagesWhere, layoutsResolveFields: false, rulesGuessed: true },
-  frontmatter: { failsBuildOnBadDate: false, titled: true },
+  frontmatter: { schema: frontmatterSchemas.markdown, failsBuildOnBadDate: false, titled: true },
   links: { newLinkStyle: 'file.md', aliasesForMovedPages: false },
   newPost: { defaultSection: 'posts', datedFileNames: false, template: `---\ntitle: "{{ .Title }}"\ndate: ${'{{ .Date }}'}\ndraft: true\ntags: []\n---\n\n` },
   configFiles: [],

@@ -2,6 +2,7 @@ import type { SiteFileSystem } from '../../host/fileSystem';
 import { dirname, extname, joinPath } from '../../text/paths';
 import { isImagePath, type FileSet } from '../fileSet';
 import type { Author, GeneratorId, SiteConfig } from '../model';
+import type * as z from '../../schema/zod';
 
 export interface LoadedSiteConfig {
   readonly config: SiteConfig;
@@ -141,6 +142,8 @@ export interface ImageRules {
 }
 
 export interface FrontmatterRules {
+  /** The frontmatter keys the generator reads and their types (defined in schema/frontmatterSchema.ts); unknown keys are the site's own and pass. */
+  readonly schema: z.ZodMiniType;
   /**
    * A `date` the generator cannot read stops the build: Hugo ("unable to parse date"), Jekyll 4.3
    * ("Invalid date '…': Document '…' does not have a valid date in the YAML front matter", checked with
