@@ -44,7 +44,8 @@ const block: fc.Arbitrary<string> = fc.letrec<{ block: string }>((tie) => ({
 
 // Tabs in indentation at the top level only: inside nested quotes and list items markdown-it counts a
 // tab's columns its own way (a known difference of the scan, rare in posts).
-const topLevelOnly = fc.constantFrom('\t# tab', ' \t# x', '\t\t# x', 'x\n\t===', '[r]:\n/u');
+// A thematic break at the margin first ends any list or quote above, so the tab is at the top level.
+const topLevelOnly = fc.constantFrom('\t# tab', ' \t# x', '\t\t# x', 'x\n\t===', '[r]:\n/u').map((text) => `***\n\n${text}`);
 const document = fc.tuple(fc.array(fc.tuple(fc.oneof({ weight: 9, arbitrary: block }, { weight: 1, arbitrary: topLevelOnly }), fc.constantFrom('\n\n', '\n', '\n\n\n')), { minLength: 1, maxLength: 8 }), fc.boolean()).map(([blocks, crlf]) => {
   const text = blocks.map(([b, gap]) => b + gap).join('');
   return crlf ? text.replace(/\n/g, '\r\n') : text;
@@ -71,7 +72,7 @@ describe('the heading scan follows the Markdown block structure (property)', () 
       fc.property(document, (body) => {
         assert.deepEqual(scannedHeadings(body), oracleHeadings(body));
       }),
-      { numRuns: runs },
+      { numRuns: runs, ...(process.env["POSTCRAFT_PROPERTY_SEED"] ? { seed: Number(process.env["POSTCRAFT_PROPERTY_SEED"]) } : {}) },
     );
   });
 });
