@@ -1,6 +1,8 @@
+import { parseArgs } from 'node:util';
 import { findingCodes, type FindingCode } from '../core/index';
 
-export type OutputFormat = 'text' | 'json' | 'sarif';
+export const outputFormats = ['text', 'json', 'sarif', 'github'] as const;
+export type OutputFormat = (typeof outputFormats)[number];
 
 export interface CheckArguments {
   readonly command: 'check';
@@ -18,61 +20,112 @@ Checks every post of the static site(s) in the folder (default: the current fold
 broken images, unknown authors, misspelled tags, frontmatter errors.
 
 Options:
-  --format text|json|sarif   Output format (default: text)
-  --max-warnings N           Fail when there are more than N warnings
-  --rule CODE=LEVEL          Set a check's severity: error, warning, info or off (repeatable)
-  -h, --help                 Show this help
-  -v, --version              Show the version
+  --format text|json|sarif|github   Output format (default: text); github prints workflow annotations
+  --max-warnings N                  Fail when there are more than N warnings
+  --rule CODE=LEVEL                 Set a check's severity: error, warning, info or off (repeatable)
+  -h, --help                        Show this help
+  -v, --version                     Show the version
 
 Exit codes: 0 no errors (and warnings within --max-warnings), 1 findings, 2 usage or internal error.
 Checks: ${findingCodes.join(', ')}`;
 
+const commands = ['check'] as const;
+const options = {
+  format: { type: 'string' },
+  'max-warnings': { type: 'string' },
+  rule: { type: 'string', multiple: true },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const;
+const optionNames = [...Object.keys(options).map((name) => `--${name}`), '-h', '-v'];
+
 /** Pure argument parsing: no I/O, so every case is a unit test. */
 export function parseArguments(argv: readonly string[]): ParsedArguments {
-  const positional: string[] = [];
-  let format: OutputFormat = 'text';
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
+  } catch (error) {
+    const unknown = (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? unknownOptionMessage(argv) : undefined;
+    return { command: 'usage-error', message: unknown ?? (error instanceof Error ? error.message : String(error)) };
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return { command: 'help' };
+  if (values.version) return { command: 'version' };
+
+  const format = values.format ?? 'text';
+  if (!(outputFormats as readonly string[]).includes(format)) return { command: 'usage-error', message: `--format must be ${outputFormats.join(', ')} (got ${format})${didYouMean(format, outputFormats)}` };
   let maxWarnings: number | undefined;
+  if (values['max-warnings'] !== undefined) {
+    maxWarnings = Number(values['max-warnings']);
+    if (values['max-warnings'].trim() === '' || !Number.isInteger(maxWarnings) || maxWarnings < 0) return { command: 'usage-error', message: '--max-warnings takes a whole number of 0 or more' };
+  }
   const severities: CheckArguments['severities'] = {};
+  for (const rule of values.rule ?? []) {
+    const [code, level] = rule.split('=');
+    if (!findingCodes.includes(code as FindingCode) || !['error', 'warning', 'info', 'off'].includes(level ?? '')) {
+      return { command: 'usage-error', message: `--rule takes CODE=error|warning|info|off with CODE one of: ${findingCodes.join(', ')}` };
+    }
+    severities[code as FindingCode] = level as 'error';
+  }
+
+  const [command, ...rest] = positionals;
+  let folders: string[];
+  if (command === undefined) folders = [];
+  else if ((commands as readonly string[]).includes(command)) folders = rest;
+  // `postcraft ./blog` has always checked that folder; a bare word is a command, so a typo such as
+  // `postcraft chekc` is an error, never a folder that does not exist.
+  else if (looksLikePath(command)) folders = positionals;
+  else return { command: 'usage-error', message: `Unknown command ${command}${didYouMean(command, commands) || `. To check a folder: postcraft check ${command}`}` };
+  if (folders.length > 1) return { command: 'usage-error', message: 'postcraft check takes one folder' };
+  return { command: 'check', folder: folders[0] ?? '.', format: format as OutputFormat, maxWarnings, severities };
+}
+
+function looksLikePath(word: string): boolean {
+  return word === '.' || word === '..' || word.includes('/') || word.includes('\\');
+}
+
+/** The first option parseArgs would not know, with a suggestion; undefined for other parse errors. */
+function unknownOptionMessage(argv: readonly string[]): string | undefined {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    const [flag, inlineValue] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    const value = () => inlineValue ?? argv[++i];
-    switch (flag) {
-      case '-h':
-      case '--help':
-        return { command: 'help' };
-      case '-v':
-      case '--version':
-        return { command: 'version' };
-      case '--format': {
-        const given = value();
-        if (given !== 'text' && given !== 'json' && given !== 'sarif') return { command: 'usage-error', message: `--format must be text, json or sarif (got ${given ?? 'nothing'})` };
-        format = given;
-        break;
-      }
-      case '--max-warnings': {
-        const given = Number(value());
-        if (!Number.isInteger(given) || given < 0) return { command: 'usage-error', message: '--max-warnings takes a whole number of 0 or more' };
-        maxWarnings = given;
-        break;
-      }
-      case '--rule': {
-        const [code, level] = (value() ?? '').split('=');
-        if (!findingCodes.includes(code as FindingCode) || !['error', 'warning', 'info', 'off'].includes(level ?? '')) {
-          return { command: 'usage-error', message: `--rule takes CODE=error|warning|info|off with CODE one of: ${findingCodes.join(', ')}` };
-        }
-        severities[code as FindingCode] = level as 'error';
-        break;
-      }
-      default:
-        if (arg.startsWith('-')) return { command: 'usage-error', message: `Unknown option ${arg}` };
-        positional.push(arg);
+    if (arg === '--') return undefined;
+    if (!arg.startsWith('-') || arg === '-') continue;
+    if (!arg.startsWith('--')) {
+      // A cluster of short flags (-hv): each letter must be one we know.
+      const unknown = [...arg.slice(1)].find((letter) => !optionNames.includes(`-${letter}`));
+      if (unknown !== undefined) return `Unknown option -${unknown}${didYouMean(`-${unknown}`, optionNames)}`;
+      continue;
+    }
+    const name = arg.includes('=') ? arg.slice(0, arg.indexOf('=')) : arg;
+    if (!optionNames.includes(name)) return `Unknown option ${name}${didYouMean(name, optionNames)}`;
+    // The next word is this option's value, whatever it looks like.
+    if (!arg.includes('=') && options[name.slice(2) as keyof typeof options].type === 'string') i++;
+  }
+  return undefined;
+}
+
+/** `. Did you mean X?` for the closest known word within a typo's reach, or ''. */
+export function didYouMean(given: string, known: readonly string[]): string {
+  // A one- or two-letter slip has too many neighbours for a suggestion to help.
+  if (given.replace(/^-+/, '').length < 3) return '';
+  let best: { word: string; distance: number } | undefined;
+  for (const word of known) {
+    const distance = editDistance(given.toLowerCase(), word);
+    if (!best || distance < best.distance) best = { word, distance };
+  }
+  const reach = Math.max(1, Math.floor(given.replace(/^-+/, '').length / 3));
+  return best && best.distance <= reach ? `. Did you mean ${best.word}?` : '';
+}
+
+/** Optimal string alignment distance: insertions, deletions, substitutions and swapped neighbours cost 1. */
+function editDistance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
     }
   }
-  if (positional[0] === 'check') positional.shift();
-  else if (positional.length > 0 && positional[0] !== undefined && !positional[0].includes('/') && positional[0] !== '.' && positional.length > 1) {
-    return { command: 'usage-error', message: `Unknown command ${positional[0]}` };
-  }
-  if (positional.length > 1) return { command: 'usage-error', message: 'postcraft check takes one folder' };
-  return { command: 'check', folder: positional[0] ?? '.', format, maxWarnings, severities };
+  return d[a.length]![b.length]!;
 }

@@ -2,9 +2,11 @@ import { resolve } from 'node:path';
 import { statSync } from 'node:fs';
 import { relativePath, toSitePath } from '../core/index';
 import { blockingNodeFileSystem } from '../node/index';
-import { parseArguments, usage } from './args';
-import { checkSites } from './checkSite';
+import { parseArguments, usage, type OutputFormat } from './args';
+import { checkSites, type SiteCheckReport } from './checkSite';
+import { repositoryRoot } from './sourceRoot';
 import { formatJson } from './format/json';
+import { formatGithub } from './format/github';
 import { formatSarif } from './format/sarif';
 import { formatText } from './format/text';
 
@@ -42,10 +44,23 @@ async function main(argv: string[]): Promise<number> {
   // What kept the check from seeing the whole site (a config it cannot read, a walk cut short): on
   // stderr, so that JSON and SARIF on stdout stay machine-readable.
   for (const site of report.sites) for (const problem of site.problems) process.stderr.write(`postcraft: warning: ${relativePath(report.root, site.root) || '.'}: ${problem}\n`);
-  const output = args.format === 'json' ? formatJson(report) : args.format === 'sarif' ? formatSarif(report, version) : formatText(report, process.stdout.isTTY === true);
+  const output = formatReport(args.format, report);
   process.exitCode = report.exitCode; // known before the output goes out, for a reader that stops early
   process.stdout.write(output);
   return report.exitCode;
+}
+
+function formatReport(format: OutputFormat, report: SiteCheckReport): string {
+  switch (format) {
+    case 'json':
+      return formatJson(report);
+    case 'sarif':
+      return formatSarif(report, version, toSitePath(repositoryRoot(report.root)));
+    case 'github':
+      return formatGithub(report, toSitePath(repositoryRoot(report.root)));
+    case 'text':
+      return formatText(report, process.stdout.isTTY === true);
+  }
 }
 
 // A reader that goes away (`postcraft check | head`) ends the run quietly, with the exit code the

@@ -5,6 +5,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { parseArguments } from '../../src/cli/args';
+import type { SiteCheckReport } from '../../src/cli/checkSite';
+import { formatGithub } from '../../src/cli/format/github';
+import { formatSarif } from '../../src/cli/format/sarif';
+import type { Finding } from '../../src/core/index';
 import { fixturesRoot } from './support/fixtureSites';
 
 const projectRoot = resolve(__dirname, '../..');
@@ -46,6 +50,66 @@ describe('postcraft command-line arguments', () => {
     assert.equal(parseArguments(['--format', 'xml']).command, 'usage-error');
     assert.equal(parseArguments(['--rule', 'nope=error']).command, 'usage-error');
     assert.equal(parseArguments(['--max-warnings', '-1']).command, 'usage-error');
+    assert.equal(parseArguments(['--max-warnings', '']).command, 'usage-error');
+    assert.equal(parseArguments(['--format']).command, 'usage-error');
+    assert.equal(parseArguments(['--help=yes']).command, 'usage-error');
+  });
+
+  it('suggests the option or command meant by a typo', () => {
+    assert.deepEqual(parseArguments(['--formt', 'json']), { command: 'usage-error', message: 'Unknown option --formt. Did you mean --format?' });
+    assert.deepEqual(parseArguments(['check', '--max-warning=3']), { command: 'usage-error', message: 'Unknown option --max-warning. Did you mean --max-warnings?' });
+    assert.deepEqual(parseArguments(['chekc']), { command: 'usage-error', message: 'Unknown command chekc. Did you mean check?' });
+    assert.deepEqual(parseArguments(['--format', 'sarf']), { command: 'usage-error', message: '--format must be text, json, sarif, github (got sarf). Did you mean sarif?' });
+    // No far-fetched suggestion: a word nothing like a command says how to check a folder of that name.
+    assert.deepEqual(parseArguments(['blog']), { command: 'usage-error', message: 'Unknown command blog. To check a folder: postcraft check blog' });
+    assert.deepEqual(parseArguments(['-x']), { command: 'usage-error', message: 'Unknown option -x' });
+  });
+
+  it('keeps a folder given as a path, options anywhere, and a folder after --', () => {
+    assert.deepEqual(parseArguments(['./blog', '--format', 'github']), { command: 'check', folder: './blog', format: 'github', maxWarnings: undefined, severities: {} });
+    assert.deepEqual(parseArguments(['--rule', 'tag-typo=off', 'check', '--rule=schema=warning', '.']), { command: 'check', folder: '.', format: 'text', maxWarnings: undefined, severities: { 'tag-typo': 'off', schema: 'warning' } });
+    assert.equal((parseArguments(['check', '--', '-odd']) as { folder: string }).folder, '-odd');
+    assert.equal(parseArguments(['check', 'a', 'b']).command, 'usage-error');
+    assert.equal(parseArguments(['-h', '--format', 'json']).command, 'help');
+    assert.equal(parseArguments(['check', '--version']).command, 'version');
+  });
+});
+
+function reportWith(root: string, findings: Finding[]): SiteCheckReport {
+  return { root, sites: [{ root, generator: 'Hugo', posts: 1, problems: [] }], findings, errors: findings.filter((f) => f.severity === 'error').length, warnings: 0, exitCode: 1 };
+}
+const brokenImage = (file: string): Finding => ({
+  file,
+  range: { start: { line: 3, character: 4 }, end: { line: 3, character: 20 } },
+  severity: 'error',
+  code: 'broken-image',
+  message: 'Image not found: 100%,\nsure: a.png\r',
+  fixes: [],
+});
+
+describe('postcraft --format github', () => {
+  it('prints one workflow command per finding, relative to the repository root, escaped as GitHub documents', () => {
+    const output = formatGithub(reportWith('/repo/blog', [brokenImage('/repo/blog/content/a,b:c.md'), { ...brokenImage('/repo/blog/x.md'), severity: 'info', code: 'tag-typo', message: 'hm' }]), '/repo');
+    assert.equal(
+      output,
+      '::error file=blog/content/a%2Cb%3Ac.md,line=4,col=5,endLine=4,endColumn=21,title=broken-image::Image not found: 100%25,%0Asure: a.png%0D\n' +
+        '::notice file=blog/x.md,line=4,col=5,endLine=4,endColumn=21,title=tag-typo::hm\n',
+    );
+    assert.equal(formatGithub(reportWith('/repo', []), '/repo'), '');
+  });
+});
+
+describe('postcraft --format sarif for a site in a subfolder of the repository', () => {
+  it('gives uris from the repository root under %SRCROOT%, and says where the site is', () => {
+    const sarif = JSON.parse(formatSarif(reportWith('/repo/my blog', [brokenImage('/repo/my blog/content/a#1.md')]), '1.0.0', '/repo'));
+    const run = sarif.runs[0];
+    assert.deepEqual(run.results[0].locations[0].physicalLocation.artifactLocation, { uri: 'my%20blog/content/a%231.md', uriBaseId: '%SRCROOT%' });
+    assert.equal(run.originalUriBaseIds['%SRCROOT%'].uri, 'file:///repo/');
+    assert.deepEqual({ uri: run.originalUriBaseIds.SITEROOT.uri, uriBaseId: run.originalUriBaseIds.SITEROOT.uriBaseId }, { uri: 'my%20blog/', uriBaseId: '%SRCROOT%' });
+    // Outside a repository the site is its own source root, and there is no SITEROOT to name.
+    const alone = JSON.parse(formatSarif(reportWith('/site', [brokenImage('/site/a.md')]), '1.0.0')).runs[0];
+    assert.deepEqual(Object.keys(alone.originalUriBaseIds), ['%SRCROOT%']);
+    assert.equal(alone.results[0].locations[0].physicalLocation.artifactLocation.uri, 'a.md');
   });
 });
 
@@ -65,7 +129,8 @@ describe('postcraft check on the sample Hugo site', () => {
     const sarif = JSON.parse(stdout) as { version: string; runs: { tool: { driver: { rules: { id: string }[] } }; results: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[] }[] };
     assert.equal(sarif.version, '2.1.0');
     const result = sarif.runs[0]!.results.find((entry) => entry.ruleId === 'tag-typo');
-    assert.equal(result?.locations[0]?.physicalLocation.artifactLocation.uri, 'content/blog/2023/2023-06-01-dok-meetup.md');
+    // The sample site sits in this repository, so its uris run from the repository root.
+    assert.equal(result?.locations[0]?.physicalLocation.artifactLocation.uri, 'test/fixtures/sites/hugo-blog/content/blog/2023/2023-06-01-dok-meetup.md');
     assert.equal(result?.locations[0]?.physicalLocation.region.startLine, 5);
     assert.ok(sarif.runs[0]!.tool.driver.rules.some((rule) => rule.id === 'broken-image'));
   });
@@ -106,6 +171,28 @@ describe('postcraft check on the sample Hugo site', () => {
     assert.equal(code, 0);
     assert.match(stderr, /^postcraft: warning: \.: hugo\.toml: /m);
     assert.equal(JSON.parse(stdout).summary.sites[0].problems.length, 1);
+  });
+
+  it('prints GitHub annotations from the root of the repository holding the site', () => {
+    const repo = temporarySite('postcraft-github-');
+    mkdirSync(join(repo, '.git'));
+    const site = join(repo, 'site');
+    mkdirSync(join(site, 'content', 'posts'), { recursive: true });
+    writeFileSync(join(site, 'hugo.toml'), 'baseURL = "https://example.org/"\n');
+    writeFileSync(join(site, 'content', 'posts', 'hello.md'), '---\ntitle: Hello\n---\n![x](/missing.png)\n');
+    const { code, stdout, stderr } = postcraft('check', site, '--format', 'github');
+    assert.equal(code, 1, stderr);
+    assert.match(stdout, /^::error file=site\/content\/posts\/hello\.md,line=4,col=\d+,endLine=4,endColumn=\d+,title=broken-image::.+\n$/);
+  });
+
+  it('refuses a mistyped command or option with a suggestion, exit 2, without looking for a folder', () => {
+    for (const args of [['chekc'], ['check', '--formt', 'json']]) {
+      const { code, stdout, stderr } = postcraft(...args);
+      assert.equal(code, 2);
+      assert.equal(stdout, '');
+      assert.match(stderr, /Did you mean (check|--format)\?/);
+      assert.doesNotMatch(stderr, /not a folder/);
+    }
   });
 
   it('says in one line that a missing folder does not exist, exit 2', () => {
