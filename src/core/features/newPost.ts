@@ -5,7 +5,7 @@ import { readText } from '../host/textFiles';
 import type { Site } from '../site/site';
 import { basename, dirname, isInside, joinPath, relativePath } from '../text/paths';
 import { evaluateArchetype, formatGoTime } from './goTemplate';
-import { slugify } from './slug';
+import { fileNameSlug } from './slug';
 
 export interface NewPostRequest {
   readonly title: string;
@@ -40,7 +40,7 @@ export function postSections(site: Site): { section: string; posts: number }[] {
  */
 export async function planNewPost(fs: SiteFileSystem, site: Site, request: NewPostRequest): Promise<NewPostPlan> {
   const date = request.date ?? new Date();
-  const slug = slugify(request.title);
+  const slug = fileNameSlug(site.profile.newPost.slug(request.title, site.config));
   const day = formatGoTime(date, '2006-01-02');
   const section = request.section ?? postSections(site)[0]?.section ?? site.profile.newPost.defaultSection;
   const sectionPosts = [...site.posts.keys()].map((path) => layoutOf(site, path)).filter((layout) => layout?.section === section);

@@ -75,6 +75,8 @@ export const astro: GeneratorProfile = {
     defaultSection: 'blog',
     datedFileNames: false,
     template: '---\ntitle: "{{ .Title }}"\ndescription: ""\npubDate: {{ now.Format "2006-01-02" }}\ntags: []\n---\n\n',
+    /** The glob loader's own rule for entry ids (github-slugger), so the file name is the id it gets. */
+    slug: (title) => githubSlug(title),
   },
   configFiles: configNames,
   detect: (names) => firstExisting(names, configNames),

@@ -8,6 +8,7 @@ import { matchingAny, notMatchingAny } from './globs';
 import { booleanSetting, matchingBracket, objectSetting, stringItems, stringListSetting, stringLiteralSetting, topLevelProperties, topLevelString, withoutComments } from './jsConfig';
 import { defaultImageFields, firstExisting, rootRelativeCandidates, servedImagesWhere, type GeneratorProfile, recordingConfigInputs } from './profile';
 import type { DocusaurusDocsVersion, DocusaurusRouting } from '../routes/docusaurus';
+import { slug } from 'github-slugger';
 
 const identity = (id: string) => id;
 
@@ -60,7 +61,13 @@ export const docusaurus: GeneratorProfile = {
   images: { publicFolder: 'img', besidePost: 'bundles', searchedWhere: servedImagesWhere, layoutsResolveFields: false, rulesGuessed: false },
   frontmatter: { schema: frontmatterSchemas.docusaurus, failsBuildOnBadDate: false, titled: true },
   links: { newLinkStyle: 'file.md', aliasesForMovedPages: false },
-  newPost: { defaultSection: 'blog', datedFileNames: true, template: '---\ntitle: "{{ .Title }}"\nauthors: []\ntags: []\n---\n\n' },
+  newPost: {
+    defaultSection: 'blog',
+    datedFileNames: true,
+    template: '---\ntitle: "{{ .Title }}"\nauthors: []\ntags: []\n---\n\n',
+    /** github-slugger, the slugger Docusaurus gives headings: Unicode letters stay, punctuation goes. */
+    slug: (title) => slug(title),
+  },
   configFiles: ['docusaurus.config.js', 'docusaurus.config.ts', 'docusaurus.config.mjs', 'docusaurus.config.cjs', 'docusaurus.config.mts'],
   detect: (names) => firstExisting(names, docusaurus.configFiles),
 

@@ -11,6 +11,7 @@ import { isExcludedFile } from '../pageKinds';
 import { hrefOf, paginationPattern, permalinkOf, templatePattern, urlKeyOf, type DataPermalink, type EleventyRouting } from '../routes/eleventy';
 import { defaultImageFields, firstExisting, plainPublishing, rootRelativeCandidates, servedImagesWhere, type GeneratorProfile, recordingConfigInputs } from './profile';
 import type { MarkdownItAnchorIds } from '../../links/headingIds/markdownItAnchor';
+import { eleventySlug } from './eleventySlug';
 
 const identity = (id: string) => id;
 
@@ -37,7 +38,13 @@ export const eleventy: GeneratorProfile = {
   images: { publicFolder: 'images', besidePost: 'bundles', searchedWhere: servedImagesWhere, layoutsResolveFields: true, rulesGuessed: false },
   frontmatter: { schema: frontmatterSchemas.eleventy, failsBuildOnBadDate: false, titled: false },
   links: { newLinkStyle: '/', aliasesForMovedPages: false },
-  newPost: { defaultSection: 'posts', datedFileNames: false, template: '---\ntitle: "{{ .Title }}"\ndate: {{ now.Format "2006-01-02" }}\ntags: []\n---\n\n' },
+  newPost: {
+    defaultSection: 'posts',
+    datedFileNames: false,
+    template: '---\ntitle: "{{ .Title }}"\ndate: {{ now.Format "2006-01-02" }}\ntags: []\n---\n\n',
+    /** The `slugify` filter's rule (see eleventySlug.ts). */
+    slug: (title) => eleventySlug(title),
+  },
   // Eleventy 3 reads the first of .eleventy.js, eleventy.config.{js,mjs,cjs} (TemplateConfig's
   // projectConfigPaths); the others only by --config, so they come last.
   configFiles: ['.eleventy.js', 'eleventy.config.js', 'eleventy.config.mjs', 'eleventy.config.cjs', 'eleventy.config.ts', '.eleventy.cjs'],

@@ -13,6 +13,8 @@ import { mountedFiles, subfolderMounts } from './hugo/subfolderMounts';
 import { loadUnrenderedPages, type ContentRoot } from './hugo/unrenderedPages';
 import { hugoTermKey } from './hugo/terms';
 import { readHugoRouting } from './hugo/routing';
+import { makePathSanitized } from './hugo/terms';
+import { hugoRoutingOf } from '../routes/hugo';
 
 const configNames = ['hugo.toml', 'hugo.yaml', 'hugo.yml', 'hugo.json', 'config.toml', 'config.yaml', 'config.yml', 'config.json'];
 const siteFolders = ['content', 'archetypes', 'layouts', 'themes'];
@@ -31,6 +33,8 @@ export const hugo: GeneratorProfile = {
     datedFileNames: false,
     template: `---\ntitle: "{{ .Title }}"\ndate: ${'{{ .Date }}'}\ndraft: true\ntags: []\n---\n\n`,
     archetypes: (root, section) => [joinPath(root, 'archetypes', `${section}.md`), joinPath(root, 'archetypes', 'default.md')],
+    /** Hugo's `urlize` without its escaping (`MakePathSanitized`): Unicode letters stay, `C++ & Rust` → `c++-rust`. */
+    slug: (title, config) => makePathSanitized(title, { removePathAccents: config.removePathAccents, disablePathToLower: hugoRoutingOf(config)?.disablePathToLower }),
   },
 
   /** A term page for a new author, in the folder Hugo would look for: `Inés Muñoz` → `authors/inés-muñoz/_index.md`. */

@@ -8,6 +8,7 @@ import type { JekyllCollection, JekyllDefaultsSet, JekyllRouting } from '../rout
 import { addAuthorRecords, authorFromEntryFile, AuthorRegistry, authorsFromDataFile, authorsFromDataFolder, dataExtensions } from './dataAuthors';
 import { jekyllExcludedFiles } from './jekyllEntryFilter';
 import { defaultImageFields, firstExisting, rootRelativeCandidates, servedImagesWhere, type GeneratorProfile, recordingConfigInputs } from './profile';
+import { slugify } from '../routes/jekyll';
 
 const identity = (id: string) => id;
 
@@ -29,6 +30,8 @@ export const jekyll: GeneratorProfile = {
     defaultSection: '_posts',
     datedFileNames: true,
     template: '---\nlayout: post\ntitle: "{{ .Title }}"\ndate: {{ now.Format "2006-01-02 15:04:05 -0700" }}\ntags: []\n---\n\n',
+    /** `Utils.slugify` in its default mode, as jekyll-compose names posts: Unicode letters and digits stay, the rest one hyphen. */
+    slug: (title) => slugify(title),
   },
   configFiles: ['_config.yml', '_config.yaml', '_config.toml'],
   detect: (names) => firstExisting(names, jekyll.configFiles),

@@ -2,6 +2,7 @@ import { frontmatterSchemas } from '../../schema/frontmatterSchema';
 import { joinPath } from '../../text/paths';
 import type { SiteConfig } from '../model';
 import { browserCandidates, defaultImageFields, plainPublishing, servedImagesWhere, type GeneratorProfile } from './profile';
+import { slugify } from '../routes/jekyll';
 
 /** A folder of Markdown with no known generator: links resolve as a browser or GitHub would. */
 export const plainMarkdown: GeneratorProfile = {
@@ -12,7 +13,13 @@ export const plainMarkdown: GeneratorProfile = {
   images: { publicFolder: 'images', besidePost: 'bundles', searchedWhere: servedImagesWhere, layoutsResolveFields: false, rulesGuessed: true },
   frontmatter: { schema: frontmatterSchemas.markdown, failsBuildOnBadDate: false, titled: true },
   links: { newLinkStyle: 'file.md', aliasesForMovedPages: false },
-  newPost: { defaultSection: 'posts', datedFileNames: false, template: `---\ntitle: "{{ .Title }}"\ndate: ${'{{ .Date }}'}\ndraft: true\ntags: []\n---\n\n` },
+  newPost: {
+    defaultSection: 'posts',
+    datedFileNames: false,
+    template: `---\ntitle: "{{ .Title }}"\ndate: ${'{{ .Date }}'}\ndraft: true\ntags: []\n---\n\n`,
+    /** No generator to follow: the title's letters and digits in any language, the rest one hyphen. */
+    slug: (title) => slugify(title),
+  },
   configFiles: [],
   detect: () => undefined,
   async loadConfig(_fs, root) {

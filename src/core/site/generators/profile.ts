@@ -179,6 +179,12 @@ export interface NewPostRules {
   readonly template: string;
   /** The site's own templates for a post in `section`, best first (Hugo's `archetypes/<section>.md`, then `default.md`). */
   archetypes?(root: string, section: string): string[];
+  /**
+   * The slug of a new post's file name, made from its title by the generator's own rule (Hugo's
+   * `urlize`, Jekyll's `slugify`, github-slugger, Eleventy's `slugify` filter), so the writer's language
+   * stays: `Straße in Köln` is `straße-in-köln` for Hugo. May be empty or hold `/`; newPost.ts makes it one file name.
+   */
+  slug(title: string, config: SiteConfig): string;
 }
 
 /** The rules of a generator that publishes everything it finds and resolves images as a browser does. */
