@@ -10,6 +10,8 @@ import { checkFrontmatterSyntax } from './frontmatterSyntax';
 import { checkSchema } from './schema';
 import { checkTags } from './tags';
 import { checkLinks } from './brokenLinks';
+import { compilesAsMdx } from '../post/dialect';
+import { findSuppressions, ignoreFix, lineEnding, withoutSuppressed } from './suppressions';
 
 /** Checks that need the post and what the site holds before its posts are read: config, files, authors. */
 export const postChecks: readonly Check[] = [checkFrontmatterSyntax, checkSchema, checkAuthors, checkImages];
@@ -29,18 +31,24 @@ export interface CheckOptions {
 
 /** Every finding for one post (or, with `fragmentChecks`, one fragment), in source order. */
 export function runChecks(site: Site, post: ParsedPost, options: CheckOptions = {}, checks: readonly Check[] = allChecks): Finding[] {
-  return withSeverities(site, collectFindings(site, post, checks), options);
+  return withSeverities(site, withoutSuppressed(collectFindings(site, post, checks), findSuppressions(site.config, post)), options);
 }
 
-/** What `checks` report for a post, each at the severity the check gives it. */
-export function collectFindings(site: Site, post: ParsedPost, checks: readonly Check[]): Finding[] {
+/**
+ * What `checks` report for a post, each at the severity the check gives it, each with a last fix that
+ * ignores it there (a suppression comment). `eol`: the post's line ending, when `post` holds only its head.
+ */
+export function collectFindings(site: Site, post: ParsedPost, checks: readonly Check[], eol = lineEnding(post.text)): Finding[] {
   const findings: Finding[] = [];
   const toRange = (range: OffsetRange) => post.lines.rangeOf(range.start, range.end);
+  const mdx = compilesAsMdx(site.config, post.path);
   const context: CheckContext = {
     site,
     post,
     report({ code, severity, range, message, fixes = [], related }) {
-      findings.push({ file: post.path, range: toRange(range), severity, code, message, fixes, ...(related ? { related } : {}) });
+      const at = toRange(range);
+      const ignore = ignoreFix(post.path, code, at, post.text, post.lines, post.bodyStart, eol, mdx);
+      findings.push({ file: post.path, range: at, severity, code, message, fixes: ignore ? [...fixes, ignore] : fixes, ...(related ? { related } : {}) });
     },
     replaceFix(title, range, newText, isPreferred = false): Fix {
       return { title, edits: [{ file: post.path, range: toRange(range), newText }], isPreferred };

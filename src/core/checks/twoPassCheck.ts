@@ -7,6 +7,7 @@ import type { LinkReference } from '../links/model';
 import { reportLinkProblems } from './brokenLinks';
 import type { Finding } from './finding';
 import { collectFindings, postChecks, withSeverities, type CheckOptions } from './runChecks';
+import { findSuppressions, lineEnding, withoutSuppressed, type Suppression } from './suppressions';
 import { reportTagProblems, tagOccurrences, withBodyWords, type TagOccurrence } from './tags';
 
 /**
@@ -25,6 +26,9 @@ export interface HalfChecked {
   readonly links: readonly LinkReference[];
   /** The post up to its body: offsets in the frontmatter, and those of the links, map to their lines and columns. */
   readonly head: ParsedPost;
+  /** The lines where the post silences findings (see suppressions.ts), and its line ending for the ignore fixes. */
+  readonly suppressions: readonly Suppression[];
+  readonly eol: string;
 }
 
 export function checkWhileIndexing(site: Site, post: ParsedPost): HalfChecked {
@@ -34,6 +38,8 @@ export function checkWhileIndexing(site: Site, post: ParsedPost): HalfChecked {
     findings: collectFindings(site, post, postChecks),
     tags: withBodyWords(site, post, tagOccurrences(post, site.config)).map((occurrence) => ({ ...occurrence, tag: interned(occurrence.tag) })),
     links,
+    suppressions: findSuppressions(site.config, post),
+    eol: lineEnding(post.text),
     head: { path: post.path, text, lines: links.length > 0 ? new KnownPositions(text, linkPositions(post, links)) : new LineIndex(text), frontmatter: undefined, bodyStart: text.length },
   };
 }
@@ -67,6 +73,6 @@ class KnownPositions extends LineIndex {
 
 /** Every finding of the post, once the whole site is indexed: the same as `runChecks` on its text. */
 export function finishCheck(site: Site, half: HalfChecked, options: CheckOptions): Finding[] {
-  const siteWide = collectFindings(site, half.head, [(context) => reportLinkProblems(context, half.links), (context) => reportTagProblems(context, half.tags)]);
-  return withSeverities(site, [...half.findings, ...siteWide], options);
+  const siteWide = collectFindings(site, half.head, [(context) => reportLinkProblems(context, half.links), (context) => reportTagProblems(context, half.tags)], half.eol);
+  return withSeverities(site, withoutSuppressed([...half.findings, ...siteWide], half.suppressions), options);
 }

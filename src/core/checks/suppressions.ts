@@ -1,0 +1,106 @@
+import { compilesAsMdx, type PostDialect } from '../post/dialect';
+import { scanMarkdownBody, type BodySpan } from '../post/markdownStructure';
+import type { ParsedPost } from '../post/parsedPost';
+import { detached } from '../text/detached';
+import type { LineIndex, Range } from '../text/lineIndex';
+import type { Finding, FindingCode, Fix } from './finding';
+
+// Suppressions as markdownlint writes them, so its users need learn nothing new:
+//   frontmatter (YAML, TOML):  # postcraft-disable-next-line tag-typo schema
+//   body:                      <!-- postcraft-disable-next-line broken-link -->
+//                              <!-- postcraft-disable image-case --> … <!-- postcraft-enable image-case -->
+// (in MDX, where an HTML comment does not compile, `{/* postcraft-disable … */}`). No code: every code.
+// Comments in code blocks and code spans are text the post shows, not suppressions.
+
+/** Lines (0-based, inclusive) where findings of `codes` (undefined: every code) are silenced. */
+export interface Suppression {
+  readonly fromLine: number;
+  readonly toLine: number;
+  readonly codes?: readonly string[];
+}
+
+const frontmatterDirective = /^[ \t]*#[ \t]*postcraft-disable-next-line\b([^\r\n]*)$/gm;
+const bodyDirective = /(?:<!--|\{\s*\/\*)[ \t]*postcraft-(disable-next-line|disable|enable)\b([\w\s-]*?)\s*(?:-->|\*\/\s*\})/g;
+
+/** The suppressions a post writes; none (and no scan) when it names none. Holds no slice of the post's text. */
+export function findSuppressions(config: Pick<PostDialect, 'markdownIsMdx'>, post: ParsedPost): Suppression[] {
+  if (!post.text.includes('postcraft-')) return [];
+  const suppressions: Suppression[] = [];
+  const frontmatter = post.frontmatter;
+  if (frontmatter && frontmatter.format !== 'json') {
+    const content = post.text.slice(frontmatter.contentRange.start, frontmatter.contentRange.end);
+    for (const match of content.matchAll(frontmatterDirective)) {
+      const line = post.lines.positionAt(frontmatter.contentRange.start + match.index).line + 1;
+      suppressions.push({ fromLine: line, toLine: line, ...codesOf(match[1]!) });
+    }
+  }
+  const body = post.text.slice(post.bodyStart);
+  if (!body.includes('postcraft-')) return suppressions;
+  const code = scanMarkdownBody(body, { mdx: compilesAsMdx(config, post.path), needCode: true }).code;
+  // Open `disable` regions by code ('' for every code), with the line they start on.
+  const open = new Map<string, number>();
+  const close = (key: string, line: number) => {
+    const from = open.get(key);
+    if (from === undefined) return;
+    open.delete(key);
+    suppressions.push({ fromLine: from, toLine: line, ...(key ? { codes: [key] } : {}) });
+  };
+  for (const match of body.matchAll(bodyDirective)) {
+    if (inCode(code, match.index)) continue;
+    const { codes } = codesOf(match[2]!);
+    const line = post.lines.positionAt(post.bodyStart + match.index + match[0].length).line;
+    if (match[1] === 'disable-next-line') suppressions.push({ fromLine: line + 1, toLine: line + 1, ...(codes ? { codes } : {}) });
+    else if (match[1] === 'disable') {
+      for (const key of codes ?? ['']) if (!open.has(key)) open.set(key, line);
+    } else {
+      for (const key of codes ?? [...open.keys()]) close(key, line);
+    }
+  }
+  for (const key of [...open.keys()]) close(key, Number.POSITIVE_INFINITY);
+  return suppressions;
+}
+
+function codesOf(list: string): { codes?: readonly string[] } {
+  const codes = list.split(/\s+/).filter(Boolean).map(detached);
+  return codes.length > 0 ? { codes } : {};
+}
+
+function inCode(code: readonly BodySpan[], offset: number): boolean {
+  return code.some((span) => span.start <= offset && offset < span.end);
+}
+
+export function isSuppressed(finding: Finding, suppressions: readonly Suppression[]): boolean {
+  const line = finding.range.start.line;
+  return suppressions.some((s) => s.fromLine <= line && line <= s.toLine && (!s.codes || s.codes.includes(finding.code)));
+}
+
+export function withoutSuppressed(findings: readonly Finding[], suppressions: readonly Suppression[]): Finding[] {
+  return suppressions.length === 0 ? [...findings] : findings.filter((finding) => !isSuppressed(finding, suppressions));
+}
+
+/**
+ * "Ignore this <code> here": a comment above the finding's line. `head` is the post's text at least up to
+ * its body (the two-pass check keeps no more), `lines` its line index, `eol` the post's line ending. No fix on
+ * the frontmatter's opening delimiter, nor in JSON frontmatter (JSON has no comments).
+ */
+export function ignoreFix(file: string, code: FindingCode, range: Range, head: string, lines: LineIndex, bodyStart: number, eol: string, mdx: boolean): Fix | undefined {
+  const line = range.start.line;
+  const at = { line, character: 0 };
+  const inBody = line >= lines.lineCount || lines.offsetAt(at) >= bodyStart;
+  let comment: string;
+  if (inBody) {
+    comment = mdx ? `{/* postcraft-disable-next-line ${code} */}` : `<!-- postcraft-disable-next-line ${code} -->`;
+  } else {
+    if (line === 0 || !/^\uFEFF?(?:---|\+\+\+)/.test(head)) return undefined;
+    const start = lines.offsetAt(at);
+    const indentation = /^[ \t]*/.exec(head.slice(start, start + 200))![0];
+    comment = `${indentation}# postcraft-disable-next-line ${code}`;
+  }
+  return { title: `Ignore this ${code} here`, edits: [{ file, range: { start: at, end: at }, newText: comment + eol }], isPreferred: false };
+}
+
+/** The line ending the post writes (its first one), for lines a fix inserts. */
+export function lineEnding(text: string): string {
+  const newline = text.indexOf('\n');
+  return newline > 0 && text[newline - 1] === '\r' ? '\r\n' : '\n';
+}
