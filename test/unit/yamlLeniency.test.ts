@@ -51,8 +51,8 @@ describe('the note on a continued quoted value or flow list', () => {
     assert.deepEqual(
       notes.map((finding) => [finding.severity, finding.range.start.line, finding.fixes.map((fix) => [fix.title, fix.isPreferred, fix.edits.map((edit) => edit.newText)])]),
       [
-        ['info', 2, [['Indent the continuation lines', true, ['"A long\n  that goes on\n\n  and on"']]]],
-        ['info', 6, [['Indent the continuation lines', true, ['[a,\n  b]']]]],
+        ['info', 2, [['Indent the continuation lines', true, ['"A long\n  that goes on\n\n  and on"']], ['Ignore this yaml-syntax here', false, ['# postcraft-disable-next-line yaml-syntax\n']]]],
+        ['info', 6, [['Indent the continuation lines', true, ['[a,\n  b]']], ['Ignore this yaml-syntax here', false, ['# postcraft-disable-next-line yaml-syntax\n']]]],
       ],
     );
   });
