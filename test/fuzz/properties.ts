@@ -229,7 +229,11 @@ function checkFix(site: FuzzSite, model: PostModel, text: string, content: { sta
   const target = rangeOffsets(lines, finding.range, 'finding');
   for (const edit of edits) {
     const span = rangeOffsets(lines, edit.range, what);
-    if (finding.code === 'duplicate-key') {
+    if (title === `Ignore this ${finding.code} here`) {
+      // A suppression comment inserted at the start of the finding's line.
+      const lineStart = span.start === 0 || /[\r\n]$/.test(text.slice(0, span.start));
+      if (span.start !== span.end || span.start > target.start || !lineStart || /[\r\n]/.test(text.slice(span.start, target.start))) fail(`${what}: inserts at ${span.start}-${span.end}, not at the start of its finding's line ${target.start}`);
+    } else if (finding.code === 'duplicate-key') {
       if (span.start > target.start || span.end < target.end || span.start < content.start || span.end > content.end) fail(`${what}: removes ${span.start}-${span.end}, not the duplicate entry ${target.start}-${target.end} inside the frontmatter ${content.start}-${content.end}`);
       if (finding.related) {
         const first = rangeOffsets(lines, finding.related[0]!.range, 'first definition');
@@ -254,6 +258,13 @@ function checkFix(site: FuzzSite, model: PostModel, text: string, content: { sta
   // The finding it fixes is gone. Others of its kind may come: a tag fixed to the established spelling
   // makes that spelling more established, and a slip of it on the same post then shows.
   const same = (found: readonly Finding[]) => found.filter((candidate) => candidate.code === finding.code && candidate.message === finding.message).length;
+  if (title === `Ignore this ${finding.code} here`) {
+    // Silenced on its line (now one further down); a check that reports a repeated mistake once may then report the next one.
+    const line = finding.range.start.line + 1;
+    const left = site.service.checkText(site.postPath, fixed).filter((candidate) => candidate.code === finding.code && candidate.range.start.line === line);
+    if (left.length > 0) fail(`${what}: still reported on its line\n--- after\n${fixed}`);
+    return;
+  }
   const remaining = same(site.service.checkText(site.postPath, fixed));
   const original = same(site.service.checkText(site.postPath, text));
   if (remaining >= original) fail(`${what}: "${finding.message}" went from ${original} to ${remaining}\n--- before\n${text}\n--- after\n${fixed}`);

@@ -70,7 +70,10 @@ describe('Neovim 0.7 as the language server’s client', { skip: missing && `ski
   });
 
   it('offers the quick fix, whose edit Neovim applies to the tag alone, and the diagnostic goes', () => {
-    assert.deepEqual(report.actions, [{ title: 'Change to "kubernetes"', kind: 'quickfix', isPreferred: true }]);
+    assert.deepEqual(report.actions, [
+      { title: 'Change to "kubernetes"', kind: 'quickfix', isPreferred: true },
+      { title: 'Ignore this tag-typo here', kind: 'quickfix', isPreferred: false },
+    ]);
     assert.equal(report.fixedLine, 'tags: ["dok", "opensource", "cncf", "kubernetes", "percona", "operators"]');
     assert.deepEqual(report.diagnosticsAfterFix, []);
   });
