@@ -1,3 +1,4 @@
+import { withoutBasePath } from './generators/profile';
 import { isPostPath } from './fileSet';
 import { routesOf } from './routes';
 import type { Site } from './site';
@@ -41,7 +42,7 @@ export function resolveLink(site: Site, fromPath: string, link: LinkReference): 
   }
   if (sources.length > 0 && isPostPath(link.path)) return isInside(site.root, sources[0]!) ? missingFile(site, sources[0]!, fromPath) : { kind: 'unknown' };
   if (link.path.startsWith('/')) {
-    const url = withoutBasePath(site, link.path);
+    const url = withoutBasePath(site.config, link.path);
     return resolveUrl(site, routes.linkUrl?.(site.config, fromPath, url) ?? url, fromPath);
   }
   // A relative link: a file beside the post (what the writer's editor and most generators' Markdown file
@@ -134,11 +135,6 @@ function sameLanguageFirst(site: Site, paths: readonly string[], fromPath: strin
   return [...same, ...paths.filter((path) => !same.includes(path))];
 }
 
-function withoutBasePath(site: Site, path: string): string {
-  const base = site.config.basePath;
-  if (base && (path === base || path.startsWith(`${base}/`))) return path.slice(base.length) || '/';
-  return path;
-}
 
 /** A relative URL resolved against a page's URL, as a browser does: from the page's folder. */
 export function relativeUrl(pageUrl: string, relative: string): string {

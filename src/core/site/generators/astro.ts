@@ -9,7 +9,7 @@ import type { FileSet } from '../fileSet';
 import type { Author, SiteConfig } from '../model';
 import { authorFromEntryFile, authorsFromDataFile } from './dataAuthors';
 import { callArguments, matchingBracket, objectSetting, stringItems, stringLiteralSetting, stringLiteralValue, topLevelProperties, topLevelString, withoutComments, withStringConstants } from './jsConfig';
-import { defaultImageFields, firstExisting, plainPublishing, rootRelativeCandidates, servedImagesWhere, type GeneratorProfile, recordingConfigInputs } from './profile';
+import { defaultImageFields, firstExisting, plainPublishing, rootRelativeCandidates, withoutBasePath, servedImagesWhere, type GeneratorProfile, recordingConfigInputs } from './profile';
 import { slug } from 'github-slugger';
 import type { AstroHeadingIds } from '../../links/headingIds/githubSlugger';
 
@@ -145,7 +145,7 @@ export const astro: GeneratorProfile = {
     if (imagePath.startsWith('/')) {
       // A built image (an Open Graph card) is found as the endpoint file that builds it.
       const endpoints = 'imageEndpoints' in config ? (config as AstroSiteConfig).imageEndpoints : [];
-      const route = rootRelativeCandidates({ ...config, publicDirs: ['/'] }, imagePath)[0]!;
+      const route = withoutBasePath(config, imagePath);
       return [...rootRelativeCandidates(config, imagePath), ...endpoints.filter((endpoint) => endpoint.route.test(route)).map((endpoint) => endpoint.file)];
     }
     const aliases = 'importAliases' in config ? (config as AstroSiteConfig).importAliases : [];

@@ -9,7 +9,7 @@ import { compiled, globSource, matchingAny } from './globs';
 import { parseFrontmatter } from '../../frontmatter/parse';
 import { isExcludedFile } from '../pageKinds';
 import { hrefOf, paginationPattern, permalinkOf, templatePattern, urlKeyOf, type DataPermalink, type EleventyRouting } from '../routes/eleventy';
-import { defaultImageFields, firstExisting, plainPublishing, rootRelativeCandidates, servedImagesWhere, type GeneratorProfile, recordingConfigInputs } from './profile';
+import { defaultImageFields, firstExisting, plainPublishing, rootRelativeCandidates, withoutBasePath, servedImagesWhere, type GeneratorProfile, recordingConfigInputs } from './profile';
 import type { MarkdownItAnchorIds } from '../../links/headingIds/markdownItAnchor';
 import { eleventySlug } from './eleventySlug';
 
@@ -107,7 +107,7 @@ export const eleventy: GeneratorProfile = {
     if (!imagePath.startsWith('/')) return [besideFile, ...config.publicDirs.map((dir) => joinPath(dir, imagePath))];
     const candidates = rootRelativeCandidates(config, imagePath);
     const mappings = 'passthroughMappings' in config ? (config as EleventySiteConfig).passthroughMappings : [];
-    const path = rootRelativeCandidates({ ...config, publicDirs: ['/'] }, imagePath)[0]!;
+    const path = withoutBasePath(config, imagePath);
     for (const [from, prefix] of mappings) if (path.startsWith(prefix)) candidates.push(joinPath(from, path.slice(prefix.length)));
     return candidates;
   },

@@ -2,7 +2,7 @@ import { frontmatterSchemas } from '../../schema/frontmatterSchema';
 import { joinPath } from '../../text/paths';
 import { basePathOf, stringSetting } from '../configFiles';
 import type { SiteConfig } from '../model';
-import { browserCandidates, defaultImageFields, firstExisting, rootRelativeCandidates, type GeneratorProfile, type LoadedSiteConfig, recordingConfigInputs } from './profile';
+import { browserCandidates, defaultImageFields, firstExisting, rootRelativeCandidates, withoutBasePath, type GeneratorProfile, type LoadedSiteConfig, recordingConfigInputs } from './profile';
 import { hugoAuthorKey, loadHugoAuthors } from './hugo/authors';
 import { disabledLanguages, moduleMounts, readHugoConfig, taxonomyKeys, themeNames } from './hugo/config';
 import { hiddenContent, ignoreFilesPatterns } from './hugo/ignoredFiles';
@@ -144,12 +144,6 @@ export const hugo: GeneratorProfile = {
     ];
   },
 };
-
-/** The URL path below the site's base path (`/blog/img/a.png` → `/img/a.png`), as rootRelativeCandidates strips it. */
-function withoutBasePath(config: SiteConfig, path: string): string {
-  const base = config.basePath;
-  return base && (path === base || path.startsWith(`${base}/`)) ? path.slice(base.length) || '/' : path;
-}
 
 /**
  * The folder of the content tree a content mount's target places pages in: a folder as it is

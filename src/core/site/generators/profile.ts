@@ -202,11 +202,20 @@ export const servedImagesWhere = 'where the site serves images from';
  */
 export const defaultImageFields = ['image', 'images', 'cover', 'cover.image', 'featured_image', 'featuredImage'];
 
+/** The path below the site's base path (`/blog/img/a.png` → `/img/a.png` for a site at `/blog/`). */
+export function withoutBasePath(config: Pick<SiteConfig, 'basePath'>, path: string): string {
+  const base = config.basePath;
+  return base && (path === base || path.startsWith(`${base}/`)) ? path.slice(base.length) || '/' : path;
+}
+
+/** A URL path below the base path, in each public folder. */
+export function publicFolderCandidates(config: SiteConfig, path: string): string[] {
+  return config.publicDirs.map((dir) => joinPath(dir, path));
+}
+
 /** Site-root paths (`/img/a.png`) map into each public folder once the base path is removed. */
 export function rootRelativeCandidates(config: SiteConfig, imagePath: string): string[] {
-  let path = imagePath;
-  if (config.basePath && (path === config.basePath || path.startsWith(`${config.basePath}/`))) path = path.slice(config.basePath.length) || '/';
-  return config.publicDirs.map((dir) => joinPath(dir, path));
+  return publicFolderCandidates(config, withoutBasePath(config, imagePath));
 }
 
 /** The default rule of the web: relative to the post's folder, root paths in the public folders. */

@@ -1,3 +1,4 @@
+import { withoutBasePath } from '../generators/profile';
 import { basename, dirname, extname, isInside, joinPath, relativePath } from '../../text/paths';
 import type { SiteConfig } from '../model';
 import { isExcludedFile } from '../pageKinds';
@@ -54,8 +55,7 @@ export const eleventyRoutes: GeneratorRoutes = {
   fileCandidates(config, url) {
     const routing = routingOf(config);
     if (!routing) return [];
-    let path = url;
-    if (config.basePath && (path === config.basePath || path.startsWith(`${config.basePath}/`))) path = path.slice(config.basePath.length) || '/';
+    const path = withoutBasePath(config, url);
     const candidates: string[] = inputPathCandidates(config, undefined, path);
     for (const [from, prefix] of routing.passthroughMappings) if (path.startsWith(prefix)) candidates.push(joinPath(from, path.slice(prefix.length)));
     // A string passthrough copy keeps the file's path, less the input folder (TemplatePassthrough).

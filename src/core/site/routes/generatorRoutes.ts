@@ -25,7 +25,7 @@ export type TemplateLinkTarget =
 export interface GeneratorRoutes {
   /** The URL of the page built from `path` with this frontmatter, or undefined when no page of its own is rendered. */
   pageRoute(config: SiteConfig, path: string, data: Readonly<Record<string, unknown>>): PageRoute | undefined;
-  /** Files a root-relative URL path (below the base path) may be served from, best first: static folders, bundle resources. */
+  /** Files a root-relative URL path (with the base path or below it) may be served from, best first: static folders, bundle resources. */
   fileCandidates(config: SiteConfig, url: string): string[];
   /**
    * Whether the generator makes a page at this URL path from no file of its own: home, section and term

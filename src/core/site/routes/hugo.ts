@@ -1,6 +1,6 @@
 import { basename, isInside, joinPath } from '../../text/paths';
 import { isPostPath } from '../fileSet';
-import { rootRelativeCandidates } from '../generators/profile';
+import { publicFolderCandidates, withoutBasePath } from '../generators/profile';
 import { dateFromFileName, permalinkDatePart, readHugoDate, zeroDate, type HugoDate } from '../generators/hugo/dates';
 import { hugoContentTree } from '../generators/hugo/contentTree';
 import { mountedFiles } from '../generators/hugo/subfolderMounts';
@@ -135,7 +135,7 @@ export const hugoRoutes: GeneratorRoutes = {
 
   fileCandidates(config, url) {
     const path = withoutBasePath(config, url);
-    const candidates = [...rootRelativeCandidates(config, url), ...mountedFiles(config, 'static', path)];
+    const candidates = [...publicFolderCandidates(config, path), ...mountedFiles(config, 'static', path)];
     // A bundle's or section's resources (images, PDFs; never its Markdown) are published at their path in
     // the content tree, in the language's tree below its prefix. A bundle moved by slug or permalink is not followed.
     if (isPostPath(path)) return candidates;
@@ -174,10 +174,6 @@ export function hugoTermPath(config: SiteConfig, routing: HugoRouting, plural: s
   return typeof expanded === 'string' ? sanitize(pjoin('/', expanded)).replace(/\/+$/, '') || '/' : undefined;
 }
 
-function withoutBasePath(config: SiteConfig, url: string): string {
-  const base = config.basePath;
-  return base && (url === base || url.startsWith(`${base}/`)) ? url.slice(base.length) || '/' : url;
-}
 
 function pageRouteOf(config: SiteConfig, routing: HugoRouting, file: HugoContentFile, data: Values): PageRoute | undefined {
   const sanitize = (path: string) => makePathSanitized(path, { removePathAccents: config.removePathAccents, disablePathToLower: routing.disablePathToLower });

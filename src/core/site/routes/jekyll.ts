@@ -1,3 +1,4 @@
+import { withoutBasePath } from '../generators/profile';
 import { jekyllReadsDate } from '../../schema/dates';
 import type { LinkReference } from '../../links/model';
 import { basename, isInside, joinPath } from '../../text/paths';
@@ -61,8 +62,7 @@ export const jekyllRoutes: GeneratorRoutes = {
   fileCandidates(config, url) {
     const routing = jekyllRoutingOf(config);
     if (!routing) return [];
-    let path = url;
-    if (config.basePath && (path === config.basePath || path.startsWith(`${config.basePath}/`))) path = path.slice(config.basePath.length) || '/';
+    const path = withoutBasePath(config, url);
     const file = joinPath(routing.source, path);
     if (!isInside(routing.source, file) || path.split('/').some((segment) => /^[_.#~]|~$/.test(segment)) || isExcludedFile(config, file)) return [];
     return [file];
