@@ -102,5 +102,15 @@ function whyUnpublished(site: Site, path: string): string | undefined {
 /** Anchors the writer may have meant: the closest IDs, and headings whose text is the fragment. */
 function closestAnchors(fragment: string, anchors: readonly Anchor[]): string[] {
   const byText = anchors.filter((anchor) => anchor.text?.toLowerCase() === fragment.toLowerCase().replace(/-/g, ' ')).map((anchor) => anchor.id);
-  return [...new Set([...byText, ...closestMatches(fragment, anchors.map((anchor) => anchor.id), 3)])].slice(0, 3);
+  // A heading reworded around the same words (`#installing-operator` for "Installing the Operator").
+  const words = fragment.toLowerCase().split('-').filter(Boolean);
+  const byWords = words.length > 1 ? anchors.filter((anchor) => containsInOrder(anchor.id.toLowerCase().split('-'), words)).map((anchor) => anchor.id) : [];
+  return [...new Set([...byText, ...closestMatches(fragment, anchors.map((anchor) => anchor.id), 3), ...byWords])].slice(0, 3);
+}
+
+/** Whether every one of `words` is in `parts`, in that order. */
+function containsInOrder(parts: readonly string[], words: readonly string[]): boolean {
+  let at = 0;
+  for (const part of parts) if (part === words[at]) at++;
+  return at === words.length;
 }

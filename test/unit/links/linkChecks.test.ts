@@ -120,4 +120,14 @@ describe('Hugo pages whose headings Postcraft cannot see', () => {
     await service.fileChanged('/site/content/posts/later.md', 'deleted');
     assert.equal(await refErrors(), 1);
   });
+
+  it('offers the heading a fragment names with words left out (#installing-operator for "Installing the Operator")', async () => {
+    const fs = hugoSite({
+      'content/posts/target.md': '---\ntitle: Target\n---\n\n## Installing the Operator\n\n## Getting Started\n',
+      'content/posts/source.md': '---\ntitle: Source\n---\n\n[a](/posts/target/#installing-operator)\n',
+    });
+    const service = await open(fs);
+    const [finding] = await service.checkFile('/site/content/posts/source.md');
+    assert.equal(finding?.message, 'No heading or anchor "#installing-operator" in "Target". Did you mean "#installing-the-operator"?');
+  });
 });
