@@ -6,7 +6,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { parse } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { fixturesRoot } from './support/fixtureSites';
 import { isolatedNpmEnv, packPackage, projectRoot, writeCleanSite, type PackedPackage } from './support/npmPackages';
 
@@ -141,5 +141,39 @@ describe('the pre-commit hook', () => {
     assert.match(broken.stdout, /blog\/content\/blog\/2024\/postgres-on-kubernetes\.md:19:16 +error .*image-case/);
     const clean = run(repositoryWithSite('hook-clean', writeCleanSite));
     assert.equal(clean.status, 0, clean.stdout + clean.stderr);
+  });
+
+  // `pre-commit try-repo` on this repository cannot run offline: pre-commit's node hooks `npm install` the hook
+  // repository's own package.json (the extension's, hundreds of development packages) and then the
+  // additional_dependencies, postcraft-cli from the registry. So the real pre-commit (Debian's, installed by
+  // scripts/generators.mjs) runs the hook as written here, as a local hook with the packed CLI as its dependency.
+  it('runs in pre-commit: fails a commit of a post on a broken site, passes a clean one, skips other files', () => {
+    const preCommitHome = join(work, 'pre-commit-home');
+    const hookRepository = (name: string, site: (folder: string) => void) => {
+      const repository = repositoryWithSite(name, site);
+      const local = { ...hook, additional_dependencies: [packed.tarball], args: ['blog'] };
+      writeFileSync(join(repository, '.pre-commit-config.yaml'), stringify({ repos: [{ repo: 'local', hooks: [local] }] }));
+      writeFileSync(join(repository, 'notes.txt'), 'not a post\n');
+      execFileSync('git', ['add', '--all'], { cwd: repository });
+      return repository;
+    };
+    const preCommit = (repository: string, ...files: string[]) => {
+      const env = { ...isolatedNpmEnv(join(work, 'pre-commit-npm-cache')), PRE_COMMIT_HOME: preCommitHome };
+      const result = spawnSync('pre-commit', ['run', '--color', 'never', '--files', ...files], { cwd: repository, env, encoding: 'utf8' });
+      assert.notEqual(result.error?.message.includes('ENOENT'), true, 'pre-commit is missing: node scripts/generators.mjs installs it');
+      return { code: result.status, output: result.stdout + result.stderr };
+    };
+    const broken = hookRepository('pre-commit-broken', (folder) => cpSync(join(fixturesRoot, 'hugo-blog'), folder, { recursive: true }));
+    const failed = preCommit(broken, 'blog/content/blog/2024/community-day.md');
+    assert.equal(failed.code, 1, failed.output);
+    assert.match(failed.output, /postcraft check\.+Failed/);
+    assert.match(failed.output, /image-case/);
+    const skipped = preCommit(broken, 'notes.txt');
+    assert.equal(skipped.code, 0, skipped.output);
+    assert.match(skipped.output, /postcraft check\.+\(no files to check\)Skipped/);
+    const clean = hookRepository('pre-commit-clean', writeCleanSite);
+    const passed = preCommit(clean, 'blog/content/posts/hello.md');
+    assert.equal(passed.code, 0, passed.output);
+    assert.match(passed.output, /postcraft check\.+Passed/);
   });
 });
