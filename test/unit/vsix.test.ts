@@ -43,6 +43,7 @@ describe('the vsix', () => {
   it('declares what the Marketplace shows, and no bin it does not contain', () => {
     const manifest = JSON.parse(files.get('extension/package.json')!.toString('utf8')) as Record<string, unknown>;
     assert.equal(manifest.bin, undefined);
+    assert.equal(manifest.private, true, 'never published to npm, where postcraft is another package');
     assert.equal(manifest.preview, true, 'a preview while 0.x');
     assert.match(String(manifest.version), /^0\./);
     assert.equal(manifest.qna, 'marketplace');
