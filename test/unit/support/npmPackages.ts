@@ -1,6 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 
 export const projectRoot = resolve(__dirname, '../../..');
 
@@ -24,14 +24,19 @@ export interface PackedPackage {
   readonly version: string;
 }
 
-/** `npm pack` of packages/<name> into `destination` (its prepack script makes the production bundle). */
+/**
+ * `npm pack` of packages/<name> into `destination` (its prepack script makes the production bundle). Test files
+ * run in parallel: one pack at a time per package, so none reads a bundle another is writing.
+ */
 export function packPackage(name: string, destination: string): PackedPackage {
-  const output = execFileSync('npm', ['pack', '--json', '--pack-destination', destination], {
-    cwd: join(projectRoot, 'packages', name),
-    env: isolatedNpmEnv(join(destination, 'npm-cache')),
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const output = whileLocked(join(projectRoot, 'packages', name, 'dist'), () =>
+    execFileSync('npm', ['pack', '--json', '--pack-destination', destination], {
+      cwd: join(projectRoot, 'packages', name),
+      env: isolatedNpmEnv(join(destination, 'npm-cache')),
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+    }),
+  );
   // Lifecycle scripts print before npm's JSON.
   const [packed] = JSON.parse(output.slice(output.indexOf('['))) as [{ filename: string; version: string; files: { path: string }[] }];
   return { tarball: join(destination, packed.filename), files: packed.files.map((file) => file.path).sort(), version: packed.version };
@@ -41,6 +46,30 @@ export function packPackage(name: string, destination: string): PackedPackage {
 export function npxTarball(tarball: string, args: readonly string[], cwd: string) {
   const result = spawnSync('npx', ['--yes', `./${relative(cwd, tarball)}`, ...args], { cwd, env: isolatedNpmEnv(join(cwd, 'npm-cache')), encoding: 'utf8' });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Runs `work` holding a lock next to `path` (a folder made atomically; one left by a killed run expires). */
+function whileLocked<T>(path: string, work: () => T): T {
+  const lock = `${path}.lock`;
+  mkdirSync(dirname(lock), { recursive: true });
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      try {
+        if (Date.now() - statSync(lock).mtimeMs > 5 * 60_000) rmSync(lock, { recursive: true, force: true });
+      } catch {
+        // released meanwhile
+      }
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
+    }
+  }
+  try {
+    return work();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
 }
 
 /** A one-post Hugo site with nothing to report, written into `folder`. */
