@@ -1,18 +1,28 @@
 // One esbuild entry per runtime: the extension host, the CLI, the language server, the preview webview, and the
 // integration suite (which runs inside the extension host). `tsc --noEmit` only type-checks.
-//   node esbuild.config.mjs [--production] [--watch]
+//   node esbuild.config.mjs [--production] [--watch] [--only=cli,language-server]
+// The CLI and the language server are built into their npm packages (packages/cli, packages/language-server) with
+// every dependency bundled, so their tarballs need nothing from the registry; `npm pack` there runs this with --only.
 import * as esbuild from 'esbuild';
-import { readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
+// Paths below are from the project root, wherever npm runs this (esbuild's own working directory is fixed at import).
+const projectRoot = dirname(fileURLToPath(import.meta.url));
+process.chdir(projectRoot);
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
-const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
+const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).split(',');
+const versionOf = (packageJson) => JSON.parse(readFileSync(packageJson, 'utf8')).version;
+const version = versionOf('package.json');
 
 const common = {
   bundle: true,
   minify: production,
   sourcemap: production ? 'external' : 'linked',
   logLevel: 'warning',
+  absWorkingDir: projectRoot,
   define: { POSTCRAFT_VERSION: JSON.stringify(version) },
 };
 
@@ -26,10 +36,24 @@ const integrationTests = readdirSync('test/integration')
   .filter((name) => name.endsWith('.ts'))
   .map((name) => `test/integration/${name}`);
 
-const builds = [
+/** A bin of an npm package in packages/: its version is the package's own, and it ships the project's LICENSE. */
+function packageBin(packageName, entry) {
+  const packageDir = `packages/${packageName}`;
+  copyFileSync('LICENSE', `${packageDir}/LICENSE`);
+  return {
+    ...nodeCommon,
+    name: packageName,
+    entryPoints: { [entry.name]: entry.source },
+    outdir: `${packageDir}/dist`,
+    banner: { js: '#!/usr/bin/env node' },
+    define: { POSTCRAFT_VERSION: JSON.stringify(versionOf(`${packageDir}/package.json`)) },
+  };
+}
+
+const allBuilds = [
   { ...nodeCommon, entryPoints: { extension: 'src/vscode/extension.ts' }, outdir: 'dist', external: ['vscode'] },
-  { ...nodeCommon, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
-  { ...nodeCommon, entryPoints: { server: 'src/server/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
+  packageBin('cli', { name: 'cli', source: 'src/cli/main.ts' }),
+  packageBin('language-server', { name: 'server', source: 'src/server/main.ts' }),
   { ...common, platform: 'browser', target: 'es2022', format: 'iife', entryPoints: { preview: 'src/webview/preview.ts' }, outdir: 'media' },
   // Tests are never minified: stack traces must point at test lines.
   { ...nodeCommon, minify: false, sourcemap: 'inline', entryPoints: integrationTests, outdir: 'out/test/integration', external: ['vscode', 'mocha'] },
@@ -37,6 +61,9 @@ const builds = [
   { ...webCommon, minify: false, sourcemap: 'inline', entryPoints: { index: 'test/web/index.ts' }, outdir: 'out/test/web' },
   { ...nodeCommon, minify: false, entryPoints: { runElectron: 'test/runElectron.ts' }, outdir: 'out/test', external: ['@vscode/test-electron'] },
 ];
+const builds = allBuilds
+  .filter((options) => !only || only.includes(options.name))
+  .map(({ name, ...options }) => options);
 
 if (watch) {
   const contexts = await Promise.all(builds.map((options) => esbuild.context(options)));

@@ -10,7 +10,8 @@ export const snapshotDir = join(projectRoot, 'bench', '.sites', '.tools', 'dist'
 export function buildProduction(): { readonly extensionKb: number; readonly cliKb: number } {
   execFileSync(process.execPath, ['esbuild.config.mjs', '--production'], { cwd: projectRoot, stdio: 'inherit' });
   mkdirSync(snapshotDir, { recursive: true });
-  for (const file of ['cli.js', 'extension.js']) copyFileSync(join(projectRoot, 'dist', file), join(snapshotDir, file));
+  copyFileSync(join(projectRoot, 'dist', 'extension.js'), join(snapshotDir, 'extension.js'));
+  copyFileSync(join(projectRoot, 'packages', 'cli', 'dist', 'cli.js'), join(snapshotDir, 'cli.js'));
   const kb = (file: string) => statSync(join(snapshotDir, file)).size / 1024;
   return { extensionKb: kb('extension.js'), cliKb: kb('cli.js') };
 }

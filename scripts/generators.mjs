@@ -6,8 +6,8 @@ import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** Debian package per command. */
-const generators = { hugo: 'hugo', jekyll: 'jekyll' };
+/** Debian package per command; pre-commit runs the project's hook in test/unit/ciIntegrations.test.ts. */
+const generators = { hugo: 'hugo', jekyll: 'jekyll', 'pre-commit': 'pre-commit' };
 
 /** Pinned exactly, so the oracle's answers change only when this line does. */
 export const eleventyVersion = '3.1.8';
@@ -41,7 +41,7 @@ export function ensureGenerators() {
   const missing = Object.entries(generators).filter(([command]) => !hasCommand(command)).map(([, pkg]) => pkg);
   if (missing.length === 0) return;
   if (process.getuid?.() !== 0) {
-    throw new Error(`The oracle tests need the generators: missing Debian packages ${missing.join(' ')}. Install them with: sudo apt-get install ${missing.join(' ')}`);
+    throw new Error(`The oracle tests (and the pre-commit hook test) need Debian packages: missing ${missing.join(' ')}. Install them with: sudo apt-get install ${missing.join(' ')}`);
   }
   console.log(`Installing the generators from Debian: ${missing.join(' ')}`);
   run('apt-get', ['update']);

@@ -22,7 +22,7 @@ function textAt(text: string, finding: JsonFinding): string {
 export const postcraft: CheckerTool = {
   name: 'Postcraft',
   version: packageVersion('postcraft'),
-  invocation: '`node dist/cli.js check <site> --format json` on a copy of the production bundle taken right after the build',
+  invocation: '`node packages/cli/dist/cli.js check <site> --format json` on a copy of the production bundle taken right after the build',
   checksImages: true,
   blindSpots: 'Resolves links by Hugo\'s URL rules and heading IDs; a URL outside every folder the site\'s pages are published in is not reported (a theme or the host may serve it).',
   command: (site) => ({ args: [join(snapshotDir, 'cli.js'), 'check', site.root, '--format', 'json'], cwd: projectRoot }),

@@ -127,13 +127,12 @@ export function ensureHost(name) {
 
   ensureAptPackages();
   rmSync(dir, { recursive: true, force: true });
-  log(`installing code-server ${host.codeServer} (VS Code ${host.vscode}); a cold install takes several minutes`);
+  log(`installing code-server ${host.codeServer} (VS Code ${host.vscode}) into ${dir}, once: several minutes (download, then native modules compiled from source)`);
   const tmp = mkdtempSync(join(tmpdir(), 'postcraft-host-'));
   const nodeDir = dirname(dirname(node));
   const env = nestedNpmEnv({
     PATH: `${dirname(node)}:${process.env.PATH}`,
     TMPDIR: tmp,
-    npm_config_unsafe_perm: 'true',
     npm_config_build_from_source: 'true', // argon2 would fetch a prebuilt binary from GitHub
     npm_config_yes: 'true', // node-pty's postinstall runs `npx node-gyp`
     npm_config_nodedir: host.node === 'system' ? '/usr' : nodeDir, // headers without a download
@@ -143,6 +142,7 @@ export function ensureHost(name) {
   // Scripts run in a second step, once the ripgrep archive is in place.
   npmInstall(dir, node, `code-server@${host.codeServer}`, env, ['--ignore-scripts']);
   prepareRipgrepCache(codeServerDir, node, tmp);
+  log('compiling the native modules of code-server and VS Code (node-pty, argon2, kerberos, …) with node-gyp: the longest step, a few minutes with no output');
   run(node, [npmCli, 'rebuild', '--no-audit', '--no-fund'], { cwd: dir, env });
   if (!existsSync(join(codeServerDir, 'lib', 'vscode', 'node_modules'))) {
     throw new Error(`code-server ${host.codeServer} installed without VS Code's dependencies`);

@@ -40,7 +40,7 @@ describe('Neovim 0.7 as the language server’s client', { skip: missing && `ski
   after(() => site.dispose());
 
   before(async () => {
-    // The bundle users run (dist/server.js), built here from the same entry so the test never runs a stale one.
+    // The bundle users run (packages/language-server/dist/server.js), built here from the same entry so the test never runs a stale one.
     const server = join(site.dir, 'server.js');
     await esbuild.build({ entryPoints: [join(projectRoot, 'src/server/main.ts')], outfile: server, bundle: true, platform: 'node', target: 'node20', format: 'cjs', mainFields: ['module', 'main'], logLevel: 'warning' });
     const root = site.roots[0]!;
