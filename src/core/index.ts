@@ -33,8 +33,10 @@ export type { PathMove, MoveOptions } from './features/linkUpdates';
 export type { Backlink } from './features/backlinks';
 export type { TagCluster } from './features/tagClusters';
 export type { ImageInsertion } from './features/imagePlacement';
+export { safeFixes, maxFixPasses, type FixAllResult, type AppliedFix } from './features/fixAll';
+export { rewritableText, defaultMaxPostBytes, type RewritableText } from './post/decodeText';
 export { basename, isInside, relativePath } from './text/paths';
 export { isImagePath } from './text/fileKinds';
 // The `postcraft.*` settings, read alike by every front. (zod stays inside the core: re-exported as a
 // namespace, it would bring all of zod's locales into every bundle.)
-export { readEditorSettings, readPreviewSettings, type EditorSettings, type PreviewSettings } from './settings/editorSettings';
+export { readEditorSettings, readPreviewSettings, checkOptionsOf, type EditorSettings, type PreviewSettings } from './settings/editorSettings';
