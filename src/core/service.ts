@@ -370,7 +370,10 @@ export class PostcraftService {
    * until none is left (features/fixAll.ts): what `--fix` writes and fix-all on save applies.
    */
   fixText(path: string, text: string, options: CheckOptions = {}): FixAllResult {
-    return fixAll(path, text, (current) => this.checkText(path, current, options));
+    const result = fixAll(path, text, (current) => this.checkText(path, current, options));
+    // The index holds the text given until the fixed one is saved or applied (the editor's change then records it).
+    if (result.text !== text) this.parse(path, text);
+    return result;
   }
 
   /** Findings for a post as saved on disk; unreadable files get one finding saying why. */

@@ -44,7 +44,7 @@ describe('postcraft-language-server over stdio, on a copy of the hugo-blog fixtu
   it('announces its features and asks to hear of changed posts, images and configs', async () => {
     assert.equal(capabilities.hoverProvider, true);
     assert.equal(capabilities.definitionProvider, true);
-    assert.deepEqual(capabilities.codeActionProvider, { codeActionKinds: ['quickfix'] });
+    assert.deepEqual(capabilities.codeActionProvider, { codeActionKinds: ['quickfix', 'source.fixAll.postcraft'] });
     assert.ok(capabilities.completionProvider?.triggerCharacters?.includes(','));
     assert.equal(capabilities.diagnosticProvider, undefined, 'a client without pull diagnostics gets them pushed');
     await client.waitFor('the watched-files registration', () => client.registrations.some((registration) => registration.method === 'workspace/didChangeWatchedFiles'));
