@@ -232,3 +232,35 @@ describe('unused suppressions (unused-disable)', () => {
     assert.deepEqual(service.checkText(file, post, { reportUnusedDisable: true, severities: { 'broken-image': 'off', 'unused-disable': 'off' } }), []);
   });
 });
+
+describe('fix all on generated posts (property)', () => {
+  it('changes only what its fixes replace: the edits give the fixed text, one pass keeps to the first check\'s safe fixes, and no safe fix is left', async () => {
+    const { fuzzSites } = await import('../fuzz/sites');
+    const { anyPostText, renderPost, validPost } = await import('../fuzz/arbitraries');
+    const sites = await fuzzSites();
+    const posts = fc.constantFrom(...sites).chain((site) => fc.tuple(fc.constant(site), fc.oneof(validPost(site.vocabulary).map(renderPost), anyPostText(site.vocabulary))));
+    let fixed = 0;
+    fc.assert(
+      fc.property(posts, ([site, text]) => {
+        const result = site.service.fixText(site.postPath, text);
+        assert.equal(applyOffsetEdits(text, result.edits), result.text);
+        for (let i = 1; i < result.edits.length; i++) assert.ok(result.edits[i - 1]!.range.end <= result.edits[i]!.range.start);
+        if (result.passes === 1) {
+          // Every changed character lies in the range of a safe fix of the text as it was.
+          const lines = new LineIndex(text);
+          const ranges = safeFixes(site.service.checkText(site.postPath, text), site.postPath).flatMap(({ fix }) => fix.edits.map((change) => [lines.offsetAt(change.range.start), lines.offsetAt(change.range.end)] as const));
+          // (Fixes that touch merge into one edit, so an edit may span several.)
+          const inside = (offset: number, insertion: boolean) => ranges.some(([start, end]) => start <= offset && (insertion ? offset <= end : offset < end));
+          for (const change of result.edits) {
+            if (change.range.start === change.range.end) assert.ok(inside(change.range.start, true), JSON.stringify({ change, ranges }));
+            for (let offset = change.range.start; offset < change.range.end; offset++) assert.ok(inside(offset, false), JSON.stringify({ change, ranges }));
+          }
+        }
+        if (result.passes < maxFixPasses) assert.deepEqual(safeFixes(result.remaining, site.postPath), []);
+        if (result.text !== text) fixed++;
+      }),
+      { numRuns: 300 },
+    );
+    assert.ok(fixed > 10, `${fixed} generated posts fixed`);
+  });
+});

@@ -62,7 +62,10 @@ function dateFix(context: CheckContext, field: Field): Fix[] {
   return readings.map(({ iso, order }) => context.replaceFix(order ? `Change to "${iso}" (${order})` : `Change to "${iso}"`, innerRange(node), iso, readings.length === 1));
 }
 
-/** Inserts `key` with an empty value just before the closing delimiter, in the block's own syntax. */
+/**
+ * Inserts `key` with an empty value just before the closing delimiter, in the block's own syntax. Not
+ * preferred: an empty value is a place to type, not a fix, and fix all (--fix, on save) must not write one.
+ */
 function insertFieldFix(context: CheckContext, key: string): Fix[] {
   const frontmatter = context.post.frontmatter!;
   if (frontmatter.format === 'json') return [];
@@ -73,5 +76,5 @@ function insertFieldFix(context: CheckContext, key: string): Fix[] {
   const end = table ? frontmatter.contentRange.start + table.index : frontmatter.contentRange.end;
   const needsNewline = end > 0 && text[end - 1] !== '\n';
   const line = frontmatter.format === 'toml' ? `${key} = ""` : `${key}: ""`;
-  return [context.replaceFix(`Add "${key}"`, { start: end, end }, `${needsNewline ? newline : ''}${line}${newline}`, true)];
+  return [context.replaceFix(`Add "${key}"`, { start: end, end }, `${needsNewline ? newline : ''}${line}${newline}`, false)];
 }

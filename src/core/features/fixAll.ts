@@ -16,7 +16,8 @@ export function safeFixOf(finding: Finding, file: string = finding.file): Fix | 
   const preferred = finding.fixes.filter((fix) => fix.isPreferred === true);
   if (preferred.length !== 1) return undefined;
   const fix = preferred[0]!;
-  if (fix.createFile || fix.edits.length === 0 || fix.edits.some((edit) => edit.file !== file)) return undefined;
+  if (fix.createFile || fix.edits.some((edit) => edit.file !== file)) return undefined;
+  if (fix.edits.every((edit) => edit.newText === '' && same(edit.range.start, edit.range.end))) return undefined; // changes nothing
   return fix;
 }
 
