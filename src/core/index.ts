@@ -15,6 +15,7 @@ export { CheckScheduler, checksWholeWorkspace, type CheckSchedulerHost, type Sch
 export type { Finding, Fix, TextEdit, Severity, FindingCode } from './checks/finding';
 export { findingCodes } from './checks/finding';
 export type { CheckOptions } from './checks/runChecks';
+export { checkOptionsOf } from './checks/runChecks';
 export type { SiteFileSystem, FileStat, DirectoryEntry } from './host/fileSystem';
 export { noCancellation, CancelledError, type CancellationToken } from './host/cancellation';
 export { silentLogger, type Logger } from './host/logger';
@@ -39,4 +40,4 @@ export { basename, isInside, relativePath } from './text/paths';
 export { isImagePath } from './text/fileKinds';
 // The `postcraft.*` settings, read alike by every front. (zod stays inside the core: re-exported as a
 // namespace, it would bring all of zod's locales into every bundle.)
-export { readEditorSettings, readPreviewSettings, checkOptionsOf, type EditorSettings, type PreviewSettings } from './settings/editorSettings';
+export { readEditorSettings, readPreviewSettings, type EditorSettings, type PreviewSettings } from './settings/editorSettings';

@@ -1,6 +1,7 @@
 import type { OffsetRange } from '../frontmatter/model';
 import type { ParsedPost } from '../post/parsedPost';
 import { effectiveSeverity, type SeveritySetting } from '../settings/siteSettings';
+import type { EditorSettings } from '../settings/editorSettings';
 import type { Site } from '../site/site';
 import { checkAuthors } from './authors';
 import { checkFragmentImages, checkImages } from './brokenImages';
@@ -29,6 +30,11 @@ export interface CheckOptions {
   readonly severities?: Partial<Record<FindingCode, SeveritySetting>>;
   /** Report suppression comments that silence nothing (`unused-disable`, `--report-unused-disable`). */
   readonly reportUnusedDisable?: boolean;
+}
+
+/** What the checks take from the editor settings: severities, and whether unused suppressions are reported. */
+export function checkOptionsOf(settings: Pick<EditorSettings, 'checks' | 'reportUnusedDisable'>): CheckOptions {
+  return { severities: settings.checks, reportUnusedDisable: settings.reportUnusedDisable };
 }
 
 /** Every finding for one post (or, with `fragmentChecks`, one fragment), in source order. */

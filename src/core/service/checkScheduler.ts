@@ -2,7 +2,8 @@ import { CancelledError, type CancellationToken } from '../host/cancellation';
 import type { Logger } from '../host/logger';
 import { silentLogger } from '../host/logger';
 import type { Finding } from '../checks/finding';
-import { checkOptionsOf, type EditorSettings } from '../settings/editorSettings';
+import type { EditorSettings } from '../settings/editorSettings';
+import { checkOptionsOf } from '../checks/runChecks';
 import type { PostcraftService } from '../service';
 
 /** An open document as the front sees it; `key` is the front's name for it (its URI as a string). */

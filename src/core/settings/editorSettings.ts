@@ -1,6 +1,5 @@
 import * as z from '../schema/zod';
 import { findingCodes } from './findingCodes';
-import type { CheckOptions } from '../checks/runChecks';
 
 // The `postcraft.*` settings every front reads (the extension from VS Code's configuration, the language
 // server from `workspace/configuration`), validated in this one place: bad values fall back to defaults.
@@ -33,11 +32,6 @@ export function readEditorSettings(get: (key: string) => unknown): EditorSetting
     linksUpdateOnRename: get('links.updateOnRename'),
     linksAddAliasOnMove: get('links.addAliasOnMove'),
   });
-}
-
-/** What the checks take from the settings: severities, and whether unused suppressions are reported. */
-export function checkOptionsOf(settings: EditorSettings): CheckOptions {
-  return { severities: settings.checks, reportUnusedDisable: settings.reportUnusedDisable };
 }
 
 const previewSettingsSchema = z.object({
