@@ -10,6 +10,10 @@ export interface CheckArguments {
   readonly format: OutputFormat;
   readonly maxWarnings: number | undefined;
   readonly severities: Partial<Record<FindingCode, 'error' | 'warning' | 'info' | 'off'>>;
+  /** `--fix` writes the safe fixes; `--fix-dry-run` prints them as a diff. Absent: nothing is fixed. */
+  readonly fix?: 'write' | 'dry-run';
+  /** `--report-unused-disable`: suppression comments that silence nothing are findings. */
+  readonly reportUnusedDisable?: true;
 }
 
 export type ParsedArguments = CheckArguments | { readonly command: 'help' } | { readonly command: 'version' } | { readonly command: 'usage-error'; readonly message: string };
@@ -23,6 +27,9 @@ Options:
   --format text|json|sarif|github   Output format (default: text); github prints workflow annotations
   --max-warnings N                  Fail when there are more than N warnings
   --rule CODE=LEVEL                 Set a check's severity: error, warning, info or off (repeatable)
+  --fix                             Apply the safe fixes (one preferred fix, in the post alone) in place
+  --fix-dry-run                     Print the safe fixes as a unified diff; write nothing
+  --report-unused-disable           Report suppression comments that silence nothing (unused-disable)
   -h, --help                        Show this help
   -v, --version                     Show the version
 
@@ -34,6 +41,9 @@ const options = {
   format: { type: 'string' },
   'max-warnings': { type: 'string' },
   rule: { type: 'string', multiple: true },
+  fix: { type: 'boolean' },
+  'fix-dry-run': { type: 'boolean' },
+  'report-unused-disable': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -68,6 +78,12 @@ export function parseArguments(argv: readonly string[]): ParsedArguments {
     severities[code as FindingCode] = level as 'error';
   }
 
+  if (values.fix && values['fix-dry-run']) return { command: 'usage-error', message: '--fix writes the fixes and --fix-dry-run only shows them: give one' };
+  // The dry run's output is the diff: a machine-readable report cannot share stdout with it.
+  if (values['fix-dry-run'] && format !== 'text') return { command: 'usage-error', message: '--fix-dry-run prints a diff; it takes no --format' };
+  const fix: CheckArguments['fix'] = values.fix ? 'write' : values['fix-dry-run'] ? 'dry-run' : undefined;
+  const extras = { ...(fix ? { fix } : {}), ...(values['report-unused-disable'] ? { reportUnusedDisable: true as const } : {}) } as const;
+
   const [command, ...rest] = positionals;
   let folders: string[];
   if (command === undefined) folders = [];
@@ -77,7 +93,7 @@ export function parseArguments(argv: readonly string[]): ParsedArguments {
   else if (looksLikePath(command)) folders = positionals;
   else return { command: 'usage-error', message: `Unknown command ${command}${didYouMean(command, commands) || `. To check a folder: postcraft check ${command}`}` };
   if (folders.length > 1) return { command: 'usage-error', message: 'postcraft check takes one folder' };
-  return { command: 'check', folder: folders[0] ?? '.', format: format as OutputFormat, maxWarnings, severities };
+  return { command: 'check', folder: folders[0] ?? '.', format: format as OutputFormat, maxWarnings, severities, ...extras };
 }
 
 function looksLikePath(word: string): boolean {

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { statSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { relativePath, toSitePath } from '../core/index';
 import { blockingNodeFileSystem } from '../node/index';
 import { parseArguments, usage, type OutputFormat } from './args';
@@ -9,6 +9,8 @@ import { formatJson } from './format/json';
 import { formatGithub } from './format/github';
 import { formatSarif } from './format/sarif';
 import { formatText } from './format/text';
+import { formatFixDiff, formatFixSummary } from './format/fixes';
+import type { FixPlan } from './checkSite';
 
 declare const POSTCRAFT_VERSION: string | undefined;
 const version = typeof POSTCRAFT_VERSION === "string" ? POSTCRAFT_VERSION : "dev";
@@ -38,16 +40,55 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const showProgress = process.stderr.isTTY && args.format === 'text';
-  const report = await checkSites(blockingNodeFileSystem, toSitePath(folder), { severities: args.severities, maxWarnings: args.maxWarnings }, (done, total) => {
+  const options = { severities: args.severities, maxWarnings: args.maxWarnings, fix: args.fix !== undefined, reportUnusedDisable: args.reportUnusedDisable === true };
+  const report = await checkSites(blockingNodeFileSystem, toSitePath(folder), options, (done, total) => {
     if (showProgress && (done % 50 === 0 || done === total)) process.stderr.write(`\rChecking posts: ${done}/${total}${done === total ? '\n' : ''}`);
   });
   // What kept the check from seeing the whole site (a config it cannot read, a walk cut short): on
   // stderr, so that JSON and SARIF on stdout stay machine-readable.
   for (const site of report.sites) for (const problem of site.problems) process.stderr.write(`postcraft: warning: ${relativePath(report.root, site.root) || '.'}: ${problem}\n`);
+  if (report.fixes && args.fix === 'dry-run') {
+    // The diff alone on stdout, to read or to `git apply`; what it fixes and what is left on stderr.
+    process.exitCode = report.exitCode;
+    process.stderr.write(formatFixSummary(report.root, report.fixes, new Set(), true, report.findings.length));
+    process.stdout.write(formatFixDiff(report.root, report.fixes));
+    return report.exitCode;
+  }
+  let fixSummary = '';
+  if (report.fixes) {
+    const written = writeFixes(report.fixes);
+    fixSummary = formatFixSummary(report.root, written.plan, written.files, false, report.findings.length);
+  }
   const output = formatReport(args.format, report);
   process.exitCode = report.exitCode; // known before the output goes out, for a reader that stops early
+  // What --fix changed: before the findings left in text, on stderr beside a machine-readable report.
+  if (args.format === 'text') process.stdout.write(fixSummary);
+  else process.stderr.write(fixSummary);
   process.stdout.write(output);
   return report.exitCode;
+}
+
+/**
+ * Writes each planned fix, only into a file that still holds the bytes the fix was made from (an editor
+ * may have saved it meanwhile). The files written, and the plan with the files left alone added.
+ */
+function writeFixes(plan: FixPlan): { files: Set<string>; plan: FixPlan } {
+  const files = new Set<string>();
+  const refused = [...plan.refused];
+  for (const fix of plan.files) {
+    const path = fix.file.replace(/^\/(?=[A-Za-z]:)/, '');
+    try {
+      if (!Buffer.from(fix.original).equals(readFileSync(path))) {
+        refused.push({ file: fix.file, reason: 'the file changed while it was being fixed' });
+        continue;
+      }
+      writeFileSync(path, fix.bytes);
+      files.add(fix.file);
+    } catch (error) {
+      refused.push({ file: fix.file, reason: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  return { files, plan: { files: plan.files, refused } };
 }
 
 function formatReport(format: OutputFormat, report: SiteCheckReport): string {

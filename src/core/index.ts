@@ -15,6 +15,7 @@ export { CheckScheduler, checksWholeWorkspace, type CheckSchedulerHost, type Sch
 export type { Finding, Fix, TextEdit, Severity, FindingCode } from './checks/finding';
 export { findingCodes } from './checks/finding';
 export type { CheckOptions } from './checks/runChecks';
+export { checkOptionsOf } from './checks/runChecks';
 export type { SiteFileSystem, FileStat, DirectoryEntry } from './host/fileSystem';
 export { noCancellation, CancelledError, type CancellationToken } from './host/cancellation';
 export { silentLogger, type Logger } from './host/logger';
@@ -33,6 +34,8 @@ export type { PathMove, MoveOptions } from './features/linkUpdates';
 export type { Backlink } from './features/backlinks';
 export type { TagCluster } from './features/tagClusters';
 export type { ImageInsertion } from './features/imagePlacement';
+export { safeFixes, maxFixPasses, type FixAllResult, type AppliedFix } from './features/fixAll';
+export { rewritableText, defaultMaxPostBytes, type RewritableText } from './post/decodeText';
 export { basename, isInside, relativePath } from './text/paths';
 export { isImagePath } from './text/fileKinds';
 // The `postcraft.*` settings, read alike by every front. (zod stays inside the core: re-exported as a

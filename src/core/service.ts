@@ -37,6 +37,7 @@ import { planNewPost, postSections, type NewPostPlan, type NewPostRequest } from
 import { planTagRename } from './features/renameTag';
 import { addListValue, type OffsetEdit } from './features/frontmatterEdits';
 import { planImageInsertion, type ImageInsertion } from './features/imagePlacement';
+import { fixAll, type FixAllResult } from './features/fixAll';
 
 export interface PostcraftHost {
   readonly fs: SiteFileSystem;
@@ -362,6 +363,17 @@ export class PostcraftService {
     const fragment = parsePost(path, text, site.frontmatterSyntax);
     site.partials.record(path, importedMarkdown(fragment, site.config));
     return runChecks(site, fragment, options, fragmentChecks);
+  }
+
+  /**
+   * The post's text with every safe fix applied (one preferred fix, in this post alone), checked again
+   * until none is left (features/fixAll.ts): what `--fix` writes and fix-all on save applies.
+   */
+  fixText(path: string, text: string, options: CheckOptions = {}): FixAllResult {
+    const result = fixAll(path, text, (current) => this.checkText(path, current, options));
+    // The index holds the text given until the fixed one is saved or applied (the editor's change then records it).
+    if (result.text !== text) this.parse(path, text);
+    return result;
   }
 
   /** Findings for a post as saved on disk; unreadable files get one finding saying why. */

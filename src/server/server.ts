@@ -12,7 +12,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FileChange, Logger } from '../core/index';
 import { sitePathOf } from './convert';
-import { registerCodeActionSupport } from './features/codeActions';
+import { fixAllKind, registerCodeActionSupport } from './features/codeActions';
 import { completionTriggerCharacters, registerCompletionSupport } from './features/completions';
 import { registerDefinitionSupport } from './features/definition';
 import { DiagnosticsManager } from './features/diagnostics';
@@ -91,7 +91,7 @@ export function startServer(connection: Connection): void {
         hoverProvider: true,
         definitionProvider: true,
         documentLinkProvider: { resolveProvider: true },
-        codeActionProvider: { codeActionKinds: ['quickfix'] },
+        codeActionProvider: { codeActionKinds: ['quickfix', fixAllKind] },
         ...(pull ? { diagnosticProvider: { identifier: 'postcraft', interFileDependencies: true, workspaceDiagnostics: true } } : {}),
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },

@@ -1,4 +1,4 @@
-import { CancellationTokenSource, Emitter, type Connection, type TextDocuments } from 'vscode-languageserver';
+import { CancellationTokenSource, Emitter, MessageType, ShowMessageNotification, type Connection, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CancelledError, checksWholeWorkspace, createPostcraftService, type FileChange, type Logger, type PostcraftService } from '../core/index';
 import { nodeFileSystem } from '../node/index';
@@ -79,7 +79,7 @@ export class ServerSession {
       (error: unknown) => {
         if (error instanceof CancelledError) return;
         this.logger.error('Indexing the workspace failed', error);
-        void this.connection.window.showErrorMessage(`Postcraft could not index the workspace: ${error instanceof Error ? error.message : String(error)}`);
+        this.showMessage(MessageType.Error, `Postcraft could not index the workspace: ${error instanceof Error ? error.message : String(error)}`);
       },
     );
     // The first run lets the requests waiting since initialization go on.
@@ -125,9 +125,17 @@ export class ServerSession {
         const message = `Postcraft: ${site.root}: ${problem}`;
         if (this.reportedProblems.has(message)) continue;
         this.reportedProblems.add(message);
-        void this.connection.window.showWarningMessage(message);
+        this.showMessage(MessageType.Warning, message);
       }
     }
+  }
+
+  /**
+   * A message with nothing to choose: the `window/showMessage` notification. (`window.showWarningMessage`
+   * sends a request, whose refusal by a client that answers none rejected unhandled and ended the server.)
+   */
+  private showMessage(type: MessageType, message: string): void {
+    void this.connection.sendNotification(ShowMessageNotification.type, { type, message });
   }
 
   dispose(): void {

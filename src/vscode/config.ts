@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { readEditorSettings, type CheckOptions, type EditorSettings } from '../core/index';
+import { checkOptionsOf, readEditorSettings, type CheckOptions, type EditorSettings } from '../core/index';
 
 export type PostcraftSettings = EditorSettings;
 
@@ -15,5 +15,5 @@ export function checksWholeWorkspace(settings: PostcraftSettings): boolean {
 }
 
 export function checkOptions(settings: PostcraftSettings): CheckOptions {
-  return { severities: settings.checks };
+  return checkOptionsOf(settings);
 }

@@ -12,7 +12,9 @@ import { ShowLogCommand } from './commands/showLog';
 import { ShowBacklinksCommand } from './commands/showBacklinks';
 import { TagHygieneCommand } from './commands/tagHygiene';
 import { readSettings } from './config';
+import { postSelector } from './convert';
 import { registerCodeActionSupport } from './features/codeActions';
+import { registerFixAllSupport } from './features/fixAll';
 import { registerCompletionSupport } from './features/completions';
 import { registerDocumentLinkSupport } from './features/documentLinks';
 import { registerDefinitionSupport } from './features/definition';
@@ -78,6 +80,7 @@ export function activateShared(context: vscode.ExtensionContext, host: Extension
     new PostsView(session),
     preview,
     registerCodeActionSupport(diagnostics),
+    registerFixAllSupport(postSelector, session),
     registerCompletionSupport(session),
     registerHoverSupport(session),
     registerDocumentLinkSupport(session),

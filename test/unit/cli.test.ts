@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -215,5 +215,65 @@ describe('postcraft check on the sample Hugo site', () => {
     const code = await new Promise<number | null>((done) => child.on('close', done));
     assert.equal(stderr, '');
     assert.equal(code, 1);
+  });
+});
+
+describe('postcraft check --fix, --fix-dry-run and --report-unused-disable', () => {
+  it('parses the fix flags, one at a time, and the dry run only as text', () => {
+    assert.deepEqual(parseArguments(['check', '--fix']), { command: 'check', folder: '.', format: 'text', maxWarnings: undefined, severities: {}, fix: 'write' });
+    assert.deepEqual(parseArguments(['--fix-dry-run', '--report-unused-disable']), { command: 'check', folder: '.', format: 'text', maxWarnings: undefined, severities: {}, fix: 'dry-run', reportUnusedDisable: true });
+    assert.equal(parseArguments(['--fix', '--fix-dry-run']).command, 'usage-error');
+    assert.equal(parseArguments(['--fix-dry-run', '--format', 'json']).command, 'usage-error');
+    assert.deepEqual(parseArguments(['--fxi']), { command: 'usage-error', message: 'Unknown option --fxi. Did you mean --fix?' });
+  });
+
+  /** A Hugo site with a tag typo (fixable), an ambiguous date (not), and posts --fix must leave alone. */
+  function fixableSite(): { site: string; posts: string; texts: Record<string, Buffer> } {
+    const site = temporarySite('postcraft-fix-');
+    writeFileSync(join(site, 'hugo.toml'), 'baseURL = "https://example.org/"\n');
+    const posts = join(site, 'content', 'posts');
+    mkdirSync(posts, { recursive: true });
+    for (let i = 0; i < 4; i++) writeFileSync(join(posts, `p${i}.md`), `---\ntitle: P${i}\ntags: [kubernetes]\n---\n`);
+    const texts: Record<string, Buffer> = {
+      'typo.md': Buffer.from('---\r\ntitle: T\r\ntags: [kuberentes]\r\ndate: 2024-3-4\r\n---\r\nBody  with  odd   spacing\r\n<!-- postcraft-disable-next-line schema -->\r\nkept\r\n'),
+      'bom.md': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('---\ntitle: B\ntags: [kubernetess]\n---\n')]),
+      'ambiguous.md': Buffer.from('---\ntitle: A\ndate: "03/04/2024"\n---\n'),
+      'utf16.md': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('---\ntitle: U\ntags: [kubernetse]\n---\n', 'utf16le')]),
+    };
+    for (const [name, bytes] of Object.entries(texts)) writeFileSync(join(posts, name), bytes);
+    return { site, posts, texts };
+  }
+
+  it('--fix-dry-run prints a unified diff of the safe fixes and writes nothing', () => {
+    const { site, posts, texts } = fixableSite();
+    const { code, stdout, stderr } = postcraft('check', site, '--fix-dry-run', '--report-unused-disable');
+    assert.equal(code, 1, stderr); // the ambiguous date is left, and Hugo stops on it
+    for (const [name, bytes] of Object.entries(texts)) assert.deepEqual(readFileSync(join(posts, name)), bytes, `${name} untouched`);
+    assert.match(stdout, /^--- a\/content\/posts\/bom\.md\n\+\+\+ b\/content\/posts\/bom\.md\n@@ /);
+    assert.match(stdout, /^-tags: \[kuberentes\]\r$/m);
+    assert.match(stdout, /^\+tags: \[kubernetes\]\r$/m);
+    assert.match(stdout, /^\+date: 2024-03-04\r$/m);
+    assert.match(stdout, /^-<!-- postcraft-disable-next-line schema -->\r$/m);
+    assert.doesNotMatch(stdout, /ambiguous\.md|utf16\.md/);
+    assert.match(stderr, /^Would fix content\/posts\/typo\.md: 3 problems \(tag-typo, schema, unused-disable\)$/m);
+    assert.match(stderr, /^Not fixed content\/posts\/utf16\.md: the file is UTF-16/m);
+  });
+
+  it('--fix rewrites only the fixed bytes, keeps line endings and byte-order marks, and reports what it changed and what is left', () => {
+    const { site, posts, texts } = fixableSite();
+    const { code, stdout, stderr } = postcraft('check', site, '--fix', '--report-unused-disable');
+    assert.equal(code, 1, stderr);
+    assert.equal(readFileSync(join(posts, 'typo.md'), 'utf8'), '---\r\ntitle: T\r\ntags: [kubernetes]\r\ndate: 2024-03-04\r\n---\r\nBody  with  odd   spacing\r\nkept\r\n');
+    assert.deepEqual(readFileSync(join(posts, 'bom.md')), Buffer.from(texts['bom.md']!.toString('latin1').replace('kubernetess', 'kubernetes'), 'latin1'));
+    assert.deepEqual(readFileSync(join(posts, 'ambiguous.md')), texts['ambiguous.md']);
+    assert.deepEqual(readFileSync(join(posts, 'utf16.md')), texts['utf16.md']);
+    assert.match(stdout, /^Fixed content\/posts\/bom\.md: 1 problem \(tag-typo\)$/m);
+    assert.match(stdout, /^Not fixed content\/posts\/utf16\.md: /m);
+    assert.match(stdout, /^Fixed 4 problems in 2 files; 2 findings left\.$/m);
+    // What is left: the ambiguous date (a choice for the writer) and the UTF-16 post's tag.
+    assert.match(stdout, /content\/posts\/ambiguous\.md:3:\d+ +error +"date"/);
+    assert.match(stdout, /content\/posts\/utf16\.md:3:\d+ +\w+ +.*tag-typo/);
+    // A second run has nothing left to fix.
+    assert.match(postcraft('check', site, '--fix').stdout, /^Fixed 0 problems in 0 files; 2 findings left\.$/m);
   });
 });

@@ -1,6 +1,7 @@
 import type { OffsetRange } from '../frontmatter/model';
 import type { ParsedPost } from '../post/parsedPost';
 import { effectiveSeverity, type SeveritySetting } from '../settings/siteSettings';
+import type { EditorSettings } from '../settings/editorSettings';
 import type { Site } from '../site/site';
 import { checkAuthors } from './authors';
 import { checkFragmentImages, checkImages } from './brokenImages';
@@ -11,7 +12,7 @@ import { checkSchema } from './schema';
 import { checkTags } from './tags';
 import { checkLinks } from './brokenLinks';
 import { compilesAsMdx } from '../post/dialect';
-import { findSuppressions, ignoreFix, lineEnding, withoutSuppressed } from './suppressions';
+import { findSuppressions, ignoreFix, lineEnding, unusedSuppressions, withoutSuppressed, type Suppression } from './suppressions';
 
 /** Checks that need the post and what the site holds before its posts are read: config, files, authors. */
 export const postChecks: readonly Check[] = [checkFrontmatterSyntax, checkSchema, checkAuthors, checkImages];
@@ -27,11 +28,30 @@ export const fragmentChecks: readonly Check[] = [checkFragmentImages];
 export interface CheckOptions {
   /** The editor's or command line's severity per code; `off` skips it. Wins over the site's file. */
   readonly severities?: Partial<Record<FindingCode, SeveritySetting>>;
+  /** Report suppression comments that silence nothing (`unused-disable`, `--report-unused-disable`). */
+  readonly reportUnusedDisable?: boolean;
+}
+
+/** What the checks take from the editor settings: severities, and whether unused suppressions are reported. */
+export function checkOptionsOf(settings: Pick<EditorSettings, 'checks' | 'reportUnusedDisable'>): CheckOptions {
+  return { severities: settings.checks, reportUnusedDisable: settings.reportUnusedDisable };
 }
 
 /** Every finding for one post (or, with `fragmentChecks`, one fragment), in source order. */
 export function runChecks(site: Site, post: ParsedPost, options: CheckOptions = {}, checks: readonly Check[] = allChecks): Finding[] {
-  return withSeverities(site, withoutSuppressed(collectFindings(site, post, checks), findSuppressions(site.config, post)), options);
+  return shownFindings(site, post.path, collectFindings(site, post, checks), findSuppressions(site.config, post), options);
+}
+
+/**
+ * The findings a post shows: at their severities, without those its comments silence, and with the
+ * comments that silence nothing when asked. A code turned off silences nothing, so its suppression is unused.
+ */
+export function shownFindings(site: Site, file: string, findings: readonly Finding[], suppressions: readonly Suppression[], options: CheckOptions): Finding[] {
+  const kept = withSeverities(site, findings, options);
+  const shown = withoutSuppressed(kept, suppressions);
+  if (!options.reportUnusedDisable || suppressions.length === 0) return shown;
+  const unused = withSeverities(site, unusedSuppressions(file, kept, suppressions), options);
+  return unused.length === 0 ? shown : [...shown, ...unused].sort(bySourceOrder);
 }
 
 /**
@@ -65,5 +85,9 @@ export function withSeverities(site: Site, findings: readonly Finding[], options
     const severity = effectiveSeverity(finding.code, finding.severity, site.settings.severities, options.severities ?? {});
     if (severity) kept.push(severity === finding.severity ? finding : { ...finding, severity });
   }
-  return kept.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  return kept.sort(bySourceOrder);
+}
+
+function bySourceOrder(a: Finding, b: Finding): number {
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
 }

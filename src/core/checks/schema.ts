@@ -1,5 +1,6 @@
 import { findField, type Field } from '../frontmatter/model';
 import { dateKeys } from '../schema/frontmatterSchema';
+import { dateReadings } from '../schema/dates';
 import { hasLevelOneHeading } from '../post/markdownStructure';
 import { compilesAsMdx } from '../post/dialect';
 import { isListPage } from '../site/pageKinds';
@@ -50,17 +51,21 @@ function hasHeading(body: string, mdx: boolean): boolean {
   return (body.includes('#') || body.includes('=')) && hasLevelOneHeading(body, { mdx });
 }
 
+/**
+ * ISO form of a date the generator cannot read. A numeric date that reads either way (`03/04/2024`) gets
+ * both readings and neither is preferred: fix-all never guesses which day the writer meant.
+ */
 function dateFix(context: CheckContext, field: Field): Fix[] {
   const node = field.value;
   if (node?.kind !== 'scalar' || typeof node.value !== 'string') return [];
-  const parsed = new Date(node.value.replace(/(\d)(st|nd|rd|th)\b/, '$1'));
-  if (Number.isNaN(parsed.getTime())) return [];
-  const pad = (n: number) => String(n).padStart(2, '0');
-  const iso = `${parsed.getFullYear()}-${pad(parsed.getMonth() + 1)}-${pad(parsed.getDate())}`;
-  return [context.replaceFix(`Change to "${iso}"`, innerRange(node), iso, true)];
+  const readings = dateReadings(node.value);
+  return readings.map(({ iso, order }) => context.replaceFix(order ? `Change to "${iso}" (${order})` : `Change to "${iso}"`, innerRange(node), iso, readings.length === 1));
 }
 
-/** Inserts `key` with an empty value just before the closing delimiter, in the block's own syntax. */
+/**
+ * Inserts `key` with an empty value just before the closing delimiter, in the block's own syntax. Not
+ * preferred: an empty value is a place to type, not a fix, and fix all (--fix, on save) must not write one.
+ */
 function insertFieldFix(context: CheckContext, key: string): Fix[] {
   const frontmatter = context.post.frontmatter!;
   if (frontmatter.format === 'json') return [];
@@ -71,5 +76,5 @@ function insertFieldFix(context: CheckContext, key: string): Fix[] {
   const end = table ? frontmatter.contentRange.start + table.index : frontmatter.contentRange.end;
   const needsNewline = end > 0 && text[end - 1] !== '\n';
   const line = frontmatter.format === 'toml' ? `${key} = ""` : `${key}: ""`;
-  return [context.replaceFix(`Add "${key}"`, { start: end, end }, `${needsNewline ? newline : ''}${line}${newline}`, true)];
+  return [context.replaceFix(`Add "${key}"`, { start: end, end }, `${needsNewline ? newline : ''}${line}${newline}`, false)];
 }

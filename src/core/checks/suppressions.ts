@@ -17,6 +17,10 @@ export interface Suppression {
   readonly fromLine: number;
   readonly toLine: number;
   readonly codes?: readonly string[];
+  /** The comment that writes it (for `unused-disable`), and what removing it takes: its line, when it stands alone. */
+  readonly comment: Range;
+  readonly removal: Range;
+  readonly nextLine: boolean;
 }
 
 const frontmatterDirective = /^[ \t]*#[ \t]*postcraft-disable-next-line\b([^\r\n]*)$/gm;
@@ -30,34 +34,47 @@ export function findSuppressions(config: Pick<PostDialect, 'markdownIsMdx'>, pos
   if (frontmatter && frontmatter.format !== 'json') {
     const content = post.text.slice(frontmatter.contentRange.start, frontmatter.contentRange.end);
     for (const match of content.matchAll(frontmatterDirective)) {
-      const line = post.lines.positionAt(frontmatter.contentRange.start + match.index).line + 1;
-      suppressions.push({ fromLine: line, toLine: line, ...codesOf(match[1]!) });
+      const start = frontmatter.contentRange.start + match.index;
+      const at = commentAt(post, start + /^[ \t]*/.exec(match[0])![0].length, start + match[0].length);
+      const line = at.comment.start.line + 1;
+      suppressions.push({ fromLine: line, toLine: line, ...codesOf(match[1]!), ...at, nextLine: true });
     }
   }
   const body = post.text.slice(post.bodyStart);
   if (!body.includes('postcraft-')) return suppressions;
   const code = scanMarkdownBody(body, { mdx: compilesAsMdx(config, post.path), needCode: true }).code;
   // Open `disable` regions by code ('' for every code), with the line they start on.
-  const open = new Map<string, number>();
+  const open = new Map<string, { line: number; at: ReturnType<typeof commentAt> }>();
   const close = (key: string, line: number) => {
     const from = open.get(key);
     if (from === undefined) return;
     open.delete(key);
-    suppressions.push({ fromLine: from, toLine: line, ...(key ? { codes: [key] } : {}) });
+    suppressions.push({ fromLine: from.line, toLine: line, ...(key ? { codes: [key] } : {}), ...from.at, nextLine: false });
   };
   for (const match of body.matchAll(bodyDirective)) {
     if (inCode(code, match.index)) continue;
     const { codes } = codesOf(match[2]!);
-    const line = post.lines.positionAt(post.bodyStart + match.index + match[0].length).line;
-    if (match[1] === 'disable-next-line') suppressions.push({ fromLine: line + 1, toLine: line + 1, ...(codes ? { codes } : {}) });
+    const at = commentAt(post, post.bodyStart + match.index, post.bodyStart + match.index + match[0].length);
+    const line = at.comment.end.line;
+    if (match[1] === 'disable-next-line') suppressions.push({ fromLine: line + 1, toLine: line + 1, ...(codes ? { codes } : {}), ...at, nextLine: true });
     else if (match[1] === 'disable') {
-      for (const key of codes ?? ['']) if (!open.has(key)) open.set(key, line);
+      for (const key of codes ?? ['']) if (!open.has(key)) open.set(key, { line, at });
     } else {
       for (const key of codes ?? [...open.keys()]) close(key, line);
     }
   }
   for (const key of [...open.keys()]) close(key, Number.POSITIVE_INFINITY);
   return suppressions;
+}
+
+/** A comment's range, and the range that removes it: its whole line when nothing else stands on it. */
+function commentAt(post: ParsedPost, start: number, end: number): { comment: Range; removal: Range } {
+  const text = post.text;
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const newline = text.indexOf('\n', end);
+  const lineEnd = newline === -1 ? text.length : newline + 1;
+  const alone = /^[ \t]*$/.test(text.slice(lineStart, start)) && /^[ \t]*\r?\n?$/.test(text.slice(end, lineEnd));
+  return { comment: post.lines.rangeOf(start, end), removal: alone ? post.lines.rangeOf(lineStart, lineEnd) : post.lines.rangeOf(start, end) };
 }
 
 function codesOf(list: string): { codes?: readonly string[] } {
@@ -70,8 +87,45 @@ function inCode(code: readonly BodySpan[], offset: number): boolean {
 }
 
 export function isSuppressed(finding: Finding, suppressions: readonly Suppression[]): boolean {
+  return suppressions.some((suppression) => silences(suppression, finding));
+}
+
+function silences(suppression: Suppression, finding: Finding, code: string | undefined = undefined): boolean {
   const line = finding.range.start.line;
-  return suppressions.some((s) => s.fromLine <= line && line <= s.toLine && (!s.codes || s.codes.includes(finding.code)));
+  return suppression.fromLine <= line && line <= suppression.toLine && (code === undefined ? !suppression.codes || suppression.codes.includes(finding.code) : finding.code === code);
+}
+
+/**
+ * `unused-disable`: each suppression comment that silences none of `findings` (those it names, or any), or
+ * names a code that silences nothing there, as ESLint's --report-unused-disable-directives does. A comment
+ * that silences nothing at all can be removed: the preferred fix for a `disable-next-line`; a `disable`
+ * keeps its `enable`, so its removal is left to the writer.
+ */
+export function unusedSuppressions(file: string, findings: readonly Finding[], suppressions: readonly Suppression[]): Finding[] {
+  const byComment = new Map<string, Suppression[]>();
+  for (const suppression of suppressions) {
+    const key = `${suppression.comment.start.line}:${suppression.comment.start.character}`;
+    byComment.set(key, [...(byComment.get(key) ?? []), suppression]);
+  }
+  const unused: Finding[] = [];
+  for (const group of byComment.values()) {
+    const first = group[0]!;
+    const named = group.flatMap((suppression) => suppression.codes ?? []);
+    let idle: string[];
+    let silencesNothing: boolean;
+    if (named.length === 0) {
+      silencesNothing = !findings.some((finding) => group.some((suppression) => silences(suppression, finding)));
+      idle = [];
+    } else {
+      idle = [...new Set(named)].filter((code) => !findings.some((finding) => group.some((suppression) => suppression.codes?.includes(code) && silences(suppression, finding, code))));
+      silencesNothing = idle.length === new Set(named).size;
+    }
+    if (!silencesNothing && idle.length === 0) continue;
+    const message = named.length === 0 ? 'Unused suppression: no finding here to silence.' : `Unused suppression: no ${idle.map((code) => `"${code}"`).join(', ')} finding here to silence.`;
+    const fixes: Fix[] = silencesNothing ? [{ title: 'Remove this unused suppression', edits: [{ file, range: first.removal, newText: '' }], isPreferred: first.nextLine }] : [];
+    unused.push({ file, range: first.comment, severity: 'warning', code: 'unused-disable', message, fixes });
+  }
+  return unused;
 }
 
 export function withoutSuppressed(findings: readonly Finding[], suppressions: readonly Suppression[]): Finding[] {

@@ -6,8 +6,8 @@ import { findLinks } from '../links/findLinks';
 import type { LinkReference } from '../links/model';
 import { reportLinkProblems } from './brokenLinks';
 import type { Finding } from './finding';
-import { collectFindings, postChecks, withSeverities, type CheckOptions } from './runChecks';
-import { findSuppressions, lineEnding, withoutSuppressed, type Suppression } from './suppressions';
+import { collectFindings, postChecks, shownFindings, type CheckOptions } from './runChecks';
+import { findSuppressions, lineEnding, type Suppression } from './suppressions';
 import { reportTagProblems, tagOccurrences, withBodyWords, type TagOccurrence } from './tags';
 
 /**
@@ -74,5 +74,5 @@ class KnownPositions extends LineIndex {
 /** Every finding of the post, once the whole site is indexed: the same as `runChecks` on its text. */
 export function finishCheck(site: Site, half: HalfChecked, options: CheckOptions): Finding[] {
   const siteWide = collectFindings(site, half.head, [(context) => reportLinkProblems(context, half.links), (context) => reportTagProblems(context, half.tags)], half.eol);
-  return withSeverities(site, withoutSuppressed([...half.findings, ...siteWide], half.suppressions), options);
+  return shownFindings(site, half.head.path, [...half.findings, ...siteWide], half.suppressions, options);
 }

@@ -54,3 +54,34 @@ export function describeUnreadable(reason: UnreadableReason): string {
       return 'Skipped: the file is not valid UTF-8 text; generators would fail to read it too.';
   }
 }
+
+/** A post's text that a fix may be written back into, and how to write it; or why the file is left alone. */
+export type RewritableText = { readonly text: string; readonly encode: (text: string) => Uint8Array } | { readonly refused: string };
+
+const utf8Bom = [0xef, 0xbb, 0xbf];
+
+/**
+ * The text of a post's bytes for `--fix`, only when writing it back changes no byte but those of the edits:
+ * the whole file (`size` from a stat, when known: a read cut short is refused), under the size limit,
+ * not binary, UTF-8 with or without a byte-order mark (kept). UTF-16 posts are read and checked, but
+ * not rewritten: a fix is not worth re-encoding a file.
+ */
+export function rewritableText(bytes: Uint8Array, size: number | undefined, maxBytes = defaultMaxPostBytes): RewritableText {
+  if (size !== undefined && size !== bytes.byteLength) return { refused: 'the file was not read whole' };
+  const decoded = decodePostBytes(bytes, maxBytes);
+  if ('unreadable' in decoded) return { refused: describeUnreadable(decoded.unreadable).replace(/^Skipped: /, '') };
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return { refused: 'the file is UTF-16, which fixes do not rewrite' };
+  const bom = utf8Bom.every((byte, i) => bytes[i] === byte);
+  const encode = (text: string) => {
+    const body = new TextEncoder().encode(text);
+    if (!bom) return body;
+    const withBom = new Uint8Array(body.byteLength + 3);
+    withBom.set(utf8Bom);
+    withBom.set(body, 3);
+    return withBom;
+  };
+  // What the decoder took must come back byte for byte (it always does for valid UTF-8: a safety net).
+  const again = encode(decoded.text);
+  if (again.byteLength !== bytes.byteLength || again.some((byte, i) => byte !== bytes[i])) return { refused: 'the file does not read back as it was written' };
+  return { text: decoded.text, encode };
+}

@@ -86,3 +86,65 @@ function isCalendarDay(year: number, month: number, day: number): boolean {
   const date = new Date(Date.UTC(year, month - 1, day));
   return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
+
+/** A date the quick fix may write instead of one the generator cannot read: ISO, and which reading it is. */
+export interface DateReading {
+  readonly iso: string;
+  /** Set when the written date has two readings: `day first` or `month first`. */
+  readonly order?: 'day first' | 'month first';
+}
+
+const monthNames = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const weekday = String.raw`(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?`;
+const ordinal = String.raw`(\d{1,2})(?:st|nd|rd|th)?`;
+const clock = String.raw`(?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?`;
+const yearFirst = new RegExp(String.raw`^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})${clock}$`);
+const numericDayOrMonthFirst = new RegExp(String.raw`^(\d{1,2})([-/.])(\d{1,2})\2(\d{4})${clock}$`);
+const monthThenDay = new RegExp(String.raw`^${weekday}([a-z]{3,9})\.?\s+${ordinal},?\s+(\d{4})${clock}$`, 'i');
+const dayThenMonth = new RegExp(String.raw`^${weekday}${ordinal}\s+(?:of\s+)?([a-z]{3,9})\.?,?\s+(\d{4})${clock}$`, 'i');
+
+/**
+ * The ISO dates a writer's date may mean, for the quick fix: one for an unambiguous date (`2024-3-4`,
+ * `13/04/2024`, `June 5th, 2024`), two for a numeric date that reads either way (`03/04/2024` is 3 April
+ * or March 4th, `5.6.2024` alike), none when it is no date. A time of day is kept (`2024-3-4 9:30` →
+ * `2024-03-04 09:30:00`); a zone or an AM/PM, which would need guessing, means no reading.
+ */
+export function dateReadings(value: string): DateReading[] {
+  const text = value.trim();
+  const format = (year: number, month: number, day: number, time: (string | undefined)[]): string | undefined => {
+    if (!isCalendarDay(year, month, day)) return undefined;
+    const [hour, minute, second = '0'] = time;
+    const date = `${year}-${pad(month)}-${pad(day)}`;
+    if (hour === undefined) return date;
+    return Number(hour) < 24 && Number(minute) < 60 && Number(second) < 60 ? `${date} ${pad(Number(hour))}:${minute}:${pad(Number(second))}` : undefined;
+  };
+  const one = (iso: string | undefined): DateReading[] => (iso ? [{ iso }] : []);
+  let match = yearFirst.exec(text);
+  if (match) return one(format(Number(match[1]), Number(match[2]), Number(match[3]), match.slice(4)));
+  match = numericDayOrMonthFirst.exec(text);
+  if (match) {
+    const [first, second, year] = [Number(match[1]), Number(match[3]), Number(match[4])];
+    const time = match.slice(5);
+    const dayFirst = format(year, second, first, time);
+    const monthFirst = format(year, first, second, time);
+    if (dayFirst && monthFirst && dayFirst !== monthFirst) return [{ iso: dayFirst, order: 'day first' }, { iso: monthFirst, order: 'month first' }];
+    return one(dayFirst ?? monthFirst);
+  }
+  match = monthThenDay.exec(text);
+  if (match) return one(named(match[1]!, Number(match[2]), Number(match[3]), match.slice(4)));
+  match = dayThenMonth.exec(text);
+  if (match) return one(named(match[2]!, Number(match[1]), Number(match[3]), match.slice(4)));
+  return [];
+
+  function named(monthWord: string, day: number, year: number, time: (string | undefined)[]): string | undefined {
+    const word = monthWord.toLowerCase();
+    const index = monthNames.findIndex((name) => word.startsWith(name));
+    // `Sept`, `June`, `January`: a month's name or its start, never another word starting alike (`Marching`).
+    const full = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'][index];
+    return index >= 0 && full!.startsWith(word) ? format(year, index + 1, day, time) : undefined;
+  }
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}

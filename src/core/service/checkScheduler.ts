@@ -3,6 +3,7 @@ import type { Logger } from '../host/logger';
 import { silentLogger } from '../host/logger';
 import type { Finding } from '../checks/finding';
 import type { EditorSettings } from '../settings/editorSettings';
+import { checkOptionsOf } from '../checks/runChecks';
 import type { PostcraftService } from '../service';
 
 /** An open document as the front sees it; `key` is the front's name for it (its URI as a string). */
@@ -140,7 +141,7 @@ export class CheckScheduler {
     const settings = this.host.settings();
     const service = this.host.service;
     const linkTargets = service.linkTargetsVersion;
-    const findings = document.path !== undefined && settings.validateEnabled ? service.checkText(document.path, document.text(), { severities: settings.checks }) : [];
+    const findings = document.path !== undefined && settings.validateEnabled ? service.checkText(document.path, document.text(), checkOptionsOf(settings)) : [];
     this.openFindings.set(key, findings);
     if (!this.pull) this.host.publish([{ document, path: document.path, findings }]);
     // The edit changed this page's URL or headings: links to it from the other open posts may now be broken, or whole.
@@ -186,7 +187,7 @@ export class CheckScheduler {
     }
     const settings = this.host.settings();
     if (!checksWholeWorkspace(settings)) return;
-    const findings = await this.host.service.checkFile(path, { severities: settings.checks });
+    const findings = await this.host.service.checkFile(path, checkOptionsOf(settings));
     this.savedFindings.set(path, findings);
     if (this.pull) this.host.refresh!();
     else this.host.publish([{ path, findings }]);
@@ -236,7 +237,7 @@ export class CheckScheduler {
         const saved = new Map<string, readonly Finding[]>();
         let before = 0;
         for (const site of sites) {
-          const { checkedFiles, findings } = await this.host.service.checkSiteAt(site.root, { severities: settings.checks }, token, ({ done }) => report(before + done, total));
+          const { checkedFiles, findings } = await this.host.service.checkSiteAt(site.root, checkOptionsOf(settings), token, ({ done }) => report(before + done, total));
           before += checkedFiles.length;
           const byFile = new Map<string, Finding[]>(checkedFiles.map((path) => [path, []]));
           for (const finding of findings) byFile.get(finding.file)?.push(finding);

@@ -11,6 +11,8 @@ const editorSettingsSchema = z.object({
   validateWorkspace: z.catch(z.boolean(), true),
   intervalMs: z.catch(z.int().check(z.minimum(0), z.maximum(5000)), 150),
   checks: z.catch(z.partialRecord(z.enum(findingCodes), severity), {}),
+  /** Report suppression comments that silence nothing (`unused-disable`). */
+  reportUnusedDisable: z.catch(z.boolean(), false),
   /** When a post or folder is renamed or moved: update links to it after asking (the refactor preview), always, or never. */
   linksUpdateOnRename: z.catch(z.enum(['prompt', 'always', 'never']), 'prompt'),
   /** Hugo: add a moved post's old URL to its `aliases`. */
@@ -26,6 +28,7 @@ export function readEditorSettings(get: (key: string) => unknown): EditorSetting
     validateWorkspace: get('validate.workspace'),
     intervalMs: get('validate.intervalMs'),
     checks: get('checks'),
+    reportUnusedDisable: get('validate.reportUnusedDisable'),
     linksUpdateOnRename: get('links.updateOnRename'),
     linksAddAliasOnMove: get('links.addAliasOnMove'),
   });

@@ -18,6 +18,7 @@ export const findingCodes = [
   'duplicate-key',
   'frontmatter-unclosed',
   'unreadable-file',
+  'unused-disable',
 ] as const;
 
 export type FindingCode = (typeof findingCodes)[number];

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { CodeActionKind, type CodeAction, type Connection, type TextDocumentEdit, type CreateFile, type WorkspaceEdit, type TextEdit as LspTextEdit } from 'vscode-languageserver';
-import type { Finding, Fix } from '../../core/index';
-import { diagnosticSource, fixesOf, sameRange, toLspRange } from '../convert';
+import { checkOptionsOf, safeFixes, type Fix } from '../../core/index';
+import { diagnosticSource, fixesOf, sameRange, sitePathOf, toLspRange } from '../convert';
 import type { ServerSession } from '../session';
 import type { DiagnosticsManager } from './diagnostics';
 
@@ -12,10 +12,20 @@ export interface WorkspaceEditSupport {
   readonly createFiles: boolean;
 }
 
-/** Quick fixes: each core fix becomes one WorkspaceEdit that touches only its target text, as in the extension. */
+/** The kind of fix all, as the extension names it: `"editor.codeActionsOnSave": { "source.fixAll.postcraft": … }`. */
+export const fixAllKind = `${CodeActionKind.SourceFixAll}.postcraft`;
+
+/**
+ * Quick fixes: each core fix becomes one WorkspaceEdit that touches only its target text, as in the extension.
+ * With `only` naming fix all (or a kind above it), the one fix-all action instead.
+ */
 export function registerCodeActionSupport(connection: Connection, session: ServerSession, diagnostics: DiagnosticsManager, support: WorkspaceEditSupport): void {
   connection.onCodeAction(async ({ textDocument, context }) => {
     await session.ready;
+    if (context.only?.some((kind) => fixAllKind === kind || fixAllKind.startsWith(`${kind}.`))) {
+      const fixAll = fixAllAction(session, textDocument.uri, support);
+      return fixAll ? [fixAll] : [];
+    }
     const findings = diagnostics.findingsFor(textDocument.uri);
     const actions: CodeAction[] = [];
     for (const diagnostic of context.diagnostics) {
@@ -28,16 +38,31 @@ export function registerCodeActionSupport(connection: Connection, session: Serve
         if (edit) actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.isPreferred === true, edit });
       }
       if (!finding) continue;
-      const sameKind = findings.filter((other) => other.code === finding.code && other.fixes.some((fix) => fix.isPreferred && fix.edits.length > 0 && !fix.createFile));
-      if (sameKind.length > 1) actions.push(fixAllAction(session, finding.code, sameKind, support));
+      // The fixes fix all would take (see core features/fixAll.ts), of this finding's kind alone.
+      const sameKind = safeFixes(findings.filter((other) => other.code === finding.code), finding.file);
+      if (sameKind.length > 1) actions.push(fixAllOfKindAction(session, finding.code, sameKind.map(({ fix }) => fix), support));
     }
     return actions;
   });
 }
 
-function fixAllAction(session: ServerSession, code: string, findings: readonly Finding[], support: WorkspaceEditSupport): CodeAction {
-  const fixes = findings.map((finding) => finding.fixes.find((fix) => fix.isPreferred && !fix.createFile)!);
+function fixAllOfKindAction(session: ServerSession, code: string, fixes: readonly Fix[], support: WorkspaceEditSupport): CodeAction {
   return { title: `Fix all "${code}" problems in this file`, kind: CodeActionKind.QuickFix, edit: toWorkspaceEdit(session, fixes, support)! };
+}
+
+/**
+ * Fix all: every safe fix of the open document, checked again until none is left, as `postcraft check
+ * --fix` writes them (PostcraftService.fixText); one text edit per changed region.
+ */
+function fixAllAction(session: ServerSession, uri: string, support: WorkspaceEditSupport): CodeAction | undefined {
+  const document = session.documents.get(uri);
+  const path = sitePathOf(uri);
+  if (!document || path === undefined) return undefined;
+  const result = session.service.fixText(path, document.getText(), checkOptionsOf(session.settings));
+  if (result.edits.length === 0) return undefined;
+  const edits = result.edits.map((edit) => ({ range: { start: document.positionAt(edit.range.start), end: document.positionAt(edit.range.end) }, newText: edit.newText }));
+  const edit: WorkspaceEdit = support.documentChanges ? { documentChanges: [{ textDocument: { uri, version: document.version }, edits }] } : { changes: { [uri]: edits } };
+  return { title: `Fix all Postcraft problems with a safe fix (${result.applied.length})`, kind: fixAllKind, edit };
 }
 
 /**

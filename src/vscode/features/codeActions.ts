@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Finding, Fix } from '../../core/index';
+import { safeFixes, type Fix } from '../../core/index';
 import { findingOf, postSelector, toRange, uriOf } from '../convert';
 import type { DiagnosticsManager } from './diagnostics';
 
@@ -15,8 +15,9 @@ class QuickFixProvider implements vscode.CodeActionProvider {
       const finding = findingOf(diagnostic); // undefined for other extensions' diagnostics
       if (!finding) continue;
       for (const fix of finding.fixes) actions.push(toCodeAction(fix, diagnostic));
-      const sameKind = this.diagnostics.findingsFor(document.uri).filter((other) => other.code === finding.code && other.fixes.some((fix) => fix.isPreferred && fix.edits.length > 0));
-      if (sameKind.length > 1) actions.push(fixAllAction(finding.code, sameKind));
+      // The fixes fix-all would take (see core features/fixAll.ts), of this finding's kind alone.
+      const sameKind = safeFixes(this.diagnostics.findingsFor(document.uri).filter((other) => other.code === finding.code), finding.file);
+      if (sameKind.length > 1) actions.push(fixAllAction(finding.code, sameKind.map(({ fix }) => fix)));
     }
     return actions;
   }
@@ -31,9 +32,9 @@ function toCodeAction(fix: Fix, diagnostic: vscode.Diagnostic): vscode.CodeActio
   return action;
 }
 
-function fixAllAction(code: string, findings: readonly Finding[]): vscode.CodeAction {
+function fixAllAction(code: string, fixes: readonly Fix[]): vscode.CodeAction {
   const action = new vscode.CodeAction(`Fix all "${code}" problems in this file`, vscode.CodeActionKind.QuickFix);
-  action.edit = toWorkspaceEdit(findings.map((finding) => finding.fixes.find((fix) => fix.isPreferred)!));
+  action.edit = toWorkspaceEdit(fixes);
   return action;
 }
 

@@ -44,7 +44,7 @@ describe('postcraft-language-server over stdio, on a copy of the hugo-blog fixtu
   it('announces its features and asks to hear of changed posts, images and configs', async () => {
     assert.equal(capabilities.hoverProvider, true);
     assert.equal(capabilities.definitionProvider, true);
-    assert.deepEqual(capabilities.codeActionProvider, { codeActionKinds: ['quickfix'] });
+    assert.deepEqual(capabilities.codeActionProvider, { codeActionKinds: ['quickfix', 'source.fixAll.postcraft'] });
     assert.ok(capabilities.completionProvider?.triggerCharacters?.includes(','));
     assert.equal(capabilities.diagnosticProvider, undefined, 'a client without pull diagnostics gets them pushed');
     await client.waitFor('the watched-files registration', () => client.registrations.some((registration) => registration.method === 'workspace/didChangeWatchedFiles'));
@@ -232,9 +232,9 @@ describe('server helpers', () => {
   });
 
   it('reads the postcraft section nested or with dotted keys, falling back to defaults on bad values', () => {
-    const links = { linksUpdateOnRename: 'prompt', linksAddAliasOnMove: false };
-    assert.deepEqual(parseSettings({ validate: { enabled: false, intervalMs: 40 }, checks: { 'tag-typo': 'off' } }), { validateEnabled: false, validateWorkspace: true, intervalMs: 40, checks: { 'tag-typo': 'off' }, ...links });
-    assert.deepEqual(parseSettings({ 'validate.workspace': false, 'validate.intervalMs': -3 }), { validateEnabled: true, validateWorkspace: false, intervalMs: 150, checks: {}, ...links });
-    assert.deepEqual(parseSettings(null), { validateEnabled: true, validateWorkspace: true, intervalMs: 150, checks: {}, ...links });
+    const defaults = { linksUpdateOnRename: 'prompt', linksAddAliasOnMove: false, reportUnusedDisable: false };
+    assert.deepEqual(parseSettings({ validate: { enabled: false, intervalMs: 40 }, checks: { 'tag-typo': 'off' } }), { validateEnabled: false, validateWorkspace: true, intervalMs: 40, checks: { 'tag-typo': 'off' }, ...defaults });
+    assert.deepEqual(parseSettings({ 'validate.workspace': false, 'validate.intervalMs': -3 }), { validateEnabled: true, validateWorkspace: false, intervalMs: 150, checks: {}, ...defaults });
+    assert.deepEqual(parseSettings(null), { validateEnabled: true, validateWorkspace: true, intervalMs: 150, checks: {}, ...defaults });
   });
 });
