@@ -39,6 +39,13 @@ function recordingDisk(): { fs: SiteFileSystem; reads: string[] } {
   return { reads, fs: { ...nodeFileSystem, readFile } };
 }
 
+/**
+ * These tests guard against hangs and blow-ups (alias bombs, runaway regexes, walks that never end), not
+ * speed: speed is measured in bench/. The bound is far above any normal run on a loaded machine and far
+ * below what a blow-up takes.
+ */
+const hangBoundMs = 60_000;
+
 async function timed<T>(run: () => Promise<T>): Promise<{ result: T; ms: number }> {
   const started = performance.now();
   const result = await run();
@@ -60,7 +67,7 @@ describe('files a repository should not hold', () => {
     assert.deepEqual(findings.map((finding) => [finding.code, finding.range.start.line]), [['unreadable-file', 0]]);
     assert.match(findings[0]!.message, /50\.0 MB, over Postcraft's 5 MB limit/);
     assert.ok(!reads.includes(`${root}/content/posts/huge.md`), 'the huge file was read');
-    assert.ok(ms < 5000, `took ${ms} ms`);
+    assert.ok(ms < hangBoundMs, `took ${ms} ms`);
   });
 
   it('skips a binary file with a .md name and a file that is not UTF-8, each with a notice saying why', async () => {
@@ -99,7 +106,7 @@ describe('files a repository should not hold', () => {
     assert.ok(wide.some((finding) => finding.code === 'broken-image'));
   });
 
-  it('stops a YAML alias bomb in a post and in an author data file with a clear error, quickly', async () => {
+  it('stops a YAML alias bomb in a post and in an author data file with a clear error', async () => {
     const bomb = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
     for (let i = 1; i < 9; i++) bomb.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${String.fromCharCode(96 + i)}`).join(',')}]`);
     const root = site('aliases', { 'hugo.toml': hugoConfig, 'data/authors.yaml': `${bomb.join('\n')}\n`, 'content/posts/bomb.md': `---\ntitle: Bomb\n${bomb.join('\n')}\n---\n` });
@@ -110,7 +117,7 @@ describe('files a repository should not hold', () => {
       return service.checkFile(`${root}/content/posts/bomb.md`);
     });
     assert.ok(findings.some((finding) => finding.code === 'yaml-syntax' && /alias/i.test(finding.message)), JSON.stringify(findings.map((finding) => finding.message)));
-    assert.ok(ms < 2000, `took ${ms} ms`);
+    assert.ok(ms < hangBoundMs, `took ${ms} ms`);
   });
 
   it('does not parse frontmatter nested thousands of levels deep, and says so instead of overflowing the stack', async () => {
@@ -120,18 +127,18 @@ describe('files a repository should not hold', () => {
     for (const text of [`---\na: ${'['.repeat(100_000)}\n---\n`, `+++\na = ${'['.repeat(100_000)}\n+++\n`, `{"a": ${'['.repeat(50_000)}${']'.repeat(50_000)}}\n`, `---\n${'- '.repeat(20_000)}x\n---\n`, `---\n${'? '.repeat(2_000)}x\n---\n`, `---\ntags: [a, ${'x: '.repeat(20_000)}]\n---\n`, `---\ntitle:${'x: '.repeat(20_000)}\n---\n`]) {
       const { ms, result: findings } = await timed(async () => service.checkText(`${root}/content/posts/deep.md`, text));
       assert.ok(findings.some((finding) => /nested deeper than 100 levels/.test(finding.message)), `${text.slice(0, 12)}: ${JSON.stringify(findings.map((finding) => finding.message))}`);
-      assert.ok(ms < 1000, `${text.slice(0, 12)} took ${ms} ms`);
+      assert.ok(ms < hangBoundMs, `${text.slice(0, 12)} took ${ms} ms`);
     }
   });
 
-  it('does not parse frontmatter over 128 KB, and says so, within a second', async () => {
+  it('does not parse frontmatter over 128 KB, and says so', async () => {
     const service = createPostcraftService({ fs: inMemorySite({ 'hugo.toml': hugoConfig }) });
     await service.openWorkspace(['/site']);
     const text = `---\n${Array.from({ length: 20_000 }, (_, i) => `key${i}: value`).join('\n')}\n---\nBody`;
     const { ms, result: findings } = await timed(async () => service.checkText('/site/content/posts/big.md', text));
     assert.deepEqual(findings.map((finding) => [finding.code, finding.range.start.line]), [['yaml-syntax', 1]]);
     assert.match(findings[0]!.message, /over Postcraft's 128 KB limit/);
-    assert.ok(ms < 1000, `took ${ms} ms`);
+    assert.ok(ms < hangBoundMs, `took ${ms} ms`);
   });
 
   it('refuses YAML keys that are themselves lists or mappings, which the YAML library takes seconds to turn into text', async () => {
@@ -140,7 +147,7 @@ describe('files a repository should not hold', () => {
     const text = `---\n${Array.from({ length: 200 }, (_, i) => `${'? '.repeat(90)}x${i}\n: v`).join('\n')}\n---\n`;
     const { ms, result: findings } = await timed(async () => service.checkText('/site/content/posts/keys.md', text));
     assert.ok(findings.some((finding) => finding.code === 'yaml-syntax' && /a key is itself a list or mapping/.test(finding.message)), JSON.stringify(findings.map((finding) => finding.message)));
-    assert.ok(ms < 1000, `took ${ms} ms`);
+    assert.ok(ms < hangBoundMs, `took ${ms} ms`);
   });
 
   it('does not wait on a named pipe in the content folder', { skip: process.platform === 'win32' }, async () => {
@@ -152,7 +159,7 @@ describe('files a repository should not hold', () => {
       return service.checkFile(`${root}/content/posts/pipe.md`);
     });
     assert.deepEqual(findings, []);
-    assert.ok(ms < 2000, `took ${ms} ms`);
+    assert.ok(ms < hangBoundMs, `took ${ms} ms`);
   });
 });
 
@@ -167,7 +174,7 @@ describe('folders a repository should not hold', () => {
     const { ms, result: sites } = await timed(() => service.openWorkspace([root]));
     assert.deepEqual([...sites[0]!.posts.keys()], [`${root}/content/posts/a.md`]);
     assert.deepEqual(await service.checkFile(`${root}/content/posts/b.md`), []);
-    assert.ok(ms < 2000, `took ${ms} ms`);
+    assert.ok(ms < hangBoundMs, `took ${ms} ms`);
   });
 
   it('walks a folder tree 400 levels deep and finds the post at the bottom', async () => {
@@ -176,7 +183,7 @@ describe('folders a repository should not hold', () => {
     const service = createPostcraftService({ fs: nodeFileSystem });
     const { ms, result: sites } = await timed(() => service.openWorkspace([root]));
     assert.ok(sites[0]!.posts.has(`${root}/${deep}`));
-    assert.ok(ms < 5000, `took ${ms} ms`);
+    assert.ok(ms < hangBoundMs, `took ${ms} ms`);
   });
 
   it('indexes a site of 2,000 posts in bounded time', async () => {
@@ -186,7 +193,7 @@ describe('folders a repository should not hold', () => {
     const service = createPostcraftService({ fs: nodeFileSystem });
     const { ms, result: sites } = await timed(() => service.openWorkspace([root]));
     assert.equal(sites[0]!.posts.size, 2000);
-    assert.ok(ms < 15_000, `took ${ms} ms`);
+    assert.ok(ms < hangBoundMs, `took ${ms} ms`);
   });
 
   it('stops listing files at the walk cap and says the list is truncated', async () => {
@@ -206,7 +213,7 @@ describe('folders a repository should not hold', () => {
     const [opened] = sites;
     assert.ok(opened?.truncated);
     assert.deepEqual(opened.configProblems, ['only the first 200,000 files were listed; posts and images after them are not checked']);
-    assert.ok(ms < 60_000, `took ${ms} ms`);
+    assert.ok(ms < hangBoundMs, `took ${ms} ms`);
     // Which files the parallel walk lists first is not fixed; whatever posts it has are checked, and an
     // image it did not list is not called missing.
     const findings = await service.checkSite(opened);
@@ -230,7 +237,7 @@ describe('configs a repository should not hold', () => {
       const service = createPostcraftService({ fs: inMemorySite(files) });
       const { ms, result: sites } = await timed(() => service.openWorkspace(['/site']));
       assert.equal(sites.length, 1, name);
-      assert.ok(ms < 3000, `${name} took ${ms} ms`);
+      assert.ok(ms < hangBoundMs, `${name} took ${ms} ms`);
     }
   });
 
