@@ -9,6 +9,8 @@ export interface CheckArguments {
   readonly folder: string;
   readonly format: OutputFormat;
   readonly maxWarnings: number | undefined;
+  /** Threads that index posts (`--jobs`); undefined: one per core, on sites large enough to pay. */
+  readonly jobs?: number;
   readonly severities: Partial<Record<FindingCode, 'error' | 'warning' | 'info' | 'off'>>;
 }
 
@@ -23,6 +25,7 @@ Options:
   --format text|json|sarif|github   Output format (default: text); github prints workflow annotations
   --max-warnings N                  Fail when there are more than N warnings
   --rule CODE=LEVEL                 Set a check's severity: error, warning, info or off (repeatable)
+  --jobs N                          Threads that read and check posts (default: one per core; 1: none)
   -h, --help                        Show this help
   -v, --version                     Show the version
 
@@ -34,6 +37,7 @@ const options = {
   format: { type: 'string' },
   'max-warnings': { type: 'string' },
   rule: { type: 'string', multiple: true },
+  jobs: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -59,6 +63,11 @@ export function parseArguments(argv: readonly string[]): ParsedArguments {
     maxWarnings = Number(values['max-warnings']);
     if (values['max-warnings'].trim() === '' || !Number.isInteger(maxWarnings) || maxWarnings < 0) return { command: 'usage-error', message: '--max-warnings takes a whole number of 0 or more' };
   }
+  let jobs: number | undefined;
+  if (values.jobs !== undefined) {
+    jobs = Number(values.jobs);
+    if (values.jobs.trim() === '' || !Number.isInteger(jobs) || jobs < 1) return { command: 'usage-error', message: '--jobs takes a whole number of 1 or more' };
+  }
   const severities: CheckArguments['severities'] = {};
   for (const rule of values.rule ?? []) {
     const [code, level] = rule.split('=');
@@ -77,7 +86,7 @@ export function parseArguments(argv: readonly string[]): ParsedArguments {
   else if (looksLikePath(command)) folders = positionals;
   else return { command: 'usage-error', message: `Unknown command ${command}${didYouMean(command, commands) || `. To check a folder: postcraft check ${command}`}` };
   if (folders.length > 1) return { command: 'usage-error', message: 'postcraft check takes one folder' };
-  return { command: 'check', folder: folders[0] ?? '.', format: format as OutputFormat, maxWarnings, severities };
+  return { command: 'check', folder: folders[0] ?? '.', format: format as OutputFormat, maxWarnings, ...(jobs !== undefined ? { jobs } : {}), severities };
 }
 
 function looksLikePath(word: string): boolean {
