@@ -25,7 +25,8 @@ Options:
   --format text|json|sarif|github   Output format (default: text); github prints workflow annotations
   --max-warnings N                  Fail when there are more than N warnings
   --rule CODE=LEVEL                 Set a check's severity: error, warning, info or off (repeatable)
-  --jobs N                          Threads that read and check posts (default: one per core; 1: none)
+  --jobs N                          Threads that read and check posts (default: one per core with 4 cores
+                                    or more, on sites of 2,000 posts or more; 1: none)
   -h, --help                        Show this help
   -v, --version                     Show the version
 

@@ -40,9 +40,9 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const showProgress = process.stderr.isTTY && args.format === 'text';
-  // --jobs 1: no pool, the single-threaded path as it always was.
+  // --jobs 1: no pool, the single-threaded path as it always was. Without --jobs, workers only where they pay.
   const jobs = args.jobs ?? defaultJobs();
-  const postWorkers = jobs > 1 ? createPostWorkerPool({ jobs }) : undefined;
+  const postWorkers = jobs > 1 ? createPostWorkerPool({ jobs, ...(args.jobs !== undefined ? { minPosts: 0 } : {}) }) : undefined;
   let report: SiteCheckReport;
   try {
     report = await checkSites(blockingNodeFileSystem, toSitePath(folder), { severities: args.severities, maxWarnings: args.maxWarnings, postWorkers }, (done, total) => {

@@ -27,10 +27,16 @@ export interface PostWorkerPool extends PostWorkers {
   close(): Promise<void>;
 }
 
-/** `--jobs` when not given: one thread per core the process may use. */
-export function defaultJobs(): number {
-  return availableParallelism();
+/**
+ * `--jobs` when not given: one thread per core the process may use, from four cores on. On two, the
+ * workers' start (each loads the bundle and the site's files, config and authors) and the copying of
+ * their results back cost more than the second core saves (docs/benchmarks.md).
+ */
+export function defaultJobs(cores = availableParallelism()): number {
+  return cores >= minCoresForWorkers ? cores : 1;
 }
+
+export const minCoresForWorkers = 4;
 
 export function createPostWorkerPool({ jobs, minPosts = minPostsForWorkers, script = __filename, execArgv }: PostWorkerPoolOptions): PostWorkerPool {
   let workers: Worker[] | undefined;

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { checkSites } from '../../src/cli/checkSite';
-import { createPostWorkerPool } from '../../src/cli/postWorkerPool';
+import { createPostWorkerPool, defaultJobs } from '../../src/cli/postWorkerPool';
 import { toSitePath, type PostWorkers } from '../../src/core/index';
 import { blockingNodeFileSystem } from '../../src/node/index';
 import { fixtureSites } from './support/fixtureSites';
@@ -24,6 +24,10 @@ describe('findings with post workers are those of one thread', () => {
       assert.equal(sent, alone.sites.length, 'every site went to the workers');
     });
   }
+
+  it('uses one thread by default on one or two cores, one per core from four', () => {
+    assert.deepEqual([1, 2, 3, 4, 16].map((cores) => defaultJobs(cores)), [1, 1, 1, 4, 16]);
+  });
 
   it('declines a site below its threshold, which is then indexed on this thread', () => {
     const small = createPostWorkerPool({ jobs: 2, minPosts: 10 });
