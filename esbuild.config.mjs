@@ -52,12 +52,15 @@ function packageBin(packageName, entry) {
 
 const allBuilds = [
   { ...nodeCommon, entryPoints: { extension: 'src/vscode/extension.ts' }, outdir: 'dist', external: ['vscode'] },
+  // The preview renderer, which each extension bundle loads at the first render (src/vscode/preview/renderer.ts).
+  { ...nodeCommon, entryPoints: { render: 'src/core/render/index.ts' }, outdir: 'dist' },
   packageBin('cli', { name: 'cli', source: 'src/cli/main.ts' }),
   packageBin('language-server', { name: 'server', source: 'src/server/main.ts' }),
   { ...common, platform: 'browser', target: 'es2022', format: 'iife', entryPoints: { preview: 'src/webview/preview.ts' }, outdir: 'media' },
   // Tests are never minified: stack traces must point at test lines.
   { ...nodeCommon, minify: false, sourcemap: 'inline', entryPoints: integrationTests, outdir: 'out/test/integration', external: ['vscode', 'mocha'] },
   { ...webCommon, entryPoints: { extension: 'src/web/extension.ts' }, outdir: 'dist/web' },
+  { ...webCommon, entryPoints: { render: 'src/core/render/index.ts' }, outdir: 'dist/web' },
   { ...webCommon, minify: false, sourcemap: 'inline', entryPoints: { index: 'test/web/index.ts' }, outdir: 'out/test/web' },
   { ...nodeCommon, minify: false, entryPoints: { runElectron: 'test/runElectron.ts' }, outdir: 'out/test', external: ['@vscode/test-electron'] },
 ];

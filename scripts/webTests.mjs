@@ -29,7 +29,8 @@ function browserOnlyExtension() {
   manifest.extensionKind = ['web'];
   if (!manifest.browser) throw new Error('package.json has no "browser" entry');
   writeFileSync(join(folder, 'package.json'), JSON.stringify(manifest, null, 2));
-  for (const path of [manifest.browser, 'media', 'schemas']) cpSync(join(projectRoot, path), join(folder, path), { recursive: true });
+  // The web bundle's folder: the extension and the preview renderer it loads at the first render.
+  for (const path of [dirname(manifest.browser), 'media', 'schemas']) cpSync(join(projectRoot, path), join(folder, path), { recursive: true });
   // The workbench runs a suite in the host of the extension whose folder holds it: inside, it is the web worker.
   cpSync(join(projectRoot, 'out', 'test', 'web'), join(folder, 'test'), { recursive: true });
   return folder;

@@ -1,4 +1,4 @@
-import { createPostcraftService, defaultMaxPostBytes, noCancellation, rewritableText, safeFixes, type AppliedFix, type CheckOptions, type Finding, type PostcraftService, type SiteFileSystem } from '../core/index';
+import { createPostcraftService, defaultMaxPostBytes, noCancellation, rewritableText, safeFixes, type AppliedFix, type CheckOptions, type Finding, type PostcraftService, type PostWorkers, type SiteFileSystem } from '../core/index';
 
 export interface SiteCheckReport {
   readonly root: string;
@@ -30,8 +30,8 @@ export interface FileFix {
 }
 
 /** Runs every check on every site in `root` and decides the exit code. No printing. */
-export async function checkSites(fs: SiteFileSystem, root: string, options: CheckOptions & { maxWarnings?: number | undefined; fix?: boolean }, onProgress?: (done: number, total: number) => void): Promise<SiteCheckReport> {
-  const service = createPostcraftService({ fs, checksAfterOpening: () => true });
+export async function checkSites(fs: SiteFileSystem, root: string, options: CheckOptions & { maxWarnings?: number | undefined; fix?: boolean; postWorkers?: PostWorkers | undefined }, onProgress?: (done: number, total: number) => void): Promise<SiteCheckReport> {
+  const service = createPostcraftService({ fs, checksAfterOpening: () => true, ...(options.postWorkers ? { postWorkers: options.postWorkers } : {}) });
   await service.openWorkspace([root]);
   const sites = service.siteSummaries();
   const total = sites.reduce((sum, site) => sum + service.checkedFileCount(site.root), 0);

@@ -1,10 +1,12 @@
 import { resolve } from 'node:path';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { isMainThread } from 'node:worker_threads';
 import { relativePath, toSitePath } from '../core/index';
 import { blockingNodeFileSystem } from '../node/index';
 import { parseArguments, usage, type OutputFormat } from './args';
 import { checkSites, type SiteCheckReport } from './checkSite';
 import { repositoryRoot } from './sourceRoot';
+import { createPostWorkerPool, defaultJobs } from './postWorkerPool';
 import { formatJson } from './format/json';
 import { formatGithub } from './format/github';
 import { formatSarif } from './format/sarif';
@@ -40,10 +42,17 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const showProgress = process.stderr.isTTY && args.format === 'text';
-  const options = { severities: args.severities, maxWarnings: args.maxWarnings, fix: args.fix !== undefined, reportUnusedDisable: args.reportUnusedDisable === true };
-  const report = await checkSites(blockingNodeFileSystem, toSitePath(folder), options, (done, total) => {
-    if (showProgress && (done % 50 === 0 || done === total)) process.stderr.write(`\rChecking posts: ${done}/${total}${done === total ? '\n' : ''}`);
-  });
+  // --jobs 1: no pool, the single-threaded path as it always was. Without --jobs, workers only where they pay.
+  const jobs = args.jobs ?? defaultJobs();
+  const postWorkers = jobs > 1 ? createPostWorkerPool({ jobs, ...(args.jobs !== undefined ? { minPosts: 0 } : {}) }) : undefined;
+  let report: SiteCheckReport;
+  try {
+    report = await checkSites(blockingNodeFileSystem, toSitePath(folder), { severities: args.severities, maxWarnings: args.maxWarnings, fix: args.fix !== undefined, reportUnusedDisable: args.reportUnusedDisable === true, postWorkers }, (done, total) => {
+      if (showProgress && (done % 50 === 0 || done === total)) process.stderr.write(`\rChecking posts: ${done}/${total}${done === total ? '\n' : ''}`);
+    });
+  } finally {
+    await postWorkers?.close();
+  }
   // What kept the check from seeing the whole site (a config it cannot read, a walk cut short): on
   // stderr, so that JSON and SARIF on stdout stay machine-readable.
   for (const site of report.sites) for (const problem of site.problems) process.stderr.write(`postcraft: warning: ${relativePath(report.root, site.root) || '.'}: ${problem}\n`);
@@ -106,14 +115,15 @@ function formatReport(format: OutputFormat, report: SiteCheckReport): string {
 
 // A reader that goes away (`postcraft check | head`) ends the run quietly, with the exit code the
 // check came to: the rest of the output has nobody to read it. Other stream errors stay errors.
-for (const stream of [process.stdout, process.stderr]) {
+// In a post worker thread (the bundle is also the workers' script, see postWorker.ts) there is no run.
+for (const stream of isMainThread ? [process.stdout, process.stderr] : []) {
   stream.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code !== 'EPIPE') throw error;
     process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
   });
 }
 
-main(process.argv.slice(2)).then(
+if (isMainThread) main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },

@@ -12,8 +12,9 @@ import { detectSites } from './site/detect';
 import { isImagePath } from './site/fileSet';
 import { summarizePost } from './site/postSummary';
 import { importedMarkdown } from './post/partialImports';
+import { receivedHalfChecked, type PostWorkers } from './service/postWorkers';
 import { Site } from './site/site';
-import { isConfigInput } from './site/generators/profile';
+import { isConfigInput, type GeneratorProfile } from './site/generators/profile';
 import { siteSettingsFileName } from './settings/siteSettings';
 import { basename, isInside } from './text/paths';
 import type { EditorDocument } from './text/editorDocument';
@@ -47,6 +48,8 @@ export interface PostcraftHost {
    * when it checks the whole workspace): each post is then checked as it is indexed, and read once.
    */
   readonly checksAfterOpening?: () => boolean;
+  /** Other threads that index a large site's posts (the CLI's `--jobs`); without it, all on this one. */
+  readonly postWorkers?: PostWorkers;
 }
 
 export type FileChange = 'created' | 'changed' | 'deleted';
@@ -111,7 +114,7 @@ export class PostcraftService {
       for (const { root, profile, configFile } of detected) {
         throwIfCancelled(token);
         const started = Date.now();
-        const site = await Site.load(this.host.fs, root, profile, configFile, token, checkEach);
+        const site = this.host.postWorkers ? await this.loadWithWorkers(this.host.postWorkers, root, profile, configFile, token, checkEach !== undefined) : await Site.load(this.host.fs, root, profile, configFile, token, checkEach);
         this.logger.info(`Indexed ${profile.displayName} site ${root}: ${site.posts.size} posts, ${site.files.size} files, ${site.authors.size} authors, ${site.tags.size} tags in ${Date.now() - started} ms`);
         for (const problem of site.configProblems) this.logger.warn(`${root}: ${problem}`);
         sites.push(site);
@@ -122,6 +125,30 @@ export class PostcraftService {
     }
     this.sites = sites;
     return sites;
+  }
+
+  /**
+   * `Site.load` with the posts indexed (and half-checked) by `workers`, their results recorded in the
+   * posts' order; a site the workers decline is indexed here as usual.
+   */
+  private async loadWithWorkers(workers: PostWorkers, root: string, profile: GeneratorProfile, configFile: string | undefined, token: CancellationToken, check: boolean): Promise<Site> {
+    const { site, files } = await Site.open(this.host.fs, root, profile, configFile, token);
+    const paths = files.filter((file) => site.isPost(file));
+    const elsewhere = workers.indexPosts({ root, generator: profile.id, configFile, files, truncated: site.truncated }, paths, check);
+    if (!elsewhere) {
+      await site.indexPosts(this.host.fs, paths, token, check ? (indexed, post) => this.halfChecked.set(post.path, checkWhileIndexing(indexed, post)) : undefined);
+    } else {
+      for (const indexed of await elsewhere) {
+        if (indexed.kind === 'no-page') site.forgetPost(indexed.path);
+        if (indexed.kind !== 'page') continue;
+        if (indexed.half) this.halfChecked.set(indexed.path, receivedHalfChecked(indexed.path, indexed.half));
+        if (indexed.imports) site.partials.record(indexed.path, indexed.imports);
+        site.updatePost(indexed.path, indexed.summary);
+      }
+      throwIfCancelled(token);
+    }
+    await site.indexFragments(this.host.fs, token);
+    return site;
   }
 
   /** The innermost site that holds `path`. */

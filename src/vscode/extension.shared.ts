@@ -25,7 +25,7 @@ import { registerHoverSupport } from './features/hover';
 import { registerImageDropPasteSupport, type ImageDropPasteProvider } from './features/imageDropPaste';
 import { DiagnosticsManager } from './features/diagnostics';
 import { createOutputLogger } from './logger';
-import { registerPreviewSupport, type PreviewSupport } from './preview/index';
+import { registerPreviewSupport, type PreviewSupport, type RendererLoader } from './preview/index';
 import { SiteSession } from './siteSession';
 import { SiteStatusBar } from './statusBar';
 import { PostsView } from './views/postsView';
@@ -46,6 +46,8 @@ export interface PostcraftApi {
 export interface ExtensionHost {
   /** How the core reads the site: the disk through Node, or `vscode.workspace.fs` in a browser. */
   readonly fs: SiteFileSystem;
+  /** Loads the preview renderer's own bundle, at the first render (see preview/renderer.ts). */
+  readonly loadRenderer: RendererLoader;
 }
 
 /**
@@ -59,7 +61,7 @@ export function activateShared(context: vscode.ExtensionContext, host: Extension
   const session = new SiteSession(logger, host.fs);
   const diagnostics = new DiagnosticsManager(session, readSettings());
   const commands = new CommandManager(logger);
-  const preview = registerPreviewSupport(context, session, logger);
+  const preview = registerPreviewSupport(context, session, host.loadRenderer, logger);
   const imageDropPaste = registerImageDropPasteSupport(session);
   commands.register(new CheckSiteCommand(session, diagnostics));
   commands.register(new ShowLogCommand(channel));

@@ -3,12 +3,14 @@
 // for `platform: 'browser'`, and a `node:*` import anywhere below fails the build.
 import type * as vscode from 'vscode';
 import { activateShared, type PostcraftApi } from '../vscode/extension.shared';
+import type { PreviewRenderer } from '../vscode/preview/index';
 import { WorkspaceFileSystem } from '../vscode/workspaceFileSystem';
+import { loadBundle } from './lazyBundle';
 
 export type { PostcraftApi } from '../vscode/extension.shared';
 
 export function activate(context: vscode.ExtensionContext): PostcraftApi {
-  return activateShared(context, { fs: new WorkspaceFileSystem() });
+  return activateShared(context, { fs: new WorkspaceFileSystem(), loadRenderer: async () => (await loadBundle(context.extensionUri, 'dist/web/render.js')) as PreviewRenderer });
 }
 
 export function deactivate(): void {}

@@ -45,6 +45,12 @@ describe('postcraft command-line arguments', () => {
     });
   });
 
+  it('takes the number of threads that index posts', () => {
+    assert.equal((parseArguments(['--jobs', '1']) as { jobs?: number }).jobs, 1);
+    assert.equal((parseArguments(['check', '--jobs=8']) as { jobs?: number }).jobs, 8);
+    for (const bad of ['0', '-2', '1.5', '', 'many']) assert.equal(parseArguments(['--jobs', bad]).command, 'usage-error', bad);
+  });
+
   it('rejects unknown options, formats and rules with a usage error', () => {
     assert.equal(parseArguments(['--frmat', 'json']).command, 'usage-error');
     assert.equal(parseArguments(['--format', 'xml']).command, 'usage-error');

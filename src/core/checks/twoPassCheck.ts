@@ -61,8 +61,8 @@ function linkPositions(post: ParsedPost, links: readonly LinkReference[]): Map<n
 }
 
 /** The head's line index, and the positions of the body offsets kept for the links. */
-class KnownPositions extends LineIndex {
-  constructor(text: string, private readonly known: ReadonlyMap<number, Position>) {
+export class KnownPositions extends LineIndex {
+  constructor(text: string, readonly known: ReadonlyMap<number, Position>) {
     super(text);
   }
 

@@ -64,13 +64,24 @@ export class Site {
    * right after loading (the CLI) checks it then, and no post is read or parsed twice.
    */
   static async load(unconfined: SiteFileSystem, root: string, profile: GeneratorProfile, configFile: string | undefined, token: CancellationToken, onPostParsed?: PostParsed): Promise<Site> {
+    const { site, files } = await Site.open(unconfined, root, profile, configFile, token);
+    await site.indexPosts(confinedFileSystem(unconfined, root), files.filter((file) => site.isPost(file)), token, onPostParsed);
+    await site.indexFragments(unconfined, token);
+    return site;
+  }
+
+  /**
+   * The site before its posts: config, settings, files, authors and link context. `listed` stands for
+   * the walk when the files are known (a worker thread rebuilding the site its parent walked).
+   */
+  static async open(unconfined: SiteFileSystem, root: string, profile: GeneratorProfile, configFile: string | undefined, token: CancellationToken, listed?: { readonly files: readonly string[]; readonly truncated: boolean }): Promise<{ site: Site; files: readonly string[] }> {
     const fs = confinedFileSystem(unconfined, root); // configs, data and links never lead the reads out of the site
     const loaded = await profile.loadConfig(fs, root, configFile);
     const problems = [...loaded.problems];
     const config: SiteConfig = loaded.config.excludedFiles ? { ...loaded.config, excludedFiles: usablePatterns(loaded.config.excludedFiles, problems) } : loaded.config;
     const settings = await loadSiteSettings(fs, root);
     throwIfCancelled(token);
-    const walked = await walkFiles(fs, root, { ignoredDirs: config.ignoredDirs, token });
+    const walked = listed ?? (await walkFiles(fs, root, { ignoredDirs: config.ignoredDirs, token }));
     if (walked.truncated) problems.push(`only the first ${walked.files.length.toLocaleString('en')} files were listed; posts and images after them are not checked`);
     // Tens of thousands of files: added in time slices, like everything else that loops over the site.
     const files = new FileSet();
@@ -83,17 +94,20 @@ export class Site {
     site.truncated = walked.truncated;
     site.authors = await profile.loadAuthors(fs, site.config, site.files); // before the posts, which onPostParsed may check
     await site.loadLinkContext(fs);
-    await site.indexPosts(fs, walked.files.filter((file) => site.isPost(file)), token, onPostParsed);
-    // A partial may import another: each is read once, for its imports, until no new one turns up.
+    return { site, files: walked.files };
+  }
+
+  /** A partial may import another: each is read once, for its imports, until no new one turns up. */
+  async indexFragments(unconfined: SiteFileSystem, token: CancellationToken): Promise<void> {
+    const fs = confinedFileSystem(unconfined, this.root);
     const read = new Set<string>();
-    for (let pending = site.fragments(); pending.length > 0; pending = site.fragments().filter((path) => !read.has(path))) {
+    for (let pending = this.fragments(); pending.length > 0; pending = this.fragments().filter((path) => !read.has(path))) {
       for (const path of pending) {
         read.add(path);
-        await site.indexFragment(fs, path);
+        await this.indexFragment(fs, path);
       }
       throwIfCancelled(token);
     }
-    return site;
   }
 
   get root(): string {
@@ -242,7 +256,7 @@ export class Site {
     if (decoded && 'text' in decoded) this.partials.record(path, importedMarkdown(parsePost(path, decoded.text, this.frontmatterSyntax), this.config));
   }
 
-  private async indexPosts(fs: SiteFileSystem, paths: readonly string[], token: CancellationToken, onPostParsed: PostParsed | undefined): Promise<void> {
+  async indexPosts(fs: SiteFileSystem, paths: readonly string[], token: CancellationToken, onPostParsed: PostParsed | undefined): Promise<void> {
     let next = 0;
     const slices = new TimeSlices();
     const worker = async () => {

@@ -7,8 +7,10 @@ import { previewViewType } from './previewPanel';
 import { PreviewManager, type PreviewRendered } from './previewManager';
 import { PreviewSerializer } from './previewSerializer';
 import { TogglePreviewLockCommand } from './togglePreviewLockCommand';
+import { loadOnce, type RendererLoader } from './renderer';
 
 export type { PreviewRendered } from './previewManager';
+export type { PreviewRenderer, RendererLoader } from './renderer';
 
 /** The live preview, as `activate` holds it: dispose to remove it; `onDidRender` is the tests' window into the webview. */
 export interface PreviewSupport extends vscode.Disposable {
@@ -16,8 +18,8 @@ export interface PreviewSupport extends vscode.Disposable {
 }
 
 /** Registers the live preview: its two commands, the panel serializer, and the manager behind them. */
-export function registerPreviewSupport(context: vscode.ExtensionContext, session: SiteSession, logger: Logger = silentLogger): PreviewSupport {
-  const manager = new PreviewManager(session, context.extensionUri, logger);
+export function registerPreviewSupport(context: vscode.ExtensionContext, session: SiteSession, loadRenderer: RendererLoader, logger: Logger = silentLogger): PreviewSupport {
+  const manager = new PreviewManager(session, context.extensionUri, logger, loadOnce(loadRenderer));
   const commands = new CommandManager(logger);
   commands.register(new OpenPreviewToSideCommand(manager));
   commands.register(new TogglePreviewLockCommand(manager));

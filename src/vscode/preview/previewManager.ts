@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
 import type { Logger } from '../../core/index';
-import { renderPreview } from '../../core/render/index';
 import type { PreviewState } from '../../shared/previewMessages';
 import { isPostDocument, sitePathOf, uriOf } from '../convert';
 import type { SiteSession } from '../siteSession';
@@ -8,6 +7,7 @@ import { Disposable } from '../util/dispose';
 import { EditorScrollSync } from './editorScrollSync';
 import { PreviewPanel } from './previewPanel';
 import { readPreviewSettings, stylesheetUri } from './previewSettings';
+import type { RendererLoader } from './renderer';
 
 /** Fired once the webview shows a render: for tests, which cannot look inside the webview. */
 export interface PreviewRendered {
@@ -43,7 +43,7 @@ export class PreviewManager extends Disposable {
   private readonly rendered = this.register(new vscode.EventEmitter<PreviewRendered>());
   readonly onDidRender = this.rendered.event;
 
-  constructor(private readonly session: SiteSession, private readonly extensionUri: vscode.Uri, private readonly logger: Logger) {
+  constructor(private readonly session: SiteSession, private readonly extensionUri: vscode.Uri, private readonly logger: Logger, private readonly loadRenderer: RendererLoader) {
     super();
     this.register(vscode.window.onDidChangeActiveTextEditor((editor) => this.follow(editor)));
     this.register(
@@ -168,6 +168,7 @@ export class PreviewManager extends Disposable {
     const source = this.source;
     if (!preview || !source) return;
     await this.session.ready;
+    const { renderPreview } = await this.loadRenderer();
     const document = await this.documentAt(source);
     if (preview !== this.preview || source !== this.source) return; // moved on meanwhile
 
