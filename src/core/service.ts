@@ -36,7 +36,7 @@ import { tagClusters, type TagCluster } from './features/tagClusters';
 import { planNewPost, postSections, type NewPostPlan, type NewPostRequest } from './features/newPost';
 import { planTagRename } from './features/renameTag';
 import { addListValue, type OffsetEdit } from './features/frontmatterEdits';
-import { planImageInsertion, type ImageInsertion } from './features/imagePlacement';
+import { planImageInsertion, type ChosenDestination, type ImageInsertion } from './features/imagePlacement';
 
 export interface PostcraftHost {
   readonly fs: SiteFileSystem;
@@ -510,9 +510,9 @@ export class PostcraftService {
   }
 
   /** Where an image dropped or pasted into a post goes and how the post refers to it (see features/imagePlacement.ts). */
-  planImageInsertion(postPath: string, image: { readonly name: string; readonly path?: string | undefined }, taken: ReadonlySet<string> = new Set()): ImageInsertion | undefined {
+  planImageInsertion(postPath: string, image: { readonly name: string; readonly path?: string | undefined }, taken: ReadonlySet<string> = new Set(), chosen?: ChosenDestination): ImageInsertion | undefined {
     const site = this.siteFor(postPath);
-    return site && planImageInsertion(site, postPath, image, taken);
+    return site && planImageInsertion(site, postPath, image, taken, new Date(), chosen);
   }
 
   /** How many files (posts and fragments) a check of the site at `root` reads. */
