@@ -33,6 +33,7 @@ export type { PathMove, MoveOptions } from './features/linkUpdates';
 export type { Backlink } from './features/backlinks';
 export type { TagCluster } from './features/tagClusters';
 export type { ChosenDestination, ImageInsertion } from './features/imagePlacement';
+export { siteMarkerNames } from './site/detect';
 export { configuredImageDestination, type ImageDestinationRules } from './features/imageDestination';
 export { basename, isInside, relativePath } from './text/paths';
 export { isImagePath } from './text/fileKinds';

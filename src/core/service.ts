@@ -15,7 +15,7 @@ import { importedMarkdown } from './post/partialImports';
 import { Site } from './site/site';
 import { isConfigInput } from './site/generators/profile';
 import { siteSettingsFileName } from './settings/siteSettings';
-import { basename, isInside } from './text/paths';
+import { basename, isInside, joinPath } from './text/paths';
 import type { EditorDocument } from './text/editorDocument';
 import { sitePathOfUri } from './text/uris';
 import { completionsAt, type CompletionEntry } from './features/completions';
@@ -121,6 +121,17 @@ export class PostcraftService {
     }
     this.sites = sites;
     return sites;
+  }
+
+  /**
+   * The folders that are sites by their own say (a generator's config file, or a plain folder holding
+   * `postcraft.config.json`), found without indexing anything: a `config.toml` that is not Hugo's
+   * (`.cargo/config.toml`, a tool's settings) makes none, so the editor need not index such a workspace.
+   */
+  async findSites(folders: readonly string[], token: CancellationToken = noCancellation): Promise<readonly { readonly root: string; readonly generator: string }[]> {
+    const detected = (await Promise.all(folders.map((folder) => detectSites(this.host.fs, folder, token)))).flat();
+    const own = await Promise.all(detected.map(async (site) => site.configFile !== undefined || (await this.host.fs.stat(joinPath(site.root, siteSettingsFileName))) !== undefined));
+    return detected.filter((_, index) => own[index]).map(({ root, profile }) => ({ root, generator: profile.displayName }));
   }
 
   /** The innermost site that holds `path`. */

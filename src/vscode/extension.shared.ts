@@ -93,7 +93,7 @@ export function activateShared(context: vscode.ExtensionContext, host: Extension
   context.subscriptions.push(
     session.onDidIndex(() => void vscode.commands.executeCommand('setContext', 'postcraft.hasSite', session.service.siteSummaries().length > 0)),
   );
-  void session.reindex();
+  void session.start();
   const activationMs = performance.now() - started;
   logger.info(`Activated in ${activationMs.toFixed(1)} ms; indexing in the background`);
   return { session, diagnostics, preview, imageDropPaste: imageDropPaste.provider, activationMs };

@@ -20,3 +20,10 @@ test('a setting read per document is resource-scoped, the others are not (a fold
   const perDocument = new Set(['postcraft.preview.allowRemoteImages', 'postcraft.preview.stylesheet', 'postcraft.images.destination']);
   for (const [key, setting] of Object.entries(settings)) assert.equal(setting.scope === 'resource', perDocument.has(key), key);
 });
+
+test('MDX commands, menus and keys need no MDX language extension: they go by the file name', () => {
+  const whens = JSON.stringify(manifest.contributes).match(/"when":"[^"]*"/g) ?? [];
+  const mdx = whens.filter((when) => when.includes('mdx'));
+  assert.ok(mdx.length > 0);
+  for (const when of mdx) assert.ok(when.includes('resourceExtname == .mdx') && !when.includes('editorLangId == mdx'), when);
+});
