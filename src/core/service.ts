@@ -458,6 +458,11 @@ export class PostcraftService {
     return this.sites.map(summaryOf);
   }
 
+  /** The open sites' folders, and whether each is a generator's site (else a folder of plain Markdown): what an editor watches. */
+  siteFolders(): { readonly root: string; readonly generator: boolean }[] {
+    return this.sites.map((site) => ({ root: site.root, generator: site.profile.id !== 'markdown' }));
+  }
+
   /** The innermost open site holding `path`, as plain data. */
   siteOf(path: string): SiteSummary | undefined {
     const site = this.siteFor(path);

@@ -107,8 +107,8 @@ export class SiteSession extends Disposable {
   /** One watcher per open site (a plain Markdown folder: its posts only), so a workspace that is no site is never watched whole. */
   private watchSites(): void {
     for (const watcher of this.siteWatchers) watcher.dispose();
-    this.siteWatchers = this.service.openSites.map((site) => {
-      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(uriOf(site.root), site.profile.id === 'markdown' ? '**/*.{md,markdown,mdx}' : '**/*'));
+    this.siteWatchers = this.service.siteFolders().map((site) => {
+      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(uriOf(site.root), site.generator ? '**/*' : '**/*.{md,markdown,mdx}'));
       const subscriptions = [
         watcher.onDidCreate((uri) => void this.onFileEvent(uri, 'created')),
         watcher.onDidChange((uri) => void this.onFileEvent(uri, 'changed')),
@@ -125,12 +125,12 @@ export class SiteSession extends Disposable {
   private onSiteMarker(uri: vscode.Uri): void {
     const path = sitePathOf(uri);
     if (path === undefined) return;
-    if (this.service.openSites.some((site) => site.profile.id !== 'markdown' && isInside(site.root, path))) return;
+    if (this.service.siteFolders().some((site) => site.generator && isInside(site.root, path))) return;
     void this.service.findSites(workspaceFolderPaths()).then(
       (sites) => {
         const found = sites.map((site) => site.root);
         // A plain folder counts as a site when it holds postcraft.config.json (see findSites).
-        const open = this.service.openSites.filter((site) => site.profile.id !== 'markdown' || found.includes(site.root)).map((site) => site.root);
+        const open = this.service.siteFolders().filter((site) => site.generator || found.includes(site.root)).map((site) => site.root);
         if (found.length !== open.length || found.some((root) => !open.includes(root))) void this.start();
       },
       (error: unknown) => this.logger.error('Looking for sites failed', error),
