@@ -8,6 +8,7 @@ import { build } from './ensureDependencies.mjs';
 import { launchBrowser, workbenchUrl } from './host/browser.mjs';
 import { ensureHost, projectRoot } from './host/install.mjs';
 import { startServer } from './host/server.mjs';
+import { toPalettePng } from './pngPalette.mjs';
 
 const mediaDir = join(projectRoot, 'media', 'walkthrough');
 const seedPost = '2023-06-01-dok-meetup.md';
@@ -42,6 +43,7 @@ mkdirSync(mediaDir, { recursive: true });
 const shots = [];
 async function shoot(page, path) {
   await page.screenshot({ path });
+  toPalettePng(path); // the pictures ship in the vsix: a palette PNG is a third of the size
   shots.push(path);
   console.log(`saved ${path} (${Math.round(statSync(path).size / 1024)} KB)`);
 }
