@@ -1,7 +1,7 @@
 // Installs the project's npm dependencies when they are missing or differ from the lockfile, so that
 // `npm start` and `npm test` work on a fresh clone with nothing but Node and npm.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from './host/install.mjs';
 
@@ -23,6 +23,9 @@ export function installedMatchesLockfile(root = projectRoot) {
 }
 
 export function ensureDependencies() {
+  // A linked node_modules (a worktree sharing another checkout's) is that checkout's to install: `npm ci`
+  // empties the folder the link points to before it replaces the link, leaving every sharer without packages.
+  if (lstatSync(join(projectRoot, 'node_modules'), { throwIfNoEntry: false })?.isSymbolicLink()) return;
   if (installedMatchesLockfile()) return;
   console.log('Installing the npm dependencies (npm ci): about a minute with a warm npm cache, a few on a cold one…');
   const result = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: projectRoot, stdio: 'inherit' });

@@ -35,9 +35,11 @@ export type { LinkDestination } from './features/linkNavigation';
 export type { PathMove, MoveOptions } from './features/linkUpdates';
 export type { Backlink } from './features/backlinks';
 export type { TagCluster } from './features/tagClusters';
-export type { ImageInsertion } from './features/imagePlacement';
+export type { ChosenDestination, ImageInsertion } from './features/imagePlacement';
 export { safeFixes, maxFixPasses, type FixAllResult, type AppliedFix } from './features/fixAll';
 export { rewritableText, defaultMaxPostBytes, type RewritableText } from './post/decodeText';
+export { siteMarkerNames } from './site/detect';
+export { configuredImageDestination, type ImageDestinationRules } from './features/imageDestination';
 export { basename, isInside, relativePath } from './text/paths';
 export { isImagePath } from './text/fileKinds';
 // The `postcraft.*` settings, read alike by every front. (zod stays inside the core: re-exported as a

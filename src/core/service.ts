@@ -16,7 +16,7 @@ import { receivedHalfChecked, type PostWorkers } from './service/postWorkers';
 import { Site } from './site/site';
 import { isConfigInput, type GeneratorProfile } from './site/generators/profile';
 import { siteSettingsFileName } from './settings/siteSettings';
-import { basename, isInside } from './text/paths';
+import { basename, isInside, joinPath } from './text/paths';
 import type { EditorDocument } from './text/editorDocument';
 import { sitePathOfUri } from './text/uris';
 import { completionsAt, type CompletionEntry } from './features/completions';
@@ -37,7 +37,7 @@ import { tagClusters, type TagCluster } from './features/tagClusters';
 import { planNewPost, postSections, type NewPostPlan, type NewPostRequest } from './features/newPost';
 import { planTagRename } from './features/renameTag';
 import { addListValue, type OffsetEdit } from './features/frontmatterEdits';
-import { planImageInsertion, type ImageInsertion } from './features/imagePlacement';
+import { planImageInsertion, type ChosenDestination, type ImageInsertion } from './features/imagePlacement';
 import { fixAll, type FixAllResult } from './features/fixAll';
 
 export interface PostcraftHost {
@@ -149,6 +149,17 @@ export class PostcraftService {
     }
     await site.indexFragments(this.host.fs, token);
     return site;
+  }
+
+  /**
+   * The folders that are sites by their own say (a generator's config file, or a plain folder holding
+   * `postcraft.config.json`), found without indexing anything: a `config.toml` that is not Hugo's
+   * (`.cargo/config.toml`, a tool's settings) makes none, so the editor need not index such a workspace.
+   */
+  async findSites(folders: readonly string[], token: CancellationToken = noCancellation): Promise<readonly { readonly root: string; readonly generator: string }[]> {
+    const detected = (await Promise.all(folders.map((folder) => detectSites(this.host.fs, folder, token)))).flat();
+    const own = await Promise.all(detected.map(async (site) => site.configFile !== undefined || (await this.host.fs.stat(joinPath(site.root, siteSettingsFileName))) !== undefined));
+    return detected.filter((_, index) => own[index]).map(({ root, profile }) => ({ root, generator: profile.displayName }));
   }
 
   /** The innermost site that holds `path`. */
@@ -486,6 +497,11 @@ export class PostcraftService {
     return this.sites.map(summaryOf);
   }
 
+  /** The open sites' folders, and whether each is a generator's site (else a folder of plain Markdown): what an editor watches. */
+  siteFolders(): { readonly root: string; readonly generator: boolean }[] {
+    return this.sites.map((site) => ({ root: site.root, generator: site.profile.id !== 'markdown' }));
+  }
+
   /** The innermost open site holding `path`, as plain data. */
   siteOf(path: string): SiteSummary | undefined {
     const site = this.siteFor(path);
@@ -549,9 +565,9 @@ export class PostcraftService {
   }
 
   /** Where an image dropped or pasted into a post goes and how the post refers to it (see features/imagePlacement.ts). */
-  planImageInsertion(postPath: string, image: { readonly name: string; readonly path?: string | undefined }, taken: ReadonlySet<string> = new Set()): ImageInsertion | undefined {
+  planImageInsertion(postPath: string, image: { readonly name: string; readonly path?: string | undefined }, taken: ReadonlySet<string> = new Set(), chosen?: ChosenDestination): ImageInsertion | undefined {
     const site = this.siteFor(postPath);
-    return site && planImageInsertion(site, postPath, image, taken);
+    return site && planImageInsertion(site, postPath, image, taken, new Date(), chosen);
   }
 
   /** How many files (posts and fragments) a check of the site at `root` reads. */

@@ -38,6 +38,8 @@ export interface PostcraftApi {
   readonly preview: PreviewSupport;
   /** The drop and paste provider for images, so tests can hand it the DataTransfer VS Code would. */
   readonly imageDropPaste: ImageDropPasteProvider;
+  /** The site's status bar item, so tests can read what it says. */
+  readonly statusBar: SiteStatusBar;
   /** How long `activate` took, for the benchmark; indexing runs after it returns. */
   readonly activationMs: number;
 }
@@ -63,6 +65,7 @@ export function activateShared(context: vscode.ExtensionContext, host: Extension
   const commands = new CommandManager(logger);
   const preview = registerPreviewSupport(context, session, host.loadRenderer, logger);
   const imageDropPaste = registerImageDropPasteSupport(session);
+  const statusBar = new SiteStatusBar(session);
   commands.register(new CheckSiteCommand(session, diagnostics));
   commands.register(new ShowLogCommand(channel));
   commands.register(new NewPostCommand(session));
@@ -78,7 +81,7 @@ export function activateShared(context: vscode.ExtensionContext, host: Extension
     session,
     diagnostics,
     commands,
-    new SiteStatusBar(session),
+    statusBar,
     new PostsView(session),
     preview,
     registerCodeActionSupport(diagnostics),
@@ -98,8 +101,8 @@ export function activateShared(context: vscode.ExtensionContext, host: Extension
   context.subscriptions.push(
     session.onDidIndex(() => void vscode.commands.executeCommand('setContext', 'postcraft.hasSite', session.service.siteSummaries().length > 0)),
   );
-  void session.reindex();
+  void session.start();
   const activationMs = performance.now() - started;
   logger.info(`Activated in ${activationMs.toFixed(1)} ms; indexing in the background`);
-  return { session, diagnostics, preview, imageDropPaste: imageDropPaste.provider, activationMs };
+  return { session, diagnostics, preview, imageDropPaste: imageDropPaste.provider, statusBar, activationMs };
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { relativePath, type PostcraftService } from '../core/index';
+import { configuredImageDestination, relativePath, type ChosenDestination, type ImageDestinationRules, type PostcraftService } from '../core/index';
 import { sitePathOf, uriOf } from './convert';
 
 /** An image to put into a post: a file somewhere, or clipboard data with only a name. */
@@ -33,8 +33,9 @@ export async function planImageEdit(service: PostcraftService, postPath: string,
   const taken = new Set<string>();
   const copied: string[] = [];
   const references: string[] = [];
+  const chosen = chosenDestination(postPath);
   for (const [index, image] of images.entries()) {
-    const planned = await planOne(service, postPath, image, taken);
+    const planned = await planOne(service, postPath, image, taken, chosen);
     if (!planned) return undefined;
     if (planned.copyTo) {
       copied.push(planned.copyTo);
@@ -53,9 +54,9 @@ export async function planImageEdit(service: PostcraftService, postPath: string,
 }
 
 /** One image's place; the disk is asked too, since the index may not know a file yet (or lists a link as nothing). */
-async function planOne(service: PostcraftService, postPath: string, image: IncomingImage, taken: Set<string>) {
+async function planOne(service: PostcraftService, postPath: string, image: IncomingImage, taken: Set<string>, chosen: ChosenDestination | undefined) {
   for (let attempt = 0; attempt < 20; attempt++) {
-    const planned = service.planImageInsertion(postPath, { name: image.name, path: image.uri && sitePathOf(image.uri) }, taken);
+    const planned = service.planImageInsertion(postPath, { name: image.name, path: image.uri && sitePathOf(image.uri) }, taken, chosen);
     if (!planned?.copyTo) return planned;
     taken.add(planned.copyTo);
     const onDisk = await vscode.workspace.fs.stat(uriOf(planned.copyTo)).then(
@@ -65,6 +66,16 @@ async function planOne(service: PostcraftService, postPath: string, image: Incom
     if (!onDisk) return planned;
   }
   return undefined;
+}
+
+/** `postcraft.images.destination` of the post's folder, if the writer set one (it overrides the site's own place). */
+function chosenDestination(postPath: string): ChosenDestination | undefined {
+  const uri = uriOf(postPath);
+  const rules = vscode.workspace.getConfiguration('postcraft.images', uri).get<ImageDestinationRules>('destination');
+  const folder = vscode.workspace.getWorkspaceFolder(uri);
+  const folderPath = folder && sitePathOf(folder.uri);
+  if (!rules || typeof rules !== 'object' || Object.keys(rules).length === 0 || folderPath === undefined) return undefined;
+  return (fileName) => configuredImageDestination(rules, postPath, folderPath, fileName);
 }
 
 /**

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { CancelledError, createPostcraftService, type Logger, type PostcraftService, type SiteFileSystem } from '../core/index';
+import { CancelledError, createPostcraftService, isInside, siteMarkerNames, type Logger, type PostcraftService, type SiteFileSystem } from '../core/index';
 import { checksWholeWorkspace, readSettings } from './config';
-import { sitePathOf } from './convert';
+import { isPostDocument, sitePathOf, uriOf } from './convert';
 import { Disposable } from './util/dispose';
 
 export type SiteChangeScope = 'post' | 'site';
@@ -19,6 +19,10 @@ export class SiteSession extends Disposable {
   readonly onDidChangeFiles = this.didChangeFiles.event;
   readonly onDidChangeIndexing = this.indexingState.event;
   private indexing: vscode.CancellationTokenSource | undefined;
+  /** Watches the open sites' files: all of a generator's site, only the posts of a plain Markdown folder. */
+  private siteWatchers: vscode.Disposable[] = [];
+  /** Whether the workspace is indexed (it holds a site, a post was opened, or a check was asked for). */
+  private started = false;
   private current: Promise<void> = Promise.resolve();
   isIndexing = false;
 
@@ -30,10 +34,10 @@ export class SiteSession extends Disposable {
     super();
     // With `validate.workspace` every post is checked after indexing: checked while indexed, each is read once.
     this.service = createPostcraftService({ fs, logger, checksAfterOpening: () => checksWholeWorkspace(readSettings()) });
-    const watcher = this.register(vscode.workspace.createFileSystemWatcher('**/*'));
-    this.register(watcher.onDidCreate((uri) => void this.onFileEvent(uri, 'created')));
-    this.register(watcher.onDidChange((uri) => void this.onFileEvent(uri, 'changed')));
-    this.register(watcher.onDidDelete((uri) => void this.onFileEvent(uri, 'deleted')));
+    // A new or changed config outside the open sites may make (or unmake) a site: detect again.
+    const markers = this.register(vscode.workspace.createFileSystemWatcher(`**/{${siteMarkerNames.join(',')}}`));
+    for (const event of [markers.onDidCreate, markers.onDidChange, markers.onDidDelete]) this.register(event((uri) => this.onSiteMarker(uri)));
+    this.register(vscode.workspace.onDidOpenTextDocument((document) => void (!this.started && isPostDocument(document) && this.start())));
     // The watcher can miss files in a folder created just before them (seen in VS Code 1.100 with a new
     // `assets/blog/YYYY/MM/`): files made through the editor (Explorer, workspace edits such as a pasted
     // image) are reported by these events as well. Indexing a file twice is harmless.
@@ -47,7 +51,7 @@ export class SiteSession extends Disposable {
         }),
       ),
     );
-    this.register(vscode.workspace.onDidChangeWorkspaceFolders(() => void this.reindex()));
+    this.register(vscode.workspace.onDidChangeWorkspaceFolders(() => void this.start()));
   }
 
   /** Resolves once the current indexing has finished (at once when nothing is indexing). */
@@ -55,15 +59,37 @@ export class SiteSession extends Disposable {
     return this.current;
   }
 
+  /**
+   * Indexes the workspace if it holds a site or a post is open; otherwise only waits for either (a
+   * `config.toml` of some other tool activates the extension but is no Hugo site: nothing is indexed).
+   */
+  start(): Promise<void> {
+    if (this.started) return this.reindex();
+    this.current = this.service.findSites(workspaceFolderPaths()).then(
+      (sites) => {
+        if (this.started) return this.current;
+        if (sites.length === 0 && !vscode.workspace.textDocuments.some(isPostDocument)) {
+          this.logger.info('No site in the workspace: indexing waits for a Markdown file to be opened or a site config to appear');
+          return;
+        }
+        return this.reindex();
+      },
+      (error: unknown) => this.logger.error('Looking for sites failed', error),
+    );
+    return this.current;
+  }
+
   /** (Re)detects and indexes every site of the workspace, cancelling a run still going. */
   reindex(): Promise<void> {
+    this.started = true;
     this.indexing?.cancel();
     const source = (this.indexing = new vscode.CancellationTokenSource());
-    const folders = (vscode.workspace.workspaceFolders ?? []).map((folder) => sitePathOf(folder.uri)).filter((path) => path !== undefined);
+    const folders = workspaceFolderPaths();
     this.setIndexing(true);
     this.current = this.service.openWorkspace(folders, source.token).then(
       () => {
         if (source.token.isCancellationRequested) return;
+        this.watchSites();
         this.setIndexing(false);
         this.didIndex.fire();
         this.reportSiteProblems();
@@ -76,6 +102,39 @@ export class SiteSession extends Disposable {
       },
     );
     return this.current;
+  }
+
+  /** One watcher per open site (a plain Markdown folder: its posts only), so a workspace that is no site is never watched whole. */
+  private watchSites(): void {
+    for (const watcher of this.siteWatchers) watcher.dispose();
+    this.siteWatchers = this.service.siteFolders().map((site) => {
+      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(uriOf(site.root), site.generator ? '**/*' : '**/*.{md,markdown,mdx}'));
+      const subscriptions = [
+        watcher.onDidCreate((uri) => void this.onFileEvent(uri, 'created')),
+        watcher.onDidChange((uri) => void this.onFileEvent(uri, 'changed')),
+        watcher.onDidDelete((uri) => void this.onFileEvent(uri, 'deleted')),
+      ];
+      return vscode.Disposable.from(watcher, ...subscriptions);
+    });
+  }
+
+  /**
+   * A config file changed outside the open generator sites (their own watchers report those inside):
+   * indexed again only when the sites it makes differ, so a tool's `config.json` changing costs a look.
+   */
+  private onSiteMarker(uri: vscode.Uri): void {
+    const path = sitePathOf(uri);
+    if (path === undefined) return;
+    if (this.service.siteFolders().some((site) => site.generator && isInside(site.root, path))) return;
+    void this.service.findSites(workspaceFolderPaths()).then(
+      (sites) => {
+        const found = sites.map((site) => site.root);
+        // A plain folder counts as a site when it holds postcraft.config.json (see findSites).
+        const open = this.service.siteFolders().filter((site) => site.generator || found.includes(site.root)).map((site) => site.root);
+        if (found.length !== open.length || found.some((root) => !open.includes(root))) void this.start();
+      },
+      (error: unknown) => this.logger.error('Looking for sites failed', error),
+    );
   }
 
   private readonly reportedProblems = new Set<string>();
@@ -115,6 +174,12 @@ export class SiteSession extends Disposable {
 
   override dispose(): void {
     this.indexing?.cancel();
+    for (const watcher of this.siteWatchers) watcher.dispose();
     super.dispose();
   }
 }
+
+function workspaceFolderPaths(): string[] {
+  return (vscode.workspace.workspaceFolders ?? []).map((folder) => sitePathOf(folder.uri)).filter((path) => path !== undefined);
+}
+

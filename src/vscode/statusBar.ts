@@ -5,7 +5,9 @@ import { Disposable } from './util/dispose';
 
 /** Shows the detected generator of the active post's site; a spinner while indexing. */
 export class SiteStatusBar extends Disposable {
-  private readonly item = this.register(vscode.window.createStatusBarItem('postcraft.site', vscode.StatusBarAlignment.Left, 10));
+  readonly item = this.register(vscode.window.createStatusBarItem('postcraft.site', vscode.StatusBarAlignment.Left, 10));
+  /** Whether the item shows (a StatusBarItem does not say). */
+  visible = false;
 
   constructor(private readonly session: SiteSession) {
     super();
@@ -21,17 +23,25 @@ export class SiteStatusBar extends Disposable {
     if (this.session.isIndexing) {
       this.item.text = '$(sync~spin) Postcraft';
       this.item.tooltip = 'Postcraft is indexing the site';
-      this.item.show();
+      this.show();
       return;
     }
     const uri = vscode.window.activeTextEditor?.document.uri;
     const path = uri && sitePathOf(uri);
     const site = this.session.service.siteStatus(path || undefined);
-    if (!site) return this.item.hide();
+    if (!site) {
+      this.visible = false;
+      return this.item.hide();
+    }
     this.item.text = `$(book) ${site.generator}`;
     const { posts, otherPages } = site;
     const pages = otherPages > 0 ? ` (and ${otherPages} list or author ${otherPages === 1 ? 'page' : 'pages'})` : '';
     this.item.tooltip = `Postcraft: ${site.generator} site at ${site.root}\n${posts} posts${pages} · ${site.tags} tags · ${site.authors} authors\nClick to check the whole site`;
+    this.show();
+  }
+
+  private show(): void {
+    this.visible = true;
     this.item.show();
   }
 }

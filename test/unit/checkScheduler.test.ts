@@ -102,6 +102,17 @@ describe('CheckScheduler, whole-workspace checks', () => {
     assert.ok(scheduler.findingsFor('file:///site/content/posts/b.md', '/site/content/posts/b.md').length > 0);
   });
 
+  it('clears the findings of a file gone since the last whole check (deleted, or moved out of the site)', async () => {
+    const { scheduler, service, fs, published } = await setUp();
+    await scheduler.indexed();
+    assert.ok(published.some((update) => update.path === '/site/content/posts/b.md' && update.findings.length > 0));
+    fs.delete('content/posts/b.md');
+    await service.fileChanged('/site/content/posts/b.md', 'deleted');
+    published.length = 0;
+    await scheduler.checkEverything();
+    assert.deepEqual(published.filter((update) => update.path === '/site/content/posts/b.md').map((update) => update.findings), [[]]);
+  });
+
   it('cancels a whole-workspace check under way when a newer one starts, and makes one check of several changes in a row', async () => {
     const { scheduler, published } = await setUp();
     const first = scheduler.checkEverything();

@@ -1,4 +1,5 @@
 import { referenceFor } from '../site/imageResolution';
+import { relativeFilePath } from '../site/linkText';
 import type { Site } from '../site/site';
 import { basename, dirname, extname, isInside, joinPath } from '../text/paths';
 import { formatGoTime } from './goTemplate';
@@ -15,9 +16,15 @@ export interface ImagePlacement {
  * index, else in the folder most of the site's images live in by the same rule (Hugo `assets/…/YYYY/MM`
  * when the site does that), else the generator's usual public folder.
  */
-export function placeImage(site: Site, postPath: string, fileName: string, date = new Date()): ImagePlacement | undefined {
+export function placeImage(site: Site, postPath: string, fileName: string, date = new Date(), chosen?: ChosenDestination): ImagePlacement | undefined {
   const name = basename(fileName).replace(/[^\w.\-]+/g, '-');
   const postDir = dirname(postPath);
+  // The writer's own rule (`postcraft.images.destination`) wins inside the site; a link the generator
+  // does not resolve is written relative to the post, and the broken-image check says so if it breaks.
+  const wanted = chosen?.(name);
+  if (wanted && isInside(site.root, wanted) && wanted !== site.root) {
+    return { destination: wanted, reference: referenceFor(site.profile, site.config, postPath, wanted, false) ?? relativeFilePath(postDir, wanted) };
+  }
   const isBundle = /^index\.mdx?$/.test(basename(postPath));
   const candidates: string[] = [];
   if (isBundle || site.profile.images.besidePost === 'always') candidates.push(joinPath(postDir, name));
@@ -37,6 +44,9 @@ export function placeImage(site: Site, postPath: string, fileName: string, date 
   return undefined;
 }
 
+/** Where the writer wants a new image of this name to go (a site path), if they said so. */
+export type ChosenDestination = (fileName: string) => string | undefined;
+
 export interface ImageInsertion {
   /** How the post refers to the image. */
   readonly reference: string;
@@ -50,7 +60,7 @@ export interface ImageInsertion {
  * `placeImage` puts new images, under a name that neither the site nor `taken` (the other images of
  * the same drop) holds yet, so nothing is ever overwritten.
  */
-export function planImageInsertion(site: Site, postPath: string, image: { readonly name: string; readonly path?: string | undefined }, taken: ReadonlySet<string> = new Set(), date = new Date()): ImageInsertion | undefined {
+export function planImageInsertion(site: Site, postPath: string, image: { readonly name: string; readonly path?: string | undefined }, taken: ReadonlySet<string> = new Set(), date = new Date(), chosen?: ChosenDestination): ImageInsertion | undefined {
   if (image.path && isInside(site.root, image.path) && site.files.has(image.path)) {
     const reference = referenceFor(site.profile, site.config, postPath, image.path, false);
     if (reference) return { reference };
@@ -58,7 +68,7 @@ export function planImageInsertion(site: Site, postPath: string, image: { readon
   const extension = extname(image.name);
   const stem = image.name.slice(0, image.name.length - extension.length) || 'image';
   for (let attempt = 0; attempt < 1000; attempt++) {
-    const placement = placeImage(site, postPath, attempt === 0 ? image.name : `${stem}-${attempt}${extension}`, date);
+    const placement = placeImage(site, postPath, attempt === 0 ? image.name : `${stem}-${attempt}${extension}`, date, chosen);
     if (!placement) return undefined;
     // Another letter case counts as taken too: on macOS and Windows it is the same file.
     const destination = placement.destination;

@@ -77,6 +77,8 @@ export class CheckScheduler {
   private readonly openFindings = new Map<string, readonly Finding[]>();
   /** The saved files' findings (whole-workspace checks and re-checks of closed files), by path. */
   private savedFindings = new Map<string, readonly Finding[]>();
+  /** The files whose findings the front shows (push): a whole check clears those it no longer finds. */
+  private readonly shown = new Set<string>();
   private everythingTimer: ReturnType<typeof setTimeout> | undefined;
   private siteCheck: { isCancellationRequested: boolean } | undefined;
   private wholeCheck: Promise<unknown> = Promise.resolve();
@@ -143,7 +145,7 @@ export class CheckScheduler {
     const linkTargets = service.linkTargetsVersion;
     const findings = document.path !== undefined && settings.validateEnabled ? service.checkText(document.path, document.text(), checkOptionsOf(settings)) : [];
     this.openFindings.set(key, findings);
-    if (!this.pull) this.host.publish([{ document, path: document.path, findings }]);
+    if (!this.pull) this.publish([{ document, path: document.path, findings }]);
     // The edit changed this page's URL or headings: links to it from the other open posts may now be broken, or whole.
     if (service.linkTargetsVersion !== linkTargets) {
       if (this.pull) this.host.refresh!();
@@ -159,7 +161,7 @@ export class CheckScheduler {
     this.lastChecked.delete(document.key);
     this.openFindings.delete(document.key);
     if (this.pull) return; // the client drops a closed document's pulled diagnostics itself
-    if (document.path === undefined || !checksWholeWorkspace(this.host.settings())) this.host.publish([{ document, path: document.path, findings: [] }]);
+    if (document.path === undefined || !checksWholeWorkspace(this.host.settings())) this.publish([{ document, path: document.path, findings: [] }]);
     else void this.recheckFile(document.path);
   }
 
@@ -190,7 +192,7 @@ export class CheckScheduler {
     const findings = await this.host.service.checkFile(path, checkOptionsOf(settings));
     this.savedFindings.set(path, findings);
     if (this.pull) this.host.refresh!();
-    else this.host.publish([{ path, findings }]);
+    else this.publish([{ path, findings }]);
   }
 
   /** Several changes in a row (a branch switch, a settings edit) make one whole check. */
@@ -224,6 +226,7 @@ export class CheckScheduler {
     if (!settings.validateEnabled) {
       this.savedFindings = new Map();
       this.openFindings.clear();
+      this.shown.clear();
       this.host.clear();
       if (this.pull) this.host.refresh!();
       return undefined;
@@ -247,6 +250,10 @@ export class CheckScheduler {
           totals.posts += site.posts;
         }
         this.savedFindings = saved;
+        // A file shown before and not checked now (deleted, moved out of the site) must not keep its findings.
+        const open = new Set(this.host.openDocuments().map((document) => document.path));
+        const gone = [...this.shown].filter((path) => !saved.has(path) && !open.has(path));
+        if (!this.pull && gone.length > 0) this.publish(gone.map((path) => ({ path, findings: [] })));
       };
       if (this.host.withProgress) await this.host.withProgress({ posts, request }, () => (token.isCancellationRequested = true), work);
       else await work(() => undefined);
@@ -263,6 +270,15 @@ export class CheckScheduler {
     return totals;
   }
 
+  private publish(updates: readonly FindingsUpdate[]): void {
+    for (const { path, findings } of updates) {
+      if (path === undefined) continue;
+      if (findings.length > 0) this.shown.add(path);
+      else this.shown.delete(path);
+    }
+    this.host.publish(updates);
+  }
+
   /**
    * A whole site's findings, a few hundred files per call with a turn of the event loop between: one
    * call per file for 10,000 posts held the extension host (shared with every other extension) for a
@@ -272,7 +288,7 @@ export class CheckScheduler {
     const open = new Set(this.host.openDocuments().map((document) => document.path));
     const entries = [...byFile].filter(([path]) => !open.has(path));
     for (let start = 0; start < entries.length && !token.isCancellationRequested; start += 500) {
-      this.host.publish(entries.slice(start, start + 500).map(([path, findings]) => ({ path, findings })));
+      this.publish(entries.slice(start, start + 500).map(([path, findings]) => ({ path, findings })));
       await new Promise<void>((resolve) => setTimeout(resolve, 0));
     }
   }

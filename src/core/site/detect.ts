@@ -2,6 +2,7 @@ import { throwIfCancelled, type CancellationToken } from '../host/cancellation';
 import type { SiteFileSystem } from '../host/fileSystem';
 import { joinPath } from '../text/paths';
 import { generators, plainMarkdown, type GeneratorProfile } from './generators';
+import { siteSettingsFileName } from '../settings/siteSettings';
 import { alwaysIgnored } from './walk';
 
 export interface DetectedSite {
@@ -9,6 +10,9 @@ export interface DetectedSite {
   readonly profile: GeneratorProfile;
   readonly configFile: string | undefined;
 }
+
+/** Every file (or folder) name whose presence can make a folder a site: what an editor watches for a new site. */
+export const siteMarkerNames: readonly string[] = [...generators.flatMap((profile) => profile.configFiles), siteSettingsFileName];
 
 /** How deep below a workspace folder a monorepo may keep its sites (`packages/docs/site/`). */
 const maxDepth = 3;

@@ -13,7 +13,8 @@ export class TagHygieneCommand implements Command {
 
   constructor(private readonly session: SiteSession) {}
 
-  async execute(): Promise<number> {
+  /** Arguments (the tag to merge a cluster into, preview) let tests and keybindings skip the prompts. */
+  async execute(into?: unknown, preview?: unknown): Promise<number> {
     const site = await pickSite(this.session, 'Which site?');
     if (!site) return 0;
     const clusters = this.session.service.tagClusters(site.root);
@@ -21,7 +22,7 @@ export class TagHygieneCommand implements Command {
       void vscode.window.showInformationMessage(`Postcraft: the ${this.session.service.tagUsages(site.root).length} tags of this site have no near-duplicates.`);
       return 0;
     }
-    const picked = await vscode.window.showQuickPick(
+    const picked = typeof into === 'string' ? { cluster: clusters.find((cluster) => cluster.canonical.tag === into) } : await vscode.window.showQuickPick(
       clusters.map((cluster) => ({
         label: `${cluster.canonical.tag} (${cluster.canonical.count})`,
         description: `← ${cluster.variants.map((variant) => `${variant.tag} (${variant.count})`).join(', ')}`,
@@ -30,7 +31,7 @@ export class TagHygieneCommand implements Command {
       })),
       { placeHolder: `${clusters.length} groups of near-duplicate tags: pick one to merge`, matchOnDescription: true },
     );
-    if (!picked) return 0;
-    return applyTagRename(this.session, site.root, picked.cluster.variants.map((variant) => variant.tag), picked.cluster.canonical.tag, true);
+    if (!picked?.cluster) return 0;
+    return applyTagRename(this.session, site.root, picked.cluster.variants.map((variant) => variant.tag), picked.cluster.canonical.tag, preview !== false);
   }
 }

@@ -1,0 +1,22 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { createPostcraftService } from '../../src/core/index';
+import { inMemorySite } from '../../src/core/host/inMemoryFileSystem';
+
+async function sitesIn(files: Record<string, string>) {
+  return createPostcraftService({ fs: inMemorySite(files) }).findSites(['/site']);
+}
+
+describe('findSites: whether a workspace holds a site, before anything is indexed', () => {
+  it('finds none for a config.toml that is not Hugo\'s (.cargo/config.toml, a tool\'s settings)', async () => {
+    assert.deepEqual(await sitesIn({ '.cargo/config.toml': '[build]\n', 'tool/config.toml': 'x = 1\n', 'README.md': '# Hi\n' }), []);
+  });
+
+  it('finds a Hugo site by its config beside a site folder, one folder down', async () => {
+    assert.deepEqual(await sitesIn({ 'blog/config.toml': 'title = "x"\n', 'blog/content/a.md': '', 'Cargo.toml': '' }), [{ root: '/site/blog', generator: 'Hugo' }]);
+  });
+
+  it('counts a plain Markdown folder with postcraft.config.json as a site', async () => {
+    assert.deepEqual(await sitesIn({ 'postcraft.config.json': '{}', 'a.md': '' }), [{ root: '/site', generator: 'Markdown' }]);
+  });
+});
