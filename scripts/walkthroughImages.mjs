@@ -27,7 +27,7 @@ jobs:
         with:
           node-version: 20
       # Fails the job when a post would break the build; findings show as annotations on the diff.
-      - run: npx --yes @postcraft/cli check --format github
+      - run: npx --yes postcraft-cli check --format github
 `;
 
 build(); // after `npm install`: this script never installs packages
