@@ -10,6 +10,8 @@ export interface CheckArguments {
   readonly format: OutputFormat;
   readonly maxWarnings: number | undefined;
   readonly severities: Partial<Record<FindingCode, 'error' | 'warning' | 'info' | 'off'>>;
+  /** `--cache`: reuse the findings of posts unchanged since the last run; the cache file's place if given. */
+  readonly cache?: { readonly location: string | undefined };
 }
 
 export type ParsedArguments = CheckArguments | { readonly command: 'help' } | { readonly command: 'version' } | { readonly command: 'usage-error'; readonly message: string };
@@ -23,6 +25,8 @@ Options:
   --format text|json|sarif|github   Output format (default: text); github prints workflow annotations
   --max-warnings N                  Fail when there are more than N warnings
   --rule CODE=LEVEL                 Set a check's severity: error, warning, info or off (repeatable)
+  --cache                           Check only posts changed since the last run (and those they affect)
+  --cache-location PATH             The cache file or folder (default: node_modules/.cache/postcraft/)
   -h, --help                        Show this help
   -v, --version                     Show the version
 
@@ -34,6 +38,8 @@ const options = {
   format: { type: 'string' },
   'max-warnings': { type: 'string' },
   rule: { type: 'string', multiple: true },
+  cache: { type: 'boolean' },
+  'cache-location': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -77,7 +83,8 @@ export function parseArguments(argv: readonly string[]): ParsedArguments {
   else if (looksLikePath(command)) folders = positionals;
   else return { command: 'usage-error', message: `Unknown command ${command}${didYouMean(command, commands) || `. To check a folder: postcraft check ${command}`}` };
   if (folders.length > 1) return { command: 'usage-error', message: 'postcraft check takes one folder' };
-  return { command: 'check', folder: folders[0] ?? '.', format: format as OutputFormat, maxWarnings, severities };
+  const cache = values.cache ? { cache: { location: values['cache-location'] } } : {};
+  return { command: 'check', folder: folders[0] ?? '.', format: format as OutputFormat, maxWarnings, severities, ...cache };
 }
 
 function looksLikePath(word: string): boolean {

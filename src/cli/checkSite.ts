@@ -1,4 +1,4 @@
-import { createPostcraftService, noCancellation, type CheckOptions, type Finding, type SiteFileSystem } from '../core/index';
+import { createPostcraftService, noCancellation, type CheckOptions, type Finding, type SiteFileSystem, type SiteSummary } from '../core/index';
 
 export interface SiteCheckReport {
   readonly root: string;
@@ -23,10 +23,15 @@ export async function checkSites(fs: SiteFileSystem, root: string, options: Chec
     findings.push(...checked.findings);
     doneBefore += checked.checkedFiles.length;
   }
-  findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character));
+  return reportOf(root, sites, findings, options.maxWarnings);
+}
+
+/** The report of a run: findings in file order, the counts and the exit code. */
+export function reportOf(root: string, sites: readonly SiteSummary[], unsorted: readonly Finding[], maxWarnings: number | undefined): SiteCheckReport {
+  const findings = [...unsorted].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character));
   const errors = findings.filter((finding) => finding.severity === 'error').length;
   const warnings = findings.filter((finding) => finding.severity === 'warning').length;
-  const failed = errors > 0 || (options.maxWarnings !== undefined && warnings > options.maxWarnings);
+  const failed = errors > 0 || (maxWarnings !== undefined && warnings > maxWarnings);
   return {
     root,
     sites: sites.map((site) => ({ root: site.root, generator: site.generator, posts: site.posts, problems: site.configProblems })),

@@ -4,6 +4,7 @@ import { relativePath, toSitePath } from '../core/index';
 import { blockingNodeFileSystem } from '../node/index';
 import { parseArguments, usage, type OutputFormat } from './args';
 import { checkSites, type SiteCheckReport } from './checkSite';
+import { cacheFile, checkSitesWithCache } from './cache';
 import { repositoryRoot } from './sourceRoot';
 import { formatJson } from './format/json';
 import { formatGithub } from './format/github';
@@ -38,9 +39,12 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const showProgress = process.stderr.isTTY && args.format === 'text';
-  const report = await checkSites(blockingNodeFileSystem, toSitePath(folder), { severities: args.severities, maxWarnings: args.maxWarnings }, (done, total) => {
-    if (showProgress && (done % 50 === 0 || done === total)) process.stderr.write(`\rChecking posts: ${done}/${total}${done === total ? '\n' : ''}`);
-  });
+  const options = { severities: args.severities, maxWarnings: args.maxWarnings };
+  const report = args.cache
+    ? await checkSitesWithCache(blockingNodeFileSystem, toSitePath(folder), options, cacheFile(folder, args.cache.location), version, (message) => process.stderr.write(`postcraft: warning: ${message}\n`))
+    : await checkSites(blockingNodeFileSystem, toSitePath(folder), options, (done, total) => {
+        if (showProgress && (done % 50 === 0 || done === total)) process.stderr.write(`\rChecking posts: ${done}/${total}${done === total ? '\n' : ''}`);
+      });
   // What kept the check from seeing the whole site (a config it cannot read, a walk cut short): on
   // stderr, so that JSON and SARIF on stdout stay machine-readable.
   for (const site of report.sites) for (const problem of site.problems) process.stderr.write(`postcraft: warning: ${relativePath(report.root, site.root) || '.'}: ${problem}\n`);

@@ -11,6 +11,7 @@ export {
   type PostsOverview,
   type SiteCheckProgress,
 } from './service';
+export { checkWithCache, readCheckCache, type CheckCache, type CachedCheckResult } from './cache/checkCache';
 export { CheckScheduler, checksWholeWorkspace, type CheckSchedulerHost, type ScheduledDocument, type FindingsUpdate, type WholeCheckRequest, type SiteCheckTotals } from './service/checkScheduler';
 export type { Finding, Fix, TextEdit, Severity, FindingCode } from './checks/finding';
 export { findingCodes } from './checks/finding';
