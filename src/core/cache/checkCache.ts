@@ -138,7 +138,9 @@ export async function checkWithCache(fs: SiteFileSystem, folder: string, options
     const keyOf = (site: Site) => (key ??= siteKey(site, confined, options, version));
 
     const knownPost: KnownPost = async (site, path) => {
-      const stat = await confined.stat(path); // before the read: a change after it shows next time
+      // The walk listed the path and follows no link: the stat needs no confinement (and its realpath per post).
+      // Before the read: a change after it shows next time.
+      const stat = await fs.stat(path);
       if (stat) stats.set(path, stat);
       const entry = before?.posts[path];
       if (!stat || !entry || (await keyOf(site)) !== before!.key) return undefined;
