@@ -10,6 +10,7 @@ export {
   type SiteStatus,
   type PostsOverview,
   type SiteCheckProgress,
+  type WarmOpen,
 } from './service';
 export { checkWithCache, readCheckCache, type CheckCache, type CachedCheckResult } from './cache/checkCache';
 export { CheckScheduler, checksWholeWorkspace, type CheckSchedulerHost, type ScheduledDocument, type FindingsUpdate, type WholeCheckRequest, type SiteCheckTotals } from './service/checkScheduler';

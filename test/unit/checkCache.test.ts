@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, it } from 'node:test';
 import { checkSites, reportOf } from '../../src/cli/checkSite';
-import { checkWithCache, readCheckCache, type CheckCache, type CheckOptions } from '../../src/core/index';
+import { checkWithCache, createPostcraftService, readCheckCache, type CheckCache, type CheckOptions } from '../../src/core/index';
 import type { FileStat } from '../../src/core/host/fileSystem';
 import { InMemoryFileSystem } from '../../src/core/host/inMemoryFileSystem';
 import { fixtureFiles, fixtureSites } from './support/fixtureSites';
@@ -198,5 +198,47 @@ describe('the check cache', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it("gives the editor's warm start the findings of a cold start, reading only the posts that changed", async () => {
+    const files = fixtureFiles(fixtureSites().find((site) => site.name === 'hugo-blog')!.root);
+    const fs = new ClockedFileSystem('/site', files);
+    const options: CheckOptions = { severities: { 'tag-typo': 'error' } };
+    const coldStart = async () => {
+      const service = createPostcraftService({ fs, checksAfterOpening: () => true });
+      await service.openWorkspace(['/site']);
+      return service.checkWorkspace(options);
+    };
+    const reads: string[] = [];
+    const readFile = fs.readFile.bind(fs);
+    fs.readFile = async (path: string) => {
+      reads.push(path);
+      return readFile(path);
+    };
+    const warmStart = async (previous: CheckCache | undefined) => {
+      reads.length = 0;
+      const service = createPostcraftService({ fs, checksAfterOpening: () => true });
+      await service.openWorkspace(['/site'], undefined, { previous, options, version });
+      const findings = await service.checkWorkspace(options);
+      // Section pages (`_index.md`) are read for the config's cascades and the author registry anyway.
+      return { findings, cache: readCheckCache(JSON.parse(JSON.stringify(service.checkCache))), readPosts: reads.filter((path) => path.endsWith('.md') && !path.endsWith('/_index.md')) };
+    };
+    const first = await warmStart(undefined);
+    assert.deepEqual(first.findings, await coldStart());
+    const second = await warmStart(first.cache);
+    assert.deepEqual(second.findings, await coldStart());
+    assert.deepEqual(second.readPosts, []);
+    assert.ok(first.readPosts.length > 3);
+    const [post] = Object.keys(files).filter((path) => path.startsWith('content/') && path.endsWith('.md') && !path.endsWith('/_index.md'));
+    fs.write(post!, `${fs.text(post!)}\n![new](nowhere.png)\n`);
+    const third = await warmStart(second.cache);
+    assert.deepEqual(third.findings, await coldStart());
+    assert.deepEqual(third.readPosts, [`/site/${post}`, `/site/${post}`]); // hashed, then parsed
+    // Other options than the cache's: nothing of it is used, and the findings are still right.
+    const other = createPostcraftService({ fs, checksAfterOpening: () => true });
+    await other.openWorkspace(['/site'], undefined, { previous: third.cache, options, version });
+    const cold = createPostcraftService({ fs });
+    await cold.openWorkspace(['/site']);
+    assert.deepEqual(await other.checkWorkspace({}), await cold.checkWorkspace({}));
   });
 });

@@ -11,7 +11,7 @@ import { importedMarkdown } from '../post/partialImports';
 import { findImageReferences } from '../post/imageReferences';
 import { findLinks } from '../links/findLinks';
 import { valuesOf } from '../frontmatter/values';
-import { detectSites } from '../site/detect';
+import { detectSites, type DetectedSite } from '../site/detect';
 import { Site, type KnownPost } from '../site/site';
 import type { PostSummary } from '../site/postSummary';
 import { isConfigInput } from '../site/generators/profile';
@@ -44,7 +44,7 @@ export interface CheckCache {
   readonly sites: Readonly<Record<string, CachedSite>>;
 }
 
-interface CachedSite {
+export interface CachedSite {
   readonly key: string;
   readonly parts: ModelParts;
   /** When the run that wrote it started: a file modified after that, or just before, is hashed (see `statStillTells`). */
@@ -128,69 +128,89 @@ export async function checkWithCache(fs: SiteFileSystem, folder: string, options
   const cachedSites: Record<string, CachedSite> = {};
   let reused = 0;
   let checked = 0;
-  for (const { root, profile, configFile } of await detectSites(fs, folder, token)) {
-    const before = previous?.sites[root];
-    const confined = confinedFileSystem(fs, root);
-    const stats = new Map<string, FileStat>();
-    const parsed = new Map<string, { readonly half: HalfChecked; readonly uses: Use[]; readonly hash: string; readonly imports: readonly string[] }>();
-    const known = new Map<string, CachedPost>();
-    let key: Promise<string> | undefined;
-    const keyOf = (site: Site) => (key ??= siteKey(site, confined, options, version));
-
-    const knownPost: KnownPost = async (site, path) => {
-      // The walk listed the path and follows no link: the stat needs no confinement (and its realpath per post).
-      // Before the read: a change after it shows next time.
-      const stat = await fs.stat(path);
-      if (stat) stats.set(path, stat);
-      const entry = before?.posts[path];
-      if (!stat || !entry || (await keyOf(site)) !== before!.key) return undefined;
-      if (!(stat.size === entry.size && stat.mtime === entry.mtime && statStillTells(entry.mtime, before!.startedAt))) {
-        const decoded = await readPostText(confined, path);
-        if (!decoded || !('text' in decoded) || hashText(decoded.text) !== entry.hash) return undefined;
-      }
-      known.set(path, entry);
-      return entry;
-    };
-    const onPostParsed = (site: Site, post: ParsedPost) => {
-      const half = checkWhileIndexing(site, post);
-      parsed.set(post.path, { half, uses: usesOf(site, post, half), hash: hashText(post.text), imports: importedMarkdown(post, site.config) });
-    };
-
-    const site = await Site.load(fs, root, profile, configFile, token, onPostParsed, knownPost);
-    const siteKeyNow = await keyOf(site);
-    const parts = await modelParts(site, confined, startedAt);
-    const changed = new Set((Object.keys(parts) as ModelPart[]).filter((part) => before?.key !== siteKeyNow || before.parts[part] !== parts[part]));
-    const posts: Record<string, CachedPost> = {};
-
-    for (const path of site.checkedFiles()) {
-      throwIfCancelled(token);
-      const summary = site.posts.get(path);
-      if (!summary) {
-        findings.push(...(await checkFragment(site, confined, path, options)));
-        continue;
-      }
-      const stat = stats.get(path);
-      const fresh = parsed.get(path);
-      const entry = known.get(path);
-      let result: { findings: readonly Finding[]; uses: readonly Use[]; hash: string; imports: readonly string[] } | undefined;
-      if (fresh) {
-        result = { findings: finishCheck(site, fresh.half, options), uses: fresh.uses, hash: fresh.hash, imports: fresh.imports };
-        checked++;
-      } else if (entry && entry.uses.every((use) => dependsOn[use].every((part) => !changed.has(part)))) {
-        result = entry;
-        reused++;
-      } else {
-        result = await checkPost(site, confined, path, options);
-        checked++;
-      }
-      if (!result) continue;
-      findings.push(...result.findings);
-      if (stat && result.hash !== '') posts[path] = { size: stat.size, mtime: stat.mtime, hash: result.hash, summary, imports: result.imports, uses: result.uses, findings: result.findings };
-    }
-    cachedSites[root] = { key: siteKeyNow, parts, startedAt, posts };
-    sites.push({ root, generator: profile.displayName, posts: site.posts.size, configProblems: site.configProblems });
+  for (const detected of await detectSites(fs, folder, token)) {
+    const loaded = await loadSiteWithCache(fs, detected, options, previous?.sites[detected.root], version, startedAt, token);
+    for (const fileFindings of loaded.findings.values()) findings.push(...fileFindings);
+    cachedSites[detected.root] = loaded.cached;
+    reused += loaded.reused;
+    checked += loaded.checked;
+    const { site } = loaded;
+    sites.push({ root: site.root, generator: site.profile.displayName, posts: site.posts.size, configProblems: site.configProblems });
   }
   return { sites, findings, cache: { format: checkCacheFormat, version: checkCacheVersion, sites: cachedSites }, reused, checked };
+}
+
+/** A cache made of sites loaded by `loadSiteWithCache`. */
+export function checkCacheOf(sites: ReadonlyMap<string, CachedSite>): CheckCache {
+  return { format: checkCacheFormat, version: checkCacheVersion, sites: Object.fromEntries(sites) };
+}
+
+/**
+ * Loads one site and checks every post and fragment of it, reading and checking only what `before`
+ * (that site's part of a cache) does not still hold. Returns the site, each checked file's findings,
+ * and the site's part of the next cache.
+ */
+export async function loadSiteWithCache(fs: SiteFileSystem, { root, profile, configFile }: DetectedSite, options: CheckOptions, before: CachedSite | undefined, version: string, startedAt: number, token: CancellationToken): Promise<{ readonly site: Site; readonly findings: ReadonlyMap<string, readonly Finding[]>; readonly cached: CachedSite; readonly reused: number; readonly checked: number }> {
+  const confined = confinedFileSystem(fs, root);
+  const stats = new Map<string, FileStat>();
+  const parsed = new Map<string, { readonly half: HalfChecked; readonly uses: Use[]; readonly hash: string; readonly imports: readonly string[] }>();
+  const known = new Map<string, CachedPost>();
+  let key: Promise<string> | undefined;
+  const keyOf = (site: Site) => (key ??= siteKey(site, confined, options, version));
+
+  const knownPost: KnownPost = async (site, path) => {
+    // The walk listed the path and follows no link: the stat needs no confinement (and its realpath per post).
+    // Before the read: a change after it shows next time.
+    const stat = await fs.stat(path);
+    if (stat) stats.set(path, stat);
+    const entry = before?.posts[path];
+    if (!stat || !entry || (await keyOf(site)) !== before!.key) return undefined;
+    if (!(stat.size === entry.size && stat.mtime === entry.mtime && statStillTells(entry.mtime, before!.startedAt))) {
+      const decoded = await readPostText(confined, path);
+      if (!decoded || !('text' in decoded) || hashText(decoded.text) !== entry.hash) return undefined;
+    }
+    known.set(path, entry);
+    return entry;
+  };
+  const onPostParsed = (site: Site, post: ParsedPost) => {
+    const half = checkWhileIndexing(site, post);
+    parsed.set(post.path, { half, uses: usesOf(site, post, half), hash: hashText(post.text), imports: importedMarkdown(post, site.config) });
+  };
+
+  const site = await Site.load(fs, root, profile, configFile, token, onPostParsed, knownPost);
+  const siteKeyNow = await keyOf(site);
+  const parts = await modelParts(site, confined, startedAt);
+  const changed = new Set((Object.keys(parts) as ModelPart[]).filter((part) => before?.key !== siteKeyNow || before.parts[part] !== parts[part]));
+  const posts: Record<string, CachedPost> = {};
+  const findings = new Map<string, readonly Finding[]>();
+  let reused = 0;
+  let checked = 0;
+  for (const path of site.checkedFiles()) {
+    throwIfCancelled(token);
+    const summary = site.posts.get(path);
+    if (!summary) {
+      findings.set(path, await checkFragment(site, confined, path, options));
+      continue;
+    }
+    const stat = stats.get(path);
+    const fresh = parsed.get(path);
+    const entry = known.get(path);
+    let result: { findings: readonly Finding[]; uses: readonly Use[]; hash: string; imports: readonly string[] } | undefined;
+    if (fresh) {
+      result = { findings: finishCheck(site, fresh.half, options), uses: fresh.uses, hash: fresh.hash, imports: fresh.imports };
+      checked++;
+    } else if (entry && entry.uses.every((use) => dependsOn[use].every((part) => !changed.has(part)))) {
+      result = entry;
+      reused++;
+    } else {
+      result = await checkPost(site, confined, path, options);
+      checked++;
+    }
+    if (!result) continue;
+    findings.set(path, result.findings);
+    if (stat && result.hash !== '') posts[path] = { size: stat.size, mtime: stat.mtime, hash: result.hash, summary, imports: result.imports, uses: result.uses, findings: result.findings };
+  }
+  return { site, findings, cached: { key: siteKeyNow, parts, startedAt, posts }, reused, checked };
 }
 
 /**
