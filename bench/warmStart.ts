@@ -1,4 +1,4 @@
-// `npx tsx bench/warmStart.ts`: the CLI's `--cache` on the generated 10,000-post site (BENCH_WARM_POSTS),
+// `npm run bench:warm`: the CLI's `--cache` on the generated 10,000-post site (BENCH_WARM_POSTS),
 // each run a new process of the production CLI bundle: a cold run without the cache (before), the
 // first run with it (which writes it), a re-run with nothing changed, and re-runs with 1% of the posts
 // edited; against the floor of a fresh process that lists the site and stats every post. Also the
@@ -12,6 +12,8 @@ import { generateSite } from './generateSite';
 import { runMeasured } from './measureProcess';
 import { range, ratio, stats, type Stats } from './stats';
 import { assertCompleted, projectRoot } from './tools/tool';
+import { createPostcraftService, readCheckCache, type CheckCache } from '../src/core/index';
+import { blockingNodeFileSystem } from '../src/node/index';
 
 const posts = Number(process.env['BENCH_WARM_POSTS'] ?? 10_000);
 const runs = Number(process.env['BENCH_RUNS'] ?? 5);
@@ -93,9 +95,10 @@ async function main(): Promise<void> {
       log(`round ${round + 1}: floor ${samples.floor.at(-1)!.toFixed(0)} ms, uncached ${uncached.ms.toFixed(0)} ms, cached unchanged ${unchanged.ms.toFixed(0)} ms, 1% changed ${samples.onePercent.at(-1)!.toFixed(0)} ms`);
     }
     if (findings.uncached === '' || findings.uncached !== findings.cached) throw new Error('the cached run reported other findings than the uncached one');
+    const editor = await measureEditorPath(root, runs);
     const diskKb = statSync(cacheFile).size / 1024;
     const heapKb = Number(execFileSync(process.execPath, ['--expose-gc', '-e', heapOfCache, cacheFile], { encoding: 'utf8' })) / 1024;
-    writeSection(renderSection({ posts, onePercent, load1: load1!, floor: stats(samples.floor), uncached: stats(samples.uncached), first: stats(samples.first), unchanged: stats(samples.unchanged), changed: stats(samples.onePercent), diskKb, heapKb }));
+    writeSection(renderSection({ posts, onePercent, load1: load1!, floor: stats(samples.floor), uncached: stats(samples.uncached), first: stats(samples.first), unchanged: stats(samples.unchanged), changed: stats(samples.onePercent), diskKb, heapKb, editor }));
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
@@ -112,6 +115,38 @@ interface WarmFigures {
   readonly changed: Stats;
   readonly diskKb: number;
   readonly heapKb: number;
+  readonly editor: EditorFigures;
+}
+
+interface EditorFigures {
+  readonly cold: Stats;
+  readonly warm: Stats;
+}
+
+/**
+ * The extension's path in the core, in this process: open the workspace and check every post, cold
+ * (as today) and warm (from the cache the last start kept, read back from JSON as the extension does).
+ */
+async function measureEditorPath(root: string, count: number): Promise<EditorFigures> {
+  const cold: number[] = [];
+  const warm: number[] = [];
+  let kept: CheckCache | undefined;
+  for (let round = 0; round < count; round++) {
+    let start = performance.now();
+    const coldService = createPostcraftService({ fs: blockingNodeFileSystem, checksAfterOpening: () => true });
+    await coldService.openWorkspace([root]);
+    const expected = await coldService.checkWorkspace({});
+    cold.push(performance.now() - start);
+    start = performance.now();
+    const warmService = createPostcraftService({ fs: blockingNodeFileSystem, checksAfterOpening: () => true });
+    await warmService.openWorkspace([root], undefined, { previous: kept, options: {}, version: 'bench' });
+    const found = await warmService.checkWorkspace({});
+    if (kept) warm.push(performance.now() - start);
+    kept = readCheckCache(JSON.parse(JSON.stringify(warmService.checkCache)));
+    if (JSON.stringify([...found]) !== JSON.stringify([...expected])) throw new Error('the warm start found other findings than the cold one');
+    log(`editor path round ${round + 1}: cold ${cold.at(-1)!.toFixed(0)} ms${warm.length > round - 1 && round > 0 ? `, warm ${warm.at(-1)!.toFixed(0)} ms` : ''}`);
+  }
+  return { cold: stats(cold), warm: stats(warm.length > 0 ? warm : [Number.NaN]) };
 }
 
 function renderSection(f: WarmFigures): string {
@@ -121,8 +156,8 @@ function renderSection(f: WarmFigures): string {
 \`postcraft check --cache\` on the generated ${f.posts.toLocaleString('en')}-post Hugo site, each run a new process of the
 production CLI bundle (\`bench/warmStart.ts\`, ${f.floor.runs} rounds, median (min–max)). The floor: a fresh Node process
 that lists the site and stats every Markdown file, reading none. The machine (${cpus().length} cores) was shared with
-other work while this ran (load average ${f.load1.toFixed(1)} at the start): the absolute times are inflated, the
-ratios, taken within each round, are what to compare.
+other work while this ran (load average ${f.load1.toFixed(1)} at the start): the absolute times are inflated; the
+ratios of the medians are what to compare.
 
 | Run | Time | × floor | Target |
 | --- | ---: | ---: | --- |
@@ -131,6 +166,10 @@ ${row('Before: no cache', f.uncached, '')}
 ${row('First run with \`--cache\` (writes it)', f.first, '')}
 ${row('Re-run, nothing changed', f.unchanged, '≤ 1.5×')}
 ${row(`Re-run, 1% of posts changed (${f.onePercent})`, f.changed, '≤ 2×')}
+
+The editor's path in the core (\`openWorkspace\` then \`checkWorkspace\`, in one process, no VS Code): cold
+${range(f.editor.cold)}, warm from the kept cache ${range(f.editor.warm)} (${ratio(f.editor.cold.median / f.editor.warm.median)} faster);
+the warm start's findings are checked to be those of the cold one.
 
 The cache: ${(f.diskKb / 1024).toFixed(1)} MB on disk, ${(f.heapKb / 1024).toFixed(1)} MB of heap once parsed. The findings of
 the cached re-run are checked to be the same as those of the run without the cache.
