@@ -160,6 +160,10 @@ describe('the check cache', () => {
     assert.equal(readCheckCache({ format: 'eslint' }), undefined);
     assert.equal(readCheckCache({ format: 'postcraft-check-cache', version: 0, sites: {} }), undefined);
     assert.equal(readCheckCache({ format: 'postcraft-check-cache', version: 1, sites: { '/site': { key: 'k', startedAt: 0, parts: {}, posts: { '/site/a.md': { size: 1 } } } } }), undefined);
+    const post = { size: 1, mtime: 1, hash: 'h', summary: { path: '/site/a.md', tags: [], authors: [] }, imports: [], uses: ['images'], findings: [] };
+    const site = (posts: Record<string, unknown>) => ({ format: 'postcraft-check-cache', version: 1, sites: { '/site': { key: 'k', startedAt: 0, parts: {}, posts } } });
+    assert.ok(readCheckCache(site({ '/site/a.md': post })));
+    assert.equal(readCheckCache(site({ '/site/a.md': { ...post, uses: ['telepathy'] } })), undefined);
     assert.ok(readCheckCache({ format: 'postcraft-check-cache', version: 1, sites: {} }));
   });
 

@@ -109,7 +109,8 @@ function isCachedPost(value: unknown): value is CachedPost {
   if (!isRecord(value) || typeof value['size'] !== 'number' || typeof value['mtime'] !== 'number' || typeof value['hash'] !== 'string') return false;
   const summary = value['summary'];
   if (!isRecord(summary) || typeof summary['path'] !== 'string' || !Array.isArray(summary['tags']) || !Array.isArray(summary['authors'])) return false;
-  return Array.isArray(value['imports']) && Array.isArray(value['uses']) && Array.isArray(value['findings']) && value['findings'].every((finding) => isRecord(finding) && isRecord(finding['range']));
+  const uses = value['uses'];
+  return Array.isArray(value['imports']) && Array.isArray(uses) && uses.every((use) => Object.hasOwn(dependsOn, use)) && Array.isArray(value['findings']) && value['findings'].every((finding) => isRecord(finding) && isRecord(finding['range']));
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
