@@ -16,6 +16,8 @@ export interface CheckArguments {
   readonly fix?: 'write' | 'dry-run';
   /** `--report-unused-disable`: suppression comments that silence nothing are findings. */
   readonly reportUnusedDisable?: true;
+  /** `--cache`: reuse the findings of posts unchanged since the last run; the cache file's place if given. */
+  readonly cache?: { readonly location: string | undefined };
 }
 
 export type ParsedArguments = CheckArguments | { readonly command: 'help' } | { readonly command: 'version' } | { readonly command: 'usage-error'; readonly message: string };
@@ -34,6 +36,8 @@ Options:
   --report-unused-disable           Report suppression comments that silence nothing (unused-disable)
   --jobs N                          Threads that read and check posts (default: one per core with 4 cores
                                     or more, on sites of 2,000 posts or more; 1: none)
+  --cache                           Check only posts changed since the last run (and those they affect)
+  --cache-location PATH             The cache file or folder (default: node_modules/.cache/postcraft/)
   -h, --help                        Show this help
   -v, --version                     Show the version
 
@@ -49,6 +53,8 @@ const options = {
   'fix-dry-run': { type: 'boolean' },
   'report-unused-disable': { type: 'boolean' },
   jobs: { type: 'string' },
+  cache: { type: 'boolean' },
+  'cache-location': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -103,7 +109,8 @@ export function parseArguments(argv: readonly string[]): ParsedArguments {
   else if (looksLikePath(command)) folders = positionals;
   else return { command: 'usage-error', message: `Unknown command ${command}${didYouMean(command, commands) || `. To check a folder: postcraft check ${command}`}` };
   if (folders.length > 1) return { command: 'usage-error', message: 'postcraft check takes one folder' };
-  return { command: 'check', folder: folders[0] ?? '.', format: format as OutputFormat, maxWarnings, severities, ...(jobs !== undefined ? { jobs } : {}), ...extras };
+  const cache = values.cache ? { cache: { location: values['cache-location'] } } : {};
+  return { command: 'check', folder: folders[0] ?? '.', format: format as OutputFormat, maxWarnings, severities, ...(jobs !== undefined ? { jobs } : {}), ...cache, ...extras };
 }
 
 function looksLikePath(word: string): boolean {

@@ -1,4 +1,4 @@
-import { createPostcraftService, defaultMaxPostBytes, noCancellation, rewritableText, safeFixes, type AppliedFix, type CheckOptions, type Finding, type PostcraftService, type PostWorkers, type SiteFileSystem } from '../core/index';
+import { createPostcraftService, defaultMaxPostBytes, noCancellation, rewritableText, safeFixes, type AppliedFix, type CheckOptions, type Finding, type PostcraftService, type PostWorkers, type SiteFileSystem, type SiteSummary } from '../core/index';
 
 export interface SiteCheckReport {
   readonly root: string;
@@ -47,10 +47,15 @@ export async function checkSites(fs: SiteFileSystem, root: string, options: Chec
     const fixed = new Set(fixes.plan.files.map((file) => file.file));
     findings.splice(0, findings.length, ...findings.filter((finding) => !fixed.has(finding.file)), ...fixes.remaining);
   }
-  findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character));
+  return reportOf(root, sites, findings, options.maxWarnings, fixes?.plan);
+}
+
+/** The report of a run: findings in file order, the counts and the exit code. */
+export function reportOf(root: string, sites: readonly SiteSummary[], unsorted: readonly Finding[], maxWarnings: number | undefined, fixes?: FixPlan): SiteCheckReport {
+  const findings = [...unsorted].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character));
   const errors = findings.filter((finding) => finding.severity === 'error').length;
   const warnings = findings.filter((finding) => finding.severity === 'warning').length;
-  const failed = errors > 0 || (options.maxWarnings !== undefined && warnings > options.maxWarnings);
+  const failed = errors > 0 || (maxWarnings !== undefined && warnings > maxWarnings);
   return {
     root,
     sites: sites.map((site) => ({ root: site.root, generator: site.generator, posts: site.posts, problems: site.configProblems })),
@@ -58,7 +63,7 @@ export async function checkSites(fs: SiteFileSystem, root: string, options: Chec
     errors,
     warnings,
     exitCode: failed ? 1 : 0,
-    ...(fixes ? { fixes: fixes.plan } : {}),
+    ...(fixes ? { fixes } : {}),
   };
 }
 

@@ -5,6 +5,7 @@ import { relativePath, toSitePath } from '../core/index';
 import { blockingNodeFileSystem } from '../node/index';
 import { parseArguments, usage, type OutputFormat } from './args';
 import { checkSites, type SiteCheckReport } from './checkSite';
+import { cacheFile, checkSitesWithCache } from './cache';
 import { repositoryRoot } from './sourceRoot';
 import { createPostWorkerPool, defaultJobs } from './postWorkerPool';
 import { formatJson } from './format/json';
@@ -42,16 +43,23 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const showProgress = process.stderr.isTTY && args.format === 'text';
-  // --jobs 1: no pool, the single-threaded path as it always was. Without --jobs, workers only where they pay.
-  const jobs = args.jobs ?? defaultJobs();
-  const postWorkers = jobs > 1 ? createPostWorkerPool({ jobs, ...(args.jobs !== undefined ? { minPosts: 0 } : {}) }) : undefined;
+  // --fix checks afresh (what it writes changes the posts); --cache reads on one thread.
+  const options = { severities: args.severities, maxWarnings: args.maxWarnings, fix: args.fix !== undefined, reportUnusedDisable: args.reportUnusedDisable === true };
+  const onProgress = (done: number, total: number) => {
+    if (showProgress && (done % 50 === 0 || done === total)) process.stderr.write(`\rChecking posts: ${done}/${total}${done === total ? '\n' : ''}`);
+  };
   let report: SiteCheckReport;
-  try {
-    report = await checkSites(blockingNodeFileSystem, toSitePath(folder), { severities: args.severities, maxWarnings: args.maxWarnings, fix: args.fix !== undefined, reportUnusedDisable: args.reportUnusedDisable === true, postWorkers }, (done, total) => {
-      if (showProgress && (done % 50 === 0 || done === total)) process.stderr.write(`\rChecking posts: ${done}/${total}${done === total ? '\n' : ''}`);
-    });
-  } finally {
-    await postWorkers?.close();
+  if (args.cache && !args.fix) {
+    report = await checkSitesWithCache(blockingNodeFileSystem, toSitePath(folder), options, cacheFile(folder, args.cache.location), version, (message) => process.stderr.write(`postcraft: warning: ${message}\n`));
+  } else {
+    // --jobs 1: no pool, the single-threaded path as it always was. Without --jobs, workers only where they pay.
+    const jobs = args.jobs ?? defaultJobs();
+    const postWorkers = jobs > 1 ? createPostWorkerPool({ jobs, ...(args.jobs !== undefined ? { minPosts: 0 } : {}) }) : undefined;
+    try {
+      report = await checkSites(blockingNodeFileSystem, toSitePath(folder), { ...options, postWorkers }, onProgress);
+    } finally {
+      await postWorkers?.close();
+    }
   }
   // What kept the check from seeing the whole site (a config it cannot read, a walk cut short): on
   // stderr, so that JSON and SARIF on stdout stay machine-readable.

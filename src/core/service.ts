@@ -8,7 +8,8 @@ import { fragmentChecks, runChecks, type CheckOptions } from './checks/runChecks
 import { checkWhileIndexing, finishCheck, type HalfChecked } from './checks/twoPassCheck';
 import { describeUnreadable, readPostText } from './post/decodeText';
 import { parsePost, type ParsedPost } from './post/parsedPost';
-import { detectSites } from './site/detect';
+import { detectSites, type DetectedSite } from './site/detect';
+import { checkCacheOf, loadSiteWithCache, type CachedSite, type CheckCache } from './cache/checkCache';
 import { isImagePath } from './site/fileSet';
 import { summarizePost } from './site/postSummary';
 import { importedMarkdown } from './post/partialImports';
@@ -104,11 +105,17 @@ export class PostcraftService {
     return this.sites;
   }
 
-  /** Detects and indexes every site in the given folders (replacing those already open). */
-  async openWorkspace(folders: readonly string[], token: CancellationToken = noCancellation): Promise<readonly Site[]> {
+  /**
+   * Detects and indexes every site in the given folders (replacing those already open). With `warm`
+   * (the editor's warm start), posts unchanged since `warm.previous` are not read, each post's findings
+   * for `warm.options` are ready for `checkFile`, and `checkCache` holds the cache to keep for next time.
+   */
+  async openWorkspace(folders: readonly string[], token: CancellationToken = noCancellation, warm?: WarmOpen): Promise<readonly Site[]> {
     const detected = (await Promise.all(folders.map((folder) => detectSites(this.host.fs, folder, token)))).flat();
+    if (warm) return this.openWarm(detected, warm, token);
     const sites: Site[] = [];
     this.halfChecked.clear();
+    this.knownFindings = undefined;
     const checkEach = this.host.checksAfterOpening?.() === true ? (site: Site, post: ParsedPost) => this.halfChecked.set(post.path, checkWhileIndexing(site, post)) : undefined;
     try {
       for (const { root, profile, configFile } of detected) {
@@ -161,6 +168,34 @@ export class PostcraftService {
     const own = await Promise.all(detected.map(async (site) => site.configFile !== undefined || (await this.host.fs.stat(joinPath(site.root, siteSettingsFileName))) !== undefined));
     return detected.filter((_, index) => own[index]).map(({ root, profile }) => ({ root, generator: profile.displayName }));
   }
+
+  private async openWarm(detected: readonly DetectedSite[], warm: WarmOpen, token: CancellationToken): Promise<readonly Site[]> {
+    const startedAt = Date.now();
+    const sites: Site[] = [];
+    const cached = new Map<string, CachedSite>();
+    const findings = new Map<string, readonly Finding[]>();
+    for (const found of detected) {
+      throwIfCancelled(token);
+      const loaded = await loadSiteWithCache(this.host.fs, found, warm.options, warm.previous?.sites[found.root], warm.version, startedAt, token);
+      const { site } = loaded;
+      this.logger.info(`Indexed ${site.profile.displayName} site ${site.root} from the cache in ${Date.now() - startedAt} ms: ${loaded.reused} posts unchanged, ${loaded.checked} read`);
+      for (const problem of site.configProblems) this.logger.warn(`${site.root}: ${problem}`);
+      for (const [path, fileFindings] of loaded.findings) findings.set(path, fileFindings);
+      cached.set(site.root, loaded.cached);
+      sites.push(site);
+    }
+    this.halfChecked.clear();
+    this.knownFindings = { options: optionsKey(warm.options), findings };
+    this.checkCache = checkCacheOf(cached);
+    this.sites = sites;
+    return sites;
+  }
+
+  /** The cache the last warm `openWorkspace` made, to keep for the next start. */
+  checkCache: CheckCache | undefined;
+
+  /** Each file's findings from a warm `openWorkspace`, for the options it checked with, until a change drops them. */
+  private knownFindings: { readonly options: string; readonly findings: Map<string, readonly Finding[]> } | undefined;
 
   /** The innermost site that holds `path`. */
   siteFor(path: string): Site | undefined {
@@ -418,6 +453,11 @@ export class PostcraftService {
   async checkFile(path: string, options: CheckOptions = {}): Promise<Finding[]> {
     const site = this.siteFor(path);
     if (!site || !(site.isPost(path) || site.isFragment(path))) return [];
+    const known = this.knownFindings?.options === optionsKey(options) ? this.knownFindings.findings.get(path) : undefined;
+    if (known) {
+      this.knownFindings!.findings.delete(path);
+      return [...known];
+    }
     const half = this.halfChecked.get(path);
     if (half) {
       this.halfChecked.delete(path);
@@ -461,6 +501,8 @@ export class PostcraftService {
     const scope = await this.updateIndex(path, change);
     if (scope === 'site') this.halfChecked.clear();
     else this.halfChecked.delete(path);
+    if (scope === 'site') this.knownFindings = undefined;
+    else this.knownFindings?.findings.delete(path);
     return scope;
   }
 
@@ -683,6 +725,20 @@ export class PostcraftService {
 }
 
 const noOpenText: OpenText = () => undefined;
+
+/** What a warm start opens the workspace with (see `openWorkspace`). */
+export interface WarmOpen {
+  /** The cache kept from the last start, if any (`readCheckCache`). */
+  readonly previous: CheckCache | undefined;
+  /** The options the whole-site check will ask `checkFile` for. */
+  readonly options: CheckOptions;
+  /** Postcraft's version: a cache of another is not used. */
+  readonly version: string;
+}
+
+function optionsKey(options: CheckOptions): string {
+  return JSON.stringify(Object.entries(options.severities ?? {}).sort(([a], [b]) => (a < b ? -1 : 1)));
+}
 
 function summaryOf(site: Site): SiteSummary {
   return { root: site.root, generator: site.profile.displayName, posts: site.posts.size, configProblems: site.configProblems };

@@ -28,11 +28,14 @@ import { createOutputLogger } from './logger';
 import { registerPreviewSupport, type PreviewSupport, type RendererLoader } from './preview/index';
 import { SiteSession } from './siteSession';
 import { SiteStatusBar } from './statusBar';
+import { WarmStartStore } from './warmStart';
 import { PostsView } from './views/postsView';
 
 /** What `activate` hands to tests: the live objects, for observing, never for driving features. */
 export interface PostcraftApi {
   readonly session: SiteSession;
+  /** The cache of the last start, kept in the workspace storage. */
+  readonly warmStart: WarmStartStore;
   readonly diagnostics: DiagnosticsManager;
   /** The live preview; `onDidRender` lets tests observe what the webview shows. */
   readonly preview: PreviewSupport;
@@ -60,7 +63,8 @@ export function activateShared(context: vscode.ExtensionContext, host: Extension
   const started = performance.now();
   const channel = vscode.window.createOutputChannel('Postcraft', { log: true });
   const logger = createOutputLogger(channel);
-  const session = new SiteSession(logger, host.fs);
+  const warmStart = new WarmStartStore(context.storageUri, logger);
+  const session = new SiteSession(logger, host.fs, { store: warmStart, version: String((context.extension.packageJSON as { version?: unknown }).version) });
   const diagnostics = new DiagnosticsManager(session, readSettings());
   const commands = new CommandManager(logger);
   const preview = registerPreviewSupport(context, session, host.loadRenderer, logger);
@@ -78,6 +82,7 @@ export function activateShared(context: vscode.ExtensionContext, host: Extension
 
   context.subscriptions.push(
     channel,
+    warmStart,
     session,
     diagnostics,
     commands,
@@ -104,5 +109,5 @@ export function activateShared(context: vscode.ExtensionContext, host: Extension
   void session.start();
   const activationMs = performance.now() - started;
   logger.info(`Activated in ${activationMs.toFixed(1)} ms; indexing in the background`);
-  return { session, diagnostics, preview, imageDropPaste: imageDropPaste.provider, statusBar, activationMs };
+  return { session, warmStart, diagnostics, preview, imageDropPaste: imageDropPaste.provider, statusBar, activationMs };
 }

@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
 import { CancelledError, createPostcraftService, isInside, siteMarkerNames, type Logger, type PostcraftService, type SiteFileSystem } from '../core/index';
-import { checksWholeWorkspace, readSettings } from './config';
+import { checkOptions, checksWholeWorkspace, readSettings } from './config';
 import { isPostDocument, sitePathOf, uriOf } from './convert';
 import { Disposable } from './util/dispose';
+import type { WarmStartStore } from './warmStart';
 
 export type SiteChangeScope = 'post' | 'site';
 
@@ -30,7 +31,7 @@ export class SiteSession extends Disposable {
    * @param fs the file system the core reads: the disk where the extension host runs (Node), or
    * `vscode.workspace.fs` in the web worker host (see ../web/extension.ts).
    */
-  constructor(private readonly logger: Logger, readonly fs: SiteFileSystem) {
+  constructor(private readonly logger: Logger, readonly fs: SiteFileSystem, private readonly warmStart?: { readonly store: WarmStartStore; readonly version: string }) {
     super();
     // With `validate.workspace` every post is checked after indexing: checked while indexed, each is read once.
     this.service = createPostcraftService({ fs, logger, checksAfterOpening: () => checksWholeWorkspace(readSettings()) });
@@ -86,10 +87,11 @@ export class SiteSession extends Disposable {
     const source = (this.indexing = new vscode.CancellationTokenSource());
     const folders = workspaceFolderPaths();
     this.setIndexing(true);
-    this.current = this.service.openWorkspace(folders, source.token).then(
+    this.current = this.open(folders, source.token).then(
       () => {
         if (source.token.isCancellationRequested) return;
         this.watchSites();
+        if (this.service.checkCache) this.warmStart?.store.save(this.service.checkCache);
         this.setIndexing(false);
         this.didIndex.fire();
         this.reportSiteProblems();
@@ -135,6 +137,20 @@ export class SiteSession extends Disposable {
       },
       (error: unknown) => this.logger.error('Looking for sites failed', error),
     );
+  }
+
+  /**
+   * With every post checked (`validate.workspace`) and a place to keep it, the sites open warm: from
+   * the cache of the last start (the kept one at first, then the last index's), only changed posts read.
+   */
+  private async open(folders: readonly string[], token: vscode.CancellationToken): Promise<void> {
+    const settings = readSettings();
+    if (!this.warmStart || !checksWholeWorkspace(settings)) {
+      await this.service.openWorkspace(folders, token);
+      return;
+    }
+    const previous = this.service.checkCache ?? (await this.warmStart.store.load());
+    await this.service.openWorkspace(folders, token, { previous, options: checkOptions(settings), version: this.warmStart.version });
   }
 
   private readonly reportedProblems = new Set<string>();

@@ -14,7 +14,7 @@ const coreLayers: readonly (readonly string[])[] = [
   ['schema', 'settings', 'links'], // frontmatter schemas; postcraft.config.json and its finding codes; links and anchors of pages
   ['site'], // the site model: generators, routes, the index, and resolving a link in it
   ['checks', 'features', 'render'], // one finding code per check, editor features, the preview renderer
-  ['service'], // PostcraftService, the one way in
+  ['service', 'cache'], // PostcraftService, the one way in; the CLI's cache of findings between runs
   ['index'], // the public surface
 ];
 

@@ -29,6 +29,12 @@ const readConcurrency = 64;
 
 export type PostParsed = (site: Site, post: ParsedPost) => void;
 
+/**
+ * What an earlier run knew of a post whose file has not changed since (see core/cache/): its summary and
+ * the partials it imports, recorded without reading the post. Undefined: read it.
+ */
+export type KnownPost = (site: Site, path: string) => Promise<{ readonly summary: PostSummary; readonly imports: readonly string[] } | undefined>;
+
 /** One static site: its rules, its files, its posts' tags and its authors. Updated file by file. */
 export class Site {
   readonly tags = new TagIndex();
@@ -63,9 +69,9 @@ export class Site {
    * `onPostParsed` is given each post read while indexing, parsed: a caller that checks the whole site
    * right after loading (the CLI) checks it then, and no post is read or parsed twice.
    */
-  static async load(unconfined: SiteFileSystem, root: string, profile: GeneratorProfile, configFile: string | undefined, token: CancellationToken, onPostParsed?: PostParsed): Promise<Site> {
+  static async load(unconfined: SiteFileSystem, root: string, profile: GeneratorProfile, configFile: string | undefined, token: CancellationToken, onPostParsed?: PostParsed, knownPost?: KnownPost): Promise<Site> {
     const { site, files } = await Site.open(unconfined, root, profile, configFile, token);
-    await site.indexPosts(confinedFileSystem(unconfined, root), files.filter((file) => site.isPost(file)), token, onPostParsed);
+    await site.indexPosts(confinedFileSystem(unconfined, root), files.filter((file) => site.isPost(file)), token, onPostParsed, knownPost);
     await site.indexFragments(unconfined, token);
     return site;
   }
@@ -256,7 +262,7 @@ export class Site {
     if (decoded && 'text' in decoded) this.partials.record(path, importedMarkdown(parsePost(path, decoded.text, this.frontmatterSyntax), this.config));
   }
 
-  async indexPosts(fs: SiteFileSystem, paths: readonly string[], token: CancellationToken, onPostParsed: PostParsed | undefined): Promise<void> {
+  async indexPosts(fs: SiteFileSystem, paths: readonly string[], token: CancellationToken, onPostParsed: PostParsed | undefined, knownPost?: KnownPost): Promise<void> {
     let next = 0;
     const slices = new TimeSlices();
     const worker = async () => {
@@ -264,7 +270,11 @@ export class Site {
         await slices.next();
         if (next >= paths.length) break;
         const path = paths[next++]!;
-        await this.indexFile(fs, path, onPostParsed);
+        const known = await knownPost?.(this, path);
+        if (known) {
+          this.partials.record(path, known.imports);
+          this.updatePost(path, known.summary);
+        } else await this.indexFile(fs, path, onPostParsed);
         throwIfCancelled(token);
       }
     };

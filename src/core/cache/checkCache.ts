@@ -1,0 +1,297 @@
+import { noCancellation, throwIfCancelled, type CancellationToken } from '../host/cancellation';
+import { confinedFileSystem } from '../host/confinedFileSystem';
+import type { FileStat, SiteFileSystem } from '../host/fileSystem';
+import type { Finding } from '../checks/finding';
+import { fragmentChecks, runChecks, type CheckOptions } from '../checks/runChecks';
+import { checkWhileIndexing, finishCheck, type HalfChecked } from '../checks/twoPassCheck';
+import { tagOccurrences } from '../checks/tags';
+import { describeUnreadable, readPostText } from '../post/decodeText';
+import { parsePost, type ParsedPost } from '../post/parsedPost';
+import { importedMarkdown } from '../post/partialImports';
+import { findImageReferences } from '../post/imageReferences';
+import { findLinks } from '../links/findLinks';
+import { valuesOf } from '../frontmatter/values';
+import { detectSites, type DetectedSite } from '../site/detect';
+import { Site, type KnownPost } from '../site/site';
+import type { PostSummary } from '../site/postSummary';
+import { isConfigInput } from '../site/generators/profile';
+import { siteSettingsFileName } from '../settings/siteSettings';
+import { joinPath } from '../text/paths';
+import { hashBytes, hashText } from './hash';
+
+/**
+ * The CLI's `--cache`: each post's findings kept from one run to the next, with what they were
+ * computed from, so that a re-run parses and checks only the posts that changed and those whose
+ * findings read a part of the site model that changed.
+ *
+ * What a post's findings depend on, coarse but complete (see `dependsOn`):
+ * - its own text (content hash; size and mtime first, see `statStillTells`);
+ * - the site's key: Postcraft's version, the cache format, the check options, every config input of
+ *   the generator (`isConfigInput`) and `postcraft.config.json`: any change there re-checks every post;
+ * - the parts of the site model its checks read, by what the post holds: image references read the
+ *   file list; author values the author registry (and the file list, for the "create author" fix);
+ *   links read the file list, every page's summary (URLs, anchors, titles, drafts, dates) and the
+ *   host's redirects and the templates' IDs; tags read the tag index and every page's summary (titles,
+ *   languages). A post that holds none of these depends on its text and the key alone.
+ */
+export const checkCacheFormat = 'postcraft-check-cache';
+/** Bumped whenever what is cached, or how it is computed, changes. */
+export const checkCacheVersion = 1;
+
+export interface CheckCache {
+  readonly format: typeof checkCacheFormat;
+  readonly version: number;
+  readonly sites: Readonly<Record<string, CachedSite>>;
+}
+
+export interface CachedSite {
+  readonly key: string;
+  readonly parts: ModelParts;
+  /** When the run that wrote it started: a file modified after that, or just before, is hashed (see `statStillTells`). */
+  readonly startedAt: number;
+  readonly posts: Readonly<Record<string, CachedPost>>;
+}
+
+interface CachedPost {
+  readonly size: number;
+  readonly mtime: number;
+  readonly hash: string;
+  readonly summary: PostSummary;
+  readonly imports: readonly string[];
+  readonly uses: readonly Use[];
+  readonly findings: readonly Finding[];
+}
+
+/** What in a post makes its checks read the site model beyond the post. */
+type Use = 'images' | 'authors' | 'links' | 'tags';
+type ModelPart = 'files' | 'authors' | 'pages' | 'tags' | 'linkContext';
+type ModelParts = Readonly<Record<ModelPart, string>>;
+
+const dependsOn: Readonly<Record<Use, readonly ModelPart[]>> = {
+  images: ['files'],
+  authors: ['authors', 'files'],
+  links: ['files', 'pages', 'linkContext'],
+  tags: ['tags', 'pages'],
+};
+
+/** A checked site as plain data (`SiteSummary` of the service). */
+export interface CheckedSite {
+  readonly root: string;
+  readonly generator: string;
+  readonly posts: number;
+  readonly configProblems: readonly string[];
+}
+
+export interface CachedCheckResult {
+  readonly sites: readonly CheckedSite[];
+  /** Every finding, site by site, file by file as checked. */
+  readonly findings: readonly Finding[];
+  readonly cache: CheckCache;
+  /** Posts whose findings came from the cache, and those parsed and checked. */
+  readonly reused: number;
+  readonly checked: number;
+}
+
+/**
+ * A cache read back (parsed JSON), if it is one this version wrote: anything else (another program's
+ * file, an older format, a file cut short) is `undefined`, and the run starts afresh.
+ */
+export function readCheckCache(json: unknown): CheckCache | undefined {
+  if (!isRecord(json) || json['format'] !== checkCacheFormat || json['version'] !== checkCacheVersion || !isRecord(json['sites'])) return undefined;
+  for (const site of Object.values(json['sites'])) {
+    if (!isRecord(site) || typeof site['key'] !== 'string' || typeof site['startedAt'] !== 'number' || !isRecord(site['parts']) || !isRecord(site['posts'])) return undefined;
+    for (const post of Object.values(site['posts'])) if (!isCachedPost(post)) return undefined;
+  }
+  return json as unknown as CheckCache;
+}
+
+function isCachedPost(value: unknown): value is CachedPost {
+  if (!isRecord(value) || typeof value['size'] !== 'number' || typeof value['mtime'] !== 'number' || typeof value['hash'] !== 'string') return false;
+  const summary = value['summary'];
+  if (!isRecord(summary) || typeof summary['path'] !== 'string' || !Array.isArray(summary['tags']) || !Array.isArray(summary['authors'])) return false;
+  const uses = value['uses'];
+  return Array.isArray(value['imports']) && Array.isArray(uses) && uses.every((use) => Object.hasOwn(dependsOn, use)) && Array.isArray(value['findings']) && value['findings'].every((finding) => isRecord(finding) && isRecord(finding['range']));
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Checks every site in `folder` as `PostcraftService.checkSiteAt` does, reusing what `previous` holds
+ * where it still stands, and returns the findings with the cache to keep for the next run.
+ * `version` is Postcraft's: a cache from another version is not used.
+ */
+export async function checkWithCache(fs: SiteFileSystem, folder: string, options: CheckOptions, previous: CheckCache | undefined, version: string, token: CancellationToken = noCancellation): Promise<CachedCheckResult> {
+  const startedAt = Date.now();
+  const sites: CheckedSite[] = [];
+  const findings: Finding[] = [];
+  const cachedSites: Record<string, CachedSite> = {};
+  let reused = 0;
+  let checked = 0;
+  for (const detected of await detectSites(fs, folder, token)) {
+    const loaded = await loadSiteWithCache(fs, detected, options, previous?.sites[detected.root], version, startedAt, token);
+    for (const fileFindings of loaded.findings.values()) findings.push(...fileFindings);
+    cachedSites[detected.root] = loaded.cached;
+    reused += loaded.reused;
+    checked += loaded.checked;
+    const { site } = loaded;
+    sites.push({ root: site.root, generator: site.profile.displayName, posts: site.posts.size, configProblems: site.configProblems });
+  }
+  return { sites, findings, cache: { format: checkCacheFormat, version: checkCacheVersion, sites: cachedSites }, reused, checked };
+}
+
+/** A cache made of sites loaded by `loadSiteWithCache`. */
+export function checkCacheOf(sites: ReadonlyMap<string, CachedSite>): CheckCache {
+  return { format: checkCacheFormat, version: checkCacheVersion, sites: Object.fromEntries(sites) };
+}
+
+/**
+ * Loads one site and checks every post and fragment of it, reading and checking only what `before`
+ * (that site's part of a cache) does not still hold. Returns the site, each checked file's findings,
+ * and the site's part of the next cache.
+ */
+export async function loadSiteWithCache(fs: SiteFileSystem, { root, profile, configFile }: DetectedSite, options: CheckOptions, before: CachedSite | undefined, version: string, startedAt: number, token: CancellationToken): Promise<{ readonly site: Site; readonly findings: ReadonlyMap<string, readonly Finding[]>; readonly cached: CachedSite; readonly reused: number; readonly checked: number }> {
+  const confined = confinedFileSystem(fs, root);
+  const stats = new Map<string, FileStat>();
+  const parsed = new Map<string, { readonly half: HalfChecked; readonly uses: Use[]; readonly hash: string; readonly imports: readonly string[] }>();
+  const known = new Map<string, CachedPost>();
+  let key: Promise<string> | undefined;
+  const keyOf = (site: Site) => (key ??= siteKey(site, confined, options, version));
+
+  const knownPost: KnownPost = async (site, path) => {
+    // The walk listed the path and follows no link: the stat needs no confinement (and its realpath per post).
+    // Before the read: a change after it shows next time.
+    const stat = await fs.stat(path);
+    if (stat) stats.set(path, stat);
+    const entry = before?.posts[path];
+    if (!stat || !entry || (await keyOf(site)) !== before!.key) return undefined;
+    if (!(stat.size === entry.size && stat.mtime === entry.mtime && statStillTells(entry.mtime, before!.startedAt))) {
+      const decoded = await readPostText(confined, path);
+      if (!decoded || !('text' in decoded) || hashText(decoded.text) !== entry.hash) return undefined;
+    }
+    known.set(path, entry);
+    return entry;
+  };
+  const onPostParsed = (site: Site, post: ParsedPost) => {
+    const half = checkWhileIndexing(site, post);
+    parsed.set(post.path, { half, uses: usesOf(site, post, half), hash: hashText(post.text), imports: importedMarkdown(post, site.config) });
+  };
+
+  const site = await Site.load(fs, root, profile, configFile, token, onPostParsed, knownPost);
+  const siteKeyNow = await keyOf(site);
+  const parts = await modelParts(site, confined, startedAt);
+  const changed = new Set((Object.keys(parts) as ModelPart[]).filter((part) => before?.key !== siteKeyNow || before.parts[part] !== parts[part]));
+  const posts: Record<string, CachedPost> = {};
+  const findings = new Map<string, readonly Finding[]>();
+  let reused = 0;
+  let checked = 0;
+  for (const path of site.checkedFiles()) {
+    throwIfCancelled(token);
+    const summary = site.posts.get(path);
+    if (!summary) {
+      findings.set(path, await checkFragment(site, confined, path, options));
+      continue;
+    }
+    const stat = stats.get(path);
+    const fresh = parsed.get(path);
+    const entry = known.get(path);
+    let result: { findings: readonly Finding[]; uses: readonly Use[]; hash: string; imports: readonly string[] } | undefined;
+    if (fresh) {
+      result = { findings: finishCheck(site, fresh.half, options), uses: fresh.uses, hash: fresh.hash, imports: fresh.imports };
+      checked++;
+    } else if (entry && entry.uses.every((use) => dependsOn[use].every((part) => !changed.has(part)))) {
+      result = entry;
+      reused++;
+    } else {
+      result = await checkPost(site, confined, path, options);
+      checked++;
+    }
+    if (!result) continue;
+    findings.set(path, result.findings);
+    if (stat && result.hash !== '') posts[path] = { size: stat.size, mtime: stat.mtime, hash: result.hash, summary, imports: result.imports, uses: result.uses, findings: result.findings };
+  }
+  return { site, findings, cached: { key: siteKeyNow, parts, startedAt, posts }, reused, checked };
+}
+
+/**
+ * Whether a size and mtime equal to those recorded still show the file unchanged: not when it was
+ * modified in the last seconds before the recording run started (a write in the same clock tick as
+ * the read leaves both as they were), nor on a file system that keeps no mtimes.
+ */
+function statStillTells(mtime: number, recordedAt: number): boolean {
+  return mtime > 0 && mtime < recordedAt - 2000;
+}
+
+/** What in the post makes its checks read the site model (see `dependsOn`). */
+function usesOf(site: Site, post: ParsedPost, half?: HalfChecked): Use[] {
+  const uses: Use[] = [];
+  if (findImageReferences(post, site.config).length > 0) uses.push('images');
+  if (valuesOf(post, site.config.authorKeys).length > 0) uses.push('authors');
+  if ((half?.links ?? findLinks(post, site.config)).length > 0) uses.push('links');
+  if ((half?.tags ?? tagOccurrences(post, site.config)).length > 0) uses.push('tags');
+  return uses;
+}
+
+/** A post read and checked now, as `PostcraftService.checkFile` does; `hash` is '' for a file not to cache. */
+async function checkPost(site: Site, fs: SiteFileSystem, path: string, options: CheckOptions) {
+  const decoded = await readPostText(fs, path);
+  if (!decoded) return undefined;
+  if ('unreadable' in decoded) return { findings: [unreadableFinding(path, describeUnreadable(decoded.unreadable))], uses: [], hash: '', imports: [] };
+  const post = parsePost(path, decoded.text, site.frontmatterSyntax);
+  return { findings: runChecks(site, post, options), uses: usesOf(site, post), hash: hashText(decoded.text), imports: importedMarkdown(post, site.config) };
+}
+
+/** A partial posts import (Site.isFragment): few, and checked every time. */
+async function checkFragment(site: Site, fs: SiteFileSystem, path: string, options: CheckOptions): Promise<Finding[]> {
+  const decoded = await readPostText(fs, path);
+  if (!decoded) return [];
+  if ('unreadable' in decoded) return [unreadableFinding(path, describeUnreadable(decoded.unreadable))];
+  return runChecks(site, parsePost(path, decoded.text, site.frontmatterSyntax), options, fragmentChecks);
+}
+
+function unreadableFinding(path: string, message: string): Finding {
+  const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  return { file: path, range, severity: 'warning', code: 'unreadable-file', message, fixes: [] };
+}
+
+/** What every finding of the site depends on: Postcraft, the options, the generator's config and the site's settings. */
+async function siteKey(site: Site, fs: SiteFileSystem, options: CheckOptions, version: string): Promise<string> {
+  const settingsFile = joinPath(site.root, siteSettingsFileName);
+  const inputs = new Set([...site.files.all()].filter((file) => isConfigInput(site.config, file, 'created')));
+  if (site.config.configFile) inputs.add(site.config.configFile);
+  inputs.add(settingsFile);
+  const severities = Object.entries(options.severities ?? {}).sort(([a], [b]) => (a < b ? -1 : 1));
+  const parts = [version, String(checkCacheVersion), site.root, site.profile.id, JSON.stringify(severities), String(site.truncated)];
+  for (const file of [...inputs].sort()) {
+    const bytes = await fs.readFile(file);
+    parts.push(file, bytes ? hashBytes(bytes) : '-');
+  }
+  return hashText(parts.join('\u0000'));
+}
+
+/** A hash of each part of the site model that checks read beyond their post. */
+async function modelParts(site: Site, fs: SiteFileSystem, now: number): Promise<ModelParts> {
+  const pages = [...site.posts.values()]
+    .sort((a, b) => (a.path < b.path ? -1 : 1))
+    // A link to a post dated in the future is reported until that day (brokenLinks.ts `whyUnpublished`).
+    .map((summary) => `${JSON.stringify(summary, withoutRanges)}${summary.route?.date && Date.parse(summary.route.date) > now ? '+future' : ''}`);
+  const tags = site.tags.all().map((usage) => `${usage.tag}\u0001${usage.count}\u0001${[...usage.posts].sort().join('\u0001')}`);
+  const redirects = [String(site.hostRedirects.madeByTemplates)];
+  for (const file of site.hostRedirects.files) {
+    const bytes = await fs.readFile(file);
+    redirects.push(file, bytes ? hashBytes(bytes) : '-');
+  }
+  return {
+    files: hashText([...site.files.all()].sort().join('\u0000')),
+    authors: hashText(JSON.stringify([...site.authors])),
+    pages: hashText(pages.join('\u0000')),
+    tags: hashText(tags.join('\u0000')),
+    linkContext: hashText([...redirects, ...[...site.templateIds].sort()].join('\u0000')),
+  };
+}
+
+/** An anchor's place in its page is for navigation; checks read its ID and text. */
+function withoutRanges(key: string, value: unknown): unknown {
+  return key === 'range' ? undefined : value;
+}

@@ -1,0 +1,248 @@
+// `postcraft check --cache` must find exactly what a run without it finds, after any sequence of changes.
+import assert from 'node:assert/strict';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { describe, it } from 'node:test';
+import { checkSites, reportOf } from '../../src/cli/checkSite';
+import { checkWithCache, createPostcraftService, readCheckCache, type CheckCache, type CheckOptions } from '../../src/core/index';
+import type { FileStat } from '../../src/core/host/fileSystem';
+import { InMemoryFileSystem } from '../../src/core/host/inMemoryFileSystem';
+import { fixtureFiles, fixtureSites } from './support/fixtureSites';
+import { generateSite } from '../../bench/generateSite';
+import { cacheFile, checkSitesWithCache, loadCache, saveCache } from '../../src/cli/cache';
+import { parseArguments } from '../../src/cli/args';
+import { blockingNodeFileSystem } from '../../src/node/index';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+
+/** A site in memory whose files get a new mtime on every write, as on disk (the in-memory one keeps none). */
+class ClockedFileSystem extends InMemoryFileSystem {
+  private clock = 1_000_000;
+  private readonly mtimes = new Map<string, number>();
+  private readonly contents = new Map<string, Uint8Array>();
+
+  constructor(root: string, files: Record<string, string | Uint8Array>) {
+    super(root);
+    for (const [path, content] of Object.entries(files)) this.write(path, content);
+  }
+
+  override write(relativePath: string, content: string | Uint8Array): string {
+    const path = super.write(relativePath, content);
+    this.contents.set(path, typeof content === 'string' ? new TextEncoder().encode(content) : content);
+    this.mtimes.set(path, (this.clock += 1000));
+    return path;
+  }
+
+  /** Rewrites a file with its size and mtime kept, as a tool that restores timestamps may: only the hash can tell. */
+  writeKeepingStat(relativePath: string, content: string): void {
+    const path = `${this.root}/${relativePath}`;
+    const mtime = this.mtimes.get(path)!;
+    this.write(relativePath, content);
+    this.mtimes.set(path, mtime);
+  }
+
+  text(relativePath: string): string {
+    return new TextDecoder().decode(this.contents.get(`${this.root}/${relativePath}`));
+  }
+
+  override delete(relativePath: string): void {
+    super.delete(relativePath);
+    this.contents.delete(`${this.root}/${relativePath}`);
+  }
+
+  override async stat(path: string): Promise<FileStat | undefined> {
+    const stat = await super.stat(path);
+    return stat && { ...stat, mtime: this.mtimes.get(path) ?? 0 };
+  }
+}
+
+const version = 'test';
+
+/** Cold findings (the CLI without a cache) and cached ones, which must be equal; the cache for the next step. */
+async function compare(fs: InMemoryFileSystem, cache: CheckCache | undefined, options: CheckOptions = {}) {
+  const cold = await checkSites(fs, fs.root, options);
+  const cached = await checkWithCache(fs, fs.root, options, cache, version);
+  assert.deepEqual(reportOf(fs.root, cached.sites, cached.findings, undefined), cold);
+  // What the CLI writes and reads back.
+  const next = readCheckCache(JSON.parse(JSON.stringify(cached.cache)));
+  assert.ok(next);
+  return { cold, cached, next };
+}
+
+function filesIn(root: string): Record<string, Uint8Array> {
+  const files: Record<string, Uint8Array> = {};
+  const visit = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) visit(path);
+      else files[relative(root, path)] = new Uint8Array(readFileSync(path));
+    }
+  };
+  visit(root);
+  return files;
+}
+
+describe('the check cache', () => {
+  for (const { name, root } of fixtureSites()) {
+    it(`gives the fixture site ${name} the findings of a run without it, and reuses every post when nothing changed`, async () => {
+      const fs = new ClockedFileSystem('/site', fixtureFiles(root));
+      const first = await compare(fs, undefined);
+      assert.equal(first.cached.reused, 0);
+      const second = await compare(fs, first.next);
+      assert.equal(second.cached.checked, 0);
+      assert.equal(second.cached.reused, Object.keys(first.next.sites).reduce((sum, site) => sum + Object.keys(first.next.sites[site]!.posts).length, 0));
+    });
+  }
+
+  it('follows a generated site through edits, creations, deletions, renames and config changes', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'postcraft-cache-'));
+    try {
+      generateSite(dir, 120, { seed: 7 });
+      const fs = new ClockedFileSystem('/site', filesIn(dir));
+      const posts = Object.keys(filesIn(dir)).filter((path) => path.startsWith('content/blog/') && path.endsWith('.md')).sort();
+      assert.ok(posts.length >= 100);
+      const text = (path: string) => fs.text(path);
+      const [a, b, c, d, e] = posts;
+      const withTags = (path: string, tags: string) => text(path).replace(/^tags:.*$/m, `tags: [${tags}]`);
+      const steps: [string, () => void, (result: Awaited<ReturnType<typeof checkWithCache>>) => void][] = [
+        ['nothing changed', () => {}, (result) => assert.equal(result.checked, 0)],
+        ['a paragraph added to a body', () => fs.write(a!, `${text(a!)}\nOne more paragraph.\n`), (result) => assert.ok(result.checked < 10, `${result.checked} checked`)],
+        ['an edit that keeps size and mtime', () => fs.writeKeepingStat(b!, text(b!).replace(/^title: "(.)/m, 'title: "X')), () => {}],
+        ['a tag typo planted', () => fs.write(c!, withTags(c!, 'kubernetse')), () => {}],
+        ['the typo fixed', () => fs.write(c!, withTags(c!, 'kubernetes')), () => {}],
+        ['a heading renamed (an anchor links reach)', () => fs.write(d!, text(d!).replace(/^## (.*)$/m, '## Renamed heading')), () => {}],
+        ['a post created', () => fs.write('content/blog/new-post.md', `---\ntitle: New\ntags: [kubernetes, kuberntes]\nauthors: [author-1, nobody]\n---\n![x](missing.png) [a](/posts/nowhere/)\n`), () => {}],
+        ['a post deleted', () => fs.delete(e!), () => {}],
+        ['a post renamed', () => {
+          fs.write(a!.replace(/\.md$/, '-moved.md'), text(a!));
+          fs.delete(a!);
+        }, () => {}],
+        // Posts whose checks read one part of the site model each, and changes elsewhere that change their findings.
+        ['posts that each read one part of the model created', () => {
+          fs.write('content/blog/image-only.md', '---\ntitle: Image only\n---\n![x](pictured.png)\n');
+          fs.write('content/blog/author-only.md', '---\ntitle: Author only\nauthors: [someone-new]\n---\nText.\n');
+          fs.write('content/blog/tag-only.md', '---\ntitle: Tag only\ntags: [observabilty]\n---\nText.\n');
+          fs.write('content/blog/target.md', '---\ntitle: Target\n---\n## Target heading\n');
+          fs.write('content/blog/link-only.md', '---\ntitle: Link only\n---\n[see](/blog/target/#target-heading) [and](/blog/target/#other-heading)\n');
+        }, () => {}],
+        ['the image it misses added', () => fs.write('content/blog/pictured.png', new Uint8Array(64)), () => {}],
+        ['the author it names added', () => fs.write('content/authors/someone-new/_index.md', '---\ntitle: Someone\n---\n'), () => {}],
+        ['the tag it misspells used once more', () => fs.write('content/blog/observed.md', '---\ntitle: Observed\ntags: [observability]\n---\nText.\n'), () => {}],
+        ['the heading it links to renamed', () => fs.write('content/blog/target.md', '---\ntitle: Target\n---\n## Other heading\n'), () => {}],
+        ['the title of the page it links to changed', () => fs.write('content/blog/target.md', '---\ntitle: Goal\n---\n## Other heading\n'), () => {}],
+        ['the image it misses added', () => fs.write('content/blog/missing.png', new Uint8Array(64)), () => {}],
+        ['an image removed', () => fs.delete(Object.keys(filesIn(dir)).find((path) => path.endsWith('.png'))!), () => {}],
+        ['an author removed', () => fs.delete('content/authors/author-1/_index.md'), () => {}],
+        ['an author added', () => fs.write('content/authors/nobody/_index.md', '---\ntitle: Nobody\n---\n'), () => {}],
+        ['the config changed', () => fs.write('hugo.toml', `${text('hugo.toml')}\ntitle = "Renamed"\n`), (result) => assert.equal(result.reused, 0)],
+        ['site settings changed', () => fs.write('postcraft.config.json', JSON.stringify({ checks: { 'tag-typo': 'error' } })), (result) => assert.equal(result.reused, 0)],
+        ['nothing changed again', () => {}, (result) => assert.equal(result.checked, 0)],
+      ];
+      let cache: CheckCache | undefined = (await compare(fs, undefined)).next;
+      for (const [step, change, expect] of steps) {
+        change();
+        const { cached, next }: Awaited<ReturnType<typeof compare>> = await compare(fs, cache).catch((error: Error) => {
+          throw new Error(`after "${step}": ${error.message}`);
+        });
+        expect(cached);
+        cache = next;
+      }
+      // Other options: the cache of the last ones is not used.
+      const severities: CheckOptions = { severities: { 'tag-typo': 'off' } };
+      assert.equal((await compare(fs, cache, severities)).cached.reused, 0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('takes nothing from a file that is no cache of this version', () => {
+    assert.equal(readCheckCache(null), undefined);
+    assert.equal(readCheckCache({ format: 'eslint' }), undefined);
+    assert.equal(readCheckCache({ format: 'postcraft-check-cache', version: 0, sites: {} }), undefined);
+    assert.equal(readCheckCache({ format: 'postcraft-check-cache', version: 1, sites: { '/site': { key: 'k', startedAt: 0, parts: {}, posts: { '/site/a.md': { size: 1 } } } } }), undefined);
+    const post = { size: 1, mtime: 1, hash: 'h', summary: { path: '/site/a.md', tags: [], authors: [] }, imports: [], uses: ['images'], findings: [] };
+    const site = (posts: Record<string, unknown>) => ({ format: 'postcraft-check-cache', version: 1, sites: { '/site': { key: 'k', startedAt: 0, parts: {}, posts } } });
+    assert.ok(readCheckCache(site({ '/site/a.md': post })));
+    assert.equal(readCheckCache(site({ '/site/a.md': { ...post, uses: ['telepathy'] } })), undefined);
+    assert.ok(readCheckCache({ format: 'postcraft-check-cache', version: 1, sites: {} }));
+  });
+
+  it('is kept where --cache-location says, else in node_modules/.cache/postcraft of the checked folder', () => {
+    assert.deepEqual(parseArguments(['check', 'blog', '--cache']), { command: 'check', folder: 'blog', format: 'text', maxWarnings: undefined, severities: {}, cache: { location: undefined } });
+    assert.equal(parseArguments(['--cache-location', 'x.json']).command === 'check' && 'cache' in parseArguments(['--cache-location', 'x.json']), false);
+    assert.equal(cacheFile('/blog', undefined), join('/blog', 'node_modules', '.cache', 'postcraft', 'check-cache.json'));
+    assert.equal(cacheFile('/blog', '/tmp/elsewhere/'), join('/tmp/elsewhere', 'check-cache.json'));
+    assert.equal(cacheFile('/blog', '/tmp/my-cache.json'), '/tmp/my-cache.json');
+  });
+
+  it('on disk: a corrupt or foreign file is said and rebuilt, and a written cache is read back', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'postcraft-cache-file-'));
+    try {
+      const site = join(dir, 'site');
+      mkdirSync(join(site, 'content', 'posts'), { recursive: true });
+      writeFileSync(join(site, 'hugo.toml'), 'baseURL = "https://example.org/"\n');
+      writeFileSync(join(site, 'content', 'posts', 'a.md'), '---\ntitle: A\n---\n![x](missing.png)\n');
+      const file = join(dir, 'cache', 'check-cache.json');
+      for (const corrupt of ['{"format": "postcraft-check-cache", "version": 1, "sites": {', '{"cache": "eslint"}']) {
+        mkdirSync(join(dir, 'cache'), { recursive: true });
+        writeFileSync(file, corrupt);
+        const warnings: string[] = [];
+        assert.equal(loadCache(file, (message) => warnings.push(message)), undefined);
+        assert.equal(warnings.length, 1);
+        const report = await checkSitesWithCache(blockingNodeFileSystem, site, {}, file, version, (message) => warnings.push(message));
+        assert.deepEqual(report, await checkSites(blockingNodeFileSystem, site, {}));
+        assert.equal(report.findings.length, 1);
+        assert.ok(loadCache(file, (message) => warnings.push(message)), 'rebuilt');
+        assert.equal(warnings.length, 2, warnings.join('\n'));
+      }
+      // Written whole or not at all: no temporary file is left beside it.
+      saveCache(file, { format: 'postcraft-check-cache', version: 1, sites: {} }, assert.fail);
+      assert.deepEqual(readdirSync(join(dir, 'cache')), ['check-cache.json']);
+      assert.equal(existsSync(file), true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("gives the editor's warm start the findings of a cold start, reading only the posts that changed", async () => {
+    const files = fixtureFiles(fixtureSites().find((site) => site.name === 'hugo-blog')!.root);
+    const fs = new ClockedFileSystem('/site', files);
+    const options: CheckOptions = { severities: { 'tag-typo': 'error' } };
+    const coldStart = async () => {
+      const service = createPostcraftService({ fs, checksAfterOpening: () => true });
+      await service.openWorkspace(['/site']);
+      return service.checkWorkspace(options);
+    };
+    const reads: string[] = [];
+    const readFile = fs.readFile.bind(fs);
+    fs.readFile = async (path: string) => {
+      reads.push(path);
+      return readFile(path);
+    };
+    const warmStart = async (previous: CheckCache | undefined) => {
+      reads.length = 0;
+      const service = createPostcraftService({ fs, checksAfterOpening: () => true });
+      await service.openWorkspace(['/site'], undefined, { previous, options, version });
+      const findings = await service.checkWorkspace(options);
+      // Section pages (`_index.md`) are read for the config's cascades and the author registry anyway.
+      return { findings, cache: readCheckCache(JSON.parse(JSON.stringify(service.checkCache))), readPosts: reads.filter((path) => path.endsWith('.md') && !path.endsWith('/_index.md')) };
+    };
+    const first = await warmStart(undefined);
+    assert.deepEqual(first.findings, await coldStart());
+    const second = await warmStart(first.cache);
+    assert.deepEqual(second.findings, await coldStart());
+    assert.deepEqual(second.readPosts, []);
+    assert.ok(first.readPosts.length > 3);
+    const [post] = Object.keys(files).filter((path) => path.startsWith('content/') && path.endsWith('.md') && !path.endsWith('/_index.md'));
+    fs.write(post!, `${fs.text(post!)}\n![new](nowhere.png)\n`);
+    const third = await warmStart(second.cache);
+    assert.deepEqual(third.findings, await coldStart());
+    assert.deepEqual(third.readPosts, [`/site/${post}`, `/site/${post}`]); // hashed, then parsed
+    // Other options than the cache's: nothing of it is used, and the findings are still right.
+    const other = createPostcraftService({ fs, checksAfterOpening: () => true });
+    await other.openWorkspace(['/site'], undefined, { previous: third.cache, options, version });
+    const cold = createPostcraftService({ fs });
+    await cold.openWorkspace(['/site']);
+    assert.deepEqual(await other.checkWorkspace({}), await cold.checkWorkspace({}));
+  });
+});
