@@ -7,6 +7,7 @@ import type { Finding } from './checks/finding';
 import { fragmentChecks, runChecks, type CheckOptions } from './checks/runChecks';
 import { checkWhileIndexing, finishCheck, type HalfChecked } from './checks/twoPassCheck';
 import { describeUnreadable, readPostText } from './post/decodeText';
+import { described } from './l10n/message';
 import { parsePost, type ParsedPost } from './post/parsedPost';
 import { detectSites } from './site/detect';
 import { isImagePath } from './site/fileSet';
@@ -377,7 +378,7 @@ export class PostcraftService {
     if (!decoded) return [];
     if ('unreadable' in decoded) {
       const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-      return [{ file: path, range, severity: 'warning', code: 'unreadable-file', message: describeUnreadable(decoded.unreadable), fixes: [] }];
+      return [{ file: path, range, severity: 'warning', code: 'unreadable-file', ...described(describeUnreadable(decoded.unreadable)), fixes: [] }];
     }
     return this.checkText(path, decoded.text, options);
   }

@@ -6,6 +6,7 @@ import { isListPage } from '../site/pageKinds';
 import type { Check, CheckContext } from './context';
 import type { Fix } from './finding';
 import { innerRange } from '../frontmatter/values';
+import { msg, msgOfTranslatable } from '../l10n/message';
 
 /** Frontmatter values of the wrong type for the generator, and required fields that are missing. */
 export const checkSchema: Check = (context) => {
@@ -23,7 +24,7 @@ export const checkSchema: Check = (context) => {
     const range = field?.value?.range ?? field?.keyRange ?? frontmatter.blockRange;
     const fixes = field && dateKeys.includes(key) ? dateFix(context, field) : [];
     const severity = key === 'date' && site.profile.frontmatter.failsBuildOnBadDate ? 'error' : 'warning';
-    context.report({ code: 'schema', severity, range, message: `"${key}": ${issue.message}.`, fixes });
+    context.report({ code: 'schema', severity, range, message: msg('"{0}": {1}.', key, msgOfTranslatable(issue.message)), fixes });
   }
   const required = [...site.settings.requiredFields];
   const untitled =
@@ -38,7 +39,7 @@ export const checkSchema: Check = (context) => {
     if (findField(frontmatter.fields, key)) continue;
     const opening = { start: frontmatter.blockRange.start, end: frontmatter.contentRange.start };
     const severity = site.settings.requiredFields.includes(key) ? 'error' : 'warning';
-    context.report({ code: 'schema', severity, range: opening, message: `Missing "${key}".`, fixes: insertFieldFix(context, key) });
+    context.report({ code: 'schema', severity, range: opening, message: msg('Missing "{0}".', key), fixes: insertFieldFix(context, key) });
   }
 };
 
@@ -57,7 +58,7 @@ function dateFix(context: CheckContext, field: Field): Fix[] {
   if (Number.isNaN(parsed.getTime())) return [];
   const pad = (n: number) => String(n).padStart(2, '0');
   const iso = `${parsed.getFullYear()}-${pad(parsed.getMonth() + 1)}-${pad(parsed.getDate())}`;
-  return [context.replaceFix(`Change to "${iso}"`, innerRange(node), iso, true)];
+  return [context.replaceFix(msg('Change to "{0}"', iso), innerRange(node), iso, true)];
 }
 
 /** Inserts `key` with an empty value just before the closing delimiter, in the block's own syntax. */
@@ -71,5 +72,5 @@ function insertFieldFix(context: CheckContext, key: string): Fix[] {
   const end = table ? frontmatter.contentRange.start + table.index : frontmatter.contentRange.end;
   const needsNewline = end > 0 && text[end - 1] !== '\n';
   const line = frontmatter.format === 'toml' ? `${key} = ""` : `${key}: ""`;
-  return [context.replaceFix(`Add "${key}"`, { start: end, end }, `${needsNewline ? newline : ''}${line}${newline}`, true)];
+  return [context.replaceFix(msg('Add "{0}"', key), { start: end, end }, `${needsNewline ? newline : ''}${line}${newline}`, true)];
 }

@@ -4,6 +4,7 @@ import type { ParsedPost } from '../post/parsedPost';
 import { detached } from '../text/detached';
 import type { LineIndex, Range } from '../text/lineIndex';
 import type { Finding, FindingCode, Fix } from './finding';
+import { msg, titled } from '../l10n/message';
 
 // Suppressions as markdownlint writes them, so its users need learn nothing new:
 //   frontmatter (YAML, TOML):  # postcraft-disable-next-line tag-typo schema
@@ -96,7 +97,7 @@ export function ignoreFix(file: string, code: FindingCode, range: Range, head: s
     const indentation = /^[ \t]*/.exec(head.slice(start, start + 200))![0];
     comment = `${indentation}# postcraft-disable-next-line ${code}`;
   }
-  return { title: `Ignore this ${code} here`, edits: [{ file, range: { start: at, end: at }, newText: comment + eol }], isPreferred: false };
+  return { ...titled(msg('Ignore this {0} here', code)), edits: [{ file, range: { start: at, end: at }, newText: comment + eol }], isPreferred: false };
 }
 
 /** The line ending the post writes (its first one), for lines a fix inserts. */
