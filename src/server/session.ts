@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { CancellationTokenSource, Emitter, type Connection, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CancelledError, checksWholeWorkspace, createPostcraftService, type FileChange, type Logger, type PostcraftService } from '../core/index';
@@ -79,7 +80,7 @@ export class ServerSession {
       (error: unknown) => {
         if (error instanceof CancelledError) return;
         this.logger.error('Indexing the workspace failed', error);
-        void this.connection.window.showErrorMessage(`Postcraft could not index the workspace: ${error instanceof Error ? error.message : String(error)}`);
+        void this.connection.window.showErrorMessage(l10n.t('Postcraft could not index the workspace: {0}', error instanceof Error ? error.message : String(error)));
       },
     );
     // The first run lets the requests waiting since initialization go on.
@@ -122,7 +123,7 @@ export class ServerSession {
   private reportSiteProblems(): void {
     for (const site of this.service.siteSummaries()) {
       for (const problem of site.configProblems) {
-        const message = `Postcraft: ${site.root}: ${problem}`;
+        const message = l10n.t('Postcraft: {0}: {1}', site.root, problem);
         if (this.reportedProblems.has(message)) continue;
         this.reportedProblems.add(message);
         void this.connection.window.showWarningMessage(message);

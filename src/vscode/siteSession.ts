@@ -72,7 +72,7 @@ export class SiteSession extends Disposable {
         if (error instanceof CancelledError) return;
         this.setIndexing(false);
         this.logger.error('Indexing the workspace failed', error);
-        void vscode.window.showErrorMessage(`Postcraft could not index the workspace: ${error instanceof Error ? error.message : String(error)}`);
+        void vscode.window.showErrorMessage(vscode.l10n.t('Postcraft could not index the workspace: {0}', error instanceof Error ? error.message : String(error)));
       },
     );
     return this.current;
@@ -88,8 +88,8 @@ export class SiteSession extends Disposable {
     const fresh = this.service.siteSummaries().flatMap((site) => site.configProblems.map((problem) => `${vscode.workspace.asRelativePath(site.root) || site.root}: ${problem}`)).filter((problem) => !this.reportedProblems.has(problem));
     if (fresh.length === 0) return;
     for (const problem of fresh) this.reportedProblems.add(problem);
-    const more = fresh.length > 1 ? ` (and ${fresh.length - 1} more)` : '';
-    void vscode.window.showWarningMessage(`Postcraft: ${fresh[0]}${more}`, 'Show Log').then((choice) => {
+    const shown = fresh.length > 1 ? vscode.l10n.t('Postcraft: {0} (and {1} more)', fresh[0]!, fresh.length - 1) : vscode.l10n.t('Postcraft: {0}', fresh[0]!);
+    void vscode.window.showWarningMessage(shown, vscode.l10n.t('Show Log')).then((choice) => {
       if (choice) void vscode.commands.executeCommand('postcraft.showLog');
     });
   }

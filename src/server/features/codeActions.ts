@@ -1,7 +1,8 @@
+import * as l10n from '@vscode/l10n';
 import { existsSync } from 'node:fs';
 import { CodeActionKind, type CodeAction, type Connection, type TextDocumentEdit, type CreateFile, type WorkspaceEdit, type TextEdit as LspTextEdit } from 'vscode-languageserver';
 import type { Finding, Fix } from '../../core/index';
-import { diagnosticSource, fixesOf, sameRange, toLspRange } from '../convert';
+import { diagnosticSource, fixesOf, fixTitle, sameRange, toLspRange } from '../convert';
 import type { ServerSession } from '../session';
 import type { DiagnosticsManager } from './diagnostics';
 
@@ -25,7 +26,7 @@ export function registerCodeActionSupport(connection: Connection, session: Serve
       const fixes = fixesOf(diagnostic) ?? finding?.fixes ?? [];
       for (const fix of fixes) {
         const edit = toWorkspaceEdit(session, [fix], support);
-        if (edit) actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.isPreferred === true, edit });
+        if (edit) actions.push({ title: fixTitle(fix), kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.isPreferred === true, edit });
       }
       if (!finding) continue;
       const sameKind = findings.filter((other) => other.code === finding.code && other.fixes.some((fix) => fix.isPreferred && fix.edits.length > 0 && !fix.createFile));
@@ -37,7 +38,7 @@ export function registerCodeActionSupport(connection: Connection, session: Serve
 
 function fixAllAction(session: ServerSession, code: string, findings: readonly Finding[], support: WorkspaceEditSupport): CodeAction {
   const fixes = findings.map((finding) => finding.fixes.find((fix) => fix.isPreferred && !fix.createFile)!);
-  return { title: `Fix all "${code}" problems in this file`, kind: CodeActionKind.QuickFix, edit: toWorkspaceEdit(session, fixes, support)! };
+  return { title: l10n.t('Fix all "{0}" problems in this file', code), kind: CodeActionKind.QuickFix, edit: toWorkspaceEdit(session, fixes, support)! };
 }
 
 /**

@@ -18,9 +18,9 @@ export class ShowBacklinksCommand implements Command {
     if (!path) return 0;
     const { root, title: pageTitle } = this.session.service.pageInfo(path)!;
     const title = pageTitle ?? relativePath(root, path);
-    const backlinks = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Postcraft: finding backlinks' }, () => this.session.service.backlinks(path, openEditorText));
+    const backlinks = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Postcraft: finding backlinks') }, () => this.session.service.backlinks(path, openEditorText));
     if (backlinks.length === 0) {
-      void vscode.window.showInformationMessage(`Postcraft: no post links to "${title}".`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('Postcraft: no post links to "{0}".', title));
       return 0;
     }
     const items = backlinks.map((backlink) => ({

@@ -176,7 +176,7 @@ export class PreviewManager extends Disposable {
     const settings = readPreviewSettings(source);
     preview.allow({ siteRoot: site ? uriOf(site.root) : undefined, stylesheet: stylesheetUri(settings.stylesheet, source), allowRemoteImages: settings.allowRemoteImages });
     const name = source.path.slice(source.path.lastIndexOf('/') + 1);
-    preview.title = this.locked ? `Preview ${name} (locked)` : `Preview ${name}`;
+    preview.title = this.locked ? vscode.l10n.t('Preview {0} (locked)', name) : vscode.l10n.t('Preview {0}', name);
     if (!preview.isReady) return; // the page is (re)loading; it asks again when ready
 
     const version = ++this.version;
