@@ -7,6 +7,8 @@ import { after, describe, it } from 'node:test';
 import { formatMessage, msg } from '../../src/core/l10n/message';
 import { bundleFor } from '../../src/node/l10n';
 import { createPostcraftService, noCancellation } from '../../src/core/index';
+import { inMemorySite } from '../../src/core/host/inMemoryFileSystem';
+import { renderPreview } from '../../src/core/render/index';
 import { fixturesRoot } from './support/fixtureSites';
 import { copyFixtures, fileUri, TestClient } from './server/lspClient';
 
@@ -102,6 +104,22 @@ describe('localization', () => {
 });
 
 describe('fronts in Spanish', () => {
+  it('the preview writes its placeholders and badges in the language it is given', async () => {
+    const spanish = bundleFor('es')!;
+    const translate = (template: string, args: readonly (string | number)[]) => (spanish[template] ?? template).replace(/{(\d+)}/g, (match, index: string) => String(args[Number(index)] ?? match));
+    const service = createPostcraftService({ fs: inMemorySite({ 'hugo.toml': 'title = "x"\n', 'content/posts/a.md': '' }) });
+    await service.openWorkspace(['/site']);
+    const text = '---\ntitle: A\ndraft: true\n---\n![x](/missing.png)\n\n{{< youtube id >}}\n';
+    const render = (options: { translate?: typeof translate }) => renderPreview(service, '/site/content/posts/a.md', text, { toResourceUri: (path) => path, ...options })!.html;
+    const es = render({ translate });
+    assert.match(es, /Borrador/);
+    assert.match(es, /Imagen no encontrada: \/missing\.png/);
+    assert.match(es, /Shortcode de Hugo/);
+    const en = render({});
+    assert.match(en, /Draft/);
+    assert.match(en, /Image not found: \/missing\.png/);
+  });
+
   it('the CLI prints findings in the language of LANG', () => {
     const run = (env: NodeJS.ProcessEnv) =>
       spawnSync(process.execPath, ['--import', 'tsx', join(projectRoot, 'src/cli/main.ts'), 'check', join(fixturesRoot, 'hugo-blog')], { encoding: 'utf8', cwd: projectRoot, env: { ...process.env, LC_ALL: '', LC_MESSAGES: '', ...env } });

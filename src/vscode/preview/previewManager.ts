@@ -8,6 +8,7 @@ import { Disposable } from '../util/dispose';
 import { EditorScrollSync } from './editorScrollSync';
 import { PreviewPanel } from './previewPanel';
 import { readPreviewSettings, stylesheetUri } from './previewSettings';
+import { translate } from '../l10n';
 
 /** Fired once the webview shows a render: for tests, which cannot look inside the webview. */
 export interface PreviewRendered {
@@ -181,7 +182,7 @@ export class PreviewManager extends Disposable {
 
     const version = ++this.version;
     const common = { version, source: source.toString(), locked: this.locked };
-    const rendered = document && path ? renderPreview(this.session.service, path, document.getText(), { toResourceUri: (file) => preview.toResourceUri(file), allowRemoteImages: settings.allowRemoteImages }) : undefined;
+    const rendered = document && path ? renderPreview(this.session.service, path, document.getText(), { toResourceUri: (file) => preview.toResourceUri(file), allowRemoteImages: settings.allowRemoteImages, translate }) : undefined;
     if (!rendered) {
       this.lastSent = { version, html: '' };
       const text = document ? `${name} is not a post of a site Postcraft detected in this workspace.` : `${name} could not be opened.`;
