@@ -7,7 +7,7 @@ import type { Finding } from './checks/finding';
 import { fragmentChecks, runChecks, type CheckOptions } from './checks/runChecks';
 import { checkWhileIndexing, finishCheck, type HalfChecked } from './checks/twoPassCheck';
 import { describeUnreadable, readPostText } from './post/decodeText';
-import { described } from './l10n/message';
+import { described, type Translate } from './l10n/message';
 import { parsePost, type ParsedPost } from './post/parsedPost';
 import { detectSites } from './site/detect';
 import { isImagePath } from './site/fileSet';
@@ -47,6 +47,8 @@ export interface PostcraftHost {
    * when it checks the whole workspace): each post is then checked as it is indexed, and read once.
    */
   readonly checksAfterOpening?: () => boolean;
+  /** The language of the text features write (hover, completion details, link tooltips); English unless set. Findings stay English, with their template. */
+  readonly translate?: Translate;
 }
 
 export type FileChange = 'created' | 'changed' | 'deleted';
@@ -201,17 +203,17 @@ export class PostcraftService {
 
   completionsInDocument(document: EditorDocument, offset: number): CompletionEntry[] {
     const parsed = this.parseDocument(document);
-    return parsed ? completionsAt(parsed.site, parsed.post, offset) : [];
+    return parsed ? completionsAt(parsed.site, parsed.post, offset, this.host.translate) : [];
   }
 
   hoverInDocument(document: EditorDocument, offset: number): HoverInfo | undefined {
     const parsed = this.parseDocument(document);
-    return parsed ? hoverAt(parsed.site, parsed.post, offset) : undefined;
+    return parsed ? hoverAt(parsed.site, parsed.post, offset, this.host.translate) : undefined;
   }
 
   linksInDocument(document: EditorDocument): DocumentLink[] {
     const parsed = this.parseDocument(document);
-    return parsed ? documentLinks(parsed.site, parsed.post) : [];
+    return parsed ? documentLinks(parsed.site, parsed.post, this.host.translate) : [];
   }
 
   /** `definition` in a document: its text is the parsed one, so `parse` finds it at once. */
@@ -223,17 +225,17 @@ export class PostcraftService {
   /** Completions at `offset` of the post's text. */
   completions(path: string, text: string, offset: number): CompletionEntry[] {
     const parsed = this.parse(path, text);
-    return parsed ? completionsAt(parsed.site, parsed.post, offset) : [];
+    return parsed ? completionsAt(parsed.site, parsed.post, offset, this.host.translate) : [];
   }
 
   hover(path: string, text: string, offset: number): HoverInfo | undefined {
     const parsed = this.parse(path, text);
-    return parsed ? hoverAt(parsed.site, parsed.post, offset) : undefined;
+    return parsed ? hoverAt(parsed.site, parsed.post, offset, this.host.translate) : undefined;
   }
 
   documentLinks(path: string, text: string): DocumentLink[] {
     const parsed = this.parse(path, text);
-    return parsed ? documentLinks(parsed.site, parsed.post) : [];
+    return parsed ? documentLinks(parsed.site, parsed.post, this.host.translate) : [];
   }
 
   /**

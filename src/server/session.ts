@@ -2,7 +2,7 @@ import * as l10n from '@vscode/l10n';
 import { CancellationTokenSource, Emitter, type Connection, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CancelledError, checksWholeWorkspace, createPostcraftService, type FileChange, type Logger, type PostcraftService } from '../core/index';
-import { nodeFileSystem } from '../node/index';
+import { nodeFileSystem, translate } from '../node/index';
 import { sitePathOf, uriOf } from './convert';
 import { defaultSettings, type ServerSettings } from './settings';
 
@@ -36,7 +36,7 @@ export class ServerSession {
     readonly logger: Logger,
   ) {
     // With `validate.workspace` every post is checked after indexing: checked while indexed, each is read once.
-    this.service = createPostcraftService({ fs: nodeFileSystem, logger, checksAfterOpening: () => checksWholeWorkspace(this.settings) });
+    this.service = createPostcraftService({ fs: nodeFileSystem, logger, checksAfterOpening: () => checksWholeWorkspace(this.settings), translate });
   }
 
   /** Resolves once indexing has finished, a run started meanwhile included (at once when nothing is indexing). */

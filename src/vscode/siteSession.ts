@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { CancelledError, createPostcraftService, type Logger, type PostcraftService, type SiteFileSystem } from '../core/index';
+import { translate } from './l10n';
 import { checksWholeWorkspace, readSettings } from './config';
 import { sitePathOf } from './convert';
 import { Disposable } from './util/dispose';
@@ -29,7 +30,7 @@ export class SiteSession extends Disposable {
   constructor(private readonly logger: Logger, readonly fs: SiteFileSystem) {
     super();
     // With `validate.workspace` every post is checked after indexing: checked while indexed, each is read once.
-    this.service = createPostcraftService({ fs, logger, checksAfterOpening: () => checksWholeWorkspace(readSettings()) });
+    this.service = createPostcraftService({ fs, logger, checksAfterOpening: () => checksWholeWorkspace(readSettings()), translate });
     const watcher = this.register(vscode.workspace.createFileSystemWatcher('**/*'));
     this.register(watcher.onDidCreate((uri) => void this.onFileEvent(uri, 'created')));
     this.register(watcher.onDidChange((uri) => void this.onFileEvent(uri, 'changed')));

@@ -140,6 +140,8 @@ describe('fronts in Spanish', () => {
       const [typo] = await client.diagnosticsOf(uri, (diagnostics) => diagnostics.length > 0);
       const message = typeof typo?.message === 'string' ? typo.message : typo?.message.value;
       assert.match(message ?? '', /^La etiqueta "[^"]+" \(1 entrada\) parece una errata de/);
+      const hover = await client.connection.sendRequest<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri: await client.open(join(site.roots[0]!, 'content/blog/2023/2023-06-01-dok-meetup.md')) }, position: { line: 4, character: 9 } });
+      assert.match(hover?.contents.value ?? '', /\*\*Etiqueta `dok`\*\*: usada en \d+ entradas?/);
     } finally {
       client.kill();
       site.dispose();
