@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { isMainThread } from 'node:worker_threads';
 import { relativePath, toSitePath } from '../core/index';
-import { blockingNodeFileSystem } from '../node/index';
+import { blockingNodeFileSystem, localeOfEnvironment, translate, useLocale } from '../node/index';
 import { parseArguments, usage, type OutputFormat } from './args';
 import { checkSites, type SiteCheckReport } from './checkSite';
 import { cacheFile, checkSitesWithCache } from './cache';
@@ -19,6 +19,8 @@ declare const POSTCRAFT_VERSION: string | undefined;
 const version = typeof POSTCRAFT_VERSION === "string" ? POSTCRAFT_VERSION : "dev";
 
 async function main(argv: string[]): Promise<number> {
+  // Findings in the terminal's language (LC_ALL, LC_MESSAGES, LANG); JSON and SARIF stay English.
+  useLocale(localeOfEnvironment(process.env));
   const args = parseArguments(argv);
   switch (args.command) {
     case 'help':
@@ -115,9 +117,9 @@ function formatReport(format: OutputFormat, report: SiteCheckReport): string {
     case 'sarif':
       return formatSarif(report, version, toSitePath(repositoryRoot(report.root)));
     case 'github':
-      return formatGithub(report, toSitePath(repositoryRoot(report.root)));
+      return formatGithub(report, toSitePath(repositoryRoot(report.root)), translate);
     case 'text':
-      return formatText(report, process.stdout.isTTY === true);
+      return formatText(report, process.stdout.isTTY === true, translate);
   }
 }
 

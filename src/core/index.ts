@@ -47,3 +47,5 @@ export { isImagePath } from './text/fileKinds';
 // The `postcraft.*` settings, read alike by every front. (zod stays inside the core: re-exported as a
 // namespace, it would bring all of zod's locales into every bundle.)
 export { readEditorSettings, readPreviewSettings, type EditorSettings, type PreviewSettings } from './settings/editorSettings';
+// User-visible text as templates the fronts translate (l10n/message.ts says how a message is added).
+export { formatMessage, localize, english, type Message, type Translate } from './l10n/message';

@@ -7,6 +7,7 @@ import type { Finding } from './checks/finding';
 import { fragmentChecks, runChecks, type CheckOptions } from './checks/runChecks';
 import { checkWhileIndexing, finishCheck, type HalfChecked } from './checks/twoPassCheck';
 import { describeUnreadable, readPostText } from './post/decodeText';
+import { described, type Translate } from './l10n/message';
 import { parsePost, type ParsedPost } from './post/parsedPost';
 import { detectSites, type DetectedSite } from './site/detect';
 import { checkCacheOf, loadSiteWithCache, type CachedSite, type CheckCache } from './cache/checkCache';
@@ -51,6 +52,8 @@ export interface PostcraftHost {
   readonly checksAfterOpening?: () => boolean;
   /** Other threads that index a large site's posts (the CLI's `--jobs`); without it, all on this one. */
   readonly postWorkers?: PostWorkers;
+  /** The language of the text features write (hover, completion details, link tooltips); English unless set. Findings stay English, with their template. */
+  readonly translate?: Translate;
 }
 
 export type FileChange = 'created' | 'changed' | 'deleted';
@@ -274,17 +277,17 @@ export class PostcraftService {
 
   completionsInDocument(document: EditorDocument, offset: number): CompletionEntry[] {
     const parsed = this.parseDocument(document);
-    return parsed ? completionsAt(parsed.site, parsed.post, offset) : [];
+    return parsed ? completionsAt(parsed.site, parsed.post, offset, this.host.translate) : [];
   }
 
   hoverInDocument(document: EditorDocument, offset: number): HoverInfo | undefined {
     const parsed = this.parseDocument(document);
-    return parsed ? hoverAt(parsed.site, parsed.post, offset) : undefined;
+    return parsed ? hoverAt(parsed.site, parsed.post, offset, this.host.translate) : undefined;
   }
 
   linksInDocument(document: EditorDocument): DocumentLink[] {
     const parsed = this.parseDocument(document);
-    return parsed ? documentLinks(parsed.site, parsed.post) : [];
+    return parsed ? documentLinks(parsed.site, parsed.post, this.host.translate) : [];
   }
 
   /** `definition` in a document: its text is the parsed one, so `parse` finds it at once. */
@@ -296,17 +299,17 @@ export class PostcraftService {
   /** Completions at `offset` of the post's text. */
   completions(path: string, text: string, offset: number): CompletionEntry[] {
     const parsed = this.parse(path, text);
-    return parsed ? completionsAt(parsed.site, parsed.post, offset) : [];
+    return parsed ? completionsAt(parsed.site, parsed.post, offset, this.host.translate) : [];
   }
 
   hover(path: string, text: string, offset: number): HoverInfo | undefined {
     const parsed = this.parse(path, text);
-    return parsed ? hoverAt(parsed.site, parsed.post, offset) : undefined;
+    return parsed ? hoverAt(parsed.site, parsed.post, offset, this.host.translate) : undefined;
   }
 
   documentLinks(path: string, text: string): DocumentLink[] {
     const parsed = this.parse(path, text);
-    return parsed ? documentLinks(parsed.site, parsed.post) : [];
+    return parsed ? documentLinks(parsed.site, parsed.post, this.host.translate) : [];
   }
 
   /**
@@ -467,7 +470,7 @@ export class PostcraftService {
     if (!decoded) return [];
     if ('unreadable' in decoded) {
       const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-      return [{ file: path, range, severity: 'warning', code: 'unreadable-file', message: describeUnreadable(decoded.unreadable), fixes: [] }];
+      return [{ file: path, range, severity: 'warning', code: 'unreadable-file', ...described(describeUnreadable(decoded.unreadable)), fixes: [] }];
     }
     return this.checkText(path, decoded.text, options);
   }

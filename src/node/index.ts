@@ -2,3 +2,4 @@
 // The core has none: it compiles without Node (tsconfig.core.json) and reads files only through SiteFileSystem.
 export { nodeFileSystem } from './nodeFileSystem';
 export { blockingNodeFileSystem } from './blockingNodeFileSystem';
+export { useLocale, localeOfEnvironment, translate } from './l10n';

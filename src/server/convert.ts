@@ -1,5 +1,6 @@
 import { DiagnosticSeverity, type Diagnostic, type Range as LspRange } from 'vscode-languageserver';
-import { sitePathOfUri, uriOfSitePath, type Finding, type Fix, type Range, type Severity } from '../core/index';
+import { localize, sitePathOfUri, uriOfSitePath, type Finding, type Fix, type Range, type Severity } from '../core/index';
+import { translate } from '../node/index';
 
 /** Core ⇄ protocol conversions, and nothing else. */
 
@@ -47,17 +48,22 @@ export function toDiagnostic(finding: Finding, relatedSupport: boolean): Diagnos
     code: finding.code,
     codeDescription: { href: `${docsBase}#${finding.code}` },
     source: diagnosticSource,
-    message: finding.message,
+    message: localize(finding.message, finding.l10n, translate),
   };
   // The fixes travel with the diagnostic (clients send `data` back with a code action request), so a
   // code action applies exactly what this check found, without matching the finding again.
   if (finding.fixes.length > 0) diagnostic.data = { fixes: finding.fixes } satisfies DiagnosticData;
   if (relatedSupport && finding.related?.length) {
-    diagnostic.relatedInformation = finding.related.map((related) => ({ location: { uri: uriOf(related.file), range: toLspRange(related.range) }, message: related.message }));
+    diagnostic.relatedInformation = finding.related.map((related) => ({ location: { uri: uriOf(related.file), range: toLspRange(related.range) }, message: localize(related.message, related.l10n, translate) }));
   }
   return diagnostic;
 }
 
 export function sameRange(a: LspRange, b: LspRange): boolean {
   return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+}
+
+/** A fix's title in the client's language (see server.ts, `useLocale`). */
+export function fixTitle(fix: Fix): string {
+  return localize(fix.title, fix.l10n, translate);
 }

@@ -20,6 +20,7 @@ import { registerDocumentLinkSupport } from './features/documentLinks';
 import { registerHoverSupport } from './features/hover';
 import { ServerSession } from './session';
 import { parseSettings } from './settings';
+import { localeOfEnvironment, useLocale } from '../node/index';
 
 declare const POSTCRAFT_VERSION: string | undefined;
 export const serverVersion = typeof POSTCRAFT_VERSION === 'string' ? POSTCRAFT_VERSION : 'dev';
@@ -55,6 +56,8 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     capabilities = params.capabilities;
+    // Messages in the client's language (LSP `locale`, VS Code's display language), else the environment's.
+    useLocale(params.locale ?? localeOfEnvironment(process.env));
     initialSettings = isRecord(params.initializationOptions) ? (params.initializationOptions.postcraft ?? params.initializationOptions) : undefined;
     // Multi-root clients send workspace folders; old ones only a root.
     const uris = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);

@@ -1,7 +1,8 @@
+import * as l10n from '@vscode/l10n';
 import { CancellationTokenSource, Emitter, MessageType, ShowMessageNotification, type Connection, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CancelledError, checksWholeWorkspace, createPostcraftService, type FileChange, type Logger, type PostcraftService } from '../core/index';
-import { nodeFileSystem } from '../node/index';
+import { nodeFileSystem, translate } from '../node/index';
 import { sitePathOf, uriOf } from './convert';
 import { defaultSettings, type ServerSettings } from './settings';
 
@@ -35,7 +36,7 @@ export class ServerSession {
     readonly logger: Logger,
   ) {
     // With `validate.workspace` every post is checked after indexing: checked while indexed, each is read once.
-    this.service = createPostcraftService({ fs: nodeFileSystem, logger, checksAfterOpening: () => checksWholeWorkspace(this.settings) });
+    this.service = createPostcraftService({ fs: nodeFileSystem, logger, checksAfterOpening: () => checksWholeWorkspace(this.settings), translate });
   }
 
   /** Resolves once indexing has finished, a run started meanwhile included (at once when nothing is indexing). */
@@ -79,7 +80,7 @@ export class ServerSession {
       (error: unknown) => {
         if (error instanceof CancelledError) return;
         this.logger.error('Indexing the workspace failed', error);
-        this.showMessage(MessageType.Error, `Postcraft could not index the workspace: ${error instanceof Error ? error.message : String(error)}`);
+        this.showMessage(MessageType.Error, l10n.t('Postcraft could not index the workspace: {0}', error instanceof Error ? error.message : String(error)));
       },
     );
     // The first run lets the requests waiting since initialization go on.
@@ -122,7 +123,7 @@ export class ServerSession {
   private reportSiteProblems(): void {
     for (const site of this.service.siteSummaries()) {
       for (const problem of site.configProblems) {
-        const message = `Postcraft: ${site.root}: ${problem}`;
+        const message = l10n.t('Postcraft: {0}: {1}', site.root, problem);
         if (this.reportedProblems.has(message)) continue;
         this.reportedProblems.add(message);
         this.showMessage(MessageType.Warning, message);

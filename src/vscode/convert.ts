@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Finding, Range, Severity } from '../core/index';
 import { sitePathOfUri, uriOfSitePath, workspaceSchemes } from './siteUris';
+import { findingMessage } from './l10n';
 
 /** Core ⇄ editor conversions, and nothing else. */
 
@@ -37,12 +38,12 @@ export function findingOf(diagnostic: vscode.Diagnostic): Finding | undefined {
 }
 
 export function toDiagnostic(finding: Finding): vscode.Diagnostic {
-  const diagnostic = new vscode.Diagnostic(toRange(finding.range), finding.message, toSeverity(finding.severity));
+  const diagnostic = new vscode.Diagnostic(toRange(finding.range), findingMessage(finding), toSeverity(finding.severity));
   findings.set(diagnostic, finding);
   diagnostic.source = diagnosticSource;
   diagnostic.code = { value: finding.code, target: vscode.Uri.parse(`${docsBase}#${finding.code}`) };
   if (finding.related?.length) {
-    diagnostic.relatedInformation = finding.related.map((related) => new vscode.DiagnosticRelatedInformation(new vscode.Location(uriOf(related.file), toRange(related.range)), related.message));
+    diagnostic.relatedInformation = finding.related.map((related) => new vscode.DiagnosticRelatedInformation(new vscode.Location(uriOf(related.file), toRange(related.range)), findingMessage(related)));
   }
   return diagnostic;
 }

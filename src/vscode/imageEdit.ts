@@ -47,9 +47,9 @@ export async function planImageEdit(service: PostcraftService, postPath: string,
     }
     if (index > 0) snippet.appendText('\n\n');
     references.push(markdownDestination(planned.reference));
-    snippet.appendText('![').appendPlaceholder('alt text').appendText(`](${references.at(-1)})`);
+    snippet.appendText('![').appendPlaceholder(vscode.l10n.t('alt text')).appendText(`](${references.at(-1)})`);
   }
-  const title = copied.length ? `Copy to ${copied.map((path) => relativePath(root, path)).join(', ')} and insert an image link (Postcraft)` : 'Insert an image link the site resolves (Postcraft)';
+  const title = copied.length ? vscode.l10n.t('Copy to {0} and insert an image link (Postcraft)', copied.map((path) => relativePath(root, path)).join(', ')) : vscode.l10n.t('Insert an image link the site resolves (Postcraft)');
   return { snippet, references, copies: copied.length ? copies : undefined, title };
 }
 

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { CancelledError, createPostcraftService, isInside, siteMarkerNames, type Logger, type PostcraftService, type SiteFileSystem } from '../core/index';
 import { checkOptions, checksWholeWorkspace, readSettings } from './config';
 import { isPostDocument, sitePathOf, uriOf } from './convert';
+import { translate } from './l10n';
 import { Disposable } from './util/dispose';
 import type { WarmStartStore } from './warmStart';
 
@@ -34,7 +35,7 @@ export class SiteSession extends Disposable {
   constructor(private readonly logger: Logger, readonly fs: SiteFileSystem, private readonly warmStart?: { readonly store: WarmStartStore; readonly version: string }) {
     super();
     // With `validate.workspace` every post is checked after indexing: checked while indexed, each is read once.
-    this.service = createPostcraftService({ fs, logger, checksAfterOpening: () => checksWholeWorkspace(readSettings()) });
+    this.service = createPostcraftService({ fs, logger, checksAfterOpening: () => checksWholeWorkspace(readSettings()), translate });
     // A new or changed config outside the open sites may make (or unmake) a site: detect again.
     const markers = this.register(vscode.workspace.createFileSystemWatcher(`**/{${siteMarkerNames.join(',')}}`));
     for (const event of [markers.onDidCreate, markers.onDidChange, markers.onDidDelete]) this.register(event((uri) => this.onSiteMarker(uri)));
@@ -100,7 +101,7 @@ export class SiteSession extends Disposable {
         if (error instanceof CancelledError) return;
         this.setIndexing(false);
         this.logger.error('Indexing the workspace failed', error);
-        void vscode.window.showErrorMessage(`Postcraft could not index the workspace: ${error instanceof Error ? error.message : String(error)}`);
+        void vscode.window.showErrorMessage(vscode.l10n.t('Postcraft could not index the workspace: {0}', error instanceof Error ? error.message : String(error)));
       },
     );
     return this.current;
@@ -163,8 +164,8 @@ export class SiteSession extends Disposable {
     const fresh = this.service.siteSummaries().flatMap((site) => site.configProblems.map((problem) => `${vscode.workspace.asRelativePath(site.root) || site.root}: ${problem}`)).filter((problem) => !this.reportedProblems.has(problem));
     if (fresh.length === 0) return;
     for (const problem of fresh) this.reportedProblems.add(problem);
-    const more = fresh.length > 1 ? ` (and ${fresh.length - 1} more)` : '';
-    void vscode.window.showWarningMessage(`Postcraft: ${fresh[0]}${more}`, 'Show Log').then((choice) => {
+    const shown = fresh.length > 1 ? vscode.l10n.t('Postcraft: {0} (and {1} more)', fresh[0]!, fresh.length - 1) : vscode.l10n.t('Postcraft: {0}', fresh[0]!);
+    void vscode.window.showWarningMessage(shown, vscode.l10n.t('Show Log')).then((choice) => {
       if (choice) void vscode.commands.executeCommand('postcraft.showLog');
     });
   }

@@ -11,7 +11,7 @@ export class SiteStatusBar extends Disposable {
 
   constructor(private readonly session: SiteSession) {
     super();
-    this.item.name = 'Postcraft site';
+    this.item.name = vscode.l10n.t('Postcraft site');
     this.item.command = 'postcraft.checkSite';
     this.register(session.onDidChangeIndexing(() => this.update()));
     this.register(session.onDidIndex(() => this.update()));
@@ -22,7 +22,7 @@ export class SiteStatusBar extends Disposable {
   private update(): void {
     if (this.session.isIndexing) {
       this.item.text = '$(sync~spin) Postcraft';
-      this.item.tooltip = 'Postcraft is indexing the site';
+      this.item.tooltip = vscode.l10n.t('Postcraft is indexing the site');
       this.show();
       return;
     }
@@ -35,8 +35,12 @@ export class SiteStatusBar extends Disposable {
     }
     this.item.text = `$(book) ${site.generator}`;
     const { posts, otherPages } = site;
-    const pages = otherPages > 0 ? ` (and ${otherPages} list or author ${otherPages === 1 ? 'page' : 'pages'})` : '';
-    this.item.tooltip = `Postcraft: ${site.generator} site at ${site.root}\n${posts} posts${pages} · ${site.tags} tags · ${site.authors} authors\nClick to check the whole site`;
+    const pages = otherPages === 0 ? '' : otherPages === 1 ? vscode.l10n.t(' (and 1 list or author page)') : vscode.l10n.t(' (and {0} list or author pages)', otherPages);
+    this.item.tooltip = [
+      vscode.l10n.t('Postcraft: {0} site at {1}', site.generator, site.root),
+      vscode.l10n.t('{0} posts{1} · {2} tags · {3} authors', posts, pages, site.tags, site.authors),
+      vscode.l10n.t('Click to check the whole site'),
+    ].join('\n');
     this.show();
   }
 

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { findBodyImages, findImageReferences, imagePathOf } from '../../src/core/post/imageReferences';
 import { parsePost } from '../../src/core/post/parsedPost';
+import { formatMessage } from '../../src/core/l10n/message';
 
 const images = (body: string, { mdx = false } = {}) => {
   const post = parsePost(`/site/content/post.${mdx ? 'mdx' : 'md'}`, `---\ntitle: x\n---\n${body}`);
@@ -108,7 +109,7 @@ describe('image references in the body', () => {
     const found = findBodyImages(post, { mdx: false }).map((reference) => [post.text.slice(reference.range.start, reference.range.end), reference.guess !== undefined]);
     assert.deepEqual(found, [['/x.png', true], ['/y.png', true], ['/z.png', false], ['/images/l.png', true], ['/i.jpg', true], ['/r.png', true]]);
     const [guessed] = findBodyImages(post, { mdx: false });
-    assert.equal(guessed?.guess, 'in shortcode `myimg`; Postcraft guesses this argument is an image path');
+    assert.equal(guessed?.guess && formatMessage(guessed.guess), 'in shortcode `myimg`; Postcraft guesses this argument is an image path');
   });
 
   it('looks for shortcodes only on Hugo sites and Liquid tags only on Jekyll and Eleventy sites', () => {
@@ -132,7 +133,7 @@ describe('frontmatter values that look like images', () => {
   const config = { imageFields: ['image', 'cover.image'], markdownIsMdx: false, generator: 'hugo' as const };
   it('guesses string values with an image extension under other keys, nested ones included, but not text or globs', () => {
     const post = parsePost('/site/content/post.md', '---\ntitle: logo.png is here\nimage: a.png\ntwitter_image: /t.png\nog:\n  image: "o.jpg"\ngallery: [g1.webp, https://x.org/g2.png]\nresources:\n  - src: "images/*.jpg"\ncover:\n  image: c.png\n---\n');
-    const found = findImageReferences(post, config).map((reference) => [reference.raw, reference.guess === undefined ? 'known' : /field "([^"]+)", which is not a known image field/.exec(reference.guess)?.[1]]);
+    const found = findImageReferences(post, config).map((reference) => [reference.raw, reference.guess === undefined ? 'known' : /field "([^"]+)", which is not a known image field/.exec(formatMessage(reference.guess))?.[1]]);
     assert.deepEqual(found, [
       ['a.png', 'known'],
       ['c.png', 'known'],

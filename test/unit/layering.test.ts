@@ -8,7 +8,7 @@ import ts from 'typescript';
 // layers below, never above, and no folders import each other round a loop (in a layer either). A file
 // directly in src/core (service.ts, index.ts) counts as a folder of its own name.
 const coreLayers: readonly (readonly string[])[] = [
-  ['text'], // strings, paths, positions: no file system, no site
+  ['text', 'l10n'], // strings, paths, positions: no file system, no site; user-visible text as templates (l10n/message.ts)
   ['host', 'frontmatter'], // the seams (file system, cancellation, logger); frontmatter parsing
   ['post'], // one post read in its generator's dialect
   ['schema', 'settings', 'links'], // frontmatter schemas; postcraft.config.json and its finding codes; links and anchors of pages
@@ -27,13 +27,14 @@ const knownCycles: readonly { readonly folders: readonly string[]; readonly why:
 
 // The fronts reach the core through its public surfaces only: the service and plain data types
 // (core/index.ts), and the preview renderer (core/render/index.ts, apart so that the CLI's bundle carries
-// no renderer). src/node is the Node host of the core's seams: it implements host/ with text/'s paths.
+// no renderer). src/node is the Node host of the core's seams: it implements host/ with text/'s paths, and
+// translates l10n/'s messages.
 const frontRules: readonly { readonly front: string; readonly mayImport: readonly string[] }[] = [
   { front: 'src/vscode', mayImport: ['src/core/index.ts', 'src/core/render/index.ts', 'src/node/index.ts', 'src/shared', 'src/vscode'] },
   { front: 'src/web', mayImport: ['src/core/index.ts', 'src/vscode', 'src/web'] },
   { front: 'src/cli', mayImport: ['src/core/index.ts', 'src/node/index.ts', 'src/cli'] },
   { front: 'src/server', mayImport: ['src/core/index.ts', 'src/node/index.ts', 'src/server'] },
-  { front: 'src/node', mayImport: ['src/core/host', 'src/core/text', 'src/node'] },
+  { front: 'src/node', mayImport: ['src/core/host', 'src/core/text', 'src/core/l10n', 'src/node'] },
 ];
 
 const root = resolve(import.meta.dirname, '../..');

@@ -1,4 +1,5 @@
 import { noCancellation, throwIfCancelled, type CancellationToken } from '../host/cancellation';
+import { described, type Message } from '../l10n/message';
 import { confinedFileSystem } from '../host/confinedFileSystem';
 import type { FileStat, SiteFileSystem } from '../host/fileSystem';
 import type { Finding } from '../checks/finding';
@@ -250,9 +251,9 @@ async function checkFragment(site: Site, fs: SiteFileSystem, path: string, optio
   return runChecks(site, parsePost(path, decoded.text, site.frontmatterSyntax), options, fragmentChecks);
 }
 
-function unreadableFinding(path: string, message: string): Finding {
+function unreadableFinding(path: string, message: Message): Finding {
   const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-  return { file: path, range, severity: 'warning', code: 'unreadable-file', message, fixes: [] };
+  return { file: path, range, severity: 'warning', code: 'unreadable-file', ...described(message), fixes: [] };
 }
 
 /** What every finding of the site depends on: Postcraft, the options, the generator's config and the site's settings. */

@@ -2,6 +2,7 @@ import { closestMatches } from '../text/similarity';
 import type { Check } from './context';
 import type { Fix } from './finding';
 import { innerRange, valuesOf } from '../frontmatter/values';
+import { msg, titled } from '../l10n/message';
 
 /** Authors named in a post that the site's author registry does not define. */
 export const checkAuthors: Check = (context) => {
@@ -17,10 +18,12 @@ export const checkAuthors: Check = (context) => {
     }
     const suggestions = [...new Set(closestMatches(name, byName.keys()).map((match) => byName.get(match)!))];
     const range = innerRange(node);
-    const fixes: Fix[] = suggestions.map((id, index) => context.replaceFix(`Change to "${id}"`, range, id, index === 0));
+    const fixes: Fix[] = suggestions.map((id, index) => context.replaceFix(msg('Change to "{0}"', id), range, id, index === 0));
     const stub = site.profile.authorStub?.(site.config, name);
-    if (stub && !site.files.has(stub.path)) fixes.push({ title: `Create author "${name}"`, edits: [], createFile: stub });
-    const hint = suggestions.length ? ` Did you mean "${suggestions[0]}"?` : '';
-    context.report({ code: 'unknown-author', severity: 'error', range, message: `Unknown author "${name}": not in the site's authors.${hint}`, fixes });
+    if (stub && !site.files.has(stub.path)) fixes.push({ ...titled(msg('Create author "{0}"', name)), edits: [], createFile: stub });
+    const message = suggestions.length
+      ? msg('Unknown author "{0}": not in the site\'s authors. Did you mean "{1}"?', name, suggestions[0]!)
+      : msg('Unknown author "{0}": not in the site\'s authors.', name);
+    context.report({ code: 'unknown-author', severity: 'error', range, message, fixes });
   }
 };

@@ -4,6 +4,7 @@ import { referenceFor, resolveImage } from '../site/imageResolution';
 import { relativePath } from '../text/paths';
 import type { Check, CheckContext } from './context';
 import type { Fix } from './finding';
+import { msg } from '../l10n/message';
 
 /** Images that the generator would not find: in the body and in frontmatter image fields. */
 export const checkImages: Check = (context) => {
@@ -24,13 +25,14 @@ function checkReference(context: CheckContext, reference: ImageReference): void 
   const resolution = resolveImage(site.profile, site.config, site.files, post.path, reference);
   const shown = `"${reference.raw}"`;
   // Where Postcraft only guesses that the text names an image, it says so and never claims an error.
-  const why = reference.guess ? ` (${reference.guess})` : '';
+  // "Image … (why)." with the guess's reason in the parentheses, when there is one.
+  const guessed = reference.guess;
   const severity = reference.guess ? 'warning' : 'error';
   switch (resolution.status) {
     case 'found':
       return;
     case 'outside-site':
-      context.report({ code: 'image-outside-site', severity, range: reference.range, message: `Image ${shown} points outside the site; the generator cannot publish it and Postcraft does not read it${why}.` });
+      context.report({ code: 'image-outside-site', severity, range: reference.range, message: guessed ? msg('Image {0} points outside the site; the generator cannot publish it and Postcraft does not read it ({1}).', shown, guessed) : msg('Image {0} points outside the site; the generator cannot publish it and Postcraft does not read it.', shown) });
       return;
     case 'wrong-case': {
       const fixed = rewriteLike(reference.raw, reference.path, relativeCaseFix(reference.path, resolution.written, resolution.file));
@@ -38,8 +40,10 @@ function checkReference(context: CheckContext, reference: ImageReference): void 
         code: 'image-case',
         severity,
         range: reference.range,
-        message: `Image ${shown} exists only as "${relativePath(site.root, resolution.file)}": letter case matters on the web server${why}.`,
-        fixes: [context.replaceFix(`Change to "${fixed}"`, reference.range, fixed, true)],
+        message: guessed
+          ? msg('Image {0} exists only as "{1}": letter case matters on the web server ({2}).', shown, relativePath(site.root, resolution.file), guessed)
+          : msg('Image {0} exists only as "{1}": letter case matters on the web server.', shown, relativePath(site.root, resolution.file)),
+        fixes: [context.replaceFix(msg('Change to "{0}"', fixed), reference.range, fixed, true)],
       });
       return;
     }
@@ -54,18 +58,19 @@ function checkReference(context: CheckContext, reference: ImageReference): void 
       const fixes: Fix[] = [];
       for (const file of resolution.similar) {
         const suggestion = referenceFor(site.profile, site.config, post.path, file, prefersRoot);
-        if (suggestion && suggestion !== reference.path) fixes.push(context.replaceFix(`Change to "${suggestion}"`, reference.range, suggestion, fixes.length === 0));
+        if (suggestion && suggestion !== reference.path) fixes.push(context.replaceFix(msg('Change to "{0}"', suggestion), reference.range, suggestion, fixes.length === 0));
       }
       const where = site.profile.images.searchedWhere;
       // A page never rendered on its own (a headless snippet) shows a relative image inside whichever page
       // includes it, and resolves it from there: Postcraft cannot know that page, so it cannot claim an error.
       const includedElsewhere = !prefersRoot && !!site.config.unrenderedPages?.includes(post.path, post.frontmatter?.data);
-      const unsure = includedElsewhere ? '; this page is never rendered on its own, so the image may be found from the page that includes it' : '';
+      const lookedWhere = includedElsewhere ? msg('{0}; this page is never rendered on its own, so the image may be found from the page that includes it', where) : where;
       // Without a known generator the resolution rule is a guess: a warning, not a claim the site is broken.
       // So is a frontmatter field where only the theme's layouts read it (see ImageRules.layoutsResolveFields).
       const guessedRule = site.profile.images.rulesGuessed || (reference.origin === 'frontmatter' && site.profile.images.layoutsResolveFields);
       const missingSeverity = guessedRule || includedElsewhere ? 'warning' : severity;
-      context.report({ code: 'broken-image', severity: missingSeverity, range: reference.range, message: `Image not found: ${shown} (looked ${where}${unsure})${why}.`, fixes });
+      const message = guessed ? msg('Image not found: {0} (looked {1}) ({2}).', shown, lookedWhere, guessed) : msg('Image not found: {0} (looked {1}).', shown, lookedWhere);
+      context.report({ code: 'broken-image', severity: missingSeverity, range: reference.range, message, fixes });
     }
   }
 }

@@ -6,6 +6,7 @@ import type { Site } from '../site/site';
 import { closestMatches } from '../text/similarity';
 import type { CheckContext } from './context';
 import type { Fix } from './finding';
+import { alternatives, msg, type Message } from '../l10n/message';
 
 /** Links to pages, files and headings that the generator and the web server would not find. */
 export function checkLinks(context: CheckContext): void {
@@ -26,30 +27,34 @@ function checkLink(context: CheckContext, link: LinkReference): void {
     // The generator stops on a template link to nothing, and a file link names a file that is not there;
     // a URL may still be served by something Postcraft does not see (a theme's page, the host's redirects).
     const severity = isTemplateForm(link.form) || target.why || !link.path.startsWith('/') ? 'error' : 'warning';
-    const why = target.why ? ` ${target.why}.` : '';
-    context.report({ code: 'broken-link', severity, range: link.range, message: `No page or file at ${shown} (looked for ${target.lookedFor}).${why}${didYouMean(fixes)}`, fixes });
+    const message = sentences(msg('No page or file at {0} (looked for {1}).', shown, target.lookedFor), target.why && msg('{0}.', target.why), didYouMean(fixes));
+    context.report({ code: 'broken-link', severity, range: link.range, message, fixes });
     return;
   }
   if (target.kind === 'unfollowed-file') {
     const url = site.posts.get(target.path)?.route?.url;
-    const fixes = url ? [context.replaceFix(`Change to "${url}${keptFragment(link)}"`, link.range, `${url}${keptFragment(link)}`, true)] : [];
+    const fixes = url ? [context.replaceFix(msg('Change to "{0}"', `${url}${keptFragment(link)}`), link.range, `${url}${keptFragment(link)}`, true)] : [];
     const name = site.profile.displayName;
-    context.report({ code: 'broken-link', severity: 'warning', range: link.range, message: `${name} does not turn this file link into the page's URL (it does only between files of one plugin: docs to docs, blog to blog), so it stays ${shown} and is broken on the site.${url ? ` Link to "${url}" instead.` : ''}`, fixes });
+    const unfollowed = msg("{0} does not turn this file link into the page's URL (it does only between files of one plugin: docs to docs, blog to blog), so it stays {1} and is broken on the site.", name, shown);
+    context.report({ code: 'broken-link', severity: 'warning', range: link.range, message: sentences(unfollowed, url && msg('Link to "{0}" instead.', url)), fixes });
   }
   if (target.kind !== 'page' && target.kind !== 'unfollowed-file') return;
   const page = site.posts.get(target.path);
   // A draft may link to another draft: they are published together.
   const unpublished = target.kind === 'page' && page && target.path !== post.path && !site.posts.get(post.path)?.draft ? whyUnpublished(site, target.path) : undefined;
-  if (unpublished) context.report({ code: 'broken-link', severity: 'warning', range: link.range, message: `${shown} links to ${unpublished}, so the link is broken on the published site.`, fixes: [] });
+  if (unpublished) context.report({ code: 'broken-link', severity: 'warning', range: link.range, message: msg('{0} links to {1}, so the link is broken on the published site.', shown, unpublished), fixes: [] });
   if (link.fragment === undefined || link.fragment === '' || !link.fragmentRange) return;
   // A page never rendered on its own (a Hugo headless include) is shown inside another page, whose headings `#x` names.
   // (Hugo gives such a page no route; the summary, unlike the frontmatter, is there in a two-pass check too.)
   if (target.path === post.path && site.config.unrenderedPages && !page?.route) return;
   const anchors = page?.anchors;
   if (!anchors || anchors.some((anchor) => anchor.id === link.fragment) || reachedWithoutHeading(site, link.fragment)) return;
-  const where = target.path === post.path ? 'this page' : `"${page?.title ?? target.path.slice(site.root.length + 1)}"`;
-  const fixes = closestAnchors(link.fragment, anchors).map((id, index) => context.replaceFix(`Change to "#${id}"`, link.fragmentRange!, id, index === 0));
-  context.report({ code: 'broken-anchor', severity: 'warning', range: link.fragmentRange, message: `No heading or anchor "#${link.fragment}" in ${where}.${didYouMean(fixes)}`, fixes });
+  const fixes = closestAnchors(link.fragment, anchors).map((id, index) => context.replaceFix(msg('Change to "{0}"', `#${id}`), link.fragmentRange!, id, index === 0));
+  const missing =
+    target.path === post.path
+      ? msg('No heading or anchor "#{0}" in this page.', link.fragment)
+      : msg('No heading or anchor "#{0}" in "{1}".', link.fragment, page?.title ?? target.path.slice(site.root.length + 1));
+  context.report({ code: 'broken-anchor', severity: 'warning', range: link.fragmentRange, message: sentences(missing, didYouMean(fixes, '#')), fixes });
 }
 
 /**
@@ -65,13 +70,20 @@ function suggestionFixes(context: CheckContext, link: LinkReference, suggestions
     const replacement = text + keptFragment(link);
     const resolved = resolveLink(site, post.path, { ...link, raw: replacement, path: text });
     if (resolved.kind === 'missing' || resolved.kind === 'unknown') continue;
-    fixes.push(context.replaceFix(`Change to "${replacement}"`, link.range, replacement, fixes.length === 0));
+    fixes.push(context.replaceFix(msg('Change to "{0}"', replacement), link.range, replacement, fixes.length === 0));
   }
   return fixes;
 }
 
-function didYouMean(fixes: readonly Fix[]): string {
-  return fixes.length > 0 ? ` Did you mean ${fixes.map((fix) => fix.title.slice('Change to '.length)).join(' or ')}?` : '';
+/** "Did you mean …?" with what the fixes write (after `prefix`: the `#` of a fragment), if any. */
+function didYouMean(fixes: readonly Fix[], prefix = ''): Message | undefined {
+  const replacements = fixes.map((fix) => `"${prefix}${fix.edits[0]!.newText}"`);
+  return fixes.length > 0 ? msg('Did you mean {0}?', alternatives(replacements)) : undefined;
+}
+
+/** Sentences one after the other, the missing ones left out. */
+function sentences(first: Message, ...more: (Message | '' | undefined)[]): Message {
+  return more.reduce<Message>((text, next) => (next ? msg('{0} {1}', text, next) : text), first);
 }
 
 /** `#top` (the top of any page, by the HTML standard) or an ID the site's templates write on every page they lay out. */
@@ -89,13 +101,13 @@ function keptFragment(link: LinkReference): string {
  * Why the generator does not publish a page by default, in words for the message: a draft (Hugo, Jekyll's
  * `_drafts/`, Docusaurus) or a date in the future (Hugo's `buildFuture` and Jekyll's `future` are off).
  */
-function whyUnpublished(site: Site, path: string): string | undefined {
+function whyUnpublished(site: Site, path: string): Message | undefined {
   const page = site.posts.get(path)!;
   const name = site.profile.displayName;
   const { skipsDrafts, skipsFuturePosts } = site.profile.publishing;
-  if (page.draft && skipsDrafts) return `a draft, which ${name} does not publish`;
+  if (page.draft && skipsDrafts) return msg('a draft, which {0} does not publish', name);
   const date = page.route?.date;
-  if (date && skipsFuturePosts && Date.parse(date) > Date.now()) return `a post dated ${date.slice(0, 10)}, which ${name} publishes only from that day`;
+  if (date && skipsFuturePosts && Date.parse(date) > Date.now()) return msg('a post dated {0}, which {1} publishes only from that day', date.slice(0, 10), name);
   return undefined;
 }
 

@@ -1,4 +1,5 @@
 import type { Check } from './context';
+import { described, msg } from '../l10n/message';
 
 /** Syntax errors and duplicate keys, as the frontmatter parser found them, with the fixes it knows. */
 export const checkFrontmatterSyntax: Check = (context) => {
@@ -6,10 +7,10 @@ export const checkFrontmatterSyntax: Check = (context) => {
   // Top-level fields by where their key starts: one lookup per duplicate, not a scan (10k duplicates).
   const fieldIndex = new Map((post.frontmatter?.fields ?? []).map((field, index) => [field.keyRange.start, index]));
   for (const problem of post.frontmatter?.problems ?? []) {
-    const related = problem.related ? [{ file: post.path, range: post.lines.rangeOf(problem.related.start, problem.related.end), message: 'First defined here' }] : undefined;
+    const related = problem.related ? [{ file: post.path, range: post.lines.rangeOf(problem.related.start, problem.related.end), ...described(msg('First defined here')) }] : undefined;
     const index = problem.code === 'duplicate-key' ? fieldIndex.get(problem.range.start) : undefined;
     const fixes = problem.fix ? [context.replaceFix(problem.fix.title, problem.fix.range, problem.fix.newText, true)] : index === undefined ? [] : [removeFieldFix(context, index)];
-    context.report({ code: problem.code, severity: problem.severity, range: problem.range, message: problem.message, fixes, ...(related ? { related } : {}) });
+    context.report({ code: problem.code, severity: problem.severity, range: problem.range, message: problem.l10n ?? problem.message, fixes, ...(related ? { related } : {}) });
   }
 };
 
@@ -25,7 +26,7 @@ function removeFieldFix(context: Parameters<Check>[0], index: number) {
   const field = fields[index]!;
   const previous = fields[index - 1];
   const next = fields[index + 1];
-  const title = `Remove duplicate key "${field.key}"`;
+  const title = msg('Remove duplicate key "{0}"', field.key);
   const startLine = post.lines.positionAt(field.range.start).line;
   const endLine = post.lines.positionAt(field.range.end).line;
   const lineStart = post.lines.lineStart(startLine);

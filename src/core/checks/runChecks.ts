@@ -12,6 +12,7 @@ import { checkSchema } from './schema';
 import { checkTags } from './tags';
 import { checkLinks } from './brokenLinks';
 import { compilesAsMdx } from '../post/dialect';
+import { described, titled } from '../l10n/message';
 import { findSuppressions, ignoreFix, lineEnding, unusedSuppressions, withoutSuppressed, type Suppression } from './suppressions';
 
 /** Checks that need the post and what the site holds before its posts are read: config, files, authors. */
@@ -68,10 +69,12 @@ export function collectFindings(site: Site, post: ParsedPost, checks: readonly C
     report({ code, severity, range, message, fixes = [], related }) {
       const at = toRange(range);
       const ignore = ignoreFix(post.path, code, at, post.text, post.lines, post.bodyStart, eol, mdx);
-      findings.push({ file: post.path, range: at, severity, code, message, fixes: ignore ? [...fixes, ignore] : fixes, ...(related ? { related } : {}) });
+      const text = typeof message === 'string' ? { message } : described(message);
+      findings.push({ file: post.path, range: at, severity, code, ...text, fixes: ignore ? [...fixes, ignore] : fixes, ...(related ? { related } : {}) });
     },
     replaceFix(title, range, newText, isPreferred = false): Fix {
-      return { title, edits: [{ file: post.path, range: toRange(range), newText }], isPreferred };
+      const text = typeof title === 'string' ? { title } : titled(title);
+      return { ...text, edits: [{ file: post.path, range: toRange(range), newText }], isPreferred };
     },
   };
   for (const check of checks) check(context);

@@ -7,6 +7,7 @@ import { isListPage } from '../site/pageKinds';
 import type { Check, CheckContext } from './context';
 import type { Fix } from './finding';
 import { innerRange } from '../frontmatter/values';
+import { msg, msgOfTranslatable } from '../l10n/message';
 
 /** Frontmatter values of the wrong type for the generator, and required fields that are missing. */
 export const checkSchema: Check = (context) => {
@@ -24,7 +25,7 @@ export const checkSchema: Check = (context) => {
     const range = field?.value?.range ?? field?.keyRange ?? frontmatter.blockRange;
     const fixes = field && dateKeys.includes(key) ? dateFix(context, field) : [];
     const severity = key === 'date' && site.profile.frontmatter.failsBuildOnBadDate ? 'error' : 'warning';
-    context.report({ code: 'schema', severity, range, message: `"${key}": ${issue.message}.`, fixes });
+    context.report({ code: 'schema', severity, range, message: msg('"{0}": {1}.', key, msgOfTranslatable(issue.message)), fixes });
   }
   const required = [...site.settings.requiredFields];
   const untitled =
@@ -39,7 +40,7 @@ export const checkSchema: Check = (context) => {
     if (findField(frontmatter.fields, key)) continue;
     const opening = { start: frontmatter.blockRange.start, end: frontmatter.contentRange.start };
     const severity = site.settings.requiredFields.includes(key) ? 'error' : 'warning';
-    context.report({ code: 'schema', severity, range: opening, message: `Missing "${key}".`, fixes: insertFieldFix(context, key) });
+    context.report({ code: 'schema', severity, range: opening, message: msg('Missing "{0}".', key), fixes: insertFieldFix(context, key) });
   }
 };
 
@@ -59,7 +60,7 @@ function dateFix(context: CheckContext, field: Field): Fix[] {
   const node = field.value;
   if (node?.kind !== 'scalar' || typeof node.value !== 'string') return [];
   const readings = dateReadings(node.value);
-  return readings.map(({ iso, order }) => context.replaceFix(order ? `Change to "${iso}" (${order})` : `Change to "${iso}"`, innerRange(node), iso, readings.length === 1));
+  return readings.map(({ iso, order }) => context.replaceFix(order ? msg('Change to "{0}" ({1})', iso, order === 'day first' ? msg('day first') : msg('month first')) : msg('Change to "{0}"', iso), innerRange(node), iso, readings.length === 1));
 }
 
 /**
@@ -76,5 +77,5 @@ function insertFieldFix(context: CheckContext, key: string): Fix[] {
   const end = table ? frontmatter.contentRange.start + table.index : frontmatter.contentRange.end;
   const needsNewline = end > 0 && text[end - 1] !== '\n';
   const line = frontmatter.format === 'toml' ? `${key} = ""` : `${key}: ""`;
-  return [context.replaceFix(`Add "${key}"`, { start: end, end }, `${needsNewline ? newline : ''}${line}${newline}`, false)];
+  return [context.replaceFix(msg('Add "{0}"', key), { start: end, end }, `${needsNewline ? newline : ''}${line}${newline}`, false)];
 }

@@ -4,6 +4,7 @@ import type { ParsedPost } from '../post/parsedPost';
 import { detached } from '../text/detached';
 import type { LineIndex, Range } from '../text/lineIndex';
 import type { Finding, FindingCode, Fix } from './finding';
+import { described, msg, titled } from '../l10n/message';
 
 // Suppressions as markdownlint writes them, so its users need learn nothing new:
 //   frontmatter (YAML, TOML):  # postcraft-disable-next-line tag-typo schema
@@ -121,9 +122,9 @@ export function unusedSuppressions(file: string, findings: readonly Finding[], s
       silencesNothing = idle.length === new Set(named).size;
     }
     if (!silencesNothing && idle.length === 0) continue;
-    const message = named.length === 0 ? 'Unused suppression: no finding here to silence.' : `Unused suppression: no ${idle.map((code) => `"${code}"`).join(', ')} finding here to silence.`;
-    const fixes: Fix[] = silencesNothing ? [{ title: 'Remove this unused suppression', edits: [{ file, range: first.removal, newText: '' }], isPreferred: first.nextLine }] : [];
-    unused.push({ file, range: first.comment, severity: 'warning', code: 'unused-disable', message, fixes });
+    const message = named.length === 0 ? msg('Unused suppression: no finding here to silence.') : msg('Unused suppression: no {0} finding here to silence.', idle.map((code) => `"${code}"`).join(', '));
+    const fixes: Fix[] = silencesNothing ? [{ ...titled(msg('Remove this unused suppression')), edits: [{ file, range: first.removal, newText: '' }], isPreferred: first.nextLine }] : [];
+    unused.push({ file, range: first.comment, severity: 'warning', code: 'unused-disable', ...described(message), fixes });
   }
   return unused;
 }
@@ -150,7 +151,7 @@ export function ignoreFix(file: string, code: FindingCode, range: Range, head: s
     const indentation = /^[ \t]*/.exec(head.slice(start, start + 200))![0];
     comment = `${indentation}# postcraft-disable-next-line ${code}`;
   }
-  return { title: `Ignore this ${code} here`, edits: [{ file, range: { start: at, end: at }, newText: comment + eol }], isPreferred: false };
+  return { ...titled(msg('Ignore this {0} here', code)), edits: [{ file, range: { start: at, end: at }, newText: comment + eol }], isPreferred: false };
 }
 
 /** The line ending the post writes (its first one), for lines a fix inserts. */

@@ -10,6 +10,7 @@ import type { ParsedPost } from '../post/parsedPost';
 import type { SiteConfig } from '../site/model';
 import { innerRange } from '../frontmatter/values';
 import { spellingSuggestion } from './tagSpelling';
+import { msg, type Message, type MessageArgument } from '../l10n/message';
 
 /** A tag value of a post and its range, without quotes. */
 export interface TagOccurrence {
@@ -63,7 +64,7 @@ export function reportTagProblems(context: CheckContext, occurrences: readonly T
   // The site's own list wins: postcraft.config.json `allowedTags`, else the generator's registry.
   const own = site.config.tagRegistries?.find((candidate) => isInside(candidate.folder, post.path) && candidate.severity !== 'off');
   const registry = site.settings.allowedTags
-    ? { tags: site.settings.allowedTags, where: "the site's allowed tags", severity: 'warning' as const }
+    ? { tags: site.settings.allowedTags, where: msg("the site's allowed tags") as MessageArgument, severity: 'warning' as const }
     : own && own.severity !== 'off'
       ? { tags: own.tags, where: relativePath(site.root, own.file), severity: own.severity }
       : undefined;
@@ -76,8 +77,8 @@ export function reportTagProblems(context: CheckContext, occurrences: readonly T
         code: 'unknown-tag',
         severity: registry.severity,
         range,
-        message: `Tag "${tag}" is not in ${registry.where}.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
-        fixes: suggestion ? [context.replaceFix(`Change to "${suggestion}"`, range, suggestion, true)] : [],
+        message: suggestion ? msg('Tag "{0}" is not in {1}. Did you mean "{2}"?', tag, registry.where, suggestion) : msg('Tag "{0}" is not in {1}.', tag, registry.where),
+        fixes: suggestion ? [context.replaceFix(msg('Change to "{0}"', suggestion), range, suggestion, true)] : [],
       });
       continue;
     }
@@ -85,20 +86,20 @@ export function reportTagProblems(context: CheckContext, occurrences: readonly T
     const suggestion = spellingSuggestion(site, tag, language);
     if (!suggestion) continue;
     if (suggestion.kind === 'typo' && askBody(site, tag) && (occurrence.inBody ?? bodyWrites(post, tag))) continue;
-    const counted = (count: number) => `${plural(count, 'post')}${language ? ` in ${language}` : ''}`;
-    const fixes = [context.replaceFix(`Change to "${suggestion.tag}"`, range, suggestion.tag, true)];
+    const counted = (count: number) => (language ? msg('{0} in {1}', posts(count), language) : posts(count));
+    const fixes = [context.replaceFix(msg('Change to "{0}"', suggestion.tag), range, suggestion.tag, true)];
     const ownCount = tagVocabulary(site, language).termOf(tag)?.count ?? 1;
     if (suggestion.kind === 'typo') {
-      const message = `Tag "${tag}" (${counted(ownCount)}) looks like a misspelling of "${suggestion.tag}" (${counted(suggestion.count)}).`;
+      const message = msg('Tag "{0}" ({1}) looks like a misspelling of "{2}" ({3}).', tag, counted(ownCount), suggestion.tag, counted(suggestion.count));
       context.report({ code: 'tag-typo', severity: 'warning', range, message, fixes });
     } else {
       // Hygiene, not a mistake: the generator makes a tag page for each spelling (Jekyll: `Ruby` and `ruby`).
-      const message = `Tag "${tag}" is written two ways: "${tag}" on ${counted(ownCount)}, "${suggestion.tag}" on ${counted(suggestion.count)}; ${site.profile.displayName} makes them two tags.`;
+      const message = msg('Tag "{0}" is written two ways: "{0}" on {1}, "{2}" on {3}; {4} makes them two tags.', tag, counted(ownCount), suggestion.tag, counted(suggestion.count), site.profile.displayName);
       context.report({ code: 'tag-variant', severity: 'info', range, message, fixes });
     }
   }
 }
 
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+function posts(count: number): Message {
+  return count === 1 ? msg('{0} post', count) : msg('{0} posts', count);
 }

@@ -9,6 +9,7 @@ import { escapeMarkdown, markdownCode } from '../text/markdown';
 import { isInside, relativePath } from '../text/paths';
 import { frontmatterCursorAt, type FrontmatterCursor } from './frontmatterCursor';
 import { linkCompletionsAt } from './linkCompletions';
+import { english, formatMessage, msg, type Translate } from '../l10n/message';
 
 export interface CompletionEntry {
   readonly label: string;
@@ -28,15 +29,15 @@ export interface CompletionEntry {
 const commonKeys = ['title', 'date', 'draft', 'description', 'summary', 'slug', 'lastmod', 'images', 'image', 'cover', 'weight', 'aliases'];
 
 /** Completions at `offset`: frontmatter keys and values, image paths, and link destinations in the body. */
-export function completionsAt(site: Site, post: ParsedPost, offset: number): CompletionEntry[] {
+export function completionsAt(site: Site, post: ParsedPost, offset: number, translate: Translate = english): CompletionEntry[] {
   const cursor = frontmatterCursorAt(post, offset);
-  if (cursor?.kind === 'key') return keyCompletions(site, post, cursor);
-  if (cursor?.kind === 'value') return valueCompletions(site, post, cursor);
-  if (offset >= post.bodyStart) return linkCompletionsAt(site, post, offset) ?? bodyImageCompletions(site, post, offset);
+  if (cursor?.kind === 'key') return keyCompletions(site, post, cursor, translate);
+  if (cursor?.kind === 'value') return valueCompletions(site, post, cursor, translate);
+  if (offset >= post.bodyStart) return linkCompletionsAt(site, post, offset) ?? bodyImageCompletions(site, post, offset, translate);
   return [];
 }
 
-function keyCompletions(site: Site, post: ParsedPost, cursor: Extract<FrontmatterCursor, { kind: 'key' }>): CompletionEntry[] {
+function keyCompletions(site: Site, post: ParsedPost, cursor: Extract<FrontmatterCursor, { kind: 'key' }>, translate: Translate): CompletionEntry[] {
   const present = new Set((post.frontmatter?.fields ?? []).map((field) => field.key.toLowerCase()));
   const yaml = post.frontmatter?.format === 'yaml';
   const range = post.lines.rangeOf(cursor.replaceStart, cursor.replaceEnd);
@@ -46,7 +47,7 @@ function keyCompletions(site: Site, post: ParsedPost, cursor: Extract<Frontmatte
     .map((key, index) => ({
       label: key,
       kind: 'key' as const,
-      detail: site.settings.requiredFields.includes(key) ? 'required by postcraft.config.json' : `${site.profile.displayName} frontmatter`,
+      detail: site.settings.requiredFields.includes(key) ? formatMessage(msg('required by postcraft.config.json'), translate) : formatMessage(msg('{0} frontmatter', site.profile.displayName), translate),
       insertText: yaml ? `${key}: ${valueSnippet(key, site, 'yaml')}` : `${key} = ${valueSnippet(key, site, 'toml')}`,
       isSnippet: true,
       range,
@@ -62,7 +63,7 @@ function valueSnippet(key: string, site: Site, format: 'yaml' | 'toml'): string 
   return '"$1"';
 }
 
-function valueCompletions(site: Site, post: ParsedPost, cursor: Extract<FrontmatterCursor, { kind: 'value' }>): CompletionEntry[] {
+function valueCompletions(site: Site, post: ParsedPost, cursor: Extract<FrontmatterCursor, { kind: 'value' }>, translate: Translate): CompletionEntry[] {
   const range = post.lines.rangeOf(cursor.replaceStart, cursor.replaceEnd);
   const format = post.frontmatter?.format ?? 'yaml';
   const quote = (value: string) => quoteFor(value, format, cursor.openQuote);
@@ -80,7 +81,7 @@ function valueCompletions(site: Site, post: ParsedPost, cursor: Extract<Frontmat
       .map((usage, index) => ({
         label: usage.tag,
         kind: 'tag' as const,
-        detail: `${elsewhere(usage)} post${elsewhere(usage) === 1 ? '' : 's'}`,
+        detail: formatMessage(elsewhere(usage) === 1 ? msg('1 post') : msg('{0} posts', elsewhere(usage)), translate),
         insertText: quote(usage.tag),
         range,
         sortText: String(index).padStart(6, '0'),
@@ -94,38 +95,38 @@ function valueCompletions(site: Site, post: ParsedPost, cursor: Extract<Frontmat
         label: author.id,
         kind: 'author' as const,
         detail: author.name ?? author.id,
-        documentation: [author.name && `**${escapeMarkdown(author.name)}**`, author.bio && escapeMarkdown(author.bio), `Defined in ${markdownCode(relativePath(site.root, author.definedAt.file))}`].filter(Boolean).join('\n\n'),
+        documentation: [author.name && `**${escapeMarkdown(author.name)}**`, author.bio && escapeMarkdown(author.bio), formatMessage(msg('Defined in {0}', markdownCode(relativePath(site.root, author.definedAt.file))), translate)].filter(Boolean).join('\n\n'),
         insertText: quote(author.id),
         range,
         sortText: String(index).padStart(6, '0'),
       }));
   }
-  if (isImageKey(key, site.config.imageFields)) return imagePathCompletions(site, post, cursor.prefix, cursor.replaceStart + cursor.prefix.length, cursor.replaceEnd, quote);
+  if (isImageKey(key, site.config.imageFields)) return imagePathCompletions(site, post, cursor.prefix, cursor.replaceStart + cursor.prefix.length, cursor.replaceEnd, quote, translate);
   if (lowerKey === 'draft') return ['true', 'false'].map((value, index) => ({ label: value, kind: 'value' as const, insertText: value, range, sortText: String(index) }));
   if (dateKeys.some((dateKey) => dateKey.toLowerCase() === lowerKey)) {
     const now = nowDate();
     const today = now.slice(0, 10);
-    return [now, today].map((value, index) => ({ label: value, kind: 'value' as const, detail: index === 0 ? 'now' : 'today', insertText: quote(value), range, sortText: String(index) }));
+    return [now, today].map((value, index) => ({ label: value, kind: 'value' as const, detail: formatMessage(index === 0 ? msg('now') : msg('today'), translate), insertText: quote(value), range, sortText: String(index) }));
   }
   return [];
 }
 
 /** `![alt](path`, `<img src="path` and `src="path` in shortcodes, up to the cursor. */
-function bodyImageCompletions(site: Site, post: ParsedPost, offset: number): CompletionEntry[] {
+function bodyImageCompletions(site: Site, post: ParsedPost, offset: number, translate: Translate): CompletionEntry[] {
   const lineStart = post.lines.lineStart(post.lines.positionAt(offset).line);
   // The path being typed is near the cursor; looking further back on a huge line is quadratic work.
   const before = post.text.slice(Math.max(lineStart, offset - 2000), offset);
   const match = /!\[[^\]]*\]\(<?([^)\s>]*)$/.exec(before) ?? /\bsrc\s*=\s*["']([^"']*)$/.exec(before);
   if (!match) return [];
   const after = /^[^\s)"'>]*/.exec(post.text.slice(offset, offset + 200))?.[0] ?? '';
-  return imagePathCompletions(site, post, match[1]!, offset, offset + after.length, (value) => value);
+  return imagePathCompletions(site, post, match[1]!, offset, offset + after.length, (value) => value, translate);
 }
 
 /**
  * Files and folders where the site resolves images, for a path typed so far. Folders come from
  * the generator's own candidate rule, so completion offers exactly what the check accepts.
  */
-function imagePathCompletions(site: Site, post: ParsedPost, typed: string, cursorOffset: number, replaceEnd: number, quote: (value: string) => string): CompletionEntry[] {
+function imagePathCompletions(site: Site, post: ParsedPost, typed: string, cursorOffset: number, replaceEnd: number, quote: (value: string) => string, translate: Translate): CompletionEntry[] {
   const slash = typed.lastIndexOf('/');
   const folderPart = typed.slice(0, slash + 1);
   const probe = '\u0000';
@@ -148,7 +149,7 @@ function imagePathCompletions(site: Site, post: ParsedPost, typed: string, curso
     .map(([name, kind], index) => ({
       label: kind === 'folder' ? `${name}/` : name,
       kind,
-      detail: kind === 'image' ? 'image' : 'folder',
+      detail: formatMessage(kind === 'image' ? msg('image') : msg('folder'), translate),
       insertText: kind === 'folder' ? `${name}/` : quote(name),
       range,
       sortText: `${kind === 'image' ? 0 : 1}${String(index).padStart(5, '0')}`,

@@ -9,6 +9,7 @@ import type { Range } from '../text/lineIndex';
 import { escapeMarkdown, markdownCode } from '../text/markdown';
 import { joinPath, relativePath } from '../text/paths';
 import { linkDestinationAt, linkHoverMarkdown } from './linkNavigation';
+import { english, formatMessage, msg, type Message, type Translate } from '../l10n/message';
 
 export interface HoverInfo {
   /** Markdown; `file:` links point at files inside the site only. */
@@ -19,24 +20,27 @@ export interface HoverInfo {
 }
 
 /** What to show when hovering a tag, an author, an image path or a link to a page. */
-export function hoverAt(site: Site, post: ParsedPost, offset: number): HoverInfo | undefined {
+export function hoverAt(site: Site, post: ParsedPost, offset: number, translate: Translate = english): HoverInfo | undefined {
+  const t = (message: Message) => formatMessage(message, translate);
   const within = (range: OffsetRange) => offset >= range.start && offset <= range.end;
   for (const node of tagValues(post, site.config)) {
     if (!within(node.range)) continue;
     const tag = String(node.value);
     const usage = site.tags.get(tag);
     const titles = [...(usage?.posts ?? [])].slice(0, 5).map((path) => `- ${escapeMarkdown(site.posts.get(path)?.title ?? relativePath(site.root, path))}`);
-    const more = (usage?.count ?? 0) > titles.length ? `\n- …and ${(usage?.count ?? 0) - titles.length} more` : '';
-    return { markdown: `**Tag ${markdownCode(tag)}**: used in ${usage?.count ?? 0} post${usage?.count === 1 ? '' : 's'}\n\n${titles.join('\n')}${more}`, range: post.lines.rangeOf(node.range.start, node.range.end), images: [] };
+    const count = usage?.count ?? 0;
+    const more = count > titles.length ? `\n- ${t(msg('…and {0} more', count - titles.length))}` : '';
+    const used = count === 1 ? t(msg('**Tag {0}**: used in 1 post', markdownCode(tag))) : t(msg('**Tag {0}**: used in {1} posts', markdownCode(tag), count));
+    return { markdown: `${used}\n\n${titles.join('\n')}${more}`, range: post.lines.rangeOf(node.range.start, node.range.end), images: [] };
   }
   for (const { node } of valuesOf(post, site.config.authorKeys)) {
     if (!within(node.range) || typeof node.value !== 'string') continue;
     const author = site.findAuthor(node.value);
     const range = post.lines.rangeOf(node.range.start, node.range.end);
-    if (!author) return { markdown: `**Author ${markdownCode(node.value)}** is not in the site's authors.`, range, images: [] };
+    if (!author) return { markdown: t(msg("**Author {0}** is not in the site's authors.", markdownCode(node.value))), range, images: [] };
     const avatar = author.avatar ? resolveAvatar(site, author.avatar, author.definedAt.file) : undefined;
     const name = escapeMarkdown(author.name ?? author.id);
-    const lines = [avatar ? `![${name}](${fileUri(avatar)}|width=64)` : '', `**${name}** (${markdownCode(author.id)})`, escapeMarkdown(author.bio ?? ''), `Defined in [${escapeMarkdown(relativePath(site.root, author.definedAt.file))}](${fileUri(author.definedAt.file)})`];
+    const lines = [avatar ? `![${name}](${fileUri(avatar)}|width=64)` : '', `**${name}** (${markdownCode(author.id)})`, escapeMarkdown(author.bio ?? ''), t(msg('Defined in {0}', `[${escapeMarkdown(relativePath(site.root, author.definedAt.file))}](${fileUri(author.definedAt.file)})`))];
     return { markdown: lines.filter(Boolean).join('\n\n'), range, images: avatar ? [avatar] : [] };
   }
   for (const reference of findImageReferences(post, site.config)) {
@@ -49,7 +53,7 @@ export function hoverAt(site: Site, post: ParsedPost, offset: number): HoverInfo
   if (offset < post.bodyStart) return undefined;
   const destination = linkDestinationAt(site, post, offset);
   if (!destination) return undefined; // a link that reaches nothing has its diagnostic
-  return { markdown: linkHoverMarkdown(site, destination), range: post.lines.rangeOf(destination.link.range.start, destination.link.range.end), images: [] };
+  return { markdown: linkHoverMarkdown(site, destination, translate), range: post.lines.rangeOf(destination.link.range.start, destination.link.range.end), images: [] };
 }
 
 /** Avatars are usually site-root paths (`/images/a.png`) or relative to the author's page. */

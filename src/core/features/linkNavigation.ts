@@ -6,6 +6,7 @@ import type { ParsedPost } from '../post/parsedPost';
 import type { Site } from '../site/site';
 import { escapeMarkdown, markdownCode } from '../text/markdown';
 import { relativePath } from '../text/paths';
+import { english, formatMessage, msg, type Translate } from '../l10n/message';
 
 /** Where a link leads in the workspace: a page's or file's path, and the heading its fragment names. */
 export interface LinkDestination {
@@ -39,12 +40,12 @@ function destinationOf(site: Site, post: ParsedPost, link: LinkReference): LinkD
 }
 
 /** What a hover on a link says: the target's title, date and URL, and the heading it names. */
-export function linkHoverMarkdown(site: Site, destination: LinkDestination): string {
+export function linkHoverMarkdown(site: Site, destination: LinkDestination, translate: Translate = english): string {
   const file = markdownCode(relativePath(site.root, destination.path));
   if (destination.kind === 'file') return `${file}`;
   const page = site.posts.get(destination.path);
   const title = `**${escapeMarkdown(page?.title ?? relativePath(site.root, destination.path))}**`;
-  const facts = [page?.draft ? 'draft' : '', page?.route?.date?.slice(0, 10) ?? '', page?.route ? markdownCode(page.route.url) : ''].filter(Boolean).join(' · ');
+  const facts = [page?.draft ? formatMessage(msg('draft'), translate) : '', page?.route?.date?.slice(0, 10) ?? '', page?.route ? markdownCode(page.route.url) : ''].filter(Boolean).join(' · ');
   const heading = destination.anchor ? `§ ${escapeMarkdown(destination.anchor.text ?? `#${destination.anchor.id}`)}` : '';
   return [title, facts, heading, file].filter(Boolean).join('\n\n');
 }

@@ -1,6 +1,7 @@
 import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import type { Field, FieldValue, FrontmatterProblem } from './model';
 import type { ParsedFields } from './yaml';
+import { described, msg } from '../l10n/message';
 
 /** Hugo's JSON frontmatter: an object at the very start of the file. */
 export function parseJsonFrontmatter(source: string, base: number): ParsedFields {
@@ -9,7 +10,7 @@ export function parseJsonFrontmatter(source: string, base: number): ParsedFields
   const problems: FrontmatterProblem[] = errors.map((error) => ({
     code: 'json-syntax',
     severity: 'error',
-    message: `JSON: ${printParseErrorCode(error.error)}`,
+    ...described(msg('JSON: {0}', printParseErrorCode(error.error))),
     range: { start: base + error.offset, end: base + error.offset + Math.max(error.length, 1) },
   }));
 
@@ -37,7 +38,7 @@ export function parseJsonFrontmatter(source: string, base: number): ParsedFields
       const value = convert(valueNode);
       const field = { key, keyRange, value, range: { start: keyRange.start, end: value?.range.end ?? keyRange.end } };
       const first = seen.get(key);
-      if (first) problems.push({ code: 'duplicate-key', severity: 'warning', message: `Duplicate key "${key}".`, range: keyRange, related: first.keyRange });
+      if (first) problems.push({ code: 'duplicate-key', severity: 'warning', ...described(msg('Duplicate key "{0}".', key)), range: keyRange, related: first.keyRange });
       else seen.set(key, field);
       fields.push(field);
     }

@@ -1,3 +1,5 @@
+import type { Message } from '../l10n/message';
+
 /** Offsets into the whole post text, half-open. */
 export interface OffsetRange {
   readonly start: number;
@@ -52,12 +54,14 @@ export interface FrontmatterProblem {
   readonly code: FrontmatterProblemCode;
   /** `info`: text every generator reads, that stricter readers would not. */
   readonly severity: 'error' | 'warning' | 'info';
+  /** In English; `l10n` is its template (l10n/message.ts). */
   readonly message: string;
+  readonly l10n?: Message;
   readonly range: OffsetRange;
   /** Another place the problem involves (the first definition of a duplicate key). */
   readonly related?: OffsetRange;
   /** A replacement that resolves the problem, when the parser knows one. */
-  readonly fix?: { readonly title: string; readonly range: OffsetRange; readonly newText: string };
+  readonly fix?: { readonly title: Message; readonly range: OffsetRange; readonly newText: string };
 }
 
 export interface Frontmatter {

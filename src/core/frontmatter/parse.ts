@@ -1,6 +1,7 @@
 import { parseJsonFrontmatter } from './json';
 import { excessiveNesting, maxFrontmatterLength, maxNestingDepth } from './limits';
 import type { Frontmatter } from './model';
+import { described, msg } from '../l10n/message';
 import { anyFrontmatter, splitFrontmatter, type FrontmatterSyntax } from './split';
 import { parseTomlFrontmatter } from './toml';
 import { parseSimpleYaml } from './simpleYaml';
@@ -23,7 +24,7 @@ export function parseFrontmatter(text: string, syntax: FrontmatterSyntax = anyFr
     problems.unshift({
       code: 'frontmatter-unclosed',
       severity: 'error',
-      message: `Frontmatter opened with "${block.format === 'yaml' ? '---' : '+++'}" is never closed: the generator reads the whole file as frontmatter.`,
+      ...described(msg('Frontmatter opened with "{0}" is never closed: the generator reads the whole file as frontmatter.', block.format === 'yaml' ? '---' : '+++')),
       range: { start: block.blockRange.start, end: block.blockRange.start + 3 },
     });
   }
@@ -37,8 +38,8 @@ function parseSafely<T extends ParsedFields | undefined>(source: string, base: n
   try {
     return parser(source, base);
   } catch (error) {
-    const message = `${formatNames[format]}: the frontmatter could not be read (${error instanceof Error ? error.message : String(error)}); it is not checked.`;
-    return { fields: [], data: {}, problems: [{ code: `${format}-syntax`, severity: 'error', message, range: { start: base, end: base + Math.min(1, source.length) } }] };
+    const message = msg('{0}: the frontmatter could not be read ({1}); it is not checked.', formatNames[format], error instanceof Error ? error.message : String(error));
+    return { fields: [], data: {}, problems: [{ code: `${format}-syntax`, severity: 'error', ...described(message), range: { start: base, end: base + Math.min(1, source.length) } }] };
   }
 }
 
@@ -46,12 +47,12 @@ function parseSafely<T extends ParsedFields | undefined>(source: string, base: n
 function withinLimits(source: string, format: Frontmatter['format'], base: number): ParsedFields | undefined {
   const code = `${format}-syntax` as const;
   if (source.length > maxFrontmatterLength) {
-    const message = `${formatNames[format]}: frontmatter of ${Math.round(source.length / 1024)} KB is over Postcraft's ${maxFrontmatterLength / 1024} KB limit; it is not checked.`;
-    return { fields: [], data: {}, problems: [{ code, severity: 'warning', message, range: { start: base, end: base + 1 } }] };
+    const message = msg("{0}: frontmatter of {1} KB is over Postcraft's {2} KB limit; it is not checked.", formatNames[format], Math.round(source.length / 1024), maxFrontmatterLength / 1024);
+    return { fields: [], data: {}, problems: [{ code, severity: 'warning', ...described(message), range: { start: base, end: base + 1 } }] };
   }
   const at = excessiveNesting(source, format);
   if (at === -1) return undefined;
-  const message = `${formatNames[format]}: frontmatter nested deeper than ${maxNestingDepth} levels; it is not checked.`;
+  const message = described(msg('{0}: frontmatter nested deeper than {1} levels; it is not checked.', formatNames[format], maxNestingDepth));
   // Warnings: the text may well be valid; Postcraft only declines to read it.
-  return { fields: [], data: {}, problems: [{ code, severity: 'warning', message, range: { start: base + at, end: base + Math.min(at + 1, source.length) } }] };
+  return { fields: [], data: {}, problems: [{ code, severity: 'warning', ...message, range: { start: base + at, end: base + Math.min(at + 1, source.length) } }] };
 }

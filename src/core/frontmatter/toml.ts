@@ -1,6 +1,7 @@
 import { parse } from 'smol-toml';
 import type { Field, FieldValue, FrontmatterProblem, OffsetRange, ScalarNode } from './model';
 import { placeTomlError } from './tomlErrors';
+import { described, msg } from '../l10n/message';
 import type { ParsedFields } from './yaml';
 
 /**
@@ -14,7 +15,7 @@ export function parseTomlFrontmatter(source: string, base: number): ParsedFields
     data = parse(source) as Record<string, unknown>;
   } catch (error) {
     const { start, end, message } = placeTomlError(source, error);
-    problems.push({ code: 'toml-syntax', severity: 'error', message: `TOML: ${message}`, range: { start: base + start, end: base + end } });
+    problems.push({ code: 'toml-syntax', severity: 'error', ...described(msg('TOML: {0}', message)), range: { start: base + start, end: base + end } });
   }
   return { fields: locateTopLevelFields(source, base, problems), data, problems };
 }
@@ -44,7 +45,7 @@ function locateTopLevelFields(source: string, base: number, problems: Frontmatte
     const field: Field = { key, keyRange, value: node, range: { start: keyRange.start, end: node?.range.end ?? keyRange.end } };
     const first = seen.get(key);
     if (first) {
-      problems.push({ code: 'duplicate-key', severity: 'warning', message: `Duplicate key "${key}".`, range: keyRange, related: first.keyRange });
+      problems.push({ code: 'duplicate-key', severity: 'warning', ...described(msg('Duplicate key "{0}".', key)), range: keyRange, related: first.keyRange });
     } else seen.set(key, field);
     fields.push(field);
     const nextLine = source.indexOf('\n', end);

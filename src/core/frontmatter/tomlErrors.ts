@@ -1,42 +1,43 @@
 import { TomlError } from 'smol-toml';
 import { lineEndOffset, trimmedLineEnd } from './sourceLines';
+import { msg, type MessageArgument } from '../l10n/message';
 
 /**
  * Where smol-toml's error is the writer's mistake: an unclosed string or array at what opens it (the
  * parser notices at the line's end, or at the next key), a table defined twice at its header; any
  * other error at the token smol-toml stops at. The range stays on one line.
  */
-export function placeTomlError(source: string, error: unknown): { start: number; end: number; message: string } {
+export function placeTomlError(source: string, error: unknown): { start: number; end: number; message: MessageArgument } {
   const reason = (error instanceof Error ? error.message.split('\n')[0]!.trim() : String(error)).replace(/^Invalid TOML document: /, '');
   const at = error instanceof TomlError ? offsetOf(source, error.line, error.column) : 0;
-  const onLine = (start: number, message: string) => ({ start, end: Math.max(trimmedLineEnd(source, start), start + 1), message });
+  const onLine = (start: number, message: MessageArgument) => ({ start, end: Math.max(trimmedLineEnd(source, start), start + 1), message });
 
   // A one-line string runs into its line break ("control characters are not allowed in strings").
   if (/control characters/.test(reason) && (at === source.length || source[at] === '\n' || source[at] === '\r')) {
     const opener = unclosedStringOnLine(source, at);
-    if (opener !== -1) return onLine(opener, `the ${source[opener]} opened here is not closed on its line (only """ and ''' strings span lines).`);
+    if (opener !== -1) return onLine(opener, msg('the {0} opened here is not closed on its line (only """ and \'\'\' strings span lines).', source[opener]!));
   }
-  if (/unfinished string/.test(reason)) return onLine(at, `the string opened here is never closed.`);
+  if (/unfinished string/.test(reason)) return onLine(at, msg('the string opened here is never closed.'));
 
   // An array that is still open when the next key, table or the end comes.
   if (/expected comma or end of structure|unfinished|invalid value/.test(reason) && startsKeyTableOrEnd(source, at)) {
     const opener = openBracketBefore(source, at);
-    if (opener !== -1) return onLine(opener, `the "${source[opener]}" opened here is never closed with "${source[opener] === '[' ? ']' : '}'}".`);
+    if (opener !== -1) return onLine(opener, msg('the "{0}" opened here is never closed with "{1}".', source[opener]!, source[opener] === '[' ? ']' : '}'));
   }
 
   const lineStart = source.lastIndexOf('\n', at - 1) + 1;
   // `date 2020-01-01`: smol-toml reads on past the key and stops at the value.
   if (/illegal character in key/.test(reason) && /^[ \t]*[A-Za-z0-9_-]+[ \t]+$/.test(source.slice(lineStart, at))) {
-    return onLine(lineStart + /^[ \t]*/.exec(source.slice(lineStart))![0].length, 'this line is not "key = value"; is a "=" missing?');
+    return onLine(lineStart + /^[ \t]*/.exec(source.slice(lineStart))![0].length, msg('this line is not "key = value"; is a "=" missing?'));
   }
   if (/redefine/.test(reason) && /^[ \t]*\[/.test(source.slice(lineStart, at + 1))) {
     const header = lineStart + /^[ \t]*/.exec(source.slice(lineStart))![0].length;
     const close = source.slice(header, lineEndOffset(source, header)).lastIndexOf(']');
-    return { start: header, end: close === -1 ? Math.max(trimmedLineEnd(source, header), header + 1) : header + close + 1, message: `this table is already defined above.` };
+    return { start: header, end: close === -1 ? Math.max(trimmedLineEnd(source, header), header + 1) : header + close + 1, message: msg('this table is already defined above.') };
   }
   const token = /^[^\s=,\]}]+/.exec(source.slice(at, lineEndOffset(source, at)));
   // A key written twice: Hugo 0.111 stops too ("key title is already defined").
-  const message = /redefine/.test(reason) ? 'this key is already defined above.' : reason;
+  const message = /redefine/.test(reason) ? msg('this key is already defined above.') : reason;
   return { start: at, end: at + Math.max(token?.[0].length ?? 0, 1), message };
 }
 

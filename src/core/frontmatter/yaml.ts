@@ -4,6 +4,7 @@ import { tabLedBlankLines } from './libyamlTabs';
 import type { Field, FieldValue, FrontmatterProblem, OffsetRange } from './model';
 import { trimmedLineEnd } from './sourceLines';
 import { maxReportedErrors, yamlSyntaxProblems } from './yamlErrors';
+import { described, msg } from '../l10n/message';
 
 /** Aliases a document may expand: a billion-laughs document stops here with a clear error. */
 const MAX_ALIAS_COUNT = 100;
@@ -28,13 +29,19 @@ export function parseYamlWithLibrary(source: string, base: number): ParsedFields
   if (lenient) {
     doc = lenient.doc;
     for (const span of lenient.spans) {
-      const what = span.kind === 'quoted' ? 'quoted value' : source[span.start] === '{' ? 'flow mapping' : 'flow list';
+      // One sentence per kind, so that a translation can agree with its noun.
+      const message =
+        span.kind === 'quoted'
+          ? msg("YAML: this quoted value continues on lines indented less than its key. The generators read it (Go's, Ruby's and js-yaml's YAML do); strict YAML 1.2 readers, such as editors', reject it.")
+          : source[span.start] === '{'
+            ? msg("YAML: this flow mapping continues on lines indented less than its key. The generators read it (Go's, Ruby's and js-yaml's YAML do); strict YAML 1.2 readers, such as editors', reject it.")
+            : msg("YAML: this flow list continues on lines indented less than its key. The generators read it (Go's, Ruby's and js-yaml's YAML do); strict YAML 1.2 readers, such as editors', reject it.");
       problems.push({
         code: 'yaml-syntax',
         severity: 'info',
-        message: `YAML: this ${what} continues on lines indented less than its key. The generators read it (Go's, Ruby's and js-yaml's YAML do); strict YAML 1.2 readers, such as editors', reject it.`,
+        ...described(message),
         range: shift(span.start, Math.max(trimmedLineEnd(source, span.start), span.start + 1)),
-        fix: { title: 'Indent the continuation lines', range: shift(span.start, span.end), newText: indentedContinuation(source, span) },
+        fix: { title: msg('Indent the continuation lines'), range: shift(span.start, span.end), newText: indentedContinuation(source, span) },
       });
     }
   }
@@ -44,7 +51,7 @@ export function parseYamlWithLibrary(source: string, base: number): ParsedFields
       problems.push({
         code: 'yaml-syntax',
         severity: 'warning',
-        message: 'YAML: a tab starts this line. Hugo and Jekyll stop at it (Go\'s and Ruby\'s YAML: "found a tab character that violates indentation"), js-yaml skips it; remove the tab.',
+        ...described(msg('YAML: a tab starts this line. Hugo and Jekyll stop at it (Go\'s and Ruby\'s YAML: "found a tab character that violates indentation"), js-yaml skips it; remove the tab.')),
         range: shift(at, at + /^\t+/.exec(source.slice(at))![0].length),
       });
     }
@@ -87,7 +94,7 @@ export function parseYamlWithLibrary(source: string, base: number): ParsedFields
         problems.push({
           code: 'duplicate-key',
           severity: 'warning',
-          message: `Duplicate key "${key}": some generators keep only one of the values, others stop the build.`,
+          ...described(msg('Duplicate key "{0}": some generators keep only one of the values, others stop the build.', key)),
           range: keyRange,
           related: first.keyRange,
         });
@@ -102,7 +109,7 @@ export function parseYamlWithLibrary(source: string, base: number): ParsedFields
   const fields = isMap(doc.contents) ? convertFields(doc.contents.items) : [];
   if (doc.contents && !isMap(doc.contents) && doc.errors.length === 0) {
     const range = doc.contents.range ?? [0, source.length];
-    problems.push({ code: 'yaml-syntax', severity: 'error', message: 'YAML: frontmatter must be a mapping of keys to values.', range: shift(range[0], range[1]) });
+    problems.push({ code: 'yaml-syntax', severity: 'error', ...described(msg('YAML: frontmatter must be a mapping of keys to values.')), range: shift(range[0], range[1]) });
   }
 
   let data: Record<string, unknown> = {};
@@ -116,7 +123,7 @@ export function parseYamlWithLibrary(source: string, base: number): ParsedFields
     problems.push({
       code: 'yaml-syntax',
       severity: 'error',
-      message: `YAML: ${message}${/alias/i.test(message) ? ` (aliases are limited to ${MAX_ALIAS_COUNT} expansions)` : ''}.`,
+      ...described(/alias/i.test(message) ? msg('YAML: {0} (aliases are limited to {1} expansions).', message, MAX_ALIAS_COUNT) : msg('YAML: {0}.', message)),
       range: shift(0, Math.min(source.length, source.indexOf('\n') === -1 ? source.length : source.indexOf('\n'))),
     });
   }

@@ -1,6 +1,7 @@
 import { visit, type Document, type YAMLError, type YAMLMap, type YAMLSeq } from 'yaml';
 import { closingQuoteEnd, flowCollectionEnd, isMissingQuote, quotedScalarStartsByEnd, restOfLineIsBlank } from './libyamlLeniency';
 import type { FrontmatterProblem, OffsetRange } from './model';
+import { described, msg, type Message, type MessageArgument } from '../l10n/message';
 import { firstContentOffset, lineEndOffset, trimmedLineEnd } from './sourceLines';
 
 /** Enough to show where a document goes wrong; thousands of squiggles help nobody. */
@@ -9,7 +10,8 @@ export const maxReportedErrors = 100;
 interface PlacedError {
   readonly start: number;
   readonly end: number;
-  readonly message: string;
+  /** Ours as a template; the `yaml` package's own in English. */
+  readonly message: MessageArgument;
   /** Up to here the text belongs to this mistake: later errors starting inside are its echoes. */
   readonly coversUntil: number;
 }
@@ -28,7 +30,7 @@ export function yamlSyntaxProblems(source: string, doc: Document, shift: (start:
   for (const [index, error] of doc.errors.entries()) {
     if (problems.length === maxReportedErrors) {
       const last = place(error);
-      problems.push({ code: 'yaml-syntax', severity: 'error', message: `YAML: ${doc.errors.length - index} more errors after this point are not listed.`, range: shift(last.start, last.end) });
+      problems.push({ code: 'yaml-syntax', severity: 'error', ...described(msg('YAML: {0} more errors after this point are not listed.', doc.errors.length - index)), range: shift(last.start, last.end) });
       break;
     }
     const at = Math.min(error.pos[0], source.length);
@@ -36,7 +38,7 @@ export function yamlSyntaxProblems(source: string, doc: Document, shift: (start:
     const placed = place(error);
     if (isCovered(placed.start)) continue;
     covered.push({ start: Math.min(at, placed.start), end: Math.max(placed.coversUntil, lineEndOffset(source, at) + 1) });
-    problems.push({ code: 'yaml-syntax', severity: 'error', message: `YAML: ${placed.message}`, range: shift(placed.start, placed.end) });
+    problems.push({ code: 'yaml-syntax', severity: 'error', ...described(msg('YAML: {0}', placed.message)), range: shift(placed.start, placed.end) });
   }
   return problems;
 }
@@ -44,7 +46,7 @@ export function yamlSyntaxProblems(source: string, doc: Document, shift: (start:
 function errorPlacer(source: string, doc: Document): (error: YAMLError) => PlacedError {
   let quotedStarts: Map<number, number> | undefined;
   let flowStarts: Map<number, number> | undefined;
-  const onLine = (start: number, message: string, coversUntil = lineEndOffset(source, start) + 1): PlacedError => ({
+  const onLine = (start: number, message: MessageArgument, coversUntil = lineEndOffset(source, start) + 1): PlacedError => ({
     start,
     end: Math.max(trimmedLineEnd(source, start), start + 1),
     message,
@@ -65,24 +67,24 @@ function errorPlacer(source: string, doc: Document): (error: YAMLError) => Place
       const start = (flowStarts ??= flowCollectionStartsByEnd(doc)).get(error.pos[0]);
       if (start !== undefined) {
         const closer = source[start] === '[' ? ']' : '}';
-        const message = flowCollectionEnd(source, start, source.length, { skipComments: true }) === -1 ? `the "${source[start]}" opened here is never closed with "${closer}".` : libraryMessage;
+        const message = flowCollectionEnd(source, start, source.length, { skipComments: true }) === -1 ? msg('the "{0}" opened here is never closed with "{1}".', source[start]!, closer) : libraryMessage;
         return onLine(start, message, Math.max(at + 1, lineEndOffset(source, start) + 1));
       }
     }
 
     if (error.code === 'BLOCK_AS_IMPLICIT_KEY' && /^Nested mappings/.test(error.message)) {
       if (holdsMappingIndicator(source.slice(at, lineEndOffset(source, at)))) {
-        return onLine(at, 'this value holds ": ", which starts a key and value of their own here; quote the whole value.');
+        return onLine(at, msg('this value holds ": ", which starts a key and value of their own here; quote the whole value.'));
       }
       // `title: x` and then `  date: …` indented below it: the fault is on the indented line.
       const next = nextContentLine(source, lineEndOffset(source, at));
-      if (next !== -1) return onLine(next, 'this line is indented as if it belonged to the key above, which already has its value.');
+      if (next !== -1) return onLine(next, msg('this line is indented as if it belonged to the key above, which already has its value.'));
     }
 
     if (error.code === 'MULTILINE_IMPLICIT_KEY' || (error.code === 'MISSING_CHAR' && /^Implicit map keys need to be followed/.test(error.message))) {
       const start = firstContentOffset(source, at);
       const line = source.slice(start, trimmedLineEnd(source, start));
-      const message = /:[^\s]/.test(line) && !/:(?:\s|$)/.test(line) ? 'a ":" between a key and its value needs a space after it.' : 'this line is not "key: value"; is a ":" missing?';
+      const message = /:[^\s]/.test(line) && !/:(?:\s|$)/.test(line) ? msg('a ":" between a key and its value needs a space after it.') : msg('this line is not "key: value"; is a ":" missing?');
       return onLine(start, message);
     }
 
@@ -94,11 +96,11 @@ function errorPlacer(source: string, doc: Document): (error: YAMLError) => Place
       if (start !== -1 && message) return onLine(start, message);
     }
 
-    if (error.code === 'BAD_SCALAR_START') return onLine(at, `a value cannot start with "${source[at]}"; quote the whole value.`);
+    if (error.code === 'BAD_SCALAR_START') return onLine(at, msg('a value cannot start with "{0}"; quote the whole value.', source[at]!));
 
     if (error.code === 'BLOCK_AS_IMPLICIT_KEY' && /^A block sequence/.test(error.message)) {
       const start = firstContentOffset(source, at);
-      if (source[start] === '-') return onLine(start, 'this list item is indented less than the items before it.');
+      if (source[start] === '-') return onLine(start, msg('this list item is indented less than the items before it.'));
     }
 
     // Otherwise at the token the package names: past a line's indentation (a tab there is the fault itself).
@@ -108,23 +110,23 @@ function errorPlacer(source: string, doc: Document): (error: YAMLError) => Place
   };
 }
 
-function unclosedQuote(source: string, start: number, libraryMessage: string, onLine: (start: number, message: string, coversUntil?: number) => PlacedError): PlacedError {
+function unclosedQuote(source: string, start: number, libraryMessage: string, onLine: (start: number, message: MessageArgument, coversUntil?: number) => PlacedError): PlacedError {
   const quote = source[start]!;
   const close = closingQuoteEnd(source, start);
-  if (close === -1) return onLine(start, `the ${quote} opened here is never closed.`, source.length + 1);
+  if (close === -1) return onLine(start, msg('the {0} opened here is never closed.', quote), source.length + 1);
   if (!restOfLineIsBlank(source, close)) {
-    return onLine(start, `the ${quote} opened here is not closed on its line: YAML reads on to the next ${quote}, and finds more text after that one.`, close);
+    return onLine(start, msg('the {0} opened here is not closed on its line: YAML reads on to the next {0}, and finds more text after that one.', quote), close);
   }
   return onLine(start, libraryMessage, close);
 }
 
-const valueIndicatorMessages: Record<string, string> = {
-  '[': 'a value starting with "[" is a list, and text follows its "]"; quote the whole value.',
-  '{': 'a value starting with "{" is a mapping, and text follows its "}"; quote the whole value.',
-  '*': 'a value starting with "*" is an alias (a reference to an anchor); quote the whole value.',
-  '&': 'a value starting with "&" names an anchor; quote the whole value.',
-  '"': 'this quoted value ends at its second ", and text follows it: write \\" for a quote inside, or use single quotes.',
-  "'": "this quoted value ends at its second ', and text follows it: write '' for a quote inside, or use double quotes.",
+const valueIndicatorMessages: Record<string, Message> = {
+  '[': msg('a value starting with "[" is a list, and text follows its "]"; quote the whole value.'),
+  '{': msg('a value starting with "{" is a mapping, and text follows its "}"; quote the whole value.'),
+  '*': msg('a value starting with "*" is an alias (a reference to an anchor); quote the whole value.'),
+  '&': msg('a value starting with "&" names an anchor; quote the whole value.'),
+  '"': msg('this quoted value ends at its second ", and text follows it: write \\" for a quote inside, or use single quotes.'),
+  "'": msg("this quoted value ends at its second ', and text follows it: write '' for a quote inside, or use double quotes."),
 };
 
 /** Where the value of the `key: value` or `- value` on the line holding `at` starts, if before `at`; -1 otherwise. */

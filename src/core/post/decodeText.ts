@@ -1,4 +1,5 @@
 import type { SiteFileSystem } from '../host/fileSystem';
+import { formatMessage, msg, type Message } from '../l10n/message';
 
 /** Why a file is not read as a post. */
 export type UnreadableReason = { readonly kind: 'too-large'; readonly size: number; readonly limit: number } | { readonly kind: 'binary' } | { readonly kind: 'encoding' };
@@ -44,14 +45,14 @@ export async function readPostText(fs: SiteFileSystem, path: string, maxBytes = 
   return stat?.type === 'file' && stat.size > maxBytes ? { unreadable: { kind: 'too-large', size: stat.size, limit: maxBytes } } : undefined;
 }
 
-export function describeUnreadable(reason: UnreadableReason): string {
+export function describeUnreadable(reason: UnreadableReason): Message {
   switch (reason.kind) {
     case 'too-large':
-      return `Skipped: the file is ${(reason.size / 1024 / 1024).toFixed(1)} MB, over Postcraft's ${(reason.limit / 1024 / 1024).toFixed(0)} MB limit for posts.`;
+      return msg("Skipped: the file is {0} MB, over Postcraft's {1} MB limit for posts.", (reason.size / 1024 / 1024).toFixed(1), (reason.limit / 1024 / 1024).toFixed(0));
     case 'binary':
-      return 'Skipped: the file holds binary data (NUL bytes), not Markdown.';
+      return msg('Skipped: the file holds binary data (NUL bytes), not Markdown.');
     case 'encoding':
-      return 'Skipped: the file is not valid UTF-8 text; generators would fail to read it too.';
+      return msg('Skipped: the file is not valid UTF-8 text; generators would fail to read it too.');
   }
 }
 
@@ -69,7 +70,7 @@ const utf8Bom = [0xef, 0xbb, 0xbf];
 export function rewritableText(bytes: Uint8Array, size: number | undefined, maxBytes = defaultMaxPostBytes): RewritableText {
   if (size !== undefined && size !== bytes.byteLength) return { refused: 'the file was not read whole' };
   const decoded = decodePostBytes(bytes, maxBytes);
-  if ('unreadable' in decoded) return { refused: describeUnreadable(decoded.unreadable).replace(/^Skipped: /, '') };
+  if ('unreadable' in decoded) return { refused: formatMessage(describeUnreadable(decoded.unreadable)).replace(/^Skipped: /, '') };
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return { refused: 'the file is UTF-16, which fixes do not rewrite' };
   const bom = utf8Bom.every((byte, i) => bytes[i] === byte);
   const encode = (text: string) => {

@@ -2,13 +2,14 @@ import type { FieldValue } from '../frontmatter/model';
 import { innerRange } from '../frontmatter/values';
 import { isImagePath } from '../text/fileKinds';
 import type { ParsedPost } from './parsedPost';
+import { msg, type Message } from '../l10n/message';
 
 /** Text in a post that Postcraft guesses names an image, and why, for the message. */
 export interface GuessedImageText {
   readonly raw: string;
   /** Offset of `raw` in the post (for frontmatter) or in the body (for template tags). */
   readonly start: number;
-  readonly guess: string;
+  readonly guess: Message;
 }
 
 export interface GuessedFrontmatterImage extends GuessedImageText {
@@ -33,7 +34,7 @@ export function guessedFrontmatterImages(post: ParsedPost, imageFields: readonly
     else if (value.kind === 'map') for (const field of value.fields) visit(field.value, `${key}.${field.key}`, depth + 1);
     else if (typeof value.value === 'string' && looksLikeImagePath(value.value)) {
       const range = innerRange(value);
-      const guess = `in frontmatter field "${key}", which is not a known image field; Postcraft guesses its value is an image path`;
+      const guess = msg('in frontmatter field "{0}", which is not a known image field; Postcraft guesses its value is an image path', key);
       found.push({ raw: post.text.slice(range.start, range.end), key, start: range.start, guess });
     }
   };

@@ -7,6 +7,7 @@ import { scanMarkdownBody } from './markdownStructure';
 import type { ParsedPost } from './parsedPost';
 import { findTemplateImages } from './templateImages';
 import { mdxEsmSpecifiers } from './mdxEsm';
+import type { Message } from '../l10n/message';
 
 export type ImageOrigin = 'markdown' | 'html' | 'shortcode' | 'import' | 'frontmatter';
 
@@ -22,7 +23,7 @@ export interface ImageReference {
    * Set where Postcraft only guesses that the text names an image (a frontmatter field it does not know,
    * an argument of a site's own shortcode or Liquid tag): why, for the message. A guess is never an error.
    */
-  readonly guess?: string;
+  readonly guess?: Message;
 }
 
 /**
@@ -67,7 +68,7 @@ function scanBodyImages(post: ParsedPost, { mdx, generator }: { mdx: boolean; ge
   // Offsets below are into the body; `add` moves them into the post.
   const body = post.text.slice(post.bodyStart);
   const found: ImageReference[] = [];
-  const add = (raw: string, start: number, origin: ImageOrigin, guess?: string) => {
+  const add = (raw: string, start: number, origin: ImageOrigin, guess?: Message) => {
     const reference = toReference(raw, post.bodyStart + start, origin, guess);
     if (reference) found.push(reference);
   };
@@ -117,7 +118,7 @@ function scanBodyImages(post: ParsedPost, { mdx, generator }: { mdx: boolean; ge
 }
 
 /** Builds a reference from source text at `start`, or `undefined` for URLs, data and templates. */
-export function toReference(raw: string, start: number, origin: ImageOrigin, guess?: string): ImageReference | undefined {
+export function toReference(raw: string, start: number, origin: ImageOrigin, guess?: Message): ImageReference | undefined {
   const trimmed = raw.trim();
   const path = imagePathOf(trimmed);
   if (path === undefined) return undefined;

@@ -2,10 +2,11 @@ import { scanTemplateTag, type TemplateTag } from './templateSyntax';
 import { isImagePath } from '../text/fileKinds';
 import type { GeneratorId } from './dialect';
 import type { GuessedImageText } from './frontmatterImages';
+import { msg, type Message } from '../l10n/message';
 
 /** An argument of a shortcode or Liquid tag that names an image; `guess` unless the tag is known. */
 export type TemplateImageArgument = Omit<GuessedImageText, 'guess'> & {
-  readonly guess?: string;
+  readonly guess?: Message;
   /** Where its tag starts, and whether code there turns the tag's output into text (all but `{{< >}}`). */
   readonly tagStart: number;
   readonly hiddenInCode: boolean;
@@ -86,7 +87,6 @@ export function tagArguments(body: string, tag: TemplateTag): TagArgument[] {
 
 function imageArguments(body: string, tag: TemplateTag): TemplateImageArgument[] {
   if (tag.name === '' || tag.name.startsWith('/')) return [];
-  const what = tag.kind === 'shortcode' ? 'shortcode' : 'Liquid tag';
   const at = { tagStart: tag.start, hiddenInCode: !body.startsWith('{{<', tag.start) };
   const found: TemplateImageArgument[] = [];
   // `{% include file %}` and `{% render file %}` name a template in _includes/ (Jekyll, Eleventy), even an
@@ -97,7 +97,7 @@ function imageArguments(body: string, tag: TemplateTag): TemplateImageArgument[]
     const known = tag.kind === 'shortcode' && tag.name === 'figure' && name?.toLowerCase() === 'src';
     if (known) found.push({ raw: value, start, ...at });
     else if (!/\s/.test(value) && isImagePath(value.replace(/[?#].*$/, ''))) {
-      found.push({ raw: value, start, ...at, guess: `in ${what} \`${tag.name}\`; Postcraft guesses this argument is an image path` });
+      found.push({ raw: value, start, ...at, guess: tag.kind === 'shortcode' ? msg('in shortcode `{0}`; Postcraft guesses this argument is an image path', tag.name) : msg('in Liquid tag `{0}`; Postcraft guesses this argument is an image path', tag.name) });
     }
   }
   return found;

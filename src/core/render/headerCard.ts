@@ -2,19 +2,20 @@ import { attributes, escapeHtml } from './html';
 import { placeholderHtml } from './imagePlaceholder';
 import type { ImageSource } from './imageSources';
 import type { PostAuthor, PostMetadata } from './postMetadata';
+import { formatMessage, msg, type Translate } from '../l10n/message';
 
 /**
  * The card above the post: cover, title, authors, date, tags and a draft badge. Built from escaped
  * values only (never raw post HTML), so it needs no sanitising; images arrive already resolved.
  * It stands for the frontmatter, which starts on line 0.
  */
-export function headerCard(metadata: PostMetadata): string {
+export function headerCard(metadata: PostMetadata, translate: Translate): string {
   const parts: string[] = [];
   if (metadata.cover) parts.push(image(metadata.cover, 'pc-cover', ''));
-  if (metadata.draft) parts.push('<span class="pc-draft-badge">Draft</span>');
+  if (metadata.draft) parts.push(`<span class="pc-draft-badge">${escapeHtml(formatMessage(msg('Draft'), translate))}</span>`);
   if (metadata.title !== undefined) parts.push(`<h1 class="pc-title">${escapeHtml(metadata.title)}</h1>`);
   const byline = [
-    metadata.authors.length > 0 ? `<ul class="pc-authors">${metadata.authors.map(author).join('')}</ul>` : '',
+    metadata.authors.length > 0 ? `<ul class="pc-authors">${metadata.authors.map((value) => author(value, translate)).join('')}</ul>` : '',
     metadata.date ? `<time class="pc-date"${attributes({ datetime: metadata.date.iso || undefined })}>${escapeHtml(metadata.date.display)}</time>` : '',
   ].join('');
   if (byline) parts.push(`<div class="pc-byline">${byline}</div>`);
@@ -25,9 +26,9 @@ export function headerCard(metadata: PostMetadata): string {
   return parts.length === 0 ? '' : `<header class="pc-card${metadata.draft ? ' pc-card-draft' : ''}" data-line="0">${parts.join('')}</header>\n`;
 }
 
-function author(value: PostAuthor): string {
+function author(value: PostAuthor, translate: Translate): string {
   const avatar = value.avatar?.kind === 'shown' ? image(value.avatar, 'pc-avatar', '') : `<span class="pc-avatar pc-avatar-initials" aria-hidden="true">${escapeHtml(initials(value.name))}</span>`;
-  const title = value.known ? undefined : 'Not in the site\'s authors';
+  const title = value.known ? undefined : formatMessage(msg("Not in the site's authors"), translate);
   return `<li${attributes({ class: value.known ? 'pc-author' : 'pc-author pc-author-unknown', title })}>${avatar}<span class="pc-author-name">${escapeHtml(value.name)}</span></li>`;
 }
 

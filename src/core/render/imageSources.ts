@@ -2,13 +2,15 @@ import { toReference } from '../post/imageReferences';
 import { resolveImage } from '../site/imageResolution';
 import type { Site } from '../site/site';
 import { relativePath } from '../text/paths';
+import { english, formatMessage, msg, type Message, type Translate } from '../l10n/message';
 
 /** Why an image is shown as a placeholder instead of loaded. */
 export type ImageProblem = 'missing' | 'wrong-case' | 'outside-site' | 'remote-blocked' | 'template' | 'unsupported';
 
 export type ImageSource =
   | { readonly kind: 'shown'; readonly url: string }
-  | { readonly kind: 'placeholder'; readonly problem: ImageProblem; readonly written: string; readonly detail: string };
+  /** `headline` and `detail` in the preview's language. */
+  | { readonly kind: 'placeholder'; readonly problem: ImageProblem; readonly written: string; readonly headline: string; readonly detail: string };
 
 export interface ImageSourceOptions {
   /** The URI the preview loads a site file from (the webview's resource URI). */
@@ -16,6 +18,8 @@ export interface ImageSourceOptions {
   readonly allowRemoteImages: boolean;
   /** MDX: names bound to images by `import hero from './hero.png'`, so `src={hero}` resolves. */
   readonly imports?: ReadonlyMap<string, string>;
+  /** The language of the placeholders' text; English unless set. */
+  readonly translate?: Translate;
 }
 
 // Raster formats and SVG: an SVG loaded through <img> never runs its scripts.
@@ -37,34 +41,39 @@ export class ImageSources {
   /** `written` as it stands in the post (or as Markdown percent-encoded it), relative to `fromFile`. */
   resolve(written: string, fromFile: string): ImageSource {
     const address = written.trim();
-    if (address.toLowerCase().startsWith('data:')) return safeDataImage.test(address) ? { kind: 'shown', url: address } : placeholder('unsupported', address, 'Only data: images in common formats are shown.');
+    if (address.toLowerCase().startsWith('data:')) return safeDataImage.test(address) ? { kind: 'shown', url: address } : this.placeholder('unsupported', address, msg('Only data: images in common formats are shown.'));
     if (remote.test(address)) {
       const secure = address.startsWith('//') ? `https:${address}` : address;
-      if (!this.options.allowRemoteImages) return placeholder('remote-blocked', address, 'Remote images are not loaded; turn on postcraft.preview.allowRemoteImages to show them.');
-      return /^https:/i.test(secure) ? { kind: 'shown', url: secure } : placeholder('remote-blocked', address, 'Only https images are loaded.');
+      if (!this.options.allowRemoteImages) return this.placeholder('remote-blocked', address, msg('Remote images are not loaded; turn on postcraft.preview.allowRemoteImages to show them.'));
+      return /^https:/i.test(secure) ? { kind: 'shown', url: secure } : this.placeholder('remote-blocked', address, msg('Only https images are loaded.'));
     }
-    if (scheme.test(address)) return placeholder('unsupported', address, 'This kind of address is not loaded in the preview.');
+    if (scheme.test(address)) return this.placeholder('unsupported', address, msg('This kind of address is not loaded in the preview.'));
     const imported = /^\{\s*([\w$]+)\s*\}$/.exec(address)?.[1];
     if (imported !== undefined) {
       const path = this.options.imports?.get(imported);
-      return path === undefined ? placeholder('template', address, 'An MDX expression the site fills in.') : this.resolve(path, fromFile);
+      return path === undefined ? this.placeholder('template', address, msg('An MDX expression the site fills in.')) : this.resolve(path, fromFile);
     }
     // Markdown percent-encodes a template in a destination (`{{ site.baseurl }}/a.png`); the template rules need it back.
     const raw = /%7B/i.test(address) ? safeDecode(address) : address;
     const reference = toReference(raw, 0, 'markdown');
-    if (!reference) return placeholder(raw === '' || raw.startsWith('#') ? 'unsupported' : 'template', raw, 'The generator fills this path in from a template.');
+    if (!reference) return this.placeholder(raw === '' || raw.startsWith('#') ? 'unsupported' : 'template', raw, msg('The generator fills this path in from a template.'));
     const resolution = resolveImage(this.site.profile, this.site.config, this.site.files, fromFile, reference);
     switch (resolution.status) {
       case 'found':
         this.shownFiles.add(resolution.file);
         return { kind: 'shown', url: this.options.toResourceUri(resolution.file) };
       case 'wrong-case':
-        return placeholder('wrong-case', raw, `Exists only as "${relativePath(this.site.root, resolution.file)}": letter case matters on the web server.`);
+        return this.placeholder('wrong-case', raw, msg('Exists only as "{0}": letter case matters on the web server.', relativePath(this.site.root, resolution.file)));
       case 'outside-site':
-        return placeholder('outside-site', raw, 'Points outside the site; never loaded.');
+        return this.placeholder('outside-site', raw, msg('Points outside the site; never loaded.'));
       case 'missing':
-        return placeholder('missing', raw, 'The generator would not find this image.');
+        return this.placeholder('missing', raw, msg('The generator would not find this image.'));
     }
+  }
+
+  private placeholder(problem: ImageProblem, written: string, detail: Message): ImageSource {
+    const translate = this.options.translate ?? english;
+    return { kind: 'placeholder', problem, written, headline: formatMessage(headlines[problem], translate), detail: formatMessage(detail, translate) };
   }
 
   /** The URI scheme of resource URIs, which the sanitiser must let through on <img>. */
@@ -73,9 +82,14 @@ export class ImageSources {
   }
 }
 
-function placeholder(problem: ImageProblem, written: string, detail: string): ImageSource {
-  return { kind: 'placeholder', problem, written, detail };
-}
+const headlines: Record<ImageProblem, Message> = {
+  'missing': msg('Image not found'),
+  'wrong-case': msg('Image not found (letter case)'),
+  'outside-site': msg('Image outside the site'),
+  'remote-blocked': msg('Remote image blocked'),
+  'template': msg('Image from a template'),
+  'unsupported': msg('Image not shown'),
+};
 
 function safeDecode(text: string): string {
   try {

@@ -1,5 +1,6 @@
 import type { ImageSources } from './imageSources';
 import type { TemplateDialect } from '../post/templateSyntax';
+import type { Translate } from '../l10n/message';
 
 /** The post being rendered, as the Markdown plugins need it. */
 export interface RenderContext {
@@ -8,6 +9,8 @@ export interface RenderContext {
   readonly dialect: TemplateDialect;
   readonly postPath: string;
   readonly images: ImageSources;
+  /** The language of the text the preview adds (placeholder labels). */
+  readonly translate: Translate;
 }
 
 /** markdown-it's per-render `env`: the context, and what plugins keep there. */

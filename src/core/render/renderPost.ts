@@ -8,12 +8,15 @@ import { renderMarkdown } from './markdownEngine';
 import { mdxImageImports } from './mdxImports';
 import { postMetadata, type PostMetadata } from './postMetadata';
 import { sanitizeBody } from './sanitizeBody';
+import { english, type Translate } from '../l10n/message';
 
 export interface RenderOptions {
   /** The URI the preview loads a site file from; the editor passes the webview's `asWebviewUri`. */
   readonly toResourceUri: (absolutePath: string) => string;
   /** Load https images from other hosts (`postcraft.preview.allowRemoteImages`); off unless set. */
   readonly allowRemoteImages?: boolean;
+  /** The language of the text the preview adds (placeholders, badges); the editor passes its display language's. */
+  readonly translate?: Translate;
 }
 
 export interface RenderedPost {
@@ -32,14 +35,16 @@ export interface RenderedPost {
 export function renderPost(site: Site, post: ParsedPost, options: RenderOptions): RenderedPost {
   const body = post.text.slice(post.bodyStart);
   const mdx = compilesAsMdx(site.config, post.path);
-  const images = new ImageSources(site, { toResourceUri: options.toResourceUri, allowRemoteImages: options.allowRemoteImages === true, ...(mdx ? { imports: mdxImageImports(body) } : {}) });
+  const translate = options.translate ?? english;
+  const images = new ImageSources(site, { toResourceUri: options.toResourceUri, allowRemoteImages: options.allowRemoteImages === true, translate, ...(mdx ? { imports: mdxImageImports(body) } : {}) });
   const metadata = postMetadata(site, post, images);
   const pieces = renderMarkdown(body, {
     lineOffset: post.lines.positionAt(post.bodyStart).line,
     dialect: mdx ? 'mdx' : 'shortcodes-and-liquid',
     postPath: post.path,
     images,
+    translate,
   });
-  const html = headerCard(metadata) + pieces.map((piece) => (piece.raw ? sanitizeBody(piece.html, images, post.path) : piece.html)).join('');
+  const html = headerCard(metadata, translate) + pieces.map((piece) => (piece.raw ? sanitizeBody(piece.html, images, post.path) : piece.html)).join('');
   return { html, title: metadata.title ?? basename(post.path), metadata, images: [...images.shownFiles], lineCount: post.lines.lineCount };
 }

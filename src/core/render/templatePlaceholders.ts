@@ -4,6 +4,7 @@ import { renderCaption } from './captionMarkdown';
 import { attributes, escapeHtml, shorten } from './html';
 import { imageHtml } from './imageRendering';
 import { renderEnvOf } from './renderEnv';
+import { formatMessage, msg, type Message, type Translate } from '../l10n/message';
 import { scanTemplateTag, tagParameters, type TemplateTag, type TemplateTagKind } from '../post/templateSyntax';
 
 // Template syntax in a post (Hugo shortcodes, Liquid, MDX) becomes a labelled placeholder, at block level
@@ -24,22 +25,22 @@ type Figure = {
   readonly caption: string | undefined;
 };
 
-const labels: Record<PlaceholderKind, string> = {
-  'shortcode': 'Hugo shortcode',
-  'escaped-shortcode': 'Hugo shortcode',
-  'liquid-tag': 'Liquid tag',
-  'liquid-output': 'Liquid',
-  'jsx': 'Component',
-  'mdx-expression': 'Expression',
-  'mdx-comment': 'Comment',
-  'mdx-esm': 'MDX',
+const labels: Record<PlaceholderKind, Message> = {
+  'shortcode': msg('Hugo shortcode'),
+  'escaped-shortcode': msg('Hugo shortcode'),
+  'liquid-tag': msg('Liquid tag'),
+  'liquid-output': msg('Liquid'),
+  'jsx': msg('Component'),
+  'mdx-expression': msg('Expression'),
+  'mdx-comment': msg('Comment'),
+  'mdx-esm': msg('MDX'),
 };
 
 export function templatePlaceholdersPlugin(md: MarkdownIt): void {
   md.block.ruler.before('html_block', 'postcraft_mdx_esm', mdxEsmBlock);
   md.block.ruler.before('html_block', 'postcraft_template', templateBlock);
   md.inline.ruler.before('html_inline', 'postcraft_template', templateInline);
-  md.renderer.rules['postcraft_placeholder'] = (tokens, index) => renderPlaceholder(tokens[index]!);
+  md.renderer.rules['postcraft_placeholder'] = (tokens, index, _options, env) => renderPlaceholder(tokens[index]!, renderEnvOf(env).translate);
   md.renderer.rules['postcraft_figure'] = (tokens, index, _options, env) => renderFigure(tokens[index]!, env);
 }
 
@@ -160,12 +161,12 @@ function lineAt(state: StateBlock, from: number, endLine: number, offset: number
   return line;
 }
 
-function renderPlaceholder(token: Token): string {
+function renderPlaceholder(token: Token, translate: Translate): string {
   const { kind, text } = token.meta as Placeholder; // set with the token, above
-  const label = kind === 'mdx-esm' ? (text.startsWith('export') ? 'MDX export' : 'MDX import') : labels[kind];
+  const label = formatMessage(kind === 'mdx-esm' ? (text.startsWith('export') ? msg('MDX export') : msg('MDX import')) : labels[kind], translate);
   const tag = token.block ? 'div' : 'span';
   const attrs = attributes({ 'class': `pc-template pc-template-${kind}`, 'data-kind': kind, 'data-line': dataLineOf(token), 'title': `${label}: ${text}` });
-  return `<${tag}${attrs}><span class="pc-template-label">${label}</span> <code>${escapeHtml(shorten(text))}</code></${tag}>${token.block ? '\n' : ''}`;
+  return `<${tag}${attrs}><span class="pc-template-label">${escapeHtml(label)}</span> <code>${escapeHtml(shorten(text))}</code></${tag}>${token.block ? '\n' : ''}`;
 }
 
 function renderFigure(token: Token, env: unknown): string {

@@ -1,28 +1,29 @@
 import * as z from './zod';
 import type { GeneratorId } from '../post/dialect';
 import { hugoReadsDate, isReadableDate, jekyllReadsDate } from './dates';
+import { translatable } from '../l10n/message';
 
 export { isReadableDate } from './dates';
 
-const dateMessage = 'not a date the generator can read; write it as 2024-06-05 or 2024-06-05T09:30:00+02:00';
+const dateMessage = translatable('not a date the generator can read; write it as 2024-06-05 or 2024-06-05T09:30:00+02:00');
 // Every schema names its own message: zod's default for a union is a bare "Invalid input".
 const dateValue = (reads: (value: string) => boolean) => z.union([z.date(), z.string().check(z.refine(reads, { error: dateMessage }))], { error: dateMessage });
 const isoDateValue = dateValue(isReadableDate);
 const scalar = z.union([z.string(), z.number(), z.boolean()]);
-const text = z.string({ error: 'expected text' });
+const text = z.string({ error: translatable('expected text') });
 // A title with no value (`title:`, YAML null) is no title, and no type error: Hugo 0.111 gives the page an
 // empty title (cast.ToString), Jekyll falls back to its own; a list or table is shown as nothing by Hugo.
-const title = z.optional(z.nullable(z.union([z.string(), z.number(), z.boolean()], { error: 'expected the title as text; a list or table shows as no title' })));
+const title = z.optional(z.nullable(z.union([z.string(), z.number(), z.boolean()], { error: translatable('expected the title as text; a list or table shows as no title') })));
 // An empty list or item (`tags:`, or `- ` while the writer types the next one) is no type error: Jekyll
 // drops nil items and nil lists (Utils.pluralized_array_from_hash compacts), Hugo makes no term of them.
-const listOrOne = z.nullable(z.union([scalar, z.array(z.nullable(scalar))], { error: 'expected a list of names (or one name)' }));
+const listOrOne = z.nullable(z.union([scalar, z.array(z.nullable(scalar))], { error: translatable('expected a list of names (or one name)') }));
 
 // The YAML reader keeps `yes`/`on`/`off` as strings (YAML 1.2); the generators' parsers read YAML 1.1.
 // Hugo 0.111 (gopkg.in/yaml.v2, resolve.go) takes y/yes/on and n/no/off in three letter cases, then casts
 // any other value with spf13/cast's ToBool: strconv.ParseBool words and numbers (non-zero is true).
 // Checked with `hugo list all`.
 const goParseBoolWords = ['1', 't', 'T', 'TRUE', 'true', 'True', '0', 'f', 'F', 'FALSE', 'false', 'False'] as const;
-const boolLike = z.union([z.boolean(), z.enum(goParseBoolWords)], { error: 'expected true or false' });
+const boolLike = z.union([z.boolean(), z.enum(goParseBoolWords)], { error: translatable('expected true or false') });
 const hugoBool = z.union(
   [
     z.boolean(),
@@ -30,11 +31,11 @@ const hugoBool = z.union(
     z.enum(goParseBoolWords),
     z.enum(['y', 'Y', 'yes', 'Yes', 'YES', 'on', 'On', 'ON', 'n', 'N', 'no', 'No', 'NO', 'off', 'Off', 'OFF']),
   ],
-  { error: 'expected true or false' },
+  { error: translatable('expected true or false') },
 );
 // Jekyll (Psych's ScalarScanner) takes yes/true/on and no/false/off in any letter case; `y`/`n` stay strings.
-const jekyllBool = z.union([z.boolean(), z.string().check(z.regex(/^(?:yes|no|true|false|on|off)$/i, { error: 'expected true or false' }))], { error: 'expected true or false' });
-const docusaurusAuthor = z.union([z.string(), z.looseObject({ name: z.optional(text), key: z.optional(text) })], { error: 'expected an author key from authors.yml, or an author with a name' });
+const jekyllBool = z.union([z.boolean(), z.string().check(z.regex(/^(?:yes|no|true|false|on|off)$/i, { error: translatable('expected true or false') }))], { error: translatable('expected true or false') });
+const docusaurusAuthor = z.union([z.string(), z.looseObject({ name: z.optional(text), key: z.optional(text) })], { error: translatable('expected an author key from authors.yml, or an author with a name') });
 
 const taxonomies = { tags: z.optional(listOrOne), categories: z.optional(listOrOne) };
 const common = {
@@ -59,7 +60,7 @@ export const frontmatterSchemas: Record<GeneratorId, z.ZodMiniType> = {
     ...common,
     ...hugoDates,
     draft: z.optional(z.nullable(hugoBool)),
-    weight: z.optional(z.nullable(z.number({ error: 'expected a number' }))),
+    weight: z.optional(z.nullable(z.number({ error: translatable('expected a number') }))),
     aliases: z.optional(listOrOne),
   }),
   // Jekyll reads `date` only (Document#merge_date!); other date-like keys are the theme's or a plugin's.
@@ -71,13 +72,13 @@ export const frontmatterSchemas: Record<GeneratorId, z.ZodMiniType> = {
     permalink: z.optional(text),
     ...taxonomies,
   }),
-  docusaurus: z.looseObject({ ...common, authors: z.optional(z.union([docusaurusAuthor, z.array(docusaurusAuthor)], { error: 'expected an author key, an author with a name, or a list of them' })), slug: z.optional(text), unlisted: z.optional(z.boolean({ error: 'expected true or false' })) }),
+  docusaurus: z.looseObject({ ...common, authors: z.optional(z.union([docusaurusAuthor, z.array(docusaurusAuthor)], { error: translatable('expected an author key, an author with a name, or a list of them') })), slug: z.optional(text), unlisted: z.optional(z.boolean({ error: translatable('expected true or false') })) }),
   astro: z.looseObject({ ...common, pubDate: z.optional(isoDateValue), updatedDate: z.optional(isoDateValue) }),
   // Eleventy also takes these words for a date, filled in from the file or git history.
   eleventy: z.looseObject({
     ...common,
-    date: z.optional(z.union([isoDateValue, z.enum(['Last Modified', 'Created', 'git Last Modified', 'git Created'])], { error: `${dateMessage}, or one of Eleventy's words (Last Modified, Created, git Last Modified, git Created)` })),
-    permalink: z.optional(z.union([z.string(), z.boolean()], { error: 'expected the page’s URL as text, or false' })),
+    date: z.optional(z.union([isoDateValue, z.enum(['Last Modified', 'Created', 'git Last Modified', 'git Created'])], { error: translatable("not a date the generator can read; write it as 2024-06-05 or 2024-06-05T09:30:00+02:00, or one of Eleventy's words (Last Modified, Created, git Last Modified, git Created)") })),
+    permalink: z.optional(z.union([z.string(), z.boolean()], { error: translatable('expected the page’s URL as text, or false') })),
     layout: z.optional(text),
   }),
   markdown: z.looseObject(common),

@@ -1,7 +1,8 @@
+import * as l10n from '@vscode/l10n';
 import { existsSync } from 'node:fs';
 import { CodeActionKind, type CodeAction, type Connection, type TextDocumentEdit, type CreateFile, type WorkspaceEdit, type TextEdit as LspTextEdit } from 'vscode-languageserver';
 import { checkOptionsOf, safeFixes, type Fix } from '../../core/index';
-import { diagnosticSource, fixesOf, sameRange, sitePathOf, toLspRange } from '../convert';
+import { diagnosticSource, fixesOf, fixTitle, sameRange, sitePathOf, toLspRange } from '../convert';
 import type { ServerSession } from '../session';
 import type { DiagnosticsManager } from './diagnostics';
 
@@ -35,7 +36,7 @@ export function registerCodeActionSupport(connection: Connection, session: Serve
       const fixes = fixesOf(diagnostic) ?? finding?.fixes ?? [];
       for (const fix of fixes) {
         const edit = toWorkspaceEdit(session, [fix], support);
-        if (edit) actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.isPreferred === true, edit });
+        if (edit) actions.push({ title: fixTitle(fix), kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.isPreferred === true, edit });
       }
       if (!finding) continue;
       // The fixes fix all would take (see core features/fixAll.ts), of this finding's kind alone.
@@ -47,7 +48,7 @@ export function registerCodeActionSupport(connection: Connection, session: Serve
 }
 
 function fixAllOfKindAction(session: ServerSession, code: string, fixes: readonly Fix[], support: WorkspaceEditSupport): CodeAction {
-  return { title: `Fix all "${code}" problems in this file`, kind: CodeActionKind.QuickFix, edit: toWorkspaceEdit(session, fixes, support)! };
+  return { title: l10n.t('Fix all "{0}" problems in this file', code), kind: CodeActionKind.QuickFix, edit: toWorkspaceEdit(session, fixes, support)! };
 }
 
 /**
@@ -62,7 +63,7 @@ function fixAllAction(session: ServerSession, uri: string, support: WorkspaceEdi
   if (result.edits.length === 0) return undefined;
   const edits = result.edits.map((edit) => ({ range: { start: document.positionAt(edit.range.start), end: document.positionAt(edit.range.end) }, newText: edit.newText }));
   const edit: WorkspaceEdit = support.documentChanges ? { documentChanges: [{ textDocument: { uri, version: document.version }, edits }] } : { changes: { [uri]: edits } };
-  return { title: `Fix all Postcraft problems with a safe fix (${result.applied.length})`, kind: fixAllKind, edit };
+  return { title: l10n.t('Fix all Postcraft problems with a safe fix ({0})', result.applied.length), kind: fixAllKind, edit };
 }
 
 /**

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { DocumentDiagnosticReportKind, type Connection, type WorkspaceDocumentDiagnosticReport } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CheckScheduler, type Finding, type FindingsUpdate, type ScheduledDocument } from '../../core/index';
@@ -41,13 +42,13 @@ export class DiagnosticsManager {
       ...(support.pull ? { refresh: () => this.refresh() } : {}),
       withProgress: async (_info, cancel, work) => {
         const progress = await connection.window.createWorkDoneProgress();
-        progress.begin('Postcraft: checking posts', 0, 'checking', true);
+        progress.begin(l10n.t('Postcraft: checking posts'), 0, l10n.t('checking'), true);
         progress.token.onCancellationRequested(cancel);
         try {
           let reported = -1;
           return await work((done, total) => {
             const percent = Math.floor((done / total) * 100);
-            if (percent > reported) progress.report(percent, `${done}/${total} posts`);
+            if (percent > reported) progress.report(percent, l10n.t('{0}/{1} posts', done, total));
             reported = percent;
           });
         } finally {

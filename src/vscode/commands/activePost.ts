@@ -14,13 +14,13 @@ export async function activePost(session: SiteSession): Promise<ActivePost | und
   const editor = vscode.window.activeTextEditor;
   const path = editor && sitePathOf(editor.document.uri);
   if (!editor || !path) {
-    void vscode.window.showInformationMessage('Postcraft: open a post (a Markdown file of your site) first.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Postcraft: open a post (a Markdown file of your site) first.'));
     return undefined;
   }
   await session.ready;
   const site = session.service.siteOfPost(path);
   if (!site) {
-    void vscode.window.showInformationMessage(`Postcraft: ${vscode.workspace.asRelativePath(editor.document.uri)} is not a post of a site in this workspace.`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('Postcraft: {0} is not a post of a site in this workspace.', vscode.workspace.asRelativePath(editor.document.uri)));
     return undefined;
   }
   return { editor, path, site };
@@ -31,7 +31,7 @@ export async function pickSite(session: SiteSession, placeHolder: string): Promi
   await session.ready;
   const sites = session.service.siteSummaries();
   if (sites.length === 0) {
-    void vscode.window.showInformationMessage('Postcraft: open a folder with a static site first.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Postcraft: open a folder with a static site first.'));
     return undefined;
   }
   if (sites.length === 1) return sites[0];

@@ -15,14 +15,14 @@ export class AddAuthorCommand implements Command {
     if (!post) return false;
     const choices = this.session.service.authorsToAdd(post.path);
     if (!choices || choices.authors.length === 0) {
-      void vscode.window.showInformationMessage(`Postcraft: this ${post.site.generator} site has no authors registry.`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('Postcraft: this {0} site has no authors registry.', post.site.generator));
       return false;
     }
     const { key } = choices;
     let chosen = typeof id === 'string' ? id : undefined;
     if (chosen === undefined) {
       const items = choices.authors.map((author) => ({ label: author.id, description: author.name ?? '', ...(author.bio ? { detail: author.bio } : {}) }));
-      chosen = (await vscode.window.showQuickPick(items, { placeHolder: 'Author to add', matchOnDescription: true }))?.label;
+      chosen = (await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('Author to add'), matchOnDescription: true }))?.label;
     }
     return chosen ? insertListValue(this.session, post, key, chosen) : false;
   }

@@ -1,8 +1,10 @@
+import * as vscode from 'vscode';
 import type { SiteSession } from '../siteSession';
 import { activePost } from './activePost';
 import type { Command } from './commandManager';
 import { insertListValue } from './insertIntoFrontmatter';
 import { pickOrType } from './pickOrType';
+import { postCount } from '../l10n';
 
 /** Picks one of the site's tags (most used first) or a new one, and adds it to the post. */
 export class AddTagCommand implements Command {
@@ -18,8 +20,8 @@ export class AddTagCommand implements Command {
     const { key } = choices;
     let chosen = typeof tag === 'string' ? tag : undefined;
     if (chosen === undefined) {
-      const items = choices.tags.map((usage) => ({ label: usage.tag, description: `${usage.count} post${usage.count === 1 ? '' : 's'}` }));
-      chosen = await pickOrType(items, 'Tag to add: pick one the site uses, or type a new one', () => 'new tag');
+      const items = choices.tags.map((usage) => ({ label: usage.tag, description: postCount(usage.count) }));
+      chosen = await pickOrType(items, vscode.l10n.t('Tag to add: pick one the site uses, or type a new one'), () => vscode.l10n.t('new tag'));
     }
     return chosen ? insertListValue(this.session, post, key, chosen) : false;
   }

@@ -11,15 +11,15 @@ export class CheckSiteCommand implements Command {
 
   async execute(): Promise<SiteTotals | undefined> {
     if ((vscode.workspace.workspaceFolders ?? []).length === 0) {
-      void vscode.window.showInformationMessage('Postcraft: open a folder with a static site to check it.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Postcraft: open a folder with a static site to check it.'));
       return undefined;
     }
     await this.session.reindex();
     const totals = await this.diagnostics.checkEverything({ wholeSite: true, location: vscode.ProgressLocation.Notification });
     if (!totals) return undefined;
-    const summary = `Postcraft checked ${totals.posts} posts: ${totals.errors} errors, ${totals.warnings} warnings.`;
+    const summary = vscode.l10n.t('Postcraft checked {0} posts: {1} errors, {2} warnings.', totals.posts, totals.errors, totals.warnings);
     if (totals.errors + totals.warnings > 0) {
-      void vscode.window.showWarningMessage(summary, 'Show Problems').then((choice) => choice && vscode.commands.executeCommand('workbench.actions.view.problems'));
+      void vscode.window.showWarningMessage(summary, vscode.l10n.t('Show Problems')).then((choice) => choice && vscode.commands.executeCommand('workbench.actions.view.problems'));
     } else void vscode.window.showInformationMessage(summary);
     return totals;
   }

@@ -19,7 +19,7 @@ export class CommandManager implements vscode.Disposable {
           return await command.execute(...args);
         } catch (error) {
           this.logger.error(`Command ${command.id} failed`, error);
-          void vscode.window.showErrorMessage(`Postcraft: ${error instanceof Error ? error.message : String(error)}`);
+          void vscode.window.showErrorMessage(vscode.l10n.t('Postcraft: {0}', error instanceof Error ? error.message : String(error)));
           return undefined;
         }
       }),

@@ -7,8 +7,8 @@ export async function insertListValue(session: SiteSession, post: ActivePost, ke
   const document = post.editor.document;
   const planned = session.service.listValueEdit(post.path, document.getText(), key, value);
   if ('problem' in planned) {
-    if (planned.problem === 'no-frontmatter') void vscode.window.showInformationMessage('Postcraft: this post has no frontmatter to add to.');
-    if (planned.problem === 'not-a-list') void vscode.window.showInformationMessage(`Postcraft: "${key}" in this post is not a list Postcraft can add to.`);
+    if (planned.problem === 'no-frontmatter') void vscode.window.showInformationMessage(vscode.l10n.t('Postcraft: this post has no frontmatter to add to.'));
+    if (planned.problem === 'not-a-list') void vscode.window.showInformationMessage(vscode.l10n.t('Postcraft: "{0}" in this post is not a list Postcraft can add to.', key));
     return false;
   }
   const { edit } = planned;

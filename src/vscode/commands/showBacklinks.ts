@@ -18,9 +18,9 @@ export class ShowBacklinksCommand implements Command {
     if (!path) return 0;
     const { root, title: pageTitle } = this.session.service.pageInfo(path)!;
     const title = pageTitle ?? relativePath(root, path);
-    const backlinks = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Postcraft: finding backlinks' }, () => this.session.service.backlinks(path, openEditorText));
+    const backlinks = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Postcraft: finding backlinks') }, () => this.session.service.backlinks(path, openEditorText));
     if (backlinks.length === 0) {
-      void vscode.window.showInformationMessage(`Postcraft: no post links to "${title}".`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('Postcraft: no post links to "{0}".', title));
       return 0;
     }
     const items = backlinks.map((backlink) => ({
@@ -29,7 +29,7 @@ export class ShowBacklinksCommand implements Command {
       detail: backlink.line,
       backlink,
     }));
-    const picked = await vscode.window.showQuickPick(items, { placeHolder: `${backlinks.length} link${backlinks.length === 1 ? '' : 's'} to "${title}"`, matchOnDescription: true, matchOnDetail: true });
+    const picked = await vscode.window.showQuickPick(items, { placeHolder: backlinks.length === 1 ? vscode.l10n.t('1 link to "{0}"', title) : vscode.l10n.t('{0} links to "{1}"', backlinks.length, title), matchOnDescription: true, matchOnDetail: true });
     if (picked) await vscode.window.showTextDocument(uriOf(picked.backlink.from), { selection: toRange(picked.backlink.range) });
     return backlinks.length;
   }

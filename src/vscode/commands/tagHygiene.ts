@@ -15,21 +15,23 @@ export class TagHygieneCommand implements Command {
 
   /** Arguments (the tag to merge a cluster into, preview) let tests and keybindings skip the prompts. */
   async execute(into?: unknown, preview?: unknown): Promise<number> {
-    const site = await pickSite(this.session, 'Which site?');
+    const site = await pickSite(this.session, vscode.l10n.t('Which site?'));
     if (!site) return 0;
     const clusters = this.session.service.tagClusters(site.root);
     if (clusters.length === 0) {
-      void vscode.window.showInformationMessage(`Postcraft: the ${this.session.service.tagUsages(site.root).length} tags of this site have no near-duplicates.`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('Postcraft: the {0} tags of this site have no near-duplicates.', this.session.service.tagUsages(site.root).length));
       return 0;
     }
     const picked = typeof into === 'string' ? { cluster: clusters.find((cluster) => cluster.canonical.tag === into) } : await vscode.window.showQuickPick(
       clusters.map((cluster) => ({
         label: `${cluster.canonical.tag} (${cluster.canonical.count})`,
         description: `← ${cluster.variants.map((variant) => `${variant.tag} (${variant.count})`).join(', ')}`,
-        detail: `Merge into "${cluster.canonical.tag}"${cluster.onePage ? ` (${site.generator} already makes them one tag page: this unifies the spelling)` : ''}`,
+        detail: cluster.onePage
+          ? vscode.l10n.t('Merge into "{0}" ({1} already makes them one tag page: this unifies the spelling)', cluster.canonical.tag, site.generator)
+          : vscode.l10n.t('Merge into "{0}"', cluster.canonical.tag),
         cluster,
       })),
-      { placeHolder: `${clusters.length} groups of near-duplicate tags: pick one to merge`, matchOnDescription: true },
+      { placeHolder: vscode.l10n.t('{0} groups of near-duplicate tags: pick one to merge', clusters.length), matchOnDescription: true },
     );
     if (!picked?.cluster) return 0;
     return applyTagRename(this.session, site.root, picked.cluster.variants.map((variant) => variant.tag), picked.cluster.canonical.tag, preview !== false);

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { safeFixes, type Fix } from '../../core/index';
 import { findingOf, postSelector, toRange, uriOf } from '../convert';
 import type { DiagnosticsManager } from './diagnostics';
+import { fixTitle } from '../l10n';
 
 /** Quick fixes: each core fix becomes one undoable WorkspaceEdit that touches only its target text. */
 class QuickFixProvider implements vscode.CodeActionProvider {
@@ -24,16 +25,16 @@ class QuickFixProvider implements vscode.CodeActionProvider {
 }
 
 function toCodeAction(fix: Fix, diagnostic: vscode.Diagnostic): vscode.CodeAction {
-  const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+  const action = new vscode.CodeAction(fixTitle(fix), vscode.CodeActionKind.QuickFix);
   action.diagnostics = [diagnostic];
   action.isPreferred = fix.isPreferred === true;
   action.edit = toWorkspaceEdit([fix]);
-  if (fix.createFile) action.command = { command: 'vscode.open', title: 'Open', arguments: [uriOf(fix.createFile.path)] };
+  if (fix.createFile) action.command = { command: 'vscode.open', title: vscode.l10n.t('Open'), arguments: [uriOf(fix.createFile.path)] };
   return action;
 }
 
 function fixAllAction(code: string, fixes: readonly Fix[]): vscode.CodeAction {
-  const action = new vscode.CodeAction(`Fix all "${code}" problems in this file`, vscode.CodeActionKind.QuickFix);
+  const action = new vscode.CodeAction(vscode.l10n.t('Fix all "{0}" problems in this file', code), vscode.CodeActionKind.QuickFix);
   action.edit = toWorkspaceEdit(fixes);
   return action;
 }

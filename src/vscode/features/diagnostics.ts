@@ -36,12 +36,12 @@ export class DiagnosticsManager extends Disposable {
       withProgress: ({ posts, request }, cancel, work) => {
         // A large site takes seconds: say so in a notification; a small one only in the status bar.
         const location = (request.location as vscode.ProgressLocation | undefined) ?? (posts > 200 ? vscode.ProgressLocation.Notification : vscode.ProgressLocation.Window);
-        return vscode.window.withProgress({ location, title: 'Postcraft: checking posts', cancellable: location === vscode.ProgressLocation.Notification }, async (progress, token) => {
+        return vscode.window.withProgress({ location, title: vscode.l10n.t('Postcraft: checking posts'), cancellable: location === vscode.ProgressLocation.Notification }, async (progress, token) => {
           token.onCancellationRequested(cancel);
           let reported = 0;
           return work((done, total) => {
             const percent = Math.floor((done / total) * 100);
-            if (percent > reported) progress.report({ message: `${done}/${total} posts`, increment: percent - reported });
+            if (percent > reported) progress.report({ message: vscode.l10n.t('{0}/{1} posts', done, total), increment: percent - reported });
             reported = percent;
           });
         });

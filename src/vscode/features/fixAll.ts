@@ -27,7 +27,7 @@ class FixAllProvider implements vscode.CodeActionProvider {
     if (result.edits.length === 0) return [];
     const edit = new vscode.WorkspaceEdit();
     for (const change of result.edits) edit.replace(document.uri, new vscode.Range(document.positionAt(change.range.start), document.positionAt(change.range.end)), change.newText);
-    const action = new vscode.CodeAction(`Fix all Postcraft problems with a safe fix (${result.applied.length})`, fixAllKind);
+    const action = new vscode.CodeAction(vscode.l10n.t('Fix all Postcraft problems with a safe fix ({0})', result.applied.length), fixAllKind);
     action.edit = edit;
     return [action];
   }

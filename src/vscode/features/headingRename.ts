@@ -11,7 +11,7 @@ class HeadingRenameProvider implements vscode.RenameProvider {
     const path = sitePathOf(document.uri);
     const heading = path && this.session.service.headingToRename(path, document.getText(), document.offsetAt(position));
     // Rejected elsewhere, so other rename providers (VS Code's Markdown) get their turn.
-    if (!heading) throw new Error('Postcraft renames a heading: put the cursor on its text.');
+    if (!heading) throw new Error(vscode.l10n.t('Postcraft renames a heading: put the cursor on its text.'));
     return { range: toRange(heading.range), placeholder: heading.text };
   }
 

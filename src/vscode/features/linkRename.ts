@@ -52,7 +52,7 @@ export class LinkRenameSupport extends Disposable {
     // The moved posts' own edits now belong to their new paths; their text (and so the ranges) moved with them.
     const edits = (await plan).map((edit) => ({ ...edit, file: movedPath(edit.file, moves) }));
     if (edits.length > 0 && !(await vscode.workspace.applyEdit(toWorkspaceEdit(edits, moves), { isRefactoring: true }))) {
-      void vscode.window.showWarningMessage(`Postcraft could not update the links to ${describe(moves)}.`);
+      void vscode.window.showWarningMessage(vscode.l10n.t('Postcraft could not update the links to {0}.', describe(moves)));
     }
   }
 
@@ -75,7 +75,7 @@ export class LinkRenameSupport extends Disposable {
       return await this.session.service.planMove(moves, { addAliases }, openEditorText, token);
     } catch (error) {
       this.logger.error(`Updating links for ${moves.map((move) => move.from).join(', ')} failed`, error);
-      void vscode.window.showErrorMessage(`Postcraft could not update links to ${describe(moves)}: ${error instanceof Error ? error.message : String(error)}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Postcraft could not update links to {0}: {1}', describe(moves), error instanceof Error ? error.message : String(error)));
       return [];
     }
   }
@@ -83,7 +83,7 @@ export class LinkRenameSupport extends Disposable {
 
 function toWorkspaceEdit(edits: readonly TextEdit[], moves: readonly PathMove[]): vscode.WorkspaceEdit {
   const edit = new vscode.WorkspaceEdit();
-  const metadata: vscode.WorkspaceEditEntryMetadata = { label: `Update links to ${describe(moves)}`, needsConfirmation: false };
+  const metadata: vscode.WorkspaceEditEntryMetadata = { label: vscode.l10n.t('Update links to {0}', describe(moves)), needsConfirmation: false };
   for (const change of edits) edit.replace(uriOf(change.file), toRange(change.range), change.newText, metadata);
   return edit;
 }

@@ -13,7 +13,7 @@ class UrlChangeAction extends vscode.CodeAction {
     oldUrl: string,
     newUrl: string,
   ) {
-    super(`Update links to ${oldUrl} across the site to ${newUrl}`, kind);
+    super(vscode.l10n.t('Update links to {0} across the site to {1}', oldUrl, newUrl), kind);
   }
 }
 

@@ -13,7 +13,7 @@ export class OpenPreviewToSideCommand implements Command {
     const active = vscode.window.activeTextEditor?.document;
     const target = resource instanceof vscode.Uri ? resource : active && isPostDocument(active) ? active.uri : undefined;
     if (!target) {
-      void vscode.window.showInformationMessage('Postcraft: open a Markdown or MDX post to preview it.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Postcraft: open a Markdown or MDX post to preview it.'));
       return;
     }
     this.manager.openToSide(target);

@@ -8,6 +8,7 @@ import { EditorScrollSync } from './editorScrollSync';
 import { PreviewPanel } from './previewPanel';
 import { readPreviewSettings, stylesheetUri } from './previewSettings';
 import type { RendererLoader } from './renderer';
+import { translate } from '../l10n';
 
 /** Fired once the webview shows a render: for tests, which cannot look inside the webview. */
 export interface PreviewRendered {
@@ -177,12 +178,12 @@ export class PreviewManager extends Disposable {
     const settings = readPreviewSettings(source);
     preview.allow({ siteRoot: site ? uriOf(site.root) : undefined, stylesheet: stylesheetUri(settings.stylesheet, source), allowRemoteImages: settings.allowRemoteImages });
     const name = source.path.slice(source.path.lastIndexOf('/') + 1);
-    preview.title = this.locked ? `Preview ${name} (locked)` : `Preview ${name}`;
+    preview.title = this.locked ? vscode.l10n.t('Preview {0} (locked)', name) : vscode.l10n.t('Preview {0}', name);
     if (!preview.isReady) return; // the page is (re)loading; it asks again when ready
 
     const version = ++this.version;
     const common = { version, source: source.toString(), locked: this.locked };
-    const rendered = document && path ? renderPreview(this.session.service, path, document.getText(), { toResourceUri: (file) => preview.toResourceUri(file), allowRemoteImages: settings.allowRemoteImages }) : undefined;
+    const rendered = document && path ? renderPreview(this.session.service, path, document.getText(), { toResourceUri: (file) => preview.toResourceUri(file), allowRemoteImages: settings.allowRemoteImages, translate }) : undefined;
     if (!rendered) {
       this.lastSent = { version, html: '' };
       const text = document ? `${name} is not a post of a site Postcraft detected in this workspace.` : `${name} could not be opened.`;

@@ -26,9 +26,9 @@ export class PostsView extends Disposable implements vscode.TreeDataProvider<Pos
       // Read afresh at each refresh: the nodes below carry this data.
       const sites = this.session.service.postsOverview();
       return sites.flatMap((site) => [
-        { kind: 'group' as const, label: sites.length > 1 ? `Tags · ${relativePath(sites[0]!.site.root, site.site.root) || site.site.generator}` : 'Tags', site, group: 'tags' as const },
-        { kind: 'group' as const, label: 'Authors', site, group: 'authors' as const },
-        { kind: 'group' as const, label: 'Drafts', site, group: 'drafts' as const },
+        { kind: 'group' as const, label: sites.length > 1 ? vscode.l10n.t('Tags · {0}', relativePath(sites[0]!.site.root, site.site.root) || site.site.generator) : vscode.l10n.t('Tags'), site, group: 'tags' as const },
+        { kind: 'group' as const, label: vscode.l10n.t('Authors'), site, group: 'authors' as const },
+        { kind: 'group' as const, label: vscode.l10n.t('Drafts'), site, group: 'drafts' as const },
       ]);
     }
     if (node.kind === 'group') return this.buckets(node);
@@ -50,7 +50,7 @@ export class PostsView extends Disposable implements vscode.TreeDataProvider<Pos
       item.description = relativePath(node.site.site.root, node.path);
       item.resourceUri = uriOf(node.path);
       item.iconPath = summary?.draft ? new vscode.ThemeIcon('edit') : vscode.ThemeIcon.File;
-      item.command = { command: 'vscode.open', title: 'Open Post', arguments: [uriOf(node.path)] };
+      item.command = { command: 'vscode.open', title: vscode.l10n.t('Open Post'), arguments: [uriOf(node.path)] };
       item.contextValue = 'post'; // "Show Backlinks" on the item
 
       return item;

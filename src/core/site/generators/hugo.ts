@@ -10,6 +10,7 @@ import { disabledLanguageFiles, hugoPostLanguage, languageContentDirs, readLangu
 import { UnmountedContent } from './hugo/mountFilters';
 import { pageFolderCandidates } from './hugo/pageFolder';
 import { mountedFiles, subfolderMounts } from './hugo/subfolderMounts';
+import { msg } from '../../l10n/message';
 import { loadUnrenderedPages, type ContentRoot } from './hugo/unrenderedPages';
 import { hugoTermKey } from './hugo/terms';
 import { readHugoRouting } from './hugo/routing';
@@ -25,7 +26,7 @@ export const hugo: GeneratorProfile = {
   configFiles: [...configNames, 'config/_default'],
 
   publishing: { skipsDrafts: true, skipsFuturePosts: true },
-  images: { publicFolder: 'images', besidePost: 'bundles', searchedWhere: 'next to the post, in assets/ or in static/', layoutsResolveFields: true, rulesGuessed: false },
+  images: { publicFolder: 'images', besidePost: 'bundles', searchedWhere: msg('next to the post, in assets/ or in static/'), layoutsResolveFields: true, rulesGuessed: false },
   frontmatter: { schema: frontmatterSchemas.hugo, failsBuildOnBadDate: true, titled: true },
   links: { newLinkStyle: '/', aliasesForMovedPages: true },
   newPost: {

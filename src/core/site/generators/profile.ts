@@ -3,6 +3,7 @@ import { dirname, extname, joinPath } from '../../text/paths';
 import { isImagePath, type FileSet } from '../fileSet';
 import type { Author, GeneratorId, SiteConfig } from '../model';
 import type * as z from '../../schema/zod';
+import { msg, type Message } from '../../l10n/message';
 
 export interface LoadedSiteConfig {
   readonly config: SiteConfig;
@@ -129,7 +130,7 @@ export interface ImageRules {
   /** A new image goes beside the post: `always` (Astro imports images relative to the post), or only for a page bundle's `index.md`. */
   readonly besidePost: 'always' | 'bundles';
   /** Where the generator looked for a missing image, in words for the message. */
-  readonly searchedWhere: string;
+  readonly searchedWhere: Message;
   /**
    * The generator never resolves a frontmatter image field itself: its themes' layouts do, each in its
    * own way (Hugo's `images` and `cover.image`, Jekyll's `image`, Eleventy's any key), so a missing one
@@ -191,7 +192,7 @@ export interface NewPostRules {
 export const plainPublishing: PublishingRules = { skipsDrafts: false, skipsFuturePosts: false };
 
 /** The message words for a generator that serves images from public folders. */
-export const servedImagesWhere = 'where the site serves images from';
+export const servedImagesWhere = msg('where the site serves images from');
 
 /**
  * Frontmatter keys whose value is an image by documentation: `images` (Hugo's embedded opengraph,
