@@ -10,11 +10,12 @@ import { checkFrontmatterSyntax } from './frontmatterSyntax';
 import { checkSchema } from './schema';
 import { checkTags } from './tags';
 import { checkLinks } from './brokenLinks';
+import { checkMissingAlt } from './missingAlt';
 import { compilesAsMdx } from '../post/dialect';
 import { findSuppressions, ignoreFix, lineEnding, withoutSuppressed } from './suppressions';
 
 /** Checks that need the post and what the site holds before its posts are read: config, files, authors. */
-export const postChecks: readonly Check[] = [checkFrontmatterSyntax, checkSchema, checkAuthors, checkImages];
+export const postChecks: readonly Check[] = [checkFrontmatterSyntax, checkSchema, checkAuthors, checkImages, checkMissingAlt];
 /**
  * The tag check weighs a post against every other post, and the link check needs every page's URL and
  * headings, so a two-pass check runs them last (twoPassCheck.ts).

@@ -18,6 +18,9 @@ export const findingCodes = [
   'duplicate-key',
   'frontmatter-unclosed',
   'unreadable-file',
+  'duplicate-url',
+  'missing-alt',
+  'heavy-image',
 ] as const;
 
 export type FindingCode = (typeof findingCodes)[number];
