@@ -11,6 +11,7 @@ import { checkSchema } from './schema';
 import { checkTags } from './tags';
 import { checkLinks } from './brokenLinks';
 import { checkMissingAlt } from './missingAlt';
+import { checkDuplicateUrl } from './duplicateUrl';
 import { compilesAsMdx } from '../post/dialect';
 import { findSuppressions, ignoreFix, lineEnding, withoutSuppressed } from './suppressions';
 
@@ -18,9 +19,9 @@ import { findSuppressions, ignoreFix, lineEnding, withoutSuppressed } from './su
 export const postChecks: readonly Check[] = [checkFrontmatterSyntax, checkSchema, checkAuthors, checkImages, checkMissingAlt];
 /**
  * The tag check weighs a post against every other post, and the link check needs every page's URL and
- * headings, so a two-pass check runs them last (twoPassCheck.ts).
+ * headings, and so does a URL collision, so a two-pass check runs them last (twoPassCheck.ts).
  */
-export const allChecks: readonly Check[] = [...postChecks, checkLinks, checkTags];
+export const allChecks: readonly Check[] = [...postChecks, checkLinks, checkTags, checkDuplicateUrl];
 
 /** A fragment (a partial a post imports, see Site.isFragment) is no page: only its images are checked. */
 export const fragmentChecks: readonly Check[] = [checkFragmentImages];

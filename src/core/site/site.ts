@@ -179,7 +179,8 @@ export class Site {
     const previous = this.posts.get(path);
     this.posts.set(path, summary);
     if (!previous || !sameRoute(previous.route, summary.route)) this.linkTargetsChanged();
-    else if (!sameAnchorIds(previous?.anchors, summary.anchors)) this.linkTargetsVersion++;
+    // A draft is built by no generator: links to it and URL collisions with it change.
+    else if (!sameAnchorIds(previous?.anchors, summary.anchors) || previous.draft !== summary.draft) this.linkTargetsVersion++;
     // Unchanged tags leave the index (and what is derived from it) as it is: most keystrokes.
     if (previous && sameTags(previous.tags, summary.tags)) return;
     if (previous) this.tags.remove(path, previous.tags);
