@@ -1,13 +1,15 @@
 import { findBodyImages, findImageReferences, type ImageReference } from '../post/imageReferences';
 import { compilesAsMdx } from '../post/dialect';
 import { referenceFor, resolveImage } from '../site/imageResolution';
-import { relativePath } from '../text/paths';
+import { isInside, relativePath } from '../text/paths';
+import { formatBytes } from '../site/imageWeights';
 import type { Check, CheckContext } from './context';
 import type { Fix } from './finding';
 
 /** Images that the generator would not find: in the body and in frontmatter image fields. */
 export const checkImages: Check = (context) => {
-  for (const reference of findImageReferences(context.post, context.site.config)) checkReference(context, reference);
+  const weighed = new Set<string>();
+  for (const reference of findImageReferences(context.post, context.site.config)) checkReference(context, reference, weighed);
 };
 
 /**
@@ -16,10 +18,12 @@ export const checkImages: Check = (context) => {
  */
 export const checkFragmentImages: Check = (context) => {
   const { config } = context.site;
-  for (const reference of findBodyImages(context.post, { mdx: compilesAsMdx(config, context.post.path), generator: config.generator })) checkReference(context, reference);
+  const weighed = new Set<string>();
+  for (const reference of findBodyImages(context.post, { mdx: compilesAsMdx(config, context.post.path), generator: config.generator })) checkReference(context, reference, weighed);
 };
 
-function checkReference(context: CheckContext, reference: ImageReference): void {
+/** `weighed`: the image files already weighed for this post, each reported heavy once however often it is shown. */
+function checkReference(context: CheckContext, reference: ImageReference, weighed: Set<string>): void {
   const { site, post } = context;
   const resolution = resolveImage(site.profile, site.config, site.files, post.path, reference);
   const shown = `"${reference.raw}"`;
@@ -28,6 +32,10 @@ function checkReference(context: CheckContext, reference: ImageReference): void 
   const severity = reference.guess ? 'warning' : 'error';
   switch (resolution.status) {
     case 'found':
+      if (!weighed.has(resolution.file)) {
+        weighed.add(resolution.file);
+        reportHeavy(context, reference, resolution.file);
+      }
       return;
     case 'outside-site':
       context.report({ code: 'image-outside-site', severity, range: reference.range, message: `Image ${shown} points outside the site; the generator cannot publish it and Postcraft does not read it${why}.` });
@@ -69,6 +77,40 @@ function checkReference(context: CheckContext, reference: ImageReference): void 
     }
   }
 }
+
+/**
+ * An image served as it is and heavier than the site's limit. Not images the generator resizes or
+ * re-encodes on its own: Hugo's `assets/` (published only through image processing), Markdown images
+ * where a render hook takes them (which may resize), and Astro's images outside `public/` (astro:assets
+ * optimises them). Guessed references are left alone: their file may not be the one shown.
+ */
+function reportHeavy(context: CheckContext, reference: ImageReference, file: string): void {
+  const { site } = context;
+  const heavy = site.heavyImages.get(file);
+  if (!heavy || reference.guess) return;
+  const { config } = site;
+  if (config.generator === 'hugo' && (config.assetDirs.some((dir) => isInside(dir, file)) || (reference.origin === 'markdown' && hasRenderImageHook(site)))) return;
+  if (config.generator === 'astro' && !config.publicDirs.some((dir) => isInside(dir, file))) return;
+  const pixels = heavy.width && heavy.height ? `, ${heavy.width} × ${heavy.height} pixels` : '';
+  context.report({
+    code: 'heavy-image',
+    severity: 'warning',
+    range: reference.range,
+    message: `Image "${reference.raw}" is ${formatBytes(heavy.bytes)}${pixels}: over the site's ${formatBytes(site.settings.heavyImageBytes)} limit (heavyImageKB), it slows the page down; a smaller or compressed copy loads faster.`,
+  });
+}
+
+/** A Hugo render hook for images (the site's or its theme's): it may resize what Markdown images show. */
+function hasRenderImageHook(site: CheckContext['site']): boolean {
+  const known = renderHooks.get(site.files);
+  if (known && known.size === site.files.size) return known.found;
+  let found = false;
+  for (const file of site.files.all()) if (/\/layouts\/(?:.+\/)?_markup\/render-image(?:\.[^/]*)?\.html$/.test(file)) found = true;
+  renderHooks.set(site.files, { size: site.files.size, found });
+  return found;
+}
+
+const renderHooks = new WeakMap<object, { readonly size: number; readonly found: boolean }>();
 
 /** `x.jpg` or `featured/x.jpg`, not `/x.jpg`, `./x.jpg` or `../x.jpg`. */
 function isBareRelative(path: string): boolean {
