@@ -22,8 +22,8 @@ async function heavyFindings(files: Record<string, string | Uint8Array>, path: s
 const hugo = { 'hugo.toml': 'baseURL = "https://example.org/"\n', 'postcraft.config.json': '{ "heavyImageKB": 2 }' };
 
 describe('heavy-image', () => {
-  it('reports an image over the limit once per post, with its size and pixel size from the header', async () => {
-    const { findings } = await heavyFindings({
+  it('reports an image over the limit once per post, with its size and pixel size from the header, also in its hover', async () => {
+    const { service, findings } = await heavyFindings({
       ...hugo,
       'static/big.png': png(4000, 3000, 2500),
       'static/small.png': png(10, 10, 1500),
@@ -33,6 +33,9 @@ describe('heavy-image', () => {
     assert.deepEqual(findings.map((finding) => [finding.severity, finding.range.start.line, finding.message]), [
       ['warning', 4, `Image "/big.png" is 3 KB, 4000 × 3000 pixels: over the site's 2 KB limit (heavyImageKB), it slows the page down; a smaller or compressed copy loads faster.`],
     ]);
+    const text = '---\ntitle: T\n---\n\n![Big](/big.png) ![Small](/small.png)\n';
+    assert.match(service.hover('/site/content/posts/p.md', text, text.indexOf('/big.png') + 1)?.markdown ?? '', /`static\/big.png` · 3 KB, 4000 × 3000$/);
+    assert.match(service.hover('/site/content/posts/p.md', text, text.indexOf('/small.png') + 1)?.markdown ?? '', /`static\/small.png`$/);
   });
 
   it('is quiet under the default limit, and follows an image that grows on disk', async () => {
