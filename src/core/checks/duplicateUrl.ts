@@ -18,7 +18,8 @@ interface Owners {
  * Two pages the generator writes to one URL: one silently replaces the other (hugo 0.111 writes the last
  * it renders; jekyll 4.3 warns "Conflict" and writes one). Drafts are not built, so they collide with
  * nothing; pages in other languages have other URLs. An alias (Hugo `aliases`, Jekyll `redirect_from`)
- * at another page's URL is not written, the page wins: a warning, as is one alias claimed by two pages.
+ * at another page's URL is not written, the page wins: a warning, as is one alias claimed by two pages
+ * of one language.
  * The finding is on what sets the URL (`url`, `permalink`, `slug`, else the frontmatter's first line).
  */
 export function checkDuplicateUrl(context: CheckContext): void {
@@ -50,8 +51,11 @@ export function checkDuplicateUrl(context: CheckContext): void {
     const alias = own.route.aliases.find((url) => url === node.value || urlKey(url) === urlKey(aliasUrl(node.value as string)));
     if (alias === undefined || urlKey(alias) === pageKey) continue; // an alias to itself is no redirect
     const taken = owners.get(urlKey(alias));
-    const page = taken?.pages.find((path) => path !== post.path);
-    const otherAlias = taken?.aliases.find((path) => path !== post.path);
+    // hugo 0.111 writes a translation's alias at the root, over the other language's (gohugoio/hugo#2452);
+    // current Hugo writes it below the page's language. Only pages of one language collide in both.
+    const rival = (path: string) => path !== post.path && site.posts.get(path)?.language === own.language;
+    const page = taken?.pages.find(rival);
+    const otherAlias = taken?.aliases.find(rival);
     const other = page ?? otherAlias;
     if (other === undefined) continue;
     const why = page ? 'is the URL of' : 'is an alias of';
