@@ -81,14 +81,18 @@ function checkReference(context: CheckContext, reference: ImageReference, weighe
 /**
  * An image served as it is and heavier than the site's limit. Not images the generator resizes or
  * re-encodes on its own: Hugo's `assets/` (published only through image processing), Markdown images
- * where a render hook takes them (which may resize), and Astro's images outside `public/` (astro:assets
- * optimises them). Guessed references are left alone: their file may not be the one shown.
+ * where a render hook takes them (which may resize), Astro's images outside `public/` (astro:assets
+ * optimises them), every image of an Eleventy site with the image transform plugin, and the frontmatter
+ * images of Astro and Eleventy, which layouts show through their image pipelines. Guessed references are left alone: their file may not be the one shown.
  */
 function reportHeavy(context: CheckContext, reference: ImageReference, file: string): void {
   const { site } = context;
   const heavy = site.heavyImages.get(file);
   if (!heavy || reference.guess) return;
   const { config } = site;
+  if (config.transformsImages) return;
+  // A field only the layouts read may show the image resized (Hugo and Eleventy image pipelines, Astro's image()) or only in a social card.
+  if (reference.origin === 'frontmatter' && (config.generator === 'astro' || config.generator === 'eleventy')) return;
   if (config.generator === 'hugo' && (config.assetDirs.some((dir) => isInside(dir, file)) || (reference.origin === 'markdown' && hasRenderImageHook(site)))) return;
   if (config.generator === 'astro' && !config.publicDirs.some((dir) => isInside(dir, file))) return;
   const pixels = heavy.width && heavy.height ? `, ${heavy.width} × ${heavy.height} pixels` : '';

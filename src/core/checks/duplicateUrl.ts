@@ -29,7 +29,7 @@ export function checkDuplicateUrl(context: CheckContext): void {
   const owners = urlOwners(site);
   const frontmatter = post.frontmatter ?? (post.bodyStart > 0 ? parseFrontmatter(post.text.slice(0, post.bodyStart), site.frontmatterSyntax) : undefined);
   const pageKey = urlKey(own.route.url);
-  const rivals = owners.get(pageKey)?.pages.filter((path) => path !== post.path) ?? [];
+  const rivals = owners.get(pageKey)?.pages.filter((path) => path !== post.path && !localizedCounterparts(site, path, post.path)) ?? [];
   if (rivals.length > 0) {
     const field = urlField(frontmatter, site);
     const range = field ? innerRange(field.node) : firstLine(post.text, frontmatter);
@@ -67,6 +67,19 @@ export function checkDuplicateUrl(context: CheckContext): void {
       related: [{ file: other, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message: `Also at ${alias}` }],
     });
   }
+}
+
+/**
+ * Docusaurus builds a locale from `i18n/<locale>/docusaurus-plugin-content-<plugin>/<file>` where that file
+ * exists, instead of `<file>` of the plugin's folder: for the default locale (no URL prefix) both have one
+ * URL but make one page.
+ */
+function localizedCounterparts(site: Site, a: string, b: string): boolean {
+  if (site.config.generator !== 'docusaurus') return false;
+  const localized = /\/i18n\/[^/]+\/docusaurus-plugin-content-[^/]+\/(.+)$/;
+  const [translation, base] = localized.test(a) ? [a, b] : [b, a];
+  const tail = localized.exec(translation)?.[1];
+  return tail !== undefined && !localized.test(base) && base.endsWith(`/${tail}`);
 }
 
 /** Aliases written without a leading slash are relative to the site root in Hugo and Jekyll alike. */

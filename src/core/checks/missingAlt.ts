@@ -30,8 +30,9 @@ export const checkMissingAlt: Check = (context) => {
   // HTML as CommonMark passes it on; in MDX, JSX elements (their `{…}` values are no HTML to markdown-it) outside code.
   const tags = mdx ? jsxImageTags(body, scanMarkdownBody(body, { mdx, needCode: true }).code) : htmlImageTags(structure.html);
   for (const { text, start, name } of tags) {
-    // `{...props}` may carry an alt: unknown, so nothing is claimed.
-    if (/\salt(?=[\s=/>])/i.test(text) || text.includes('{...')) continue;
+    // `{...props}` may carry an alt: unknown, so nothing is claimed. A tag with no source shows no image
+    // (`<img/>` named in prose a template captures, say).
+    if (/\salt(?=[\s=/>])/i.test(text) || text.includes('{...') || !/\s(?:src|srcset|img)\s*=/i.test(text)) continue;
     const nameEnd = start + 1 + name.length;
     const src = /\ssrc\s*=\s*(?:"([^"]*)"|'([^']*)'|\{([^}]*)\})/i.exec(text);
     const shown = src ? `"${src[1] ?? src[2] ?? src[3]}"` : `<${name}>`;

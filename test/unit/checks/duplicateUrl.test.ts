@@ -80,4 +80,16 @@ describe('duplicate-url', () => {
     assert.deepEqual(all.map((finding) => finding.file).sort(), ['/site/_posts/2024-05-01-hello.md', '/site/blog/_posts/2024-05-01-hello.md']);
     assert.deepEqual(all[0]!.fixes[0]!.edits[0]!.newText, 'slug: hello-2\n');
   });
+
+  it('takes a Docusaurus translation for the default locale for the page it replaces, not a second page', async () => {
+    const files = {
+      'docusaurus.config.js': "module.exports = { title: 'T', url: 'https://x.org', baseUrl: '/', i18n: { defaultLocale: 'en', locales: ['en', 'fr'] } };\n",
+      'blog/2026-03-11-notes.md': page('title: Notes\nslug: notes'),
+      'i18n/en/docusaurus-plugin-content-blog/2026-03-11-notes.md': page('title: Notes\nslug: notes'),
+      'blog/2026-03-12-other.md': page('title: Other\nslug: notes'),
+    };
+    const { all } = await findingsBySite(files);
+    assert.deepEqual(all.map((finding) => finding.file.slice('/site/'.length)).sort(), ['blog/2026-03-11-notes.md', 'blog/2026-03-12-other.md', 'i18n/en/docusaurus-plugin-content-blog/2026-03-11-notes.md']);
+    assert.match(all.find((finding) => finding.file.endsWith('/blog/2026-03-11-notes.md'))!.message, /^This page and "blog\/2026-03-12-other.md" build/);
+  });
 });

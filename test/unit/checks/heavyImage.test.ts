@@ -55,4 +55,16 @@ describe('heavy-image', () => {
     const hooked = await heavyFindings({ ...hugo, 'layouts/_default/_markup/render-image.html': '<img src="{{ .Destination }}">', 'static/big.png': png(4000, 3000, 2500), 'content/posts/p.md': '---\ntitle: T\n---\n\n![Big](/big.png)\n' }, '/site/content/posts/p.md');
     assert.deepEqual(hooked.findings, []);
   });
+
+  it('leaves Eleventy sites alone whose build transforms every image', async () => {
+    const files = {
+      'eleventy.config.js': 'import { eleventyImageTransformPlugin } from "@11ty/eleventy-img";\nexport default function (c) { c.addPlugin(eleventyImageTransformPlugin); }\n',
+      'postcraft.config.json': '{ "heavyImageKB": 2 }',
+      'img/big.png': png(4000, 3000, 2500),
+      'blog/p.md': '---\ntitle: T\n---\n\n![Big](/img/big.png)\n',
+    };
+    assert.deepEqual((await heavyFindings(files, '/site/blog/p.md')).findings, []);
+    const plain = await heavyFindings({ ...files, 'eleventy.config.js': 'export default function (c) { c.addPassthroughCopy("img"); }\n' }, '/site/blog/p.md');
+    assert.equal(plain.findings.length, 1);
+  });
 });

@@ -25,7 +25,7 @@ describe('missing-alt', () => {
     const post = [
       '---', 'title: T', '---', '',
       '![](/img/red-fox_2.jpg) ![ ](/a.png) ![A fox](/b.png) ![][ref]', '',
-      '<img src="/c.png"> <img src="/d.png" alt=""> <IMG SRC="/e.png" ALT="E"> <img alt src="/f.png">', '',
+      '<img src="/c.png"> <img src="/d.png" alt=""> <IMG SRC="/e.png" ALT="E"> <img alt src="/f.png"> <img/>-style tags', '',
       '{{< figure src="/g.png" >}} {{< figure src="/h.png" caption="A hen" >}} {{< figure src="/i.png" alt="" title="T" >}}', '',
       '```', '![](/in-code.png)', '```', '',
       '[ref]: /j.png', '',
