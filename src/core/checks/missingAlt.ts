@@ -6,7 +6,7 @@ import type { Check, CheckContext } from './context';
 import type { Fix } from './finding';
 
 /**
- * Images a reader of a screen reader gets no text for (markdownlint's MD045): Markdown images with an
+ * Images a screen reader gets no text for (markdownlint's MD045): Markdown images with an
  * empty `![]`, HTML `<img>` (and MDX `<Image>`) without an `alt` attribute, and Hugo's `figure` without
  * `alt` or `caption` (Hugo 0.111's figure writes the caption, made plain, as the alt text when `alt` is
  * empty, and no `alt` at all when both are). `alt=""` written in HTML marks a decorative image on
