@@ -218,6 +218,20 @@ function renderReport(measured, baseline, triage, missing, failed) {
     `Over 3 \`tag-typo\` posts per 100: ${overTagTypo.length === 0 ? 'none' : overTagTypo.map(({ site, figures }) => `${site.repository} (${per100(figures.postsWithTagTypo, figures.posts)})`).join(', ')}.`,
     `Swaps caught over the corpus: ${caught} of ${injected} (${injected === 0 ? '–' : ((100 * caught) / injected).toFixed(0)}%).`,
   );
+  // Issue 18's checks, side by side: what a writer sees of them on each site with the defaults.
+  const contentCodes = ['duplicate-url', 'missing-alt', 'heavy-image'];
+  push(
+    '',
+    'The content checks of issue 18 (`duplicate-url`, `missing-alt`, `heavy-image`), findings per 100 posts with the defaults',
+    '(every severity counted):',
+    '',
+    `| Repository | ${contentCodes.map((code) => `\`${code}\``).join(' | ')} |`,
+    `| --- | ${contentCodes.map(() => '---:').join(' | ')} |`,
+    ...measured.map(({ site, figures }) => {
+      const count = (code) => Object.entries(figures.byCode).filter(([key]) => key.startsWith(`${code}/`)).reduce((sum, [, n]) => sum + n, 0);
+      return `| ${site.repository} | ${contentCodes.map((code) => per100(count(code), figures.posts)).join(' | ')} |`;
+    }),
+  );
   push('', '## Findings per 100 posts, by code', '');
   for (const { site, figures } of measured) {
     const before = baseline.sites[site.repository]?.commit === site.commit ? baseline.sites[site.repository] : undefined;

@@ -518,6 +518,7 @@ export class PostcraftService {
     else site.files.add(path);
     const definesAuthors = site.definesAuthors(path);
     const linkTargets = site.linkTargetsVersion;
+    if (isImagePath(path)) await site.reweighImage(this.host.fs, path);
     if (change !== 'deleted' && site.isPost(path)) await site.indexFile(this.host.fs, path);
     else if (change !== 'deleted' && site.isFragment(path)) await site.indexFragment(this.host.fs, path);
     if (site.affectsLinkContext(path)) {

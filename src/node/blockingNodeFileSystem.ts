@@ -13,6 +13,20 @@ import { canRefuseLinks, readFlags } from './nodeFileSystem';
  */
 export const blockingNodeFileSystem: SiteFileSystem = {
   readFile: async (path, maxBytes) => readBlocking(path, maxBytes),
+  async readFileStart(path, bytes) {
+    let fd: number | undefined;
+    try {
+      if (!canRefuseLinks && lstatSync(path).isSymbolicLink()) return undefined;
+      fd = openSync(path, readFlags);
+      if (!fstatSync(fd).isFile()) return undefined;
+      const start = Buffer.alloc(bytes);
+      return start.subarray(0, readSync(fd, start, 0, bytes, 0));
+    } catch {
+      return undefined;
+    } finally {
+      if (fd !== undefined) closeSync(fd);
+    }
+  },
   async stat(path): Promise<FileStat | undefined> {
     try {
       const stat = statSync(path);

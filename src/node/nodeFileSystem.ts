@@ -12,6 +12,21 @@ export const canRefuseLinks = constants.O_NOFOLLOW !== undefined;
 
 /** The real disk, for the CLI and the extension host (which runs where the files are). */
 export const nodeFileSystem: SiteFileSystem = {
+  async readFileStart(path, bytes) {
+    let handle: fs.FileHandle | undefined;
+    try {
+      if (!canRefuseLinks && (await fs.lstat(path)).isSymbolicLink()) return undefined;
+      handle = await fs.open(path, readFlags);
+      if (!(await handle.stat()).isFile()) return undefined;
+      const start = Buffer.alloc(bytes);
+      const { bytesRead } = await handle.read(start, 0, bytes, 0);
+      return start.subarray(0, bytesRead);
+    } catch {
+      return undefined;
+    } finally {
+      await handle?.close().catch(() => undefined);
+    }
+  },
   async readFile(path, maxBytes) {
     let handle: fs.FileHandle | undefined;
     try {

@@ -1,14 +1,16 @@
 import { findBodyImages, findImageReferences, type ImageReference } from '../post/imageReferences';
 import { compilesAsMdx } from '../post/dialect';
 import { referenceFor, resolveImage } from '../site/imageResolution';
-import { relativePath } from '../text/paths';
+import { isInside, relativePath } from '../text/paths';
+import { formatBytes } from '../site/imageWeights';
 import type { Check, CheckContext } from './context';
 import type { Fix } from './finding';
 import { msg } from '../l10n/message';
 
 /** Images that the generator would not find: in the body and in frontmatter image fields. */
 export const checkImages: Check = (context) => {
-  for (const reference of findImageReferences(context.post, context.site.config)) checkReference(context, reference);
+  const weighed = new Set<string>();
+  for (const reference of findImageReferences(context.post, context.site.config)) checkReference(context, reference, weighed);
 };
 
 /**
@@ -17,10 +19,12 @@ export const checkImages: Check = (context) => {
  */
 export const checkFragmentImages: Check = (context) => {
   const { config } = context.site;
-  for (const reference of findBodyImages(context.post, { mdx: compilesAsMdx(config, context.post.path), generator: config.generator })) checkReference(context, reference);
+  const weighed = new Set<string>();
+  for (const reference of findBodyImages(context.post, { mdx: compilesAsMdx(config, context.post.path), generator: config.generator })) checkReference(context, reference, weighed);
 };
 
-function checkReference(context: CheckContext, reference: ImageReference): void {
+/** `weighed`: the image files already weighed for this post, each reported heavy once however often it is shown. */
+function checkReference(context: CheckContext, reference: ImageReference, weighed: Set<string>): void {
   const { site, post } = context;
   const resolution = resolveImage(site.profile, site.config, site.files, post.path, reference);
   const shown = `"${reference.raw}"`;
@@ -30,6 +34,10 @@ function checkReference(context: CheckContext, reference: ImageReference): void 
   const severity = reference.guess ? 'warning' : 'error';
   switch (resolution.status) {
     case 'found':
+      if (!weighed.has(resolution.file)) {
+        weighed.add(resolution.file);
+        reportHeavy(context, reference, resolution.file);
+      }
       return;
     case 'outside-site':
       context.report({ code: 'image-outside-site', severity, range: reference.range, message: guessed ? msg('Image {0} points outside the site; the generator cannot publish it and Postcraft does not read it ({1}).', shown, guessed) : msg('Image {0} points outside the site; the generator cannot publish it and Postcraft does not read it.', shown) });
@@ -74,6 +82,45 @@ function checkReference(context: CheckContext, reference: ImageReference): void 
     }
   }
 }
+
+/**
+ * An image served as it is and heavier than the site's limit. Not images the generator resizes or
+ * re-encodes on its own: Hugo's `assets/` (published only through image processing), Markdown images
+ * where a render hook takes them (which may resize), Astro's images outside `public/` (astro:assets
+ * optimises them), every image of an Eleventy site with the image transform plugin, and the frontmatter
+ * images of Astro and Eleventy, which layouts show through their image pipelines. Guessed references are left alone: their file may not be the one shown.
+ */
+function reportHeavy(context: CheckContext, reference: ImageReference, file: string): void {
+  const { site } = context;
+  const heavy = site.heavyImages.get(file);
+  if (!heavy || reference.guess) return;
+  const { config } = site;
+  if (config.transformsImages) return;
+  // A field only the layouts read may show the image resized (Hugo and Eleventy image pipelines, Astro's image()) or only in a social card.
+  if (reference.origin === 'frontmatter' && (config.generator === 'astro' || config.generator === 'eleventy')) return;
+  if (config.generator === 'hugo' && (config.assetDirs.some((dir) => isInside(dir, file)) || (reference.origin === 'markdown' && hasRenderImageHook(site)))) return;
+  if (config.generator === 'astro' && !config.publicDirs.some((dir) => isInside(dir, file))) return;
+  context.report({
+    code: 'heavy-image',
+    severity: 'warning',
+    range: reference.range,
+    message: heavy.width && heavy.height
+      ? msg("Image \"{0}\" is {1}, {2} × {3} pixels: over the site's {4} limit (heavyImageKB), it slows the page down; a smaller or compressed copy loads faster.", reference.raw, formatBytes(heavy.bytes), heavy.width, heavy.height, formatBytes(site.settings.heavyImageBytes))
+      : msg("Image \"{0}\" is {1}: over the site's {2} limit (heavyImageKB), it slows the page down; a smaller or compressed copy loads faster.", reference.raw, formatBytes(heavy.bytes), formatBytes(site.settings.heavyImageBytes)),
+  });
+}
+
+/** A Hugo render hook for images (the site's or its theme's): it may resize what Markdown images show. */
+function hasRenderImageHook(site: CheckContext['site']): boolean {
+  const known = renderHooks.get(site.files);
+  if (known && known.size === site.files.size) return known.found;
+  let found = false;
+  for (const file of site.files.all()) if (/\/layouts\/(?:.+\/)?_markup\/render-image(?:\.[^/]*)?\.html$/.test(file)) found = true;
+  renderHooks.set(site.files, { size: site.files.size, found });
+  return found;
+}
+
+const renderHooks = new WeakMap<object, { readonly size: number; readonly found: boolean }>();
 
 /** `x.jpg` or `featured/x.jpg`, not `/x.jpg`, `./x.jpg` or `../x.jpg`. */
 function isBareRelative(path: string): boolean {

@@ -9,6 +9,8 @@ export interface TextEdit {
   readonly file: string;
   readonly range: Range;
   readonly newText: string;
+  /** The same text as a VS Code snippet (`${1:placeholder}`), where the editor can leave the cursor in it. */
+  readonly snippet?: string;
 }
 
 /** A fix as data: the editor turns it into a WorkspaceEdit, the CLI prints it. */

@@ -11,17 +11,19 @@ import { checkFrontmatterSyntax } from './frontmatterSyntax';
 import { checkSchema } from './schema';
 import { checkTags } from './tags';
 import { checkLinks } from './brokenLinks';
+import { checkMissingAlt } from './missingAlt';
+import { checkDuplicateUrl } from './duplicateUrl';
 import { compilesAsMdx } from '../post/dialect';
 import { described, titled } from '../l10n/message';
 import { findSuppressions, ignoreFix, lineEnding, unusedSuppressions, withoutSuppressed, type Suppression } from './suppressions';
 
 /** Checks that need the post and what the site holds before its posts are read: config, files, authors. */
-export const postChecks: readonly Check[] = [checkFrontmatterSyntax, checkSchema, checkAuthors, checkImages];
+export const postChecks: readonly Check[] = [checkFrontmatterSyntax, checkSchema, checkAuthors, checkImages, checkMissingAlt];
 /**
  * The tag check weighs a post against every other post, and the link check needs every page's URL and
- * headings, so a two-pass check runs them last (twoPassCheck.ts).
+ * headings, and so does a URL collision, so a two-pass check runs them last (twoPassCheck.ts).
  */
-export const allChecks: readonly Check[] = [...postChecks, checkLinks, checkTags];
+export const allChecks: readonly Check[] = [...postChecks, checkLinks, checkTags, checkDuplicateUrl];
 
 /** A fragment (a partial a post imports, see Site.isFragment) is no page: only its images are checked. */
 export const fragmentChecks: readonly Check[] = [checkFragmentImages];

@@ -5,6 +5,7 @@ import { LineIndex, type Position } from '../text/lineIndex';
 import { findLinks } from '../links/findLinks';
 import type { LinkReference } from '../links/model';
 import { reportLinkProblems } from './brokenLinks';
+import { checkDuplicateUrl } from './duplicateUrl';
 import type { Finding } from './finding';
 import { collectFindings, postChecks, shownFindings, type CheckOptions } from './runChecks';
 import { findSuppressions, lineEnding, type Suppression } from './suppressions';
@@ -73,6 +74,6 @@ export class KnownPositions extends LineIndex {
 
 /** Every finding of the post, once the whole site is indexed: the same as `runChecks` on its text. */
 export function finishCheck(site: Site, half: HalfChecked, options: CheckOptions): Finding[] {
-  const siteWide = collectFindings(site, half.head, [(context) => reportLinkProblems(context, half.links), (context) => reportTagProblems(context, half.tags)], half.eol);
+  const siteWide = collectFindings(site, half.head, [(context) => reportLinkProblems(context, half.links), (context) => reportTagProblems(context, half.tags), checkDuplicateUrl], half.eol);
   return shownFindings(site, half.head.path, [...half.findings, ...siteWide], half.suppressions, options);
 }

@@ -3,6 +3,7 @@ import { valuesOf } from '../frontmatter/values';
 import { findImageReferences, toReference } from '../post/imageReferences';
 import type { ParsedPost } from '../post/parsedPost';
 import { resolveImage } from '../site/imageResolution';
+import { formatBytes } from '../site/imageWeights';
 import type { Site } from '../site/site';
 import { tagValues } from '../site/tagValues';
 import type { Range } from '../text/lineIndex';
@@ -48,7 +49,10 @@ export function hoverAt(site: Site, post: ParsedPost, offset: number, translate:
     const resolution = resolveImage(site.profile, site.config, site.files, post.path, reference);
     const range = post.lines.rangeOf(reference.range.start, reference.range.end);
     if (resolution.status !== 'found') return undefined; // the diagnostic says what is wrong
-    return { markdown: `![${escapeMarkdown(reference.raw)}](${fileUri(resolution.file)}|height=160)\n\n${markdownCode(relativePath(site.root, resolution.file))}`, range, images: [resolution.file] };
+    // A heavy image's weight and pixel size (known only for those over the site's limit, see imageWeights.ts).
+    const heavy = site.heavyImages.get(resolution.file);
+    const weight = heavy ? ` · ${formatBytes(heavy.bytes)}${heavy.width && heavy.height ? `, ${heavy.width} × ${heavy.height}` : ''}` : '';
+    return { markdown: `![${escapeMarkdown(reference.raw)}](${fileUri(resolution.file)}|height=160)\n\n${markdownCode(relativePath(site.root, resolution.file))}${weight}`, range, images: [resolution.file] };
   }
   if (offset < post.bodyStart) return undefined;
   const destination = linkDestinationAt(site, post, offset);

@@ -40,8 +40,13 @@ function createView(fs: SiteFileSystem, root: string): SiteFileSystem {
     const normalized = normalizePath(path);
     return isInside(root, normalized) && (await allowed(dirname(normalized))) ? fs.readFile(normalized, maxBytes) : undefined;
   };
+  const readStart = fs.readFileStart?.bind(fs);
   return {
     readFile: readInFolder,
+    ...(readStart ? { readFileStart: async (path: string, bytes: number) => {
+      const normalized = normalizePath(path);
+      return isInside(root, normalized) && (await allowed(dirname(normalized))) ? readStart(normalized, bytes) : undefined;
+    } } : {}),
     stat: async (path) => ((await allowed(path)) ? fs.stat(path) : undefined),
     readDirectory: async (path) => ((await allowed(path)) ? fs.readDirectory(path) : []),
     realPath: async (path) => ((await allowed(path)) ? ((await fs.realPath?.(path)) ?? normalizePath(path)) : undefined),

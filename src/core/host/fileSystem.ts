@@ -10,6 +10,12 @@ export interface SiteFileSystem {
    */
   readFile(path: string, maxBytes?: number): Promise<Uint8Array | undefined>;
   stat(path: string): Promise<FileStat | undefined>;
+  /**
+   * The first `bytes` bytes of a file (fewer if it is shorter), under readFile's rules: enough to read an
+   * image's pixel size from its header without reading the image. File systems that cannot read part
+   * of a file leave it out: the core then does without what the header would tell.
+   */
+  readFileStart?(path: string, bytes: number): Promise<Uint8Array | undefined>;
   /** Entries of a folder, or `[]` when it does not exist. */
   readDirectory(path: string): Promise<DirectoryEntry[]>;
   /**

@@ -23,6 +23,10 @@ export class InMemoryFileSystem implements SiteFileSystem {
     return this.files.get(path);
   }
 
+  async readFileStart(path: string, bytes: number): Promise<Uint8Array | undefined> {
+    return this.files.get(path)?.subarray(0, bytes);
+  }
+
   async stat(path: string): Promise<FileStat | undefined> {
     const file = this.files.get(path);
     if (file) return { type: 'file', size: file.byteLength, mtime: 0 };

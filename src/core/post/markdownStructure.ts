@@ -22,6 +22,8 @@ export interface MarkdownImage {
   readonly span: BodySpan;
   /** The destination with backslash escapes and entities resolved. */
   readonly destination: string;
+  /** Images only: the alt text as written between `![` and `]`, where the image is used (for `![a][ref]` too). */
+  readonly alt?: BodySpan;
 }
 
 /** Text as markdown-it reads it (container markers cut from its lines), with a map to body offsets. */
@@ -119,7 +121,7 @@ function scanBlocks(body: string, mdx: boolean, liquid: boolean): BodyStructure 
   const images: MarkdownImage[] = [];
   for (const image of scan.images.filter(rendered)) {
     const found = 'label' in image ? scan.definitions.get(image.label) : image;
-    if (found) images.push({ span: found.span, destination: found.destination });
+    if (found) images.push({ span: found.span, destination: found.destination, ...(image.alt ? { alt: image.alt } : {}) });
   }
   // A definition is listed once, at its first use, however many links use it: one place to fix.
   const links: MarkdownLink[] = [];
@@ -232,7 +234,9 @@ function plainProseFinds(body: string): { images: MarkdownImage[]; links: Markdo
   if (brackets === 0) return { images, links };
   for (const match of body.matchAll(plainDestination)) {
     const start = match.index + match[1]!.length;
-    (body.charCodeAt(match.index - 1) === 0x21 /* ! */ ? images : links).push({ span: { start, end: start + match[2]!.length }, destination: match[2]! });
+    const span = { start, end: start + match[2]!.length };
+    if (body.charCodeAt(match.index - 1) === 0x21 /* ! */) images.push({ span, destination: match[2]!, alt: { start: match.index + 1, end: match.index + match[1]!.lastIndexOf('](') } });
+    else links.push({ span, destination: match[2]! });
   }
   return images.length + links.length === brackets ? { images, links } : undefined;
 }
@@ -245,7 +249,7 @@ type InFootnote = { readonly footnote: number | undefined };
 interface ScanState {
   /** First definition of each label wins, as in markdown-it (and CommonMark). */
   readonly definitions: Map<string, MarkdownImage>;
-  readonly images: ((MarkdownImage | { readonly label: string }) & InFootnote)[];
+  readonly images: ((MarkdownImage | { readonly label: string; readonly alt: BodySpan }) & InFootnote)[];
   readonly links: ((MarkdownLink | { readonly label: string }) & InFootnote)[];
   /** Whether a definition's destination may be on the site: then any `[` may be a reference link to it. */
   localDefinitions: boolean;
@@ -351,8 +355,11 @@ function recordImage([state]: [StateInline, boolean], start: number): void {
   if (!scan.content || state.src !== scan.content.text) return;
   const token = state.tokens[state.tokens.length - 1]!;
   const label = token.meta?.label as string | undefined;
+  // markdown-it keeps the alt text as written in the token's content, right after `![`.
+  const altEnd = start + 2 + token.content.length;
+  const alt = { start: scan.content.toBody(start + 2), end: altEnd > start + 2 ? scan.content.toBody(altEnd - 1) + 1 : scan.content.toBody(start + 2) };
   if (label !== undefined) {
-    scan.images.push({ label, footnote: scan.footnote });
+    scan.images.push({ label, alt, footnote: scan.footnote });
     return;
   }
   let pos = start + 2 + token.content.length + 2; // past `![alt](`
@@ -361,7 +368,7 @@ function recordImage([state]: [StateInline, boolean], start: number): void {
   if (!destination.ok) return;
   const { start: from, end: to } = unbracketed(state.src, pos, destination.pos);
   if (to <= from) return;
-  scan.images.push({ span: { start: scan.content.toBody(from), end: scan.content.toBody(to - 1) + 1 }, destination: destination.str, footnote: scan.footnote });
+  scan.images.push({ span: { start: scan.content.toBody(from), end: scan.content.toBody(to - 1) + 1 }, destination: destination.str, alt, footnote: scan.footnote });
 }
 
 function recordLink([state]: [StateInline, boolean], start: number): void {

@@ -19,6 +19,9 @@ export const findingCodes = [
   'frontmatter-unclosed',
   'unreadable-file',
   'unused-disable',
+  'duplicate-url',
+  'missing-alt',
+  'heavy-image',
 ] as const;
 
 export type FindingCode = (typeof findingCodes)[number];

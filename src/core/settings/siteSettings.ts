@@ -17,6 +17,7 @@ export const siteSettingsSchema = z.strictObject({
   allowedTags: z.optional(z.array(z.string())),
   ignore: z.optional(z.array(z.string())),
   newPostTemplate: z.optional(z.string()),
+  heavyImageKB: z.optional(z.number().check(z.minimum(1))),
 });
 
 export type SeveritySetting = z.infer<typeof severitySetting>;
@@ -27,10 +28,12 @@ export interface SiteSettings {
   readonly allowedTags: ReadonlySet<string> | undefined;
   /** A template file (relative to the site) for new posts, with Hugo-archetype expressions. */
   readonly newPostTemplate?: string | undefined;
+  /** `heavy-image`: images larger than this are reported (`heavyImageKB`, 1 KB = 1,000 bytes). */
+  readonly heavyImageBytes: number;
   isIgnored(path: string): boolean;
 }
 
-export const defaultSiteSettings: SiteSettings = { severities: {}, requiredFields: [], allowedTags: undefined, isIgnored: () => false };
+export const defaultSiteSettings: SiteSettings = { severities: {}, requiredFields: [], allowedTags: undefined, heavyImageBytes: 500_000, isIgnored: () => false };
 
 export async function loadSiteSettings(fs: SiteFileSystem, root: string): Promise<{ settings: SiteSettings; imageFields: string[] | undefined; problems: string[] }> {
   const text = await readText(fs, joinPath(root, siteSettingsFileName));
@@ -56,6 +59,7 @@ export async function loadSiteSettings(fs: SiteFileSystem, root: string): Promis
       requiredFields: value.requiredFields ?? [],
       allowedTags: value.allowedTags ? new Set(value.allowedTags) : undefined,
       newPostTemplate: value.newPostTemplate,
+      heavyImageBytes: (value.heavyImageKB ?? 500) * 1000,
       isIgnored: (path) => ignore.some((matches) => matches(relativePath(root, path))),
     },
     imageFields: value.imageFields,

@@ -64,6 +64,8 @@ export interface SiteConfig {
   readonly routing?: SiteRouting;
   /** How headings get their IDs, where the config chooses (Hugo's `autoHeadingIDType`); else the generator's default. */
   readonly headingIds?: HeadingIdStyle;
+  /** The build re-encodes and resizes the images pages show (Eleventy's eleventyImageTransformPlugin): no image is served as it is. */
+  readonly transformsImages?: boolean;
 }
 
 export interface SubfolderMount {

@@ -18,6 +18,7 @@ import { PartialIndex } from './partialIndex';
 import { importedMarkdown } from '../post/partialImports';
 import { inAlwaysIgnoredFolder, walkFiles } from './walk';
 import { UrlMap } from '../links/urlMap';
+import { heavyImagesOf, weighImage, type HeavyImage } from './imageWeights';
 import { isHostRedirectFile, loadHostRedirects, noHostRedirects, type HostRedirects } from '../links/hostRedirects';
 import { isTemplateFile, loadTemplateIds } from '../links/templateIds';
 import type { PageRoute } from './routes/model';
@@ -46,6 +47,8 @@ export class Site {
   hostRedirects: HostRedirects = noHostRedirects;
   /** IDs the site's templates write on the pages they lay out (see links/templateIds.ts). */
   templateIds: ReadonlySet<string> = new Set();
+  /** Image files over the site's `heavyImageKB` (see imageWeights.ts), kept current as images change. */
+  heavyImages = new Map<string, HeavyImage>();
   truncated = false;
 
   private constructor(
@@ -100,6 +103,8 @@ export class Site {
     site.truncated = walked.truncated;
     site.authors = await profile.loadAuthors(fs, site.config, site.files); // before the posts, which onPostParsed may check
     await site.loadLinkContext(fs);
+    site.heavyImages = await heavyImagesOf(fs, site.files.imageFiles(), site.settings.heavyImageBytes);
+    throwIfCancelled(token);
     return { site, files: walked.files };
   }
 
@@ -199,7 +204,8 @@ export class Site {
     const previous = this.posts.get(path);
     this.posts.set(path, summary);
     if (!previous || !sameRoute(previous.route, summary.route)) this.linkTargetsChanged();
-    else if (!sameAnchorIds(previous?.anchors, summary.anchors)) this.linkTargetsVersion++;
+    // A draft is built by no generator: links to it and URL collisions with it change.
+    else if (!sameAnchorIds(previous?.anchors, summary.anchors) || previous.draft !== summary.draft) this.linkTargetsVersion++;
     // Unchanged tags leave the index (and what is derived from it) as it is: most keystrokes.
     if (previous && sameTags(previous.tags, summary.tags)) return;
     if (previous) this.tags.remove(path, previous.tags);
@@ -231,6 +237,13 @@ export class Site {
     this.hostRedirects = await loadHostRedirects(fs, this.root, this.files, this.config.publicDirs);
     this.templateIds = await loadTemplateIds(fs, this.files);
     this.linkTargetsVersion++;
+  }
+
+  /** Weighs an image file again after it changed on disk (or forgets it, gone). */
+  async reweighImage(unconfined: SiteFileSystem, path: string): Promise<void> {
+    const weight = this.files.has(path) ? await weighImage(confinedFileSystem(unconfined, this.root), path, this.settings.heavyImageBytes) : undefined;
+    if (weight) this.heavyImages.set(path, weight);
+    else this.heavyImages.delete(path);
   }
 
   async refreshAuthors(fs: SiteFileSystem): Promise<void> {

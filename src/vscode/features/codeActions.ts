@@ -41,10 +41,20 @@ function fixAllAction(code: string, fixes: readonly Fix[]): vscode.CodeAction {
 
 export function toWorkspaceEdit(fixes: readonly Fix[]): vscode.WorkspaceEdit {
   const edit = new vscode.WorkspaceEdit();
+  // A snippet (the cursor left in the text to complete, see TextEdit.snippet) needs `set`, which takes a
+  // file's edits all at once: those files' edits are gathered first.
+  const withSnippets = new Map<string, (vscode.TextEdit | vscode.SnippetTextEdit)[]>();
+  for (const fix of fixes) for (const change of fix.edits) if (change.snippet !== undefined) withSnippets.set(change.file, []);
   for (const fix of fixes) {
     if (fix.createFile) edit.createFile(uriOf(fix.createFile.path), { ignoreIfExists: true, contents: new TextEncoder().encode(fix.createFile.content) });
-    for (const change of fix.edits) edit.replace(uriOf(change.file), toRange(change.range), change.newText);
+    for (const change of fix.edits) {
+      const gathered = withSnippets.get(change.file);
+      if (!gathered) edit.replace(uriOf(change.file), toRange(change.range), change.newText);
+      else if (change.snippet !== undefined) gathered.push(new vscode.SnippetTextEdit(toRange(change.range), new vscode.SnippetString(change.snippet)));
+      else gathered.push(new vscode.TextEdit(toRange(change.range), change.newText));
+    }
   }
+  for (const [file, edits] of withSnippets) edit.set(uriOf(file), edits);
   return edit;
 }
 

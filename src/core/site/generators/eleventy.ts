@@ -79,6 +79,7 @@ export const eleventy: GeneratorProfile = {
       excludedFiles: await ignoredTemplates(fs, root, dirs, source),
       passthroughMappings: mappings.filter(([, to]) => to !== '/'),
       ...(anchorIds && { headingIds: 'markdown-it-anchor' as const, markdownItAnchor: anchorIds }),
+      ...(/\beleventyImageTransformPlugin\b/.test(source) && { transformsImages: true }),
     };
     const config: EleventySiteConfig = { ...loaded, routing: await routing(fs, loaded, dirs, source, mappings) };
     return { config, problems: [] };

@@ -1,0 +1,70 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { createPostcraftService } from '../../../src/core/index';
+import { InMemoryFileSystem } from '../../../src/core/host/inMemoryFileSystem';
+
+/** A PNG's signature and IHDR chunk (what image-size reads), padded to `bytes`. */
+function png(width: number, height: number, bytes: number): Uint8Array {
+  const file = new Uint8Array(bytes);
+  file.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
+  new DataView(file.buffer).setUint32(16, width);
+  new DataView(file.buffer).setUint32(20, height);
+  return file;
+}
+
+async function heavyFindings(files: Record<string, string | Uint8Array>, path: string) {
+  const fs = new InMemoryFileSystem('/site', files);
+  const service = createPostcraftService({ fs });
+  await service.openWorkspace(['/site']);
+  return { fs, service, findings: (await service.checkFile(path)).filter((finding) => finding.code === 'heavy-image') };
+}
+
+const hugo = { 'hugo.toml': 'baseURL = "https://example.org/"\n', 'postcraft.config.json': '{ "heavyImageKB": 2 }' };
+
+describe('heavy-image', () => {
+  it('reports an image over the limit once per post, with its size and pixel size from the header, also in its hover', async () => {
+    const { service, findings } = await heavyFindings({
+      ...hugo,
+      'static/big.png': png(4000, 3000, 2500),
+      'static/small.png': png(10, 10, 1500),
+      'assets/processed.png': png(4000, 3000, 5000),
+      'content/posts/p.md': '---\ntitle: T\n---\n\n![Big](/big.png) ![Again](/big.png) ![Small](/small.png)\n',
+    }, '/site/content/posts/p.md');
+    assert.deepEqual(findings.map((finding) => [finding.severity, finding.range.start.line, finding.message]), [
+      ['warning', 4, `Image "/big.png" is 3 KB, 4000 × 3000 pixels: over the site's 2 KB limit (heavyImageKB), it slows the page down; a smaller or compressed copy loads faster.`],
+    ]);
+    const text = '---\ntitle: T\n---\n\n![Big](/big.png) ![Small](/small.png)\n';
+    assert.match(service.hover('/site/content/posts/p.md', text, text.indexOf('/big.png') + 1)?.markdown ?? '', /`static\/big.png` · 3 KB, 4000 × 3000$/);
+    assert.match(service.hover('/site/content/posts/p.md', text, text.indexOf('/small.png') + 1)?.markdown ?? '', /`static\/small.png`$/);
+  });
+
+  it('is quiet under the default limit, and follows an image that grows on disk', async () => {
+    const files = { 'hugo.toml': hugo['hugo.toml'], 'static/big.png': png(800, 600, 2500), 'content/posts/p.md': '---\ntitle: T\n---\n\n![Big](/big.png)\n' };
+    const { fs, service, findings } = await heavyFindings(files, '/site/content/posts/p.md');
+    assert.deepEqual(findings, []);
+    fs.write('static/big.png', png(800, 600, 600_000));
+    assert.equal(await service.fileChanged('/site/static/big.png', 'changed'), 'site');
+    const after = (await service.checkFile('/site/content/posts/p.md')).filter((finding) => finding.code === 'heavy-image');
+    assert.deepEqual(after.map((finding) => finding.message), [`Image "/big.png" is 600 KB, 800 × 600 pixels: over the site's 500 KB limit (heavyImageKB), it slows the page down; a smaller or compressed copy loads faster.`]);
+  });
+
+  it('gives the size alone when the header is no image it knows, and leaves Hugo render hooks to resize', async () => {
+    const text = new Uint8Array(3000).fill(0x41);
+    const { findings } = await heavyFindings({ ...hugo, 'static/odd.png': text, 'content/posts/p.md': '---\ntitle: T\n---\n\n![Odd](/odd.png)\n' }, '/site/content/posts/p.md');
+    assert.deepEqual(findings.map((finding) => finding.message), [`Image "/odd.png" is 3 KB: over the site's 2 KB limit (heavyImageKB), it slows the page down; a smaller or compressed copy loads faster.`]);
+    const hooked = await heavyFindings({ ...hugo, 'layouts/_default/_markup/render-image.html': '<img src="{{ .Destination }}">', 'static/big.png': png(4000, 3000, 2500), 'content/posts/p.md': '---\ntitle: T\n---\n\n![Big](/big.png)\n' }, '/site/content/posts/p.md');
+    assert.deepEqual(hooked.findings, []);
+  });
+
+  it('leaves Eleventy sites alone whose build transforms every image', async () => {
+    const files = {
+      'eleventy.config.js': 'import { eleventyImageTransformPlugin } from "@11ty/eleventy-img";\nexport default function (c) { c.addPlugin(eleventyImageTransformPlugin); }\n',
+      'postcraft.config.json': '{ "heavyImageKB": 2 }',
+      'img/big.png': png(4000, 3000, 2500),
+      'blog/p.md': '---\ntitle: T\n---\n\n![Big](/img/big.png)\n',
+    };
+    assert.deepEqual((await heavyFindings(files, '/site/blog/p.md')).findings, []);
+    const plain = await heavyFindings({ ...files, 'eleventy.config.js': 'export default function (c) { c.addPassthroughCopy("img"); }\n' }, '/site/blog/p.md');
+    assert.equal(plain.findings.length, 1);
+  });
+});
