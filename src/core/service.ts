@@ -1,3 +1,4 @@
+import { seoFacts, type SeoFacts } from './features/seoFacts';
 import { noCancellation, throwIfCancelled, type CancellationToken } from './host/cancellation';
 import { confinedFileSystem } from './host/confinedFileSystem';
 import type { SiteFileSystem } from './host/fileSystem';
@@ -228,6 +229,12 @@ export class PostcraftService {
   hover(path: string, text: string, offset: number): HoverInfo | undefined {
     const parsed = this.parse(path, text);
     return parsed ? hoverAt(parsed.site, parsed.post, offset) : undefined;
+  }
+
+  /** Lengths, words, reading time and outline of a post (preview card, hover, status bar); `undefined` outside a site's posts. */
+  seoFacts(path: string, text: string): SeoFacts | undefined {
+    const parsed = this.parse(path, text);
+    return parsed ? seoFacts(parsed.site, parsed.post) : undefined;
   }
 
   documentLinks(path: string, text: string): DocumentLink[] {
