@@ -100,6 +100,29 @@ describe('SEO facts', () => {
   });
 });
 
+describe('the hover of title and description', () => {
+  it('gives each length against its limit, the slug, words and reading time, and outline notes', async () => {
+    const service = await hugoSite();
+    const text = '---\ntitle: Hello there\ndescription: Short.\ntags: [a]\n---\nThree words here.\n\n### Deep\n';
+    const onKey = service.hover(post, text, text.indexOf('title') + 2)!;
+    assert.equal(onKey.markdown, [
+      '**SEO**',
+      '',
+      '- Title: 11 characters (search results show about 60)',
+      '- Description: 6 characters (search results show about 160)',
+      '- Slug: 13 characters (search results show about 75) `my-first-post`',
+      '- 4 words · 1 min read',
+      '',
+      '**Outline**',
+      '',
+      '- Line 8: H1 → H3 skips a level',
+    ].join('\n'));
+    assert.deepEqual(onKey.range, { start: { line: 1, character: 0 }, end: { line: 1, character: 18 } });
+    assert.match(service.hover(post, text, text.indexOf('Short'))!.markdown, /Description: 6 characters/);
+    assert.doesNotMatch(service.hover(post, text, text.indexOf('[a]') + 1)?.markdown ?? '', /SEO/);
+  });
+});
+
 describe('seo-title-length and seo-description', () => {
   const longTitle = 'A title that goes on and on well past what a search result shows';
   const text = `---\ntitle: ${longTitle}\n---\nBody.\n`;
