@@ -1,4 +1,4 @@
-import { seoFacts, type SeoFacts } from './features/seoFacts';
+import { seoFacts, type SeoFacts } from './site/seoFacts';
 import { noCancellation, throwIfCancelled, type CancellationToken } from './host/cancellation';
 import { confinedFileSystem } from './host/confinedFileSystem';
 import type { SiteFileSystem } from './host/fileSystem';
@@ -76,8 +76,8 @@ export interface PostsOverview {
   /** Every author with their posts, most posts first; `registered` when the site's authors registry knows the name. */
   readonly authors: readonly { readonly author: string; readonly posts: readonly string[]; readonly registered: boolean }[];
   readonly drafts: readonly string[];
-  /** Each page's title and whether it is a draft. */
-  readonly pages: ReadonlyMap<string, { readonly title: string | undefined; readonly draft: boolean }>;
+  /** Each page's title, whether it is a draft, and its publication date (`YYYY-MM-DD…`) when it has one. */
+  readonly pages: ReadonlyMap<string, { readonly title: string | undefined; readonly draft: boolean; readonly date: string | undefined }>;
 }
 
 export interface SiteCheckProgress {
@@ -555,7 +555,7 @@ export class PostcraftService {
   /** The Posts view's data for every open site. */
   postsOverview(): PostsOverview[] {
     return this.sites.map((site) => {
-      const pages = new Map([...site.posts].map(([path, summary]) => [path, { title: summary.title, draft: summary.draft }]));
+      const pages = new Map([...site.posts].map(([path, summary]) => [path, { title: summary.title, draft: summary.draft, date: summary.route?.date }]));
       const authors = [...postsByAuthor(site)]
         .sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]))
         .map(([author, posts]) => ({ author, posts, registered: site.findAuthor(author) !== undefined }));

@@ -25,8 +25,9 @@ import { DiagnosticsManager } from './features/diagnostics';
 import { createOutputLogger } from './logger';
 import { registerPreviewSupport, type PreviewSupport } from './preview/index';
 import { SiteSession } from './siteSession';
-import { SiteStatusBar } from './statusBar';
+import { PostStatsStatusBar, SiteStatusBar } from './statusBar';
 import { PostsView } from './views/postsView';
+import { MergeTagCommand, OpenPostCommand, PreviewPostCommand, RenameTagInViewCommand, RevealPostCommand } from './views/postsViewCommands';
 
 /** What `activate` hands to tests: the live objects, for observing, never for driving features. */
 export interface PostcraftApi {
@@ -36,6 +37,10 @@ export interface PostcraftApi {
   readonly preview: PreviewSupport;
   /** The drop and paste provider for images, so tests can hand it the DataTransfer VS Code would. */
   readonly imageDropPaste: ImageDropPasteProvider;
+  /** The status bar item with the active post's words and reading time. */
+  readonly postStats: PostStatsStatusBar;
+  /** The Posts view's tree, for tests to read its items. */
+  readonly postsView: PostsView;
   /** How long `activate` took, for the benchmark; indexing runs after it returns. */
   readonly activationMs: number;
 }
@@ -59,6 +64,8 @@ export function activateShared(context: vscode.ExtensionContext, host: Extension
   const commands = new CommandManager(logger);
   const preview = registerPreviewSupport(context, session, logger);
   const imageDropPaste = registerImageDropPasteSupport(session);
+  const postStats = new PostStatsStatusBar(session);
+  const postsView = new PostsView(session, context);
   commands.register(new CheckSiteCommand(session, diagnostics));
   commands.register(new ShowLogCommand(channel));
   commands.register(new NewPostCommand(session));
@@ -68,6 +75,11 @@ export function activateShared(context: vscode.ExtensionContext, host: Extension
   commands.register(new RenameTagCommand(session));
   commands.register(new TagHygieneCommand(session));
   commands.register(new ShowBacklinksCommand(session));
+  commands.register(new OpenPostCommand());
+  commands.register(new PreviewPostCommand());
+  commands.register(new RevealPostCommand());
+  commands.register(new RenameTagInViewCommand(session));
+  commands.register(new MergeTagCommand(session));
 
   context.subscriptions.push(
     channel,
@@ -75,7 +87,8 @@ export function activateShared(context: vscode.ExtensionContext, host: Extension
     diagnostics,
     commands,
     new SiteStatusBar(session),
-    new PostsView(session),
+    postStats,
+    postsView,
     preview,
     registerCodeActionSupport(diagnostics),
     registerCompletionSupport(session),
@@ -91,10 +104,15 @@ export function activateShared(context: vscode.ExtensionContext, host: Extension
     }),
   );
   context.subscriptions.push(
-    session.onDidIndex(() => void vscode.commands.executeCommand('setContext', 'postcraft.hasSite', session.service.siteSummaries().length > 0)),
+    session.onDidIndex(() => {
+      const found = session.service.siteSummaries().length > 0;
+      void vscode.commands.executeCommand('setContext', 'postcraft.hasSite', found);
+      // The Posts view then shows its welcome: what Postcraft looked for.
+      void vscode.commands.executeCommand('setContext', 'postcraft.noSite', !found);
+    }),
   );
   void session.reindex();
   const activationMs = performance.now() - started;
   logger.info(`Activated in ${activationMs.toFixed(1)} ms; indexing in the background`);
-  return { session, diagnostics, preview, imageDropPaste: imageDropPaste.provider, activationMs };
+  return { session, diagnostics, preview, imageDropPaste: imageDropPaste.provider, postStats, postsView, activationMs };
 }

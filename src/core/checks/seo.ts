@@ -1,4 +1,4 @@
-import { isOverLimit, seoFacts } from '../features/seoFacts';
+import { isOverLimit, seoLengths } from '../site/seoFacts';
 import type { Check } from './context';
 
 /**
@@ -9,8 +9,7 @@ export const checkSeo: Check = (context) => {
   const { site, post } = context;
   const frontmatter = post.frontmatter;
   if (!frontmatter || frontmatter.unread) return;
-  const facts = seoFacts(site, post);
-  const { title, description } = facts;
+  const { title, description } = seoLengths(site, post);
   if (title?.range && isOverLimit(title)) {
     context.report({ code: 'seo-title-length', severity: 'warning', range: title.range, message: `The title is ${title.length} characters: search results show about ${title.limit}.` });
   }

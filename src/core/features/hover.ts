@@ -1,7 +1,7 @@
 import type { OffsetRange } from '../frontmatter/model';
 import { findField } from '../frontmatter/model';
 import { valuesOf } from '../frontmatter/values';
-import { isOverLimit, seoFacts, wordsAndReadingTime, type LengthFact } from './seoFacts';
+import { isOverLimit, seoFacts, wordsAndReadingTime, type LengthFact } from '../site/seoFacts';
 import { findImageReferences, toReference } from '../post/imageReferences';
 import type { ParsedPost } from '../post/parsedPost';
 import { resolveImage } from '../site/imageResolution';

@@ -2,7 +2,7 @@ import { attributes, escapeHtml } from './html';
 import { placeholderHtml } from './imagePlaceholder';
 import type { ImageSource } from './imageSources';
 import type { PostAuthor, PostMetadata } from './postMetadata';
-import { isOverLimit, lengthAgainstLimit, wordsAndReadingTime, type LengthFact, type SeoFacts } from '../features/seoFacts';
+import { isOverLimit, lengthAgainstLimit, wordsAndReadingTime, type LengthFact, type SeoFacts } from '../site/seoFacts';
 
 /**
  * The card above the post: cover, title, authors, date, tags and a draft badge. Built from escaped

@@ -3,7 +3,7 @@ import type { Site } from '../site/site';
 import { compilesAsMdx } from '../post/dialect';
 import { basename } from '../text/paths';
 import { headerCard } from './headerCard';
-import { seoFacts, type SeoFacts } from '../features/seoFacts';
+import { seoFacts, type SeoFacts } from '../site/seoFacts';
 import { ImageSources } from './imageSources';
 import { renderMarkdown } from './markdownEngine';
 import { mdxImageImports } from './mdxImports';

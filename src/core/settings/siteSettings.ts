@@ -37,7 +37,7 @@ export interface SiteSettings {
   readonly allowedTags: ReadonlySet<string> | undefined;
   /** A template file (relative to the site) for new posts, with Hugo-archetype expressions. */
   readonly newPostTemplate?: string | undefined;
-  /** Limits and reading speed for the SEO facts (features/seoFacts.ts); defaults there. */
+  /** Limits and reading speed for the SEO facts (site/seoFacts.ts); defaults there. */
   readonly seo?: { readonly [K in keyof SeoSettings]?: number | undefined };
   isIgnored(path: string): boolean;
 }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createPostcraftService, wordsAndReadingTime, type PostcraftService } from '../../../src/core/index';
 import { inMemorySite } from '../../../src/core/host/inMemoryFileSystem';
-import { countWords } from '../../../src/core/features/seoFacts';
+import { countWords } from '../../../src/core/site/seoFacts';
 
 async function hugoSite(files: Record<string, string> = {}): Promise<PostcraftService> {
   const service = createPostcraftService({ fs: inMemorySite({ 'hugo.toml': 'title = "Blog"\n', ...files }) });

@@ -4,7 +4,7 @@ import { findField } from '../frontmatter/model';
 import type { ParsedPost } from '../post/parsedPost';
 import { compilesAsMdx } from '../post/dialect';
 import type { SeoSettings } from '../settings/siteSettings';
-import type { Site } from '../site/site';
+import type { Site } from './site';
 import { basename } from '../text/paths';
 
 /**
@@ -65,23 +65,29 @@ export function seoSettingsOf(site: Site): SeoSettings {
 }
 
 export function seoFacts(site: Site, post: ParsedPost): SeoFacts {
-  const settings = seoSettingsOf(site);
-  const limit = (value: number) => (value < 0 ? undefined : value);
+  const lengths = seoLengths(site, post);
   const body = post.text.slice(post.bodyStart);
   const tokens = parser.parse(readableBody(body, compilesAsMdx(site.config, post.path)), {});
   const { words, cjk } = countWords(proseOf(tokens));
-  const bodyLine = post.lines.positionAt(post.bodyStart).line;
-  const headings = headingsOf(tokens, bodyLine);
-  const title = textField(post, 'title');
+  const headings = headingsOf(tokens, post.lines.positionAt(post.bodyStart).line);
   return {
-    title: title && { length: characters(title.text), limit: limit(settings.titleLength), range: title.range },
-    description: lengthOf(textField(post, 'description'), limit(settings.descriptionLength)),
-    slug: slugOf(site, post, limit(settings.slugLength)),
+    ...lengths,
     words,
-    readingMinutes: Math.ceil(words / (cjk ? cjkCharactersPerMinute : settings.wordsPerMinute)),
+    readingMinutes: Math.ceil(words / (cjk ? cjkCharactersPerMinute : seoSettingsOf(site).wordsPerMinute)),
     cjk,
     headings,
-    outline: outlineNotes(headings, layoutPrintsTitle(site, title !== undefined)),
+    outline: outlineNotes(headings, layoutPrintsTitle(site, lengths.title !== undefined)),
+  };
+}
+
+/** The frontmatter's part of the facts, without reading the body: what the checks need. */
+export function seoLengths(site: Site, post: ParsedPost): Pick<SeoFacts, 'title' | 'description' | 'slug'> {
+  const settings = seoSettingsOf(site);
+  const limit = (value: number) => (value < 0 ? undefined : value);
+  return {
+    title: lengthOf(textField(post, 'title'), limit(settings.titleLength)),
+    description: lengthOf(textField(post, 'description'), limit(settings.descriptionLength)),
+    slug: slugOf(site, post, limit(settings.slugLength)),
   };
 }
 
