@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { PostcraftApi } from '../../src/vscode/extension';
-import { activateExtension, openPost, replaceText, revertAndClose } from './helpers';
+import { activateExtension, openPost, replaceText, revertAndClose, workspaceFile } from './helpers';
 
 const seedPost = 'content/blog/2023/2023-06-01-dok-meetup.md';
 
@@ -44,8 +44,7 @@ describe('The status bar', () => {
   });
 
   it('hides the item outside a post', async () => {
-    const document = await vscode.workspace.openTextDocument({ language: 'plaintext', content: 'not a post' });
-    await vscode.window.showTextDocument(document);
+    await vscode.window.showTextDocument(workspaceFile('hugo.toml'));
     assert.equal(await statusText(api, (text) => text === undefined), undefined);
   });
 });
