@@ -74,7 +74,7 @@ export class PostStatsStatusBar extends Disposable {
       this.item.hide();
       this.shown = undefined;
     } else {
-      this.item.text = `$(book) ${wordsAndReadingTime(facts)}`;
+      this.item.text = `$(clock) ${wordsAndReadingTime(facts)}`;
       const length = (name: string, fact: Parameters<typeof lengthAgainstLimit>[0] | undefined) => `${name}: ${fact ? `${lengthAgainstLimit(fact)}${isOverLimit(fact) ? ' ⚠' : ''}` : 'missing'}`;
       const tooltip = new vscode.MarkdownString([length('Title', facts.title), length('Description', facts.description), length('Slug', facts.slug)].join('  \n'));
       this.item.tooltip = tooltip;

@@ -31,13 +31,14 @@ export function headerCard(metadata: PostMetadata, seo?: SeoFacts): string {
 function seoFacts(seo: SeoFacts): string {
   const fact = (name: string, value: string, state: 'ok' | 'over' | 'missing', title?: string) =>
     `<li${attributes({ class: `pc-seo-fact pc-seo-${name.toLowerCase()}${state === 'ok' ? '' : ` pc-seo-${state}`}`, title })}><span class="pc-seo-name">${escapeHtml(name)}</span> ${escapeHtml(value)}</li>`;
+  const words = `<li class="pc-seo-fact pc-seo-words">${escapeHtml(wordsAndReadingTime(seo))}</li>`;
   const length = (name: string, value: LengthFact | undefined, missing: string) =>
     value ? fact(name, lengthAgainstLimit(value), isOverLimit(value) ? 'over' : 'ok', value.limit === undefined ? undefined : `${value.length} characters; search results show about ${value.limit}`) : fact(name, missing, 'missing');
   const facts = [
     length('Title', seo.title, 'missing'),
     length('Description', seo.description, 'missing'),
     length('Slug', seo.slug, ''),
-    fact('Words', wordsAndReadingTime(seo), 'ok'),
+    words,
   ];
   const notes = seo.outline.map((note) => `<li class="pc-seo-note">${escapeHtml(`Line ${note.line + 1}: ${note.message}`)}</li>`);
   return `<ul class="pc-seo">${facts.join('')}</ul>${notes.length > 0 ? `<ul class="pc-seo-notes">${notes.join('')}</ul>` : ''}`;
