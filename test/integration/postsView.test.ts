@@ -6,6 +6,24 @@ import { activateExtension, revertAndClose, waitForSiteFile, workspaceFile } fro
 
 const futurePost = 'content/blog/2024/from-the-future.md';
 
+/** Resolves once the index has read the page at `uri` with this title (its file may be listed before it is read). */
+function waitForPage(api: PostcraftApi, uri: vscode.Uri, title: string, timeoutMs = 15_000): Promise<void> {
+  const read = () => api.session.service.pageInfo(uri.path)?.title === title;
+  return new Promise((resolve, reject) => {
+    if (read()) return resolve();
+    const timer = setTimeout(() => {
+      subscription.dispose();
+      reject(new Error(`${uri.path} was never read as "${title}"`));
+    }, timeoutMs);
+    const subscription = api.session.onDidChangeFiles(() => {
+      if (!read()) return;
+      clearTimeout(timer);
+      subscription.dispose();
+      resolve();
+    });
+  });
+}
+
 describe('The Posts view', () => {
   let api: PostcraftApi;
   const labelOf = (node: PostsNode) => String(api.postsView.getTreeItem(node).label);
@@ -54,6 +72,7 @@ describe('The Posts view', () => {
     const uri = workspaceFile(futurePost);
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('---\ntitle: "Written Ahead"\ndate: 2999-01-01\ntags: [kubernetes]\n---\nLater.\n'));
     await waitForSiteFile(api, uri);
+    await waitForPage(api, uri, 'Written Ahead');
     const unpublished = () => api.postsView.getChildren(childNamed(api.postsView.getChildren(), 'Drafts and Scheduled'));
     assert.deepEqual(unpublished().map(labelOf), ['Written Ahead', 'Community Day Recap']);
     assert.match(String(api.postsView.getTreeItem(unpublished()[0]!).description), /^2999-01-01 · scheduled · /);
