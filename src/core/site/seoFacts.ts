@@ -117,9 +117,37 @@ const parser = new MarkdownIt({ html: true });
  * Nunjucks) and, in MDX, `import`/`export` lines. Code blocks and HTML go later, by token.
  */
 function readableBody(body: string, mdx: boolean): string {
-  let text = body.replace(/\{\{[<%][\s\S]*?[%>]\}\}|\{%[\s\S]*?%\}|\{\{[\s\S]*?\}\}|\{#[\s\S]*?#\}/g, ' ');
-  if (mdx) text = text.replace(/^(?:import|export)\s[^\n]*$/gm, '');
-  return text;
+  const text = withoutTemplateCalls(body);
+  return mdx ? text.replace(/^(?:import|export)\s[^\n]*$/gm, '') : text;
+}
+
+const templateClosers: Readonly<Record<string, string>> = { '{{<': '>}}', '{{%': '%}}', '{{': '}}', '{%': '%}', '{#': '#}' };
+
+/**
+ * `{{< … >}}`, `{{% … %}}`, `{{ … }}`, `{% … %}` and `{# … #}` replaced by a space, in one pass: an opener
+ * never closed keeps its text, and once a closer is known to be absent it is not searched for again
+ * (a lazy regular expression would rescan the rest of the post from every unclosed opener).
+ */
+function withoutTemplateCalls(text: string): string {
+  const absent = new Set<string>();
+  const parts: string[] = [];
+  let kept = 0;
+  for (let at = text.indexOf('{'); at !== -1; at = text.indexOf('{', at + 1)) {
+    const opener = [text.slice(at, at + 3), text.slice(at, at + 2)].find((candidate) => candidate in templateClosers);
+    if (!opener || at < kept) continue;
+    const closer = templateClosers[opener]!;
+    if (absent.has(closer)) continue;
+    const end = text.indexOf(closer, at + opener.length);
+    if (end === -1) {
+      absent.add(closer);
+      continue;
+    }
+    parts.push(text.slice(kept, at), ' ');
+    kept = end + closer.length;
+    at = kept - 1;
+  }
+  parts.push(text.slice(kept));
+  return parts.join('');
 }
 
 /**

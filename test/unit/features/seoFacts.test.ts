@@ -60,6 +60,15 @@ describe('SEO facts', () => {
     assert.equal(service.seoFacts(post, text)!.words, 11);
   });
 
+  it('leave out template calls, and keep the text after an opener that is never closed', async () => {
+    const service = await hugoSite();
+    const words = (body: string) => service.seoFacts(post, `---\ntitle: A\n---\n${body}\n`)!.words;
+    assert.equal(words('one {{< ref "x" >}} two {% raw %} three {{ .Title }} four {# note #}'), 4);
+    assert.equal(words('one {{ two three'), 3);
+    assert.equal(words('{{ a }} one {{< b two'), 3);
+    assert.equal(words('{{'.repeat(50_000) + ' end'), 1);
+  });
+
   it('count CJK letters one by one and read them at 501 a minute, as Hugo does', () => {
     assert.deepEqual(countWords('日本語の文章です。'), { words: 8, cjk: true });
     assert.deepEqual(countWords('Reactの使い方 and more'), { words: 7, cjk: true });
