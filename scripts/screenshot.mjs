@@ -120,6 +120,15 @@ try {
   await preview.locator('h1').first().waitFor({ timeout: 30_000 });
   await preview.locator('img').first().waitFor({ timeout: 15_000 });
   await shoot(page, 'preview');
+
+  // SEO facts: the header card's line, and the hover of the title.
+  await preview.locator('.pc-seo').first().waitFor({ timeout: 15_000 });
+  await goTo(page, 2, 3);
+  await page.keyboard.press('Control+K');
+  await page.keyboard.press('Control+I');
+  await page.waitForSelector('.monaco-hover:not(.hidden) .rendered-markdown', { timeout: 15_000 });
+  await shoot(page, 'seo-facts');
+  await page.keyboard.press('Escape');
 } finally {
   await browser.close();
   await server.stop();

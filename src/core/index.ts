@@ -29,6 +29,7 @@ export { sitePathOfUri, uriOfSitePath, uriPartsOfSitePath, parseUri, formatUri, 
 export type { EditorDocument } from './text/editorDocument';
 export type { CompletionEntry } from './features/completions';
 export type { HoverInfo } from './features/hover';
+export { wordsAndReadingTime, lengthAgainstLimit, isOverLimit, type SeoFacts, type LengthFact } from './site/seoFacts';
 export type { DocumentLink } from './features/documentLinks';
 export type { NewPostPlan, NewPostRequest } from './features/newPost';
 export type { OffsetEdit } from './features/frontmatterEdits';

@@ -1,3 +1,4 @@
+import { seoFacts, type SeoFacts } from './site/seoFacts';
 import { noCancellation, throwIfCancelled, type CancellationToken } from './host/cancellation';
 import { confinedFileSystem } from './host/confinedFileSystem';
 import type { SiteFileSystem } from './host/fileSystem';
@@ -83,8 +84,8 @@ export interface PostsOverview {
   /** Every author with their posts, most posts first; `registered` when the site's authors registry knows the name. */
   readonly authors: readonly { readonly author: string; readonly posts: readonly string[]; readonly registered: boolean }[];
   readonly drafts: readonly string[];
-  /** Each page's title and whether it is a draft. */
-  readonly pages: ReadonlyMap<string, { readonly title: string | undefined; readonly draft: boolean }>;
+  /** Each page's title, whether it is a draft, and its publication date (`YYYY-MM-DD…`) when it has one. */
+  readonly pages: ReadonlyMap<string, { readonly title: string | undefined; readonly draft: boolean; readonly date: string | undefined }>;
 }
 
 export interface SiteCheckProgress {
@@ -305,6 +306,12 @@ export class PostcraftService {
   hover(path: string, text: string, offset: number): HoverInfo | undefined {
     const parsed = this.parse(path, text);
     return parsed ? hoverAt(parsed.site, parsed.post, offset, this.host.translate) : undefined;
+  }
+
+  /** Lengths, words, reading time and outline of a post (preview card, hover, status bar); `undefined` outside a site's posts. */
+  seoFacts(path: string, text: string): SeoFacts | undefined {
+    const parsed = this.parse(path, text);
+    return parsed ? seoFacts(parsed.site, parsed.post) : undefined;
   }
 
   documentLinks(path: string, text: string): DocumentLink[] {
@@ -649,7 +656,7 @@ export class PostcraftService {
   /** The Posts view's data for every open site. */
   postsOverview(): PostsOverview[] {
     return this.sites.map((site) => {
-      const pages = new Map([...site.posts].map(([path, summary]) => [path, { title: summary.title, draft: summary.draft }]));
+      const pages = new Map([...site.posts].map(([path, summary]) => [path, { title: summary.title, draft: summary.draft, date: summary.route?.date }]));
       const authors = [...postsByAuthor(site)]
         .sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]))
         .map(([author, posts]) => ({ author, posts, registered: site.findAuthor(author) !== undefined }));

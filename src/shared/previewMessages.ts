@@ -31,8 +31,8 @@ export type HostToPreviewMessage =
 /** Webview → host. */
 export type PreviewToHostMessage =
   | { readonly type: 'ready' }
-  /** The content of `version` is in the page; `title` is the header card's title as the page shows it. */
-  | { readonly type: 'didRender'; readonly version: number; readonly title: string | undefined }
+  /** The content of `version` is in the page; `title` and `facts` are the header card's title and SEO facts line as the page shows them. */
+  | { readonly type: 'didRender'; readonly version: number; readonly title: string | undefined; readonly facts?: string | undefined }
   /** The writer scrolled the preview: `line` is the (fractional) source line now at its top. */
   | { readonly type: 'didScroll'; readonly line: number }
   /** Double-click: show this source line in the editor. */
@@ -47,7 +47,7 @@ export function isPreviewToHostMessage(value: unknown): value is PreviewToHostMe
     case 'ready':
       return true;
     case 'didRender':
-      return Number.isInteger(message['version']) && (message['title'] === undefined || typeof message['title'] === 'string');
+      return Number.isInteger(message['version']) && (message['title'] === undefined || typeof message['title'] === 'string') && (message['facts'] === undefined || typeof message['facts'] === 'string');
     case 'didScroll':
     case 'revealLine':
       return typeof message['line'] === 'number' && Number.isFinite(message['line']) && message['line'] >= 0;

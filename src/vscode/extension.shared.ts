@@ -27,9 +27,10 @@ import { DiagnosticsManager } from './features/diagnostics';
 import { createOutputLogger } from './logger';
 import { registerPreviewSupport, type PreviewSupport, type RendererLoader } from './preview/index';
 import { SiteSession } from './siteSession';
-import { SiteStatusBar } from './statusBar';
+import { PostStatsStatusBar, SiteStatusBar } from './statusBar';
 import { WarmStartStore } from './warmStart';
 import { PostsView } from './views/postsView';
+import { MergeTagCommand, OpenPostCommand, PreviewPostCommand, RenameTagInViewCommand, RevealPostCommand } from './views/postsViewCommands';
 
 /** What `activate` hands to tests: the live objects, for observing, never for driving features. */
 export interface PostcraftApi {
@@ -43,6 +44,10 @@ export interface PostcraftApi {
   readonly imageDropPaste: ImageDropPasteProvider;
   /** The site's status bar item, so tests can read what it says. */
   readonly statusBar: SiteStatusBar;
+  /** The status bar item with the active post's words and reading time. */
+  readonly postStats: PostStatsStatusBar;
+  /** The Posts view's tree, for tests to read its items. */
+  readonly postsView: PostsView;
   /** How long `activate` took, for the benchmark; indexing runs after it returns. */
   readonly activationMs: number;
 }
@@ -70,6 +75,8 @@ export function activateShared(context: vscode.ExtensionContext, host: Extension
   const preview = registerPreviewSupport(context, session, host.loadRenderer, logger);
   const imageDropPaste = registerImageDropPasteSupport(session);
   const statusBar = new SiteStatusBar(session);
+  const postStats = new PostStatsStatusBar(session);
+  const postsView = new PostsView(session, context);
   commands.register(new CheckSiteCommand(session, diagnostics));
   commands.register(new ShowLogCommand(channel));
   commands.register(new NewPostCommand(session));
@@ -79,6 +86,11 @@ export function activateShared(context: vscode.ExtensionContext, host: Extension
   commands.register(new RenameTagCommand(session));
   commands.register(new TagHygieneCommand(session));
   commands.register(new ShowBacklinksCommand(session));
+  commands.register(new OpenPostCommand());
+  commands.register(new PreviewPostCommand());
+  commands.register(new RevealPostCommand());
+  commands.register(new RenameTagInViewCommand(session));
+  commands.register(new MergeTagCommand(session));
 
   context.subscriptions.push(
     channel,
@@ -87,7 +99,8 @@ export function activateShared(context: vscode.ExtensionContext, host: Extension
     diagnostics,
     commands,
     statusBar,
-    new PostsView(session),
+    postStats,
+    postsView,
     preview,
     registerCodeActionSupport(diagnostics),
     registerFixAllSupport(postSelector, session),
@@ -104,10 +117,15 @@ export function activateShared(context: vscode.ExtensionContext, host: Extension
     }),
   );
   context.subscriptions.push(
-    session.onDidIndex(() => void vscode.commands.executeCommand('setContext', 'postcraft.hasSite', session.service.siteSummaries().length > 0)),
+    session.onDidIndex(() => {
+      const found = session.service.siteSummaries().length > 0;
+      void vscode.commands.executeCommand('setContext', 'postcraft.hasSite', found);
+      // The Posts view then shows its welcome: what Postcraft looked for.
+      void vscode.commands.executeCommand('setContext', 'postcraft.noSite', !found);
+    }),
   );
   void session.start();
   const activationMs = performance.now() - started;
   logger.info(`Activated in ${activationMs.toFixed(1)} ms; indexing in the background`);
-  return { session, warmStart, diagnostics, preview, imageDropPaste: imageDropPaste.provider, statusBar, activationMs };
+  return { session, warmStart, diagnostics, preview, imageDropPaste: imageDropPaste.provider, statusBar, postStats, postsView, activationMs };
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { isOverLimit, lengthAgainstLimit, wordsAndReadingTime } from '../core/index';
 import type { SiteSession } from './siteSession';
 import { sitePathOf } from './convert';
 import { Disposable } from './util/dispose';
@@ -47,5 +48,53 @@ export class SiteStatusBar extends Disposable {
   private show(): void {
     this.visible = true;
     this.item.show();
+  }
+}
+
+/** The active post's words and reading time, beside the site item; its tooltip has the other SEO facts. */
+export class PostStatsStatusBar extends Disposable {
+  private readonly item = this.register(vscode.window.createStatusBarItem('postcraft.postStats', vscode.StatusBarAlignment.Left, 9));
+  private readonly updated = this.register(new vscode.EventEmitter<string | undefined>());
+  /** Fires with the text shown (undefined when hidden): the integration tests' window onto the item. */
+  readonly onDidUpdate = this.updated.event;
+  private pending: ReturnType<typeof setTimeout> | undefined;
+  private shown: string | undefined;
+
+  constructor(private readonly session: SiteSession) {
+    super();
+    this.item.name = 'Postcraft words and reading time';
+    this.register(session.onDidIndex(() => this.update()));
+    this.register(vscode.window.onDidChangeActiveTextEditor(() => this.update()));
+    // Counting parses the whole body: once typing pauses, not at every keystroke.
+    this.register(vscode.workspace.onDidChangeTextDocument((event) => {
+      if (event.document !== vscode.window.activeTextEditor?.document) return;
+      clearTimeout(this.pending);
+      this.pending = setTimeout(() => this.update(), 300);
+    }));
+    this.register({ dispose: () => clearTimeout(this.pending) });
+    this.update();
+  }
+
+  /** What the item shows now; undefined when hidden. */
+  get text(): string | undefined {
+    return this.shown;
+  }
+
+  private update(): void {
+    const document = vscode.window.activeTextEditor?.document;
+    const path = document && sitePathOf(document.uri);
+    const facts = path ? this.session.service.seoFacts(path, document.getText()) : undefined;
+    if (!facts) {
+      this.item.hide();
+      this.shown = undefined;
+    } else {
+      this.item.text = `$(clock) ${wordsAndReadingTime(facts)}`;
+      const length = (name: string, fact: Parameters<typeof lengthAgainstLimit>[0] | undefined) => `${name}: ${fact ? `${lengthAgainstLimit(fact)}${isOverLimit(fact) ? ' ⚠' : ''}` : 'missing'}`;
+      const tooltip = new vscode.MarkdownString([length('Title', facts.title), length('Description', facts.description), length('Slug', facts.slug)].join('  \n'));
+      this.item.tooltip = tooltip;
+      this.item.show();
+      this.shown = this.item.text;
+    }
+    this.updated.fire(this.shown);
   }
 }

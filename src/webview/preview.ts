@@ -41,7 +41,7 @@ window.addEventListener('message', (event: MessageEvent<HostToPreviewMessage>) =
       restoredLine = undefined;
       if (line !== undefined) scrollToLine(line);
       saveState({ source: message.source, locked: message.locked, ...(state?.source === message.source && state.line !== undefined ? { line: state.line } : {}) });
-      host.postMessage({ type: 'didRender', version: message.version, title: root.querySelector('.pc-title')?.textContent ?? undefined });
+      host.postMessage({ type: 'didRender', version: message.version, title: root.querySelector('.pc-title')?.textContent ?? undefined, facts: root.querySelector('.pc-seo')?.textContent ?? undefined });
       return;
     }
     case 'notice': {

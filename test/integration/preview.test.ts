@@ -46,6 +46,7 @@ async function revertEditedPosts(): Promise<void> {
 }
 
 describe('The live preview', () => {
+  let api: PostcraftApi;
   let preview: PreviewSupport;
   let seed: vscode.Uri;
   // The preview opens once for the suite; what it first showed, and where, is kept for the tests.
@@ -53,7 +54,8 @@ describe('The live preview', () => {
   let columns: { readonly preview: vscode.ViewColumn | undefined; readonly post: vscode.ViewColumn | undefined; readonly active: string | undefined };
 
   before(async () => {
-    preview = previewOf(await activateExtension());
+    api = await activateExtension();
+    preview = previewOf(api);
     seed = (await openPost(seedPost)).document.uri;
     const shown = nextRender(preview, (rendered) => rendered.source.toString() === seed.toString());
     await vscode.commands.executeCommand('postcraft.openPreviewToSide');
@@ -91,6 +93,20 @@ describe('The live preview', () => {
     const rendered = await edited;
     assert.match(rendered.html, /<p data-line="15">A new paragraph\.<\/p>/);
     assert.match(rendered.html, /<p data-line="17">On May 23, very interesting topics/);
+  });
+
+  it('shows the SEO facts in the header card, and marks a title over its limit as the writer types', async () => {
+    const text = (await vscode.workspace.openTextDocument(seed)).getText();
+    const facts = api.session.service.seoFacts(seed.path, text);
+    assert.ok(facts, 'the service has SEO facts for the seed post');
+    // What the webview page shows (the card's text), against what the core measured.
+    assert.equal(firstRender.facts, `Title ${facts.title?.length}/60Description missingSlug ${facts.slug.length}/75${facts.words.toLocaleString('en-US')} words · ${facts.readingMinutes} min read`);
+    assert.ok(facts.words > 400, `the seed post has ${facts.words} words`);
+    const editor = await openPost(seedPost);
+    const longTitle = 'Data on Kubernetes Meetup May 23: operators, storage and a long list of what we discussed';
+    const over = nextRender(preview, (rendered) => (rendered.facts ?? '').includes(`Title ${longTitle.length}/60 (over)`));
+    await replaceText(editor, 'title: "Data on Kubernetes Meetup May 23"', `title: "${longTitle}"`);
+    await over;
   });
 
   it('follows the active post, and stays on its post when locked', async () => {

@@ -105,6 +105,23 @@ describe('the preview renderer', () => {
       assert.doesNotMatch(card, /pc-draft-badge/);
     });
 
+    it('shows the SEO facts: lengths against their limits, words and reading time, and outline notes', () => {
+      const longTitle = 'A title long enough that a search result would cut it off at the end';
+      const { html, seo } = render(service, `---\ntitle: ${longTitle}\n---\n# Again\n\nFour words of text.\n\n### Deep\n`);
+      const card = /<header[^>]*>[\s\S]*?<\/header>/.exec(html)?.[0] ?? '';
+      const facts = [...card.matchAll(/<li class="pc-seo-fact ([^"]*)"[^>]*><span class="pc-seo-name">(\w+)<\/span> ([^<]*)<\/li>/g)].map((match) => [match[1], match[2], match[3]]);
+      assert.deepEqual(facts, [
+        ['pc-seo-title pc-seo-over', 'Title', `${longTitle.length}/60 (over)`],
+        ['pc-seo-description pc-seo-missing', 'Description', 'missing'],
+        ['pc-seo-slug', 'Slug', `${seo.slug.length}/75`],
+      ]);
+      assert.match(card, /<li class="pc-seo-fact pc-seo-words">6 words · 1 min read<\/li>/);
+      assert.deepEqual([...card.matchAll(/<li class="pc-seo-note">([^<]*)<\/li>/g)].map((match) => match[1]), [
+        'Line 4: An H1 in the body: the layout prints the title as the H1 already',
+        'Line 8: H1 → H3 skips a level',
+      ]);
+    });
+
     it('shows a draft badge on a draft', () => {
       const { html } = render(service, '---\ntitle: WIP\ndraft: true\n---\nBody\n');
       assert.match(html, /<header class="pc-card pc-card-draft" data-line="0"><span class="pc-draft-badge">Draft<\/span>/);
@@ -161,7 +178,7 @@ describe('the preview renderer', () => {
       assert.equal(lineOf(html, '<header[^>]*'), 0);
       assert.equal(lineOf(html, '<h2[^>]*'), 4);
       assert.equal(lineOf(html, '<p\\b[^>]*'), 6);
-      assert.equal(lineOf(html, '<ul[^>]*'), 9);
+      assert.equal(lineOf(html, '<ul(?! class="pc-seo)[^>]*'), 9); // the card's fact list stands for the frontmatter
       assert.deepEqual([...html.matchAll(/<li data-line="(\d+)"/g)].map((match) => Number(match[1])), [9, 10]);
       assert.equal(lineOf(html, '<pre[^>]*'), 12);
       assert.equal(lineOf(html, '<table[^>]*'), 16);

@@ -2,6 +2,7 @@ import type { OffsetRange } from '../frontmatter/model';
 import type { ParsedPost } from '../post/parsedPost';
 import { effectiveSeverity, type SeveritySetting } from '../settings/siteSettings';
 import type { EditorSettings } from '../settings/editorSettings';
+import { offByDefault } from '../settings/findingCodes';
 import type { Site } from '../site/site';
 import { checkAuthors } from './authors';
 import { checkFragmentImages, checkImages } from './brokenImages';
@@ -9,6 +10,7 @@ import type { Check, CheckContext } from './context';
 import type { Finding, FindingCode, Fix } from './finding';
 import { checkFrontmatterSyntax } from './frontmatterSyntax';
 import { checkSchema } from './schema';
+import { checkSeo } from './seo';
 import { checkTags } from './tags';
 import { checkLinks } from './brokenLinks';
 import { checkMissingAlt } from './missingAlt';
@@ -18,7 +20,7 @@ import { described, titled } from '../l10n/message';
 import { findSuppressions, ignoreFix, lineEnding, unusedSuppressions, withoutSuppressed, type Suppression } from './suppressions';
 
 /** Checks that need the post and what the site holds before its posts are read: config, files, authors. */
-export const postChecks: readonly Check[] = [checkFrontmatterSyntax, checkSchema, checkAuthors, checkImages, checkMissingAlt];
+export const postChecks: readonly Check[] = [checkFrontmatterSyntax, checkSchema, checkAuthors, checkImages, checkMissingAlt, checkSeo];
 /**
  * The tag check weighs a post against every other post, and the link check needs every page's URL and
  * headings, and so does a URL collision, so a two-pass check runs them last (twoPassCheck.ts).
@@ -87,7 +89,8 @@ export function collectFindings(site: Site, post: ParsedPost, checks: readonly C
 export function withSeverities(site: Site, findings: readonly Finding[], options: CheckOptions): Finding[] {
   const kept: Finding[] = [];
   for (const finding of findings) {
-    const severity = effectiveSeverity(finding.code, finding.severity, site.settings.severities, options.severities ?? {});
+    const fallback = offByDefault.has(finding.code) ? 'off' : finding.severity;
+    const severity = effectiveSeverity(finding.code, fallback, site.settings.severities, options.severities ?? {});
     if (severity) kept.push(severity === finding.severity ? finding : { ...finding, severity });
   }
   return kept.sort(bySourceOrder);

@@ -1,5 +1,7 @@
 import type { OffsetRange } from '../frontmatter/model';
+import { findField } from '../frontmatter/model';
 import { valuesOf } from '../frontmatter/values';
+import { isOverLimit, seoFacts, wordsAndReadingTime, type LengthFact } from '../site/seoFacts';
 import { findImageReferences, toReference } from '../post/imageReferences';
 import type { ParsedPost } from '../post/parsedPost';
 import { resolveImage } from '../site/imageResolution';
@@ -24,6 +26,8 @@ export interface HoverInfo {
 export function hoverAt(site: Site, post: ParsedPost, offset: number, translate: Translate = english): HoverInfo | undefined {
   const t = (message: Message) => formatMessage(message, translate);
   const within = (range: OffsetRange) => offset >= range.start && offset <= range.end;
+  const seo = seoHover(site, post, offset);
+  if (seo) return seo;
   for (const node of tagValues(post, site.config)) {
     if (!within(node.range)) continue;
     const tag = String(node.value);
@@ -58,6 +62,23 @@ export function hoverAt(site: Site, post: ParsedPost, offset: number, translate:
   const destination = linkDestinationAt(site, post, offset);
   if (!destination) return undefined; // a link that reaches nothing has its diagnostic
   return { markdown: linkHoverMarkdown(site, destination, translate), range: post.lines.rangeOf(destination.link.range.start, destination.link.range.end), images: [] };
+}
+
+/** On `title` or `description` (key or value): its length against the limit, with the post's other facts. */
+function seoHover(site: Site, post: ParsedPost, offset: number): HoverInfo | undefined {
+  const fields = post.frontmatter?.fields ?? [];
+  const field = [findField(fields, 'title'), findField(fields, 'description')].find((candidate) => candidate && offset >= candidate.range.start && offset <= candidate.range.end);
+  if (!field) return undefined;
+  const facts = seoFacts(site, post);
+  const line = (name: string, fact: LengthFact | undefined) => {
+    if (!fact) return `- ${name}: missing`;
+    const limit = fact.limit === undefined ? '' : isOverLimit(fact) ? ` (over ${fact.limit}: search results cut it)` : ` (search results show about ${fact.limit})`;
+    return `- ${name}: ${fact.length} characters${limit}`;
+  };
+  const lines = ['**SEO**', '', line('Title', facts.title), line('Description', facts.description), `${line('Slug', facts.slug)} ${markdownCode(facts.slug.text)}`, `- ${wordsAndReadingTime(facts)}`];
+  const notes = facts.outline.map((note) => `- Line ${note.line + 1}: ${escapeMarkdown(note.message)}`);
+  if (notes.length > 0) lines.push('', '**Outline**', '', ...notes);
+  return { markdown: lines.join('\n'), range: post.lines.rangeOf(field.range.start, field.range.end), images: [] };
 }
 
 /** Avatars are usually site-root paths (`/images/a.png`) or relative to the author's page. */

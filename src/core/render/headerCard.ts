@@ -3,13 +3,14 @@ import { placeholderHtml } from './imagePlaceholder';
 import type { ImageSource } from './imageSources';
 import type { PostAuthor, PostMetadata } from './postMetadata';
 import { formatMessage, msg, type Translate } from '../l10n/message';
+import { isOverLimit, lengthAgainstLimit, wordsAndReadingTime, type LengthFact, type SeoFacts } from '../site/seoFacts';
 
 /**
  * The card above the post: cover, title, authors, date, tags and a draft badge. Built from escaped
  * values only (never raw post HTML), so it needs no sanitising; images arrive already resolved.
  * It stands for the frontmatter, which starts on line 0.
  */
-export function headerCard(metadata: PostMetadata, translate: Translate): string {
+export function headerCard(metadata: PostMetadata, translate: Translate, seo?: SeoFacts): string {
   const parts: string[] = [];
   if (metadata.cover) parts.push(image(metadata.cover, 'pc-cover', ''));
   if (metadata.draft) parts.push(`<span class="pc-draft-badge">${escapeHtml(formatMessage(msg('Draft'), translate))}</span>`);
@@ -23,7 +24,25 @@ export function headerCard(metadata: PostMetadata, translate: Translate): string
     const chips = metadata.tags.map((tag) => `<li${attributes({ 'class': 'pc-tag', 'data-kind': tag.taxonomy, 'title': tag.taxonomy })}>${escapeHtml(tag.name)}</li>`);
     parts.push(`<ul class="pc-tags">${chips.join('')}</ul>`);
   }
+  if (seo) parts.push(seoFacts(seo));
   return parts.length === 0 ? '' : `<header class="pc-card${metadata.draft ? ' pc-card-draft' : ''}" data-line="0">${parts.join('')}</header>\n`;
+}
+
+/** One quiet line of facts (an over-limit or missing value stands out), then the outline's notes. */
+function seoFacts(seo: SeoFacts): string {
+  const fact = (name: string, value: string, state: 'ok' | 'over' | 'missing', title?: string) =>
+    `<li${attributes({ class: `pc-seo-fact pc-seo-${name.toLowerCase()}${state === 'ok' ? '' : ` pc-seo-${state}`}`, title })}><span class="pc-seo-name">${escapeHtml(name)}</span> ${escapeHtml(value)}</li>`;
+  const words = `<li class="pc-seo-fact pc-seo-words">${escapeHtml(wordsAndReadingTime(seo))}</li>`;
+  const length = (name: string, value: LengthFact | undefined, missing: string) =>
+    value ? fact(name, lengthAgainstLimit(value), isOverLimit(value) ? 'over' : 'ok', value.limit === undefined ? undefined : `${value.length} characters; search results show about ${value.limit}`) : fact(name, missing, 'missing');
+  const facts = [
+    length('Title', seo.title, 'missing'),
+    length('Description', seo.description, 'missing'),
+    length('Slug', seo.slug, ''),
+    words,
+  ];
+  const notes = seo.outline.map((note) => `<li class="pc-seo-note">${escapeHtml(`Line ${note.line + 1}: ${note.message}`)}</li>`);
+  return `<ul class="pc-seo">${facts.join('')}</ul>${notes.length > 0 ? `<ul class="pc-seo-notes">${notes.join('')}</ul>` : ''}`;
 }
 
 function author(value: PostAuthor, translate: Translate): string {

@@ -3,6 +3,7 @@ import type { Site } from '../site/site';
 import { compilesAsMdx } from '../post/dialect';
 import { basename } from '../text/paths';
 import { headerCard } from './headerCard';
+import { seoFacts, type SeoFacts } from '../site/seoFacts';
 import { ImageSources } from './imageSources';
 import { renderMarkdown } from './markdownEngine';
 import { mdxImageImports } from './mdxImports';
@@ -25,6 +26,8 @@ export interface RenderedPost {
   /** The frontmatter title, else the file name. */
   readonly title: string;
   readonly metadata: PostMetadata;
+  /** Lengths, words and outline, shown in the header card. */
+  readonly seo: SeoFacts;
   /** The site files the HTML loads as images. */
   readonly images: readonly string[];
   /** Lines of the whole file: `data-line` values are below this. */
@@ -45,6 +48,7 @@ export function renderPost(site: Site, post: ParsedPost, options: RenderOptions)
     images,
     translate,
   });
-  const html = headerCard(metadata, translate) + pieces.map((piece) => (piece.raw ? sanitizeBody(piece.html, images, post.path) : piece.html)).join('');
-  return { html, title: metadata.title ?? basename(post.path), metadata, images: [...images.shownFiles], lineCount: post.lines.lineCount };
+  const seo = seoFacts(site, post);
+  const html = headerCard(metadata, translate, seo) + pieces.map((piece) => (piece.raw ? sanitizeBody(piece.html, images, post.path) : piece.html)).join('');
+  return { html, title: metadata.title ?? basename(post.path), metadata, seo, images: [...images.shownFiles], lineCount: post.lines.lineCount };
 }

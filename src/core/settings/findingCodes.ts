@@ -22,6 +22,11 @@ export const findingCodes = [
   'duplicate-url',
   'missing-alt',
   'heavy-image',
+  'seo-title-length',
+  'seo-description',
 ] as const;
 
 export type FindingCode = (typeof findingCodes)[number];
+
+/** Advice, not mistakes: off until the site's file or the editor gives them a severity. */
+export const offByDefault: ReadonlySet<FindingCode> = new Set<FindingCode>(['seo-title-length', 'seo-description']);

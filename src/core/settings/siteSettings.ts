@@ -7,6 +7,8 @@ import { readText } from '../host/textFiles';
 export const siteSettingsFileName = 'postcraft.config.json';
 
 const severitySetting = z.enum(['error', 'warning', 'info', 'off']);
+// A length limit in characters; -1 turns it off (as Front Matter CMS's `seoTitleLength`).
+const seoLimit = z.int().check(z.gte(-1));
 
 /** The per-site file `postcraft.config.json`; `schemas/postcraft.config.schema.json` mirrors it. */
 export const siteSettingsSchema = z.strictObject({
@@ -18,6 +20,14 @@ export const siteSettingsSchema = z.strictObject({
   ignore: z.optional(z.array(z.string())),
   newPostTemplate: z.optional(z.string()),
   heavyImageKB: z.optional(z.number().check(z.minimum(1))),
+  seo: z.optional(
+    z.strictObject({
+      titleLength: z.optional(seoLimit),
+      descriptionLength: z.optional(seoLimit),
+      slugLength: z.optional(seoLimit),
+      wordsPerMinute: z.optional(z.int().check(z.positive())),
+    }),
+  ),
 });
 
 export type SeveritySetting = z.infer<typeof severitySetting>;
@@ -30,7 +40,16 @@ export interface SiteSettings {
   readonly newPostTemplate?: string | undefined;
   /** `heavy-image`: images larger than this are reported (`heavyImageKB`, 1 KB = 1,000 bytes). */
   readonly heavyImageBytes: number;
+  /** Limits and reading speed for the SEO facts (site/seoFacts.ts); defaults there. */
+  readonly seo?: { readonly [K in keyof SeoSettings]?: number | undefined };
   isIgnored(path: string): boolean;
+}
+
+export interface SeoSettings {
+  readonly titleLength: number;
+  readonly descriptionLength: number;
+  readonly slugLength: number;
+  readonly wordsPerMinute: number;
 }
 
 export const defaultSiteSettings: SiteSettings = { severities: {}, requiredFields: [], allowedTags: undefined, heavyImageBytes: 500_000, isIgnored: () => false };
@@ -60,6 +79,7 @@ export async function loadSiteSettings(fs: SiteFileSystem, root: string): Promis
       allowedTags: value.allowedTags ? new Set(value.allowedTags) : undefined,
       newPostTemplate: value.newPostTemplate,
       heavyImageBytes: (value.heavyImageKB ?? 500) * 1000,
+      ...(value.seo ? { seo: value.seo } : {}),
       isIgnored: (path) => ignore.some((matches) => matches(relativePath(root, path))),
     },
     imageFields: value.imageFields,
@@ -128,7 +148,7 @@ export function globToRegExp(glob: string): RegExp {
 }
 
 /** Applies a configured severity: `undefined` means the finding is switched off. */
-export function effectiveSeverity(code: FindingCode, fallback: Severity, ...overrides: Partial<Record<FindingCode, SeveritySetting>>[]): Severity | undefined {
+export function effectiveSeverity(code: FindingCode, fallback: SeveritySetting, ...overrides: Partial<Record<FindingCode, SeveritySetting>>[]): Severity | undefined {
   let severity: SeveritySetting = fallback;
   for (const override of overrides) severity = override[code] ?? severity;
   return severity === 'off' ? undefined : severity;

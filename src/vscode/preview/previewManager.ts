@@ -18,6 +18,8 @@ export interface PreviewRendered {
   readonly html: string;
   /** The header card's title as the webview's page shows it. */
   readonly title: string | undefined;
+  /** The header card's SEO facts line as the page shows it. */
+  readonly facts?: string | undefined;
 }
 
 const editDebounceMs = 100;
@@ -125,7 +127,7 @@ export class PreviewManager extends Disposable {
           this.schedule(0);
           return;
         case 'didRender':
-          if (this.source && this.lastSent && message.version === this.lastSent.version) this.rendered.fire({ source: this.source, version: message.version, html: this.lastSent.html, title: message.title });
+          if (this.source && this.lastSent && message.version === this.lastSent.version) this.rendered.fire({ source: this.source, version: message.version, html: this.lastSent.html, title: message.title, facts: message.facts });
           return;
         case 'didScroll': {
           const editor = this.sourceEditor();

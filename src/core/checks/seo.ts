@@ -1,0 +1,22 @@
+import { isOverLimit, seoLengths } from '../site/seoFacts';
+import type { Check } from './context';
+
+/**
+ * `seo-title-length` and `seo-description`: off unless the site turns them on (settings/findingCodes.ts),
+ * since a long title is a choice, not a mistake. Limits from `seo` in postcraft.config.json.
+ */
+export const checkSeo: Check = (context) => {
+  const { site, post } = context;
+  const frontmatter = post.frontmatter;
+  if (!frontmatter || frontmatter.unread) return;
+  const { title, description } = seoLengths(site, post);
+  if (title?.range && isOverLimit(title)) {
+    context.report({ code: 'seo-title-length', severity: 'warning', range: title.range, message: `The title is ${title.length} characters: search results show about ${title.limit}.` });
+  }
+  if (!description) {
+    const opening = { start: frontmatter.blockRange.start, end: frontmatter.blockRange.start + 3 };
+    context.report({ code: 'seo-description', severity: 'warning', range: opening, message: 'No description: search results and link previews will show a piece of the text instead.' });
+  } else if (description.range && isOverLimit(description)) {
+    context.report({ code: 'seo-description', severity: 'warning', range: description.range, message: `The description is ${description.length} characters: search results cut it after about ${description.limit}.` });
+  }
+};
