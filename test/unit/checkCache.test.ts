@@ -155,6 +155,24 @@ describe('the check cache', () => {
     }
   });
 
+  it('re-checks the posts showing an image whose weight changed under the same name (heavy-image)', async () => {
+    const fs = new ClockedFileSystem('/site', {
+      'hugo.toml': 'baseURL = "https://example.org/"\n',
+      'postcraft.config.json': JSON.stringify({ heavyImageKB: 1 }),
+      'content/posts/a.md': '---\ntitle: A\n---\n![A photo](/images/photo.png)\n',
+      'content/posts/b.md': '---\ntitle: B\n---\nNo image.\n',
+      'static/images/photo.png': new Uint8Array(2_000),
+    });
+    let { next: cache, cold } = await compare(fs, undefined);
+    assert.ok(cold.findings.some((finding) => finding.code === 'heavy-image' && finding.message.includes('is 2 KB')), JSON.stringify(cold.findings.map((finding) => finding.message)));
+    fs.write('static/images/photo.png', new Uint8Array(3_000));
+    ({ next: cache, cold } = await compare(fs, cache));
+    assert.ok(cold.findings.some((finding) => finding.code === 'heavy-image' && finding.message.includes('is 3 KB')));
+    fs.write('static/images/photo.png', new Uint8Array(500));
+    ({ cold } = await compare(fs, cache));
+    assert.deepEqual(cold.findings.filter((finding) => finding.code === 'heavy-image'), []);
+  });
+
   it('takes nothing from a file that is no cache of this version', () => {
     assert.equal(readCheckCache(null), undefined);
     assert.equal(readCheckCache({ format: 'eslint' }), undefined);

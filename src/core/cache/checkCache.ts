@@ -284,7 +284,8 @@ async function modelParts(site: Site, fs: SiteFileSystem, now: number): Promise<
     redirects.push(file, bytes ? hashBytes(bytes) : '-');
   }
   return {
-    files: hashText([...site.files.all()].sort().join('\u0000')),
+    // The heavy images' weights too: a heavier copy under the same name changes a heavy-image finding.
+    files: hashText([...[...site.files.all()].sort(), ...[...site.heavyImages].map(([file, weight]) => `${file}\u0001${weight.bytes}\u0001${weight.width ?? ''}\u0001${weight.height ?? ''}`).sort()].join('\u0000')),
     authors: hashText(JSON.stringify([...site.authors])),
     pages: hashText(pages.join('\u0000')),
     tags: hashText(tags.join('\u0000')),
