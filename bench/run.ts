@@ -15,6 +15,7 @@ import { buildProduction } from './productionBuild';
 import { renderReport } from './report';
 import { markdownLanguageService } from './tools/markdownLanguageService';
 import { markdownlint } from './tools/markdownlint';
+import { lockedPeersWantingNewerNode } from './tools/peers';
 import { postcraft } from './tools/postcraft';
 import { remarkValidateLinks } from './tools/remarkValidateLinks';
 import { projectRoot, type CheckerTool } from './tools/tool';
@@ -69,6 +70,7 @@ async function main(): Promise<void> {
     limits,
     memoryMeasured: canMeasureMemory,
     tools,
+    peersWantingNewerNode: lockedPeersWantingNewerNode(),
     sites,
     manyTags,
     linkCost,

@@ -1,17 +1,20 @@
 // markdownlint-cli2 with its default rules: a general Markdown linter, for scale (it checks no images).
-import { join } from 'node:path';
-import { assertCompleted, packageVersion, projectRoot, type CheckerTool, type ToolFinding } from './tool';
+import { ensurePeers, peerFile, peerVersion } from './peers';
+import { assertCompleted, type CheckerTool, type ToolFinding } from './tool';
 
 // `content/a.md:10:81 error MD013/line-length Line length [Expected: 80; Actual: 479]`
 const messageLine = /^(.+?\.md):(\d+)(?::\d+)? (?:error|warning) (\S+) /;
 
 export const markdownlint: CheckerTool = {
   name: 'markdownlint-cli2',
-  version: `${packageVersion('markdownlint-cli2')} (markdownlint ${packageVersion('markdownlint')})`,
+  get version() {
+    return `${peerVersion('markdownlint-cli2')} (markdownlint ${peerVersion('markdownlint')})`;
+  },
   invocation: '`markdownlint-cli2 "**/*.md"` in the site, default rules',
   checksImages: false,
   blindSpots: 'Style and syntax rules only: no image, tag, author or frontmatter-value checks, so it cannot find any planted fault. Its findings here are style warnings (long lines, blank lines), counted as reports that are not planted faults.',
-  command: (site) => ({ args: [join(projectRoot, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs'), '**/*.md'], cwd: site.root }),
+  prepare: async () => ensurePeers(),
+  command: (site) => ({ args: [peerFile('markdownlint-cli2', 'markdownlint-cli2-bin.mjs'), '**/*.md'], cwd: site.root }),
   parse(run) {
     assertCompleted('markdownlint-cli2', run);
     const findings: ToolFinding[] = [];

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { snapshotDir } from '../productionBuild';
-import { assertCompleted, packageVersion, projectRoot, type CheckerTool, type ToolFinding } from './tool';
+import { assertCompleted, projectRoot, projectVersion, type CheckerTool, type ToolFinding } from './tool';
 
 interface JsonFinding {
   readonly file: string;
@@ -21,7 +21,7 @@ function textAt(text: string, finding: JsonFinding): string {
 
 export const postcraft: CheckerTool = {
   name: 'Postcraft',
-  version: packageVersion('postcraft'),
+  version: projectVersion(),
   invocation: '`node packages/cli/dist/cli.js check <site> --format json` on a copy of the production bundle taken right after the build',
   checksImages: true,
   blindSpots: 'Resolves links by Hugo\'s URL rules and heading IDs; a URL outside every folder the site\'s pages are published in is not reported (a theme or the host may serve it).',

@@ -19,6 +19,7 @@ export interface ToolFinding {
 
 export interface CheckerTool {
   readonly name: string;
+  /** Read after `prepare()`, which may install the tool. */
   readonly version: string;
   /** What it is run as, for the report. */
   readonly invocation: string;
@@ -28,16 +29,16 @@ export interface CheckerTool {
   readonly blindSpots: string;
   /** What explains its speed here, when it is not obvious. */
   readonly speedNote?: string;
-  /** One-time set-up before any timed run (e.g. bundling a host program). */
+  /** One-time set-up before any timed run (e.g. installing the peers, bundling a host program). */
   prepare?(): Promise<void>;
   /** Node arguments (after `node`) and working directory for a whole-site check. */
   command(site: GeneratedSite): { readonly args: readonly string[]; readonly cwd: string };
   parse(run: ProcessRun, site: GeneratedSite): ToolFinding[];
 }
 
-export function packageVersion(name: string): string {
-  const file = name === 'postcraft' ? join(projectRoot, 'package.json') : join(projectRoot, 'node_modules', name, 'package.json');
-  return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
+/** Postcraft's own version; the peers' are read where they are installed (peers.ts). */
+export function projectVersion(): string {
+  return (JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { version: string }).version;
 }
 
 /** A tool that ends with an exit code other than 0 (clean) or 1 (findings) failed: no scores from it. */

@@ -2,6 +2,8 @@
 // diagnostics: every Markdown file of the folder through `computeDiagnostics`, links and images checked
 // against the disk. It has no CLI, so this is the smallest faithful host for it: a Node `IWorkspace`,
 // markdown-it as the parser (as VS Code uses), and JSON findings on stdout for the benchmark to score.
+// It lives with the peers (bench/peers/) so that its imports resolve to them; bench/tools/markdownLanguageService.ts
+// bundles it.
 //   node markdownLanguageServiceCheck.js <folder>
 import { promises as fs } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
@@ -9,14 +11,7 @@ import MarkdownIt from 'markdown-it';
 import { createLanguageService, DiagnosticLevel, githubSlugifier, LogLevel, type DiagnosticOptions, type FileStat, type ILogger, type IMdParser, type ITextDocument, type IWorkspace } from 'vscode-markdown-languageservice';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-
-export interface LanguageServiceFinding {
-  readonly file: string;
-  readonly line: number;
-  readonly code: string;
-  /** The text the diagnostic's range covers (the link target). */
-  readonly subject: string;
-}
+import type { LanguageServiceFinding } from '../tools/markdownLanguageService';
 
 // A one-shot run never sees file changes: events that never fire.
 const noEvent = () => ({ dispose() {} });
