@@ -90,6 +90,7 @@ describe('the check cache', () => {
       assert.equal(first.cached.reused, 0);
       const second = await compare(fs, first.next);
       assert.equal(second.cached.checked, 0);
+      assert.equal(second.cached.cache, first.next, 'nothing changed: the cache given back as it is, nothing to write');
       assert.equal(second.cached.reused, Object.keys(first.next.sites).reduce((sum, site) => sum + Object.keys(first.next.sites[site]!.posts).length, 0));
     });
   }
@@ -159,12 +160,13 @@ describe('the check cache', () => {
     assert.equal(readCheckCache(null), undefined);
     assert.equal(readCheckCache({ format: 'eslint' }), undefined);
     assert.equal(readCheckCache({ format: 'postcraft-check-cache', version: 0, sites: {} }), undefined);
-    assert.equal(readCheckCache({ format: 'postcraft-check-cache', version: 1, sites: { '/site': { key: 'k', startedAt: 0, parts: {}, posts: { '/site/a.md': { size: 1 } } } } }), undefined);
-    const post = { size: 1, mtime: 1, hash: 'h', summary: { path: '/site/a.md', tags: [], authors: [] }, imports: [], uses: ['images'], findings: [] };
-    const site = (posts: Record<string, unknown>) => ({ format: 'postcraft-check-cache', version: 1, sites: { '/site': { key: 'k', startedAt: 0, parts: {}, posts } } });
+    assert.equal(readCheckCache({ format: 'postcraft-check-cache', version: 1, sites: {} }), undefined, 'posts without their page hash');
+    assert.equal(readCheckCache({ format: 'postcraft-check-cache', version: 2, sites: { '/site': { key: 'k', startedAt: 0, parts: {}, posts: { '/site/a.md': { size: 1 } } } } }), undefined);
+    const post = { size: 1, mtime: 1, hash: 'h', page: 'p', summary: { path: '/site/a.md', tags: [], authors: [] }, imports: [], uses: ['images'], findings: [] };
+    const site = (posts: Record<string, unknown>) => ({ format: 'postcraft-check-cache', version: 2, sites: { '/site': { key: 'k', startedAt: 0, parts: {}, posts } } });
     assert.ok(readCheckCache(site({ '/site/a.md': post })));
     assert.equal(readCheckCache(site({ '/site/a.md': { ...post, uses: ['telepathy'] } })), undefined);
-    assert.ok(readCheckCache({ format: 'postcraft-check-cache', version: 1, sites: {} }));
+    assert.ok(readCheckCache({ format: 'postcraft-check-cache', version: 2, sites: {} }));
   });
 
   it('is kept where --cache-location says, else in node_modules/.cache/postcraft of the checked folder', () => {
@@ -195,6 +197,14 @@ describe('the check cache', () => {
         assert.ok(loadCache(file, (message) => warnings.push(message)), 'rebuilt');
         assert.equal(warnings.length, 2, warnings.join('\n'));
       }
+      // A re-run that changes nothing leaves the file as it is (here indented, as the CLI never writes it).
+      const kept = `${JSON.stringify(JSON.parse(readFileSync(file, 'utf8')), null, 1)}\n`;
+      writeFileSync(file, kept);
+      assert.deepEqual(await checkSitesWithCache(blockingNodeFileSystem, site, {}, file, version, assert.fail), await checkSites(blockingNodeFileSystem, site, {}));
+      assert.equal(readFileSync(file, 'utf8'), kept);
+      writeFileSync(join(site, 'content', 'posts', 'b.md'), '---\ntitle: B\n---\nText.\n');
+      await checkSitesWithCache(blockingNodeFileSystem, site, {}, file, version, assert.fail);
+      assert.notEqual(readFileSync(file, 'utf8'), kept, 'a new post: written anew');
       // Written whole or not at all: no temporary file is left beside it.
       saveCache(file, { format: 'postcraft-check-cache', version: 1, sites: {} }, assert.fail);
       assert.deepEqual(readdirSync(join(dir, 'cache')), ['check-cache.json']);
