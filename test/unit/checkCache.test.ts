@@ -111,6 +111,12 @@ describe('the check cache', () => {
         ['an edit that keeps size and mtime', () => fs.writeKeepingStat(b!, text(b!).replace(/^title: "(.)/m, 'title: "X')), () => {}],
         ['a tag typo planted', () => fs.write(c!, withTags(c!, 'kubernetse')), () => {}],
         ['the typo fixed', () => fs.write(c!, withTags(c!, 'kubernetes')), () => {}],
+        // Counts kept, posts changed: the tag part of the model holds counts only; which posts use a tag is in `pages`.
+        ['a tag used once', () => fs.write(c!, withTags(c!, 'kubernetes, moved-tag')), () => {}],
+        ['the tag moved from one post to another', () => {
+          fs.write(c!, withTags(c!, 'kubernetes'));
+          fs.write(d!, withTags(d!, 'moved-tag'));
+        }, () => {}],
         ['a heading renamed (an anchor links reach)', () => fs.write(d!, text(d!).replace(/^## (.*)$/m, '## Renamed heading')), () => {}],
         ['a post created', () => fs.write('content/blog/new-post.md', `---\ntitle: New\ntags: [kubernetes, kuberntes]\nauthors: [author-1, nobody]\n---\n![x](missing.png) [a](/posts/nowhere/)\n`), () => {}],
         ['a post deleted', () => fs.delete(e!), () => {}],
