@@ -162,6 +162,20 @@ describe('the check cache', () => {
     }
   });
 
+  it('lists each folder of a Hugo site once (its cascades and bundles, then its files)', async () => {
+    const fs = new ClockedFileSystem('/site', fixtureFiles(fixtureSites().find((site) => site.name === 'hugo-blog')!.root));
+    const listed: string[] = [];
+    const readDirectory = fs.readDirectory.bind(fs);
+    fs.readDirectory = async (path: string) => {
+      listed.push(path);
+      return readDirectory(path);
+    };
+    await checkWithCache(fs, fs.root, {}, undefined, version);
+    assert.ok(listed.some((path) => path.startsWith('/site/content/')));
+    // The site's root is listed once more when sites are looked for in the folder.
+    assert.deepEqual(listed.filter((path, index) => path !== '/site' && listed.indexOf(path) !== index), []);
+  });
+
   it('takes nothing from a file that is no cache of this version', () => {
     assert.equal(readCheckCache(null), undefined);
     assert.equal(readCheckCache({ format: 'eslint' }), undefined);
