@@ -25,11 +25,11 @@ function isFolder(path: string): boolean {
   }
 }
 
-/** `checkSites` with the cache: reads it, checks what changed, writes it back. Problems with the file are warnings. */
+/** `checkSites` with the cache: reads it, checks what changed, writes it back if anything did. Problems with the file are warnings. */
 export async function checkSitesWithCache(fs: SiteFileSystem, root: string, options: CheckOptions & { maxWarnings?: number | undefined }, file: string, version: string, warn: (message: string) => void): Promise<SiteCheckReport> {
   const previous = loadCache(file, warn);
   const result = await checkWithCache(fs, toSitePath(root), options, previous, version);
-  saveCache(file, result.cache, warn);
+  if (result.cache !== previous) saveCache(file, result.cache, warn); // else it is on disk already
   return reportOf(root, result.sites, result.findings, options.maxWarnings);
 }
 

@@ -90,6 +90,7 @@ describe('the check cache', () => {
       assert.equal(first.cached.reused, 0);
       const second = await compare(fs, first.next);
       assert.equal(second.cached.checked, 0);
+      assert.equal(second.cached.cache, first.next, 'nothing changed: the cache given back as it is, nothing to write');
       assert.equal(second.cached.reused, Object.keys(first.next.sites).reduce((sum, site) => sum + Object.keys(first.next.sites[site]!.posts).length, 0));
     });
   }
@@ -110,6 +111,12 @@ describe('the check cache', () => {
         ['an edit that keeps size and mtime', () => fs.writeKeepingStat(b!, text(b!).replace(/^title: "(.)/m, 'title: "X')), () => {}],
         ['a tag typo planted', () => fs.write(c!, withTags(c!, 'kubernetse')), () => {}],
         ['the typo fixed', () => fs.write(c!, withTags(c!, 'kubernetes')), () => {}],
+        // Counts kept, posts changed: the tag part of the model holds counts only; which posts use a tag is in `pages`.
+        ['a tag used once', () => fs.write(c!, withTags(c!, 'kubernetes, moved-tag')), () => {}],
+        ['the tag moved from one post to another', () => {
+          fs.write(c!, withTags(c!, 'kubernetes'));
+          fs.write(d!, withTags(d!, 'moved-tag'));
+        }, () => {}],
         ['a heading renamed (an anchor links reach)', () => fs.write(d!, text(d!).replace(/^## (.*)$/m, '## Renamed heading')), () => {}],
         ['a post created', () => fs.write('content/blog/new-post.md', `---\ntitle: New\ntags: [kubernetes, kuberntes]\nauthors: [author-1, nobody]\n---\n![x](missing.png) [a](/posts/nowhere/)\n`), () => {}],
         ['a post deleted', () => fs.delete(e!), () => {}],
@@ -173,16 +180,31 @@ describe('the check cache', () => {
     assert.deepEqual(cold.findings.filter((finding) => finding.code === 'heavy-image'), []);
   });
 
+  it('lists each folder of a Hugo site once (its cascades and bundles, then its files)', async () => {
+    const fs = new ClockedFileSystem('/site', fixtureFiles(fixtureSites().find((site) => site.name === 'hugo-blog')!.root));
+    const listed: string[] = [];
+    const readDirectory = fs.readDirectory.bind(fs);
+    fs.readDirectory = async (path: string) => {
+      listed.push(path);
+      return readDirectory(path);
+    };
+    await checkWithCache(fs, fs.root, {}, undefined, version);
+    assert.ok(listed.some((path) => path.startsWith('/site/content/')));
+    // The site's root is listed once more when sites are looked for in the folder.
+    assert.deepEqual(listed.filter((path, index) => path !== '/site' && listed.indexOf(path) !== index), []);
+  });
+
   it('takes nothing from a file that is no cache of this version', () => {
     assert.equal(readCheckCache(null), undefined);
     assert.equal(readCheckCache({ format: 'eslint' }), undefined);
     assert.equal(readCheckCache({ format: 'postcraft-check-cache', version: 0, sites: {} }), undefined);
-    assert.equal(readCheckCache({ format: 'postcraft-check-cache', version: 1, sites: { '/site': { key: 'k', startedAt: 0, parts: {}, posts: { '/site/a.md': { size: 1 } } } } }), undefined);
-    const post = { size: 1, mtime: 1, hash: 'h', summary: { path: '/site/a.md', tags: [], authors: [] }, imports: [], uses: ['images'], findings: [] };
-    const site = (posts: Record<string, unknown>) => ({ format: 'postcraft-check-cache', version: 1, sites: { '/site': { key: 'k', startedAt: 0, parts: {}, posts } } });
+    assert.equal(readCheckCache({ format: 'postcraft-check-cache', version: 1, sites: {} }), undefined, 'posts without their page hash');
+    assert.equal(readCheckCache({ format: 'postcraft-check-cache', version: 2, sites: { '/site': { key: 'k', startedAt: 0, parts: {}, posts: { '/site/a.md': { size: 1 } } } } }), undefined);
+    const post = { size: 1, mtime: 1, hash: 'h', page: 'p', summary: { path: '/site/a.md', tags: [], authors: [] }, imports: [], uses: ['images'], findings: [] };
+    const site = (posts: Record<string, unknown>) => ({ format: 'postcraft-check-cache', version: 2, sites: { '/site': { key: 'k', startedAt: 0, parts: {}, posts } } });
     assert.ok(readCheckCache(site({ '/site/a.md': post })));
     assert.equal(readCheckCache(site({ '/site/a.md': { ...post, uses: ['telepathy'] } })), undefined);
-    assert.ok(readCheckCache({ format: 'postcraft-check-cache', version: 1, sites: {} }));
+    assert.ok(readCheckCache({ format: 'postcraft-check-cache', version: 2, sites: {} }));
   });
 
   it('is kept where --cache-location says, else in node_modules/.cache/postcraft of the checked folder', () => {
@@ -213,6 +235,14 @@ describe('the check cache', () => {
         assert.ok(loadCache(file, (message) => warnings.push(message)), 'rebuilt');
         assert.equal(warnings.length, 2, warnings.join('\n'));
       }
+      // A re-run that changes nothing leaves the file as it is (here indented, as the CLI never writes it).
+      const kept = `${JSON.stringify(JSON.parse(readFileSync(file, 'utf8')), null, 1)}\n`;
+      writeFileSync(file, kept);
+      assert.deepEqual(await checkSitesWithCache(blockingNodeFileSystem, site, {}, file, version, assert.fail), await checkSites(blockingNodeFileSystem, site, {}));
+      assert.equal(readFileSync(file, 'utf8'), kept);
+      writeFileSync(join(site, 'content', 'posts', 'b.md'), '---\ntitle: B\n---\nText.\n');
+      await checkSitesWithCache(blockingNodeFileSystem, site, {}, file, version, assert.fail);
+      assert.notEqual(readFileSync(file, 'utf8'), kept, 'a new post: written anew');
       // Written whole or not at all: no temporary file is left beside it.
       saveCache(file, { format: 'postcraft-check-cache', version: 1, sites: {} }, assert.fail);
       assert.deepEqual(readdirSync(join(dir, 'cache')), ['check-cache.json']);

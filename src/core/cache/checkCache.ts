@@ -1,7 +1,7 @@
 import { noCancellation, throwIfCancelled, type CancellationToken } from '../host/cancellation';
 import { described, type Message } from '../l10n/message';
 import { confinedFileSystem } from '../host/confinedFileSystem';
-import type { FileStat, SiteFileSystem } from '../host/fileSystem';
+import type { DirectoryEntry, FileStat, SiteFileSystem } from '../host/fileSystem';
 import type { Finding } from '../checks/finding';
 import { fragmentChecks, runChecks, type CheckOptions } from '../checks/runChecks';
 import { checkWhileIndexing, finishCheck, type HalfChecked } from '../checks/twoPassCheck';
@@ -37,7 +37,7 @@ import { hashBytes, hashText } from './hash';
  */
 export const checkCacheFormat = 'postcraft-check-cache';
 /** Bumped whenever what is cached, or how it is computed, changes. */
-export const checkCacheVersion = 1;
+export const checkCacheVersion = 2;
 
 export interface CheckCache {
   readonly format: typeof checkCacheFormat;
@@ -58,6 +58,8 @@ interface CachedPost {
   readonly mtime: number;
   readonly hash: string;
   readonly summary: PostSummary;
+  /** `pageHash` of the summary: what the `pages` part is made of, kept so that an unchanged post's summary is not hashed again. */
+  readonly page: string;
   readonly imports: readonly string[];
   readonly uses: readonly Use[];
   readonly findings: readonly Finding[];
@@ -87,6 +89,7 @@ export interface CachedCheckResult {
   readonly sites: readonly CheckedSite[];
   /** Every finding, site by site, file by file as checked. */
   readonly findings: readonly Finding[];
+  /** The cache to keep: the one given, as it is, when nothing in it changed (then there is nothing to write). */
   readonly cache: CheckCache;
   /** Posts whose findings came from the cache, and those parsed and checked. */
   readonly reused: number;
@@ -107,7 +110,7 @@ export function readCheckCache(json: unknown): CheckCache | undefined {
 }
 
 function isCachedPost(value: unknown): value is CachedPost {
-  if (!isRecord(value) || typeof value['size'] !== 'number' || typeof value['mtime'] !== 'number' || typeof value['hash'] !== 'string') return false;
+  if (!isRecord(value) || typeof value['size'] !== 'number' || typeof value['mtime'] !== 'number' || typeof value['hash'] !== 'string' || typeof value['page'] !== 'string') return false;
   const summary = value['summary'];
   if (!isRecord(summary) || typeof summary['path'] !== 'string' || !Array.isArray(summary['tags']) || !Array.isArray(summary['authors'])) return false;
   const uses = value['uses'];
@@ -139,7 +142,33 @@ export async function checkWithCache(fs: SiteFileSystem, folder: string, options
     const { site } = loaded;
     sites.push({ root: site.root, generator: site.profile.displayName, posts: site.posts.size, configProblems: site.configProblems });
   }
-  return { sites, findings, cache: { format: checkCacheFormat, version: checkCacheVersion, sites: cachedSites }, reused, checked };
+  const unchanged = previous !== undefined && sameKeys(previous.sites, cachedSites) && Object.entries(cachedSites).every(([root, site]) => previous.sites[root] === site);
+  return { sites, findings, cache: unchanged ? previous : { format: checkCacheFormat, version: checkCacheVersion, sites: cachedSites }, reused, checked };
+}
+
+function sameKeys(a: Readonly<Record<string, unknown>>, b: Readonly<Record<string, unknown>>): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((key) => Object.hasOwn(b, key));
+}
+
+/**
+ * `fs` with each folder listed once: the site's load walks the content folders twice (Hugo's
+ * cascades and bundles, then every file), and a one-shot load sees one state of the disk anyway.
+ */
+function listingOnce(fs: SiteFileSystem): SiteFileSystem {
+  const listings = new Map<string, Promise<DirectoryEntry[]>>();
+  return {
+    readFile: (path, maxBytes) => fs.readFile(path, maxBytes),
+    stat: (path) => fs.stat(path),
+    readDirectory: (path) => {
+      let listing = listings.get(path);
+      if (!listing) listings.set(path, (listing = fs.readDirectory(path)));
+      return listing.then((entries) => [...entries]);
+    },
+    ...(fs.realPath ? { realPath: (path: string) => fs.realPath!(path) } : {}),
+    // Left out, an image's pixel size would be missing from heavy-image findings of cached runs only.
+    ...(fs.readFileStart ? { readFileStart: (path: string, bytes: number) => fs.readFileStart!(path, bytes) } : {}),
+  };
 }
 
 /** A cache made of sites loaded by `loadSiteWithCache`. */
@@ -179,14 +208,23 @@ export async function loadSiteWithCache(fs: SiteFileSystem, { root, profile, con
     parsed.set(post.path, { half, uses: usesOf(site, post, half), hash: hashText(post.text), imports: importedMarkdown(post, site.config) });
   };
 
-  const site = await Site.load(fs, root, profile, configFile, token, onPostParsed, knownPost);
+  const site = await Site.load(listingOnce(fs), root, profile, configFile, token, onPostParsed, knownPost);
   const siteKeyNow = await keyOf(site);
-  const parts = await modelParts(site, confined, startedAt);
+  const pages = new Map<string, string>();
+  const pageOf = (path: string, summary: PostSummary) => {
+    const entry = known.get(path);
+    if (entry?.summary === summary) return entry.page;
+    let page = pages.get(path);
+    if (page === undefined) pages.set(path, (page = pageHash(summary)));
+    return page;
+  };
+  const parts = await modelParts(site, confined, startedAt, pageOf);
   const changed = new Set((Object.keys(parts) as ModelPart[]).filter((part) => before?.key !== siteKeyNow || before.parts[part] !== parts[part]));
   const posts: Record<string, CachedPost> = {};
   const findings = new Map<string, readonly Finding[]>();
   let reused = 0;
   let checked = 0;
+  let same = before !== undefined && before.key === siteKeyNow && changed.size === 0;
   for (const path of site.checkedFiles()) {
     throwIfCancelled(token);
     const summary = site.posts.get(path);
@@ -210,8 +248,13 @@ export async function loadSiteWithCache(fs: SiteFileSystem, { root, profile, con
     }
     if (!result) continue;
     findings.set(path, result.findings);
-    if (stat && result.hash !== '') posts[path] = { size: stat.size, mtime: stat.mtime, hash: result.hash, summary, imports: result.imports, uses: result.uses, findings: result.findings };
+    if (!stat || result.hash === '') continue;
+    if (result === entry && stat.size === entry.size && stat.mtime === entry.mtime) posts[path] = entry;
+    else posts[path] = { size: stat.size, mtime: stat.mtime, hash: result.hash, summary, page: pageOf(path, summary), imports: result.imports, uses: result.uses, findings: result.findings };
+    same &&= posts[path] === before!.posts[path];
   }
+  // Nothing changed: the cache as it was (its older `startedAt` only makes more posts hashed, never fewer).
+  if (same && sameKeys(posts, before!.posts)) return { site, findings, cached: before!, reused, checked };
   return { site, findings, cached: { key: siteKeyNow, parts, startedAt, posts }, reused, checked };
 }
 
@@ -272,12 +315,13 @@ async function siteKey(site: Site, fs: SiteFileSystem, options: CheckOptions, ve
 }
 
 /** A hash of each part of the site model that checks read beyond their post. */
-async function modelParts(site: Site, fs: SiteFileSystem, now: number): Promise<ModelParts> {
-  const pages = [...site.posts.values()]
-    .sort((a, b) => (a.path < b.path ? -1 : 1))
+async function modelParts(site: Site, fs: SiteFileSystem, now: number, pageOf: (path: string, summary: PostSummary) => string): Promise<ModelParts> {
+  const pages = [...site.posts]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
     // A link to a post dated in the future is reported until that day (brokenLinks.ts `whyUnpublished`).
-    .map((summary) => `${JSON.stringify(summary, withoutRanges)}${summary.route?.date && Date.parse(summary.route.date) > now ? '+future' : ''}`);
-  const tags = site.tags.all().map((usage) => `${usage.tag}\u0001${usage.count}\u0001${[...usage.posts].sort().join('\u0001')}`);
+    .map(([path, summary]) => `${path}\u0001${pageOf(path, summary)}${summary.route?.date && Date.parse(summary.route.date) > now ? '+future' : ''}`);
+  // Which posts use a tag is in their summaries, hence in `pages`, which `tags` goes with (see `dependsOn`).
+  const tags = site.tags.all().map((usage) => `${usage.tag}\u0001${usage.count}`);
   const redirects = [String(site.hostRedirects.madeByTemplates)];
   for (const file of site.hostRedirects.files) {
     const bytes = await fs.readFile(file);
@@ -291,6 +335,11 @@ async function modelParts(site: Site, fs: SiteFileSystem, now: number): Promise<
     tags: hashText(tags.join('\u0000')),
     linkContext: hashText([...redirects, ...[...site.templateIds].sort()].join('\u0000')),
   };
+}
+
+/** What of a post's summary the checks of other posts read. */
+function pageHash(summary: PostSummary): string {
+  return hashText(JSON.stringify(summary, withoutRanges));
 }
 
 /** An anchor's place in its page is for navigation; checks read its ID and text. */

@@ -147,9 +147,14 @@ export class HugoContentTree {
         tree.listUrls.add(this.sanitize(`/${plural}`));
       }
     }
+    // A term is used by many pages: its nodes and URLs are the same each time.
+    const termsSeen = new Set<string>();
     for (const { file, terms } of pages) {
       const tree = this.treeFor(file.language);
       for (const { taxonomy, term } of terms) {
+        const seen = `${file.language}\u0000${taxonomy}\u0000${term}`;
+        if (termsSeen.has(seen)) continue;
+        termsSeen.add(seen);
         const termKey = hugoTermKey(term, { removePathAccents: site.config.removePathAccents });
         // Postcraft's tags merge every tag-like taxonomy: the term is given one node in each of them, the
         // same one (its `_index` file's, if it has one), so that it is not taken for two pages of one name.
