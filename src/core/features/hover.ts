@@ -73,8 +73,10 @@ function seoHover(site: Site, post: ParsedPost, offset: number, translate: Trans
   const facts = seoFacts(site, post);
   const line = (name: Message, fact: LengthFact | undefined) => {
     if (!fact) return `- ${t(msg('{0}: missing', name))}`;
-    if (fact.limit === undefined) return `- ${t(msg('{0}: {1} characters', name, fact.length))}`;
-    return `- ${t(isOverLimit(fact) ? msg('{0}: {1} characters (over {2}: search results cut it)', name, fact.length, fact.limit) : msg('{0}: {1} characters (search results show about {2})', name, fact.length, fact.limit))}`;
+    const one = fact.length === 1;
+    if (fact.limit === undefined) return `- ${t(one ? msg('{0}: 1 character', name) : msg('{0}: {1} characters', name, fact.length))}`;
+    if (isOverLimit(fact)) return `- ${t(msg('{0}: {1} characters (over {2}: search results cut it)', name, fact.length, fact.limit))}`;
+    return `- ${t(one ? msg('{0}: 1 character (search results show about {1})', name, fact.limit) : msg('{0}: {1} characters (search results show about {2})', name, fact.length, fact.limit))}`;
   };
   const lines = ['**SEO**', '', line(msg('Title'), facts.title), line(msg('Description'), facts.description), `${line(msg('Slug'), facts.slug)} ${markdownCode(facts.slug.text)}`, `- ${wordsAndReadingTime(facts, translate)}`];
   const notes = facts.outline.map((note) => `- ${escapeMarkdown(t(msg('Line {0}: {1}', note.line + 1, note.l10n)))}`);

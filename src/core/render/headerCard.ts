@@ -37,7 +37,7 @@ function seoFacts(seo: SeoFacts, translate: Translate): string {
   const words = `<li class="pc-seo-fact pc-seo-words">${escapeHtml(wordsAndReadingTime(seo, translate))}</li>`;
   const length = (kind: string, name: Message, value: LengthFact | undefined, missing: string) =>
     value
-      ? fact(kind, name, lengthAgainstLimit(value, translate), isOverLimit(value) ? 'over' : 'ok', value.limit === undefined ? undefined : t(msg('{0} characters; search results show about {1}', value.length, value.limit)))
+      ? fact(kind, name, lengthAgainstLimit(value, translate), isOverLimit(value) ? 'over' : 'ok', value.limit === undefined ? undefined : t(value.length === 1 ? msg('1 character; search results show about {0}', value.limit) : msg('{0} characters; search results show about {1}', value.length, value.limit)))
       : fact(kind, name, missing, 'missing');
   const facts = [
     length('title', msg('Title'), seo.title, t(msg('missing'))),
