@@ -1,8 +1,8 @@
-import { createPostcraftService, defaultMaxPostBytes, noCancellation, rewritableText, safeFixes, type AppliedFix, type CheckOptions, type Finding, type PostcraftService, type PostWorkers, type SiteFileSystem, type SiteSummary } from '../core/index';
+import { createPostcraftService, defaultMaxPostBytes, noCancellation, rewritableText, safeFixes, type AppliedFix, type CheckOptions, type Finding, type Message, type PostcraftService, type PostWorkers, type SiteFileSystem, type SiteSummary } from '../core/index';
 
 export interface SiteCheckReport {
   readonly root: string;
-  readonly sites: readonly { readonly root: string; readonly generator: string; readonly posts: number; readonly problems: readonly string[] }[];
+  readonly sites: readonly { readonly root: string; readonly generator: string; readonly posts: number; readonly problems: readonly Message[] }[];
   readonly findings: readonly Finding[];
   readonly errors: number;
   readonly warnings: number;

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { isMainThread } from 'node:worker_threads';
-import { relativePath, toSitePath } from '../core/index';
+import { formatMessage, relativePath, toSitePath } from '../core/index';
 import { blockingNodeFileSystem, localeOfEnvironment, translate, useLocale } from '../node/index';
 import { parseArguments, usage, type OutputFormat } from './args';
 import { checkSites, type SiteCheckReport } from './checkSite';
@@ -65,7 +65,7 @@ async function main(argv: string[]): Promise<number> {
   }
   // What kept the check from seeing the whole site (a config it cannot read, a walk cut short): on
   // stderr, so that JSON and SARIF on stdout stay machine-readable.
-  for (const site of report.sites) for (const problem of site.problems) process.stderr.write(`postcraft: warning: ${relativePath(report.root, site.root) || '.'}: ${problem}\n`);
+  for (const site of report.sites) for (const problem of site.problems) process.stderr.write(`postcraft: warning: ${relativePath(report.root, site.root) || '.'}: ${formatMessage(problem, translate)}\n`);
   if (report.fixes && args.fix === 'dry-run') {
     // The diff alone on stdout, to read or to `git apply`; what it fixes and what is left on stderr.
     process.exitCode = report.exitCode;

@@ -8,7 +8,7 @@ import type { Finding } from './checks/finding';
 import { fragmentChecks, runChecks, type CheckOptions } from './checks/runChecks';
 import { checkWhileIndexing, finishCheck, type HalfChecked } from './checks/twoPassCheck';
 import { describeUnreadable, readPostText } from './post/decodeText';
-import { described, type Translate } from './l10n/message';
+import { described, formatMessage, type Message, type Translate } from './l10n/message';
 import { parsePost, type ParsedPost } from './post/parsedPost';
 import { detectSites, type DetectedSite } from './site/detect';
 import { checkCacheOf, loadSiteWithCache, type CachedSite, type CheckCache } from './cache/checkCache';
@@ -65,8 +65,8 @@ export interface SiteSummary {
   /** The generator's name as shown to writers (`Hugo`, `Jekyll`, …). */
   readonly generator: string;
   readonly posts: number;
-  /** Why parts of the site may be unseen (a config Postcraft cannot read, a site too large to list). */
-  readonly configProblems: readonly string[];
+  /** Why parts of the site may be unseen (a config Postcraft cannot read, a site too large to list); the fronts show them translated. */
+  readonly configProblems: readonly Message[];
 }
 
 /** What the status bar says of a site: its posts (without list and author pages), its other pages, tags and authors. */
@@ -127,7 +127,7 @@ export class PostcraftService {
         const started = Date.now();
         const site = this.host.postWorkers ? await this.loadWithWorkers(this.host.postWorkers, root, profile, configFile, token, checkEach !== undefined) : await Site.load(this.host.fs, root, profile, configFile, token, checkEach);
         this.logger.info(`Indexed ${profile.displayName} site ${root}: ${site.posts.size} posts, ${site.files.size} files, ${site.authors.size} authors, ${site.tags.size} tags in ${Date.now() - started} ms`);
-        for (const problem of site.configProblems) this.logger.warn(`${root}: ${problem}`);
+        for (const problem of site.configProblems) this.logger.warn(`${root}: ${formatMessage(problem)}`);
         sites.push(site);
       }
     } catch (error) {
@@ -183,7 +183,7 @@ export class PostcraftService {
       const loaded = await loadSiteWithCache(this.host.fs, found, warm.options, warm.previous?.sites[found.root], warm.version, startedAt, token);
       const { site } = loaded;
       this.logger.info(`Indexed ${site.profile.displayName} site ${site.root} from the cache in ${Date.now() - startedAt} ms: ${loaded.reused} posts unchanged, ${loaded.checked} read`);
-      for (const problem of site.configProblems) this.logger.warn(`${site.root}: ${problem}`);
+      for (const problem of site.configProblems) this.logger.warn(`${site.root}: ${formatMessage(problem)}`);
       for (const [path, fileFindings] of loaded.findings) findings.set(path, fileFindings);
       cached.set(site.root, loaded.cached);
       sites.push(site);

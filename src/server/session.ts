@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { CancellationTokenSource, Emitter, MessageType, ShowMessageNotification, type Connection, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { CancelledError, checksWholeWorkspace, createPostcraftService, type FileChange, type Logger, type PostcraftService } from '../core/index';
+import { CancelledError, checksWholeWorkspace, createPostcraftService, formatMessage, type FileChange, type Logger, type PostcraftService } from '../core/index';
 import { nodeFileSystem, translate } from '../node/index';
 import { sitePathOf, uriOf } from './convert';
 import { defaultSettings, type ServerSettings } from './settings';
@@ -123,7 +123,7 @@ export class ServerSession {
   private reportSiteProblems(): void {
     for (const site of this.service.siteSummaries()) {
       for (const problem of site.configProblems) {
-        const message = l10n.t('Postcraft: {0}: {1}', site.root, problem);
+        const message = l10n.t('Postcraft: {0}: {1}', site.root, formatMessage(problem, translate));
         if (this.reportedProblems.has(message)) continue;
         this.reportedProblems.add(message);
         this.showMessage(MessageType.Warning, message);

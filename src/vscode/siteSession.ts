@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { CancelledError, createPostcraftService, isInside, siteMarkerNames, type Logger, type PostcraftService, type SiteFileSystem } from '../core/index';
+import { CancelledError, createPostcraftService, formatMessage, isInside, siteMarkerNames, type Logger, type PostcraftService, type SiteFileSystem } from '../core/index';
 import { checkOptions, checksWholeWorkspace, readSettings } from './config';
 import { isPostDocument, sitePathOf, uriOf } from './convert';
 import { translate } from './l10n';
@@ -161,7 +161,7 @@ export class SiteSession extends Disposable {
    * once per problem in a notification (the log has them all), not on every re-index.
    */
   private reportSiteProblems(): void {
-    const fresh = this.service.siteSummaries().flatMap((site) => site.configProblems.map((problem) => `${vscode.workspace.asRelativePath(site.root) || site.root}: ${problem}`)).filter((problem) => !this.reportedProblems.has(problem));
+    const fresh = this.service.siteSummaries().flatMap((site) => site.configProblems.map((problem) => vscode.l10n.t('{0}: {1}', vscode.workspace.asRelativePath(site.root) || site.root, formatMessage(problem, translate)))).filter((problem) => !this.reportedProblems.has(problem));
     if (fresh.length === 0) return;
     for (const problem of fresh) this.reportedProblems.add(problem);
     const shown = fresh.length > 1 ? vscode.l10n.t('Postcraft: {0} (and {1} more)', fresh[0]!, fresh.length - 1) : vscode.l10n.t('Postcraft: {0}', fresh[0]!);

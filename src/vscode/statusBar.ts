@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { isOverLimit, lengthAgainstLimit, wordsAndReadingTime } from '../core/index';
 import type { SiteSession } from './siteSession';
+import { translate } from './l10n';
 import { sitePathOf } from './convert';
 import { Disposable } from './util/dispose';
 
@@ -62,7 +63,7 @@ export class PostStatsStatusBar extends Disposable {
 
   constructor(private readonly session: SiteSession) {
     super();
-    this.item.name = 'Postcraft words and reading time';
+    this.item.name = vscode.l10n.t('Postcraft words and reading time');
     this.register(session.onDidIndex(() => this.update()));
     this.register(vscode.window.onDidChangeActiveTextEditor(() => this.update()));
     // Counting parses the whole body: once typing pauses, not at every keystroke.
@@ -88,9 +89,10 @@ export class PostStatsStatusBar extends Disposable {
       this.item.hide();
       this.shown = undefined;
     } else {
-      this.item.text = `$(clock) ${wordsAndReadingTime(facts)}`;
-      const length = (name: string, fact: Parameters<typeof lengthAgainstLimit>[0] | undefined) => `${name}: ${fact ? `${lengthAgainstLimit(fact)}${isOverLimit(fact) ? ' ⚠' : ''}` : 'missing'}`;
-      const tooltip = new vscode.MarkdownString([length('Title', facts.title), length('Description', facts.description), length('Slug', facts.slug)].join('  \n'));
+      this.item.text = `$(clock) ${wordsAndReadingTime(facts, translate)}`;
+      const value = (fact: Parameters<typeof lengthAgainstLimit>[0] | undefined) => (fact ? `${lengthAgainstLimit(fact, translate)}${isOverLimit(fact) ? ' ⚠' : ''}` : vscode.l10n.t('missing'));
+      const lines = [vscode.l10n.t('Title: {0}', value(facts.title)), vscode.l10n.t('Description: {0}', value(facts.description)), vscode.l10n.t('Slug: {0}', value(facts.slug))];
+      const tooltip = new vscode.MarkdownString(lines.join('  \n'));
       this.item.tooltip = tooltip;
       this.item.show();
       this.shown = this.item.text;

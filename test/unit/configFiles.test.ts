@@ -1,22 +1,28 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseDataText } from '../../src/core/site/configFiles';
+import { formatMessage } from '../../src/core/l10n/message';
+
+const errorOf = (text: string, extension: string) => {
+  const { error } = parseDataText(text, extension);
+  return error ? formatMessage(error) : '';
+};
 
 describe('Config and data files as the generators read them', () => {
   it('reads YAML with a key written twice, the last value winning whole, as Psych and yaml.v2 do', () => {
     const loaded = parseDataText('title: a\nparams:\n  p: 1\ntitle: b\nparams:\n  q: 2\n', '.yaml');
     assert.deepEqual(loaded.data, { title: 'b', params: { q: 2 } });
-    assert.match(loaded.error ?? '', /"title" \(line 4\), "params" \(line 5\)/);
+    assert.match(errorOf('title: a\nparams:\n  p: 1\ntitle: b\nparams:\n  q: 2\n', '.yaml'), /"title" \(line 4\), "params" \(line 5\)/);
   });
 
   it('notes duplicates inside nested and flow mappings too', () => {
-    assert.match(parseDataText('menu: {a: 1, a: 2}\n', '.yml').error ?? '', /"a" \(line 1\)/);
+    assert.match(errorOf('menu: {a: 1, a: 2}\n', '.yml'), /"a" \(line 1\)/);
   });
 
   it('still refuses YAML that does not parse, with its line', () => {
     const loaded = parseDataText('title: a\nlist: [1, 2\n', '.yml');
     assert.deepEqual(loaded.data, {});
-    assert.match(loaded.error ?? '', /line \d/);
+    assert.match(errorOf('title: a\nlist: [1, 2\n', '.yml'), /line \d/);
   });
 
   it('reads a quoted value continued at a lower indent as libyaml folds it (jekyll and hugo build such configs)', () => {

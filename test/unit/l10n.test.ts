@@ -120,6 +120,36 @@ describe('fronts in Spanish', () => {
     assert.match(en, /Image not found: \/missing\.png/);
   });
 
+  it('the SEO facts of the hover and the preview card speak the language they are given', async () => {
+    const spanish = bundleFor('es')!;
+    const translate = (template: string, args: readonly (string | number)[]) => (spanish[template] ?? template).replace(/{(\d+)}/g, (match, index: string) => String(args[Number(index)] ?? match));
+    const files = { 'hugo.toml': 'title = "x"\n', 'content/posts/a.md': '' };
+    const text = '---\ntitle: Hola\n---\n# Otra vez\n\nUna palabra.\n\n### Hondo\n';
+    const spanishService = createPostcraftService({ fs: inMemorySite(files), translate });
+    await spanishService.openWorkspace(['/site']);
+    const hover = spanishService.hover('/site/content/posts/a.md', text, text.indexOf('title'))!.markdown;
+    assert.match(hover, /^- Título: 4 caracteres \(los resultados de búsqueda muestran unos 60\)$/m);
+    assert.match(hover, /^- Descripción: falta$/m);
+    assert.match(hover, /^- Slug: 1 carácter \(los resultados de búsqueda muestran unos 75\) `a`$/m);
+    assert.match(hover, /^- 5 palabras · 1 min de lectura$/m);
+    assert.match(hover, /^- Línea 8: H1 → H3 se salta un nivel$/m);
+    const card = renderPreview(spanishService, '/site/content/posts/a.md', text, { toResourceUri: (path) => path, translate })!.html;
+    assert.match(card, /<li class="pc-seo-note">Línea 4: Un H1 en el cuerpo: la plantilla ya muestra el título como H1<\/li>/);
+    const english = createPostcraftService({ fs: inMemorySite(files) });
+    await english.openWorkspace(['/site']);
+    assert.match(english.hover('/site/content/posts/a.md', text, text.indexOf('title'))!.markdown, /^- Title: 4 characters \(search results show about 60\)$/m);
+  });
+
+  it('a problem of postcraft.config.json is told in Spanish, and in English where no language is given', async () => {
+    const spanish = bundleFor('es')!;
+    const translate = (template: string, args: readonly (string | number)[]) => (spanish[template] ?? template).replace(/{(\d+)}/g, (match, index: string) => String(args[Number(index)] ?? match));
+    const service = createPostcraftService({ fs: inMemorySite({ 'hugo.toml': 'title = "x"\n', 'postcraft.config.json': '{ "seo": { "titleLength": 1.5 }, "bogus": 1 }' }) });
+    await service.openWorkspace(['/site']);
+    const [problem] = service.siteSummaries()[0]!.configProblems;
+    assert.equal(formatMessage(problem!), 'postcraft.config.json: seo.titleLength: expected a whole number; (root): unknown key "bogus"');
+    assert.equal(formatMessage(problem!, translate), 'postcraft.config.json: seo.titleLength: se esperaba un número entero; (root): clave desconocida "bogus"');
+  });
+
   it('the CLI prints findings in the language of LANG', () => {
     const run = (env: NodeJS.ProcessEnv) =>
       spawnSync(process.execPath, ['--import', 'tsx', join(projectRoot, 'src/cli/main.ts'), 'check', join(fixturesRoot, 'hugo-blog')], { encoding: 'utf8', cwd: projectRoot, env: { ...process.env, LC_ALL: '', LC_MESSAGES: '', ...env } });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createPostcraftService } from '../../src/core/index';
+import { createPostcraftService, formatMessage } from '../../src/core/index';
 import { inMemorySite } from '../../src/core/host/inMemoryFileSystem';
 import { noCancellation } from '../../src/core/host/cancellation';
 import { jekyll } from '../../src/core/site/generators/jekyll';
@@ -124,6 +124,7 @@ describe('a config Postcraft cannot follow', () => {
     const files = { '_config.yml': 'title: Blog\n', '_posts/2024-01-01-a.md': '---\ntitle: A\n---\n' };
     const site = await Site.load(inMemorySite(files), '/site', refusing, '_config.yml', noCancellation);
     assert.ok(site.posts.has('/site/_posts/2024-01-01-a.md'));
-    assert.ok(site.configProblems.some((problem) => /too large to follow/.test(problem)), site.configProblems.join('; '));
+    const problems = site.configProblems.map((problem) => formatMessage(problem));
+    assert.ok(problems.some((problem) => /too large to follow/.test(problem)), problems.join('; '));
   });
 });

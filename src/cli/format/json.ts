@@ -1,5 +1,5 @@
 import type { SiteCheckReport } from '../checkSite';
-import { relativePath } from '../../core/index';
+import { formatMessage, relativePath } from '../../core/index';
 import { locate } from './location';
 
 export function formatJson(report: SiteCheckReport): string {
@@ -14,6 +14,6 @@ export function formatJson(report: SiteCheckReport): string {
       ...(fix.createFile ? { createFile: locate(report.root, { ...finding, file: fix.createFile.path }).file } : {}),
     })),
   }));
-  const summary = { errors: report.errors, warnings: report.warnings, infos: report.findings.length - report.errors - report.warnings, sites: report.sites.map((site) => ({ ...site, root: relativePath(report.root, site.root) || '.' })) };
+  const summary = { errors: report.errors, warnings: report.warnings, infos: report.findings.length - report.errors - report.warnings, sites: report.sites.map((site) => ({ ...site, root: relativePath(report.root, site.root) || '.', problems: site.problems.map((problem) => formatMessage(problem)) })) };
   return `${JSON.stringify({ findings, summary }, null, 2)}\n`;
 }

@@ -82,7 +82,7 @@ export interface CheckedSite {
   readonly root: string;
   readonly generator: string;
   readonly posts: number;
-  readonly configProblems: readonly string[];
+  readonly configProblems: readonly Message[];
 }
 
 export interface CachedCheckResult {

@@ -26,7 +26,7 @@ export interface HoverInfo {
 export function hoverAt(site: Site, post: ParsedPost, offset: number, translate: Translate = english): HoverInfo | undefined {
   const t = (message: Message) => formatMessage(message, translate);
   const within = (range: OffsetRange) => offset >= range.start && offset <= range.end;
-  const seo = seoHover(site, post, offset);
+  const seo = seoHover(site, post, offset, translate);
   if (seo) return seo;
   for (const node of tagValues(post, site.config)) {
     if (!within(node.range)) continue;
@@ -65,19 +65,22 @@ export function hoverAt(site: Site, post: ParsedPost, offset: number, translate:
 }
 
 /** On `title` or `description` (key or value): its length against the limit, with the post's other facts. */
-function seoHover(site: Site, post: ParsedPost, offset: number): HoverInfo | undefined {
+function seoHover(site: Site, post: ParsedPost, offset: number, translate: Translate): HoverInfo | undefined {
   const fields = post.frontmatter?.fields ?? [];
   const field = [findField(fields, 'title'), findField(fields, 'description')].find((candidate) => candidate && offset >= candidate.range.start && offset <= candidate.range.end);
   if (!field) return undefined;
+  const t = (message: Message) => formatMessage(message, translate);
   const facts = seoFacts(site, post);
-  const line = (name: string, fact: LengthFact | undefined) => {
-    if (!fact) return `- ${name}: missing`;
-    const limit = fact.limit === undefined ? '' : isOverLimit(fact) ? ` (over ${fact.limit}: search results cut it)` : ` (search results show about ${fact.limit})`;
-    return `- ${name}: ${fact.length} characters${limit}`;
+  const line = (name: Message, fact: LengthFact | undefined) => {
+    if (!fact) return `- ${t(msg('{0}: missing', name))}`;
+    const one = fact.length === 1;
+    if (fact.limit === undefined) return `- ${t(one ? msg('{0}: 1 character', name) : msg('{0}: {1} characters', name, fact.length))}`;
+    if (isOverLimit(fact)) return `- ${t(msg('{0}: {1} characters (over {2}: search results cut it)', name, fact.length, fact.limit))}`;
+    return `- ${t(one ? msg('{0}: 1 character (search results show about {1})', name, fact.limit) : msg('{0}: {1} characters (search results show about {2})', name, fact.length, fact.limit))}`;
   };
-  const lines = ['**SEO**', '', line('Title', facts.title), line('Description', facts.description), `${line('Slug', facts.slug)} ${markdownCode(facts.slug.text)}`, `- ${wordsAndReadingTime(facts)}`];
-  const notes = facts.outline.map((note) => `- Line ${note.line + 1}: ${escapeMarkdown(note.message)}`);
-  if (notes.length > 0) lines.push('', '**Outline**', '', ...notes);
+  const lines = ['**SEO**', '', line(msg('Title'), facts.title), line(msg('Description'), facts.description), `${line(msg('Slug'), facts.slug)} ${markdownCode(facts.slug.text)}`, `- ${wordsAndReadingTime(facts, translate)}`];
+  const notes = facts.outline.map((note) => `- ${escapeMarkdown(t(msg('Line {0}: {1}', note.line + 1, note.l10n)))}`);
+  if (notes.length > 0) lines.push('', `**${t(msg('Outline'))}**`, '', ...notes);
   return { markdown: lines.join('\n'), range: post.lines.rangeOf(field.range.start, field.range.end), images: [] };
 }
 

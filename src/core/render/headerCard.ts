@@ -2,7 +2,7 @@ import { attributes, escapeHtml } from './html';
 import { placeholderHtml } from './imagePlaceholder';
 import type { ImageSource } from './imageSources';
 import type { PostAuthor, PostMetadata } from './postMetadata';
-import { formatMessage, msg, type Translate } from '../l10n/message';
+import { formatMessage, msg, type Message, type Translate } from '../l10n/message';
 import { isOverLimit, lengthAgainstLimit, wordsAndReadingTime, type LengthFact, type SeoFacts } from '../site/seoFacts';
 
 /**
@@ -24,24 +24,28 @@ export function headerCard(metadata: PostMetadata, translate: Translate, seo?: S
     const chips = metadata.tags.map((tag) => `<li${attributes({ 'class': 'pc-tag', 'data-kind': tag.taxonomy, 'title': tag.taxonomy })}>${escapeHtml(tag.name)}</li>`);
     parts.push(`<ul class="pc-tags">${chips.join('')}</ul>`);
   }
-  if (seo) parts.push(seoFacts(seo));
+  if (seo) parts.push(seoFacts(seo, translate));
   return parts.length === 0 ? '' : `<header class="pc-card${metadata.draft ? ' pc-card-draft' : ''}" data-line="0">${parts.join('')}</header>\n`;
 }
 
 /** One quiet line of facts (an over-limit or missing value stands out), then the outline's notes. */
-function seoFacts(seo: SeoFacts): string {
-  const fact = (name: string, value: string, state: 'ok' | 'over' | 'missing', title?: string) =>
-    `<li${attributes({ class: `pc-seo-fact pc-seo-${name.toLowerCase()}${state === 'ok' ? '' : ` pc-seo-${state}`}`, title })}><span class="pc-seo-name">${escapeHtml(name)}</span> ${escapeHtml(value)}</li>`;
-  const words = `<li class="pc-seo-fact pc-seo-words">${escapeHtml(wordsAndReadingTime(seo))}</li>`;
-  const length = (name: string, value: LengthFact | undefined, missing: string) =>
-    value ? fact(name, lengthAgainstLimit(value), isOverLimit(value) ? 'over' : 'ok', value.limit === undefined ? undefined : `${value.length} characters; search results show about ${value.limit}`) : fact(name, missing, 'missing');
+function seoFacts(seo: SeoFacts, translate: Translate): string {
+  const t = (message: Message) => formatMessage(message, translate);
+  // The class names stay English: the stylesheet and tests find the facts by them.
+  const fact = (kind: string, name: Message, value: string, state: 'ok' | 'over' | 'missing', title?: string) =>
+    `<li${attributes({ class: `pc-seo-fact pc-seo-${kind}${state === 'ok' ? '' : ` pc-seo-${state}`}`, title })}><span class="pc-seo-name">${escapeHtml(t(name))}</span> ${escapeHtml(value)}</li>`;
+  const words = `<li class="pc-seo-fact pc-seo-words">${escapeHtml(wordsAndReadingTime(seo, translate))}</li>`;
+  const length = (kind: string, name: Message, value: LengthFact | undefined, missing: string) =>
+    value
+      ? fact(kind, name, lengthAgainstLimit(value, translate), isOverLimit(value) ? 'over' : 'ok', value.limit === undefined ? undefined : t(value.length === 1 ? msg('1 character; search results show about {0}', value.limit) : msg('{0} characters; search results show about {1}', value.length, value.limit)))
+      : fact(kind, name, missing, 'missing');
   const facts = [
-    length('Title', seo.title, 'missing'),
-    length('Description', seo.description, 'missing'),
-    length('Slug', seo.slug, ''),
+    length('title', msg('Title'), seo.title, t(msg('missing'))),
+    length('description', msg('Description'), seo.description, t(msg('missing'))),
+    length('slug', msg('Slug'), seo.slug, ''),
     words,
   ];
-  const notes = seo.outline.map((note) => `<li class="pc-seo-note">${escapeHtml(`Line ${note.line + 1}: ${note.message}`)}</li>`);
+  const notes = seo.outline.map((note) => `<li class="pc-seo-note">${escapeHtml(t(msg('Line {0}: {1}', note.line + 1, note.l10n)))}</li>`);
   return `<ul class="pc-seo">${facts.join('')}</ul>${notes.length > 0 ? `<ul class="pc-seo-notes">${notes.join('')}</ul>` : ''}`;
 }
 

@@ -3,6 +3,7 @@ import type { SiteFileSystem } from '../host/fileSystem';
 import { findingCodes, type FindingCode, type Severity } from './findingCodes';
 import { joinPath, relativePath } from '../text/paths';
 import { readText } from '../host/textFiles';
+import { msg, type Message } from '../l10n/message';
 
 export const siteSettingsFileName = 'postcraft.config.json';
 
@@ -54,24 +55,24 @@ export interface SeoSettings {
 
 export const defaultSiteSettings: SiteSettings = { severities: {}, requiredFields: [], allowedTags: undefined, heavyImageBytes: 500_000, isIgnored: () => false };
 
-export async function loadSiteSettings(fs: SiteFileSystem, root: string): Promise<{ settings: SiteSettings; imageFields: string[] | undefined; problems: string[] }> {
+export async function loadSiteSettings(fs: SiteFileSystem, root: string): Promise<{ settings: SiteSettings; imageFields: string[] | undefined; problems: Message[] }> {
   const text = await readText(fs, joinPath(root, siteSettingsFileName));
   if (text === undefined) return { settings: defaultSiteSettings, imageFields: undefined, problems: [] };
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
-    return { settings: defaultSiteSettings, imageFields: undefined, problems: [`${siteSettingsFileName}: ${(error as Error).message}`] };
+    return { settings: defaultSiteSettings, imageFields: undefined, problems: [msg('{0}: {1}', siteSettingsFileName, (error as Error).message)] };
   }
   const parsed = siteSettingsSchema.safeParse(json);
   if (!parsed.success) {
-    const issues = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ');
-    return { settings: defaultSiteSettings, imageFields: undefined, problems: [`${siteSettingsFileName}: ${issues}`] };
+    const issues = parsed.error.issues.map((issue) => msg('{0}: {1}', issue.path.join('.') || '(root)', issueMessage(issue))).reduce((list, next) => msg('{0}; {1}', list, next));
+    return { settings: defaultSiteSettings, imageFields: undefined, problems: [msg('{0}: {1}', siteSettingsFileName, issues)] };
   }
   const value = parsed.data;
   // Matched against every post: a few globs are a setting, thousands would make indexing crawl.
   const ignore = (value.ignore ?? []).slice(0, maxIgnoreGlobs).map(globMatcher);
-  const problems = (value.ignore?.length ?? 0) > maxIgnoreGlobs ? [`${siteSettingsFileName}: ignore: only the first ${maxIgnoreGlobs} globs are used`] : [];
+  const problems = (value.ignore?.length ?? 0) > maxIgnoreGlobs ? [msg('{0}: ignore: only the first {1} globs are used', siteSettingsFileName, maxIgnoreGlobs)] : [];
   return {
     settings: {
       severities: value.checks ?? {},
@@ -152,4 +153,23 @@ export function effectiveSeverity(code: FindingCode, fallback: SeveritySetting, 
   let severity: SeveritySetting = fallback;
   for (const override of overrides) severity = override[code] ?? severity;
   return severity === 'off' ? undefined : severity;
+}
+
+/** What is wrong with a value of postcraft.config.json, in words a translation can take (zod's own are English only). */
+function issueMessage(issue: z.core.$ZodIssue): Message {
+  const quoted = (values: readonly unknown[]) => values.map((value) => JSON.stringify(value)).join(', ');
+  switch (issue.code) {
+    case 'invalid_type': {
+      const expected: Record<string, Message> = { string: msg('text'), number: msg('a number'), int: msg('a whole number'), boolean: msg('true or false'), array: msg('a list'), object: msg('an object') };
+      return msg('expected {0}', expected[issue.expected] ?? issue.expected);
+    }
+    case 'invalid_value':
+      return msg('expected one of {0}', quoted(issue.values));
+    case 'unrecognized_keys':
+      return issue.keys.length === 1 ? msg('unknown key {0}', quoted(issue.keys)) : msg('unknown keys {0}', quoted(issue.keys));
+    case 'too_small':
+      return issue.inclusive ? msg('expected at least {0}', Number(issue.minimum)) : msg('expected more than {0}', Number(issue.minimum));
+    default:
+      return msg('{0}', issue.message);
+  }
 }

@@ -6,6 +6,7 @@ import { yamlData } from '../frontmatter/yaml';
 import { readAsGeneratorsDo } from '../frontmatter/libyamlLeniency';
 import { extname } from '../text/paths';
 import { readText } from '../host/textFiles';
+import { msg, type Message } from '../l10n/message';
 
 export type ConfigData = Record<string, unknown>;
 
@@ -15,7 +16,7 @@ export interface LoadedConfig {
    * What the generator would warn about, for the writer: the file cannot be parsed (`data` is empty and
    * the site loads with defaults), or a key is written twice (`data` holds the last value, as the generator reads it).
    */
-  readonly error?: string;
+  readonly error?: Message;
 }
 
 // In host/ since the settings read files too (they load before the site); the generators read them here.
@@ -30,14 +31,15 @@ export async function readDataFile(fs: SiteFileSystem, path: string): Promise<Lo
 
 export function parseDataText(text: string, extension: string): LoadedConfig {
   const format = extension === '.toml' ? 'toml' : extension === '.json' ? 'json' : 'yaml';
-  if (excessiveNesting(text, format) !== -1) return { data: {}, error: `nested deeper than ${maxNestingDepth} levels; not read` };
+  if (excessiveNesting(text, format) !== -1) return { data: {}, error: msg('nested deeper than {0} levels; not read', maxNestingDepth) };
   try {
     const yaml = format === 'yaml' ? readYamlLeniently(text) : undefined;
     const data: unknown = yaml ? yaml.data : format === 'toml' ? parseToml(text) : JSON.parse(text);
-    const duplicates = yaml?.duplicateKeys.length ? { error: `${describeDuplicates(yaml.duplicateKeys)}; the last value is used, as Hugo and Jekyll do` } : {};
+    const duplicates = yaml?.duplicateKeys.length ? { error: msg('{0}; the last value is used, as Hugo and Jekyll do', describeDuplicates(yaml.duplicateKeys)) } : {};
     return { data: data && typeof data === 'object' && !Array.isArray(data) ? (data as ConfigData) : {}, ...duplicates };
   } catch (error) {
-    return { data: {}, error: error instanceof Error ? error.message.split('\n')[0]! : String(error) };
+    // The parser's own words, in English: they name the syntax, as the parser's documentation does.
+    return { data: {}, error: msg('{0}', error instanceof Error ? error.message.split('\n')[0]! : String(error)) };
   }
 }
 
@@ -77,10 +79,11 @@ export function readYamlLeniently(text: string): LenientYaml {
   return { data: yamlData(doc), duplicateKeys };
 }
 
-function describeDuplicates(duplicates: LenientYaml['duplicateKeys']): string {
-  const listed = duplicates.slice(0, 3).map(({ key, line }) => `"${key}" (line ${line})`).join(', ');
-  const more = duplicates.length > 3 ? ` and ${duplicates.length - 3} more` : '';
-  return `${duplicates.length === 1 ? 'key' : 'keys'} written twice: ${listed}${more}`;
+function describeDuplicates(duplicates: LenientYaml['duplicateKeys']): Message {
+  const listed = duplicates.slice(0, 3).map(({ key, line }) => msg('"{0}" (line {1})', key, line)).reduce((list, next) => msg('{0}, {1}', list, next));
+  if (duplicates.length === 1) return msg('key written twice: {0}', listed);
+  if (duplicates.length <= 3) return msg('keys written twice: {0}', listed);
+  return duplicates.length === 4 ? msg('keys written twice: {0} and 1 more', listed) : msg('keys written twice: {0} and {1} more', listed, duplicates.length - 3);
 }
 
 export function stringSetting(data: ConfigData, ...keys: string[]): string | undefined {

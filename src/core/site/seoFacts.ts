@@ -6,6 +6,7 @@ import { compilesAsMdx } from '../post/dialect';
 import type { SeoSettings } from '../settings/siteSettings';
 import type { Site } from './site';
 import { basename } from '../text/paths';
+import { described, english, formatMessage, msg, type Message, type Translate } from '../l10n/message';
 
 /**
  * What Front Matter CMS's SEO panel shows, computed from the post as written: lengths against limits,
@@ -46,7 +47,9 @@ export interface Heading {
 
 export interface OutlineNote {
   readonly line: number;
+  /** English, as tests and JSON read it; `l10n` to show it in the editor's language. */
   readonly message: string;
+  readonly l10n: Message;
 }
 
 /** Front Matter CMS's defaults (`frontMatter.taxonomy.seoTitleLength` 60, `seoDescriptionLength` 160, `seoSlugLength` 75) and Hugo's reading speed. */
@@ -91,16 +94,19 @@ export function seoLengths(site: Site, post: ParsedPost): Pick<SeoFacts, 'title'
   };
 }
 
-/** `1,234 words · 6 min read`, the line the status bar, hover and preview share. */
-export function wordsAndReadingTime(facts: Pick<SeoFacts, 'words' | 'readingMinutes' | 'cjk'>): string {
-  const unit = facts.cjk ? (facts.words === 1 ? 'character' : 'characters') : facts.words === 1 ? 'word' : 'words';
-  return `${facts.words.toLocaleString('en-US')} ${unit} · ${facts.readingMinutes < 1 ? '< 1' : facts.readingMinutes} min read`;
+/** `1234 words · 6 min read`, the line the status bar, hover and preview share (numbers plain, as in every language). */
+export function wordsAndReadingTime(facts: Pick<SeoFacts, 'words' | 'readingMinutes' | 'cjk'>, translate: Translate = english): string {
+  const words = facts.cjk
+    ? facts.words === 1 ? msg('1 character') : msg('{0} characters', facts.words)
+    : facts.words === 1 ? msg('1 word') : msg('{0} words', facts.words);
+  const reading = facts.readingMinutes < 1 ? msg('< 1 min read') : msg('{0} min read', facts.readingMinutes);
+  return formatMessage(msg('{0} · {1}', words, reading), translate);
 }
 
 /** `45/60` or `72/60 (over)`; a length without a limit is just the number. */
-export function lengthAgainstLimit(fact: LengthFact): string {
+export function lengthAgainstLimit(fact: LengthFact, translate: Translate = english): string {
   if (fact.limit === undefined) return `${fact.length}`;
-  return `${fact.length}/${fact.limit}${fact.length > fact.limit ? ' (over)' : ''}`;
+  return fact.length > fact.limit ? formatMessage(msg('{0}/{1} (over)', fact.length, fact.limit), translate) : `${fact.length}/${fact.limit}`;
 }
 
 export function isOverLimit(fact: LengthFact | undefined): boolean {
@@ -253,11 +259,11 @@ function outlineNotes(headings: readonly Heading[], titlePrinted: boolean): Outl
   for (const heading of headings) {
     if (heading.level === 1) {
       h1s++;
-      if (h1s > 1) notes.push({ line: heading.line, message: titlePrinted ? 'An H1 in the body: the layout prints the title as the H1 already' : 'A second H1: a page has one' });
+      if (h1s > 1) notes.push({ line: heading.line, ...described(titlePrinted ? msg('An H1 in the body: the layout prints the title as the H1 already') : msg('A second H1: a page has one')) });
     } else if (previous > 0 && heading.level > previous + 1) {
-      notes.push({ line: heading.line, message: `H${previous} → H${heading.level} skips a level` });
+      notes.push({ line: heading.line, ...described(msg('H{0} → H{1} skips a level', previous, heading.level)) });
     } else if (previous === 0 && heading.level > 2) {
-      notes.push({ line: heading.line, message: `The outline starts at H${heading.level}` });
+      notes.push({ line: heading.line, ...described(msg('The outline starts at H{0}', heading.level)) });
     }
     previous = heading.level;
   }

@@ -18,6 +18,7 @@ import { PartialIndex } from './partialIndex';
 import { importedMarkdown } from '../post/partialImports';
 import { inAlwaysIgnoredFolder, walkFiles } from './walk';
 import { UrlMap } from '../links/urlMap';
+import { msg, type Message } from '../l10n/message';
 import { heavyImagesOf, weighImage, type HeavyImage } from './imageWeights';
 import { isHostRedirectFile, loadHostRedirects, noHostRedirects, type HostRedirects } from '../links/hostRedirects';
 import { isTemplateFile, loadTemplateIds } from '../links/templateIds';
@@ -55,7 +56,7 @@ export class Site {
     readonly profile: GeneratorProfile,
     readonly config: SiteConfig,
     readonly settings: SiteSettings,
-    readonly configProblems: readonly string[],
+    readonly configProblems: readonly Message[],
     readonly files: FileSet,
   ) {
     this.ignoredDirs = new Set(config.ignoredDirs);
@@ -91,7 +92,7 @@ export class Site {
     const settings = await loadSiteSettings(fs, root);
     throwIfCancelled(token);
     const walked = listed ?? (await walkFiles(fs, root, { ignoredDirs: config.ignoredDirs, token }));
-    if (walked.truncated) problems.push(`only the first ${walked.files.length.toLocaleString('en')} files were listed; posts and images after them are not checked`);
+    if (walked.truncated) problems.push(msg('only the first {0} files were listed; posts and images after them are not checked', walked.files.length));
     // Tens of thousands of files: added in time slices, like everything else that loops over the site.
     const files = new FileSet();
     const slices = new TimeSlices();
@@ -312,7 +313,7 @@ function sameTags(a: readonly string[], b: readonly string[]): boolean {
  * which V8 says only when the pattern is first used: tried once here, so that a config Postcraft
  * cannot follow leaves those files checked instead of stopping every check.
  */
-function usablePatterns(patterns: readonly RegExp[], problems: string[]): readonly RegExp[] {
+function usablePatterns(patterns: readonly RegExp[], problems: Message[]): readonly RegExp[] {
   const usable = patterns.filter((pattern) => {
     try {
       pattern.test('');
@@ -321,6 +322,6 @@ function usablePatterns(patterns: readonly RegExp[], problems: string[]): readon
       return false;
     }
   });
-  if (usable.length < patterns.length) problems.push('some of the files the config excludes are described by patterns too large to follow: those files are checked');
+  if (usable.length < patterns.length) problems.push(msg('some of the files the config excludes are described by patterns too large to follow: those files are checked'));
   return usable;
 }

@@ -128,7 +128,8 @@ export class PostsView extends Disposable implements vscode.TreeDataProvider<Pos
       const uri = uriOf(node.path);
       const item = new vscode.TreeItem(page?.title ?? relativePath(node.site.site.root, node.path), vscode.TreeItemCollapsibleState.None);
       const state = page?.draft ? 'draft' : isFuture(page?.date) ? 'scheduled' : undefined;
-      item.description = [page?.date?.slice(0, 10), state, relativePath(node.site.site.root, node.path)].filter(Boolean).join(' · ');
+      const stateLabel = state === 'draft' ? vscode.l10n.t('draft') : state === 'scheduled' ? vscode.l10n.t('scheduled') : undefined;
+      item.description = [page?.date?.slice(0, 10), stateLabel, relativePath(node.site.site.root, node.path)].filter(Boolean).join(' · ');
       item.resourceUri = uri;
       item.iconPath = state === 'draft' ? new vscode.ThemeIcon('edit') : state === 'scheduled' ? new vscode.ThemeIcon('calendar') : vscode.ThemeIcon.File;
       item.command = { command: 'vscode.open', title: vscode.l10n.t('Open Post'), arguments: [uri] };

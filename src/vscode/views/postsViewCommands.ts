@@ -4,6 +4,7 @@ import { applyTagRename } from '../commands/renameTag';
 import type { Command } from '../commands/commandManager';
 import type { SiteSession } from '../siteSession';
 import type { PostsNode } from './postsView';
+import { postCount } from '../l10n';
 
 // The commands on the Posts view's items (their menus in package.json, by `viewItem`). Each takes the
 // node VS Code passes for the clicked item; from the palette they are hidden.
@@ -51,7 +52,7 @@ export class RenameTagInViewCommand implements Command {
   async execute(node?: unknown, to?: unknown, preview?: unknown): Promise<number> {
     const tag = tagOf(node);
     if (!tag) return 0;
-    const newTag = typeof to === 'string' ? to : await vscode.window.showInputBox({ prompt: `Rename "${tag.label}" in ${tag.posts.length} post${tag.posts.length === 1 ? '' : 's'} to`, value: tag.label, validateInput: (value) => (value.trim() ? undefined : 'A tag cannot be empty') });
+    const newTag = typeof to === 'string' ? to : await vscode.window.showInputBox({ prompt: tag.posts.length === 1 ? vscode.l10n.t('Rename "{0}" in 1 post to', tag.label) : vscode.l10n.t('Rename "{0}" in {1} posts to', tag.label, tag.posts.length), value: tag.label, validateInput: (value) => (value.trim() ? undefined : vscode.l10n.t('A tag cannot be empty')) });
     if (!newTag?.trim() || newTag.trim() === tag.label) return 0;
     return applyTagRename(this.session, tag.site.site.root, [tag.label], newTag.trim(), preview !== false);
   }
@@ -69,7 +70,7 @@ export class MergeTagCommand implements Command {
     const target =
       typeof into === 'string'
         ? into
-        : (await vscode.window.showQuickPick(others.map((usage) => ({ label: usage.tag, description: `${usage.count} post${usage.count === 1 ? '' : 's'}` })), { placeHolder: `Merge "${tag.label}" into` }))?.label;
+        : (await vscode.window.showQuickPick(others.map((usage) => ({ label: usage.tag, description: postCount(usage.count) })), { placeHolder: vscode.l10n.t('Merge "{0}" into', tag.label) }))?.label;
     if (!target || target === tag.label) return 0;
     return applyTagRename(this.session, tag.site.site.root, [tag.label], target, preview !== false);
   }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createPostcraftService, wordsAndReadingTime, type PostcraftService } from '../../../src/core/index';
+import { createPostcraftService, formatMessage, wordsAndReadingTime, type PostcraftService } from '../../../src/core/index';
 import { inMemorySite } from '../../../src/core/host/inMemoryFileSystem';
 import { countWords } from '../../../src/core/site/seoFacts';
 
@@ -158,6 +158,6 @@ describe('seo-title-length and seo-description', () => {
 
   it('reject a settings file with a limit below -1', async () => {
     const service = await hugoSite({ 'postcraft.config.json': '{ "seo": { "titleLength": -5 } }' });
-    assert.match(service.siteSummaries()[0]!.configProblems.join('\n'), /seo\.titleLength/);
+    assert.match(service.siteSummaries()[0]!.configProblems.map((problem) => formatMessage(problem)).join('\n'), /seo\.titleLength/);
   });
 });

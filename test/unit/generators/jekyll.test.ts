@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createPostcraftService } from '../../../src/core/index';
+import { createPostcraftService, formatMessage } from '../../../src/core/index';
 import { inMemorySite } from '../../../src/core/host/inMemoryFileSystem';
 
 const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47]);
@@ -97,7 +97,7 @@ describe('Jekyll rules', () => {
     const { site, check } = await open({ '_config.yml': 'title: a\nauthors:\n  old:\n    name: Old\ntitle: b\nauthors:\n  ann:\n    name: Ann\n', '_data/authors.yml': 'bob:\n  name: B\nbob:\n  name: Bob Stone\n' });
     assert.deepEqual([...site.authors.keys()].sort(), ['ann', 'bob']);
     assert.equal(site.authors.get('bob')?.name, 'Bob Stone');
-    assert.deepEqual(site.configProblems, ['_config.yml: keys written twice: "title" (line 5), "authors" (line 6); the last value is used, as Hugo and Jekyll do']);
+    assert.deepEqual(site.configProblems.map((problem) => formatMessage(problem)), ['_config.yml: keys written twice: "title" (line 5), "authors" (line 6); the last value is used, as Hugo and Jekyll do']);
     assert.deepEqual(codes(await check('_posts/2024-01-01-a.md', post('author: olde'))), ['unknown-author']);
   });
 

@@ -10,7 +10,7 @@ import { disabledLanguageFiles, hugoPostLanguage, languageContentDirs, readLangu
 import { UnmountedContent } from './hugo/mountFilters';
 import { pageFolderCandidates } from './hugo/pageFolder';
 import { mountedFiles, subfolderMounts } from './hugo/subfolderMounts';
-import { msg } from '../../l10n/message';
+import { msg, type Message } from '../../l10n/message';
 import { loadUnrenderedPages, type ContentRoot } from './hugo/unrenderedPages';
 import { hugoTermKey } from './hugo/terms';
 import { readHugoRouting } from './hugo/routing';
@@ -57,7 +57,7 @@ export const hugo: GeneratorProfile = {
   },
 
   loadConfig: recordingConfigInputs(async (fs, root, configFile): Promise<LoadedSiteConfig> => {
-    const problems: string[] = [];
+    const problems: Message[] = [];
     const { data, file } = await readHugoConfig(fs, root, configFile, problems);
     const globalContentDir = joinPath(root, stringSetting(data, 'contentDir') ?? 'content');
     const disabled = disabledLanguages(data);

@@ -4,6 +4,7 @@ import { basename, dirname, extname, joinPath } from '../../text/paths';
 import { basePathOf, objectSetting, readDataFile, readText, stringSetting, type ConfigData } from '../configFiles';
 import { isPostPath } from '../fileSet';
 import type { SiteConfig } from '../model';
+import { msg } from '../../l10n/message';
 import type { JekyllCollection, JekyllDefaultsSet, JekyllRouting } from '../routes/jekyll';
 import { addAuthorRecords, authorFromEntryFile, AuthorRegistry, authorsFromDataFile, authorsFromDataFolder, dataExtensions } from './dataAuthors';
 import { jekyllExcludedFiles } from './jekyllEntryFilter';
@@ -67,7 +68,7 @@ export const jekyll: GeneratorProfile = {
       // kramdown gives headings no IDs with `auto_ids: false`; else its own auto IDs (the default).
       ...(objectSetting(data, 'kramdown')?.['auto_ids'] === false ? { headingIds: 'none' as const } : {}),
     };
-    return { config, problems: loaded?.error ? [`${configFile}: ${loaded.error}`] : [] };
+    return { config, problems: loaded?.error ? [msg('{0}: {1}', configFile ?? '_config.yml', loaded.error)] : [] };
   }),
 
   /**

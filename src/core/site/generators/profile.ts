@@ -8,7 +8,7 @@ import { msg, type Message } from '../../l10n/message';
 export interface LoadedSiteConfig {
   readonly config: SiteConfig;
   /** Things the generator would complain about in its config, in words for the writer. */
-  readonly problems: string[];
+  readonly problems: Message[];
 }
 
 /**

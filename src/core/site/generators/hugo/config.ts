@@ -2,6 +2,7 @@ import type { SiteFileSystem } from '../../../host/fileSystem';
 import { joinPath, normalizePath } from '../../../text/paths';
 import { objectSetting, readDataFile, type ConfigData } from '../../configFiles';
 import { readMountFilters, type MountFilters } from './mountFilters';
+import { msg, type Message } from '../../../l10n/message';
 
 export interface HugoConfigFile {
   /** The merged settings, every key in lower case as Hugo reads them. */
@@ -19,13 +20,13 @@ const configDirFile = /^(.+)\.(toml|ya?ml|json)$/;
  * `languages.es.params`). Keys are case-insensitive. Source: hugo 0.111 config/configLoader.go
  * (`LoadConfigFromDir`); https://gohugo.io/getting-started/configuration/#configuration-directory
  */
-export async function readHugoConfig(fs: SiteFileSystem, root: string, configFile: string | undefined, problems: string[]): Promise<HugoConfigFile> {
+export async function readHugoConfig(fs: SiteFileSystem, root: string, configFile: string | undefined, problems: Message[]): Promise<HugoConfigFile> {
   let data: ConfigData = {};
   let file: string | undefined;
   if (configFile && configFile !== 'config/_default') {
     file = joinPath(root, configFile);
     const loaded = await readDataFile(fs, file);
-    if (loaded?.error) problems.push(`${configFile}: ${loaded.error}`);
+    if (loaded?.error) problems.push(msg('{0}: {1}', configFile, loaded.error));
     data = lowerCaseKeys(loaded?.data ?? {});
   }
   const dir = joinPath(root, 'config', '_default');
@@ -33,7 +34,7 @@ export async function readHugoConfig(fs: SiteFileSystem, root: string, configFil
   for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
     const path = joinPath(dir, entry.name);
     const loaded = await readDataFile(fs, path);
-    if (loaded?.error) problems.push(`config/_default/${entry.name}: ${loaded.error}`);
+    if (loaded?.error) problems.push(msg('{0}: {1}', `config/_default/${entry.name}`, loaded.error));
     const name = configDirFile.exec(entry.name)![1]!.toLowerCase();
     const isRootFile = name === 'hugo' || name === 'config';
     if (isRootFile) file ??= path;

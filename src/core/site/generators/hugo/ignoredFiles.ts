@@ -1,5 +1,6 @@
 import { isInside } from '../../../text/paths';
 import type { ConfigData } from '../../configFiles';
+import { msg, type Message } from '../../../l10n/message';
 
 /**
  * Files and folders Hugo's content walk skips whatever the config says: a name starting with `.` or `#`,
@@ -14,13 +15,13 @@ export const hiddenContent = /(^|\/)[.#]|~(\/|$)/;
  * `/drafts$` skips a whole folder), and reads it from the site's config only, not a theme's; a pattern
  * that does not compile is logged and skipped. Checked with hugo 0.111.3.
  */
-export function ignoreFilesPatterns(data: ConfigData, root: string, contentDirs: readonly string[], problems: string[]): RegExp[] {
+export function ignoreFilesPatterns(data: ConfigData, root: string, contentDirs: readonly string[], problems: Message[]): RegExp[] {
   const setting = data['ignorefiles'];
   // Hugo reads the setting with cast.ToStringSlice: a list, or one string split on spaces.
   const sources = Array.isArray(setting) ? setting.map(String) : typeof setting === 'string' ? setting.split(/\s+/).filter(Boolean) : [];
   return sources.flatMap((source) => {
     const pattern = fromGoRegExp(source, root, contentDirs);
-    if (!pattern) problems.push(`ignoreFiles: "${source}" is not a regular expression Postcraft can read; files it would skip are checked`);
+    if (!pattern) problems.push(msg('ignoreFiles: "{0}" is not a regular expression Postcraft can read; files it would skip are checked', source));
     return pattern ? [pattern] : [];
   });
 }
