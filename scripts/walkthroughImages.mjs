@@ -8,6 +8,7 @@ import { build } from './ensureDependencies.mjs';
 import { launchBrowser, workbenchUrl } from './host/browser.mjs';
 import { ensureHost, projectRoot } from './host/install.mjs';
 import { startServer } from './host/server.mjs';
+import { goTo, openFile, runCommand } from './host/workbench.mjs';
 import { toPalettePng } from './pngPalette.mjs';
 
 const mediaDir = join(projectRoot, 'media', 'walkthrough');
@@ -46,39 +47,6 @@ async function shoot(page, path) {
   toPalettePng(path); // the pictures ship in the vsix: a palette PNG is a third of the size
   shots.push(path);
   console.log(`saved ${path} (${Math.round(statSync(path).size / 1024)} KB)`);
-}
-
-async function openFile(page, name) {
-  // Quick open can race the file search index on a fresh workbench: retry until the editor tab shows.
-  for (let attempt = 0; attempt < 5; attempt++) {
-    await page.keyboard.press('Control+P');
-    await page.waitForSelector('.quick-input-widget:not([style*="display: none"]) input');
-    await page.keyboard.type(name);
-    try {
-      await page.waitForSelector(`.quick-input-list .monaco-list-row[aria-label*="${name}"]`, { timeout: 5000 });
-      await page.keyboard.press('Enter');
-      await page.waitForSelector(`.tab[aria-label*="${name}"]`, { timeout: 5000 });
-      return;
-    } catch {
-      await page.keyboard.press('Escape');
-    }
-  }
-  throw new Error(`Could not open ${name}`);
-}
-
-async function goTo(page, line, column) {
-  await page.keyboard.press('Control+G');
-  await page.waitForSelector('.quick-input-widget input');
-  await page.keyboard.type(`${line}:${column}`);
-  await page.keyboard.press('Enter');
-}
-
-async function runCommand(page, title, rowLabel = title.split(': ')[1]) {
-  await page.keyboard.press('Control+Shift+P');
-  await page.waitForSelector('.quick-input-widget input');
-  await page.keyboard.type(title);
-  await page.waitForSelector(`.quick-input-list .monaco-list-row[aria-label*="${rowLabel}"]`, { timeout: 15_000 });
-  await page.keyboard.press('Enter');
 }
 
 async function quickInputShown(page) {

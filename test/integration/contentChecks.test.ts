@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activateExtension, codeOf, lacksCode, openPost, replaceText, revertAndClose, waitForDiagnostics, waitForSiteFile, workspaceFile } from './helpers';
+import { activateExtension, codeOf, lacksCode, openPost, quickFix, replaceText, revertAndClose, waitForDiagnostics, waitForSiteFile, workspaceFile } from './helpers';
 
 // Two posts this suite writes into the workspace copy (and removes): one slug, one URL.
 const first = 'content/blog/2024/same-url-first.md';
@@ -11,31 +11,6 @@ async function writePost(relativePath: string, text: string): Promise<void> {
   const uri = workspaceFile(relativePath);
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
   await waitForSiteFile(api, uri);
-}
-
-/** The quick fix titled `title` for the file's `code` diagnostic, asked for again on each diagnostics change until it comes. */
-async function quickFix(document: vscode.TextDocument, code: string, title: string): Promise<vscode.CodeAction> {
-  let offered: string[] = [];
-  for (let attempt = 0; attempt < 20; attempt++) {
-    const diagnostics = await waitForDiagnostics(document.uri, (all) => all.some((diagnostic) => codeOf(diagnostic) === code));
-    let subscription: vscode.Disposable | undefined;
-    const changed = new Promise<void>((resolve) => {
-      subscription = vscode.languages.onDidChangeDiagnostics((event) => {
-        if (event.uris.some((uri) => uri.toString() === document.uri.toString())) resolve();
-      });
-    });
-    const diagnostic = diagnostics.find((candidate) => codeOf(candidate) === code)!;
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
-    const fix = actions.find((action) => action.title === title);
-    if (fix?.edit) {
-      subscription!.dispose();
-      return fix;
-    }
-    offered = actions.map((action) => action.title);
-    await changed;
-    subscription!.dispose();
-  }
-  assert.fail(`no quick fix "${title}"; offered: ${offered.join(', ')}`);
 }
 
 describe('Content checks in the editor', () => {

@@ -99,3 +99,33 @@ export function waitForSiteFile(api: PostcraftApi, uri: vscode.Uri, timeoutMs = 
     });
   });
 }
+
+/**
+ * The quick fix titled `title` for the file's `code` diagnostic. A whole-site check set off by files a suite
+ * writes may publish the saved text's findings over the editor's for a moment (until it checks the open
+ * editors again), so the fix is asked for again on each diagnostics change until it comes.
+ */
+export async function quickFix(document: vscode.TextDocument, code: string, title: string): Promise<vscode.CodeAction> {
+  let offered: string[] = [];
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const diagnostics = await waitForDiagnostics(document.uri, (all) => all.some((diagnostic) => codeOf(diagnostic) === code));
+    // Listening before asking: a change while the actions are computed must not be missed.
+    let subscription: vscode.Disposable | undefined;
+    const changed = new Promise<void>((resolve) => {
+      subscription = vscode.languages.onDidChangeDiagnostics((event) => {
+        if (event.uris.some((uri) => uri.toString() === document.uri.toString())) resolve();
+      });
+    });
+    const diagnostic = diagnostics.find((candidate) => codeOf(candidate) === code)!;
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+    const fix = actions.find((action) => action.title === title);
+    if (fix?.edit) {
+      subscription!.dispose();
+      return fix;
+    }
+    offered = actions.map((action) => action.title);
+    await changed;
+    subscription!.dispose();
+  }
+  assert.fail(`no quick fix "${title}"; offered: ${offered.join(', ')}`);
+}

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activateExtension, codeOf, lacksCode, openPost, replaceText, revertAndClose, waitForDiagnostics, waitForSiteFile, workspaceFile } from './helpers';
+import { activateExtension, codeOf, lacksCode, openPost, quickFix, replaceText, revertAndClose, waitForDiagnostics, waitForSiteFile, workspaceFile } from './helpers';
 
 const fixturePost = 'content/blog/2024/postgres-on-kubernetes.md';
 // Posts this suite writes into the workspace copy (and removes): one with a heading, one linking to it.
@@ -29,36 +29,6 @@ async function completionsAfter(editor: vscode.TextEditor, marker: string): Prom
   const position = editor.document.positionAt(offset + marker.length);
   const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, position);
   return list.items;
-}
-
-/**
- * The quick fix titled `title` for the file's `code` diagnostic. The whole-site check that the files this
- * suite writes set off may publish the saved text's findings over the editor's for a moment (until it
- * checks the open editors again), so the fix is asked for again on each diagnostics change until it comes.
- */
-async function quickFix(document: vscode.TextDocument, code: string, title: string): Promise<vscode.CodeAction> {
-  let offered: string[] = [];
-  for (let attempt = 0; attempt < 20; attempt++) {
-    const diagnostics = await waitForDiagnostics(document.uri, (all) => all.some((diagnostic) => codeOf(diagnostic) === code));
-    // Listening before asking: a change while the actions are computed must not be missed.
-    let subscription: vscode.Disposable | undefined;
-    const changed = new Promise<void>((resolve) => {
-      subscription = vscode.languages.onDidChangeDiagnostics((event) => {
-        if (event.uris.some((uri) => uri.toString() === document.uri.toString())) resolve();
-      });
-    });
-    const diagnostic = diagnostics.find((candidate) => codeOf(candidate) === code)!;
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
-    const fix = actions.find((action) => action.title === title);
-    if (fix?.edit) {
-      subscription!.dispose();
-      return fix;
-    }
-    offered = actions.map((action) => action.title);
-    await changed;
-    subscription!.dispose();
-  }
-  assert.fail(`no quick fix "${title}"; offered: ${offered.join(', ')}`);
 }
 
 describe('Links between posts in the editor', () => {
