@@ -748,7 +748,7 @@ export interface WarmOpen {
 }
 
 function optionsKey(options: CheckOptions): string {
-  return JSON.stringify(Object.entries(options.severities ?? {}).sort(([a], [b]) => (a < b ? -1 : 1)));
+  return JSON.stringify([Object.entries(options.severities ?? {}).sort(([a], [b]) => (a < b ? -1 : 1)), options.reportUnusedDisable === true]);
 }
 
 function summaryOf(site: Site): SiteSummary {

@@ -194,6 +194,16 @@ describe('the check cache', () => {
     assert.deepEqual(listed.filter((path, index) => path !== '/site' && listed.indexOf(path) !== index), []);
   });
 
+  it('keeps findings apart for runs with and without --report-unused-disable', async () => {
+    const fs = new ClockedFileSystem('/site', {
+      'hugo.toml': 'baseURL = "https://example.org/"\n',
+      'content/posts/a.md': '---\ntitle: A\n---\n<!-- postcraft-disable-next-line broken-image -->\nNo image here.\n',
+    });
+    const { next: cache } = await compare(fs, undefined);
+    const { cold } = await compare(fs, cache, { reportUnusedDisable: true });
+    assert.deepEqual(cold.findings.map((finding) => finding.code), ['unused-disable']);
+  });
+
   it('takes nothing from a file that is no cache of this version', () => {
     assert.equal(readCheckCache(null), undefined);
     assert.equal(readCheckCache({ format: 'eslint' }), undefined);

@@ -306,7 +306,7 @@ async function siteKey(site: Site, fs: SiteFileSystem, options: CheckOptions, ve
   if (site.config.configFile) inputs.add(site.config.configFile);
   inputs.add(settingsFile);
   const severities = Object.entries(options.severities ?? {}).sort(([a], [b]) => (a < b ? -1 : 1));
-  const parts = [version, String(checkCacheVersion), site.root, site.profile.id, JSON.stringify(severities), String(site.truncated)];
+  const parts = [version, String(checkCacheVersion), site.root, site.profile.id, JSON.stringify(severities), String(options.reportUnusedDisable === true), String(site.truncated)];
   for (const file of [...inputs].sort()) {
     const bytes = await fs.readFile(file);
     parts.push(file, bytes ? hashBytes(bytes) : '-');
