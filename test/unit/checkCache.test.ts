@@ -204,17 +204,34 @@ describe('the check cache', () => {
     assert.deepEqual(cold.findings.map((finding) => finding.code), ['unused-disable']);
   });
 
+  it('re-checks a page when another page comes to build to its URL (duplicate-url), though it holds no tag, link or image', async () => {
+    const fs = new ClockedFileSystem('/site', {
+      'hugo.toml': 'baseURL = "https://example.org/"\n',
+      'content/posts/first.md': '---\ntitle: First\nslug: launch\n---\nPlain text.\n',
+      'content/posts/other.md': '---\ntitle: Other\n---\nPlain text.\n',
+    });
+    let { next: cache, cold } = await compare(fs, undefined);
+    assert.deepEqual(cold.findings, []);
+    fs.write('content/posts/second.md', '---\ntitle: Second\nslug: launch\n---\nPlain text.\n');
+    ({ next: cache, cold } = await compare(fs, cache));
+    assert.deepEqual(cold.findings.map((finding) => [finding.file, finding.code]), [['/site/content/posts/first.md', 'duplicate-url'], ['/site/content/posts/second.md', 'duplicate-url']]);
+    fs.delete('content/posts/second.md');
+    ({ cold } = await compare(fs, cache));
+    assert.deepEqual(cold.findings, []);
+  });
+
   it('takes nothing from a file that is no cache of this version', () => {
     assert.equal(readCheckCache(null), undefined);
     assert.equal(readCheckCache({ format: 'eslint' }), undefined);
     assert.equal(readCheckCache({ format: 'postcraft-check-cache', version: 0, sites: {} }), undefined);
     assert.equal(readCheckCache({ format: 'postcraft-check-cache', version: 1, sites: {} }), undefined, 'posts without their page hash');
-    assert.equal(readCheckCache({ format: 'postcraft-check-cache', version: 2, sites: { '/site': { key: 'k', startedAt: 0, parts: {}, posts: { '/site/a.md': { size: 1 } } } } }), undefined);
+    assert.equal(readCheckCache({ format: 'postcraft-check-cache', version: 2, sites: {} }), undefined, 'posts without their URL tie');
+    assert.equal(readCheckCache({ format: 'postcraft-check-cache', version: 3, sites: { '/site': { key: 'k', startedAt: 0, parts: {}, posts: { '/site/a.md': { size: 1 } } } } }), undefined);
     const post = { size: 1, mtime: 1, hash: 'h', page: 'p', summary: { path: '/site/a.md', tags: [], authors: [] }, imports: [], uses: ['images'], findings: [] };
-    const site = (posts: Record<string, unknown>) => ({ format: 'postcraft-check-cache', version: 2, sites: { '/site': { key: 'k', startedAt: 0, parts: {}, posts } } });
+    const site = (posts: Record<string, unknown>) => ({ format: 'postcraft-check-cache', version: 3, sites: { '/site': { key: 'k', startedAt: 0, parts: {}, posts } } });
     assert.ok(readCheckCache(site({ '/site/a.md': post })));
     assert.equal(readCheckCache(site({ '/site/a.md': { ...post, uses: ['telepathy'] } })), undefined);
-    assert.ok(readCheckCache({ format: 'postcraft-check-cache', version: 2, sites: {} }));
+    assert.ok(readCheckCache({ format: 'postcraft-check-cache', version: 3, sites: {} }));
   });
 
   it('is kept where --cache-location says, else in node_modules/.cache/postcraft of the checked folder', () => {

@@ -33,11 +33,12 @@ import { hashBytes, hashText } from './hash';
  *   file list; author values the author registry (and the file list, for the "create author" fix);
  *   links read the file list, every page's summary (URLs, anchors, titles, drafts, dates) and the
  *   host's redirects and the templates' IDs; tags read the tag index and every page's summary (titles,
- *   languages). A post that holds none of these depends on its text and the key alone.
+ *   languages); a page that is built (not a draft) reads every page's URL and aliases (duplicate-url).
+ *   A post that holds none of these depends on its text and the key alone.
  */
 export const checkCacheFormat = 'postcraft-check-cache';
 /** Bumped whenever what is cached, or how it is computed, changes. */
-export const checkCacheVersion = 2;
+export const checkCacheVersion = 3;
 
 export interface CheckCache {
   readonly format: typeof checkCacheFormat;
@@ -66,8 +67,8 @@ interface CachedPost {
 }
 
 /** What in a post makes its checks read the site model beyond the post. */
-type Use = 'images' | 'authors' | 'links' | 'tags';
-type ModelPart = 'files' | 'authors' | 'pages' | 'tags' | 'linkContext';
+type Use = 'images' | 'authors' | 'links' | 'tags' | 'url';
+type ModelPart = 'files' | 'authors' | 'pages' | 'tags' | 'linkContext' | 'routes';
 type ModelParts = Readonly<Record<ModelPart, string>>;
 
 const dependsOn: Readonly<Record<Use, readonly ModelPart[]>> = {
@@ -75,6 +76,8 @@ const dependsOn: Readonly<Record<Use, readonly ModelPart[]>> = {
   authors: ['authors', 'files'],
   links: ['files', 'pages', 'linkContext'],
   tags: ['tags', 'pages'],
+  // duplicate-url: a built page's URL against every other page's URL and aliases.
+  url: ['routes'],
 };
 
 /** A checked site as plain data (`SiteSummary` of the service). */
@@ -274,6 +277,8 @@ function usesOf(site: Site, post: ParsedPost, half?: HalfChecked): Use[] {
   if (valuesOf(post, site.config.authorKeys).length > 0) uses.push('authors');
   if ((half?.links ?? findLinks(post, site.config)).length > 0) uses.push('links');
   if ((half?.tags ?? tagOccurrences(post, site.config)).length > 0) uses.push('tags');
+  // Every page: its route may not be known yet while the site is indexed, and a draft's findings are none.
+  uses.push('url');
   return uses;
 }
 
@@ -314,6 +319,13 @@ async function siteKey(site: Site, fs: SiteFileSystem, options: CheckOptions, ve
   return hashText(parts.join('\u0000'));
 }
 
+/** Each built page's URL, aliases and language: what duplicate-url compares a page with. */
+function routeLines(site: Site): string[] {
+  const lines: string[] = [];
+  for (const [path, summary] of site.posts) if (summary.route && !summary.draft) lines.push(`${path}\u0001${summary.route.url}\u0001${summary.route.aliases.join('\u0002')}\u0001${summary.language ?? ''}`);
+  return lines.sort();
+}
+
 /** A hash of each part of the site model that checks read beyond their post. */
 async function modelParts(site: Site, fs: SiteFileSystem, now: number, pageOf: (path: string, summary: PostSummary) => string): Promise<ModelParts> {
   const pages = [...site.posts]
@@ -334,6 +346,7 @@ async function modelParts(site: Site, fs: SiteFileSystem, now: number, pageOf: (
     pages: hashText(pages.join('\u0000')),
     tags: hashText(tags.join('\u0000')),
     linkContext: hashText([...redirects, ...[...site.templateIds].sort()].join('\u0000')),
+    routes: hashText(routeLines(site).join('\u0000')),
   };
 }
 
