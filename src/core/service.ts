@@ -190,7 +190,7 @@ export class PostcraftService {
     }
     this.halfChecked.clear();
     this.knownFindings = { options: optionsKey(warm.options), findings };
-    this.checkCache = checkCacheOf(cached);
+    this.checkCache = checkCacheOf(cached, warm.previous);
     this.sites = sites;
     return sites;
   }

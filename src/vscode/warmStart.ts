@@ -40,18 +40,22 @@ export class WarmStartStore extends Disposable {
       cache = undefined;
     }
     if (!cache) this.logger.warn(`Ignoring the warm-start cache ${this.file.toString(true)}: not one this version of Postcraft wrote; it is rebuilt`);
+    this.kept = cache;
     return cache;
   }
 
   /** Keeps `cache` for the next start, a few seconds from now, off the path of typing. */
   save(cache: CheckCache): void {
-    if (!this.file) return;
+    // An index that changed nothing hands back the cache it started from (checkCacheOf): it is on disk already.
+    if (!this.file || cache === this.kept) return;
     clearTimeout(this.timer);
     this.pending = cache;
     this.timer = setTimeout(() => void this.flush(), writeDelayMs);
   }
 
   private pending: CheckCache | undefined;
+  /** The cache on disk as far as this store knows: the one it loaded or last wrote. */
+  private kept: CheckCache | undefined;
 
   /** Writes the cache waiting to be written now; resolves once every write is done. */
   flush(): Promise<void> {
@@ -75,6 +79,7 @@ export class WarmStartStore extends Disposable {
       await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(file, '..'));
       await vscode.workspace.fs.writeFile(temporary, new TextEncoder().encode(text));
       await vscode.workspace.fs.rename(temporary, file, { overwrite: true });
+      this.kept = cache;
     } catch (error) {
       this.logger.warn(`Could not keep the warm-start cache: ${error instanceof Error ? error.message : String(error)}`);
       await Promise.resolve(vscode.workspace.fs.delete(temporary)).catch(() => undefined);

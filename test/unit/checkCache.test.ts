@@ -300,19 +300,23 @@ describe('the check cache', () => {
       await service.openWorkspace(['/site'], undefined, { previous, options, version });
       const findings = await service.checkWorkspace(options);
       // Section pages (`_index.md`) are read for the config's cascades and the author registry anyway.
-      return { findings, cache: readCheckCache(JSON.parse(JSON.stringify(service.checkCache))), readPosts: reads.filter((path) => path.endsWith('.md') && !path.endsWith('/_index.md')) };
+      // Nothing changed: the cache it started from comes back as it was, which the editor need not write again.
+      const handedBack = previous !== undefined && service.checkCache === previous;
+      return { findings, handedBack, cache: readCheckCache(JSON.parse(JSON.stringify(service.checkCache))), readPosts: reads.filter((path) => path.endsWith('.md') && !path.endsWith('/_index.md')) };
     };
     const first = await warmStart(undefined);
     assert.deepEqual(first.findings, await coldStart());
     const second = await warmStart(first.cache);
     assert.deepEqual(second.findings, await coldStart());
     assert.deepEqual(second.readPosts, []);
+    assert.equal(second.handedBack, true);
     assert.ok(first.readPosts.length > 3);
     const [post] = Object.keys(files).filter((path) => path.startsWith('content/') && path.endsWith('.md') && !path.endsWith('/_index.md'));
     fs.write(post!, `${fs.text(post!)}\n![new](nowhere.png)\n`);
     const third = await warmStart(second.cache);
     assert.deepEqual(third.findings, await coldStart());
     assert.deepEqual(third.readPosts, [`/site/${post}`, `/site/${post}`]); // hashed, then parsed
+    assert.equal(third.handedBack, false);
     // Other options than the cache's: nothing of it is used, and the findings are still right.
     const other = createPostcraftService({ fs, checksAfterOpening: () => true });
     await other.openWorkspace(['/site'], undefined, { previous: third.cache, options, version });

@@ -145,8 +145,7 @@ export async function checkWithCache(fs: SiteFileSystem, folder: string, options
     const { site } = loaded;
     sites.push({ root: site.root, generator: site.profile.displayName, posts: site.posts.size, configProblems: site.configProblems });
   }
-  const unchanged = previous !== undefined && sameKeys(previous.sites, cachedSites) && Object.entries(cachedSites).every(([root, site]) => previous.sites[root] === site);
-  return { sites, findings, cache: unchanged ? previous : { format: checkCacheFormat, version: checkCacheVersion, sites: cachedSites }, reused, checked };
+  return { sites, findings, cache: checkCacheOf(new Map(Object.entries(cachedSites)), previous), reused, checked };
 }
 
 function sameKeys(a: Readonly<Record<string, unknown>>, b: Readonly<Record<string, unknown>>): boolean {
@@ -174,9 +173,13 @@ function listingOnce(fs: SiteFileSystem): SiteFileSystem {
   };
 }
 
-/** A cache made of sites loaded by `loadSiteWithCache`. */
-export function checkCacheOf(sites: ReadonlyMap<string, CachedSite>): CheckCache {
-  return { format: checkCacheFormat, version: checkCacheVersion, sites: Object.fromEntries(sites) };
+/**
+ * A cache made of sites loaded by `loadSiteWithCache`: `previous` itself when every site is the one it
+ * held (nothing changed), so that a caller can tell there is nothing to write.
+ */
+export function checkCacheOf(sites: ReadonlyMap<string, CachedSite>, previous?: CheckCache): CheckCache {
+  const unchanged = previous !== undefined && Object.keys(previous.sites).length === sites.size && [...sites].every(([root, site]) => previous.sites[root] === site);
+  return unchanged ? previous : { format: checkCacheFormat, version: checkCacheVersion, sites: Object.fromEntries(sites) };
 }
 
 /**
