@@ -133,6 +133,9 @@ export function ensureHost(name) {
   const env = nestedNpmEnv({
     PATH: `${dirname(node)}:${process.env.PATH}`,
     TMPDIR: tmp,
+    // npm 7+ ignores this flag and warns "Unknown env config", but code-server's postinstall.sh
+    // reads it itself and refuses to run as root without it (CI runs as root).
+    npm_config_unsafe_perm: 'true',
     npm_config_build_from_source: 'true', // argon2 would fetch a prebuilt binary from GitHub
     npm_config_yes: 'true', // node-pty's postinstall runs `npx node-gyp`
     npm_config_nodedir: host.node === 'system' ? '/usr' : nodeDir, // headers without a download
