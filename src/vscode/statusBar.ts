@@ -17,6 +17,8 @@ export class SiteStatusBar extends Disposable {
     this.item.command = 'postcraft.checkSite';
     this.register(session.onDidChangeIndexing(() => this.update()));
     this.register(session.onDidIndex(() => this.update()));
+    // A post saved, created or deleted moves the counts without a new index.
+    this.register(session.onDidChangeFiles(() => this.update()));
     this.register(vscode.window.onDidChangeActiveTextEditor(() => this.update()));
     this.update();
   }
