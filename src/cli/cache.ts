@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { checkWithCache, readCheckCache, toSitePath, type CheckCache, type CheckOptions, type SiteFileSystem } from '../core/index';
+import { checkWithCache, readCheckCache, readRunSnapshot, recordingFileSystem, reportFromSnapshot, snapshotOfRun, type CheckCache, type CheckOptions, type SiteFileSystem } from '../core/index';
 import { reportOf, type SiteCheckReport } from './checkSite';
 
 /** Where `--cache` keeps its file without `--cache-location`: where ESLint and markdownlint-cli2 keep theirs. */
@@ -25,38 +25,76 @@ function isFolder(path: string): boolean {
   }
 }
 
-/** `checkSites` with the cache: reads it, checks what changed, writes it back if anything did. Problems with the file are warnings. */
+/**
+ * `checkSites` with the cache. The file holds two lines: the last run's snapshot (runSnapshot.ts), then
+ * the per-post cache (checkCache.ts). When the snapshot still stands, its report is the answer and the
+ * second line is never parsed; else the posts that changed are checked, and what changed is written.
+ * Problems with the file are warnings.
+ */
 export async function checkSitesWithCache(fs: SiteFileSystem, root: string, options: CheckOptions & { maxWarnings?: number | undefined }, file: string, version: string, warn: (message: string) => void): Promise<SiteCheckReport> {
-  const previous = loadCache(file, warn);
-  const result = await checkWithCache(fs, toSitePath(root), options, previous, version);
-  if (result.cache !== previous) saveCache(file, result.cache, warn); // else it is on disk already
-  return reportOf(root, result.sites, result.findings, options.maxWarnings);
+  const { maxWarnings, ...checkOptions } = options;
+  const key = JSON.stringify([version, root, checkOptions]);
+  const kept = readCacheFile(file);
+  const snapshot = kept?.snapshot !== undefined ? readRunSnapshot(parseOrUndefined(kept.snapshot)) : undefined;
+  const fromSnapshot = snapshot && (await reportFromSnapshot(fs, snapshot, key, Date.now()));
+  if (fromSnapshot) return reportOf(root, fromSnapshot.sites, fromSnapshot.findings, maxWarnings);
+
+  const previous = kept && parseCache(kept.cache, file, warn);
+  const startedAt = Date.now();
+  const recording = recordingFileSystem(fs);
+  const result = await checkWithCache(recording.fs, root, checkOptions, previous, version);
+  const next = await snapshotOfRun(recording.observed, { key, startedAt, validUntil: result.validUntil, inputs: recording.inputs(), sites: result.sites, findings: result.findings });
+  // Unchanged, the per-post cache is written back as it was read, not serialized again.
+  const cacheText = result.cache === previous && kept ? kept.cache : JSON.stringify(result.cache);
+  const snapshotText = JSON.stringify(next ?? null);
+  if (cacheText !== kept?.cache || snapshotText !== kept.snapshot) writeCacheFile(file, snapshotText, cacheText, warn);
+  return reportOf(root, result.sites, result.findings, maxWarnings);
 }
 
-/** The cache in `file`, or `undefined` (none yet; or corrupt, foreign or of another version: rebuilt). */
+/** The per-post cache in `file`, or `undefined` (none yet; or corrupt, foreign or of another version: rebuilt). */
 export function loadCache(file: string, warn: (message: string) => void): CheckCache | undefined {
+  const kept = readCacheFile(file);
+  return kept && parseCache(kept.cache, file, warn);
+}
+
+/** The file's two lines as text; a file of one line (an older Postcraft's) is taken for the per-post cache. */
+function readCacheFile(file: string): { readonly snapshot: string | undefined; readonly cache: string } | undefined {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch {
     return undefined; // the first run
   }
-  let cache: CheckCache | undefined;
-  try {
-    cache = readCheckCache(JSON.parse(text));
-  } catch {
-    cache = undefined;
-  }
+  const newline = text.indexOf('\n');
+  const rest = newline < 0 ? '' : text.slice(newline + 1).trimEnd();
+  return rest === '' ? { snapshot: undefined, cache: text } : { snapshot: text.slice(0, newline), cache: rest };
+}
+
+function parseCache(text: string, file: string, warn: (message: string) => void): CheckCache | undefined {
+  const cache = readCheckCache(parseOrUndefined(text));
   if (!cache) warn(`${file} is not a cache this version of Postcraft wrote; checking everything and writing it anew`);
   return cache;
 }
 
-/** Written to a temporary file first and renamed over the old one: a run cut short leaves the last whole cache. */
+function parseOrUndefined(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes the per-post cache alone (no snapshot), as `checkSitesWithCache` would. */
 export function saveCache(file: string, cache: CheckCache, warn: (message: string) => void): void {
+  writeCacheFile(file, 'null', JSON.stringify(cache), warn);
+}
+
+/** Written to a temporary file first and renamed over the old one: a run cut short leaves the last whole cache. */
+function writeCacheFile(file: string, snapshot: string, cache: string, warn: (message: string) => void): void {
   const temporary = `${file}.${process.pid}.tmp`;
   try {
     mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(temporary, JSON.stringify(cache));
+    writeFileSync(temporary, `${snapshot}\n${cache}\n`);
     renameSync(temporary, file);
   } catch (error) {
     rmSync(temporary, { force: true });

@@ -18,6 +18,7 @@ import type { PostSummary } from '../site/postSummary';
 import { isConfigInput } from '../site/generators/profile';
 import { siteSettingsFileName } from '../settings/siteSettings';
 import { joinPath } from '../text/paths';
+import { clockHorizon } from '../site/clockHorizon';
 import { hashBytes, hashText } from './hash';
 
 /**
@@ -97,6 +98,8 @@ export interface CachedCheckResult {
   /** Posts whose findings came from the cache, and those parsed and checked. */
   readonly reused: number;
   readonly checked: number;
+  /** Until when the findings stand with no file changed (`clockHorizon` of every site). */
+  readonly validUntil: number;
 }
 
 /**
@@ -136,6 +139,7 @@ export async function checkWithCache(fs: SiteFileSystem, folder: string, options
   const cachedSites: Record<string, CachedSite> = {};
   let reused = 0;
   let checked = 0;
+  let validUntil = Infinity;
   for (const detected of await detectSites(fs, folder, token)) {
     const loaded = await loadSiteWithCache(fs, detected, options, previous?.sites[detected.root], version, startedAt, token);
     for (const fileFindings of loaded.findings.values()) findings.push(...fileFindings);
@@ -143,9 +147,10 @@ export async function checkWithCache(fs: SiteFileSystem, folder: string, options
     reused += loaded.reused;
     checked += loaded.checked;
     const { site } = loaded;
+    validUntil = Math.min(validUntil, clockHorizon(site, startedAt));
     sites.push({ root: site.root, generator: site.profile.displayName, posts: site.posts.size, configProblems: site.configProblems });
   }
-  return { sites, findings, cache: checkCacheOf(new Map(Object.entries(cachedSites)), previous), reused, checked };
+  return { sites, findings, cache: checkCacheOf(new Map(Object.entries(cachedSites)), previous), reused, checked, validUntil };
 }
 
 function sameKeys(a: Readonly<Record<string, unknown>>, b: Readonly<Record<string, unknown>>): boolean {

@@ -228,7 +228,10 @@ function documentUrl(routing: JekyllRouting, doc: Extract<Item, { kind: 'documen
   if (parsed === 'invalid' && datePlaceholder.test(permalink ?? template)) return undefined;
   const url = urlFromDrop(permalink ?? template, placeholders);
   if (url === undefined) return undefined; // an unknown placeholder stops Jekyll's build
-  const route: PageRoute = { url, aliases: redirectsFrom(routing, data), ...(date ? { date: date.iso } : {}) };
+  // Jekyll dates a draft by its file's mtime (approximated here by the clock, see `nowClock`) and
+  // another document without a date by the build's time: only the latter's URL moves with the clock.
+  const datedByBuild = !date && !doc.draft && datePlaceholder.test(permalink ?? template);
+  const route: PageRoute = { url, aliases: redirectsFrom(routing, data), ...(date ? { date: date.iso } : {}), ...(datedByBuild ? { datedByBuild } : {}) };
   if (doc.label === 'posts') postFacts.set(route, { slug: data['slug'] ?? fileSlug, day: [clock.year, clock.month, clock.day] });
   return route;
 }

@@ -1,0 +1,149 @@
+import type { Finding } from '../checks/finding';
+import type { DirectoryEntry, FileStat, SiteFileSystem } from '../host/fileSystem';
+import { dirname, joinPath } from '../text/paths';
+import type { CheckedSite } from './checkCache';
+import { hashText } from './hash';
+
+/**
+ * The CLI's `--cache` fast path for a re-run where nothing changed: the last run's whole report, kept
+ * with every input it read. The run's reads go through `recordingFileSystem`; the snapshot lists the
+ * folders it listed and the paths it read outside them, and a digest of what a replay of those reads
+ * sees now (each folder's entries, and the size and mtime of every file in it). A re-run replays them
+ * (listing and stat, no read) and, when the digest is the same, the report is the last one: no parse,
+ * no site model. Anything else (a file edited, added or removed anywhere the run looked, the options,
+ * Postcraft's version, a dated post going live) falls back to the per-post cache (checkCache.ts).
+ *
+ * Sizes and mtimes tell a file unchanged, as ESLint's cache does by default. A file modified within
+ * `racyMs` before the run started (or during it) could change again within its mtime's resolution
+ * unseen: such a run keeps no snapshot.
+ */
+export const runSnapshotFormat = 'postcraft-run-snapshot';
+const runSnapshotVersion = 1;
+const racyMs = 2000;
+
+export interface RunSnapshot {
+  readonly format: typeof runSnapshotFormat;
+  readonly version: number;
+  /** Postcraft's version and the check options: another key, another run. */
+  readonly key: string;
+  /** When the findings may change with no file changed (`clockHorizon`); `null`: never. */
+  readonly validUntil: number | null;
+  readonly inputs: RunInputs;
+  readonly digest: string;
+  readonly sites: readonly CheckedSite[];
+  readonly findings: readonly Finding[];
+}
+
+/** What a run read: folders listed, paths read or looked up outside them, paths whose links were resolved. */
+export interface RunInputs {
+  readonly folders: readonly string[];
+  readonly paths: readonly string[];
+  readonly links: readonly string[];
+}
+
+/**
+ * `fs` with every read recorded, for `snapshotOfRun`. `observed` answers listings and stats as the run
+ * saw them (the digest is of the state the findings were made from) and looks up the rest.
+ */
+export function recordingFileSystem(fs: SiteFileSystem): { readonly fs: SiteFileSystem; readonly observed: SiteFileSystem; inputs(): RunInputs } {
+  const listings = new Map<string, Promise<DirectoryEntry[]>>();
+  const stats = new Map<string, Promise<FileStat | undefined>>();
+  const paths = new Set<string>();
+  const links = new Set<string>();
+  const recorded: SiteFileSystem = {
+    readFile: (path, maxBytes) => (paths.add(path), fs.readFile(path, maxBytes)),
+    stat: (path) => {
+      paths.add(path);
+      const stat = fs.stat(path);
+      if (!stats.has(path)) stats.set(path, stat);
+      return stat;
+    },
+    readDirectory: (path) => {
+      const listing = fs.readDirectory(path);
+      if (!listings.has(path)) listings.set(path, listing.then((entries) => [...entries]));
+      return listing;
+    },
+    ...(fs.readFileStart ? { readFileStart: (path: string, bytes: number) => (paths.add(path), fs.readFileStart!(path, bytes)) } : {}),
+    ...(fs.realPath ? { realPath: (path: string) => (links.add(path), fs.realPath!(path)) } : {}),
+  };
+  const observed: SiteFileSystem = {
+    readFile: (path, maxBytes) => fs.readFile(path, maxBytes),
+    stat: (path) => stats.get(path) ?? fs.stat(path),
+    readDirectory: async (path) => [...((await listings.get(path)) ?? (await fs.readDirectory(path)))],
+    ...(fs.realPath ? { realPath: (path: string) => fs.realPath!(path) } : {}),
+  };
+  return {
+    fs: recorded,
+    observed,
+    // A path in a listed folder is in the replay already: each of its files is looked at, and an entry
+    // that is (or becomes) a link shows in the listing, so only the links of other paths are resolved again.
+    inputs: () => {
+      const outside = (path: string) => !listings.has(dirname(path));
+      return { folders: [...listings.keys()], paths: [...paths].filter(outside), links: [...links].filter(outside) };
+    },
+  };
+}
+
+/**
+ * The snapshot of a finished run, or `undefined` when a file it read may have changed unseen (see
+ * `racyMs`). `fs`: the recording's `observed`; `startedAt`: when the run started, before its first read.
+ */
+export async function snapshotOfRun(fs: SiteFileSystem, run: { readonly key: string; readonly startedAt: number; readonly validUntil: number; readonly inputs: RunInputs; readonly sites: readonly CheckedSite[]; readonly findings: readonly Finding[] }): Promise<RunSnapshot | undefined> {
+  const seen = await replay(fs, run.inputs);
+  if (seen.newest >= run.startedAt - racyMs) return undefined;
+  const validUntil = Number.isFinite(run.validUntil) ? run.validUntil : null;
+  return { format: runSnapshotFormat, version: runSnapshotVersion, key: run.key, validUntil, inputs: run.inputs, digest: seen.digest, sites: run.sites, findings: run.findings };
+}
+
+/** The snapshot's report when every input it read is as it was and `key` is its key; else `undefined`. */
+export async function reportFromSnapshot(fs: SiteFileSystem, snapshot: RunSnapshot, key: string, now: number): Promise<{ readonly sites: readonly CheckedSite[]; readonly findings: readonly Finding[] } | undefined> {
+  if (snapshot.key !== key || (snapshot.validUntil !== null && now >= snapshot.validUntil)) return undefined;
+  const seen = await replay(fs, snapshot.inputs);
+  return seen.digest === snapshot.digest ? { sites: snapshot.sites, findings: snapshot.findings } : undefined;
+}
+
+/** A snapshot read back (parsed JSON), if it is one this version wrote. */
+export function readRunSnapshot(json: unknown): RunSnapshot | undefined {
+  if (typeof json !== 'object' || json === null) return undefined;
+  const value = json as Partial<Record<keyof RunSnapshot, unknown>>;
+  const inputs = value.inputs as Partial<Record<keyof RunInputs, unknown>> | undefined;
+  const strings = (list: unknown) => Array.isArray(list) && list.every((item) => typeof item === 'string');
+  const wellFormed =
+    value.format === runSnapshotFormat &&
+    value.version === runSnapshotVersion &&
+    typeof value.key === 'string' &&
+    typeof value.digest === 'string' &&
+    (value.validUntil === null || typeof value.validUntil === 'number') &&
+    typeof inputs === 'object' &&
+    inputs !== null &&
+    strings(inputs.folders) &&
+    strings(inputs.paths) &&
+    strings(inputs.links) &&
+    Array.isArray(value.sites) &&
+    Array.isArray(value.findings);
+  return wellFormed ? (json as RunSnapshot) : undefined;
+}
+
+/**
+ * What the inputs look like now, as one digest: each folder's mtime and entries (name, type; a file's
+ * size and mtime), each other path's type, size and mtime (or its absence), each link's target; and the
+ * newest mtime among them. Fields end in NUL, which no file name holds, so no two states read alike.
+ */
+async function replay(fs: SiteFileSystem, inputs: RunInputs): Promise<{ readonly digest: string; readonly newest: number }> {
+  const parts: string[] = [];
+  let newest = -Infinity;
+  const describe = async (path: string) => {
+    const stat = await fs.stat(path);
+    if (!stat) return 'none\0';
+    newest = Math.max(newest, stat.mtime);
+    return `${stat.type}\0${stat.size}\0${stat.mtime}\0`;
+  };
+  for (const folder of inputs.folders) {
+    parts.push(`folder\0${folder}\0${await describe(folder)}`);
+    const entries = (await fs.readDirectory(folder)).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) parts.push(`${entry.name}\0${entry.type === 'file' ? await describe(joinPath(folder, entry.name)) : `${entry.type}\0`}`);
+  }
+  for (const path of inputs.paths) parts.push(`path\0${path}\0${await describe(path)}`);
+  for (const path of inputs.links) parts.push(`link\0${path}\0${(await fs.realPath?.(path)) ?? ''}\0`);
+  return { digest: hashText(parts.join('')), newest };
+}
