@@ -110,6 +110,21 @@ describe('the run snapshot of --cache', () => {
     assert.equal(await reportFromSnapshot(fs, snapshot, key, snapshot.validUntil!), undefined);
   });
 
+  it('has the per-post cache check every post again once a dated post went live', async () => {
+    const fs = new ClockedFileSystem('/site', {
+      'hugo.toml': 'baseURL = "https://example.org/"\n',
+      'content/posts/soon.md': '---\ntitle: Soon\ndate: 2999-01-02T00:00:00Z\n---\nSoon.\n',
+      'content/posts/now.md': '---\ntitle: Now\ndate: 2020-01-01\n---\n[soon](/posts/soon/)\n',
+    });
+    const first = await checkWithCache(fs, '/site', {}, undefined, version);
+    const site = first.cache.sites['/site']!;
+    assert.equal(site.validUntil, Date.parse('2999-01-02T00:00:00Z'));
+    assert.equal((await checkWithCache(fs, '/site', {}, first.cache, version)).reused, 2);
+    // As the next run after 2999-01-02 would find it:
+    const wentLive = { ...first.cache, sites: { '/site': { ...site, validUntil: Date.now() - 1 } } };
+    assert.equal((await checkWithCache(fs, '/site', {}, wentLive, version)).reused, 0);
+  });
+
   it('is never trusted for a Jekyll site whose URLs come from the build time', async () => {
     const fs = new ClockedFileSystem('/site', {
       '_config.yml': 'collections:\n  recipes:\n    output: true\n    permalink: /:collection/:year/:title/\n',

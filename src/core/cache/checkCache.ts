@@ -39,7 +39,7 @@ import { hashBytes, hashText } from './hash';
  */
 export const checkCacheFormat = 'postcraft-check-cache';
 /** Bumped whenever what is cached, or how it is computed, changes. */
-export const checkCacheVersion = 3;
+export const checkCacheVersion = 4;
 
 export interface CheckCache {
   readonly format: typeof checkCacheFormat;
@@ -52,6 +52,8 @@ export interface CachedSite {
   readonly parts: ModelParts;
   /** When the run that wrote it started: a file modified after that, or just before, is hashed (see `statStillTells`). */
   readonly startedAt: number;
+  /** From when its findings may no longer stand though no file changed (`clockHorizon`); absent: never. */
+  readonly validUntil?: number;
   readonly posts: Readonly<Record<string, CachedPost>>;
 }
 
@@ -109,7 +111,7 @@ export interface CachedCheckResult {
 export function readCheckCache(json: unknown): CheckCache | undefined {
   if (!isRecord(json) || json['format'] !== checkCacheFormat || json['version'] !== checkCacheVersion || !isRecord(json['sites'])) return undefined;
   for (const site of Object.values(json['sites'])) {
-    if (!isRecord(site) || typeof site['key'] !== 'string' || typeof site['startedAt'] !== 'number' || !isRecord(site['parts']) || !isRecord(site['posts'])) return undefined;
+    if (!isRecord(site) || typeof site['key'] !== 'string' || typeof site['startedAt'] !== 'number' || !['number', 'undefined'].includes(typeof site['validUntil']) || !isRecord(site['parts']) || !isRecord(site['posts'])) return undefined;
     for (const post of Object.values(site['posts'])) if (!isCachedPost(post)) return undefined;
   }
   return json as unknown as CheckCache;
@@ -147,7 +149,7 @@ export async function checkWithCache(fs: SiteFileSystem, folder: string, options
     reused += loaded.reused;
     checked += loaded.checked;
     const { site } = loaded;
-    validUntil = Math.min(validUntil, clockHorizon(site, startedAt));
+    validUntil = Math.min(validUntil, loaded.cached.validUntil ?? Infinity);
     sites.push({ root: site.root, generator: site.profile.displayName, posts: site.posts.size, configProblems: site.configProblems });
   }
   return { sites, findings, cache: checkCacheOf(new Map(Object.entries(cachedSites)), previous), reused, checked, validUntil };
@@ -193,6 +195,7 @@ export function checkCacheOf(sites: ReadonlyMap<string, CachedSite>, previous?: 
  * and the site's part of the next cache.
  */
 export async function loadSiteWithCache(fs: SiteFileSystem, { root, profile, configFile }: DetectedSite, options: CheckOptions, before: CachedSite | undefined, version: string, startedAt: number, token: CancellationToken): Promise<{ readonly site: Site; readonly findings: ReadonlyMap<string, readonly Finding[]>; readonly cached: CachedSite; readonly reused: number; readonly checked: number }> {
+  if (before?.validUntil !== undefined && startedAt >= before.validUntil) before = undefined; // a dated post went live
   const confined = confinedFileSystem(fs, root);
   const stats = new Map<string, FileStat>();
   const parsed = new Map<string, { readonly half: HalfChecked; readonly uses: Use[]; readonly hash: string; readonly imports: readonly string[] }>();
@@ -266,7 +269,8 @@ export async function loadSiteWithCache(fs: SiteFileSystem, { root, profile, con
   }
   // Nothing changed: the cache as it was (its older `startedAt` only makes more posts hashed, never fewer).
   if (same && sameKeys(posts, before!.posts)) return { site, findings, cached: before!, reused, checked };
-  return { site, findings, cached: { key: siteKeyNow, parts, startedAt, posts }, reused, checked };
+  const validUntil = clockHorizon(site, startedAt);
+  return { site, findings, cached: { key: siteKeyNow, parts, startedAt, ...(Number.isFinite(validUntil) ? { validUntil } : {}), posts }, reused, checked };
 }
 
 /**
