@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { checkWithCache, readCheckCache, readRunSnapshot, recordingFileSystem, reportFromSnapshot, snapshotOfRun, type CheckCache, type CheckOptions, type SiteFileSystem } from '../core/index';
 import { reportOf, type SiteCheckReport } from './checkSite';
@@ -39,35 +39,55 @@ export async function checkSitesWithCache(fs: SiteFileSystem, root: string, opti
   const fromSnapshot = snapshot && (await reportFromSnapshot(fs, snapshot, key, Date.now()));
   if (fromSnapshot) return reportOf(root, fromSnapshot.sites, fromSnapshot.findings, maxWarnings);
 
-  const previous = kept && parseCache(kept.cache, file, warn);
+  const keptCache = kept?.cache();
+  const previous = keptCache === undefined ? undefined : parseCache(keptCache, file, warn);
   const startedAt = Date.now();
   const recording = recordingFileSystem(fs);
   const result = await checkWithCache(recording.fs, root, checkOptions, previous, version);
   const next = await snapshotOfRun(recording.observed, { key, startedAt, validUntil: result.validUntil, inputs: recording.inputs(), sites: result.sites, findings: result.findings });
   // Unchanged, the per-post cache is written back as it was read, not serialized again.
-  const cacheText = result.cache === previous && kept ? kept.cache : JSON.stringify(result.cache);
+  const cacheText = result.cache === previous && keptCache !== undefined ? keptCache : JSON.stringify(result.cache);
   const snapshotText = JSON.stringify(next ?? null);
-  if (cacheText !== kept?.cache || snapshotText !== kept.snapshot) writeCacheFile(file, snapshotText, cacheText, warn);
+  if (cacheText !== keptCache || snapshotText !== kept?.snapshot) writeCacheFile(file, snapshotText, cacheText, warn);
   return reportOf(root, result.sites, result.findings, maxWarnings);
 }
 
 /** The per-post cache in `file`, or `undefined` (none yet; or corrupt, foreign or of another version: rebuilt). */
 export function loadCache(file: string, warn: (message: string) => void): CheckCache | undefined {
-  const kept = readCacheFile(file);
-  return kept && parseCache(kept.cache, file, warn);
+  const kept = readCacheFile(file)?.cache();
+  return kept === undefined ? undefined : parseCache(kept, file, warn);
 }
 
-/** The file's two lines as text; a file of one line (an older Postcraft's) is taken for the per-post cache. */
-function readCacheFile(file: string): { readonly snapshot: string | undefined; readonly cache: string } | undefined {
-  let text: string;
+/**
+ * The file's first line, and its second when asked for: a snapshot that answers the run spares reading
+ * the per-post cache (most of the file). A file of one line (an older Postcraft's) is the per-post cache.
+ */
+function readCacheFile(file: string): { readonly snapshot: string | undefined; cache(): string } | undefined {
+  let fd: number;
   try {
-    text = readFileSync(file, 'utf8');
+    fd = openSync(file, 'r');
   } catch {
     return undefined; // the first run
   }
-  const newline = text.indexOf('\n');
-  const rest = newline < 0 ? '' : text.slice(newline + 1).trimEnd();
-  return rest === '' ? { snapshot: undefined, cache: text } : { snapshot: text.slice(0, newline), cache: rest };
+  const chunks: Buffer[] = [];
+  let newline = -1;
+  try {
+    for (let read = 0; newline < 0; ) {
+      const chunk = Buffer.alloc(1 << 20);
+      const length = readSync(fd, chunk, 0, chunk.length, read);
+      if (length === 0) break;
+      newline = chunk.subarray(0, length).indexOf(0x0a);
+      chunks.push(chunk.subarray(0, newline < 0 ? length : newline));
+      read += length;
+    }
+  } catch {
+    return undefined;
+  } finally {
+    closeSync(fd);
+  }
+  const first = Buffer.concat(chunks);
+  const rest = () => readFileSync(file).subarray(first.length + 1).toString('utf8').trimEnd();
+  return newline < 0 ? { snapshot: undefined, cache: () => first.toString('utf8') } : { snapshot: first.toString('utf8'), cache: () => rest() || first.toString('utf8') };
 }
 
 function parseCache(text: string, file: string, warn: (message: string) => void): CheckCache | undefined {
