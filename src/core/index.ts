@@ -15,17 +15,12 @@ export {
 // Indexing a large site's posts on other threads: the seam, and the worker's end (src/cli/postWorker.ts).
 export { loadSiteForWorker, indexPostsHere, type PostWorkers, type SiteRecipe, type IndexedPost } from './service/postWorkers';
 export { checkWithCache, readCheckCache, type CheckCache, type CachedCheckResult } from './cache/checkCache';
-export { readRunSnapshot, recordingFileSystem, reportFromSnapshot, snapshotOfRun, type RunSnapshot } from './cache/runSnapshot';
+export { recordingFileSystem, snapshotOfRun } from './cache/runSnapshot';
 export { CheckScheduler, checksWholeWorkspace, type CheckSchedulerHost, type ScheduledDocument, type FindingsUpdate, type WholeCheckRequest, type SiteCheckTotals } from './service/checkScheduler';
-export type { Finding, Fix, TextEdit, Severity, FindingCode } from './checks/finding';
-export { findingCodes } from './checks/finding';
-export type { CheckOptions } from './checks/runChecks';
 export { checkOptionsOf } from './checks/runChecks';
-export type { SiteFileSystem, FileStat, DirectoryEntry } from './host/fileSystem';
 export { noCancellation, CancelledError, type CancellationToken } from './host/cancellation';
 export { silentLogger, type Logger } from './host/logger';
 export type { Position, Range } from './text/lineIndex';
-export { toSitePath } from './text/paths';
 export { sitePathOfUri, uriOfSitePath, uriPartsOfSitePath, parseUri, formatUri, type UriParts } from './text/uris';
 export type { EditorDocument } from './text/editorDocument';
 export type { CompletionEntry } from './features/completions';
@@ -44,10 +39,10 @@ export { safeFixes, maxFixPasses, type FixAllResult, type AppliedFix } from './f
 export { rewritableText, defaultMaxPostBytes, type RewritableText } from './post/decodeText';
 export { siteMarkerNames } from './site/detect';
 export { configuredImageDestination, type ImageDestinationRules } from './features/imageDestination';
-export { basename, isInside, relativePath } from './text/paths';
 export { isImagePath } from './text/fileKinds';
 // The `postcraft.*` settings, read alike by every front. (zod stays inside the core: re-exported as a
 // namespace, it would bring all of zod's locales into every bundle.)
 export { readEditorSettings, readPreviewSettings, type EditorSettings, type PreviewSettings } from './settings/editorSettings';
-// User-visible text as templates the fronts translate (l10n/message.ts says how a message is added).
-export { formatMessage, localize, english, type Message, type Translate } from './l10n/message';
+// Findings as plain data, their messages as templates the fronts translate (l10n/message.ts says how a
+// message is added), paths, and the CLI's run snapshot: the light surface, importable alone.
+export * from './results';
