@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { checkWithCache, readCheckCache, toSitePath, type CheckCache, type CheckOptions, type SiteFileSystem } from '../core/index';
+import { checkWithCache, formatMessage, msg, readCheckCache, toSitePath, type CheckCache, type CheckOptions, type SiteFileSystem } from '../core/index';
+import { translate } from '../node/index';
 import { reportOf, type SiteCheckReport } from './checkSite';
 
 /** Where `--cache` keeps its file without `--cache-location`: where ESLint and markdownlint-cli2 keep theirs. */
@@ -47,7 +48,7 @@ export function loadCache(file: string, warn: (message: string) => void): CheckC
   } catch {
     cache = undefined;
   }
-  if (!cache) warn(`${file} is not a cache this version of Postcraft wrote; checking everything and writing it anew`);
+  if (!cache) warn(formatMessage(msg('{0} is not a cache this version of Postcraft wrote; checking everything and writing it anew', file), translate));
   return cache;
 }
 
@@ -60,6 +61,6 @@ export function saveCache(file: string, cache: CheckCache, warn: (message: strin
     renameSync(temporary, file);
   } catch (error) {
     rmSync(temporary, { force: true });
-    warn(`cannot write the cache ${file}: ${error instanceof Error ? error.message : String(error)}`);
+    warn(formatMessage(msg('cannot write the cache {0}: {1}', file, error instanceof Error ? error.message : String(error)), translate));
   }
 }

@@ -50,3 +50,5 @@ export { isImagePath } from './text/fileKinds';
 export { readEditorSettings, readPreviewSettings, type EditorSettings, type PreviewSettings } from './settings/editorSettings';
 // User-visible text as templates the fronts translate (l10n/message.ts says how a message is added).
 export { formatMessage, localize, english, type Message, type Translate } from './l10n/message';
+// The CLI's own text, exported with the core's (scripts/l10nExport.mjs reads `msg('…')` everywhere in src/).
+export { msg } from './l10n/message';

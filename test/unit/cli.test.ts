@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { parseArguments } from '../../src/cli/args';
+import { parseArguments, usage } from '../../src/cli/args';
 import type { SiteCheckReport } from '../../src/cli/checkSite';
 import { formatGithub } from '../../src/cli/format/github';
 import { formatSarif } from '../../src/cli/format/sarif';
@@ -78,6 +78,13 @@ describe('postcraft command-line arguments', () => {
     assert.equal(parseArguments(['check', 'a', 'b']).command, 'usage-error');
     assert.equal(parseArguments(['-h', '--format', 'json']).command, 'help');
     assert.equal(parseArguments(['check', '--version']).command, 'version');
+  });
+
+  it('lists the options in one column, a long description going on under itself', () => {
+    const help = usage();
+    assert.match(help, /^Usage: postcraft check \[folder\] \[options\]\n\nChecks every post/);
+    assert.ok(help.includes('\n  --jobs N                          Threads that read and check posts (default: one per core with 4 cores\n                                    or more, on sites of 2,000 posts or more; 1: none)\n'));
+    assert.ok(help.includes('\n  -v, --version                     Show the version\n\nExit codes: 0 no errors'));
   });
 });
 
