@@ -79,8 +79,9 @@ export function parseArguments(argv: readonly string[], translate: Translate = e
     parsed = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
   } catch (error) {
     const unknown = (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? unknownOptionMessage(argv) : undefined;
-    // Node's own words for the rest (a value missing after an option) stay English.
-    return unknown ? usageError(unknown) : { command: 'usage-error', message: error instanceof Error ? error.message : String(error) };
+    const text = error instanceof Error ? error.message : String(error);
+    const known = unknown ?? parseArgsMessage(text);
+    return known ? usageError(known) : { command: 'usage-error', message: text };
   }
   const { values, positionals } = parsed;
   if (values.help) return { command: 'help' };
@@ -147,6 +148,20 @@ function unknownOptionMessage(argv: readonly string[]): Message | undefined {
     // The next word is this option's value, whatever it looks like.
     if (!arg.includes('=') && options[name.slice(2) as keyof typeof options].type === 'string') i++;
   }
+  return undefined;
+}
+
+/**
+ * Node's parseArgs errors (a value missing after an option, a value given to a flag) as templates whose English is
+ * Node's own words, so that they can be translated; undefined for words another Node version may use.
+ */
+function parseArgsMessage(text: string): Message | undefined {
+  let match = /^Option '([^']+) <value>' argument missing$/.exec(text);
+  if (match) return msg("Option '{0} <value>' argument missing", match[1]!);
+  match = /^Option '([^']+)' does not take an argument$/.exec(text);
+  if (match) return msg("Option '{0}' does not take an argument", match[1]!);
+  match = /^Option '([^']+)' argument is ambiguous\.\nDid you forget to specify the option argument for '\1'\?\nTo specify an option argument starting with a dash use '([^']+)'\.$/.exec(text);
+  if (match) return msg("Option '{0}' argument is ambiguous.\nDid you forget to specify the option argument for '{0}'?\nTo specify an option argument starting with a dash use '{1}'.", match[1]!, match[2]!);
   return undefined;
 }
 

@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, describe, it } from 'node:test';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { parseArguments, usage } from '../../src/cli/args';
 import type { SiteCheckReport } from '../../src/cli/checkSite';
 import { formatGithub } from '../../src/cli/format/github';
@@ -69,6 +70,20 @@ describe('postcraft command-line arguments', () => {
     // No far-fetched suggestion: a word nothing like a command says how to check a folder of that name.
     assert.deepEqual(parseArguments(['blog']), { command: 'usage-error', message: 'Unknown command blog. To check a folder: postcraft check blog' });
     assert.deepEqual(parseArguments(['-x']), { command: 'usage-error', message: 'Unknown option -x' });
+  });
+
+  it("gives Node's own words when parseArgs refuses a value, as Node writes them", () => {
+    const nodeSays = (args: string[], options: ParseArgsConfig['options']) => {
+      try {
+        parseArgs({ args, options, allowPositionals: true, strict: true });
+      } catch (error) {
+        return (error as Error).message;
+      }
+      return undefined;
+    };
+    assert.deepEqual(parseArguments(['--format']), { command: 'usage-error', message: nodeSays(['--format'], { format: { type: 'string' } }) });
+    assert.deepEqual(parseArguments(['--fix=1']), { command: 'usage-error', message: nodeSays(['--fix=1'], { fix: { type: 'boolean' } }) });
+    assert.deepEqual(parseArguments(['--jobs', '-1']), { command: 'usage-error', message: nodeSays(['--jobs', '-1'], { jobs: { type: 'string' } }) });
   });
 
   it('keeps a folder given as a path, options anywhere, and a folder after --', () => {

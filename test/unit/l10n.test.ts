@@ -199,6 +199,8 @@ describe('fronts in Spanish', () => {
     assert.deepEqual(parseArguments(['blog'], translate), { command: 'usage-error', message: 'Comando desconocido blog. Para comprobar una carpeta: postcraft check blog' });
     assert.deepEqual(parseArguments(['--format', 'sarf'], translate), { command: 'usage-error', message: '--format debe ser text, json, sarif, github (se recibió sarf). ¿Quisiste decir sarif?' });
     assert.deepEqual(parseArguments(['--jobs', '0'], translate), { command: 'usage-error', message: '--jobs admite un número entero igual o mayor que 1' });
+    assert.deepEqual(parseArguments(['--format'], translate), { command: 'usage-error', message: "Falta el argumento de la opción '--format <value>'" });
+    assert.deepEqual(parseArguments(['--fix=1'], translate), { command: 'usage-error', message: "La opción '--fix' no admite argumento" });
 
     const report = (errors: number, warnings: number, posts: number) => ({ root: '/s', sites: [{ root: '/s', generator: 'Hugo', posts, problems: [] }], findings: [], errors, warnings, exitCode: errors ? 1 : 0 }) as const;
     assert.equal(formatText(report(1, 1, 1), false, translate), '✗ 1 error, 1 advertencia en Hugo (1 entrada)\n');
