@@ -1,7 +1,7 @@
 // Writes l10n/bundle.l10n.json: every string the fronts translate, each its own English key, as
 // `@vscode/l10n-dev export` would, without its dependencies. Read from the source by the TypeScript parser:
 //   vscode.l10n.t('…') / l10n.t('…')  in the extension and the language server,
-//   msg('…') / translatable('…')       in the core (src/core/l10n/message.ts says how a message is added).
+//   msg('…') / translatable('…')       in the core and the CLI (src/core/l10n/message.ts says how a message is added).
 // The first argument must be a string literal, or the string could not be found here: the script fails.
 //   node scripts/l10nExport.mjs          write the bundle
 //   node scripts/l10nExport.mjs --check  exit 1 if the bundle is not what the source says

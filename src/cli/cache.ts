@@ -1,6 +1,7 @@
 import { closeSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { checkWithCache, readCheckCache, readRunSnapshot, recordingFileSystem, reportFromSnapshot, snapshotOfRun, type CheckCache, type CheckOptions, type SiteFileSystem } from '../core/index';
+import { checkWithCache, formatMessage, msg, readCheckCache, readRunSnapshot, recordingFileSystem, reportFromSnapshot, snapshotOfRun, type CheckCache, type CheckOptions, type SiteFileSystem } from '../core/index';
+import { translate } from '../node/index';
 import { reportOf, type SiteCheckReport } from './checkSite';
 
 /** Where `--cache` keeps its file without `--cache-location`: where ESLint and markdownlint-cli2 keep theirs. */
@@ -92,7 +93,7 @@ function readCacheFile(file: string): { readonly snapshot: string | undefined; c
 
 function parseCache(text: string, file: string, warn: (message: string) => void): CheckCache | undefined {
   const cache = readCheckCache(parseOrUndefined(text));
-  if (!cache) warn(`${file} is not a cache this version of Postcraft wrote; checking everything and writing it anew`);
+  if (!cache) warn(formatMessage(msg('{0} is not a cache this version of Postcraft wrote; checking everything and writing it anew', file), translate));
   return cache;
 }
 
@@ -118,6 +119,6 @@ function writeCacheFile(file: string, snapshot: string, cache: string, warn: (me
     renameSync(temporary, file);
   } catch (error) {
     rmSync(temporary, { force: true });
-    warn(`cannot write the cache ${file}: ${error instanceof Error ? error.message : String(error)}`);
+    warn(formatMessage(msg('cannot write the cache {0}: {1}', file, error instanceof Error ? error.message : String(error)), translate));
   }
 }

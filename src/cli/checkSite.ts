@@ -1,4 +1,4 @@
-import { createPostcraftService, defaultMaxPostBytes, noCancellation, rewritableText, safeFixes, type AppliedFix, type CheckOptions, type Finding, type Message, type PostcraftService, type PostWorkers, type SiteFileSystem, type SiteSummary } from '../core/index';
+import { createPostcraftService, defaultMaxPostBytes, msg, noCancellation, rewritableText, safeFixes, type AppliedFix, type CheckOptions, type Finding, type Message, type PostcraftService, type PostWorkers, type SiteFileSystem, type SiteSummary } from '../core/index';
 
 export interface SiteCheckReport {
   readonly root: string;
@@ -14,7 +14,7 @@ export interface SiteCheckReport {
 
 export interface FixPlan {
   readonly files: readonly FileFix[];
-  readonly refused: readonly { readonly file: string; readonly reason: string }[];
+  readonly refused: readonly { readonly file: string; readonly reason: Message }[];
 }
 
 /** One post's safe fixes, applied to its text: what `--fix` writes and `--fix-dry-run` shows. */
@@ -76,13 +76,13 @@ async function planFixes(service: PostcraftService, fs: SiteFileSystem, findings
   const byFile = new Map<string, Finding[]>();
   for (const finding of findings) byFile.set(finding.file, [...(byFile.get(finding.file) ?? []), finding]);
   const files: FileFix[] = [];
-  const refused: { file: string; reason: string }[] = [];
+  const refused: { file: string; reason: Message }[] = [];
   const remaining: Finding[] = [];
   for (const [file, own] of byFile) {
     if (safeFixes(own, file).length === 0) continue;
     const stat = await fs.stat(file);
     const original = await fs.readFile(file, defaultMaxPostBytes);
-    const decoded = original ? rewritableText(original, stat?.size) : { refused: 'the file could not be read' };
+    const decoded = original ? rewritableText(original, stat?.size) : { refused: msg('the file could not be read') };
     if ('refused' in decoded) {
       refused.push({ file, reason: decoded.refused });
       continue;

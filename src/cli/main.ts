@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { isMainThread } from 'node:worker_threads';
-import { formatMessage, relativePath, toSitePath } from '../core/index';
+import { formatMessage, msg, relativePath, toSitePath, type Message } from '../core/index';
 import { blockingNodeFileSystem, localeOfEnvironment, translate, useLocale } from '../node/index';
 import { parseArguments, usage, type OutputFormat } from './args';
 import { checkSites, type SiteCheckReport } from './checkSite';
@@ -16,21 +16,23 @@ import { formatFixDiff, formatFixSummary } from './format/fixes';
 import type { FixPlan } from './checkSite';
 
 declare const POSTCRAFT_VERSION: string | undefined;
+/** Text for a person at the terminal, in its language. */
+const t = (message: Message) => formatMessage(message, translate);
 const version = typeof POSTCRAFT_VERSION === "string" ? POSTCRAFT_VERSION : "dev";
 
 async function main(argv: string[]): Promise<number> {
   // Findings in the terminal's language (LC_ALL, LC_MESSAGES, LANG); JSON and SARIF stay English.
   useLocale(localeOfEnvironment(process.env));
-  const args = parseArguments(argv);
+  const args = parseArguments(argv, translate);
   switch (args.command) {
     case 'help':
-      process.stdout.write(`${usage}\n`);
+      process.stdout.write(`${usage(translate)}\n`);
       return 0;
     case 'version':
       process.stdout.write(`${version}\n`);
       return 0;
     case 'usage-error':
-      process.stderr.write(`postcraft: ${args.message}\nRun postcraft --help for usage.\n`);
+      process.stderr.write(`postcraft: ${args.message}\n${t(msg('Run postcraft --help for usage.'))}\n`);
       return 2;
   }
   const folder = resolve(args.folder);
@@ -41,18 +43,18 @@ async function main(argv: string[]): Promise<number> {
     // reported below
   }
   if (!isFolder) {
-    process.stderr.write(`postcraft: ${args.folder} is not a folder\n`);
+    process.stderr.write(`postcraft: ${t(msg('{0} is not a folder', args.folder))}\n`);
     return 2;
   }
   const showProgress = process.stderr.isTTY && args.format === 'text';
   // --fix checks afresh (what it writes changes the posts); --cache reads on one thread.
   const options = { severities: args.severities, maxWarnings: args.maxWarnings, fix: args.fix !== undefined, reportUnusedDisable: args.reportUnusedDisable === true };
   const onProgress = (done: number, total: number) => {
-    if (showProgress && (done % 50 === 0 || done === total)) process.stderr.write(`\rChecking posts: ${done}/${total}${done === total ? '\n' : ''}`);
+    if (showProgress && (done % 50 === 0 || done === total)) process.stderr.write(`\r${t(msg('Checking posts: {0}/{1}', done, total))}${done === total ? '\n' : ''}`);
   };
   let report: SiteCheckReport;
   if (args.cache && !args.fix) {
-    report = await checkSitesWithCache(blockingNodeFileSystem, toSitePath(folder), options, cacheFile(folder, args.cache.location), version, (message) => process.stderr.write(`postcraft: warning: ${message}\n`));
+    report = await checkSitesWithCache(blockingNodeFileSystem, toSitePath(folder), options, cacheFile(folder, args.cache.location), version, (message) => process.stderr.write(`postcraft: ${t(msg('warning: {0}', message))}\n`));
   } else {
     // --jobs 1: no pool, the single-threaded path as it always was. Without --jobs, workers only where they pay.
     const jobs = args.jobs ?? defaultJobs();
@@ -65,18 +67,18 @@ async function main(argv: string[]): Promise<number> {
   }
   // What kept the check from seeing the whole site (a config it cannot read, a walk cut short): on
   // stderr, so that JSON and SARIF on stdout stay machine-readable.
-  for (const site of report.sites) for (const problem of site.problems) process.stderr.write(`postcraft: warning: ${relativePath(report.root, site.root) || '.'}: ${formatMessage(problem, translate)}\n`);
+  for (const site of report.sites) for (const problem of site.problems) process.stderr.write(`postcraft: ${t(msg('warning: {0}', msg('{0}: {1}', relativePath(report.root, site.root) || '.', problem)))}\n`);
   if (report.fixes && args.fix === 'dry-run') {
     // The diff alone on stdout, to read or to `git apply`; what it fixes and what is left on stderr.
     process.exitCode = report.exitCode;
-    process.stderr.write(formatFixSummary(report.root, report.fixes, new Set(), true, report.findings.length));
+    process.stderr.write(formatFixSummary(report.root, report.fixes, new Set(), true, report.findings.length, translate));
     process.stdout.write(formatFixDiff(report.root, report.fixes));
     return report.exitCode;
   }
   let fixSummary = '';
   if (report.fixes) {
     const written = writeFixes(report.fixes);
-    fixSummary = formatFixSummary(report.root, written.plan, written.files, false, report.findings.length);
+    fixSummary = formatFixSummary(report.root, written.plan, written.files, false, report.findings.length, translate);
   }
   const output = formatReport(args.format, report);
   process.exitCode = report.exitCode; // known before the output goes out, for a reader that stops early
@@ -98,13 +100,13 @@ function writeFixes(plan: FixPlan): { files: Set<string>; plan: FixPlan } {
     const path = fix.file.replace(/^\/(?=[A-Za-z]:)/, '');
     try {
       if (!Buffer.from(fix.original).equals(readFileSync(path))) {
-        refused.push({ file: fix.file, reason: 'the file changed while it was being fixed' });
+        refused.push({ file: fix.file, reason: msg('the file changed while it was being fixed') });
         continue;
       }
       writeFileSync(path, fix.bytes);
       files.add(fix.file);
     } catch (error) {
-      refused.push({ file: fix.file, reason: error instanceof Error ? error.message : String(error) });
+      refused.push({ file: fix.file, reason: msg('{0}', error instanceof Error ? error.message : String(error)) });
     }
   }
   return { files, plan: { files: plan.files, refused } };
@@ -138,7 +140,7 @@ if (isMainThread) main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`postcraft: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(`postcraft: ${t(msg('internal error: {0}', error instanceof Error ? (error.stack ?? error.message) : String(error)))}\n`);
     process.exitCode = 2;
   },
 );

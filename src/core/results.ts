@@ -7,5 +7,5 @@ export type { CheckOptions } from './checks/runChecks';
 export type { CheckedSite } from './cache/checkCache';
 export type { SiteFileSystem, FileStat, DirectoryEntry } from './host/fileSystem';
 export { basename, isInside, relativePath, toSitePath } from './text/paths';
-export { formatMessage, localize, english, type Message, type Translate } from './l10n/message';
+export { formatMessage, localize, english, msg, type Message, type Translate } from './l10n/message';
 export { readRunSnapshot, reportFromSnapshot, type RunSnapshot } from './cache/runSnapshot';

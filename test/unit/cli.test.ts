@@ -4,7 +4,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { parseArguments } from '../../src/cli/args';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { parseArguments, usage } from '../../src/cli/args';
 import type { SiteCheckReport } from '../../src/cli/checkSite';
 import { formatGithub } from '../../src/cli/format/github';
 import { formatSarif } from '../../src/cli/format/sarif';
@@ -71,6 +72,20 @@ describe('postcraft command-line arguments', () => {
     assert.deepEqual(parseArguments(['-x']), { command: 'usage-error', message: 'Unknown option -x' });
   });
 
+  it("gives Node's own words when parseArgs refuses a value, as Node writes them", () => {
+    const nodeSays = (args: string[], options: ParseArgsConfig['options']) => {
+      try {
+        parseArgs({ args, options, allowPositionals: true, strict: true });
+      } catch (error) {
+        return (error as Error).message;
+      }
+      return undefined;
+    };
+    assert.deepEqual(parseArguments(['--format']), { command: 'usage-error', message: nodeSays(['--format'], { format: { type: 'string' } }) });
+    assert.deepEqual(parseArguments(['--fix=1']), { command: 'usage-error', message: nodeSays(['--fix=1'], { fix: { type: 'boolean' } }) });
+    assert.deepEqual(parseArguments(['--jobs', '-1']), { command: 'usage-error', message: nodeSays(['--jobs', '-1'], { jobs: { type: 'string' } }) });
+  });
+
   it('keeps a folder given as a path, options anywhere, and a folder after --', () => {
     assert.deepEqual(parseArguments(['./blog', '--format', 'github']), { command: 'check', folder: './blog', format: 'github', maxWarnings: undefined, severities: {} });
     assert.deepEqual(parseArguments(['--rule', 'tag-typo=off', 'check', '--rule=schema=warning', '.']), { command: 'check', folder: '.', format: 'text', maxWarnings: undefined, severities: { 'tag-typo': 'off', schema: 'warning' } });
@@ -78,6 +93,13 @@ describe('postcraft command-line arguments', () => {
     assert.equal(parseArguments(['check', 'a', 'b']).command, 'usage-error');
     assert.equal(parseArguments(['-h', '--format', 'json']).command, 'help');
     assert.equal(parseArguments(['check', '--version']).command, 'version');
+  });
+
+  it('lists the options in one column, a long description going on under itself', () => {
+    const help = usage();
+    assert.match(help, /^Usage: postcraft check \[folder\] \[options\]\n\nChecks every post/);
+    assert.ok(help.includes('\n  --jobs N                          Threads that read and check posts (default: one per core with 4 cores\n                                    or more, on sites of 2,000 posts or more; 1: none)\n'));
+    assert.ok(help.includes('\n  -v, --version                     Show the version\n\nExit codes: 0 no errors'));
   });
 });
 

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { createPostcraftService, rewritableText, type Finding, type Fix } from '../../src/core/index';
+import { createPostcraftService, formatMessage, rewritableText, type Finding, type Fix } from '../../src/core/index';
 import { inMemorySite } from '../../src/core/host/inMemoryFileSystem';
 import { applyOffsetEdits, composeEdits, fixAll, maxFixPasses, safeFixes } from '../../src/core/features/fixAll';
 import type { OffsetEdit } from '../../src/core/features/frontmatterEdits';
@@ -168,7 +168,7 @@ describe('the text --fix may write back', () => {
   it('refuses a read cut short, a file over the limit, binary, invalid UTF-8 and UTF-16', () => {
     const reason = (bytes: Uint8Array, size?: number, max?: number) => {
       const read = rewritableText(bytes, size, max);
-      return 'refused' in read ? read.refused : 'accepted';
+      return 'refused' in read ? formatMessage(read.refused) : 'accepted';
     };
     assert.match(reason(encode('abc'), 10), /not read whole/);
     assert.match(reason(encode('abcdef'), 6, 4), /over Postcraft/);

@@ -10,6 +10,9 @@ import { createPostcraftService, noCancellation } from '../../src/core/index';
 import { inMemorySite } from '../../src/core/host/inMemoryFileSystem';
 import { renderPreview } from '../../src/core/render/index';
 import { fixturesRoot } from './support/fixtureSites';
+import { parseArguments, usage } from '../../src/cli/args';
+import { formatText } from '../../src/cli/format/text';
+import { formatFixSummary } from '../../src/cli/format/fixes';
 import { copyFixtures, fileUri, TestClient } from './server/lspClient';
 
 const projectRoot = resolve(__dirname, '../..');
@@ -156,9 +159,64 @@ describe('fronts in Spanish', () => {
     const spanish = run({ LANG: 'es_ES.UTF-8' }).stdout;
     assert.match(spanish, /La etiqueta "[^"]+" \(1 entrada\) parece una errata de "[^"]+"/);
     assert.match(spanish, /Imagen no encontrada: /);
+    assert.match(spanish.trim().split('\n').at(-1)!, /^✗ \d+ errores, \d+ advertencias? en Hugo \(\d+ entradas\)$/);
+    assert.match(spanish, /^content\/\S+:\d+:\d+  advertencia  La etiqueta /m);
     const english = run({ LANG: 'en_US.UTF-8' }).stdout;
     assert.match(english, /looks like a misspelling of/);
     assert.doesNotMatch(english, /errata/);
+    assert.match(english.trim().split('\n').at(-1)!, /^✗ \d+ errors, \d+ warnings? in Hugo \(\d+ posts\)$/);
+  });
+
+  it('the CLI gives its usage and its argument errors in the language of LC_ALL, LC_MESSAGES or LANG', () => {
+    const run = (args: string[], env: NodeJS.ProcessEnv) =>
+      spawnSync(process.execPath, ['--import', 'tsx', join(projectRoot, 'src/cli/main.ts'), ...args], { encoding: 'utf8', cwd: projectRoot, env: { ...process.env, LANG: '', LC_ALL: '', LC_MESSAGES: '', ...env } });
+    const help = run(['--help'], { LC_ALL: 'es_MX.UTF-8', LANG: 'en_US.UTF-8' });
+    assert.equal(help.status, 0);
+    assert.match(help.stdout, /^Uso: postcraft check \[carpeta\] \[opciones\]\n/);
+    assert.match(help.stdout, /^ {2}--max-warnings N {18}Falla si hay más de N advertencias$/m);
+    const typo = run(['check', '--formt', 'json'], { LC_MESSAGES: 'es_ES.UTF-8' });
+    assert.equal(typo.status, 2);
+    assert.equal(typo.stderr, 'postcraft: Opción desconocida --formt. ¿Quisiste decir --format?\nEjecuta postcraft --help para ver cómo se usa.\n');
+    const missing = run(['check', 'no-such-folder/'], { LANG: 'es_ES.UTF-8' });
+    assert.equal(missing.stderr, 'postcraft: no-such-folder/ no es una carpeta\n');
+    // C and POSIX mean no translation, as for any POSIX program.
+    assert.match(run(['--help'], { LC_ALL: 'C', LANG: 'es_ES.UTF-8' }).stdout, /^Usage: postcraft check \[folder\] \[options\]\n/);
+  });
+
+  it("the CLI's usage, argument errors, summary and --fix report in Spanish, every plural form", () => {
+    const spanish = bundleFor('es')!;
+    const translate = (template: string, args: readonly (string | number)[]) => (spanish[template] ?? template).replace(/{(\d+)}/g, (match, index: string) => String(args[Number(index)] ?? match));
+    const help = usage(translate).split('\n');
+    assert.equal(help[0], 'Uso: postcraft check [carpeta] [opciones]');
+    assert.ok(help.includes('Opciones:'));
+    // Option names stay as typed; a description broken over lines goes on under its first line.
+    const jobs = help.findIndex((line) => line.startsWith('  --jobs N '));
+    assert.match(help[jobs]!, /^ {2}--jobs N {26}Hilos que leen/);
+    assert.match(help[jobs + 1]!, /^ {36}\S/);
+    assert.ok(help.slice(0, -1).every((line) => line.length <= 120), 'no line runs far past the English ones (but the list of checks)');
+    assert.match(help.at(-1)!, /^Comprobaciones: broken-image, /);
+    assert.deepEqual(parseArguments(['chekc'], translate), { command: 'usage-error', message: 'Comando desconocido chekc. ¿Quisiste decir check?' });
+    assert.deepEqual(parseArguments(['blog'], translate), { command: 'usage-error', message: 'Comando desconocido blog. Para comprobar una carpeta: postcraft check blog' });
+    assert.deepEqual(parseArguments(['--format', 'sarf'], translate), { command: 'usage-error', message: '--format debe ser text, json, sarif, github (se recibió sarf). ¿Quisiste decir sarif?' });
+    assert.deepEqual(parseArguments(['--jobs', '0'], translate), { command: 'usage-error', message: '--jobs admite un número entero igual o mayor que 1' });
+    assert.deepEqual(parseArguments(['--format'], translate), { command: 'usage-error', message: "Falta el argumento de la opción '--format <value>'" });
+    assert.deepEqual(parseArguments(['--fix=1'], translate), { command: 'usage-error', message: "La opción '--fix' no admite argumento" });
+
+    const report = (errors: number, warnings: number, posts: number) => ({ root: '/s', sites: [{ root: '/s', generator: 'Hugo', posts, problems: [] }], findings: [], errors, warnings, exitCode: errors ? 1 : 0 }) as const;
+    assert.equal(formatText(report(1, 1, 1), false, translate), '✗ 1 error, 1 advertencia en Hugo (1 entrada)\n');
+    assert.equal(formatText(report(5, 0, 10030), false, translate), '✗ 5 errores, 0 advertencias en Hugo (10030 entradas)\n');
+    assert.equal(formatText(report(5, 0, 10030), false), '✗ 5 errors, 0 warnings in Hugo (10030 posts)\n');
+    assert.equal(formatText(report(0, 1, 1), false), '✓ 0 errors, 1 warning in Hugo (1 post)\n');
+
+    const applied = (n: number) => Array.from({ length: n }, () => ({ code: 'tag-typo' }) as never);
+    const fix = (file: string, n: number) => ({ file, original: new Uint8Array(), before: '', after: '', bytes: new Uint8Array(), applied: applied(n) });
+    const plan = { files: [fix('/s/a.md', 1), fix('/s/b.md', 2)], refused: [{ file: '/s/c.md', reason: msg('the file is UTF-16, which fixes do not rewrite') }] };
+    assert.equal(
+      formatFixSummary('/s', plan, new Set(['/s/a.md']), false, 1, translate),
+      'Corregido a.md: 1 problema (tag-typo)\nSin corregir c.md: el archivo está en UTF-16, y las correcciones no lo reescriben\nSe corrigió 1 problema en 1 archivo; queda 1 problema.\n',
+    );
+    assert.equal(formatFixSummary('/s', { files: plan.files, refused: [] }, new Set(), true, 4, translate).split('\n').at(-2), 'Se corregirían 3 problemas en 2 archivos; quedan 4 problemas.');
+    assert.equal(formatFixSummary('/s', { files: plan.files, refused: [] }, new Set(), true, 4).split('\n').at(-2), 'Would fix 3 problems in 2 files; 4 findings left.');
   });
 
   it('the language server speaks the locale the client sends at initialize', async () => {

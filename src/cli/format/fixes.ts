@@ -1,5 +1,5 @@
 import { createTwoFilesPatch } from 'diff';
-import { relativePath } from '../../core/index';
+import { english, formatMessage, msg, relativePath, type Message, type Translate } from '../../core/index';
 import type { FixPlan } from '../checkSite';
 
 /** The planned fixes as one unified diff (`--fix-dry-run`), with `a/` and `b/` paths from the checked folder, as `git diff` writes. */
@@ -15,23 +15,31 @@ export function formatFixDiff(root: string, plan: FixPlan): string {
 
 /**
  * What the fixes changed (or, in a dry run, would change), post by post, and the posts left alone. `left`:
- * the findings still there, for the last line.
+ * the findings still there, for the last line. In the language of `translate`.
  */
-export function formatFixSummary(root: string, plan: FixPlan, written: ReadonlySet<string>, dryRun: boolean, left: number): string {
+export function formatFixSummary(root: string, plan: FixPlan, written: ReadonlySet<string>, dryRun: boolean, left: number, translate: Translate = english): string {
+  const t = (message: Message) => formatMessage(message, translate);
   const lines: string[] = [];
   let problems = 0;
   for (const fix of plan.files) {
     if (!dryRun && !written.has(fix.file)) continue;
     problems += fix.applied.length;
     const codes = [...new Set(fix.applied.map((applied) => applied.code))].join(', ');
-    lines.push(`${dryRun ? 'Would fix' : 'Fixed'} ${relativePath(root, fix.file)}: ${count(fix.applied.length, 'problem')} (${codes})`);
+    const count = problemCount(fix.applied.length);
+    lines.push(t(dryRun ? msg('Would fix {0}: {1} ({2})', relativePath(root, fix.file), count, codes) : msg('Fixed {0}: {1} ({2})', relativePath(root, fix.file), count, codes)));
   }
-  for (const { file, reason } of plan.refused) lines.push(`Not fixed ${relativePath(root, file)}: ${reason}`);
+  for (const { file, reason } of plan.refused) lines.push(t(msg('Not fixed {0}: {1}', relativePath(root, file), reason)));
   const files = dryRun ? plan.files.length : written.size;
-  lines.push(`${dryRun ? 'Would fix' : 'Fixed'} ${count(problems, 'problem')} in ${count(files, 'file')}; ${count(left, 'finding')} left.`);
+  const fileCount = files === 1 ? msg('{0} file', files) : msg('{0} files', files);
+  const leftCount = left === 1 ? msg('{0} finding left', left) : msg('{0} findings left', left);
+  // The verb agrees with the number of problems in some languages: a sentence for each plural form.
+  const total = dryRun
+    ? problems === 1 ? msg('Would fix {0} problem in {1}; {2}.', problems, fileCount, leftCount) : msg('Would fix {0} problems in {1}; {2}.', problems, fileCount, leftCount)
+    : problems === 1 ? msg('Fixed {0} problem in {1}; {2}.', problems, fileCount, leftCount) : msg('Fixed {0} problems in {1}; {2}.', problems, fileCount, leftCount);
+  lines.push(t(total));
   return `${lines.join('\n')}\n`;
 }
 
-function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+function problemCount(n: number): Message {
+  return n === 1 ? msg('{0} problem', n) : msg('{0} problems', n);
 }

@@ -1,5 +1,5 @@
 import type { SiteFileSystem } from '../host/fileSystem';
-import { formatMessage, msg, type Message } from '../l10n/message';
+import { formatMessage, msg, msgOfTranslatable, type Message } from '../l10n/message';
 
 /** Why a file is not read as a post. */
 export type UnreadableReason = { readonly kind: 'too-large'; readonly size: number; readonly limit: number } | { readonly kind: 'binary' } | { readonly kind: 'encoding' };
@@ -57,7 +57,7 @@ export function describeUnreadable(reason: UnreadableReason): Message {
 }
 
 /** A post's text that a fix may be written back into, and how to write it; or why the file is left alone. */
-export type RewritableText = { readonly text: string; readonly encode: (text: string) => Uint8Array } | { readonly refused: string };
+export type RewritableText = { readonly text: string; readonly encode: (text: string) => Uint8Array } | { readonly refused: Message };
 
 const utf8Bom = [0xef, 0xbb, 0xbf];
 
@@ -68,10 +68,11 @@ const utf8Bom = [0xef, 0xbb, 0xbf];
  * not rewritten: a fix is not worth re-encoding a file.
  */
 export function rewritableText(bytes: Uint8Array, size: number | undefined, maxBytes = defaultMaxPostBytes): RewritableText {
-  if (size !== undefined && size !== bytes.byteLength) return { refused: 'the file was not read whole' };
+  if (size !== undefined && size !== bytes.byteLength) return { refused: msg('the file was not read whole') };
   const decoded = decodePostBytes(bytes, maxBytes);
-  if ('unreadable' in decoded) return { refused: formatMessage(describeUnreadable(decoded.unreadable)).replace(/^Skipped: /, '') };
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return { refused: 'the file is UTF-16, which fixes do not rewrite' };
+  // The finding's words without its "Skipped: " (English only: a file that was checked a moment ago seldom gets here).
+  if ('unreadable' in decoded) return { refused: msgOfTranslatable(formatMessage(describeUnreadable(decoded.unreadable)).replace(/^Skipped: /, '')) };
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return { refused: msg('the file is UTF-16, which fixes do not rewrite') };
   const bom = utf8Bom.every((byte, i) => bytes[i] === byte);
   const encode = (text: string) => {
     const body = new TextEncoder().encode(text);
@@ -83,6 +84,6 @@ export function rewritableText(bytes: Uint8Array, size: number | undefined, maxB
   };
   // What the decoder took must come back byte for byte (it always does for valid UTF-8: a safety net).
   const again = encode(decoded.text);
-  if (again.byteLength !== bytes.byteLength || again.some((byte, i) => byte !== bytes[i])) return { refused: 'the file does not read back as it was written' };
+  if (again.byteLength !== bytes.byteLength || again.some((byte, i) => byte !== bytes[i])) return { refused: msg('the file does not read back as it was written') };
   return { text: decoded.text, encode };
 }
