@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { english, findingCodes, formatMessage, msg, type FindingCode, type Message, type Translate } from '../core/index';
+import { english, findingCodes, formatMessage, msg, type FindingCode, type Message, type Translate } from '../core/results';
 
 export const outputFormats = ['text', 'json', 'sarif', 'github'] as const;
 export type OutputFormat = (typeof outputFormats)[number];

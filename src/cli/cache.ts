@@ -1,8 +1,15 @@
 import { closeSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { checkWithCache, formatMessage, msg, readCheckCache, readRunSnapshot, recordingFileSystem, reportFromSnapshot, snapshotOfRun, type CheckCache, type CheckOptions, type SiteFileSystem } from '../core/index';
+import type { CheckCache } from '../core/index';
+import { formatMessage, msg, readRunSnapshot, reportFromSnapshot, type CheckOptions, type SiteFileSystem } from '../core/results';
 import { translate } from '../node/index';
-import { reportOf, type SiteCheckReport } from './checkSite';
+import { reportOf, type SiteCheckReport } from './report';
+
+/**
+ * The checks, the site model and their parsers: most of the bundle, loaded (and its modules run) only
+ * when the last run's snapshot does not answer. esbuild makes a required module's init lazy.
+ */
+const checking = (): typeof import('../core/index') => require('../core/index');
 
 /** Where `--cache` keeps its file without `--cache-location`: where ESLint and markdownlint-cli2 keep theirs. */
 export const defaultCacheFolder = join('node_modules', '.cache', 'postcraft');
@@ -40,6 +47,7 @@ export async function checkSitesWithCache(fs: SiteFileSystem, root: string, opti
   const fromSnapshot = snapshot && (await reportFromSnapshot(fs, snapshot, key, Date.now()));
   if (fromSnapshot) return reportOf(root, fromSnapshot.sites, fromSnapshot.findings, maxWarnings);
 
+  const { checkWithCache, recordingFileSystem, snapshotOfRun } = checking();
   const keptCache = kept?.cache();
   const previous = keptCache === undefined ? undefined : parseCache(keptCache, file, warn);
   const startedAt = Date.now();
@@ -92,7 +100,7 @@ function readCacheFile(file: string): { readonly snapshot: string | undefined; c
 }
 
 function parseCache(text: string, file: string, warn: (message: string) => void): CheckCache | undefined {
-  const cache = readCheckCache(parseOrUndefined(text));
+  const cache = checking().readCheckCache(parseOrUndefined(text));
   if (!cache) warn(formatMessage(msg('{0} is not a cache this version of Postcraft wrote; checking everything and writing it anew', file), translate));
   return cache;
 }

@@ -1,33 +1,7 @@
-import { createPostcraftService, defaultMaxPostBytes, msg, noCancellation, rewritableText, safeFixes, type AppliedFix, type CheckOptions, type Finding, type Message, type PostcraftService, type PostWorkers, type SiteFileSystem, type SiteSummary } from '../core/index';
+import { createPostcraftService, defaultMaxPostBytes, msg, noCancellation, rewritableText, safeFixes, type CheckOptions, type Finding, type Message, type PostcraftService, type PostWorkers, type SiteFileSystem } from '../core/index';
+import { reportOf, type FileFix, type FixPlan, type SiteCheckReport } from './report';
 
-export interface SiteCheckReport {
-  readonly root: string;
-  readonly sites: readonly { readonly root: string; readonly generator: string; readonly posts: number; readonly problems: readonly Message[] }[];
-  readonly findings: readonly Finding[];
-  readonly errors: number;
-  readonly warnings: number;
-  /** 0 clean, 1 findings that fail the run. */
-  readonly exitCode: 0 | 1;
-  /** With `fix`: the posts the safe fixes change (`findings` are then those left), and the posts left alone. */
-  readonly fixes?: FixPlan;
-}
-
-export interface FixPlan {
-  readonly files: readonly FileFix[];
-  readonly refused: readonly { readonly file: string; readonly reason: Message }[];
-}
-
-/** One post's safe fixes, applied to its text: what `--fix` writes and `--fix-dry-run` shows. */
-export interface FileFix {
-  readonly file: string;
-  /** The bytes read: the file is written only while it still holds them. */
-  readonly original: Uint8Array;
-  readonly before: string;
-  readonly after: string;
-  /** `after` encoded as the file was (UTF-8, its byte-order mark kept). */
-  readonly bytes: Uint8Array;
-  readonly applied: readonly AppliedFix[];
-}
+export { reportOf, type FileFix, type FixPlan, type SiteCheckReport } from './report';
 
 /** Runs every check on every site in `root` and decides the exit code. No printing. */
 export async function checkSites(fs: SiteFileSystem, root: string, options: CheckOptions & { maxWarnings?: number | undefined; fix?: boolean; postWorkers?: PostWorkers | undefined }, onProgress?: (done: number, total: number) => void): Promise<SiteCheckReport> {
@@ -48,23 +22,6 @@ export async function checkSites(fs: SiteFileSystem, root: string, options: Chec
     findings.splice(0, findings.length, ...findings.filter((finding) => !fixed.has(finding.file)), ...fixes.remaining);
   }
   return reportOf(root, sites, findings, options.maxWarnings, fixes?.plan);
-}
-
-/** The report of a run: findings in file order, the counts and the exit code. */
-export function reportOf(root: string, sites: readonly SiteSummary[], unsorted: readonly Finding[], maxWarnings: number | undefined, fixes?: FixPlan): SiteCheckReport {
-  const findings = [...unsorted].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character));
-  const errors = findings.filter((finding) => finding.severity === 'error').length;
-  const warnings = findings.filter((finding) => finding.severity === 'warning').length;
-  const failed = errors > 0 || (maxWarnings !== undefined && warnings > maxWarnings);
-  return {
-    root,
-    sites: sites.map((site) => ({ root: site.root, generator: site.generator, posts: site.posts, problems: site.configProblems })),
-    findings,
-    errors,
-    warnings,
-    exitCode: failed ? 1 : 0,
-    ...(fixes ? { fixes } : {}),
-  };
 }
 
 /**

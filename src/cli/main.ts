@@ -1,19 +1,21 @@
 import { resolve } from 'node:path';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { isMainThread } from 'node:worker_threads';
-import { formatMessage, msg, relativePath, toSitePath, type Message } from '../core/index';
+import { formatMessage, msg, relativePath, toSitePath, type Message } from '../core/results';
 import { blockingNodeFileSystem, localeOfEnvironment, translate, useLocale } from '../node/index';
 import { parseArguments, usage, type OutputFormat } from './args';
-import { checkSites, type SiteCheckReport } from './checkSite';
+import type { SiteCheckReport } from './report';
 import { cacheFile, checkSitesWithCache } from './cache';
 import { repositoryRoot } from './sourceRoot';
-import { createPostWorkerPool, defaultJobs } from './postWorkerPool';
 import { formatJson } from './format/json';
 import { formatGithub } from './format/github';
 import { formatSarif } from './format/sarif';
 import { formatText } from './format/text';
 import { formatFixDiff, formatFixSummary } from './format/fixes';
-import type { FixPlan } from './checkSite';
+import type { FixPlan } from './report';
+
+/** The checks and the worker pool: loaded when the cache's snapshot does not answer the run (see cache.ts). */
+const checking = (): typeof import('./checkSite') & typeof import('./postWorkerPool') => ({ ...require('./checkSite'), ...require('./postWorkerPool') });
 
 declare const POSTCRAFT_VERSION: string | undefined;
 /** Text for a person at the terminal, in its language. */
@@ -57,6 +59,7 @@ async function main(argv: string[]): Promise<number> {
     report = await checkSitesWithCache(blockingNodeFileSystem, toSitePath(folder), options, cacheFile(folder, args.cache.location), version, (message) => process.stderr.write(`postcraft: ${t(msg('warning: {0}', message))}\n`));
   } else {
     // --jobs 1: no pool, the single-threaded path as it always was. Without --jobs, workers only where they pay.
+    const { checkSites, createPostWorkerPool, defaultJobs } = checking();
     const jobs = args.jobs ?? defaultJobs();
     const postWorkers = jobs > 1 ? createPostWorkerPool({ jobs, ...(args.jobs !== undefined ? { minPosts: 0 } : {}) }) : undefined;
     try {
@@ -144,3 +147,5 @@ if (isMainThread) main(process.argv.slice(2)).then(
     process.exitCode = 2;
   },
 );
+// A post worker thread runs this bundle too (postWorkerPool.ts): the worker's end is loaded only there.
+else require('./postWorker');

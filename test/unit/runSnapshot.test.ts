@@ -5,6 +5,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
+import fc from 'fast-check';
+import { hashText, textHasher } from '../../src/core/cache/hash';
 import { checkSites } from '../../src/cli/checkSite';
 import { checkSitesWithCache } from '../../src/cli/cache';
 import { checkWithCache, readRunSnapshot, reportFromSnapshot, type CheckOptions, type RunSnapshot } from '../../src/core/index';
@@ -159,5 +161,17 @@ describe('the run snapshot of --cache', () => {
       assert.equal((await cachedRun(fs)).fromSnapshot, false);
       assert.ok(snapshotOnDisk());
     }
+  });
+});
+
+describe('textHasher', () => {
+  it('hashes texts given one after another as hashText hashes them joined', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: 'binary' })), (texts) => {
+        const hasher = textHasher();
+        for (const text of texts) hasher.update(text);
+        assert.equal(hasher.digest(), hashText(texts.join('')));
+      }),
+    );
   });
 });

@@ -1,6 +1,6 @@
 import { createTwoFilesPatch } from 'diff';
-import { english, formatMessage, msg, relativePath, type Message, type Translate } from '../../core/index';
-import type { FixPlan } from '../checkSite';
+import { english, formatMessage, msg, relativePath, type Message, type Translate } from '../../core/results';
+import type { FixPlan } from '../report';
 
 /** The planned fixes as one unified diff (`--fix-dry-run`), with `a/` and `b/` paths from the checked folder, as `git diff` writes. */
 export function formatFixDiff(root: string, plan: FixPlan): string {

@@ -1,5 +1,5 @@
-import type { SiteCheckReport } from '../checkSite';
-import { english, localize, type Translate } from '../../core/index';
+import type { SiteCheckReport } from '../report';
+import { english, localize, type Translate } from '../../core/results';
 import { locate } from './location';
 
 // Escaping as GitHub's own toolkit does (@actions/core, command.ts): the message may not hold a raw

@@ -1,5 +1,5 @@
-import type { SiteCheckReport } from '../checkSite';
-import { formatMessage, relativePath } from '../../core/index';
+import type { SiteCheckReport } from '../report';
+import { formatMessage, relativePath } from '../../core/results';
 import { locate } from './location';
 
 export function formatJson(report: SiteCheckReport): string {

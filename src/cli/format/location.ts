@@ -1,4 +1,4 @@
-import { relativePath, type Finding } from '../../core/index';
+import { relativePath, type Finding } from '../../core/results';
 
 /** Where a finding is, as people and CI tools count: path relative to the checked folder, 1-based. */
 export function locate(root: string, finding: Finding) {

@@ -1,5 +1,5 @@
-import { findingCodes, relativePath } from '../../core/index';
-import type { SiteCheckReport } from '../checkSite';
+import { findingCodes, relativePath } from '../../core/results';
+import type { SiteCheckReport } from '../report';
 import { locate } from './location';
 
 const helpUri = (code: string) => `https://github.com/postcraft/postcraft#${code}`;

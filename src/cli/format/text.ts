@@ -1,5 +1,5 @@
-import type { SiteCheckReport } from '../checkSite';
-import { english, formatMessage, localize, msg, type Message, type Translate } from '../../core/index';
+import type { SiteCheckReport } from '../report';
+import { english, formatMessage, localize, msg, type Message, type Translate } from '../../core/results';
 import { locate } from './location';
 
 /** `translate`: the language of the findings and the summary (JSON and SARIF stay English, for programs). */

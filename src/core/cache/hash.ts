@@ -13,6 +13,22 @@ export function hashText(text: string): string {
   return finish(h1, h2);
 }
 
+/** `hashText` of texts given one after another, as of their concatenation, without keeping them. */
+export function textHasher(): { update(text: string): void; digest(): string } {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  return {
+    update(text) {
+      for (let i = 0; i < text.length; i++) {
+        const code = text.charCodeAt(i);
+        h1 = Math.imul(h1 ^ code, 2654435761);
+        h2 = Math.imul(h2 ^ code, 1597334677);
+      }
+    },
+    digest: () => finish(h1, h2),
+  };
+}
+
 /** `hashText` of bytes (a config file read as it is). */
 export function hashBytes(bytes: Uint8Array): string {
   let h1 = 0xdeadbeef;

@@ -2,7 +2,7 @@ import type { Finding } from '../checks/finding';
 import type { DirectoryEntry, FileStat, SiteFileSystem } from '../host/fileSystem';
 import { dirname, joinPath } from '../text/paths';
 import type { CheckedSite } from './checkCache';
-import { hashText } from './hash';
+import { textHasher } from './hash';
 
 /**
  * The CLI's `--cache` fast path for a re-run where nothing changed: the last run's whole report, kept
@@ -130,7 +130,7 @@ export function readRunSnapshot(json: unknown): RunSnapshot | undefined {
  * newest mtime among them. Fields end in NUL, which no file name holds, so no two states read alike.
  */
 async function replay(fs: SiteFileSystem, inputs: RunInputs): Promise<{ readonly digest: string; readonly newest: number }> {
-  const parts: string[] = [];
+  const hash = textHasher();
   let newest = -Infinity;
   const describe = async (path: string) => {
     const stat = await fs.stat(path);
@@ -139,11 +139,11 @@ async function replay(fs: SiteFileSystem, inputs: RunInputs): Promise<{ readonly
     return `${stat.type}\0${stat.size}\0${stat.mtime}\0`;
   };
   for (const folder of inputs.folders) {
-    parts.push(`folder\0${folder}\0${await describe(folder)}`);
+    hash.update(`folder\0${folder}\0${await describe(folder)}`);
     const entries = (await fs.readDirectory(folder)).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const entry of entries) parts.push(`${entry.name}\0${entry.type === 'file' ? await describe(joinPath(folder, entry.name)) : `${entry.type}\0`}`);
+    for (const entry of entries) hash.update(`${entry.name}\0${entry.type === 'file' ? await describe(joinPath(folder, entry.name)) : `${entry.type}\0`}`);
   }
-  for (const path of inputs.paths) parts.push(`path\0${path}\0${await describe(path)}`);
-  for (const path of inputs.links) parts.push(`link\0${path}\0${(await fs.realPath?.(path)) ?? ''}\0`);
-  return { digest: hashText(parts.join('')), newest };
+  for (const path of inputs.paths) hash.update(`path\0${path}\0${await describe(path)}`);
+  for (const path of inputs.links) hash.update(`link\0${path}\0${(await fs.realPath?.(path)) ?? ''}\0`);
+  return { digest: hash.digest(), newest };
 }
