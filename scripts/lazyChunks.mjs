@@ -1,8 +1,9 @@
 // The extension's bundle and its lazily loaded chunks (src/vscode/lazyChunks.ts says how they load). esbuild
 // splits code only for ES modules, which neither extension host runs, so the split is done here in three builds:
 // 1. the bundle, with each module of a chunk replaced by a stand-in whose exports load the chunk on first read;
-// 2. each chunk, a function of the bundle's modules it shares: an import of a module the bundle holds reads
-//    the bundle's copy (one instance of each class, one state), anything else is bundled into the chunk;
+// 2. each chunk, a function of the bundle's modules it shares: an import of one of Postcraft's modules (or of
+//    markdown-it) that the bundle holds reads the bundle's copy (one instance of each class, one state); anything
+//    else, a smaller library included, is bundled into the chunk;
 // 3. the bundle again, now handing the chunks the modules they share.
 import * as esbuild from 'esbuild';
 import { createRequire } from 'node:module';
@@ -35,7 +36,7 @@ export async function buildWithLazyChunks(options, { name, entry, outdir, projec
   const items = await lazyItems(options, projectRoot);
   const keyOf = (path) => relative(projectRoot, path).split('\\').join('/');
 
-  const buildMain = async (shared) => {
+  const buildMain = async (shared, write) => {
     const imports = [...shared].map((key, index) => `import * as m${index} from ${JSON.stringify(items.byKey.get(key)?.specifier ?? resolve(projectRoot, key))};`);
     const contents = [
       `import { registerSharedModules } from ${JSON.stringify(runtime)};`,
@@ -46,6 +47,7 @@ export async function buildWithLazyChunks(options, { name, entry, outdir, projec
     return esbuild.build({
       ...options,
       metafile: true,
+      write,
       entryPoints: { [name]: 'postcraft-entry' },
       outdir,
       plugins: [virtualModule('postcraft-entry', contents, projectRoot), standIns(items, undefined, runtime)],
@@ -53,7 +55,7 @@ export async function buildWithLazyChunks(options, { name, entry, outdir, projec
   };
 
   // 1. The modules the bundle holds, which chunks share.
-  const first = await buildMain(new Set());
+  const first = await buildMain([], false);
   const inBundle = new Set(Object.keys(first.metafile.inputs).filter((path) => !path.includes(':')).map((path) => resolve(projectRoot, path)));
 
   // 2. The chunks.
@@ -76,7 +78,7 @@ export async function buildWithLazyChunks(options, { name, entry, outdir, projec
   );
 
   // 3. The bundle, sharing what the chunks import of it.
-  await buildMain(shared);
+  await buildMain([...shared].sort(), true);
 }
 
 /** Every chunk's module with its chunk, its key, what to import it by, and its export names. */
