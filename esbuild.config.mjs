@@ -1,12 +1,13 @@
 // One esbuild entry per runtime: the extension host, the CLI, the language server, the preview webview, and the
 // integration suite (which runs inside the extension host). `tsc --noEmit` only type-checks.
-//   node esbuild.config.mjs [--production] [--watch] [--only=cli,language-server]
+//   node esbuild.config.mjs [--production] [--watch] [--only=cli,language-server,extension,web-extension] [--outbase=dir]
 // The CLI and the language server are built into their npm packages (packages/cli, packages/language-server) with
 // every dependency bundled, so their tarballs need nothing from the registry; `npm pack` there runs this with --only.
 import * as esbuild from 'esbuild';
 import { copyFileSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildWithLazyChunks, lazyChunkNames } from './scripts/lazyChunks.mjs';
 
 // Paths below are from the project root, wherever npm runs this (esbuild's own working directory is fixed at import).
 const projectRoot = dirname(fileURLToPath(import.meta.url));
@@ -14,6 +15,8 @@ process.chdir(projectRoot);
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).split(',');
+// Elsewhere than the project (test/unit/vsix.test.ts measures a production build there): each outdir below `dir`.
+const outbase = process.argv.find((arg) => arg.startsWith('--outbase='))?.slice('--outbase='.length);
 const versionOf = (packageJson) => JSON.parse(readFileSync(packageJson, 'utf8')).version;
 const version = versionOf('package.json');
 
@@ -51,7 +54,10 @@ function packageBin(packageName, entry) {
 }
 
 const allBuilds = [
-  { ...nodeCommon, entryPoints: { extension: 'src/vscode/extension.ts' }, outdir: 'dist', external: ['vscode'] },
+  // The extension bundles leave what activation does not need (the YAML and other format readers, zod and its
+  // schemas, the generators besides Hugo, the editing features) to chunks loaded on first use
+  // (scripts/lazyChunks.mjs), except in --watch, which builds them whole.
+  { ...nodeCommon, name: 'extension', lazyChunks: { name: 'extension', entry: 'src/vscode/extension.ts' }, outdir: 'dist', external: ['vscode'] },
   // The preview renderer, which each extension bundle loads at the first render (src/vscode/preview/renderer.ts).
   { ...nodeCommon, entryPoints: { render: 'src/core/render/index.ts' }, outdir: 'dist' },
   packageBin('cli', { name: 'cli', source: 'src/cli/main.ts' }),
@@ -59,19 +65,26 @@ const allBuilds = [
   { ...common, platform: 'browser', target: 'es2022', format: 'iife', entryPoints: { preview: 'src/webview/preview.ts' }, outdir: 'media' },
   // Tests are never minified: stack traces must point at test lines.
   { ...nodeCommon, minify: false, sourcemap: 'inline', entryPoints: integrationTests, outdir: 'out/test/integration', external: ['vscode', 'mocha'] },
-  { ...webCommon, entryPoints: { extension: 'src/web/extension.ts' }, outdir: 'dist/web' },
+  {
+    ...webCommon,
+    name: 'web-extension',
+    define: { ...webCommon.define, POSTCRAFT_LAZY_CHUNKS: JSON.stringify(watch ? [] : lazyChunkNames) },
+    lazyChunks: { name: 'extension', entry: 'src/web/extension.ts' },
+    outdir: 'dist/web',
+  },
   { ...webCommon, entryPoints: { render: 'src/core/render/index.ts' }, outdir: 'dist/web' },
   { ...webCommon, minify: false, sourcemap: 'inline', entryPoints: { index: 'test/web/index.ts' }, outdir: 'out/test/web' },
   { ...nodeCommon, minify: false, entryPoints: { runElectron: 'test/runElectron.ts' }, outdir: 'out/test', external: ['@vscode/test-electron'] },
 ];
 const builds = allBuilds
   .filter((options) => !only || only.includes(options.name))
-  .map(({ name, ...options }) => options);
+  .map(({ name, ...options }) => (outbase ? { ...options, outdir: join(outbase, options.outdir) } : options));
 
 if (watch) {
-  const contexts = await Promise.all(builds.map((options) => esbuild.context(options)));
+  const whole = ({ lazyChunks, ...options }) => (lazyChunks ? { ...options, entryPoints: { [lazyChunks.name]: lazyChunks.entry } } : options);
+  const contexts = await Promise.all(builds.map((options) => esbuild.context(whole(options))));
   await Promise.all(contexts.map((context) => context.watch()));
   console.log('esbuild: watching for changes');
 } else {
-  await Promise.all(builds.map((options) => esbuild.build(options)));
+  await Promise.all(builds.map(({ lazyChunks, ...options }) => (lazyChunks ? buildWithLazyChunks(options, { ...lazyChunks, outdir: options.outdir, projectRoot }) : esbuild.build(options))));
 }

@@ -2,11 +2,12 @@
 // `npm test`, or here when dist/ is missing), with the README of scripts/marketplaceReadme.mjs.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { lazyChunkNames } from '../../scripts/lazyChunks.mjs';
 import { developerSections, marketplaceReadme } from '../../scripts/marketplaceReadme.mjs';
 import { projectRoot } from './support/npmPackages';
 import { readZip } from './support/zip';
@@ -16,12 +17,14 @@ type Pack = (options: Record<string, unknown>) => Promise<unknown>;
 const { pack } = createRequire(__filename)('@vscode/vsce/out/package') as { pack: Pack };
 
 const readme = readFileSync(join(projectRoot, 'README.md'), 'utf8');
+/** What each extension host loads: the bundle, the preview renderer and the chunks (scripts/lazyChunks.mjs). */
+const extensionFiles = ['dist', 'dist/web'].flatMap((dir) => ['extension', 'render', ...lazyChunkNames].map((name) => `${dir}/${name}.js`));
 
 describe('the vsix', () => {
   let work: string;
   let files: Map<string, Buffer>;
   before(async () => {
-    if (!['dist/extension.js', 'dist/web/extension.js', 'media/preview.js'].every((file) => existsSync(join(projectRoot, file)))) {
+    if (![...extensionFiles, 'media/preview.js'].every((file) => existsSync(join(projectRoot, file)))) {
       execFileSync(process.execPath, ['esbuild.config.mjs'], { cwd: projectRoot, stdio: 'inherit' });
     }
     execFileSync(process.execPath, ['scripts/marketplaceReadme.mjs'], { cwd: projectRoot });
@@ -32,8 +35,8 @@ describe('the vsix', () => {
   });
   after(() => rmSync(work, { recursive: true, force: true }));
 
-  it('holds both entries, the README, the changelog and the license, and no sources or tests', () => {
-    for (const file of ['package.json', 'readme.md', 'changelog.md', 'LICENSE.txt', 'dist/extension.js', 'dist/web/extension.js', 'media/icon.png', 'media/preview.js']) {
+  it('holds both entries with their renderer and chunks, the README, the changelog and the license, and no sources or tests', () => {
+    for (const file of ['package.json', 'readme.md', 'changelog.md', 'LICENSE.txt', ...extensionFiles, 'media/icon.png', 'media/preview.js']) {
       assert.ok(files.has(`extension/${file}`), file);
     }
     const stray = [...files.keys()].filter((name) => /^extension\/(src|test|bench|scripts|packages|docs|node_modules|out|\.corpus|\.generators|\.vscode-test)\//.test(name) || /\.(ts|map|vsix|tgz)$/.test(name));
@@ -65,6 +68,24 @@ describe('the vsix', () => {
     }
     assert.match(packaged, /^## The CLI$/m);
     assert.doesNotMatch(packaged, /^## (Tests|Layout)$/m);
+  });
+});
+
+describe('the production bundles', () => {
+  let work: string;
+  before(() => {
+    work = mkdtempSync(join(tmpdir(), 'postcraft-bundles-'));
+    execFileSync(process.execPath, ['esbuild.config.mjs', '--production', '--only=extension,web-extension', `--outbase=${work}`], { cwd: projectRoot, stdio: 'inherit' });
+  });
+  after(() => rmSync(work, { recursive: true, force: true }));
+
+  // Activation parses the whole bundle (docs/benchmarks.md, "A smaller start"); the rest loads on first use.
+  it('keep what activation loads to 400 KB on the desktop and in the web worker, with each chunk beside the bundle', () => {
+    for (const dir of ['dist', 'dist/web']) {
+      const kilobytes = statSync(join(work, dir, 'extension.js')).size / 1024;
+      assert.ok(kilobytes <= 400, `${dir}/extension.js is ${kilobytes.toFixed(1)} KB`);
+      for (const chunk of lazyChunkNames) assert.ok(existsSync(join(work, dir, `${chunk}.js`)), `${dir}/${chunk}.js`);
+    }
   });
 });
 

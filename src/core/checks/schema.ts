@@ -1,5 +1,5 @@
 import { findField, type Field } from '../frontmatter/model';
-import { dateKeys } from '../schema/frontmatterSchema';
+import { dateKeys, frontmatterSchemas } from '../schema/frontmatterSchema';
 import { dateReadings } from '../schema/dates';
 import { hasLevelOneHeading } from '../post/markdownStructure';
 import { compilesAsMdx } from '../post/dialect';
@@ -14,7 +14,7 @@ export const checkSchema: Check = (context) => {
   const { site, post } = context;
   const frontmatter = post.frontmatter;
   if (!frontmatter || frontmatter.unread || frontmatter.problems.some((problem) => problem.severity === 'error')) return; // syntax first
-  const result = site.profile.frontmatter.schema.safeParse(frontmatter.data);
+  const result = frontmatterSchemas[site.profile.id].safeParse(frontmatter.data);
   const reported = new Set<string>();
   for (const issue of result.success ? [] : result.error.issues) {
     const key = String(issue.path[0] ?? '');

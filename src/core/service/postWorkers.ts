@@ -49,7 +49,7 @@ export interface SentHalfChecked extends Omit<HalfChecked, 'head'> {
 
 /** A worker's copy of the site: its config, files, authors and link context, with no posts. */
 export async function loadSiteForWorker(fs: SiteFileSystem, recipe: SiteRecipe): Promise<Site> {
-  const profile = [...generators, plainMarkdown].find((candidate) => candidate.id === recipe.generator) ?? plainMarkdown;
+  const profile = generators.find((candidate) => candidate.id === recipe.generator)?.profile() ?? plainMarkdown;
   return (await Site.open(fs, recipe.root, profile, recipe.configFile, noCancellation, recipe)).site;
 }
 

@@ -1,37 +1,14 @@
-import * as z from '../schema/zod';
+import type * as z from '../schema/zod';
 import type { SiteFileSystem } from '../host/fileSystem';
-import { findingCodes, type FindingCode, type Severity } from './findingCodes';
+import type { FindingCode, Severity } from './findingCodes';
+import { siteSettingsSchema, type SeveritySetting } from './siteSettingsSchema';
 import { joinPath, relativePath } from '../text/paths';
 import { readText } from '../host/textFiles';
 import { msg, type Message } from '../l10n/message';
 
 export const siteSettingsFileName = 'postcraft.config.json';
 
-const severitySetting = z.enum(['error', 'warning', 'info', 'off']);
-// A length limit in characters; -1 turns it off (as Front Matter CMS's `seoTitleLength`).
-const seoLimit = z.int().check(z.gte(-1));
-
-/** The per-site file `postcraft.config.json`; `schemas/postcraft.config.schema.json` mirrors it. */
-export const siteSettingsSchema = z.strictObject({
-  $schema: z.optional(z.string()),
-  checks: z.optional(z.partialRecord(z.enum(findingCodes), severitySetting)),
-  requiredFields: z.optional(z.array(z.string())),
-  imageFields: z.optional(z.array(z.string())),
-  allowedTags: z.optional(z.array(z.string())),
-  ignore: z.optional(z.array(z.string())),
-  newPostTemplate: z.optional(z.string()),
-  heavyImageKB: z.optional(z.number().check(z.minimum(1))),
-  seo: z.optional(
-    z.strictObject({
-      titleLength: z.optional(seoLimit),
-      descriptionLength: z.optional(seoLimit),
-      slugLength: z.optional(seoLimit),
-      wordsPerMinute: z.optional(z.int().check(z.positive())),
-    }),
-  ),
-});
-
-export type SeveritySetting = z.infer<typeof severitySetting>;
+export type { SeveritySetting };
 
 export interface SiteSettings {
   readonly severities: Partial<Record<FindingCode, SeveritySetting>>;

@@ -12,7 +12,7 @@ export interface DetectedSite {
 }
 
 /** Every file (or folder) name whose presence can make a folder a site: what an editor watches for a new site. */
-export const siteMarkerNames: readonly string[] = [...generators.flatMap((profile) => profile.configFiles), siteSettingsFileName];
+export const siteMarkerNames: readonly string[] = [...generators.flatMap((generator) => generator.configFiles), siteSettingsFileName];
 
 /** How deep below a workspace folder a monorepo may keep its sites (`packages/docs/site/`). */
 const maxDepth = 3;
@@ -27,10 +27,10 @@ export async function detectSites(fs: SiteFileSystem, folder: string, token: Can
     const entries = await fs.readDirectory(dir);
     throwIfCancelled(token);
     const names = new Set(entries.map((entry) => entry.name));
-    for (const profile of generators) {
-      const configFile = profile.detect(names);
+    for (const generator of generators) {
+      const configFile = generator.detect(names);
       if (configFile) {
-        found.push({ root: dir, profile, configFile });
+        found.push({ root: dir, profile: generator.profile(), configFile });
         return;
       }
     }

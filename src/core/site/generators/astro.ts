@@ -1,4 +1,4 @@
-import { frontmatterSchemas } from '../../schema/frontmatterSchema';
+import { astroDetection } from './detection';
 import { parse as parseJsonc } from 'jsonc-parser';
 import type { SiteFileSystem } from '../../host/fileSystem';
 import { basename, dirname, extname, isInside, joinPath, relativePath } from '../../text/paths';
@@ -9,11 +9,10 @@ import type { FileSet } from '../fileSet';
 import type { Author, SiteConfig } from '../model';
 import { authorFromEntryFile, authorsFromDataFile } from './dataAuthors';
 import { callArguments, matchingBracket, objectSetting, stringItems, stringLiteralSetting, stringLiteralValue, topLevelProperties, topLevelString, withoutComments, withStringConstants } from './jsConfig';
-import { defaultImageFields, firstExisting, plainPublishing, rootRelativeCandidates, withoutBasePath, servedImagesWhere, type GeneratorProfile, recordingConfigInputs } from './profile';
+import { defaultImageFields, plainPublishing, rootRelativeCandidates, withoutBasePath, servedImagesWhere, type GeneratorProfile, recordingConfigInputs } from './profile';
 import { slug } from 'github-slugger';
 import type { AstroHeadingIds } from '../../links/headingIds/githubSlugger';
 
-const configNames = ['astro.config.mjs', 'astro.config.js', 'astro.config.ts', 'astro.config.mts', 'astro.config.cjs'];
 const contentConfigNames = ['content.config.ts', 'content.config.mts', 'content.config.js', 'content.config.mjs'];
 const legacyContentConfigNames = ['content/config.ts', 'content/config.mts', 'content/config.js', 'content/config.mjs'];
 const entryFile = /\.(md|mdx|mdoc|json|ya?ml|toml)$/i;
@@ -64,12 +63,11 @@ interface ImageEndpoint {
 }
 
 export const astro: GeneratorProfile = {
-  id: 'astro',
-  displayName: 'Astro',
+  ...astroDetection,
 
   publishing: plainPublishing,
   images: { publicFolder: 'images', besidePost: 'always', searchedWhere: servedImagesWhere, layoutsResolveFields: false, rulesGuessed: false },
-  frontmatter: { schema: frontmatterSchemas.astro, failsBuildOnBadDate: false, titled: true },
+  frontmatter: { failsBuildOnBadDate: false, titled: true },
   links: { newLinkStyle: '/', aliasesForMovedPages: false },
   newPost: {
     defaultSection: 'blog',
@@ -78,8 +76,6 @@ export const astro: GeneratorProfile = {
     /** The glob loader's own rule for entry ids (github-slugger), so the file name is the id it gets. */
     slug: (title) => githubSlug(title),
   },
-  configFiles: configNames,
-  detect: (names) => firstExisting(names, configNames),
 
   loadConfig: recordingConfigInputs(async (fs, root, configFile) => {
     const setup = await readSetup(fs, root, configFile);

@@ -1,4 +1,4 @@
-import { frontmatterSchemas } from '../../schema/frontmatterSchema';
+import { docusaurusDetection } from './detection';
 import type { SiteFileSystem } from '../../host/fileSystem';
 import { dirname, isInside, joinPath, normalizePath } from '../../text/paths';
 import { basePathOf, readDataFile, readText } from '../configFiles';
@@ -6,7 +6,7 @@ import type { Author, SiteConfig, TagRegistry } from '../model';
 import { authorsFromDataFile } from './dataAuthors';
 import { matchingAny, notMatchingAny } from './globs';
 import { booleanSetting, matchingBracket, objectSetting, stringItems, stringListSetting, stringLiteralSetting, topLevelProperties, topLevelString, withoutComments } from './jsConfig';
-import { defaultImageFields, firstExisting, rootRelativeCandidates, servedImagesWhere, type GeneratorProfile, recordingConfigInputs } from './profile';
+import { defaultImageFields, rootRelativeCandidates, servedImagesWhere, type GeneratorProfile, recordingConfigInputs } from './profile';
 import type { DocusaurusDocsVersion, DocusaurusRouting } from '../routes/docusaurus';
 import { slug } from 'github-slugger';
 
@@ -54,12 +54,11 @@ export const defaultExclude = ['**/_*.{js,jsx,ts,tsx,md,mdx}', '**/_*/**', '**/*
 const defaultInclude = { blog: ['**/*.{md,mdx}'], docs: ['**/*.{md,mdx}'], pages: ['**/*.{js,jsx,ts,tsx,md,mdx}'] };
 
 export const docusaurus: GeneratorProfile = {
-  id: 'docusaurus',
-  displayName: 'Docusaurus',
+  ...docusaurusDetection,
 
   publishing: { skipsDrafts: true, skipsFuturePosts: false },
   images: { publicFolder: 'img', besidePost: 'bundles', searchedWhere: servedImagesWhere, layoutsResolveFields: false, rulesGuessed: false },
-  frontmatter: { schema: frontmatterSchemas.docusaurus, failsBuildOnBadDate: false, titled: true },
+  frontmatter: { failsBuildOnBadDate: false, titled: true },
   links: { newLinkStyle: 'file.md', aliasesForMovedPages: false },
   newPost: {
     defaultSection: 'blog',
@@ -68,8 +67,6 @@ export const docusaurus: GeneratorProfile = {
     /** github-slugger, the slugger Docusaurus gives headings: Unicode letters stay, punctuation goes. */
     slug: (title) => slug(title),
   },
-  configFiles: ['docusaurus.config.js', 'docusaurus.config.ts', 'docusaurus.config.mjs', 'docusaurus.config.cjs', 'docusaurus.config.mts'],
-  detect: (names) => firstExisting(names, docusaurus.configFiles),
 
   loadConfig: recordingConfigInputs(async (fs, root, configFile) => {
     const file = configFile ? joinPath(root, configFile) : undefined;

@@ -1,4 +1,4 @@
-import { frontmatterSchemas } from '../../schema/frontmatterSchema';
+import { eleventyDetection } from './detection';
 import type { SiteFileSystem } from '../../host/fileSystem';
 import { basename, dirname, isInside, joinPath, relativePath } from '../../text/paths';
 import { basePathOf, readText } from '../configFiles';
@@ -9,7 +9,7 @@ import { compiled, globSource, matchingAny } from './globs';
 import { parseFrontmatter } from '../../frontmatter/parse';
 import { isExcludedFile } from '../pageKinds';
 import { hrefOf, paginationPattern, permalinkOf, templatePattern, urlKeyOf, type DataPermalink, type EleventyRouting } from '../routes/eleventy';
-import { defaultImageFields, firstExisting, plainPublishing, rootRelativeCandidates, withoutBasePath, servedImagesWhere, type GeneratorProfile, recordingConfigInputs } from './profile';
+import { defaultImageFields, plainPublishing, rootRelativeCandidates, withoutBasePath, servedImagesWhere, type GeneratorProfile, recordingConfigInputs } from './profile';
 import type { MarkdownItAnchorIds } from '../../links/headingIds/markdownItAnchor';
 import { eleventySlug } from './eleventySlug';
 
@@ -31,12 +31,11 @@ interface EleventySiteConfig extends SiteConfig {
 }
 
 export const eleventy: GeneratorProfile = {
-  id: 'eleventy',
-  displayName: 'Eleventy',
+  ...eleventyDetection,
 
   publishing: plainPublishing,
   images: { publicFolder: 'images', besidePost: 'bundles', searchedWhere: servedImagesWhere, layoutsResolveFields: true, rulesGuessed: false },
-  frontmatter: { schema: frontmatterSchemas.eleventy, failsBuildOnBadDate: false, titled: false },
+  frontmatter: { failsBuildOnBadDate: false, titled: false },
   links: { newLinkStyle: '/', aliasesForMovedPages: false },
   newPost: {
     defaultSection: 'posts',
@@ -45,10 +44,6 @@ export const eleventy: GeneratorProfile = {
     /** The `slugify` filter's rule (see eleventySlug.ts). */
     slug: (title) => eleventySlug(title),
   },
-  // Eleventy 3 reads the first of .eleventy.js, eleventy.config.{js,mjs,cjs} (TemplateConfig's
-  // projectConfigPaths); the others only by --config, so they come last.
-  configFiles: ['.eleventy.js', 'eleventy.config.js', 'eleventy.config.mjs', 'eleventy.config.cjs', 'eleventy.config.ts', '.eleventy.cjs'],
-  detect: (names) => firstExisting(names, eleventy.configFiles),
 
   loadConfig: recordingConfigInputs(async (fs, root, configFile) => {
     const file = configFile ? joinPath(root, configFile) : undefined;

@@ -1,8 +1,8 @@
-import { frontmatterSchemas } from '../../schema/frontmatterSchema';
+import { hugoDetection } from './detection';
 import { joinPath } from '../../text/paths';
 import { basePathOf, stringSetting } from '../configFiles';
 import type { SiteConfig } from '../model';
-import { browserCandidates, defaultImageFields, firstExisting, rootRelativeCandidates, withoutBasePath, type GeneratorProfile, type LoadedSiteConfig, recordingConfigInputs } from './profile';
+import { browserCandidates, defaultImageFields, rootRelativeCandidates, withoutBasePath, type GeneratorProfile, type LoadedSiteConfig, recordingConfigInputs } from './profile';
 import { hugoAuthorKey, loadHugoAuthors } from './hugo/authors';
 import { disabledLanguages, moduleMounts, readHugoConfig, taxonomyKeys, themeNames } from './hugo/config';
 import { hiddenContent, ignoreFilesPatterns } from './hugo/ignoredFiles';
@@ -17,17 +17,12 @@ import { readHugoRouting } from './hugo/routing';
 import { makePathSanitized } from './hugo/terms';
 import { hugoRoutingOf } from '../routes/hugo';
 
-const configNames = ['hugo.toml', 'hugo.yaml', 'hugo.yml', 'hugo.json', 'config.toml', 'config.yaml', 'config.yml', 'config.json'];
-const siteFolders = ['content', 'archetypes', 'layouts', 'themes'];
-
 export const hugo: GeneratorProfile = {
-  id: 'hugo',
-  displayName: 'Hugo',
-  configFiles: [...configNames, 'config/_default'],
+  ...hugoDetection,
 
   publishing: { skipsDrafts: true, skipsFuturePosts: true },
   images: { publicFolder: 'images', besidePost: 'bundles', searchedWhere: msg('next to the post, in assets/ or in static/'), layoutsResolveFields: true, rulesGuessed: false },
-  frontmatter: { schema: frontmatterSchemas.hugo, failsBuildOnBadDate: true, titled: true },
+  frontmatter: { failsBuildOnBadDate: true, titled: true },
   links: { newLinkStyle: '/', aliasesForMovedPages: true },
   newPost: {
     defaultSection: 'posts',
@@ -46,14 +41,6 @@ export const hugo: GeneratorProfile = {
     // One folder name: Hugo's urlize keeps `/` and `.`, and `../../etc` must not create a file out of the site.
     if (!/^[^/\\]+$/.test(id) || id === '.' || id === '..') return undefined;
     return { path: joinPath(contentDir, section, id, '_index.md'), content: `---\ntitle: ${JSON.stringify(name)}\n---\n` };
-  },
-
-  detect(names) {
-    const hugoNamed = firstExisting(names, configNames.filter((name) => name.startsWith('hugo.')));
-    if (hugoNamed) return hugoNamed;
-    const looksLikeHugo = siteFolders.some((folder) => names.has(folder));
-    if (!looksLikeHugo) return undefined;
-    return firstExisting(names, configNames) ?? (names.has('config') ? 'config/_default' : undefined);
   },
 
   loadConfig: recordingConfigInputs(async (fs, root, configFile): Promise<LoadedSiteConfig> => {

@@ -1,4 +1,4 @@
-import { frontmatterSchemas } from '../../schema/frontmatterSchema';
+import { jekyllDetection } from './detection';
 import type { SiteFileSystem } from '../../host/fileSystem';
 import { basename, dirname, extname, joinPath } from '../../text/paths';
 import { basePathOf, objectSetting, readDataFile, readText, stringSetting, type ConfigData } from '../configFiles';
@@ -8,7 +8,7 @@ import { msg } from '../../l10n/message';
 import type { JekyllCollection, JekyllDefaultsSet, JekyllRouting } from '../routes/jekyll';
 import { addAuthorRecords, authorFromEntryFile, AuthorRegistry, authorsFromDataFile, authorsFromDataFolder, dataExtensions } from './dataAuthors';
 import { jekyllExcludedFiles } from './jekyllEntryFilter';
-import { defaultImageFields, firstExisting, rootRelativeCandidates, servedImagesWhere, type GeneratorProfile, recordingConfigInputs } from './profile';
+import { defaultImageFields, rootRelativeCandidates, servedImagesWhere, type GeneratorProfile, recordingConfigInputs } from './profile';
 import { slugify } from '../routes/jekyll';
 
 const identity = (id: string) => id;
@@ -20,12 +20,11 @@ const specialName = /^[_.#]|~$/;
 const defaultExcludes = ['.sass-cache', '.jekyll-cache', 'gemfiles', 'Gemfile', 'Gemfile.lock', 'node_modules', 'vendor/bundle', 'vendor/cache', 'vendor/gems', 'vendor/ruby'];
 
 export const jekyll: GeneratorProfile = {
-  id: 'jekyll',
-  displayName: 'Jekyll',
+  ...jekyllDetection,
 
   publishing: { skipsDrafts: true, skipsFuturePosts: true },
   images: { publicFolder: 'assets/images', besidePost: 'bundles', searchedWhere: servedImagesWhere, layoutsResolveFields: true, rulesGuessed: false },
-  frontmatter: { schema: frontmatterSchemas.jekyll, failsBuildOnBadDate: true, titled: true, titleFromFileName: (path) => /\/_(posts|drafts)\//.test(path) },
+  frontmatter: { failsBuildOnBadDate: true, titled: true, titleFromFileName: (path) => /\/_(posts|drafts)\//.test(path) },
   links: { newLinkStyle: '/', aliasesForMovedPages: false },
   newPost: {
     defaultSection: '_posts',
@@ -34,8 +33,6 @@ export const jekyll: GeneratorProfile = {
     /** `Utils.slugify` in its default mode, as jekyll-compose names posts: Unicode letters and digits stay, the rest one hyphen. */
     slug: (title) => slugify(title),
   },
-  configFiles: ['_config.yml', '_config.yaml', '_config.toml'],
-  detect: (names) => firstExisting(names, jekyll.configFiles),
 
   loadConfig: recordingConfigInputs(async (fs, root, configFile) => {
     const file = configFile ? joinPath(root, configFile) : undefined;

@@ -1,4 +1,3 @@
-import { frontmatterSchemas } from '../../schema/frontmatterSchema';
 import { joinPath } from '../../text/paths';
 import type { SiteConfig } from '../model';
 import { browserCandidates, defaultImageFields, plainPublishing, servedImagesWhere, type GeneratorProfile } from './profile';
@@ -11,7 +10,7 @@ export const plainMarkdown: GeneratorProfile = {
 
   publishing: plainPublishing,
   images: { publicFolder: 'images', besidePost: 'bundles', searchedWhere: servedImagesWhere, layoutsResolveFields: false, rulesGuessed: true },
-  frontmatter: { schema: frontmatterSchemas.markdown, failsBuildOnBadDate: false, titled: true },
+  frontmatter: { failsBuildOnBadDate: false, titled: true },
   links: { newLinkStyle: 'file.md', aliasesForMovedPages: false },
   newPost: {
     defaultSection: 'posts',

@@ -2,7 +2,6 @@ import type { SiteFileSystem } from '../../host/fileSystem';
 import { dirname, extname, joinPath } from '../../text/paths';
 import { isImagePath, type FileSet } from '../fileSet';
 import type { Author, GeneratorId, SiteConfig } from '../model';
-import type * as z from '../../schema/zod';
 import { msg, type Message } from '../../l10n/message';
 
 export interface LoadedSiteConfig {
@@ -142,9 +141,8 @@ export interface ImageRules {
   readonly rulesGuessed: boolean;
 }
 
+/** The frontmatter keys each generator reads and their types are in schema/frontmatterSchema.ts, by generator id. */
 export interface FrontmatterRules {
-  /** The frontmatter keys the generator reads and their types (defined in schema/frontmatterSchema.ts); unknown keys are the site's own and pass. */
-  readonly schema: z.ZodMiniType;
   /**
    * A `date` the generator cannot read stops the build: Hugo ("unable to parse date"), Jekyll 4.3
    * ("Invalid date '…': Document '…' does not have a valid date in the YAML front matter", checked with

@@ -13,15 +13,17 @@ const plainMarkdownRoutes: GeneratorRoutes = {
   isGeneratedUrl: () => false,
 };
 
-const byGenerator: Readonly<Record<GeneratorId, GeneratorRoutes>> = {
-  hugo: hugoRoutes,
-  jekyll: jekyllRoutes,
-  docusaurus: docusaurusRoutes,
-  astro: astroRoutes,
-  eleventy: eleventyRoutes,
-  markdown: plainMarkdownRoutes,
+// Read when asked, not when this module loads: the extension's bundle loads the rules of generators besides
+// Hugo on first use (scripts/lazyChunks.mjs).
+const byGenerator: Readonly<Record<GeneratorId, () => GeneratorRoutes>> = {
+  hugo: () => hugoRoutes,
+  jekyll: () => jekyllRoutes,
+  docusaurus: () => docusaurusRoutes,
+  astro: () => astroRoutes,
+  eleventy: () => eleventyRoutes,
+  markdown: () => plainMarkdownRoutes,
 };
 
 export function routesOf(generator: GeneratorId): GeneratorRoutes {
-  return byGenerator[generator];
+  return byGenerator[generator]();
 }

@@ -1,0 +1,58 @@
+import { firstExisting, type GeneratorProfile } from './profile';
+
+/**
+ * What finding a site needs of each generator: its config files and how they mark a folder. Kept apart
+ * from the rest of each profile, so that a front may load a generator's rules only for the sites that use
+ * it (the extension's bundle keeps those of Jekyll, Docusaurus, Astro and Eleventy in a bundle of their own).
+ */
+export type GeneratorDetection = Pick<GeneratorProfile, 'id' | 'displayName' | 'configFiles' | 'detect'>;
+
+export const hugoConfigNames = ['hugo.toml', 'hugo.yaml', 'hugo.yml', 'hugo.json', 'config.toml', 'config.yaml', 'config.yml', 'config.json'];
+const hugoSiteFolders = ['content', 'archetypes', 'layouts', 'themes'];
+
+export const hugoDetection: GeneratorDetection = {
+  id: 'hugo',
+  displayName: 'Hugo',
+  configFiles: [...hugoConfigNames, 'config/_default'],
+  detect(names) {
+    const hugoNamed = firstExisting(names, hugoConfigNames.filter((name) => name.startsWith('hugo.')));
+    if (hugoNamed) return hugoNamed;
+    const looksLikeHugo = hugoSiteFolders.some((folder) => names.has(folder));
+    if (!looksLikeHugo) return undefined;
+    return firstExisting(names, hugoConfigNames) ?? (names.has('config') ? 'config/_default' : undefined);
+  },
+};
+
+const docusaurusConfigNames = ['docusaurus.config.js', 'docusaurus.config.ts', 'docusaurus.config.mjs', 'docusaurus.config.cjs', 'docusaurus.config.mts'];
+export const docusaurusDetection: GeneratorDetection = {
+  id: 'docusaurus',
+  displayName: 'Docusaurus',
+  configFiles: docusaurusConfigNames,
+  detect: (names) => firstExisting(names, docusaurusConfigNames),
+};
+
+const astroConfigNames = ['astro.config.mjs', 'astro.config.js', 'astro.config.ts', 'astro.config.mts', 'astro.config.cjs'];
+export const astroDetection: GeneratorDetection = {
+  id: 'astro',
+  displayName: 'Astro',
+  configFiles: astroConfigNames,
+  detect: (names) => firstExisting(names, astroConfigNames),
+};
+
+// Eleventy 3 reads the first of .eleventy.js, eleventy.config.{js,mjs,cjs} (TemplateConfig's
+// projectConfigPaths); the others only by --config, so they come last.
+const eleventyConfigNames = ['.eleventy.js', 'eleventy.config.js', 'eleventy.config.mjs', 'eleventy.config.cjs', 'eleventy.config.ts', '.eleventy.cjs'];
+export const eleventyDetection: GeneratorDetection = {
+  id: 'eleventy',
+  displayName: 'Eleventy',
+  configFiles: eleventyConfigNames,
+  detect: (names) => firstExisting(names, eleventyConfigNames),
+};
+
+const jekyllConfigNames = ['_config.yml', '_config.yaml', '_config.toml'];
+export const jekyllDetection: GeneratorDetection = {
+  id: 'jekyll',
+  displayName: 'Jekyll',
+  configFiles: jekyllConfigNames,
+  detect: (names) => firstExisting(names, jekyllConfigNames),
+};
