@@ -219,11 +219,11 @@ whole site model when every file's size and mtime are those the cache recorded (
 and config inputs with them), instead of rebuilding the model; the content tree and URL map kept for the 1% case;
 the author registry and template IDs kept under their files' sizes and mtimes.`;
 
-/** Replaces (or appends) the section in docs/benchmarks.md, leaving the others as they are. */
+/** Replaces (or appends) the section in docs/benchmarks.md, leaving the others, and its "### In the editor" part (bench/editorWarmStart.ts), as they are. */
 function writeSection(section: string): void {
   const file = join(projectRoot, 'docs', 'benchmarks.md');
   const text = readFileSync(file, 'utf8');
-  const existing = /^## Warm starts\n[\s\S]*?(?=^## |(?![\s\S]))/m;
+  const existing = /^## Warm starts\n[\s\S]*?(?=^## |^### In the editor\n|(?![\s\S]))/m;
   writeFileSync(file, existing.test(text) ? text.replace(existing, section) : `${text.trimEnd()}\n\n${section}`);
   process.stdout.write(section);
 }

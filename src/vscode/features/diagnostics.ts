@@ -58,6 +58,11 @@ export class DiagnosticsManager extends Disposable {
     this.register(session.onDidChangeFiles(({ path, scope }) => this.scheduler.fileChanged(path, scope)));
   }
 
+  /** Resolves when indexing and the whole-workspace check under way (if any) have finished. */
+  get settled(): Promise<void> {
+    return this.scheduler.settled;
+  }
+
   /** Findings behind the diagnostics of a file, for code actions. */
   findingsFor(uri: vscode.Uri): readonly Finding[] {
     return this.findings.get(uri.toString()) ?? [];
