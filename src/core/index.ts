@@ -15,6 +15,7 @@ export {
 // Indexing a large site's posts on other threads: the seam, and the worker's end (src/cli/postWorker.ts).
 export { loadSiteForWorker, indexPostsHere, type PostWorkers, type SiteRecipe, type IndexedPost } from './service/postWorkers';
 export { checkWithCache, readCheckCache, type CheckCache, type CachedCheckResult } from './cache/checkCache';
+export { keptFindings } from './cache/keptFindings';
 export { CheckScheduler, checksWholeWorkspace, type CheckSchedulerHost, type ScheduledDocument, type FindingsUpdate, type WholeCheckRequest, type SiteCheckTotals } from './service/checkScheduler';
 export type { Finding, Fix, TextEdit, Severity, FindingCode } from './checks/finding';
 export { findingCodes } from './checks/finding';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { CheckScheduler, type Finding, type FindingsUpdate, type ScheduledDocument, type SiteCheckTotals } from '../../core/index';
+import { CheckScheduler, keptFindings, type Finding, type FindingsUpdate, type ScheduledDocument, type SiteCheckTotals } from '../../core/index';
 import type { PostcraftSettings } from '../config';
 import { isPostDocument, sitePathOf, toDiagnostic, uriOf } from '../convert';
 import type { SiteSession } from '../siteSession';
@@ -55,6 +55,8 @@ export class DiagnosticsManager extends Disposable {
     this.register(vscode.workspace.onDidChangeTextDocument((event) => changed(event.document)));
     this.register(vscode.workspace.onDidCloseTextDocument((document) => this.scheduler.documentClosed(scheduled(document))));
     this.register(session.onDidIndex(() => void this.scheduler.indexed()));
+    // A warm start: the last start's findings of the posts unchanged since, shown while the site loads.
+    this.register(session.onDidLoadKept((cache) => void keptFindings(session.fs, cache).then((findings) => this.scheduler.showKept(findings))));
     this.register(session.onDidChangeFiles(({ path, scope }) => this.scheduler.fileChanged(path, scope)));
   }
 
