@@ -34,6 +34,8 @@ interface ProbeResult {
   readonly indexedMs: number;
   readonly firstPublishMs?: number;
   readonly lastPublishMs?: number;
+  /** Every file shows the diagnostics it ends up with (kept ones, where they stand, count from when they were shown). */
+  readonly completeMs?: number;
   readonly settledMs: number;
   readonly lastApiChangeMs?: number;
   readonly eventLoopDelayMs: { readonly p50: number; readonly p99: number; readonly max: number };
@@ -74,8 +76,8 @@ async function runProbe(host: string, extension: string, workspace: string, data
   return JSON.parse(payload) as ProbeResult;
 }
 
-/** The time until the whole site's diagnostics are shown: the last publish of the whole check (the extension's side). */
-const shownMs = (r: ProbeResult) => r.lastPublishMs ?? r.settledMs;
+/** The time until the whole site's diagnostics are shown as they end up (the extension's side). */
+const shownMs = (r: ProbeResult) => r.completeMs ?? r.lastPublishMs ?? r.settledMs;
 
 interface Variant {
   readonly name: string;
@@ -115,7 +117,7 @@ async function main(): Promise<void> {
             if (variant !== variants[0] && cold.diagnostics.sha1 !== variants[0]!.cold[0]?.diagnostics.sha1 && variants[0]!.cold.length > 0) log(`note: ${variant.name} shows other diagnostics than this build`);
             variant.cold.push(cold);
             variant.warm.push(warm);
-            log(`${host} ${variant.name} round ${round + 1}: cold ${shownMs(cold).toFixed(0)} ms, warm ${shownMs(warm).toFixed(0)} ms (indexed ${warm.indexedMs.toFixed(0)}, first publish ${warm.firstPublishMs?.toFixed(0)}, settled ${warm.settledMs.toFixed(0)}), ${warm.diagnostics.files} files with ${warm.diagnostics.count} diagnostics`);
+            log(`${host} ${variant.name} round ${round + 1}: cold ${shownMs(cold).toFixed(0)} ms, warm ${shownMs(warm).toFixed(0)} ms (indexed ${warm.indexedMs.toFixed(0)}, first publish ${warm.firstPublishMs?.toFixed(0)}, last publish ${warm.lastPublishMs?.toFixed(0)}, settled ${warm.settledMs.toFixed(0)}), ${warm.diagnostics.files} files with ${warm.diagnostics.count} diagnostics`);
           } finally {
             if (!process.env['BENCH_KEEP_USER_DATA']) rmSync(dataDir, { recursive: true, force: true });
           }
@@ -147,7 +149,8 @@ function render(results: readonly { host: string; variants: Variant[] }[], load1
     row('`activate` returned', (r) => r.activationMs);
     row('the site indexed (`session.ready`)', (r) => r.indexedMs);
     row("Postcraft's first diagnostics published", (r) => r.firstPublishMs);
-    row("**the whole site's diagnostics published** (target warm ≤ 1 s)", shownMs);
+    row("**the whole site's diagnostics shown as they end up** (target warm ≤ 1 s)", shownMs);
+    row("the whole check's last diagnostics published", (r) => r.lastPublishMs);
     row('the whole-site check finished', (r) => r.settledMs);
     row('`onDidChangeDiagnostics` last fired (VS Code batches it by 50 ms)', (r) => r.lastApiChangeMs);
     row("extension host's event-loop delay, worst (ms, until settled)", (r) => r.eventLoopDelayMs.max);

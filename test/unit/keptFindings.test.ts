@@ -13,7 +13,7 @@ const files = {
 /** The in-memory site with an mtime long before now, as files saved a while ago have. */
 function siteOnDisk() {
   const memory = inMemorySite(files);
-  const fs: SiteFileSystem = { ...memory, readFile: (path, max) => memory.readFile(path, max), readDirectory: (path) => memory.readDirectory(path), stat: async (path) => {
+  const fs: SiteFileSystem = { ...memory, readFile: (path) => memory.readFile(path), readDirectory: (path) => memory.readDirectory(path), stat: async (path) => {
     const stat = await memory.stat(path);
     return stat && { ...stat, mtime: stat.type === 'file' ? 1_000 : 0 };
   } };
