@@ -117,7 +117,7 @@ async function main(): Promise<void> {
             if (variant !== variants[0] && cold.diagnostics.sha1 !== variants[0]!.cold[0]?.diagnostics.sha1 && variants[0]!.cold.length > 0) log(`note: ${variant.name} shows other diagnostics than this build`);
             variant.cold.push(cold);
             variant.warm.push(warm);
-            log(`${host} ${variant.name} round ${round + 1}: cold ${shownMs(cold).toFixed(0)} ms, warm ${shownMs(warm).toFixed(0)} ms (indexed ${warm.indexedMs.toFixed(0)}, first publish ${warm.firstPublishMs?.toFixed(0)}, last publish ${warm.lastPublishMs?.toFixed(0)}, settled ${warm.settledMs.toFixed(0)}), ${warm.diagnostics.files} files with ${warm.diagnostics.count} diagnostics`);
+            log(`${host} ${variant.name} round ${round + 1}: cold ${shownMs(cold).toFixed(0)} ms, warm ${shownMs(warm).toFixed(0)} ms (indexed ${warm.indexedMs.toFixed(0)}, first publish ${warm.firstPublishMs?.toFixed(0)} (${(warm as { firstUri?: string }).firstUri}; cold ${(cold as { firstUri?: string }).firstUri}), last publish ${warm.lastPublishMs?.toFixed(0)}, settled ${warm.settledMs.toFixed(0)}), ${warm.diagnostics.files} files with ${warm.diagnostics.count} diagnostics`);
           } finally {
             if (!process.env['BENCH_KEEP_USER_DATA']) rmSync(dataDir, { recursive: true, force: true });
           }

@@ -35,11 +35,16 @@ async function measure() {
   const api = await vscode.extensions.getExtension<PostcraftApi>('postcraft.postcraft')!.activate();
   let lastPublish: number | undefined;
   let firstPublish: number | undefined;
+  let firstUri: string | undefined;
   // What each file showed when: the whole site is shown once every file shows what it ends up showing.
   const history = new Map<string, { at: number; shown: string }[]>();
+  const site = vscode.workspace.workspaceFolders?.[0]?.uri.toString();
   const publishListener = api.diagnostics.onDidUpdate((uri) => {
+    // Only the site's files (closing any document, VS Code's settings.json too, publishes it nothing).
+    if (!site || !uri.toString().startsWith(`${site}/`)) return;
     lastPublish = performance.now();
     firstPublish ??= lastPublish;
+    firstUri ??= uri.toString();
     const key = uri.toString();
     let entries = history.get(key);
     if (!entries) history.set(key, (entries = []));
@@ -75,17 +80,18 @@ async function measure() {
   const heapMb = (await heapUsedAfterGc()) / 2 ** 20;
   const cacheBytes = sizeOf(cacheFile);
   const cacheHeapMb = cacheBytes === undefined ? undefined : (await heapOfParsed(cacheFile)) / 2 ** 20;
-  const site = api.session.service.openSites[0];
+  const opened = api.session.service.openSites[0];
   const ms = (at: number | undefined) => (at === undefined ? undefined : at - t0);
   return {
     kind,
     vscode: vscode.version,
     cacheFile,
-    posts: site?.posts.size ?? 0,
+    posts: opened?.posts.size ?? 0,
     activationMs: api.activationMs,
     probeStartMs: ms(probeStart),
     indexedMs: ms(indexed),
     firstPublishMs: ms(firstPublish),
+    firstUri,
     lastPublishMs: ms(lastPublish),
     completeMs: ms(complete),
     settledMs: ms(settled),
