@@ -190,8 +190,8 @@ ${row(`Re-run, 1% of posts changed (${f.onePercent})`, f.changed, '≤ 2×', f.b
 ${f.before ? '\nBefore the change: the cached re-runs of the build given as `BENCH_CLI_BEFORE` (here the one before the changes\nlisted at the end of this section), each round alternating which of the two goes first.\n' : ''}
 The editor's path in the core (\`openWorkspace\` then \`checkWorkspace\`, in one process, no VS Code): cold
 ${range(f.editor.cold)}, warm from the kept cache ${range(f.editor.warm)} (${ratio(f.editor.cold.median / f.editor.warm.median)} faster);
-the warm start's findings are checked to be those of the cold one. Not measured yet: activation → whole-site
-diagnostics in the real editor with the warm start (bench/editorLatency.ts); the integration test checks that a
+the warm start's findings are checked to be those of the cold one. In the real editor, activation → whole-site
+diagnostics: see "In the editor" below (bench/editorWarmStart.ts); the integration test checks that a
 start from the kept cache shows the same diagnostics. The first run with \`--cache\` costs more than one without:
 each post is hashed and the cache written.
 
