@@ -167,7 +167,9 @@ each round starts VS Code (code-server) twice on a copy of the generated site wi
 on and the same user data, so the same workspace storage: cold (no kept cache; it writes one), then warm (from that
 cache). \`bench/editor/warmStartProbe.ts\` measures in the extension host, from the moment \`activate\` was called;
 the warm start's diagnostics are checked to be the cold start's. Median (min–max). The machine (${cpus().length} cores) was
-shared with other work (load average ${load1.toFixed(1)} at the start).
+shared with other work (load average ${load1.toFixed(1)} at the start).${results[0]!.variants.length > 1 ? `
+"before": the extension of the commit given as \`BENCH_EXTENSION_BEFORE\`, built apart, in the same rounds (each round
+alternating which goes first). Cold and warm starts alike run VS Code's own extensions' start meanwhile.` : ''}
 
 ${lines.join('\n')}
 ${editorGap}
