@@ -6,6 +6,8 @@
 //   node --import tsx bench/editorWarmStart.ts [posts] [--no-write]
 // BENCH_RUNS rounds (3), BENCH_EDITOR_HOSTS (newest; e.g. "newest,oldest"), BENCH_EXTENSION_BEFORE=<commit>:
 // that commit's extension, built apart, is measured too, alternating with this one in each round.
+// POSTCRAFT_BENCH_PROFILE=<folder>: CPU profiles of the extension host; BENCH_KEEP_USER_DATA=1 keeps the
+// scratch folder (code-server's logs, Postcraft's among them) for a look afterwards.
 import * as esbuild from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -33,6 +35,8 @@ interface ProbeResult {
   readonly activationMs: number;
   readonly indexedMs: number;
   readonly firstPublishMs?: number;
+  /** The file of that first publish. */
+  readonly firstUri?: string;
   readonly lastPublishMs?: number;
   /** Every file shows the diagnostics it ends up with (kept ones, where they stand, count from when they were shown). */
   readonly completeMs?: number;
@@ -117,7 +121,7 @@ async function main(): Promise<void> {
             if (variant !== variants[0] && cold.diagnostics.sha1 !== variants[0]!.cold[0]?.diagnostics.sha1 && variants[0]!.cold.length > 0) log(`note: ${variant.name} shows other diagnostics than this build`);
             variant.cold.push(cold);
             variant.warm.push(warm);
-            log(`${host} ${variant.name} round ${round + 1}: cold ${shownMs(cold).toFixed(0)} ms, warm ${shownMs(warm).toFixed(0)} ms (indexed ${warm.indexedMs.toFixed(0)}, first publish ${warm.firstPublishMs?.toFixed(0)} (${(warm as { firstUri?: string }).firstUri}; cold ${(cold as { firstUri?: string }).firstUri}), last publish ${warm.lastPublishMs?.toFixed(0)}, settled ${warm.settledMs.toFixed(0)}), ${warm.diagnostics.files} files with ${warm.diagnostics.count} diagnostics`);
+            log(`${host} ${variant.name} round ${round + 1}: cold ${shownMs(cold).toFixed(0)} ms, warm ${shownMs(warm).toFixed(0)} ms (indexed ${warm.indexedMs.toFixed(0)}, first publish ${warm.firstPublishMs?.toFixed(0)} (${warm.firstUri}; cold ${cold.firstUri}), last publish ${warm.lastPublishMs?.toFixed(0)}, settled ${warm.settledMs.toFixed(0)}), ${warm.diagnostics.files} files with ${warm.diagnostics.count} diagnostics`);
           } finally {
             if (!process.env['BENCH_KEEP_USER_DATA']) rmSync(dataDir, { recursive: true, force: true });
           }
