@@ -190,8 +190,8 @@ ${row(`Re-run, 1% of posts changed (${f.onePercent})`, f.changed, '≤ 2×', f.b
 ${f.before ? '\nBefore the change: the cached re-runs of the build given as `BENCH_CLI_BEFORE` (here the one before the changes\nlisted at the end of this section), each round alternating which of the two goes first.\n' : ''}
 The editor's path in the core (\`openWorkspace\` then \`checkWorkspace\`, in one process, no VS Code): cold
 ${range(f.editor.cold)}, warm from the kept cache ${range(f.editor.warm)} (${ratio(f.editor.cold.median / f.editor.warm.median)} faster);
-the warm start's findings are checked to be those of the cold one. Not measured yet: activation → whole-site
-diagnostics in the real editor with the warm start (bench/editorLatency.ts); the integration test checks that a
+the warm start's findings are checked to be those of the cold one. In the real editor, activation → whole-site
+diagnostics: see "In the editor" below (bench/editorWarmStart.ts); the integration test checks that a
 start from the kept cache shows the same diagnostics. The first run with \`--cache\` costs more than one without:
 each post is hashed and the cache written.
 
@@ -219,11 +219,11 @@ whole site model when every file's size and mtime are those the cache recorded (
 and config inputs with them), instead of rebuilding the model; the content tree and URL map kept for the 1% case;
 the author registry and template IDs kept under their files' sizes and mtimes.`;
 
-/** Replaces (or appends) the section in docs/benchmarks.md, leaving the others as they are. */
+/** Replaces (or appends) the section in docs/benchmarks.md, leaving the others, and its "### In the editor" part (bench/editorWarmStart.ts), as they are. */
 function writeSection(section: string): void {
   const file = join(projectRoot, 'docs', 'benchmarks.md');
   const text = readFileSync(file, 'utf8');
-  const existing = /^## Warm starts\n[\s\S]*?(?=^## |(?![\s\S]))/m;
+  const existing = /^## Warm starts\n[\s\S]*?(?=^## |^### In the editor\n|(?![\s\S]))/m;
   writeFileSync(file, existing.test(text) ? text.replace(existing, section) : `${text.trimEnd()}\n\n${section}`);
   process.stdout.write(section);
 }

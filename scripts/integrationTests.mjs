@@ -30,14 +30,17 @@ export async function runIntegrationSuite(hostName) {
  * with Postcraft loaded from this folder. The run ends when the workbench calls codeAutomationExit
  * (1.100) or, where a newer workbench does not, when the entry prints its summary line,
  * `integration: N passed, M failed (VS Code x.y.z)`. `onLine` sees every line the host prints.
+ * `dataDir`: code-server's user data (workspace storage included) kept there from one run to the next,
+ * with the same `port` (the workspace storage's name is made from the folder's URI, port included);
+ * `extension`: the folder of the extension to load (another build of Postcraft, for a benchmark's before).
  * @param {string} hostName
- * @param {{ workspace: string, extensionTestsPath: string, onLine?: (line: string) => void }} options
+ * @param {{ workspace: string, extensionTestsPath: string, onLine?: (line: string) => void, dataDir?: string, port?: number, extension?: string }} options
  * @returns {Promise<{ host: string, vscode: string, passed: number, failed: number, exitCode: number }>}
  */
-export async function runInHost(hostName, { workspace, extensionTestsPath, onLine = (line) => console.log(`  ${line}`) }) {
+export async function runInHost(hostName, { workspace, extensionTestsPath, onLine = (line) => console.log(`  ${line}`), dataDir, port, extension = projectRoot }) {
   const host = ensureHost(hostName);
   const serverLog = [];
-  const server = await startServer(host, { log: (line) => serverLog.push(line) });
+  const server = await startServer(host, { log: (line) => serverLog.push(line), dataDir, port });
   const browser = await launchBrowser();
   let counts = { passed: 0, failed: 0 };
   let ranIn = host.vscode;
@@ -65,7 +68,7 @@ export async function runInHost(hostName, { workspace, extensionTestsPath, onLin
       const text = message.text();
       if (text.startsWith('[Extension Host]')) emit(text.replace(/^\[Extension Host\]\s?/, '').replace(/%c/g, ''));
     });
-    const url = workbenchUrl(server, workspace, { extensionDevelopmentPath: projectRoot, extensionTestsPath });
+    const url = workbenchUrl(server, workspace, { extensionDevelopmentPath: extension, extensionTestsPath });
     console.log(`Running ${extensionTestsPath.slice(projectRoot.length + 1)} in VS Code ${host.vscode} (code-server ${host.codeServer}) on ${workspace}`);
     await page.goto(url);
     let timer;

@@ -1,4 +1,5 @@
-// Starts code-server (a real VS Code) on 127.0.0.1 with throwaway user data, and stops it cleanly.
+// Starts code-server (a real VS Code) on 127.0.0.1 with throwaway user data (or kept data, for a
+// benchmark that starts VS Code twice on the same workspace storage), and stops it cleanly.
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -39,11 +40,12 @@ export async function freePort() {
 
 /**
  * @param {{ node: string, entry: string, vscode: string }} host from ensureHost()
- * @param {{ port?: number, settings?: object, log?: (line: string) => void }} options
+ * @param {{ port?: number, settings?: object, log?: (line: string) => void, dataDir?: string }} options
+ * `dataDir`: user data, extensions and workspace storage kept there, left in place when the server stops.
  */
 export async function startServer(host, options = {}) {
   const port = options.port ?? (await freePort());
-  const dataDir = mkdtempSync(join(tmpdir(), 'postcraft-code-server-'));
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'postcraft-code-server-'));
   const userDataDir = join(dataDir, 'user-data');
   mkdirSync(join(userDataDir, 'User'), { recursive: true });
   writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...quietSettings, ...options.settings }, null, 2));
@@ -81,7 +83,7 @@ export async function startServer(host, options = {}) {
       const timeout = setTimeout(() => child.kill('SIGKILL'), 5000);
       await exited;
       clearTimeout(timeout);
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -16,6 +16,7 @@ export {
 export { loadSiteForWorker, indexPostsHere, type PostWorkers, type SiteRecipe, type IndexedPost } from './service/postWorkers';
 export { checkWithCache, readCheckCache, type CheckCache, type CachedCheckResult } from './cache/checkCache';
 export { recordingFileSystem, snapshotOfRun } from './cache/runSnapshot';
+export { keptFindings } from './cache/keptFindings';
 export { CheckScheduler, checksWholeWorkspace, type CheckSchedulerHost, type ScheduledDocument, type FindingsUpdate, type WholeCheckRequest, type SiteCheckTotals } from './service/checkScheduler';
 export { checkOptionsOf } from './checks/runChecks';
 export { noCancellation, CancelledError, type CancellationToken } from './host/cancellation';

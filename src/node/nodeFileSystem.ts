@@ -1,4 +1,4 @@
-import { constants, promises as fs } from 'node:fs';
+import { constants, promises as fs, stat as statCallback } from 'node:fs';
 import { toSitePath } from '../core/text/paths';
 import type { DirectoryEntry, FileStat, SiteFileSystem } from '../core/host/fileSystem';
 
@@ -51,13 +51,12 @@ export const nodeFileSystem: SiteFileSystem = {
       await handle?.close().catch(() => undefined);
     }
   },
-  async stat(path): Promise<FileStat | undefined> {
-    try {
-      const stat = await fs.stat(path);
-      return { type: stat.isDirectory() ? 'directory' : 'file', size: stat.size, mtime: stat.mtimeMs };
-    } catch {
-      return undefined;
-    }
+  // Node's callback API: a site's load stats every post and image (tens of thousands), and `fs.promises.stat`
+  // costs the extension host's thread about twice as much per call.
+  stat(path): Promise<FileStat | undefined> {
+    return new Promise((resolve) => {
+      statCallback(path, (error, stat) => resolve(error ? undefined : { type: stat.isDirectory() ? 'directory' : 'file', size: stat.size, mtime: stat.mtimeMs }));
+    });
   },
   async readDirectory(path): Promise<DirectoryEntry[]> {
     try {

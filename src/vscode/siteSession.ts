@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { CancelledError, createPostcraftService, formatMessage, isInside, siteMarkerNames, type Logger, type PostcraftService, type SiteFileSystem } from '../core/index';
+import { CancelledError, createPostcraftService, formatMessage, isInside, siteMarkerNames, type CheckCache, type Logger, type PostcraftService, type SiteFileSystem } from '../core/index';
 import { checkOptions, checksWholeWorkspace, readSettings } from './config';
 import { isPostDocument, sitePathOf, uriOf } from './convert';
 import { translate } from './l10n';
@@ -17,9 +17,12 @@ export class SiteSession extends Disposable {
   private readonly didIndex = this.register(new vscode.EventEmitter<void>());
   private readonly didChangeFiles = this.register(new vscode.EventEmitter<{ readonly path: string; readonly scope: SiteChangeScope }>());
   private readonly indexingState = this.register(new vscode.EventEmitter<boolean>());
+  private readonly loadKept = this.register(new vscode.EventEmitter<CheckCache>());
   readonly onDidIndex = this.didIndex.event;
   readonly onDidChangeFiles = this.didChangeFiles.event;
   readonly onDidChangeIndexing = this.indexingState.event;
+  /** The cache of the last start was read from the workspace storage, before the sites load from it. */
+  readonly onDidLoadKept = this.loadKept.event;
   private indexing: vscode.CancellationTokenSource | undefined;
   /** Watches the open sites' files: all of a generator's site, only the posts of a plain Markdown folder. */
   private siteWatchers: vscode.Disposable[] = [];
@@ -150,7 +153,11 @@ export class SiteSession extends Disposable {
       await this.service.openWorkspace(folders, token);
       return;
     }
-    const previous = this.service.checkCache ?? (await this.warmStart.store.load());
+    let previous = this.service.checkCache;
+    if (!previous) {
+      previous = await this.warmStart.store.load();
+      if (previous) this.loadKept.fire(previous);
+    }
     await this.service.openWorkspace(folders, token, { previous, options: checkOptions(settings), version: this.warmStart.version });
   }
 

@@ -27,6 +27,7 @@ export class WarmStartStore extends Disposable {
   /** The kept cache, or undefined: none yet, or one that is corrupt, foreign or of another version (said in the log, then rebuilt). */
   async load(): Promise<CheckCache | undefined> {
     if (!this.file) return undefined;
+    const started = performance.now();
     let bytes: Uint8Array;
     try {
       bytes = await vscode.workspace.fs.readFile(this.file);
@@ -40,6 +41,7 @@ export class WarmStartStore extends Disposable {
       cache = undefined;
     }
     if (!cache) this.logger.warn(`Ignoring the warm-start cache ${this.file.toString(true)}: not one this version of Postcraft wrote; it is rebuilt`);
+    else this.logger.info(`Read the warm-start cache (${(bytes.length / 2 ** 20).toFixed(1)} MB) in ${(performance.now() - started).toFixed(0)} ms`);
     this.kept = cache;
     return cache;
   }

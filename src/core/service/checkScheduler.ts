@@ -80,6 +80,10 @@ export class CheckScheduler {
   /** The files whose findings the front shows (push): a whole check clears those it no longer finds. */
   private readonly shown = new Set<string>();
   private everythingTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Kept findings being shown (`showKept`): stopped once a whole check publishes its own. */
+  private keptShown: { isCancellationRequested: boolean } | undefined;
+  /** A whole check has published: kept findings would be older than what is shown. */
+  private checkedWhole = false;
   private siteCheck: { isCancellationRequested: boolean } | undefined;
   private wholeCheck: Promise<unknown> = Promise.resolve();
   private disposed = false;
@@ -195,6 +199,17 @@ export class CheckScheduler {
     else this.publish([{ path, findings }]);
   }
 
+  /**
+   * Shows findings kept from the last start (the editor's warm start; see `keptFindings`) for files not
+   * open, while the site loads: until the first whole check, which replaces them all, and never after
+   * it has begun to publish. Push only.
+   */
+  async showKept(findings: ReadonlyMap<string, readonly Finding[]>): Promise<void> {
+    if (this.pull || this.disposed || this.checkedWhole) return;
+    const token = (this.keptShown = { isCancellationRequested: false });
+    await this.publishSaved(findings, token);
+  }
+
   /** Several changes in a row (a branch switch, a settings edit) make one whole check. */
   private scheduleEverything(): void {
     if (this.disposed) return;
@@ -245,7 +260,11 @@ export class CheckScheduler {
           const byFile = new Map<string, Finding[]>(checkedFiles.map((path) => [path, []]));
           for (const finding of findings) byFile.get(finding.file)?.push(finding);
           for (const [path, fileFindings] of byFile) saved.set(path, fileFindings);
-          if (!this.pull) await this.publishSaved(byFile, token);
+          if (!this.pull) {
+            this.checkedWhole = true;
+            if (this.keptShown) this.keptShown.isCancellationRequested = true;
+            await this.publishSaved(byFile, token);
+          }
           if (token.isCancellationRequested) throw new CancelledError();
           totals.posts += site.posts;
         }

@@ -104,7 +104,10 @@ export class Site {
     site.truncated = walked.truncated;
     site.authors = await profile.loadAuthors(fs, site.config, site.files); // before the posts, which onPostParsed may check
     await site.loadLinkContext(fs);
-    site.heavyImages = await heavyImagesOf(fs, site.files.imageFiles(), site.settings.heavyImageBytes);
+    // The walk lists plain files reached through no link (walkFiles): their stat needs no confinement, which
+    // would look up each image's real path, a second call to the disk for each of tens of thousands.
+    const listedImages: SiteFileSystem = { ...fs, stat: (path) => unconfined.stat(path) };
+    site.heavyImages = await heavyImagesOf(listedImages, site.files.imageFiles(), site.settings.heavyImageBytes);
     throwIfCancelled(token);
     return { site, files: walked.files };
   }

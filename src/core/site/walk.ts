@@ -27,16 +27,23 @@ export interface WalkResult {
   readonly truncated: boolean;
 }
 
-/** Lists every file below `root`, folders read in parallel; symlinked folders are not followed. */
+/**
+ * Lists every file below `root`, folders read in parallel; symlinked folders are not followed. The order
+ * is the folders' own, each folder's files before its subfolders', whichever listing comes back first:
+ * what is built from the list (the author registry, where the first of two pages wins) and the warm
+ * start's cache (which hashes it) must not change from one start to the next.
+ */
 export async function walkFiles(fs: SiteFileSystem, root: string, options: WalkOptions): Promise<WalkResult> {
-  const files: string[] = [];
+  let count = 0;
   const maxFiles = options.maxFiles ?? 200_000;
   let truncated = false;
   const ignoredDirs = new Set(options.ignoredDirs ?? []);
-  const visit = async (dir: string): Promise<void> => {
-    if (truncated) return;
+  /** The folder's files, then its subfolders' lists, in the order they were listed. */
+  const visit = async (dir: string): Promise<string[][]> => {
+    if (truncated) return [];
     const entries = await fs.readDirectory(dir);
     throwIfCancelled(options.token);
+    const files: string[] = [];
     const subdirs: string[] = [];
     for (const entry of entries) {
       const path = joinPath(dir, entry.name);
@@ -44,15 +51,17 @@ export async function walkFiles(fs: SiteFileSystem, root: string, options: WalkO
         if (alwaysIgnored.has(entry.name) || isInsideAny(ignoredDirs, path)) continue;
         subdirs.push(path);
       } else if (entry.type === 'file') {
-        if (files.length >= maxFiles) {
+        if (count >= maxFiles) {
           truncated = true;
-          return;
+          return [files];
         }
         files.push(path);
+        count++;
       }
     }
-    await Promise.all(subdirs.map(visit));
+    const below = await Promise.all(subdirs.map(visit));
+    return [files, ...below.flat()];
   };
-  await visit(root);
-  return { files, truncated };
+  const lists = await visit(root);
+  return { files: lists.flat(), truncated };
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { CheckScheduler, type Finding, type FindingsUpdate, type ScheduledDocument, type SiteCheckTotals } from '../../core/index';
+import { CheckScheduler, keptFindings, type Finding, type FindingsUpdate, type ScheduledDocument, type SiteCheckTotals } from '../../core/index';
 import type { PostcraftSettings } from '../config';
 import { isPostDocument, sitePathOf, toDiagnostic, uriOf } from '../convert';
 import type { SiteSession } from '../siteSession';
@@ -55,7 +55,14 @@ export class DiagnosticsManager extends Disposable {
     this.register(vscode.workspace.onDidChangeTextDocument((event) => changed(event.document)));
     this.register(vscode.workspace.onDidCloseTextDocument((document) => this.scheduler.documentClosed(scheduled(document))));
     this.register(session.onDidIndex(() => void this.scheduler.indexed()));
+    // A warm start: the last start's findings of the posts unchanged since, shown while the site loads.
+    this.register(session.onDidLoadKept((cache) => void keptFindings(session.fs, cache).then((findings) => this.scheduler.showKept(findings))));
     this.register(session.onDidChangeFiles(({ path, scope }) => this.scheduler.fileChanged(path, scope)));
+  }
+
+  /** Resolves when indexing and the whole-workspace check under way (if any) have finished. */
+  get settled(): Promise<void> {
+    return this.scheduler.settled;
   }
 
   /** Findings behind the diagnostics of a file, for code actions. */

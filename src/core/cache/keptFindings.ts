@@ -1,0 +1,33 @@
+import type { Finding } from '../checks/finding';
+import type { SiteFileSystem } from '../host/fileSystem';
+import { TimeSlices } from '../host/timeSlices';
+import type { CheckCache } from './checkCache';
+
+const concurrency = 64;
+
+/**
+ * The findings a cache kept for each post that had some and whose file still has the size and mtime recorded with them
+ * (one stat each, nothing read): what the editor shows at once on a warm start, until the site is
+ * loaded and every finding known again (`openWorkspace` with the cache). A post changed since shows
+ * nothing meanwhile, never its old findings. A size and mtime tell nothing of a write in the seconds
+ * before the recording run started (checkCache.ts `statStillTells`), nor on a file system without mtimes.
+ */
+export async function keptFindings(fs: SiteFileSystem, cache: CheckCache): Promise<Map<string, readonly Finding[]>> {
+  const kept = new Map<string, readonly Finding[]>();
+  // Only posts with findings: a fresh start shows nothing for the others anyway (a few hundred stats, not ten thousand).
+  const entries = Object.values(cache.sites).flatMap((site) => Object.entries(site.posts).filter(([, post]) => post.findings.length > 0).map(([path, post]) => ({ path, post, recordedAt: site.startedAt })));
+  const slices = new TimeSlices();
+  let next = 0;
+  const worker = async () => {
+    while (next < entries.length) {
+      await slices.next();
+      const entry = entries[next++];
+      if (!entry) break;
+      const { path, post, recordedAt } = entry;
+      const stat = await fs.stat(path);
+      if (stat?.type === 'file' && stat.size === post.size && stat.mtime === post.mtime && post.mtime > 0 && post.mtime < recordedAt - 2000) kept.set(path, post.findings);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, entries.length) }, worker));
+  return kept;
+}
