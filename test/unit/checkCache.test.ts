@@ -59,6 +59,11 @@ class ClockedFileSystem extends InMemoryFileSystem {
 const version = 'test';
 
 /** Cold findings (the CLI without a cache) and cached ones, which must be equal; the cache for the next step. */
+/** The one site of a cache. */
+function next(cache: CheckCache) {
+  return Object.values(cache.sites)[0]!;
+}
+
 async function compare(fs: InMemoryFileSystem, cache: CheckCache | undefined, options: CheckOptions = {}) {
   const cold = await checkSites(fs, fs.root, options);
   const cached = await checkWithCache(fs, fs.root, options, cache, version);
@@ -168,16 +173,28 @@ describe('the check cache', () => {
       'postcraft.config.json': JSON.stringify({ heavyImageKB: 1 }),
       'content/posts/a.md': '---\ntitle: A\n---\n![A photo](/images/photo.png)\n',
       'content/posts/b.md': '---\ntitle: B\n---\nNo image.\n',
+      'content/posts/c/index.md': '---\ntitle: C\n---\n![In the bundle](shot.png) ![Again](/images/photo.png)\n',
+      'content/posts/c/shot.png': new Uint8Array(500),
       'static/images/photo.png': new Uint8Array(2_000),
     });
-    let { next: cache, cold } = await compare(fs, undefined);
-    assert.ok(cold.findings.some((finding) => finding.code === 'heavy-image' && finding.message.includes('is 2 KB')), JSON.stringify(cold.findings.map((finding) => finding.message)));
+    const heavy = (findings: readonly { code: string; file: string; message: string }[]) => findings.filter((finding) => finding.code === 'heavy-image').map((finding) => `${finding.file.slice('/site/content/posts/'.length)}: ${finding.message.slice(0, finding.message.indexOf(':'))}`);
+    let { next: cache, cold, cached } = await compare(fs, undefined);
+    assert.deepEqual(heavy(cold.findings), ['a.md: Image "/images/photo.png" is 2 KB', 'c/index.md: Image "/images/photo.png" is 2 KB']);
+    // The bundle's image is kept by its path from the post's folder, the other by its full path.
+    assert.deepEqual(next(cache).posts['/site/content/posts/c/index.md']?.images, ['shot.png', '/site/static/images/photo.png']);
+    ({ next: cache, cached } = await compare(fs, cache));
+    assert.equal(cached.checked, 0, 'nothing changed: every post reused');
     fs.write('static/images/photo.png', new Uint8Array(3_000));
-    ({ next: cache, cold } = await compare(fs, cache));
-    assert.ok(cold.findings.some((finding) => finding.code === 'heavy-image' && finding.message.includes('is 3 KB')));
+    ({ next: cache, cold, cached } = await compare(fs, cache));
+    assert.deepEqual(heavy(cold.findings), ['a.md: Image "/images/photo.png" is 3 KB', 'c/index.md: Image "/images/photo.png" is 3 KB']);
+    assert.equal(cached.checked, 2, 'the two posts showing it');
+    fs.write('content/posts/c/shot.png', new Uint8Array(4_000));
+    ({ next: cache, cold, cached } = await compare(fs, cache));
+    assert.deepEqual(heavy(cold.findings), ['a.md: Image "/images/photo.png" is 3 KB', 'c/index.md: Image "shot.png" is 4 KB', 'c/index.md: Image "/images/photo.png" is 3 KB']);
+    assert.equal(cached.checked, 1);
     fs.write('static/images/photo.png', new Uint8Array(500));
     ({ cold } = await compare(fs, cache));
-    assert.deepEqual(cold.findings.filter((finding) => finding.code === 'heavy-image'), []);
+    assert.deepEqual(heavy(cold.findings), ['c/index.md: Image "shot.png" is 4 KB']);
   });
 
   it('lists each folder of a Hugo site once (its cascades and bundles, then its files)', async () => {

@@ -19,7 +19,7 @@ import { Site, type KnownPost } from '../site/site';
 import type { PostSummary } from '../site/postSummary';
 import { isConfigInput } from '../site/generators/profile';
 import { siteSettingsFileName } from '../settings/siteSettings';
-import { joinPath } from '../text/paths';
+import { dirname, joinPath } from '../text/paths';
 import { hashBytes, hashText } from './hash';
 
 /**
@@ -65,7 +65,10 @@ interface CachedPost {
   readonly page: string;
   readonly imports: readonly string[];
   readonly uses: readonly Use[];
-  /** The image files its heavy-image findings read (`shownImages`), and a hash of their weights then ('' for none). */
+  /**
+   * The image files its heavy-image findings read (`shownImages`), each below the post's folder by its
+   * path from there (a bundle's images: most of them), and a hash of their weights then ('' for none).
+   */
   readonly images: readonly string[];
   readonly weights: string;
   readonly findings: readonly Finding[];
@@ -238,7 +241,7 @@ export async function loadSiteWithCache(fs: SiteFileSystem, { root, profile, con
   let same = before !== undefined && before.key === siteKeyNow && changed.size === 0;
   const stillStands = (entry: CachedPost) => entry.uses.every((use) => dependsOn[use].every((part) => !changed.has(part)));
   // The images the cached findings read, weighed at once: a heavier copy under the same name re-checks its posts.
-  await site.heavyImages.weigh([...known.values()].filter(stillStands).flatMap((entry) => entry.images));
+  await site.heavyImages.weigh([...known].filter(([, entry]) => stillStands(entry)).flatMap(([path, entry]) => imagesOf(path, entry)));
   for (const path of site.checkedFiles()) {
     throwIfCancelled(token);
     const summary = site.posts.get(path);
@@ -253,7 +256,7 @@ export async function loadSiteWithCache(fs: SiteFileSystem, { root, profile, con
     if (fresh) {
       result = { findings: finishCheck(site, fresh.half, options), uses: fresh.uses, hash: fresh.hash, imports: fresh.imports, images: fresh.images };
       checked++;
-    } else if (entry && stillStands(entry) && weightsOf(site, entry.images) === entry.weights) {
+    } else if (entry && stillStands(entry) && weightsOf(site, imagesOf(path, entry)) === entry.weights) {
       result = entry;
       reused++;
     } else {
@@ -264,7 +267,7 @@ export async function loadSiteWithCache(fs: SiteFileSystem, { root, profile, con
     findings.set(path, result.findings);
     if (!stat || result.hash === '') continue;
     if (result === entry && stat.size === entry.size && stat.mtime === entry.mtime) posts[path] = entry;
-    else posts[path] = { size: stat.size, mtime: stat.mtime, hash: result.hash, summary, page: pageOf(path, summary), imports: result.imports, uses: result.uses, images: result.images, weights: weightsOf(site, result.images), findings: result.findings };
+    else posts[path] = { size: stat.size, mtime: stat.mtime, hash: result.hash, summary, page: pageOf(path, summary), imports: result.imports, uses: result.uses, images: result === entry ? entry.images : keptImages(path, result.images), weights: result === entry ? entry.weights : weightsOf(site, result.images), findings: result.findings };
     same &&= posts[path] === before!.posts[path];
   }
   // Nothing changed: the cache as it was (its older `startedAt` only makes more posts hashed, never fewer).
@@ -362,6 +365,18 @@ async function modelParts(site: Site, fs: SiteFileSystem, now: number, pageOf: (
     linkContext: hashText([...redirects, ...[...site.templateIds].sort()].join('\u0000')),
     routes: hashText(routeLines(site).join('\u0000')),
   };
+}
+
+/** The post's images as the cache keeps them (see `CachedPost.images`). */
+function keptImages(post: string, images: readonly string[]): string[] {
+  const folder = `${dirname(post)}/`;
+  return images.map((image) => (image.startsWith(folder) ? image.slice(folder.length) : image));
+}
+
+/** A cached post's images, each a full path again. */
+function imagesOf(post: string, entry: CachedPost): string[] {
+  const folder = `${dirname(post)}/`;
+  return entry.images.map((image) => (image.startsWith('/') ? image : folder + image));
 }
 
 /** A hash of the weights of `images`, all weighed ('' for none). */
