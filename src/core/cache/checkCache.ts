@@ -6,12 +6,11 @@ import type { Finding } from '../checks/finding';
 import { fragmentChecks, runChecks, type CheckOptions } from '../checks/runChecks';
 import { checkWhileIndexing, finishCheck, type HalfChecked } from '../checks/twoPassCheck';
 import { tagOccurrences } from '../checks/tags';
-import { shownImages, weighShownImages } from '../checks/brokenImages';
+import { imageReferencesOf, shownImages, weighShownImages } from '../checks/brokenImages';
 import { weightLine } from '../site/imageWeights';
 import { describeUnreadable, readPostText } from '../post/decodeText';
 import { parsePost, type ParsedPost } from '../post/parsedPost';
 import { importedMarkdown } from '../post/partialImports';
-import { findImageReferences } from '../post/imageReferences';
 import { findLinks } from '../links/findLinks';
 import { valuesOf } from '../frontmatter/values';
 import { detectSites, type DetectedSite } from '../site/detect';
@@ -287,7 +286,7 @@ function statStillTells(mtime: number, recordedAt: number): boolean {
 /** What in the post makes its checks read the site model (see `dependsOn`). */
 function usesOf(site: Site, post: ParsedPost, half?: HalfChecked): Use[] {
   const uses: Use[] = [];
-  if (findImageReferences(post, site.config).length > 0) uses.push('images');
+  if (imageReferencesOf(site, post).length > 0) uses.push('images');
   if (valuesOf(post, site.config.authorKeys).length > 0) uses.push('authors');
   if ((half?.links ?? findLinks(post, site.config)).length > 0) uses.push('links');
   if ((half?.tags ?? tagOccurrences(post, site.config)).length > 0) uses.push('tags');

@@ -2,7 +2,7 @@ import { findBodyImages, findImageReferences, type ImageReference } from '../pos
 import type { ParsedPost } from '../post/parsedPost';
 import type { Site } from '../site/site';
 import { compilesAsMdx } from '../post/dialect';
-import { referenceFor, resolveImage } from '../site/imageResolution';
+import { referenceFor, resolveImage, type ImageResolution } from '../site/imageResolution';
 import { isInside, relativePath } from '../text/paths';
 import { formatBytes } from '../site/imageWeights';
 import type { Check, CheckContext } from './context';
@@ -24,9 +24,27 @@ export const checkFragmentImages: Check = (context) => {
   for (const reference of imageReferencesOf(context.site, context.post, true)) checkReference(context, reference, weighed);
 };
 
-function imageReferencesOf(site: Site, post: ParsedPost, fragment: boolean): readonly ImageReference[] {
-  return fragment ? findBodyImages(post, { mdx: compilesAsMdx(site.config, post.path), generator: site.config.generator }) : findImageReferences(post, site.config);
+/** The post's image references, found once for the weighing before its checks and the checks (and the cache's `usesOf`). */
+export function imageReferencesOf(site: Site, post: ParsedPost, fragment = false): readonly ImageReference[] {
+  const known = references.get(post);
+  if (known?.config === site.config && known.fragment === fragment) return known.references;
+  const found = fragment ? findBodyImages(post, { mdx: compilesAsMdx(site.config, post.path), generator: site.config.generator }) : findImageReferences(post, site.config);
+  references.set(post, { config: site.config, fragment, references: found });
+  return found;
 }
+
+const references = new WeakMap<ParsedPost, { readonly config: Site['config']; readonly fragment: boolean; readonly references: readonly ImageReference[] }>();
+
+/** `resolveImage`, once per reference while the site's files stay as they are. */
+function resolved(site: Site, postPath: string, reference: ImageReference): ImageResolution {
+  const known = resolutions.get(reference);
+  if (known?.files === site.files && known.version === site.files.version && known.config === site.config) return known.resolution;
+  const resolution = resolveImage(site.profile, site.config, site.files, postPath, reference);
+  resolutions.set(reference, { files: site.files, version: site.files.version, config: site.config, resolution });
+  return resolution;
+}
+
+const resolutions = new WeakMap<ImageReference, { readonly files: Site['files']; readonly version: number; readonly config: Site['config']; readonly resolution: ImageResolution }>();
 
 /**
  * The image files whose weight the post's (or fragment's) heavy-image findings read: those it shows as
@@ -38,7 +56,7 @@ export function shownImages(site: Site, post: ParsedPost, fragment = false): str
   const files = new Set<string>();
   for (const reference of imageReferencesOf(site, post, fragment)) {
     if (reference.guess) continue;
-    const resolution = resolveImage(site.profile, site.config, site.files, post.path, reference);
+    const resolution = resolved(site, post.path, reference);
     if (resolution.status === 'found' && showsAsIs(site, reference, resolution.file)) files.add(resolution.file);
   }
   return [...files].sort();
@@ -52,7 +70,7 @@ export function weighShownImages(site: Site, post: ParsedPost, fragment = false)
 /** `weighed`: the image files already weighed for this post, each reported heavy once however often it is shown. */
 function checkReference(context: CheckContext, reference: ImageReference, weighed: Set<string>): void {
   const { site, post } = context;
-  const resolution = resolveImage(site.profile, site.config, site.files, post.path, reference);
+  const resolution = resolved(site, post.path, reference);
   const shown = `"${reference.raw}"`;
   // Where Postcraft only guesses that the text names an image, it says so and never claims an error.
   // "Image … (why)." with the guess's reason in the parentheses, when there is one.

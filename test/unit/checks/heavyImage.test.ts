@@ -98,4 +98,23 @@ describe('heavy-image', () => {
     assert.equal(service.imagesWeighing('/site/content/posts/p.md'), undefined);
     assert.equal(heavy().length, 1);
   });
+  it('resolves an image again once the site\'s files change, for the same text (its resolution is kept only while they stay)', async () => {
+    const fs = new InMemoryFileSystem('/site', { ...hugo, 'content/posts/p.md': '---\ntitle: T\n---\n\n![Big](/big.png)\n' });
+    const service = createPostcraftService({ fs });
+    await service.openWorkspace(['/site']);
+    const text = '---\ntitle: T\n---\n\n![Big](/big.png)\n';
+    // Checked twice: the first check of an image not weighed yet has it weighed for the next.
+    const codes = async () => {
+      service.checkText('/site/content/posts/p.md', text);
+      await service.imagesWeighing('/site/content/posts/p.md');
+      return service.checkText('/site/content/posts/p.md', text).map((finding) => finding.code);
+    };
+    assert.deepEqual(await codes(), ['broken-image']);
+    fs.write('static/big.png', png(4000, 3000, 2500));
+    await service.fileChanged('/site/static/big.png', 'created');
+    assert.deepEqual(await codes(), ['heavy-image']);
+    fs.delete('static/big.png');
+    await service.fileChanged('/site/static/big.png', 'deleted');
+    assert.deepEqual(await codes(), ['broken-image']);
+  });
 });
