@@ -7,6 +7,7 @@ import { silentLogger, type Logger } from './host/logger';
 import type { Finding } from './checks/finding';
 import { fragmentChecks, runChecks, type CheckOptions } from './checks/runChecks';
 import { checkWhileIndexing, finishCheck, type HalfChecked } from './checks/twoPassCheck';
+import { weighShownImages } from './checks/brokenImages';
 import { describeUnreadable, readPostText } from './post/decodeText';
 import { described, formatMessage, type Message, type Translate } from './l10n/message';
 import { parsePost, type ParsedPost } from './post/parsedPost';
@@ -120,7 +121,7 @@ export class PostcraftService {
     const sites: Site[] = [];
     this.halfChecked.clear();
     this.knownFindings = undefined;
-    const checkEach = this.host.checksAfterOpening?.() === true ? (site: Site, post: ParsedPost) => this.halfChecked.set(post.path, checkWhileIndexing(site, post)) : undefined;
+    const checkEach = this.host.checksAfterOpening?.() === true ? async (site: Site, post: ParsedPost) => void this.halfChecked.set(post.path, await checkWhileIndexing(site, post)) : undefined;
     try {
       for (const { root, profile, configFile } of detected) {
         throwIfCancelled(token);
@@ -147,7 +148,7 @@ export class PostcraftService {
     const paths = files.filter((file) => site.isPost(file));
     const elsewhere = workers.indexPosts({ root, generator: profile.id, configFile, files, truncated: site.truncated }, paths, check);
     if (!elsewhere) {
-      await site.indexPosts(this.host.fs, paths, token, check ? (indexed, post) => this.halfChecked.set(post.path, checkWhileIndexing(indexed, post)) : undefined);
+      await site.indexPosts(this.host.fs, paths, token, check ? async (indexed, post) => void this.halfChecked.set(post.path, await checkWhileIndexing(indexed, post)) : undefined);
     } else {
       for (const indexed of await elsewhere) {
         if (indexed.kind === 'no-page') site.forgetPost(indexed.path);
@@ -479,7 +480,17 @@ export class PostcraftService {
       const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
       return [{ file: path, range, severity: 'warning', code: 'unreadable-file', ...described(describeUnreadable(decoded.unreadable)), fixes: [] }];
     }
+    const parsed = this.parse(path, decoded.text);
+    await weighShownImages(site, parsed?.post ?? parsePost(path, decoded.text, site.frontmatterSyntax), !parsed);
     return this.checkText(path, decoded.text, options);
+  }
+
+  /**
+   * The weighing of images a synchronous check (`checkText`) asked for before they were weighed: its
+   * heavy-image findings may differ once it is done (see ImageWeights).
+   */
+  imagesWeighing(path: string): Promise<void> | undefined {
+    return this.siteFor(path)?.heavyImages.pending;
   }
 
   /** Every post and fragment of a site, read in parallel; reports progress and stops when cancelled. */
@@ -525,7 +536,7 @@ export class PostcraftService {
     else site.files.add(path);
     const definesAuthors = site.definesAuthors(path);
     const linkTargets = site.linkTargetsVersion;
-    if (isImagePath(path)) await site.reweighImage(this.host.fs, path);
+    if (isImagePath(path)) await site.reweighImage(path);
     if (change !== 'deleted' && site.isPost(path)) await site.indexFile(this.host.fs, path);
     else if (change !== 'deleted' && site.isFragment(path)) await site.indexFragment(this.host.fs, path);
     if (site.affectsLinkContext(path)) {

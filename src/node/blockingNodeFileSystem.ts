@@ -42,7 +42,8 @@ export const blockingNodeFileSystem: SiteFileSystem = {
       const realFolder = path === normalizePath(path) ? realPaths.get(path) : undefined;
       return readdirSync(path, { withFileTypes: true }).map((entry) => {
         const type = entry.isDirectory() ? 'directory' : entry.isSymbolicLink() ? 'symlink' : 'file';
-        if (type === 'directory' && realFolder !== undefined) {
+        // A listed file that is no link is its folder's real path plus its name: no realpath per image weighed.
+        if (type !== 'symlink' && realFolder !== undefined) {
           const child = joinPath(path, entry.name);
           if (!realPaths.has(child)) realPaths.set(child, joinPath(realFolder, entry.name));
         }

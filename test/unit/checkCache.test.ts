@@ -18,6 +18,11 @@ import { existsSync, mkdirSync, statSync, utimesSync, writeFileSync } from 'node
 const version = 'test';
 
 /** Cold findings (the CLI without a cache) and cached ones, which must be equal; the cache for the next step. */
+/** The one site of a cache. */
+function next(cache: CheckCache) {
+  return Object.values(cache.sites)[0]!;
+}
+
 async function compare(fs: InMemoryFileSystem, cache: CheckCache | undefined, options: CheckOptions = {}) {
   const cold = await checkSites(fs, fs.root, options);
   const cached = await checkWithCache(fs, fs.root, options, cache, version);
@@ -127,16 +132,28 @@ describe('the check cache', () => {
       'postcraft.config.json': JSON.stringify({ heavyImageKB: 1 }),
       'content/posts/a.md': '---\ntitle: A\n---\n![A photo](/images/photo.png)\n',
       'content/posts/b.md': '---\ntitle: B\n---\nNo image.\n',
+      'content/posts/c/index.md': '---\ntitle: C\n---\n![In the bundle](shot.png) ![Again](/images/photo.png)\n',
+      'content/posts/c/shot.png': new Uint8Array(500),
       'static/images/photo.png': new Uint8Array(2_000),
     });
-    let { next: cache, cold } = await compare(fs, undefined);
-    assert.ok(cold.findings.some((finding) => finding.code === 'heavy-image' && finding.message.includes('is 2 KB')), JSON.stringify(cold.findings.map((finding) => finding.message)));
+    const heavy = (findings: readonly { code: string; file: string; message: string }[]) => findings.filter((finding) => finding.code === 'heavy-image').map((finding) => `${finding.file.slice('/site/content/posts/'.length)}: ${finding.message.slice(0, finding.message.indexOf(':'))}`);
+    let { next: cache, cold, cached } = await compare(fs, undefined);
+    assert.deepEqual(heavy(cold.findings), ['a.md: Image "/images/photo.png" is 2 KB', 'c/index.md: Image "/images/photo.png" is 2 KB']);
+    // The bundle's image is kept by its path from the post's folder, the other by its full path.
+    assert.deepEqual(next(cache).posts['/site/content/posts/c/index.md']?.images, ['shot.png', '/site/static/images/photo.png']);
+    ({ next: cache, cached } = await compare(fs, cache));
+    assert.equal(cached.checked, 0, 'nothing changed: every post reused');
     fs.write('static/images/photo.png', new Uint8Array(3_000));
-    ({ next: cache, cold } = await compare(fs, cache));
-    assert.ok(cold.findings.some((finding) => finding.code === 'heavy-image' && finding.message.includes('is 3 KB')));
+    ({ next: cache, cold, cached } = await compare(fs, cache));
+    assert.deepEqual(heavy(cold.findings), ['a.md: Image "/images/photo.png" is 3 KB', 'c/index.md: Image "/images/photo.png" is 3 KB']);
+    assert.equal(cached.checked, 2, 'the two posts showing it');
+    fs.write('content/posts/c/shot.png', new Uint8Array(4_000));
+    ({ next: cache, cold, cached } = await compare(fs, cache));
+    assert.deepEqual(heavy(cold.findings), ['a.md: Image "/images/photo.png" is 3 KB', 'c/index.md: Image "shot.png" is 4 KB', 'c/index.md: Image "/images/photo.png" is 3 KB']);
+    assert.equal(cached.checked, 1);
     fs.write('static/images/photo.png', new Uint8Array(500));
     ({ cold } = await compare(fs, cache));
-    assert.deepEqual(cold.findings.filter((finding) => finding.code === 'heavy-image'), []);
+    assert.deepEqual(heavy(cold.findings), ['c/index.md: Image "shot.png" is 4 KB']);
   });
 
   it('lists each folder of a Hugo site once (its cascades and bundles, then its files)', async () => {
@@ -185,12 +202,15 @@ describe('the check cache', () => {
     assert.equal(readCheckCache({ format: 'postcraft-check-cache', version: 0, sites: {} }), undefined);
     assert.equal(readCheckCache({ format: 'postcraft-check-cache', version: 1, sites: {} }), undefined, 'posts without their page hash');
     assert.equal(readCheckCache({ format: 'postcraft-check-cache', version: 2, sites: {} }), undefined, 'posts without their URL tie');
-    assert.equal(readCheckCache({ format: 'postcraft-check-cache', version: 4, sites: { '/site': { key: 'k', startedAt: 0, parts: {}, posts: { '/site/a.md': { size: 1 } } } } }), undefined);
-    const post = { size: 1, mtime: 1, hash: 'h', page: 'p', summary: { path: '/site/a.md', tags: [], authors: [] }, imports: [], uses: ['images'], findings: [] };
-    const site = (posts: Record<string, unknown>) => ({ format: 'postcraft-check-cache', version: 4, sites: { '/site': { key: 'k', startedAt: 0, parts: {}, posts } } });
+    assert.equal(readCheckCache({ format: 'postcraft-check-cache', version: 3, sites: {} }), undefined, 'image weights in the file list, not with each post');
+    assert.equal(readCheckCache({ format: 'postcraft-check-cache', version: 4, sites: {} }), undefined, 'no end to findings that a dated post going live changes');
+    assert.equal(readCheckCache({ format: 'postcraft-check-cache', version: 5, sites: { '/site': { key: 'k', startedAt: 0, parts: {}, posts: { '/site/a.md': { size: 1 } } } } }), undefined);
+    const post = { size: 1, mtime: 1, hash: 'h', page: 'p', summary: { path: '/site/a.md', tags: [], authors: [] }, imports: [], uses: ['images'], images: ['/site/a.png'], weights: 'w', findings: [] };
+    const site = (posts: Record<string, unknown>) => ({ format: 'postcraft-check-cache', version: 5, sites: { '/site': { key: 'k', startedAt: 0, parts: {}, posts } } });
     assert.ok(readCheckCache(site({ '/site/a.md': post })));
     assert.equal(readCheckCache(site({ '/site/a.md': { ...post, uses: ['telepathy'] } })), undefined);
-    assert.ok(readCheckCache({ format: 'postcraft-check-cache', version: 4, sites: {} }));
+    assert.equal(readCheckCache(site({ '/site/a.md': { ...post, weights: undefined } })), undefined);
+    assert.ok(readCheckCache({ format: 'postcraft-check-cache', version: 5, sites: {} }));
   });
 
   it('is kept where --cache-location says, else in node_modules/.cache/postcraft of the checked folder', () => {

@@ -86,6 +86,18 @@ describe('CheckScheduler', () => {
     assert.deepEqual(published.filter((update) => update.document?.path === '/site/content/posts/b.md').at(-1)?.findings.map((finding) => finding.code), []);
   });
 
+  it('checks an open post again once an image it shows for the first time is weighed (heavy-image)', async () => {
+    const { fs, service, edit, published } = await setUp({ validateWorkspace: false });
+    fs.write('static/big.png', new Uint8Array(600_000));
+    await service.fileChanged('/site/static/big.png', 'created');
+    edit('/site/content/posts/a.md', `${typo}![Big](/big.png)\n`);
+    await advance(0);
+    const shown = () => published.filter((update) => update.document?.path === '/site/content/posts/a.md').map((update) => update.findings.filter((finding) => finding.code === 'heavy-image').length);
+    assert.deepEqual(shown(), [0], 'the first check does not wait for the disk');
+    await service.imagesWeighing('/site/content/posts/a.md');
+    await advance(1000);
+    assert.deepEqual(shown(), [0, 1]);
+  });
 });
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

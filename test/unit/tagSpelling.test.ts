@@ -145,7 +145,7 @@ describe('tag-typo and tag-variant', () => {
   it('finds the same in two passes (the CLI) as post by post (the editor), the post text included', async () => {
     const siteFiles = files([...many(5, ['deno', 'linux']), [['demo', 'linus'], 'A demo.'], [['kubernetes']], [['kubernetes']], [['kuberentes']]]);
     const halves = new Map<string, HalfChecked>();
-    const site = await open(exact, siteFiles, (loading, post) => halves.set(post.path, checkWhileIndexing(loading, post)));
+    const site = await open(exact, siteFiles, async (loading, post) => void halves.set(post.path, await checkWhileIndexing(loading, post)));
     for (const [path, text] of Object.entries(siteFiles).filter(([name]) => name.endsWith('.md'))) {
       const inTwoPasses = finishCheck(site, halves.get(`/site/${path}`)!, {}).map((finding) => finding.message);
       assert.deepEqual(inTwoPasses, runChecks(site, parsePost(`/site/${path}`, text)).map((finding) => finding.message), path);

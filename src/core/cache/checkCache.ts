@@ -6,10 +6,11 @@ import type { Finding } from '../checks/finding';
 import { fragmentChecks, runChecks, type CheckOptions } from '../checks/runChecks';
 import { checkWhileIndexing, finishCheck, type HalfChecked } from '../checks/twoPassCheck';
 import { tagOccurrences } from '../checks/tags';
+import { imageReferencesOf, shownImages, weighShownImages } from '../checks/brokenImages';
+import { weightLine } from '../site/imageWeights';
 import { describeUnreadable, readPostText } from '../post/decodeText';
 import { parsePost, type ParsedPost } from '../post/parsedPost';
 import { importedMarkdown } from '../post/partialImports';
-import { findImageReferences } from '../post/imageReferences';
 import { findLinks } from '../links/findLinks';
 import { valuesOf } from '../frontmatter/values';
 import { detectSites, type DetectedSite } from '../site/detect';
@@ -17,7 +18,7 @@ import { Site, type KnownPost } from '../site/site';
 import type { PostSummary } from '../site/postSummary';
 import { isConfigInput } from '../site/generators/profile';
 import { siteSettingsFileName } from '../settings/siteSettings';
-import { joinPath } from '../text/paths';
+import { dirname, joinPath } from '../text/paths';
 import { clockHorizon } from '../site/clockHorizon';
 import { hashBytes, hashText } from './hash';
 
@@ -31,7 +32,7 @@ import { hashBytes, hashText } from './hash';
  * - the site's key: Postcraft's version, the cache format, the check options, every config input of
  *   the generator (`isConfigInput`) and `postcraft.config.json`: any change there re-checks every post;
  * - the parts of the site model its checks read, by what the post holds: image references read the
- *   file list; author values the author registry (and the file list, for the "create author" fix);
+ *   file list, and the weights of the images it shows as they are (kept with the post, see `shownImages`); author values the author registry (and the file list, for the "create author" fix);
  *   links read the file list, every page's summary (URLs, anchors, titles, drafts, dates) and the
  *   host's redirects and the templates' IDs; tags read the tag index and every page's summary (titles,
  *   languages); a page that is built (not a draft) reads every page's URL and aliases (duplicate-url).
@@ -39,7 +40,7 @@ import { hashBytes, hashText } from './hash';
  */
 export const checkCacheFormat = 'postcraft-check-cache';
 /** Bumped whenever what is cached, or how it is computed, changes. */
-export const checkCacheVersion = 4;
+export const checkCacheVersion = 5;
 
 export interface CheckCache {
   readonly format: typeof checkCacheFormat;
@@ -66,6 +67,12 @@ interface CachedPost {
   readonly page: string;
   readonly imports: readonly string[];
   readonly uses: readonly Use[];
+  /**
+   * The image files its heavy-image findings read (`shownImages`), each below the post's folder by its
+   * path from there (a bundle's images: most of them), and a hash of their weights then ('' for none).
+   */
+  readonly images: readonly string[];
+  readonly weights: string;
   readonly findings: readonly Finding[];
 }
 
@@ -122,7 +129,7 @@ function isCachedPost(value: unknown): value is CachedPost {
   const summary = value['summary'];
   if (!isRecord(summary) || typeof summary['path'] !== 'string' || !Array.isArray(summary['tags']) || !Array.isArray(summary['authors'])) return false;
   const uses = value['uses'];
-  return Array.isArray(value['imports']) && Array.isArray(uses) && uses.every((use) => Object.hasOwn(dependsOn, use)) && Array.isArray(value['findings']) && value['findings'].every((finding) => isRecord(finding) && isRecord(finding['range']));
+  return Array.isArray(value['imports']) && Array.isArray(value['images']) && typeof value['weights'] === 'string' && Array.isArray(uses) && uses.every((use) => Object.hasOwn(dependsOn, use)) && Array.isArray(value['findings']) && value['findings'].every((finding) => isRecord(finding) && isRecord(finding['range']));
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -198,7 +205,7 @@ export async function loadSiteWithCache(fs: SiteFileSystem, { root, profile, con
   if (before?.validUntil !== undefined && startedAt >= before.validUntil) before = undefined; // a dated post went live
   const confined = confinedFileSystem(fs, root);
   const stats = new Map<string, FileStat>();
-  const parsed = new Map<string, { readonly half: HalfChecked; readonly uses: Use[]; readonly hash: string; readonly imports: readonly string[] }>();
+  const parsed = new Map<string, { readonly half: HalfChecked; readonly uses: Use[]; readonly hash: string; readonly imports: readonly string[]; readonly images: readonly string[] }>();
   const known = new Map<string, CachedPost>();
   let key: Promise<string> | undefined;
   const keyOf = (site: Site) => (key ??= siteKey(site, confined, options, version));
@@ -217,9 +224,9 @@ export async function loadSiteWithCache(fs: SiteFileSystem, { root, profile, con
     known.set(path, entry);
     return entry;
   };
-  const onPostParsed = (site: Site, post: ParsedPost) => {
-    const half = checkWhileIndexing(site, post);
-    parsed.set(post.path, { half, uses: usesOf(site, post, half), hash: hashText(post.text), imports: importedMarkdown(post, site.config) });
+  const onPostParsed = async (site: Site, post: ParsedPost) => {
+    const half = await checkWhileIndexing(site, post);
+    parsed.set(post.path, { half, uses: usesOf(site, post, half), hash: hashText(post.text), imports: importedMarkdown(post, site.config), images: shownImages(site, post) });
   };
 
   const site = await Site.load(listingOnce(fs), root, profile, configFile, token, onPostParsed, knownPost);
@@ -239,6 +246,9 @@ export async function loadSiteWithCache(fs: SiteFileSystem, { root, profile, con
   let reused = 0;
   let checked = 0;
   let same = before !== undefined && before.key === siteKeyNow && changed.size === 0;
+  const stillStands = (entry: CachedPost) => entry.uses.every((use) => dependsOn[use].every((part) => !changed.has(part)));
+  // The images the cached findings read, weighed at once: a heavier copy under the same name re-checks its posts.
+  await site.heavyImages.weigh([...known].filter(([, entry]) => stillStands(entry)).flatMap(([path, entry]) => imagesOf(path, entry)));
   for (const path of site.checkedFiles()) {
     throwIfCancelled(token);
     const summary = site.posts.get(path);
@@ -249,11 +259,11 @@ export async function loadSiteWithCache(fs: SiteFileSystem, { root, profile, con
     const stat = stats.get(path);
     const fresh = parsed.get(path);
     const entry = known.get(path);
-    let result: { findings: readonly Finding[]; uses: readonly Use[]; hash: string; imports: readonly string[] } | undefined;
+    let result: { findings: readonly Finding[]; uses: readonly Use[]; hash: string; imports: readonly string[]; images: readonly string[] } | undefined;
     if (fresh) {
-      result = { findings: finishCheck(site, fresh.half, options), uses: fresh.uses, hash: fresh.hash, imports: fresh.imports };
+      result = { findings: finishCheck(site, fresh.half, options), uses: fresh.uses, hash: fresh.hash, imports: fresh.imports, images: fresh.images };
       checked++;
-    } else if (entry && entry.uses.every((use) => dependsOn[use].every((part) => !changed.has(part)))) {
+    } else if (entry && stillStands(entry) && weightsOf(site, imagesOf(path, entry)) === entry.weights) {
       result = entry;
       reused++;
     } else {
@@ -264,7 +274,7 @@ export async function loadSiteWithCache(fs: SiteFileSystem, { root, profile, con
     findings.set(path, result.findings);
     if (!stat || result.hash === '') continue;
     if (result === entry && stat.size === entry.size && stat.mtime === entry.mtime) posts[path] = entry;
-    else posts[path] = { size: stat.size, mtime: stat.mtime, hash: result.hash, summary, page: pageOf(path, summary), imports: result.imports, uses: result.uses, findings: result.findings };
+    else posts[path] = { size: stat.size, mtime: stat.mtime, hash: result.hash, summary, page: pageOf(path, summary), imports: result.imports, uses: result.uses, images: result === entry ? entry.images : keptImages(path, result.images), weights: result === entry ? entry.weights : weightsOf(site, result.images), findings: result.findings };
     same &&= posts[path] === before!.posts[path];
   }
   // Nothing changed: the cache as it was (its older `startedAt` only makes more posts hashed, never fewer).
@@ -285,7 +295,7 @@ function statStillTells(mtime: number, recordedAt: number): boolean {
 /** What in the post makes its checks read the site model (see `dependsOn`). */
 function usesOf(site: Site, post: ParsedPost, half?: HalfChecked): Use[] {
   const uses: Use[] = [];
-  if (findImageReferences(post, site.config).length > 0) uses.push('images');
+  if (imageReferencesOf(site, post).length > 0) uses.push('images');
   if (valuesOf(post, site.config.authorKeys).length > 0) uses.push('authors');
   if ((half?.links ?? findLinks(post, site.config)).length > 0) uses.push('links');
   if ((half?.tags ?? tagOccurrences(post, site.config)).length > 0) uses.push('tags');
@@ -298,9 +308,10 @@ function usesOf(site: Site, post: ParsedPost, half?: HalfChecked): Use[] {
 async function checkPost(site: Site, fs: SiteFileSystem, path: string, options: CheckOptions) {
   const decoded = await readPostText(fs, path);
   if (!decoded) return undefined;
-  if ('unreadable' in decoded) return { findings: [unreadableFinding(path, describeUnreadable(decoded.unreadable))], uses: [], hash: '', imports: [] };
+  if ('unreadable' in decoded) return { findings: [unreadableFinding(path, describeUnreadable(decoded.unreadable))], uses: [], hash: '', imports: [], images: [] };
   const post = parsePost(path, decoded.text, site.frontmatterSyntax);
-  return { findings: runChecks(site, post, options), uses: usesOf(site, post), hash: hashText(decoded.text), imports: importedMarkdown(post, site.config) };
+  await weighShownImages(site, post);
+  return { findings: runChecks(site, post, options), uses: usesOf(site, post), hash: hashText(decoded.text), imports: importedMarkdown(post, site.config), images: shownImages(site, post) };
 }
 
 /** A partial posts import (Site.isFragment): few, and checked every time. */
@@ -308,7 +319,9 @@ async function checkFragment(site: Site, fs: SiteFileSystem, path: string, optio
   const decoded = await readPostText(fs, path);
   if (!decoded) return [];
   if ('unreadable' in decoded) return [unreadableFinding(path, describeUnreadable(decoded.unreadable))];
-  return runChecks(site, parsePost(path, decoded.text, site.frontmatterSyntax), options, fragmentChecks);
+  const fragment = parsePost(path, decoded.text, site.frontmatterSyntax);
+  await weighShownImages(site, fragment, true);
+  return runChecks(site, fragment, options, fragmentChecks);
 }
 
 function unreadableFinding(path: string, message: Message): Finding {
@@ -352,14 +365,31 @@ async function modelParts(site: Site, fs: SiteFileSystem, now: number, pageOf: (
     redirects.push(file, bytes ? hashBytes(bytes) : '-');
   }
   return {
-    // The heavy images' weights too: a heavier copy under the same name changes a heavy-image finding.
-    files: hashText([...[...site.files.all()].sort(), ...[...site.heavyImages].map(([file, weight]) => `${file}\u0001${weight.bytes}\u0001${weight.width ?? ''}\u0001${weight.height ?? ''}`).sort()].join('\u0000')),
+    // The images' weights are each post's (`CachedPost.weights`): only those posts show are weighed.
+    files: hashText([...site.files.all()].sort().join('\u0000')),
     authors: hashText(JSON.stringify([...site.authors])),
     pages: hashText(pages.join('\u0000')),
     tags: hashText(tags.join('\u0000')),
     linkContext: hashText([...redirects, ...[...site.templateIds].sort()].join('\u0000')),
     routes: hashText(routeLines(site).join('\u0000')),
   };
+}
+
+/** The post's images as the cache keeps them (see `CachedPost.images`). */
+function keptImages(post: string, images: readonly string[]): string[] {
+  const folder = `${dirname(post)}/`;
+  return images.map((image) => (image.startsWith(folder) ? image.slice(folder.length) : image));
+}
+
+/** A cached post's images, each a full path again. */
+function imagesOf(post: string, entry: CachedPost): string[] {
+  const folder = `${dirname(post)}/`;
+  return entry.images.map((image) => (image.startsWith('/') ? image : folder + image));
+}
+
+/** A hash of the weights of `images`, all weighed ('' for none). */
+function weightsOf(site: Site, images: readonly string[]): string {
+  return images.length === 0 ? '' : hashText(images.map((image) => weightLine(image, site.heavyImages.get(image))).join('\u0000'));
 }
 
 /** What of a post's summary the checks of other posts read. */

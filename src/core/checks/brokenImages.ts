@@ -1,6 +1,8 @@
 import { findBodyImages, findImageReferences, type ImageReference } from '../post/imageReferences';
+import type { ParsedPost } from '../post/parsedPost';
+import type { Site } from '../site/site';
 import { compilesAsMdx } from '../post/dialect';
-import { referenceFor, resolveImage } from '../site/imageResolution';
+import { referenceFor, resolveImage, type ImageResolution } from '../site/imageResolution';
 import { isInside, relativePath } from '../text/paths';
 import { formatBytes } from '../site/imageWeights';
 import type { Check, CheckContext } from './context';
@@ -10,7 +12,7 @@ import { msg } from '../l10n/message';
 /** Images that the generator would not find: in the body and in frontmatter image fields. */
 export const checkImages: Check = (context) => {
   const weighed = new Set<string>();
-  for (const reference of findImageReferences(context.post, context.site.config)) checkReference(context, reference, weighed);
+  for (const reference of imageReferencesOf(context.site, context.post, false)) checkReference(context, reference, weighed);
 };
 
 /**
@@ -18,15 +20,57 @@ export const checkImages: Check = (context) => {
  * its own file. Its front matter makes no page, so its image fields are nobody's.
  */
 export const checkFragmentImages: Check = (context) => {
-  const { config } = context.site;
   const weighed = new Set<string>();
-  for (const reference of findBodyImages(context.post, { mdx: compilesAsMdx(config, context.post.path), generator: config.generator })) checkReference(context, reference, weighed);
+  for (const reference of imageReferencesOf(context.site, context.post, true)) checkReference(context, reference, weighed);
 };
+
+/** The post's image references, found once for the weighing before its checks and the checks (and the cache's `usesOf`). */
+export function imageReferencesOf(site: Site, post: ParsedPost, fragment = false): readonly ImageReference[] {
+  const known = references.get(post);
+  if (known?.config === site.config && known.fragment === fragment) return known.references;
+  const found = fragment ? findBodyImages(post, { mdx: compilesAsMdx(site.config, post.path), generator: site.config.generator }) : findImageReferences(post, site.config);
+  references.set(post, { config: site.config, fragment, references: found });
+  return found;
+}
+
+const references = new WeakMap<ParsedPost, { readonly config: Site['config']; readonly fragment: boolean; readonly references: readonly ImageReference[] }>();
+
+/** `resolveImage`, once per reference while the site's files stay as they are. */
+function resolved(site: Site, postPath: string, reference: ImageReference): ImageResolution {
+  const known = resolutions.get(reference);
+  if (known?.files === site.files && known.version === site.files.version && known.config === site.config) return known.resolution;
+  const resolution = resolveImage(site.profile, site.config, site.files, postPath, reference);
+  resolutions.set(reference, { files: site.files, version: site.files.version, config: site.config, resolution });
+  return resolution;
+}
+
+const resolutions = new WeakMap<ImageReference, { readonly files: Site['files']; readonly version: number; readonly config: Site['config']; readonly resolution: ImageResolution }>();
+
+/**
+ * The image files whose weight the post's (or fragment's) heavy-image findings read: those it shows as
+ * they are (see `reportHeavy`), sorted. What a check weighs first (`weighShownImages`), and what a
+ * cached post's findings depend on (core/cache/).
+ */
+export function shownImages(site: Site, post: ParsedPost, fragment = false): string[] {
+  if (site.config.transformsImages) return [];
+  const files = new Set<string>();
+  for (const reference of imageReferencesOf(site, post, fragment)) {
+    if (reference.guess) continue;
+    const resolution = resolved(site, post.path, reference);
+    if (resolution.status === 'found' && showsAsIs(site, reference, resolution.file)) files.add(resolution.file);
+  }
+  return [...files].sort();
+}
+
+/** Weighs the images of the post that a heavy-image finding may name, before its checks run (synchronous, they read only weights known). */
+export function weighShownImages(site: Site, post: ParsedPost, fragment = false): Promise<void> {
+  return site.heavyImages.weigh(shownImages(site, post, fragment));
+}
 
 /** `weighed`: the image files already weighed for this post, each reported heavy once however often it is shown. */
 function checkReference(context: CheckContext, reference: ImageReference, weighed: Set<string>): void {
   const { site, post } = context;
-  const resolution = resolveImage(site.profile, site.config, site.files, post.path, reference);
+  const resolution = resolved(site, post.path, reference);
   const shown = `"${reference.raw}"`;
   // Where Postcraft only guesses that the text names an image, it says so and never claims an error.
   // "Image … (why)." with the guess's reason in the parentheses, when there is one.
@@ -92,14 +136,9 @@ function checkReference(context: CheckContext, reference: ImageReference, weighe
  */
 function reportHeavy(context: CheckContext, reference: ImageReference, file: string): void {
   const { site } = context;
+  if (reference.guess || site.config.transformsImages || !showsAsIs(site, reference, file)) return;
   const heavy = site.heavyImages.get(file);
-  if (!heavy || reference.guess) return;
-  const { config } = site;
-  if (config.transformsImages) return;
-  // A field only the layouts read may show the image resized (Hugo and Eleventy image pipelines, Astro's image()) or only in a social card.
-  if (reference.origin === 'frontmatter' && (config.generator === 'astro' || config.generator === 'eleventy')) return;
-  if (config.generator === 'hugo' && (config.assetDirs.some((dir) => isInside(dir, file)) || (reference.origin === 'markdown' && hasRenderImageHook(site)))) return;
-  if (config.generator === 'astro' && !config.publicDirs.some((dir) => isInside(dir, file))) return;
+  if (!heavy) return;
   context.report({
     code: 'heavy-image',
     severity: 'warning',
@@ -110,8 +149,18 @@ function reportHeavy(context: CheckContext, reference: ImageReference, file: str
   });
 }
 
+/** Whether the reference shows the image file as it is, not through the generator's image processing (see `reportHeavy`). */
+function showsAsIs(site: Site, reference: ImageReference, file: string): boolean {
+  const { config } = site;
+  // A field only the layouts read may show the image resized (Hugo and Eleventy image pipelines, Astro's image()) or only in a social card.
+  if (reference.origin === 'frontmatter' && (config.generator === 'astro' || config.generator === 'eleventy')) return false;
+  if (config.generator === 'hugo' && (config.assetDirs.some((dir) => isInside(dir, file)) || (reference.origin === 'markdown' && hasRenderImageHook(site)))) return false;
+  if (config.generator === 'astro' && !config.publicDirs.some((dir) => isInside(dir, file))) return false;
+  return true;
+}
+
 /** A Hugo render hook for images (the site's or its theme's): it may resize what Markdown images show. */
-function hasRenderImageHook(site: CheckContext['site']): boolean {
+function hasRenderImageHook(site: Site): boolean {
   const known = renderHooks.get(site.files);
   if (known && known.size === site.files.size) return known.found;
   let found = false;

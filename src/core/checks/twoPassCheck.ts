@@ -5,6 +5,7 @@ import { LineIndex, type Position } from '../text/lineIndex';
 import { findLinks } from '../links/findLinks';
 import type { LinkReference } from '../links/model';
 import { reportLinkProblems } from './brokenLinks';
+import { weighShownImages } from './brokenImages';
 import { checkDuplicateUrl } from './duplicateUrl';
 import type { Finding } from './finding';
 import { collectFindings, postChecks, shownFindings, type CheckOptions } from './runChecks';
@@ -32,7 +33,9 @@ export interface HalfChecked {
   readonly eol: string;
 }
 
-export function checkWhileIndexing(site: Site, post: ParsedPost): HalfChecked {
+/** The post's images shown as they are are weighed first (see `weighShownImages`). */
+export async function checkWhileIndexing(site: Site, post: ParsedPost): Promise<HalfChecked> {
+  await weighShownImages(site, post);
   const text = detached(post.text.slice(0, post.bodyStart));
   const links = findLinks(post, site.config).map(detachedLink);
   return {

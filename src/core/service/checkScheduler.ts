@@ -150,12 +150,21 @@ export class CheckScheduler {
     const findings = document.path !== undefined && settings.validateEnabled ? service.checkText(document.path, document.text(), checkOptionsOf(settings)) : [];
     this.openFindings.set(key, findings);
     if (!this.pull) this.publish([{ document, path: document.path, findings }]);
+    // An image the text shows was not weighed yet (it is weighed when first shown): checked again once it is.
+    const weighing = document.path !== undefined ? service.imagesWeighing(document.path) : undefined;
+    if (weighing) void weighing.then(() => this.weighed(key));
     // The edit changed this page's URL or headings: links to it from the other open posts may now be broken, or whole.
     if (service.linkTargetsVersion !== linkTargets) {
       if (this.pull) this.host.refresh!();
       else for (const other of this.host.openDocuments()) if (other.key !== key) this.schedule(other.key);
     }
     return findings;
+  }
+
+  private weighed(key: string): void {
+    if (this.disposed || !this.host.openDocuments().some((open) => open.key === key)) return;
+    if (this.pull) this.host.refresh!();
+    else this.schedule(key);
   }
 
   /** A document was closed: its findings go back to the saved file's (with `validate.workspace`), or away. */

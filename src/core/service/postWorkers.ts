@@ -72,7 +72,7 @@ export async function indexPostsHere(fs: SiteFileSystem, site: Site, paths: read
       indexed.push({ path, kind: 'no-page' });
       continue;
     }
-    indexed.push({ path, kind: 'page', summary: summarizePost(post, site.config, site.languageOf(path)), imports: importedMarkdown(post, site.config), half: check ? sent(checkWhileIndexing(site, post)) : undefined });
+    indexed.push({ path, kind: 'page', summary: summarizePost(post, site.config, site.languageOf(path)), imports: importedMarkdown(post, site.config), half: check ? sent(await checkWhileIndexing(site, post)) : undefined });
   }
   return indexed;
 }

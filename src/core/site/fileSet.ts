@@ -16,6 +16,8 @@ export class FileSet {
   private byLowerCase: Map<string, string> | undefined;
   /** Images by lower-cased file name: "did you mean" for a broken path without scanning every image. */
   private imagesByName: Map<string, Set<string>> | undefined;
+  /** Bumped on every change: what is derived from the files (an image's resolution) knows when it is stale. */
+  version = 0;
 
   constructor(paths: Iterable<string> = []) {
     for (const path of paths) this.add(path);
@@ -24,6 +26,7 @@ export class FileSet {
   add(path: string): void {
     if (this.exact.has(path)) return;
     this.exact.add(path);
+    this.version++;
     if (this.byLowerCase) addByLowerCase(this.byLowerCase, path);
     if (isImagePath(path)) {
       this.images.add(path);
@@ -33,6 +36,7 @@ export class FileSet {
 
   delete(path: string): void {
     if (!this.exact.delete(path)) return;
+    this.version++;
     // Another file may differ from this one in letter case only: rebuilt when next needed.
     if (this.byLowerCase?.get(path.toLowerCase()) === path) this.byLowerCase = undefined;
     this.images.delete(path);

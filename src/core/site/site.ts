@@ -19,7 +19,7 @@ import { importedMarkdown } from '../post/partialImports';
 import { inAlwaysIgnoredFolder, walkFiles } from './walk';
 import { UrlMap } from '../links/urlMap';
 import { msg, type Message } from '../l10n/message';
-import { heavyImagesOf, weighImage, type HeavyImage } from './imageWeights';
+import { ImageWeights } from './imageWeights';
 import { isHostRedirectFile, loadHostRedirects, noHostRedirects, type HostRedirects } from '../links/hostRedirects';
 import { isTemplateFile, loadTemplateIds } from '../links/templateIds';
 import type { PageRoute } from './routes/model';
@@ -29,7 +29,8 @@ import { loadSiteSettings } from '../settings/siteSettings';
 
 const readConcurrency = 64;
 
-export type PostParsed = (site: Site, post: ParsedPost) => void;
+/** May return a promise (a check that first weighs the post's images): the post's indexing waits for it. */
+export type PostParsed = (site: Site, post: ParsedPost) => void | Promise<void>;
 
 /**
  * What an earlier run knew of a post whose file has not changed since (see core/cache/): its summary and
@@ -48,8 +49,8 @@ export class Site {
   hostRedirects: HostRedirects = noHostRedirects;
   /** IDs the site's templates write on the pages they lay out (see links/templateIds.ts). */
   templateIds: ReadonlySet<string> = new Set();
-  /** Image files over the site's `heavyImageKB` (see imageWeights.ts), kept current as images change. */
-  heavyImages = new Map<string, HeavyImage>();
+  /** The weights of the images posts show, weighed as checks need them (see imageWeights.ts), kept current as images change. */
+  readonly heavyImages: ImageWeights;
   truncated = false;
 
   private constructor(
@@ -58,7 +59,9 @@ export class Site {
     readonly settings: SiteSettings,
     readonly configProblems: readonly Message[],
     readonly files: FileSet,
+    fs: SiteFileSystem,
   ) {
+    this.heavyImages = new ImageWeights(fs, settings.heavyImageBytes);
     this.ignoredDirs = new Set(config.ignoredDirs);
     this.frontmatterSyntax = frontmatterSyntaxOf(config.generator);
   }
@@ -100,14 +103,10 @@ export class Site {
       files.add(file);
       await slices.next();
     }
-    const site = new Site(profile, { ...config, imageFields: settings.imageFields ?? config.imageFields }, settings.settings, [...problems, ...settings.problems], files);
+    const site = new Site(profile, { ...config, imageFields: settings.imageFields ?? config.imageFields }, settings.settings, [...problems, ...settings.problems], files, fs);
     site.truncated = walked.truncated;
     site.authors = await profile.loadAuthors(fs, site.config, site.files); // before the posts, which onPostParsed may check
     await site.loadLinkContext(fs);
-    // The walk lists plain files reached through no link (walkFiles): their stat needs no confinement, which
-    // would look up each image's real path, a second call to the disk for each of tens of thousands.
-    const listedImages: SiteFileSystem = { ...fs, stat: (path) => unconfined.stat(path) };
-    site.heavyImages = await heavyImagesOf(listedImages, site.files.imageFiles(), site.settings.heavyImageBytes);
     throwIfCancelled(token);
     return { site, files: walked.files };
   }
@@ -243,11 +242,9 @@ export class Site {
     this.linkTargetsVersion++;
   }
 
-  /** Weighs an image file again after it changed on disk (or forgets it, gone). */
-  async reweighImage(unconfined: SiteFileSystem, path: string): Promise<void> {
-    const weight = this.files.has(path) ? await weighImage(confinedFileSystem(unconfined, this.root), path, this.settings.heavyImageBytes) : undefined;
-    if (weight) this.heavyImages.set(path, weight);
-    else this.heavyImages.delete(path);
+  /** Weighs an image file again after it changed on disk (or forgets it, gone), if it was weighed. */
+  async reweighImage(path: string): Promise<void> {
+    await this.heavyImages.reweigh(path, this.files.has(path));
   }
 
   async refreshAuthors(fs: SiteFileSystem): Promise<void> {
@@ -267,7 +264,7 @@ export class Site {
     const post = onPostParsed ? parsePost(path, decoded.text, this.frontmatterSyntax) : undefined;
     const frontmatter = post ? post.frontmatter : parseFrontmatter(decoded.text, this.frontmatterSyntax);
     if (!this.builds(frontmatter)) return this.forgetPost(path);
-    if (post) onPostParsed!(this, post);
+    if (post) await onPostParsed!(this, post);
     const source = { path, text: decoded.text, bodyStart: frontmatter?.blockRange.end ?? 0, frontmatter };
     this.partials.record(path, importedMarkdown(source, this.config));
     this.updatePost(path, summarizePost(source, this.config, this.languageOf(path)));

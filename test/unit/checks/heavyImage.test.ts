@@ -67,4 +67,54 @@ describe('heavy-image', () => {
     const plain = await heavyFindings({ ...files, 'eleventy.config.js': 'export default function (c) { c.addPassthroughCopy("img"); }\n' }, '/site/blog/p.md');
     assert.equal(plain.findings.length, 1);
   });
+  it('weighs only the images posts show as they are, when they are checked, not every image of the site', async () => {
+    const fs = new InMemoryFileSystem('/site', {
+      ...hugo,
+      'static/big.png': png(4000, 3000, 2500),
+      'static/unused.png': png(4000, 3000, 2500),
+      'assets/processed.png': png(4000, 3000, 5000),
+      'content/posts/p.md': '---\ntitle: T\n---\n\n![Big](/big.png) {{< img src="processed.png" >}}\n',
+    });
+    const stated: string[] = [];
+    const counting = Object.assign(Object.create(fs) as InMemoryFileSystem, { stat: (path: string) => (stated.push(path), fs.stat(path)) });
+    const service = createPostcraftService({ fs: counting });
+    await service.openWorkspace(['/site']);
+    assert.deepEqual(stated.filter((path) => path.endsWith('.png')), [], 'opening the site weighs no image');
+    const findings = await service.checkFile('/site/content/posts/p.md');
+    assert.deepEqual(findings.filter((finding) => finding.code === 'heavy-image').map((finding) => finding.message.slice(0, 30)), ['Image "/big.png" is 3 KB, 4000']);
+    assert.deepEqual(stated.filter((path) => path.endsWith('.png')), ['/site/static/big.png']);
+  });
+
+  it('in a synchronous check, weighs an image shown for the first time and gives its finding from the next check on', async () => {
+    const fs = new InMemoryFileSystem('/site', { ...hugo, 'static/big.png': png(4000, 3000, 2500), 'content/posts/p.md': '---\ntitle: T\n---\n\nNo image.\n' });
+    const service = createPostcraftService({ fs });
+    await service.openWorkspace(['/site']);
+    const text = '---\ntitle: T\n---\n\n![Big](/big.png)\n';
+    const heavy = () => service.checkText('/site/content/posts/p.md', text).filter((finding) => finding.code === 'heavy-image');
+    assert.deepEqual(heavy(), []);
+    const weighing = service.imagesWeighing('/site/content/posts/p.md');
+    assert.ok(weighing, 'the image is being weighed');
+    await weighing;
+    assert.equal(service.imagesWeighing('/site/content/posts/p.md'), undefined);
+    assert.equal(heavy().length, 1);
+  });
+  it('resolves an image again once the site\'s files change, for the same text (its resolution is kept only while they stay)', async () => {
+    const fs = new InMemoryFileSystem('/site', { ...hugo, 'content/posts/p.md': '---\ntitle: T\n---\n\n![Big](/big.png)\n' });
+    const service = createPostcraftService({ fs });
+    await service.openWorkspace(['/site']);
+    const text = '---\ntitle: T\n---\n\n![Big](/big.png)\n';
+    // Checked twice: the first check of an image not weighed yet has it weighed for the next.
+    const codes = async () => {
+      service.checkText('/site/content/posts/p.md', text);
+      await service.imagesWeighing('/site/content/posts/p.md');
+      return service.checkText('/site/content/posts/p.md', text).map((finding) => finding.code);
+    };
+    assert.deepEqual(await codes(), ['broken-image']);
+    fs.write('static/big.png', png(4000, 3000, 2500));
+    await service.fileChanged('/site/static/big.png', 'created');
+    assert.deepEqual(await codes(), ['heavy-image']);
+    fs.delete('static/big.png');
+    await service.fileChanged('/site/static/big.png', 'deleted');
+    assert.deepEqual(await codes(), ['broken-image']);
+  });
 });

@@ -86,18 +86,19 @@ export class HugoContentTree {
     this.config = site.config;
     // Each file once per place Hugo publishes it (hugoContentFiles): another language's fallback copy is a
     // page of that language's tree, unless a file of that language (or a mount before) takes its place.
-    const files: { path: string; file: HugoContentFile; isPost: boolean; isCopy: boolean; terms: { taxonomy: 'tags' | 'authors'; term: string }[] }[] = [];
+    // A page's terms are its summary's tags and authors as they are: no copy per page.
+    const files: { path: string; file: HugoContentFile; isPost: boolean; isCopy: boolean; tags: readonly string[]; authors: readonly string[] }[] = [];
     const copies: typeof files = [];
-    const add = (path: string, isPost: boolean, terms: (typeof files)[number]['terms']) => {
+    const add = (path: string, isPost: boolean, tags: readonly string[], authors: readonly string[]) => {
       const [file, ...others] = hugoContentFiles(site.config, path, routing.defaultLanguage);
       if (!file) return;
-      files.push({ path, file, isPost, isCopy: false, terms });
-      for (const copy of others) copies.push({ path, file: copy, isPost, isCopy: true, terms });
+      files.push({ path, file, isPost, isCopy: false, tags, authors });
+      for (const copy of others) copies.push({ path, file: copy, isPost, isCopy: true, tags, authors });
     };
-    for (const [path, post] of site.posts) add(path, true, [...post.tags.map((term) => ({ taxonomy: 'tags' as const, term })), ...post.authors.map((term) => ({ taxonomy: 'authors' as const, term }))]);
+    for (const [path, post] of site.posts) add(path, true, post.tags, post.authors);
     for (const path of site.files.all()) {
       if (!otherContentFormats.test(path) || !site.config.contentDirs.some((dir) => isInside(dir, path))) continue;
-      add(path, false, []);
+      add(path, false, [], []);
     }
     files.push(...copies);
     // Files below a leaf bundle's folder are its resources, not pages.
@@ -116,6 +117,8 @@ export class HugoContentTree {
         tree.listUrls.add(this.sanitize(`/${file.dir}`));
       }
     }
+    // The list page of a top-level folder, sanitized once per folder (not once per page in it).
+    const topUrls = new Map<string, string>();
     for (const { path, file, isPost, isCopy } of pages) {
       if (file.stem === '_index') continue;
       const tree = this.treeFor(file.language);
@@ -124,7 +127,11 @@ export class HugoContentTree {
         // A page below a top-level folder makes that folder a section (CreateMissingNodes).
         const root = bundlePath.slice(0, bundlePath.indexOf('/', 1) + 1);
         if (!tree.sections.has(root)) tree.sections.set(root, { path: undefined, isPost: false });
-        tree.listUrls.add(this.sanitize(`/${file.dir.split('/')[0]}`));
+        const slash = file.dir.indexOf('/');
+        const top = slash === -1 ? file.dir : file.dir.slice(0, slash);
+        let url = topUrls.get(top);
+        if (url === undefined) topUrls.set(top, (url = this.sanitize(`/${top}`)));
+        tree.listUrls.add(url);
       }
       const section = longestPrefix(tree.sections, `${parentDir(bundlePath)}/`.replace(/^\/\/$/, '/'))!;
       const name = bundlePath.slice(section.length).replace(/^\//, '');
@@ -147,14 +154,12 @@ export class HugoContentTree {
         tree.listUrls.add(this.sanitize(`/${plural}`));
       }
     }
-    // A term is used by many pages: its nodes and URLs are the same each time.
-    const termsSeen = new Set<string>();
-    for (const { file, terms } of pages) {
-      const tree = this.treeFor(file.language);
-      for (const { taxonomy, term } of terms) {
-        const seen = `${file.language}\u0000${taxonomy}\u0000${term}`;
-        if (termsSeen.has(seen)) continue;
-        termsSeen.add(seen);
+    // A term is used by many pages: its nodes and URLs are the same each time, made once per language.
+    const termsSeen = new Map<string, { readonly tags: Set<string>; readonly authors: Set<string> }>();
+    const addTerms = (tree: LanguageTree, taxonomy: 'tags' | 'authors', terms: readonly string[], seen: Set<string>) => {
+      for (const term of terms) {
+        if (seen.has(term)) continue;
+        seen.add(term);
         const termKey = hugoTermKey(term, { removePathAccents: site.config.removePathAccents });
         // Postcraft's tags merge every tag-like taxonomy: the term is given one node in each of them, the
         // same one (its `_index` file's, if it has one), so that it is not taken for two pages of one name.
@@ -168,6 +173,14 @@ export class HugoContentTree {
           else this.termPatterns.add(this.sanitize(routing.permalinks[plural]!.split(':')[0]!).replace(/\/+$/, ''));
         }
       }
+    };
+    for (const { file, tags, authors } of pages) {
+      if (tags.length === 0 && authors.length === 0) continue;
+      let seen = termsSeen.get(file.language);
+      if (!seen) termsSeen.set(file.language, (seen = { tags: new Set(), authors: new Set() }));
+      const tree = this.treeFor(file.language);
+      addTerms(tree, 'tags', tags, seen.tags);
+      addTerms(tree, 'authors', authors, seen.authors);
     }
     for (const tree of this.trees.values()) for (const [key, node] of tree.taxonomies) tree.addName(lastName(key), node);
   }
