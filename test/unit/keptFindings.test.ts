@@ -52,6 +52,16 @@ describe('Findings kept for a warm start', () => {
     assert.equal((await keptFindings(memory, cache)).size, 0); // mtime 0: the file system keeps none
   });
 
+  it('are none for a site whose dated post went live since: its findings may have changed', async () => {
+    const { fs } = siteOnDisk();
+    const { cache } = await keptCache(fs);
+    assert.equal((await keptFindings(fs, cache)).size, 2);
+    const live = { ...cache, sites: Object.fromEntries(Object.entries(cache.sites).map(([root, site]) => [root, { ...site, validUntil: Date.now() - 1 }])) };
+    assert.equal((await keptFindings(fs, live)).size, 0);
+    const later = { ...cache, sites: Object.fromEntries(Object.entries(cache.sites).map(([root, site]) => [root, { ...site, validUntil: Date.now() + 60_000 }])) };
+    assert.equal((await keptFindings(fs, later)).size, 2);
+  });
+
   it('are shown for files not open until the first whole check, and never over it', async () => {
     const { fs } = siteOnDisk();
     const { cache } = await keptCache(fs);

@@ -15,7 +15,9 @@ const concurrency = 64;
 export async function keptFindings(fs: SiteFileSystem, cache: CheckCache): Promise<Map<string, readonly Finding[]>> {
   const kept = new Map<string, readonly Finding[]>();
   // Only posts with findings: a fresh start shows nothing for the others anyway (a few hundred stats, not ten thousand).
-  const entries = Object.values(cache.sites).flatMap((site) => Object.entries(site.posts).filter(([, post]) => post.findings.length > 0).map(([path, post]) => ({ path, post, recordedAt: site.startedAt })));
+  // A site whose dated post went live since (`validUntil`) shows nothing kept: its findings may have changed.
+  const now = Date.now();
+  const entries = Object.values(cache.sites).filter((site) => site.validUntil === undefined || now < site.validUntil).flatMap((site) => Object.entries(site.posts).filter(([, post]) => post.findings.length > 0).map(([path, post]) => ({ path, post, recordedAt: site.startedAt })));
   const slices = new TimeSlices();
   let next = 0;
   const worker = async () => {
