@@ -36,11 +36,16 @@ const visit = (dir) => { for (const entry of readdirSync(dir, { withFileTypes: t
 visit(process.argv[1]);
 process.stdout.write(String(posts));`;
 
-// The cache file parsed, as the CLI does, and the heap it takes.
+// Every file of every folder listed and stat'ed: what the run snapshot replays (src/core/cache/runSnapshot.ts),
+// since a check reads the images as well as the posts (their weights for heavy-image).
+const listAndStatAll = listAndStat.replace("else if (entry.name.endsWith('.md')) { statSync(path); posts++; }", 'else { statSync(path); posts++; }');
+if (listAndStatAll === listAndStat) throw new Error('bench/warmStart.ts: the floor script changed; update listAndStatAll');
+
+// The cache file parsed, as the CLI does when its snapshot does not answer (both lines), and the heap it takes.
 const heapOfCache = `
 const { readFileSync } = require('node:fs');
 global.gc(); const before = process.memoryUsage().heapUsed;
-const cache = JSON.parse(readFileSync(process.argv[1], 'utf8'));
+const cache = readFileSync(process.argv[1], 'utf8').trim().split('\\n').map((line) => JSON.parse(line));
 global.gc(); process.stdout.write(String(process.memoryUsage().heapUsed - before + (cache ? 0 : 1)));`;
 
 /** The production CLI bundle, copied where no other build replaces it while the bench runs. */
@@ -93,21 +98,30 @@ async function main(): Promise<void> {
       edits++;
     };
 
-    const samples = { floor: [] as number[], uncached: [] as number[], first: [] as number[], unchanged: [] as number[], onePercent: [] as number[], unchangedBefore: [] as number[], onePercentBefore: [] as number[] };
+    const cpu = { floor: [] as number[], floorAll: [] as number[], unchanged: [] as number[], onePercent: [] as number[] };
+    const samples = { floorAll: [] as number[], floor: [] as number[], uncached: [] as number[], first: [] as number[], unchanged: [] as number[], onePercent: [] as number[], unchangedBefore: [] as number[], onePercentBefore: [] as number[] };
     let findings = { uncached: '', cached: '' };
     for (let round = 0; round < runs; round++) {
       rmSync(cacheFile, { force: true });
       rmSync(cacheFileBefore, { force: true });
-      samples.floor.push((await runMeasured(process.execPath, ['-e', listAndStat, root], projectRoot, timeoutMs)).ms);
+      const floor = await runMeasured(process.execPath, ['-e', listAndStat, root], projectRoot, timeoutMs);
+      const floorAll = await runMeasured(process.execPath, ['-e', listAndStatAll, root], projectRoot, timeoutMs);
+      samples.floor.push(floor.ms);
+      samples.floorAll.push(floorAll.ms);
+      cpu.floor.push(floor.cpuMs ?? Number.NaN);
+      cpu.floorAll.push(floorAll.cpuMs ?? Number.NaN);
       const uncached = await check(false);
       samples.uncached.push(uncached.ms);
       samples.first.push((await check(true)).ms);
       if (cliBefore) await check(true, cliBefore);
       const unchanged = await cachedPair(round, samples.unchangedBefore);
       samples.unchanged.push(unchanged.ms);
+      cpu.unchanged.push(unchanged.cpuMs ?? Number.NaN);
       if (round === 0) findings = { uncached: uncached.stdout, cached: unchanged.stdout };
       editOnePercent();
-      samples.onePercent.push((await cachedPair(round, samples.onePercentBefore)).ms);
+      const changed = await cachedPair(round, samples.onePercentBefore);
+      samples.onePercent.push(changed.ms);
+      cpu.onePercent.push(changed.cpuMs ?? Number.NaN);
       log(`round ${round + 1}: floor ${samples.floor.at(-1)!.toFixed(0)} ms, uncached ${uncached.ms.toFixed(0)} ms, cached unchanged ${unchanged.ms.toFixed(0)} ms, 1% changed ${samples.onePercent.at(-1)!.toFixed(0)} ms`);
     }
     if (findings.uncached === '' || findings.uncached !== findings.cached) throw new Error('the cached run reported other findings than the uncached one');
@@ -115,7 +129,8 @@ async function main(): Promise<void> {
     const diskKb = statSync(cacheFile).size / 1024;
     const heapKb = Number(execFileSync(process.execPath, ['--expose-gc', '-e', heapOfCache, cacheFile], { encoding: 'utf8' })) / 1024;
     const before = cliBefore ? { unchanged: stats(samples.unchangedBefore), changed: stats(samples.onePercentBefore) } : undefined;
-    writeSection(renderSection({ posts, onePercent, load1: load1!, floor: stats(samples.floor), uncached: stats(samples.uncached), first: stats(samples.first), unchanged: stats(samples.unchanged), changed: stats(samples.onePercent), before, diskKb, heapKb, editor }));
+    const cpuStats = { floor: stats(cpu.floor), floorAll: stats(cpu.floorAll), unchanged: stats(cpu.unchanged), changed: stats(cpu.onePercent) };
+    writeSection(renderSection({ posts, onePercent, load1: load1!, cpu: cpuStats, floorAll: stats(samples.floorAll), floor: stats(samples.floor), uncached: stats(samples.uncached), first: stats(samples.first), unchanged: stats(samples.unchanged), changed: stats(samples.onePercent), before, diskKb, heapKb, editor }));
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
@@ -126,6 +141,10 @@ interface WarmFigures {
   readonly onePercent: number;
   readonly load1: number;
   readonly floor: Stats;
+  /** Every file of the listed folders stat'ed, not only the posts: what the run snapshot replays. */
+  readonly floorAll: Stats;
+  /** CPU time (user and system) of the floors and the cached re-runs. */
+  readonly cpu: { readonly floor: Stats; readonly floorAll: Stats; readonly unchanged: Stats; readonly changed: Stats };
   readonly uncached: Stats;
   readonly first: Stats;
   readonly unchanged: Stats;
@@ -183,6 +202,7 @@ ratios of the medians are what to compare.
 | Run | Time | × floor | Target |${beforeHeader}
 | --- | ---: | ---: | --- |${f.before ? ' ---: | ---: |' : ''}
 ${row('List and stat every post (floor)', f.floor, '')}
+${row('List and stat every file (posts and images)', f.floorAll, '')}
 ${row('No cache', f.uncached, '')}
 ${row('First run with \`--cache\` (writes it)', f.first, '')}
 ${row('Re-run, nothing changed', f.unchanged, '≤ 1.5×', f.before?.unchanged)}
@@ -195,6 +215,10 @@ diagnostics: see "In the editor" below (bench/editorWarmStart.ts); the integrati
 start from the kept cache shows the same diagnostics. The first run with \`--cache\` costs more than one without:
 each post is hashed and the cache written.
 
+In CPU time (user and system, all threads; the load sways it less than the wall time), median of the same runs:
+the floor ${f.cpu.floor.median.toFixed(0)} ms, every file stat'ed ${f.cpu.floorAll.median.toFixed(0)} ms; a re-run with nothing changed
+${f.cpu.unchanged.median.toFixed(0)} ms (${ratio(f.cpu.unchanged.median / f.cpu.floor.median)} the floor, ${ratio(f.cpu.unchanged.median / f.cpu.floorAll.median)} every file stat'ed), with 1% changed ${f.cpu.changed.median.toFixed(0)} ms (${ratio(f.cpu.changed.median / f.cpu.floor.median)} the floor).
+
 The cache: ${(f.diskKb / 1024).toFixed(1)} MB on disk, ${(f.heapKb / 1024).toFixed(1)} MB of heap once parsed. The findings of
 the cached re-run are checked to be the same as those of the run without the cache.
 
@@ -203,30 +227,30 @@ ${warmGap}
 }
 
 // Kept with the figures: what a CPU profile of a cached re-run shows, what was cut, what is left.
-const warmGap = `What the cached re-runs no longer do: list each folder twice (Hugo's cascades and bundles, then the file list);
-write the cache anew when nothing in it changed (7.6 MB); serialize every page's summary to hash the model's
-\`pages\` part (each post's hash is kept in the cache); sort every tag's posts for the \`tags\` part (which posts use
-a tag is in \`pages\`, which goes with it); and Hugo's content tree, which the first \`ref\`/\`relref\` of a changed post
-builds, handles each term once instead of once per page using it (and keeps no object per page and term, and
-sanitizes a top-level folder's URL once); weigh every image of the site at each load (34,903 here, a \`stat\` and a
-\`realpath\` each, in every \`--jobs\` worker too): only the images posts show as they are are weighed (not Hugo's
-\`assets/\`, which only image processing publishes), when a check first needs them, and each cached post keeps its
-images and a hash of their weights (format 4; 0.5 MB more on disk). In CPU time (user and system, which the
-load sways less than the wall time; 4 rounds against the build of d67134a, before these changes): a 1% re-run
-1565 ms instead of 1810 (−14%), a re-run with nothing changed 1010 instead of 1295 (−22%), a run without the
-cache 4955 instead of 5235 (−5%). Where a re-run with nothing changed still spends
-its time beyond the floor (CPU profile of the production bundle): the garbage collector (about 15%), parsing the
-cache's JSON (about 8%), the site's load in the core (every file added to the file set and sorted into posts, the
-tag index, Hugo's author pages and section cascades read), and compiling the bundle. A more compact cache file
-(each post an array, 4.5 MB instead of 7.5) was tried and not kept: parsing and unpacking it cost what parsing the
-plain one does. With 1% changed, the changed posts' checks first build the site-wide indexes a cold run builds
-(Hugo's content tree, the URL map and did-you-mean lookups for links, the tag vocabulary), and the cache is written
-anew. A 1% re-run still weighs the images of every cached post that shows any (a \`stat\` each, 14,000 here): a
-heavier copy under the same name must re-check its posts. Issue 17's targets (≤ 1.5× and ≤ 2× the floor) are
-not met; the next steps: a fast path that trusts the whole site model when every file's size and mtime are those
-the cache recorded (the file list, the author pages and config inputs with them), instead of rebuilding the
-model; the content tree and URL map kept for the 1% case (each costs tens of milliseconds there, the content tree
-the most); the author registry and template IDs kept under their files' sizes and mtimes.`;
+const warmGap = `How a re-run with nothing changed is answered: from the last run's snapshot (\`src/core/cache/runSnapshot.ts\`,
+the first line of the cache file). The run records every folder it listed and every path it read outside them;
+the re-run lists those folders again and stats each file in them (posts and images: a check reads an image's
+weight for heavy-image, so a heavier copy under the same name must show), hashes what it sees as it goes, and when
+the digest is the last run's, prints the last run's findings: no post read or parsed, no site model, and none of
+the checks' code loaded (\`src/core/results.ts\` is all the answer needs; the rest of the bundle is required on a
+miss). So its floor is the second row, every file listed and stat'ed (the site has 34,903 images beside its
+10,030 posts), and what it adds to it is Node's start and the bundle's compile (about 25 ms), reading the snapshot
+(0.5 MB) and the seam's per-file cost; the garbage collector's share fell once the digest stopped keeping its
+input. Issue 17's ≤ 1.5× of the posts-only floor is out of reach while the images must be stat'ed too: that
+floor leaves out 35,000 of the 45,000 stats a sound answer needs. A run that read a file modified in the two
+seconds before it started keeps no snapshot (its mtime may hide a later change), nor does one past the date of a
+future-dated post (Hugo and Jekyll publish it then).
+
+With 1% changed, the snapshot does not answer, and the per-post cache (second line) does the work: the cache
+parsed (8 MB of JSON), the site model rebuilt from it, the changed posts read and checked, and the site-wide
+indexes their checks need built as a cold run builds them (Hugo's content tree, the URL map and did-you-mean
+lookups for links, the tag vocabulary). What the cached re-runs no longer do: list each folder twice; write the
+cache anew when nothing in it changed; serialize every page's summary to hash the model's \`pages\` part; sort
+every tag's posts for the \`tags\` part; build Hugo's content tree with an object per page and term; weigh every
+image of the site at each load (only the images posts show as they are are weighed, when a check first needs
+them, and each cached post keeps its images and a hash of their weights). Left for the ≤ 2× target: keeping the
+content tree, URL map and tag vocabulary in the cache instead of rebuilding them (tens of milliseconds each), and
+the site model itself under its files' sizes and mtimes, so that a 1% re-run parses only what changed.`;
 
 /** Replaces (or appends) the section in docs/benchmarks.md, leaving the others, and its "### In the editor" part (bench/editorWarmStart.ts), as they are. */
 function writeSection(section: string): void {

@@ -53,7 +53,7 @@ export async function checkSitesWithCache(fs: SiteFileSystem, root: string, opti
   const startedAt = Date.now();
   const recording = recordingFileSystem(fs);
   const result = await checkWithCache(recording.fs, root, checkOptions, previous, version);
-  const next = await snapshotOfRun(recording.observed, { key, startedAt, validUntil: result.validUntil, inputs: recording.inputs(), sites: result.sites, findings: result.findings });
+  const next = await snapshotOfRun(recording, { key, startedAt, validUntil: result.validUntil, sites: result.sites, findings: result.findings });
   // Unchanged, the per-post cache is written back as it was read, not serialized again.
   const cacheText = result.cache === previous && keptCache !== undefined ? keptCache : JSON.stringify(result.cache);
   const snapshotText = JSON.stringify(next ?? null);

@@ -41,11 +41,17 @@ export interface RunInputs {
   readonly links: readonly string[];
 }
 
-/**
- * `fs` with every read recorded, for `snapshotOfRun`. `observed` answers listings and stats as the run
- * saw them (the digest is of the state the findings were made from) and looks up the rest.
- */
-export function recordingFileSystem(fs: SiteFileSystem): { readonly fs: SiteFileSystem; readonly observed: SiteFileSystem; inputs(): RunInputs } {
+/** A run's reads: `fs` records them (give it to the run), the rest serves `snapshotOfRun`. */
+export interface RunRecording {
+  readonly fs: SiteFileSystem;
+  /** Listings and stats as the run saw them (the digest is of the state the findings were made from); the rest looked up. */
+  readonly observed: SiteFileSystem;
+  inputs(): RunInputs;
+  /** The newest mtime among the files the run stat'ed. */
+  newestStat(): Promise<number>;
+}
+
+export function recordingFileSystem(fs: SiteFileSystem): RunRecording {
   const listings = new Map<string, Promise<DirectoryEntry[]>>();
   const stats = new Map<string, Promise<FileStat | undefined>>();
   const paths = new Set<string>();
@@ -81,18 +87,22 @@ export function recordingFileSystem(fs: SiteFileSystem): { readonly fs: SiteFile
       const outside = (path: string) => !listings.has(dirname(path));
       return { folders: [...listings.keys()], paths: [...paths].filter(outside), links: [...links].filter(outside) };
     },
+    newestStat: async () => (await Promise.all(stats.values())).reduce((newest, stat) => Math.max(newest, stat?.mtime ?? -Infinity), -Infinity),
   };
 }
 
 /**
  * The snapshot of a finished run, or `undefined` when a file it read may have changed unseen (see
- * `racyMs`). `fs`: the recording's `observed`; `startedAt`: when the run started, before its first read.
+ * `racyMs`). `startedAt`: when the run started, before its first read.
  */
-export async function snapshotOfRun(fs: SiteFileSystem, run: { readonly key: string; readonly startedAt: number; readonly validUntil: number; readonly inputs: RunInputs; readonly sites: readonly CheckedSite[]; readonly findings: readonly Finding[] }): Promise<RunSnapshot | undefined> {
-  const seen = await replay(fs, run.inputs);
+export async function snapshotOfRun(recording: RunRecording, run: { readonly key: string; readonly startedAt: number; readonly validUntil: number; readonly sites: readonly CheckedSite[]; readonly findings: readonly Finding[] }): Promise<RunSnapshot | undefined> {
+  // A post just edited is the usual racy file, and the run stat'ed it: no need to look at the rest.
+  if ((await recording.newestStat()) >= run.startedAt - racyMs) return undefined;
+  const inputs = recording.inputs();
+  const seen = await replay(recording.observed, inputs);
   if (seen.newest >= run.startedAt - racyMs) return undefined;
   const validUntil = Number.isFinite(run.validUntil) ? run.validUntil : null;
-  return { format: runSnapshotFormat, version: runSnapshotVersion, key: run.key, validUntil, inputs: run.inputs, digest: seen.digest, sites: run.sites, findings: run.findings };
+  return { format: runSnapshotFormat, version: runSnapshotVersion, key: run.key, validUntil, inputs, digest: seen.digest, sites: run.sites, findings: run.findings };
 }
 
 /** The snapshot's report when every input it read is as it was and `key` is its key; else `undefined`. */
