@@ -105,9 +105,10 @@ async function main(): Promise<void> {
     mkdirSync(join(site, '.vscode'), { recursive: true });
     writeFileSync(join(site, '.vscode', 'settings.json'), JSON.stringify({ 'postcraft.validate.workspace': true }, null, 2));
     const results: { host: string; variants: Variant[] }[] = [];
+    const before = beforeCommit && buildBefore(beforeCommit, scratch); // once for every host
     for (const host of hostNames) {
       const variants: Variant[] = [{ name: 'this build', extension: projectRoot, cold: [], warm: [] }];
-      if (beforeCommit) variants.push({ name: `before (${beforeCommit})`, extension: buildBefore(beforeCommit, scratch), cold: [], warm: [] });
+      if (beforeCommit && before) variants.push({ name: `before (${beforeCommit})`, extension: before, cold: [], warm: [] });
       for (let round = 0; round < runs; round++) {
         const order = round % 2 === 0 ? variants : [...variants].reverse();
         for (const variant of order) {
