@@ -7,23 +7,14 @@ import { Session } from 'node:inspector';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import type { PostcraftApi } from '../../src/vscode/extension';
+import { reportProbe } from './reportProbe';
 
 const samples = Number(process.env['POSTCRAFT_BENCH_KEYSTROKES'] ?? 40);
 // The pause before each keystroke (POSTCRAFT_BENCH_GAP_MS, set by the driver): longer than the check
 // interval, so each keystroke shows the whole path's latency, not the interval's wait.
 const gapMs = Number(process.env['POSTCRAFT_BENCH_GAP_MS'] ?? 300);
 
-export async function run(): Promise<void> {
-  try {
-    const result = await measure();
-    console.log(`postcraft-bench ${JSON.stringify(result)}`);
-    console.log(`integration: 1 passed, 0 failed (VS Code ${vscode.version})`);
-  } catch (error) {
-    console.log(`postcraft-bench-error ${error instanceof Error ? error.stack : String(error)}`);
-    console.log(`integration: 0 passed, 1 failed (VS Code ${vscode.version})`);
-    throw error;
-  }
-}
+export const run = (): Promise<void> => reportProbe(measure);
 
 async function measure() {
   // The extension host's event-loop delay (every other extension, and every keystroke, waits that

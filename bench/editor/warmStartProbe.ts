@@ -9,20 +9,11 @@ import { Session } from 'node:inspector';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import type { PostcraftApi } from '../../src/vscode/extension';
+import { reportProbe } from './reportProbe';
 
 const kind = process.env['POSTCRAFT_BENCH_RUN'] === 'warm' ? 'warm' : 'cold';
 
-export async function run(): Promise<void> {
-  try {
-    const result = await measure();
-    console.log(`postcraft-bench ${JSON.stringify(result)}`);
-    console.log(`integration: 1 passed, 0 failed (VS Code ${vscode.version})`);
-  } catch (error) {
-    console.log(`postcraft-bench-error ${error instanceof Error ? error.stack : String(error)}`);
-    console.log(`integration: 0 passed, 1 failed (VS Code ${vscode.version})`);
-    throw error;
-  }
-}
+export const run = (): Promise<void> => reportProbe(measure);
 
 async function measure() {
   const probeStart = performance.now();
