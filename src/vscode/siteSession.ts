@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { CancelledError, createPostcraftService, formatMessage, isInside, siteMarkerNames, type CheckCache, type Logger, type PostcraftService, type SiteFileSystem } from '../core/index';
+import { CancelledError, createPostcraftService, formatMessage, isInside, siteMarkerNames, type CheckCache, type CheckOptions, type Logger, type PostcraftService, type SiteFileSystem } from '../core/index';
 import { checkOptions, checksWholeWorkspace, readSettings } from './config';
 import { isPostDocument, sitePathOf, uriOf } from './convert';
 import { translate } from './l10n';
@@ -17,7 +17,7 @@ export class SiteSession extends Disposable {
   private readonly didIndex = this.register(new vscode.EventEmitter<void>());
   private readonly didChangeFiles = this.register(new vscode.EventEmitter<{ readonly path: string; readonly scope: SiteChangeScope }>());
   private readonly indexingState = this.register(new vscode.EventEmitter<boolean>());
-  private readonly loadKept = this.register(new vscode.EventEmitter<CheckCache>());
+  private readonly loadKept = this.register(new vscode.EventEmitter<{ readonly cache: CheckCache; readonly options: CheckOptions; readonly version: string }>());
   readonly onDidIndex = this.didIndex.event;
   readonly onDidChangeFiles = this.didChangeFiles.event;
   readonly onDidChangeIndexing = this.indexingState.event;
@@ -156,7 +156,7 @@ export class SiteSession extends Disposable {
     let previous = this.service.checkCache;
     if (!previous) {
       previous = await this.warmStart.store.load();
-      if (previous) this.loadKept.fire(previous);
+      if (previous) this.loadKept.fire({ cache: previous, options: checkOptions(settings), version: this.warmStart.version });
     }
     await this.service.openWorkspace(folders, token, { previous, options: checkOptions(settings), version: this.warmStart.version });
   }

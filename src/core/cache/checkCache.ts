@@ -40,7 +40,7 @@ import { hashBytes, hashText } from './hash';
  */
 export const checkCacheFormat = 'postcraft-check-cache';
 /** Bumped whenever what is cached, or how it is computed, changes. */
-export const checkCacheVersion = 5;
+export const checkCacheVersion = 6;
 
 export interface CheckCache {
   readonly format: typeof checkCacheFormat;
@@ -55,6 +55,8 @@ export interface CachedSite {
   readonly startedAt: number;
   /** From when its findings may no longer stand though no file changed (`clockHorizon`); absent: never. */
   readonly validUntil?: number;
+  /** Postcraft's version and the check options its findings were made with (`checkedWith`). */
+  readonly checkedWith?: string;
   readonly posts: Readonly<Record<string, CachedPost>>;
 }
 
@@ -280,7 +282,7 @@ export async function loadSiteWithCache(fs: SiteFileSystem, { root, profile, con
   // Nothing changed: the cache as it was (its older `startedAt` only makes more posts hashed, never fewer).
   if (same && sameKeys(posts, before!.posts)) return { site, findings, cached: before!, reused, checked };
   const validUntil = clockHorizon(site, startedAt);
-  return { site, findings, cached: { key: siteKeyNow, parts, startedAt, ...(Number.isFinite(validUntil) ? { validUntil } : {}), posts }, reused, checked };
+  return { site, findings, cached: { key: siteKeyNow, parts, startedAt, ...(Number.isFinite(validUntil) ? { validUntil } : {}), checkedWith: checkedWith(options, version), posts }, reused, checked };
 }
 
 /**
@@ -330,6 +332,11 @@ function unreadableFinding(path: string, message: Message): Finding {
 }
 
 /** What every finding of the site depends on: Postcraft, the options, the generator's config and the site's settings. */
+/** Postcraft's version and the check options, as a site's cache records what its findings were made with. */
+export function checkedWith(options: CheckOptions, version: string): string {
+  return JSON.stringify([version, Object.entries(options.severities ?? {}).sort(([a], [b]) => (a < b ? -1 : 1)), options.reportUnusedDisable === true]);
+}
+
 async function siteKey(site: Site, fs: SiteFileSystem, options: CheckOptions, version: string): Promise<string> {
   const settingsFile = joinPath(site.root, siteSettingsFileName);
   const inputs = new Set([...site.files.all()].filter((file) => isConfigInput(site.config, file, 'created')));

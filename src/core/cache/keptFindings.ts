@@ -1,7 +1,8 @@
 import type { Finding } from '../checks/finding';
 import type { SiteFileSystem } from '../host/fileSystem';
 import { TimeSlices } from '../host/timeSlices';
-import type { CheckCache } from './checkCache';
+import type { CheckOptions } from '../checks/runChecks';
+import { checkedWith, type CheckCache } from './checkCache';
 
 const concurrency = 64;
 
@@ -12,12 +13,14 @@ const concurrency = 64;
  * nothing meanwhile, never its old findings. A size and mtime tell nothing of a write in the seconds
  * before the recording run started (checkCache.ts `statStillTells`), nor on a file system without mtimes.
  */
-export async function keptFindings(fs: SiteFileSystem, cache: CheckCache): Promise<Map<string, readonly Finding[]>> {
+export async function keptFindings(fs: SiteFileSystem, cache: CheckCache, run: { readonly options: CheckOptions; readonly version: string }): Promise<Map<string, readonly Finding[]>> {
   const kept = new Map<string, readonly Finding[]>();
   // Only posts with findings: a fresh start shows nothing for the others anyway (a few hundred stats, not ten thousand).
-  // A site whose dated post went live since (`validUntil`) shows nothing kept: its findings may have changed.
+  // Nothing kept shows for a site whose dated post went live since (`validUntil`), nor one checked by
+  // another version or with other options (severities): its findings may have changed.
   const now = Date.now();
-  const entries = Object.values(cache.sites).filter((site) => site.validUntil === undefined || now < site.validUntil).flatMap((site) => Object.entries(site.posts).filter(([, post]) => post.findings.length > 0).map(([path, post]) => ({ path, post, recordedAt: site.startedAt })));
+  const current = checkedWith(run.options, run.version);
+  const entries = Object.values(cache.sites).filter((site) => site.checkedWith === current && (site.validUntil === undefined || now < site.validUntil)).flatMap((site) => Object.entries(site.posts).filter(([, post]) => post.findings.length > 0).map(([path, post]) => ({ path, post, recordedAt: site.startedAt })));
   const slices = new TimeSlices();
   let next = 0;
   const worker = async () => {

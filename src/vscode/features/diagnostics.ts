@@ -56,7 +56,7 @@ export class DiagnosticsManager extends Disposable {
     this.register(vscode.workspace.onDidCloseTextDocument((document) => this.scheduler.documentClosed(scheduled(document))));
     this.register(session.onDidIndex(() => void this.scheduler.indexed()));
     // A warm start: the last start's findings of the posts unchanged since, shown while the site loads.
-    this.register(session.onDidLoadKept((cache) => void keptFindings(session.fs, cache).then((findings) => this.scheduler.showKept(findings))));
+    this.register(session.onDidLoadKept(({ cache, options, version }) => void keptFindings(session.fs, cache, { options, version }).then((findings) => this.scheduler.showKept(findings))));
     this.register(session.onDidChangeFiles(({ path, scope }) => this.scheduler.fileChanged(path, scope)));
   }
 
