@@ -116,7 +116,14 @@ test('applies a quick fix: a date Hugo cannot read becomes ISO, and the finding 
   await activateExtension();
   const editor = await openPost(datePost);
   const [schema] = await waitForDiagnostics(editor.document.uri, (all) => all.some((d) => codeOf(d) === 'schema'));
-  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, schema!.range, vscode.CodeActionKind.QuickFix.value);
+  // As the desktop suite's quickFix helper: the whole-site check may publish the saved text's findings over
+  // the editor's for a moment (seen once on 1.100.3: no fix offered), so the fix is asked for again for up to 5 s.
+  const ask = async () => (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, schema!.range, vscode.CodeActionKind.QuickFix.value)) ?? [];
+  let actions = await ask();
+  for (const deadline = Date.now() + 5_000; !actions.some((action) => action.title === 'Change to "2024-06-05"') && Date.now() < deadline; ) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    actions = await ask();
+  }
   const fix = actions.find((action) => action.title === 'Change to "2024-06-05"');
   ok(fix?.edit, `quick fixes offered: ${actions.map((action) => action.title).join(', ')}`);
   ok(await vscode.workspace.applyEdit(fix.edit), 'the fix applies');
