@@ -10,6 +10,7 @@ export class SiteStatusBar extends Disposable {
   readonly item = this.register(vscode.window.createStatusBarItem('postcraft.site', vscode.StatusBarAlignment.Left, 10));
   /** Whether the item shows (a StatusBarItem does not say). */
   visible = false;
+  private pending: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly session: SiteSession) {
     super();
@@ -17,8 +18,13 @@ export class SiteStatusBar extends Disposable {
     this.item.command = 'postcraft.checkSite';
     this.register(session.onDidChangeIndexing(() => this.update()));
     this.register(session.onDidIndex(() => this.update()));
-    // A post saved, created or deleted moves the counts without a new index.
-    this.register(session.onDidChangeFiles(() => this.update()));
+    // A post saved, created or deleted moves the counts without a new index. Counting walks every post:
+    // once a burst of changes (a branch switch) is over, not once per file.
+    this.register(session.onDidChangeFiles(() => {
+      clearTimeout(this.pending);
+      this.pending = setTimeout(() => this.update(), 300);
+    }));
+    this.register({ dispose: () => clearTimeout(this.pending) });
     this.register(vscode.window.onDidChangeActiveTextEditor(() => this.update()));
     this.update();
   }
