@@ -1,7 +1,7 @@
 import { closeSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { CheckCache } from '../core/index';
-import { formatMessage, msg, readRunSnapshot, reportFromSnapshot, type CheckOptions, type SiteFileSystem } from '../core/results';
+import { checkOptionsKey, formatMessage, msg, readRunSnapshot, reportFromSnapshot, type CheckOptions, type SiteFileSystem } from '../core/results';
 import { translate } from '../node/index';
 import { reportOf, type SiteCheckReport } from './report';
 
@@ -41,7 +41,7 @@ function isFolder(path: string): boolean {
  */
 export async function checkSitesWithCache(fs: SiteFileSystem, root: string, options: CheckOptions & { maxWarnings?: number | undefined }, file: string, version: string, warn: (message: string) => void): Promise<SiteCheckReport> {
   const { maxWarnings, ...checkOptions } = options;
-  const key = JSON.stringify([version, root, checkOptions]);
+  const key = JSON.stringify([version, root, checkOptionsKey(checkOptions)]);
   const kept = readCacheFile(file);
   const snapshot = kept?.snapshot !== undefined ? readRunSnapshot(parseOrUndefined(kept.snapshot)) : undefined;
   const fromSnapshot = snapshot && (await reportFromSnapshot(fs, snapshot, key, Date.now()));

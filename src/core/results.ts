@@ -4,6 +4,7 @@
 export type { Finding, Fix, TextEdit, Severity, FindingCode } from './checks/finding';
 export { findingCodes } from './checks/finding';
 export type { CheckOptions } from './checks/runChecks';
+export { checkOptionsKey } from './checks/checkOptionsKey';
 export type { CheckedSite } from './cache/checkCache';
 export type { SiteFileSystem, FileStat, DirectoryEntry } from './host/fileSystem';
 export { basename, isInside, relativePath, toSitePath } from './text/paths';

@@ -1,3 +1,4 @@
+import { checkOptionsKey } from './checks/checkOptionsKey';
 import { seoFacts, type SeoFacts } from './site/seoFacts';
 import { noCancellation, throwIfCancelled, type CancellationToken } from './host/cancellation';
 import { confinedFileSystem } from './host/confinedFileSystem';
@@ -190,7 +191,7 @@ export class PostcraftService {
       sites.push(site);
     }
     this.halfChecked.clear();
-    this.knownFindings = { options: optionsKey(warm.options), findings };
+    this.knownFindings = { options: checkOptionsKey(warm.options), findings };
     this.checkCache = checkCacheOf(cached, warm.previous);
     this.sites = sites;
     return sites;
@@ -464,7 +465,7 @@ export class PostcraftService {
   async checkFile(path: string, options: CheckOptions = {}): Promise<Finding[]> {
     const site = this.siteFor(path);
     if (!site || !(site.isPost(path) || site.isFragment(path))) return [];
-    const known = this.knownFindings?.options === optionsKey(options) ? this.knownFindings.findings.get(path) : undefined;
+    const known = this.knownFindings?.options === checkOptionsKey(options) ? this.knownFindings.findings.get(path) : undefined;
     if (known) {
       this.knownFindings!.findings.delete(path);
       return [...known];
@@ -756,10 +757,6 @@ export interface WarmOpen {
   readonly options: CheckOptions;
   /** Postcraft's version: a cache of another is not used. */
   readonly version: string;
-}
-
-function optionsKey(options: CheckOptions): string {
-  return JSON.stringify([Object.entries(options.severities ?? {}).sort(([a], [b]) => (a < b ? -1 : 1)), options.reportUnusedDisable === true]);
 }
 
 function summaryOf(site: Site): SiteSummary {

@@ -20,6 +20,7 @@ import { isConfigInput } from '../site/generators/profile';
 import { siteSettingsFileName } from '../settings/siteSettings';
 import { dirname, joinPath } from '../text/paths';
 import { clockHorizon } from '../site/clockHorizon';
+import { checkOptionsKey } from '../checks/checkOptionsKey';
 import { hashBytes, hashText } from './hash';
 
 /**
@@ -334,7 +335,7 @@ function unreadableFinding(path: string, message: Message): Finding {
 /** What every finding of the site depends on: Postcraft, the options, the generator's config and the site's settings. */
 /** Postcraft's version and the check options, as a site's cache records what its findings were made with. */
 export function checkedWith(options: CheckOptions, version: string): string {
-  return JSON.stringify([version, Object.entries(options.severities ?? {}).sort(([a], [b]) => (a < b ? -1 : 1)), options.reportUnusedDisable === true]);
+  return JSON.stringify([version, checkOptionsKey(options)]);
 }
 
 async function siteKey(site: Site, fs: SiteFileSystem, options: CheckOptions, version: string): Promise<string> {
@@ -342,8 +343,7 @@ async function siteKey(site: Site, fs: SiteFileSystem, options: CheckOptions, ve
   const inputs = new Set([...site.files.all()].filter((file) => isConfigInput(site.config, file, 'created')));
   if (site.config.configFile) inputs.add(site.config.configFile);
   inputs.add(settingsFile);
-  const severities = Object.entries(options.severities ?? {}).sort(([a], [b]) => (a < b ? -1 : 1));
-  const parts = [version, String(checkCacheVersion), site.root, site.profile.id, JSON.stringify(severities), String(options.reportUnusedDisable === true), String(site.truncated)];
+  const parts = [version, String(checkCacheVersion), site.root, site.profile.id, checkOptionsKey(options), String(site.truncated)];
   for (const file of [...inputs].sort()) {
     const bytes = await fs.readFile(file);
     parts.push(file, bytes ? hashBytes(bytes) : '-');
