@@ -67,7 +67,7 @@ if (saveBaseline) {
 } else {
   const baseline = existsSync(baselineFile) ? JSON.parse(readFileSync(baselineFile, 'utf8')) : { sites: {} };
   mkdirSync(dirname(reportFile), { recursive: true });
-  writeFileSync(reportFile, renderReport(measured, baseline, triage, missing, failed));
+  writeFileSync(reportFile, `${renderReport(measured, baseline, triage, missing, failed).trimEnd()}\n${keptSection(reportFile, 'SEO facts and the two SEO codes (off by default)')}`);
   console.log(`written ${reportFile}`);
 }
 
@@ -271,4 +271,11 @@ function renderReport(measured, baseline, triage, missing, failed) {
   for (const limit of triage.limits ?? []) push(`- ${limit}`);
   push('');
   return lines.join('\n');
+}
+
+/** A `## ` section of the report measured by hand (a scratch script), kept as it is across runs. */
+function keptSection(file, heading) {
+  if (!existsSync(file)) return '';
+  const section = new RegExp(`^## ${heading.replace(/[()]/g, '\\$&')}\\n[\\s\\S]*?(?=^## |(?![\\s\\S]))`, 'm').exec(readFileSync(file, 'utf8'))?.[0];
+  return section ? `\n${section}` : '';
 }
