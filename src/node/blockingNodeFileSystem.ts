@@ -1,5 +1,5 @@
 import { closeSync, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
-import { joinPath, normalizePath, toSitePath } from '../core/text/paths';
+import { basename, dirname, joinPath, normalizePath, toSitePath } from '../core/text/paths';
 import type { DirectoryEntry, FileStat, SiteFileSystem } from '../core/host/fileSystem';
 import { canRefuseLinks, readFlags } from './nodeFileSystem';
 
@@ -8,8 +8,7 @@ import { canRefuseLinks, readFlags } from './nodeFileSystem';
  * CLI). A site's files are small and mostly cached: a blocking read costs a few microseconds, the
  * asynchronous round trip through the thread pool tens (a 10,000-post site: 0.2 s against 0.8 s). The
  * rules are nodeFileSystem's: regular files only, no link followed in a file's own name, no blocking
- * on a named pipe. Real paths are remembered for the run, and a folder listed (not a link) inside a
- * folder whose real path is known needs no lookup of its own: thousands of realpath calls saved.
+ * on a named pipe. Real paths are remembered for the run (see `realPathOf`).
  */
 export const blockingNodeFileSystem: SiteFileSystem = {
   readFile: async (path, maxBytes) => readBlocking(path, maxBytes),
@@ -27,47 +26,71 @@ export const blockingNodeFileSystem: SiteFileSystem = {
       if (fd !== undefined) closeSync(fd);
     }
   },
-  async stat(path): Promise<FileStat | undefined> {
-    try {
-      const stat = statSync(path);
-      return { type: stat.isDirectory() ? 'directory' : 'file', size: stat.size, mtime: stat.mtimeMs };
-    } catch {
-      return undefined; // missing, a file where a folder should be, a loop of links
-    }
-  },
+  stat: async (path) => statBlocking(path),
   async readDirectory(path): Promise<DirectoryEntry[]> {
     try {
-      // Only for a path as the walk writes it (`a/link/..` lists the link target's parent) and never over a
-      // real path already looked up.
-      const realFolder = path === normalizePath(path) ? realPaths.get(path) : undefined;
-      return readdirSync(path, { withFileTypes: true }).map((entry) => {
-        const type = entry.isDirectory() ? 'directory' : entry.isSymbolicLink() ? 'symlink' : 'file';
-        // A listed file that is no link is its folder's real path plus its name: no realpath per image weighed.
-        if (type !== 'symlink' && realFolder !== undefined) {
-          const child = joinPath(path, entry.name);
-          if (!realPaths.has(child)) realPaths.set(child, joinPath(realFolder, entry.name));
-        }
-        return { name: entry.name, type };
-      });
+      // Only for a path as the walk writes it (`a/link/..` lists the link target's parent).
+      const entries: DirectoryEntry[] = readdirSync(path, { withFileTypes: true }).map((entry) => ({ name: entry.name, type: entry.isDirectory() ? 'directory' : entry.isSymbolicLink() ? 'symlink' : 'file' }));
+      if (path === normalizePath(path)) {
+        listed.set(path, entries);
+        plainNames.delete(path);
+      }
+      return entries;
     } catch {
       return [];
     }
   },
-  async realPath(path) {
-    if (!realPaths.has(path)) {
-      let real: string | undefined;
+  realPath: async (path) => realPathOf(path),
+};
+
+const realPaths = new Map<string, string | undefined>();
+/** Folders listed (their path as the walk writes it), and the names of their entries that are no links once asked. */
+const listed = new Map<string, readonly DirectoryEntry[]>();
+const plainNames = new Map<string, ReadonlySet<string>>();
+
+/** Whether the folder of `path` was listed with it in, as no link: then its real path is its folder's plus its name. */
+function isListedPlain(path: string): boolean {
+  const folder = dirname(path);
+  let names = plainNames.get(folder);
+  if (!names) {
+    const entries = listed.get(folder);
+    if (!entries) return false;
+    plainNames.set(folder, (names = new Set(entries.filter((entry) => entry.type !== 'symlink').map((entry) => entry.name))));
+  }
+  return names.has(basename(path));
+}
+
+/**
+ * Remembered for the run. A listed entry that is no link needs no lookup of its own, only its folder's
+ * (itself derived the same way up to a folder not listed): a site's 45,000 files cost as many lookups
+ * as the folders that were not listed, where each `realpath` reads every part of the path again.
+ */
+function realPathOf(path: string): string | undefined {
+  if (!realPaths.has(path)) {
+    let real: string | undefined;
+    if (isListedPlain(path)) {
+      const folder = realPathOf(dirname(path));
+      real = folder === undefined ? undefined : joinPath(folder, basename(path));
+    } else {
       try {
         real = toSitePath(realpathSync.native(path));
       } catch {
         real = undefined; // missing, or a loop of links
       }
-      realPaths.set(path, real);
     }
-    return realPaths.get(path);
-  },
-};
+    realPaths.set(path, real);
+  }
+  return realPaths.get(path);
+}
 
-const realPaths = new Map<string, string | undefined>();
+export function statBlocking(path: string): FileStat | undefined {
+  try {
+    const stat = statSync(path);
+    return { type: stat.isDirectory() ? 'directory' : 'file', size: stat.size, mtime: stat.mtimeMs };
+  } catch {
+    return undefined; // missing, a file where a folder should be, a loop of links
+  }
+}
 
 function readBlocking(path: string, maxBytes: number | undefined): Uint8Array | undefined {
   let fd: number | undefined;

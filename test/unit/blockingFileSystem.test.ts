@@ -56,4 +56,14 @@ describe('the blocking file system of the CLI', () => {
       assert.equal(await blockingNodeFileSystem.realPath!(path), await nodeFileSystem.realPath!(path), path);
     }
   });
+
+  it('knows the real path of a listed file from its folder, the folder listed before any real path was asked', async () => {
+    mkdirSync(join(root, 'first', 'inner'), { recursive: true });
+    writeFileSync(join(root, 'first', 'inner', 'image.png'), '');
+    symlinkSync(join(root, 'posts'), join(root, 'first', 'posts-link'));
+    for (const folder of ['first', 'first/inner', 'first/posts-link']) await blockingNodeFileSystem.readDirectory(`${root}/${folder}`);
+    for (const path of ['first/inner', 'first/inner/image.png', 'first/posts-link', 'first/posts-link/a.md', 'first/posts-link/sub']) {
+      assert.equal(await blockingNodeFileSystem.realPath!(`${root}/${path}`), await nodeFileSystem.realPath!(`${root}/${path}`), path);
+    }
+  });
 });
