@@ -1,7 +1,7 @@
 import { closeSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { CheckCache } from '../core/index';
-import { checkOptionsKey, formatMessage, msg, readRunSnapshot, reportFromSnapshot, type CheckOptions, type SiteFileSystem } from '../core/results';
+import { checkOptionsKey, formatMessage, msg, readRunSnapshot, reportFromSnapshot, runFileSystem, type CheckOptions, type SiteFileSystem, type StatMany } from '../core/results';
 import { translate } from '../node/index';
 import { reportOf, type SiteCheckReport } from './report';
 
@@ -37,21 +37,25 @@ function isFolder(path: string): boolean {
  * `checkSites` with the cache. The file holds two lines: the last run's snapshot (runSnapshot.ts), then
  * the per-post cache (checkCache.ts). When the snapshot still stands, its report is the answer and the
  * second line is never parsed; else the posts that changed are checked, and what changed is written.
- * Problems with the file are warnings.
+ * Problems with the file are warnings. `startStatMany`: how to stat many files at once, started when
+ * there is a snapshot to replay (see runFileSystem).
  */
-export async function checkSitesWithCache(fs: SiteFileSystem, root: string, options: CheckOptions & { maxWarnings?: number | undefined }, file: string, version: string, warn: (message: string) => void): Promise<SiteCheckReport> {
+export async function checkSitesWithCache(fs: SiteFileSystem, root: string, options: CheckOptions & { maxWarnings?: number | undefined }, file: string, version: string, warn: (message: string) => void, startStatMany?: () => StatMany): Promise<SiteCheckReport> {
   const { maxWarnings, ...checkOptions } = options;
   const key = JSON.stringify([version, root, checkOptionsKey(checkOptions)]);
+  // The run starts before the snapshot's replay: the run that follows a miss is answered from the
+  // replay's listings and stats (runFileSystem), so it is the replay that saw the disk first.
+  const startedAt = Date.now();
   const kept = readCacheFile(file);
   const snapshot = kept?.snapshot !== undefined ? readRunSnapshot(parseOrUndefined(kept.snapshot)) : undefined;
-  const fromSnapshot = snapshot && (await reportFromSnapshot(fs, snapshot, key, Date.now()));
+  const disk = runFileSystem(fs, snapshot && startStatMany?.());
+  const fromSnapshot = snapshot && (await reportFromSnapshot(disk, snapshot, key, startedAt));
   if (fromSnapshot) return reportOf(root, fromSnapshot.sites, fromSnapshot.findings, maxWarnings);
 
   const { checkWithCache, recordingFileSystem, snapshotOfRun } = checking();
   const keptCache = kept?.cache();
   const previous = keptCache === undefined ? undefined : parseCache(keptCache, file, warn);
-  const startedAt = Date.now();
-  const recording = recordingFileSystem(fs);
+  const recording = recordingFileSystem(disk);
   const result = await checkWithCache(recording.fs, root, checkOptions, previous, version);
   const next = await snapshotOfRun(recording, { key, startedAt, validUntil: result.validUntil, sites: result.sites, findings: result.findings });
   // Unchanged, the per-post cache is written back as it was read, not serialized again.

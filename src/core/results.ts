@@ -10,3 +10,4 @@ export type { SiteFileSystem, FileStat, DirectoryEntry } from './host/fileSystem
 export { basename, isInside, relativePath, toSitePath } from './text/paths';
 export { formatMessage, localize, english, msg, type Message, type Translate } from './l10n/message';
 export { readRunSnapshot, reportFromSnapshot, type RunSnapshot } from './cache/runSnapshot';
+export { runFileSystem, type RunFileSystem, type StatMany } from './cache/runFileSystem';

@@ -2,4 +2,5 @@
 // The core has none: it compiles without Node (tsconfig.core.json) and reads files only through SiteFileSystem.
 export { nodeFileSystem } from './nodeFileSystem';
 export { blockingNodeFileSystem } from './blockingNodeFileSystem';
+export { parallelStat } from './parallelStat';
 export { useLocale, localeOfEnvironment, translate } from './l10n';

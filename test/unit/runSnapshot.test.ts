@@ -83,6 +83,27 @@ describe('the run snapshot of --cache', () => {
     }
   });
 
+  it('replays the stat of the files the run looked at only: a file it saw listed counts by its name', async () => {
+    const fs = new ClockedFileSystem('/site', { ...fixtureFiles(fixtureSites().find((site) => site.name === 'hugo-links')!.root), 'static/unused.png': new Uint8Array([137, 80, 78, 71]) });
+    await cachedRun(fs);
+    const inputs = snapshotOnDisk()!.inputs;
+    const staticFolder = inputs.folders.indexOf('/site/static');
+    assert.ok(staticFolder >= 0, 'the folder is listed');
+    assert.deepEqual(inputs.looked[staticFolder], [], 'and no file in it looked at');
+    fs.write('static/unused.png', new Uint8Array(600_000));
+    assert.equal((await cachedRun(fs)).fromSnapshot, true, 'a heavier copy of an image no post shows changes no finding');
+    fs.delete('static/unused.png');
+    assert.equal((await cachedRun(fs)).fromSnapshot, false, 'a file removed shows in its folder');
+    fs.write('static/shown.png', new Uint8Array(600_000));
+    fs.write('content/posts/shows.md', '---\ntitle: Shows\n---\n![big](/shown.png)\n');
+    assert.equal((await cachedRun(fs)).fromSnapshot, false);
+    const shownIn = snapshotOnDisk()!.inputs.looked[snapshotOnDisk()!.inputs.folders.indexOf('/site/static')];
+    assert.ok(shownIn === null || shownIn!.includes('shown.png'), 'an image a post shows is weighed');
+    fs.write('static/shown.png', new Uint8Array(700_000));
+    const heavier = await cachedRun(fs);
+    assert.equal(heavier.fromSnapshot, false, 'its new weight is checked');
+  });
+
   it('runs again when the options or the version differ, and decides the exit code anew', async () => {
     const fs = new ClockedFileSystem('/site', fixtureFiles(fixtureSites().find((site) => site.name === 'hugo-blog')!.root));
     await cachedRun(fs);

@@ -1,7 +1,8 @@
 import type { Finding } from '../checks/finding';
 import type { DirectoryEntry, FileStat, SiteFileSystem } from '../host/fileSystem';
-import { dirname, joinPath } from '../text/paths';
+import { basename, dirname, normalizePath } from '../text/paths';
 import type { CheckedSite } from './checkCache';
+import type { RunFileSystem } from './runFileSystem';
 import { textHasher } from './hash';
 
 /**
@@ -18,7 +19,7 @@ import { textHasher } from './hash';
  * unseen: such a run keeps no snapshot.
  */
 export const runSnapshotFormat = 'postcraft-run-snapshot';
-const runSnapshotVersion = 1;
+const runSnapshotVersion = 2;
 const racyMs = 2000;
 
 export interface RunSnapshot {
@@ -37,6 +38,12 @@ export interface RunSnapshot {
 /** What a run read: folders listed, paths read or looked up outside them, paths whose links were resolved. */
 export interface RunInputs {
   readonly folders: readonly string[];
+  /**
+   * For each folder, the names of the files in it that the run read or stat'ed, or `null` when it looked
+   * at all of them: a file it only saw listed (an image Hugo processes, whose weight no check reads)
+   * counts by its name alone, and the replay spares its stat.
+   */
+  readonly looked: readonly (readonly string[] | null)[];
   readonly paths: readonly string[];
   readonly links: readonly string[];
 }
@@ -46,7 +53,7 @@ export interface RunRecording {
   readonly fs: SiteFileSystem;
   /** Listings and stats as the run saw them (the digest is of the state the findings were made from); the rest looked up. */
   readonly observed: SiteFileSystem;
-  inputs(): RunInputs;
+  inputs(): Promise<RunInputs>;
   /** The newest mtime among the files the run stat'ed. */
   newestStat(): Promise<number>;
 }
@@ -83,9 +90,26 @@ export function recordingFileSystem(fs: SiteFileSystem): RunRecording {
     observed,
     // A path in a listed folder is in the replay already: each of its files is looked at, and an entry
     // that is (or becomes) a link shows in the listing, so only the links of other paths are resolved again.
-    inputs: () => {
+    inputs: async () => {
       const outside = (path: string) => !listings.has(dirname(path));
-      return { folders: [...listings.keys()], paths: [...paths].filter(outside), links: [...links].filter(outside) };
+      const lookedIn = new Map<string, Set<string>>();
+      for (const path of paths) {
+        const normal = normalizePath(path);
+        const folder = dirname(normal);
+        if (!listings.has(folder)) continue;
+        let names = lookedIn.get(folder);
+        if (!names) lookedIn.set(folder, (names = new Set()));
+        names.add(basename(normal));
+      }
+      const folders = [...listings.keys()];
+      const looked = await Promise.all(
+        folders.map(async (folder) => {
+          const names = lookedIn.get(folder);
+          const files = (await listings.get(folder)!).filter((entry) => entry.type === 'file').map((entry) => entry.name);
+          return files.every((name) => names?.has(name)) ? null : files.filter((name) => names?.has(name));
+        }),
+      );
+      return { folders, looked, paths: [...paths].filter(outside), links: [...links].filter(outside) };
     },
     newestStat: async () => (await Promise.all(stats.values())).reduce((newest, stat) => Math.max(newest, stat?.mtime ?? -Infinity), -Infinity),
   };
@@ -98,7 +122,7 @@ export function recordingFileSystem(fs: SiteFileSystem): RunRecording {
 export async function snapshotOfRun(recording: RunRecording, run: { readonly key: string; readonly startedAt: number; readonly validUntil: number; readonly sites: readonly CheckedSite[]; readonly findings: readonly Finding[] }): Promise<RunSnapshot | undefined> {
   // A post just edited is the usual racy file, and the run stat'ed it: no need to look at the rest.
   if ((await recording.newestStat()) >= run.startedAt - racyMs) return undefined;
-  const inputs = recording.inputs();
+  const inputs = await recording.inputs();
   const seen = await replay(recording.observed, inputs);
   if (seen.newest >= run.startedAt - racyMs) return undefined;
   const validUntil = Number.isFinite(run.validUntil) ? run.validUntil : null;
@@ -127,6 +151,9 @@ export function readRunSnapshot(json: unknown): RunSnapshot | undefined {
     typeof inputs === 'object' &&
     inputs !== null &&
     strings(inputs.folders) &&
+    Array.isArray(inputs.looked) &&
+    inputs.looked.length === (inputs.folders as unknown[]).length &&
+    inputs.looked.every((names) => names === null || strings(names)) &&
     strings(inputs.paths) &&
     strings(inputs.links) &&
     Array.isArray(value.sites) &&
@@ -135,25 +162,44 @@ export function readRunSnapshot(json: unknown): RunSnapshot | undefined {
 }
 
 /**
- * What the inputs look like now, as one digest: each folder's mtime and entries (name, type; a file's
- * size and mtime), each other path's type, size and mtime (or its absence), each link's target; and the
- * newest mtime among them. Fields end in NUL, which no file name holds, so no two states read alike.
+ * What the inputs look like now, as one digest: each folder's entries (name, type; the size and mtime
+ * of each file the run looked at), each other path's type, size and mtime (or its absence), each link's
+ * target; and the newest mtime among them. A folder is stat'ed only where no listed folder holds it: in one that is, its listing
+ * shows its name and type, and its own mtime tells nothing its entries do not. The files are stat'ed
+ * together (`RunFileSystem.statMany`, which a front may spread over threads). Fields end in NUL, which
+ * no file name holds, so no two states read alike.
  */
-async function replay(fs: SiteFileSystem, inputs: RunInputs): Promise<{ readonly digest: string; readonly newest: number }> {
-  const hash = textHasher();
+async function replay(fs: SiteFileSystem & Partial<Pick<RunFileSystem, 'statMany'>>, inputs: RunInputs): Promise<{ readonly digest: string; readonly newest: number }> {
+  const listed = new Set(inputs.folders);
+  const listings: DirectoryEntry[][] = [];
+  const looked: string[] = [];
+  // `null`: every file of the folder looked at.
+  const lookedIn = inputs.looked.map((names) => (names === null ? null : new Set(names)));
+  const isLooked = (index: number, entry: DirectoryEntry) => entry.type === 'file' && (lookedIn[index] === null || lookedIn[index]!.has(entry.name));
+  for (const [index, folder] of inputs.folders.entries()) {
+    const entries = (await fs.readDirectory(folder)).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    listings.push(entries);
+    if (!listed.has(dirname(folder))) looked.push(folder);
+    const prefix = folder.endsWith('/') ? folder : `${folder}/`; // joinPath's result for a plain name, without its normalising
+    for (const entry of entries) if (isLooked(index, entry)) looked.push(prefix + entry.name);
+  }
+  looked.push(...inputs.paths);
+  // In the order of `looked`, which the digest follows.
+  const stats = fs.statMany ? await fs.statMany(looked) : await Promise.all(looked.map((path) => fs.stat(path)));
+  let next = 0;
   let newest = -Infinity;
-  const describe = async (path: string) => {
-    const stat = await fs.stat(path);
+  const describe = () => {
+    const stat = stats[next++];
     if (!stat) return 'none\0';
     newest = Math.max(newest, stat.mtime);
     return `${stat.type}\0${stat.size}\0${stat.mtime}\0`;
   };
-  for (const folder of inputs.folders) {
-    hash.update(`folder\0${folder}\0${await describe(folder)}`);
-    const entries = (await fs.readDirectory(folder)).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const entry of entries) hash.update(`${entry.name}\0${entry.type === 'file' ? await describe(joinPath(folder, entry.name)) : `${entry.type}\0`}`);
-  }
-  for (const path of inputs.paths) hash.update(`path\0${path}\0${await describe(path)}`);
+  const hash = textHasher();
+  inputs.folders.forEach((folder, index) => {
+    hash.update(`folder\0${folder}\0${listed.has(dirname(folder)) ? '' : describe()}`);
+    for (const entry of listings[index]!) hash.update(`${entry.name}\0${isLooked(index, entry) ? describe() : `${entry.type}\0`}`);
+  });
+  for (const path of inputs.paths) hash.update(`path\0${path}\0${describe()}`);
   for (const path of inputs.links) hash.update(`link\0${path}\0${(await fs.realPath?.(path)) ?? ''}\0`);
   return { digest: hash.digest(), newest };
 }
