@@ -41,6 +41,26 @@ process.stdout.write(String(posts));`;
 const listAndStatAll = listAndStat.replace("else if (entry.name.endsWith('.md')) { statSync(path); posts++; }", 'else { statSync(path); posts++; }');
 if (listAndStatAll === listAndStat) throw new Error('bench/warmStart.ts: the floor script changed; update listAndStatAll');
 
+// What a re-run answered from the snapshot must do at least, in a bare loop: the snapshot (the cache file's
+// first line) read, each folder it names listed, and each file in them that the last run read or stat'ed
+// stat'ed (src/core/cache/runSnapshot.ts), on one thread.
+const replayBare = `
+const { closeSync, openSync, readSync, readdirSync, statSync } = require('node:fs');
+const fd = openSync(process.argv[1], 'r');
+const buffer = Buffer.alloc(8 << 20);
+const length = readSync(fd, buffer, 0, buffer.length, 0);
+closeSync(fd);
+const line = buffer.subarray(0, length).toString('utf8').split('\\n')[0];
+const { inputs } = JSON.parse(line);
+let stats = 0;
+inputs.folders.forEach((folder, index) => {
+  const looked = inputs.looked[index] === null ? null : new Set(inputs.looked[index]);
+  for (const entry of readdirSync(folder, { withFileTypes: true })) {
+    if (entry.isFile() && (looked === null || looked.has(entry.name))) { statSync(folder + '/' + entry.name); stats++; }
+  }
+});
+process.stdout.write(String(stats));`;
+
 // The cache file parsed, as the CLI does when its snapshot does not answer (both lines), and the heap it takes.
 const heapOfCache = `
 const { readFileSync } = require('node:fs');
@@ -98,8 +118,8 @@ async function main(): Promise<void> {
       edits++;
     };
 
-    const cpu = { floor: [] as number[], floorAll: [] as number[], unchanged: [] as number[], onePercent: [] as number[] };
-    const samples = { floorAll: [] as number[], floor: [] as number[], uncached: [] as number[], first: [] as number[], unchanged: [] as number[], onePercent: [] as number[], unchangedBefore: [] as number[], onePercentBefore: [] as number[] };
+    const cpu = { floor: [] as number[], floorAll: [] as number[], replay: [] as number[], unchanged: [] as number[], onePercent: [] as number[] };
+    const samples = { floorAll: [] as number[], floor: [] as number[], replay: [] as number[], uncached: [] as number[], first: [] as number[], unchanged: [] as number[], onePercent: [] as number[], unchangedBefore: [] as number[], onePercentBefore: [] as number[] };
     let findings = { uncached: '', cached: '' };
     for (let round = 0; round < runs; round++) {
       rmSync(cacheFile, { force: true });
@@ -114,6 +134,9 @@ async function main(): Promise<void> {
       samples.uncached.push(uncached.ms);
       samples.first.push((await check(true)).ms);
       if (cliBefore) await check(true, cliBefore);
+      const replay = await runMeasured(process.execPath, ['-e', replayBare, cacheFile], projectRoot, timeoutMs);
+      samples.replay.push(replay.ms);
+      cpu.replay.push(replay.cpuMs ?? Number.NaN);
       const unchanged = await cachedPair(round, samples.unchangedBefore);
       samples.unchanged.push(unchanged.ms);
       cpu.unchanged.push(unchanged.cpuMs ?? Number.NaN);
@@ -129,8 +152,8 @@ async function main(): Promise<void> {
     const diskKb = statSync(cacheFile).size / 1024;
     const heapKb = Number(execFileSync(process.execPath, ['--expose-gc', '-e', heapOfCache, cacheFile], { encoding: 'utf8' })) / 1024;
     const before = cliBefore ? { unchanged: stats(samples.unchangedBefore), changed: stats(samples.onePercentBefore) } : undefined;
-    const cpuStats = { floor: stats(cpu.floor), floorAll: stats(cpu.floorAll), unchanged: stats(cpu.unchanged), changed: stats(cpu.onePercent) };
-    writeSection(renderSection({ posts, onePercent, load1: load1!, cpu: cpuStats, floorAll: stats(samples.floorAll), floor: stats(samples.floor), uncached: stats(samples.uncached), first: stats(samples.first), unchanged: stats(samples.unchanged), changed: stats(samples.onePercent), before, diskKb, heapKb, editor }));
+    const cpuStats = { floor: stats(cpu.floor), floorAll: stats(cpu.floorAll), replay: stats(cpu.replay), unchanged: stats(cpu.unchanged), changed: stats(cpu.onePercent) };
+    writeSection(renderSection({ posts, onePercent, load1: load1!, cpu: cpuStats, floorAll: stats(samples.floorAll), replay: stats(samples.replay), floor: stats(samples.floor), uncached: stats(samples.uncached), first: stats(samples.first), unchanged: stats(samples.unchanged), changed: stats(samples.onePercent), before, diskKb, heapKb, editor }));
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
@@ -143,8 +166,9 @@ interface WarmFigures {
   readonly floor: Stats;
   /** Every file of the listed folders stat'ed, not only the posts: what the run snapshot replays. */
   readonly floorAll: Stats;
+  readonly replay: Stats;
   /** CPU time (user and system) of the floors and the cached re-runs. */
-  readonly cpu: { readonly floor: Stats; readonly floorAll: Stats; readonly unchanged: Stats; readonly changed: Stats };
+  readonly cpu: { readonly floor: Stats; readonly floorAll: Stats; readonly replay: Stats; readonly unchanged: Stats; readonly changed: Stats };
   readonly uncached: Stats;
   readonly first: Stats;
   readonly unchanged: Stats;
@@ -203,6 +227,7 @@ ratios of the medians are what to compare.
 | --- | ---: | ---: | --- |${f.before ? ' ---: | ---: |' : ''}
 ${row('List and stat every post (floor)', f.floor, '')}
 ${row('List and stat every file (posts and images)', f.floorAll, '')}
+${row('List the last run\'s folders, stat the files it read (the replay, bare, one thread)', f.replay, '')}
 ${row('No cache', f.uncached, '')}
 ${row('First run with \`--cache\` (writes it)', f.first, '')}
 ${row('Re-run, nothing changed', f.unchanged, '≤ 1.5×', f.before?.unchanged)}
@@ -216,8 +241,8 @@ start from the kept cache shows the same diagnostics. The first run with \`--cac
 each post is hashed and the cache written.
 
 In CPU time (user and system, all threads; the load sways it less than the wall time), median of the same runs:
-the floor ${f.cpu.floor.median.toFixed(0)} ms, every file stat'ed ${f.cpu.floorAll.median.toFixed(0)} ms; a re-run with nothing changed
-${f.cpu.unchanged.median.toFixed(0)} ms (${ratio(f.cpu.unchanged.median / f.cpu.floor.median)} the floor, ${ratio(f.cpu.unchanged.median / f.cpu.floorAll.median)} every file stat'ed), with 1% changed ${f.cpu.changed.median.toFixed(0)} ms (${ratio(f.cpu.changed.median / f.cpu.floor.median)} the floor).
+the floor ${f.cpu.floor.median.toFixed(0)} ms, every file stat'ed ${f.cpu.floorAll.median.toFixed(0)} ms, the bare replay ${f.cpu.replay.median.toFixed(0)} ms; a re-run with nothing changed
+${f.cpu.unchanged.median.toFixed(0)} ms (${ratio(f.cpu.unchanged.median / f.cpu.floor.median)} the floor, ${ratio(f.cpu.unchanged.median / f.cpu.replay.median)} the bare replay), with 1% changed ${f.cpu.changed.median.toFixed(0)} ms (${ratio(f.cpu.changed.median / f.cpu.floor.median)} the floor).
 
 The cache: ${(f.diskKb / 1024).toFixed(1)} MB on disk, ${(f.heapKb / 1024).toFixed(1)} MB of heap once parsed. The findings of
 the cached re-run are checked to be the same as those of the run without the cache.
@@ -228,29 +253,36 @@ ${warmGap}
 
 // Kept with the figures: what a CPU profile of a cached re-run shows, what was cut, what is left.
 const warmGap = `How a re-run with nothing changed is answered: from the last run's snapshot (\`src/core/cache/runSnapshot.ts\`,
-the first line of the cache file). The run records every folder it listed and every path it read outside them;
-the re-run lists those folders again and stats each file in them (posts and images: a check reads an image's
-weight for heavy-image, so a heavier copy under the same name must show), hashes what it sees as it goes, and when
-the digest is the last run's, prints the last run's findings: no post read or parsed, no site model, and none of
-the checks' code loaded (\`src/core/results.ts\` is all the answer needs; the rest of the bundle is required on a
-miss). So its floor is the second row, every file listed and stat'ed (the site has 34,903 images beside its
-10,030 posts), and what it adds to it is Node's start and the bundle's compile (about 25 ms), reading the snapshot
-(0.5 MB) and the seam's per-file cost; the garbage collector's share fell once the digest stopped keeping its
-input. Issue 17's ≤ 1.5× of the posts-only floor is out of reach while the images must be stat'ed too: that
-floor leaves out 35,000 of the 45,000 stats a sound answer needs. A run that read a file modified in the two
-seconds before it started keeps no snapshot (its mtime may hide a later change), nor does one past the date of a
-future-dated post (Hugo and Jekyll publish it then).
+the first line of the cache file). The run records every folder it listed, every file it read or stat'ed, and
+every path it looked up outside those folders; the re-run lists the folders again and stats the files the last
+run read or stat'ed (the posts, the data and config files, and the images whose weight heavy-image reads; an
+image Hugo processes from \`assets/\` was only listed, and counts by its name), hashes what it sees, and when the
+digest is the last run's, prints the last run's findings: no post read or parsed, no site model, and none of the
+checks' code loaded (\`src/core/results.ts\` is all the answer needs; the rest of the bundle is required on a
+miss). On this site that is 3,970 folders listed and 23,653 files stat'ed, where the first version of the
+snapshot stat'ed every one of the 44,935 files and each folder. Its floor is the third row, the same system calls in a bare loop; what it
+adds is Node's loading and compiling of the bundle (about 25 ms), the snapshot read (0.5 MB) and the seam's cost
+per file. Where the machine has two cores, the files are stat'ed on two threads (\`src/node/parallelStat.ts\`: a
+worker of a few lines, started while the folders are listed, stats half); on this shared machine the second
+core was rarely free, so the gain shows unevenly. Issue 17's ≤ 1.5× of the posts-only floor needs the images'
+stats on top of the posts' (a heavier copy of an image a post shows must change the answer): that floor leaves
+out 13,600 of the 23,650 stats a sound answer needs. A run that read a file modified in the two seconds before
+it started keeps no snapshot (its mtime may hide a later change), nor does one past the date of a future-dated
+post (Hugo and Jekyll publish it then).
 
-With 1% changed, the snapshot does not answer, and the per-post cache (second line) does the work: the cache
-parsed (8 MB of JSON), the site model rebuilt from it, the changed posts read and checked, and the site-wide
-indexes their checks need built as a cold run builds them (Hugo's content tree, the URL map and did-you-mean
-lookups for links, the tag vocabulary). What the cached re-runs no longer do: list each folder twice; write the
-cache anew when nothing in it changed; serialize every page's summary to hash the model's \`pages\` part; sort
-every tag's posts for the \`tags\` part; build Hugo's content tree with an object per page and term; weigh every
-image of the site at each load (only the images posts show as they are are weighed, when a check first needs
-them, and each cached post keeps its images and a hash of their weights). Left for the ≤ 2× target: keeping the
-content tree, URL map and tag vocabulary in the cache instead of rebuilding them (tens of milliseconds each), and
-the site model itself under its files' sizes and mtimes, so that a 1% re-run parses only what changed.`;
+With 1% changed, the snapshot does not answer, and the per-post cache (second line) does the work, on the
+listings and stats the replay just made (\`src/core/cache/runFileSystem.ts\`: one run, one look at each folder
+and file): the cache parsed (8 MB of JSON), the site model rebuilt from it, the changed posts read and checked,
+and the site-wide indexes their checks need built as a cold run builds them (Hugo's content tree, the URL map and
+did-you-mean lookups for links, the tag vocabulary). What the cached re-runs no longer do: list and stat the site
+a second time after the replay, or look up the real path of each image a second listing used to seed (136,000
+\`readlink\` calls); list each folder twice; write the cache anew when nothing in it changed; serialize every
+page's summary to hash the model's \`pages\` part; sort every tag's posts for the \`tags\` part; weigh every
+image of the site at each load. Where the rest goes (CPU profile): the garbage collector, about a fifth (47
+scavenges: 8 MB of JSON parsed into objects that live to the end), parsing and writing the cache (about 0.15 s),
+and rebuilding the site model and its indexes. Left for the ≤ 2× target: keeping the content tree, URL map and
+tag vocabulary in the cache instead of rebuilding them, and the site model itself in a form read without
+building every object, so that a 1% re-run touches only what changed.`;
 
 /** Replaces (or appends) the section in docs/benchmarks.md, leaving the others, and its "### In the editor" part (bench/editorWarmStart.ts), as they are. */
 function writeSection(section: string): void {
