@@ -49,15 +49,15 @@ export async function checkSitesWithCache(fs: SiteFileSystem, root: string, opti
   const kept = readCacheFile(file);
   const snapshot = kept?.snapshot !== undefined ? readRunSnapshot(parseOrUndefined(kept.snapshot)) : undefined;
   const disk = runFileSystem(fs, snapshot && startStatMany?.());
-  const fromSnapshot = snapshot && (await reportFromSnapshot(disk, snapshot, key, startedAt));
-  if (fromSnapshot) return reportOf(root, fromSnapshot.sites, fromSnapshot.findings, maxWarnings);
+  const { report, replayed } = snapshot ? await reportFromSnapshot(disk, snapshot, key, startedAt) : {};
+  if (report) return reportOf(root, report.sites, report.findings, maxWarnings);
 
   const { checkWithCache, recordingFileSystem, snapshotOfRun } = checking();
   const keptCache = kept?.cache();
   const previous = keptCache === undefined ? undefined : parseCache(keptCache, file, warn);
   const recording = recordingFileSystem(disk);
   const result = await checkWithCache(recording.fs, root, checkOptions, previous, version);
-  const next = await snapshotOfRun(recording, { key, startedAt, validUntil: result.validUntil, sites: result.sites, findings: result.findings });
+  const next = await snapshotOfRun(recording, { key, startedAt, validUntil: result.validUntil, sites: result.sites, findings: result.findings }, replayed);
   // Unchanged, the per-post cache is written back as it was read, not serialized again.
   const cacheText = result.cache === previous && keptCache !== undefined ? keptCache : JSON.stringify(result.cache);
   const snapshotText = JSON.stringify(next ?? null);

@@ -129,8 +129,8 @@ describe('the run snapshot of --cache', () => {
     const snapshot = snapshotOnDisk()!;
     assert.equal(snapshot.validUntil, Date.parse('2999-01-02T00:00:00Z'));
     const key = snapshot.key; // the run's own: only the clock differs below
-    assert.ok(await reportFromSnapshot(fs, snapshot, key, snapshot.validUntil! - 1));
-    assert.equal(await reportFromSnapshot(fs, snapshot, key, snapshot.validUntil!), undefined);
+    assert.ok((await reportFromSnapshot(fs, snapshot, key, snapshot.validUntil! - 1)).report);
+    assert.equal((await reportFromSnapshot(fs, snapshot, key, snapshot.validUntil!)).report, undefined);
   });
 
   it('has the per-post cache check every post again once a dated post went live', async () => {

@@ -119,21 +119,40 @@ export function recordingFileSystem(fs: SiteFileSystem): RunRecording {
  * The snapshot of a finished run, or `undefined` when a file it read may have changed unseen (see
  * `racyMs`). `startedAt`: when the run started, before its first read.
  */
-export async function snapshotOfRun(recording: RunRecording, run: { readonly key: string; readonly startedAt: number; readonly validUntil: number; readonly sites: readonly CheckedSite[]; readonly findings: readonly Finding[] }): Promise<RunSnapshot | undefined> {
+export async function snapshotOfRun(recording: RunRecording, run: { readonly key: string; readonly startedAt: number; readonly validUntil: number; readonly sites: readonly CheckedSite[]; readonly findings: readonly Finding[] }, replayed?: Replayed): Promise<RunSnapshot | undefined> {
   // A post just edited is the usual racy file, and the run stat'ed it: no need to look at the rest.
   if ((await recording.newestStat()) >= run.startedAt - racyMs) return undefined;
   const inputs = await recording.inputs();
-  const seen = await replay(recording.observed, inputs);
+  // The run looked where the last one did (the usual case) and saw what the replay before it saw (the same
+  // listings and stats, see runFileSystem.ts): the replay's digest is this run's.
+  const seen = replayed && sameInputs(replayed.inputs, inputs) ? replayed : await replay(recording.observed, inputs);
   if (seen.newest >= run.startedAt - racyMs) return undefined;
   const validUntil = Number.isFinite(run.validUntil) ? run.validUntil : null;
   return { format: runSnapshotFormat, version: runSnapshotVersion, key: run.key, validUntil, inputs, digest: seen.digest, sites: run.sites, findings: run.findings };
 }
 
-/** The snapshot's report when every input it read is as it was and `key` is its key; else `undefined`. */
-export async function reportFromSnapshot(fs: SiteFileSystem, snapshot: RunSnapshot, key: string, now: number): Promise<{ readonly sites: readonly CheckedSite[]; readonly findings: readonly Finding[] } | undefined> {
-  if (snapshot.key !== key || (snapshot.validUntil !== null && now >= snapshot.validUntil)) return undefined;
+/** What a replay of a snapshot's inputs saw: `snapshotOfRun` needs no second one when the run looked at the same. */
+export interface Replayed {
+  readonly inputs: RunInputs;
+  readonly digest: string;
+  readonly newest: number;
+}
+
+/**
+ * The snapshot's report when every input it read is as it was and `key` is its key; else no report, and
+ * what the replay saw, if it was made.
+ */
+export async function reportFromSnapshot(fs: SiteFileSystem, snapshot: RunSnapshot, key: string, now: number): Promise<{ readonly report?: { readonly sites: readonly CheckedSite[]; readonly findings: readonly Finding[] }; readonly replayed?: Replayed }> {
+  if (snapshot.key !== key || (snapshot.validUntil !== null && now >= snapshot.validUntil)) return {};
   const seen = await replay(fs, snapshot.inputs);
-  return seen.digest === snapshot.digest ? { sites: snapshot.sites, findings: snapshot.findings } : undefined;
+  return seen.digest === snapshot.digest ? { report: { sites: snapshot.sites, findings: snapshot.findings } } : { replayed: { inputs: snapshot.inputs, ...seen } };
+}
+
+function sameInputs(a: RunInputs, b: RunInputs): boolean {
+  const same = (x: readonly unknown[], y: readonly unknown[], item: (i: unknown, j: unknown) => boolean) => x.length === y.length && x.every((value, index) => item(value, y[index]));
+  const equal = (i: unknown, j: unknown) => i === j;
+  const sameNames = (i: unknown, j: unknown) => (i === null || j === null ? i === j : same(i as string[], j as string[], equal));
+  return same(a.folders, b.folders, equal) && same(a.looked, b.looked, sameNames) && same(a.paths, b.paths, equal) && same(a.links, b.links, equal);
 }
 
 /** A snapshot read back (parsed JSON), if it is one this version wrote. */
