@@ -1,5 +1,5 @@
 import { closeSync, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
-import { basename, dirname, joinPath, normalizePath, toSitePath } from '../core/text/paths';
+import { dirname, normalizePath, toSitePath } from '../core/text/paths';
 import type { DirectoryEntry, FileStat, SiteFileSystem } from '../core/host/fileSystem';
 import { canRefuseLinks, readFlags } from './nodeFileSystem';
 
@@ -31,10 +31,7 @@ export const blockingNodeFileSystem: SiteFileSystem = {
     try {
       // Only for a path as the walk writes it (`a/link/..` lists the link target's parent).
       const entries: DirectoryEntry[] = readdirSync(path, { withFileTypes: true }).map((entry) => ({ name: entry.name, type: entry.isDirectory() ? 'directory' : entry.isSymbolicLink() ? 'symlink' : 'file' }));
-      if (path === normalizePath(path)) {
-        listed.set(path, entries);
-        plainNames.delete(path);
-      }
+      if (path === normalizePath(path)) listed.set(path, entries);
       return entries;
     } catch {
       return [];
@@ -44,43 +41,35 @@ export const blockingNodeFileSystem: SiteFileSystem = {
 };
 
 const realPaths = new Map<string, string | undefined>();
-/** Folders listed (their path as the walk writes it), and the names of their entries that are no links once asked. */
+/** Folders listed (their path as the walk writes it), until the real paths of their entries are set down. */
 const listed = new Map<string, readonly DirectoryEntry[]>();
-const plainNames = new Map<string, ReadonlySet<string>>();
-
-/** Whether the folder of `path` was listed with it in, as no link: then its real path is its folder's plus its name. */
-function isListedPlain(path: string): boolean {
-  const folder = dirname(path);
-  let names = plainNames.get(folder);
-  if (!names) {
-    const entries = listed.get(folder);
-    if (!entries) return false;
-    plainNames.set(folder, (names = new Set(entries.filter((entry) => entry.type !== 'symlink').map((entry) => entry.name))));
-  }
-  return names.has(basename(path));
-}
 
 /**
- * Remembered for the run. A listed entry that is no link needs no lookup of its own, only its folder's
- * (itself derived the same way up to a folder not listed): a site's 45,000 files cost as many lookups
- * as the folders that were not listed, where each `realpath` reads every part of the path again.
+ * Remembered for the run. An entry listed that is no link needs no lookup of its own: the first real path
+ * asked in a listed folder sets down those of all its entries that are no links, its own plus their names
+ * (its own derived the same way, up to a folder not listed). A site's 45,000 files cost as many lookups
+ * as its folders that were not listed, where each `realpath` reads every part of the path again.
  */
 function realPathOf(path: string): string | undefined {
-  if (!realPaths.has(path)) {
-    let real: string | undefined;
-    if (isListedPlain(path)) {
-      const folder = realPathOf(dirname(path));
-      real = folder === undefined ? undefined : joinPath(folder, basename(path));
-    } else {
-      try {
-        real = toSitePath(realpathSync.native(path));
-      } catch {
-        real = undefined; // missing, or a loop of links
-      }
-    }
-    realPaths.set(path, real);
+  if (realPaths.has(path)) return realPaths.get(path);
+  const folder = dirname(path);
+  const entries = listed.get(folder);
+  if (entries) {
+    listed.delete(folder);
+    const realFolder = realPathOf(folder);
+    const prefix = folder === '/' ? '/' : `${folder}/`;
+    const realPrefix = realFolder === '/' ? '/' : `${realFolder}/`;
+    for (const entry of entries) if (entry.type !== 'symlink' && !realPaths.has(prefix + entry.name)) realPaths.set(prefix + entry.name, realFolder === undefined ? undefined : realPrefix + entry.name);
+    if (realPaths.has(path)) return realPaths.get(path);
   }
-  return realPaths.get(path);
+  let real: string | undefined;
+  try {
+    real = toSitePath(realpathSync.native(path));
+  } catch {
+    real = undefined; // missing, or a loop of links
+  }
+  realPaths.set(path, real);
+  return real;
 }
 
 export function statBlocking(path: string): FileStat | undefined {
