@@ -39,17 +39,33 @@ const integrationTests = readdirSync('test/integration')
   .filter((name) => name.endsWith('.ts'))
   .map((name) => `test/integration/${name}`);
 
-/** A bin of an npm package in packages/: its version is the package's own, and it ships the project's LICENSE. */
-function packageBin(packageName, entry) {
+/**
+ * A bin of an npm package in packages/: its version is the package's own, and it ships the project's LICENSE.
+ * `apart`: modules the bin requires by a relative path that become bundles of their own beside it (their
+ * name: the module's), loaded when first required.
+ */
+function packageBin(packageName, entry, apart = {}) {
   const packageDir = `packages/${packageName}`;
   copyFileSync('LICENSE', `${packageDir}/LICENSE`);
+  const names = Object.keys(apart);
   return {
     ...nodeCommon,
     name: packageName,
-    entryPoints: { [entry.name]: entry.source },
+    entryPoints: { [entry.name]: entry.source, ...apart },
     outdir: `${packageDir}/dist`,
     banner: { js: '#!/usr/bin/env node' },
     define: { POSTCRAFT_VERSION: JSON.stringify(versionOf(`${packageDir}/package.json`)) },
+    plugins: names.length === 0 ? [] : [requiredApart(names)],
+  };
+}
+
+/** `require('./name')` of a module built apart stays a require of `./name.js`, the bundle beside this one. */
+function requiredApart(names) {
+  return {
+    name: 'required-apart',
+    setup(build) {
+      build.onResolve({ filter: new RegExp(`^\\./(${names.join('|')})$`) }, (args) => (args.kind === 'require-call' ? { path: `${args.path}.js`, external: true } : undefined));
+    },
   };
 }
 
@@ -60,7 +76,8 @@ const allBuilds = [
   { ...nodeCommon, name: 'extension', lazyChunks: { name: 'extension', entry: 'src/vscode/extension.ts' }, outdir: 'dist', external: ['vscode'] },
   // The preview renderer, which each extension bundle loads at the first render (src/vscode/preview/renderer.ts).
   { ...nodeCommon, entryPoints: { render: 'src/core/render/index.ts' }, outdir: 'dist' },
-  packageBin('cli', { name: 'cli', source: 'src/cli/main.ts' }),
+  // The checks apart (src/cli/checking.ts): a re-run that the last run's snapshot answers loads only the front.
+  packageBin('cli', { name: 'cli', source: 'src/cli/main.ts' }, { checking: 'src/cli/checking.ts' }),
   packageBin('language-server', { name: 'server', source: 'src/server/main.ts' }),
   { ...common, platform: 'browser', target: 'es2022', format: 'iife', entryPoints: { preview: 'src/webview/preview.ts' }, outdir: 'media' },
   // Tests are never minified: stack traces must point at test lines.

@@ -25,9 +25,12 @@ interface Run {
 function build(from: string, into: string): void {
   execFileSync(process.execPath, ['esbuild.config.mjs', '--production'], { cwd: from, stdio: 'inherit' });
   cpSync(join(from, 'dist'), into, { recursive: true });
-  // The CLI is built into its npm package (packages/cli) since it became one; older commits built dist/cli.js.
-  const packagedCli = join(from, 'packages', 'cli', 'dist', 'cli.js');
-  if (existsSync(packagedCli)) cpSync(packagedCli, join(into, 'cli.js'));
+  // The CLI is built into its npm package (packages/cli) since it became one, its checks apart (checking.js)
+  // since later; older commits built dist/cli.js.
+  for (const bundle of ['cli.js', 'checking.js']) {
+    const packaged = join(from, 'packages', 'cli', 'dist', bundle);
+    if (existsSync(packaged)) cpSync(packaged, join(into, bundle));
+  }
 }
 
 /** One CLI run under GNU time: wall and CPU time. */

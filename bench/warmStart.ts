@@ -7,10 +7,11 @@
 // BENCH_CLI_BEFORE=<a cli.js built before a change>: its cached re-runs are timed too, alternating with
 // this build's in each round (the machine's load then weighs on both alike), and shown beside them.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateSite } from './generateSite';
+import { copyCli } from './productionBuild';
 import { runMeasured } from './measureProcess';
 import { range, ratio, stats, type Stats } from './stats';
 import { assertCompleted, projectRoot } from './tools/tool';
@@ -71,7 +72,7 @@ global.gc(); process.stdout.write(String(process.memoryUsage().heapUsed - before
 /** The production CLI bundle, copied where no other build replaces it while the bench runs. */
 function buildCli(outdir: string): string {
   execFileSync(process.execPath, ['esbuild.config.mjs', '--production', '--only=cli'], { cwd: projectRoot, stdio: 'inherit' });
-  copyFileSync(join(projectRoot, 'packages', 'cli', 'dist', 'cli.js'), join(outdir, 'cli.js'));
+  copyCli(outdir);
   return join(outdir, 'cli.js');
 }
 

@@ -6,10 +6,10 @@ import { translate } from '../node/index';
 import { reportOf, type SiteCheckReport } from './report';
 
 /**
- * The checks, the site model and their parsers: most of the bundle, loaded (and its modules run) only
- * when the last run's snapshot does not answer. esbuild makes a required module's init lazy.
+ * The checks, the site model and their parsers: most of the CLI, loaded (and its modules run) only when the
+ * last run's snapshot does not answer (see checking.ts).
  */
-const checking = (): typeof import('../core/index') => require('../core/index');
+const checking = (): typeof import('./checking') => require('./checking');
 
 /** Where `--cache` keeps its file without `--cache-location`: where ESLint and markdownlint-cli2 keep theirs. */
 export const defaultCacheFolder = join('node_modules', '.cache', 'postcraft');

@@ -14,8 +14,8 @@ import { formatText } from './format/text';
 import { formatFixDiff, formatFixSummary } from './format/fixes';
 import type { FixPlan } from './report';
 
-/** The checks and the worker pool: loaded when the cache's snapshot does not answer the run (see cache.ts). */
-const checking = (): typeof import('./checkSite') & typeof import('./postWorkerPool') => ({ ...require('./checkSite'), ...require('./postWorkerPool') });
+/** The checks and the worker pool: loaded when the cache's snapshot does not answer the run (see checking.ts). */
+const checking = (): typeof import('./checking') => require('./checking');
 
 declare const POSTCRAFT_VERSION: string | undefined;
 /** Text for a person at the terminal, in its language. */
@@ -147,5 +147,6 @@ if (isMainThread) main(process.argv.slice(2)).then(
     process.exitCode = 2;
   },
 );
-// A post worker thread runs this bundle too (postWorkerPool.ts): the worker's end is loaded only there.
-else require('./postWorker');
+// Where the checks are bundled with the front (a development build), a post worker thread runs this bundle
+// too (postWorkerPool.ts): the worker's end is loaded only there.
+else require('./checking');

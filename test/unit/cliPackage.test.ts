@@ -19,10 +19,10 @@ describe('the postcraft-cli package', () => {
   });
   after(() => rmSync(work, { recursive: true, force: true }));
 
-  it('holds its bin, its README and the license, and nothing else', () => {
+  it('holds its bin and the checks it loads, its README and the license, and nothing else', () => {
     const manifest = readJson(join(projectRoot, 'packages/cli/package.json'));
     assert.deepEqual(manifest.bin, { postcraft: 'dist/cli.js' });
-    assert.deepEqual(packed.files, ['LICENSE', 'README.md', 'dist/cli.js', 'package.json']);
+    assert.deepEqual(packed.files, ['LICENSE', 'README.md', 'dist/checking.js', 'dist/cli.js', 'package.json']);
   });
 
   it('declares no dependency: the tarball needs nothing from the registry', () => {
