@@ -181,44 +181,45 @@ export function readRunSnapshot(json: unknown): RunSnapshot | undefined {
 }
 
 /**
- * What the inputs look like now, as one digest: each folder's entries (name, type; the size and mtime
- * of each file the run looked at), each other path's type, size and mtime (or its absence), each link's
- * target; and the newest mtime among them. A folder is stat'ed only where no listed folder holds it: in one that is, its listing
- * shows its name and type, and its own mtime tells nothing its entries do not. The files are stat'ed
- * together (`RunFileSystem.statMany`, which a front may spread over threads). Fields end in NUL, which
+ * What the inputs look like now, as one digest of two parts: the listings (each folder's entries by name and
+ * type, those the run looked at marked, and the other paths), which fix the paths to stat and their order; then
+ * each of those paths' type, size and mtime (or its absence) in that order, and each link's target. Also the
+ * newest mtime among them. A folder is stat'ed only where no listed folder holds it: in one that is, its
+ * listing shows its name and type, and its own mtime tells nothing its entries do not. The files are stat'ed
+ * together (`RunFileSystem.statMany`, which a front may spread over threads). Nothing is kept from one folder
+ * to the next but the paths to stat: a replay goes over tens of thousands of files. Fields end in NUL, which
  * no file name holds, so no two states read alike.
  */
 async function replay(fs: SiteFileSystem & Partial<Pick<RunFileSystem, 'statMany'>>, inputs: RunInputs): Promise<{ readonly digest: string; readonly newest: number }> {
   const listed = new Set(inputs.folders);
-  const listings: DirectoryEntry[][] = [];
+  const listings = textHasher();
   const looked: string[] = [];
-  // `null`: every file of the folder looked at.
-  const lookedIn = inputs.looked.map((names) => (names === null ? null : new Set(names)));
-  const isLooked = (index: number, entry: DirectoryEntry) => entry.type === 'file' && (lookedIn[index] === null || lookedIn[index]!.has(entry.name));
   for (const [index, folder] of inputs.folders.entries()) {
     const entries = (await fs.readDirectory(folder)).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    listings.push(entries);
-    if (!listed.has(dirname(folder))) looked.push(folder);
+    const lone = !listed.has(dirname(folder));
+    if (lone) looked.push(folder);
+    listings.update(`folder\0${folder}\0${lone ? 'stat\0' : ''}`);
+    // `null`: every file of the folder looked at.
+    const names = inputs.looked[index] === null ? undefined : new Set(inputs.looked[index]);
     const prefix = folder.endsWith('/') ? folder : `${folder}/`; // joinPath's result for a plain name, without its normalising
-    for (const entry of entries) if (isLooked(index, entry)) looked.push(prefix + entry.name);
+    for (const entry of entries) {
+      const isLooked = entry.type === 'file' && (names === undefined || names.has(entry.name));
+      listings.update(`${entry.name}\0${isLooked ? 'stat' : entry.type}\0`);
+      if (isLooked) looked.push(prefix + entry.name);
+    }
   }
+  for (const path of inputs.paths) listings.update(`path\0${path}\0`);
   looked.push(...inputs.paths);
-  // In the order of `looked`, which the digest follows.
   const stats = fs.statMany ? await fs.statMany(looked) : await Promise.all(looked.map((path) => fs.stat(path)));
-  let next = 0;
+  const seen = textHasher();
   let newest = -Infinity;
-  const describe = () => {
-    const stat = stats[next++];
-    if (!stat) return 'none\0';
-    newest = Math.max(newest, stat.mtime);
-    return `${stat.type}\0${stat.size}\0${stat.mtime}\0`;
-  };
-  const hash = textHasher();
-  inputs.folders.forEach((folder, index) => {
-    hash.update(`folder\0${folder}\0${listed.has(dirname(folder)) ? '' : describe()}`);
-    for (const entry of listings[index]!) hash.update(`${entry.name}\0${isLooked(index, entry) ? describe() : `${entry.type}\0`}`);
-  });
-  for (const path of inputs.paths) hash.update(`path\0${path}\0${describe()}`);
-  for (const path of inputs.links) hash.update(`link\0${path}\0${(await fs.realPath?.(path)) ?? ''}\0`);
-  return { digest: hash.digest(), newest };
+  for (const stat of stats) {
+    if (!stat) seen.update('none\0');
+    else {
+      newest = Math.max(newest, stat.mtime);
+      seen.update(`${stat.type}\0${stat.size}\0${stat.mtime}\0`);
+    }
+  }
+  for (const path of inputs.links) seen.update(`link\0${path}\0${(await fs.realPath?.(path)) ?? ''}\0`);
+  return { digest: `${listings.digest()}.${seen.digest()}`, newest };
 }
