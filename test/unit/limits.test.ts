@@ -131,6 +131,14 @@ describe('files a repository should not hold', () => {
     }
   });
 
+  it("opens an Astro site whose package.json and tsconfig.json nest thousands of levels deep, reading neither", async () => {
+    const deep = '['.repeat(200_000);
+    const files = { 'astro.config.mjs': 'export default defineConfig({});\n', 'package.json': deep, 'tsconfig.json': deep, 'src/content/blog/a.md': '---\ntitle: A\n---\n' };
+    const service = createPostcraftService({ fs: inMemorySite(files) });
+    const sites = await service.openWorkspace(['/site']);
+    assert.deepEqual(sites.map((opened) => [opened.profile.displayName, opened.posts.size]), [['Astro', 1]]);
+  });
+
   it('does not parse frontmatter over 128 KB, and says so', async () => {
     const service = createPostcraftService({ fs: inMemorySite({ 'hugo.toml': hugoConfig }) });
     await service.openWorkspace(['/site']);

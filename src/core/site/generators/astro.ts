@@ -1,5 +1,6 @@
 import { astroDetection } from './detection';
 import { parse as parseJsonc } from 'jsonc-parser';
+import { excessiveNesting } from '../../frontmatter/limits';
 import type { SiteFileSystem } from '../../host/fileSystem';
 import { basename, dirname, extname, isInside, joinPath, relativePath } from '../../text/paths';
 import { compiled, folderSource, inFolderSource } from './globs';
@@ -208,11 +209,19 @@ export function headingIdsOf(configSource: string, major: number | undefined): A
   return { generator: 'astro', trailingDash: keepsDash ? 'kept' : major === undefined ? 'either' : 'cut', smartDashes };
 }
 
+/**
+ * JSON with comments and trailing commas (package.json, tsconfig.json), or `undefined` when it nests deeper
+ * than any real one: jsonc-parser recurses once per level, and thousands of `[` overflow the stack.
+ */
+function readJsonc(text: string): unknown {
+  return excessiveNesting(text, 'json') === -1 ? parseJsonc(text, [], { allowTrailingComma: true }) : undefined;
+}
+
 /** The major version of `astro` the site's package.json asks for (`^5.2.0` → 5), when it names one. */
 async function astroMajorVersion(fs: SiteFileSystem, root: string): Promise<number | undefined> {
   const text = await readText(fs, joinPath(root, 'package.json'));
   if (text === undefined) return undefined;
-  const json = parseJsonc(text, [], { allowTrailingComma: true }) as { dependencies?: Record<string, unknown>; devDependencies?: Record<string, unknown> } | undefined;
+  const json = readJsonc(text) as { dependencies?: Record<string, unknown>; devDependencies?: Record<string, unknown> } | undefined;
   const range = json?.dependencies?.astro ?? json?.devDependencies?.astro;
   const major = typeof range === 'string' ? /^[\^~>=v\s]*(\d+)/.exec(range)?.[1] : undefined;
   return major === undefined ? undefined : Number(major);
@@ -362,7 +371,7 @@ async function importAliases(fs: SiteFileSystem, root: string, srcDir: string): 
   const text = await readText(fs, joinPath(root, 'tsconfig.json'));
   if (text !== undefined) {
     // tsconfig.json is JSON with comments and trailing commas; a broken one leaves the conventional aliases.
-    const json = parseJsonc(text, [], { allowTrailingComma: true }) as { compilerOptions?: { baseUrl?: unknown; paths?: unknown } } | undefined;
+    const json = readJsonc(text) as { compilerOptions?: { baseUrl?: unknown; paths?: unknown } } | undefined;
     const options = json && typeof json === 'object' ? json.compilerOptions : undefined;
     const baseUrl = typeof options?.baseUrl === 'string' ? options.baseUrl : '.';
     for (const [pattern, targets] of Object.entries(options?.paths && typeof options.paths === 'object' ? options.paths : {})) {
