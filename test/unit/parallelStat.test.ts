@@ -31,10 +31,20 @@ describe('parallelStat', () => {
   it('answers as blockingNodeFileSystem.stat, path by path and in order, on two threads', async () => {
     const twoThreads = parallelStat({ cores: 2, minPaths: 0 });
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.constantFrom(...paths), { maxLength: 60 }), async (list) => {
+      fc.asyncProperty(fc.array(fc.constantFrom(...paths), { maxLength: 2000 }), async (list) => {
         assert.deepEqual(await twoThreads(list), await oneByOne(list));
       }),
       { numRuns: 30 },
+    );
+  });
+
+  it("answers as blockingNodeFileSystem.stat from the worker's statting alone", async () => {
+    const inWorker = parallelStat({ cores: 2, minPaths: 0, mainThreadTakes: false });
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.constantFrom(...paths), { maxLength: 2000 }), async (list) => {
+        assert.deepEqual(await inWorker(list), await oneByOne(list));
+      }),
+      { numRuns: 10 },
     );
   });
 
