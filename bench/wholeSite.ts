@@ -70,6 +70,7 @@ interface ToolState {
 }
 
 export async function compareWholeSite(site: GeneratedSite, tools: readonly CheckerTool[], limits: Limits, log: (line: string) => void): Promise<WholeSiteResult> {
+  for (const tool of tools) await tool.prepareSite?.(site);
   await rawRead(site.root); // warm the OS cache for everyone alike
   const floor: number[] = [];
   const floorParallel: number[] = [];

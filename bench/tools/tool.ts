@@ -31,6 +31,10 @@ export interface CheckerTool {
   readonly speedNote?: string;
   /** One-time set-up before any timed run (e.g. installing the peers, bundling a host program). */
   prepare?(): Promise<void>;
+  /** Set-up on each site before its timed runs, untimed (e.g. the cache a re-run starts from). */
+  prepareSite?(site: GeneratedSite): Promise<void>;
+  /** Postcraft itself in another mode: shown beside the peers, never taken for one. */
+  readonly isPostcraft?: boolean;
   /** Node arguments (after `node`) and working directory for a whole-site check. */
   command(site: GeneratedSite): { readonly args: readonly string[]; readonly cwd: string };
   parse(run: ProcessRun, site: GeneratedSite): ToolFinding[];
