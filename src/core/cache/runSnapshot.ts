@@ -51,67 +51,57 @@ export interface RunInputs {
 /** A run's reads: `fs` records them (give it to the run), the rest serves `snapshotOfRun`. */
 export interface RunRecording {
   readonly fs: SiteFileSystem;
-  /** Listings and stats as the run saw them (the digest is of the state the findings were made from); the rest looked up. */
+  /** Listings and stats as the run saw them (the digest is of the state the findings were made from). */
   readonly observed: SiteFileSystem;
   inputs(): Promise<RunInputs>;
   /** The newest mtime among the files the run stat'ed. */
   newestStat(): Promise<number>;
 }
 
-export function recordingFileSystem(fs: SiteFileSystem): RunRecording {
-  const listings = new Map<string, Promise<DirectoryEntry[]>>();
-  const stats = new Map<string, Promise<FileStat | undefined>>();
-  const paths = new Set<string>();
-  const links = new Set<string>();
+/**
+ * Records what a run reads of `fs`, which keeps one state of the disk for the run (runFileSystem.ts): the
+ * folders it lists, in order, and the paths it reads or stats. What they held is the run file system's.
+ */
+export function recordingFileSystem(fs: RunFileSystem): RunRecording {
+  // Lists, not sets: a run reads and stats tens of thousands of paths, some twice; they are made unique once, at the end.
+  const folders = new Set<string>();
+  const paths: string[] = [];
+  const statted: string[] = [];
+  const links: string[] = [];
   const recorded: SiteFileSystem = {
-    readFile: (path, maxBytes) => (paths.add(path), fs.readFile(path, maxBytes)),
-    stat: (path) => {
-      paths.add(path);
-      const stat = fs.stat(path);
-      if (!stats.has(path)) stats.set(path, stat);
-      return stat;
-    },
-    readDirectory: (path) => {
-      const listing = fs.readDirectory(path);
-      if (!listings.has(path)) listings.set(path, listing.then((entries) => [...entries]));
-      return listing;
-    },
-    ...(fs.readFileStart ? { readFileStart: (path: string, bytes: number) => (paths.add(path), fs.readFileStart!(path, bytes)) } : {}),
-    ...(fs.realPath ? { realPath: (path: string) => (links.add(path), fs.realPath!(path)) } : {}),
-  };
-  const observed: SiteFileSystem = {
-    readFile: (path, maxBytes) => fs.readFile(path, maxBytes),
-    stat: (path) => stats.get(path) ?? fs.stat(path),
-    readDirectory: async (path) => [...((await listings.get(path)) ?? (await fs.readDirectory(path)))],
-    ...(fs.realPath ? { realPath: (path: string) => fs.realPath!(path) } : {}),
+    readFile: (path, maxBytes) => (paths.push(path), fs.readFile(path, maxBytes)),
+    stat: (path) => (paths.push(path), statted.push(path), fs.stat(path)),
+    readDirectory: (path) => (folders.add(path), fs.readDirectory(path)),
+    ...(fs.readFileStart ? { readFileStart: (path: string, bytes: number) => (paths.push(path), fs.readFileStart!(path, bytes)) } : {}),
+    ...(fs.realPath ? { realPath: (path: string) => (links.push(path), fs.realPath!(path)) } : {}),
   };
   return {
     fs: recorded,
-    observed,
+    observed: fs,
     // A path in a listed folder is in the replay already: each of its files is looked at, and an entry
     // that is (or becomes) a link shows in the listing, so only the links of other paths are resolved again.
     inputs: async () => {
-      const outside = (path: string) => !listings.has(dirname(path));
+      const outside = (path: string) => !folders.has(dirname(path));
       const lookedIn = new Map<string, Set<string>>();
       for (const path of paths) {
         const normal = normalizePath(path);
         const folder = dirname(normal);
-        if (!listings.has(folder)) continue;
+        if (!folders.has(folder)) continue;
         let names = lookedIn.get(folder);
         if (!names) lookedIn.set(folder, (names = new Set()));
         names.add(basename(normal));
       }
-      const folders = [...listings.keys()];
+      const listed = [...folders];
       const looked = await Promise.all(
-        folders.map(async (folder) => {
+        listed.map(async (folder) => {
           const names = lookedIn.get(folder);
-          const files = (await listings.get(folder)!).filter((entry) => entry.type === 'file').map((entry) => entry.name);
+          const files = (await fs.readDirectory(folder)).filter((entry) => entry.type === 'file').map((entry) => entry.name);
           return files.every((name) => names?.has(name)) ? null : files.filter((name) => names?.has(name));
         }),
       );
-      return { folders, looked, paths: [...paths].filter(outside), links: [...links].filter(outside) };
+      return { folders: listed, looked, paths: [...new Set(paths)].filter(outside), links: [...new Set(links)].filter(outside) };
     },
-    newestStat: async () => (await Promise.all(stats.values())).reduce((newest, stat) => Math.max(newest, stat?.mtime ?? -Infinity), -Infinity),
+    newestStat: async () => (await fs.statMany(statted)).reduce((newest, stat) => Math.max(newest, stat?.mtime ?? -Infinity), -Infinity),
   };
 }
 
