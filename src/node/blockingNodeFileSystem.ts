@@ -1,5 +1,5 @@
 import { closeSync, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
-import { joinPath, normalizePath, toSitePath } from '../core/text/paths';
+import { childPath, normalizePath, toSitePath } from '../core/text/paths';
 import type { DirectoryEntry, FileStat, SiteFileSystem } from '../core/host/fileSystem';
 import { canRefuseLinks, readFlags } from './nodeFileSystem';
 
@@ -44,8 +44,8 @@ export const blockingNodeFileSystem: SiteFileSystem = {
         const type = entry.isDirectory() ? 'directory' : entry.isSymbolicLink() ? 'symlink' : 'file';
         // A listed file that is no link is its folder's real path plus its name: no realpath per image weighed.
         if (type !== 'symlink' && realFolder !== undefined) {
-          const child = joinPath(path, entry.name);
-          if (!realPaths.has(child)) realPaths.set(child, joinPath(realFolder, entry.name));
+          const child = childPath(path, entry.name); // both folders are normal: checked above, and real paths are
+          if (!realPaths.has(child)) realPaths.set(child, childPath(realFolder, entry.name));
         }
         return { name: entry.name, type };
       });

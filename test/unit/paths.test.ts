@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { isInside, joinPath, normalizePath } from '../../src/core/text/paths';
+import { childPath, isInside, joinPath, normalizePath } from '../../src/core/text/paths';
 
 describe('paths', () => {
   it('tells a path inside a folder from one that only starts with its name', () => {
@@ -50,5 +50,11 @@ describe('paths', () => {
 
   it('joins as the plain definition does (property)', () => {
     fc.assert(fc.property(fc.oneof(pathLike, fc.string()), fc.oneof(pathLike, fc.string()), (base, part) => joinPath(base, part) === plainNormalize([base, part].filter(Boolean).join('/'))), { numRuns: 20_000 });
+  });
+
+  it('joins a listed name to a normal folder as joinPath does (property)', () => {
+    const folder = fc.oneof(pathLike, fc.string()).map(normalizePath);
+    const name = fc.oneof(fc.constantFrom('', '.', '..', 'a', '.d', '..e', 'f.', 'a/b', '\n', ' '), fc.string());
+    fc.assert(fc.property(folder, name, (base, entry) => childPath(base, entry) === joinPath(base, entry)), { numRuns: 20_000 });
   });
 });
