@@ -45,7 +45,8 @@ export const blockingNodeFileSystem: SiteFileSystem = {
         // A listed file that is no link is its folder's real path plus its name: no realpath per image weighed.
         if (type !== 'symlink' && realFolder !== undefined) {
           const child = childPath(path, entry.name); // both folders are normal: checked above, and real paths are
-          if (!realPaths.has(child)) realPaths.set(child, childPath(realFolder, entry.name));
+          // Under a folder that is its own real path (no link on the way, the usual case) that is the child itself, kept once.
+          if (!realPaths.has(child)) realPaths.set(child, realFolder === path ? child : childPath(realFolder, entry.name));
         }
         return { name: entry.name, type };
       });
