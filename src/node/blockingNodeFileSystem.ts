@@ -59,7 +59,12 @@ function realPathOf(path: string): string | undefined {
     const realFolder = realPathOf(folder);
     const prefix = folder === '/' ? '/' : `${folder}/`;
     const realPrefix = realFolder === '/' ? '/' : `${realFolder}/`;
-    for (const entry of entries) if (entry.type !== 'symlink' && !realPaths.has(prefix + entry.name)) realPaths.set(prefix + entry.name, realFolder === undefined ? undefined : realPrefix + entry.name);
+    for (const entry of entries) {
+      if (entry.type === 'symlink') continue;
+      const child = prefix + entry.name;
+      // Under a folder that is its own real path (no link on the way, the usual case) that is the child itself, kept once.
+      if (!realPaths.has(child)) realPaths.set(child, realFolder === undefined ? undefined : realFolder === folder ? child : realPrefix + entry.name);
+    }
     if (realPaths.has(path)) return realPaths.get(path);
   }
   let real: string | undefined;

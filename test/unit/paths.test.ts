@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { isInside, joinPath, normalizePath } from '../../src/core/text/paths';
+import { childPath, isInside, joinPath, normalizePath } from '../../src/core/text/paths';
 
 describe('paths', () => {
   it('tells a path inside a folder from one that only starts with its name', () => {
@@ -27,5 +28,33 @@ describe('paths', () => {
       ['/', '/'], ['', ''], ['/a/.hidden/b', '/a/.hidden/b'], ['/a/..b/c', '/a/..b/c'], ['/a/b.', '/a/b.'], ['/.sites/x.png', '/.sites/x.png'], ['a/...', 'a/...'],
     ];
     for (const [path, expected] of cases) assert.equal(normalizePath(path), expected, path);
+  });
+
+  // The fast paths (the pre-check before the regex, a part with a leading slash appended as it is) are
+  // held equal to the plain definitions: split on slashes, drop `.` and empty segments, pop on `..`.
+  const plainNormalize = (path: string): string => {
+    if (!/(?:^|\/)\.\.?(?:\/|$)|\/\/|.\/$/.test(path)) return path;
+    const out: string[] = [];
+    for (const segment of path.split('/')) {
+      if (segment === '' || segment === '.') continue;
+      if (segment === '..') out.pop();
+      else out.push(segment);
+    }
+    return (path.startsWith('/') ? '/' : '') + out.join('/');
+  };
+  const pathLike = fc.array(fc.constantFrom('/', '.', '..', 'a', 'b.c', '.d', '\n', '\r', '\u2028', ' ', 'é', '//', '/.', './'), { maxLength: 8 }).map((pieces) => pieces.join(''));
+
+  it('normalises as the plain definition does (property)', () => {
+    fc.assert(fc.property(fc.oneof(pathLike, fc.string()), (path) => normalizePath(path) === plainNormalize(path)), { numRuns: 20_000 });
+  });
+
+  it('joins as the plain definition does (property)', () => {
+    fc.assert(fc.property(fc.oneof(pathLike, fc.string()), fc.oneof(pathLike, fc.string()), (base, part) => joinPath(base, part) === plainNormalize([base, part].filter(Boolean).join('/'))), { numRuns: 20_000 });
+  });
+
+  it('joins a listed name to a normal folder as joinPath does (property)', () => {
+    const folder = fc.oneof(pathLike, fc.string()).map(normalizePath);
+    const name = fc.oneof(fc.constantFrom('', '.', '..', 'a', '.d', '..e', 'f.', 'a/b', '\n', ' '), fc.string());
+    fc.assert(fc.property(folder, name, (base, entry) => childPath(base, entry) === joinPath(base, entry)), { numRuns: 20_000 });
   });
 });

@@ -28,9 +28,12 @@ export function checkDuplicateUrl(context: CheckContext): void {
   const own = site.posts.get(post.path);
   if (!own?.route || own.draft) return;
   const owners = urlOwners(site);
-  const frontmatter = post.frontmatter ?? (post.bodyStart > 0 ? parseFrontmatter(post.text.slice(0, post.bodyStart), site.frontmatterSyntax) : undefined);
   const pageKey = urlKey(own.route.url);
   const rivals = owners.get(pageKey)?.pages.filter((path) => path !== post.path && !localizedCounterparts(site, path, post.path)) ?? [];
+  // The whole-site check keeps no parsed frontmatter (see twoPassCheck.ts): it is parsed again only for a
+  // post that may have something to report, with a rival or an alias, and not for each of thousands of posts.
+  const mayReport = rivals.length > 0 || own.route.aliases.length > 0;
+  const frontmatter = post.frontmatter ?? (mayReport && post.bodyStart > 0 ? parseFrontmatter(post.text.slice(0, post.bodyStart), site.frontmatterSyntax) : undefined);
   if (rivals.length > 0) {
     const field = urlField(frontmatter, site);
     const range = field ? innerRange(field.node) : firstLine(post.text, frontmatter);

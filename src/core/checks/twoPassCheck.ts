@@ -50,7 +50,14 @@ export async function checkWhileIndexing(site: Site, post: ParsedPost): Promise<
 
 /** A link that holds no slice of the post's text (V8 keeps a whole string alive for a substring of it). */
 function detachedLink(link: LinkReference): LinkReference {
-  return { ...link, raw: detached(link.raw), path: detached(link.path), ...(link.fragment !== undefined ? { fragment: detached(link.fragment) } : {}) };
+  const raw = detached(link.raw);
+  // The path and fragment are most often cut from the destination as written: slices of its copy hold
+  // nothing the link does not hold already, and cost no copy of their own.
+  const partOf = (part: string) => {
+    const at = link.raw.indexOf(part);
+    return at === -1 ? detached(part) : raw.slice(at, at + part.length);
+  };
+  return { ...link, raw, path: partOf(link.path), ...(link.fragment !== undefined ? { fragment: partOf(link.fragment) } : {}) };
 }
 
 /** Where each offset a link finding may name stands in the whole post. */

@@ -1,5 +1,6 @@
 import type { RoutedPage } from './model';
 import { basename } from '../text/paths';
+import { CandidateIndex } from '../text/similarity';
 
 /** A page found at a URL: the file it is built from, and whether the URL is one of its aliases (a redirect). */
 export interface PageAtUrl {
@@ -65,6 +66,14 @@ export class UrlMap {
     this.withSlug('');
     return this.bySlug!.keys();
   }
+
+  /** `closestMatches(word, this.slugs(), limit)`, by an index of the slugs built once: each broken link asks. */
+  closestSlugs(word: string, limit: number): string[] {
+    this.slugIndex ??= new CandidateIndex(this.slugs());
+    return this.slugIndex.closestMatches(word, limit);
+  }
+
+  private slugIndex: CandidateIndex | undefined;
 
   /**
    * Whether the URL is in a top folder some page is published in (`/blog/…` on a site with posts at

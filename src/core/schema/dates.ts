@@ -51,8 +51,12 @@ export function hugoReadsDate(value: string): boolean {
   const text = value.trim();
   const iso = hugoIsoLayouts.exec(text);
   if (iso) {
-    const [year, monthNumber, day, hour = 0, minute = 0, second = 0] = iso.slice(1).filter((part) => part !== undefined).map(Number) as number[];
-    return isCalendarDay(year!, monthNumber!, day!) && hour < 24 && minute < 60 && second < 60;
+    // The time is the first of the layouts' (hour, minute, second) triples that matched; read in place,
+    // without the arrays a slice and filter made for each post's dates.
+    let at = 4;
+    while (at < iso.length && iso[at] === undefined) at += 3;
+    const [hour, minute, second] = at < iso.length ? [Number(iso[at]), Number(iso[at + 1]), Number(iso[at + 2])] : [0, 0, 0];
+    return isCalendarDay(Number(iso[1]), Number(iso[2]), Number(iso[3])) && hour < 24 && minute < 60 && second < 60;
   }
   return hugoNamedLayouts.some((layout) => layout.test(text));
 }
@@ -83,6 +87,13 @@ export function jekyllReadsDate(value: string): boolean {
 }
 
 function isCalendarDay(year: number, month: number, day: number): boolean {
+  // By the calendar's rules for the years a date is written with; `Date.UTC`'s (which reads years 0-99 as
+  // 1900-1999) for any other numbers. A Date object per date read was a good part of reading each post's dates.
+  if (Number.isInteger(year) && year >= 100 && year <= 9999 && Number.isInteger(month) && Number.isInteger(day)) {
+    if (month < 1 || month > 12 || day < 1) return false;
+    const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+    return day <= (month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31);
+  }
   const date = new Date(Date.UTC(year, month - 1, day));
   return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }

@@ -2,7 +2,6 @@ import { withoutBasePath } from './generators/profile';
 import { isPostPath } from './fileSet';
 import { routesOf } from './routes';
 import type { Site } from './site';
-import { closestMatches } from '../text/similarity';
 import { basename, dirname, isInside, joinPath, normalizePath } from '../text/paths';
 import type { LinkReference } from '../links/model';
 import { urlKey } from '../links/urlMap';
@@ -123,7 +122,7 @@ function similarPages(site: Site, written: string, fromPath: string | undefined)
   if (slug === '' || slug === '/') return [];
   const sameSlug = pages.withSlug(slug);
   if (sameSlug.length > 0) return sameLanguageFirst(site, sameSlug, fromPath).slice(0, 3);
-  const close = closestMatches(slug, pages.slugs(), 3);
+  const close = pages.closestSlugs(slug, 3);
   return sameLanguageFirst(site, close.flatMap((candidate) => pages.withSlug(candidate)), fromPath).slice(0, 3);
 }
 

@@ -2,6 +2,7 @@ import { throwIfCancelled, type CancellationToken } from '../host/cancellation';
 import type { SiteFileSystem } from '../host/fileSystem';
 import { TimeSlices } from '../host/timeSlices';
 import { confinedFileSystem } from '../host/confinedFileSystem';
+import { listingOnce } from '../host/listingOnce';
 import { readPostText } from '../post/decodeText';
 import { parseFrontmatter } from '../frontmatter/parse';
 import type { FrontmatterSyntax } from '../frontmatter/split';
@@ -88,7 +89,9 @@ export class Site {
    * the walk when the files are known (a worker thread rebuilding the site its parent walked).
    */
   static async open(unconfined: SiteFileSystem, root: string, profile: GeneratorProfile, configFile: string | undefined, token: CancellationToken, listed?: { readonly files: readonly string[]; readonly truncated: boolean }): Promise<{ site: Site; files: readonly string[] }> {
-    const fs = confinedFileSystem(unconfined, root); // configs, data and links never lead the reads out of the site
+    const confined = confinedFileSystem(unconfined, root); // configs, data and links never lead the reads out of the site
+    // The config loader and the walk list the same folders (Hugo's content tree): each is read once here.
+    const fs = listingOnce(confined);
     const loaded = await profile.loadConfig(fs, root, configFile);
     const problems = [...loaded.problems];
     const config: SiteConfig = loaded.config.excludedFiles ? { ...loaded.config, excludedFiles: usablePatterns(loaded.config.excludedFiles, problems) } : loaded.config;
@@ -103,7 +106,7 @@ export class Site {
       files.add(file);
       await slices.next();
     }
-    const site = new Site(profile, { ...config, imageFields: settings.imageFields ?? config.imageFields }, settings.settings, [...problems, ...settings.problems], files, fs);
+    const site = new Site(profile, { ...config, imageFields: settings.imageFields ?? config.imageFields }, settings.settings, [...problems, ...settings.problems], files, confined);
     site.truncated = walked.truncated;
     site.authors = await profile.loadAuthors(fs, site.config, site.files); // before the posts, which onPostParsed may check
     await site.loadLinkContext(fs);

@@ -1,6 +1,6 @@
 import type { SiteFileSystem } from '../host/fileSystem';
 import { throwIfCancelled, type CancellationToken } from '../host/cancellation';
-import { isInsideAny, joinPath } from '../text/paths';
+import { childPath, isInsideAny, joinPath } from '../text/paths';
 
 /** Folders no generator reads sources from; skipping them keeps indexing of real sites fast. */
 export const alwaysIgnored = new Set(['.git', 'node_modules', '.hg', '.svn', '.vscode-test', '.cache', '.astro', '.docusaurus', '.jekyll-cache', '.sass-cache']);
@@ -46,7 +46,8 @@ export async function walkFiles(fs: SiteFileSystem, root: string, options: WalkO
     const files: string[] = [];
     const subdirs: string[] = [];
     for (const entry of entries) {
-      const path = joinPath(dir, entry.name);
+      // The folders below the root are joined paths, normal: their files' paths need no normalising.
+      const path = dir === root ? joinPath(dir, entry.name) : childPath(dir, entry.name);
       if (entry.type === 'directory') {
         if (alwaysIgnored.has(entry.name) || isInsideAny(ignoredDirs, path)) continue;
         subdirs.push(path);

@@ -3,9 +3,25 @@ const slash = 47;
 // Site paths are POSIX-style absolute strings on every platform; the edges convert.
 
 export function joinPath(base: string, ...parts: string[]): string {
-  // One part, the common call (a folder and a name), without building an array.
-  if (parts.length === 1) return normalizePath(base === '' ? parts[0]! : parts[0] === '' ? base : `${base}/${parts[0]}`);
+  // One part, the common call (a folder and a name), without building an array. A part that starts with
+  // a slash (a site path put under a folder) is appended as it is: the `//` a separator would make
+  // sent every such path through the split and join below, for the same result (not with a trailing
+  // slash, which normalizing keeps after a line break).
+  if (parts.length === 1) {
+    const part = parts[0]!;
+    const rooted = part.charCodeAt(0) === slash && part.charCodeAt(part.length - 1) !== slash;
+    return normalizePath(base === '' ? part : part === '' ? base : rooted ? `${base}${part}` : `${base}/${part}`);
+  }
   return normalizePath([base, ...parts].filter(Boolean).join('/'));
+}
+
+/**
+ * `joinPath(folder, name)` for a `folder` already normal and a `name` as a folder listing gives it: the
+ * path needs no normalising, and the walk makes one for each of a site's tens of thousands of files.
+ */
+export function childPath(folder: string, name: string): string {
+  if (folder === '' || folder.endsWith('/') || name === '' || name === '.' || name === '..' || name.includes('/')) return joinPath(folder, name);
+  return `${folder}/${name}`;
 }
 
 /** Resolves `.` and `..` and repeated slashes; never climbs above `/`. */

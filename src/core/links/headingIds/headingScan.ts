@@ -266,8 +266,9 @@ export function scanHeadings(body: string, { mdx, kramdown = false }: ScanOption
         continue;
       }
     }
-    // A block starts here: it takes the IALs waiting for it (a heading reads the last one).
-    const ial = pendingIals[pendingIals.length - 1];
+    // A block starts here: it takes the IALs waiting for it (a heading reads the last one). Tested by
+    // length first: reading index -1 of the empty list, on every line of every post, was a slow named-property lookup.
+    const ial = pendingIals.length > 0 ? pendingIals[pendingIals.length - 1] : undefined;
     if (ial) {
       ials.push(...pendingIals);
       pendingIals = [];

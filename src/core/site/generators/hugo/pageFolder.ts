@@ -29,10 +29,18 @@ export function pageFolderCandidates(config: SiteConfig, postPath: string, image
   // this way; hugo 0.111.3 publishes a lang-mounted file at /es/…). Not another language's own folder:
   // hugo 0.111.3 publishes content/en/docs/img/a.svg at /docs/img/ only, never where a page of content/ja/ asks.
   const language = hugoPostLanguage(config, postPath) ?? languages.defaultLanguage;
-  const sameLanguage = languages.contentDirs.filter((entry) => entry.language === language);
-  const mounted = sameLanguage.flatMap(({ dir, mountedAt = '' }) => (mountedAt === '' || isInside(mountedAt, inTree) ? [joinPath(dir, inTree.slice(mountedAt.length))] : []));
-  const inStatic = [...config.publicDirs.map((dir) => joinPath(dir, inTree)), ...mountedFiles(config, 'static', inTree)];
-  return [...new Set([inContent, ...mounted, ...inStatic])];
+  // Pushed one by one, each once (as a Set would keep them, in order): this runs for every relative image
+  // of a site, and the arrays and the Set the spreads made were a good part of its cost.
+  const candidates = [inContent];
+  const add = (candidate: string) => {
+    if (!candidates.includes(candidate)) candidates.push(candidate);
+  };
+  for (const { dir, language: dirLanguage, mountedAt = '' } of languages.contentDirs) {
+    if (dirLanguage === language && (mountedAt === '' || isInside(mountedAt, inTree))) add(joinPath(dir, inTree.slice(mountedAt.length)));
+  }
+  for (const dir of config.publicDirs) add(joinPath(dir, inTree));
+  for (const file of mountedFiles(config, 'static', inTree)) add(file);
+  return candidates;
 }
 
 /** The page's name in its URL: the file name without its extension and declared language (`agent.ja.md` → `agent`). */

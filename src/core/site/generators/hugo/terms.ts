@@ -23,6 +23,8 @@ const keptPunctuation = new Set(['.', '/', '\\', '_', '#', '+', '~', '-', '@']);
 const goSpace = /[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/u;
 const letterDigitOrMark = /[\p{L}\p{Nd}\p{M}]/u;
 const hexDigit = /[0-9a-f]/i;
+/** Only characters kept as they are: ASCII letters and digits, and the kept punctuation but `%`. */
+const allKeptAscii = /^[A-Za-z0-9./\\_#+~@-]*$/;
 
 /**
  * Hugo's `UnicodeSanitize` (helpers/path.go): keeps letters, digits, marks, `./\_#+~-@` and `%` before two
@@ -30,6 +32,9 @@ const hexDigit = /[0-9a-f]/i;
  * a hyphen is already there (`C++ & Go!` → `C++-Go`).
  */
 export function unicodeSanitize(text: string): string {
+  // Nearly every URL path and term is plain ASCII that is all kept: returned as it is, without the test of
+  // each character against Unicode classes (every page's URL goes through here). test/unit/hugoTerms.test.ts holds the two equal.
+  if (allKeptAscii.test(text)) return text;
   const source = [...text];
   let target = '';
   let pendingHyphen = false;

@@ -82,8 +82,10 @@ class HugoUnrenderedPages implements UnrenderedPages {
     const inherited: Record<string, unknown> = {};
     const root = this.rootOf(path);
     if (!root) return inherited;
-    const page = this.facts(path, root);
-    const cascades = [...this.sectionCascadesAbove(root.prefix + dirname(path).slice(root.dir.length), page.language), ...(this.configCascades.get(page.language) ?? []), ...(this.configCascades.get('') ?? [])];
+    const language = this.languageOf(path);
+    const cascades = [...this.sectionCascadesAbove(root.prefix + dirname(path).slice(root.dir.length), language), ...(this.configCascades.get(language) ?? []), ...(this.configCascades.get('') ?? [])];
+    if (cascades.length === 0) return inherited; // most sites: no cascade to match, no page facts to work out for each page
+    const page = this.facts(path, root, language);
     for (const cascade of cascades) {
       if (!cascade.matches(page)) continue;
       for (const [key, value] of Object.entries(cascade.values)) if (!(key in inherited)) inherited[key] = value;
@@ -117,17 +119,17 @@ class HugoUnrenderedPages implements UnrenderedPages {
     return best;
   }
 
-  private facts(path: string, root: ContentRoot): PageFacts {
+  private facts(path: string, root: ContentRoot, pageLanguage: string): PageFacts {
     const filePath = (root.prefix + path.slice(root.dir.length)).toLowerCase();
     const name = basename(filePath);
-    const logicalName = name.replace(/(\.[^./]+)?\.[^./]+$/, (_suffixes, language: string | undefined) => (language && language.slice(1) !== this.languageOf(path) ? language : ''));
+    const logicalName = name.replace(/(\.[^./]+)?\.[^./]+$/, (_suffixes, language: string | undefined) => (language && language.slice(1) !== pageLanguage ? language : ''));
     const folder = dirname(filePath) === '/' ? '' : dirname(filePath);
     const isList = logicalName === '_index';
     const logicalPath = isList || logicalName === 'index' ? folder || '/' : `${folder}/${logicalName}`;
     const depth = folder === '' ? 0 : folder.split('/').length - 1;
     const inTaxonomy = this.taxonomies.has(folder.split('/')[1] ?? '');
     const kind = !isList ? 'page' : depth === 0 ? 'home' : inTaxonomy && depth === 1 ? 'taxonomy' : inTaxonomy && depth === 2 ? 'term' : 'section';
-    return { kind, language: this.languageOf(path), paths: [filePath, logicalPath] };
+    return { kind, language: pageLanguage, paths: [filePath, logicalPath] };
   }
 }
 
