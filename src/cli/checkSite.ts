@@ -1,13 +1,11 @@
-import { createPostcraftService, defaultMaxPostBytes, msg, noCancellation, rewritableText, runFileSystem, safeFixes, type CheckOptions, type Finding, type Message, type PostcraftService, type PostWorkers, type SiteFileSystem } from '../core/index';
+import { createPostcraftService, defaultMaxPostBytes, msg, noCancellation, rewritableText, safeFixes, type CheckOptions, type Finding, type Message, type PostcraftService, type PostWorkers, type SiteFileSystem } from '../core/index';
 import { reportOf, type FileFix, type FixPlan, type SiteCheckReport } from './report';
 
 export { reportOf, type FileFix, type FixPlan, type SiteCheckReport } from './report';
 
 /** Runs every check on every site in `root` and decides the exit code. No printing. */
 export async function checkSites(fs: SiteFileSystem, root: string, options: CheckOptions & { maxWarnings?: number | undefined; fix?: boolean; postWorkers?: PostWorkers | undefined }, onProgress?: (done: number, total: number) => void): Promise<SiteCheckReport> {
-  // One run sees one state of the disk: each folder listed and each file stat'ed once, where the load lists
-  // the content folders twice (Hugo's cascades and bundles, then every file). The fixes read afresh.
-  const service = createPostcraftService({ fs: runFileSystem(fs), checksAfterOpening: () => true, ...(options.postWorkers ? { postWorkers: options.postWorkers } : {}) });
+  const service = createPostcraftService({ fs, checksAfterOpening: () => true, ...(options.postWorkers ? { postWorkers: options.postWorkers } : {}) });
   await service.openWorkspace([root]);
   const sites = service.siteSummaries();
   const total = sites.reduce((sum, site) => sum + service.checkedFileCount(site.root), 0);

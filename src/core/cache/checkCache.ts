@@ -1,7 +1,7 @@
 import { noCancellation, throwIfCancelled, type CancellationToken } from '../host/cancellation';
 import { described, type Message } from '../l10n/message';
 import { confinedFileSystem } from '../host/confinedFileSystem';
-import type { DirectoryEntry, FileStat, SiteFileSystem } from '../host/fileSystem';
+import type { FileStat, SiteFileSystem } from '../host/fileSystem';
 import type { Finding } from '../checks/finding';
 import { fragmentChecks, runChecks, type CheckOptions } from '../checks/runChecks';
 import { checkWhileIndexing, finishCheck, type HalfChecked } from '../checks/twoPassCheck';
@@ -171,26 +171,6 @@ function sameKeys(a: Readonly<Record<string, unknown>>, b: Readonly<Record<strin
 }
 
 /**
- * `fs` with each folder listed once: the site's load walks the content folders twice (Hugo's
- * cascades and bundles, then every file), and a one-shot load sees one state of the disk anyway.
- */
-function listingOnce(fs: SiteFileSystem): SiteFileSystem {
-  const listings = new Map<string, Promise<DirectoryEntry[]>>();
-  return {
-    readFile: (path, maxBytes) => fs.readFile(path, maxBytes),
-    stat: (path) => fs.stat(path),
-    readDirectory: (path) => {
-      let listing = listings.get(path);
-      if (!listing) listings.set(path, (listing = fs.readDirectory(path)));
-      return listing.then((entries) => [...entries]);
-    },
-    ...(fs.realPath ? { realPath: (path: string) => fs.realPath!(path) } : {}),
-    // Left out, an image's pixel size would be missing from heavy-image findings of cached runs only.
-    ...(fs.readFileStart ? { readFileStart: (path: string, bytes: number) => fs.readFileStart!(path, bytes) } : {}),
-  };
-}
-
-/**
  * A cache made of sites loaded by `loadSiteWithCache`: `previous` itself when every site is the one it
  * held (nothing changed), so that a caller can tell there is nothing to write.
  */
@@ -232,7 +212,7 @@ export async function loadSiteWithCache(fs: SiteFileSystem, { root, profile, con
     parsed.set(post.path, { half, uses: usesOf(site, post, half), hash: hashText(post.text), imports: importedMarkdown(post, site.config), images: shownImages(site, post) });
   };
 
-  const site = await Site.load(listingOnce(fs), root, profile, configFile, token, onPostParsed, knownPost);
+  const site = await Site.load(fs, root, profile, configFile, token, onPostParsed, knownPost);
   const siteKeyNow = await keyOf(site);
   const pages = new Map<string, string>();
   const pageOf = (path: string, summary: PostSummary) => {
