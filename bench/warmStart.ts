@@ -263,9 +263,9 @@ checks' code loaded (\`src/core/results.ts\` is all the answer needs; the rest o
 miss). On this site that is 3,970 folders listed and 23,653 files stat'ed, where the first version of the
 snapshot stat'ed every one of the 44,935 files and each folder. Its floor is the third row, the same system calls in a bare loop; what it
 adds is Node's loading and compiling of the bundle (about 25 ms), the snapshot read (0.5 MB) and the seam's cost
-per file. Where the machine has two cores, the files are stat'ed on two threads (\`src/node/parallelStat.ts\`: a
-worker of a few lines, started while the folders are listed, stats half); on this shared machine the second
-core was rarely free, so the gain shows unevenly. Issue 17's ≤ 1.5× of the posts-only floor needs the images'
+per file. A second thread for the stats was tried and dropped: on this machine a worker's start and the
+transfer of its answers cost what it saved, whether it took half the stats, chunks of them as it could, or
+half the folders to list and stat (measured, docs/performance.md). Issue 17's ≤ 1.5× of the posts-only floor needs the images'
 stats on top of the posts' (a heavier copy of an image a post shows must change the answer): that floor leaves
 out 13,600 of the 23,650 stats a sound answer needs. A run that read a file modified in the two seconds before
 it started keeps no snapshot (its mtime may hide a later change), nor does one past the date of a future-dated

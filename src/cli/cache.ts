@@ -37,10 +37,9 @@ function isFolder(path: string): boolean {
  * `checkSites` with the cache. The file holds two lines: the last run's snapshot (runSnapshot.ts), then
  * the per-post cache (checkCache.ts). When the snapshot still stands, its report is the answer and the
  * second line is never parsed; else the posts that changed are checked, and what changed is written.
- * Problems with the file are warnings. `startStatMany`: how to stat many files at once, started when
- * there is a snapshot to replay (see runFileSystem).
+ * Problems with the file are warnings. `statMany`: how to stat many files at once (see runFileSystem).
  */
-export async function checkSitesWithCache(fs: SiteFileSystem, root: string, options: CheckOptions & { maxWarnings?: number | undefined }, file: string, version: string, warn: (message: string) => void, startStatMany?: () => StatMany): Promise<SiteCheckReport> {
+export async function checkSitesWithCache(fs: SiteFileSystem, root: string, options: CheckOptions & { maxWarnings?: number | undefined }, file: string, version: string, warn: (message: string) => void, statMany?: StatMany): Promise<SiteCheckReport> {
   const { maxWarnings, ...checkOptions } = options;
   const key = JSON.stringify([version, root, checkOptionsKey(checkOptions)]);
   // The run starts before the snapshot's replay: the run that follows a miss is answered from the
@@ -48,7 +47,7 @@ export async function checkSitesWithCache(fs: SiteFileSystem, root: string, opti
   const startedAt = Date.now();
   const kept = readCacheFile(file);
   const snapshot = kept?.snapshot !== undefined ? readRunSnapshot(parseOrUndefined(kept.snapshot)) : undefined;
-  const disk = runFileSystem(fs, snapshot && startStatMany?.());
+  const disk = runFileSystem(fs, statMany);
   const { report, replayed } = snapshot ? await reportFromSnapshot(disk, snapshot, key, startedAt) : {};
   if (report) return reportOf(root, report.sites, report.findings, maxWarnings);
 

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { isMainThread } from 'node:worker_threads';
 import { formatMessage, msg, relativePath, toSitePath, type Message } from '../core/results';
-import { blockingNodeFileSystem, localeOfEnvironment, parallelStat, translate, useLocale } from '../node/index';
+import { blockingNodeFileSystem, localeOfEnvironment, statManyBlocking, translate, useLocale } from '../node/index';
 import { parseArguments, usage, type OutputFormat } from './args';
 import type { SiteCheckReport } from './report';
 import { cacheFile, checkSitesWithCache } from './cache';
@@ -56,7 +56,7 @@ async function main(argv: string[]): Promise<number> {
   };
   let report: SiteCheckReport;
   if (args.cache && !args.fix) {
-    report = await checkSitesWithCache(blockingNodeFileSystem, toSitePath(folder), options, cacheFile(folder, args.cache.location), version, (message) => process.stderr.write(`postcraft: ${t(msg('warning: {0}', message))}\n`), parallelStat);
+    report = await checkSitesWithCache(blockingNodeFileSystem, toSitePath(folder), options, cacheFile(folder, args.cache.location), version, (message) => process.stderr.write(`postcraft: ${t(msg('warning: {0}', message))}\n`), statManyBlocking);
   } else {
     // --jobs 1: no pool, the single-threaded path as it always was. Without --jobs, workers only where they pay.
     const { checkSites, createPostWorkerPool, defaultJobs } = checking();

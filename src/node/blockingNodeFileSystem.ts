@@ -77,6 +77,13 @@ function realPathOf(path: string): string | undefined {
   return real;
 }
 
+/**
+ * Many stats at once, in order, with no promise each: the run snapshot's replay stats tens of thousands of
+ * files (src/core/cache/runFileSystem.ts). A second thread was tried for them and paid nothing here: a
+ * worker's start and its answers cost what it saved (docs/performance.md).
+ */
+export const statManyBlocking = async (paths: readonly string[]): Promise<(FileStat | undefined)[]> => paths.map(statBlocking);
+
 export function statBlocking(path: string): FileStat | undefined {
   try {
     const stat = statSync(path);

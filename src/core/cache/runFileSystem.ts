@@ -1,6 +1,6 @@
 import type { DirectoryEntry, FileStat, SiteFileSystem } from '../host/fileSystem';
 
-/** Stats many paths at once, in their order: a front may spread them over threads (see src/node/parallelStat.ts). */
+/** Stats many paths at once, in their order: a front's way with no promise per path (see src/node/blockingNodeFileSystem.ts `statManyBlocking`). */
 export type StatMany = (paths: readonly string[]) => Promise<(FileStat | undefined)[]>;
 
 /** One run's view of the disk: what `statMany` adds to a file system, and the stats and listings it kept. */

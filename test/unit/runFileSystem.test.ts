@@ -1,56 +1,30 @@
-// The CLI stats a re-run's files on two threads (src/node/parallelStat.ts) and keeps one run's stats and
-// listings (src/core/cache/runFileSystem.ts): both must answer as the file system they stand for.
+// One run of `check --cache` sees one state of the disk (src/core/cache/runFileSystem.ts), and the CLI stats
+// a replay's files in one go (statManyBlocking): both must answer as the file system they stand for.
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import fc from 'fast-check';
-import { blockingNodeFileSystem } from '../../src/node/blockingNodeFileSystem';
-import { parallelStat } from '../../src/node/parallelStat';
+import { blockingNodeFileSystem, statManyBlocking } from '../../src/node/blockingNodeFileSystem';
 import { runFileSystem } from '../../src/core/cache/runFileSystem';
 import type { SiteFileSystem } from '../../src/core/host/fileSystem';
 import { InMemoryFileSystem } from '../../src/core/host/inMemoryFileSystem';
 import { toSitePath } from '../../src/core/text/paths';
 
-describe('parallelStat', () => {
+describe('statManyBlocking', () => {
   let root: string;
-  let paths: string[];
   before(() => {
-    root = toSitePath(mkdtempSync(join(tmpdir(), 'postcraft-parallel-stat-')));
+    root = toSitePath(mkdtempSync(join(tmpdir(), 'postcraft-stat-many-')));
     mkdirSync(join(root, 'folder'));
-    for (let i = 0; i < 40; i++) writeFileSync(join(root, 'folder', `file-${i}.md`), 'x'.repeat(i));
+    for (let i = 0; i < 5; i++) writeFileSync(join(root, 'folder', `file-${i}.md`), 'x'.repeat(i));
     symlinkSync(join(root, 'folder'), join(root, 'linked'));
     symlinkSync(join(root, 'nowhere'), join(root, 'dangling'));
-    paths = [`${root}/folder`, `${root}/linked`, `${root}/dangling`, `${root}/missing`, `${root}/folder/file-3.md/below`, ...Array.from({ length: 40 }, (_, i) => `${root}/folder/file-${i}.md`)];
   });
   after(() => rmSync(root, { recursive: true, force: true }));
 
-  const oneByOne = (list: readonly string[]) => Promise.all(list.map((path) => blockingNodeFileSystem.stat(path)));
-
-  it('answers as blockingNodeFileSystem.stat, path by path and in order, on two threads', async () => {
-    const twoThreads = parallelStat({ cores: 2, minPaths: 0 });
-    await fc.assert(
-      fc.asyncProperty(fc.array(fc.constantFrom(...paths), { maxLength: 2000 }), async (list) => {
-        assert.deepEqual(await twoThreads(list), await oneByOne(list));
-      }),
-      { numRuns: 30 },
-    );
-  });
-
-  it("answers as blockingNodeFileSystem.stat from the worker's statting alone", async () => {
-    const inWorker = parallelStat({ cores: 2, minPaths: 0, mainThreadTakes: false });
-    await fc.assert(
-      fc.asyncProperty(fc.array(fc.constantFrom(...paths), { maxLength: 2000 }), async (list) => {
-        assert.deepEqual(await inWorker(list), await oneByOne(list));
-      }),
-      { numRuns: 10 },
-    );
-  });
-
-  it('answers as blockingNodeFileSystem.stat on one core, and below its minimum of paths', async () => {
-    assert.deepEqual(await parallelStat({ cores: 1, minPaths: 0 })(paths), await oneByOne(paths));
-    assert.deepEqual(await parallelStat({ cores: 2, minPaths: 1000 })(paths), await oneByOne(paths));
+  it('answers as blockingNodeFileSystem.stat, path by path and in order', async () => {
+    const paths = [`${root}/folder`, `${root}/linked`, `${root}/dangling`, `${root}/missing`, `${root}/folder/file-3.md/below`, ...Array.from({ length: 5 }, (_, i) => `${root}/folder/file-${i}.md`), `${root}/linked/file-2.md`];
+    assert.deepEqual(await statManyBlocking(paths), await Promise.all(paths.map((path) => blockingNodeFileSystem.stat(path))));
   });
 });
 
