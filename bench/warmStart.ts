@@ -262,8 +262,8 @@ digest is the last run's, prints the last run's findings: no post read or parsed
 checks' code loaded (\`src/core/results.ts\` is all the answer needs; the rest of the bundle is required on a
 miss). On this site that is 3,970 folders listed and 23,653 files stat'ed, where the first version of the
 snapshot stat'ed every one of the 44,935 files and each folder. Its floor is the third row, the same system calls in a bare loop; what it
-adds is Node's loading and compiling of the bundle (about 25 ms), the snapshot read (0.5 MB) and the seam's cost
-per file. A second thread for the stats was tried and dropped: on this machine a worker's start and the
+adds is loading the CLI's front (a bundle of 65 KB; the checks are another, \`dist/checking.js\`, loaded on a
+miss), the snapshot read (0.5 MB), the report, and the seam's cost per folder and file. A second thread for the stats was tried and dropped: on this machine a worker's start and the
 transfer of its answers cost what it saved, whether it took half the stats, chunks of them as it could, or
 half the folders to list and stat (measured, docs/performance.md). Issue 17's ≤ 1.5× of the posts-only floor needs the images'
 stats on top of the posts' (a heavier copy of an image a post shows must change the answer): that floor leaves
