@@ -16,6 +16,9 @@ describe('listingOnce: each folder listed once per load', () => {
     first.length = 0;
     assert.deepEqual((await once.readDirectory('/site/content')).map((entry) => entry.name).sort(), ['a.md', 'b.md']);
     assert.equal(listed, 1);
+    once.release();
+    await once.readDirectory('/site/content');
+    assert.equal(listed, 2, 'released, it lists from the disk again');
   });
 
   it("a Hugo site's load lists its content folders once, config and walk alike", async () => {

@@ -92,6 +92,14 @@ export class Site {
     const confined = confinedFileSystem(unconfined, root); // configs, data and links never lead the reads out of the site
     // The config loader and the walk list the same folders (Hugo's content tree): each is read once here.
     const fs = listingOnce(confined);
+    try {
+      return await Site.openWith(fs, confined, root, profile, configFile, token, listed);
+    } finally {
+      fs.release();
+    }
+  }
+
+  private static async openWith(fs: SiteFileSystem, confined: SiteFileSystem, root: string, profile: GeneratorProfile, configFile: string | undefined, token: CancellationToken, listed: { readonly files: readonly string[]; readonly truncated: boolean } | undefined): Promise<{ site: Site; files: readonly string[] }> {
     const loaded = await profile.loadConfig(fs, root, configFile);
     const problems = [...loaded.problems];
     const config: SiteConfig = loaded.config.excludedFiles ? { ...loaded.config, excludedFiles: usablePatterns(loaded.config.excludedFiles, problems) } : loaded.config;

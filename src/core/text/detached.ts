@@ -4,9 +4,9 @@
  * keeps tags and titles (or a memo keyed by them) would keep every post it saw (79 MB for 10,000 posts).
  */
 export function detached(text: string): string {
-  // V8 copies a substring shorter than 13 characters rather than point into its parent (SlicedString's and
-  // ConsString's kMinLength): nothing to detach, and most anchors, fragments and tags are that short.
-  if (text.length < 13) return text;
+  // Short strings too, though V8 copies a substring under 13 characters rather than point into its parent:
+  // returned as they were, they held 2 MB more of the 10,000-post site's model (22.1 against 20.0 MB of
+  // heap after indexing), for 20 ms saved on its cold check.
   return JSON.parse(JSON.stringify(text)) as string;
 }
 
