@@ -9,7 +9,7 @@ import { textHasher } from './hash';
  * The CLI's `--cache` fast path for a re-run where nothing changed: the last run's whole report, kept
  * with every input it read. The run's reads go through `recordingFileSystem`; the snapshot lists the
  * folders it listed and the paths it read outside them, and a digest of what a replay of those reads
- * sees now (each folder's entries, and the size and mtime of every file in it). A re-run replays them
+ * sees now (each folder's entries, and the size and mtime of each file the run read in it). A re-run replays them
  * (listing and stat, no read) and, when the digest is the same, the report is the last one: no parse,
  * no site model. Anything else (a file edited, added or removed anywhere the run looked, the options,
  * Postcraft's version, a dated post going live) falls back to the per-post cache (checkCache.ts).
