@@ -147,6 +147,7 @@ if (isMainThread) main(process.argv.slice(2)).then(
     process.exitCode = 2;
   },
 );
-// Where the checks are bundled with the front (a development build), a post worker thread runs this bundle
-// too (postWorkerPool.ts): the worker's end is loaded only there.
+// Where the checks are bundled into this file (a single-file build, as scripts/accuracy.mjs makes), a post worker
+// thread runs it too (postWorkerPool.ts): the worker's end is loaded only there. The package's own build keeps
+// the checks apart (dist/checking.js), and its workers run that.
 else require('./checking');
