@@ -3,7 +3,7 @@ import { seoFacts, type SeoFacts } from './site/seoFacts';
 import { noCancellation, throwIfCancelled, type CancellationToken } from './host/cancellation';
 import { confinedFileSystem } from './host/confinedFileSystem';
 import type { SiteFileSystem } from './host/fileSystem';
-import { TimeSlices } from './host/timeSlices';
+import { eachInSlices } from './host/timeSlices';
 import { silentLogger, type Logger } from './host/logger';
 import type { Finding } from './checks/finding';
 import { fragmentChecks, runChecks, type CheckOptions } from './checks/runChecks';
@@ -418,16 +418,11 @@ export class PostcraftService {
   private async readPosts(site: Site, openText: OpenText, token: CancellationToken, keep: (path: string, text: string) => boolean = () => true): Promise<ParsedPost[]> {
     const paths = [...site.posts.keys()];
     const posts: ParsedPost[] = [];
-    let next = 0;
-    const worker = async () => {
-      while (next < paths.length) {
-        const path = paths[next++]!;
-        const text = openText(path) ?? (await this.readText(path));
-        throwIfCancelled(token);
-        if (text !== undefined && keep(path, text)) posts.push(parsePost(path, text, site.frontmatterSyntax));
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(32, paths.length) }, worker));
+    await eachInSlices(paths, 32, async (path) => {
+      const text = openText(path) ?? (await this.readText(path));
+      throwIfCancelled(token);
+      if (text !== undefined && keep(path, text)) posts.push(parsePost(path, text, site.frontmatterSyntax));
+    });
     return posts.sort((a, b) => a.path.localeCompare(b.path));
   }
 
@@ -498,20 +493,12 @@ export class PostcraftService {
   async checkSite(site: Site, options: CheckOptions = {}, token: CancellationToken = noCancellation, onProgress?: (progress: SiteCheckProgress) => void): Promise<Finding[]> {
     const paths = site.checkedFiles();
     const results: Finding[][] = new Array(paths.length);
-    let next = 0;
     let done = 0;
-    const slices = new TimeSlices();
-    const worker = async () => {
-      while (next < paths.length) {
-        await slices.next();
-        const index = next++;
-        if (index >= paths.length) break;
-        results[index] = await this.checkFile(paths[index]!, options);
-        throwIfCancelled(token);
-        onProgress?.({ done: ++done, total: paths.length });
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(32, paths.length) }, worker));
+    await eachInSlices(paths, 32, async (path, index) => {
+      results[index] = await this.checkFile(path, options);
+      throwIfCancelled(token);
+      onProgress?.({ done: ++done, total: paths.length });
+    });
     return results.flat();
   }
 

@@ -1,6 +1,7 @@
 import type { Finding } from '../checks/finding';
 import type { SiteFileSystem } from '../host/fileSystem';
-import { TimeSlices } from '../host/timeSlices';
+import { eachInSlices } from '../host/timeSlices';
+import { statStillTells } from './racyStat';
 import type { CheckOptions } from '../checks/runChecks';
 import { checkedWith, type CheckCache } from './checkCache';
 
@@ -11,7 +12,7 @@ const concurrency = 64;
  * (one stat each, nothing read): what the editor shows at once on a warm start, until the site is
  * loaded and every finding known again (`openWorkspace` with the cache). A post changed since shows
  * nothing meanwhile, never its old findings. A size and mtime tell nothing of a write in the seconds
- * before the recording run started (checkCache.ts `statStillTells`), nor on a file system without mtimes.
+ * before the recording run started (racyStat.ts `statStillTells`), nor on a file system without mtimes.
  */
 export async function keptFindings(fs: SiteFileSystem, cache: CheckCache, run: { readonly options: CheckOptions; readonly version: string }): Promise<Map<string, readonly Finding[]>> {
   const kept = new Map<string, readonly Finding[]>();
@@ -21,18 +22,9 @@ export async function keptFindings(fs: SiteFileSystem, cache: CheckCache, run: {
   const now = Date.now();
   const current = checkedWith(run.options, run.version);
   const entries = Object.values(cache.sites).filter((site) => site.checkedWith === current && (site.validUntil === undefined || now < site.validUntil)).flatMap((site) => Object.entries(site.posts).filter(([, post]) => post.findings.length > 0).map(([path, post]) => ({ path, post, recordedAt: site.startedAt })));
-  const slices = new TimeSlices();
-  let next = 0;
-  const worker = async () => {
-    while (next < entries.length) {
-      await slices.next();
-      const entry = entries[next++];
-      if (!entry) break;
-      const { path, post, recordedAt } = entry;
-      const stat = await fs.stat(path);
-      if (stat?.type === 'file' && stat.size === post.size && stat.mtime === post.mtime && post.mtime > 0 && post.mtime < recordedAt - 2000) kept.set(path, post.findings);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, entries.length) }, worker));
+  await eachInSlices(entries, concurrency, async ({ path, post, recordedAt }) => {
+    const stat = await fs.stat(path);
+    if (stat?.type === 'file' && stat.size === post.size && stat.mtime === post.mtime && statStillTells(post.mtime, recordedAt)) kept.set(path, post.findings);
+  });
   return kept;
 }

@@ -21,6 +21,24 @@ export class TimeSlices {
 }
 
 /**
+ * `each` over `items`, `concurrency` at a time (so that reads overlap their waits), in time slices (see
+ * TimeSlices). Each call gets the item's index, for results kept in order.
+ */
+export async function eachInSlices<T>(items: readonly T[], concurrency: number, each: (item: T, index: number) => Promise<void>): Promise<void> {
+  const slices = new TimeSlices();
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      await slices.next();
+      const index = next++;
+      if (index >= items.length) break;
+      await each(items[index]!, index);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+}
+
+/**
  * One turn of the event loop. Node's `setImmediate` where the runtime has one (the CLI, the desktop
  * extension host, the language server): it runs before timers, while `setTimeout(0)` waits a millisecond.
  * A browser's web worker has none; there a message to ourselves, which is not clamped to 4 ms as nested

@@ -1,6 +1,6 @@
 import { imageSize } from 'image-size';
 import type { SiteFileSystem } from '../host/fileSystem';
-import { TimeSlices } from '../host/timeSlices';
+import { eachInSlices } from '../host/timeSlices';
 
 /** An image file heavier than the site's limit: its size and, read from its header, its pixel size. */
 export interface HeavyImage {
@@ -67,17 +67,9 @@ export class ImageWeights {
   /** Weighs those of `images` not weighed yet, a few at a time: one stat each, and a header read per heavy one. */
   async weigh(images: Iterable<string>): Promise<void> {
     const pending = [...new Set(images)].filter((path) => !this.weighed.has(path));
-    const slices = new TimeSlices();
-    let next = 0;
-    const worker = async () => {
-      while (next < pending.length) {
-        await slices.next();
-        const path = pending[next++];
-        if (path === undefined) break;
-        this.weighed.set(path, await weighImage(this.fs, path, this.limit));
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(concurrency, pending.length) }, worker));
+    await eachInSlices(pending, concurrency, async (path) => {
+      this.weighed.set(path, await weighImage(this.fs, path, this.limit));
+    });
   }
 
   /** After the image changed on disk: weighed again if it was weighed, else when first needed. */

@@ -1,6 +1,6 @@
 import { throwIfCancelled, type CancellationToken } from '../host/cancellation';
 import type { SiteFileSystem } from '../host/fileSystem';
-import { TimeSlices } from '../host/timeSlices';
+import { eachInSlices, TimeSlices } from '../host/timeSlices';
 import { confinedFileSystem } from '../host/confinedFileSystem';
 import { listingOnce } from '../host/listingOnce';
 import { readPostText } from '../post/decodeText';
@@ -288,22 +288,14 @@ export class Site {
   }
 
   async indexPosts(fs: SiteFileSystem, paths: readonly string[], token: CancellationToken, onPostParsed: PostParsed | undefined, knownPost?: KnownPost): Promise<void> {
-    let next = 0;
-    const slices = new TimeSlices();
-    const worker = async () => {
-      while (next < paths.length) {
-        await slices.next();
-        if (next >= paths.length) break;
-        const path = paths[next++]!;
-        const known = await knownPost?.(this, path);
-        if (known) {
-          this.partials.record(path, known.imports);
-          this.updatePost(path, known.summary);
-        } else await this.indexFile(fs, path, onPostParsed);
-        throwIfCancelled(token);
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(readConcurrency, paths.length) }, worker));
+    await eachInSlices(paths, readConcurrency, async (path) => {
+      const known = await knownPost?.(this, path);
+      if (known) {
+        this.partials.record(path, known.imports);
+        this.updatePost(path, known.summary);
+      } else await this.indexFile(fs, path, onPostParsed);
+      throwIfCancelled(token);
+    });
   }
 }
 
