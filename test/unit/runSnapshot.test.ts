@@ -173,6 +173,13 @@ describe('the run snapshot of --cache', () => {
     assert.equal(readFileSync(file, 'utf8').split('\n')[0], 'null');
   });
 
+  it('keeps no snapshot on a file system that keeps no mtimes (a same-size edit would go unseen)', async () => {
+    const fs = new InMemoryFileSystem('/site', fixtureFiles(fixtureSites().find((site) => site.name === 'hugo-blog')!.root));
+    await cachedRun(fs);
+    assert.equal(readFileSync(file, 'utf8').split('\n')[0], 'null');
+    assert.equal((await cachedRun(fs)).fromSnapshot, false);
+  });
+
   it('ignores a snapshot line that is not one, and writes a good one', async () => {
     const fs = new ClockedFileSystem('/site', fixtureFiles(fixtureSites().find((site) => site.name === 'hugo-blog')!.root));
     await cachedRun(fs);

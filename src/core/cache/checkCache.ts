@@ -1,3 +1,4 @@
+import { statStillTells } from './racyStat';
 import { noCancellation, throwIfCancelled, type CancellationToken } from '../host/cancellation';
 import { described, type Message } from '../l10n/message';
 import { confinedFileSystem } from '../host/confinedFileSystem';
@@ -266,14 +267,6 @@ export async function loadSiteWithCache(fs: SiteFileSystem, { root, profile, con
   return { site, findings, cached: { key: siteKeyNow, parts, startedAt, ...(Number.isFinite(validUntil) ? { validUntil } : {}), checkedWith: checkedWith(options, version), posts }, reused, checked };
 }
 
-/**
- * Whether a size and mtime equal to those recorded still show the file unchanged: not when it was
- * modified in the last seconds before the recording run started (a write in the same clock tick as
- * the read leaves both as they were), nor on a file system that keeps no mtimes.
- */
-function statStillTells(mtime: number, recordedAt: number): boolean {
-  return mtime > 0 && mtime < recordedAt - 2000;
-}
 
 /** What in the post makes its checks read the site model (see `dependsOn`). */
 function usesOf(site: Site, post: ParsedPost, half?: HalfChecked): Use[] {

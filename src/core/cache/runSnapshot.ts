@@ -4,6 +4,7 @@ import { basename, dirname, normalizePath } from '../text/paths';
 import type { CheckedSite } from './checkCache';
 import type { RunFileSystem } from './runFileSystem';
 import { textHasher } from './hash';
+import { statStillTells } from './racyStat';
 
 /**
  * The CLI's `--cache` fast path for a re-run where nothing changed: the last run's whole report, kept
@@ -15,12 +16,11 @@ import { textHasher } from './hash';
  * Postcraft's version, a dated post going live) falls back to the per-post cache (checkCache.ts).
  *
  * Sizes and mtimes tell a file unchanged, as ESLint's cache does by default. A file modified within
- * `racyMs` before the run started (or during it) could change again within its mtime's resolution
+ * `racyMs` (racyStat.ts) before the run started (or during it) could change again within its mtime's resolution
  * unseen: such a run keeps no snapshot.
  */
 export const runSnapshotFormat = 'postcraft-run-snapshot';
 const runSnapshotVersion = 2;
-const racyMs = 2000;
 
 export interface RunSnapshot {
   readonly format: typeof runSnapshotFormat;
@@ -54,7 +54,7 @@ export interface RunRecording {
   /** Listings and stats as the run saw them (the digest is of the state the findings were made from). */
   readonly observed: SiteFileSystem;
   inputs(): Promise<RunInputs>;
-  /** The newest mtime among the files the run stat'ed. */
+  /** The newest mtime among the files the run stat'ed (Infinity where one has none). */
   newestStat(): Promise<number>;
 }
 
@@ -101,22 +101,22 @@ export function recordingFileSystem(fs: RunFileSystem): RunRecording {
       );
       return { folders: listed, looked, paths: [...new Set(paths)].filter(outside), links: [...new Set(links)].filter(outside) };
     },
-    newestStat: async () => (await fs.statMany(statted)).reduce((newest, stat) => Math.max(newest, stat?.mtime ?? -Infinity), -Infinity),
+    newestStat: async () => (await fs.statMany(statted)).reduce((newest, stat) => (stat?.type === 'file' ? newerOf(newest, stat.mtime) : newest), -Infinity),
   };
 }
 
 /**
  * The snapshot of a finished run, or `undefined` when a file it read may have changed unseen (see
- * `racyMs`). `startedAt`: when the run started, before its first read.
+ * racyStat.ts). `startedAt`: when the run started, before its first read.
  */
 export async function snapshotOfRun(recording: RunRecording, run: { readonly key: string; readonly startedAt: number; readonly validUntil: number; readonly sites: readonly CheckedSite[]; readonly findings: readonly Finding[] }, replayed?: Replayed): Promise<RunSnapshot | undefined> {
   // A post just edited is the usual racy file, and the run stat'ed it: no need to look at the rest.
-  if ((await recording.newestStat()) >= run.startedAt - racyMs) return undefined;
+  if (!allStill(await recording.newestStat(), run.startedAt)) return undefined;
   const inputs = await recording.inputs();
   // The run looked where the last one did (the usual case) and saw what the replay before it saw (the same
   // listings and stats, see runFileSystem.ts): the replay's digest is this run's.
   const seen = replayed && sameInputs(replayed.inputs, inputs) ? replayed : await replay(recording.observed, inputs);
-  if (seen.newest >= run.startedAt - racyMs) return undefined;
+  if (!allStill(seen.newest, run.startedAt)) return undefined;
   const validUntil = Number.isFinite(run.validUntil) ? run.validUntil : null;
   return { format: runSnapshotFormat, version: runSnapshotVersion, key: run.key, validUntil, inputs, digest: seen.digest, sites: run.sites, findings: run.findings };
 }
@@ -174,9 +174,9 @@ export function readRunSnapshot(json: unknown): RunSnapshot | undefined {
  * What the inputs look like now, as one digest of two parts: the listings (each folder's entries by name and
  * type, those the run looked at marked, and the other paths), which fix the paths to stat and their order; then
  * each of those paths' type, size and mtime (or its absence) in that order, and each link's target. Also the
- * newest mtime among them. A folder is stat'ed only where no listed folder holds it: in one that is, its
+ * newest mtime among the files. A folder is stat'ed only where no listed folder holds it: in one that is, its
  * listing shows its name and type, and its own mtime tells nothing its entries do not. The files are stat'ed
- * together (`RunFileSystem.statMany`, which a front may spread over threads). Nothing is kept from one folder
+ * together (`RunFileSystem.statMany`: the CLI's is one pass with no promise per path). Nothing is kept from one folder
  * to the next but the paths to stat: a replay goes over tens of thousands of files. Fields end in NUL, which
  * no file name holds, so no two states read alike.
  */
@@ -206,10 +206,20 @@ async function replay(fs: SiteFileSystem & Partial<Pick<RunFileSystem, 'statMany
   for (const stat of stats) {
     if (!stat) seen.update('none\0');
     else {
-      newest = Math.max(newest, stat.mtime);
+      if (stat.type === 'file') newest = newerOf(newest, stat.mtime); // a folder's entries are in its listing
       seen.update(`${stat.type}\0${stat.size}\0${stat.mtime}\0`);
     }
   }
   for (const path of inputs.links) seen.update(`link\0${path}\0${(await fs.realPath?.(path)) ?? ''}\0`);
   return { digest: `${listings.digest()}.${seen.digest()}`, newest };
+}
+
+/** Whether every mtime up to `newest` still tells its file unchanged (none at all: -Infinity). */
+function allStill(newest: number, startedAt: number): boolean {
+  return newest === -Infinity || statStillTells(newest, startedAt);
+}
+
+/** The newer of two mtimes, where a file system's 0 (it keeps none) is newest of all: such a stat tells nothing. */
+function newerOf(newest: number, mtime: number): number {
+  return mtime > 0 ? Math.max(newest, mtime) : Infinity;
 }
