@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { activateExtension, hasCode, lacksCode, openPost, replaceText, revertAndClose, waitForDiagnostics } from './helpers';
+import { codeActionTitled } from './codeActions';
 
 const seedPost = 'content/blog/2023/2023-06-01-dok-meetup.md';
 const bundlePost = 'content/blog/2024/cloud-native-bundle/index.md';
@@ -57,9 +58,8 @@ describe('Editor features on the sample site', () => {
     const original = editor.document.getText();
     const diagnostics = await waitForDiagnostics(editor.document.uri, (all) => all.some((diagnostic) => diagnostic.message.includes('"edith_pucla"')));
     const unknown = diagnostics.find((diagnostic) => diagnostic.message.includes('"edith_pucla"'))!;
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, unknown.range, vscode.CodeActionKind.QuickFix.value);
-    const fix = actions.find((action) => action.title === 'Change to "edith_puclla"');
-    assert.ok(fix?.edit, actions.map((action) => action.title).join(', '));
+    const { action: fix, offered } = await codeActionTitled(editor.document.uri, unknown.range, vscode.CodeActionKind.QuickFix, 'Change to "edith_puclla"');
+    assert.ok(fix?.edit, offered.join(', '));
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
     assert.equal(editor.document.getText(), original.replace('[edith_pucla] # who wrote it', '[edith_puclla] # who wrote it'));
     await waitForDiagnostics(editor.document.uri, lacksCode('unknown-author'));
@@ -71,9 +71,8 @@ describe('Editor features on the sample site', () => {
     await activateExtension();
     const editor = await openPost('content/blog/2024/community-day.md');
     const [schema] = await waitForDiagnostics(editor.document.uri, hasCode('schema'));
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, schema!.range, vscode.CodeActionKind.QuickFix.value);
-    const fix = actions.find((action) => action.title === 'Change to "2024-06-05"');
-    assert.ok(fix?.edit, actions.map((action) => action.title).join(', '));
+    const { action: fix, offered } = await codeActionTitled(editor.document.uri, schema!.range, vscode.CodeActionKind.QuickFix, 'Change to "2024-06-05"');
+    assert.ok(fix?.edit, offered.join(', '));
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
     assert.match(editor.document.getText(), /^date: "2024-06-05"$/m);
     await waitForDiagnostics(editor.document.uri, lacksCode('schema'));

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { codeActionsUntil } from './codeActions';
 import { activateExtension, codeOf, hasCode, lacksCode, revertAndClose, waitForDiagnostics, workspaceFile } from './helpers';
 
 // `"editor.codeActionsOnSave": { "source.fixAll.postcraft": "explicit" }`: saving a post applies the
@@ -37,15 +38,9 @@ describe('Fix all on save', () => {
 
     // The Source Action menu's kind: one action, whose edit touches only what it fixes.
     const kind = vscode.CodeActionKind.SourceFixAll.append('postcraft');
-    const askForFixAll = async () => (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri(), new vscode.Range(0, 0, 0, 0), kind.value)) ?? [];
-    // On 1.100.3 the first request right after opening came back empty now and then (about 1 run in 5, with
-    // the post indexed and its diagnostics shown; cause not found): the menu is asked again for up to 5 s, as
-    // a writer would open it again. The save below, what codeActionsOnSave does, is asserted as it happens.
-    let actions = await askForFixAll();
-    for (const deadline = Date.now() + 5_000; actions.length === 0 && Date.now() < deadline; ) {
-      await new Promise((resolve) => setTimeout(resolve, 250));
-      actions = await askForFixAll();
-    }
+    // The settings change above can make built-in extensions register their providers again, which cancels
+    // a request in flight (see codeActionsUntil). The save below, what codeActionsOnSave does, is asserted as it happens.
+    const actions = await codeActionsUntil(uri(), new vscode.Range(0, 0, 0, 0), kind, (offered) => offered.some((action) => action.kind?.value === kind.value));
     const fixAll = actions.filter((action) => action.kind?.value === kind.value);
     const known = api.session.service.siteFor(document.uri.path)?.posts.has(document.uri.path);
     const shown = vscode.languages.getDiagnostics(uri()).map((diagnostic) => `${codeOf(diagnostic)}@${diagnostic.range.start.line}`);

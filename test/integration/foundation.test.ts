@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { activateExtension, describeDiagnostic, hasCode, lacksCode, openPost, replaceText, revertAndClose, waitForDiagnostics, workspaceFile } from './helpers';
+import { codeActionTitled } from './codeActions';
 
 const seedPost = 'content/blog/2023/2023-06-01-dok-meetup.md';
 
@@ -40,9 +41,8 @@ describe('Postcraft in a real VS Code', () => {
     const editor = await openPost(seedPost);
     const original = editor.document.getText();
     const [typo] = (await waitForDiagnostics(editor.document.uri, hasCode('tag-typo'))).filter((diagnostic) => diagnostic.message.includes('kuberentes'));
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, typo!.range, vscode.CodeActionKind.QuickFix.value);
-    const fix = actions.find((action) => action.title === 'Change to "kubernetes"');
-    assert.ok(fix?.edit, `no "Change to kubernetes" fix among: ${actions.map((action) => action.title).join(', ')}`);
+    const { action: fix, offered } = await codeActionTitled(editor.document.uri, typo!.range, vscode.CodeActionKind.QuickFix, 'Change to "kubernetes"');
+    assert.ok(fix?.edit, `no "Change to kubernetes" fix among: ${offered.join(', ')}`);
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
     assert.equal(editor.document.getText(), original.replace('"kuberentes"', '"kubernetes"'));
     await waitForDiagnostics(editor.document.uri, lacksCode('tag-typo'));

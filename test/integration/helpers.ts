@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { codeActionTitled } from './codeActions';
 import type { PostcraftApi } from '../../src/vscode/extension';
 
 export const extensionId = 'postcraft.postcraft';
@@ -103,7 +104,8 @@ export function waitForSiteFile(api: PostcraftApi, uri: vscode.Uri, timeoutMs = 
 /**
  * The quick fix titled `title` for the file's `code` diagnostic. A whole-site check set off by files a suite
  * writes may publish the saved text's findings over the editor's for a moment (until it checks the open
- * editors again), so the fix is asked for again on each diagnostics change until it comes.
+ * editors again), so the fix is asked for again (see codeActionsUntil), and again on each diagnostics change,
+ * until it comes.
  */
 export async function quickFix(document: vscode.TextDocument, code: string, title: string): Promise<vscode.CodeAction> {
   let offered: string[] = [];
@@ -117,13 +119,12 @@ export async function quickFix(document: vscode.TextDocument, code: string, titl
       });
     });
     const diagnostic = diagnostics.find((candidate) => codeOf(candidate) === code)!;
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
-    const fix = actions.find((action) => action.title === title);
-    if (fix?.edit) {
+    const asked = await codeActionTitled(document.uri, diagnostic.range, vscode.CodeActionKind.QuickFix, title);
+    if (asked.action?.edit) {
       subscription!.dispose();
-      return fix;
+      return asked.action;
     }
-    offered = actions.map((action) => action.title);
+    offered = [...asked.offered];
     await changed;
     subscription!.dispose();
   }

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { activateExtension, codeOf, lacksCode, openPost, quickFix, replaceText, revertAndClose, waitForDiagnostics, waitForSiteFile, workspaceFile } from './helpers';
+import { codeActionTitled } from './codeActions';
 
 const fixturePost = 'content/blog/2024/postgres-on-kubernetes.md';
 // Posts this suite writes into the workspace copy (and removes): one with a heading, one linking to it.
@@ -106,9 +107,8 @@ describe('Links between posts in the editor', () => {
       const editor = await openPost('content/blog/2024/url-target.md');
       await replaceText(editor, 'title: "URL Target"', 'title: "URL Target"\nslug: moved-here');
       const at = new vscode.Range(1, 0, 1, 0);
-      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, at, vscode.CodeActionKind.RefactorRewrite.value, 1);
-      const update = actions.find((action) => action.title === 'Update links to /blog/2024/url-target/ across the site to /blog/2024/moved-here/');
-      assert.ok(update?.edit, actions.map((action) => action.title).join(', '));
+      const { action: update, offered } = await codeActionTitled(editor.document.uri, at, vscode.CodeActionKind.RefactorRewrite, 'Update links to /blog/2024/url-target/ across the site to /blog/2024/moved-here/', 1);
+      assert.ok(update?.edit, offered.join(', '));
       assert.ok(await vscode.workspace.applyEdit(update.edit));
       const source = await vscode.workspace.openTextDocument(workspaceFile('content/blog/2024/url-source.md'));
       assert.match(source.getText(), /See \[it\]\(\/blog\/2024\/moved-here\/\)\./);
