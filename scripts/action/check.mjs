@@ -5,6 +5,7 @@
 //   POSTCRAFT_FAIL_ON   error (default): fail on errors; warning: on any warning too; never
 //   POSTCRAFT_CLI       the npm package spec npx runs (action input cli-version; a tarball in the tests)
 //   POSTCRAFT_SARIF     where to write the SARIF file
+//   POSTCRAFT_CACHE     true (default in action.yml): check with --cache, kept in POSTCRAFT_CACHE_FOLDER
 //   GITHUB_OUTPUT       the step outputs file (sarif-file, errors, warnings, failed)
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, writeFileSync } from 'node:fs';
@@ -25,7 +26,13 @@ export function runCheck(env = process.env) {
     return 2;
   }
   const cli = env.POSTCRAFT_CLI || 'postcraft-cli';
-  const args = ['--yes', cli, 'check', site, '--format', 'sarif', ...failOnChoices[failOn]];
+  if (!['true', 'false', undefined, ''].includes(env.POSTCRAFT_CACHE)) {
+    console.log(`::error::cache is true or false, not "${env.POSTCRAFT_CACHE}"`);
+    return 2;
+  }
+  // The folder actions/cache restores and saves; the CLI keeps its file there (check-cache.json).
+  const cache = env.POSTCRAFT_CACHE === 'true' ? ['--cache', '--cache-location', `${resolve(env.POSTCRAFT_CACHE_FOLDER || 'postcraft-cache')}/`] : [];
+  const args = ['--yes', cli, 'check', site, '--format', 'sarif', ...failOnChoices[failOn], ...cache];
   // On Windows npx is npx.cmd, which only a shell runs: the arguments are quoted for cmd.exe there.
   const windows = process.platform === 'win32';
   const result = windows

@@ -2,7 +2,7 @@
 // step (action.yml, scripts/action/check.mjs) and the pre-commit hook's entry (.pre-commit-hooks.yaml).
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -49,10 +49,12 @@ function evaluate(value: string, inputs: Record<string, string>, runnerTemp: str
   });
 }
 
-/** The action's check step, run as the runner runs it: its `run` line in bash, its env from the inputs. */
-function runCheckStep(workspace: string, inputs: Record<string, string>) {
+/**
+ * The action's check step, run as the runner runs it: its `run` line in bash, its env from the inputs.
+ * `runnerTemp`: the job's temporary folder, where actions/cache restores the last run's cache (a new one by default).
+ */
+function runCheckStep(workspace: string, inputs: Record<string, string>, runnerTemp = mkdtempSync(join(work, 'runner-temp-'))) {
   const step = action.runs.steps.find((candidate) => candidate.id === 'check')!;
-  const runnerTemp = mkdtempSync(join(work, 'runner-temp-'));
   const outputFile = join(runnerTemp, 'github-output');
   writeFileSync(outputFile, '');
   const stepEnv = Object.fromEntries(Object.entries(step.env ?? {}).map(([key, value]) => [key, evaluate(value, inputs, runnerTemp)]));
@@ -66,11 +68,17 @@ function runCheckStep(workspace: string, inputs: Record<string, string>) {
 }
 
 describe('the GitHub Action', () => {
-  it('is a composite action: the check step, the SARIF upload, then the verdict', () => {
+  it('is a composite action: the cache, the check step, the SARIF upload, then the verdict', () => {
     assert.equal(action.runs.using, 'composite');
-    assert.deepEqual(Object.keys(action.inputs).sort(), ['cli-version', 'fail-on', 'path', 'upload']);
+    assert.deepEqual(Object.keys(action.inputs).sort(), ['cache', 'cli-version', 'fail-on', 'path', 'upload']);
     assert.equal(action.inputs['cli-version']?.default, cliVersion, 'the action runs the CLI of its own release');
-    const [check, upload, verdict] = action.runs.steps as [ActionStep, ActionStep, ActionStep];
+    const [cache, check, upload, verdict] = action.runs.steps as [ActionStep, ActionStep, ActionStep, ActionStep];
+    assert.match(cache.uses!, /^actions\/cache@v\d+$/);
+    assert.equal(cache.if, "inputs.cache == 'true'");
+    // The folder it saves is the one the check step gives the CLI; a run restores the newest of the earlier runs' keys.
+    assert.equal(cache.with?.path, check.env?.POSTCRAFT_CACHE_FOLDER);
+    assert.ok(cache.with?.key?.startsWith(cache.with['restore-keys'] ?? '-'), 'the key extends its restore prefix');
+    assert.match(cache.with?.key ?? '', /\$\{\{ github\.run_id \}\}/, 'each run saves a cache of its own');
     assert.equal(check.id, 'check');
     assert.match(upload.uses!, /^github\/codeql-action\/upload-sarif@v\d+$/);
     assert.equal(upload.with?.sarif_file, '${{ steps.check.outputs.sarif-file }}');
@@ -101,6 +109,33 @@ describe('the GitHub Action', () => {
     const lenient = runCheckStep(warningsOnly, { path: 'blog' });
     assert.deepEqual({ errors: lenient.outputs.errors, warnings: lenient.outputs.warnings, failed: lenient.outputs.failed }, { errors: '0', warnings: '6', failed: 'false' });
     assert.equal(runCheckStep(warningsOnly, { path: 'blog', 'fail-on': 'warning' }).outputs.failed, 'true');
+  });
+
+  it('keeps the cache in the folder actions/cache saves, and a run from it finds what changed since', () => {
+    const workspace = repositoryWithSite('cached', (folder) => cpSync(join(fixturesRoot, 'hugo-blog'), folder, { recursive: true }));
+    const runnerTemp = mkdtempSync(join(work, 'runner-temp-'));
+    const first = runCheckStep(workspace, { path: 'blog' }, runnerTemp);
+    assert.equal(first.code, 0, first.stderr);
+    assert.deepEqual({ errors: first.outputs.errors, warnings: first.outputs.warnings }, { errors: '5', warnings: '1' });
+    const cacheFile = join(runnerTemp, 'postcraft-cache', 'check-cache.json');
+    assert.ok(existsSync(cacheFile), 'the CLI wrote its cache where actions/cache saves');
+
+    // The next push: one post gains a broken image; the run restored from the cache reports it.
+    const post = join(workspace, 'blog/content/blog/2024/community-day.md');
+    writeFileSync(post, `${readFileSync(post, 'utf8')}\n![Missing](/images/not-there.png)\n`);
+    const second = runCheckStep(workspace, { path: 'blog' }, runnerTemp);
+    assert.deepEqual({ errors: second.outputs.errors, warnings: second.outputs.warnings }, { errors: '6', warnings: '1' });
+    // The same SARIF as a run without the cache, which keeps none.
+    const uncachedTemp = mkdtempSync(join(work, 'runner-temp-'));
+    const uncached = runCheckStep(workspace, { path: 'blog', cache: 'false' }, uncachedTemp);
+    assert.deepEqual(readFileSync(second.outputs['sarif-file']!, 'utf8'), readFileSync(uncached.outputs['sarif-file']!, 'utf8'));
+    assert.ok(!existsSync(join(uncachedTemp, 'postcraft-cache')), 'cache: false keeps nothing');
+
+    // A cache file that is not one (cut short, another tool's) is said and rebuilt; the findings stand.
+    writeFileSync(cacheFile, '{"not": "a cache"');
+    const rebuilt = runCheckStep(workspace, { path: 'blog' }, runnerTemp);
+    assert.match(rebuilt.stderr, /is not a cache this version of Postcraft wrote/);
+    assert.equal(rebuilt.outputs.errors, '6');
   });
 
   it('passes a clean site and refuses an unknown fail-on', () => {
