@@ -133,6 +133,18 @@ describe('the run snapshot of --cache', () => {
     assert.equal((await reportFromSnapshot(fs, snapshot, key, snapshot.validUntil!)).report, undefined);
   });
 
+  it('lasts until a Hugo page expires: a link to it is broken from then on', async () => {
+    const fs = new ClockedFileSystem('/site', {
+      'hugo.toml': 'baseURL = "https://example.org/"\n',
+      'content/posts/offer.md': '---\ntitle: Offer\ndate: 2020-01-01\nexpiryDate: 2999-03-04T00:00:00Z\n---\nOffer.\n',
+      'content/posts/now.md': '---\ntitle: Now\ndate: 2020-01-01\n---\n[offer](/posts/offer/)\n',
+    });
+    const { report } = await cachedRun(fs);
+    assert.deepEqual(report.findings, []);
+    assert.equal(snapshotOnDisk()!.validUntil, Date.parse('2999-03-04T00:00:00Z'));
+    assert.equal((await checkWithCache(fs, '/site', {}, undefined, version)).cache.sites['/site']!.validUntil, Date.parse('2999-03-04T00:00:00Z'));
+  });
+
   it('has the per-post cache check every post again once a dated post went live', async () => {
     const fs = new ClockedFileSystem('/site', {
       'hugo.toml': 'baseURL = "https://example.org/"\n',

@@ -42,7 +42,7 @@ import { hashBytes, hashText } from './hash';
  */
 export const checkCacheFormat = 'postcraft-check-cache';
 /** Bumped whenever what is cached, or how it is computed, changes. */
-export const checkCacheVersion = 6;
+export const checkCacheVersion = 7;
 
 export interface CheckCache {
   readonly format: typeof checkCacheFormat;
@@ -335,8 +335,8 @@ function routeLines(site: Site): string[] {
 async function modelParts(site: Site, fs: SiteFileSystem, now: number, pageOf: (path: string, summary: PostSummary) => string): Promise<ModelParts> {
   const pages = [...site.posts]
     .sort(([a], [b]) => (a < b ? -1 : 1))
-    // A link to a post dated in the future is reported until that day (brokenLinks.ts `whyUnpublished`).
-    .map(([path, summary]) => `${path}\u0001${pageOf(path, summary)}${summary.route?.date && Date.parse(summary.route.date) > now ? '+future' : ''}`);
+    // A link to a post dated in the future is reported until that day, one to an expired page from that day (brokenLinks.ts `whyUnpublished`).
+    .map(([path, summary]) => `${path}\u0001${pageOf(path, summary)}${summary.route?.date && Date.parse(summary.route.date) > now ? '+future' : ''}${summary.route?.expires && Date.parse(summary.route.expires) <= now ? '+expired' : ''}`);
   // Which posts use a tag is in their summaries, hence in `pages`, which `tags` goes with (see `dependsOn`).
   const tags = site.tags.all().map((usage) => `${usage.tag}\u0001${usage.count}`);
   const redirects = [String(site.hostRedirects.madeByTemplates)];

@@ -98,16 +98,19 @@ function keptFragment(link: LinkReference): string {
 }
 
 /**
- * Why the generator does not publish a page by default, in words for the message: a draft (Hugo, Jekyll's
- * `_drafts/`, Docusaurus) or a date in the future (Hugo's `buildFuture` and Jekyll's `future` are off).
+ * Why the generator does not publish a page, in words for the message: a draft (Hugo, Jekyll's `_drafts/`,
+ * Docusaurus), a date in the future or an expiry date past (Hugo), unless the site's config builds them
+ * (Hugo `buildDrafts`, `buildFuture`, `buildExpired`; Jekyll `show_drafts`, `future`).
  */
 function whyUnpublished(site: Site, path: string): Message | undefined {
   const page = site.posts.get(path)!;
   const name = site.profile.displayName;
-  const { skipsDrafts, skipsFuturePosts } = site.profile.publishing;
+  const { skipsDrafts, skipsFuturePosts, skipsExpiredPages } = site.publishing;
   if (page.draft && skipsDrafts) return msg('a draft, which {0} does not publish', name);
   const date = page.route?.date;
   if (date && skipsFuturePosts && Date.parse(date) > Date.now()) return msg('a post dated {0}, which {1} publishes only from that day', date.slice(0, 10), name);
+  const expires = page.route?.expires;
+  if (expires && skipsExpiredPages && Date.parse(expires) <= Date.now()) return msg('a page that expired on {0}, which {1} no longer publishes', expires.slice(0, 10), name);
   return undefined;
 }
 

@@ -2,6 +2,7 @@ import type { OffsetRange } from '../frontmatter/model';
 import type { HeadingIdStyle } from '../links/model';
 import type { SiteRouting } from './routes/siteRouting';
 import type { GeneratorId } from '../post/dialect';
+import type { PublishingRules } from './generators/profile';
 
 export type { GeneratorId };
 
@@ -13,6 +14,8 @@ export interface SiteConfig {
   readonly configFile: string | undefined;
   /** Folders whose Markdown/MDX files are posts or pages. */
   readonly contentDirs: string[];
+  /** The generator's publishing rules as the site's config sets them (Hugo `buildFuture`…); else the profile's (`Site.publishing`). */
+  readonly publishing?: PublishingRules;
   /** Folders served at the site root: `/img/a.png` is looked for in each. */
   readonly publicDirs: string[];
   /** Folders an image can also be taken from by name (Hugo `assets/` through `resources.Get`). */

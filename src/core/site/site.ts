@@ -11,7 +11,7 @@ import type { Frontmatter } from '../frontmatter/model';
 import { parsePost, type ParsedPost } from '../post/parsedPost';
 import { extname, isInside, isInsideAny } from '../text/paths';
 import { FileSet, isPostPath } from './fileSet';
-import type { GeneratorProfile } from './generators/profile';
+import type { GeneratorProfile, PublishingRules } from './generators/profile';
 import type { Author, SiteConfig } from './model';
 import { summarizePost, type PostSummary } from './postSummary';
 import { TagIndex } from './tagIndex';
@@ -69,6 +69,11 @@ export class Site {
 
   /** The frontmatter blocks the generator reads (`+++` TOML and JSON are Hugo's). */
   readonly frontmatterSyntax: FrontmatterSyntax;
+
+  /** Which pages a default build leaves out: the generator's rules, as the site's config sets them. */
+  get publishing(): PublishingRules {
+    return this.config.publishing ?? this.profile.publishing;
+  }
 
   /** `config.ignoredDirs`, for lookups by ancestor. */
   private readonly ignoredDirs: ReadonlySet<string>;

@@ -33,6 +33,31 @@ describe('links between posts', () => {
     assert.deepEqual(findings[0]!.fixes.map((fix) => fix.edits[0]!.newText), ['/posts/target/', '<!-- postcraft-disable-next-line broken-link -->\n']);
   });
 
+  // Hugo 0.111.3 builds no page whose expiryDate (or unpublishdate) has passed, and fails on a `ref` to one
+  // (REF_NOT_FOUND); `buildExpired`, `buildFuture` and `buildDrafts` in the config build them after all.
+  it('reports a link to a page that expired (Hugo), and none when the config builds expired, future and draft pages', async () => {
+    const pages = {
+      'content/posts/old.md': '---\ntitle: Old\ndate: 2020-01-01\nexpiryDate: 2021-01-01\n---\n\nOld news.\n',
+      'content/posts/gone.md': '---\ntitle: Gone\nunpublishdate: 2021-06-01\n---\n\nText.\n',
+      'content/posts/later.md': '---\ntitle: Later\nexpiryDate: 2999-01-01\n---\n\nStill here.\n',
+      'content/posts/future.md': '---\ntitle: Future\ndate: 2999-01-01\n---\n\nNot yet.\n',
+      'content/posts/source.md': '---\ntitle: Source\n---\n\n[a](/posts/old/) [b]({{< ref "posts/old.md" >}}) [c](/posts/gone/) [d](/posts/later/) [e](/posts/future/) [f](/posts/draft/)\n',
+    };
+    const messages = async (fs: InMemoryFileSystem) => (await (await open(fs)).checkFile('/site/content/posts/source.md')).map((finding) => `${finding.code} ${finding.severity} ${finding.message}`);
+    assert.deepEqual(await messages(hugoSite(pages)), [
+      'broken-link warning "/posts/old/" links to a page that expired on 2021-01-01, which Hugo no longer publishes, so the link is broken on the published site.',
+      'broken-link warning "posts/old.md" links to a page that expired on 2021-01-01, which Hugo no longer publishes, so the link is broken on the published site.',
+      'broken-link warning "/posts/gone/" links to a page that expired on 2021-06-01, which Hugo no longer publishes, so the link is broken on the published site.',
+      'broken-link warning "/posts/future/" links to a post dated 2999-01-01, which Hugo publishes only from that day, so the link is broken on the published site.',
+      'broken-link warning "/posts/draft/" links to a draft, which Hugo does not publish, so the link is broken on the published site.',
+    ]);
+    const buildsAll = hugoSite({ ...pages, 'hugo.toml': 'baseURL = "https://example.org/"\nbuildExpired = true\nbuildFuture = true\nbuildDrafts = true\n' });
+    assert.deepEqual(await messages(buildsAll), []);
+    // `[frontmatter] expiryDate` names the keys it is read from.
+    const ownKey = hugoSite({ ...pages, 'hugo.toml': 'baseURL = "https://example.org/"\n[frontmatter]\nexpiryDate = ["validuntil"]\n', 'content/posts/old.md': '---\ntitle: Old\nexpiryDate: 2021-01-01\nvalidUntil: 2022-02-02\n---\n\nOld.\n' });
+    assert.match((await messages(ownKey))[0] ?? '', /"\/posts\/old\/" links to a page that expired on 2022-02-02/);
+  });
+
   it('tells the editor to re-check other posts when a page’s headings change on disk, and not for other edits', async () => {
     const fs = hugoSite();
     const service = await open(fs);

@@ -56,7 +56,7 @@ const defaultInclude = { blog: ['**/*.{md,mdx}'], docs: ['**/*.{md,mdx}'], pages
 export const docusaurus: GeneratorProfile = {
   ...docusaurusDetection,
 
-  publishing: { skipsDrafts: true, skipsFuturePosts: false },
+  publishing: { skipsDrafts: true, skipsFuturePosts: false, skipsExpiredPages: false },
   images: { publicFolder: 'img', besidePost: 'bundles', searchedWhere: servedImagesWhere, layoutsResolveFields: false, rulesGuessed: false },
   frontmatter: { failsBuildOnBadDate: false, titled: true },
   links: { newLinkStyle: 'file.md', aliasesForMovedPages: false },

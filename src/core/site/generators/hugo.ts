@@ -20,7 +20,7 @@ import { hugoRoutingOf } from '../routes/hugo';
 export const hugo: GeneratorProfile = {
   ...hugoDetection,
 
-  publishing: { skipsDrafts: true, skipsFuturePosts: true },
+  publishing: { skipsDrafts: true, skipsFuturePosts: true, skipsExpiredPages: true },
   images: { publicFolder: 'images', besidePost: 'bundles', searchedWhere: msg('next to the post, in assets/ or in static/'), layoutsResolveFields: true, rulesGuessed: false },
   frontmatter: { failsBuildOnBadDate: true, titled: true },
   links: { newLinkStyle: '/', aliasesForMovedPages: true },
@@ -90,6 +90,8 @@ export const hugo: GeneratorProfile = {
       ],
       languages,
       removePathAccents: data['removepathaccents'] === true,
+      // Config keys are read lower-cased (Hugo's are case-insensitive): `buildFuture = true` builds future posts.
+      publishing: { skipsDrafts: data['builddrafts'] !== true, skipsFuturePosts: data['buildfuture'] !== true, skipsExpiredPages: data['buildexpired'] !== true },
       routing: readHugoRouting(data, languages, taxonomies, branchFolders, languageMounts, absentMountTargets),
     };
     // Where each content folder sits in the content tree, for cascade targets (a mount's target).

@@ -22,7 +22,7 @@ const defaultExcludes = ['.sass-cache', '.jekyll-cache', 'gemfiles', 'Gemfile', 
 export const jekyll: GeneratorProfile = {
   ...jekyllDetection,
 
-  publishing: { skipsDrafts: true, skipsFuturePosts: true },
+  publishing: { skipsDrafts: true, skipsFuturePosts: true, skipsExpiredPages: false },
   images: { publicFolder: 'assets/images', besidePost: 'bundles', searchedWhere: servedImagesWhere, layoutsResolveFields: true, rulesGuessed: false },
   frontmatter: { failsBuildOnBadDate: true, titled: true, titleFromFileName: (path) => /\/_(posts|drafts)\//.test(path) },
   links: { newLinkStyle: '/', aliasesForMovedPages: false },
@@ -62,6 +62,8 @@ export const jekyll: GeneratorProfile = {
       frontmatterRequired: !(await rendersFilesWithoutFrontmatter(fs, root, data)),
       excludedFiles: jekyllExcludedFiles({ source: source === root ? '' : source.slice(root.length + 1), exclude, include, collections: collectionNames(data), collectionsDir: stringSetting(data, 'collections_dir') ?? '' }),
       routing: jekyllRouting(data, source, await loadedPlugins(fs, root, data)),
+      // `future: true` publishes posts dated later; `show_drafts: true` is `--drafts` in the config.
+      publishing: { skipsDrafts: data['show_drafts'] !== true, skipsFuturePosts: data['future'] !== true, skipsExpiredPages: false },
       // kramdown gives headings no IDs with `auto_ids: false`; else its own auto IDs (the default).
       ...(objectSetting(data, 'kramdown')?.['auto_ids'] === false ? { headingIds: 'none' as const } : {}),
     };

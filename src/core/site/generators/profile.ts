@@ -121,6 +121,8 @@ export interface PublishingRules {
   readonly skipsDrafts: boolean;
   /** Posts dated in the future are built only from that day (Hugo `buildFuture`, Jekyll `future` off). */
   readonly skipsFuturePosts: boolean;
+  /** Pages past their expiry date are no longer built (Hugo `expiryDate` with `buildExpired` off). */
+  readonly skipsExpiredPages: boolean;
 }
 
 export interface ImageRules {
@@ -187,7 +189,7 @@ export interface NewPostRules {
 }
 
 /** The rules of a generator that publishes everything it finds and resolves images as a browser does. */
-export const plainPublishing: PublishingRules = { skipsDrafts: false, skipsFuturePosts: false };
+export const plainPublishing: PublishingRules = { skipsDrafts: false, skipsFuturePosts: false, skipsExpiredPages: false };
 
 /** The message words for a generator that serves images from public folders. */
 export const servedImagesWhere = msg('where the site serves images from');

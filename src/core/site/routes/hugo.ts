@@ -28,6 +28,7 @@ export interface HugoRouting {
   /** The `[frontmatter]` identifiers of `.Date` and `.PublishDate`, lower case (`date`, `:filename`, …). */
   readonly dateKeys: readonly string[];
   readonly publishDateKeys: readonly string[];
+  readonly expiryDateKeys: readonly string[];
   readonly paginatePath: string;
   /** `disableKinds`, lower case. */
   readonly disableKinds: readonly string[];
@@ -216,10 +217,12 @@ function pageRouteOf(config: SiteConfig, routing: HugoRouting, file: HugoContent
     }
   }
   const publishDate = firstDate(routing.publishDateKeys, data, isLeaf ? contentBaseName : file.name);
+  const expiryDate = firstDate(routing.expiryDateKeys, data, isLeaf ? contentBaseName : file.name);
   return {
     url: place.link,
     aliases: aliasesOf(data['aliases'], place.dir, routing.uglyURLs === true),
     ...(publishDate?.date.text ? { date: publishDate.date.text } : {}),
+    ...(expiryDate?.date.text ? { expires: expiryDate.date.text } : {}),
   };
 }
 

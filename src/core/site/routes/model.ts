@@ -6,6 +6,8 @@ export interface PageRoute {
   readonly aliases: readonly string[];
   /** Its publication date (`YYYY-MM-DD…`), when it has one: a link to a page dated later is to a future post. */
   readonly date?: string;
+  /** Its expiry date (Hugo `expiryDate`), when it has one: from then on the generator no longer builds it. */
+  readonly expires?: string;
   /** Its URL is made from the build's clock (Jekyll dates a document without a date by the build's time). */
   readonly datedByBuild?: true;
 }

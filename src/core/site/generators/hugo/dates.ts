@@ -19,6 +19,7 @@ export const zeroDate: HugoDate = { year: 1, month: 1, day: 1, text: '' };
  */
 export const defaultDateKeys = ['date', 'publishdate', 'pubdate', 'published', 'lastmod', 'modified'];
 export const defaultPublishDateKeys = ['publishdate', 'pubdate', 'published', 'date'];
+export const defaultExpiryDateKeys = ['expirydate', 'unpublishdate'];
 
 const aliases: Readonly<Record<string, readonly string[]>> = { lastmod: ['modified'], publishdate: ['pubdate', 'published'], expirydate: ['unpublishdate'] };
 

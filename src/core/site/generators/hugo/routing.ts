@@ -1,7 +1,7 @@
 import { objectSetting, stringSetting, type ConfigData } from '../../configFiles';
 import type { SiteLanguages } from '../../model';
 import type { HugoContentMount, HugoRouting } from '../../routes/hugo';
-import { dateKeysOf, defaultDateKeys, defaultPublishDateKeys } from './dates';
+import { dateKeysOf, defaultDateKeys, defaultExpiryDateKeys, defaultPublishDateKeys } from './dates';
 
 /**
  * What Hugo 0.111's config says about URLs: `[permalinks]` by section (`/` or a space is the root
@@ -45,6 +45,7 @@ export function readHugoRouting(
     taxonomies: [...taxonomies],
     dateKeys: dateKeysOf(frontmatter['date'], defaultDateKeys, ['date', 'publishdate', 'lastmod']),
     publishDateKeys: dateKeysOf(frontmatter['publishdate'], defaultPublishDateKeys, ['publishdate', 'date']),
+    expiryDateKeys: dateKeysOf(frontmatter['expirydate'], defaultExpiryDateKeys, ['expirydate']),
     paginatePath: stringSetting(data, 'paginatePath') ?? 'page',
     disableKinds,
     branchFolders,
