@@ -192,6 +192,13 @@ describe('the check cache', () => {
     ({ next: cache, cold } = await compare(fs, cache));
     assert.deepEqual(cold.findings.map((finding) => [finding.file, finding.code]), [['/site/content/posts/first.md', 'duplicate-url'], ['/site/content/posts/second.md', 'duplicate-url']]);
     fs.delete('content/posts/second.md');
+    ({ next: cache, cold } = await compare(fs, cache));
+    assert.deepEqual(cold.findings, []);
+    // Back, then expired (Hugo builds it no more): the page it collided with is checked again.
+    fs.write('content/posts/second.md', '---\ntitle: Second\nslug: launch\n---\nPlain text.\n');
+    ({ next: cache, cold } = await compare(fs, cache));
+    assert.equal(cold.findings.length, 2);
+    fs.write('content/posts/second.md', '---\ntitle: Second\nslug: launch\nexpiryDate: 2001-01-01\n---\nPlain text.\n');
     ({ cold } = await compare(fs, cache));
     assert.deepEqual(cold.findings, []);
   });

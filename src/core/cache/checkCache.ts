@@ -325,9 +325,9 @@ async function siteKey(site: Site, fs: SiteFileSystem, options: CheckOptions, ve
 }
 
 /** Each built page's URL, aliases and language: what duplicate-url compares a page with. */
-function routeLines(site: Site): string[] {
+function routeLines(site: Site, now: number): string[] {
   const lines: string[] = [];
-  for (const [path, summary] of site.posts) if (summary.route && !summary.draft) lines.push(`${path}\u0001${summary.route.url}\u0001${summary.route.aliases.join('\u0002')}\u0001${summary.language ?? ''}`);
+  for (const [path, summary] of site.posts) if (summary.route && !summary.draft && !site.hasExpired(summary, now)) lines.push(`${path}\u0001${summary.route.url}\u0001${summary.route.aliases.join('\u0002')}\u0001${summary.language ?? ''}`);
   return lines.sort();
 }
 
@@ -351,7 +351,7 @@ async function modelParts(site: Site, fs: SiteFileSystem, now: number, pageOf: (
     pages: hashText(pages.join('\u0000')),
     tags: hashText(tags.join('\u0000')),
     linkContext: hashText([...redirects, ...[...site.templateIds].sort()].join('\u0000')),
-    routes: hashText(routeLines(site).join('\u0000')),
+    routes: hashText(routeLines(site, now).join('\u0000')),
   };
 }
 

@@ -105,12 +105,11 @@ function keptFragment(link: LinkReference): string {
 function whyUnpublished(site: Site, path: string): Message | undefined {
   const page = site.posts.get(path)!;
   const name = site.profile.displayName;
-  const { skipsDrafts, skipsFuturePosts, skipsExpiredPages } = site.publishing;
+  const { skipsDrafts, skipsFuturePosts } = site.publishing;
   if (page.draft && skipsDrafts) return msg('a draft, which {0} does not publish', name);
   const date = page.route?.date;
   if (date && skipsFuturePosts && Date.parse(date) > Date.now()) return msg('a post dated {0}, which {1} publishes only from that day', date.slice(0, 10), name);
-  const expires = page.route?.expires;
-  if (expires && skipsExpiredPages && Date.parse(expires) <= Date.now()) return msg('a page that expired on {0}, which {1} no longer publishes', expires.slice(0, 10), name);
+  if (site.hasExpired(page)) return msg('a page that expired on {0}, which {1} no longer publishes', page.route!.expires!.slice(0, 10), name);
   return undefined;
 }
 

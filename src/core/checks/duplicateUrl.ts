@@ -17,8 +17,8 @@ interface Owners {
 
 /**
  * Two pages the generator writes to one URL: one silently replaces the other (hugo 0.111 writes the last
- * it renders; jekyll 4.3 warns "Conflict" and writes one). Drafts are not built, so they collide with
- * nothing; pages in other languages have other URLs. An alias (Hugo `aliases`, Jekyll `redirect_from`)
+ * it renders; jekyll 4.3 warns "Conflict" and writes one). Drafts and expired pages (Hugo) are not built, so
+ * they collide with nothing; pages in other languages have other URLs. An alias (Hugo `aliases`, Jekyll `redirect_from`)
  * at another page's URL is not written, the page wins: a warning, as is one alias claimed by two pages
  * of one language.
  * The finding is on what sets the URL (`url`, `permalink`, `slug`, else the frontmatter's first line).
@@ -26,7 +26,7 @@ interface Owners {
 export function checkDuplicateUrl(context: CheckContext): void {
   const { site, post } = context;
   const own = site.posts.get(post.path);
-  if (!own?.route || own.draft) return;
+  if (!own?.route || own.draft || site.hasExpired(own)) return;
   const owners = urlOwners(site);
   const pageKey = urlKey(own.route.url);
   const rivals = owners.get(pageKey)?.pages.filter((path) => path !== post.path && !localizedCounterparts(site, path, post.path)) ?? [];
@@ -103,7 +103,7 @@ function urlOwners(site: Site): Map<string, Owners> {
     return found;
   };
   for (const [path, summary] of site.posts) {
-    if (!summary.route || summary.draft) continue;
+    if (!summary.route || summary.draft || site.hasExpired(summary)) continue;
     const pageKey = urlKey(summary.route.url);
     ownersAt(pageKey).pages.push(path);
     for (const alias of new Set(summary.route.aliases.map(urlKey))) if (alias !== pageKey) ownersAt(alias).aliases.push(path);

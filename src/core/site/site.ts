@@ -75,6 +75,12 @@ export class Site {
     return this.config.publishing ?? this.profile.publishing;
   }
 
+  /** Whether the page is past its expiry date, so that the build leaves it out (Hugo without `buildExpired`). */
+  hasExpired(summary: PostSummary, now = Date.now()): boolean {
+    const expires = summary.route?.expires;
+    return expires !== undefined && this.publishing.skipsExpiredPages && Date.parse(expires) <= now;
+  }
+
   /** `config.ignoredDirs`, for lookups by ancestor. */
   private readonly ignoredDirs: ReadonlySet<string>;
 
@@ -223,8 +229,8 @@ export class Site {
     const previous = this.posts.get(path);
     this.posts.set(path, summary);
     if (!previous || !sameRoute(previous.route, summary.route)) this.linkTargetsChanged();
-    // A draft is built by no generator: links to it and URL collisions with it change.
-    else if (!sameAnchorIds(previous?.anchors, summary.anchors) || previous.draft !== summary.draft) this.linkTargetsVersion++;
+    // A draft is built by no generator, nor an expired page by Hugo: links to it and URL collisions with it change.
+    else if (!sameAnchorIds(previous?.anchors, summary.anchors) || previous.draft !== summary.draft || previous.route?.expires !== summary.route?.expires) this.linkTargetsVersion++;
     // Unchanged tags leave the index (and what is derived from it) as it is: most keystrokes.
     if (previous && sameTags(previous.tags, summary.tags)) return;
     if (previous) this.tags.remove(path, previous.tags);

@@ -52,6 +52,14 @@ describe('duplicate-url', () => {
     ].sort());
   });
 
+  // hugo 0.111.3 writes the live page at /same/ whichever of the two is expired, and with `buildExpired` the two collide.
+  it('takes an expired page (Hugo) for one not built: it collides with nothing, unless the config builds expired pages', async () => {
+    const files = { 'hugo.toml': 'baseURL = "https://x.org/"\n', 'content/posts/a.md': page('title: A\nurl: /same/\nexpiryDate: 2001-01-01'), 'content/posts/z.md': page('title: Z\nurl: /same/') };
+    assert.deepEqual((await findingsBySite(files)).list, []);
+    const buildsExpired = { ...files, 'hugo.toml': 'baseURL = "https://x.org/"\nbuildExpired = true\n' };
+    assert.deepEqual((await findingsBySite(buildsExpired)).list.sort(), [['content/posts/a.md', 'error', '/same/'], ['content/posts/z.md', 'error', '/same/']]);
+  });
+
   it('links to the other page and offers a free slug, checked with the permalink rule', async () => {
     const { all } = await findingsBySite(hugoFiles);
     const a = all.find((finding) => finding.file === '/site/content/posts/a.md')!;
