@@ -45,8 +45,9 @@ export function summarizePost({ path, text, bodyStart, frontmatter }: PostSource
     title: typeof title === 'string' ? detached(title) : undefined,
     tags: [...new Set(values(config.tagKeys))].map(interned),
     authors: config.authorKeys.flatMap((key) => namedItems(findField(fields, key)?.value).map(interned)),
-    // Jekyll makes every document of _drafts/ a draft (jekyll build --drafts gives it draft: true).
-    draft: frontmatter?.data['draft'] === true || (config.generator === 'jekyll' && /\/_drafts\//.test(path)),
+    // Jekyll makes every document of _drafts/ a draft (jekyll build --drafts gives it draft: true), and builds
+    // no page with `published: false` (jekyll build --unpublished does): a link to either is broken alike.
+    draft: frontmatter?.data['draft'] === true || (config.generator === 'jekyll' && (/\/_drafts\//.test(path) || frontmatter?.data['published'] === false)),
     language,
     route: routesOf(config.generator).pageRoute(config, path, frontmatter?.data ?? {}),
     anchors: anchorsIn(text, bodyStart, config, path),

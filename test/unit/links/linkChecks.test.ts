@@ -58,6 +58,24 @@ describe('links between posts', () => {
     assert.match((await messages(ownKey))[0] ?? '', /"\/posts\/old\/" links to a page that expired on 2022-02-02/);
   });
 
+  // Jekyll 4.3.1 builds no page with `published: false` and stops on a `post_url` to one ("Could not find
+  // post"); `unpublished: true` builds them, as `future: true` builds posts dated later.
+  it('reports a link to a Jekyll page with published: false, and none when the config builds them', async () => {
+    const files = (config: string) => new InMemoryFileSystem('/site', {
+      '_config.yml': config,
+      '_posts/2020-01-02-hidden.md': '---\ntitle: Hidden\npublished: false\n---\nH.\n',
+      '_posts/2999-01-01-later.md': '---\ntitle: Later\n---\nL.\n',
+      '_posts/2020-01-01-now.md': '---\ntitle: Now\n---\n[a](/2020/01/02/hidden.html) [b]({% post_url 2020-01-02-hidden %}) [c](/2999/01/01/later.html)\n',
+    });
+    const messages = async (fs: InMemoryFileSystem) => (await (await open(fs)).checkFile('/site/_posts/2020-01-01-now.md')).map((finding) => `${finding.code} ${finding.message}`);
+    assert.deepEqual(await messages(files('title: T\n')), [
+      'broken-link "/2020/01/02/hidden.html" links to a draft, which Jekyll does not publish, so the link is broken on the published site.',
+      'broken-link "2020-01-02-hidden" links to a draft, which Jekyll does not publish, so the link is broken on the published site.',
+      'broken-link "/2999/01/01/later.html" links to a post dated 2999-01-01, which Jekyll publishes only from that day, so the link is broken on the published site.',
+    ]);
+    assert.deepEqual(await messages(files('unpublished: true\nfuture: true\n')), []);
+  });
+
   it('tells the editor to re-check other posts when a page’s headings change on disk, and not for other edits', async () => {
     const fs = hugoSite();
     const service = await open(fs);

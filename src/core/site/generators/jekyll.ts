@@ -62,8 +62,9 @@ export const jekyll: GeneratorProfile = {
       frontmatterRequired: !(await rendersFilesWithoutFrontmatter(fs, root, data)),
       excludedFiles: jekyllExcludedFiles({ source: source === root ? '' : source.slice(root.length + 1), exclude, include, collections: collectionNames(data), collectionsDir: stringSetting(data, 'collections_dir') ?? '' }),
       routing: jekyllRouting(data, source, await loadedPlugins(fs, root, data)),
-      // `future: true` publishes posts dated later; `show_drafts: true` is `--drafts` in the config.
-      publishing: { skipsDrafts: data['show_drafts'] !== true, skipsFuturePosts: data['future'] !== true, skipsExpiredPages: false },
+      // `future: true` publishes posts dated later; `show_drafts: true` is `--drafts` in the config, and
+      // `unpublished: true` builds pages with `published: false` (drafts to Postcraft too): either silences links to drafts.
+      publishing: { skipsDrafts: data['show_drafts'] !== true && data['unpublished'] !== true, skipsFuturePosts: data['future'] !== true, skipsExpiredPages: false },
       // kramdown gives headings no IDs with `auto_ids: false`; else its own auto IDs (the default).
       ...(objectSetting(data, 'kramdown')?.['auto_ids'] === false ? { headingIds: 'none' as const } : {}),
     };
