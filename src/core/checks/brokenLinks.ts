@@ -42,7 +42,10 @@ function checkLink(context: CheckContext, link: LinkReference): void {
   const page = site.posts.get(target.path);
   // A draft may link to another draft: they are published together.
   const unpublished = target.kind === 'page' && page && target.path !== post.path && !site.posts.get(post.path)?.draft ? whyUnpublished(site, target.path) : undefined;
-  if (unpublished) context.report({ code: 'broken-link', severity: 'warning', range: link.range, message: msg('{0} links to {1}, so the link is broken on the published site.', shown, unpublished), fixes: [] });
+  // A template link (Hugo `ref`, Jekyll `post_url`, `link`) to it stops the build: hugo 0.111.3 logs
+  // REF_NOT_FOUND and fails, jekyll 4.3.1 raises "Could not find post"; a URL is only broken on the site.
+  if (unpublished && isTemplateForm(link.form)) context.report({ code: 'broken-link', severity: 'error', range: link.range, message: msg('{0} links to {1}, so the build stops on it.', shown, unpublished), fixes: [] });
+  else if (unpublished) context.report({ code: 'broken-link', severity: 'warning', range: link.range, message: msg('{0} links to {1}, so the link is broken on the published site.', shown, unpublished), fixes: [] });
   if (link.fragment === undefined || link.fragment === '' || !link.fragmentRange) return;
   // A page never rendered on its own (a Hugo headless include) is shown inside another page, whose headings `#x` names.
   // (Hugo gives such a page no route; the summary, unlike the frontmatter, is there in a two-pass check too.)

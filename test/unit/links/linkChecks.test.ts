@@ -46,7 +46,7 @@ describe('links between posts', () => {
     const messages = async (fs: InMemoryFileSystem) => (await (await open(fs)).checkFile('/site/content/posts/source.md')).map((finding) => `${finding.code} ${finding.severity} ${finding.message}`);
     assert.deepEqual(await messages(hugoSite(pages)), [
       'broken-link warning "/posts/old/" links to a page that expired on 2021-01-01, which Hugo no longer publishes, so the link is broken on the published site.',
-      'broken-link warning "posts/old.md" links to a page that expired on 2021-01-01, which Hugo no longer publishes, so the link is broken on the published site.',
+      'broken-link error "posts/old.md" links to a page that expired on 2021-01-01, which Hugo no longer publishes, so the build stops on it.',
       'broken-link warning "/posts/gone/" links to a page that expired on 2021-06-01, which Hugo no longer publishes, so the link is broken on the published site.',
       'broken-link warning "/posts/future/" links to a post dated 2999-01-01, which Hugo publishes only from that day, so the link is broken on the published site.',
       'broken-link warning "/posts/draft/" links to a draft, which Hugo does not publish, so the link is broken on the published site.',
@@ -70,7 +70,7 @@ describe('links between posts', () => {
     const messages = async (fs: InMemoryFileSystem) => (await (await open(fs)).checkFile('/site/_posts/2020-01-01-now.md')).map((finding) => `${finding.code} ${finding.message}`);
     assert.deepEqual(await messages(files('title: T\n')), [
       'broken-link "/2020/01/02/hidden.html" links to a draft, which Jekyll does not publish, so the link is broken on the published site.',
-      'broken-link "2020-01-02-hidden" links to a draft, which Jekyll does not publish, so the link is broken on the published site.',
+      'broken-link "2020-01-02-hidden" links to a draft, which Jekyll does not publish, so the build stops on it.',
       'broken-link "/2999/01/01/later.html" links to a post dated 2999-01-01, which Jekyll publishes only from that day, so the link is broken on the published site.',
     ]);
     assert.deepEqual(await messages(files('unpublished: true\nfuture: true\n')), []);
