@@ -31,6 +31,18 @@ describe('page rules by generator', () => {
     assert.deepEqual(check('about.md', '---\nlayout: page\n---\nText\n'), ['warning schema: Missing "title".']);
   });
 
+  // jekyll 4.3.1 titles every document from its file name (Document#populate_title): `_docs/rendering-process.md`
+  // is "Rendering Process", as `_posts/2024-01-01-a.md` is "A"; a page gets no title.
+  it('asks a Jekyll document (a post, a collection document) for no title, and a page for one', async () => {
+    const { check } = await open({ '_config.yml': 'collections:\n  docs:\n    output: true\n' });
+    assert.deepEqual(check('_docs/rendering-process.md', '---\n---\nSome text.\n'), []);
+    assert.deepEqual(check('_posts/2024-01-01-a.md', '---\n---\nSome text.\n'), []);
+    assert.deepEqual(check('_drafts/idea.md', '---\n---\nSome text.\n'), []);
+    assert.deepEqual(check('docs/page.md', '---\n---\nSome text.\n'), ['warning schema: Missing "title".']);
+    // An underscore folder that is no collection is not read at all: nothing in it is checked.
+    assert.deepEqual(check('_notes/a.md', '---\n---\nSome text.\n'), []);
+  });
+
   it('makes a Jekyll date that jekyll build refuses an error, as Hugo does', async () => {
     const { check } = await open({ '_config.yml': 'title: Blog\n' });
     const findings = check('_posts/2024-07-01-a.md', '---\ntitle: A\ndate: 2024-31-07 09:00:00 +0200\n---\n');

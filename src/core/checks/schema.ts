@@ -32,7 +32,7 @@ export const checkSchema: Check = (context) => {
     site.profile.frontmatter.titled &&
     !findField(frontmatter.fields, 'title') &&
     !isListPage(site.config.generator, post.path) &&
-    !site.profile.frontmatter.titleFromFileName?.(post.path) &&
+    !site.profile.frontmatter.titleFromFileName?.(post.path, site.config) &&
     !site.config.unrenderedPages?.includes(post.path, frontmatter.data) && // a snippet shown inside other pages
     !findField(frontmatter.fields, 'redirect_to'); // jekyll-redirect-from's stub: a redirect, no page to title
   if (untitled && !hasHeading(post.text.slice(post.bodyStart), compilesAsMdx(site.config, post.path))) required.unshift('title');

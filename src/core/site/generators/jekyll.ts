@@ -9,7 +9,7 @@ import type { JekyllCollection, JekyllDefaultsSet, JekyllRouting } from '../rout
 import { addAuthorRecords, authorFromEntryFile, AuthorRegistry, authorsFromDataFile, authorsFromDataFolder, dataExtensions } from './dataAuthors';
 import { jekyllExcludedFiles } from './jekyllEntryFilter';
 import { defaultImageFields, rootRelativeCandidates, servedImagesWhere, type GeneratorProfile, recordingConfigInputs } from './profile';
-import { slugify } from '../routes/jekyll';
+import { isJekyllDocument, slugify } from '../routes/jekyll';
 
 const identity = (id: string) => id;
 
@@ -24,7 +24,9 @@ export const jekyll: GeneratorProfile = {
 
   publishing: { skipsDrafts: true, skipsFuturePosts: true, skipsExpiredPages: false },
   images: { publicFolder: 'assets/images', besidePost: 'bundles', searchedWhere: servedImagesWhere, layoutsResolveFields: true, rulesGuessed: false },
-  frontmatter: { failsBuildOnBadDate: true, titled: true, titleFromFileName: (path) => /\/_(posts|drafts)\//.test(path) },
+  // Every document, of a collection as of posts, is titled from its file name (Document#populate_title, jekyll
+  // 4.3.1 and 4.4.1: `_docs/rendering-process.md` → "Rendering Process"); a page is not.
+  frontmatter: { failsBuildOnBadDate: true, titled: true, titleFromFileName: (path, config) => isJekyllDocument(config, path) },
   links: { newLinkStyle: '/', aliasesForMovedPages: false },
   newPost: {
     defaultSection: '_posts',

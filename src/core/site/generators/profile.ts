@@ -157,7 +157,7 @@ export interface FrontmatterRules {
    */
   readonly titled: boolean;
   /** The generator titles this post from its file name (Jekyll's `_posts/2024-01-02-my-post.md` → "My Post"). */
-  titleFromFileName?(path: string): boolean;
+  titleFromFileName?(path: string, config: SiteConfig): boolean;
 }
 
 export interface LinkRules {

@@ -103,6 +103,12 @@ function jekyllRoutingOf(config: SiteConfig): JekyllRouting | undefined {
   return config.routing?.generator === 'jekyll' ? config.routing : undefined;
 }
 
+/** Whether Jekyll reads the file as a document (a post, a draft, a collection's document) rather than a page. */
+export function isJekyllDocument(config: SiteConfig, path: string): boolean {
+  const routing = jekyllRoutingOf(config);
+  return routing !== undefined && classify(routing, path)?.kind === 'document';
+}
+
 // ---------------------------------------------------------------------------------------------------
 // What a file is to Jekyll
 
