@@ -35,6 +35,11 @@ const hugoBool = z.union(
 );
 // Jekyll (Psych's ScalarScanner) takes yes/true/on and no/false/off in any letter case; `y`/`n` stay strings.
 const jekyllBool = z.union([z.boolean(), z.string().check(z.regex(/^(?:yes|no|true|false|on|off)$/i, { error: translatable('expected true or false') }))], { error: translatable('expected true or false') });
+// Hugo 0.111 reads `weight` with spf13/cast's ToInt: a number, or a string strconv.ParseInt takes ("3", "-2",
+// "3.0"); any other string is 0, no weight, without a word. An empty one (`weight: ''`, as Forestry and other
+// CMSs write an empty number field) means just that; another word is a weight lost, so it is reported.
+const numberMessage = translatable('expected a number');
+const hugoWeight = z.union([z.number(), z.string().check(z.regex(/^(?:[+-]?\d+(?:\.0*)?)?$/, { error: numberMessage }))], { error: numberMessage });
 const docusaurusAuthor = z.union([z.string(), z.looseObject({ name: z.optional(text), key: z.optional(text) })], { error: translatable('expected an author key from authors.yml, or an author with a name') });
 
 const taxonomies = { tags: z.optional(listOrOne), categories: z.optional(listOrOne) };
@@ -60,7 +65,7 @@ export const frontmatterSchemas: Record<GeneratorId, z.ZodMiniType> = {
     ...common,
     ...hugoDates,
     draft: z.optional(z.nullable(hugoBool)),
-    weight: z.optional(z.nullable(z.number({ error: translatable('expected a number') }))),
+    weight: z.optional(z.nullable(hugoWeight)),
     aliases: z.optional(listOrOne),
   }),
   // Jekyll reads `date` only (Document#merge_date!); other date-like keys are the theme's or a plugin's.

@@ -36,6 +36,13 @@ describe('Frontmatter schema messages', () => {
     ]);
   });
 
+  // hugo 0.111.3 lists weights '' → 0, "3" → 3, "3.0" → 3, "abc" → 0 (spf13/cast ToInt): only the word is a weight lost.
+  it('takes a Hugo weight as a number, a numeric string or an empty string (a CMS’s empty field), and says so of a word', async () => {
+    const weight = (value: string) => check({ 'hugo.toml': '' }, 'content/posts/a.md', `---\ntitle: A\nweight: ${value}\n---\nText\n`);
+    for (const value of ["''", '"3"', '"3.0"', '-2', '1.5']) assert.deepEqual(await weight(value), [], value);
+    assert.deepEqual(await weight('"abc"'), ['warning "weight": expected a number.']);
+  });
+
   it('says what a title should be when it is a list', async () => {
     assert.deepEqual(await check({ 'hugo.toml': '' }, 'content/posts/a.md', '---\ntitle: [a, b]\n---\nText\n'), ['warning "title": expected the title as text; a list or table shows as no title.']);
   });
