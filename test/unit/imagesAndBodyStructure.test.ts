@@ -41,6 +41,22 @@ describe('images where the site puts them', () => {
     assert.match(findings[0]!.message, /in Liquid tag `lightbox_img`/);
   });
 
+  // hugo 0.111.3 writes the highlight shortcode's inner text as code (`&lt;img`), as jekyll 4.3.1 does a `{% highlight %}`
+  // block: no image, link or heading of the page is in it (a `# comment` line is no heading either).
+  it('finds no image, link or heading in Hugo’s highlight shortcode or Liquid’s highlight block', async () => {
+    const code = '<img src="photo.png">\n![](/img/gone.png)\n[a](/nowhere/)\n# install\n';
+    const hugoBody = `{{< highlight html "linenos=table" >}}\n${code}{{< /highlight >}}\n\n{{% highlight go %}}\n${code}{{% /highlight %}}\n\n## Install\n\n[up](#install)\n`;
+    const service = createPostcraftService({ fs: inMemorySite({ ...hugo, 'content/posts/a.md': `---\ntitle: A\n---\n${hugoBody}` }) });
+    await service.openWorkspace(['/site']);
+    assert.deepEqual((await service.checkFile('/site/content/posts/a.md')).map((finding) => finding.code), []);
+    // The heading after the blocks is the page's first "install": #install is it (Hugo would number a second one install-1).
+    assert.deepEqual(service.siteFor('/site/content/posts/a.md')?.posts.get('/site/content/posts/a.md')?.anchors?.map((anchor) => anchor.id), ['install']);
+    // Outside a block, or in an escaped call shown as text, the same lines count.
+    const escaped = `{{</* highlight html */>}}\n${code}{{</* /highlight */>}}\n`;
+    assert.deepEqual((await check(hugo, 'content/posts/b.md', `---\ntitle: B\n---\n${escaped}`)).map(({ code }) => code), ['broken-image', 'broken-image']);
+    assert.deepEqual(await check(jekyll, '_posts/2024-01-01-a.md', `---\ntitle: A\n---\n{% highlight html %}\n${code}{% endhighlight %}\n`), []);
+  });
+
   it('does not report a footnote definition as a missing image', async () => {
     assert.deepEqual(await check(hugo, 'content/posts/a.md', '---\ntitle: A\n---\nGreat![^1]\n\n[^1]: If you like it.\n'), []);
   });

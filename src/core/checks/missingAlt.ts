@@ -2,6 +2,7 @@ import { msg, type Message } from '../l10n/message';
 import { compilesAsMdx } from '../post/dialect';
 import { scanMarkdownBody, type BodySpan, type BodyText } from '../post/markdownStructure';
 import { tagArguments, templateTags } from '../post/templateImages';
+import { pageMarkdown } from '../post/templateBlocks';
 import { basename } from '../text/paths';
 import type { Check, CheckContext } from './context';
 import type { Fix } from './finding';
@@ -15,9 +16,12 @@ import type { Fix } from './finding';
  */
 export const checkMissingAlt: Check = (context) => {
   const { post, site } = context;
-  const body = post.text.slice(post.bodyStart);
   const mdx = compilesAsMdx(site.config, post.path);
-  const mayHoldImage = body.includes('![') || /<img/i.test(body) || (mdx && body.includes('<Image')) || (site.config.generator === 'hugo' && body.includes('figure'));
+  // Template code blocks (Hugo's highlight shortcode, Liquid's highlight) hold no image of the page; figure
+  // shortcodes are read from the text as written.
+  const written = post.text.slice(post.bodyStart);
+  const body = pageMarkdown(written, site.config.generator, { mdx });
+  const mayHoldImage = body.includes('![') || /<img/i.test(body) || (mdx && body.includes('<Image')) || (site.config.generator === 'hugo' && written.includes('figure'));
   if (!mayHoldImage) return;
   const at = (offset: number) => post.bodyStart + offset;
   const structure = scanMarkdownBody(body, { mdx });
@@ -41,13 +45,13 @@ export const checkMissingAlt: Check = (context) => {
   }
 
   if (site.config.generator === 'hugo' && !hasOwnFigure(context)) {
-    for (const tag of templateTags(body, { shortcodes: true, liquid: false })) {
+    for (const tag of templateTags(written, { shortcodes: true, liquid: false })) {
       if (tag.kind !== 'shortcode' || tag.name !== 'figure') continue;
-      const args = tagArguments(body, tag);
+      const args = tagArguments(written, tag);
       const named = (name: string) => args.find((argument) => argument.name?.toLowerCase() === name);
       const src = named('src');
       if (!src || named('alt')?.value.trim() || named('caption')?.value.trim()) continue;
-      const nameStart = body.indexOf('figure', tag.start);
+      const nameStart = written.indexOf('figure', tag.start);
       const nameEnd = nameStart + 'figure'.length;
       report(context, { start: at(nameStart), end: at(nameEnd) }, msg('Figure "{0}" has neither alt nor caption: Hugo writes its image without alt text.', src.value), altFix(context, { start: at(nameEnd), end: at(nameEnd) }, ' alt="', src.value, '"'));
     }

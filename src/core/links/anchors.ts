@@ -6,7 +6,7 @@ import { scanHeadings, type Span } from './headingIds/headingScan';
 import { kramdownAnchors } from './headingIds/kramdown';
 import { attributesId, markdownItAnchorAnchors, markdownItAnchorDefaults, type MarkdownItAnchorIds } from './headingIds/markdownItAnchor';
 import { scanMarkdownBody } from '../post/markdownStructure';
-import { templateTextBlocks, withoutBlocks } from './templateLinks';
+import { pageMarkdown } from '../post/templateBlocks';
 
 /** A named heading ID style, or an Astro site's own pipeline or an Eleventy site's markdown-it as its config loader read it. */
 export type HeadingIdRule = HeadingIdStyle | AstroHeadingIds | MarkdownItAnchorIds;
@@ -41,8 +41,10 @@ export function anchorsOf(written: string, bodyStart: number, { style, mdx }: { 
   // A body without `#`, `=`, `-` or `<` has no heading and no anchor (setext needs `=` or `-` under a line).
   if (!/[#=<-]/.test(written)) return [];
   const markdownIt = style === 'markdown-it-anchor' ? markdownItAnchorDefaults : typeof style === 'object' && 'plugin' in style ? style : undefined;
-  // Jekyll (kramdown) and Eleventy run Liquid first: a `{% comment %}` is dropped, a `{% highlight %}` is code.
-  const body = (style === 'kramdown' || markdownIt) && !mdx ? withoutBlocks(written, templateTextBlocks(written, { headings: true })) : written;
+  // Jekyll (kramdown) and Eleventy run Liquid first: a `{% comment %}` is dropped, a `{% highlight %}` is code;
+  // so is Hugo's `{{< highlight >}}` (its heading ID styles are Goldmark's): a `# comment` line in it is no heading.
+  const generator = style === 'kramdown' ? 'jekyll' : markdownIt ? 'eleventy' : style === 'github' || style === 'github-ascii' || style === 'blackfriday' ? 'hugo' : undefined;
+  const body = pageMarkdown(written, generator, { mdx });
   const scanned = scanHeadings(body, { mdx, kramdown: style === 'kramdown' });
   const { headings, htmlLines } = scanned;
   const anchors =

@@ -4,7 +4,8 @@ import type { ParsedPost } from '../post/parsedPost';
 import { compilesAsMdx } from '../post/dialect';
 import type { PostDialect } from '../post/dialect';
 import type { LinkForm, LinkReference } from './model';
-import { findTemplateLinks, templateTextBlocks, withoutBlocks } from './templateLinks';
+import { findTemplateLinks } from './templateLinks';
+import { pageMarkdown } from '../post/templateBlocks';
 
 type LinkConfig = Pick<PostDialect, 'generator' | 'markdownIsMdx'> & { readonly basePath?: string };
 
@@ -35,8 +36,9 @@ function scanLinks(post: ParsedPost, config: LinkConfig, mdx: boolean): LinkRefe
   const text = post.text.slice(post.bodyStart);
   const jekyll = config.generator === 'jekyll';
   // Jekyll and Eleventy run Liquid (Eleventy also Nunjucks) on Markdown first: links in comments,
-  // highlighted code and captured text are no links of the page (template links are read from the text as written).
-  const body = (jekyll || config.generator === 'eleventy') && !mdx ? withoutBlocks(text, templateTextBlocks(text)) : text;
+  // highlighted code and captured text are no links of the page, nor those in Hugo's highlight shortcode
+  // (template links are read from the text as written).
+  const body = pageMarkdown(text, config.generator, { mdx, captured: true });
   const found: LinkReference[] = [];
   const add = (form: LinkForm, raw: string, bodyStart: number, decode: (text: string) => string) => {
     const link = destinationLink(form, raw, post.bodyStart + bodyStart, decode, jekyll ? (config.basePath ?? '') : undefined);

@@ -6,6 +6,7 @@ import { guessedFrontmatterImages } from './frontmatterImages';
 import { scanMarkdownBody } from './markdownStructure';
 import type { ParsedPost } from './parsedPost';
 import { findTemplateImages } from './templateImages';
+import { pageMarkdown } from './templateBlocks';
 import { mdxEsmSpecifiers } from './mdxEsm';
 import type { Message } from '../l10n/message';
 
@@ -66,7 +67,10 @@ const bodyScans = new WeakMap<ParsedPost, Map<string, readonly ImageReference[]>
 
 function scanBodyImages(post: ParsedPost, { mdx, generator }: { mdx: boolean; generator?: GeneratorId }): ImageReference[] {
   // Offsets below are into the body; `add` moves them into the post.
-  const body = post.text.slice(post.bodyStart);
+  const written = post.text.slice(post.bodyStart);
+  // Code a template renders (Hugo's highlight shortcode; Liquid's highlight, and its comments) holds no image of
+  // the page; blanked, the offsets stay. Template arguments are read from the text as written.
+  const body = pageMarkdown(written, generator, { mdx });
   const found: ImageReference[] = [];
   const add = (raw: string, start: number, origin: ImageOrigin, guess?: Message) => {
     const reference = toReference(raw, post.bodyStart + start, origin, guess);
@@ -75,7 +79,7 @@ function scanBodyImages(post: ParsedPost, { mdx, generator }: { mdx: boolean; ge
 
   // Template arguments and MDX imports are looked for first: whether they are in code matters, so they
   // decide, with the images, whether the body's block structure is needed at all.
-  const templateArguments = mdx ? [] : findTemplateImages(body, generator);
+  const templateArguments = mdx ? [] : findTemplateImages(written, generator);
   const imports: { raw: string; path: string; start: number }[] = [];
   // MDX: `import hero from './hero.png'` in the body's ESM (see mdxEsm.ts), and `require('./hero.png')`
   // anywhere. In plain Markdown such text is text.

@@ -71,8 +71,8 @@ function anchorsIn(text: string, bodyStart: number, config: SiteConfig, path: st
 
 const noAnchors: readonly Anchor[] = [];
 
-// `{{% name …` (not its closing tag, not `ref`/`relref`, which write a URL).
-const markdownShortcodeCall = /\{\{%\s*(?!\/|ref\b|relref\b)[\w-]/;
+// `{{% name …` (not its closing tag, not `ref`/`relref`, which write a URL, nor `highlight`, which writes code).
+const markdownShortcodeCall = /\{\{%\s*(?!\/|ref\b|relref\b|highlight\b)[\w-]/;
 
 /** An `import` of the site's own Markdown or code (`./_part.md`, `../Steps.jsx`, `@site/src/x`), not of images or styles. */
 function importsLocalModules(body: string): boolean {

@@ -1,0 +1,76 @@
+// Blocks of a post's body that a template engine takes out of its Markdown before the Markdown is read: what
+// is in them is no image, link or heading of the page. Offsets stay when they are blanked (`withoutBlocks`).
+import type { GeneratorId } from './dialect';
+
+/**
+ * The body as the generator's Markdown reader gets it, its template blocks blanked: Liquid's (Jekyll,
+ * Eleventy; `captured`: with the text `capture`/`set` keep for elsewhere) and Hugo's highlight shortcode.
+ * MDX runs no such template.
+ */
+export function pageMarkdown(body: string, generator: GeneratorId | undefined, { mdx, captured = false }: { readonly mdx: boolean; readonly captured?: boolean }): string {
+  if (mdx) return body;
+  if (generator === 'jekyll' || generator === 'eleventy') return withoutBlocks(body, templateTextBlocks(body, { headings: !captured }));
+  return generator === 'hugo' ? withoutBlocks(body, hugoHighlightBlocks(body)) : body;
+}
+
+/**
+ * Liquid/Nunjucks blocks whose content is no Markdown of the page where it stands (Jekyll, Eleventy): a
+ * `{% comment %}` is dropped; `{% highlight %}` (Jekyll's tag, Eleventy's syntax highlight plugin) renders
+ * its content as code; `{% capture x %}` and Nunjucks' `{% set x %}` store it in a variable, used
+ * wherever and however the template wants (often through a highlight filter). `headings`: only the
+ * blocks whose content makes no headings of the page (comment, highlight). Blocks without a closing tag
+ * are no blocks (the template fails). Offsets into the body, half-open, from the opening tag to the end
+ * of the closing one.
+ */
+export function templateTextBlocks(body: string, { headings = false }: { headings?: boolean } = {}): { start: number; end: number }[] {
+  if (!body.includes('{%')) return [];
+  const blocks: { start: number; end: number }[] = [];
+  // `{% raw %}` content is not run: a block tag in it is text (and its content Markdown).
+  const names = headings ? 'raw|comment|highlight' : 'raw|comment|highlight|capture|set';
+  const opening = new RegExp(`\\{%-?\\s*(${names})\\b((?:[^%]|%(?!\\}))*?)-?%\\}`, 'g');
+  for (let match = opening.exec(body); match; match = opening.exec(body)) {
+    // `{% set x = 1 %}` is an assignment, not a block.
+    if (match[1] === 'set' && match[2]!.includes('=')) continue;
+    const closing = new RegExp(`\\{%-?\\s*end${match[1]}\\s*-?%\\}`, 'g');
+    closing.lastIndex = opening.lastIndex;
+    const close = closing.exec(body);
+    if (!close) continue;
+    if (match[1] !== 'raw') blocks.push({ start: match.index, end: closing.lastIndex });
+    opening.lastIndex = closing.lastIndex;
+  }
+  return blocks;
+}
+
+/** The body with `blocks` blanked (line ends kept), so offsets and line numbers stay. */
+export function withoutBlocks(body: string, blocks: readonly { start: number; end: number }[]): string {
+  if (blocks.length === 0) return body;
+  let out = '';
+  let at = 0;
+  for (const block of blocks) {
+    out += body.slice(at, block.start) + body.slice(block.start, block.end).replace(/[^\r\n]/g, ' ');
+    at = block.end;
+  }
+  return out + body.slice(at);
+}
+
+/**
+ * Hugo's built-in `highlight` shortcode, `{{< highlight go "linenos=table" >}}…{{< /highlight >}}` (or with
+ * `{{% %}}`), renders its inner text as highlighted code: an image, link or heading written in it is no
+ * image, link or heading of the page (hugo 0.111.3 writes `<img` in it as `&lt;img`). The blocks, as offsets
+ * into the body, half-open, from the opening tag to the end of the closing one; one with no closing tag is
+ * none (Hugo stops on it). A call escaped with Hugo's comment markers (`{{</*` …, written out as text) is none.
+ */
+export function hugoHighlightBlocks(body: string): { start: number; end: number }[] {
+  if (!body.includes('highlight')) return [];
+  const blocks: { start: number; end: number }[] = [];
+  const opening = /\{\{[<%]\s*highlight\b(?:[^>%]|[>%](?!\}\}))*[>%]\}\}/g;
+  const closing = /\{\{[<%]\s*\/\s*highlight\s*[>%]\}\}/g;
+  for (let open = opening.exec(body); open; open = opening.exec(body)) {
+    closing.lastIndex = opening.lastIndex;
+    const close = closing.exec(body);
+    if (!close) break;
+    blocks.push({ start: open.index, end: closing.lastIndex });
+    opening.lastIndex = closing.lastIndex;
+  }
+  return blocks;
+}
