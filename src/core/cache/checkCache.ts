@@ -34,7 +34,7 @@ import { hashBytes, hashText } from './hash';
  * - the site's key: Postcraft's version, the cache format, the check options, every config input of
  *   the generator (`isConfigInput`) and `postcraft.config.json`: any change there re-checks every post;
  * - the parts of the site model its checks read, by what the post holds: image references read the
- *   file list, and the weights of the images it shows as they are (kept with the post, see `shownImages`); author values the author registry (and the file list, for the "create author" fix);
+ *   file list and the host's redirects, and the weights of the images it shows as they are (kept with the post, see `shownImages`); author values the author registry (and the file list, for the "create author" fix);
  *   links read the file list, every page's summary (URLs, anchors, titles, drafts, dates) and the
  *   host's redirects and the templates' IDs; tags read the tag index and every page's summary (titles,
  *   languages); a page that is built (not a draft) reads every page's URL and aliases (duplicate-url).
@@ -86,7 +86,8 @@ type ModelPart = 'files' | 'authors' | 'pages' | 'tags' | 'linkContext' | 'route
 type ModelParts = Readonly<Record<ModelPart, string>>;
 
 const dependsOn: Readonly<Record<Use, readonly ModelPart[]>> = {
-  images: ['files'],
+  // The host's redirects (in linkContext) may serve a root-relative image no file holds.
+  images: ['files', 'linkContext'],
   authors: ['authors', 'files'],
   links: ['files', 'pages', 'linkContext'],
   tags: ['tags', 'pages'],

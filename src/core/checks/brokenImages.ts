@@ -107,6 +107,9 @@ function checkReference(context: CheckContext, reference: ImageReference, weighe
       // path is taken for that one.
       if (reference.origin === 'frontmatter' && isBareRelative(reference.path) && resolution.similar.some((file) => file.endsWith(`/${reference.path}`))) return;
       const prefersRoot = reference.path.startsWith('/');
+      // The host answers the URL before the site's files: a rewrite (`/assets/* https://old.example.org/assets/:splat 200`)
+      // serves it, and a browser follows a redirect for an image as for a page.
+      if (prefersRoot && site.hostRedirects.reaches(reference.path)) return;
       const fixes: Fix[] = [];
       for (const file of resolution.similar) {
         const suggestion = referenceFor(site.profile, site.config, post.path, file, prefersRoot);

@@ -1,6 +1,6 @@
 import { parse as parseToml } from 'smol-toml';
 import type { SiteFileSystem } from '../host/fileSystem';
-import { basename, joinPath } from '../text/paths';
+import { basename, isInside, joinPath, normalizePath } from '../text/paths';
 import type { FileList } from './model';
 import { urlKey } from './urlMap';
 
@@ -26,12 +26,17 @@ export const noHostRedirects: HostRedirects = { reaches: () => false, files: [],
 
 const maxBytes = 1024 * 1024;
 
-/** Reads the host's redirect files at the site's root and, for `_redirects`, in any folder published as it is. */
+/**
+ * Reads the host's redirect files at the site's root and, for `_redirects`, in any folder published as it is
+ * and in Netlify's publish folder (`[build] publish` of netlify.toml), where Netlify reads it: a
+ * `_redirects` kept there in the repository outlives the build, which writes over other files only.
+ */
 export async function loadHostRedirects(fs: SiteFileSystem, root: string, files: FileList, publicDirs: readonly string[]): Promise<HostRedirects> {
   const patterns: RegExp[] = [];
   const read: string[] = [];
-  const text = async (path: string) => {
-    if (!files.has(path)) return undefined;
+  // The publish folder is build output, which the walk does not list: read as it is.
+  const text = async (path: string, listed = true) => {
+    if (listed && !files.has(path)) return undefined;
     const bytes = await fs.readFile(path, maxBytes);
     if (!bytes) return undefined;
     read.push(path);
@@ -41,8 +46,9 @@ export async function loadHostRedirects(fs: SiteFileSystem, root: string, files:
   if (vercel) patterns.push(...vercelSources(vercel));
   const netlify = await text(joinPath(root, 'netlify.toml'));
   if (netlify) patterns.push(...netlifySources(netlify));
-  for (const folder of [root, ...publicDirs]) {
-    const redirects = await text(joinPath(folder, '_redirects'));
+  const publish = netlify === undefined ? undefined : netlifyPublishFolder(netlify, root);
+  for (const folder of new Set([root, ...publicDirs, ...(publish ? [publish] : [])])) {
+    const redirects = await text(joinPath(folder, '_redirects'), folder !== publish);
     if (redirects) patterns.push(...redirectsFileSources(redirects));
   }
   const madeByTemplates = [...files.all()].some((path) => redirectsTemplate.test(path));
@@ -77,6 +83,18 @@ function netlifySources(text: string): RegExp[] {
     return entries.flatMap((entry) => (typeof entry.from === 'string' && entry.status !== 404 && entry.conditions === undefined ? [sourcePattern(entry.from)] : []));
   } catch {
     return [];
+  }
+}
+
+/** `[build] publish` (below `base`, if set), inside the site; undefined when netlify.toml names none. */
+function netlifyPublishFolder(text: string, root: string): string | undefined {
+  try {
+    const build = (parseToml(text) as { build?: { base?: unknown; publish?: unknown } }).build;
+    if (typeof build?.publish !== 'string' || build.publish.trim() === '') return undefined;
+    const folder = normalizePath(joinPath(root, typeof build.base === 'string' ? build.base : '', build.publish));
+    return isInside(root, folder) && folder !== root ? folder : undefined;
+  } catch {
+    return undefined;
   }
 }
 

@@ -110,6 +110,23 @@ describe('links between posts', () => {
     assert.equal(await service.fileChanged('/site/vercel.json', 'changed'), 'site');
     assert.equal((await service.checkFile('/site/content/posts/source.md')).length, 3);
   });
+
+  // Netlify reads _redirects in the folder it publishes; one kept there in the repository (rOpenSci's
+  // public/_redirects) outlives the build. A rewrite to another host serves images too.
+  it('reads the _redirects of Netlify’s publish folder, for links and root-relative images', async () => {
+    const fs = hugoSite({
+      'content/posts/source.md': '---\ntitle: Source\n---\n\n[a](/posts/renamed/) [b](/posts/missing/) ![old](/assets/logo.png) ![gone](/img/gone.png)\n',
+      'netlify.toml': '[build]\n  publish = "public"\n  command = "hugo"\n',
+      'public/_redirects': '/assets/*\thttps://old.example.org/assets/:splat\t200\n/posts/renamed/  /posts/target/  301\n',
+    });
+    const service = await open(fs);
+    const findings = await service.checkFile('/site/content/posts/source.md');
+    assert.deepEqual(findings.map((finding) => finding.message.split(' (')[0]), ['No page or file at "/posts/missing/"', 'Image not found: "/img/gone.png"']);
+    // Without netlify.toml naming it, the build's output folder is no source of redirects.
+    fs.write('netlify.toml', '[build]\n  command = "hugo"\n');
+    assert.equal(await service.fileChanged('/site/netlify.toml', 'changed'), 'site');
+    assert.deepEqual((await service.checkFile('/site/content/posts/source.md')).map((finding) => finding.message.split(' (')[0]), ['No page or file at "/posts/renamed/"', 'No page or file at "/posts/missing/"', 'Image not found: "/assets/logo.png"', 'Image not found: "/img/gone.png"']);
+  });
 });
 
 describe('Hugo pages whose headings Postcraft cannot see', () => {
