@@ -2,6 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { findField, scalarItems } from '../../src/core/frontmatter/model';
 import { parseFrontmatter } from '../../src/core/frontmatter/parse';
+import { createPostcraftService } from '../../src/core/index';
+import { inMemorySite } from '../../src/core/host/inMemoryFileSystem';
+import { frontmatterSyntaxOf } from '../../src/core/site/pageKinds';
 
 const slice = (text: string, range: { start: number; end: number }) => text.slice(range.start, range.end);
 
@@ -144,6 +147,22 @@ describe('YAML frontmatter', () => {
 
   it('finds no frontmatter in a post without one', () => {
     assert.equal(parseFrontmatter('# Title\n\n---\n'), undefined);
+  });
+});
+
+describe('frontmatter after blank lines', () => {
+  // hugo 0.111.3 (pageparser lexIntroSection) skips blank lines, spaces and tabs before the block: rOpenSci's
+  // `\n---\ntitle: …` post has its title and its dated URL. Jekyll reads front matter only at the very start.
+  it('is read for Hugo, with its ranges in the text, and not where the generator wants it first', async () => {
+    const text = '\n \t\r\n---\ntitle: Champions\n---\nBody';
+    const frontmatter = parseFrontmatter(text, frontmatterSyntaxOf('hugo'))!;
+    assert.equal(frontmatter.data['title'], 'Champions');
+    assert.equal(slice(text, frontmatter.blockRange), '---\ntitle: Champions\n---');
+    assert.equal(parseFrontmatter(text, frontmatterSyntaxOf('jekyll')), undefined);
+    const service = createPostcraftService({ fs: inMemorySite({ 'hugo.toml': 'baseURL = "https://x.org/"\n', 'content/blog/a.md': `\n---\ntitle: A\nslug: champions\n---\nBody\n` }) });
+    await service.openWorkspace(['/site']);
+    assert.deepEqual(service.siteFor('/site/content/blog/a.md')?.posts.get('/site/content/blog/a.md')?.route?.url, '/blog/champions/');
+    assert.deepEqual(await service.checkFile('/site/content/blog/a.md'), []);
   });
 });
 

@@ -14,6 +14,11 @@ export interface FrontmatterSyntax {
   readonly toml: boolean;
   /** A JSON object at the very start (Hugo only: elsewhere `{% callout %}` or `{{ x }}` opening a body is text). */
   readonly json: boolean;
+  /**
+   * Blank lines, spaces and tabs may come before the block (Hugo: its lexIntroSection skips them); Jekyll
+   * and the others read frontmatter only at the very start.
+   */
+  readonly afterBlankLines?: boolean;
 }
 
 /** Every syntax: for callers that do not know the site (tests, data files read as pages). */
@@ -24,10 +29,12 @@ const delimiters = new Map<string, FrontmatterFormat>([['---', 'yaml'], ['+++', 
 
 /**
  * Finds the frontmatter block the way Hugo and Jekyll do: a `---` (YAML) or `+++` (TOML) line at the
- * very start, up to the same delimiter on its own line; or a JSON object at the very start (Hugo).
+ * very start (for Hugo, after any blank lines), up to the same delimiter on its own line; or a JSON
+ * object at the very start (Hugo).
  */
 export function splitFrontmatter(text: string, syntax: FrontmatterSyntax = anyFrontmatter): FrontmatterBlock | undefined {
-  const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  if (syntax.afterBlankLines) while (start < text.length && ' \t\r\n'.includes(text[start]!)) start++;
   const firstLineEnd = lineEnd(text, start);
   const opener = text.slice(start, firstLineEnd).trimEnd();
   const format = delimiters.get(opener);
