@@ -77,7 +77,10 @@ export function resolveUrl(site: Site, url: string, fromPath?: string): LinkTarg
   if (page) return { kind: 'page', path: page.path, viaAlias: page.viaAlias };
   const routes = routesOf(site.config.generator);
   const decoded = url.endsWith('/') ? `${url}index.html` : url;
-  for (const candidate of [...routes.fileCandidates(site.config, decoded), ...routes.fileCandidates(site.config, url), ...resourceOfMovedPage(site, url)]) {
+  // `/tool` for a published folder's `/tool/index.html`: static hosts (Netlify, GitHub Pages, nginx, Apache)
+  // answer it with a redirect to `/tool/`.
+  const folderIndex = url.endsWith('/') ? [] : routes.fileCandidates(site.config, `${url}/index.html`);
+  for (const candidate of [...routes.fileCandidates(site.config, decoded), ...routes.fileCandidates(site.config, url), ...folderIndex, ...resourceOfMovedPage(site, url)]) {
     const file = normalizePath(candidate);
     // A page's own source file, where the generator rewrites a link to it (Eleventy's input paths), is that page.
     if (isInside(site.root, file) && site.files.has(file)) return site.posts.has(file) ? { kind: 'page', path: file, viaAlias: false } : { kind: 'file', path: file };

@@ -111,6 +111,15 @@ describe('links between posts', () => {
     assert.equal((await service.checkFile('/site/content/posts/source.md')).length, 3);
   });
 
+  it('takes a URL without its trailing slash for the index.html of a published folder, as static hosts serve it', async () => {
+    const fs = hugoSite({
+      'static/software-reviewer/index.html': '<p>Reviewers</p>',
+      'content/posts/source.md': '---\ntitle: Source\n---\n\n[a](/software-reviewer) [b](/software-reviewer/) [c](/posts/targe)\n',
+    });
+    const findings = await (await open(fs)).checkFile('/site/content/posts/source.md');
+    assert.deepEqual(findings.map((finding) => finding.message.split(' (')[0]), ['No page or file at "/posts/targe"']);
+  });
+
   // Netlify reads _redirects in the folder it publishes; one kept there in the repository (rOpenSci's
   // public/_redirects) outlives the build. A rewrite to another host serves images too.
   it('reads the _redirects of Netlify’s publish folder, for links and root-relative images', async () => {
