@@ -84,9 +84,9 @@ function attributeAnchors(body: string, known: readonly Anchor[]): Anchor[] {
 const tag = /<([A-Za-z][A-Za-z0-9-]*)(\s[^<>]*?)\/?>/g;
 const idAttribute = /(?:^|\s)(id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/gi;
 
-function explicitAnchors(body: string, lines: readonly Span[]): Anchor[] {
+function explicitAnchors(body: string, htmlLines: readonly Span[]): Anchor[] {
   const anchors: Anchor[] = [];
-  for (const line of lines) {
+  for (const line of joinedLines(body, htmlLines)) {
     const text = body.slice(line.start, line.end);
     const code = codeSpans(text);
     for (const match of text.matchAll(tag)) {
@@ -102,6 +102,17 @@ function explicitAnchors(body: string, lines: readonly Span[]): Anchor[] {
     }
   }
   return anchors;
+}
+
+/** Lines that follow one another as one span: a tag may go on over a line break (`<a\nhref="#fn1" id="fnref1">`). */
+function joinedLines(body: string, lines: readonly Span[]): Span[] {
+  const joined: Span[] = [];
+  for (const line of lines) {
+    const last = joined.at(-1);
+    if (last && /^\r?\n[ \t]*$/.test(body.slice(last.end, line.start))) joined[joined.length - 1] = { start: last.start, end: line.end };
+    else joined.push(line);
+  }
+  return joined;
 }
 
 /** Code spans within one line (`…`), where a tag is text. */

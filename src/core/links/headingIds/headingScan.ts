@@ -300,6 +300,8 @@ export function scanHeadings(body: string, { mdx, kramdown = false }: ScanOption
       if (atx) {
         const heading = ial ? { ...atx, ial } : atx;
         headings.push(heading);
+        // `##### <a name="merging"></a>Merging`: the anchor is the page's, beside the heading's own ID.
+        if (body.slice(at, end).includes('<')) htmlLines.push({ start: at, end });
         pendingNext = heading;
         closeLeaf();
         lineStart = lineEnd + 1;
