@@ -57,6 +57,14 @@ describe('images where the site puts them', () => {
     assert.deepEqual(await check(jekyll, '_posts/2024-01-01-a.md', `---\ntitle: A\n---\n{% highlight html %}\n${code}{% endhighlight %}\n`), []);
   });
 
+  // hugo 0.111.3 publishes a folder mounted at content/uploads under /uploads/ only (regisphilibert.com's
+  // `/posts/flexbox.gif` for uploads/posts/flexbox.gif was a broken image).
+  it('finds an image of a content mount at the mount’s place in the URL space, not at the root', async () => {
+    const mounted = { 'hugo.toml': 'baseURL = "https://example.org/"\n[[module.mounts]]\nsource = "content"\ntarget = "content"\n[[module.mounts]]\nsource = "uploads"\ntarget = "content/uploads"\n', 'uploads/posts/grid.png': png };
+    const findings = await check(mounted, 'content/posts/a.md', '---\ntitle: A\n---\n![A grid](/posts/grid.png)\n![A grid](/uploads/posts/grid.png)\n');
+    assert.deepEqual(findings.map(({ code, line }) => [code, line]), [['broken-image', 3]]);
+  });
+
   it('does not report a footnote definition as a missing image', async () => {
     assert.deepEqual(await check(hugo, 'content/posts/a.md', '---\ntitle: A\n---\nGreat![^1]\n\n[^1]: If you like it.\n'), []);
   });

@@ -117,7 +117,7 @@ export const hugo: GeneratorProfile = {
       // A bundle's resources are published beside its page, at its URL: `/docs/guide/img/a.svg` is
       // content/docs/guide/img/a.svg of the docs/guide/_index.md bundle (hugo 0.111.3 publishes it there).
       // Paths are taken as URLs; a page whose slug or permalink moves it is not followed.
-      const inContent = config.contentDirs.map((dir) => joinPath(dir, withoutBasePath(config, imagePath)));
+      const inContent = contentFilesAt(config, withoutBasePath(config, imagePath));
       return [...rootRelativeCandidates(config, imagePath), ...mountedFiles(config, 'static', withoutBasePath(config, imagePath)), ...inAssets, ...inContent];
     }
     // A render hook or template may take the path from the page bundle, from assets/ (resources.Get)
@@ -134,6 +134,23 @@ export const hugo: GeneratorProfile = {
     ];
   },
 };
+
+/**
+ * The content files that Hugo publishes at `urlPath`, as far as paths tell (see imageCandidates): a folder
+ * mounted below the content tree's root (`uploads` → `content/uploads`) publishes its files under that
+ * folder's URL only (`/uploads/posts/a.gif`), never at the root (hugo 0.111.3, regisphilibert.com).
+ */
+function contentFilesAt(config: SiteConfig, urlPath: string): string[] {
+  const mounts = hugoRoutingOf(config)?.contentMounts ?? [];
+  const mounted = new Set(mounts.map((mount) => mount.dir));
+  const files = config.contentDirs.filter((dir) => !mounted.has(dir)).map((dir) => joinPath(dir, urlPath));
+  for (const mount of mounts) {
+    const at = mount.mountedAt?.replace(/\/+$/, '') ?? '';
+    if (at === '') files.push(joinPath(mount.dir, urlPath));
+    else if (urlPath.startsWith(`${at}/`)) files.push(joinPath(mount.dir, urlPath.slice(at.length)));
+  }
+  return files;
+}
 
 /**
  * The folder of the content tree a content mount's target places pages in: a folder as it is
