@@ -111,6 +111,18 @@ describe('links between posts', () => {
     assert.equal((await service.checkFile('/site/content/posts/source.md')).length, 3);
   });
 
+  // hugo 0.111.3 writes /events/index.ics for `outputs: [HTML, Calendar]` (ropensci/roweb3), and markdown.html for a
+  // config's `[outputFormats.markdown] baseName = "markdown"`, `mediaType = "text/html"` (regisphilibert.com).
+  it('takes the file of a built-in or the config’s output format in a page’s folder for one Hugo writes', async () => {
+    const fs = hugoSite({
+      'hugo.toml': 'baseURL = "https://example.org/"\n[outputFormats.markdown]\nbaseName = "markdown"\nmediaType = "text/html"\n',
+      'content/events/_index.md': '---\ntitle: Events\noutputs: [HTML, Calendar]\n---\n',
+      'content/posts/source.md': '---\ntitle: Source\noutputs: [html, markdown]\n---\n\n[a](/events/index.ics) [b](/posts/target/markdown.html) [c](/posts/target/notes.html) [d](/nowhere/index.ics)\n',
+    });
+    const findings = await (await open(fs)).checkFile('/site/content/posts/source.md');
+    assert.deepEqual(findings.map((finding) => finding.message.split(' (')[0]), ['No page or file at "/posts/target/notes.html"']);
+  });
+
   it('takes a URL without its trailing slash for the index.html of a published folder, as static hosts serve it', async () => {
     const fs = hugoSite({
       'static/software-reviewer/index.html': '<p>Reviewers</p>',

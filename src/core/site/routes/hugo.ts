@@ -30,6 +30,8 @@ export interface HugoRouting {
   readonly publishDateKeys: readonly string[];
   readonly expiryDateKeys: readonly string[];
   readonly paginatePath: string;
+  /** The file names output formats write in a page's folder besides `index.html` (`index.ics`, a site's `markdown.html`). */
+  readonly outputFiles: readonly string[];
   /** `disableKinds`, lower case. */
   readonly disableKinds: readonly string[];
   /** Content folders holding an `_index` file (paths in the content tree, `docs/sub`), read when the site loads: sections below the top level. */

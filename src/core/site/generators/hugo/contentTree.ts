@@ -1,5 +1,6 @@
 import type { LinkReference } from '../../../links/model';
 import { isInside } from '../../../text/paths';
+import { urlKey } from '../../../links/urlMap';
 import type { SiteConfig } from '../../model';
 import type { RouteSite, TemplateLinkTarget } from '../../routes/generatorRoutes';
 import { hugoContentFile, hugoContentFiles, hugoRoutingOf, hugoTermPath, type HugoContentFile, type HugoRouting } from '../../routes/hugo';
@@ -243,7 +244,18 @@ export class HugoContentTree {
     if (this.routing.absentMountTargets.some((target) => isInside(this.sanitize(`/${target}`), key) || isInside(`/${target}`, key))) return true;
     for (const start of this.termPatterns) if (isInside(start || '/', key)) return true; // placed by their pages' dates: silence
     if (this.otherFormatPage(key)) return true;
+    if (this.outputFormatFile(url, path, languages)) return true;
     return languages.some((language) => this.trees.get(language)?.listUrls.has(key) ?? false);
+  }
+
+  /** `/events/index.ics`: a file an output format writes in the folder of a page or list (see HugoRouting.outputFiles). */
+  private outputFormatFile(url: string, path: string, languages: readonly string[]): boolean {
+    const name = path.slice(path.lastIndexOf('/') + 1);
+    if (!this.routing.outputFiles.includes(name)) return false;
+    const folder = urlKey(url.replace(/[?#].*$/, '').slice(0, -name.length));
+    for (const page of this.site.posts.values()) if (page.route && urlKey(page.route.url) === folder) return true;
+    const key = path.slice(0, -name.length).replace(/\/+$/, '');
+    return key === '' || languages.some((language) => this.trees.get(language)?.listUrls.has(key) ?? false);
   }
 
   /**

@@ -47,9 +47,44 @@ export function readHugoRouting(
     publishDateKeys: dateKeysOf(frontmatter['publishdate'], defaultPublishDateKeys, ['publishdate', 'date']),
     expiryDateKeys: dateKeysOf(frontmatter['expirydate'], defaultExpiryDateKeys, ['expirydate']),
     paginatePath: stringSetting(data, 'paginatePath') ?? 'page',
+    outputFiles: outputFormatFiles(data),
     disableKinds,
     branchFolders,
     contentMounts,
     absentMountTargets,
   };
+}
+
+// Hugo 0.111's media types (media/mediaType.go DefaultTypes) by the suffix a file of each gets.
+const mediaTypeSuffixes: Readonly<Record<string, string>> = {
+  'text/html': 'html', 'text/calendar': 'ics', 'text/csv': 'csv', 'application/json': 'json', 'application/rss+xml': 'xml',
+  'application/xml': 'xml', 'text/xml': 'xml', 'text/plain': 'txt', 'text/markdown': 'md', 'text/css': 'css',
+  'text/javascript': 'js', 'application/javascript': 'js', 'application/manifest+json': 'webmanifest', 'image/svg+xml': 'svg',
+};
+
+/**
+ * The files Hugo's output formats write in a page's folder beside `index.html`: the built-in Calendar,
+ * CSV, JSON and RSS (`index.ics`, `index.csv`, `index.json`, `index.xml`), and each of the config's
+ * `[outputFormats]` (its `baseName`, default `index`, and its media type's suffix, `[mediaTypes]` first):
+ * regisphilibert.com's `markdown` format writes `markdown.html`. Which pages list which formats (`outputs`)
+ * is not read: a link to such a file of any page is taken as one Hugo writes.
+ */
+function outputFormatFiles(data: ConfigData): string[] {
+  const files = new Set(['index.ics', 'index.csv', 'index.json', 'index.xml']);
+  const ownTypes = objectSetting(data, 'mediaTypes') ?? {};
+  const suffixOf = (mediaType: string): string | undefined => {
+    const own = Object.entries(ownTypes).find(([name]) => name.toLowerCase() === mediaType.toLowerCase())?.[1];
+    const suffixes = own && typeof own === 'object' ? (own as ConfigData)['suffixes'] ?? (own as ConfigData)['suffix'] : undefined;
+    const ownSuffix = Array.isArray(suffixes) ? suffixes[0] : suffixes;
+    return typeof ownSuffix === 'string' ? ownSuffix : mediaTypeSuffixes[mediaType.toLowerCase()];
+  };
+  for (const format of Object.values(objectSetting(data, 'outputFormats') ?? {})) {
+    if (!format || typeof format !== 'object' || Array.isArray(format)) continue;
+    const settings = format as ConfigData;
+    const baseName = stringSetting(settings, 'baseName') ?? 'index';
+    const mediaType = stringSetting(settings, 'mediaType');
+    const suffix = mediaType ? suffixOf(mediaType) : undefined;
+    if (suffix && !baseName.includes('/')) files.add(`${baseName}.${suffix}`);
+  }
+  return [...files];
 }
