@@ -104,15 +104,30 @@ function explicitAnchors(body: string, htmlLines: readonly Span[]): Anchor[] {
   return anchors;
 }
 
-/** Lines that follow one another as one span: a tag may go on over a line break (`<a\nhref="#fn1" id="fnref1">`). */
+/**
+ * The lines with HTML, each run on to the end of a tag left open on it (`<a\nhref="#fn1" class="footnote-ref" id="fnref1"\nrole="doc-noteref">`,
+ * as pandoc wraps them), within its paragraph or block; spans that meet become one.
+ */
 function joinedLines(body: string, lines: readonly Span[]): Span[] {
   const joined: Span[] = [];
   for (const line of lines) {
+    let end = line.end;
+    const text = body.slice(line.start, end);
+    if (text.lastIndexOf('<') > text.lastIndexOf('>')) {
+      // A tag runs over a few lines, not a page: a `<` with no `>` for 2,000 characters is text.
+      const close = body.indexOf('>', end);
+      if (close !== -1 && close - end < 2000 && !/\n[ \t]*\r?\n/.test(body.slice(end, close))) end = lineEndAfter(body, close);
+    }
     const last = joined.at(-1);
-    if (last && /^\r?\n[ \t]*$/.test(body.slice(last.end, line.start))) joined[joined.length - 1] = { start: last.start, end: line.end };
-    else joined.push(line);
+    if (last && line.start <= last.end) joined[joined.length - 1] = { start: last.start, end: Math.max(last.end, end) };
+    else joined.push({ start: line.start, end });
   }
   return joined;
+}
+
+function lineEndAfter(body: string, at: number): number {
+  const end = body.indexOf('\n', at);
+  return end === -1 ? body.length : end;
 }
 
 /** Code spans within one line (`…`), where a tag is text. */

@@ -32,9 +32,9 @@ describe('anchorsOf', () => {
   // hugo 0.111.3 writes `<h5 id="a-namemergingamerging"><a name="merging"></a>Merging</h5>` and keeps a tag of an
   // HTML block as written over its lines: both #merging and #fnref1 reach their place (rOpenSci's blog).
   it('finds an anchor in a heading line, and one whose tag goes on over a line break', () => {
-    const body = '<table><tr><td>x<a\nhref="#fn1" id="fnref1">1</a></td></tr></table>\n\n##### <a name="merging"></a>Merging\n';
+    const body = '<table><tr><td>x<a\nhref="#fn1" id="fnref1">1</a></td></tr></table>\n\n##### <a name="merging"></a>Merging\n\nConventillo<a href="#fn2" class="footnote-ref"\nid="fnref2"\nrole="doc-noteref"><sup>2</sup></a>\n\nA <b\n\nid="not-a-tag">\n';
     const anchors = anchorsOf(body, 0, { style: 'github', mdx: false });
-    assert.deepEqual(anchors.map((anchor) => anchor.id), ['a-namemergingamerging', 'fnref1', 'merging']);
+    assert.deepEqual(anchors.map((anchor) => anchor.id), ['a-namemergingamerging', 'fnref1', 'merging', 'fnref2']);
     for (const anchor of anchors.slice(1)) assert.equal(written(body, anchor), anchor.id);
   });
 
