@@ -65,6 +65,14 @@ describe('images where the site puts them', () => {
     assert.deepEqual(findings.map(({ code, line }) => [code, line]), [['broken-image', 3]]);
   });
 
+  // A bundle's files are published at its page's URL (hugo 0.111.3); rOpenSci's theme passes twitterImg through absURL.
+  it('finds a file of the post’s own bundle by the post’s URL, though a permalink moved it, and a frontmatter value without its slash', async () => {
+    const site = { 'hugo.toml': 'baseURL = "https://example.org/"\n[permalinks]\nblog = "/blog/:year/:month/:day/:slug/"\n', 'content/blog/2020-09-29-mapscanner/plot.png': png };
+    const text = '---\ntitle: M\ndate: 2020-09-29\nslug: mapscanner\ntwitterImg: blog/2020/09/29/mapscanner/plot.png\nsocialImg: blog/2020/09/29/mapscanner/gone.png\n---\n![p](/blog/2020/09/29/mapscanner/plot.png)\n![q](/blog/2020/09/29/mapscanner/lost.png)\n';
+    const findings = await check({ ...site, 'content/blog/2020-09-29-mapscanner/index.md': text }, 'content/blog/2020-09-29-mapscanner/index.md', text);
+    assert.deepEqual(findings.map(({ code, severity, line }) => [code, severity, line]), [['broken-image', 'warning', 5], ['broken-image', 'error', 8]]);
+  });
+
   it('does not report a footnote definition as a missing image', async () => {
     assert.deepEqual(await check(hugo, 'content/posts/a.md', '---\ntitle: A\n---\nGreat![^1]\n\n[^1]: If you like it.\n'), []);
   });

@@ -3,7 +3,9 @@ import type { ParsedPost } from '../post/parsedPost';
 import type { Site } from '../site/site';
 import { compilesAsMdx } from '../post/dialect';
 import { referenceFor, resolveImage, type ImageResolution } from '../site/imageResolution';
-import { isInside, relativePath } from '../text/paths';
+import { routesOf } from '../site/routes';
+import { urlKey } from '../links/urlMap';
+import { basename, dirname, isInside, joinPath, relativePath } from '../text/paths';
 import { formatBytes } from '../site/imageWeights';
 import type { Check, CheckContext } from './context';
 import type { Fix } from './finding';
@@ -110,6 +112,11 @@ function checkReference(context: CheckContext, reference: ImageReference, weighe
       // The host answers the URL before the site's files: a rewrite (`/assets/* https://old.example.org/assets/:splat 200`)
       // serves it, and a browser follows a redirect for an image as for a page.
       if (prefersRoot && site.hostRedirects.reaches(reference.path)) return;
+      // A page bundle's file is published at its page's URL, which no rule on paths finds once a permalink
+      // moved the page (`/blog/2020/09/29/mapscanner/plot.png` for content/blog/2020-09-29-mapscanner/plot.png);
+      // a frontmatter value a theme passes through absURL is such a URL without its first slash (rOpenSci's twitterImg).
+      const asUrl = prefersRoot ? reference.path : reference.origin === 'frontmatter' ? `/${reference.path}` : undefined;
+      if (asUrl !== undefined && inOwnBundle(site, post, asUrl)) return;
       const fixes: Fix[] = [];
       for (const file of resolution.similar) {
         const suggestion = referenceFor(site.profile, site.config, post.path, file, prefersRoot);
@@ -188,4 +195,16 @@ function relativeCaseFix(path: string, written: string, actual: string): string 
 /** The fixed path, percent-encoded again when the source was. */
 function rewriteLike(raw: string, decoded: string, fixed: string): string {
   return raw !== decoded && raw.includes('%') ? encodeURI(fixed) : fixed;
+}
+
+/**
+ * Whether `url` names a file of the post's own bundle below the post's URL. Its own route only: while a
+ * whole site is indexed, other pages' URLs are not all known yet, and a finding must not hang on the order.
+ */
+function inOwnBundle(site: Site, post: ParsedPost, url: string): boolean {
+  if (!/^_?index\.[^./]+$/.test(basename(post.path))) return false;
+  const route = site.posts.get(post.path)?.route ?? routesOf(site.config.generator).pageRoute(site.config, post.path, post.frontmatter?.data ?? {});
+  const base = route && urlKey(route.url);
+  if (!base || base === '/' || !url.startsWith(`${base}/`)) return false;
+  return site.files.has(joinPath(dirname(post.path), url.slice(base.length + 1)));
 }
