@@ -353,6 +353,21 @@ describe('paths that leave the site', () => {
     assert.ok(opened.posts.has(`${root}/blog/2024-01-01-a.md`), 'the literal settings were read');
     assert.equal(existsSync(marker), false);
   });
+
+  // Found by the fuzz suite (seed -1029979796): with `contentDir = ".."` the "Create author" fix wrote above the site.
+  it('offers no "Create author" fix whose file would lie outside the site (a content folder above it)', async () => {
+    const registry = { 'data/authors.yaml': 'john:\n  name: John\n' };
+    const service = createPostcraftService({ fs: inMemorySite({ ...registry, 'hugo.toml': 'baseURL = "https://x.org/"\ncontentDir = ".."\n', 'content/posts/a.md': '---\ntitle: A\nauthors: [jane]\n---\n' }) });
+    await service.openWorkspace(['/site']);
+    const findings = service.checkText('/site/content/posts/a.md', '---\ntitle: A\nauthors: [jane]\n---\n');
+    assert.deepEqual(findings.map((finding) => finding.code), ['unknown-author']);
+    const created = findings.flatMap((finding) => finding.fixes.flatMap((fix) => (fix.createFile ? [fix.createFile.path] : [])));
+    assert.deepEqual(created.filter((path) => !isInside('/site', path)), []);
+    const inside = createPostcraftService({ fs: inMemorySite({ ...registry, 'hugo.toml': 'baseURL = "https://x.org/"\n', 'content/posts/a.md': '---\ntitle: A\nauthors: [jane]\n---\n' }) });
+    await inside.openWorkspace(['/site']);
+    const offered = inside.checkText('/site/content/posts/a.md', '---\ntitle: A\nauthors: [jane]\n---\n').flatMap((finding) => finding.fixes.flatMap((fix) => (fix.createFile ? [fix.createFile.path] : [])));
+    assert.deepEqual(offered, ['/site/content/authors/jane/_index.md']);
+  });
 });
 
 describe('repository text shown in the editor', () => {

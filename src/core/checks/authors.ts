@@ -1,4 +1,5 @@
 import { closestMatches } from '../text/similarity';
+import { isInside, normalizePath } from '../text/paths';
 import type { Check } from './context';
 import type { Fix } from './finding';
 import { innerRange, valuesOf } from '../frontmatter/values';
@@ -20,7 +21,9 @@ export const checkAuthors: Check = (context) => {
     const range = innerRange(node);
     const fixes: Fix[] = suggestions.map((id, index) => context.replaceFix(msg('Change to "{0}"', id), range, id, index === 0));
     const stub = site.profile.authorStub?.(site.config, name);
-    if (stub && !site.files.has(stub.path)) fixes.push({ ...titled(msg('Create author "{0}"', name)), edits: [], createFile: stub });
+    // A content folder outside the site (Hugo `contentDir = ".."`) is no place to write: no fix then.
+    const path = stub && normalizePath(stub.path);
+    if (stub && path && isInside(site.root, path) && !site.files.has(path)) fixes.push({ ...titled(msg('Create author "{0}"', name)), edits: [], createFile: { ...stub, path } });
     const message = suggestions.length
       ? msg('Unknown author "{0}": not in the site\'s authors. Did you mean "{1}"?', name, suggestions[0]!)
       : msg('Unknown author "{0}": not in the site\'s authors.', name);
