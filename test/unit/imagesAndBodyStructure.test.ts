@@ -73,6 +73,15 @@ describe('images where the site puts them', () => {
     assert.deepEqual(findings.map(({ code, severity, line }) => [code, severity, line]), [['broken-image', 'warning', 5], ['broken-image', 'error', 8]]);
   });
 
+  // jekyll 4.3.1 publishes _tutorials/t.md at /tutorials/t/ and the browser takes ../../img/a.png from there: /img/a.png.
+  it('finds a relative image the browser takes from the page’s URL, where the file’s folder leads out of the site', async () => {
+    const site = { '_config.yml': 'collections:\n  tutorials:\n    output: true\n    permalink: /:collection/:path/\n', 'img/a.png': png };
+    assert.deepEqual(await check(site, '_tutorials/t.md', '---\ntitle: T\n---\n<img src="../../img/a.png" alt="a">\n'), []);
+    assert.deepEqual(await check(site, '_posts/2020-01-02-p.md', '---\ntitle: P\n---\n![a](../../../img/a.png)\n'), []);
+    const outside = await check(site, '_tutorials/t.md', '---\ntitle: T\n---\n<img src="../../img/gone.png" alt="a">\n');
+    assert.deepEqual(outside.map(({ code }) => code), ['image-outside-site']);
+  });
+
   it('does not report a footnote definition as a missing image', async () => {
     assert.deepEqual(await check(hugo, 'content/posts/a.md', '---\ntitle: A\n---\nGreat![^1]\n\n[^1]: If you like it.\n'), []);
   });

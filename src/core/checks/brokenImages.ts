@@ -86,6 +86,7 @@ function checkReference(context: CheckContext, reference: ImageReference, weighe
       }
       return;
     case 'outside-site':
+      if (foundFromPageUrl(site, post, reference)) return;
       context.report({ code: 'image-outside-site', severity, range: reference.range, message: guessed ? msg('Image {0} points outside the site; the generator cannot publish it and Postcraft does not read it ({1}).', shown, guessed) : msg('Image {0} points outside the site; the generator cannot publish it and Postcraft does not read it.', shown) });
       return;
     case 'wrong-case': {
@@ -117,6 +118,7 @@ function checkReference(context: CheckContext, reference: ImageReference, weighe
       // a frontmatter value a theme passes through absURL is such a URL without its first slash (rOpenSci's twitterImg).
       const asUrl = prefersRoot ? reference.path : reference.origin === 'frontmatter' ? `/${reference.path}` : undefined;
       if (asUrl !== undefined && inOwnBundle(site, post, asUrl)) return;
+      if (foundFromPageUrl(site, post, reference)) return;
       const fixes: Fix[] = [];
       for (const file of resolution.similar) {
         const suggestion = referenceFor(site.profile, site.config, post.path, file, prefersRoot);
@@ -203,8 +205,31 @@ function rewriteLike(raw: string, decoded: string, fixed: string): string {
  */
 function inOwnBundle(site: Site, post: ParsedPost, url: string): boolean {
   if (!/^_?index\.[^./]+$/.test(basename(post.path))) return false;
-  const route = site.posts.get(post.path)?.route ?? routesOf(site.config.generator).pageRoute(site.config, post.path, post.frontmatter?.data ?? {});
+  const route = ownRoute(site, post);
   const base = route && urlKey(route.url);
   if (!base || base === '/' || !url.startsWith(`${base}/`)) return false;
   return site.files.has(joinPath(dirname(post.path), url.slice(base.length + 1)));
+}
+
+/** The post's URL, from its summary, or worked out from its frontmatter while the site is indexed. */
+function ownRoute(site: Site, post: ParsedPost) {
+  return site.posts.get(post.path)?.route ?? routesOf(site.config.generator).pageRoute(site.config, post.path, post.frontmatter?.data ?? {});
+}
+
+/**
+ * Whether a relative image written in a post, taken as the browser takes it from the page's URL, names a
+ * file the site publishes: `../../img/a.png` on /tutorials/convert-site-to-jekyll/ is /img/a.png (the Jekyll
+ * project's own docs), where the file's folder would lead out of the site.
+ */
+function foundFromPageUrl(site: Site, post: ParsedPost, reference: ImageReference): boolean {
+  if (reference.path.startsWith('/') || /^[a-z][a-z0-9+.-]*:/i.test(reference.path)) return false;
+  const route = ownRoute(site, post);
+  if (!route) return false;
+  let path: string;
+  try {
+    path = decodeURIComponent(new URL(reference.path, `https://site.invalid${route.url}`).pathname);
+  } catch {
+    return false;
+  }
+  return resolveImage(site.profile, site.config, site.files, post.path, { ...reference, path }).status === 'found';
 }
