@@ -219,17 +219,20 @@ function ownRoute(site: Site, post: ParsedPost) {
 /**
  * Whether a relative image written in a post, taken as the browser takes it from the page's URL, names a
  * file the site publishes: `../../img/a.png` on /tutorials/convert-site-to-jekyll/ is /img/a.png (the Jekyll
- * project's own docs), where the file's folder would lead out of the site.
+ * project's own docs), where the file's folder would lead out of the site. Only where the generator writes
+ * the path as it is (Docusaurus and Astro bundle an image from the file's folder), and never above the root.
  */
 function foundFromPageUrl(site: Site, post: ParsedPost, reference: ImageReference): boolean {
-  if (reference.path.startsWith('/') || /^[a-z][a-z0-9+.-]*:/i.test(reference.path)) return false;
+  if (!writesPathsAsTheyAre.has(site.config.generator) || reference.path.startsWith('/') || /^[a-z][a-z0-9+.-]*:/i.test(reference.path)) return false;
   const route = ownRoute(site, post);
   if (!route) return false;
-  let path: string;
-  try {
-    path = decodeURIComponent(new URL(reference.path, `https://site.invalid${route.url}`).pathname);
-  } catch {
-    return false;
+  const segments = route.url.split('/').slice(1, -1); // the page's folder: `/a/b/` and `/a/b.html` are both in /a/
+  for (const part of reference.path.split('/')) {
+    if (part === '..') {
+      if (segments.pop() === undefined) return false; // above the root: outside the site, as the file's folder says
+    } else if (part !== '.' && part !== '') segments.push(part);
   }
-  return resolveImage(site.profile, site.config, site.files, post.path, { ...reference, path }).status === 'found';
+  return resolveImage(site.profile, site.config, site.files, post.path, { ...reference, path: `/${segments.join('/')}` }).status === 'found';
 }
+
+const writesPathsAsTheyAre: ReadonlySet<string> = new Set(['jekyll', 'hugo', 'eleventy', 'markdown']);
