@@ -110,13 +110,18 @@ function explicitAnchors(body: string, htmlLines: readonly Span[]): Anchor[] {
  */
 function joinedLines(body: string, lines: readonly Span[]): Span[] {
   const joined: Span[] = [];
+  // The next `>` at or after a line's end: lines come in order, so the body is searched once in all.
+  let nextClose = -1;
   for (const line of lines) {
     let end = line.end;
     const text = body.slice(line.start, end);
     if (text.lastIndexOf('<') > text.lastIndexOf('>')) {
-      // A tag runs over a few lines, not a page: a `<` with no `>` for 2,000 characters is text.
-      const close = body.indexOf('>', end);
-      if (close !== -1 && close - end < 2000 && !/\n[ \t]*\r?\n/.test(body.slice(end, close))) end = lineEndAfter(body, close);
+      if (nextClose < end) {
+        const found = body.indexOf('>', end);
+        nextClose = found === -1 ? Infinity : found;
+      }
+      // A tag runs over a few lines, not a page: a `<` with no `>` in the next 2,000 characters is text.
+      if (nextClose - end < 2000 && !/\n[ \t]*\r?\n/.test(body.slice(end, nextClose))) end = lineEndAfter(body, nextClose);
     }
     const last = joined.at(-1);
     if (last && line.start <= last.end) joined[joined.length - 1] = { start: last.start, end: Math.max(last.end, end) };
