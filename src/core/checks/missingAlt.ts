@@ -82,7 +82,10 @@ function jsxImageTags(body: string, code: readonly BodySpan[]): ImageTag[] {
     let depth = 0;
     let quote = '';
     let end = start + match[0].length;
-    for (; end < body.length; end++) {
+    // A tag is not a page long: past 10,000 characters with no `>` it is text (and a body of many
+    // unclosed `<img` costs no more than that each, not its whole length).
+    const limit = Math.min(body.length, end + 10_000);
+    for (; end < limit; end++) {
       const char = body[end]!;
       if (quote) quote = char === quote ? '' : quote;
       else if (char === '"' || char === "'" || char === '`') quote = char;
@@ -90,7 +93,7 @@ function jsxImageTags(body: string, code: readonly BodySpan[]): ImageTag[] {
       else if (char === '}') depth = Math.max(0, depth - 1);
       else if (char === '>' && depth === 0) break;
     }
-    if (end < body.length) tags.push({ text: body.slice(start, end + 1), start, name: match[1]! });
+    if (end < limit) tags.push({ text: body.slice(start, end + 1), start, name: match[1]! });
   }
   return tags;
 }
