@@ -226,7 +226,7 @@ function foundFromPageUrl(site: Site, post: ParsedPost, reference: ImageReferenc
   if (!writesPathsAsTheyAre.has(site.config.generator) || reference.path.startsWith('/') || /^[a-z][a-z0-9+.-]*:/i.test(reference.path)) return false;
   const route = ownRoute(site, post);
   if (!route) return false;
-  const segments = route.url.split('/').slice(1, -1); // the page's folder: `/a/b/` and `/a/b.html` are both in /a/
+  const segments = route.url.split('/').slice(1, -1); // the page's folder: /a/b/ for `/a/b/`, /a/ for `/a/b.html`
   for (const part of reference.path.split('/')) {
     if (part === '..') {
       if (segments.pop() === undefined) return false; // above the root: outside the site, as the file's folder says
