@@ -8,15 +8,17 @@ import type { Site } from './site';
  * `Infinity` when the clock changes nothing. Caches keep findings no longer than this.
  */
 export function clockHorizon(site: Site, now: number): number {
+  const { skipsFuturePosts, skipsExpiredPages } = site.publishing;
   let horizon = Infinity;
+  const later = (at: string | undefined) => {
+    const date = at === undefined ? NaN : Date.parse(at);
+    if (date > now && date < horizon) horizon = date;
+  };
   for (const post of site.posts.values()) {
     const route = post.route;
     if (route?.datedByBuild) return now;
-    const { skipsFuturePosts, skipsExpiredPages } = site.publishing;
-    for (const at of [skipsFuturePosts ? route?.date : undefined, skipsExpiredPages ? route?.expires : undefined]) {
-      const date = at === undefined ? NaN : Date.parse(at);
-      if (date > now && date < horizon) horizon = date;
-    }
+    if (skipsFuturePosts) later(route?.date);
+    if (skipsExpiredPages) later(route?.expires);
   }
   return horizon;
 }
