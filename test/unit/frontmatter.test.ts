@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { findField, scalarItems } from '../../src/core/frontmatter/model';
+import { findField, scalarItems, type ScalarNode } from '../../src/core/frontmatter/model';
 import { parseFrontmatter } from '../../src/core/frontmatter/parse';
+import { innerRange } from '../../src/core/frontmatter/values';
 import { createPostcraftService } from '../../src/core/index';
 import { inMemorySite } from '../../src/core/host/inMemoryFileSystem';
 import { frontmatterSyntaxOf } from '../../src/core/site/pageKinds';
@@ -182,6 +183,14 @@ describe('TOML frontmatter', () => {
     const problem = parseFrontmatter(text)!.problems[0]!;
     assert.equal(problem.code, 'toml-syntax');
     assert.ok(problem.range.start >= text.indexOf('tags'));
+  });
+
+  it('gives the text between the quotes of a triple-quoted or unclosed string, so a fix rewrites only that', () => {
+    const text = `+++\nx = 'd\ndraft = true\ntags = ["""a""", '''b''', "c`;
+    const frontmatter = parseFrontmatter(text)!;
+    assert.deepEqual(scalarItems(findField(frontmatter.fields, 'tags')!.value).map((node) => slice(text, innerRange(node))), ['a', 'b', 'c']);
+    assert.equal(slice(text, innerRange(findField(frontmatter.fields, 'x')!.value as ScalarNode)), 'd');
+    assert.equal(findField(frontmatter.fields, 'draft')?.value?.kind, 'scalar', 'an unclosed string ends at its line');
   });
 });
 

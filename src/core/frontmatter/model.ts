@@ -19,6 +19,8 @@ export interface ScalarNode {
   readonly range: OffsetRange;
   /** How the source spells it: quoting decides how a fix or completion must write a new value. */
   readonly style: 'plain' | 'single' | 'double' | 'block';
+  /** The text between the quotes, where it is not one character in from each end: `'''a'''`, or `["dra` while typing. */
+  readonly inner?: OffsetRange;
 }
 
 export interface ListNode {

@@ -78,12 +78,19 @@ function readValue(source: string, start: number, base: number): { node: FieldVa
   if (ch === '"' || ch === "'") {
     const triple = source.startsWith(ch.repeat(3), start);
     const closer = triple ? ch.repeat(3) : ch;
+    // A one-line string ends at its line's break whether or not it closed: TOML allows none inside.
+    const stop = triple ? source.length : lineBreakOrEnd(source, start);
     let i = start + closer.length;
-    while (i < source.length && !source.startsWith(closer, i)) i += ch === '"' && source[i] === '\\' ? 2 : 1;
-    const end = Math.min(i + closer.length, source.length);
+    while (i < stop && !source.startsWith(closer, i)) i += ch === '"' && source[i] === '\\' ? 2 : 1;
+    i = Math.min(i, stop);
+    const closed = i < stop;
+    const end = closed ? i + closer.length : stop;
     const raw = source.slice(start + closer.length, i);
     const value = ch === '"' ? unescapeBasic(raw) : raw;
-    const node: ScalarNode = { kind: 'scalar', value, range: { start: base + start, end: base + end }, style: ch === '"' ? 'double' : 'single' };
+    const range = { start: base + start, end: base + end };
+    const style = ch === '"' ? 'double' : 'single';
+    const inner = { start: base + start + closer.length, end: base + i };
+    const node: ScalarNode = closed && !triple ? { kind: 'scalar', value, range, style } : { kind: 'scalar', value, range, style, inner };
     return { node, end };
   }
   const bare = /^[^\s,\]#]+/.exec(source.slice(start, start + 200));
@@ -91,6 +98,12 @@ function readValue(source: string, start: number, base: number): { node: FieldVa
   const end = start + bare[0].length;
   const node: ScalarNode = { kind: 'scalar', value: bareValue(bare[0]), range: { start: base + start, end: base + end }, style: 'plain' };
   return { node, end };
+}
+
+/** Where the line holding `offset` ends (before `\r\n`, `\n` or a lone `\r`), or the text's end. */
+function lineBreakOrEnd(source: string, offset: number): number {
+  for (let i = offset; i < source.length; i++) if (source[i] === '\n' || source[i] === '\r') return i;
+  return source.length;
 }
 
 function bareValue(raw: string): string | number | boolean {
