@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createPostcraftService } from '../../src/core/index';
 import { inMemorySite } from '../../src/core/host/inMemoryFileSystem';
+import { renderPreview } from '../../src/core/render/index';
 
 const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47]);
 
@@ -80,6 +81,20 @@ describe('images where the site puts them', () => {
     assert.deepEqual(await check(site, '_posts/2020-01-02-p.md', '---\ntitle: P\n---\n![a](../../../img/a.png)\n'), []);
     const outside = await check(site, '_tutorials/t.md', '---\ntitle: T\n---\n<img src="../../img/gone.png" alt="a">\n');
     assert.deepEqual(outside.map(({ code }) => code), ['image-outside-site']);
+  });
+
+  // The check, the hover, the document links and the preview ask one resolver (site/pageImages.ts).
+  it('finds the image the page serves from its own URL in the hover, the document links and the preview too', async () => {
+    const files = { '_config.yml': 'collections:\n  tutorials:\n    output: true\n    permalink: /:collection/:path/\n', 'img/a.png': png };
+    const text = '---\ntitle: T\n---\n![a](../../img/a.png)\n';
+    const service = createPostcraftService({ fs: inMemorySite({ ...files, '_tutorials/t.md': text }) });
+    await service.openWorkspace(['/site']);
+    const path = '/site/_tutorials/t.md';
+    assert.deepEqual(service.checkText(path, text), []);
+    assert.deepEqual(service.documentLinks(path, text).map((link) => link.target), ['/site/img/a.png']);
+    assert.deepEqual(service.hover(path, text, text.indexOf('img/a.png'))?.images, ['/site/img/a.png']);
+    const preview = renderPreview(service, path, text, { toResourceUri: (file) => `resource:${file}` });
+    assert.match(preview?.html ?? '', /src="resource:\/site\/img\/a\.png"/);
   });
 
   it('does not report a footnote definition as a missing image', async () => {

@@ -2,10 +2,9 @@ import { findBodyImages, findImageReferences, type ImageReference } from '../pos
 import type { ParsedPost } from '../post/parsedPost';
 import type { Site } from '../site/site';
 import { compilesAsMdx } from '../post/dialect';
-import { referenceFor, resolveImage, type ImageResolution } from '../site/imageResolution';
-import { routesOf } from '../site/routes';
-import { urlKey } from '../links/urlMap';
-import { basename, dirname, isInside, joinPath, relativePath } from '../text/paths';
+import { referenceFor, type ImageResolution } from '../site/imageResolution';
+import { resolvePageImage } from '../site/pageImages';
+import { isInside, relativePath } from '../text/paths';
 import { formatBytes } from '../site/imageWeights';
 import type { Check, CheckContext } from './context';
 import type { Fix } from './finding';
@@ -37,11 +36,11 @@ export function imageReferencesOf(site: Site, post: ParsedPost, fragment = false
 
 const references = new WeakMap<ParsedPost, { readonly config: Site['config']; readonly fragment: boolean; readonly references: readonly ImageReference[] }>();
 
-/** `resolveImage`, once per reference while the site's files stay as they are. */
-function resolved(site: Site, postPath: string, reference: ImageReference): ImageResolution {
+/** `resolvePageImage`, once per reference while the site's files stay as they are. */
+function resolved(site: Site, post: ParsedPost, reference: ImageReference): ImageResolution {
   const known = resolutions.get(reference);
   if (known?.files === site.files && known.version === site.files.version && known.config === site.config) return known.resolution;
-  const resolution = resolveImage(site.profile, site.config, site.files, postPath, reference);
+  const resolution = resolvePageImage(site, post, reference);
   resolutions.set(reference, { files: site.files, version: site.files.version, config: site.config, resolution });
   return resolution;
 }
@@ -58,7 +57,7 @@ export function shownImages(site: Site, post: ParsedPost, fragment = false): str
   const files = new Set<string>();
   for (const reference of imageReferencesOf(site, post, fragment)) {
     if (reference.guess) continue;
-    const resolution = resolved(site, post.path, reference);
+    const resolution = resolved(site, post, reference);
     if (resolution.status === 'found' && showsAsIs(site, reference, resolution.file)) files.add(resolution.file);
   }
   return [...files].sort();
@@ -72,7 +71,7 @@ export function weighShownImages(site: Site, post: ParsedPost, fragment = false)
 /** `weighed`: the image files already weighed for this post, each reported heavy once however often it is shown. */
 function checkReference(context: CheckContext, reference: ImageReference, weighed: Set<string>): void {
   const { site, post } = context;
-  const resolution = resolved(site, post.path, reference);
+  const resolution = resolved(site, post, reference);
   const shown = `"${reference.raw}"`;
   // Where Postcraft only guesses that the text names an image, it says so and never claims an error.
   // "Image … (why)." with the guess's reason in the parentheses, when there is one.
@@ -86,7 +85,6 @@ function checkReference(context: CheckContext, reference: ImageReference, weighe
       }
       return;
     case 'outside-site':
-      if (foundFromPageUrl(site, post, reference)) return;
       context.report({ code: 'image-outside-site', severity, range: reference.range, message: guessed ? msg('Image {0} points outside the site; the generator cannot publish it and Postcraft does not read it ({1}).', shown, guessed) : msg('Image {0} points outside the site; the generator cannot publish it and Postcraft does not read it.', shown) });
       return;
     case 'wrong-case': {
@@ -113,12 +111,6 @@ function checkReference(context: CheckContext, reference: ImageReference, weighe
       // The host answers the URL before the site's files: a rewrite (`/assets/* https://old.example.org/assets/:splat 200`)
       // serves it, and a browser follows a redirect for an image as for a page.
       if (prefersRoot && site.hostRedirects.reaches(reference.path)) return;
-      // A page bundle's file is published at its page's URL, which no rule on paths finds once a permalink
-      // moved the page (`/blog/2020/09/29/mapscanner/plot.png` for content/blog/2020-09-29-mapscanner/plot.png);
-      // a frontmatter value a theme passes through absURL is such a URL without its first slash (rOpenSci's twitterImg).
-      const asUrl = prefersRoot ? reference.path : reference.origin === 'frontmatter' ? `/${reference.path}` : undefined;
-      if (asUrl !== undefined && inOwnBundle(site, post, asUrl)) return;
-      if (foundFromPageUrl(site, post, reference)) return;
       const fixes: Fix[] = [];
       for (const file of resolution.similar) {
         const suggestion = referenceFor(site.profile, site.config, post.path, file, prefersRoot);
@@ -199,40 +191,3 @@ function rewriteLike(raw: string, decoded: string, fixed: string): string {
   return raw !== decoded && raw.includes('%') ? encodeURI(fixed) : fixed;
 }
 
-/**
- * Whether `url` names a file of the post's own bundle below the post's URL. Its own route only: while a
- * whole site is indexed, other pages' URLs are not all known yet, and a finding must not hang on the order.
- */
-function inOwnBundle(site: Site, post: ParsedPost, url: string): boolean {
-  if (!/^_?index\.[^./]+$/.test(basename(post.path))) return false;
-  const route = ownRoute(site, post);
-  const base = route && urlKey(route.url);
-  if (!base || base === '/' || !url.startsWith(`${base}/`)) return false;
-  return site.files.has(joinPath(dirname(post.path), url.slice(base.length + 1)));
-}
-
-/** The post's URL, from its summary, or worked out from its frontmatter while the site is indexed. */
-function ownRoute(site: Site, post: ParsedPost) {
-  return site.posts.get(post.path)?.route ?? routesOf(site.config.generator).pageRoute(site.config, post.path, post.frontmatter?.data ?? {});
-}
-
-/**
- * Whether a relative image written in a post, taken as the browser takes it from the page's URL, names a
- * file the site publishes: `../../img/a.png` on /tutorials/convert-site-to-jekyll/ is /img/a.png (the Jekyll
- * project's own docs), where the file's folder would lead out of the site. Only where the generator writes
- * the path as it is (Docusaurus and Astro bundle an image from the file's folder), and never above the root.
- */
-function foundFromPageUrl(site: Site, post: ParsedPost, reference: ImageReference): boolean {
-  if (!writesPathsAsTheyAre.has(site.config.generator) || reference.path.startsWith('/') || /^[a-z][a-z0-9+.-]*:/i.test(reference.path)) return false;
-  const route = ownRoute(site, post);
-  if (!route) return false;
-  const segments = route.url.split('/').slice(1, -1); // the page's folder: /a/b/ for `/a/b/`, /a/ for `/a/b.html`
-  for (const part of reference.path.split('/')) {
-    if (part === '..') {
-      if (segments.pop() === undefined) return false; // above the root: outside the site, as the file's folder says
-    } else if (part !== '.' && part !== '') segments.push(part);
-  }
-  return resolveImage(site.profile, site.config, site.files, post.path, { ...reference, path: `/${segments.join('/')}` }).status === 'found';
-}
-
-const writesPathsAsTheyAre: ReadonlySet<string> = new Set(['jekyll', 'hugo', 'eleventy', 'markdown']);

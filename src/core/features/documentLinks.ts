@@ -1,5 +1,5 @@
 import type { ParsedPost } from '../post/parsedPost';
-import { resolveImage } from '../site/imageResolution';
+import { resolvePageImage } from '../site/pageImages';
 import type { Site } from '../site/site';
 import type { Range } from '../text/lineIndex';
 import { relativePath } from '../text/paths';
@@ -21,7 +21,7 @@ export function documentLinks(site: Site, post: ParsedPost, translate: Translate
   const t = (message: Message) => formatMessage(message, translate);
   const links: DocumentLink[] = [];
   for (const reference of findImageReferences(post, site.config)) {
-    const resolution = resolveImage(site.profile, site.config, site.files, post.path, reference);
+    const resolution = resolvePageImage(site, post, reference);
     if (resolution.status !== 'found') continue;
     links.push({ range: post.lines.rangeOf(reference.range.start, reference.range.end), target: resolution.file, tooltip: t(msg('Open {0}', relativePath(site.root, resolution.file))) });
   }

@@ -5,6 +5,7 @@ import { isOverLimit, seoFacts, wordsAndReadingTime, type LengthFact } from '../
 import { findImageReferences, toReference } from '../post/imageReferences';
 import type { ParsedPost } from '../post/parsedPost';
 import { resolveImage } from '../site/imageResolution';
+import { resolvePageImage } from '../site/pageImages';
 import { formatBytes } from '../site/imageWeights';
 import type { Site } from '../site/site';
 import { tagValues } from '../site/tagValues';
@@ -50,7 +51,7 @@ export function hoverAt(site: Site, post: ParsedPost, offset: number, translate:
   }
   for (const reference of findImageReferences(post, site.config)) {
     if (!within(reference.range)) continue;
-    const resolution = resolveImage(site.profile, site.config, site.files, post.path, reference);
+    const resolution = resolvePageImage(site, post, reference);
     const range = post.lines.rangeOf(reference.range.start, reference.range.end);
     if (resolution.status !== 'found') return undefined; // the diagnostic says what is wrong
     // A heavy image's weight and pixel size (known only for those over the site's limit, see imageWeights.ts).

@@ -1,5 +1,6 @@
 import { toReference } from '../post/imageReferences';
 import { resolveImage } from '../site/imageResolution';
+import { resolvePageImage } from '../site/pageImages';
 import type { Site } from '../site/site';
 import { relativePath } from '../text/paths';
 import { english, formatMessage, msg, type Message, type Translate } from '../l10n/message';
@@ -57,7 +58,8 @@ export class ImageSources {
     const raw = /%7B/i.test(address) ? safeDecode(address) : address;
     const reference = toReference(raw, 0, 'markdown');
     if (!reference) return this.placeholder(raw === '' || raw.startsWith('#') ? 'unsupported' : 'template', raw, msg('The generator fills this path in from a template.'));
-    const resolution = resolveImage(this.site.profile, this.site.config, this.site.files, fromFile, reference);
+    // From a page, also as the published page serves it (its own URL); from another file, as the generator reads it.
+    const resolution = this.site.posts.has(fromFile) ? resolvePageImage(this.site, { path: fromFile }, reference) : resolveImage(this.site.profile, this.site.config, this.site.files, fromFile, reference);
     switch (resolution.status) {
       case 'found':
         this.shownFiles.add(resolution.file);

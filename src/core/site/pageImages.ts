@@ -1,0 +1,69 @@
+import type { ImageReference } from '../post/imageReferences';
+import { urlKey } from '../links/urlMap';
+import { basename, dirname, joinPath } from '../text/paths';
+import { resolveImage, type ImageResolution } from './imageResolution';
+import { routesOf } from './routes';
+import type { Site } from './site';
+
+/** The page an image is written in: its file, and its frontmatter while the site does not know its route yet. */
+export interface ImagePage {
+  readonly path: string;
+  readonly frontmatter?: { readonly data: Readonly<Record<string, unknown>> } | undefined;
+}
+
+/**
+ * Where an image written in a page is found: as the generator looks it up from the page's file
+ * (`resolveImage`), and failing that, as the published page serves it from its own URL. The check, the
+ * hover, the document links and the preview all ask this, so none of them says "not found" where
+ * another found the image.
+ */
+export function resolvePageImage(site: Site, page: ImagePage, reference: ImageReference): ImageResolution {
+  const resolution = resolveImage(site.profile, site.config, site.files, page.path, reference);
+  if (resolution.status !== 'missing' && resolution.status !== 'outside-site') return resolution;
+  const file = (resolution.status === 'missing' ? inOwnBundle(site, page, reference) : undefined) ?? fromPageUrl(site, page, reference);
+  return file === undefined ? resolution : { status: 'found', file };
+}
+
+/**
+ * A page bundle's file is published at its page's URL, which no rule on paths finds once a permalink
+ * moved the page (`/blog/2020/09/29/mapscanner/plot.png` for content/blog/2020-09-29-mapscanner/plot.png).
+ * A frontmatter value a theme passes through absURL is such a URL without its first slash (rOpenSci's
+ * twitterImg). Its own route only: while a whole site is indexed, other pages' URLs are not all known
+ * yet, and a finding must not hang on the order.
+ */
+function inOwnBundle(site: Site, page: ImagePage, reference: ImageReference): string | undefined {
+  const url = reference.path.startsWith('/') ? reference.path : reference.origin === 'frontmatter' ? `/${reference.path}` : undefined;
+  if (url === undefined || !/^_?index\.[^./]+$/.test(basename(page.path))) return undefined;
+  const route = ownRoute(site, page);
+  const base = route && urlKey(route.url);
+  if (!base || base === '/' || !url.startsWith(`${base}/`)) return undefined;
+  const file = joinPath(dirname(page.path), url.slice(base.length + 1));
+  return site.files.has(file) ? file : undefined;
+}
+
+/**
+ * A relative image taken as the browser takes it, from the page's URL: `../../img/a.png` on
+ * /tutorials/convert-site-to-jekyll/ is /img/a.png (the Jekyll project's own docs), where the file's
+ * folder would lead out of the site. Only where the generator writes the path as it is (Docusaurus and
+ * Astro bundle an image from the file's folder), and never above the root.
+ */
+function fromPageUrl(site: Site, page: ImagePage, reference: ImageReference): string | undefined {
+  if (!writesPathsAsTheyAre.has(site.config.generator) || reference.path.startsWith('/') || /^[a-z][a-z0-9+.-]*:/i.test(reference.path)) return undefined;
+  const route = ownRoute(site, page);
+  if (!route) return undefined;
+  const segments = route.url.split('/').slice(1, -1); // the page's folder: /a/b/ for `/a/b/`, /a/ for `/a/b.html`
+  for (const part of reference.path.split('/')) {
+    if (part === '..') {
+      if (segments.pop() === undefined) return undefined; // above the root: outside the site, as the file's folder says
+    } else if (part !== '.' && part !== '') segments.push(part);
+  }
+  const resolution = resolveImage(site.profile, site.config, site.files, page.path, { ...reference, path: `/${segments.join('/')}` });
+  return resolution.status === 'found' ? resolution.file : undefined;
+}
+
+const writesPathsAsTheyAre: ReadonlySet<string> = new Set(['jekyll', 'hugo', 'eleventy', 'markdown']);
+
+/** The page's URL, from its summary, or worked out from its frontmatter while the site is indexed. */
+function ownRoute(site: Site, page: ImagePage) {
+  return site.posts.get(page.path)?.route ?? routesOf(site.config.generator).pageRoute(site.config, page.path, page.frontmatter?.data ?? {});
+}
