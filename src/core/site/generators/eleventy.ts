@@ -361,7 +361,39 @@ function javascriptPermalink(text: string): DataPermalink | undefined {
   const literal = stringLiteralSetting(source, 'permalink');
   if (mentions === 1 && literal !== undefined) return { value: literal };
   if (mentions === 1 && /(?<![\w$])['"]?permalink['"]?\s*:\s*false\b/.test(source)) return { value: false };
-  return { unknown: true };
+  const returned = mentions === 1 ? permalinkFunctionTemplate(source) : undefined;
+  return returned === undefined ? { unknown: true } : { value: returned };
+}
+
+/**
+ * A `permalink` function that returns one template literal made of text and the page's `fileSlug` or
+ * `filePathStem` (`permalink: ({ page }) => `/web/${page.fileSlug}/``, Zach Leatherman's site), as the
+ * permalink template that gives the same URL (`/web/{{ page.fileSlug }}/`). Eleventy calls the function
+ * with the page's data and takes what it returns as the URL (TemplateContent.renderPermalink). Any other
+ * body or expression: undefined (unknown).
+ */
+function permalinkFunctionTemplate(source: string): string | undefined {
+  const head = /(?<![\w$])['"]?permalink['"]?\s*(?::\s*(?:function\s*[\w$]*\s*)?\(([^()]*)\)\s*(=>)?|:\s*([\w$]+)\s*(=>)|\(([^()]*)\)\s*(?=\{))\s*/y;
+  const start = /(?<![\w$])['"]?permalink['"]?\s*[:(]/.exec(source)?.index;
+  if (start === undefined) return undefined;
+  head.lastIndex = start;
+  const match = head.exec(source);
+  if (!match) return undefined;
+  const parameter = (match[1] ?? match[3] ?? match[5] ?? '').trim();
+  const arrow = match[2] ?? match[4];
+  const body = source.slice(head.lastIndex);
+  const returned = (arrow ? /^`([^`\\]*)`/.exec(body) : null) ?? /^\{\s*return\s*`([^`\\]*)`\s*;?\s*\}/.exec(body);
+  if (!returned || returned[1]!.includes('{{') || returned[1]!.includes('{%')) return undefined;
+  // `{ page }` names the page itself; any other name is the data, whose `page` holds it.
+  const page = /^\{\s*page\s*\}$/.test(parameter) ? 'page' : /^[A-Za-z_$][\w$]*$/.test(parameter) ? `${parameter}.page` : undefined;
+  if (page === undefined) return undefined;
+  let known = true;
+  const template = returned[1]!.replace(/\$\{\s*([\w$.]+)\s*\}/g, (_, expression: string) => {
+    const variable = expression.startsWith(`${page}.`) ? expression.slice(page.length + 1) : '';
+    if (variable !== 'fileSlug' && variable !== 'filePathStem') known = false;
+    return `{{ page.${variable} }}`;
+  });
+  return known && !template.includes('${') ? template : undefined;
 }
 
 /** What a JavaScript template's `data` says about its URL: a literal `permalink`, else one Postcraft cannot compute. */
