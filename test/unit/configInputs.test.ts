@@ -28,6 +28,17 @@ async function fileEvent(service: PostcraftService, fs: InMemoryFileSystem, rela
 const post = '---\ntitle: A\ntags: [garden]\n---\nText\n';
 
 describe('config inputs: a change re-opens the site', () => {
+  it('Hugo: creating or changing the link render hook changes how links resolve', async () => {
+    const hook = '{{ with $.Page.GetPage .Destination }}<a href="{{ .RelPermalink }}">{{ end }}';
+    const { fs, service } = await open({ 'hugo.toml': 'baseURL = "https://example.org/"\n', 'content/blog/a.md': post, 'content/blog/b.md': '---\ntitle: B\n---\n[a](blog/a)\n' });
+    const broken = async () => (await service.checkFile('/site/content/blog/b.md')).filter((finding) => finding.code === 'broken-link').length;
+    assert.equal(await broken(), 1);
+    assert.deepEqual(await fileEvent(service, fs, 'layouts/_markup/render-link.html', hook, 'created'), { scope: 'site', reopened: true });
+    assert.equal(await broken(), 0);
+    assert.deepEqual(await fileEvent(service, fs, 'layouts/_markup/render-link.html', '<a href="{{ .Destination }}">', 'changed'), { scope: 'site', reopened: true });
+    assert.equal(await broken(), 1);
+  });
+
   it('Astro: creating src/content.config.ts with a glob loader makes its folder hold posts', async () => {
     const { fs, service } = await open({ 'astro.config.mjs': 'export default {}', 'src/posts/a.md': post });
     assert.equal(service.pageInfo('/site/src/posts/a.md'), undefined);

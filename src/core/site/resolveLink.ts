@@ -33,6 +33,9 @@ export function resolveLink(site: Site, fromPath: string, link: LinkReference): 
   if (link.form !== 'markdown' && link.form !== 'html') return resolveTemplateLink(site, fromPath, link);
   if (link.path === '') return { kind: 'page', path: fromPath, viaAlias: false };
   const routes = routesOf(site.config.generator);
+  const hooked = routes.resolveHookedLink?.(site, fromPath, link);
+  if (hooked?.status === 'found') return site.posts.has(hooked.path) ? { kind: 'page', path: hooked.path, viaAlias: false } : { kind: 'file', path: hooked.path };
+  if (hooked?.status === 'unknown') return { kind: 'unknown' };
   // A source path the generator rewrites to its page's URL, looked up in the generator's order.
   const sources = routes.linkedSourceFiles?.(site.config, fromPath, link) ?? [];
   for (const source of sources) {

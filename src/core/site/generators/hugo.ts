@@ -1,6 +1,6 @@
 import { hugoDetection } from './detection';
 import { joinPath } from '../../text/paths';
-import { basePathOf, stringSetting } from '../configFiles';
+import { basePathOf, objectSetting, stringSetting } from '../configFiles';
 import type { SiteConfig } from '../model';
 import { browserCandidates, defaultImageFields, rootRelativeCandidates, withoutBasePath, type GeneratorProfile, type LoadedSiteConfig, recordingConfigInputs } from './profile';
 import { hugoAuthorKey, loadHugoAuthors } from './hugo/authors';
@@ -14,8 +14,9 @@ import { msg, type Message } from '../../l10n/message';
 import { loadUnrenderedPages, type ContentRoot } from './hugo/unrenderedPages';
 import { hugoTermKey } from './hugo/terms';
 import { readHugoRouting } from './hugo/routing';
+import { readLinkHook } from './hugo/linkRenderHook';
 import { makePathSanitized } from './hugo/terms';
-import { hugoRoutingOf } from '../routes/hugo';
+import { hugoRoutingOf, type HugoRouting } from '../routes/hugo';
 
 export const hugo: GeneratorProfile = {
   ...hugoDetection,
@@ -57,7 +58,7 @@ export const hugo: GeneratorProfile = {
     const themes = themeNames(data);
     // Any mount into a component replaces its default folder (hugo 0.111 modules/config.go,
     // ApplyProjectConfigDefaults); one into a folder of static/ or assets/ is served there, not at the root.
-    const dirsFor = (target: 'static' | 'assets' | 'content', fallback: string[]): string[] => {
+    const dirsFor = (target: 'static' | 'assets' | 'content' | 'layouts', fallback: string[]): string[] => {
       const mounted = mounts.filter((mount) => isTarget(mount.target, target));
       const atRoot = target === 'content' ? mounted : mounted.filter((mount) => mount.target === target);
       const own = mounted.length > 0 ? atRoot.map((mount) => joinPath(root, mount.source)) : fallback;
@@ -67,6 +68,11 @@ export const hugo: GeneratorProfile = {
     const staticDirs = Array.isArray(staticSetting) ? staticSetting.map(String) : [typeof staticSetting === 'string' ? staticSetting : 'static'];
     const taxonomies = taxonomyKeys(data);
     const contentDirs = dirsFor('content', languageContentDirs(languages));
+    const layoutDirs = dirsFor('layouts', [joinPath(root, stringSetting(data, 'layoutDir') ?? 'layouts')]);
+    const withLinkHook = async (routing: HugoRouting): Promise<HugoRouting> => {
+      const linkHook = await readLinkHook(fs, layoutDirs, objectSetting(data, 'markup') ?? {}, languages.codes.size > 1 && !routing.multihost);
+      return linkHook ? { ...routing, linkHook } : routing;
+    };
     // Filled by the content walk below (loadUnrenderedPages): the sections below the top level, for `:sections`.
     const branchFolders = new Set<string>();
     const config: SiteConfig = {
@@ -92,7 +98,7 @@ export const hugo: GeneratorProfile = {
       removePathAccents: data['removepathaccents'] === true,
       // Config keys are read lower-cased (Hugo's are case-insensitive): `buildFuture = true` builds future posts.
       publishing: { skipsDrafts: data['builddrafts'] !== true, skipsFuturePosts: data['buildfuture'] !== true, skipsExpiredPages: data['buildexpired'] !== true },
-      routing: readHugoRouting(data, languages, taxonomies, branchFolders, languageMounts, absentMountTargets),
+      routing: await withLinkHook(readHugoRouting(data, languages, taxonomies, branchFolders, languageMounts, absentMountTargets)),
     };
     // Where each content folder sits in the content tree, for cascade targets (a mount's target).
     const contentRoots: ContentRoot[] = [

@@ -49,4 +49,10 @@ export interface GeneratorRoutes {
   linkUrl?(config: SiteConfig, fromPath: string, url: string): string | undefined;
   /** The page a template link names; only for the forms this generator has. */
   resolveTemplateLink?(site: RouteSite, fromPath: string, link: LinkReference): TemplateLinkTarget;
+  /**
+   * A Markdown link as the site's link render hook takes it (Hugo): the page it looks the destination up as
+   * (`found`), or a destination it handles its own way (`unknown`). Undefined: the hook passes the
+   * destination through as written, or there is no hook, and the link is what the browser makes of it.
+   */
+  resolveHookedLink?(site: RouteSite, fromPath: string, link: LinkReference): TemplateLinkTarget | undefined;
 }

@@ -8,6 +8,7 @@ import { takesFile, type MountFilters } from '../generators/hugo/mountFilters';
 import { makePathSanitized } from '../generators/hugo/terms';
 import type { SiteConfig } from '../model';
 import type { GeneratorRoutes } from './generatorRoutes';
+import type { HugoLinkHook } from '../generators/hugo/linkRenderHook';
 import type { PageRoute } from './model';
 
 /** What Hugo's config says about URLs (filled by its config loader, generators/hugo/routing.ts). */
@@ -44,6 +45,8 @@ export interface HugoRouting {
   readonly contentMounts: readonly HugoContentMount[];
   /** Folders of the content tree (`docs/specs/otel`) mounted from a source the site does not have (a submodule not fetched): their pages are unknown. */
   readonly absentMountTargets: readonly string[];
+  /** The link render hook Markdown links go through; absent: they render as written. */
+  readonly linkHook?: HugoLinkHook;
 }
 
 export interface HugoContentMount {
@@ -159,6 +162,22 @@ export const hugoRoutes: GeneratorRoutes = {
   resolveTemplateLink(site, fromPath, link) {
     if (link.form !== 'hugo-ref' && link.form !== 'hugo-relref') return { status: 'unknown' };
     return hugoContentTree(site)?.resolveRef(fromPath, link) ?? { status: 'unknown' };
+  },
+
+  resolveHookedLink(site, fromPath, link) {
+    const hook = hugoRoutingOf(site.config)?.linkHook;
+    if (!hook || link.form !== 'markdown') return undefined;
+    if (hook.ownDestinations.includes(link.raw)) return { status: 'unknown' };
+    // `.Page.GetPage` on the destination's path, as written and without its trailing slash (hugoDocs' hook, and
+    // the embedded one's `./` trimmed). A fragment alone stays on the page; a URL with a scheme is not looked up.
+    if (!hook.getsPages || link.path === '' || /^[a-z][a-z0-9+.-]*:/i.test(link.path)) return undefined;
+    const tree = hugoContentTree(site);
+    for (const path of new Set([link.path.replace(/^\.\//, ''), link.path.replace(/\/+$/, '')])) {
+      if (path === '') continue;
+      const found = tree?.resolveRef(fromPath, { ...link, path });
+      if (found?.status === 'found') return found;
+    }
+    return undefined;
   },
 };
 

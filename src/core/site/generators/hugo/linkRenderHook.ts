@@ -1,0 +1,57 @@
+import type { SiteFileSystem } from '../../../host/fileSystem';
+import { joinPath } from '../../../text/paths';
+import { readText } from '../../../host/textFiles';
+
+/**
+ * What the site's link render hook does with a Markdown link's destination, as far as Postcraft reads it.
+ * Hugo renders every Markdown link through `render-link.html` when the project or a theme has one, or
+ * through its embedded hook where that is on (Hugo ≥ 0.123); an `<a href>` in the text never goes through it.
+ */
+export interface HugoLinkHook {
+  /**
+   * The hook looks the destination up as a page (`.Page.GetPage`, as the embedded hook does) and links the
+   * page it finds: `[x](methods/page/date/)` or `[x](../other.md)` reaches that page whatever the browser
+   * would make of the text. What it does not find it passes through as written (or fails the build on).
+   */
+  readonly getsPages: boolean;
+  /** Destinations the hook compares with a literal and handles its own way (hugoDocs' `[term](g)` glossary links). */
+  readonly ownDestinations: readonly string[];
+}
+
+/**
+ * The hook Hugo uses for the default output: the project's `layouts/_markup/render-link.html` (Hugo ≥ 0.146),
+ * or `layouts/_default/_markup/render-link.html`, else a theme's, else the embedded one where the config turns it
+ * on (`enableDefault`, Hugo 0.123–0.147; `useEmbedded`, Hugo ≥ 0.148) or a multilingual single-host site gets
+ * it by default. Undefined: links render as written.
+ */
+export async function readLinkHook(fs: SiteFileSystem, layoutDirs: readonly string[], markup: Readonly<Record<string, unknown>>, multilingualSingleHost: boolean): Promise<HugoLinkHook | undefined> {
+  for (const dir of layoutDirs) {
+    for (const file of [joinPath(dir, '_markup', 'render-link.html'), joinPath(dir, '_default', '_markup', 'render-link.html')]) {
+      const text = await readText(fs, file);
+      if (text !== undefined) return linkHookOf(text);
+    }
+  }
+  const link = objectAt(markup, ['goldmark', 'renderhooks', 'link']);
+  const useEmbedded = typeof link?.['useembedded'] === 'string' ? link['useembedded'].toLowerCase() : undefined;
+  const embedded = useEmbedded === 'always' || useEmbedded === 'fallback' || link?.['enabledefault'] === true || (useEmbedded !== 'never' && link?.['enabledefault'] !== false && multilingualSingleHost);
+  return embedded ? { getsPages: true, ownDestinations: [] } : undefined;
+}
+
+/** What a hook template does, read from its text (comments left out). */
+export function linkHookOf(template: string): HugoLinkHook {
+  const code = template.replace(/\{\{-?\s*\/\*[\s\S]*?\*\/\s*-?\}\}/g, '');
+  // `$u := urls.Parse .Destination`: comparing `$u`, `$u.String` or `$u.Path` is comparing the destination.
+  const names = [...code.matchAll(/\$([\w]+)\s*:?=\s*(?:urls\.Parse\s+)?\.Destination\b/g)].map((match) => match[1]!);
+  const subject = `(?:\\.Destination|${names.length > 0 ? `\\$(?:${names.join('|')})(?:\\.String|\\.Path)?` : '\\.Destination'})`;
+  const ownDestinations = [...code.matchAll(new RegExp(`\\beq\\s+${subject}\\s+"([^"]+)"`, 'g'))].map((match) => match[1]!);
+  return { getsPages: /\.GetPage\b/.test(code), ownDestinations };
+}
+
+function objectAt(data: Readonly<Record<string, unknown>>, keys: readonly string[]): Readonly<Record<string, unknown>> | undefined {
+  let at: unknown = data;
+  for (const key of keys) {
+    if (!at || typeof at !== 'object') return undefined;
+    at = (at as Record<string, unknown>)[key];
+  }
+  return at && typeof at === 'object' ? (at as Record<string, unknown>) : undefined;
+}

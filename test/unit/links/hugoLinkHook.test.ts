@@ -1,0 +1,62 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { createPostcraftService } from '../../../src/core/index';
+import { inMemorySite } from '../../../src/core/host/inMemoryFileSystem';
+import { linkHookOf } from '../../../src/core/site/generators/hugo/linkRenderHook';
+
+/** A hook as hugoDocs writes one: a glossary shorthand, then `.Page.GetPage` on the path, as written and without its trailing slash. */
+const gettingHook = `{{- /* Resolves pages; "g" is a glossary term. */ -}}
+{{- $u := urls.Parse .Destination -}}
+{{- $href := $u.String -}}
+{{- if eq $u.String "g" -}}{{- $href = "/glossary/" -}}
+{{- else if not $u.IsAbs -}}
+  {{- with $u.Path -}}{{- with $p := or ($.Page.GetPage .) ($.Page.GetPage (strings.TrimRight "/" .)) -}}{{- $href = .RelPermalink -}}{{- end -}}{{- end -}}
+{{- end -}}
+<a href="{{ $href }}">{{ .Text }}</a>
+`;
+
+const pages = {
+  'content/methods/Title.md': '---\ntitle: Title\n---\nx\n',
+  'content/methods/date.md': '---\ntitle: Date\n---\n## Returns\n',
+};
+
+/** hugo 0.111.3 builds this post, with `gettingHook`, to /methods/title/ (a, b), /methods/date/#returns (c), methods/missing/ as written (d) and /glossary/ (e). */
+const post = '---\ntitle: Intro\n---\n[a](methods/title/) [b](/methods/Title/) [c](../methods/date.md#returns) [d](methods/missing/) [e](g) [f](/methods/date/#gone)\n';
+
+describe('Hugo link render hooks', () => {
+  it('reads what a hook does: whether it looks pages up, and the destinations it compares with a literal', () => {
+    assert.deepEqual(linkHookOf(gettingHook), { getsPages: true, ownDestinations: ['g'] });
+    assert.deepEqual(linkHookOf('<a href="{{ .Destination | safeURL }}">{{ .Text }}</a>'), { getsPages: false, ownDestinations: [] });
+    // A comparison of something other than the destination names no destination; a commented-out lookup is no lookup.
+    assert.deepEqual(linkHookOf('{{ $level := "x" }}{{ if eq $level "warning" }}{{ end }}{{/* .Page.GetPage */}}<a href="{{ .Destination }}">'), { getsPages: false, ownDestinations: [] });
+  });
+
+  it('follows a project hook that looks pages up, as hugo 0.111.3 renders the links, and leaves the glossary shorthand to it', async () => {
+    const codes = async (files: Record<string, string>) => {
+      const service = createPostcraftService({ fs: inMemorySite({ ...pages, 'content/templates/intro.md': post, ...files }) });
+      await service.openWorkspace(['/site']);
+      return service.checkText('/site/content/templates/intro.md', post, { severities: { 'missing-alt': 'off' } }).map((finding) => [finding.code, post.split('\n')[finding.range.start.line]!.slice(finding.range.start.character, finding.range.end.character)]);
+    };
+    const config = { 'hugo.toml': 'baseURL = "https://example.org/"\n' };
+    assert.deepEqual(await codes({ ...config, 'layouts/_default/_markup/render-link.html': gettingHook }), [['broken-link', 'methods/missing/'], ['broken-anchor', 'gone']]);
+    // Hugo ≥ 0.146's place for it, and a theme's, count the same.
+    assert.deepEqual((await codes({ ...config, 'layouts/_markup/render-link.html': gettingHook })).length, 2);
+    assert.deepEqual((await codes({ 'hugo.toml': 'baseURL = "https://example.org/"\ntheme = "t"\n', 'themes/t/layouts/_default/_markup/render-link.html': gettingHook })).length, 2);
+    // Without a hook, the browser takes each link as written.
+    assert.deepEqual((await codes(config)).map(([code, text]) => `${code} ${text}`), ['broken-link methods/title/', 'broken-link /methods/Title/', 'broken-link methods/missing/', 'broken-link g', 'broken-anchor gone']);
+  });
+
+  it('follows the embedded hook where the config turns it on, or a multilingual single-host site has it by default', async () => {
+    const count = async (config: string) => {
+      const service = createPostcraftService({ fs: inMemorySite({ ...pages, 'content/templates/intro.md': post, 'hugo.toml': config }) });
+      await service.openWorkspace(['/site']);
+      return service.checkText('/site/content/templates/intro.md', post).filter((finding) => finding.code === 'broken-link').length;
+    };
+    const base = 'baseURL = "https://example.org/"\n';
+    assert.equal(await count(`${base}[markup.goldmark.renderHooks.link]\nenableDefault = true\n`), 2); // d, and e: the embedded hook knows no glossary
+    assert.equal(await count(`${base}[markup.goldmark.renderHooks.link]\nuseEmbedded = "always"\n`), 2);
+    const multilingual = `${base}defaultContentLanguage = "en"\n[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n`;
+    assert.equal(await count(multilingual), 2);
+    assert.equal(await count(`${multilingual}[markup.goldmark.renderHooks.link]\nuseEmbedded = "never"\n`), 4);
+  });
+});
