@@ -518,3 +518,18 @@ describe('Hugo images in pages never rendered on their own', () => {
     assert.deepEqual(await check(files, 'content/posts/a.md', '---\ntitle: A\n---\n![a](/gone.png)\n').then((found) => found.map((finding) => finding.code)), ['broken-image']);
   });
 });
+
+describe('Hugo Goldmark ID settings', () => {
+  const anchorFindings = async (markup: string) => {
+    const post = '---\ntitle: P\n---\n`KEY`\n: The key.\n\n## Hello_World 2\n\n[a](#key) [b](#hello_world-2) [c](#hello-world-2)\n';
+    return (await check({ 'hugo.toml': `baseURL = "https://example.org/"\n${markup}`, 'content/p.md': post }, 'content/p.md', post)).filter((finding) => finding.code === 'broken-anchor').map((finding) => /"#([^"]+)"/.exec(finding.message)?.[1]);
+  };
+
+  // The heading IDs as hugo 0.111.3 writes them with each setting; autoDefinitionTermID is Hugo ≥ 0.144's (attributes.go).
+  it('reads autoHeadingIDType, autoHeadingID and autoDefinitionTermID from markup.goldmark.parser', async () => {
+    assert.deepEqual(await anchorFindings(''), ['key', 'hello-world-2']);
+    assert.deepEqual(await anchorFindings('[markup.goldmark.parser]\nautoDefinitionTermID = true\n'), ['hello-world-2']);
+    assert.deepEqual(await anchorFindings('[markup.goldmark.parser]\nautoHeadingIDType = "blackfriday"\n'), ['key', 'hello_world-2']);
+    assert.deepEqual(await anchorFindings('[markup.goldmark.parser]\nautoHeadingID = false\n'), ['key', 'hello_world-2', 'hello-world-2']);
+  });
+});

@@ -1,6 +1,7 @@
 import type { GeneratorId } from '../post/dialect';
 import type { Anchor, HeadingIdStyle } from './model';
 import { astroRule, astroRules, githubSluggerAnchors, githubSluggerAnchorsByRules, type AstroHeadingIds } from './headingIds/githubSlugger';
+import { definitionTerms } from './headingIds/definitionTerms';
 import { goldmarkAnchors } from './headingIds/goldmark';
 import { scanHeadings, type Span } from './headingIds/headingScan';
 import { kramdownAnchors } from './headingIds/kramdown';
@@ -37,9 +38,10 @@ const defaults: Readonly<Record<GeneratorId, HeadingIdStyle | undefined>> = {
  * Ranges are offsets into the post (`bodyStart` added): a heading's text without `#`s and `{#id}`, an
  * anchor's id value. Headings come first, in document order, then explicit anchors.
  */
-export function anchorsOf(written: string, bodyStart: number, { style, mdx }: { readonly style: HeadingIdRule; readonly mdx: boolean }): Anchor[] {
-  // A body without `#`, `=`, `-` or `<` has no heading and no anchor (setext needs `=` or `-` under a line).
-  if (!/[#=<-]/.test(written)) return [];
+export function anchorsOf(written: string, bodyStart: number, { style, mdx, definitionTermIds = false }: { readonly style: HeadingIdRule; readonly mdx: boolean; readonly definitionTermIds?: boolean | undefined }): Anchor[] {
+  // A body without `#`, `=`, `-` or `<` has no heading and no anchor (setext needs `=` or `-` under a line),
+  // nor `:` where definition terms get IDs.
+  if (!/[#=<-]/.test(written) && !(definitionTermIds && written.includes(':'))) return [];
   const markdownIt = style === 'markdown-it-anchor' ? markdownItAnchorDefaults : typeof style === 'object' && 'plugin' in style ? style : undefined;
   // Jekyll (kramdown) and Eleventy run Liquid first: a `{% comment %}` is dropped, a `{% highlight %}` is code;
   // so is Hugo's `{{< highlight >}}` (its heading ID styles are Goldmark's): a `# comment` line in it is no heading.
@@ -54,7 +56,7 @@ export function anchorsOf(written: string, bodyStart: number, { style, mdx }: { 
     : style === 'kramdown' ? kramdownAnchors(body, scanned)
     : style === 'github-slugger' ? githubSluggerAnchors(body, headings)
     : style === 'astro' ? githubSluggerAnchors(body, headings, astroRule)
-    : goldmarkAnchors(body, headings, style as Parameters<typeof goldmarkAnchors>[2]);
+    : goldmarkAnchors(body, headings, style as Parameters<typeof goldmarkAnchors>[2], definitionTermIds ? definitionTerms(body) : []);
   anchors.push(...explicitAnchors(body, htmlLines));
   if (markdownIt?.attrs) anchors.push(...attributeAnchors(body, anchors));
   return bodyStart === 0 ? anchors : anchors.map((anchor) => ({ ...anchor, range: { start: anchor.range.start + bodyStart, end: anchor.range.end + bodyStart } }));

@@ -67,6 +67,8 @@ export interface SiteConfig {
   readonly routing?: SiteRouting;
   /** How headings get their IDs, where the config chooses (Hugo's `autoHeadingIDType`); else the generator's default. */
   readonly headingIds?: HeadingIdStyle;
+  /** Definition-list terms get IDs as headings do (Hugo ≥ 0.144's `markup.goldmark.parser.autoDefinitionTermID`). */
+  readonly definitionTermIds?: boolean;
   /** The build re-encodes and resizes the images pages show (Eleventy's eleventyImageTransformPlugin): no image is served as it is. */
   readonly transformsImages?: boolean;
 }

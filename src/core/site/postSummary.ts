@@ -64,7 +64,7 @@ function anchorsIn(text: string, bodyStart: number, config: SiteConfig, path: st
   // So are those a Hugo shortcode called with `{{% %}}` writes: its output is Markdown, parsed with the page.
   // (`includes` first: a substring search costs less than the regex over every body.)
   if (config.generator === 'hugo' && body.includes('{{%') && markdownShortcodeCall.test(body)) return undefined;
-  const anchors = anchorsOf(body, bodyStart, { style, mdx });
+  const anchors = anchorsOf(body, bodyStart, { style, mdx, definitionTermIds: config.definitionTermIds });
   // The index outlives the text: a slice of it would keep the whole post in memory.
   return anchors.length === 0 ? noAnchors : anchors.map(({ id, text: headingText, range }) => ({ id: detached(id), ...(headingText !== undefined ? { text: detached(headingText) } : {}), range }));
 }

@@ -203,3 +203,39 @@ describe('anchorsOf: markdown-it-anchor', () => {
     assert.equal(headingIdStyleOf({ generator: 'eleventy' }), undefined);
   });
 });
+
+describe('definition terms as anchors (Hugo ≥ 0.144, autoDefinitionTermID)', () => {
+  // markup/goldmark attributes.go generateAutoID: a <dt> gets an ID from its plain text, from the headings' counter, in document order.
+  const body = [
+    '`target`',
+    ': The target.',
+    'still the definition, not a term',
+    '',
+    'Term one',
+    'Term *two*',
+    ': Both terms.',
+    ': A second definition.',
+    '',
+    '```',
+    'in code',
+    ': not a definition',
+    '```',
+    '',
+    '- a list item',
+    ': not its term',
+    '',
+    '## Target',
+    '',
+    'matchers',
+    ': After the heading.',
+  ].join('\n');
+  const anchors = (definitionTermIds: boolean) => anchorsOf(body, 0, { style: 'github', mdx: false, definitionTermIds }).map((anchor) => [anchor.id, anchor.text]);
+
+  it('gives each term of a definition list an ID from the heading counter, in document order', () => {
+    assert.deepEqual(anchors(true), [['target', 'target'], ['term-one', 'Term one'], ['term-two', 'Term two'], ['target-1', 'Target'], ['matchers', 'matchers']]);
+  });
+
+  it('gives terms no ID without the setting', () => {
+    assert.deepEqual(anchors(false), [['target', 'Target']]);
+  });
+});

@@ -13,10 +13,29 @@ import { plainText } from './inlineText';
 
 export type GoldmarkIdType = 'github' | 'github-ascii' | 'blackfriday';
 
-export function goldmarkAnchors(body: string, headings: readonly ScannedHeading[], type: GoldmarkIdType): Anchor[] {
+/**
+ * `terms`: definition terms that get IDs too (Hugo ≥ 0.144's `autoDefinitionTermID`), from the same
+ * counter in document order, made from the term's plain text (markup/goldmark attributes.go generateAutoID).
+ */
+export function goldmarkAnchors(body: string, headings: readonly ScannedHeading[], type: GoldmarkIdType, terms: readonly Span[] = []): Anchor[] {
   const taken = new Set<string>();
   const anchors: Anchor[] = [];
+  const unique = (id: string) => {
+    let free = id;
+    for (let n = 1; taken.has(free); n++) free = `${id}-${n}`;
+    taken.add(free);
+    return free;
+  };
+  let nextTerm = 0;
+  const termsBefore = (offset: number) => {
+    for (; nextTerm < terms.length && terms[nextTerm]!.start < offset; nextTerm++) {
+      const term = terms[nextTerm]!;
+      const text = plainText(body.slice(term.start, term.end), { imageAlt: true }).trim();
+      anchors.push({ id: unique(sanitize(text, type) || 'heading'), text, range: { start: term.start, end: trimEnd(body, term.start, term.end) } });
+    }
+  };
   for (const heading of headings) {
+    if (heading.lines.length > 0) termsBefore(heading.lines[0]!.start);
     const lines = [...heading.lines];
     if (lines.length === 0) continue;
     let last = lines[lines.length - 1]!;
@@ -24,18 +43,11 @@ export function goldmarkAnchors(body: string, headings: readonly ScannedHeading[
     if (attributes) lines[lines.length - 1] = last = attributes.text;
     let id = attributes?.id;
     if (id !== undefined) taken.add(id);
-    else {
-      id = sanitize(body.slice(last.start, last.end), type) || 'heading';
-      if (taken.has(id)) {
-        let n = 1;
-        while (taken.has(`${id}-${n}`)) n++;
-        id = `${id}-${n}`;
-      }
-      taken.add(id);
-    }
+    else id = unique(sanitize(body.slice(last.start, last.end), type) || 'heading');
     const range = { start: lines[0]!.start, end: trimEnd(body, lines[0]!.start, last.end) };
     anchors.push({ id, text: plainText(lines.map((line) => body.slice(line.start, line.end)).join(' '), { imageAlt: true }).trim(), range });
   }
+  termsBefore(Infinity);
   return anchors;
 }
 

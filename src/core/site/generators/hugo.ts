@@ -96,6 +96,7 @@ export const hugo: GeneratorProfile = {
       ],
       languages,
       removePathAccents: data['removepathaccents'] === true,
+      ...goldmarkIds(objectSetting(objectSetting(objectSetting(data, 'markup') ?? {}, 'goldmark') ?? {}, 'parser') ?? {}),
       // Config keys are read lower-cased (Hugo's are case-insensitive): `buildFuture = true` builds future posts.
       publishing: { skipsDrafts: data['builddrafts'] !== true, skipsFuturePosts: data['buildfuture'] !== true, skipsExpiredPages: data['buildexpired'] !== true },
       routing: await withLinkHook(readHugoRouting(data, languages, taxonomies, branchFolders, languageMounts, absentMountTargets)),
@@ -177,4 +178,14 @@ function isTarget(mountTarget: string, target: string): boolean {
 
 function isAuthorTaxonomy(key: string): boolean {
   return /^authors?$/i.test(key);
+}
+
+/**
+ * What Goldmark's parser settings give IDs to (hugo markup/goldmark/goldmark_config): headings unless
+ * `autoHeadingID = false`, by `autoHeadingIDType`; definition terms with `autoDefinitionTermID` (Hugo ≥ 0.144).
+ */
+function goldmarkIds(parser: Readonly<Record<string, unknown>>): Pick<SiteConfig, 'headingIds' | 'definitionTermIds'> {
+  const type = parser['autoheadingidtype'];
+  const headingIds = parser['autoheadingid'] === false ? 'none' : type === 'github' || type === 'github-ascii' || type === 'blackfriday' ? type : undefined;
+  return { ...(headingIds ? { headingIds } : {}), ...(parser['autodefinitiontermid'] === true ? { definitionTermIds: true } : {}) };
 }
