@@ -36,6 +36,20 @@ describe('images where the site puts them', () => {
     assert.match(findings[1]!.message, /\(in shortcode `myimg`; Postcraft guesses this argument is an image path\)/);
   });
 
+  // hugoDocs' code-toggle reads `config=imaging.avif` as a key of its data files: hugo 0.111.3 renders it, no image involved.
+  it('takes no argument of a shortcode whose template shows no file for an image, the project’s template before a theme’s', async () => {
+    const site = {
+      ...hugo,
+      'hugo.toml': 'baseURL = "https://example.org/"\ntheme = "t"\n',
+      'layouts/shortcodes/code-toggle.html': '{{/* <img src="{{ .Get 0 }}"> in a comment */}}{{ $keys := split (.Get "config") "." }}<div x-data><use href="#icon"></use>{{ index site.Data.docs $keys }}</div>',
+      'themes/t/layouts/shortcodes/code-toggle.html': '<img src="{{ .Get "config" }}">',
+      'layouts/_shortcodes/shot.html': '<img src="{{ .Get 0 | relURL }}">',
+    };
+    const body = '{{< code-toggle config=imaging.avif />}}\n{{< shot "/img/gone.png" >}}\n{{< unknown "/img/lost.png" >}}\n';
+    const findings = await check(site, 'content/posts/a.md', `---\ntitle: A\n---\n${body}`);
+    assert.deepEqual(findings.map(({ code, severity, line }) => [code, severity, line]), [['broken-image', 'warning', 4], ['broken-image', 'warning', 5]]);
+  });
+
   it('resolves Liquid tag arguments on a Jekyll site as guesses', async () => {
     const findings = await check(jekyll, '_posts/2024-01-02-a.md', '---\ntitle: A\n---\n{% lightbox_img /images/gone.png caption %}\n{% lightbox_img /images/here.png %}\n');
     assert.deepEqual(findings.map(({ code, severity, line }) => [code, severity, line]), [['broken-image', 'warning', 3]]);

@@ -9,6 +9,8 @@ export interface PostDialect {
   /** Frontmatter keys whose values are image paths (`cover.image` reaches into a map). */
   readonly imageFields: readonly string[];
   readonly markdownIsMdx?: boolean;
+  /** The site's own shortcodes whose templates show no file (Hugo, see hugo/shortcodeTemplates.ts): their arguments are no images. */
+  readonly imagelessShortcodes?: ReadonlySet<string>;
 }
 
 /**

@@ -25,6 +25,8 @@ export interface ImageReference {
    * an argument of a site's own shortcode or Liquid tag): why, for the message. A guess is never an error.
    */
   readonly guess?: Message;
+  /** The shortcode or Liquid tag it is an argument of. */
+  readonly tag?: string;
 }
 
 /**
@@ -32,7 +34,7 @@ export interface ImageReference {
  * values of those keys are left alone), other frontmatter values that look like image paths (a guess),
  * and the body.
  */
-export function findImageReferences(post: ParsedPost, config: Pick<PostDialect, 'imageFields' | 'markdownIsMdx' | 'generator'>): ImageReference[] {
+export function findImageReferences(post: ParsedPost, config: Pick<PostDialect, 'imageFields' | 'markdownIsMdx' | 'generator' | 'imagelessShortcodes'>): ImageReference[] {
   const fromFields = valuesOf(post, config.imageFields).flatMap(({ node }) => {
     if (typeof node.value !== 'string' || !hasImageExtension(node.value)) return [];
     const range = innerRange(node);
@@ -40,7 +42,9 @@ export function findImageReferences(post: ParsedPost, config: Pick<PostDialect, 
     return reference ? [reference] : [];
   });
   const guessed = guessedFrontmatterImages(post, config.imageFields).flatMap(({ raw, start, guess }) => toReference(raw, start, 'frontmatter', guess) ?? []);
-  return [...fromFields, ...guessed, ...findBodyImages(post, { mdx: compilesAsMdx(config, post.path), generator: config.generator })];
+  const body = findBodyImages(post, { mdx: compilesAsMdx(config, post.path), generator: config.generator });
+  const imageless = config.imagelessShortcodes;
+  return [...fromFields, ...guessed, ...(imageless?.size ? body.filter((reference) => !(reference.guess && reference.tag !== undefined && imageless.has(reference.tag))) : body)];
 }
 
 function hasImageExtension(path: string): boolean {
@@ -72,9 +76,9 @@ function scanBodyImages(post: ParsedPost, { mdx, generator }: { mdx: boolean; ge
   // the page; blanked, the offsets stay. Template arguments are read from the text as written.
   const body = pageMarkdown(written, generator, { mdx });
   const found: ImageReference[] = [];
-  const add = (raw: string, start: number, origin: ImageOrigin, guess?: Message) => {
+  const add = (raw: string, start: number, origin: ImageOrigin, guess?: Message, tag?: string) => {
     const reference = toReference(raw, post.bodyStart + start, origin, guess);
-    if (reference) found.push(reference);
+    if (reference) found.push(tag === undefined ? reference : { ...reference, tag });
   };
 
   // Template arguments and MDX imports are looked for first: whether they are in code matters, so they
@@ -110,7 +114,7 @@ function scanBodyImages(post: ParsedPost, { mdx, generator }: { mdx: boolean; ge
     }
   }
 
-  for (const argument of templateArguments) if (!(argument.hiddenInCode && inCode(argument.tagStart))) add(argument.raw, argument.start, 'shortcode', argument.guess);
+  for (const argument of templateArguments) if (!(argument.hiddenInCode && inCode(argument.tagStart))) add(argument.raw, argument.start, 'shortcode', argument.guess, argument.tag);
   for (const { raw, path, start } of imports) {
     if (inCode(start)) continue;
     const reference = toReference(raw, post.bodyStart + start, 'import');

@@ -10,6 +10,8 @@ export type TemplateImageArgument = Omit<GuessedImageText, 'guess'> & {
   /** Where its tag starts, and whether code there turns the tag's output into text (all but `{{< >}}`). */
   readonly tagStart: number;
   readonly hiddenInCode: boolean;
+  /** The shortcode's or tag's name. */
+  readonly tag: string;
 };
 
 // Tags of plugins that look images up in folders of their own, not where the site serves files:
@@ -87,7 +89,7 @@ export function tagArguments(body: string, tag: TemplateTag): TagArgument[] {
 
 function imageArguments(body: string, tag: TemplateTag): TemplateImageArgument[] {
   if (tag.name === '' || tag.name.startsWith('/')) return [];
-  const at = { tagStart: tag.start, hiddenInCode: !body.startsWith('{{<', tag.start) };
+  const at = { tagStart: tag.start, hiddenInCode: !body.startsWith('{{<', tag.start), tag: tag.name };
   const found: TemplateImageArgument[] = [];
   // `{% include file %}` and `{% render file %}` name a template in _includes/ (Jekyll, Eleventy), even an
   // SVG to inline; their named parameters may still be image paths.

@@ -39,6 +39,8 @@ export interface SiteConfig {
   readonly authorKeys: string[];
   /** Frontmatter keys holding image paths. */
   readonly imageFields: string[];
+  /** The site's own shortcodes whose templates show no file: their arguments are no images (Hugo, see hugo/shortcodeTemplates.ts). */
+  readonly imagelessShortcodes?: ReadonlySet<string>;
   /** `.md` files are compiled as MDX too (Docusaurus), so their `import`s are real; else only `.mdx` files. */
   readonly markdownIsMdx?: boolean;
   /** Folders never indexed (build output, dependencies). */

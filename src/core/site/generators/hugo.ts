@@ -15,6 +15,7 @@ import { loadUnrenderedPages, type ContentRoot } from './hugo/unrenderedPages';
 import { hugoTermKey } from './hugo/terms';
 import { readHugoRouting } from './hugo/routing';
 import { readLinkHook } from './hugo/linkRenderHook';
+import { imagelessShortcodes } from './hugo/shortcodeTemplates';
 import { makePathSanitized } from './hugo/terms';
 import { hugoRoutingOf, type HugoRouting } from '../routes/hugo';
 
@@ -99,6 +100,7 @@ export const hugo: GeneratorProfile = {
       ...goldmarkIds(objectSetting(objectSetting(objectSetting(data, 'markup') ?? {}, 'goldmark') ?? {}, 'parser') ?? {}),
       // Config keys are read lower-cased (Hugo's are case-insensitive): `buildFuture = true` builds future posts.
       publishing: { skipsDrafts: data['builddrafts'] !== true, skipsFuturePosts: data['buildfuture'] !== true, skipsExpiredPages: data['buildexpired'] !== true },
+      imagelessShortcodes: await imagelessShortcodes(fs, layoutDirs),
       routing: await withLinkHook(readHugoRouting(data, languages, taxonomies, branchFolders, languageMounts, absentMountTargets)),
     };
     // Where each content folder sits in the content tree, for cascade targets (a mount's target).
