@@ -79,10 +79,8 @@ function checkReference(context: CheckContext, reference: ImageReference, weighe
   const severity = reference.guess ? 'warning' : 'error';
   switch (resolution.status) {
     case 'found':
-      if (!weighed.has(resolution.file)) {
-        weighed.add(resolution.file);
-        reportHeavy(context, reference, resolution.file);
-      }
+      // Once per file, by the first reference that shows it as it is (a guess or a resized field does not).
+      if (!weighed.has(resolution.file) && reportHeavy(context, reference, resolution.file)) weighed.add(resolution.file);
       return;
     case 'outside-site':
       context.report({ code: 'image-outside-site', severity, range: reference.range, message: guessed ? msg('Image {0} points outside the site; the generator cannot publish it and Postcraft does not read it ({1}).', shown, guessed) : msg('Image {0} points outside the site; the generator cannot publish it and Postcraft does not read it.', shown) });
@@ -138,11 +136,12 @@ function checkReference(context: CheckContext, reference: ImageReference, weighe
  * optimises them), every image of an Eleventy site with the image transform plugin, and the frontmatter
  * images of Astro and Eleventy, which layouts show through their image pipelines. Guessed references are left alone: their file may not be the one shown.
  */
-function reportHeavy(context: CheckContext, reference: ImageReference, file: string): void {
+/** Reports the file if it is heavy and the reference shows it as it is; whether it does (the file is then weighed for the post). */
+function reportHeavy(context: CheckContext, reference: ImageReference, file: string): boolean {
   const { site } = context;
-  if (reference.guess || site.config.transformsImages || !showsAsIs(site, reference, file)) return;
+  if (reference.guess || site.config.transformsImages || !showsAsIs(site, reference, file)) return false;
   const heavy = site.heavyImages.get(file);
-  if (!heavy) return;
+  if (!heavy) return true;
   context.report({
     code: 'heavy-image',
     severity: 'warning',
@@ -151,6 +150,7 @@ function reportHeavy(context: CheckContext, reference: ImageReference, file: str
       ? msg("Image \"{0}\" is {1}, {2} × {3} pixels: over the site's {4} limit (heavyImageKB), it slows the page down; a smaller or compressed copy loads faster.", reference.raw, formatBytes(heavy.bytes), heavy.width, heavy.height, formatBytes(site.settings.heavyImageBytes))
       : msg("Image \"{0}\" is {1}: over the site's {2} limit (heavyImageKB), it slows the page down; a smaller or compressed copy loads faster.", reference.raw, formatBytes(heavy.bytes), formatBytes(site.settings.heavyImageBytes)),
   });
+  return true;
 }
 
 /** Whether the reference shows the image file as it is, not through the generator's image processing (see `reportHeavy`). */

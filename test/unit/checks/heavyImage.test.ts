@@ -38,6 +38,16 @@ describe('heavy-image', () => {
     assert.match(service.hover('/site/content/posts/p.md', text, text.indexOf('/small.png') + 1)?.markdown ?? '', /`static\/small.png`$/);
   });
 
+  // rOpenSci: `twitterImg: blog/…/washington.jpg` (a social card the theme resizes) before `{{< figure src="washington.jpg" >}}` in the body.
+  it('reports a heavy image at the first reference that shows it as it is, not hidden by an earlier field or guess naming the same file', async () => {
+    const { findings } = await heavyFindings({
+      ...hugo,
+      'content/posts/shot/big.png': png(4000, 3000, 2500),
+      'content/posts/shot/index.md': '---\ntitle: T\nsocialImg: posts/shot/big.png\n---\n\n{{< gallery "big.png" >}}\n\n![Big](big.png)\n',
+    }, '/site/content/posts/shot/index.md');
+    assert.deepEqual(findings.map((finding) => finding.range.start.line), [7]);
+  });
+
   it('is quiet under the default limit, and follows an image that grows on disk', async () => {
     const files = { 'hugo.toml': hugo['hugo.toml'], 'static/big.png': png(800, 600, 2500), 'content/posts/p.md': '---\ntitle: T\n---\n\n![Big](/big.png)\n' };
     const { fs, service, findings } = await heavyFindings(files, '/site/content/posts/p.md');
