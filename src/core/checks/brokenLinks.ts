@@ -23,11 +23,12 @@ function checkLink(context: CheckContext, link: LinkReference): void {
   const target = resolveLink(site, post.path, link);
   const shown = `"${link.raw}"`;
   if (target.kind === 'missing') {
-    const fixes = suggestionFixes(context, link, target.suggestions);
+    const fixes = target.address ? [context.replaceFix(msg('Change to "{0}"', target.address), link.range, target.address, true)] : suggestionFixes(context, link, target.suggestions);
     // The generator stops on a template link to nothing, and a file link names a file that is not there;
     // a URL may still be served by something Postcraft does not see (a theme's page, the host's redirects).
     const severity = isTemplateForm(link.form) || target.why || !link.path.startsWith('/') ? 'error' : 'warning';
-    const message = sentences(msg('No page or file at {0} (looked for {1}).', shown, target.lookedFor), target.why && msg('{0}.', target.why), didYouMean(fixes));
+    const address = target.address && msg('It looks like a web address written without "https://".');
+    const message = sentences(msg('No page or file at {0} (looked for {1}).', shown, target.lookedFor), target.why && msg('{0}.', target.why), address, didYouMean(fixes));
     context.report({ code: 'broken-link', severity, range: link.range, message, fixes });
     return;
   }

@@ -4,6 +4,7 @@ import { routesOf } from './routes';
 import type { Site } from './site';
 import { basename, dirname, isInside, joinPath, normalizePath } from '../text/paths';
 import type { LinkReference } from '../links/model';
+import { startsWithHostName } from '../links/schemelessAddress';
 import { urlKey } from '../links/urlMap';
 
 /** What a link reaches, as the site's generator and web server would resolve it. */
@@ -26,6 +27,8 @@ export type LinkTarget =
       readonly lookedFor: string;
       /** Pages (or files) the writer may have meant, best first. */
       readonly suggestions: readonly string[];
+      /** The web address meant by a link that starts with a host name written without its scheme (`https://github.com/me`). */
+      readonly address?: string;
     };
 
 /** Resolves a link of the post at `fromPath` the way its site's generator does. */
@@ -56,9 +59,13 @@ export function resolveLink(site: Site, fromPath: string, link: LinkReference): 
     return follows ? { kind: 'page', path: file, viaAlias: false } : { kind: 'unfollowed-file', path: file };
   }
   if (site.files.has(file) || site.files.has(joinPath(file, 'index.html'))) return { kind: 'file', path: file };
-  if (isPostPath(file)) return missingFile(site, file, fromPath);
   const route = site.posts.get(fromPath)?.route;
-  return route ? resolveUrl(site, relativeUrl(route.url, link.path), fromPath) : { kind: 'unknown' };
+  const target = isPostPath(file) ? missingFile(site, file, fromPath) : route ? resolveUrl(site, relativeUrl(route.url, link.path), fromPath) : { kind: 'unknown' as const };
+  // One that starts with a host name (`github.com/me/repo`) and reaches nothing is a web address written
+  // without its scheme: a page with the same last segment is a coincidence of naming (a project page named
+  // after its repository), not what the writer meant, so it is not suggested.
+  if (!route || (target.kind !== 'missing' && target.kind !== 'unknown') || !startsWithHostName(link.path)) return target;
+  return { kind: 'missing', why: undefined, lookedFor: relativeUrl(route.url, link.path), suggestions: [], address: `https://${link.raw}` };
 }
 
 function resolveTemplateLink(site: Site, fromPath: string, link: LinkReference): LinkTarget {

@@ -212,3 +212,37 @@ describe('Hugo pages whose headings Postcraft cannot see', () => {
     assert.equal(finding?.message, 'No heading or anchor "#installing-operator" in "Target". Did you mean "#installing-the-operator"?');
   });
 });
+
+// Links written without `https://` (whoisryosuke's Astro blog: `[Clawdio](github.com/whoisryosuke/clawdio)`,
+// zachleat.com: `[Browserstack](browserstack.com)`) are paths below the page's URL to the browser.
+describe('relative links that start with a host name', () => {
+  it('says the link looks like a web address and offers https:// first, not a page with the same last segment', async () => {
+    const fs = hugoSite({
+      'content/projects/clawdio.md': '---\ntitle: Clawdio\n---\n',
+      'content/posts/source.md': '---\ntitle: Source\n---\n\n[a](github.com/me/clawdio) [b](jamstack.org) [c](youtube.com/watch?v=abc#t=5) [d](<www.example.co.uk/a b>) [e](github.com/me/repo/blob/main/README.md)\n',
+    });
+    const findings = await (await open(fs)).checkFile('/site/content/posts/source.md');
+    assert.deepEqual(findings.map((finding) => [finding.severity, finding.message]), [
+      ['error', 'No page or file at "github.com/me/clawdio" (looked for /posts/source/github.com/me/clawdio). It looks like a web address written without "https://". Did you mean "https://github.com/me/clawdio"?'],
+      ['error', 'No page or file at "jamstack.org" (looked for /posts/source/jamstack.org). It looks like a web address written without "https://". Did you mean "https://jamstack.org"?'],
+      ['error', 'No page or file at "youtube.com/watch?v=abc#t=5" (looked for /posts/source/youtube.com/watch). It looks like a web address written without "https://". Did you mean "https://youtube.com/watch?v=abc#t=5"?'],
+      ['error', 'No page or file at "www.example.co.uk/a b" (looked for /posts/source/www.example.co.uk/a b). It looks like a web address written without "https://". Did you mean "https://www.example.co.uk/a b"?'],
+      ['error', 'No page or file at "github.com/me/repo/blob/main/README.md" (looked for /posts/source/github.com/me/repo/blob/main/README.md). It looks like a web address written without "https://". Did you mean "https://github.com/me/repo/blob/main/README.md"?'],
+    ]);
+    const [first] = findings;
+    assert.deepEqual(first!.fixes.map((fix) => [fix.edits[0]!.newText, fix.isPreferred ?? false]), [['https://github.com/me/clawdio', true], ['<!-- postcraft-disable-next-line broken-link -->\n', false]]);
+  });
+
+  it('takes a file or page whose path has a dot in its first segment for what it is', async () => {
+    const fs = hugoSite({
+      'content/posts/bundle/index.md': '---\ntitle: Source\n---\n\n[a](v1.2/notes/) [b](image.png) [c](example.com/index.md) [d](amp.dev/) [e](missing.png) [f](post.md) [g](styles.css)\n',
+      'content/posts/bundle/v1.2/notes/index.html': '<p>Notes</p>',
+      'content/posts/bundle/image.png': 'png',
+      'content/posts/bundle/example.com/index.md': '---\ntitle: A page named like a domain\n---\n',
+      'content/other.md': '---\ntitle: Other\nurl: /posts/bundle/amp.dev/\n---\n',
+    });
+    const findings = await (await open(fs)).checkFile('/site/content/posts/bundle/index.md');
+    assert.deepEqual(findings.map((finding) => finding.message.split(' (')[0]), ['No page or file at "missing.png"', 'No page or file at "post.md"', 'No page or file at "styles.css"']);
+    assert.ok(findings.every((finding) => !finding.message.includes('https://')));
+  });
+});
