@@ -71,7 +71,11 @@ export const hugo: GeneratorProfile = {
     const contentDirs = dirsFor('content', languageContentDirs(languages));
     const layoutDirs = dirsFor('layouts', [joinPath(root, stringSetting(data, 'layoutDir') ?? 'layouts')]);
     const withLinkHook = async (routing: HugoRouting): Promise<HugoRouting> => {
-      const linkHook = await readLinkHook(fs, layoutDirs, objectSetting(data, 'markup') ?? {}, languages.codes.size > 1 && !routing.multihost);
+      // Every layout folder is on disk: each theme's (not a module path, not an empty submodule), and no module import.
+      const imports = objectSetting(data, 'module')?.['imports'];
+      let layoutsComplete = !(Array.isArray(imports) ? imports.length > 0 : imports !== undefined && imports !== null);
+      for (const theme of themes) layoutsComplete &&= (await fs.stat(joinPath(root, 'themes', theme, 'layouts'))) !== undefined;
+      const linkHook = await readLinkHook(fs, layoutDirs, objectSetting(data, 'markup') ?? {}, languages.codes.size > 1 && !routing.multihost, layoutsComplete);
       return linkHook ? { ...routing, linkHook } : routing;
     };
     // Filled by the content walk below (loadUnrenderedPages): the sections below the top level, for `:sections`.

@@ -45,8 +45,8 @@ export interface HugoRouting {
   readonly contentMounts: readonly HugoContentMount[];
   /** Folders of the content tree (`docs/specs/otel`) mounted from a source the site does not have (a submodule not fetched): their pages are unknown. */
   readonly absentMountTargets: readonly string[];
-  /** The link render hook Markdown links go through; absent: they render as written. */
-  readonly linkHook?: HugoLinkHook;
+  /** The link render hook Markdown links go through; `'none'`: they render as written; absent: Postcraft cannot tell (a theme or module it does not see). */
+  readonly linkHook?: HugoLinkHook | 'none';
 }
 
 export interface HugoContentMount {
@@ -164,9 +164,14 @@ export const hugoRoutes: GeneratorRoutes = {
     return hugoContentTree(site)?.resolveRef(fromPath, link) ?? { status: 'unknown' };
   },
 
+  /** Hugo writes a Markdown link as it is, `.md` included, unless a link render hook looks the page up. */
+  followsFileLink(config) {
+    return hugoRoutingOf(config)?.linkHook !== 'none';
+  },
+
   resolveHookedLink(site, fromPath, link) {
     const hook = hugoRoutingOf(site.config)?.linkHook;
-    if (!hook || link.form !== 'markdown') return undefined;
+    if (!hook || hook === 'none' || link.form !== 'markdown') return undefined;
     if (hook.ownDestinations.includes(link.raw)) return { status: 'unknown' };
     // `.Page.GetPage` on the destination's path, as written and without its trailing slash (hugoDocs' hook, and
     // the embedded one's `./` trimmed). A fragment alone stays on the page; a URL with a scheme is not looked up.

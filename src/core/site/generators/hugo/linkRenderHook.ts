@@ -22,9 +22,10 @@ export interface HugoLinkHook {
  * The hook Hugo uses for the default output: the project's `layouts/_markup/render-link.html` (Hugo ≥ 0.146),
  * or `layouts/_default/_markup/render-link.html`, else a theme's, else the embedded one where the config turns it
  * on (`enableDefault`, Hugo 0.123–0.147; `useEmbedded`, Hugo ≥ 0.148) or a multilingual single-host site gets
- * it by default. Undefined: links render as written.
+ * it by default. `'none'`: there is no hook, so links render as written; Postcraft says so only when it sees
+ * every layout folder (`layoutsComplete`: no theme missing, no module fetched at build time). Undefined: it cannot tell.
  */
-export async function readLinkHook(fs: SiteFileSystem, layoutDirs: readonly string[], markup: Readonly<Record<string, unknown>>, multilingualSingleHost: boolean): Promise<HugoLinkHook | undefined> {
+export async function readLinkHook(fs: SiteFileSystem, layoutDirs: readonly string[], markup: Readonly<Record<string, unknown>>, multilingualSingleHost: boolean, layoutsComplete: boolean): Promise<HugoLinkHook | 'none' | undefined> {
   for (const dir of layoutDirs) {
     for (const file of [joinPath(dir, '_markup', 'render-link.html'), joinPath(dir, '_default', '_markup', 'render-link.html')]) {
       const text = await readText(fs, file);
@@ -34,7 +35,7 @@ export async function readLinkHook(fs: SiteFileSystem, layoutDirs: readonly stri
   const link = objectAt(markup, ['goldmark', 'renderhooks', 'link']);
   const useEmbedded = typeof link?.['useembedded'] === 'string' ? link['useembedded'].toLowerCase() : undefined;
   const embedded = useEmbedded === 'always' || useEmbedded === 'fallback' || link?.['enabledefault'] === true || (useEmbedded !== 'never' && link?.['enabledefault'] !== false && multilingualSingleHost);
-  return embedded ? { getsPages: true, ownDestinations: [] } : undefined;
+  return embedded ? { getsPages: true, ownDestinations: [] } : layoutsComplete ? 'none' : undefined;
 }
 
 /** What a hook template does, read from its text (comments left out). */
