@@ -120,3 +120,21 @@ describe('Eleventy frontmatter conventions', () => {
     assert.equal(site?.config.configFile, '/site/.eleventy.js');
   });
 });
+
+describe('Eleventy heading IDs by IdAttributePlugin', () => {
+  // Eleventy 3.1.8 writes <h2 id="cafe-and-creme">, id="intro", id="intro-2" and <h3 id="code-bold-link"> for this post.
+  const post = '---\ntitle: P\n---\n## Café & *Crème*\n\n## Intro\n\n## Intro\n\n### `code` <b>bold</b> [link](/x/)\n\n[a](#intro-2) [b](#cafe-and-creme) [c](#intro-1) [d](#code-bold-link)\n';
+  const anchorsReported = async (config: string) => {
+    const { check } = await open({ 'eleventy.config.js': config, 'p.md': post });
+    return check('p.md', post).filter((finding) => finding.code === 'broken-anchor').map((finding) => /"#([^"]+)"/.exec(finding.message)?.[1]);
+  };
+
+  it('gives headings Eleventy’s slugify of their text, repeats from -2, and checks fragments by them', async () => {
+    assert.deepEqual(await anchorsReported('import { IdAttributePlugin } from "@11ty/eleventy";\nexport default function (eleventyConfig) {\n  eleventyConfig.addPlugin(IdAttributePlugin);\n}\n'), ['intro-1']);
+  });
+
+  it('knows no IDs without the plugin, or with options that change its slugify or selector', async () => {
+    assert.deepEqual(await anchorsReported('export default function (eleventyConfig) {}\n'), []);
+    assert.deepEqual(await anchorsReported('import { IdAttributePlugin } from "@11ty/eleventy";\nexport default function (c) {\n  c.addPlugin(IdAttributePlugin, { slugify: (s) => s });\n}\n'), []);
+  });
+});

@@ -7,7 +7,8 @@ import { describe, it } from 'node:test';
 import { noCancellation } from '../../../src/core/host/cancellation';
 import { inMemorySite } from '../../../src/core/host/inMemoryFileSystem';
 import { eleventy } from '../../../src/core/site/generators/eleventy';
-import { eleventyRoutes, inputPathCandidates, plainSlugify } from '../../../src/core/site/routes/eleventy';
+import { eleventyRoutes, inputPathCandidates } from '../../../src/core/site/routes/eleventy';
+import { eleventySlugify } from '../../../src/core/text/slugify';
 import { Site } from '../../../src/core/site/site';
 import { buildWithEleventy, eleventyAvailable } from '../oracle/support/eleventyBuild';
 
@@ -116,10 +117,11 @@ describe('Eleventy URL rules', () => {
     assert.equal(site.posts.get('/site/a.md')?.route, undefined);
   });
 
-  it('slugify titles only where the result is certain', () => {
-    assert.equal(plainSlugify('Node.js: Tips, Tricks (2024)'), 'node-js-tips-tricks-2024');
-    assert.equal(plainSlugify('Fish & Chips'), undefined); // `&` becomes "and"
-    assert.equal(plainSlugify('Émile'), undefined); // transliterated
+  it('slugify titles as Eleventy 3 does, accents and `&` too', () => {
+    assert.equal(eleventySlugify('Node.js: Tips, Tricks (2024)'), 'node-js-tips-tricks-2024');
+    assert.equal(eleventySlugify('Fish & Chips'), 'fish-and-chips');
+    assert.equal(eleventySlugify('Émile’s café'), 'emile-s-cafe');
+    assert.equal(eleventySlugify("Don't Panic"), 'dont-panic');
   });
 
   it('agree with the installed Eleventy on the same site', { skip: eleventyAvailable() ? false : 'Eleventy is not installed (npm test installs it)' }, () => {

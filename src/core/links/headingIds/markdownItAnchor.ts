@@ -1,6 +1,7 @@
 import MarkdownIt, { type MarkdownIt as MarkdownItInstance, type Token } from 'markdown-it';
 import type { Anchor } from '../model';
 import type { ScannedHeading } from './headingScan';
+import { eleventySlugify } from '../../text/slugify';
 
 // Heading IDs by markdown-it-anchor 8 and 9 (Eleventy sites add it with setLibrary/amendLibrary) with its
 // default options: the heading's inline children of type `text` and `code_inline` joined (link text
@@ -13,7 +14,12 @@ import type { ScannedHeading } from './headingScan';
 
 /** What the site's markdown-it does to heading text before the slug, as its Eleventy config sets it. */
 export interface MarkdownItAnchorIds {
-  readonly plugin: 'markdown-it-anchor';
+  /**
+   * Who gives headings IDs: markdown-it-anchor (its slug, `-1`, `-2` for repeats) or Eleventy 3's
+   * IdAttributePlugin (Eleventy's slugify of the heading's text, `-2`, `-3` for repeats), both from the text
+   * markdown-it renders.
+   */
+  readonly plugin: 'markdown-it-anchor' | 'id-attribute';
   /** markdown-it-attrs is used: `## Text {#id}` gets `id`, and `{…}` at a line's end is no text. */
   readonly attrs: boolean;
   /** markdown-it's `typographer` (quotes and dashes as the slug reads them). */
@@ -48,9 +54,10 @@ export function attributesId(list: string): string | undefined {
 export function markdownItAnchorAnchors(body: string, headings: readonly ScannedHeading[], ids: MarkdownItAnchorIds): Anchor[] {
   const slugs = new Set<string>();
   const anchors: Anchor[] = [];
+  const firstRepeat = ids.plugin === 'id-attribute' ? 2 : 1;
   const unique = (slug: string) => {
     let candidate = slug;
-    for (let index = 1; slugs.has(candidate); index++) candidate = `${slug}-${index}`;
+    for (let index = firstRepeat; slugs.has(candidate); index++) candidate = `${slug}-${index}`;
     slugs.add(candidate);
     return candidate;
   };
@@ -65,6 +72,10 @@ export function markdownItAnchorAnchors(body: string, headings: readonly Scanned
     const raw = heading.lines.map((line) => body.slice(line.start, Math.min(line.end, end))).join('\n');
     const text = tokensText(raw, ids);
     const explicit = attributes ? attributesId(attributes[1]!) : undefined;
+    if (ids.plugin === 'id-attribute') {
+      anchors.push({ id: unique(explicit ?? eleventySlugify(text)), text: text.trim(), range: { start: first.start, end } });
+      continue;
+    }
     const slug = explicit !== undefined ? unique(explicit) : unique(encodedSlug(text));
     anchors.push({ id: explicit !== undefined ? slug : decoded(slug), text: text.trim(), range: { start: first.start, end } });
   }

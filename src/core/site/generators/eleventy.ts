@@ -52,7 +52,8 @@ export const eleventy: GeneratorProfile = {
     // What the config's own plugin modules (`addPlugin(localPlugin)`) add counts as the config's: they run with its eleventyConfig.
     const source = file ? `${configSource}\n${await localModuleSources(fs, root, file, configSource)}` : configSource;
     const mappings = passthroughMappings(source, root);
-    const anchorIds = markdownItAnchorIds(source);
+    // markdown-it-anchor writes its IDs into the Markdown's HTML; IdAttributePlugin then keeps them.
+    const anchorIds = markdownItAnchorIds(source) ?? idAttributeIds(source);
     const loaded: EleventySiteConfig = {
       generator: 'eleventy',
       root,
@@ -450,6 +451,33 @@ function markdownItAnchorIds(source: string): MarkdownItAnchorIds | undefined {
   // Eleventy's own markdown-it has `html: true`; `markdownIt()` of the site's own, false.
   const html = booleanSetting(source, 'html') ?? !/\bsetLibrary\s*\(/.test(source);
   return { plugin: 'markdown-it-anchor', attrs, typographer: booleanSetting(source, 'typographer') === true, html, ...(levels && { levels }) };
+}
+
+/**
+ * Heading IDs by Eleventy 3's IdAttributePlugin (`addPlugin(IdAttributePlugin)`): every h1–h6 without an id
+ * gets Eleventy's slugify of its text (src/Plugins/IdAttributePlugin.js). With options that change the
+ * selector, the slugify or which pages it runs on: undefined (no IDs known). Eleventy's markdown-it has
+ * `html: true` and no typographer; a site's own library may differ (then its options are read as for markdown-it-anchor).
+ */
+function idAttributeIds(source: string): MarkdownItAnchorIds | undefined {
+  const plugin = importedNamed(source, '@11ty/eleventy', 'IdAttributePlugin');
+  if (!plugin) return undefined;
+  const uses = callArguments(source, 'addPlugin').map((args) => args.trim()).filter((args) => new RegExp(`^${plugin.replace(/\$/g, '\\$')}\\s*(?:,|$)`).test(args));
+  if (uses.length === 0 || uses.some((args) => /\b(?:selector|slugify|filter)\b/.test(args))) return undefined;
+  const ownLibrary = /\bsetLibrary\s*\(/.test(source);
+  return { plugin: 'id-attribute', attrs: false, typographer: booleanSetting(source, 'typographer') === true, html: booleanSetting(source, 'html') ?? !ownLibrary };
+}
+
+/** The local name of a named export imported from a module (`import { IdAttributePlugin as Ids } from '@11ty/eleventy'`, or destructured from require). */
+function importedNamed(source: string, module: string, name: string): string | undefined {
+  const quoted = `['"\`]${module.replace(/[.\/-]/g, '\\$&')}['"\`]`;
+  for (const match of source.matchAll(new RegExp(`(?:import\\s*(?:[\\w$]+\\s*,\\s*)?\\{([^}]*)\\}\\s*from\\s*${quoted}|(?:const|let|var)\\s*\\{([^}]*)\\}\\s*=\\s*require\\(\\s*${quoted}\\s*\\))`, 'g'))) {
+    for (const part of (match[1] ?? match[2] ?? '').split(',')) {
+      const [imported, local] = part.trim().split(/\s+as\s+|\s*:\s*/);
+      if (imported === name) return (local ?? imported).trim();
+    }
+  }
+  return undefined;
 }
 
 /** The name a module is imported or required as (`import x from 'm'`, `const x = require('m')`). */

@@ -1,5 +1,6 @@
 import { withoutBasePath } from '../generators/profile';
 import { basename, dirname, extname, isInside, joinPath, relativePath } from '../../text/paths';
+import { eleventySlugify } from '../../text/slugify';
 import type { SiteConfig } from '../model';
 import { isExcludedFile } from '../pageKinds';
 import type { GeneratorRoutes, RouteSite } from './generatorRoutes';
@@ -204,8 +205,8 @@ export function hrefOf(permalink: string): string {
 
 /**
  * A permalink's `{{ … }}` rendered when each is a variable Postcraft knows: `page.fileSlug`,
- * `page.filePathStem`, or a string of the front matter, optionally `| slugify`d when the text is plain
- * enough to slugify exactly. Any tag (`{% … %}`) or other expression: undefined.
+ * `page.filePathStem`, or a string of the front matter, optionally `| slugify`d (Eleventy's own slugify).
+ * Any tag (`{% … %}`) or other expression: undefined.
  */
 function renderPermalink(permalink: string, page: PageVariables, data: Readonly<Record<string, unknown>>): string | undefined {
   if (permalink.includes('{%')) return undefined;
@@ -213,7 +214,7 @@ function renderPermalink(permalink: string, page: PageVariables, data: Readonly<
   const rendered = permalink.replace(/\{\{-?\s*([\s\S]*?)\s*-?\}\}/g, (_, expression: string) => {
     const [name, ...filters] = expression.split('|').map((part) => part.trim());
     let value = variable(name!, page, data);
-    for (const filter of filters) value = value === undefined || filter !== 'slugify' ? undefined : plainSlugify(value);
+    for (const filter of filters) value = value === undefined || filter !== 'slugify' ? undefined : eleventySlugify(value);
     if (value === undefined) known = false;
     return value ?? '';
   });
@@ -226,16 +227,6 @@ function variable(name: string, page: PageVariables, data: Readonly<Record<strin
   if (!/^[A-Za-z_$][\w$]*$/.test(name) || name === 'page') return undefined;
   const value = data[name];
   return typeof value === 'string' || (typeof value === 'number' && Number.isInteger(value)) ? String(value) : undefined;
-}
-
-/**
- * Eleventy's `slugify` (@sindresorhus/slugify, decamelize off) on text of ASCII letters, digits, spaces and
- * common punctuation, where it is lower case with runs of anything else made one hyphen, apostrophes
- * dropped. Other text (accents, `&` → `and`, symbols) goes through transliteration tables: undefined.
- */
-export function plainSlugify(text: string): string | undefined {
-  if (!/^[A-Za-z0-9 \-_.,:;!?()[\]"'#%+*/]*$/.test(text)) return undefined;
-  return text.replace(/'/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
 }
 
 /**
