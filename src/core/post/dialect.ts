@@ -9,6 +9,20 @@ export interface PostDialect {
   /** Frontmatter keys whose values are image paths (`cover.image` reaches into a map). */
   readonly imageFields: readonly string[];
   readonly markdownIsMdx?: boolean;
+  /** What a schema declares of the frontmatter of some posts (Astro content collections), where Postcraft can read it. */
+  readonly schemaFields?: readonly SchemaFields[];
+}
+
+/**
+ * The fields a collection's schema declares, for the posts it takes: images the generator resolves
+ * from the entry (Astro `image()`), and plain strings, which are whatever the site's code makes of
+ * them. Names dotted below an object (`cover.src`); other fields keep the site's rules.
+ */
+export interface SchemaFields {
+  /** The posts' paths below the site's root. */
+  readonly matches: RegExp;
+  readonly images: readonly string[];
+  readonly strings: readonly string[];
 }
 
 /**

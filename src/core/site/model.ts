@@ -1,7 +1,7 @@
 import type { OffsetRange } from '../frontmatter/model';
 import type { HeadingIdStyle } from '../links/model';
 import type { SiteRouting } from './routes/siteRouting';
-import type { GeneratorId } from '../post/dialect';
+import type { GeneratorId, SchemaFields } from '../post/dialect';
 import type { PublishingRules } from './generators/profile';
 
 export type { GeneratorId };
@@ -41,6 +41,8 @@ export interface SiteConfig {
   readonly imageFields: string[];
   /** `.md` files are compiled as MDX too (Docusaurus), so their `import`s are real; else only `.mdx` files. */
   readonly markdownIsMdx?: boolean;
+  /** What a schema declares of the frontmatter of some posts (Astro collections: `image()` or plain string fields). */
+  readonly schemaFields?: readonly SchemaFields[];
   /** Folders never indexed (build output, dependencies). */
   readonly ignoredDirs: string[];
   /**
