@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { createPostcraftService } from '../../../src/core/index';
 import { inMemorySite } from '../../../src/core/host/inMemoryFileSystem';
 import { entryId, githubSlug, parseCollections, schemaFields } from '../../../src/core/site/generators/astro';
+import { tagClusters } from '../../../src/core/features/tagClusters';
 import { withoutComments } from '../../../src/core/site/generators/jsConfig';
 
 const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47]);
@@ -161,6 +162,27 @@ export const collections = { projects };`;
     const config = "import { mySchema } from './schemas';\nconst blog = defineCollection({ loader: glob({ base: './src/content/blog', pattern: '**/*.md' }), schema: mySchema });\nexport const collections = { blog };";
     const { check } = await open({ 'src/content.config.ts': config });
     assert.deepEqual(codes(await check('src/content/blog/a/index.md', '---\ntitle: A\nimages: [./gone.png]\n---\n')), ['broken-image']);
+  });
+
+  it('compares the tags of each collection apart, unless one tag page reads both collections', async () => {
+    const config = "const schema = z.object({ title: z.string(), tags: z.array(z.string()) });\nconst blog = defineCollection({ loader: glob({ base: './src/content/blog', pattern: '*.md' }), schema });\nconst projects = defineCollection({ loader: glob({ base: './src/content/projects', pattern: '*.md' }), schema });\nexport const collections = { blog, projects };";
+    const blogTagPage = "---\nimport { getCollection } from 'astro:content';\nexport async function getStaticPaths() {\n  const tags = new Set((await getCollection('blog')).flatMap((p) => p.data.tags));\n  return [...tags].map((tag) => ({ params: { tag }, props: { tag } }));\n}\n---\n";
+    const posts = {
+      'src/content.config.ts': config,
+      'src/content/blog/one.md': '---\ntitle: One\ntags: [rust, web]\n---\n',
+      'src/content/blog/two.md': '---\ntitle: Two\ntags: [rust, web]\n---\n',
+      'src/content/blog/three.md': '---\ntitle: Three\ntags: [rust, Web]\n---\n',
+      'src/content/projects/clawdio.md': '---\ntitle: Clawdio\ntags: [Rust]\n---\n',
+    };
+    const apart = await open({ ...posts, 'src/pages/blog/tagged/[tag].astro': blogTagPage });
+    assert.deepEqual(codes(await apart.check('src/content/projects/clawdio.md', posts['src/content/projects/clawdio.md'])), []);
+    // Within one collection, two spellings are still two tags.
+    assert.deepEqual(codes(await apart.check('src/content/blog/three.md', posts['src/content/blog/three.md'])), ['tag-variant']);
+    const clusters = (site: typeof apart.site) => tagClusters(site).map((cluster) => [cluster.canonical.tag, ...cluster.variants.map((variant) => variant.tag)]);
+    assert.deepEqual(clusters(apart.site), [['web', 'Web']]);
+    const together = await open({ ...posts, 'src/pages/tags/[tag].astro': blogTagPage.replace("(await getCollection('blog'))", "[...(await getCollection('blog')), ...(await getCollection('projects'))]") });
+    assert.deepEqual(codes(await together.check('src/content/projects/clawdio.md', posts['src/content/projects/clawdio.md'])), ['tag-variant']);
+    assert.deepEqual(clusters(together.site), [['rust', 'Rust'], ['web', 'Web']]);
   });
 
   it('reads which fields a schema declares with image() and as strings, and no schema it cannot read whole', () => {

@@ -86,6 +86,8 @@ export const astro: GeneratorProfile = {
     const pagesDir = joinPath(setup.srcDir, 'pages');
     const contentDir = joinPath(setup.srcDir, 'content');
     const collections = entrySources(root, setup.collections);
+    const pages = await pageFiles(fs, pagesDir);
+    const groups = await tagGroups(fs, collections, pages);
     const config: AstroSiteConfig = {
       generator: 'astro',
       root,
@@ -96,6 +98,7 @@ export const astro: GeneratorProfile = {
       assetDirs: [],
       basePath: basePathOf(setup.base),
       tagKeys: ['tags', 'categories'],
+      ...(groups ? { tagGroups: groups } : {}),
       authorKeys: authorFields(setup.collections),
       imageFields: [...defaultImageFields, 'heroImage', 'ogImage', 'coverImage', 'image.src'],
       schemaFields: collections.flatMap(({ name, matches }) => {
@@ -112,7 +115,7 @@ export const astro: GeneratorProfile = {
         pagesDir,
         trailingSlash: setup.trailingSlash,
         buildFormat: setup.buildFormat,
-        pageFiles: await pageFiles(fs, pagesDir),
+        pageFiles: pages,
         collections,
         redirects: setup.redirects,
       },
@@ -516,6 +519,30 @@ export function entriesMapped(route: string, text: string): AstroPageFile['entri
   const fields = new Set(mappings.map((mapping) => (mapping.size === 1 ? /^(?:[\w$]+(?:\?)?\.)?(id|slug)$/.exec(mapping.get(params[0]!) ?? '')?.[1] : undefined)));
   const field = fields.size === 1 ? [...fields][0] : undefined;
   return field === 'id' || field === 'slug' ? { collection, field } : undefined;
+}
+
+/**
+ * Each Markdown collection's entries as a tag group (`SiteConfig.tagGroups`): Astro makes no tag pages,
+ * the site's pages do, each from the collections it reads, so `Rust` on a project is no variant of the
+ * blog's `rust` where only the blog has tag pages. Collections that one tag page (a route with a part
+ * that starts `tag` or `categor`: `/blog/tagged/[tag]`, not `/stage`) reads with `getCollection` are one
+ * group. Undefined without two groups.
+ */
+async function tagGroups(fs: SiteFileSystem, sources: readonly AstroEntrySource[], pages: readonly AstroPageFile[]): Promise<SiteConfig['tagGroups']> {
+  if (sources.length < 2) return undefined;
+  const parent = new Map<string, string>();
+  const root = (name: string): string => {
+    const up = parent.get(name);
+    return up === undefined || up === name ? name : root(up);
+  };
+  for (const page of pages) {
+    if (page.kind !== 'page' || !/(?<![a-z])(?:tag|categor)/i.test(page.route) || !page.file.endsWith('.astro')) continue;
+    const script = withoutComments(/^\s*---\r?\n([\s\S]*?)\r?\n---/.exec((await readText(fs, page.file)) ?? '')?.[1] ?? '');
+    const [first, ...rest] = new Set(callArguments(script, 'getCollection').flatMap((args) => stringLiteralValue(args.split(',')[0] ?? '') ?? []));
+    for (const name of rest) if (root(name) !== root(first!)) parent.set(root(name), root(first!));
+  }
+  const groups = sources.map(({ name, matches }) => ({ name: root(name), matches }));
+  return new Set(groups.map((group) => group.name)).size > 1 ? groups : undefined;
 }
 
 /** The collections whose entries are Markdown files: where they are, and which files their patterns take. */
