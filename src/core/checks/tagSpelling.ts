@@ -1,6 +1,6 @@
 import type { Site } from '../site/site';
 import { usedElsewhere } from '../site/siteWords';
-import { tagVocabulary, type TagTerm, type TagVocabulary } from '../site/tagVocabulary';
+import { tagVocabulary, type TagScope, type TagTerm, type TagVocabulary } from '../site/tagVocabulary';
 import { interned } from '../text/detached';
 import { variantKey } from '../text/similarity';
 import { singleEdit, type SingleEdit } from '../text/typoShape';
@@ -20,14 +20,15 @@ export interface SpellingSuggestion {
 export const establishedCount = 3;
 
 /**
- * What a post's tag should be written as, compared with the tags of the post's language; memoised
+ * What a post's tag should be written as, compared with the tags of the post's scope (language, tag
+ * group: see `TagScope`); memoised
  * per tag index version. Spellings the generator merges into one term (`site.profile.tagTerm`) are
  * one tag and never reported. Otherwise the group of spellings of one word (`variantKey`) is taken
  * together: it may be a misspelling as a whole (`Kuberentes`, `kuberentes` → `kubernetes`), else its
  * rarer spellings are variants of the most used one.
  */
-export function spellingSuggestion(site: Site, tag: string, language: string | undefined): SpellingSuggestion | undefined {
-  const memo = memoFor(tagVocabulary(site, language));
+export function spellingSuggestion(site: Site, tag: string, scope: TagScope): SpellingSuggestion | undefined {
+  const memo = memoFor(tagVocabulary(site, scope));
   if (!memo.suggestions.has(tag)) {
     memo.suggestions.set(interned(tag), null); // a chain that comes back here ends here
     memo.suggestions.set(interned(tag), suggest(site, memo, tag) ?? null);
@@ -36,8 +37,8 @@ export function spellingSuggestion(site: Site, tag: string, language: string | u
 }
 
 /** The established tag that `tag` is a misspelling of, if any (what the tag hygiene command merges). */
-export function typoSuggestion(site: Site, tag: string, language: string | undefined): SpellingSuggestion | undefined {
-  const suggestion = spellingSuggestion(site, tag, language);
+export function typoSuggestion(site: Site, tag: string, scope: TagScope): SpellingSuggestion | undefined {
+  const suggestion = spellingSuggestion(site, tag, scope);
   return suggestion?.kind === 'typo' ? suggestion : undefined;
 }
 
@@ -102,7 +103,7 @@ function suggest(site: Site, memo: TypoMemo, tag: string): SpellingSuggestion | 
   const typo = typoTarget(site, memo, main && main !== own && main.count > (own?.count ?? 1) ? main.tag : tag, usedOn, variant, allSpellings);
   if (typo) {
     // A target that is itself a typo of a far more used tag: the fix goes to the end of the chain.
-    const further = typoSuggestion(site, typo.tag, vocabulary.language);
+    const further = typoSuggestion(site, typo.tag, vocabulary.scope);
     return further ?? { kind: 'typo', tag: typo.tag, count: typo.count };
   }
   if (main && own !== main && main.count > (own?.count ?? 1)) return { kind: 'variant', tag: main.tag, count: main.count };

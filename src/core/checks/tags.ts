@@ -1,6 +1,6 @@
 import type { Site } from '../site/site';
 import { tagValues } from '../site/tagValues';
-import { tagVocabulary } from '../site/tagVocabulary';
+import { tagScopeOf, tagVocabulary } from '../site/tagVocabulary';
 import { writesWords } from '../site/siteWords';
 import { closestMatches, variantKey } from '../text/similarity';
 import { isInside, relativePath } from '../text/paths';
@@ -33,7 +33,8 @@ function askBody(site: Site, tag: string): boolean {
 }
 
 /**
- * Tags that look like a misspelling of a tag the site uses more (in the post's language), and tags
+ * Tags that look like a misspelling of a tag the site uses more (among the posts of the post's
+ * language and tag group, see `TagScope`), and tags
  * written another way than usual (case, separators, plural) where the generator keeps the spellings
  * apart. Spellings the generator merges into one tag page are one tag.
  */
@@ -68,7 +69,7 @@ export function reportTagProblems(context: CheckContext, occurrences: readonly T
     : own && own.severity !== 'off'
       ? { tags: own.tags, where: relativePath(site.root, own.file), severity: own.severity }
       : undefined;
-  const language = site.languageOf(post.path);
+  const scope = tagScopeOf(site, post.path);
   for (const occurrence of occurrences) {
     const { tag, range } = occurrence;
     if (registry && !registry.tags.has(tag)) {
@@ -83,12 +84,12 @@ export function reportTagProblems(context: CheckContext, occurrences: readonly T
       continue;
     }
     if (site.config.reservedTags?.includes(tag)) continue;
-    const suggestion = spellingSuggestion(site, tag, language);
+    const suggestion = spellingSuggestion(site, tag, scope);
     if (!suggestion) continue;
     if (suggestion.kind === 'typo' && askBody(site, tag) && (occurrence.inBody ?? bodyWrites(post, tag))) continue;
-    const counted = (count: number) => (language ? msg('{0} in {1}', posts(count), language) : posts(count));
+    const counted = (count: number) => (scope.language ? msg('{0} in {1}', posts(count), scope.language) : posts(count));
     const fixes = [context.replaceFix(msg('Change to "{0}"', suggestion.tag), range, suggestion.tag, true)];
-    const ownCount = tagVocabulary(site, language).termOf(tag)?.count ?? 1;
+    const ownCount = tagVocabulary(site, scope).termOf(tag)?.count ?? 1;
     if (suggestion.kind === 'typo') {
       const message = msg('Tag "{0}" ({1}) looks like a misspelling of "{2}" ({3}).', tag, counted(ownCount), suggestion.tag, counted(suggestion.count));
       context.report({ code: 'tag-typo', severity: 'warning', range, message, fixes });

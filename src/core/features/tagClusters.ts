@@ -1,5 +1,5 @@
 import { typoSuggestion } from '../checks/tagSpelling';
-import { siteLanguages, tagVocabulary, termKey } from '../site/tagVocabulary';
+import { indexedTagGroup, tagScopes, tagVocabulary, termKey } from '../site/tagVocabulary';
 import type { Site } from '../site/site';
 import type { TagUsage } from '../site/tagIndex';
 
@@ -28,19 +28,24 @@ export function tagClusters(site: Site): TagCluster[] {
     if (ra !== rb) parent.set(ra, rb);
   };
   const all = site.tags.all();
+  // One word in other spellings, within a tag group (see TagScope): another group's tags are not its variants.
   const firstOfVariant = new Map<string, string>();
   for (const usage of all) {
-    const first = firstOfVariant.get(usage.variant);
-    if (first) join(usage.tag, first);
-    else firstOfVariant.set(usage.variant, usage.tag);
+    const groups = site.config.tagGroups ? new Set([...usage.posts].map((path) => indexedTagGroup(site, path))) : [undefined];
+    for (const group of groups) {
+      const key = `${group ?? ''}\0${usage.variant}`;
+      const first = firstOfVariant.get(key);
+      if (first) join(usage.tag, first);
+      else firstOfVariant.set(key, usage.tag);
+    }
   }
-  const vocabularies = siteLanguages(site).map((language) => tagVocabulary(site, language));
+  const vocabularies = tagScopes(site).map((scope) => tagVocabulary(site, scope));
   for (const vocabulary of vocabularies) {
     for (const term of vocabulary.terms) for (const spelling of term.spellings) join(spelling, term.tag);
   }
   for (const usage of all) {
     // A Spanish tag may be a word of its own in Spanish while it looks like a typo on English posts.
-    const targets = new Set(vocabularies.filter((vocabulary) => vocabulary.termOf(usage.tag)).map((vocabulary) => typoSuggestion(site, usage.tag, vocabulary.language)?.tag));
+    const targets = new Set(vocabularies.filter((vocabulary) => vocabulary.termOf(usage.tag)).map((vocabulary) => typoSuggestion(site, usage.tag, vocabulary.scope)?.tag));
     const [target] = targets;
     if (targets.size === 1 && target !== undefined) join(usage.tag, target);
   }

@@ -11,6 +11,20 @@ export interface PostDialect {
   readonly markdownIsMdx?: boolean;
   /** The site's own shortcodes whose templates show no file (Hugo, see hugo/shortcodeTemplates.ts): their arguments are no images. */
   readonly imagelessShortcodes?: ReadonlySet<string>;
+  /** What a schema declares of the frontmatter of some posts (Astro content collections), where Postcraft can read it. */
+  readonly schemaFields?: readonly SchemaFields[];
+}
+
+/**
+ * The fields a collection's schema declares, for the posts it takes: images the generator resolves
+ * from the entry (Astro `image()`), and plain strings, which are whatever the site's code makes of
+ * them. Names dotted below an object (`cover.src`); other fields keep the site's rules.
+ */
+export interface SchemaFields {
+  /** The posts' paths below the site's root. */
+  readonly matches: RegExp;
+  readonly images: readonly string[];
+  readonly strings: readonly string[];
 }
 
 /**

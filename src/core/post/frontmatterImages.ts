@@ -3,6 +3,8 @@ import { innerRange } from '../frontmatter/values';
 import { isImagePath } from '../text/fileKinds';
 import type { ParsedPost } from './parsedPost';
 import { msg, type Message } from '../l10n/message';
+import { relativePath } from '../text/paths';
+import type { PostDialect, SchemaFields } from './dialect';
 
 /** Text in a post that Postcraft guesses names an image, and why, for the message. */
 export interface GuessedImageText {
@@ -17,13 +19,41 @@ export interface GuessedFrontmatterImage extends GuessedImageText {
   readonly key: string;
 }
 
+export interface PostImageFields {
+  readonly imageFields: readonly string[];
+  /** Fields a schema declares as plain strings, lower case: a relative value is the site's code's to place. */
+  readonly strings: ReadonlySet<string>;
+}
+
+/**
+ * The image fields of the post at `path`: the site's, or where a schema declares its frontmatter
+ * (`PostDialect.schemaFields`), the site's less the fields declared as strings, plus those declared as images.
+ */
+export function postImageFields(config: Pick<PostDialect, 'imageFields'> & Partial<Pick<PostDialect, 'root' | 'schemaFields'>>, path: string): PostImageFields {
+  const below = config.schemaFields && config.root !== undefined ? relativePath(config.root, path) : undefined;
+  const declared = below === undefined ? undefined : config.schemaFields!.find((fields) => fields.matches.test(below));
+  if (!declared) return { imageFields: config.imageFields, strings: noStrings };
+  // Once per collection and list of site fields, so that `knownKeys` is computed once too.
+  const known = declaredFieldsOf.get(declared);
+  if (known?.base === config.imageFields) return known.fields;
+  const strings = new Set(declared.strings.map((key) => key.toLowerCase()));
+  const imageFields = [...new Set([...config.imageFields.filter((key) => !strings.has(key.toLowerCase())), ...declared.images])];
+  const fields = { imageFields, strings };
+  declaredFieldsOf.set(declared, { base: config.imageFields, fields });
+  return fields;
+}
+
+const noStrings: ReadonlySet<string> = new Set();
+const declaredFieldsOf = new WeakMap<SchemaFields, { readonly base: readonly string[]; readonly fields: PostImageFields }>();
+
 /**
  * Frontmatter strings under keys the site's image fields do not list (`twitter_image`, `og.image`,
  * `gallery: [a.png]`) whose value is a path to an image file: themes read such site-specific keys as
  * page images. A value with blanks or glob characters (Hugo `resources: - src: "images/*.jpg"`) is
- * left alone: more likely text or a pattern than a path.
+ * left alone: more likely text or a pattern than a path. So is a relative value of a field a schema
+ * declares as a string (`strings`): the site's code decides where it points (`/projects/${id}/${image}`).
  */
-export function guessedFrontmatterImages(post: ParsedPost, imageFields: readonly string[]): GuessedFrontmatterImage[] {
+export function guessedFrontmatterImages(post: ParsedPost, imageFields: readonly string[], strings: ReadonlySet<string> = noStrings): GuessedFrontmatterImage[] {
   const fields = post.frontmatter?.fields;
   if (!fields || fields.length === 0) return [];
   const known = knownKeys(imageFields);
@@ -32,7 +62,7 @@ export function guessedFrontmatterImages(post: ParsedPost, imageFields: readonly
     if (!value || depth > 8 || known.has(key.toLowerCase())) return;
     if (value.kind === 'list') for (const item of value.items) visit(item, key, depth + 1);
     else if (value.kind === 'map') for (const field of value.fields) visit(field.value, `${key}.${field.key}`, depth + 1);
-    else if (typeof value.value === 'string' && looksLikeImagePath(value.value)) {
+    else if (typeof value.value === 'string' && looksLikeImagePath(value.value) && (value.value.startsWith('/') || !strings.has(key.toLowerCase()))) {
       const range = innerRange(value);
       const guess = msg('in frontmatter field "{0}", which is not a known image field; Postcraft guesses its value is an image path', key);
       found.push({ raw: post.text.slice(range.start, range.end), key, start: range.start, guess });

@@ -2,7 +2,7 @@ import type { OffsetRange } from '../frontmatter/model';
 import { innerRange, valuesOf } from '../frontmatter/values';
 import { compilesAsMdx, type GeneratorId, type PostDialect } from './dialect';
 import { isImagePath } from '../text/fileKinds';
-import { guessedFrontmatterImages } from './frontmatterImages';
+import { guessedFrontmatterImages, postImageFields } from './frontmatterImages';
 import { scanMarkdownBody } from './markdownStructure';
 import type { ParsedPost } from './parsedPost';
 import { findTemplateImages } from './templateImages';
@@ -34,14 +34,15 @@ export interface ImageReference {
  * values of those keys are left alone), other frontmatter values that look like image paths (a guess),
  * and the body.
  */
-export function findImageReferences(post: ParsedPost, config: Pick<PostDialect, 'imageFields' | 'markdownIsMdx' | 'generator' | 'imagelessShortcodes'>): ImageReference[] {
-  const fromFields = valuesOf(post, config.imageFields).flatMap(({ node }) => {
+export function findImageReferences(post: ParsedPost, config: Pick<PostDialect, 'imageFields' | 'markdownIsMdx' | 'generator' | 'imagelessShortcodes'> & Partial<Pick<PostDialect, 'root' | 'schemaFields'>>): ImageReference[] {
+  const { imageFields, strings } = postImageFields(config, post.path);
+  const fromFields = valuesOf(post, imageFields).flatMap(({ node }) => {
     if (typeof node.value !== 'string' || !hasImageExtension(node.value)) return [];
     const range = innerRange(node);
     const reference = toReference(post.text.slice(range.start, range.end), range.start, 'frontmatter');
     return reference ? [reference] : [];
   });
-  const guessed = guessedFrontmatterImages(post, config.imageFields).flatMap(({ raw, start, guess }) => toReference(raw, start, 'frontmatter', guess) ?? []);
+  const guessed = guessedFrontmatterImages(post, imageFields, strings).flatMap(({ raw, start, guess }) => toReference(raw, start, 'frontmatter', guess) ?? []);
   const body = findBodyImages(post, { mdx: compilesAsMdx(config, post.path), generator: config.generator });
   const imageless = config.imagelessShortcodes;
   return [...fromFields, ...guessed, ...(imageless?.size ? body.filter((reference) => !(reference.guess && reference.tag !== undefined && imageless.has(reference.tag))) : body)];

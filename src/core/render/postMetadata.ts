@@ -1,6 +1,6 @@
 import { valuesOf } from '../frontmatter/values';
 import type { ParsedPost } from '../post/parsedPost';
-import { guessedFrontmatterImages, isImageKey } from '../post/frontmatterImages';
+import { guessedFrontmatterImages, isImageKey, postImageFields } from '../post/frontmatterImages';
 import { isImagePath } from '../site/fileSet';
 import type { Site } from '../site/site';
 import { basename } from '../text/paths';
@@ -93,12 +93,13 @@ function avatarOf(images: ImageSources, written: string, definedIn: string): Ima
 
 /** The first value of the site's image fields that names an image, else of a key named like one (`thumbnail`, `hero`). */
 function coverOf(site: Site, post: ParsedPost, images: ImageSources): ImageSource | undefined {
-  for (const { node } of valuesOf(post, site.config.imageFields)) {
+  const { imageFields, strings } = postImageFields(site.config, post.path);
+  for (const { node } of valuesOf(post, imageFields)) {
     if (typeof node.value !== 'string') continue;
     const written = node.value.trim();
     if (/^(?:https?:)?\/\//i.test(written) || isImagePath(written.replace(/[?#].*$/, ''))) return images.resolve(written, post.path);
   }
-  const guessed = guessedFrontmatterImages(post, site.config.imageFields).find((image) => isImageKey(image.key, site.config.imageFields));
+  const guessed = guessedFrontmatterImages(post, imageFields, strings).find((image) => isImageKey(image.key, imageFields));
   return guessed && images.resolve(guessed.raw, post.path);
 }
 

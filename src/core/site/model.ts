@@ -1,7 +1,7 @@
 import type { OffsetRange } from '../frontmatter/model';
 import type { HeadingIdStyle } from '../links/model';
 import type { SiteRouting } from './routes/siteRouting';
-import type { GeneratorId } from '../post/dialect';
+import type { GeneratorId, SchemaFields } from '../post/dialect';
 import type { PublishingRules } from './generators/profile';
 
 export type { GeneratorId };
@@ -33,6 +33,13 @@ export interface SiteConfig {
   readonly splitTagWords?: boolean;
   /** Tag values that name something else to the generator (Eleventy's `post` collection): never typos. */
   readonly reservedTags?: readonly string[];
+  /**
+   * Posts whose tags are a vocabulary of their own, by group (paths below the root; the first group
+   * whose pattern takes a post): the generator makes each group's tag pages apart, so a spelling in one
+   * is no variant of another's (Astro: each collection, unless one tag page reads several). Posts of
+   * no group are one more group.
+   */
+  readonly tagGroups?: readonly { readonly name: string; readonly matches: RegExp }[];
   /** Lists of allowed tags for the posts of a folder, and how the generator treats others (Docusaurus `tags.yml`). */
   readonly tagRegistries?: readonly TagRegistry[];
   /** Frontmatter keys naming authors. */
@@ -43,6 +50,8 @@ export interface SiteConfig {
   readonly imagelessShortcodes?: ReadonlySet<string>;
   /** `.md` files are compiled as MDX too (Docusaurus), so their `import`s are real; else only `.mdx` files. */
   readonly markdownIsMdx?: boolean;
+  /** What a schema declares of the frontmatter of some posts (Astro collections: `image()` or plain string fields). */
+  readonly schemaFields?: readonly SchemaFields[];
   /** Folders never indexed (build output, dependencies). */
   readonly ignoredDirs: string[];
   /**

@@ -1,5 +1,6 @@
 import type { Site } from './site';
 import type { TagUsage } from './tagIndex';
+import { relativePath } from '../text/paths';
 
 /**
  * One tag as the generator sees it: every spelling it merges into one term page (Hugo: `JavaScript`
@@ -17,10 +18,19 @@ export interface TagTerm {
   readonly variant: string;
 }
 
-/** The tags of one language of a site, as terms: what the tag checks compare a post's tags with. */
+/**
+ * The posts whose tags are compared with one another: one language of a multilingual site, one tag
+ * group where the generator makes the tag pages of groups apart (`SiteConfig.tagGroups`).
+ */
+export interface TagScope {
+  readonly language: string | undefined;
+  readonly group: string | undefined;
+}
+
+/** The tags of one scope of a site, as terms: what the tag checks compare a post's tags with. */
 export interface TagVocabulary {
   readonly version: number;
-  readonly language: string | undefined;
+  readonly scope: TagScope;
   /** Most used first. */
   readonly terms: readonly TagTerm[];
   termOf(tag: string): TagTerm | undefined;
@@ -30,40 +40,79 @@ export interface TagVocabulary {
 
 interface SiteVocabularies {
   readonly version: number;
-  readonly byLanguage: Map<string | undefined, TagVocabulary>;
+  readonly byScope: Map<string, TagVocabulary>;
   readonly multilingual: boolean;
+  /** Each post's tag group, where the site has groups. */
+  readonly groups: ReadonlyMap<string, string | undefined> | undefined;
 }
 
 const memo = new WeakMap<Site, SiteVocabularies>();
 
-/**
- * The tags used by posts in `language` (every post where the site has one language), memoised per
- * tag index version. Tags are compared within one language: `tecnología` on Spanish posts says
- * nothing about the spelling of a Portuguese tag.
- */
-export function tagVocabulary(site: Site, language: string | undefined): TagVocabulary {
+function vocabulariesOf(site: Site): SiteVocabularies {
   let cache = memo.get(site);
   if (!cache || cache.version !== site.tags.version) {
     let multilingual = false;
     for (const post of site.posts.values()) if (post.language !== undefined) multilingual = true;
-    memo.set(site, (cache = { version: site.tags.version, byLanguage: new Map(), multilingual }));
+    const groups = site.config.tagGroups ? new Map([...site.posts.keys()].map((path) => [path, tagGroupOf(site, path)])) : undefined;
+    memo.set(site, (cache = { version: site.tags.version, byScope: new Map(), multilingual, groups }));
   }
-  const key = cache.multilingual ? language : undefined;
-  let vocabulary = cache.byLanguage.get(key);
-  if (!vocabulary) cache.byLanguage.set(key, (vocabulary = buildVocabulary(site, cache.multilingual, key)));
+  return cache;
+}
+
+/**
+ * The tags used by posts of `scope` (every post where the site has one language and no tag groups),
+ * memoised per tag index version. Tags are compared within one scope: `tecnología` on Spanish posts
+ * says nothing about the spelling of a Portuguese tag, nor a project's `Rust` of the blog's `rust`
+ * where only the blog's tags have pages.
+ */
+export function tagVocabulary(site: Site, { language, group }: TagScope): TagVocabulary {
+  const cache = vocabulariesOf(site);
+  const scope = { language: cache.multilingual ? language : undefined, group: cache.groups ? group : undefined };
+  const key = scopeKey(scope);
+  let vocabulary = cache.byScope.get(key);
+  if (!vocabulary) cache.byScope.set(key, (vocabulary = buildVocabulary(site, cache, scope)));
   return vocabulary;
 }
 
-/** The languages the site's posts are in (one undefined entry on a site with one language). */
-export function siteLanguages(site: Site): (string | undefined)[] {
-  return [...new Set([...site.posts.values()].map((post) => post.language))];
+function scopeKey({ language, group }: TagScope): string {
+  return JSON.stringify([language ?? null, group ?? null]);
 }
 
-function buildVocabulary(site: Site, multilingual: boolean, language: string | undefined): TagVocabulary {
-  const inLanguage = (posts: ReadonlySet<string>): string[] => [...posts].filter((path) => site.posts.get(path)?.language === language);
+/** The scope of the post at `path`: its language, and its tag group (see `SiteConfig.tagGroups`). */
+export function tagScopeOf(site: Site, path: string): TagScope {
+  return { language: site.languageOf(path), group: tagGroupOf(site, path) };
+}
+
+/** The post's tag group, where the site has groups: the first whose pattern takes its path. */
+function tagGroupOf(site: Site, path: string): string | undefined {
+  const groups = site.config.tagGroups;
+  if (!groups) return undefined;
+  const below = relativePath(site.root, path);
+  return groups.find((group) => group.matches.test(below))?.name;
+}
+
+/** The scopes of the site's posts (one, of undefined language and group, on a site with one language and no tag groups). */
+export function tagScopes(site: Site): TagScope[] {
+  const { groups } = vocabulariesOf(site);
+  const scopes = new Map<string, TagScope>();
+  for (const post of site.posts.values()) {
+    const scope = { language: post.language, group: groups?.get(post.path) };
+    scopes.set(scopeKey(scope), scope);
+  }
+  return [...scopes.values()];
+}
+
+/** The tag group of an indexed post (see `tagScopeOf`), memoised with the vocabularies. */
+export function indexedTagGroup(site: Site, path: string): string | undefined {
+  return vocabulariesOf(site).groups?.get(path);
+}
+
+function buildVocabulary(site: Site, cache: SiteVocabularies, scope: TagScope): TagVocabulary {
+  const { multilingual, groups: postGroups } = cache;
+  const inScope = (posts: ReadonlySet<string>): string[] => [...posts].filter((path) => (!multilingual || site.posts.get(path)?.language === scope.language) && (!postGroups || postGroups.get(path) === scope.group));
   const groups = new Map<string, { usage: TagUsage; count: number; posts: ReadonlySet<string> }[]>();
   for (const usage of site.tags.all()) {
-    const posts = multilingual ? new Set(inLanguage(usage.posts)) : usage.posts;
+    const posts = multilingual || postGroups ? new Set(inScope(usage.posts)) : usage.posts;
     if (posts.size === 0) continue;
     const key = termKey(site, usage.tag);
     const spelling = { usage, count: posts.size, posts };
@@ -91,7 +140,7 @@ function buildVocabulary(site: Site, multilingual: boolean, language: string | u
   }
   return {
     version: site.tags.version,
-    language,
+    scope,
     terms,
     termOf: (tag) => byTag.get(tag),
     variantsOf: (variant) => byVariant.get(variant) ?? [],

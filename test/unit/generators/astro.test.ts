@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createPostcraftService } from '../../../src/core/index';
 import { inMemorySite } from '../../../src/core/host/inMemoryFileSystem';
-import { entryId, githubSlug, parseCollections } from '../../../src/core/site/generators/astro';
+import { entryId, githubSlug, parseCollections, schemaFields } from '../../../src/core/site/generators/astro';
+import { tagClusters } from '../../../src/core/features/tagClusters';
 import { withoutComments } from '../../../src/core/site/generators/jsConfig';
 
 const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47]);
@@ -134,6 +135,67 @@ export const collections = {
     const body = '![](/og.png) ![](/posts/2024/first-light/index.png) ![](/cards/moon.jpg)';
     assert.deepEqual(await check('src/content/blog/a.md', `---\ntitle: A\nogImage: /posts/a/index.png\n---\n${body}\n`), []);
     assert.deepEqual(codes(await check('src/content/blog/a.md', '---\ntitle: A\n---\n![](/posts/a/cover.png) ![](/cards/a/b.jpg)\n')), ['broken-image', 'broken-image']);
+  });
+
+  it("resolves a field the schema declares with image() from the entry, and leaves a z.string() field's relative value to the site's code", async () => {
+    const config = `import { defineCollection, z } from 'astro:content';
+import { glob } from 'astro/loaders';
+const projects = defineCollection({
+  loader: glob({ base: './src/content/projects', pattern: '**/*.md' }),
+  schema: ({ image }) => z.object({ title: z.string(), images: z.array(z.string()), cover_image: z.string().optional(), poster: image(), shots: z.array(image()).optional() }),
+});
+export const collections = { projects };`;
+    const { check } = await open({ 'src/content.config.ts': config, 'public/projects/demo/shot.png': png, 'src/content/projects/other/shot.png': png });
+    // The site prints `/projects/${id}/${image}` from public/: Astro never resolves these from the entry.
+    assert.deepEqual(await check('src/content/projects/demo/index.md', '---\ntitle: Demo\nimages: ["./shot.png"]\ncover_image: ./shot.png\n---\n'), []);
+    // image() fields are Astro's images: a missing one fails the build.
+    const findings = await check('src/content/projects/demo/index.md', '---\ntitle: Demo\nposter: ./poster.png\nshots: [./a.png]\n---\n');
+    assert.deepEqual(findings.map((finding) => [finding.code, finding.line]), [['broken-image', 2], ['broken-image', 3]]);
+    assert.doesNotMatch(findings[0]!.message, /guesses/);
+    // A root path in a text field is still taken for an image in public/, as a guess.
+    const guessed = await check('src/content/projects/demo/index.md', '---\ntitle: Demo\nimages: [/projects/demo/gone.png]\n---\n');
+    assert.deepEqual(codes(guessed), ['broken-image']);
+    assert.match(guessed[0]!.message, /guesses/);
+  });
+
+  it("keeps the site's image fields for a collection whose schema it cannot read", async () => {
+    const config = "import { mySchema } from './schemas';\nconst blog = defineCollection({ loader: glob({ base: './src/content/blog', pattern: '**/*.md' }), schema: mySchema });\nexport const collections = { blog };";
+    const { check } = await open({ 'src/content.config.ts': config });
+    assert.deepEqual(codes(await check('src/content/blog/a/index.md', '---\ntitle: A\nimages: [./gone.png]\n---\n')), ['broken-image']);
+  });
+
+  it('compares the tags of each collection apart, unless one tag page reads both collections', async () => {
+    const config = "const schema = z.object({ title: z.string(), tags: z.array(z.string()) });\nconst blog = defineCollection({ loader: glob({ base: './src/content/blog', pattern: '*.md' }), schema });\nconst projects = defineCollection({ loader: glob({ base: './src/content/projects', pattern: '*.md' }), schema });\nexport const collections = { blog, projects };";
+    const blogTagPage = "---\nimport { getCollection } from 'astro:content';\nexport async function getStaticPaths() {\n  const tags = new Set((await getCollection('blog')).flatMap((p) => p.data.tags));\n  return [...tags].map((tag) => ({ params: { tag }, props: { tag } }));\n}\n---\n";
+    const posts = {
+      'src/content.config.ts': config,
+      'src/content/blog/one.md': '---\ntitle: One\ntags: [rust, web]\n---\n',
+      'src/content/blog/two.md': '---\ntitle: Two\ntags: [rust, web]\n---\n',
+      'src/content/blog/three.md': '---\ntitle: Three\ntags: [rust, Web]\n---\n',
+      'src/content/projects/clawdio.md': '---\ntitle: Clawdio\ntags: [Rust]\n---\n',
+    };
+    const apart = await open({ ...posts, 'src/pages/blog/tagged/[tag].astro': blogTagPage });
+    assert.deepEqual(codes(await apart.check('src/content/projects/clawdio.md', posts['src/content/projects/clawdio.md'])), []);
+    // Within one collection, two spellings are still two tags.
+    assert.deepEqual(codes(await apart.check('src/content/blog/three.md', posts['src/content/blog/three.md'])), ['tag-variant']);
+    const clusters = (site: typeof apart.site) => tagClusters(site).map((cluster) => [cluster.canonical.tag, ...cluster.variants.map((variant) => variant.tag)]);
+    assert.deepEqual(clusters(apart.site), [['web', 'Web']]);
+    const together = await open({ ...posts, 'src/pages/tags/[tag].astro': blogTagPage.replace("(await getCollection('blog'))", "[...(await getCollection('blog')), ...(await getCollection('projects'))]") });
+    assert.deepEqual(codes(await together.check('src/content/projects/clawdio.md', posts['src/content/projects/clawdio.md'])), ['tag-variant']);
+    assert.deepEqual(clusters(together.site), [['rust', 'Rust'], ['web', 'Web']]);
+  });
+
+  it('reads which fields a schema declares with image() and as strings, and no schema it cannot read whole', () => {
+    const fields = (schema: string, source = '') => schemaFields(schema, source);
+    assert.deepEqual(fields("({ image }) => z.object({ a: image(), b: z.array(image()).optional(), c: z.string().url().optional(), 'd': z.array(z.string()), cover: z.object({ src: image().refine((i) => i.width > 9), alt: z.string() }), e: z.union([image(), z.string()]), f: z.string().transform((s) => s), g: z.number() }).strict()"), {
+      images: ['a', 'b', 'cover.src'],
+      strings: ['c', 'd', 'cover.alt'],
+    });
+    assert.deepEqual(fields('schema', "const schema = z.object({ images: z.array(z.string()) });\nconst other = z.object({ x: image() });"), { images: [], strings: ['images'] });
+    assert.deepEqual(fields('(context: SchemaContext) => { return z.object({ hero: context.image() }) }'), { images: [], strings: [] });
+    assert.equal(fields('baseSchema.extend({ hero: image() })'), undefined);
+    assert.equal(fields('z.object({ hero: image() }).extend({ hero: z.string() })'), undefined);
+    assert.equal(fields('mySchema'), undefined);
   });
 
   it('reads a glob() base written with a string constant of the content config', async () => {

@@ -31,6 +31,8 @@ export interface AstroCollection {
   readonly references: readonly { readonly field: string; readonly collection: string }[];
   /** Its loader has a `generateId` of the site's own: entry ids are not Astro's. */
   readonly customIds?: boolean;
+  /** The fields its schema declares with `image()` and as plain strings, when the schema is an object literal Postcraft can read. */
+  readonly fields?: { readonly images: readonly string[]; readonly strings: readonly string[] };
 }
 
 interface AstroSetup {
@@ -83,6 +85,9 @@ export const astro: GeneratorProfile = {
     const collectionDirs = (setup.collections ?? []).flatMap((collection) => collectionFolders(collection.source));
     const pagesDir = joinPath(setup.srcDir, 'pages');
     const contentDir = joinPath(setup.srcDir, 'content');
+    const collections = entrySources(root, setup.collections);
+    const pages = await pageFiles(fs, pagesDir);
+    const groups = await tagGroups(fs, collections, pages);
     const config: AstroSiteConfig = {
       generator: 'astro',
       root,
@@ -93,8 +98,13 @@ export const astro: GeneratorProfile = {
       assetDirs: [],
       basePath: basePathOf(setup.base),
       tagKeys: ['tags', 'categories'],
+      ...(groups ? { tagGroups: groups } : {}),
       authorKeys: authorFields(setup.collections),
       imageFields: [...defaultImageFields, 'heroImage', 'ogImage', 'coverImage', 'image.src'],
+      schemaFields: collections.flatMap(({ name, matches }) => {
+        const fields = setup.collections?.find((collection) => collection.name === name)?.fields;
+        return fields ? [{ matches, ...fields }] : [];
+      }),
       ignoredDirs: [setup.outDir],
       excludedFiles: excludedEntries(root, pagesDir, contentDir, setup.collections),
       importAliases: await importAliases(fs, root, setup.srcDir),
@@ -105,8 +115,8 @@ export const astro: GeneratorProfile = {
         pagesDir,
         trailingSlash: setup.trailingSlash,
         buildFormat: setup.buildFormat,
-        pageFiles: await pageFiles(fs, pagesDir),
-        collections: entrySources(root, setup.collections),
+        pageFiles: pages,
+        collections,
         redirects: setup.redirects,
       },
     };
@@ -255,7 +265,8 @@ export function parseCollections(source: string, root: string, srcDir: string): 
     inside = close === -1 ? source.length : close;
     const args = source.slice(open + 1, close);
     const name = names.get(variable) ?? variable;
-    collections.push({ name, source: loaderSource(args, name, root, srcDir), references: references(args), ...(/(?<![\w$])generateId\b/.test(args) ? { customIds: true } : {}) });
+    const fields = args.trim().startsWith('{') ? schemaFields(topLevelProperties(args.trim()).get('schema'), source) : undefined;
+    collections.push({ name, source: loaderSource(args, name, root, srcDir), references: references(args), ...(/(?<![\w$])generateId\b/.test(args) ? { customIds: true } : {}), ...(fields ? { fields } : {}) });
   }
   return collections;
 }
@@ -320,6 +331,87 @@ function references(args: string): { field: string; collection: string }[] {
     if (collection) found.push({ field: match[2]!, collection });
   }
   return found;
+}
+
+/**
+ * The fields a collection's `schema` declares as images and as strings, when it is `z.object({…})`,
+ * written there, behind `({ image }) =>`, or in a variable of the file. Only `image()` makes Astro resolve
+ * a value from the entry (astro/dist/content/utils.js); a `z.string()` is whatever the site's code makes of
+ * it. A schema built another way (imported, extended, transformed) is not read.
+ */
+export function schemaFields(schema: string | undefined, source: string): AstroCollection['fields'] {
+  let text = schema?.trim();
+  if (text !== undefined && /^[\w$]+$/.test(text)) {
+    const declared = new RegExp(`(?<![\\w$.])(?:const|let|var)\\s+${text.replace(/\$/g, '\\$')}\\s*(?::[^=]+)?=\\s*`).exec(source);
+    text = declared ? source.slice(declared.index + declared[0].length) : undefined;
+  }
+  // `({ image }) => z.object(…)`, `(context: SchemaContext) => { return z.object(…) }`
+  text = text?.replace(/^(?:async\s+)?(?:\([^()]*\)|[\w$]+)\s*(?::\s*[\w$.<>]+\s*)?=>\s*(?:\{\s*return\s+)?/, '');
+  const object = text === undefined ? undefined : zodCall(text);
+  if (!object || object.callee !== 'z.object' || !object.methods.every((method) => objectKeepsFields.has(method))) return undefined;
+  const fields = { images: [] as string[], strings: [] as string[] };
+  declaredFields(object.args, '', fields, 0);
+  return fields;
+}
+
+/** Methods of `z.object()` that keep its fields as written. */
+const objectKeepsFields = new Set(['strict', 'passthrough', 'strip', 'partial', 'describe', 'refine', 'superRefine']);
+/** Methods that make a field's value something else: its kind is then unknown. */
+const changesValue = new Set(['transform', 'pipe', 'or', 'and', 'preprocess']);
+
+function declaredFields(objectText: string, prefix: string, fields: { images: string[]; strings: string[] }, depth: number): void {
+  if (!objectText.trim().startsWith('{') || depth > 4) return;
+  for (const [key, value] of topLevelProperties(objectText)) {
+    const call = zodCall(value);
+    if (!call || call.end !== value.length || call.methods.some((method) => changesValue.has(method))) continue;
+    if (call.callee === 'z.object') declaredFields(call.args, `${prefix}${key}.`, fields, depth + 1);
+    const kind = fieldKind(call, 0);
+    if (kind === 'image') fields.images.push(`${prefix}${key}`);
+    if (kind === 'string') fields.strings.push(`${prefix}${key}`);
+  }
+}
+
+/** `image()`, `z.string()`, and either in `z.array()`, `z.optional()` or `z.nullable()`, with checks and defaults chained. */
+function fieldKind(call: ZodCall, depth: number): 'image' | 'string' | undefined {
+  if (call.methods.some((method) => changesValue.has(method)) || depth > 4) return undefined;
+  if (call.callee === 'image' && call.args.trim() === '') return 'image';
+  if (call.callee === 'z.string') return 'string';
+  const inner = ['z.array', 'z.optional', 'z.nullable'].includes(call.callee) ? zodCall(call.args) : undefined;
+  return inner && inner.end === call.args.length ? fieldKind(inner, depth + 1) : undefined;
+}
+
+interface ZodCall {
+  /** `z.string`, `image`, `z.array`… */
+  readonly callee: string;
+  readonly args: string;
+  /** Methods chained on the call, in order (`optional`, `url`, `default`…). */
+  readonly methods: readonly string[];
+  /** Where the expression ends, trailing blanks included. */
+  readonly end: number;
+}
+
+/** The call that `text` starts with and the methods chained on it: `z.array(image()).optional()`. */
+function zodCall(text: string): ZodCall | undefined {
+  const head = /^\s*((?:z\s*\.\s*)?[\w$]+)\s*\(/.exec(text);
+  if (!head) return undefined;
+  let close = matchingBracket(text, head[0].length - 1);
+  if (close === -1) return undefined;
+  const args = text.slice(head[0].length, close);
+  const methods: string[] = [];
+  const chained = /\s*\.\s*([\w$]+)\s*\(/y;
+  for (;;) {
+    chained.lastIndex = close + 1;
+    const next = chained.exec(text);
+    if (!next) break;
+    const end = matchingBracket(text, chained.lastIndex - 1);
+    if (end === -1) return undefined;
+    methods.push(next[1]!);
+    close = end;
+  }
+  const trailing = /\s*/y;
+  trailing.lastIndex = close + 1;
+  trailing.exec(text);
+  return { callee: head[1]!.replace(/\s+/g, ''), args, methods, end: trailing.lastIndex };
 }
 
 const authorLike = /^(authors?|writers?|team|people|contributors?)$/i;
@@ -427,6 +519,30 @@ export function entriesMapped(route: string, text: string): AstroPageFile['entri
   const fields = new Set(mappings.map((mapping) => (mapping.size === 1 ? /^(?:[\w$]+(?:\?)?\.)?(id|slug)$/.exec(mapping.get(params[0]!) ?? '')?.[1] : undefined)));
   const field = fields.size === 1 ? [...fields][0] : undefined;
   return field === 'id' || field === 'slug' ? { collection, field } : undefined;
+}
+
+/**
+ * Each Markdown collection's entries as a tag group (`SiteConfig.tagGroups`): Astro makes no tag pages,
+ * the site's pages do, each from the collections it reads, so `Rust` on a project is no variant of the
+ * blog's `rust` where only the blog has tag pages. Collections that one tag page (a route with a part
+ * that starts `tag` or `categor`: `/blog/tagged/[tag]`, not `/stage`) reads with `getCollection` are one
+ * group. Undefined without two groups.
+ */
+async function tagGroups(fs: SiteFileSystem, sources: readonly AstroEntrySource[], pages: readonly AstroPageFile[]): Promise<SiteConfig['tagGroups']> {
+  if (sources.length < 2) return undefined;
+  const parent = new Map<string, string>();
+  const root = (name: string): string => {
+    const up = parent.get(name);
+    return up === undefined || up === name ? name : root(up);
+  };
+  for (const page of pages) {
+    if (page.kind !== 'page' || !/(?<![a-z])(?:tag|categor)/i.test(page.route) || !page.file.endsWith('.astro')) continue;
+    const script = withoutComments(/^\s*---\r?\n([\s\S]*?)\r?\n---/.exec((await readText(fs, page.file)) ?? '')?.[1] ?? '');
+    const [first, ...rest] = new Set(callArguments(script, 'getCollection').flatMap((args) => stringLiteralValue(args.split(',')[0] ?? '') ?? []));
+    for (const name of rest) if (root(name) !== root(first!)) parent.set(root(name), root(first!));
+  }
+  const groups = sources.map(({ name, matches }) => ({ name: root(name), matches }));
+  return new Set(groups.map((group) => group.name)).size > 1 ? groups : undefined;
 }
 
 /** The collections whose entries are Markdown files: where they are, and which files their patterns take. */
