@@ -16,6 +16,12 @@ describe('findSites: whether a workspace holds a site, before anything is indexe
     assert.deepEqual(await sitesIn({ 'blog/config.toml': 'title = "x"\n', 'blog/content/a.md': '', 'Cargo.toml': '' }), [{ root: '/site/blog', generator: 'Hugo' }]);
   });
 
+  // 18F's site: .eleventy.js with its config split into config/, beside content/ (hugo 0.111.3 refuses the folder).
+  it('takes a config/ folder for Hugo\'s config directory only where no other generator\'s config file is', async () => {
+    assert.deepEqual(await sitesIn({ '.eleventy.js': 'module.exports = require("./config");\n', 'config/index.js': '', 'content/posts/a.md': '' }), [{ root: '/site', generator: 'Eleventy' }]);
+    assert.deepEqual(await sitesIn({ 'config/_default/hugo.toml': 'title = "x"\n', 'content/posts/a.md': '' }), [{ root: '/site', generator: 'Hugo' }]);
+  });
+
   it('counts a plain Markdown folder with postcraft.config.json as a site', async () => {
     assert.deepEqual(await sitesIn({ 'postcraft.config.json': '{}', 'a.md': '' }), [{ root: '/site', generator: 'Markdown' }]);
   });

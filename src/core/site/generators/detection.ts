@@ -19,7 +19,10 @@ export const hugoDetection: GeneratorDetection = {
     if (hugoNamed) return hugoNamed;
     const looksLikeHugo = hugoSiteFolders.some((folder) => names.has(folder));
     if (!looksLikeHugo) return undefined;
-    return firstExisting(names, hugoConfigNames) ?? (names.has('config') ? 'config/_default' : undefined);
+    // A `config/` folder is Hugo's config directory only when no other generator's config file is there:
+    // 18F's Eleventy site splits its .eleventy.js into config/ beside content/ (hugo 0.111.3 refuses that folder).
+    const otherConfig = [...docusaurusConfigNames, ...astroConfigNames, ...eleventyConfigNames, ...jekyllConfigNames].some((name) => names.has(name));
+    return firstExisting(names, hugoConfigNames) ?? (names.has('config') && !otherConfig ? 'config/_default' : undefined);
   },
 };
 
