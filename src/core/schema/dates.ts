@@ -11,6 +11,17 @@ export function isReadableDate(value: string): boolean {
   return Boolean(match && isCalendarDay(Number(match[1]), Number(match[2]), Number(match[3])));
 }
 
+// Eleventy reads front matter with gray-matter's js-yaml 3 (YAML 1.1), which makes a timestamp of
+// `2015-03-17 14:00:00 -4`: one- or two-digit month, day, hour and zone hour, seconds required
+// (js-yaml type/timestamp.js YAML_TIMESTAMP_REGEXP); 18F's posts are dated so. Other strings go to Luxon's fromISO.
+const jsYamlTimestamp = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[Tt]|[ \t]+)(\d{1,2}):(\d{2}):(\d{2})(?:\.\d*)?(?:[ \t]*(?:Z|[-+]\d{1,2}(?::\d{2})?))?$/;
+
+export function eleventyReadsDate(value: string): boolean {
+  if (isReadableDate(value)) return true;
+  const match = jsYamlTimestamp.exec(value.trim());
+  return Boolean(match && isCalendarDay(Number(match[1]), Number(match[2]), Number(match[3])) && Number(match[4]) < 24);
+}
+
 // Hugo 0.111 reads a date string with spf13/cast's StringToDateInDefaultLocation, which tries a fixed list
 // of Go layouts (cast v1.5 `timeFormats`); a string none of them takes becomes the zero date, 0001-01-01,
 // without an error. Checked against `hugo list all` on a site of one post per form.

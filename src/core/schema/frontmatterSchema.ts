@@ -1,6 +1,6 @@
 import * as z from './zod';
 import type { GeneratorId } from '../post/dialect';
-import { hugoReadsDate, isReadableDate, jekyllReadsDate } from './dates';
+import { eleventyReadsDate, hugoReadsDate, isReadableDate, jekyllReadsDate } from './dates';
 import { translatable } from '../l10n/message';
 
 export { isReadableDate } from './dates';
@@ -82,7 +82,7 @@ export const frontmatterSchemas: Record<GeneratorId, z.ZodMiniType> = {
   // Eleventy also takes these words for a date, filled in from the file or git history.
   eleventy: z.looseObject({
     ...common,
-    date: z.optional(z.union([isoDateValue, z.enum(['Last Modified', 'Created', 'git Last Modified', 'git Created'])], { error: translatable("not a date the generator can read; write it as 2024-06-05 or 2024-06-05T09:30:00+02:00, or one of Eleventy's words (Last Modified, Created, git Last Modified, git Created)") })),
+    date: z.optional(z.union([dateValue(eleventyReadsDate), z.enum(['Last Modified', 'Created', 'git Last Modified', 'git Created'])], { error: translatable("not a date the generator can read; write it as 2024-06-05 or 2024-06-05T09:30:00+02:00, or one of Eleventy's words (Last Modified, Created, git Last Modified, git Created)") })),
     permalink: z.optional(z.union([z.string(), z.boolean()], { error: translatable('expected the page’s URL as text, or false') })),
     layout: z.optional(text),
   }),

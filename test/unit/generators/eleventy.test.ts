@@ -93,6 +93,13 @@ describe('Eleventy frontmatter conventions', () => {
     for (const keyword of ['Last Modified', 'Created', 'git Last Modified', 'git Created']) assert.deepEqual(codes(check('blog/a.md', `---\ntitle: A\ndate: ${keyword}\n---\n`)), [], keyword);
   });
 
+  // js-yaml (Eleventy 3.1.8's) makes these Dates: a one-digit hour or zone hour, `T` or blanks between; 18F's posts are dated so.
+  it('accepts the timestamps Eleventy\'s YAML reader makes Dates of, and still reports a date it cannot read', async () => {
+    const { check } = await open({});
+    for (const date of ['2015-03-17 14:00:00 -4', '2016-03-23 9:00:00 -4', '2024-6-5 9:30:00', '2024-06-05 9:30:00 +05:30', '2024-06-05T9:30:00Z']) assert.deepEqual(codes(check('blog/a.md', `---\ntitle: A\ndate: ${date}\n---\n`)), [], date);
+    assert.deepEqual(codes(check('blog/a.md', '---\ntitle: A\ndate: 5 June 2024\n---\n')), ['schema']);
+  });
+
   it('ignores templates matched by ignore globs, yet finds images passthrough-copied from an ignored folder', async () => {
     const config = 'export default function (c) { c.addPassthroughCopy("slides/"); c.ignores.add("./notes/*"); c.ignores.add("**/*.draft.md"); }';
     const { site, check } = await open({ 'eleventy.config.js': config, '.eleventyignore': 'slides/\n', 'slides/talk/01.jpg': png, 'slides/talk/index.md': '# Talk\n' });
