@@ -5,6 +5,7 @@ import { splitTagWords } from './tagValues';
 import type { Anchor } from '../links/model';
 import { anchorsOf, headingIdStyleOf } from '../links/anchors';
 import { compilesAsMdx } from '../post/dialect';
+import { scanMarkdownBody } from '../post/markdownStructure';
 import { mdxEsmSpecifiers } from '../post/mdxEsm';
 import type { PageRoute } from './routes/model';
 import { routesOf } from './routes';
@@ -74,10 +75,16 @@ const noAnchors: readonly Anchor[] = [];
 // `{{% name …` (not its closing tag, not `ref`/`relref`, which write a URL, nor `highlight`, which writes code).
 const markdownShortcodeCall = /\{\{%\s*(?!\/|ref\b|relref\b|highlight\b)[\w-]/;
 
-/** An `import` of the site's own Markdown or code (`./_part.md`, `../Steps.jsx`, `@site/src/x`), not of images or styles. */
+/**
+ * An `import` of the site's own Markdown or code (`./_part.md`, `../Steps.jsx`, `@site/src/x`), not of images
+ * or styles, and not one shown in a code block (Jest's docs are full of them).
+ */
 function importsLocalModules(body: string): boolean {
   if (!body.includes('import')) return false;
-  return mdxEsmSpecifiers(body).some(({ value }) => /^(\.\.?\/|@site\/)/.test(value) && !/\.(png|jpe?g|gif|svg|webp|avif|css|scss|json|ya?ml)$/i.test(value));
+  const local = mdxEsmSpecifiers(body).filter(({ value }) => /^(\.\.?\/|@site\/)/.test(value) && !/\.(png|jpe?g|gif|svg|webp|avif|css|scss|json|ya?ml)$/i.test(value));
+  if (local.length === 0) return false;
+  const { code } = scanMarkdownBody(body, { mdx: true, needCode: true });
+  return local.some(({ start }) => !code.some((span) => start >= span.start && start < span.end));
 }
 
 /** The names a tag or author value holds. An empty item (`- ` being typed, `tags:` alone) names nothing: the generators drop it. */

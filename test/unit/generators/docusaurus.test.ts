@@ -170,3 +170,18 @@ describe('Docusaurus rules', () => {
     assert.equal(docusaurus.tagTerm, kebabCase);
   });
 });
+
+// From Jest's website, built with Docusaurus 3.10.2.
+describe('Docusaurus pages as the build reads them', () => {
+  it('needs no title: a doc or blog post is titled by its first heading, else its file name', async () => {
+    const { check } = await open({});
+    assert.deepEqual(codes(check('blog/2020-01-02-untitled.md', '---\nauthors: []\n---\nText with no heading.\n')), []);
+    assert.deepEqual(codes(check('docs/untitled.md', '---\nsidebar_position: 1\n---\nText.\n')), []);
+  });
+
+  it('checks the anchors of a page whose only imports are shown in code blocks, not of one that imports a partial', async () => {
+    const { check } = await open({ 'docs/target.md': '---\ntitle: T\n---\n## Setup\n\n```js\nimport {render} from \'./render\';\n```\n', 'docs/partial.md': '---\ntitle: P\n---\nimport Note from \'./_note.md\';\n\n## Setup\n\n<Note />\n', 'docs/_note.md': 'A note.\n' });
+    const text = '---\ntitle: S\n---\n[a](target.md#setup) [b](target.md#gone) [c](partial.md#gone)\n';
+    assert.deepEqual(check('docs/source.md', text).map(({ code, message }) => [code, /"#([^"]+)"/.exec(message)?.[1]]), [['broken-anchor', 'gone']]);
+  });
+});

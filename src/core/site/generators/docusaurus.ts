@@ -58,7 +58,9 @@ export const docusaurus: GeneratorProfile = {
 
   publishing: { skipsDrafts: true, skipsFuturePosts: false, skipsExpiredPages: false },
   images: { publicFolder: 'img', besidePost: 'bundles', searchedWhere: servedImagesWhere, layoutsResolveFields: false, rulesGuessed: false },
-  frontmatter: { failsBuildOnBadDate: false, titled: true },
+  // A doc or blog post without `title` is titled by its first `#` heading, else its file name (docs.ts
+  // `frontMatter.title ?? contentTitle ?? baseID`, blogUtils.ts `?? parsedBlogFileName.text`); a page by the site's.
+  frontmatter: { failsBuildOnBadDate: false, titled: true, titleFromFileName: () => true },
   links: { newLinkStyle: 'file.md', aliasesForMovedPages: false },
   newPost: {
     defaultSection: 'blog',
