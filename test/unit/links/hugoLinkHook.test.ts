@@ -39,6 +39,11 @@ describe('Hugo link render hooks', () => {
     };
     const config = { 'hugo.toml': 'baseURL = "https://example.org/"\n' };
     assert.deepEqual(await codes({ ...config, 'layouts/_default/_markup/render-link.html': gettingHook }), [['broken-link', 'methods/missing/'], ['broken-anchor', 'gone']]);
+    // GetPage finds no page by its name alone, as `ref` does: hugo 0.111.3 writes `date.md` as it is.
+    const byName = '---\ntitle: N\n---\n[n](date.md) [r]({{< ref "date.md" >}})\n';
+    const service = createPostcraftService({ fs: inMemorySite({ ...pages, 'content/templates/named.md': byName, ...config, 'layouts/_default/_markup/render-link.html': gettingHook }) });
+    await service.openWorkspace(['/site']);
+    assert.deepEqual(service.checkText('/site/content/templates/named.md', byName).map((finding) => finding.code), ['broken-link']);
     // Hugo ≥ 0.146's place for it, and a theme's, count the same.
     assert.deepEqual((await codes({ ...config, 'layouts/_markup/render-link.html': gettingHook })).length, 2);
     assert.deepEqual((await codes({ 'hugo.toml': 'baseURL = "https://example.org/"\ntheme = "t"\n', 'themes/t/layouts/_default/_markup/render-link.html': gettingHook })).length, 2);

@@ -179,7 +179,7 @@ export const hugoRoutes: GeneratorRoutes = {
     const tree = hugoContentTree(site);
     for (const path of new Set([link.path.replace(/^\.\//, ''), link.path.replace(/\/+$/, '')])) {
       if (path === '') continue;
-      const found = tree?.resolveRef(fromPath, { ...link, path });
+      const found = tree?.resolveRef(fromPath, { ...link, path }, false);
       if (found?.status === 'found') return found;
     }
     return undefined;

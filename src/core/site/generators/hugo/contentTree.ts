@@ -273,15 +273,19 @@ export class HugoContentTree {
     return !cached || cached.tree !== this || cached.version !== versionOf(this.site);
   }
 
-  /** The page a `ref`/`relref` names, by Hugo 0.111's lookup (hugolib/pagecollections.go getContentNode). */
-  resolveRef(fromPath: string, link: LinkReference): TemplateLinkTarget {
-    const answer = this.lookUp(fromPath, link);
+  /**
+   * The page a `ref`/`relref` names (`byName`), or a template's `.Page.GetPage` finds (not by name: only
+   * ref and relref take that "potentially ambiguous lookup"), by Hugo 0.111's lookup (hugolib/pagecollections.go
+   * getContentNode; `GetPage "date.md"` finds no content/methods/date.md from another section, checked with hugo 0.111.3).
+   */
+  resolveRef(fromPath: string, link: LinkReference, byName = true): TemplateLinkTarget {
+    const answer = this.lookUp(fromPath, link, byName);
     const staleFind = answer.status === 'found' && !this.site.posts.has(answer.path);
-    if ((answer.status === 'missing' || staleFind) && this.stale()) return rebuild(this.site, this.routing).lookUp(fromPath, link);
+    if ((answer.status === 'missing' || staleFind) && this.stale()) return rebuild(this.site, this.routing).lookUp(fromPath, link, byName);
     return answer;
   }
 
-  private lookUp(fromPath: string, link: LinkReference): TemplateLinkTarget {
+  private lookUp(fromPath: string, link: LinkReference, byName: boolean): TemplateLinkTarget {
     const from = hugoContentFile(this.config, fromPath, this.routing.defaultLanguage);
     const ref = link.path;
     const pathc = from ? joinDir(from.dir, from.name) : fromPath;
@@ -295,7 +299,7 @@ export class HugoContentTree {
     }
     const tree = this.trees.get(language) ?? new LanguageTree(language);
     const notFound = (what: string): TemplateLinkTarget => ({ status: 'missing', why: `REF_NOT_FOUND: Ref "${ref}" from page "${pathc}": ${what}` });
-    const found = this.contentNode(tree, from, ref);
+    const found = this.contentNode(tree, from, ref, byName);
     if (found === 'ambiguous') return notFound(`page reference "${this.joined(from, ref)}" is ambiguous`);
     if (!found) return notFound('page not found');
     return found.path && found.isPost ? { status: 'found', path: found.path } : { status: 'unknown' };
@@ -309,9 +313,9 @@ export class HugoContentTree {
     return goJoin(base.toLowerCase(), ref);
   }
 
-  private contentNode(tree: LanguageTree, from: HugoContentFile | undefined, written: string): TreeNode | 'ambiguous' | undefined {
+  private contentNode(tree: LanguageTree, from: HugoContentFile | undefined, written: string, byName: boolean): TreeNode | 'ambiguous' | undefined {
     const inRef = written.trim().toLowerCase() || '/';
-    const simple = shouldDoSimpleLookup(inRef);
+    const simple = byName && shouldDoSimpleLookup(inRef);
     const ref = this.joined(from, written);
     const first = this.sectionOrPage(tree, ref);
     if (first.node) return first.node;
@@ -323,8 +327,8 @@ export class HugoContentTree {
     const taxonomy = longestPrefix(tree.taxonomies, pref);
     if (taxonomy !== undefined) return slashCount(pref) === slashCount(taxonomy) ? tree.taxonomies.get(taxonomy) : undefined;
     if (!simple) return undefined;
-    const byName = tree.byName.get(goBase(first.name));
-    return byName === ambiguous ? 'ambiguous' : byName;
+    const named = tree.byName.get(goBase(first.name));
+    return named === ambiguous ? 'ambiguous' : named;
   }
 
   /** hugo 0.111 getSectionOrPage: a section by its folder (or its `_index` file), else a page of the nearest section. */
