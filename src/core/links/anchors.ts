@@ -3,6 +3,7 @@ import type { Anchor, HeadingIdStyle } from './model';
 import { astroRule, astroRules, githubSluggerAnchors, githubSluggerAnchorsByRules, type AstroHeadingIds } from './headingIds/githubSlugger';
 import { definitionTerms } from './headingIds/definitionTerms';
 import { goldmarkAnchors } from './headingIds/goldmark';
+import { goldmarkFootnoteAnchors } from './headingIds/goldmarkFootnotes';
 import { scanHeadings, type Span } from './headingIds/headingScan';
 import { kramdownAnchors } from './headingIds/kramdown';
 import { attributesId, markdownItAnchorAnchors, markdownItAnchorDefaults, type MarkdownItAnchorIds } from './headingIds/markdownItAnchor';
@@ -41,7 +42,7 @@ const defaults: Readonly<Record<GeneratorId, HeadingIdStyle | undefined>> = {
 export function anchorsOf(written: string, bodyStart: number, { style, mdx, definitionTermIds = false }: { readonly style: HeadingIdRule; readonly mdx: boolean; readonly definitionTermIds?: boolean | undefined }): Anchor[] {
   // A body without `#`, `=`, `-` or `<` has no heading and no anchor (setext needs `=` or `-` under a line),
   // nor `:` where definition terms get IDs.
-  if (!/[#=<-]/.test(written) && !(definitionTermIds && written.includes(':'))) return [];
+  if (!/[#=<-]/.test(written) && !(definitionTermIds && written.includes(':')) && !written.includes('[^')) return [];
   const markdownIt = style === 'markdown-it-anchor' ? markdownItAnchorDefaults : typeof style === 'object' && 'plugin' in style ? style : undefined;
   // Jekyll (kramdown) and Eleventy run Liquid first: a `{% comment %}` is dropped, a `{% highlight %}` is code;
   // so is Hugo's `{{< highlight >}}` (its heading ID styles are Goldmark's): a `# comment` line in it is no heading.
@@ -58,6 +59,7 @@ export function anchorsOf(written: string, bodyStart: number, { style, mdx, defi
     : style === 'astro' ? githubSluggerAnchors(body, headings, astroRule)
     : goldmarkAnchors(body, headings, style as Parameters<typeof goldmarkAnchors>[2], definitionTermIds ? definitionTerms(body) : []);
   anchors.push(...explicitAnchors(body, htmlLines));
+  if (generator === 'hugo') anchors.push(...goldmarkFootnoteAnchors(body));
   if (markdownIt?.attrs) anchors.push(...attributeAnchors(body, anchors));
   return bodyStart === 0 ? anchors : anchors.map((anchor) => ({ ...anchor, range: { start: anchor.range.start + bodyStart, end: anchor.range.end + bodyStart } }));
 }

@@ -239,3 +239,13 @@ describe('definition terms as anchors (Hugo ≥ 0.144, autoDefinitionTermID)', (
     assert.deepEqual(anchors(false), [['target', 'Target']]);
   });
 });
+
+describe('footnote anchors (Hugo, Goldmark)', () => {
+  // hugo 0.111.3 writes <li id="fn:1"> for [^b] (referenced first), id="fn:2" for [^a], fnref:1, fnref:2 and fnref1:1
+  // on the references, and nothing for [^c] (never referenced) or the [^d] in code.
+  it('gives each referenced footnote fn:N by the order of first reference, and its references fnref:N, fnref1:N…', () => {
+    const body = 'Text[^b] and[^a] and again[^b].\n\n[^a]: A.\n[^b]: B.\n[^c]: unused.\n\n```\n[^d]\n```\n';
+    assert.deepEqual(anchorsOf(body, 0, { style: 'github', mdx: false }).map((anchor) => anchor.id), ['fn:1', 'fnref:1', 'fn:2', 'fnref:2', 'fnref1:1']);
+    assert.deepEqual(anchorsOf(body, 0, { style: 'github-slugger', mdx: false }).map((anchor) => anchor.id), []);
+  });
+});
