@@ -23,6 +23,8 @@ function checkLink(context: CheckContext, link: LinkReference): void {
   const target = resolveLink(site, post.path, link);
   const shown = `"${link.raw}"`;
   if (target.kind === 'missing') {
+    // The site's full address names a page of this host, which may serve more than the site builds.
+    if (link.absolute) return;
     const fixes = target.address ? [context.replaceFix(msg('Change to "{0}"', target.address), link.range, target.address, true)] : suggestionFixes(context, link, target.suggestions);
     // The generator stops on a template link to nothing, and a file link names a file that is not there;
     // a URL may still be served by something Postcraft does not see (a theme's page, the host's redirects).
@@ -54,12 +56,15 @@ function checkLink(context: CheckContext, link: LinkReference): void {
   // (Hugo gives such a page no route; the summary, unlike the frontmatter, is there in a two-pass check too.)
   if (target.path === post.path && site.config.unrenderedPages && !page?.route) return;
   const anchors = page?.anchors;
-  if (!anchors || anchors.some((anchor) => anchor.id === link.fragment) || reachedWithoutHeading(site, link.fragment)) return;
-  const fixes = closestAnchors(link.fragment, anchors).map((id, index) => context.replaceFix(msg('Change to "{0}"', `#${id}`), link.fragmentRange!, id, index === 0));
+  // A text fragment (`#:~:text=…`, or `#id:~:text=…`) is a directive to the browser, not part of the anchor.
+  const directive = link.fragment.indexOf(':~:');
+  const fragment = directive === -1 ? link.fragment : link.fragment.slice(0, directive);
+  if (!anchors || fragment === '' || anchors.some((anchor) => anchor.id === fragment) || reachedWithoutHeading(site, fragment)) return;
+  const fixes = directive !== -1 ? [] : closestAnchors(fragment, anchors).map((id, index) => context.replaceFix(msg('Change to "{0}"', `#${id}`), link.fragmentRange!, id, index === 0));
   const missing =
     target.path === post.path
-      ? msg('No heading or anchor "#{0}" in this page.', link.fragment)
-      : msg('No heading or anchor "#{0}" in "{1}".', link.fragment, page?.title ?? target.path.slice(site.root.length + 1));
+      ? msg('No heading or anchor "#{0}" in this page.', fragment)
+      : msg('No heading or anchor "#{0}" in "{1}".', fragment, page?.title ?? target.path.slice(site.root.length + 1));
   context.report({ code: 'broken-anchor', severity: 'warning', range: link.fragmentRange, message: sentences(missing, didYouMean(fixes, '#')), fixes });
 }
 

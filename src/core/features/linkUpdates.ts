@@ -53,6 +53,7 @@ export function planMoveEdits(site: Site, moves: readonly PathMove[], sources: r
   for (const post of sources) {
     const newSource = newPathOf(post.path);
     for (const link of findLinks(post, site.config)) {
+      if (link.absolute) continue; // the site's full address: the writer's to keep (a feed, a copy elsewhere)
       const target = resolveLink(site, post.path, link);
       if (target.kind !== 'page' && target.kind !== 'file') continue;
       const newTarget = newPathOf(target.path);
@@ -160,7 +161,7 @@ export function planUrlChangeEdits(site: Site, page: string, oldUrl: string, new
   const base = site.config.basePath;
   for (const post of sources) {
     for (const link of findLinks(post, site.config)) {
-      if ((link.form !== 'markdown' && link.form !== 'html') || link.path === '' || isFileLink(site, post.path, link, page)) continue;
+      if ((link.form !== 'markdown' && link.form !== 'html') || link.path === '' || link.absolute || isFileLink(site, post.path, link, page)) continue;
       const withBase = base !== '' && link.path.startsWith(`${base}/`);
       const url = withBase ? link.path.slice(base.length) : link.path;
       const reached = resolveLink(site, post.path, link);

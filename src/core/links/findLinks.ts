@@ -7,7 +7,7 @@ import type { LinkForm, LinkReference } from './model';
 import { findTemplateLinks } from './templateLinks';
 import { pageMarkdown } from '../post/templateBlocks';
 
-type LinkConfig = Pick<PostDialect, 'generator' | 'markdownIsMdx'> & { readonly basePath?: string };
+type LinkConfig = Pick<PostDialect, 'generator' | 'markdownIsMdx'> & { readonly basePath?: string; readonly siteHost?: string | undefined };
 
 /**
  * Every link of a post's body the generator would follow to a page, file or heading, in source order:
@@ -22,7 +22,7 @@ type LinkConfig = Pick<PostDialect, 'generator' | 'markdownIsMdx'> & { readonly 
  */
 export function findLinks(post: ParsedPost, config: LinkConfig): readonly LinkReference[] {
   const mdx = compilesAsMdx(config, post.path);
-  const key = `${config.generator}:${mdx}:${config.basePath ?? ''}`;
+  const key = `${config.generator}:${mdx}:${config.basePath ?? ''}:${config.siteHost ?? ''}`;
   let scans = linkScans.get(post);
   if (!scans) linkScans.set(post, (scans = new Map()));
   let found = scans.get(key);
@@ -41,11 +41,11 @@ function scanLinks(post: ParsedPost, config: LinkConfig, mdx: boolean): LinkRefe
   const body = pageMarkdown(text, config.generator, { mdx, captured: true });
   const found: LinkReference[] = [];
   const add = (form: LinkForm, raw: string, bodyStart: number, decode: (text: string) => string) => {
-    const link = destinationLink(form, raw, post.bodyStart + bodyStart, decode, jekyll ? (config.basePath ?? '') : undefined);
+    const link = destinationLink(form, raw, post.bodyStart + bodyStart, decode, jekyll ? (config.basePath ?? '') : undefined, config.siteHost);
     if (link) found.push(link);
   };
 
-  const structure = scanMarkdownBody(body, { mdx, liquidDestinations: jekyll && !mdx });
+  const structure = scanMarkdownBody(body, { mdx, liquidDestinations: jekyll && !mdx, ownHost: config.siteHost });
   for (const { span } of structure.links) add('markdown', body.slice(span.start, span.end), span.start, unescapeMarkdown);
 
   for (const html of structure.html) {
@@ -86,7 +86,7 @@ function decodeEntities(text: string): string {
  * empty, or holds a template expression. `jekyllBase`: on Jekyll, the base path that `{{ site.baseurl }}`
  * and `relative_url` put in front.
  */
-function destinationLink(form: LinkForm, written: string, start: number, decode: (text: string) => string, jekyllBase: string | undefined): LinkReference | undefined {
+function destinationLink(form: LinkForm, written: string, start: number, decode: (text: string) => string, jekyllBase: string | undefined, siteHost: string | undefined): LinkReference | undefined {
   const raw = written.trim(); // a browser trims an href
   if (raw === '') return undefined;
   const range = { start: start + written.indexOf(raw), end: start + written.indexOf(raw) + raw.length };
@@ -96,7 +96,10 @@ function destinationLink(form: LinkForm, written: string, start: number, decode:
     const fragmentRange = liquid.fragmentAt === undefined ? undefined : { start: range.start + liquid.fragmentAt, end: range.start + liquid.fragmentEnd! };
     return withParts({ form, raw, range }, liquid.url, fragmentRange);
   }
-  const url = decode(raw);
+  const decoded = decode(raw);
+  // The site's own address (`https://letsencrypt.org/docs/x/#y` on letsencrypt.org): the page it names, as a root path.
+  const own = siteHost === undefined ? undefined : ownAddressPath(decoded, siteHost);
+  const url = own ?? decoded;
   if (url === '' || leavesSite(url)) return undefined;
   const hash = url.indexOf('#');
   let fragmentRange: LinkReference['fragmentRange'];
@@ -109,7 +112,15 @@ function destinationLink(form: LinkForm, written: string, start: number, decode:
       }
     }
   }
-  return withParts({ form, raw, range }, url, fragmentRange);
+  return withParts(own === undefined ? { form, raw, range } : { form, raw, range, absolute: true }, url, fragmentRange);
+}
+
+/** The path (with query and fragment) of a URL on the site's own host, `http` or `https`, any letter case; else undefined. */
+function ownAddressPath(url: string, siteHost: string): string | undefined {
+  const match = /^https?:\/\/([^/?#]+)(?=[/?#]|$)/i.exec(url);
+  if (!match || match[1]!.toLowerCase() !== siteHost) return undefined;
+  const rest = url.slice(match[0].length);
+  return rest.startsWith('/') ? rest : `/${rest}`;
 }
 
 function leavesSite(url: string): boolean {

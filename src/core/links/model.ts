@@ -4,8 +4,9 @@ import type { OffsetRange } from '../frontmatter/model';
 export type LinkForm = 'markdown' | 'html' | 'hugo-ref' | 'hugo-relref' | 'jekyll-post_url' | 'jekyll-link';
 
 /**
- * A link in a post to a page, a file or a heading. External URLs (`https:`, `//host`), `mailto:` and
- * other schemes, and destinations holding template expressions (`{{ … }}`, `{% … %}`) are never links here.
+ * A link in a post to a page, a file or a heading. External URLs (`https:`, `//host`, but not the site's
+ * own address), `mailto:` and other schemes, and destinations holding template expressions (`{{ … }}`,
+ * `{% … %}`) are never links here.
  */
 export interface LinkReference {
   readonly form: LinkForm;
@@ -21,6 +22,11 @@ export interface LinkReference {
   readonly fragmentRange?: OffsetRange;
   /** Hugo `ref`/`relref` options: `lang`, `outputFormat`. */
   readonly options?: Readonly<Record<string, string>>;
+  /**
+   * Written with the site's own address (`https://example.org/docs/x/#y`): `path` is the URL's path. A page
+   * it reaches has its fragment checked; a URL the site does not build may be served by something else.
+   */
+  readonly absolute?: true;
 }
 
 /** A place a fragment can name: a heading's ID (by the generator's rule) or an explicit anchor. */

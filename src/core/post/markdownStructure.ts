@@ -57,15 +57,17 @@ export interface BodyStructure {
  * the body has no image or link. `liquidDestinations`: Jekyll fills `{{ … }}` in before Markdown
  * sees it, so a destination may start with one (`[a]({{ site.baseurl }}/x/)`, as the preview reads it).
  */
-export function scanMarkdownBody(body: string, { mdx, needCode = false, liquidDestinations = false }: { mdx: boolean; needCode?: boolean; liquidDestinations?: boolean }): BodyStructure {
+export function scanMarkdownBody(body: string, { mdx, needCode = false, liquidDestinations = false, ownHost }: { mdx: boolean; needCode?: boolean; liquidDestinations?: boolean; ownHost?: string | undefined }): BodyStructure {
   // The option changes the parse only where a destination starts with `{{`: elsewhere the scan is shared.
   const liquid = liquidDestinations && body.includes('{{') && /\](?:\(|:)\s*\{\{/.test(body);
+  // `ownHost`: links to the site's own address are the caller's too (findLinks), where the body has any.
+  const own = ownHost !== undefined && body.includes('://') && new RegExp(`://${ownHost.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'i').test(body);
   for (const recent of recentScans) {
-    if (recent.mdx === mdx && recent.liquid === liquid && (recent.complete || !needCode) && recent.body === body) return recent.structure;
+    if (recent.mdx === mdx && recent.liquid === liquid && recent.own === own && (recent.complete || !needCode) && recent.body === body) return recent.structure;
   }
-  const complete = needCode || body.includes('![') || (body.includes('<') && /<img/i.test(body)) || mayHoldLocalLinks(body);
-  const structure = complete ? scanBlocks(body, mdx, liquid) : nothing;
-  recentScans.unshift({ body, mdx, liquid, complete, structure });
+  const complete = needCode || own || body.includes('![') || (body.includes('<') && /<img/i.test(body)) || mayHoldLocalLinks(body);
+  const structure = complete ? scanBlocks(body, mdx, liquid, own) : nothing;
+  recentScans.unshift({ body, mdx, liquid, own, complete, structure });
   if (recentScans.length > 4) recentScans.pop();
   return structure;
 }
@@ -74,9 +76,9 @@ export function scanMarkdownBody(body: string, { mdx, needCode = false, liquidDe
  * The last scans: a post's image check, link check, document links and hover each ask for its body, one
  * after another; the body text is compared (a different string each time, equal when the post is).
  */
-const recentScans: { body: string; mdx: boolean; liquid: boolean; complete: boolean; structure: BodyStructure }[] = [];
+const recentScans: { body: string; mdx: boolean; liquid: boolean; own: boolean; complete: boolean; structure: BodyStructure }[] = [];
 
-function scanBlocks(body: string, mdx: boolean, liquid: boolean): BodyStructure {
+function scanBlocks(body: string, mdx: boolean, liquid: boolean, own: boolean): BodyStructure {
   if (!mdx) {
     const plain = plainProseFinds(body);
     if (plain) return { ...plain, html: [], code: [] };
@@ -106,7 +108,7 @@ function scanBlocks(body: string, mdx: boolean, liquid: boolean): BodyStructure 
       if (toBody) scan.html.push({ text, toBody, footnote: scan.footnote });
     }
     else if ((token.type === 'fence' || token.type === 'code_block') && token.map) code.push(linesSpan(src, lines, token.map));
-    else if (token.type === 'inline' && (mayHoldFinds(token.content, mdx) || mayHoldLocalLinks(token.content) || (scan.localDefinitions && token.content.includes('[')))) {
+    else if (token.type === 'inline' && (mayHoldFinds(token.content, mdx) || mayHoldLocalLinks(token.content) || (own && token.content.includes('://')) || (scan.localDefinitions && token.content.includes('[')))) {
       const mapped = contentMap(src, lines, token.content, token.map?.[0] ?? row, tokens[i - 1]?.type === 'paragraph_open', cellCursor);
       if (!mapped) continue; // text Postcraft cannot place: silence rather than a wrong range
       scan.content = { text: token.content, toBody: mapped };

@@ -100,6 +100,17 @@ export function objectSetting(data: ConfigData, key: string): ConfigData | undef
 }
 
 /** The path part of a base URL: `https://x.org/blog/` → `/blog`; `/` → ``. */
+/** The host of an absolute http(s) URL, lower case (`https://Example.org/blog/` → `example.org`); undefined for anything else. */
+export function hostOf(url: string | undefined): string | undefined {
+  const match = url === undefined ? null : /^https?:\/\/([^/?#:@\s]+(?::\d+)?)/i.exec(url.trim());
+  return match ? match[1]!.toLowerCase() : undefined;
+}
+
+/** `{ siteHost }` when there is one (exactOptionalPropertyTypes: no `undefined` value). */
+export function withHost(host: string | undefined): { readonly siteHost?: string } {
+  return host === undefined ? {} : { siteHost: host };
+}
+
 export function basePathOf(url: string | undefined): string {
   if (!url) return '';
   try {

@@ -45,9 +45,13 @@ export interface SiteConfig {
   /** Frontmatter keys naming authors. */
   readonly authorKeys: string[];
   /** Frontmatter keys holding image paths. */
+  /** The host the site is published at, lower case (Hugo's `baseURL`, Jekyll's `url`, Docusaurus's `url`): a link to it is a link into the site. */
+  readonly siteHost?: string;
   readonly imageFields: string[];
   /** The site's own shortcodes whose templates show no file: their arguments are no images (Hugo, see hugo/shortcodeTemplates.ts). */
   readonly imagelessShortcodes?: ReadonlySet<string>;
+  /** The site's own shortcodes whose templates may write ids: a page calling one has anchors Postcraft cannot list (Hugo, see hugo/shortcodeTemplates.ts). */
+  readonly anchorShortcodes?: ReadonlySet<string>;
   /** `.md` files are compiled as MDX too (Docusaurus), so their `import`s are real; else only `.mdx` files. */
   readonly markdownIsMdx?: boolean;
   /** What a schema declares of the frontmatter of some posts (Astro collections: `image()` or plain string fields). */

@@ -65,12 +65,23 @@ function anchorsIn(text: string, bodyStart: number, config: SiteConfig, path: st
   // So are those a Hugo shortcode called with `{{% %}}` writes: its output is Markdown, parsed with the page.
   // (`includes` first: a substring search costs less than the regex over every body.)
   if (config.generator === 'hugo' && body.includes('{{%') && markdownShortcodeCall.test(body)) return undefined;
+  // And those the site's own shortcodes write (`{{< docs_index >}}`'s `<h1 id>`s).
+  if (config.anchorShortcodes?.size && body.includes('{{') && callsAny(body, config.anchorShortcodes)) return undefined;
   const anchors = anchorsOf(body, bodyStart, { style, mdx, definitionTermIds: config.definitionTermIds });
   // The index outlives the text: a slice of it would keep the whole post in memory.
   return anchors.length === 0 ? noAnchors : anchors.map(({ id, text: headingText, range }) => ({ id: detached(id), ...(headingText !== undefined ? { text: detached(headingText) } : {}), range }));
 }
 
 const noAnchors: readonly Anchor[] = [];
+
+/** Whether the body calls one of `names` as a shortcode (`{{< name` or `{{% name`). */
+function callsAny(body: string, names: ReadonlySet<string>): boolean {
+  let pattern = callPatterns.get(names);
+  if (!pattern) callPatterns.set(names, (pattern = new RegExp(`\\{\\{[<%]\\s*(?:${[...names].map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?=[\\s/>%])`)));
+  return pattern.test(body);
+}
+
+const callPatterns = new WeakMap<ReadonlySet<string>, RegExp>();
 
 // `{{% name …` (not its closing tag, not `ref`/`relref`, which write a URL, nor `highlight`, which writes code).
 const markdownShortcodeCall = /\{\{%\s*(?!\/|ref\b|relref\b|highlight\b)[\w-]/;

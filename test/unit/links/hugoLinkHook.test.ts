@@ -44,6 +44,11 @@ describe('Hugo link render hooks', () => {
     const service = createPostcraftService({ fs: inMemorySite({ ...pages, 'content/templates/named.md': byName, ...config, 'layouts/_default/_markup/render-link.html': gettingHook }) });
     await service.openWorkspace(['/site']);
     assert.deepEqual(service.checkText('/site/content/templates/named.md', byName).map((finding) => finding.code), ['broken-link']);
+    // A full address is absolute: the hook passes it through (`$u.IsAbs`), so `https://example.org/methods/title` is that URL, not a page lookup.
+    const absolute = '---\ntitle: A\n---\n[t](https://example.org/methods/Title/)\n';
+    const withHook = createPostcraftService({ fs: inMemorySite({ ...pages, 'content/templates/absolute.md': absolute, ...config, 'layouts/_default/_markup/render-link.html': gettingHook }) });
+    await withHook.openWorkspace(['/site']);
+    assert.deepEqual(withHook.checkText('/site/content/templates/absolute.md', absolute), []); // a URL the site does not build: maybe served by something else
     // Hugo ≥ 0.146's place for it, and a theme's, count the same.
     assert.deepEqual((await codes({ ...config, 'layouts/_markup/render-link.html': gettingHook })).length, 2);
     assert.deepEqual((await codes({ 'hugo.toml': 'baseURL = "https://example.org/"\ntheme = "t"\n', 'themes/t/layouts/_default/_markup/render-link.html': gettingHook })).length, 2);

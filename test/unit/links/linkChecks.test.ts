@@ -247,3 +247,41 @@ describe('relative links that start with a host name', () => {
     assert.ok(findings.every((finding) => !finding.message.includes('https://')));
   });
 });
+
+// letsencrypt.org links its own docs with the full address: hugo 0.111.3 builds them as written, and the fragments are the site's.
+describe('links written with the site’s own address', () => {
+  it('checks the fragment of a page the site builds, and says nothing of a URL it does not build or of another host', async () => {
+    const fs = hugoSite({
+      'content/posts/absolute.md': '---\ntitle: Absolute\n---\n\n[a](https://example.org/posts/target/#getting-started) [b](https://EXAMPLE.org/posts/target/#gone) [c](http://example.org/elsewhere/) [d](https://other.org/posts/target/#gone) <a href="https://example.org/posts/target/#setup">e</a>\n',
+    });
+    const findings = await (await open(fs)).checkFile('/site/content/posts/absolute.md');
+    assert.deepEqual(findings.map((finding) => [finding.code, /"#([^"]+)"/.exec(finding.message)?.[1]]), [['broken-anchor', 'gone'], ['broken-anchor', 'setup']]);
+  });
+
+  it('takes a text fragment (#:~:text=…) for a directive to the browser, not an anchor', async () => {
+    const fs = hugoSite({ 'content/posts/directive.md': '---\ntitle: D\n---\n\n[a](/posts/target/#:~:text=Some%20words) [b](/posts/target/#getting-started:~:text=Text) [c](/posts/target/#gone:~:text=Text)\n' });
+    const findings = await (await open(fs)).checkFile('/site/content/posts/directive.md');
+    // No "Change to" fix: it would drop the directive along with the fragment.
+    assert.deepEqual(findings.map((finding) => [finding.code, /"#([^"]+)"/.exec(finding.message)?.[1], (finding.fixes ?? []).filter((fix) => fix.title.startsWith('Change')).length]), [['broken-anchor', 'gone', 0]]);
+  });
+
+  // letsencrypt.org's docs page is `{{< docs_index >}}`, whose template writes <h1 id="{{ anchorize … }}">.
+  it('knows no anchors of a page that calls a shortcode of the site that writes ids, and still checks one whose shortcodes write none', async () => {
+    const fs = hugoSite({
+      'layouts/shortcodes/docs_index.html': '<h1 id="{{ anchorize "Client Developer Information" }}">Client Developer Information</h1>',
+      'layouts/shortcodes/note.html': '<div class="note">{{ .Inner }}</div>',
+      'content/docs/_index.md': '---\ntitle: Docs\n---\n{{< docs_index >}}\n',
+      'content/posts/noted.md': '---\ntitle: Noted\n---\n{{< note >}}Careful.{{< /note >}}\n\n## Real\n',
+      'content/posts/links.md': '---\ntitle: L\n---\n\n[a](/docs/#client-developer-information) [b](/posts/noted/#real) [c](/posts/noted/#gone)\n',
+    });
+    const findings = await (await open(fs)).checkFile('/site/content/posts/links.md');
+    assert.deepEqual(findings.map((finding) => [finding.code, /"#([^"]+)"/.exec(finding.message)?.[1]]), [['broken-anchor', 'gone']]);
+  });
+
+  it('keeps a full address as written when the post it names moves', async () => {
+    const fs = hugoSite({ 'content/posts/absolute.md': '---\ntitle: Absolute\n---\n\n[a](https://example.org/posts/target/) [b](/posts/target/)\n' });
+    const service = await open(fs);
+    const edits = await service.planMove([{ from: '/site/content/posts/target.md', to: '/site/content/posts/moved.md' }]);
+    assert.deepEqual(edits.filter((edit) => edit.file === '/site/content/posts/absolute.md').map((edit) => edit.newText), ['/posts/moved/']);
+  });
+});

@@ -1,7 +1,7 @@
 import { docusaurusDetection } from './detection';
 import type { SiteFileSystem } from '../../host/fileSystem';
 import { dirname, isInside, joinPath, normalizePath } from '../../text/paths';
-import { basePathOf, readDataFile, readText } from '../configFiles';
+import { basePathOf, hostOf, withHost, readDataFile, readText } from '../configFiles';
 import type { Author, SiteConfig, TagRegistry } from '../model';
 import { authorsFromDataFile } from './dataAuthors';
 import { matchingAny, notMatchingAny } from './globs';
@@ -84,6 +84,7 @@ export const docusaurus: GeneratorProfile = {
       publicDirs: (stringListSetting(source, 'staticDirectories') ?? ['static']).map((dir) => joinPath(root, dir)),
       assetDirs: [],
       basePath: basePathOf(stringLiteralSetting(source, 'baseUrl')),
+      ...withHost(hostOf(stringLiteralSetting(source, 'url'))),
       tagKeys: ['tags'],
       // `author:` (singular) is the legacy free-text name; only `authors:` names keys of authors.yml.
       authorKeys: ['authors'],

@@ -1,6 +1,6 @@
 import { hugoDetection } from './detection';
 import { joinPath } from '../../text/paths';
-import { basePathOf, objectSetting, stringSetting } from '../configFiles';
+import { basePathOf, hostOf, withHost, objectSetting, stringSetting } from '../configFiles';
 import type { SiteConfig } from '../model';
 import { browserCandidates, defaultImageFields, rootRelativeCandidates, withoutBasePath, type GeneratorProfile, type LoadedSiteConfig, recordingConfigInputs } from './profile';
 import { hugoAuthorKey, loadHugoAuthors } from './hugo/authors';
@@ -15,7 +15,7 @@ import { loadUnrenderedPages, type ContentRoot } from './hugo/unrenderedPages';
 import { hugoTermKey } from './hugo/terms';
 import { readHugoRouting } from './hugo/routing';
 import { readLinkHook } from './hugo/linkRenderHook';
-import { imagelessShortcodes } from './hugo/shortcodeTemplates';
+import { readShortcodeTemplates } from './hugo/shortcodeTemplates';
 import { makePathSanitized } from './hugo/terms';
 import { hugoRoutingOf, type HugoRouting } from '../routes/hugo';
 
@@ -70,6 +70,7 @@ export const hugo: GeneratorProfile = {
     const taxonomies = taxonomyKeys(data);
     const contentDirs = dirsFor('content', languageContentDirs(languages));
     const layoutDirs = dirsFor('layouts', [joinPath(root, stringSetting(data, 'layoutDir') ?? 'layouts')]);
+    const shortcodes = await readShortcodeTemplates(fs, layoutDirs);
     const withLinkHook = async (routing: HugoRouting): Promise<HugoRouting> => {
       // Every layout folder is on disk: each theme's (not a module path, not an empty submodule), and no module import.
       const imports = objectSetting(data, 'module')?.['imports'];
@@ -89,6 +90,7 @@ export const hugo: GeneratorProfile = {
       assetDirs: dirsFor('assets', [joinPath(root, stringSetting(data, 'assetDir') ?? 'assets')]),
       subfolderMounts: subfolderMounts(root, mounts),
       basePath: basePathOf(stringSetting(data, 'baseURL')),
+      ...withHost(hostOf(stringSetting(data, 'baseURL'))),
       tagKeys: taxonomies.filter((key) => !isAuthorTaxonomy(key)),
       authorKeys: [...new Set(['authors', ...taxonomies.filter(isAuthorTaxonomy)])],
       imageFields: defaultImageFields,
@@ -104,7 +106,8 @@ export const hugo: GeneratorProfile = {
       ...goldmarkIds(objectSetting(objectSetting(objectSetting(data, 'markup') ?? {}, 'goldmark') ?? {}, 'parser') ?? {}),
       // Config keys are read lower-cased (Hugo's are case-insensitive): `buildFuture = true` builds future posts.
       publishing: { skipsDrafts: data['builddrafts'] !== true, skipsFuturePosts: data['buildfuture'] !== true, skipsExpiredPages: data['buildexpired'] !== true },
-      imagelessShortcodes: await imagelessShortcodes(fs, layoutDirs),
+      imagelessShortcodes: shortcodes.imageless,
+      anchorShortcodes: shortcodes.writeIds,
       routing: await withLinkHook(readHugoRouting(data, languages, taxonomies, branchFolders, languageMounts, absentMountTargets)),
     };
     // Where each content folder sits in the content tree, for cascade targets (a mount's target).

@@ -1,7 +1,7 @@
 import { jekyllDetection } from './detection';
 import type { SiteFileSystem } from '../../host/fileSystem';
 import { basename, dirname, extname, joinPath } from '../../text/paths';
-import { basePathOf, objectSetting, readDataFile, readText, stringSetting, type ConfigData } from '../configFiles';
+import { basePathOf, hostOf, withHost, objectSetting, readDataFile, readText, stringSetting, type ConfigData } from '../configFiles';
 import { isPostPath } from '../fileSet';
 import type { SiteConfig } from '../model';
 import { msg } from '../../l10n/message';
@@ -54,6 +54,7 @@ export const jekyll: GeneratorProfile = {
       publicDirs: [source],
       assetDirs: [],
       basePath: basePathOf(stringSetting(data, 'baseurl')),
+      ...withHost(hostOf(stringSetting(data, 'url'))),
       tagKeys: ['tags', 'categories', 'tag', 'category'],
       // Jekyll reads `tags: a b` as two tags (a string of tags is split on spaces).
       splitTagWords: true,

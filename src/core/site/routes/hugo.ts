@@ -171,7 +171,8 @@ export const hugoRoutes: GeneratorRoutes = {
 
   resolveHookedLink(site, fromPath, link) {
     const hook = hugoRoutingOf(site.config)?.linkHook;
-    if (!hook || hook === 'none' || link.form !== 'markdown') return undefined;
+    // A full address (the site's own, `https://example.org/x/`) is absolute: hooks pass it through (`$u.IsAbs`).
+    if (!hook || hook === 'none' || link.form !== 'markdown' || link.absolute) return undefined;
     if (hook.ownDestinations.includes(link.raw)) return { status: 'unknown' };
     // `.Page.GetPage` on the destination's path, as written and without its trailing slash (hugoDocs' hook, and
     // the embedded one's `./` trimmed). A fragment alone stays on the page; a URL with a scheme is not looked up.

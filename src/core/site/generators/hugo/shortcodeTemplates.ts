@@ -2,16 +2,31 @@ import type { SiteFileSystem } from '../../../host/fileSystem';
 import { readText } from '../../../host/textFiles';
 import { joinPath } from '../../../text/paths';
 
+/** What the site's own shortcode templates do that the checks must know, by shortcode name. */
+export interface ShortcodeTemplates {
+  /**
+   * Shortcodes whose templates can show no file: no `<img>` or other element with a source, no link, no
+   * resource or file lookup, no partial or template they hand their arguments to. An argument of one that
+   * ends in an image extension is data, not an image: hugoDocs' `{{< code-toggle config=imaging.avif />}}`
+   * names a key of its data files.
+   */
+  readonly imageless: ReadonlySet<string>;
+  /**
+   * Shortcodes whose templates write `id`s (headings, anchors) or hand their work to a partial or template:
+   * a page calling one has anchors Postcraft cannot list (letsencrypt.org's `{{< docs_index >}}` writes the
+   * docs page's `<h1 id>`s).
+   */
+  readonly writeIds: ReadonlySet<string>;
+}
+
 /**
- * The site's own shortcodes whose templates can show no file: no `<img>` or other element with a source,
- * no link, no resource or file lookup, no partial or template they hand their arguments to. An argument
- * of such a shortcode that ends in an image extension is data, not an image: hugoDocs'
- * `{{< code-toggle config=imaging.avif />}}` names a key of its data files. The project's templates
- * (`layouts/_shortcodes/`, Hugo ≥ 0.146, or `layouts/shortcodes/`) come before a theme's, as Hugo looks them up.
+ * Reads the site's shortcode templates: the project's (`layouts/_shortcodes/`, Hugo ≥ 0.146, or
+ * `layouts/shortcodes/`) before a theme's, as Hugo looks them up.
  */
-export async function imagelessShortcodes(fs: SiteFileSystem, layoutDirs: readonly string[]): Promise<ReadonlySet<string>> {
+export async function readShortcodeTemplates(fs: SiteFileSystem, layoutDirs: readonly string[]): Promise<ShortcodeTemplates> {
   const seen = new Set<string>();
   const imageless = new Set<string>();
+  const writeIds = new Set<string>();
   for (const layouts of layoutDirs) {
     for (const dir of [joinPath(layouts, '_shortcodes'), joinPath(layouts, 'shortcodes')]) {
       for (const entry of await fs.readDirectory(dir).catch(() => [])) {
@@ -19,17 +34,27 @@ export async function imagelessShortcodes(fs: SiteFileSystem, layoutDirs: readon
         if (entry.type !== 'file' || name === undefined || seen.has(name)) continue;
         seen.add(name);
         const text = await readText(fs, joinPath(dir, entry.name));
-        if (text !== undefined && showsNoFile(text)) imageless.add(name);
+        if (text === undefined) continue;
+        if (showsNoFile(text)) imageless.add(name);
+        if (mayWriteIds(text)) writeIds.add(name);
       }
     }
   }
-  return imageless;
+  return { imageless, writeIds };
+}
+
+/** Whether a template's code may write an `id`: an attribute, a heading, Markdown it renders, or another template it calls. */
+export function mayWriteIds(template: string): boolean {
+  return /\bid\s*=|<h[1-6]\b|\b(?:partial|partialCached|template)\b|anchorize|markdownify|RenderString/i.test(withoutComments(template));
 }
 
 /** Whether a template's code (its comments left out) can neither show nor look up a file. */
 export function showsNoFile(template: string): boolean {
-  const code = template.replace(/\{\{-?\s*\/\*[\s\S]*?\*\/\s*-?\}\}/g, '');
-  return !fileUse.test(code);
+  return !fileUse.test(withoutComments(template));
+}
+
+function withoutComments(template: string): string {
+  return template.replace(/\{\{-?\s*\/\*[\s\S]*?\*\/\s*-?\}\}/g, '');
 }
 
 // An element that loads a file, an attribute filled in by the template (`href="#icon"` as written loads
