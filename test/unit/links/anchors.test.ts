@@ -184,6 +184,14 @@ describe('anchorsOf: kramdown block IALs, Liquid blocks, `_` without a partner',
   });
 });
 
+// jekyll 4.3.1 (kramdown 2.4, GFM input, GitHub Pages settings) wrote these ids; opensource.guide's Arabic checklist heading has a shadda.
+describe('anchorsOf: kramdown explicit header IDs', () => {
+  it('takes an explicit {#id} holding combining marks, as kramdown\'s XML Name does', () => {
+    // jekyll 4.3.1: <h2 id="قائمة-تحقّق"> (U+0651 shadda), <h2 id="हिन्दी-शीर्षक">; a digit cannot start a Name: digit-start-9bad.
+    assert.deepEqual(ids('## قائمة تحقّق {#قائمة-تحقّق}\n\n## हिन्दी {#हिन्दी-शीर्षक}\n\n## Digit start {#9bad}', 'kramdown'), ['قائمة-تحقّق', 'हिन्दी-शीर्षक', 'digit-start-9bad']);
+  });
+});
+
 describe('anchorsOf: markdown-it-anchor', () => {
   const rule = (options: { attrs?: boolean; typographer?: boolean } = {}) => ({ plugin: 'markdown-it-anchor' as const, attrs: false, typographer: false, html: true, ...options });
   const of = (body: string, options: { attrs?: boolean; typographer?: boolean } = {}) => anchorsOf(body, 0, { style: rule(options), mdx: false }).map((anchor) => anchor.id);

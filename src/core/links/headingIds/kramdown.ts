@@ -14,7 +14,11 @@ import { plainText } from './inlineText';
 // Any other block takes an id from a block IAL the same way (`Para\n{: #fn1}` is <p id="fn1">, a list's
 // goes on its <ul>); an IAL may also name an ALD (`{:ref: #id}` … `{: ref}`) whose attributes it takes.
 
-const headerId = /[\t ]\{#([\p{L}:_][\p{L}\p{N}:_.\-\u00B7]*)\}$/u;
+// kramdown's HEADER_ID: an XML Name (REXML's NAME_START_CHAR and NAME_CHAR), which holds combining marks
+// such as U+0651 (Arabic shadda) and Devanagari vowel signs.
+const nameStartChar = ':A-Z_a-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C-\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD\\u{10000}-\\u{EFFFF}';
+const nameChar = `${nameStartChar}\\-.0-9\\u00B7\\u0300-\\u036F\\u203F-\\u2040`;
+const headerId = new RegExp(`[\\t ]\\{#([${nameStartChar}][${nameChar}]*)\\}$`, 'u');
 const blockIal = /^ {0,3}\{:(?![:/])((?:\\\}|[^}])*)\}[ \t]*$/;
 const ald = /^ {0,3}\{:(\w[\w-]*):((?:\\\}|[^}])+)\}[ \t]*$/;
 
