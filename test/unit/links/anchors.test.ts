@@ -184,6 +184,55 @@ describe('anchorsOf: kramdown block IALs, Liquid blocks, `_` without a partner',
   });
 });
 
+// opensource.guide's Arabic articles wrap their text in `<div dir="rtl" markdown="1">`; jekyll 4.3.1 (kramdown 2.4,
+// GFM input, GitHub Pages settings) wrote every id below, on a fixture of these lines.
+describe('anchorsOf: kramdown HTML elements read as Markdown (`markdown="1"`)', () => {
+  it('reads the headings of an element marked markdown="1" or "block", with explicit ids, IALs and the converter\'s auto ids', () => {
+    const body = [
+      '<div dir="rtl" markdown="1">', '',
+      '### كتابة ملف {#كتابة-ملف-README}', '',
+      '## تجنب تعارضات', '', '## تجنب تعارضات', '',
+      '## Zażółć w divie', '', '## 2. Intro *em*', '', '## Section', '',
+      '### With IAL', '{: #ial-in-div}', '',
+      'Para text', '</div>', '',
+      '## Zażółć poza', '',
+      '<div markdown="block">', '# Block mode', '</div>', '',
+      '<section markdown="1">', '', '## In section', '', '<div>', '', '## nested raw', '', '</div>', '', '## After nested', '', '</section>', '',
+      '<div>', '<div markdown="1">', '', '## Inside raw outer', '', '</div>', '</div>', '',
+      '  <DIV markdown="1">', '', '## Indented start', '', '  </DIV>', '',
+      '## Last',
+    ].join('\n');
+    // jekyll: <h3 id="كتابة-ملف-README">, then section, section-1, za-w-divie, intro-em, section-2 (kramdown's converter
+    // numbers its own ids), ial-in-div; outside the div the GFM id zażółć-poza.
+    assert.deepEqual(ids(body, 'kramdown'), [
+      'كتابة-ملف-README', 'section', 'section-1', 'za-w-divie', 'intro-em', 'section-2', 'ial-in-div',
+      'zażółć-poza', 'block-mode', 'in-section', 'after-nested', 'inside-raw-outer', 'indented-start', 'last',
+    ]);
+  });
+
+  it('closes the element at its closing tag under a line of span HTML (opensource.guide\'s pull quotes)', () => {
+    const body = '<aside markdown = "1" class = "pquote">\n  <img src="a.png" alt="avatar">\n  Quote text\n  <p markdown = "1" class = "pquote-credit">\n— @mikeal\n  </p>\n</aside>\n\n## Написание README\n';
+    // jekyll 4.3.1: <h2 id="написание-readme"> (the GFM id: the heading is outside the aside).
+    assert.deepEqual(ids(body, 'kramdown'), ['написание-readme']);
+  });
+
+  it('reads no heading in an element marked "span", "0", or "1" on a span or raw content model (p, table)', () => {
+    const body = '<div markdown="span">\n# Span mode\n</div>\n\n<div markdown="0">\n\n# Raw mode\n\n</div>\n\n<p markdown="1">\n# P text\n</p>\n\n<table markdown="1">\n\n# In table\n\n</table>\n\n# After';
+    // jekyll 4.3.1 wrote only <h1 id="after">.
+    assert.deepEqual(ids(body, 'kramdown'), ['after']);
+    // Other generators have no such attribute: markdown-it ends an HTML block at a blank line.
+    assert.deepEqual(ids('<div markdown="1">\n\n## Text\n\n</div>', 'github-slugger'), ['text']);
+  });
+});
+
+// jekyll 4.3.1 (kramdown 2.4, GFM input, GitHub Pages settings) wrote these ids; opensource.guide's Arabic checklist heading has a shadda.
+describe('anchorsOf: kramdown explicit header IDs', () => {
+  it('takes an explicit {#id} holding combining marks, as kramdown\'s XML Name does', () => {
+    // jekyll 4.3.1: <h2 id="قائمة-تحقّق"> (U+0651 shadda), <h2 id="हिन्दी-शीर्षक">; a digit cannot start a Name: digit-start-9bad.
+    assert.deepEqual(ids('## قائمة تحقّق {#قائمة-تحقّق}\n\n## हिन्दी {#हिन्दी-शीर्षक}\n\n## Digit start {#9bad}', 'kramdown'), ['قائمة-تحقّق', 'हिन्दी-शीर्षक', 'digit-start-9bad']);
+  });
+});
+
 describe('anchorsOf: markdown-it-anchor', () => {
   const rule = (options: { attrs?: boolean; typographer?: boolean } = {}) => ({ plugin: 'markdown-it-anchor' as const, attrs: false, typographer: false, html: true, ...options });
   const of = (body: string, options: { attrs?: boolean; typographer?: boolean } = {}) => anchorsOf(body, 0, { style: rule(options), mdx: false }).map((anchor) => anchor.id);

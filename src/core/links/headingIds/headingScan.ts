@@ -4,7 +4,8 @@
 // test/unit/links/headings.property.test.ts holds the two equal): block quotes and list items (with lazy
 // continuation lines), fenced and indented code, HTML blocks, link reference definitions, thematic
 // breaks, and ATX and setext headings. In MDX (micromark with MDX) indentation makes no code and raw
-// HTML is JSX, inside which Markdown goes on; kramdown (Jekyll) wants its ATX `#` at the start of the line.
+// HTML is JSX, inside which Markdown goes on; kramdown (Jekyll) wants its ATX `#` at the start of the line
+// and reads the content of an HTML element marked `markdown="1"` as Markdown.
 
 /** Offsets into the body, half-open. */
 export interface Span {
@@ -21,6 +22,8 @@ export interface ScannedHeading {
   readonly next?: Span;
   /** kramdown: an IAL line `{: #id}` before the heading, with only blank lines between. */
   readonly ial?: Span;
+  /** kramdown: inside an HTML element read as Markdown (`markdown="1"`), where the GFM parser gives no auto ID. */
+  readonly inHtml?: true;
 }
 
 export interface ScannedBody {
@@ -49,10 +52,20 @@ type Leaf =
   | { readonly kind: 'none' }
   | { readonly kind: 'paragraph'; readonly lines: Span[]; readonly definitionLabel?: boolean }
   | { readonly kind: 'fence'; readonly marker: number; readonly length: number; readonly indent: number }
-  | { readonly kind: 'html'; readonly end: RegExp }
+  // `element`: kramdown reads it to its closing tag, and an element marked `markdown="1"` inside it is Markdown again.
+  | { readonly kind: 'html'; readonly end: RegExp; readonly element?: true }
   | { readonly kind: 'table' };
 
 const none: Leaf = { kind: 'none' };
+
+/** kramdown: an open HTML element whose content is read as Markdown, up to `close` in as many containers. */
+interface MarkdownElement {
+  readonly close: RegExp;
+  readonly depth: number;
+  /** The raw HTML element it is nested in, read on after it. */
+  readonly outer: Leaf;
+  readonly outerDepth: number;
+}
 
 export function scanHeadings(body: string, { mdx, kramdown = false }: ScanOptions): ScannedBody {
   const headings: ScannedHeading[] = [];
@@ -65,6 +78,28 @@ export function scanHeadings(body: string, { mdx, kramdown = false }: ScanOption
   const containers: Container[] = [];
   let leaf: Leaf = none;
   let leafDepth = 0;
+  const markdownElements: MarkdownElement[] = [];
+  /** kramdown: opens a `markdown="1"` element when the line is the start tag of one (its content to come). */
+  const opensMarkdownElement = (text: string, at: number): boolean => {
+    const close = markdownElementClose(text);
+    if (!close) return false;
+    htmlLines.push({ start: at, end });
+    markdownElements.push({ close, depth: containers.length, outer: leaf, outerDepth: leafDepth });
+    leaf = none;
+    // Its content starts as a new document: an IAL on the first line waits for the block under it.
+    lineBlank = true;
+    return true;
+  };
+  /** kramdown: closes the innermost `markdown="1"` element when the line (in its containers) is its closing tag. */
+  const closesMarkdownElement = (indent: number, at: number): boolean => {
+    const element = markdownElements.length > 0 ? markdownElements[markdownElements.length - 1]! : undefined;
+    if (!element || element.depth !== containers.length || indent > 3 || !element.close.test(body.slice(at, end))) return false;
+    htmlLines.push({ start: at, end });
+    markdownElements.pop();
+    leaf = element.outer;
+    leafDepth = element.outerDepth;
+    return true;
+  };
   // Leaves start at up to three columns of indentation; MDX has no indented code, so any indentation does.
   const maxIndent = mdx ? Number.POSITIVE_INFINITY : 3;
   let pendingNext: ScannedHeading | undefined;
@@ -172,8 +207,13 @@ export function scanHeadings(body: string, { mdx, kramdown = false }: ScanOption
       continue;
     }
     if (allMatched && leaf.kind === 'html') {
-      const { at } = indentAhead();
+      const { indent, at } = indentAhead();
       const text = body.slice(at, end);
+      // HTML up to a blank line is a paragraph to kramdown (`<img …>` is no block), which the closing tag ends.
+      if ((leaf.element && opensMarkdownElement(text, at)) || (leaf.end === blankLine && closesMarkdownElement(indent, at))) {
+        lineStart = lineEnd + 1;
+        continue;
+      }
       if (text.includes('<')) htmlLines.push({ start: at, end });
       if (leaf.end.test(text)) closeLeaf();
       lineStart = lineEnd + 1;
@@ -247,6 +287,11 @@ export function scanHeadings(body: string, { mdx, kramdown = false }: ScanOption
       continue;
     }
     const { indent, at } = indentAhead();
+    if (closesMarkdownElement(indent, at)) {
+      lineStart = lineEnd + 1;
+      continue;
+    }
+    const inElement = markdownElements.length > 0;
     if (kramdown && indent <= 3 && body.charCodeAt(at) === 123) {
       const text = body.slice(at, end);
       // An ALD line is paragraph text inside a paragraph; an IAL line ends one (kramdown's LAZY_END).
@@ -288,7 +333,7 @@ export function scanHeadings(body: string, { mdx, kramdown = false }: ScanOption
       continue;
     }
     if (leaf.kind === 'paragraph' && (ch === 61 || ch === 45) && setextUnderline(body, at, end) && !(kramdown && leaf.lines.length > 1)) {
-      const heading: ScannedHeading = { level: ch === 61 ? 1 : 2, setext: true, lines: leaf.lines, ...(ial && { ial }) };
+      const heading: ScannedHeading = { level: ch === 61 ? 1 : 2, setext: true, lines: leaf.lines, ...(ial && { ial }), ...(inElement && { inHtml: true }) };
       headings.push(heading);
       pendingNext = heading;
       closeLeaf();
@@ -298,7 +343,7 @@ export function scanHeadings(body: string, { mdx, kramdown = false }: ScanOption
     if (ch === 35 /* # */) {
       const atx = kramdown && indent > 0 ? undefined : atxHeading(body, at, end, kramdown);
       if (atx) {
-        const heading = ial ? { ...atx, ial } : atx;
+        const heading = ial || inElement ? { ...atx, ...(ial && { ial }), ...(inElement && { inHtml: true as const }) } : atx;
         headings.push(heading);
         // `##### <a name="merging"></a>Merging`: the anchor is the page's, beside the heading's own ID.
         if (body.slice(at, end).includes('<')) htmlLines.push({ start: at, end });
@@ -323,10 +368,15 @@ export function scanHeadings(body: string, { mdx, kramdown = false }: ScanOption
       let block = htmlBlockStart(text, leaf.kind === 'paragraph' || leaf.kind === 'table');
       // kramdown reads a block element's HTML to its closing tag, blank lines and all (parse_block_html is off).
       const opening = kramdown && block === blankLine ? /^<([A-Za-z][A-Za-z0-9-]*)/.exec(text) : null;
-      if (opening && !voidElements.has(opening[1]!.toLowerCase())) block = new RegExp(`</${opening[1]}\\s*>`, 'i');
+      const element = opening !== null && !voidElements.has(opening[1]!.toLowerCase());
+      if (element) block = new RegExp(`</${opening[1]}\\s*>`, 'i');
+      if (element && !block!.test(text) && opensMarkdownElement(text, at)) {
+        lineStart = lineEnd + 1;
+        continue;
+      }
       if (block) {
         htmlLines.push({ start: at, end });
-        leaf = block.test(text) ? none : { kind: 'html', end: block };
+        leaf = block.test(text) ? none : { kind: 'html', end: block, ...(element && { element: true as const }) };
         leafDepth = containers.length;
         lineStart = lineEnd + 1;
         continue;
@@ -377,6 +427,8 @@ export function scanHeadings(body: string, { mdx, kramdown = false }: ScanOption
     if (containers.length > matched) {
       containers.length = matched;
       if (leafDepth > matched) closeLeaf();
+      // An element left open in a list item or quote ends with it (kramdown auto-closes it).
+      while (markdownElements.length > 0 && markdownElements[markdownElements.length - 1]!.depth > matched) markdownElements.pop();
     }
   }
 
@@ -545,6 +597,24 @@ function htmlBlockStart(line: string, inParagraph: boolean): RegExp | undefined 
     if (start.test(line)) return inParagraph && !interrupts ? undefined : endsAt;
   }
   return undefined;
+}
+
+// kramdown's `markdown` attribute on a block HTML element: "block", or "1" on an element whose content model
+// (HTML_CONTENT_MODEL) is block, reads its content as Markdown blocks ("span", and "1" on `p` or `h2`, as one
+// paragraph's text; "0" and "1" on others, such as `table` or `ul`, as raw HTML).
+const blockContentElements = new Set(['address', 'applet', 'article', 'aside', 'blockquote', 'body', 'dd', 'details', 'div', 'dl', 'fieldset', 'figure', 'figcaption', 'footer', 'form', 'header', 'hgroup', 'iframe', 'li', 'main', 'map', 'menu', 'nav', 'noscript', 'object', 'section', 'summary', 'td']);
+const startTag = /^<([A-Za-z][A-Za-z0-9-]*)((?:\s+[^\s=>/]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?)*)\s*>\s*$/;
+const markdownAttribute = /\smarkdown\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/i;
+
+/** The closing tag of the element this line's start tag opens, if kramdown reads its content as Markdown blocks. */
+function markdownElementClose(line: string): RegExp | undefined {
+  const tag = startTag.exec(line);
+  const value = tag && markdownAttribute.exec(tag[2]!);
+  if (!value) return undefined;
+  const name = tag[1]!.toLowerCase();
+  const model = value[1] ?? value[2] ?? value[3];
+  if (model !== 'block' && !(model === '1' && blockContentElements.has(name))) return undefined;
+  return new RegExp(`^</${tag[1]}\\s*>`, 'i');
 }
 
 const voidElements = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);

@@ -9,12 +9,20 @@ import { plainText } from './inlineText';
 // character, `-`, blank or tab dropped, blanks and tabs turned into `-`. A repeated ID gets `-1`, `-2`,
 // … counted per ID as generated (an explicit ID is not counted). `transliterated_header_ids` is not read
 // by the GFM generator. `auto_id_prefix` (empty by default) would be prepended: not applied here.
+// In an HTML element read as Markdown (`<div markdown="1">`) the GFM parser leaves headers alone: kramdown's
+// converter makes their IDs (generate_id): ASCII letters, digits, blanks and `-` kept, leading non-letters
+// dropped, blanks to `-`, lower-cased, `section` if nothing is left; a repeat gets `-1`, `-2`, … counted
+// apart from the GFM IDs (jekyll 4.3.1: `## تجنب تعارضات` twice is section, section-1; `Zażółć` is za).
 // An explicit ID: `## Text {#id}` at the line's end, or an IAL `{: #id}` on the next line, or on a line
 // before it (blank lines between allowed: kramdown keeps a lone IAL for the next block).
 // Any other block takes an id from a block IAL the same way (`Para\n{: #fn1}` is <p id="fn1">, a list's
 // goes on its <ul>); an IAL may also name an ALD (`{:ref: #id}` … `{: ref}`) whose attributes it takes.
 
-const headerId = /[\t ]\{#([\p{L}:_][\p{L}\p{N}:_.\-\u00B7]*)\}$/u;
+// kramdown's HEADER_ID: an XML Name (REXML's NAME_START_CHAR and NAME_CHAR), which holds combining marks
+// such as U+0651 (Arabic shadda) and Devanagari vowel signs.
+const nameStartChar = ':A-Z_a-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C-\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD\\u{10000}-\\u{EFFFF}';
+const nameChar = `${nameStartChar}\\-.0-9\\u00B7\\u0300-\\u036F\\u203F-\\u2040`;
+const headerId = new RegExp(`[\\t ]\\{#([${nameStartChar}][${nameChar}]*)\\}$`, 'u');
 const blockIal = /^ {0,3}\{:(?![:/])((?:\\\}|[^}])*)\}[ \t]*$/;
 const ald = /^ {0,3}\{:(\w[\w-]*):((?:\\\}|[^}])+)\}[ \t]*$/;
 
@@ -29,6 +37,7 @@ export function kramdownAnchors(body: string, { headings, ials, alds }: Pick<Sca
     return list ? attributeListId(list, definitions) : undefined;
   };
   const counts = new Map<string, number>();
+  const converterCounts = new Map<string, number>();
   const anchors: Anchor[] = [];
   for (const heading of headings) {
     const line = heading.lines[heading.lines.length - 1];
@@ -42,7 +51,13 @@ export function kramdownAnchors(body: string, { headings, ials, alds }: Pick<Sca
     const ialId = idInIal(heading.next) ?? idInIal(heading.ial);
     const text = plainText(body.slice(line.start, end), { imageAlt: false, typographic: true, emphasis: 'kramdown' });
     let id = explicit?.[1] ?? ialId;
-    if (id === undefined) {
+    if (id === undefined && heading.inHtml) {
+      id = text.replace(/^[^a-zA-Z]+/, '').replace(/[^a-zA-Z0-9 -]/g, '').replace(/ /g, '-').toLowerCase() || 'section';
+      const count = converterCounts.get(id);
+      converterCounts.set(id, count === undefined ? 0 : count + 1);
+      if (count !== undefined) id = `${id}-${count + 1}`;
+    }
+    else if (id === undefined) {
       id = text.toLowerCase().replace(/[^\p{Alphabetic}\p{M}\p{Nd}\p{Pc}\- \t]/gu, '').replace(/[ \t]/g, '-');
       const count = (counts.get(id) ?? -1) + 1;
       counts.set(id, count);
