@@ -62,6 +62,10 @@ function scanLinks(post: ParsedPost, config: LinkConfig, mdx: boolean): LinkRefe
     }
   }
 
+  if (config.siteHost !== undefined) {
+    for (const address of ownAddresses(body, config.siteHost, bareAddressesAreLinks(config), structure.code, found)) add('markdown', address.text, address.start, (text) => text);
+  }
+
   for (const written of mdx ? [] : findTemplateLinks(text, config.generator)) {
     const link = templateLink(written, post.bodyStart);
     if (link) found.push(link);
@@ -113,6 +117,40 @@ function destinationLink(form: LinkForm, written: string, start: number, decode:
     }
   }
   return withParts(own === undefined ? { form, raw, range } : { form, raw, range, absolute: true }, url, fragmentRange);
+}
+
+/**
+ * Where the Markdown turns the site's own address into a link without `[…](…)`: an autolink
+ * (`<https://example.org/x/>`, CommonMark) and, where the renderer links bare addresses (Goldmark's linkify,
+ * on by default in Hugo; remark-gfm's in Docusaurus and Astro), the address alone. Not in code, nor
+ * inside a link already found. A bare address ends before trailing punctuation, as linkify ends it.
+ */
+function ownAddresses(body: string, host: string, bare: boolean, code: readonly { start: number; end: number }[], found: readonly LinkReference[]): { text: string; start: number }[] {
+  if (!body.includes('://')) return [];
+  const addresses: { text: string; start: number }[] = [];
+  const pattern = new RegExp(`(<)?https?://${host.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=[/?#>\\s]|$)[^\\s<>"'\`]*`, 'gi');
+  for (const match of body.matchAll(pattern)) {
+    const autolink = match[1] !== undefined;
+    const start = match.index + (autolink ? 1 : 0);
+    let text = match[0].slice(autolink ? 1 : 0);
+    if (autolink) {
+      if (!text.endsWith('>')) continue;
+      text = text.slice(0, -1);
+    } else {
+      if (!bare || /[\w/(="'\]]/.test(body[match.index - 1] ?? '')) continue; // part of a word, a destination or an attribute
+      text = text.replace(/[.,:;!?*_~]+$/, '');
+      if (text.endsWith(')') && !text.includes('(')) text = text.slice(0, -1);
+    }
+    const at = (offset: number) => (span: { start: number; end: number }) => offset >= span.start && offset < span.end;
+    if (code.some(at(start)) || found.some((link) => link.range.start <= start && start < link.range.end)) continue;
+    addresses.push({ text, start });
+  }
+  return addresses;
+}
+
+/** Whether the generator's Markdown links a bare `https://…` address (Goldmark linkify in Hugo, remark-gfm in Docusaurus and Astro). */
+function bareAddressesAreLinks(config: LinkConfig): boolean {
+  return config.generator === 'hugo' || config.generator === 'docusaurus' || config.generator === 'astro';
 }
 
 /** The path (with query and fragment) of a URL on the site's own host, `http` or `https`, any letter case; else undefined. */

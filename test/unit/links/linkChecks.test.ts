@@ -258,6 +258,15 @@ describe('links written with the site’s own address', () => {
     assert.deepEqual(findings.map((finding) => [finding.code, /"#([^"]+)"/.exec(finding.message)?.[1]]), [['broken-anchor', 'gone'], ['broken-anchor', 'setup']]);
   });
 
+  // Goldmark's linkify (on in Hugo) makes a bare address a link; letsencrypt.org's glossaries link its rate limits so.
+  it('follows the site’s own address written bare or as an autolink, not in code, and once inside a link', async () => {
+    const fs = hugoSite({
+      'content/posts/bare.md': '---\ntitle: Bare\n---\n\nSee https://example.org/posts/target/#gone. And <https://example.org/posts/target/#getting-started>, `https://example.org/posts/target/#in-code`, [x](https://example.org/posts/target/#once) and https://example.org/posts/target/#getting-started\n',
+    });
+    const findings = await (await open(fs)).checkFile('/site/content/posts/bare.md');
+    assert.deepEqual(findings.map((finding) => [finding.code, /"#([^"]+)"/.exec(finding.message)?.[1]]), [['broken-anchor', 'gone'], ['broken-anchor', 'once']]);
+  });
+
   it('takes a text fragment (#:~:text=…) for a directive to the browser, not an anchor', async () => {
     const fs = hugoSite({ 'content/posts/directive.md': '---\ntitle: D\n---\n\n[a](/posts/target/#:~:text=Some%20words) [b](/posts/target/#getting-started:~:text=Text) [c](/posts/target/#gone:~:text=Text)\n' });
     const findings = await (await open(fs)).checkFile('/site/content/posts/directive.md');
