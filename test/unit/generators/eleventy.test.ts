@@ -109,6 +109,13 @@ describe('Eleventy frontmatter conventions', () => {
     assert.deepEqual(codes(await check('blog/a.md', '---\ntitle: A\n---\n![](/slides/talk/02.jpg)\n')), ['broken-image']);
   });
 
+  // zachleat.com: `if(!process.env.PRODUCTION_BUILD) { eleventyConfig.ignores.add(…) }`: the published build has those pages.
+  it('takes an ignore added only under a condition for one the published build may not have', async () => {
+    const config = 'export default function (c) {\n  if (!process.env.PRODUCTION_BUILD) {\n    c.ignores.add("./drafts/*");\n  }\n  const prod = process.env.PROD;\n  prod && c.ignores.add("./maybe/*");\n  c?.ignores.add("./notes/*");\n}\n';
+    const { site } = await open({ 'eleventy.config.js': config });
+    assert.deepEqual(['drafts/a.md', 'maybe/b.md', 'notes/c.md'].filter((path) => site.isPost(`/site/${path}`)), ['drafts/a.md', 'maybe/b.md']);
+  });
+
   it('checks a long file name against a glob of many wildcards in bounded time (such a glob is taken literally)', async () => {
     const { site } = await open({ '.eleventyignore': '*a*a*a*a*ab\n**/**/**/**/**/**/x\n' });
     const started = performance.now();

@@ -173,9 +173,25 @@ async function ignoredTemplates(fs: SiteFileSystem, root: string, dirs: Eleventy
   const lines = async (file: string) => ((await readText(fs, file)) ?? '').split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '' && !line.startsWith('#') && !line.startsWith('!'));
   for (const dir of new Set([root, dirs.input])) patterns.push(matchingAny(below(dir), await lines(joinPath(dir, '.eleventyignore')), { orBelow: true }));
   if (!/setUseGitIgnore\(\s*false\s*\)/.test(source)) patterns.push(matchingAny('', await lines(joinPath(root, '.gitignore')), { orBelow: true }));
-  const added = [...source.matchAll(/\.ignores\.add\(\s*(['"`])([^'"`]+)\1\s*\)/g)].map((match) => match[2]!);
+  // An ignore the config adds only under a condition (`if (!process.env.PRODUCTION_BUILD) …`, zachleat.com) may
+  // not apply to the build that is published: its templates may be pages, and links to them are not broken.
+  const added = [...source.matchAll(/\.ignores\.add\(\s*(['"`])([^'"`]+)\1\s*\)/g)].filter((match) => !underCondition(source, match.index)).map((match) => match[2]!);
   patterns.push(matchingAny('', added, { orBelow: true }));
   return patterns.filter((pattern): pattern is RegExp => pattern !== undefined);
+}
+
+/** Whether the statement at `at` runs only under a condition: inside an `if`/`else` block, or after `&&`, `||` or `?` in its statement. */
+export function underCondition(source: string, at: number): boolean {
+  // The blocks open at `at`, each marked by whether an `if (…)` or `else` opened it.
+  const open: boolean[] = [];
+  for (let i = 0; i < at; i++) {
+    const ch = source[i];
+    if (ch === '{') open.push(/(?:\bif\s*\((?:[^(){}]|\([^(){}]*\))*\)|\belse)\s*$/.test(source.slice(Math.max(0, i - 300), i)));
+    else if (ch === '}') open.pop();
+  }
+  if (open.includes(true)) return true;
+  const statementStart = Math.max(source.lastIndexOf(';', at), source.lastIndexOf('{', at), source.lastIndexOf('}', at), source.lastIndexOf('\n', at));
+  return /\bif\s*\(|&&|\|\||\?(?!\.)/.test(source.slice(statementStart + 1, at + 1));
 }
 
 /** The template languages Eleventy 3 renders by default (TemplateConfig's `templateFormats`). */
