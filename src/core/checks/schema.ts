@@ -28,14 +28,20 @@ export const checkSchema: Check = (context) => {
     context.report({ code: 'schema', severity, range, message: msg('"{0}": {1}.', key, msgOfTranslatable(issue.message)), fixes });
   }
   const required = [...site.settings.requiredFields];
+  const titleField = findField(frontmatter.fields, 'title');
+  // `title: ""` (or `title:`) is no title to the generator: Hugo gives the page an empty one.
+  const emptyTitle = titleField !== undefined && (titleField.value === undefined || (titleField.value.kind === 'scalar' && (titleField.value.value === null || String(titleField.value.value).trim() === '')));
   const untitled =
     site.profile.frontmatter.titled &&
-    !findField(frontmatter.fields, 'title') &&
+    (!titleField || emptyTitle) &&
     !isListPage(site.config.generator, post.path) &&
     !site.profile.frontmatter.titleFromFileName?.(post.path, site.config) &&
     !site.config.unrenderedPages?.includes(post.path, frontmatter.data) && // a snippet shown inside other pages
     !findField(frontmatter.fields, 'redirect_to'); // jekyll-redirect-from's stub: a redirect, no page to title
-  if (untitled && !hasHeading(post.text.slice(post.bodyStart), compilesAsMdx(site.config, post.path))) required.unshift('title');
+  if (untitled && !hasHeading(post.text.slice(post.bodyStart), compilesAsMdx(site.config, post.path))) {
+    if (emptyTitle) context.report({ code: 'schema', severity: 'warning', range: titleField.value?.range ?? titleField.keyRange, message: msg('"{0}" is empty: the page gets no title.', 'title') });
+    else required.unshift('title');
+  }
   for (const key of new Set(required)) {
     if (findField(frontmatter.fields, key)) continue;
     const opening = { start: frontmatter.blockRange.start, end: frontmatter.contentRange.start };

@@ -28,8 +28,10 @@ describe('Frontmatter schema messages', () => {
   });
 
   it('takes a key with no value as Hugo 0.111 does (title, date, draft, weight: none), and as Jekyll 4.3 does (title: none; date: the build stops)', async () => {
+    // No type error; but an empty title is no title (hugo 0.111.3 gives the page an empty one), as a missing one is.
     const hugoPost = '---\ntitle:\ndate:\ndraft:\nweight:\n---\nText\n';
-    assert.deepEqual(await check({ 'hugo.toml': '' }, 'content/posts/a.md', hugoPost), []);
+    assert.deepEqual(await check({ 'hugo.toml': '' }, 'content/posts/a.md', hugoPost), ['warning "title" is empty: the page gets no title.']);
+    assert.deepEqual(await check({ 'hugo.toml': '' }, 'content/posts/a.md', '---\ntitle: ""\n---\nText\n'), ['warning "title" is empty: the page gets no title.']);
     const jekyllPost = '---\ntitle:\ndate:\n---\nText\n';
     assert.deepEqual(await check({ '_config.yml': 'title: x\n' }, '_posts/2024-01-02-a.md', jekyllPost), [
       'error "date": not a date the generator can read; write it as 2024-06-05 or 2024-06-05T09:30:00+02:00.',
