@@ -110,6 +110,8 @@ export function resolveUrl(site: Site, url: string, fromPath?: string): LinkTarg
  * moved publishes its files there (`/2023/12/a-bundle/handout.txt`), which no rule on paths alone finds.
  */
 function resourceOfMovedPage(site: Site, url: string): string[] {
+  // A bundle publishes its images and files, never its Markdown (a page of its own, or nothing).
+  if (isPostPath(url)) return [];
   const page = site.urlMap().pageAt(dirname(url.endsWith('/') ? url.slice(0, -1) : url));
   if (!page || !/^_?index\.[^.]+$/.test(basename(page.path))) return [];
   return [joinPath(dirname(page.path), basename(url))];

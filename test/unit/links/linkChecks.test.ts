@@ -233,6 +233,13 @@ describe('relative links that start with a host name', () => {
     assert.deepEqual(first!.fixes.map((fix) => [fix.edits[0]!.newText, fix.isPreferred ?? false]), [['https://github.com/me/clawdio', true], ['<!-- postcraft-disable-next-line broken-link -->\n', false]]);
   });
 
+  // cncf/glossary: `[c](/bn/cluster.md)`; hugo 0.111.3 writes href="/bn/cluster.md", and a section publishes no Markdown file.
+  it('takes a root link to a page\'s .md file beside a section\'s _index for broken, not for that page', async () => {
+    const fs = hugoSite({ 'content/posts/_index.md': '---\ntitle: Posts\n---\n', 'content/posts/md-link.md': '---\ntitle: M\n---\n\n[t](/posts/target.md)\n' });
+    const findings = await (await open(fs)).checkFile('/site/content/posts/md-link.md');
+    assert.deepEqual(findings.map((finding) => finding.code), ['broken-link']);
+  });
+
   it('takes a file or page whose path has a dot in its first segment for what it is', async () => {
     const fs = hugoSite({
       'content/posts/bundle/index.md': '---\ntitle: Source\n---\n\n[a](v1.2/notes/) [b](image.png) [c](example.com/index.md) [d](amp.dev/) [e](missing.png) [f](post.md) [g](styles.css)\n',
