@@ -179,6 +179,15 @@ describe('Docusaurus pages as the build reads them', () => {
     assert.deepEqual(codes(check('docs/untitled.md', '---\nsidebar_position: 1\n---\nText.\n')), []);
   });
 
+  // Prettier's config: `url: packageJson.homepage`; its build has no #gone on the blog post.
+  it('follows links to the site\'s own address where url is package.json\'s homepage, or static/CNAME names the host', async () => {
+    const post = '---\ntitle: P\n---\n[a](https://prettier.io/blog/2020/01/02/p#gone)\n';
+    const withHomepage = await open({ 'docusaurus.config.js': 'const packageJson = require("./package.json");\nexport default { url: packageJson.homepage };', 'package.json': '{ "homepage": "https://prettier.io" }', 'blog/2020-01-02-p.md': post });
+    assert.deepEqual(codes(withHomepage.check('blog/2020-01-02-p.md', post)), ['broken-anchor']);
+    const withCname = await open({ 'static/CNAME': 'prettier.io\n', 'blog/2020-01-02-p.md': post });
+    assert.deepEqual(codes(withCname.check('blog/2020-01-02-p.md', post)), ['broken-anchor']);
+  });
+
   it('checks the anchors of a page whose only imports are shown in code blocks, not of one that imports a partial', async () => {
     const { check } = await open({ 'docs/target.md': '---\ntitle: T\n---\n## Setup\n\n```js\nimport {render} from \'./render\';\n```\n', 'docs/partial.md': '---\ntitle: P\n---\nimport Note from \'./_note.md\';\n\n## Setup\n\n<Note />\n', 'docs/_note.md': 'A note.\n' });
     const text = '---\ntitle: S\n---\n[a](target.md#setup) [b](target.md#gone) [c](partial.md#gone)\n';

@@ -27,6 +27,8 @@ describe('Hugo link render hooks', () => {
   it('reads what a hook does: whether it looks pages up, and the destinations it compares with a literal', () => {
     assert.deepEqual(linkHookOf(gettingHook), { getsPages: true, ownDestinations: ['g'] });
     assert.deepEqual(linkHookOf('<a href="{{ .Destination | safeURL }}">{{ .Text }}</a>'), { getsPages: false, ownDestinations: [] });
+    // opentelemetry.io's: relative paths left as written, root paths looked up.
+    assert.deepEqual(linkHookOf('{{ if not (hasPrefix .Destination "/") }}{{ else }}{{ with .PageInner.GetPage $path }}{{ end }}{{ end }}'), { getsPages: true, ownDestinations: [], rootPathsOnly: true });
     // A comparison of something other than the destination names no destination; a commented-out lookup is no lookup.
     assert.deepEqual(linkHookOf('{{ $level := "x" }}{{ if eq $level "warning" }}{{ end }}{{/* .Page.GetPage */}}<a href="{{ .Destination }}">'), { getsPages: false, ownDestinations: [] });
   });
@@ -52,6 +54,8 @@ describe('Hugo link render hooks', () => {
     // Hugo ≥ 0.146's place for it, and a theme's, count the same.
     assert.deepEqual((await codes({ ...config, 'layouts/_markup/render-link.html': gettingHook })).length, 2);
     assert.deepEqual((await codes({ 'hugo.toml': 'baseURL = "https://example.org/"\ntheme = "t"\n', 'themes/t/layouts/_default/_markup/render-link.html': gettingHook })).length, 2);
+    // A hook that hands its work to a partial (opentelemetry.io's `partial "hooks/render-link.html"`) does what the partial does.
+    assert.deepEqual((await codes({ ...config, 'layouts/_markup/render-link.html': '{{- partial "hooks/render-link.html" (dict "ctx" .) -}}', 'layouts/_partials/hooks/render-link.html': gettingHook })).length, 2);
     // Without a hook, hugo 0.111.3 writes each link as it is (`../methods/date.md` too) and the browser takes it so.
     assert.deepEqual((await codes(config)).map(([code, text]) => `${code} ${text}`), ['broken-link methods/title/', 'broken-link /methods/Title/', 'broken-link ../methods/date.md#returns', 'broken-link methods/missing/', 'broken-link g', 'broken-anchor gone']);
     // A theme Postcraft does not see (a module, an empty submodule) may have a hook: a file link is then taken to reach its page.

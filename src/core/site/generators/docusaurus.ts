@@ -84,7 +84,7 @@ export const docusaurus: GeneratorProfile = {
       publicDirs: (stringListSetting(source, 'staticDirectories') ?? ['static']).map((dir) => joinPath(root, dir)),
       assetDirs: [],
       basePath: basePathOf(stringLiteralSetting(source, 'baseUrl')),
-      ...withHost(hostOf(stringLiteralSetting(source, 'url'))),
+      ...withHost(hostOf(stringLiteralSetting(source, 'url')) ?? (await publishedHost(fs, root, source))),
       tagKeys: ['tags'],
       // `author:` (singular) is the legacy free-text name; only `authors:` names keys of authors.yml.
       authorKeys: ['authors'],
@@ -362,4 +362,17 @@ async function readVersionsFile(fs: SiteFileSystem, file: string): Promise<strin
   } catch {
     return []; // the build fails on it; the versions it would read are unknown
   }
+}
+
+/**
+ * The host of a `url` the config does not write as a literal: `url: packageJson.homepage` (Prettier's site)
+ * read from package.json, else the GitHub Pages `static/CNAME` beside it.
+ */
+async function publishedHost(fs: SiteFileSystem, root: string, source: string): Promise<string | undefined> {
+  if (/\burl\s*:\s*[\w$]+\.homepage\b/.test(source)) {
+    const homepage = (await readDataFile(fs, joinPath(root, 'package.json')))?.data['homepage'];
+    if (typeof homepage === 'string') return hostOf(homepage);
+  }
+  const cname = (await readText(fs, joinPath(root, 'static', 'CNAME')))?.trim().split(/\s+/)[0];
+  return cname && /^[a-z0-9.-]+\.[a-z]{2,}$/i.test(cname) ? cname.toLowerCase() : undefined;
 }

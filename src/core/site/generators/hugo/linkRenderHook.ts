@@ -14,6 +14,11 @@ export interface HugoLinkHook {
    * would make of the text. What it does not find it passes through as written (or fails the build on).
    */
   readonly getsPages: boolean;
+  /**
+   * It looks up only root paths (`/docs/x/`), leaving a relative one as written: it tests for a leading
+   * `/` (opentelemetry.io's hook: "Relative path: leave as is").
+   */
+  readonly rootPathsOnly?: true;
   /** Destinations the hook compares with a literal and handles its own way (hugoDocs' `[term](g)` glossary links). */
   readonly ownDestinations: readonly string[];
 }
@@ -29,13 +34,33 @@ export async function readLinkHook(fs: SiteFileSystem, layoutDirs: readonly stri
   for (const dir of layoutDirs) {
     for (const file of [joinPath(dir, '_markup', 'render-link.html'), joinPath(dir, '_default', '_markup', 'render-link.html')]) {
       const text = await readText(fs, file);
-      if (text !== undefined) return linkHookOf(text);
+      if (text !== undefined) return linkHookOf(await withPartials(fs, layoutDirs, text, 3));
     }
   }
   const link = objectAt(markup, ['goldmark', 'renderhooks', 'link']);
   const useEmbedded = typeof link?.['useembedded'] === 'string' ? link['useembedded'].toLowerCase() : undefined;
   const embedded = useEmbedded === 'always' || useEmbedded === 'fallback' || link?.['enabledefault'] === true || (useEmbedded !== 'never' && link?.['enabledefault'] !== false && multilingualSingleHost);
   return embedded ? { getsPages: true, ownDestinations: [] } : layoutsComplete ? 'none' : undefined;
+}
+
+/**
+ * The template with the partials it calls appended (`partial "hooks/render-link.html" (dict "ctx" .)`, as
+ * opentelemetry.io's hook hands its work to a partial), `depth` levels deep, each looked up as Hugo does:
+ * `layouts/_partials/` (Hugo ≥ 0.146) or `layouts/partials/`, the project's before a theme's.
+ */
+async function withPartials(fs: SiteFileSystem, layoutDirs: readonly string[], template: string, depth: number): Promise<string> {
+  let text = template;
+  for (const match of depth > 0 ? template.matchAll(/\bpartial(?:Cached)?\s+"([^"]+)"/g) : []) {
+    const name = match[1]!.endsWith('.html') ? match[1]! : `${match[1]!}.html`;
+    if (name.split('/').includes('..')) continue;
+    for (const file of layoutDirs.flatMap((dir) => [joinPath(dir, '_partials', name), joinPath(dir, 'partials', name)])) {
+      const partial = await readText(fs, file);
+      if (partial === undefined) continue;
+      text += `\n${await withPartials(fs, layoutDirs, partial, depth - 1)}`;
+      break;
+    }
+  }
+  return text;
 }
 
 /** What a hook template does, read from its text (comments left out). */
@@ -45,7 +70,8 @@ export function linkHookOf(template: string): HugoLinkHook {
   const names = [...code.matchAll(/\$([\w]+)\s*:?=\s*(?:urls\.Parse\s+)?\.Destination\b/g)].map((match) => match[1]!);
   const subject = `(?:\\.Destination|${names.length > 0 ? `\\$(?:${names.join('|')})(?:\\.String|\\.Path)?` : '\\.Destination'})`;
   const ownDestinations = [...code.matchAll(new RegExp(`\\beq\\s+${subject}\\s+"([^"]+)"`, 'g'))].map((match) => match[1]!);
-  return { getsPages: /\.GetPage\b/.test(code), ownDestinations };
+  const rootPathsOnly = /hasPrefix\s+(?:\.Destination|\$[\w]+(?:\.Path|\.String)?)\s+"\/"/i.test(code);
+  return { getsPages: /\.GetPage\b/.test(code), ownDestinations, ...(rootPathsOnly ? { rootPathsOnly: true as const } : {}) };
 }
 
 function objectAt(data: Readonly<Record<string, unknown>>, keys: readonly string[]): Readonly<Record<string, unknown>> | undefined {
