@@ -82,6 +82,18 @@ function insertFieldFix(context: CheckContext, key: string): Fix[] {
   const table = frontmatter.format === 'toml' ? /^[ \t]*\[/m.exec(text.slice(frontmatter.contentRange.start, frontmatter.contentRange.end)) : null;
   const end = table ? frontmatter.contentRange.start + table.index : frontmatter.contentRange.end;
   const needsNewline = end > 0 && text[end - 1] !== '\n';
-  const line = frontmatter.format === 'toml' ? `${key} = ""` : `${key}: ""`;
+  // A title from the file's name, as Hugo's default archetype writes one (`my-first-post.md` → "My First Post"):
+  // an empty one would be no title either. Other keys get an empty value for the writer to fill in.
+  const value = JSON.stringify(key === 'title' ? titleOfFile(context.post.path) : '');
+  const line = frontmatter.format === 'toml' ? `${key} = ${value}` : `${key}: ${value}`;
   return [context.replaceFix(msg('Add "{0}"', key), { start: end, end }, `${needsNewline ? newline : ''}${line}${newline}`, false)];
+}
+
+/** `2024-01-02-my-first-post.md` or `my-first-post/index.md` → "My First Post". */
+function titleOfFile(path: string): string {
+  const parts = path.split('/');
+  const name = parts.at(-1)!.replace(/\.[^.]+$/, '');
+  const base = /^_?index$/.test(name) ? (parts.at(-2) ?? name) : name;
+  const words = base.replace(/^\d{4}-\d{2}-\d{2}-/, '').split(/[-_\s]+/).filter(Boolean);
+  return words.map((word) => word[0]!.toUpperCase() + word.slice(1)).join(' ') || base;
 }

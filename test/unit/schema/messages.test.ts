@@ -38,6 +38,15 @@ describe('Frontmatter schema messages', () => {
     ]);
   });
 
+  // Hugo's default archetype titles a new page from its file name: `{{ replace .File.ContentBaseName "-" " " | title }}`.
+  it('adds a missing title made from the file name, which an empty one would not be', async () => {
+    const service = createPostcraftService({ fs: inMemorySite({ 'hugo.toml': '' }) });
+    await service.openWorkspace(['/site']);
+    const titleFix = (post: string, text: string) => service.checkText(`/site/${post}`, text).flatMap((finding) => finding.fixes ?? []).find((fix) => fix.title === 'Add "title"')?.edits[0]?.newText;
+    assert.equal(titleFix('content/posts/2024-01-02-my-first-post.md', '---\ndraft: false\n---\nText\n'), 'title: "My First Post"\n');
+    assert.equal(titleFix('content/posts/a-bundle/index.md', '+++\ndraft = false\n+++\nText\n'), 'title = "A Bundle"\n');
+  });
+
   // hugo 0.111.3 lists weights '' → 0, "3" → 3, "3.0" → 3, "abc" → 0 (spf13/cast ToInt): only the word is a weight lost.
   it('takes a Hugo weight as a number, a numeric string or an empty string (a CMS’s empty field), and says so of a word', async () => {
     const weight = (value: string) => check({ 'hugo.toml': '' }, 'content/posts/a.md', `---\ntitle: A\nweight: ${value}\n---\nText\n`);
