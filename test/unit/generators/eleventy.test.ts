@@ -114,6 +114,9 @@ describe('Eleventy frontmatter conventions', () => {
     const config = 'export default function (c) {\n  if (!process.env.PRODUCTION_BUILD) {\n    c.ignores.add("./drafts/*");\n  }\n  const prod = process.env.PROD;\n  prod && c.ignores.add("./maybe/*");\n  c?.ignores.add("./notes/*");\n}\n';
     const { site } = await open({ 'eleventy.config.js': config });
     assert.deepEqual(['drafts/a.md', 'maybe/b.md', 'notes/c.md'].filter((path) => site.isPost(`/site/${path}`)), ['drafts/a.md', 'maybe/b.md']);
+    // Read in one pass: thousands of ignores in a large config open the site (a scan per call would not end).
+    const many = `export default function (c) {\n  if (x) {\n${'    c.ignores.add("./drafts/*");\n'.repeat(20_000)}  }\n}\n`;
+    assert.equal((await open({ 'eleventy.config.js': many })).site.isPost('/site/drafts/a.md'), true);
   });
 
   it('checks a long file name against a glob of many wildcards in bounded time (such a glob is taken literally)', async () => {

@@ -54,6 +54,9 @@ describe('Hugo link render hooks', () => {
     // Hugo ≥ 0.146's place for it, and a theme's, count the same.
     assert.deepEqual((await codes({ ...config, 'layouts/_markup/render-link.html': gettingHook })).length, 2);
     assert.deepEqual((await codes({ 'hugo.toml': 'baseURL = "https://example.org/"\ntheme = "t"\n', 'themes/t/layouts/_default/_markup/render-link.html': gettingHook })).length, 2);
+    // A partial that calls itself many times is read once (the hook, which looks nothing up, leaves the .md link to itself).
+    const looping = '{{ partial "loop.html" . }}'.repeat(2000);
+    assert.deepEqual((await codes({ ...config, 'layouts/_markup/render-link.html': looping, 'layouts/partials/loop.html': looping })).length, 5);
     // A hook that hands its work to a partial (opentelemetry.io's `partial "hooks/render-link.html"`) does what the partial does.
     assert.deepEqual((await codes({ ...config, 'layouts/_markup/render-link.html': '{{- partial "hooks/render-link.html" (dict "ctx" .) -}}', 'layouts/_partials/hooks/render-link.html': gettingHook })).length, 2);
     // Without a hook, hugo 0.111.3 writes each link as it is (`../methods/date.md` too) and the browser takes it so.

@@ -175,23 +175,37 @@ async function ignoredTemplates(fs: SiteFileSystem, root: string, dirs: Eleventy
   if (!/setUseGitIgnore\(\s*false\s*\)/.test(source)) patterns.push(matchingAny('', await lines(joinPath(root, '.gitignore')), { orBelow: true }));
   // An ignore the config adds only under a condition (`if (!process.env.PRODUCTION_BUILD) …`, zachleat.com) may
   // not apply to the build that is published: its templates may be pages, and links to them are not broken.
-  const added = [...source.matchAll(/\.ignores\.add\(\s*(['"`])([^'"`]+)\1\s*\)/g)].filter((match) => !underCondition(source, match.index)).map((match) => match[2]!);
+  const calls = [...source.matchAll(/\.ignores\.add\(\s*(['"`])([^'"`]+)\1\s*\)/g)];
+  const conditional = underCondition(source, calls.map((match) => match.index));
+  const added = calls.filter((_, index) => !conditional[index]).map((match) => match[2]!);
   patterns.push(matchingAny('', added, { orBelow: true }));
   return patterns.filter((pattern): pattern is RegExp => pattern !== undefined);
 }
 
-/** Whether the statement at `at` runs only under a condition: inside an `if`/`else` block, or after `&&`, `||` or `?` in its statement. */
-export function underCondition(source: string, at: number): boolean {
-  // The blocks open at `at`, each marked by whether an `if (…)` or `else` opened it.
-  const open: boolean[] = [];
-  for (let i = 0; i < at; i++) {
-    const ch = source[i];
-    if (ch === '{') open.push(/(?:\bif\s*\((?:[^(){}]|\([^(){}]*\))*\)|\belse)\s*$/.test(source.slice(Math.max(0, i - 300), i)));
-    else if (ch === '}') open.pop();
+/**
+ * For each offset (ascending), whether the statement there runs only under a condition: inside an `if`/`else`
+ * block, or after `if (…)`, `&&`, `||` or `?` in its own statement. One pass over the source, whatever the count.
+ */
+export function underCondition(source: string, offsets: readonly number[]): boolean[] {
+  const found: boolean[] = [];
+  const blocks: boolean[] = []; // the blocks open here, each marked by whether an `if (…)` or `else` opened it
+  let conditionalBlocks = 0;
+  let next = 0;
+  for (let i = 0; next < offsets.length; i++) {
+    for (; next < offsets.length && offsets[next]! <= i; next++) {
+      const before = source.slice(Math.max(0, i - 300), i + 1);
+      const statement = before.slice(Math.max(before.lastIndexOf(';'), before.lastIndexOf('{'), before.lastIndexOf('}'), before.lastIndexOf('\n')) + 1);
+      found.push(conditionalBlocks > 0 || /\bif\s*\(|&&|\|\||\?(?!\.)/.test(statement));
+    }
+    if (i >= source.length) break;
+    if (source[i] === '{') {
+      const opensCondition = /(?:\bif\s*\((?:[^(){}]|\([^(){}]*\))*\)|\belse)\s*$/.test(source.slice(Math.max(0, i - 300), i));
+      blocks.push(opensCondition);
+      if (opensCondition) conditionalBlocks++;
+    } else if (source[i] === '}' && blocks.pop()) conditionalBlocks--;
   }
-  if (open.includes(true)) return true;
-  const statementStart = Math.max(source.lastIndexOf(';', at), source.lastIndexOf('{', at), source.lastIndexOf('}', at), source.lastIndexOf('\n', at));
-  return /\bif\s*\(|&&|\|\||\?(?!\.)/.test(source.slice(statementStart + 1, at + 1));
+  while (found.length < offsets.length) found.push(false);
+  return found;
 }
 
 /** The template languages Eleventy 3 renders by default (TemplateConfig's `templateFormats`). */

@@ -34,7 +34,7 @@ export async function readLinkHook(fs: SiteFileSystem, layoutDirs: readonly stri
   for (const dir of layoutDirs) {
     for (const file of [joinPath(dir, '_markup', 'render-link.html'), joinPath(dir, '_default', '_markup', 'render-link.html')]) {
       const text = await readText(fs, file);
-      if (text !== undefined) return linkHookOf(await withPartials(fs, layoutDirs, text, 3));
+      if (text !== undefined) return linkHookOf(await withPartials(fs, layoutDirs, text, 3, new Set()));
     }
   }
   const link = objectAt(markup, ['goldmark', 'renderhooks', 'link']);
@@ -46,17 +46,19 @@ export async function readLinkHook(fs: SiteFileSystem, layoutDirs: readonly stri
 /**
  * The template with the partials it calls appended (`partial "hooks/render-link.html" (dict "ctx" .)`, as
  * opentelemetry.io's hook hands its work to a partial), `depth` levels deep, each looked up as Hugo does:
- * `layouts/_partials/` (Hugo ≥ 0.146) or `layouts/partials/`, the project's before a theme's.
+ * `layouts/_partials/` (Hugo ≥ 0.146) or `layouts/partials/`, the project's before a theme's. Each partial is
+ * read once (`seen`), so a template that calls itself, or one partial a thousand times, costs one read.
  */
-async function withPartials(fs: SiteFileSystem, layoutDirs: readonly string[], template: string, depth: number): Promise<string> {
+async function withPartials(fs: SiteFileSystem, layoutDirs: readonly string[], template: string, depth: number, seen: Set<string>): Promise<string> {
   let text = template;
   for (const match of depth > 0 ? template.matchAll(/\bpartial(?:Cached)?\s+"([^"]+)"/g) : []) {
     const name = match[1]!.endsWith('.html') ? match[1]! : `${match[1]!}.html`;
-    if (name.split('/').includes('..')) continue;
+    if (name.split('/').includes('..') || seen.has(name)) continue;
+    seen.add(name);
     for (const file of layoutDirs.flatMap((dir) => [joinPath(dir, '_partials', name), joinPath(dir, 'partials', name)])) {
       const partial = await readText(fs, file);
       if (partial === undefined) continue;
-      text += `\n${await withPartials(fs, layoutDirs, partial, depth - 1)}`;
+      text += `\n${await withPartials(fs, layoutDirs, partial, depth - 1, seen)}`;
       break;
     }
   }
