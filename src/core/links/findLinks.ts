@@ -63,7 +63,8 @@ function scanLinks(post: ParsedPost, config: LinkConfig, mdx: boolean): LinkRefe
   }
 
   if (config.siteHost !== undefined) {
-    for (const address of ownAddresses(body, config.siteHost, bareAddressesAreLinks(config), structure.code, found)) add('markdown', address.text, address.start, (text) => text);
+    const taken = [...structure.code, ...found.map((link) => ({ start: link.range.start - post.bodyStart, end: link.range.end - post.bodyStart }))];
+    for (const address of ownAddresses(body, config.siteHost, bareAddressesAreLinks(config), taken)) add('markdown', address.text, address.start, (text) => text);
   }
 
   for (const written of mdx ? [] : findTemplateLinks(text, config.generator)) {
@@ -125,9 +126,13 @@ function destinationLink(form: LinkForm, written: string, start: number, decode:
  * on by default in Hugo; remark-gfm's in Docusaurus and Astro), the address alone. Not in code, nor
  * inside a link already found. A bare address ends before trailing punctuation, as linkify ends it.
  */
-function ownAddresses(body: string, host: string, bare: boolean, code: readonly { start: number; end: number }[], found: readonly LinkReference[]): { text: string; start: number }[] {
+function ownAddresses(body: string, host: string, bare: boolean, taken: readonly { start: number; end: number }[]): { text: string; start: number }[] {
   if (!body.includes('://')) return [];
   const addresses: { text: string; start: number }[] = [];
+  // Code and the links already found, by start: matches come in order, so one pointer walks them all.
+  const spans = [...taken].sort((a, b) => a.start - b.start);
+  let span = 0;
+  let reach = -1; // the furthest end of the spans passed so far
   const pattern = new RegExp(`(<)?https?://${host.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=[/?#>\\s]|$)[^\\s<>"'\`]*`, 'gi');
   for (const match of body.matchAll(pattern)) {
     const autolink = match[1] !== undefined;
@@ -141,8 +146,8 @@ function ownAddresses(body: string, host: string, bare: boolean, code: readonly 
       text = text.replace(/[.,:;!?*_~]+$/, '');
       if (text.endsWith(')') && !text.includes('(')) text = text.slice(0, -1);
     }
-    const at = (offset: number) => (span: { start: number; end: number }) => offset >= span.start && offset < span.end;
-    if (code.some(at(start)) || found.some((link) => link.range.start <= start && start < link.range.end)) continue;
+    for (; span < spans.length && spans[span]!.start <= start; span++) reach = Math.max(reach, spans[span]!.end);
+    if (start < reach) continue; // in code, or inside a link already found
     addresses.push({ text, start });
   }
   return addresses;
