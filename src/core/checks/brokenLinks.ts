@@ -38,8 +38,9 @@ function checkLink(context: CheckContext, link: LinkReference): void {
     const url = site.posts.get(target.path)?.route?.url;
     const fixes = url ? [context.replaceFix(msg('Change to "{0}"', `${url}${keptFragment(link)}`), link.range, `${url}${keptFragment(link)}`, true)] : [];
     const name = site.profile.displayName;
-    const unfollowed = site.config.generator === 'docusaurus'
-      ? msg("{0} does not turn this file link into the page's URL (it does only between files of one plugin: docs to docs, blog to blog), so it stays {1} and is broken on the site.", name, shown)
+    const unfollowed =
+      site.config.generator === 'docusaurus' ? msg("{0} does not turn this file link into the page's URL (it does only between files of one plugin: docs to docs, blog to blog), so it stays {1} and is broken on the site.", name, shown)
+      : site.config.generator === 'jekyll' ? msg("{0} does not turn this file link into the page's URL (that takes the jekyll-relative-links plugin, which GitHub Pages runs), so it stays {1} and is broken on the site.", name, shown)
       : msg("{0} does not turn this file link into the page's URL (the site has no link render hook that does), so it stays {1} and is broken on the site.", name, shown);
     context.report({ code: 'broken-link', severity: 'warning', range: link.range, message: sentences(unfollowed, url && msg('Link to "{0}" instead.', url)), fixes });
   }

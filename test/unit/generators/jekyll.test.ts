@@ -155,3 +155,19 @@ describe('Jekyll tag strings', () => {
     assert.deepEqual(site!.posts.get('/site/_posts/2024-02-01-new.md')?.tags, ['ruby', 'jekyl']);
   });
 });
+
+// rubygems/guides triage: jekyll 4.3.1 writes [B](b.md) as href="b.md" unless jekyll-relative-links runs (GitHub Pages runs it).
+describe('Jekyll links to a page\'s .md file', () => {
+  const fileLinks = async (files: Record<string, string>) => {
+    const service = createPostcraftService({ fs: inMemorySite({ '_config.yml': 'title: x\n', 'b.md': '---\ntitle: B\n---\nB\n', ...files }) });
+    await service.openWorkspace(['/site']);
+    return service.checkText('/site/a.md', '---\ntitle: A\n---\n[B](b.md)\n').map((finding) => finding.code);
+  };
+
+  it('are broken with a Gemfile of its own and no jekyll-relative-links, and followed where the plugin or GitHub Pages runs', async () => {
+    assert.deepEqual(await fileLinks({ Gemfile: 'source "https://rubygems.org"\ngem "jekyll", "~> 4.3"\n' }), ['broken-link']);
+    assert.deepEqual(await fileLinks({}), []); // no Gemfile: GitHub Pages builds it with the github-pages gem
+    assert.deepEqual(await fileLinks({ Gemfile: 'gem "github-pages", group: :jekyll_plugins\n' }), []);
+    assert.deepEqual(await fileLinks({ Gemfile: 'gem "jekyll"\n', '_config.yml': 'title: x\nplugins:\n  - jekyll-relative-links\n' }), []);
+  });
+});

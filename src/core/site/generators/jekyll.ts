@@ -64,7 +64,7 @@ export const jekyll: GeneratorProfile = {
       ignoredDirs: [joinPath(root, stringSetting(data, 'destination') ?? '_site'), ...(await specialFolders(fs, source, data)), ...excludedFolders],
       frontmatterRequired: !(await rendersFilesWithoutFrontmatter(fs, root, data)),
       excludedFiles: jekyllExcludedFiles({ source: source === root ? '' : source.slice(root.length + 1), exclude, include, collections: collectionNames(data), collectionsDir: stringSetting(data, 'collections_dir') ?? '' }),
-      routing: jekyllRouting(data, source, await loadedPlugins(fs, root, data)),
+      routing: { ...jekyllRouting(data, source, await loadedPlugins(fs, root, data)), ...((await rewritesFileLinks(fs, root, data)) ? {} : { fileLinksAsWritten: true as const }) },
       // `future: true` publishes posts dated later; `show_drafts: true` is `--drafts` in the config, and
       // `unpublished: true` builds pages with `published: false` (drafts to Postcraft too): either silences links to drafts.
       publishing: { skipsDrafts: data['show_drafts'] !== true && data['unpublished'] !== true, skipsFuturePosts: data['future'] !== true, skipsExpiredPages: false },
@@ -199,6 +199,18 @@ async function loadedPlugins(fs: SiteFileSystem, root: string, data: ConfigData)
   const gemfile = (await readText(fs, joinPath(root, 'Gemfile'))) ?? '';
   const gems = [...gemfile.matchAll(/^\s*gem\s+["']([\w.-]+)["']/gm)].map((match) => match[1]!);
   return [...new Set([...stringList(data['plugins']), ...stringList(data['gems']), ...gems])];
+}
+
+/**
+ * Whether the build turns a link to a page's `.md` file into the page's URL: jekyll-relative-links does, and
+ * GitHub Pages runs it (the github-pages gem, or a site with no Gemfile, which Pages builds with that gem). A
+ * site with its own Gemfile and without the plugin leaves `[B](b.md)` as written (jekyll 4.3.1: href="b.md").
+ */
+async function rewritesFileLinks(fs: SiteFileSystem, root: string, data: ConfigData): Promise<boolean> {
+  const plugins = [...stringList(data['plugins']), ...stringList(data['gems'])];
+  if (plugins.includes('jekyll-relative-links') || plugins.includes('github-pages')) return true;
+  const gemfile = await readText(fs, joinPath(root, 'Gemfile'));
+  return gemfile === undefined || /^\s*gem\s+["'](github-pages|jekyll-relative-links)["']/m.test(gemfile);
 }
 
 function stringList(value: unknown): string[] {

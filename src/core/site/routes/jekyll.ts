@@ -30,6 +30,8 @@ export interface JekyllRouting {
   readonly timezone?: string;
   /** Plugins the site loads (`plugins:`, `gems:`, the Gemfile), for the pages and redirects they make. */
   readonly plugins: readonly string[];
+  /** No jekyll-relative-links (nor GitHub Pages, which runs it): a link to a page's `.md` file stays as written. */
+  readonly fileLinksAsWritten?: true;
   /** jekyll-paginate's `paginate_path` (or jekyll-paginate-v2's `permalink`), when pagination is on. */
   readonly paginatePath?: string;
   /** jekyll-feed's `feed.path` (default `/feed.xml`), when the plugin is on. */
@@ -50,6 +52,10 @@ export interface JekyllDefaultsSet {
 
 /** Jekyll's URL rules. */
 export const jekyllRoutes: GeneratorRoutes = {
+  followsFileLink(config) {
+    return jekyllRoutingOf(config)?.fileLinksAsWritten !== true;
+  },
+
   pageRoute(config, path, data) {
     const routing = jekyllRoutingOf(config);
     if (!routing || isExcludedFile(config, path)) return undefined;
