@@ -135,8 +135,8 @@ function checkReference(context: CheckContext, reference: ImageReference, weighe
  * where a render hook takes them (which may resize), Astro's images outside `public/` (astro:assets
  * optimises them), every image of an Eleventy site with the image transform plugin, and the frontmatter
  * images of Astro and Eleventy, which layouts show through their image pipelines. Guessed references are left alone: their file may not be the one shown.
+ * Returns whether the reference shows the file as it is (then the file counts as weighed for the post).
  */
-/** Reports the file if it is heavy and the reference shows it as it is; whether it does (the file is then weighed for the post). */
 function reportHeavy(context: CheckContext, reference: ImageReference, file: string): boolean {
   const { site } = context;
   if (reference.guess || site.config.transformsImages || !showsAsIs(site, reference, file)) return false;
@@ -190,4 +190,3 @@ function relativeCaseFix(path: string, written: string, actual: string): string 
 function rewriteLike(raw: string, decoded: string, fixed: string): string {
   return raw !== decoded && raw.includes('%') ? encodeURI(fixed) : fixed;
 }
-

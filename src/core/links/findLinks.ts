@@ -6,6 +6,7 @@ import type { PostDialect } from '../post/dialect';
 import type { LinkForm, LinkReference } from './model';
 import { findTemplateLinks } from './templateLinks';
 import { pageMarkdown } from '../post/templateBlocks';
+import { escapeRegExp } from '../text/regExp';
 
 type LinkConfig = Pick<PostDialect, 'generator' | 'markdownIsMdx'> & { readonly basePath?: string; readonly siteHost?: string | undefined };
 
@@ -133,7 +134,7 @@ function ownAddresses(body: string, host: string, bare: boolean, taken: readonly
   const spans = [...taken].sort((a, b) => a.start - b.start);
   let span = 0;
   let reach = -1; // the furthest end of the spans passed so far
-  const pattern = new RegExp(`(<)?https?://${host.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=[/?#>\\s]|$)[^\\s<>"'\`]*`, 'gi');
+  const pattern = new RegExp(`(<)?https?://${escapeRegExp(host)}(?=[/?#>\\s]|$)[^\\s<>"'\`]*`, 'gi');
   for (const match of body.matchAll(pattern)) {
     const autolink = match[1] !== undefined;
     const start = match.index + (autolink ? 1 : 0);

@@ -94,6 +94,13 @@ export function stringSetting(data: ConfigData, ...keys: string[]): string | und
   return undefined;
 }
 
+/** The table at a path of keys (`markup`, `goldmark`, `parser`), each looked up as `objectSetting` does. */
+export function objectSettingAt(data: ConfigData, ...keys: string[]): ConfigData | undefined {
+  let at: ConfigData | undefined = data;
+  for (const key of keys) at = at && objectSetting(at, key);
+  return at;
+}
+
 export function objectSetting(data: ConfigData, key: string): ConfigData | undefined {
   const found = Object.entries(data).find(([name]) => name.toLowerCase() === key.toLowerCase())?.[1];
   return found && typeof found === 'object' && !Array.isArray(found) ? (found as ConfigData) : undefined;

@@ -9,6 +9,7 @@ import { scanMarkdownBody } from '../post/markdownStructure';
 import { mdxEsmSpecifiers } from '../post/mdxEsm';
 import type { PageRoute } from './routes/model';
 import { routesOf } from './routes';
+import { escapeRegExp } from '../text/regExp';
 
 /** What the site index keeps of each post: enough for completion, typo checks and views. */
 export interface PostSummary {
@@ -77,7 +78,7 @@ const noAnchors: readonly Anchor[] = [];
 /** Whether the body calls one of `names` as a shortcode (`{{< name` or `{{% name`). */
 function callsAny(body: string, names: ReadonlySet<string>): boolean {
   let pattern = callPatterns.get(names);
-  if (!pattern) callPatterns.set(names, (pattern = new RegExp(`\\{\\{[<%]\\s*(?:${[...names].map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?=[\\s/>%])`)));
+  if (!pattern) callPatterns.set(names, (pattern = new RegExp(`\\{\\{[<%]\\s*(?:${[...names].map(escapeRegExp).join('|')})(?=[\\s/>%])`)));
   return pattern.test(body);
 }
 

@@ -12,6 +12,7 @@ import { hrefOf, paginationPattern, permalinkOf, templatePattern, urlKeyOf, type
 import { defaultImageFields, plainPublishing, rootRelativeCandidates, withoutBasePath, servedImagesWhere, type GeneratorProfile, recordingConfigInputs } from './profile';
 import type { MarkdownItAnchorIds } from '../../links/headingIds/markdownItAnchor';
 import { eleventySlug } from './eleventySlug';
+import { escapeRegExp } from '../../text/regExp';
 
 const identity = (id: string) => id;
 
@@ -276,7 +277,7 @@ function templateFormats(source: string): string[] {
 const formatPlugins: Readonly<Record<string, string>> = { '@11ty/eleventy-plugin-webc': 'webc' };
 
 function importsPackage(source: string, name: string): boolean {
-  const quoted = name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  const quoted = escapeRegExp(name);
   return new RegExp(`(?:\\bfrom\\s*|\\b(?:require|import)\\s*\\(\\s*)['"\`]${quoted}['"\`]`).test(source);
 }
 

@@ -1,6 +1,6 @@
 import { hugoDetection } from './detection';
 import { joinPath } from '../../text/paths';
-import { basePathOf, hostOf, withHost, objectSetting, stringSetting } from '../configFiles';
+import { basePathOf, hostOf, withHost, objectSetting, objectSettingAt, stringSetting } from '../configFiles';
 import type { SiteConfig } from '../model';
 import { browserCandidates, defaultImageFields, rootRelativeCandidates, withoutBasePath, type GeneratorProfile, type LoadedSiteConfig, recordingConfigInputs } from './profile';
 import { hugoAuthorKey, loadHugoAuthors } from './hugo/authors';
@@ -17,7 +17,7 @@ import { readHugoRouting } from './hugo/routing';
 import { readLinkHook } from './hugo/linkRenderHook';
 import { readShortcodeTemplates } from './hugo/shortcodeTemplates';
 import { makePathSanitized } from './hugo/terms';
-import { hugoRoutingOf, type HugoRouting } from '../routes/hugo';
+import { hugoRoutingOf } from '../routes/hugo';
 
 export const hugo: GeneratorProfile = {
   ...hugoDetection,
@@ -71,16 +71,14 @@ export const hugo: GeneratorProfile = {
     const contentDirs = dirsFor('content', languageContentDirs(languages));
     const layoutDirs = dirsFor('layouts', [joinPath(root, stringSetting(data, 'layoutDir') ?? 'layouts')]);
     const shortcodes = await readShortcodeTemplates(fs, layoutDirs);
-    const withLinkHook = async (routing: HugoRouting): Promise<HugoRouting> => {
-      // Every layout folder is on disk: each theme's (not a module path, not an empty submodule), and no module import.
-      const imports = objectSetting(data, 'module')?.['imports'];
-      let layoutsComplete = !(Array.isArray(imports) ? imports.length > 0 : imports !== undefined && imports !== null);
-      for (const theme of themes) layoutsComplete &&= (await fs.stat(joinPath(root, 'themes', theme, 'layouts'))) !== undefined;
-      const linkHook = await readLinkHook(fs, layoutDirs, objectSetting(data, 'markup') ?? {}, languages.codes.size > 1 && !routing.multihost, layoutsComplete);
-      return linkHook ? { ...routing, linkHook } : routing;
-    };
     // Filled by the content walk below (loadUnrenderedPages): the sections below the top level, for `:sections`.
     const branchFolders = new Set<string>();
+    const routing = readHugoRouting(data, languages, taxonomies, branchFolders, languageMounts, absentMountTargets);
+    // Every layout folder is on disk: each theme's (not a module path, not an empty submodule), and no module import.
+    const imports = objectSetting(data, 'module')?.['imports'];
+    let layoutsComplete = !(Array.isArray(imports) ? imports.length > 0 : imports !== undefined && imports !== null);
+    for (const theme of themes) layoutsComplete &&= (await fs.stat(joinPath(root, 'themes', theme, 'layouts'))) !== undefined;
+    const linkHook = await readLinkHook(fs, layoutDirs, objectSettingAt(data, 'markup', 'goldmark', 'renderhooks', 'link'), languages.codes.size > 1 && !routing.multihost, layoutsComplete);
     const config: SiteConfig = {
       generator: 'hugo',
       root,
@@ -103,12 +101,12 @@ export const hugo: GeneratorProfile = {
       ],
       languages,
       removePathAccents: data['removepathaccents'] === true,
-      ...goldmarkIds(objectSetting(objectSetting(objectSetting(data, 'markup') ?? {}, 'goldmark') ?? {}, 'parser') ?? {}),
+      ...goldmarkIds(objectSettingAt(data, 'markup', 'goldmark', 'parser') ?? {}),
       // Config keys are read lower-cased (Hugo's are case-insensitive): `buildFuture = true` builds future posts.
       publishing: { skipsDrafts: data['builddrafts'] !== true, skipsFuturePosts: data['buildfuture'] !== true, skipsExpiredPages: data['buildexpired'] !== true },
       imagelessShortcodes: shortcodes.imageless,
       anchorShortcodes: shortcodes.writeIds,
-      routing: await withLinkHook(readHugoRouting(data, languages, taxonomies, branchFolders, languageMounts, absentMountTargets)),
+      routing: linkHook ? { ...routing, linkHook } : routing,
     };
     // Where each content folder sits in the content tree, for cascade targets (a mount's target).
     const contentRoots: ContentRoot[] = [

@@ -45,6 +45,8 @@ export const jekyll: GeneratorProfile = {
     const exclude = [...defaultExcludes, ...stringList(data['exclude'])].filter((entry) => !include.includes(entry));
     // Folders excluded by name are not even listed (node_modules, vendor/bundle); the rest is in excludedFiles.
     const excludedFolders = exclude.filter((entry) => !/[*?[\\]/.test(entry)).map((entry) => joinPath(source, entry));
+    const gemfile = await readText(fs, joinPath(root, 'Gemfile'));
+    const plugins = loadedPlugins(data, gemfile);
     const config: SiteConfig = {
       generator: 'jekyll',
       root,
@@ -62,9 +64,9 @@ export const jekyll: GeneratorProfile = {
       // jekyll-seo-tag takes `image.path`; Minimal Mistakes and similar themes use `header.*`.
       imageFields: [...defaultImageFields, 'image.path', 'header.image', 'header.teaser', 'header.overlay_image', 'header.og_image'],
       ignoredDirs: [joinPath(root, stringSetting(data, 'destination') ?? '_site'), ...(await specialFolders(fs, source, data)), ...excludedFolders],
-      frontmatterRequired: !(await rendersFilesWithoutFrontmatter(fs, root, data)),
+      frontmatterRequired: !rendersFilesWithoutFrontmatter(plugins),
       excludedFiles: jekyllExcludedFiles({ source: source === root ? '' : source.slice(root.length + 1), exclude, include, collections: collectionNames(data), collectionsDir: stringSetting(data, 'collections_dir') ?? '' }),
-      routing: { ...jekyllRouting(data, source, await loadedPlugins(fs, root, data)), ...((await rewritesFileLinks(fs, root, data)) ? {} : { fileLinksAsWritten: true as const }) },
+      routing: { ...jekyllRouting(data, source, plugins), ...(rewritesFileLinks(plugins, gemfile) ? {} : { fileLinksAsWritten: true as const }) },
       // `future: true` publishes posts dated later; `show_drafts: true` is `--drafts` in the config, and
       // `unpublished: true` builds pages with `published: false` (drafts to Postcraft too): either silences links to drafts.
       publishing: { skipsDrafts: data['show_drafts'] !== true && data['unpublished'] !== true, skipsFuturePosts: data['future'] !== true, skipsExpiredPages: false },
@@ -195,10 +197,14 @@ function archiveSettings(settings: ConfigData | undefined): JekyllRouting['archi
  * Gemfile's `jekyll_plugins` group, the Gemfile's gems (all of them: a page a plugin may make is better
  * counted than a link to it reported broken).
  */
-async function loadedPlugins(fs: SiteFileSystem, root: string, data: ConfigData): Promise<string[]> {
-  const gemfile = (await readText(fs, joinPath(root, 'Gemfile'))) ?? '';
-  const gems = [...gemfile.matchAll(/^\s*gem\s+["']([\w.-]+)["']/gm)].map((match) => match[1]!);
+function loadedPlugins(data: ConfigData, gemfile: string | undefined): string[] {
+  const gems = [...(gemfile ?? '').matchAll(/^\s*gem\s+["']([\w.-]+)["']/gm)].map((match) => match[1]!);
   return [...new Set([...stringList(data['plugins']), ...stringList(data['gems']), ...gems])];
+}
+
+/** Whether the build runs `plugin`: loaded, or one GitHub Pages enables by default (the github-pages gem; https://pages.github.com/versions/). */
+function runs(plugins: readonly string[], plugin: string): boolean {
+  return plugins.includes(plugin) || plugins.includes('github-pages');
 }
 
 /**
@@ -206,11 +212,8 @@ async function loadedPlugins(fs: SiteFileSystem, root: string, data: ConfigData)
  * GitHub Pages runs it (the github-pages gem, or a site with no Gemfile, which Pages builds with that gem). A
  * site with its own Gemfile and without the plugin leaves `[B](b.md)` as written (jekyll 4.3.1: href="b.md").
  */
-async function rewritesFileLinks(fs: SiteFileSystem, root: string, data: ConfigData): Promise<boolean> {
-  const plugins = [...stringList(data['plugins']), ...stringList(data['gems'])];
-  if (plugins.includes('jekyll-relative-links') || plugins.includes('github-pages')) return true;
-  const gemfile = await readText(fs, joinPath(root, 'Gemfile'));
-  return gemfile === undefined || /^\s*gem\s+["'](github-pages|jekyll-relative-links)["']/m.test(gemfile);
+function rewritesFileLinks(plugins: readonly string[], gemfile: string | undefined): boolean {
+  return gemfile === undefined || runs(plugins, 'jekyll-relative-links');
 }
 
 function stringList(value: unknown): string[] {
@@ -219,12 +222,8 @@ function stringList(value: unknown): string[] {
 
 /**
  * Jekyll builds only files that start with frontmatter; others are static files. The
- * jekyll-optional-front-matter plugin makes Markdown without it pages too, and GitHub Pages (the
- * github-pages gem) always enables that plugin (https://pages.github.com/versions/, "enabled by default").
+ * jekyll-optional-front-matter plugin makes Markdown without it pages too, and GitHub Pages always enables it.
  */
-async function rendersFilesWithoutFrontmatter(fs: SiteFileSystem, root: string, data: ConfigData): Promise<boolean> {
-  const plugins = [...stringList(data['plugins']), ...stringList(data['gems'])];
-  if (plugins.includes('jekyll-optional-front-matter') || plugins.includes('github-pages')) return true;
-  const gemfile = await readText(fs, joinPath(root, 'Gemfile'));
-  return gemfile !== undefined && /^\s*gem\s+["'](github-pages|jekyll-optional-front-matter)["']/m.test(gemfile);
+function rendersFilesWithoutFrontmatter(plugins: readonly string[]): boolean {
+  return runs(plugins, 'jekyll-optional-front-matter');
 }

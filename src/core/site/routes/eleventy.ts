@@ -4,6 +4,7 @@ import { eleventySlugify } from '../../text/slugify';
 import type { SiteConfig } from '../model';
 import { isExcludedFile } from '../pageKinds';
 import type { GeneratorRoutes, RouteSite } from './generatorRoutes';
+import { escapeRegExp } from '../../text/regExp';
 
 /** A `permalink` a data file gives: a string or `false` (no page), or one Postcraft cannot read (a function, computed data). */
 export type DataPermalink = { readonly value: string | false } | { readonly unknown: true };
@@ -261,9 +262,6 @@ function below(folderUrl: string): RegExp {
   return new RegExp(`^${escapeRegExp(folderUrl)}.+`);
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 /**
  * The nearest data file `permalink`: the template's own data file, then each folder's from the deepest up,

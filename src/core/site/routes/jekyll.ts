@@ -6,6 +6,7 @@ import type { SiteConfig } from '../model';
 import { isExcludedFile } from '../pageKinds';
 import type { GeneratorRoutes, RouteSite, TemplateLinkTarget } from './generatorRoutes';
 import type { PageRoute } from './model';
+import { escapeRegExp } from '../../text/regExp';
 
 /**
  * What Jekyll's config says about URLs (filled by its config loader from `_config.yml`). Each rule below
@@ -688,6 +689,3 @@ function copiesAsStatic(routing: JekyllRouting, file: string): boolean {
   return label !== '' && label !== 'posts' && routing.collections[label]?.output === true;
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-}

@@ -5,6 +5,7 @@ import type { SiteConfig } from '../../model';
 import type { RouteSite, TemplateLinkTarget } from '../../routes/generatorRoutes';
 import { hugoContentFile, hugoContentFiles, hugoRoutingOf, hugoTermPath, type HugoContentFile, type HugoRouting } from '../../routes/hugo';
 import { hugoTermKey, makePathSanitized } from './terms';
+import { escapeRegExp } from '../../../text/regExp';
 
 /** A node of Hugo's page tree: the content file it is built from, if any (an automatic section or a term has none). */
 interface TreeNode {
@@ -253,10 +254,21 @@ export class HugoContentTree {
     const name = path.slice(path.lastIndexOf('/') + 1);
     if (!this.routing.outputFiles.includes(name)) return false;
     const folder = urlKey(url.replace(/[?#].*$/, '').slice(0, -name.length));
-    for (const page of this.site.posts.values()) if (page.route && urlKey(page.route.url) === folder) return true;
+    if (this.pageUrlKeys().has(folder)) return true;
     const key = path.slice(0, -name.length).replace(/\/+$/, '');
     return key === '' || languages.some((language) => this.trees.get(language)?.listUrls.has(key) ?? false);
   }
+
+  /** The URL keys of the pages, made once per tree (a tree is rebuilt when the pages change, see `stale`). */
+  private pageUrlKeys(): ReadonlySet<string> {
+    if (!this.pageUrls) {
+      this.pageUrls = new Set();
+      for (const page of this.site.posts.values()) if (page.route) this.pageUrls.add(urlKey(page.route.url));
+    }
+    return this.pageUrls;
+  }
+
+  private pageUrls: Set<string> | undefined;
 
   /**
    * A page Hugo renders from a content format Postcraft does not check (Org, AsciiDoc, HTML, Pandoc,
@@ -420,9 +432,6 @@ function goJoin(base: string, ref: string): string {
   return `/${out.join('/')}`;
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 /** The extensions of `otherContentFormats`, to look a page's file up by its URL. */
 const otherFormatExtensions = ['.html', '.htm', '.org', '.adoc', '.asciidoc', '.pandoc', '.pdc', '.rst', '.mmark'];

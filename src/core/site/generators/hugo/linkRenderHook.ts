@@ -26,20 +26,20 @@ export interface HugoLinkHook {
 /**
  * The hook Hugo uses for the default output: the project's `layouts/_markup/render-link.html` (Hugo ≥ 0.146),
  * or `layouts/_default/_markup/render-link.html`, else a theme's, else the embedded one where the config turns it
- * on (`enableDefault`, Hugo 0.123–0.147; `useEmbedded`, Hugo ≥ 0.148) or a multilingual single-host site gets
+ * on (`enableDefault`, Hugo 0.123–0.147; `useEmbedded`, Hugo ≥ 0.148: `linkHooks` is `markup.goldmark.renderHooks.link`) or a multilingual single-host site gets
  * it by default. `'none'`: there is no hook, so links render as written; Postcraft says so only when it sees
  * every layout folder (`layoutsComplete`: no theme missing, no module fetched at build time). Undefined: it cannot tell.
  */
-export async function readLinkHook(fs: SiteFileSystem, layoutDirs: readonly string[], markup: Readonly<Record<string, unknown>>, multilingualSingleHost: boolean, layoutsComplete: boolean): Promise<HugoLinkHook | 'none' | undefined> {
+export async function readLinkHook(fs: SiteFileSystem, layoutDirs: readonly string[], linkHooks: Readonly<Record<string, unknown>> | undefined, multilingualSingleHost: boolean, layoutsComplete: boolean): Promise<HugoLinkHook | 'none' | undefined> {
   for (const dir of layoutDirs) {
     for (const file of [joinPath(dir, '_markup', 'render-link.html'), joinPath(dir, '_default', '_markup', 'render-link.html')]) {
       const text = await readText(fs, file);
       if (text !== undefined) return linkHookOf(await withPartials(fs, layoutDirs, text, 3, new Set()));
     }
   }
-  const link = objectAt(markup, ['goldmark', 'renderhooks', 'link']);
-  const useEmbedded = typeof link?.['useembedded'] === 'string' ? link['useembedded'].toLowerCase() : undefined;
-  const embedded = useEmbedded === 'always' || useEmbedded === 'fallback' || link?.['enabledefault'] === true || (useEmbedded !== 'never' && link?.['enabledefault'] !== false && multilingualSingleHost);
+  const useEmbedded = typeof linkHooks?.['useembedded'] === 'string' ? linkHooks['useembedded'].toLowerCase() : undefined;
+  const enableDefault = linkHooks?.['enabledefault'];
+  const embedded = useEmbedded === 'always' || useEmbedded === 'fallback' || enableDefault === true || (useEmbedded !== 'never' && enableDefault !== false && multilingualSingleHost);
   return embedded ? { getsPages: true, ownDestinations: [] } : layoutsComplete ? 'none' : undefined;
 }
 
@@ -74,13 +74,4 @@ export function linkHookOf(template: string): HugoLinkHook {
   const ownDestinations = [...code.matchAll(new RegExp(`\\beq\\s+${subject}\\s+"([^"]+)"`, 'g'))].map((match) => match[1]!);
   const rootPathsOnly = /hasPrefix\s+(?:\.Destination|\$[\w]+(?:\.Path|\.String)?)\s+"\/"/i.test(code);
   return { getsPages: /\.GetPage\b/.test(code), ownDestinations, ...(rootPathsOnly ? { rootPathsOnly: true as const } : {}) };
-}
-
-function objectAt(data: Readonly<Record<string, unknown>>, keys: readonly string[]): Readonly<Record<string, unknown>> | undefined {
-  let at: unknown = data;
-  for (const key of keys) {
-    if (!at || typeof at !== 'object') return undefined;
-    at = (at as Record<string, unknown>)[key];
-  }
-  return at && typeof at === 'object' ? (at as Record<string, unknown>) : undefined;
 }

@@ -1,5 +1,6 @@
 import { isInside, joinPath } from '../../../text/paths';
 import type { ConfigData } from '../../configFiles';
+import { escapeRegExp } from '../../../text/regExp';
 
 /** A mount's file filters (Hugo 0.111 `includeFiles`/`excludeFiles`; newer Hugo's `files`, `! ` for exclusions). */
 export interface MountFilters {
@@ -114,9 +115,6 @@ export function hugoGlob(glob: string): RegExp {
   return new RegExp(`^${source}${')'.repeat(depth)}$`, 'u');
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-}
 
 function escapeClass(body: string): string {
   return body.replace(/[\\\]^]/g, '\\$&');
