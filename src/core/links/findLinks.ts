@@ -140,8 +140,7 @@ function ownAddresses(body: string, host: string, bare: boolean, taken: readonly
     const start = match.index + (autolink ? 1 : 0);
     let text = match[0].slice(autolink ? 1 : 0);
     if (autolink) {
-      if (!text.endsWith('>')) continue;
-      text = text.slice(0, -1);
+      if (body[match.index + match[0].length] !== '>') continue;
     } else {
       if (!bare || /[\w/(="'\]]/.test(body[match.index - 1] ?? '')) continue; // part of a word, a destination or an attribute
       text = text.replace(/[.,:;!?*_~]+$/, '');

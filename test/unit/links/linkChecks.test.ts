@@ -268,10 +268,10 @@ describe('links written with the site’s own address', () => {
   // Goldmark's linkify (on in Hugo) makes a bare address a link; letsencrypt.org's glossaries link its rate limits so.
   it('follows the site’s own address written bare or as an autolink, not in code, and once inside a link', async () => {
     const fs = hugoSite({
-      'content/posts/bare.md': '---\ntitle: Bare\n---\n\nSee https://example.org/posts/target/#gone. And <https://example.org/posts/target/#getting-started>, `https://example.org/posts/target/#in-code`, [x](https://example.org/posts/target/#once), [y][ref] and https://example.org/posts/target/#getting-started\n\n[ref]: https://example.org/posts/target/#by-reference\n',
+      'content/posts/bare.md': '---\ntitle: Bare\n---\n\nSee https://example.org/posts/target/#gone. And <https://example.org/posts/target/#getting-started> <https://example.org/posts/target/#auto>, `https://example.org/posts/target/#in-code`, [x](https://example.org/posts/target/#once), [y][ref] and https://example.org/posts/target/#getting-started\n\n[ref]: https://example.org/posts/target/#by-reference\n',
     });
     const findings = await (await open(fs)).checkFile('/site/content/posts/bare.md');
-    assert.deepEqual(findings.map((finding) => [finding.code, /"#([^"]+)"/.exec(finding.message)?.[1]]), [['broken-anchor', 'gone'], ['broken-anchor', 'once'], ['broken-anchor', 'by-reference']]);
+    assert.deepEqual(findings.map((finding) => [finding.code, /"#([^"]+)"/.exec(finding.message)?.[1]]), [['broken-anchor', 'gone'], ['broken-anchor', 'auto'], ['broken-anchor', 'once'], ['broken-anchor', 'by-reference']]);
   });
 
   it('takes a text fragment (#:~:text=…) for a directive to the browser, not an anchor', async () => {

@@ -187,7 +187,7 @@ async function ignoredTemplates(fs: SiteFileSystem, root: string, dirs: Eleventy
  * For each offset (ascending), whether the statement there runs only under a condition: inside an `if`/`else`
  * block, or after `if (…)`, `&&`, `||` or `?` in its own statement. One pass over the source, whatever the count.
  */
-export function underCondition(source: string, offsets: readonly number[]): boolean[] {
+function underCondition(source: string, offsets: readonly number[]): boolean[] {
   const found: boolean[] = [];
   const blocks: boolean[] = []; // the blocks open here, each marked by whether an `if (…)` or `else` opened it
   let conditionalBlocks = 0;
@@ -493,7 +493,7 @@ function markdownItAnchorIds(source: string): MarkdownItAnchorIds | undefined {
 function idAttributeIds(source: string): MarkdownItAnchorIds | undefined {
   const plugin = importedNamed(source, '@11ty/eleventy', 'IdAttributePlugin');
   if (!plugin) return undefined;
-  const uses = callArguments(source, 'addPlugin').map((args) => args.trim()).filter((args) => new RegExp(`^${plugin.replace(/\$/g, '\\$')}\\s*(?:,|$)`).test(args));
+  const uses = callArguments(source, 'addPlugin').map((args) => args.trim()).filter((args) => new RegExp(`^${escapeRegExp(plugin)}\\s*(?:,|$)`).test(args));
   if (uses.length === 0 || uses.some((args) => /\b(?:selector|slugify|filter)\b/.test(args))) return undefined;
   const ownLibrary = /\bsetLibrary\s*\(/.test(source);
   return { plugin: 'id-attribute', attrs: false, typographer: booleanSetting(source, 'typographer') === true, html: booleanSetting(source, 'html') ?? !ownLibrary };
@@ -501,7 +501,7 @@ function idAttributeIds(source: string): MarkdownItAnchorIds | undefined {
 
 /** The local name of a named export imported from a module (`import { IdAttributePlugin as Ids } from '@11ty/eleventy'`, or destructured from require). */
 function importedNamed(source: string, module: string, name: string): string | undefined {
-  const quoted = `['"\`]${module.replace(/[.\/-]/g, '\\$&')}['"\`]`;
+  const quoted = `['"\`]${escapeRegExp(module)}['"\`]`;
   for (const match of source.matchAll(new RegExp(`(?:import\\s*(?:[\\w$]+\\s*,\\s*)?\\{([^}]*)\\}\\s*from\\s*${quoted}|(?:const|let|var)\\s*\\{([^}]*)\\}\\s*=\\s*require\\(\\s*${quoted}\\s*\\))`, 'g'))) {
     for (const part of (match[1] ?? match[2] ?? '').split(',')) {
       const [imported, local] = part.trim().split(/\s+as\s+|\s*:\s*/);
