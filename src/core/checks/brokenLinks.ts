@@ -57,11 +57,9 @@ function checkLink(context: CheckContext, link: LinkReference): void {
   // (Hugo gives such a page no route; the summary, unlike the frontmatter, is there in a two-pass check too.)
   if (target.path === post.path && site.config.unrenderedPages && !page?.route) return;
   const anchors = page?.anchors;
-  // A text fragment (`#:~:text=…`, or `#id:~:text=…`) is a directive to the browser, not part of the anchor.
-  const directive = link.fragment.indexOf(':~:');
-  const fragment = directive === -1 ? link.fragment : link.fragment.slice(0, directive);
-  if (!anchors || fragment === '' || anchors.some((anchor) => anchor.id === fragment) || reachedWithoutHeading(site, fragment)) return;
-  const fixes = directive !== -1 ? [] : closestAnchors(fragment, anchors).map((id, index) => context.replaceFix(msg('Change to "{0}"', `#${id}`), link.fragmentRange!, id, index === 0));
+  const fragment = link.fragment;
+  if (!anchors || anchors.some((anchor) => anchor.id === fragment) || reachedWithoutHeading(site, fragment)) return;
+  const fixes = closestAnchors(fragment, anchors).map((id, index) => context.replaceFix(msg('Change to "{0}"', `#${id}`), link.fragmentRange!, id, index === 0));
   const missing =
     target.path === post.path
       ? msg('No heading or anchor "#{0}" in this page.', fragment)

@@ -177,8 +177,13 @@ function withParts(link: Pick<LinkReference, 'form' | 'raw' | 'range'> & Partial
   const query = beforeHash.indexOf('?');
   const path = decodePath(query === -1 ? beforeHash : beforeHash.slice(0, query));
   if (hash === -1) return { ...link, path };
-  const fragment = decodeComponent(url.slice(hash + 1));
-  return fragmentRange ? { ...link, path, fragment, fragmentRange } : { ...link, path, fragment };
+  // A text fragment (`#:~:text=…`, `#id:~:text=…`) is a directive to the browser, not part of the anchor.
+  const written = url.slice(hash + 1);
+  const directive = written.indexOf(':~:');
+  const fragment = decodeComponent(directive === -1 ? written : written.slice(0, directive));
+  if (!fragmentRange) return { ...link, path, fragment };
+  const rawDirective = directive === -1 ? -1 : link.raw.indexOf(':~:', fragmentRange.start - link.range.start);
+  return { ...link, path, fragment, fragmentRange: rawDirective === -1 ? fragmentRange : { start: fragmentRange.start, end: link.range.start + rawDirective } };
 }
 
 /** Each segment decoded in full, as a browser and Go's url.Parse do (`%23` is a `#` in the name); a stray `%` stays. */

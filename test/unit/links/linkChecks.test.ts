@@ -277,8 +277,15 @@ describe('links written with the site’s own address', () => {
   it('takes a text fragment (#:~:text=…) for a directive to the browser, not an anchor', async () => {
     const fs = hugoSite({ 'content/posts/directive.md': '---\ntitle: D\n---\n\n[a](/posts/target/#:~:text=Some%20words) [b](/posts/target/#getting-started:~:text=Text) [c](/posts/target/#gone:~:text=Text)\n' });
     const findings = await (await open(fs)).checkFile('/site/content/posts/directive.md');
-    // No "Change to" fix: it would drop the directive along with the fragment.
+    // No heading is like `gone`, so no "Change to" fix.
     assert.deepEqual(findings.map((finding) => [finding.code, /"#([^"]+)"/.exec(finding.message)?.[1], (finding.fixes ?? []).filter((fix) => fix.title.startsWith('Change')).length]), [['broken-anchor', 'gone', 0]]);
+    // A fix changes the id and keeps the directive: the fragment's range ends where `:~:` starts.
+    const text = '---\ntitle: E\n---\n\n[e](/posts/target/#getting-startd:~:text=Text)\n';
+    const [misspelt] = (await open(hugoSite({ 'content/posts/e.md': text }))).checkText('/site/content/posts/e.md', text);
+    const edit = misspelt?.fixes?.[0]?.edits[0];
+    assert.equal(edit?.newText, 'getting-started');
+    const line = text.split('\n')[edit!.range.start.line]!;
+    assert.equal(line.slice(edit!.range.start.character, edit!.range.end.character), 'getting-startd');
   });
 
   // letsencrypt.org's docs page is `{{< docs_index >}}`, whose template writes <h1 id="{{ anchorize … }}">.
