@@ -11,6 +11,15 @@ export function isReadableDate(value: string): boolean {
   return Boolean(match && isCalendarDay(Number(match[1]), Number(match[2]), Number(match[3])));
 }
 
+// Astro's collections read a date through the site's own zod schema, most often `z.coerce.date()` (its blog
+// template and docs), which is `new Date(value)`; a `z.string()` or a transform takes anything. Docusaurus
+// validates `date` with Joi's `date()`, which is `new Date(value)` too (Joi 17, tried). So both take what V8's
+// date parser takes (`11 Oct 2023`, `2023/10/11`, even `2024-02-30`), and refuse `TBD`: astro 7.4.8 fails the
+// build on it ("Expected type date").
+export function javaScriptReadsDate(value: string): boolean {
+  return !Number.isNaN(Date.parse(value.trim()));
+}
+
 // Eleventy reads front matter with gray-matter's js-yaml 3 (YAML 1.1), which makes a timestamp of
 // `2015-03-17 14:00:00 -4`: one- or two-digit month, day, hour and zone hour, seconds required
 // (js-yaml type/timestamp.js YAML_TIMESTAMP_REGEXP); 18F's posts are dated so. Other strings go to Luxon's fromISO.

@@ -1,6 +1,6 @@
 import * as z from './zod';
 import type { GeneratorId } from '../post/dialect';
-import { eleventyReadsDate, hugoReadsDate, isReadableDate, jekyllReadsDate } from './dates';
+import { eleventyReadsDate, hugoReadsDate, isReadableDate, javaScriptReadsDate, jekyllReadsDate } from './dates';
 import { translatable } from '../l10n/message';
 
 export { isReadableDate } from './dates';
@@ -9,6 +9,7 @@ const dateMessage = translatable('not a date the generator can read; write it as
 // Every schema names its own message: zod's default for a union is a bare "Invalid input".
 const dateValue = (reads: (value: string) => boolean) => z.union([z.date(), z.string().check(z.refine(reads, { error: dateMessage }))], { error: dateMessage });
 const isoDateValue = dateValue(isReadableDate);
+const javaScriptDateValue = z.optional(dateValue(javaScriptReadsDate));
 const scalar = z.union([z.string(), z.number(), z.boolean()]);
 const text = z.string({ error: translatable('expected text') });
 // A title with no value (`title:`, YAML null) is no title, and no type error: Hugo 0.111 gives the page an
@@ -59,6 +60,11 @@ const hugoDateKeys = ['date', 'publishDate', 'pubdate', 'lastmod', 'modified', '
 const hugoDate = z.optional(z.nullable(dateValue(hugoReadsDate)));
 const hugoDates = Object.fromEntries(hugoDateKeys.flatMap((key) => [key, key.toLowerCase(), key[0]!.toUpperCase() + key.slice(1)]).map((key) => [key, hugoDate]));
 
+/** Each key read as a date the way JavaScript's `Date` reads it (`javaScriptReadsDate`). */
+function javaScriptDates(keys: readonly string[]) {
+  return Object.fromEntries(keys.map((key) => [key, javaScriptDateValue]));
+}
+
 /** The frontmatter each generator understands; unknown keys are the site's own and pass. */
 export const frontmatterSchemas: Record<GeneratorId, z.ZodMiniType> = {
   hugo: z.looseObject({
@@ -77,8 +83,8 @@ export const frontmatterSchemas: Record<GeneratorId, z.ZodMiniType> = {
     permalink: z.optional(text),
     ...taxonomies,
   }),
-  docusaurus: z.looseObject({ ...common, authors: z.optional(z.union([docusaurusAuthor, z.array(docusaurusAuthor)], { error: translatable('expected an author key, an author with a name, or a list of them') })), slug: z.optional(text), unlisted: z.optional(z.boolean({ error: translatable('expected true or false') })) }),
-  astro: z.looseObject({ ...common, pubDate: z.optional(isoDateValue), updatedDate: z.optional(isoDateValue) }),
+  docusaurus: z.looseObject({ ...common, ...javaScriptDates(['date', 'lastmod', 'publishDate', 'expiryDate']), authors: z.optional(z.union([docusaurusAuthor, z.array(docusaurusAuthor)], { error: translatable('expected an author key, an author with a name, or a list of them') })), slug: z.optional(text), unlisted: z.optional(z.boolean({ error: translatable('expected true or false') })) }),
+  astro: z.looseObject({ ...common, ...javaScriptDates(['date', 'lastmod', 'publishDate', 'expiryDate', 'pubDate', 'updatedDate']) }),
   // Eleventy also takes these words for a date, filled in from the file or git history.
   eleventy: z.looseObject({
     ...common,

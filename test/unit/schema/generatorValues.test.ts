@@ -67,6 +67,15 @@ describe('Frontmatter values as each generator reads them', () => {
     assert.deepEqual(await schemaFindings(hugo, 'content/posts/a.md', 'pubdate: 2016-01-02\npublished: true'), []);
   });
 
+  it('reads Astro and Docusaurus dates as JavaScript does: astro 7.4.8 builds `pubDate: "11 Oct 2023"` with z.coerce.date() and fails on TBD', async () => {
+    const astro = { 'astro.config.mjs': 'export default {};\n' };
+    const docusaurus = { 'docusaurus.config.js': 'module.exports = {};\n' };
+    for (const [config, post, key] of [[astro, 'src/content/blog/a.md', 'pubDate'], [astro, 'src/content/blog/a.md', 'updatedDate'], [docusaurus, 'blog/a.md', 'date']] as const) {
+      for (const value of ['"11 Oct 2023"', '6 December 2024', '2023/10/11', '2024-06-05T09:30']) assert.deepEqual(await schemaFindings(config, post, `${key}: ${value}`), [], `${key}: ${value}`);
+      assert.equal((await schemaFindings(config, post, `${key}: TBD`)).length, 1, `${key}: TBD`);
+    }
+  });
+
   it('does not underline a tags list while a new item is being typed, nor an empty tags:', async () => {
     for (const [config, post] of [[jekyll, '_posts/2015-08-27-a.md'], [hugo, 'content/posts/a.md']] as const) {
       assert.deepEqual(await schemaFindings(config, post, 'tags:\n  - foo\n  - '), []);
