@@ -68,11 +68,31 @@ function scanLinks(post: ParsedPost, config: LinkConfig, mdx: boolean): LinkRefe
     for (const address of ownAddresses(body, config.siteHost, bareAddressesAreLinks(config), taken)) add('markdown', address.text, address.start, (text) => text);
   }
 
-  for (const written of mdx ? [] : findTemplateLinks(text, config.generator)) {
+  const templateLinks = mdx ? [] : findTemplateLinks(text, config.generator);
+  const comments = templateLinks.length > 0 && body.includes('<!--') ? htmlComments(body, scanMarkdownBody(body, { mdx, needCode: true }).code) : [];
+  for (const written of templateLinks) {
     const link = templateLink(written, post.bodyStart);
-    if (link) found.push(link);
+    // The generator runs a template link in an HTML comment (a missing page still stops the build), but
+    // what it writes there is no link: its fragment leads nowhere (grpc.io's `<!-- [C#]({{< relref "csharp#dev-stories" >}}) -->`).
+    if (link) found.push(comments.some((comment) => written.start >= comment.start && written.start < comment.end) ? withoutFragment(link) : link);
   }
   return found.sort((a, b) => a.range.start - b.range.start);
+}
+
+/** The HTML comments of a Markdown body, those opened in code aside; one left open runs to the end. */
+function htmlComments(body: string, code: readonly { start: number; end: number }[]): { start: number; end: number }[] {
+  const comments: { start: number; end: number }[] = [];
+  for (let open = body.indexOf('<!--'); open !== -1; open = body.indexOf('<!--', open + 1)) {
+    if (comments.length > 0 && open < comments.at(-1)!.end) continue;
+    if (code.some((span) => open >= span.start && open < span.end)) continue;
+    const close = body.indexOf('-->', open + 4);
+    comments.push({ start: open, end: close === -1 ? body.length : close + 3 });
+  }
+  return comments;
+}
+
+function withoutFragment({ fragment: _fragment, fragmentRange: _fragmentRange, ...link }: LinkReference): LinkReference {
+  return link;
 }
 
 const markdown = new MarkdownIt();

@@ -107,6 +107,16 @@ describe('findLinks: Hugo ref and relref', () => {
     assert.deepEqual(links('```\n{{< ref "in-fence.md" >}}\n```\n\n`{{< ref "in-span.md" >}}` {{</* ref "commented.md" */>}}').map((link) => link.path), ['in-fence.md', 'in-span.md']);
   });
 
+  it('keeps the page of a ref in an HTML comment, which Hugo still resolves, but not its fragment, which links nowhere', () => {
+    assert.deepEqual(links('<!-- TODO: [C#]({{< relref "csharp#dev-stories" >}})\n{{< ref "b.md#x" >}} -->\n{{< ref "c.md#y" >}}\n\n```\n<!--\n```\n{{< ref "d.md#z" >}}'), [
+      { form: 'hugo-relref', at: 'csharp#dev-stories', path: 'csharp' },
+      { form: 'hugo-ref', at: 'b.md#x', path: 'b.md' },
+      { form: 'hugo-ref', at: 'c.md#y', path: 'c.md', fragment: 'y', fragmentAt: 'y' },
+      { form: 'hugo-ref', at: 'd.md#z', path: 'd.md', fragment: 'z', fragmentAt: 'z' },
+    ]);
+    assert.deepEqual(links('<!-- {% link _posts/2015-01-01-a.md %}#gone -->', 'jekyll'), [{ form: 'jekyll-link', at: '_posts/2015-01-01-a.md', path: '_posts/2015-01-01-a.md' }]);
+  });
+
   it('finds ref shortcodes on Hugo sites only', () => {
     assert.deepEqual(links('{{< ref "b.md" >}}', 'jekyll'), []);
     assert.deepEqual(links('{{< ref "b.md" >}}', 'markdown'), []);
