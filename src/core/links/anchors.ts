@@ -3,7 +3,7 @@ import type { Anchor, HeadingIdStyle } from './model';
 import { astroRule, astroRules, githubSluggerAnchors, githubSluggerAnchorsByRules, type AstroHeadingIds } from './headingIds/githubSlugger';
 import { definitionTerms } from './headingIds/definitionTerms';
 import { goldmarkAnchors } from './headingIds/goldmark';
-import { goldmarkFootnoteAnchors } from './headingIds/goldmarkFootnotes';
+import { footnoteAnchors } from './headingIds/footnoteAnchors';
 import { scanHeadings, type Span } from './headingIds/headingScan';
 import { kramdownAnchors } from './headingIds/kramdown';
 import { attributesId, markdownItAnchorAnchors, markdownItAnchorDefaults, type MarkdownItAnchorIds } from './headingIds/markdownItAnchor';
@@ -59,7 +59,7 @@ export function anchorsOf(written: string, bodyStart: number, { style, mdx, defi
     : style === 'astro' ? githubSluggerAnchors(body, headings, astroRule)
     : goldmarkAnchors(body, headings, style as Parameters<typeof goldmarkAnchors>[2], definitionTermIds ? definitionTerms(body) : []);
   anchors.push(...explicitAnchors(body, htmlLines));
-  if (generator === 'hugo') anchors.push(...goldmarkFootnoteAnchors(body));
+  if (generator === 'hugo' || style === 'kramdown') anchors.push(...footnoteAnchors(body, style === 'kramdown' ? 'kramdown' : 'goldmark'));
   if (markdownIt?.attrs) anchors.push(...attributeAnchors(body, anchors));
   return bodyStart === 0 ? anchors : anchors.map((anchor) => ({ ...anchor, range: { start: anchor.range.start + bodyStart, end: anchor.range.end + bodyStart } }));
 }

@@ -289,12 +289,18 @@ describe('definition terms as anchors (Hugo ≥ 0.144, autoDefinitionTermID)', (
   });
 });
 
-describe('footnote anchors (Hugo, Goldmark)', () => {
+describe('footnote anchors (Hugo\'s Goldmark, Jekyll\'s kramdown)', () => {
   // hugo 0.111.3 writes <li id="fn:1"> for [^b] (referenced first), id="fn:2" for [^a], fnref:1, fnref:2 and fnref1:1
   // on the references, and nothing for [^c] (never referenced) or the [^d] in code.
   it('gives each referenced footnote fn:N by the order of first reference, and its references fnref:N, fnref1:N…', () => {
     const body = 'Text[^b] and[^a] and again[^b].\n\n[^a]: A.\n[^b]: B.\n[^c]: unused.\n\n```\n[^d]\n```\n';
     assert.deepEqual(anchorsOf(body, 0, { style: 'github', mdx: false }).map((anchor) => anchor.id), ['fn:1', 'fnref:1', 'fn:2', 'fnref:2', 'fnref1:1']);
     assert.deepEqual(anchorsOf(body, 0, { style: 'github-slugger', mdx: false }).map((anchor) => anchor.id), []);
+  });
+
+  // jekyll 4.3.1 writes id="fnref:js-disabled", "fnref:js-disabled:1", "fnref:2", "fn:js-disabled", "fn:2" for this body.
+  it('names kramdown footnotes by their label: fn:name, fnref:name, fnref:name:1…', () => {
+    const body = 'Text[^js-disabled] and again[^js-disabled] and [^2].\n\n[^js-disabled]: Note.\n[^2]: Two.\n[^unused]: no.\n';
+    assert.deepEqual(anchorsOf(body, 0, { style: 'kramdown', mdx: false }).map((anchor) => anchor.id).sort(), ['fn:2', 'fn:js-disabled', 'fnref:2', 'fnref:js-disabled', 'fnref:js-disabled:1']);
   });
 });
