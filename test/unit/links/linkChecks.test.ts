@@ -301,6 +301,17 @@ describe('links written with the site’s own address', () => {
     assert.deepEqual(findings.map((finding) => [finding.code, /"#([^"]+)"/.exec(finding.message)?.[1]]), [['broken-anchor', 'gone']]);
   });
 
+  // jaegertracing.io's CLI page is `{{< cli/tools-list >}}`, a theme's layouts/shortcodes/cli/tools-list.html writing <h2 id="{{ $tool }}">.
+  it('reads shortcodes in subfolders by their path, in a theme too', async () => {
+    const fs = hugoSite({
+      'hugo.toml': 'baseURL = "https://example.org/"\ntheme = "base"\n',
+      'themes/base/layouts/shortcodes/cli/tools-list.html': '{{ range .Site.Data.tools }}<h2 id="{{ . }}">{{ . }}</h2>{{ end }}',
+      'content/docs/cli.md': '---\ntitle: CLI flags\n---\n{{< cli/tools-list >}}\n',
+      'content/posts/links.md': '---\ntitle: L\n---\n\n[a](/docs/cli/#jaeger-collector)\n',
+    });
+    assert.deepEqual(await (await open(fs)).checkFile('/site/content/posts/links.md'), []);
+  });
+
   it('keeps a full address as written when the post it names moves', async () => {
     const fs = hugoSite({ 'content/posts/absolute.md': '---\ntitle: Absolute\n---\n\n[a](https://example.org/posts/target/) [b](/posts/target/)\n' });
     const service = await open(fs);

@@ -21,27 +21,34 @@ export interface ShortcodeTemplates {
 
 /**
  * Reads the site's shortcode templates: the project's (`layouts/_shortcodes/`, Hugo ≥ 0.146, or
- * `layouts/shortcodes/`) before a theme's, as Hugo looks them up.
+ * `layouts/shortcodes/`) before a theme's, as Hugo looks them up, those in subfolders by their path
+ * (`shortcodes/cli/tools-list.html` is `{{< cli/tools-list >}}`, as jaegertracing.io calls it).
  */
 export async function readShortcodeTemplates(fs: SiteFileSystem, layoutDirs: readonly string[]): Promise<ShortcodeTemplates> {
   const seen = new Set<string>();
   const imageless = new Set<string>();
   const writeIds = new Set<string>();
-  for (const layouts of layoutDirs) {
-    for (const dir of [joinPath(layouts, '_shortcodes'), joinPath(layouts, 'shortcodes')]) {
-      for (const entry of await fs.readDirectory(dir).catch(() => [])) {
-        const name = /^([^.]+)\.html$/.exec(entry.name)?.[1];
-        if (entry.type !== 'file' || name === undefined || seen.has(name)) continue;
-        seen.add(name);
-        const text = await readText(fs, joinPath(dir, entry.name));
-        if (text === undefined) continue;
-        if (showsNoFile(text)) imageless.add(name);
-        if (mayWriteIds(text)) writeIds.add(name);
-      }
+  const read = async (dir: string, prefix: string, depth: number): Promise<void> => {
+    for (const entry of await fs.readDirectory(dir).catch(() => [])) {
+      if (entry.type === 'directory' && depth < maxFolderDepth) await read(joinPath(dir, entry.name), `${prefix}${entry.name}/`, depth + 1);
+      const file = /^([^.]+)\.html$/.exec(entry.name)?.[1];
+      const name = file === undefined ? undefined : prefix + file;
+      if (entry.type !== 'file' || name === undefined || seen.has(name)) continue;
+      seen.add(name);
+      const text = await readText(fs, joinPath(dir, entry.name));
+      if (text === undefined) continue;
+      if (showsNoFile(text)) imageless.add(name);
+      if (mayWriteIds(text)) writeIds.add(name);
     }
+  };
+  for (const layouts of layoutDirs) {
+    for (const dir of [joinPath(layouts, '_shortcodes'), joinPath(layouts, 'shortcodes')]) await read(dir, '', 0);
   }
   return { imageless, writeIds };
 }
+
+/** How deep shortcode subfolders are read: sites nest one or two levels. */
+const maxFolderDepth = 4;
 
 /** Whether a template's code may write an `id`: an attribute, a heading, Markdown it renders, or another template it calls. */
 export function mayWriteIds(template: string): boolean {
