@@ -96,9 +96,13 @@ function sentences(first: Message, ...more: (Message | '' | undefined)[]): Messa
   return more.reduce<Message>((text, next) => (next ? msg('{0} {1}', text, next) : text), first);
 }
 
-/** `#top` (the top of any page, by the HTML standard) or an ID the site's templates write on every page they lay out. */
+/**
+ * `#top` (the top of any page, by the HTML standard), an ID the site's templates write on every page they
+ * lay out, or a hashbang (`#!`, `#!/route`): a script's route or a placeholder link (AstroWind's demo post
+ * writes `[irure](#!)`), never a heading, whose IDs no generator starts with `!`.
+ */
 function reachedWithoutHeading(site: Site, fragment: string): boolean {
-  return fragment.toLowerCase() === 'top' || site.templateIds.has(fragment);
+  return fragment.toLowerCase() === 'top' || fragment.startsWith('!') || site.templateIds.has(fragment);
 }
 
 /** The fragment as written, when the link's replaced text includes it. */
