@@ -28,7 +28,11 @@ describe('Hugo link render hooks', () => {
     assert.deepEqual(linkHookOf(gettingHook), { getsPages: true, ownDestinations: ['g'] });
     assert.deepEqual(linkHookOf('<a href="{{ .Destination | safeURL }}">{{ .Text }}</a>'), { getsPages: false, ownDestinations: [] });
     // opentelemetry.io's: relative paths left as written, root paths looked up.
-    assert.deepEqual(linkHookOf('{{ if not (hasPrefix .Destination "/") }}{{ else }}{{ with .PageInner.GetPage $path }}{{ end }}{{ end }}'), { getsPages: true, ownDestinations: [], rootPathsOnly: true });
+    assert.deepEqual(linkHookOf('{{ if not (hasPrefix .Destination "/") }}{{ else }}{{ with .PageInner.GetPage $path }}{{ end }}{{ end }}'), { getsPages: true, ownDestinations: [], looksUp: 'root paths' });
+    assert.deepEqual(linkHookOf('{{ if hasPrefix .Destination "/" }}{{ $resolve = true }}{{ end }}{{ with .PageInner.GetPage $path }}{{ end }}'), { getsPages: true, ownDestinations: [], looksUp: 'root paths' });
+    // linkerd.io's: the other way round, relative paths looked up (hugo 0.111.3 writes ../tasks/x/ as /2-edge/tasks/x/), root paths left as written.
+    const linkerd = '{{- $u := urls.Parse .Destination }}{{- $href := or $u.String }}{{- if strings.HasPrefix $href "#" }}{{ $href = "x" }}{{- else if and $href (not $u.IsAbs) (not (strings.HasPrefix $href "/")) }}{{- with or ($.PageInner.GetPage $path) (resources.Get $path) }}{{- $href = .RelPermalink }}{{- with $u.Fragment }}{{ $href = "y" }}{{ end }}{{- end }}{{- end }}<a href="{{ $href }}">';
+    assert.deepEqual(linkHookOf(linkerd), { getsPages: true, ownDestinations: [], looksUp: 'relative paths' });
     // A comparison of something other than the destination names no destination; a commented-out lookup is no lookup.
     assert.deepEqual(linkHookOf('{{ $level := "x" }}{{ if eq $level "warning" }}{{ end }}{{/* .Page.GetPage */}}<a href="{{ .Destination }}">'), { getsPages: false, ownDestinations: [] });
   });

@@ -176,7 +176,7 @@ export const hugoRoutes: GeneratorRoutes = {
     if (hook.ownDestinations.includes(link.raw)) return { status: 'unknown' };
     // `.Page.GetPage` on the destination's path, as written and without its trailing slash (hugoDocs' hook, and
     // the embedded one's `./` trimmed). A fragment alone stays on the page; a URL with a scheme is not looked up.
-    if (!hook.getsPages || link.path === '' || /^[a-z][a-z0-9+.-]*:/i.test(link.path) || (hook.rootPathsOnly && !link.path.startsWith('/'))) return undefined;
+    if (!hook.getsPages || link.path === '' || /^[a-z][a-z0-9+.-]*:/i.test(link.path) || (hook.looksUp === 'root paths' && !link.path.startsWith('/')) || (hook.looksUp === 'relative paths' && link.path.startsWith('/'))) return undefined;
     const tree = hugoContentTree(site);
     for (const path of new Set([link.path.replace(/^\.\//, ''), link.path.replace(/\/+$/, '')])) {
       if (path === '') continue;

@@ -15,10 +15,11 @@ export interface HugoLinkHook {
    */
   readonly getsPages: boolean;
   /**
-   * It looks up only root paths (`/docs/x/`), leaving a relative one as written: it tests for a leading
-   * `/` (opentelemetry.io's hook: "Relative path: leave as is").
+   * It looks up only root paths (`/docs/x/`), leaving a relative one as written (opentelemetry.io's hook:
+   * `if not (hasPrefix .Destination "/")`: "Relative path: leave as is"), or only relative ones (linkerd.io's:
+   * `else if … (not (strings.HasPrefix $href "/"))` then `GetPage`). Absent: both, or it cannot tell.
    */
-  readonly rootPathsOnly?: true;
+  readonly looksUp?: 'root paths' | 'relative paths';
   /** Destinations the hook compares with a literal and handles its own way (hugoDocs' `[term](g)` glossary links). */
   readonly ownDestinations: readonly string[];
 }
@@ -72,6 +73,42 @@ export function linkHookOf(template: string): HugoLinkHook {
   const names = [...code.matchAll(/\$([\w]+)\s*:?=\s*(?:urls\.Parse\s+)?\.Destination\b/g)].map((match) => match[1]!);
   const subject = `(?:\\.Destination|${names.length > 0 ? `\\$(?:${names.join('|')})(?:\\.String|\\.Path)?` : '\\.Destination'})`;
   const ownDestinations = [...code.matchAll(new RegExp(`\\beq\\s+${subject}\\s+"([^"]+)"`, 'g'))].map((match) => match[1]!);
-  const rootPathsOnly = /hasPrefix\s+(?:\.Destination|\$[\w]+(?:\.Path|\.String)?)\s+"\/"/i.test(code);
-  return { getsPages: /\.GetPage\b/.test(code), ownDestinations, ...(rootPathsOnly ? { rootPathsOnly: true as const } : {}) };
+  const getsPages = /\.GetPage\b/.test(code);
+  const looksUp = getsPages ? pathsLookedUp(code) : undefined;
+  return { getsPages, ownDestinations, ...(looksUp ? { looksUp } : {}) };
+}
+
+/**
+ * Which paths the hook looks up when an `if` tests the destination for a leading `/`: the branch under the test
+ * looks up the paths it is taken for when it holds the lookup (`GetPage`, or a flag set to true), else the others do.
+ */
+function pathsLookedUp(code: string): HugoLinkHook['looksUp'] {
+  const actions = [...code.matchAll(/\{\{-?\s*([\s\S]*?)\s*-?\}\}/g)];
+  let depth = 0;
+  for (const [index, action] of actions.entries()) {
+    const text = action[1]!;
+    const keyword = /^(if|with|range|block|define|else|end)\b/.exec(text)?.[1];
+    if (keyword === 'end') depth--;
+    const test = keyword === 'if' || (keyword === 'else' && /^else\s+if\b/.test(text)) ? /(not\s*\(\s*)?(?:strings\.)?hasPrefix\s+(?:\.Destination|\$\w+(?:\.Path|\.String)?)\s+"\/"/i.exec(text) : null;
+    if (keyword === 'if' || keyword === 'with' || keyword === 'range' || keyword === 'block' || keyword === 'define') depth++;
+    if (!test) continue;
+    // The branch: up to the next `else` or `end` at its own depth.
+    let level = depth;
+    let close = actions.length;
+    for (let next = index + 1; next < actions.length; next++) {
+      const word = /^(if|with|range|block|define|else|end)\b/.exec(actions[next]![1]!)?.[1];
+      if (word === 'end' || word === 'else') {
+        if (level === depth) {
+          close = next;
+          break;
+        }
+        if (word === 'end') level--;
+      } else if (word !== undefined) level++;
+    }
+    const branch = code.slice(action.index + action[0].length, close < actions.length ? actions[close]!.index : code.length);
+    const forRootPaths = test[1] === undefined;
+    const looksUpHere = /\.GetPage\b|\$\w+\s*=\s*true\b/.test(branch);
+    return looksUpHere === forRootPaths ? 'root paths' : 'relative paths';
+  }
+  return undefined;
 }
