@@ -186,6 +186,31 @@ describe('Hugo URL rules, in-memory', () => {
     for (const url of ['/en/docs/a/', '/en/tags/go/', '/blog/', '/fr/docs/']) assert.equal(hugoRoutes.isGeneratedUrl(site, url), false, url);
   });
 
+  // Hugo ≥ 0.115 (resources/page/permalinks.go DecodePermalinksConfig) takes a table per page kind; linkerd.io dates its
+  // blog with `permalinks: {page: {blog: /:year/:month/:day/:slug/}}`. A plain key is the page and term pattern, as in 0.111.
+  it('reads [permalinks] by page kind: page, section, taxonomy and term tables beside plain keys', async () => {
+    const site = await openSite(
+      inMemorySite({
+        'hugo.yaml': 'baseURL: https://example.org/\npermalinks:\n  notes: /n/:slug/\n  page:\n    blog: /:year/:month/:day/:slug/\n  section:\n    blog: /articles/\n  taxonomy:\n    tags: /topics/\n  term:\n    tags: /topics/:slug/\n',
+        'content/blog/_index.md': page('title: Blog'),
+        'content/blog/2024/roundup.md': page('title: Roundup\ndate: 2024-01-02\nslug: roundup'),
+        'content/blog/2025/roundup.md': page('title: Roundup\ndate: 2025-03-04\nslug: roundup'),
+        'content/notes/a.md': page('title: A\nslug: first'),
+        'content/tags/_index.md': page('title: Tags'),
+        'content/tags/go/_index.md': page('title: Go'),
+      }),
+      '/site',
+    );
+    assert.deepEqual(routesOf(site), {
+      'content/blog/_index.md': '/articles/',
+      'content/blog/2024/roundup.md': '/2024/01/02/roundup/',
+      'content/blog/2025/roundup.md': '/2025/03/04/roundup/',
+      'content/notes/a.md': '/n/first/',
+      'content/tags/_index.md': '/topics/',
+      'content/tags/go/_index.md': '/topics/go/',
+    });
+  });
+
   it('gives relative front matter URLs the language prefix, absolute ones none, and ugly URLs to lists too', async () => {
     const site = await openSite(
       inMemorySite({

@@ -14,8 +14,8 @@ import type { PageRoute } from './model';
 /** What Hugo's config says about URLs (filled by its config loader, generators/hugo/routing.ts). */
 export interface HugoRouting {
   readonly generator: 'hugo';
-  /** `[permalinks]` patterns by section, `''` for pages at the content root. */
-  readonly permalinks: Readonly<Record<string, string>>;
+  /** `[permalinks]` patterns by page kind, then by section (`''` for pages at the content root). */
+  readonly permalinks: Readonly<Record<'page' | 'section' | 'taxonomy' | 'term', Readonly<Record<string, string>>>>;
   /** `uglyURLs` for every section, or by section. */
   readonly uglyURLs: boolean | Readonly<Record<string, boolean>>;
   readonly disablePathToLower: boolean;
@@ -194,7 +194,7 @@ export const hugoRoutes: GeneratorRoutes = {
  */
 export function hugoTermPath(config: SiteConfig, routing: HugoRouting, plural: string, term: string, termKey: string): string | undefined {
   const sanitize = (path: string) => makePathSanitized(path, { removePathAccents: config.removePathAccents, disablePathToLower: routing.disablePathToLower });
-  const pattern = routing.permalinks[plural];
+  const pattern = routing.permalinks.term[plural];
   if (pattern === undefined) return sanitize(`/${plural}/${termKey}`);
   if (/:(year|month|monthname|day|weekday|weekdayname|yearday)\b/.test(pattern)) return undefined;
   const file: HugoContentFile = { dir: `${plural}/${termKey}`, name: '_index.md', stem: '_index', language: routing.defaultLanguage };
@@ -224,7 +224,7 @@ function pageRouteOf(config: SiteConfig, routing: HugoRouting, file: HugoContent
     if (kind === 'home') place = { link: finish(prefix ? `/${prefix}/` : '/'), dir: `/${prefix}` };
     else if (url) place = urlPlace(url, prefix, sanitize);
     else {
-      const pattern = kind === 'term' ? routing.permalinks[section] : undefined;
+      const pattern = routing.permalinks[kind][section];
       const expanded = pattern === undefined ? undefined : expandPermalink(pattern, routing, file, { section, dates, data, contentBaseName, sanitize });
       if (expanded === null) return undefined;
       const path = expanded ?? file.dir;
@@ -235,7 +235,7 @@ function pageRouteOf(config: SiteConfig, routing: HugoRouting, file: HugoContent
     if (url) place = urlPlace(url, prefix, (path) => path);
     else {
       const slug = slugOf(data) ?? dates.slug;
-      const pattern = routing.permalinks[section];
+      const pattern = routing.permalinks.page[section];
       const expanded = pattern === undefined ? undefined : expandPermalink(pattern, routing, file, { section, dates, data, contentBaseName, slug, sanitize, dir });
       if (expanded === null) return undefined;
       const path = expanded ?? pjoin('/', dir, slug || contentBaseName);

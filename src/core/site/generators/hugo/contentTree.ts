@@ -172,7 +172,7 @@ export class HugoContentTree {
           if (!tree.taxonomies.has(key)) tree.taxonomies.set(key, shared);
           const url = hugoTermPath(site.config, routing, plural, term, termKey);
           if (url) tree.listUrls.add(url);
-          else this.termPatterns.add(this.sanitize(routing.permalinks[plural]!.split(':')[0]!).replace(/\/+$/, ''));
+          else this.termPatterns.add(this.sanitize(routing.permalinks.term[plural]!.split(':')[0]!).replace(/\/+$/, ''));
         }
       }
     };

@@ -18,10 +18,7 @@ export function readHugoRouting(
   contentMounts: readonly HugoContentMount[] = [],
   absentMountTargets: readonly string[] = [],
 ): HugoRouting {
-  const permalinks: Record<string, string> = {};
-  for (const [section, pattern] of Object.entries(objectSetting(data, 'permalinks') ?? {})) {
-    if (typeof pattern === 'string') permalinks[section.replace(/^[ /\\]+|[ /\\]+$/g, '')] = pattern;
-  }
+  const permalinks = permalinksByKind(objectSetting(data, 'permalinks') ?? {});
   const ugly = data['uglyurls'];
   const uglyURLs: HugoRouting['uglyURLs'] =
     typeof ugly === 'boolean' ? ugly : ugly && typeof ugly === 'object' ? Object.fromEntries(Object.entries(ugly).map(([section, value]) => [section, value === true])) : false;
@@ -53,6 +50,26 @@ export function readHugoRouting(
     contentMounts,
     absentMountTargets,
   };
+}
+
+/**
+ * `[permalinks]` by page kind. A pattern set directly on a section key is the page and term pattern (Hugo 0.111, and
+ * kept so since); Hugo ≥ 0.115 also takes a table per kind, `[permalinks.page]`, `[permalinks.section]`,
+ * `[permalinks.taxonomy]` and `[permalinks.term]`, by section (linkerd.io dates its blog so).
+ * Source: resources/page/permalinks.go DecodePermalinksConfig.
+ */
+function permalinksByKind(table: Readonly<Record<string, unknown>>): HugoRouting['permalinks'] {
+  const byKind = { page: {} as Record<string, string>, section: {} as Record<string, string>, taxonomy: {} as Record<string, string>, term: {} as Record<string, string> };
+  const sectionOf = (key: string) => key.replace(/^[ /\\]+|[ /\\]+$/g, '');
+  for (const [key, value] of Object.entries(table)) {
+    if (typeof value === 'string') byKind.page[sectionOf(key)] = byKind.term[sectionOf(key)] = value;
+  }
+  for (const kind of ['page', 'section', 'taxonomy', 'term'] as const) {
+    const patterns = table[kind];
+    if (!patterns || typeof patterns !== 'object' || Array.isArray(patterns)) continue;
+    for (const [key, value] of Object.entries(patterns)) if (typeof value === 'string') byKind[kind][sectionOf(key)] = value;
+  }
+  return byKind;
 }
 
 // Hugo 0.111's media types (media/mediaType.go DefaultTypes) by the suffix a file of each gets.
