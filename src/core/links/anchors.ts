@@ -1,5 +1,5 @@
 import type { GeneratorId } from '../post/dialect';
-import type { Anchor, HeadingIdStyle } from './model';
+import type { Anchor, GoldmarkIdOptions, HeadingIdStyle } from './model';
 import { astroRule, astroRules, githubSluggerAnchors, githubSluggerAnchorsByRules, type AstroHeadingIds } from './headingIds/githubSlugger';
 import { definitionTerms } from './headingIds/definitionTerms';
 import { goldmarkAnchors } from './headingIds/goldmark';
@@ -39,10 +39,10 @@ const defaults: Readonly<Record<GeneratorId, HeadingIdStyle | undefined>> = {
  * Ranges are offsets into the post (`bodyStart` added): a heading's text without `#`s and `{#id}`, an
  * anchor's id value. Headings come first, in document order, then explicit anchors.
  */
-export function anchorsOf(written: string, bodyStart: number, { style, mdx, definitionTermIds = false }: { readonly style: HeadingIdRule; readonly mdx: boolean; readonly definitionTermIds?: boolean | undefined }): Anchor[] {
+export function anchorsOf(written: string, bodyStart: number, { style, mdx, goldmark = {} }: { readonly style: HeadingIdRule; readonly mdx: boolean; readonly goldmark?: GoldmarkIdOptions | undefined }): Anchor[] {
   // A body without `#`, `=`, `-` or `<` has no heading and no anchor (setext needs `=` or `-` under a line),
   // nor `:` where definition terms get IDs.
-  if (!/[#=<-]/.test(written) && !(definitionTermIds && written.includes(':')) && !written.includes('[^')) return [];
+  if (!/[#=<-]/.test(written) && !(goldmark.definitionTerms && written.includes(':')) && !written.includes('[^')) return [];
   const markdownIt = style === 'markdown-it-anchor' ? markdownItAnchorDefaults : typeof style === 'object' && 'plugin' in style ? style : undefined;
   // Jekyll (kramdown) and Eleventy run Liquid first: a `{% comment %}` is dropped, a `{% highlight %}` is code;
   // so is Hugo's `{{< highlight >}}` (its heading ID styles are Goldmark's): a `# comment` line in it is no heading.
@@ -57,7 +57,7 @@ export function anchorsOf(written: string, bodyStart: number, { style, mdx, defi
     : style === 'kramdown' ? kramdownAnchors(body, scanned)
     : style === 'github-slugger' ? githubSluggerAnchors(body, headings)
     : style === 'astro' ? githubSluggerAnchors(body, headings, astroRule)
-    : goldmarkAnchors(body, headings, style as Parameters<typeof goldmarkAnchors>[2], definitionTermIds ? definitionTerms(body) : []);
+    : goldmarkAnchors(body, headings, style as Parameters<typeof goldmarkAnchors>[2], { terms: goldmark.definitionTerms ? definitionTerms(body) : [], emoji: goldmark.emoji === true });
   anchors.push(...explicitAnchors(body, htmlLines));
   if (generator === 'hugo' || style === 'kramdown') anchors.push(...footnoteAnchors(body, style === 'kramdown' ? 'kramdown' : 'goldmark'));
   if (markdownIt?.attrs) anchors.push(...attributeAnchors(body, anchors));

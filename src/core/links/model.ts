@@ -57,3 +57,11 @@ export interface FileList {
 export interface RoutedPage {
   readonly route: { readonly url: string; readonly aliases: readonly string[] } | undefined;
 }
+
+/** What Hugo's Goldmark settings change in heading IDs beyond their style. */
+export interface GoldmarkIdOptions {
+  /** Definition-list terms get IDs as headings do (Hugo ≥ 0.144's `markup.goldmark.parser.autoDefinitionTermID`). */
+  readonly definitionTerms?: true;
+  /** `enableEmoji`: an emoji shortcode (`:lock:`) is an emoji, which adds nothing to the ID. */
+  readonly emoji?: true;
+}

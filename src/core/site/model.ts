@@ -1,5 +1,5 @@
 import type { OffsetRange } from '../frontmatter/model';
-import type { HeadingIdStyle } from '../links/model';
+import type { GoldmarkIdOptions, HeadingIdStyle } from '../links/model';
 import type { SiteRouting } from './routes/siteRouting';
 import type { GeneratorId, SchemaFields } from '../post/dialect';
 import type { PublishingRules } from './generators/profile';
@@ -82,8 +82,8 @@ export interface SiteConfig {
   readonly routing?: SiteRouting;
   /** How headings get their IDs, where the config chooses (Hugo's `autoHeadingIDType`); else the generator's default. */
   readonly headingIds?: HeadingIdStyle;
-  /** Definition-list terms get IDs as headings do (Hugo ≥ 0.144's `markup.goldmark.parser.autoDefinitionTermID`). */
-  readonly definitionTermIds?: boolean;
+  /** What else Goldmark's settings give heading IDs from (Hugo), see `GoldmarkIdOptions`. */
+  readonly goldmarkIds?: GoldmarkIdOptions;
   /** The build re-encodes and resizes the images pages show (Eleventy's eleventyImageTransformPlugin): no image is served as it is. */
   readonly transformsImages?: boolean;
 }

@@ -68,7 +68,7 @@ function anchorsIn(text: string, bodyStart: number, config: SiteConfig, path: st
   if (config.generator === 'hugo' && body.includes('{{%') && markdownShortcodeCall.test(body)) return undefined;
   // And those the site's own shortcodes write (`{{< docs_index >}}`'s `<h1 id>`s).
   if (config.anchorShortcodes?.size && body.includes('{{') && callsAny(body, config.anchorShortcodes)) return undefined;
-  const anchors = anchorsOf(body, bodyStart, { style, mdx, definitionTermIds: config.definitionTermIds });
+  const anchors = anchorsOf(body, bodyStart, { style, mdx, goldmark: config.goldmarkIds });
   // The index outlives the text: a slice of it would keep the whole post in memory.
   return anchors.length === 0 ? noAnchors : anchors.map(({ id, text: headingText, range }) => ({ id: detached(id), ...(headingText !== undefined ? { text: detached(headingText) } : {}), range }));
 }

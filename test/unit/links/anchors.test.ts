@@ -278,7 +278,7 @@ describe('definition terms as anchors (Hugo ≥ 0.144, autoDefinitionTermID)', (
     'matchers',
     ': After the heading.',
   ].join('\n');
-  const anchors = (definitionTermIds: boolean) => anchorsOf(body, 0, { style: 'github', mdx: false, definitionTermIds }).map((anchor) => [anchor.id, anchor.text]);
+  const anchors = (definitionTerms: boolean) => anchorsOf(body, 0, { style: 'github', mdx: false, goldmark: definitionTerms ? { definitionTerms } : {} }).map((anchor) => [anchor.id, anchor.text]);
 
   it('gives each term of a definition list an ID from the heading counter, in document order', () => {
     assert.deepEqual(anchors(true), [['target', 'target'], ['term-one', 'Term one'], ['term-two', 'Term two'], ['target-1', 'Target'], ['matchers', 'matchers']]);
@@ -286,6 +286,15 @@ describe('definition terms as anchors (Hugo ≥ 0.144, autoDefinitionTermID)', (
 
   it('gives terms no ID without the setting', () => {
     assert.deepEqual(anchors(false), [['target', 'Target']]);
+  });
+});
+
+describe('emoji in Goldmark heading IDs (Hugo enableEmoji)', () => {
+  // hugo 0.111.3 writes these IDs with enableEmoji = true, and lock-security-enhancements, time-103045-and-1-x without it.
+  it('drops emoji shortcodes from the ID and keeps the blank around them, and leaves other colons alone', () => {
+    const body = '## :lock: Security enhancements\n\n## Time 10:30:45 and :+1: x\n\n## [Docs](https://x.org) :tada:\n';
+    assert.deepEqual(anchorsOf(body, 0, { style: 'github', mdx: false, goldmark: { emoji: true } }).map((anchor) => anchor.id), ['-security-enhancements', 'time-103045-and--x', 'docshttpsxorg-']);
+    assert.deepEqual(anchorsOf(body, 0, { style: 'github', mdx: false }).map((anchor) => anchor.id), ['lock-security-enhancements', 'time-103045-and-1-x', 'docshttpsxorg-tada']);
   });
 });
 

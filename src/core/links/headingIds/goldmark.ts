@@ -16,8 +16,9 @@ export type GoldmarkIdType = 'github' | 'github-ascii' | 'blackfriday';
 /**
  * `terms`: definition terms that get IDs too (Hugo ≥ 0.144's `autoDefinitionTermID`), from the same
  * counter in document order, made from the term's plain text (markup/goldmark attributes.go generateAutoID).
+ * `emoji`: Hugo's `enableEmoji` is on, so emoji shortcodes are read as emoji (see `withEmoji`).
  */
-export function goldmarkAnchors(body: string, headings: readonly ScannedHeading[], type: GoldmarkIdType, terms: readonly Span[] = []): Anchor[] {
+export function goldmarkAnchors(body: string, headings: readonly ScannedHeading[], type: GoldmarkIdType, { terms = [], emoji = false }: { readonly terms?: readonly Span[]; readonly emoji?: boolean } = {}): Anchor[] {
   const taken = new Set<string>();
   const anchors: Anchor[] = [];
   const unique = (id: string) => {
@@ -31,7 +32,7 @@ export function goldmarkAnchors(body: string, headings: readonly ScannedHeading[
     for (; nextTerm < terms.length && terms[nextTerm]!.start < offset; nextTerm++) {
       const term = terms[nextTerm]!;
       const text = plainText(body.slice(term.start, term.end), { imageAlt: true }).trim();
-      anchors.push({ id: unique(sanitize(text, type) || 'heading'), text, range: { start: term.start, end: trimEnd(body, term.start, term.end) } });
+      anchors.push({ id: unique(sanitize(emoji ? withEmoji(text) : text, type) || 'heading'), text, range: { start: term.start, end: trimEnd(body, term.start, term.end) } });
     }
   };
   for (const heading of headings) {
@@ -43,12 +44,22 @@ export function goldmarkAnchors(body: string, headings: readonly ScannedHeading[
     if (attributes) lines[lines.length - 1] = last = attributes.text;
     let id = attributes?.id;
     if (id !== undefined) taken.add(id);
-    else id = unique(sanitize(body.slice(last.start, last.end), type) || 'heading');
+    else id = unique(sanitize(emoji ? withEmoji(body.slice(last.start, last.end)) : body.slice(last.start, last.end), type) || 'heading');
     const range = { start: lines[0]!.start, end: trimEnd(body, lines[0]!.start, last.end) };
     anchors.push({ id, text: plainText(lines.map((line) => body.slice(line.start, line.end)).join(' '), { imageAlt: true }).trim(), range });
   }
   termsBefore(Infinity);
   return anchors;
+}
+
+/**
+ * The text with its emoji shortcodes as the emoji goldmark-emoji makes of them, which every sanitizer drops:
+ * `## :lock: Security` gets `-security` (hugo 0.111.3 with `enableEmoji`), `10:30:45` stays digits. Names are
+ * GitHub's, lowercase letters, digits, `_`, `+` and `-` with a letter among them, or `+1`, `-1`, `100` and `1234`;
+ * a shortcode GitHub has no emoji for (`:foo:`) stays text in Hugo and is taken for one here.
+ */
+function withEmoji(text: string): string {
+  return text.includes(':') ? text.replace(/:(?:[a-z0-9_+-]*[a-z][a-z0-9_+-]*|[+-]1|100|1234):/g, '\u{1F600}') : text;
 }
 
 function trimEnd(body: string, start: number, end: number): number {

@@ -101,7 +101,7 @@ export const hugo: GeneratorProfile = {
       ],
       languages,
       removePathAccents: data['removepathaccents'] === true,
-      ...goldmarkIds(objectSettingAt(data, 'markup', 'goldmark', 'parser') ?? {}),
+      ...goldmarkIds(objectSettingAt(data, 'markup', 'goldmark', 'parser') ?? {}, data['enableemoji'] === true),
       // Config keys are read lower-cased (Hugo's are case-insensitive): `buildFuture = true` builds future posts.
       publishing: { skipsDrafts: data['builddrafts'] !== true, skipsFuturePosts: data['buildfuture'] !== true, skipsExpiredPages: data['buildexpired'] !== true },
       imagelessShortcodes: shortcodes.imageless,
@@ -189,10 +189,12 @@ function isAuthorTaxonomy(key: string): boolean {
 
 /**
  * What Goldmark's parser settings give IDs to (hugo markup/goldmark/goldmark_config): headings unless
- * `autoHeadingID = false`, by `autoHeadingIDType`; definition terms with `autoDefinitionTermID` (Hugo ≥ 0.144).
+ * `autoHeadingID = false`, by `autoHeadingIDType`; definition terms with `autoDefinitionTermID` (Hugo ≥ 0.144);
+ * and with `enableEmoji`, emoji shortcodes in them are emoji.
  */
-function goldmarkIds(parser: Readonly<Record<string, unknown>>): Pick<SiteConfig, 'headingIds' | 'definitionTermIds'> {
+function goldmarkIds(parser: Readonly<Record<string, unknown>>, emoji: boolean): Pick<SiteConfig, 'headingIds' | 'goldmarkIds'> {
   const type = parser['autoheadingidtype'];
   const headingIds = parser['autoheadingid'] === false ? 'none' : type === 'github' || type === 'github-ascii' || type === 'blackfriday' ? type : undefined;
-  return { ...(headingIds ? { headingIds } : {}), ...(parser['autodefinitiontermid'] === true ? { definitionTermIds: true } : {}) };
+  const options = { ...(parser['autodefinitiontermid'] === true ? { definitionTerms: true as const } : {}), ...(emoji ? { emoji: true as const } : {}) };
+  return { ...(headingIds ? { headingIds } : {}), ...(Object.keys(options).length > 0 ? { goldmarkIds: options } : {}) };
 }
