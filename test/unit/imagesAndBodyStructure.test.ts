@@ -27,7 +27,8 @@ describe('images where the site puts them', () => {
   });
 
   it('resolves shortcode arguments as Hugo resolves images: figure src is an error, a custom shortcode a guess', async () => {
-    const body = '{{< figure src="/img/gone.png" >}}\n{{< myimg src="/img/lost.png" >}}\n{{< myimg "/img/here.png" >}}\n';
+    // A glob names files by pattern (fluxcd.io's gallery shortcode: `Resources.Match`, which hugo matches to wego-featured.png).
+    const body = '{{< figure src="/img/gone.png" >}}\n{{< myimg src="/img/lost.png" >}}\n{{< myimg "/img/here.png" >}}\n{{< gallery match="wego*.png" >}}\n';
     const findings = await check(hugo, 'content/posts/a.md', `---\ntitle: A\n---\n${body}`);
     assert.deepEqual(
       findings.map(({ severity, line }) => [severity, line]),

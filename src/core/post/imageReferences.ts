@@ -115,7 +115,11 @@ function scanBodyImages(post: ParsedPost, { mdx, generator }: { mdx: boolean; ge
     }
   }
 
-  for (const argument of templateArguments) if (!(argument.hiddenInCode && inCode(argument.tagStart))) add(argument.raw, argument.start, 'shortcode', argument.guess, argument.tag);
+  for (const argument of templateArguments) {
+    // A glob (`match="wego*.png"`, the gallery shortcode's `Resources.Match`) names files by pattern, not one file.
+    if (argument.guess && argument.raw.includes('*')) continue;
+    if (!(argument.hiddenInCode && inCode(argument.tagStart))) add(argument.raw, argument.start, 'shortcode', argument.guess, argument.tag);
+  }
   for (const { raw, path, start } of imports) {
     if (inCode(start)) continue;
     const reference = toReference(raw, post.bodyStart + start, 'import');
