@@ -52,6 +52,8 @@ export interface SiteConfig {
   readonly imagelessShortcodes?: ReadonlySet<string>;
   /** The site's own shortcodes whose templates may write ids: a page calling one has anchors Postcraft cannot list (Hugo, see hugo/shortcodeTemplates.ts). */
   readonly anchorShortcodes?: ReadonlySet<string>;
+  /** Content types whose own layouts write ids Postcraft cannot list: a page of one has anchors Postcraft cannot list (Hugo, see hugo/typeLayouts.ts). */
+  readonly anchorTypes?: ReadonlySet<string>;
   /** `.md` files are compiled as MDX too (Docusaurus), so their `import`s are real; else only `.mdx` files. */
   readonly markdownIsMdx?: boolean;
   /** What a schema declares of the frontmatter of some posts (Astro collections: `image()` or plain string fields). */

@@ -9,6 +9,7 @@ import { scanMarkdownBody } from '../post/markdownStructure';
 import { mdxEsmSpecifiers } from '../post/mdxEsm';
 import type { PageRoute } from './routes/model';
 import { routesOf } from './routes';
+import { hugoContentFile } from './routes/hugo';
 import { escapeRegExp } from '../text/regExp';
 
 /** What the site index keeps of each post: enough for completion, typo checks and views. */
@@ -52,11 +53,11 @@ export function summarizePost({ path, text, bodyStart, frontmatter }: PostSource
     draft: frontmatter?.data['draft'] === true || (config.generator === 'jekyll' && (/\/_drafts\//.test(path) || frontmatter?.data['published'] === false)),
     language,
     route: routesOf(config.generator).pageRoute(config, path, frontmatter?.data ?? {}),
-    anchors: anchorsIn(text, bodyStart, config, path),
+    anchors: anchorsIn(text, bodyStart, config, path, frontmatter?.data ?? {}),
   };
 }
 
-function anchorsIn(text: string, bodyStart: number, config: SiteConfig, path: string): readonly Anchor[] | undefined {
+function anchorsIn(text: string, bodyStart: number, config: SiteConfig, path: string, data: Readonly<Record<string, unknown>>): readonly Anchor[] | undefined {
   const style = headingIdStyleOf(config);
   if (!style) return undefined;
   const mdx = compilesAsMdx(config, path);
@@ -68,6 +69,8 @@ function anchorsIn(text: string, bodyStart: number, config: SiteConfig, path: st
   if (config.generator === 'hugo' && body.includes('{{%') && markdownShortcodeCall.test(body)) return undefined;
   // And those the site's own shortcodes write (`{{< docs_index >}}`'s `<h1 id>`s).
   if (config.anchorShortcodes?.size && body.includes('{{') && callsAny(body, config.anchorShortcodes)) return undefined;
+  // And those its type's own layout writes (a Hugo page's `type`, else its section).
+  if (config.anchorTypes?.size && config.anchorTypes.has(typeof data['type'] === 'string' ? data['type'] : (hugoContentFile(config, path, config.languages?.defaultLanguage ?? '')?.dir.split('/')[0] ?? ''))) return undefined;
   const anchors = anchorsOf(body, bodyStart, { style, mdx, goldmark: config.goldmarkIds });
   // The index outlives the text: a slice of it would keep the whole post in memory.
   return anchors.length === 0 ? noAnchors : anchors.map(({ id, text: headingText, range }) => ({ id: detached(id), ...(headingText !== undefined ? { text: detached(headingText) } : {}), range }));

@@ -312,6 +312,24 @@ describe('links written with the site’s own address', () => {
     assert.deepEqual(await (await open(fs)).checkFile('/site/content/posts/links.md'), []);
   });
 
+  // coredns.io's layouts/manual/single.html renders every chapter after the page (`readFile … | markdownify`): hugo 0.111.3
+  // writes id="installation" on /manual/toc/. fluxcd.io's adopters layout writes <h2 id={{ .project | urlize }}> from data.
+  it('knows no anchors of a page whose type or section has a layout that computes ids or renders other files', async () => {
+    const fs = hugoSite({
+      'layouts/manual/single.html': '{{ .Content }}{{ readFile "content/manual/chapter.md" | markdownify }}',
+      'layouts/adopters/list.html': '{{ range .Site.Data.projects }}<h2 id={{ .project | urlize }}>{{ .project }}</h2>{{ end }}',
+      'layouts/plain/single.html': '<h1 id="title">{{ .Title }}</h1>{{ .Content }}',
+      'content/manual/chapter.md': '# Installation\n',
+      'content/manual/toc.md': '---\ntitle: TOC\n---\n[Installation](#installation)\n',
+      'content/about/_index.md': '---\ntitle: Adopters\ntype: adopters\n---\nOur users.\n',
+      'content/notes/plain.md': '---\ntitle: Plain\ntype: plain\n---\n## Real\n',
+      'content/posts/links.md': '---\ntitle: L\n---\n\n[a](/about/#flux-legacy) [b](/notes/plain/#gone)\n',
+    });
+    const service = await open(fs);
+    assert.deepEqual(await service.checkFile('/site/content/manual/toc.md'), []);
+    assert.deepEqual((await service.checkFile('/site/content/posts/links.md')).map((finding) => /"#([^"]+)"/.exec(finding.message)?.[1]), ['gone']);
+  });
+
   it('keeps a full address as written when the post it names moves', async () => {
     const fs = hugoSite({ 'content/posts/absolute.md': '---\ntitle: Absolute\n---\n\n[a](https://example.org/posts/target/) [b](/posts/target/)\n' });
     const service = await open(fs);

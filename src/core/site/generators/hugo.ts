@@ -16,6 +16,7 @@ import { hugoTermKey } from './hugo/terms';
 import { readHugoRouting } from './hugo/routing';
 import { readLinkHook } from './hugo/linkRenderHook';
 import { readShortcodeTemplates } from './hugo/shortcodeTemplates';
+import { readTypesWritingIds } from './hugo/typeLayouts';
 import { makePathSanitized } from './hugo/terms';
 import { hugoRoutingOf } from '../routes/hugo';
 
@@ -71,6 +72,7 @@ export const hugo: GeneratorProfile = {
     const contentDirs = dirsFor('content', languageContentDirs(languages));
     const layoutDirs = dirsFor('layouts', [joinPath(root, stringSetting(data, 'layoutDir') ?? 'layouts')]);
     const shortcodes = await readShortcodeTemplates(fs, layoutDirs);
+    const anchorTypes = await readTypesWritingIds(fs, layoutDirs);
     // Filled by the content walk below (loadUnrenderedPages): the sections below the top level, for `:sections`.
     const branchFolders = new Set<string>();
     const routing = readHugoRouting(data, languages, taxonomies, branchFolders, languageMounts, absentMountTargets);
@@ -106,6 +108,7 @@ export const hugo: GeneratorProfile = {
       publishing: { skipsDrafts: data['builddrafts'] !== true, skipsFuturePosts: data['buildfuture'] !== true, skipsExpiredPages: data['buildexpired'] !== true },
       imagelessShortcodes: shortcodes.imageless,
       anchorShortcodes: shortcodes.writeIds,
+      ...(anchorTypes.size > 0 ? { anchorTypes } : {}),
       routing: linkHook ? { ...routing, linkHook } : routing,
     };
     // Where each content folder sits in the content tree, for cascade targets (a mount's target).
