@@ -170,4 +170,29 @@ describe('Jekyll links to a page\'s .md file', () => {
     assert.deepEqual(await fileLinks({ Gemfile: 'gem "github-pages", group: :jekyll_plugins\n' }), []);
     assert.deepEqual(await fileLinks({ Gemfile: 'gem "jekyll"\n', '_config.yml': 'title: x\nplugins:\n  - jekyll-relative-links\n' }), []);
   });
+
+  // crystal-lang.org links `/_pages/sponsors.md`: jekyll 4.3.1 with jekyll-relative-links 0.8.0 (`collections: true`)
+  // writes /sponsors/ and /events/2023-crystal-berlin/; 0.6.1 (GitHub Pages' version) read the path from the page's folder.
+  it('reads a link with a leading / as a source path from the source folder with jekyll-relative-links 0.7 and later', async () => {
+    const site = (config: string, lock?: string) => ({
+      Gemfile: 'gem "jekyll"\ngem "jekyll-relative-links"\n',
+      ...(lock ? { 'Gemfile.lock': `GEM\n  specs:\n    jekyll-relative-links (${lock})\n      jekyll (>= 3.3, < 5.0)\n` } : {}),
+      '_config.yml': `title: x\nplugins: [jekyll-relative-links]\ncollections:\n  pages:\n    output: true\n    permalink: /:path/\n  events:\n    output: true\n${config}`,
+      '_pages/sponsors.md': '---\ntitle: Sponsors\n---\n## Join us\n',
+      '_events/berlin.md': '---\ntitle: Berlin\n---\nB\n',
+      'team.md': '---\ntitle: Team\n---\n## Join us\n',
+    });
+    const links = async (files: Record<string, string>) => {
+      const service = createPostcraftService({ fs: inMemorySite(files) });
+      await service.openWorkspace(['/site']);
+      return service.checkText('/site/a.md', '---\ntitle: A\n---\n[s](/_pages/sponsors.md#join-us) [e](/_events/berlin.md) [t](/team.md#join-us) [g](/_pages/gone.md)\n').map((finding) => [finding.code, finding.message.split(' (')[0]]);
+    };
+    const collections = 'relative_links:\n  collections: true\n';
+    assert.deepEqual(await links(site(collections, '0.8.0')), [['broken-link', 'No page or file at "/_pages/gone.md"']]);
+    assert.deepEqual(await links(site(collections)), [['broken-link', 'No page or file at "/_pages/gone.md"']]);
+    // Without `collections: true` only pages (and static files) are its targets; 0.6.1 takes none of these paths.
+    const notFollowed = [['broken-link', 'No page or file at "/_pages/sponsors.md#join-us"'], ['broken-link', 'No page or file at "/_events/berlin.md"']];
+    assert.deepEqual(await links(site('', '0.8.0')), notFollowed);
+    assert.deepEqual(await links(site(collections, '0.6.1')), notFollowed);
+  });
 });

@@ -66,7 +66,11 @@ export const jekyll: GeneratorProfile = {
       ignoredDirs: [joinPath(root, stringSetting(data, 'destination') ?? '_site'), ...(await specialFolders(fs, source, data)), ...excludedFolders],
       frontmatterRequired: !rendersFilesWithoutFrontmatter(plugins),
       excludedFiles: jekyllExcludedFiles({ source: source === root ? '' : source.slice(root.length + 1), exclude, include, collections: collectionNames(data), collectionsDir: stringSetting(data, 'collections_dir') ?? '' }),
-      routing: { ...jekyllRouting(data, source, plugins), ...(rewritesFileLinks(plugins, gemfile) ? {} : { fileLinksAsWritten: true as const }) },
+      routing: {
+        ...jekyllRouting(data, source, plugins),
+        ...(rewritesFileLinks(plugins, gemfile) ? {} : { fileLinksAsWritten: true as const }),
+        ...(rewritesFileLinks(plugins, gemfile) && readsRootFileLinks(plugins, await readText(fs, joinPath(root, 'Gemfile.lock'))) ? { rootFileLinks: objectSetting(data, 'relative_links')?.['collections'] === true ? ('pages and documents' as const) : ('pages' as const) } : {}),
+      },
       // `future: true` publishes posts dated later; `show_drafts: true` is `--drafts` in the config, and
       // `unpublished: true` builds pages with `published: false` (drafts to Postcraft too): either silences links to drafts.
       publishing: { skipsDrafts: data['show_drafts'] !== true && data['unpublished'] !== true, skipsFuturePosts: data['future'] !== true, skipsExpiredPages: false },
@@ -214,6 +218,17 @@ function runs(plugins: readonly string[], plugin: string): boolean {
  */
 function rewritesFileLinks(plugins: readonly string[], gemfile: string | undefined): boolean {
   return gemfile === undefined || runs(plugins, 'jekyll-relative-links');
+}
+
+/**
+ * Whether jekyll-relative-links reads a link with a leading `/` (`/_pages/team.md`) as a source path from the site's
+ * source folder: it does from 0.7.0 (its path_from_root); 0.6.1, which GitHub Pages pins, read it from the page's
+ * own folder. The version is Gemfile.lock's; a Gemfile that names the plugin without a lock gets the newest.
+ */
+function readsRootFileLinks(plugins: readonly string[], lock: string | undefined): boolean {
+  const locked = lock === undefined ? undefined : /^\s+jekyll-relative-links \((\d+)\.(\d+)/m.exec(lock);
+  if (locked) return Number(locked[1]) > 0 || Number(locked[2]) >= 7;
+  return plugins.includes('jekyll-relative-links') && !plugins.includes('github-pages');
 }
 
 function stringList(value: unknown): string[] {

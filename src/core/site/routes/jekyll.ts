@@ -4,6 +4,7 @@ import type { LinkReference } from '../../links/model';
 import { basename, isInside, joinPath } from '../../text/paths';
 import type { SiteConfig } from '../model';
 import { isExcludedFile } from '../pageKinds';
+import { isPostPath } from '../fileSet';
 import type { GeneratorRoutes, RouteSite, TemplateLinkTarget } from './generatorRoutes';
 import type { PageRoute } from './model';
 import { escapeRegExp } from '../../text/regExp';
@@ -33,6 +34,11 @@ export interface JekyllRouting {
   readonly plugins: readonly string[];
   /** No jekyll-relative-links (nor GitHub Pages, which runs it): a link to a page's `.md` file stays as written. */
   readonly fileLinksAsWritten?: true;
+  /**
+   * jekyll-relative-links ≥ 0.7 takes `/_pages/team.md` for the source file at that path below the source folder
+   * (crystal-lang.org links so): to pages, and to collection documents too with its `collections: true`.
+   */
+  readonly rootFileLinks?: 'pages' | 'pages and documents';
   /** jekyll-paginate's `paginate_path` (or jekyll-paginate-v2's `permalink`), when pagination is on. */
   readonly paginatePath?: string;
   /** jekyll-feed's `feed.path` (default `/feed.xml`), when the plugin is on. */
@@ -55,6 +61,14 @@ export interface JekyllDefaultsSet {
 export const jekyllRoutes: GeneratorRoutes = {
   followsFileLink(config) {
     return jekyllRoutingOf(config)?.fileLinksAsWritten !== true;
+  },
+
+  linkedSourceFiles(config, _fromPath, link) {
+    const routing = jekyllRoutingOf(config);
+    if (!routing?.rootFileLinks || link.form !== 'markdown' || !link.path.startsWith('/') || !isPostPath(link.path)) return undefined;
+    const file = joinPath(routing.source, link.path);
+    const item = classify(routing, file);
+    return item && (item.kind === 'page' || routing.rootFileLinks === 'pages and documents') ? [file] : undefined;
   },
 
   pageRoute(config, path, data) {
