@@ -100,6 +100,17 @@ describe('Hugo rules', () => {
     assert.deepEqual(site?.config.tagKeys, ['tags', 'writers']);
   });
 
+  // falco.org mounts content/en as content from config/_default/module/module.yaml: hugo 0.111.3 lists /blog/a/ and resolves the ref.
+  it('reads config files in subfolders of config/_default/ by their own name', async () => {
+    const files = {
+      'config/_default/hugo.toml': 'baseURL = "https://x.org/"',
+      'config/_default/module/module.yaml': 'mounts:\n  - source: content/en\n    target: content\n',
+      'content/en/blog/a.md': '---\ntitle: A\n---\nA\n',
+    };
+    const findings = await check(files, 'content/en/blog/b.md', '---\ntitle: B\n---\n[a]({{< ref "/blog/a" >}}) [b](/blog/a/)\n');
+    assert.deepEqual(findings.map((finding) => finding.code), []);
+  });
+
   it('flags a rarely used tag one edit from a common one, and not distinct short tags', async () => {
     const files: Record<string, string> = { 'hugo.toml': config };
     for (let i = 0; i < 3; i++) files[`content/p${i}.md`] = '---\ntitle: P\ntags: [kubernetes, go]\n---\n';

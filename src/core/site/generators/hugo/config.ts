@@ -17,8 +17,9 @@ const configDirFile = /^(.+)\.(toml|ya?ml|json)$/;
  * Hugo reads the root config file (`hugo.toml`, `config.yaml`, …) and then the files of `config/_default/`
  * over it: `hugo.*`/`config.*` hold root keys, `<key>.*` holds the key it is named after, and
  * `<key>.<lang>.*` a language's settings (`languages.es.toml` → `languages.es`; `params.es.toml` →
- * `languages.es.params`). Keys are case-insensitive. Source: hugo 0.111 config/configLoader.go
- * (`LoadConfigFromDir`); https://gohugo.io/getting-started/configuration/#configuration-directory
+ * `languages.es.params`). Keys are case-insensitive. Files in subfolders count by their own name alone, as Hugo
+ * walks the folder (falco.org mounts its content from `config/_default/module/module.yaml`). Source: hugo 0.111
+ * config/configLoader.go (`LoadConfigFromDir`); https://gohugo.io/getting-started/configuration/#configuration-directory
  */
 export async function readHugoConfig(fs: SiteFileSystem, root: string, configFile: string | undefined, problems: Message[]): Promise<HugoConfigFile> {
   let data: ConfigData = {};
@@ -30,18 +31,29 @@ export async function readHugoConfig(fs: SiteFileSystem, root: string, configFil
     data = lowerCaseKeys(loaded?.data ?? {});
   }
   const dir = joinPath(root, 'config', '_default');
-  const entries = (await fs.readDirectory(dir)).filter((entry) => entry.type === 'file' && configDirFile.test(entry.name));
-  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    const path = joinPath(dir, entry.name);
+  for (const path of await configDirFiles(fs, dir, 0)) {
     const loaded = await readDataFile(fs, path);
-    if (loaded?.error) problems.push(msg('{0}: {1}', `config/_default/${entry.name}`, loaded.error));
-    const name = configDirFile.exec(entry.name)![1]!.toLowerCase();
+    if (loaded?.error) problems.push(msg('{0}: {1}', path.slice(root.length + 1), loaded.error));
+    const name = configDirFile.exec(path.slice(path.lastIndexOf('/') + 1))![1]!.toLowerCase();
     const isRootFile = name === 'hugo' || name === 'config';
     if (isRootFile) file ??= path;
     mergeInto(data, nestUnder(keyPathOf(name), lowerCaseKeys(loaded?.data ?? {})));
   }
   return { data, file };
 }
+
+/** The config files of `dir` and its subfolders, in the order Hugo's walk meets them (each folder's entries by name). */
+async function configDirFiles(fs: SiteFileSystem, dir: string, depth: number): Promise<string[]> {
+  const files: string[] = [];
+  const entries = (await fs.readDirectory(dir).catch(() => [])).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    if (entry.type === 'directory' && depth < maxConfigDepth) files.push(...(await configDirFiles(fs, joinPath(dir, entry.name), depth + 1)));
+    else if (entry.type === 'file' && configDirFile.test(entry.name)) files.push(joinPath(dir, entry.name));
+  }
+  return files;
+}
+
+const maxConfigDepth = 4;
 
 /** Where a `config/_default/<name>.*` file's content goes. */
 function keyPathOf(name: string): string[] {
