@@ -167,6 +167,18 @@ describe('frontmatter after blank lines', () => {
   });
 });
 
+describe('frontmatter closed by a longer line of dashes', () => {
+  // hugo 0.111.3 (pageparser lexFrontMatterSection) ends the block at a line that starts with `---`: falco.org's
+  // tuning page closes it with `----------`, and the rest of that line is body (a rule). Jekyll wants the delimiter alone.
+  it('is closed there for Hugo, the rest of the line left to the body', () => {
+    const text = '---\ntitle: Tuning\nweight: 30\n----------\nBody';
+    const frontmatter = parseFrontmatter(text, frontmatterSyntaxOf('hugo'))!;
+    assert.deepEqual([frontmatter.data['title'], frontmatter.problems], ['Tuning', []]);
+    assert.equal(text.slice(frontmatter.blockRange.end), '-------\nBody');
+    assert.equal(parseFrontmatter(text, frontmatterSyntaxOf('jekyll'))!.problems[0]?.code, 'frontmatter-unclosed');
+  });
+});
+
 describe('TOML frontmatter', () => {
   it('locates keys and array items, single- and multi-line', () => {
     const text = '+++\ntitle = "Hello"\ntags = [\n  "dok",\n  \'k8s\',\n]\ndraft = true\n[params]\nx = 1\n+++\nBody';

@@ -19,6 +19,11 @@ export interface FrontmatterSyntax {
    * and the others read frontmatter only at the very start.
    */
   readonly afterBlankLines?: boolean;
+  /**
+   * A line that only starts with the delimiter closes the block (Hugo: its lexFrontMatterSection ends at a line with
+   * the delimiter as prefix, and the rest of the line is body: falco.org closes one with `----------`, a rule below).
+   */
+  readonly closedByPrefix?: boolean;
 }
 
 /** Every syntax: for callers that do not know the site (tests, data files read as pages). */
@@ -51,6 +56,9 @@ export function splitFrontmatter(text: string, syntax: FrontmatterSyntax = anyFr
           contentRange: { start: contentStart, end: lineStart },
           closed: true,
         };
+      }
+      if (syntax.closedByPrefix && line.startsWith(opener)) {
+        return { format, blockRange: { start, end: lineStart + opener.length }, contentRange: { start: contentStart, end: lineStart }, closed: true };
       }
       lineStart = skipNewline(text, end);
       if (lineStart === end) break;

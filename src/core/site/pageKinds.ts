@@ -18,7 +18,7 @@ export function isListPage(generator: GeneratorId, path: string): boolean {
  * post opening with `{% callout %}` has no frontmatter there.
  */
 export function frontmatterSyntaxOf(generator: GeneratorId): FrontmatterSyntax {
-  return { toml: generator === 'hugo' || generator === 'astro' || generator === 'markdown', json: generator === 'hugo' || generator === 'markdown', afterBlankLines: generator === 'hugo' };
+  return { toml: generator === 'hugo' || generator === 'astro' || generator === 'markdown', json: generator === 'hugo' || generator === 'markdown', afterBlankLines: generator === 'hugo', closedByPrefix: generator === 'hugo' };
 }
 
 /** A file the generator's own rules leave out of the build (`SiteConfig.excludedFiles`). */
