@@ -55,7 +55,7 @@ export function anchorsOf(written: string, bodyStart: number, { style, mdx, gold
     : typeof style === 'object' ? githubSluggerAnchorsByRules(body, headings, astroRules(style as AstroHeadingIds))
     : style === 'none' ? []
     : style === 'kramdown' ? kramdownAnchors(body, scanned)
-    : style === 'github-slugger' ? githubSluggerAnchors(body, headings)
+    : style === 'github-slugger' ? githubSluggerAnchors(body, headings, undefined, mdx)
     : style === 'astro' ? githubSluggerAnchors(body, headings, astroRule)
     : goldmarkAnchors(body, headings, style as Parameters<typeof goldmarkAnchors>[2], { terms: goldmark.definitionTerms ? definitionTerms(body) : [], emoji: goldmark.emoji === true });
   anchors.push(...explicitAnchors(body, htmlLines));

@@ -100,6 +100,13 @@ describe('github-slugger IDs follow Docusaurus: mdast text without HTML, slugged
     const body = headings.join('\n\n');
     assert.deepEqual(ids(body, 'github-slugger'), docusaurusIds(body));
   });
+
+  // Docusaurus ≥ 3.10 (remark/headings getCommentHeadingId): babeljs.io's 3.10.2 build writes id="stage-0:-class-properties".
+  it('takes an MDX comment at the heading end whose first word starts with # as the ID, in MDX only', () => {
+    const body = '### Stage 0: Class Properties { /*#stage-0:-class-properties*/ }\n\n## Two {/* #two-id and words */}\n';
+    assert.deepEqual(anchorsOf(body, 0, { style: 'github-slugger', mdx: true }).map((anchor) => [anchor.id, anchor.text]), [['stage-0:-class-properties', 'Stage 0: Class Properties'], ['two-id', 'Two']]);
+    assert.notDeepEqual(anchorsOf(body, 0, { style: 'github-slugger', mdx: false }).map((anchor) => anchor.id), ['stage-0:-class-properties', 'two-id']);
+  });
 });
 
 describe('headingIdStyleOf', () => {

@@ -11,6 +11,9 @@ import { plainText } from './inlineText';
 
 // parseMarkdownHeadingId's pattern: `{#…}` at the very end, the id holding no `{#` and no `}`.
 const customId = /\s*\{#((?:.(?!\{#|\}))*.)\}$/;
+// Docusaurus ≥ 3.10 (remark/headings getCommentHeadingId): in MDX, an expression at the heading's end holding one
+// comment whose first word starts with `#` (`{/* #my-id */}`, babeljs.io's `{ /*#stage-0:-class-properties*/ }`).
+const commentId = /\s*\{\s*\/\*((?:(?!\*\/)[\s\S])*)\*\/\s*\}$/;
 
 /** How a site's pipeline departs from Docusaurus's: Astro's rehypeHeadingIds (@astrojs/markdown-remark). */
 export interface SluggerRule {
@@ -62,7 +65,7 @@ export function githubSluggerAnchorsByRules(body: string, headings: readonly Sca
   return anchors;
 }
 
-export function githubSluggerAnchors(body: string, headings: readonly ScannedHeading[], rule: SluggerRule = docusaurusRule): Anchor[] {
+export function githubSluggerAnchors(body: string, headings: readonly ScannedHeading[], rule: SluggerRule = docusaurusRule, mdx = false): Anchor[] {
   const slugger = new GithubSlugger();
   const anchors: Anchor[] = [];
   for (const heading of headings) {
@@ -70,11 +73,15 @@ export function githubSluggerAnchors(body: string, headings: readonly ScannedHea
     const first = heading.lines[0]!;
     const last = heading.lines[heading.lines.length - 1]!;
     let end = last.end;
-    const custom = rule.customIds ? customId.exec(body.slice(last.start, last.end)) : null;
-    if (custom) end = last.start + custom.index;
+    const lastLine = body.slice(last.start, last.end);
+    const comment = rule.customIds && mdx ? commentId.exec(lastLine) : null;
+    const commented = comment ? /^#(\S+)/.exec(comment[1]!.trim().split(' ')[0]!)?.[1] : undefined;
+    const custom = commented === undefined && rule.customIds ? customId.exec(lastLine) : null;
+    if (commented !== undefined) end = last.start + comment!.index;
+    else if (custom) end = last.start + custom.index;
     const raw = heading.lines.map((line) => body.slice(line.start, Math.min(line.end, end))).join('\n');
     const text = plainText(raw, { imageAlt: true }).replace(/\s*\n\s*/g, '\n').trim();
-    const id = custom ? custom[1]!.trim() : sluggedBy(rule, slugger, text);
+    const id = commented ?? (custom ? custom[1]!.trim() : sluggedBy(rule, slugger, text));
     if (id) anchors.push({ id, text: text.replace(/\n/g, ' '), range: { start: first.start, end } });
   }
   return anchors;
