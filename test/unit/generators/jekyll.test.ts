@@ -118,6 +118,14 @@ describe('Jekyll rules', () => {
     assert.match(findings[0]!.message, /Did you mean "benjamin"/);
   });
 
+  // crystal-lang.org writes `author: asterite,waj`; its post meta include splits on `,`, and jekyll 4.3.1 shows both names.
+  it('takes a comma-separated list of known authors, and still reports one with an unknown part', async () => {
+    const { check } = await open({ '_config.yml': 'title: x\n', '_data/authors.yml': 'ann:\n  name: Ann Lee\nbenjamin:\n  name: Ben\n' });
+    assert.deepEqual(await check('_posts/2024-01-01-a.md', post('author: ann,benjamin')), []);
+    assert.deepEqual(await check('_posts/2024-01-01-a.md', post('author: ann, benjamin')), []);
+    assert.deepEqual(codes(await check('_posts/2024-01-01-a.md', post('author: ann,benjamn'))), ['unknown-author']);
+  });
+
   it('leaves authors alone when the site has no author registry', async () => {
     const { check } = await open({ '_config.yml': 'title: x\n' });
     assert.deepEqual(await check('_posts/2024-01-01-a.md', post('author: anyone')), []);
