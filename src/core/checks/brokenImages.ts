@@ -105,6 +105,8 @@ function checkReference(context: CheckContext, reference: ImageReference, weighe
       // (`featuredImage: x.jpg` shown from /assets/images/featured/x.jpg): a file ending in the written
       // path is taken for that one.
       if (reference.origin === 'frontmatter' && isBareRelative(reference.path) && resolution.similar.some((file) => file.endsWith(`/${reference.path}`))) return;
+      // A guessed value naming an include file is that include's name (crystal-lang.org's `image: icons/folder.svg`).
+      if (guessed && site.config.includeFiles?.has(reference.path)) return;
       const prefersRoot = reference.path.startsWith('/');
       // The host answers the URL before the site's files: a rewrite (`/assets/* https://old.example.org/assets/:splat 200`)
       // serves it, and a browser follows a redirect for an image as for a page.

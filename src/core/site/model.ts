@@ -52,6 +52,11 @@ export interface SiteConfig {
   readonly imagelessShortcodes?: ReadonlySet<string>;
   /** The site's own shortcodes whose templates may write ids: a page calling one has anchors Postcraft cannot list (Hugo, see hugo/shortcodeTemplates.ts). */
   readonly anchorShortcodes?: ReadonlySet<string>;
+  /**
+   * The include files (Jekyll `_includes/`) by their path there: a value Postcraft only guesses is an image that names
+   * one is an include's name (`file: icons/folder.svg`, inlined by `{% include {{ include.file }} %}`), not an image.
+   */
+  readonly includeFiles?: ReadonlySet<string>;
   /** Content types whose own layouts write ids Postcraft cannot list: a page of one has anchors Postcraft cannot list (Hugo, see hugo/typeLayouts.ts). */
   readonly anchorTypes?: ReadonlySet<string>;
   /** `.md` files are compiled as MDX too (Docusaurus), so their `import`s are real; else only `.mdx` files. */

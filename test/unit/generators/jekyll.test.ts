@@ -83,6 +83,13 @@ describe('Jekyll rules', () => {
     assert.deepEqual(findings.map((finding) => [finding.code, finding.line]), [['broken-image', 3], ['broken-image', 6]]);
   });
 
+  // crystal-lang.org passes include files (_includes/icons/folder.svg) that {% include {{ include.file }} %} inlines: jekyll 4.3.1 builds them.
+  it('takes a guessed image value that names an include file for that include, not an image', async () => {
+    const { check } = await open({ '_config.yml': 'title: x\n', '_includes/icons/folder.svg': '<svg/>', '_includes/hex-icon.html': '{% include {{ include.file }} %}' });
+    const findings = await check('_posts/2024-01-01-a.md', post('learn:\n  - image: icons/folder.svg\n  - image: icons/gone.svg') + '{% include hex-icon.html file="icons/folder.svg" %}\n');
+    assert.deepEqual(findings.map((finding) => [finding.code, finding.line]), [['broken-image', 4]]);
+  });
+
   it('reads authors from _data/authors.yml, a _data/authors/ folder and authors: in _config.yml', async () => {
     const { site } = await open({
       '_config.yml': 'authors:\n  cfg:\n    name: From Config\n',
