@@ -70,6 +70,13 @@ describe('Docusaurus rules', () => {
     assert.deepEqual([disabled.blogs, disabled.docs.map((docs) => docs.path)], [[], ['docs']]);
   });
 
+  // typescript-eslint's docusaurus.config.mts: `const pluginContentDocsOptions: PluginContentDocsOptions = { id: 'base-docs', path: '../../docs', … }`
+  // then `plugins: [['@docusaurus/plugin-content-docs', pluginContentDocsOptions]]`.
+  it('reads a plugin\'s options from the variable the config declares them in', () => {
+    const plugins = contentPlugins("const docsOptions: Options = { id: 'base-docs', path: '../../docs', routeBasePath: '/' };\nexport default { presets: [['classic', { docs: false }]], plugins: [['@docusaurus/plugin-content-docs', docsOptions]] };");
+    assert.deepEqual(plugins.docs.map((docs) => [docs.id, docs.path]), [['base-docs', '../../docs']]);
+  });
+
   it('indexes only the content folders, versioned docs included, and never the build output', async () => {
     const { site } = await open({ 'docusaurus.config.js': config });
     const isPost = (path: string) => site.isPost(`/site/${path}`);

@@ -209,7 +209,7 @@ export function contentPlugins(source: string): ContentPlugins {
     const options = objectSetting(presetText, kind);
     if (options !== false) add(kind, options ?? '{}', options === undefined);
   }
-  const pluginName = /(['"])(?:@docusaurus\/plugin-|docusaurus-plugin-)?content-(blog|docs|pages)\1\s*(,\s*\{)?/g;
+  const pluginName = /(['"])(?:@docusaurus\/plugin-|docusaurus-plugin-)?content-(blog|docs|pages)\1\s*(,\s*\{)?(?:,\s*([\w$]+)\s*\])?/g;
   let inside = -1; // a plugin name inside another plugin's options is part of them, not a plugin
   for (const match of source.matchAll(pluginName)) {
     if (match.index < inside) continue;
@@ -217,10 +217,19 @@ export function contentPlugins(source: string): ContentPlugins {
     const open = match.index + match[0].length - 1;
     const close = match[3] ? matchingBracket(source, open) : -1;
     if (close !== -1) inside = close;
-    const options = match[3] ? source.slice(open, close + 1) : '{}';
+    const options = match[3] ? source.slice(open, close + 1) : match[4] ? (declaredObject(source, match[4]) ?? '{}') : '{}';
     add(match[2] as 'blog' | 'docs' | 'pages', options);
   }
   return plugins;
+}
+
+/** The object literal a variable of the config is declared with (`const docsOptions: Options = {…}`), if it is one. */
+function declaredObject(source: string, name: string): string | undefined {
+  const declared = new RegExp(`(?<![\\w$.])(?:const|let|var)\\s+${name.replace(/\$/g, '\\$')}\\s*(?::[^=]+)?=\\s*\\{`).exec(source);
+  if (!declared) return undefined;
+  const open = declared.index + declared[0].length - 1;
+  const close = matchingBracket(source, open);
+  return close === -1 ? undefined : source.slice(open, close + 1);
 }
 
 /** The options object each instance was written with (`{}` for a preset instance no option names), for its URL settings. */
