@@ -42,7 +42,7 @@ import { hashBytes, hashText } from './hash';
  */
 export const checkCacheFormat = 'postcraft-check-cache';
 /** Bumped whenever what is cached, or how it is computed, changes. */
-export const checkCacheVersion = 7;
+export const checkCacheVersion = 8;
 
 export interface CheckCache {
   readonly format: typeof checkCacheFormat;
