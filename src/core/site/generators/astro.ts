@@ -13,6 +13,7 @@ import { callArguments, matchingBracket, objectSetting, stringItems, stringLiter
 import { defaultImageFields, plainPublishing, rootRelativeCandidates, withoutBasePath, servedImagesWhere, type GeneratorProfile, recordingConfigInputs } from './profile';
 import { slug } from 'github-slugger';
 import type { AstroHeadingIds } from '../../links/headingIds/githubSlugger';
+import { escapeRegExp } from '../../text/regExp';
 
 const contentConfigNames = ['content.config.ts', 'content.config.mts', 'content.config.js', 'content.config.mjs'];
 const legacyContentConfigNames = ['content/config.ts', 'content/config.mts', 'content/config.js', 'content/config.mjs'];
@@ -452,7 +453,7 @@ async function imageEndpoints(fs: SiteFileSystem, pagesDir: string): Promise<Ima
 function routePattern(route: string): RegExp {
   const source = route
     .split(/(\[\.\.\.[^\]]+\]|\[[^\]]+\])/)
-    .map((part) => (part.startsWith('[...') ? '.*' : part.startsWith('[') ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+    .map((part) => (part.startsWith('[...') ? '.*' : part.startsWith('[') ? '[^/]+' : escapeRegExp(part)))
     .join('');
   return new RegExp(`^${source.replace(/\/\.\*\//g, '(?:/.*)?/')}$`);
 }

@@ -1,3 +1,5 @@
+import { escapeRegExp } from '../../text/regExp';
+
 /**
  * Globs as the JavaScript generators write them (Docusaurus's globby/micromatch, Astro's tinyglobby,
  * Eleventy's ignores), turned into regular expressions on a path below the site's root, for
@@ -22,7 +24,7 @@ export function globSource(glob: string): string {
 }
 
 function literalSource(glob: string): string {
-  return glob.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return escapeRegExp(glob);
 }
 
 function translatedGlob(glob: string): string {

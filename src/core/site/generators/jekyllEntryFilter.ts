@@ -1,3 +1,5 @@
+import { escapeRegExp } from '../../text/regExp';
+
 /**
  * The files Jekyll 4 never builds, as patterns for `SiteConfig.excludedFiles` (paths below the site's
  * root). From Jekyll's Reader and EntryFilter (lib/jekyll/reader.rb, entry_filter.rb), checked with
@@ -25,36 +27,36 @@ export interface JekyllReadRules {
 }
 
 export function jekyllExcludedFiles(rules: JekyllReadRules): RegExp[] {
-  const source = rules.source === '' ? '' : `${escape(trimSlashes(rules.source))}/`;
+  const source = rules.source === '' ? '' : `${escapeRegExp(trimSlashes(rules.source))}/`;
   const collectionsDir = trimSlashes(rules.collectionsDir);
   const ordinary = '[^/_.#~][^/]*(?<!~)'; // a name Jekyll walks into
   const special = '(?:[_.#~][^/]*|[^/]*~)';
   const includedNames = rules.include.filter((entry) => !trimSlashes(entry).includes('/')).map((entry) => fnmatchSource(trimSlashes(entry), '[^/]'));
-  const collections = rules.collections.map((label) => escape(`_${label}`));
+  const collections = rules.collections.map((label) => escapeRegExp(`_${label}`));
   // Posts and drafts are read from any walked folder, or only below collections_dir when it is set (and
   // never when Jekyll does not walk into it, as with `_content`; its collections are read all the same).
   const walksCollectionsDir = collectionsDir.split('/').every((name) => !/^[_.#~]|~$/.test(name));
-  const postFolders = collectionsDir === '' ? '(?:_posts|_drafts)' : walksCollectionsDir ? `(?<=^${source}${escape(collectionsDir)}(?:/[^/]+)*/)(?:_posts|_drafts)` : '(?!)';
-  const collectionFolders = collections.length === 0 ? undefined : `(?<=^${source}${collectionsDir === '' ? '' : `${escape(collectionsDir)}/`})(?:${collections.join('|')})`;
+  const postFolders = collectionsDir === '' ? '(?:_posts|_drafts)' : walksCollectionsDir ? `(?<=^${source}${escapeRegExp(collectionsDir)}(?:/[^/]+)*/)(?:_posts|_drafts)` : '(?!)';
+  const collectionFolders = collections.length === 0 ? undefined : `(?<=^${source}${collectionsDir === '' ? '' : `${escapeRegExp(collectionsDir)}/`})(?:${collections.join('|')})`;
   // A collections_dir Jekyll does not walk into (`_content`) holds nothing but its collections.
-  const unwalkedCollectionsDir = collectionsDir !== '' && !walksCollectionsDir ? `(?<=^${source})${escape(collectionsDir)}` : undefined;
+  const unwalkedCollectionsDir = collectionsDir !== '' && !walksCollectionsDir ? `(?<=^${source})${escapeRegExp(collectionsDir)}` : undefined;
   const read = [postFolders, collectionFolders, unwalkedCollectionsDir, ...includedNames].filter((part) => part !== undefined).join('|');
   // collections_dir itself may start with `_`: Jekyll reads the collections in it all the same.
-  const walked = `^${source}${collectionsDir === '' ? '' : `(?:${escape(collectionsDir)}/)?`}(?:${ordinary}/)*`;
+  const walked = `^${source}${collectionsDir === '' ? '' : `(?:${escapeRegExp(collectionsDir)}/)?`}(?:${ordinary}/)*`;
   const magicFolder = `(?:${collectionFolders ?? '(?!)'}|${postFolders})`;
   const patterns = [
     new RegExp(`${walked}(?!(?:${read})(?:/|$))${special}(?:/|$)`),
     new RegExp(`${walked}${magicFolder}/(?:${special}/|(?:[^/]+/)*${special}$)`),
     new RegExp(`^${source}(?:[^/]+/)*_posts/(?:[^/]+/)*(?!\\d{2,4}-\\d{1,2}-\\d{1,2}-[^/]*\\.[^./]+$)[^/]+$`),
   ];
-  if (unwalkedCollectionsDir) patterns.push(new RegExp(`^${source}${escape(collectionsDir)}/(?!(?:${collections.join('|') || '(?!)'})/)`));
+  if (unwalkedCollectionsDir) patterns.push(new RegExp(`^${source}${escapeRegExp(collectionsDir)}/(?!(?:${collections.join('|') || '(?!)'})/)`));
   const included = rules.include.map((entry) => fnmatchSource(trimSlashes(entry), '.'));
   const keep = included.length === 0 ? '' : `(?!${source}(?:${included.join('|')})$)(?!(?:.*/)?(?:${included.join('|')})$)`;
   for (const entry of rules.exclude) {
     if (rules.include.includes(entry)) continue;
     const pattern = entry.replace(/^\/+/, '');
     if (pattern === '') continue;
-    const excluded = compiled(`^${keep}${source}(?:(?:${fnmatchSource(pattern, '.')})(?:/.*)?$|${escape(pattern)})`);
+    const excluded = compiled(`^${keep}${source}(?:(?:${fnmatchSource(pattern, '.')})(?:/.*)?$|${escapeRegExp(pattern)})`);
     if (excluded) patterns.push(excluded);
   }
   return patterns;
@@ -76,22 +78,19 @@ function fnmatchSource(pattern: string, anyCharacter: string): string {
     const ch = pattern[i]!;
     if (ch === '*') out += `${anyCharacter}*`;
     else if (ch === '?') out += anyCharacter;
-    else if (ch === '\\' && i + 1 < pattern.length) out += escape(pattern[++i]!);
+    else if (ch === '\\' && i + 1 < pattern.length) out += escapeRegExp(pattern[++i]!);
     else if (ch === '[' && pattern.indexOf(']', i + 2) !== -1) {
       const close = pattern.indexOf(']', i + 2);
       const characterClass = `[${pattern.slice(i + 1, close).replace(/^!/, '^').replace(/\\/g, '\\\\')}]`;
       if (compiled(characterClass)) {
         out += characterClass;
         i = close;
-      } else out += escape(ch); // `[z-a]` matches nothing in Ruby; taken literally here, it matches nothing either
-    } else out += escape(ch);
+      } else out += escapeRegExp(ch); // `[z-a]` matches nothing in Ruby; taken literally here, it matches nothing either
+    } else out += escapeRegExp(ch);
   }
   return out;
 }
 
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-}
 
 function trimSlashes(path: string): string {
   return path.replace(/^\/+|\/+$/g, '');

@@ -3,6 +3,7 @@ import { entryId } from '../generators/astro';
 import { rootRelativeCandidates } from '../generators/profile';
 import type { SiteConfig } from '../model';
 import type { GeneratorRoutes } from './generatorRoutes';
+import { escapeRegExp } from '../../text/regExp';
 
 /** A route file of `src/pages/` (docs.astro.build/en/guides/routing/). */
 export interface AstroPageFile {
@@ -147,7 +148,7 @@ function routePattern(route: string): RegExp {
   if (!pattern) {
     const parts = stripSlashes(route)
       .split('/')
-      .map((segment) => (/^\[\.\.\.[^\]]+\]$/.test(segment) ? '\u0000' : segment.split(/(\[[^\]]+\])/).map((part) => (part.startsWith('[') ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('')));
+      .map((segment) => (/^\[\.\.\.[^\]]+\]$/.test(segment) ? '\u0000' : segment.split(/(\[[^\]]+\])/).map((part) => (part.startsWith('[') ? '[^/]+' : escapeRegExp(part))).join('')));
     // A rest parameter may also match nothing, its slash with it.
     const source = parts.join('/').replace(/\/?\u0000\/?/g, (match) => (match.startsWith('/') && match.endsWith('/') ? '(?:/.*)?/' : match.startsWith('/') ? '(?:/.*)?' : match.endsWith('/') ? '(?:.*/)?' : '.*'));
     pattern = new RegExp(`^${source}$`);

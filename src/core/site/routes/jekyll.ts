@@ -609,7 +609,7 @@ function urlKey(url: string): string {
 function patternOf(permalink: string, placeholders: Readonly<Record<string, string>>): RegExp {
   const source = urlKey(sanitizeUrl(permalink))
     .split(/(:[a-z_]+)/)
-    .map((part) => (part.startsWith(':') && placeholders[part.slice(1)] ? `(?:${placeholders[part.slice(1)]})` : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+    .map((part) => (part.startsWith(':') && placeholders[part.slice(1)] ? `(?:${placeholders[part.slice(1)]})` : escapeRegExp(part)))
     .join('');
   return new RegExp(`^${source}$`);
 }

@@ -3,6 +3,7 @@ import { objectSetting, stringSetting, type ConfigData } from '../../configFiles
 import type { SiteConfig, SiteLanguages } from '../../model';
 import type { HugoContentMount } from '../../routes/hugo';
 import type { Mount } from './config';
+import { escapeRegExp } from '../../../text/regExp';
 
 /**
  * The languages a Hugo site builds (`[languages.xx]`, keys lower-cased by Hugo, less `disableLanguages`)
@@ -54,7 +55,7 @@ export function languageContentDirs(languages: SiteLanguages): string[] {
 /** Files in a disabled language by name (`a.de.md`), which Hugo does not build. */
 export function disabledLanguageFiles(disabled: ReadonlySet<string>): RegExp[] {
   if (disabled.size === 0) return [];
-  const codes = [...disabled].map((code) => code.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const codes = [...disabled].map(escapeRegExp);
   return [new RegExp(`\\.(?:${codes.join('|')})\\.[^./]+$`)];
 }
 
