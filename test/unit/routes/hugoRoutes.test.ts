@@ -186,6 +186,26 @@ describe('Hugo URL rules, in-memory', () => {
     for (const url of ['/en/docs/a/', '/en/tags/go/', '/blog/', '/fr/docs/']) assert.equal(hugoRoutes.isGeneratedUrl(site, url), false, url);
   });
 
+  // docsy.dev (Hugo ≥ 0.160) links `0.9.0/` to blog/2024/0.9.0.md and `../language/` from a leaf bundle: Hugo ≥ 0.123's
+  // path parser cuts only a content format's extension, and reads a bundle's refs from the folder above it; hugo 0.111.3
+  // finds neither. Either Hugo's answer is taken, so a site on either version gets no false error.
+  it('resolves refs as Hugo 0.111 or Hugo ≥ 0.123 does: dotted names, and a leaf bundle climbing from its parent folder', async () => {
+    const site = await openSite(
+      inMemorySite({
+        'hugo.toml': 'baseURL = "https://example.org/"\n',
+        'content/blog/2024/0.9.0.md': page('title: Release'),
+        'content/docs/language.md': page('title: Language'),
+        'content/docs/content/shortcodes/index.md': page('title: Shortcodes'),
+      }),
+      '/site',
+    );
+    const resolve = (path: string, from: string) => hugoRoutes.resolveTemplateLink!(site, from, ref(path));
+    assert.deepEqual(resolve('0.9.0', '/site/content/blog/2024/0.9.0.md'), { status: 'found', path: '/site/content/blog/2024/0.9.0.md' });
+    assert.deepEqual(resolve('/blog/2024/0.9.0', '/site/content/docs/language.md'), { status: 'found', path: '/site/content/blog/2024/0.9.0.md' });
+    assert.deepEqual(resolve('../language', '/site/content/docs/content/shortcodes/index.md'), { status: 'found', path: '/site/content/docs/language.md' });
+    assert.equal(resolve('/blog/2024/0.9.1', '/site/content/docs/language.md').status, 'missing');
+  });
+
   // Hugo ≥ 0.115 (resources/page/permalinks.go DecodePermalinksConfig) takes a table per page kind; linkerd.io dates its
   // blog with `permalinks: {page: {blog: /:year/:month/:day/:slug/}}`. A plain key is the page and term pattern, as in 0.111.
   it('reads [permalinks] by page kind: page, section, taxonomy and term tables beside plain keys', async () => {

@@ -317,11 +317,14 @@ export class HugoContentTree {
     return found.path && found.isPost ? { status: 'found', path: found.path } : { status: 'unknown' };
   }
 
-  /** The ref made absolute against the page's folder (a leaf bundle's is the folder above, unless it climbs). */
-  private joined(from: HugoContentFile | undefined, written: string): string {
+  /**
+   * The ref made absolute against the page's folder: a leaf bundle's is the folder above, unless the ref climbs
+   * (hugo 0.111), or always (`fromBundleParent`: Hugo ≥ 0.123, where docsy.dev's bundle links `../language/`).
+   */
+  private joined(from: HugoContentFile | undefined, written: string, fromBundleParent = false): string {
     const ref = written.trim().toLowerCase() || '/';
     if (!from || ref.startsWith('/')) return ref.startsWith('/') ? ref : `/${ref}`;
-    const base = from.stem === 'index' && !ref.startsWith('..') ? parentDir(`/${from.dir}`) : `/${from.dir}`;
+    const base = from.stem === 'index' && (fromBundleParent || !ref.startsWith('..')) ? parentDir(`/${from.dir}`) : `/${from.dir}`;
     return goJoin(base.toLowerCase(), ref);
   }
 
@@ -331,6 +334,11 @@ export class HugoContentTree {
     const ref = this.joined(from, written);
     const first = this.sectionOrPage(tree, ref);
     if (first.node) return first.node;
+    // Hugo ≥ 0.123 reads a climbing ref of a leaf bundle from the folder above it too: either Hugo's answer is taken.
+    if (from?.stem === 'index' && inRef.startsWith('..')) {
+      const climbed = this.sectionOrPage(tree, this.joined(from, written, true));
+      if (climbed.node) return climbed.node;
+    }
     if (!inRef.startsWith('/')) {
       const again = this.sectionOrPage(tree, `/${inRef}`);
       if (again.node) return again.node;
@@ -350,13 +358,21 @@ export class HugoContentTree {
     const node = section === undefined ? undefined : tree.sections.get(section);
     if (node && section === pref) return { node, name: '' };
     const filename = ref.slice(section?.length ?? 0).replace(/^\//, '');
-    let name = filename.replace(/\.[^./]*$/, '');
-    if (name.endsWith(`.${tree.language}`)) name = name.slice(0, -tree.language.length - 1);
-    name = name.replace(/\/_?index$/, '');
-    if (section === undefined || !node) return { name };
-    if (node.fileName !== undefined && node.fileName === filename) return { node, name };
-    const page = tree.pages.get(pageKey(section, name));
-    return page ? { node: page, name } : { name };
+    const nameOf = (withoutExtension: string) => {
+      const name = withoutExtension.endsWith(`.${tree.language}`) ? withoutExtension.slice(0, -tree.language.length - 1) : withoutExtension;
+      return name.replace(/\/_?index$/, '');
+    };
+    // hugo 0.111 cuts any extension (`0.9.0` looks up `0.9`); Hugo ≥ 0.123 only a content format's, so docsy.dev's
+    // `0.9.0/` names 0.9.0.md: either Hugo's answer is taken.
+    const stripped = filename.replace(/\.[^./]*$/, '');
+    const names = stripped === filename || contentExtension.test(filename) ? [nameOf(stripped)] : [nameOf(stripped), nameOf(filename)];
+    if (section === undefined || !node) return { name: names[0]! };
+    if (node.fileName !== undefined && node.fileName === filename) return { node, name: names[0]! };
+    for (const name of names) {
+      const page = tree.pages.get(pageKey(section, name));
+      if (page) return { node: page, name };
+    }
+    return { name: names[0]! };
   }
 }
 
@@ -432,6 +448,9 @@ function goJoin(base: string, ref: string): string {
   return `/${out.join('/')}`;
 }
 
+
+/** A content format's extension, which Hugo ≥ 0.123 cuts from a ref (any other stays part of the name). */
+const contentExtension = /\.(?:md|markdown|mdown|mkd|mkdn|mdwn|html|htm|org|adoc|asciidoc|ad|pandoc|pdc|rst|mmark)$/i;
 
 /** The extensions of `otherContentFormats`, to look a page's file up by its URL. */
 const otherFormatExtensions = ['.html', '.htm', '.org', '.adoc', '.asciidoc', '.pandoc', '.pdc', '.rst', '.mmark'];
