@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createPostcraftService, formatMessage } from '../../src/core/index';
 import { postsByAuthor } from '../../src/core/site/siteOverview';
-import { inMemorySite } from '../../src/core/host/inMemoryFileSystem';
+import { InMemoryFileSystem, inMemorySite } from '../../src/core/host/inMemoryFileSystem';
 import { hugo } from '../../src/core/site/generators/hugo';
 import { hugoTermKey } from '../../src/core/site/generators/hugo/terms';
 
@@ -109,6 +109,20 @@ describe('Hugo rules', () => {
     };
     const findings = await check(files, 'content/en/blog/b.md', '---\ntitle: B\n---\n[a]({{< ref "/blog/a" >}}) [b](/blog/a/)\n');
     assert.deepEqual(findings.map((finding) => finding.code), []);
+  });
+
+  // docsy.dev mounts the repository's ../AGENTS.md into content/project/repo/ and links it as AGENTS.md: hugo lists
+  // /project/repo/agents/. A mount Postcraft does not read (outside the site, or absent) holds pages it cannot know.
+  it('knows nothing of the pages of a mount from outside the site, and so reports no link to them', async () => {
+    const fs = new InMemoryFileSystem('/', {
+      'repo/AGENTS.md': '# Agents\n',
+      'repo/site/hugo.yaml': 'baseURL: https://x.org/\nlanguages:\n  en: {}\n  fr: {}\nmodule:\n  mounts:\n    - source: content/en\n      target: content\n    - source: ../AGENTS.md\n      target: content/project/repo/AGENTS.md\n',
+      'repo/site/content/en/project/repo/_index.md': '---\ntitle: Repo\n---\n[a](AGENTS.md) [r]({{< ref "AGENTS.md" >}}) [m](missing.md)\n',
+    });
+    const service = createPostcraftService({ fs });
+    await service.openWorkspace(['/repo/site']);
+    const findings = await service.checkFile('/repo/site/content/en/project/repo/_index.md');
+    assert.deepEqual(findings.map((finding) => finding.message.split(' (')[0]), ['No page or file at "missing.md"']);
   });
 
   it('flags a rarely used tag one edit from a common one, and not distinct short tags', async () => {

@@ -1,5 +1,5 @@
 import { hugoDetection } from './detection';
-import { joinPath } from '../../text/paths';
+import { isInside, joinPath } from '../../text/paths';
 import { basePathOf, hostOf, withHost, objectSetting, objectSettingAt, stringSetting } from '../configFiles';
 import type { SiteConfig } from '../model';
 import { browserCandidates, defaultImageFields, rootRelativeCandidates, withoutBasePath, type GeneratorProfile, type LoadedSiteConfig, recordingConfigInputs } from './profile';
@@ -54,9 +54,13 @@ export const hugo: GeneratorProfile = {
     const mounts = moduleMounts(data).filter((mount) => !mount.languages.some((code) => disabled.has(code)));
     const contentMounts = mounts.filter((mount) => isTarget(mount.target, 'content'));
     const { mounts: languageMounts, ...languages } = readLanguages(data, root, globalContentDir, contentMounts, disabled);
-    // A mount whose source the copy lacks (a git submodule not fetched, a folder the build writes): its pages are unknown.
+    // A mount whose source the copy lacks (a git submodule not fetched, a folder the build writes), or that lies outside
+    // the site, which Postcraft does not read (docsy.dev mounts ../AGENTS.md): its pages are unknown.
     const absentMountTargets: string[] = [];
-    for (const mount of contentMounts) if (!(await fs.stat(joinPath(root, mount.source)))) absentMountTargets.push(pagePathOfTarget(mount.target.slice('content'.length)));
+    for (const mount of contentMounts) {
+      const source = joinPath(root, mount.source);
+      if (!isInside(root, source) || !(await fs.stat(source))) absentMountTargets.push(pagePathOfTarget(mount.target.slice('content'.length)));
+    }
     const themes = themeNames(data);
     // Any mount into a component replaces its default folder (hugo 0.111 modules/config.go,
     // ApplyProjectConfigDefaults); one into a folder of static/ or assets/ is served there, not at the root.

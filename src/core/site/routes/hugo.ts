@@ -181,7 +181,8 @@ export const hugoRoutes: GeneratorRoutes = {
     for (const path of new Set([link.path.replace(/^\.\//, ''), link.path.replace(/\/+$/, '')])) {
       if (path === '') continue;
       const found = tree?.resolveRef(fromPath, { ...link, path }, false);
-      if (found?.status === 'found') return found;
+      // Found, or found where Postcraft cannot see the page (a section without a file, a mount it does not read).
+      if (found?.status === 'found' || found?.status === 'unknown') return found;
     }
     return undefined;
   },

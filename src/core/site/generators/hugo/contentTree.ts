@@ -313,8 +313,14 @@ export class HugoContentTree {
     const notFound = (what: string): TemplateLinkTarget => ({ status: 'missing', why: `REF_NOT_FOUND: Ref "${ref}" from page "${pathc}": ${what}` });
     const found = this.contentNode(tree, from, ref, byName);
     if (found === 'ambiguous') return notFound(`page reference "${this.joined(from, ref)}" is ambiguous`);
-    if (!found) return notFound('page not found');
+    if (!found) return this.belowAbsentMount(this.joined(from, ref)) ? { status: 'unknown' } : notFound('page not found');
     return found.path && found.isPost ? { status: 'found', path: found.path } : { status: 'unknown' };
+  }
+
+  /** Whether a content path lies below a mount whose pages Postcraft cannot read (`absentMountTargets`). */
+  private belowAbsentMount(contentPath: string): boolean {
+    const path = contentPath.toLowerCase().replace(/\.[^./]*$/, '').replace(/\/+$/, '');
+    return this.routing.absentMountTargets.some((target) => isInside(`/${target.toLowerCase()}`, path));
   }
 
   /**
