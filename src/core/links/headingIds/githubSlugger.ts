@@ -23,6 +23,11 @@ export interface SluggerRule {
   readonly smartypants: boolean;
   /** One trailing `-` of the slug is cut (Astro up to 6). */
   readonly trimTrailingDash: boolean;
+  /**
+   * A first-level heading keeps its ID (Astro). Docusaurus's theme renders an `h1` without one ("H1 headings do not
+   * need an id", theme-classic Heading): webdriver.io's links to `#save-options` break on `# Save Options`, as its build reports.
+   */
+  readonly firstLevelIds: boolean;
 }
 
 /**
@@ -37,14 +42,14 @@ export interface AstroHeadingIds {
   readonly smartDashes: boolean | 'either';
 }
 
-const docusaurusRule: SluggerRule = { customIds: true, smartypants: false, trimTrailingDash: false };
-export const astroRule: SluggerRule = { customIds: false, smartypants: true, trimTrailingDash: true };
+const docusaurusRule: SluggerRule = { customIds: true, smartypants: false, trimTrailingDash: false, firstLevelIds: false };
+export const astroRule: SluggerRule = { customIds: false, smartypants: true, trimTrailingDash: true, firstLevelIds: true };
 
 /** Every slugger rule an Astro site's headings may follow, the likeliest first. */
 export function astroRules(ids: AstroHeadingIds): SluggerRule[] {
   const trims = ids.trailingDash === 'either' ? [true, false] : [ids.trailingDash === 'cut'];
   const smart = ids.smartDashes === 'either' ? [true, false] : [ids.smartDashes];
-  return trims.flatMap((trimTrailingDash) => smart.map((smartypants) => ({ customIds: false, smartypants, trimTrailingDash })));
+  return trims.flatMap((trimTrailingDash) => smart.map((smartypants) => ({ customIds: false, smartypants, trimTrailingDash, firstLevelIds: true })));
 }
 
 /**
@@ -81,7 +86,9 @@ export function githubSluggerAnchors(body: string, headings: readonly ScannedHea
     else if (custom) end = last.start + custom.index;
     const raw = heading.lines.map((line) => body.slice(line.start, Math.min(line.end, end))).join('\n');
     const text = plainText(raw, { imageAlt: true }).replace(/\s*\n\s*/g, '\n').trim();
+    // The slugger counts an h1's slug even where the theme then drops its ID.
     const id = commented ?? (custom ? custom[1]!.trim() : sluggedBy(rule, slugger, text));
+    if (heading.level === 1 && !rule.firstLevelIds) continue;
     if (id) anchors.push({ id, text: text.replace(/\n/g, ' '), range: { start: first.start, end } });
   }
   return anchors;
