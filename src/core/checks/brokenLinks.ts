@@ -2,6 +2,7 @@ import { findLinks } from '../links/findLinks';
 import { isTemplateForm, linkTextFor } from '../site/linkText';
 import type { Anchor, LinkReference } from '../links/model';
 import { resolveLink } from '../site/resolveLink';
+import { isPostPath } from '../site/fileSet';
 import type { Site } from '../site/site';
 import { closestMatches } from '../text/similarity';
 import type { CheckContext } from './context';
@@ -27,8 +28,10 @@ function checkLink(context: CheckContext, link: LinkReference): void {
     if (link.absolute) return;
     const fixes = target.address ? [context.replaceFix(msg('Change to "{0}"', target.address), link.range, target.address, true)] : suggestionFixes(context, link, target.suggestions);
     // The generator stops on a template link to nothing, and a file link names a file that is not there;
-    // a URL may still be served by something Postcraft does not see (a theme's page, the host's redirects).
-    const severity = isTemplateForm(link.form) || target.why || !link.path.startsWith('/') ? 'error' : 'warning';
+    // a URL may still be served by something Postcraft does not see (a theme's page, the host's redirects), and a
+    // relative one too where the site's templates write its redirects (longhorn.io's /docs/1.9.0/… → /docs/archives/1.9.0/…).
+    const mayBeRedirected = site.hostRedirects.madeByTemplates && !isPostPath(link.path);
+    const severity = isTemplateForm(link.form) || target.why || (!link.path.startsWith('/') && !mayBeRedirected) ? 'error' : 'warning';
     const address = target.address && msg('It looks like a web address written without "https://".');
     const message = sentences(msg('No page or file at {0} (looked for {1}).', shown, target.lookedFor), target.why && msg('{0}.', target.why), address, didYouMean(fixes));
     context.report({ code: 'broken-link', severity, range: link.range, message, fixes });

@@ -132,6 +132,17 @@ describe('links between posts', () => {
     assert.deepEqual(findings.map((finding) => finding.message.split(' (')[0]), ['No page or file at "/posts/targe"']);
   });
 
+  // longhorn.io writes its _redirects with a template (layouts/index.redirects: /docs/1.9.0/… → /docs/archives/1.9.0/…),
+  // which serves a relative URL link Postcraft finds no page for: a warning then, not an error. A missing file stays an error.
+  it('takes a relative URL link to no page for a warning where the site\'s templates write its redirects', async () => {
+    const severities = async (extra: Record<string, string>) => {
+      const fs = hugoSite({ ...extra, 'content/posts/rel.md': '---\ntitle: Rel\n---\n\n[a](../targte/) [b](../missing.md)\n' });
+      return (await (await open(fs)).checkFile('/site/content/posts/rel.md')).map((finding) => [finding.code, finding.severity]);
+    };
+    assert.deepEqual(await severities({}), [['broken-link', 'error'], ['broken-link', 'error']]);
+    assert.deepEqual(await severities({ 'layouts/index.redirects': '{{ range .Site.Pages }}{{ .RelPermalink }} /x/{{ end }}' }), [['broken-link', 'warning'], ['broken-link', 'error']]);
+  });
+
   // Netlify reads _redirects in the folder it publishes; one kept there in the repository (rOpenSci's
   // public/_redirects) outlives the build. A rewrite to another host serves images too.
   it('reads the _redirects of Netlify’s publish folder, for links and root-relative images', async () => {
