@@ -124,7 +124,7 @@ function missingFile(site: Site, file: string, fromPath: string): LinkTarget {
   const name = basename(file).toLowerCase();
   const sameName = [...site.posts.keys()].filter((path) => basename(path).toLowerCase() === name);
   const stem = name.replace(/\.[^.]+$/, '');
-  return { kind: 'missing', why: undefined, lookedFor, suggestions: sameName.length > 0 ? sameLanguageFirst(site, sameName, fromPath).slice(0, 3) : similarPages(site, stem, fromPath) };
+  return { kind: 'missing', why: undefined, lookedFor, suggestions: sameName.length > 0 ? nearestFirst(site, sameName, fromPath).slice(0, 3) : similarPages(site, stem, fromPath) };
 }
 
 /**
@@ -136,17 +136,29 @@ function similarPages(site: Site, written: string, fromPath: string | undefined)
   const slug = basename(urlKey(written.replace(/\.(md|mdx|markdown)$/i, '').replace(/^\d{4}-\d{2}-\d{2}-/, '')));
   if (slug === '' || slug === '/') return [];
   const sameSlug = pages.withSlug(slug);
-  if (sameSlug.length > 0) return sameLanguageFirst(site, sameSlug, fromPath).slice(0, 3);
+  if (sameSlug.length > 0) return nearestFirst(site, sameSlug, fromPath).slice(0, 3);
   const close = pages.closestSlugs(slug, 3);
-  return sameLanguageFirst(site, close.flatMap((candidate) => pages.withSlug(candidate)), fromPath).slice(0, 3);
+  return nearestFirst(site, close.flatMap((candidate) => pages.withSlug(candidate)), fromPath).slice(0, 3);
 }
 
-/** Pages in the language of the linking page first (on a multilingual site a writer links within theirs). */
-function sameLanguageFirst(site: Site, paths: readonly string[], fromPath: string | undefined): string[] {
-  const language = fromPath === undefined ? undefined : site.posts.get(fromPath)?.language;
-  if (language === undefined) return [...paths];
-  const same = paths.filter((path) => site.posts.get(path)?.language === language);
-  return [...same, ...paths.filter((path) => !same.includes(path))];
+/**
+ * Pages in the language of the linking page first (on a multilingual site a writer links within theirs), then those
+ * sharing more of its folders (in versioned docs, the same version's page: longhorn.io's 1.12.0 docs were offered
+ * 1.11.0's first), in their order otherwise.
+ */
+function nearestFirst(site: Site, paths: readonly string[], fromPath: string | undefined): string[] {
+  if (fromPath === undefined) return [...paths];
+  const language = site.posts.get(fromPath)?.language;
+  const folders = dirname(fromPath).split('/');
+  const shared = (path: string) => {
+    const other = dirname(path).split('/');
+    let count = 0;
+    while (count < folders.length && count < other.length && folders[count] === other[count]) count++;
+    return count;
+  };
+  const ranked = paths.map((path, index) => ({ path, index, sameLanguage: language !== undefined && site.posts.get(path)?.language === language, shared: shared(path) }));
+  ranked.sort((a, b) => Number(b.sameLanguage) - Number(a.sameLanguage) || b.shared - a.shared || a.index - b.index);
+  return ranked.map(({ path }) => path);
 }
 
 

@@ -132,6 +132,14 @@ describe('links between posts', () => {
     assert.deepEqual(findings.map((finding) => finding.message.split(' (')[0]), ['No page or file at "/posts/targe"']);
   });
 
+  // longhorn.io's 1.12.0 docs link `../volumes/create` one folder short: the page of the same version is the fix to offer first.
+  it('offers the page that shares most of the linking page\'s folders first', async () => {
+    const page = '---\ntitle: P\n---\nText.\n';
+    const fs = hugoSite({ 'content/docs/1.11.0/volumes/create.md': page, 'content/docs/1.12.0/volumes/create.md': page, 'content/docs/1.12.0/nodes/a.md': '---\ntitle: A\n---\n[c](../volumes/create/)\n' });
+    const [finding] = await (await open(fs)).checkFile('/site/content/docs/1.12.0/nodes/a.md');
+    assert.deepEqual(finding?.fixes.slice(0, 2).map((fix) => fix.edits[0]!.newText), ['/docs/1.12.0/volumes/create/', '/docs/1.11.0/volumes/create/']);
+  });
+
   // longhorn.io writes its _redirects with a template (layouts/index.redirects: /docs/1.9.0/… → /docs/archives/1.9.0/…),
   // which serves a relative URL link Postcraft finds no page for: a warning then, not an error. A missing file stays an error.
   it('takes a relative URL link to no page for a warning where the site\'s templates write its redirects', async () => {
