@@ -259,6 +259,28 @@ describe('Hugo URL rules, in-memory', () => {
 
   // hugo 0.111.3 `hugo list all` on this site: content/en/docs/a.md at /docs/a/ and /fr/docs/a/, b.md at
   // /docs/b/ only (fr's own b.md takes its place, at /fr/docs/bee/), specs/s.md at /docs/specs/s/ only.
+  // docsy.dev (Hugo ≥ 0.153): content/en is mounted with `sites: {matrix: {languages: [en, fr]}}` to fill in French, as two
+  // `lang:` mounts did before (hugo 0.111.3 writes fr/docs/get-started/ from the English page).
+  it('reads a sites matrix naming several languages as a mount for each', async () => {
+    const site = await openSite(
+      inMemorySite({
+        'hugo.yaml': [
+          'baseURL: https://example.org/',
+          'languages: {en: {weight: 1}, fr: {weight: 2}}',
+          'module:',
+          '  mounts:',
+          '    - {source: content/fr, target: content, sites: {matrix: {languages: [fr]}}}',
+          "    - {source: content/en, target: content, sites: {matrix: {languages: ['**']}}}",
+        ].join('\n'),
+        'content/en/docs/get-started.md': page('title: Get started'),
+        'content/fr/_index.md': page('title: Accueil'),
+      }),
+      '/site',
+    );
+    assert.deepEqual(routesOf(site), { 'content/en/docs/get-started.md': '/docs/get-started/', 'content/fr/_index.md': '/fr/' });
+    assert.deepEqual(site.posts.get('/site/content/en/docs/get-started.md')?.route?.aliases, ['/fr/docs/get-started/']);
+  });
+
   it('gives a page mounted as another language\'s fallback its own language\'s URL, the copies as aliases', async () => {
     const site = await openSite(
       inMemorySite({

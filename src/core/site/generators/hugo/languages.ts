@@ -18,16 +18,25 @@ export function readLanguages(data: ConfigData, root: string, globalContentDir: 
   const defaultLanguage = (stringSetting(data, 'defaultContentLanguage') ?? 'en').toLowerCase();
   const codes = new Set([defaultLanguage, ...declared.map(([code]) => code)]);
   const languageOf = (candidates: readonly string[]) => (candidates.length === 0 || candidates.includes(defaultLanguage) ? defaultLanguage : candidates[0]!);
+  // Every language a mount builds its files for, its own first: `lang` names one (Hugo 0.111), a sites matrix
+  // (Hugo ≥ 0.153) may name several, globs included (docsy.dev mounts content/en for en and fr).
+  const languagesOf = (candidates: readonly string[]) => {
+    const named = candidates.flatMap((code) => (/[*?[]/.test(code) ? [...codes].filter((known) => new RegExp(`^${globToRegExpSource(code)}$`).test(known)) : [code]));
+    const own = languageOf(named);
+    return [own, ...new Set(named.filter((code) => code !== own))];
+  };
   let contentDirs: { dir: string; language: string; isLanguageRoot: boolean; mountedAt?: string; filters?: Mount['filters'] }[];
   if (contentMounts.length > 0) {
     // A mount into a folder of content (`content/docs`) grafts pages, often as another language's fallback.
-    contentDirs = contentMounts.map((mount) => ({
-      dir: joinPath(root, mount.source),
-      language: languageOf(mount.languages),
-      isLanguageRoot: mount.target === 'content',
-      ...(mount.target === 'content' ? {} : { mountedAt: mount.target.slice('content'.length) }),
-      ...(mount.filters ? { filters: mount.filters } : {}),
-    }));
+    contentDirs = contentMounts.flatMap((mount) =>
+      languagesOf(mount.languages).map((language) => ({
+        dir: joinPath(root, mount.source),
+        language,
+        isLanguageRoot: mount.target === 'content',
+        ...(mount.target === 'content' ? {} : { mountedAt: mount.target.slice('content'.length) }),
+        ...(mount.filters ? { filters: mount.filters } : {}),
+      })),
+    );
   } else {
     contentDirs = declared.flatMap(([language, settings]) => {
       const dir = settings && typeof settings === 'object' ? stringSetting(settings as ConfigData, 'contentDir') : undefined;
@@ -87,4 +96,9 @@ export function translatedBundleCandidates(config: SiteConfig, postPath: string,
   const bundle = dirname(postPath).slice(holder.dir.length);
   const otherDirs = new Set(languages.contentDirs.map((entry) => entry.dir).filter((dir) => dir !== holder.dir));
   return [...otherDirs].map((dir) => joinPath(`${dir}${bundle}`, imagePath));
+}
+
+/** A language glob of a sites matrix (`*`, `**`, `e?`, `[ef]*`) as a regular expression's source. */
+function globToRegExpSource(glob: string): string {
+  return glob.split('').map((char) => (char === '*' ? '.*' : char === '?' ? '.' : char === '[' || char === ']' ? char : escapeRegExp(char))).join('');
 }
