@@ -213,13 +213,14 @@ describe('the check cache', () => {
     assert.equal(readCheckCache({ format: 'postcraft-check-cache', version: 4, sites: {} }), undefined, 'no end to findings that a dated post going live changes');
     assert.equal(readCheckCache({ format: 'postcraft-check-cache', version: 5, sites: {} }), undefined, 'no record of the options its findings were made with');
     assert.equal(readCheckCache({ format: 'postcraft-check-cache', version: 6, sites: {} }), undefined, 'routes without their expiry date');
-    assert.equal(readCheckCache({ format: 'postcraft-check-cache', version: 7, sites: { '/site': { key: 'k', startedAt: 0, parts: {}, posts: { '/site/a.md': { size: 1 } } } } }), undefined);
+    assert.equal(readCheckCache({ format: 'postcraft-check-cache', version: 7, sites: {} }), undefined, 'page summaries with ids by the older rules');
+    assert.equal(readCheckCache({ format: 'postcraft-check-cache', version: 8, sites: { '/site': { key: 'k', startedAt: 0, parts: {}, posts: { '/site/a.md': { size: 1 } } } } }), undefined);
     const post = { size: 1, mtime: 1, hash: 'h', page: 'p', summary: { path: '/site/a.md', tags: [], authors: [] }, imports: [], uses: ['images'], images: ['/site/a.png'], weights: 'w', findings: [] };
-    const site = (posts: Record<string, unknown>) => ({ format: 'postcraft-check-cache', version: 7, sites: { '/site': { key: 'k', startedAt: 0, parts: {}, posts } } });
+    const site = (posts: Record<string, unknown>) => ({ format: 'postcraft-check-cache', version: 8, sites: { '/site': { key: 'k', startedAt: 0, parts: {}, posts } } });
     assert.ok(readCheckCache(site({ '/site/a.md': post })));
     assert.equal(readCheckCache(site({ '/site/a.md': { ...post, uses: ['telepathy'] } })), undefined);
     assert.equal(readCheckCache(site({ '/site/a.md': { ...post, weights: undefined } })), undefined);
-    assert.ok(readCheckCache({ format: 'postcraft-check-cache', version: 7, sites: {} }));
+    assert.ok(readCheckCache({ format: 'postcraft-check-cache', version: 8, sites: {} }));
   });
 
   it('is kept where --cache-location says, else in node_modules/.cache/postcraft of the checked folder', () => {
