@@ -89,6 +89,25 @@ describe('images where the site puts them', () => {
     assert.deepEqual(findings.map(({ code, severity, line }) => [code, severity, line]), [['broken-image', 'warning', 5], ['broken-image', 'error', 8]]);
   });
 
+  // linkerd.io's roundups show /2023/06/21/linkerd-edge-roundup/cover.jpg, which Hugo publishes from that post's bundle.
+  // The post that shows it is read first here: the whole-site check leaves such an image for its second pass.
+  it('finds a file of another post\'s bundle by that post\'s URL, post by post and in a whole-site check alike', async () => {
+    const files = {
+      'hugo.toml': 'baseURL = "https://example.org/"\n[permalinks]\nblog = "/:year/:month/:day/:slug/"\n',
+      'content/blog/0621-roundup/index.md': '---\ntitle: R\ndate: 2023-06-21\nslug: linkerd-edge-roundup\n---\nText.\n',
+      'content/blog/0621-roundup/cover.jpg': png,
+      'content/blog/0001-later/index.md': '---\ntitle: L\ndate: 2023-08-07\nimages: [/2023/06/21/linkerd-edge-roundup/cover.jpg]\n---\n![c](/2023/06/21/linkerd-edge-roundup/cover.jpg) ![g](/2023/06/21/linkerd-edge-roundup/gone.jpg)\n',
+    };
+    const later = '/site/content/blog/0001-later/index.md';
+    const perPost = createPostcraftService({ fs: inMemorySite(files) });
+    await perPost.openWorkspace(['/site']);
+    const findings = (await perPost.checkFile(later)).filter((finding) => finding.code !== 'missing-alt');
+    assert.deepEqual(findings.map((finding) => [finding.code, finding.range.start.line, /gone/.test(finding.message)]), [['broken-image', 5, true]]);
+    const wholeSite = createPostcraftService({ fs: inMemorySite(files), checksAfterOpening: () => true });
+    const [site] = await wholeSite.openWorkspace(['/site']);
+    assert.deepEqual((await wholeSite.checkSite(site!)).filter((finding) => finding.file === later && finding.code !== 'missing-alt'), findings);
+  });
+
   // jekyll 4.3.1 publishes _tutorials/t.md at /tutorials/t/ and the browser takes ../../img/a.png from there: /img/a.png.
   it('finds a relative image the browser takes from the page’s URL, where the file’s folder leads out of the site', async () => {
     const site = { '_config.yml': 'collections:\n  tutorials:\n    output: true\n    permalink: /:collection/:path/\n', 'img/a.png': png };

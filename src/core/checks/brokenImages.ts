@@ -39,13 +39,14 @@ const references = new WeakMap<ParsedPost, { readonly config: Site['config']; re
 /** `resolvePageImage`, once per reference while the site's files stay as they are. */
 function resolved(site: Site, post: ParsedPost, reference: ImageReference): ImageResolution {
   const known = resolutions.get(reference);
-  if (known?.files === site.files && known.version === site.files.version && known.config === site.config) return known.resolution;
+  // Once every page is indexed, another page's bundle may hold the image (`allIndexed`): resolved again then.
+  if (known?.files === site.files && known.version === site.files.version && known.config === site.config && known.allIndexed === site.allIndexed) return known.resolution;
   const resolution = resolvePageImage(site, post, reference);
-  resolutions.set(reference, { files: site.files, version: site.files.version, config: site.config, resolution });
+  resolutions.set(reference, { files: site.files, version: site.files.version, config: site.config, allIndexed: site.allIndexed, resolution });
   return resolution;
 }
 
-const resolutions = new WeakMap<ImageReference, { readonly files: Site['files']; readonly version: number; readonly config: Site['config']; readonly resolution: ImageResolution }>();
+const resolutions = new WeakMap<ImageReference, { readonly files: Site['files']; readonly version: number; readonly config: Site['config']; readonly allIndexed: boolean; readonly resolution: ImageResolution }>();
 
 /**
  * The image files whose weight the post's (or fragment's) heavy-image findings read: those it shows as
@@ -68,10 +69,30 @@ export function weighShownImages(site: Site, post: ParsedPost, fragment = false)
   return site.heavyImages.weigh(shownImages(site, post, fragment));
 }
 
+/**
+ * The post's root-relative images not found while the site is still indexed: another page's bundle may publish them
+ * at its URL (see pageImages.ts `inOtherBundle`), which is known once every page is. The whole-site check keeps them
+ * for its second pass (twoPassCheck.ts), and `checkImages` leaves them alone meanwhile.
+ */
+export function deferredImages(site: Site, post: ParsedPost): ImageReference[] {
+  return site.allIndexed ? [] : imageReferencesOf(site, post).filter((reference) => isDeferred(site, reference, resolved(site, post, reference)));
+}
+
+function isDeferred(site: Site, reference: ImageReference, resolution: ImageResolution): boolean {
+  return !site.allIndexed && resolution.status === 'missing' && reference.path.startsWith('/');
+}
+
+/** The findings of images kept for the second pass, once every page is indexed. */
+export function reportDeferredImages(context: CheckContext, deferred: readonly ImageReference[]): void {
+  const weighed = new Set<string>();
+  for (const reference of deferred) checkReference(context, reference, weighed);
+}
+
 /** `weighed`: the image files already weighed for this post, each reported heavy once however often it is shown. */
 function checkReference(context: CheckContext, reference: ImageReference, weighed: Set<string>): void {
   const { site, post } = context;
   const resolution = resolved(site, post, reference);
+  if (isDeferred(site, reference, resolution)) return;
   const shown = `"${reference.raw}"`;
   // Where Postcraft only guesses that the text names an image, it says so and never claims an error.
   // "Image … (why)." with the guess's reason in the parentheses, when there is one.

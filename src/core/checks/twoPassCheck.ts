@@ -5,7 +5,8 @@ import { LineIndex, type Position } from '../text/lineIndex';
 import { findLinks } from '../links/findLinks';
 import type { LinkReference } from '../links/model';
 import { reportLinkProblems } from './brokenLinks';
-import { weighShownImages } from './brokenImages';
+import { deferredImages, reportDeferredImages, weighShownImages } from './brokenImages';
+import type { ImageReference } from '../post/imageReferences';
 import { checkDuplicateUrl } from './duplicateUrl';
 import type { Finding } from './finding';
 import { collectFindings, postChecks, shownFindings, type CheckOptions } from './runChecks';
@@ -26,6 +27,8 @@ export interface HalfChecked {
   readonly tags: readonly TagOccurrence[];
   /** The links of the body, checked once every page's URL and headings are known. */
   readonly links: readonly LinkReference[];
+  /** Root-relative images not found yet, checked once every page's URL is known (see brokenImages.ts `deferredImages`). */
+  readonly images: readonly ImageReference[];
   /** The post up to its body: offsets in the frontmatter, and those of the links, map to their lines and columns. */
   readonly head: ParsedPost;
   /** The lines where the post silences findings (see suppressions.ts), and its line ending for the ignore fixes. */
@@ -38,13 +41,15 @@ export async function checkWhileIndexing(site: Site, post: ParsedPost): Promise<
   await weighShownImages(site, post);
   const text = detached(post.text.slice(0, post.bodyStart));
   const links = findLinks(post, site.config).map(detachedLink);
+  const images = deferredImages(site, post).map(detachedImage);
   return {
     findings: collectFindings(site, post, postChecks),
     tags: withBodyWords(site, post, tagOccurrences(post, site.config)).map((occurrence) => ({ ...occurrence, tag: interned(occurrence.tag) })),
     links,
+    images,
     suppressions: findSuppressions(site.config, post),
     eol: lineEnding(post.text),
-    head: { path: post.path, text, lines: links.length > 0 ? new KnownPositions(text, linkPositions(post, links)) : new LineIndex(text), frontmatter: undefined, bodyStart: text.length },
+    head: { path: post.path, text, lines: links.length + images.length > 0 ? new KnownPositions(text, linkPositions(post, links, images)) : new LineIndex(text), frontmatter: undefined, bodyStart: text.length },
   };
 }
 
@@ -60,14 +65,20 @@ function detachedLink(link: LinkReference): LinkReference {
   return { ...link, raw, path: partOf(link.path), ...(link.fragment !== undefined ? { fragment: partOf(link.fragment) } : {}) };
 }
 
-/** Where each offset a link finding may name stands in the whole post. */
-function linkPositions(post: ParsedPost, links: readonly LinkReference[]): Map<number, Position> {
+/** An image reference that holds no slice of the post's text. */
+function detachedImage(reference: ImageReference): ImageReference {
+  return { ...reference, raw: detached(reference.raw), path: detached(reference.path) };
+}
+
+/** Where each offset a link or deferred image finding may name stands in the whole post. */
+function linkPositions(post: ParsedPost, links: readonly LinkReference[], images: readonly ImageReference[]): Map<number, Position> {
   const positions = new Map<number, Position>();
   for (const link of links) {
     for (const offset of [link.range.start, link.range.end, link.fragmentRange?.start, link.fragmentRange?.end]) {
       if (offset !== undefined) positions.set(offset, post.lines.positionAt(offset));
     }
   }
+  for (const { range } of images) for (const offset of [range.start, range.end]) positions.set(offset, post.lines.positionAt(offset));
   return positions;
 }
 
@@ -84,6 +95,6 @@ export class KnownPositions extends LineIndex {
 
 /** Every finding of the post, once the whole site is indexed: the same as `runChecks` on its text. */
 export function finishCheck(site: Site, half: HalfChecked, options: CheckOptions): Finding[] {
-  const siteWide = collectFindings(site, half.head, [(context) => reportLinkProblems(context, half.links), (context) => reportTagProblems(context, half.tags), checkDuplicateUrl], half.eol);
+  const siteWide = collectFindings(site, half.head, [(context) => reportDeferredImages(context, half.images), (context) => reportLinkProblems(context, half.links), (context) => reportTagProblems(context, half.tags), checkDuplicateUrl], half.eol);
   return shownFindings(site, half.head.path, [...half.findings, ...siteWide], half.suppressions, options);
 }

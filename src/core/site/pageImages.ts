@@ -3,6 +3,7 @@ import { urlKey } from '../links/urlMap';
 import { basename, dirname, joinPath } from '../text/paths';
 import { resolveImage, type ImageResolution } from './imageResolution';
 import { routesOf } from './routes';
+import { withoutBasePath } from './generators/profile';
 import type { Site } from './site';
 
 /** The page an image is written in: its file, and its frontmatter while the site does not know its route yet. */
@@ -20,8 +21,25 @@ export interface ImagePage {
 export function resolvePageImage(site: Site, page: ImagePage, reference: ImageReference): ImageResolution {
   const resolution = resolveImage(site.profile, site.config, site.files, page.path, reference);
   if (resolution.status !== 'missing' && resolution.status !== 'outside-site') return resolution;
-  const file = (resolution.status === 'missing' ? inOwnBundle(site, page, reference) : undefined) ?? fromPageUrl(site, page, reference);
+  const file = (resolution.status === 'missing' ? (inOwnBundle(site, page, reference) ?? inOtherBundle(site, reference)) : undefined) ?? fromPageUrl(site, page, reference);
   return file === undefined ? resolution : { status: 'found', file };
+}
+
+/**
+ * Another page bundle's file at that page's URL (linkerd.io's posts share `/2023/06/21/linkerd-edge-roundup/cover.jpg`,
+ * which Hugo publishes from that post's bundle). Only once every page's URL is known (`Site.allIndexed`): while a
+ * whole site is indexed, the check leaves such an image for its second pass (`deferredImages`), so that no finding
+ * hangs on the order the posts are read in.
+ */
+function inOtherBundle(site: Site, reference: ImageReference): string | undefined {
+  if (!site.allIndexed || !reference.path.startsWith('/')) return undefined;
+  const url = urlKey(withoutBasePath(site.config, reference.path));
+  const folder = dirname(url);
+  if (folder === '/' || folder === '') return undefined;
+  const page = site.urlMap().pageAt(`${folder}/`);
+  if (!page || !/^_?index\.[^./]+$/.test(basename(page.path))) return undefined;
+  const file = joinPath(dirname(page.path), basename(url));
+  return site.files.has(file) ? file : undefined;
 }
 
 /**

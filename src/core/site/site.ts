@@ -53,6 +53,11 @@ export class Site {
   /** The weights of the images posts show, weighed as checks need them (see imageWeights.ts), kept current as images change. */
   readonly heavyImages: ImageWeights;
   truncated = false;
+  /**
+   * Every post and fragment is indexed, so every page's URL is known (set by `indexFragments`, the last step of
+   * indexing). Until then a check must not claim what another page's URL decides (see pageImages.ts).
+   */
+  allIndexed = false;
 
   private constructor(
     readonly profile: GeneratorProfile,
@@ -144,6 +149,7 @@ export class Site {
       }
       throwIfCancelled(token);
     }
+    this.allIndexed = true;
   }
 
   get root(): string {
