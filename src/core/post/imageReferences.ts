@@ -27,6 +27,8 @@ export interface ImageReference {
   readonly guess?: Message;
   /** The shortcode or Liquid tag it is an argument of. */
   readonly tag?: string;
+  /** For an argument of `{% include file param=… %}`: the include and the parameter (see `PostDialect.includeImagePrefixes`). */
+  readonly include?: { readonly file: string; readonly parameter: string };
 }
 
 /**
@@ -34,7 +36,7 @@ export interface ImageReference {
  * values of those keys are left alone), other frontmatter values that look like image paths (a guess),
  * and the body.
  */
-export function findImageReferences(post: ParsedPost, config: Pick<PostDialect, 'imageFields' | 'markdownIsMdx' | 'generator' | 'imagelessShortcodes'> & Partial<Pick<PostDialect, 'root' | 'schemaFields'>>): ImageReference[] {
+export function findImageReferences(post: ParsedPost, config: Pick<PostDialect, 'imageFields' | 'markdownIsMdx' | 'generator' | 'imagelessShortcodes'> & Partial<Pick<PostDialect, 'root' | 'schemaFields' | 'includeImagePrefixes'>>): ImageReference[] {
   const { imageFields, strings } = postImageFields(config, post.path);
   const fromFields = valuesOf(post, imageFields).flatMap(({ node }) => {
     if (typeof node.value !== 'string' || !hasImageExtension(node.value)) return [];
@@ -45,7 +47,20 @@ export function findImageReferences(post: ParsedPost, config: Pick<PostDialect, 
   const guessed = guessedFrontmatterImages(post, imageFields, strings).flatMap(({ raw, start, guess }) => toReference(raw, start, 'frontmatter', guess) ?? []);
   const body = findBodyImages(post, { mdx: compilesAsMdx(config, post.path), generator: config.generator });
   const imageless = config.imagelessShortcodes;
-  return [...fromFields, ...guessed, ...(imageless?.size ? body.filter((reference) => !(reference.guess && reference.tag !== undefined && imageless.has(reference.tag))) : body)];
+  const shown = imageless?.size ? body.filter((reference) => !(reference.guess && reference.tag !== undefined && imageless.has(reference.tag))) : body;
+  return [...fromFields, ...guessed, ...withIncludePrefixes(shown, config.includeImagePrefixes)];
+}
+
+/**
+ * An include's parameter its template writes after a path of its own (`src="/assets/{{ include.img }}"`, crystal-lang.org's
+ * media gallery) names the image at that path: `img="media/logo.svg"` is /assets/media/logo.svg.
+ */
+function withIncludePrefixes(references: readonly ImageReference[], prefixes: PostDialect['includeImagePrefixes']): readonly ImageReference[] {
+  if (!prefixes?.size) return references;
+  return references.map((reference) => {
+    const prefix = reference.include && prefixes.get(reference.include.file)?.get(reference.include.parameter);
+    return prefix === undefined ? reference : { ...reference, path: `${prefix}${reference.path}` };
+  });
 }
 
 function hasImageExtension(path: string): boolean {
@@ -77,9 +92,9 @@ function scanBodyImages(post: ParsedPost, { mdx, generator }: { mdx: boolean; ge
   // the page; blanked, the offsets stay. Template arguments are read from the text as written.
   const body = pageMarkdown(written, generator, { mdx });
   const found: ImageReference[] = [];
-  const add = (raw: string, start: number, origin: ImageOrigin, guess?: Message, tag?: string) => {
+  const add = (raw: string, start: number, origin: ImageOrigin, guess?: Message, tag?: string, include?: ImageReference['include']) => {
     const reference = toReference(raw, post.bodyStart + start, origin, guess);
-    if (reference) found.push(tag === undefined ? reference : { ...reference, tag });
+    if (reference) found.push(tag === undefined ? reference : { ...reference, tag, ...(include ? { include } : {}) });
   };
 
   // Template arguments and MDX imports are looked for first: whether they are in code matters, so they
@@ -118,7 +133,7 @@ function scanBodyImages(post: ParsedPost, { mdx, generator }: { mdx: boolean; ge
   for (const argument of templateArguments) {
     // A glob (`match="wego*.png"`, the gallery shortcode's `Resources.Match`) names files by pattern, not one file.
     if (argument.guess && argument.raw.includes('*')) continue;
-    if (!(argument.hiddenInCode && inCode(argument.tagStart))) add(argument.raw, argument.start, 'shortcode', argument.guess, argument.tag);
+    if (!(argument.hiddenInCode && inCode(argument.tagStart))) add(argument.raw, argument.start, 'shortcode', argument.guess, argument.tag, argument.include);
   }
   for (const { raw, path, start } of imports) {
     if (inCode(start)) continue;

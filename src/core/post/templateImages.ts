@@ -12,6 +12,8 @@ export type TemplateImageArgument = Omit<GuessedImageText, 'guess'> & {
   readonly hiddenInCode: boolean;
   /** The shortcode's or tag's name. */
   readonly tag: string;
+  /** For an `{% include file param=… %}` argument: the include and the parameter it is passed as. */
+  readonly include?: { readonly file: string; readonly parameter: string };
 };
 
 // Tags of plugins that look images up in folders of their own, not where the site serves files:
@@ -94,12 +96,15 @@ function imageArguments(body: string, tag: TemplateTag): TemplateImageArgument[]
   // `{% include file %}` and `{% render file %}` name a template in _includes/ (Jekyll, Eleventy), even an
   // SVG to inline; their named parameters may still be image paths.
   const skipFirst = tag.kind === 'liquid-tag' && (tag.name === 'include' || tag.name === 'render');
-  for (const [index, { name, value, start }] of tagArguments(body, tag).entries()) {
+  const args = tagArguments(body, tag);
+  const includeFile = skipFirst ? args[0]?.value : undefined;
+  for (const [index, { name, value, start }] of args.entries()) {
     if (skipFirst && index === 0) continue;
     const known = tag.kind === 'shortcode' && tag.name === 'figure' && name?.toLowerCase() === 'src';
     if (known) found.push({ raw: value, start, ...at });
     else if (!/\s/.test(value) && isImagePath(value.replace(/[?#].*$/, ''))) {
-      found.push({ raw: value, start, ...at, guess: tag.kind === 'shortcode' ? msg('in shortcode `{0}`; Postcraft guesses this argument is an image path', tag.name) : msg('in Liquid tag `{0}`; Postcraft guesses this argument is an image path', tag.name) });
+      const include = includeFile !== undefined && name !== undefined ? { include: { file: includeFile, parameter: name } } : {};
+      found.push({ raw: value, start, ...at, ...include, guess: tag.kind === 'shortcode' ? msg('in shortcode `{0}`; Postcraft guesses this argument is an image path', tag.name) : msg('in Liquid tag `{0}`; Postcraft guesses this argument is an image path', tag.name) });
     }
   }
   return found;

@@ -52,6 +52,8 @@ export interface SiteConfig {
   readonly imagelessShortcodes?: ReadonlySet<string>;
   /** The site's own shortcodes whose templates may write ids: a page calling one has anchors Postcraft cannot list (Hugo, see hugo/shortcodeTemplates.ts). */
   readonly anchorShortcodes?: ReadonlySet<string>;
+  /** By include file, then parameter: the path an include's template writes before the value (Jekyll, see jekyll/includeTemplates.ts). */
+  readonly includeImagePrefixes?: ReadonlyMap<string, ReadonlyMap<string, string>>;
   /**
    * The include files (Jekyll `_includes/`) by their path there: a value Postcraft only guesses is an image that names
    * one is an include's name (`file: icons/folder.svg`, inlined by `{% include {{ include.file }} %}`), not an image.

@@ -90,6 +90,13 @@ describe('Jekyll rules', () => {
     assert.deepEqual(findings.map((finding) => [finding.code, finding.line]), [['broken-image', 4]]);
   });
 
+  // crystal-lang.org's media page passes img="media/logo.svg" to an include writing <img src="/assets/{{ include.img }}">: jekyll 4.3.1 shows /assets/media/logo.svg.
+  it('resolves an include parameter after the path its template writes before it', async () => {
+    const { check } = await open({ '_config.yml': 'title: x\n', '_includes/media/item.html': '<figure><img src="/assets/{{ include.img }}" alt="{{ include.alt }}"></figure>', 'assets/media/logo.svg': '<svg/>' });
+    const findings = await check('_posts/2024-01-01-a.md', post('', '{% include media/item.html img="media/logo.svg" alt="Logo" %}\n{% include media/item.html img="media/gone.svg" %}'));
+    assert.deepEqual(findings.map((finding) => [finding.code, finding.line]), [['broken-image', 5]]);
+  });
+
   it('reads authors from _data/authors.yml, a _data/authors/ folder and authors: in _config.yml', async () => {
     const { site } = await open({
       '_config.yml': 'authors:\n  cfg:\n    name: From Config\n',

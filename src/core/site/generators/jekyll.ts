@@ -10,6 +10,7 @@ import { addAuthorRecords, authorFromEntryFile, AuthorRegistry, authorsFromDataF
 import { jekyllExcludedFiles } from './jekyllEntryFilter';
 import { defaultImageFields, rootRelativeCandidates, servedImagesWhere, type GeneratorProfile, recordingConfigInputs } from './profile';
 import { isJekyllDocument, slugify } from '../routes/jekyll';
+import { readIncludeTemplates } from './jekyll/includeTemplates';
 
 const identity = (id: string) => id;
 
@@ -46,7 +47,7 @@ export const jekyll: GeneratorProfile = {
     // Folders excluded by name are not even listed (node_modules, vendor/bundle); the rest is in excludedFiles.
     const excludedFolders = exclude.filter((entry) => !/[*?[\\]/.test(entry)).map((entry) => joinPath(source, entry));
     const gemfile = await readText(fs, joinPath(root, 'Gemfile'));
-    const includeFiles = await filesBelow(fs, joinPath(source, stringSetting(data, 'includes_dir') ?? '_includes'));
+    const includes = await readIncludeTemplates(fs, joinPath(source, stringSetting(data, 'includes_dir') ?? '_includes'));
     const plugins = loadedPlugins(data, gemfile);
     const config: SiteConfig = {
       generator: 'jekyll',
@@ -66,7 +67,8 @@ export const jekyll: GeneratorProfile = {
       imageFields: [...defaultImageFields, 'image.path', 'header.image', 'header.teaser', 'header.overlay_image', 'header.og_image'],
       ignoredDirs: [joinPath(root, stringSetting(data, 'destination') ?? '_site'), ...(await specialFolders(fs, source, data)), ...excludedFolders],
       frontmatterRequired: !rendersFilesWithoutFrontmatter(plugins),
-      ...(includeFiles.size > 0 ? { includeFiles } : {}),
+      ...(includes.files.size > 0 ? { includeFiles: includes.files } : {}),
+      ...(includes.imagePrefixes.size > 0 ? { includeImagePrefixes: includes.imagePrefixes } : {}),
       excludedFiles: jekyllExcludedFiles({ source: source === root ? '' : source.slice(root.length + 1), exclude, include, collections: collectionNames(data), collectionsDir: stringSetting(data, 'collections_dir') ?? '' }),
       routing: {
         ...jekyllRouting(data, source, plugins),
@@ -231,16 +233,6 @@ function readsRootFileLinks(plugins: readonly string[], lock: string | undefined
   const locked = lock === undefined ? undefined : /^\s+jekyll-relative-links \((\d+)\.(\d+)/m.exec(lock);
   if (locked) return Number(locked[1]) > 0 || Number(locked[2]) >= 7;
   return plugins.includes('jekyll-relative-links') && !plugins.includes('github-pages');
-}
-
-/** The files below `dir` by their path from it (`icons/folder.svg`), a few folders deep and a few thousand at most. */
-async function filesBelow(fs: SiteFileSystem, dir: string, prefix = '', depth = 0, found = new Set<string>()): Promise<Set<string>> {
-  for (const entry of await fs.readDirectory(dir).catch(() => [])) {
-    if (found.size >= 5000) break;
-    if (entry.type === 'file') found.add(prefix + entry.name);
-    else if (entry.type === 'directory' && depth < 4) await filesBelow(fs, joinPath(dir, entry.name), `${prefix}${entry.name}/`, depth + 1, found);
-  }
-  return found;
 }
 
 function stringList(value: unknown): string[] {
