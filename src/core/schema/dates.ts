@@ -15,9 +15,10 @@ export function isReadableDate(value: string): boolean {
 // template and docs), which is `new Date(value)`; a `z.string()` or a transform takes anything. Docusaurus
 // validates `date` with Joi's `date()`, which is `new Date(value)` too (Joi 17, tried). So both take what V8's
 // date parser takes (`11 Oct 2023`, `2023/10/11`, even `2024-02-30`), and refuse `TBD`: astro 7.4.8 fails the
-// build on it ("Expected type date").
+// build on it ("Expected type date"). Before that, their YAML reader (js-yaml) makes a date of a YAML 1.1
+// timestamp, one-digit month included: electronjs.org dates posts `2023-2-07T00:00:00.000Z`, which V8 refuses.
 export function javaScriptReadsDate(value: string): boolean {
-  return !Number.isNaN(Date.parse(value.trim()));
+  return !Number.isNaN(Date.parse(value.trim())) || isJsYamlTimestamp(value);
 }
 
 // Eleventy reads front matter with gray-matter's js-yaml 3 (YAML 1.1), which makes a timestamp of
@@ -26,7 +27,10 @@ export function javaScriptReadsDate(value: string): boolean {
 const jsYamlTimestamp = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[Tt]|[ \t]+)(\d{1,2}):(\d{2}):(\d{2})(?:\.\d*)?(?:[ \t]*(?:Z|[-+]\d{1,2}(?::\d{2})?))?$/;
 
 export function eleventyReadsDate(value: string): boolean {
-  if (isReadableDate(value)) return true;
+  return isReadableDate(value) || isJsYamlTimestamp(value);
+}
+
+function isJsYamlTimestamp(value: string): boolean {
   const match = jsYamlTimestamp.exec(value.trim());
   return Boolean(match && isCalendarDay(Number(match[1]), Number(match[2]), Number(match[3])) && Number(match[4]) < 24);
 }
