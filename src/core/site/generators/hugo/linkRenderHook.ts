@@ -1,6 +1,7 @@
 import type { SiteFileSystem } from '../../../host/fileSystem';
 import { joinPath } from '../../../text/paths';
 import { readText } from '../../../host/textFiles';
+import { withoutTemplateComments } from './templateText';
 
 /**
  * What the site's link render hook does with a Markdown link's destination, as far as Postcraft reads it.
@@ -68,7 +69,7 @@ async function withPartials(fs: SiteFileSystem, layoutDirs: readonly string[], t
 
 /** What a hook template does, read from its text (comments left out). */
 export function linkHookOf(template: string): HugoLinkHook {
-  const code = template.replace(/\{\{-?\s*\/\*[\s\S]*?\*\/\s*-?\}\}/g, '');
+  const code = withoutTemplateComments(template);
   // `$u := urls.Parse .Destination`: comparing `$u`, `$u.String` or `$u.Path` is comparing the destination.
   const names = [...code.matchAll(/\$([\w]+)\s*:?=\s*(?:urls\.Parse\s+)?\.Destination\b/g)].map((match) => match[1]!);
   const subject = `(?:\\.Destination|${names.length > 0 ? `\\$(?:${names.join('|')})(?:\\.String|\\.Path)?` : '\\.Destination'})`;
@@ -84,10 +85,11 @@ export function linkHookOf(template: string): HugoLinkHook {
  */
 function pathsLookedUp(code: string): HugoLinkHook['looksUp'] {
   const actions = [...code.matchAll(/\{\{-?\s*([\s\S]*?)\s*-?\}\}/g)];
+  const keywordOf = (action: string) => /^(if|with|range|block|define|else|end)\b/.exec(action)?.[1];
   let depth = 0;
   for (const [index, action] of actions.entries()) {
     const text = action[1]!;
-    const keyword = /^(if|with|range|block|define|else|end)\b/.exec(text)?.[1];
+    const keyword = keywordOf(text);
     if (keyword === 'end') depth--;
     const test = keyword === 'if' || (keyword === 'else' && /^else\s+if\b/.test(text)) ? /(not\s*\(\s*)?(?:strings\.)?hasPrefix\s+(?:\.Destination|\$\w+(?:\.Path|\.String)?)\s+"\/"/i.exec(text) : null;
     if (keyword === 'if' || keyword === 'with' || keyword === 'range' || keyword === 'block' || keyword === 'define') depth++;
@@ -96,7 +98,7 @@ function pathsLookedUp(code: string): HugoLinkHook['looksUp'] {
     let level = depth;
     let close = actions.length;
     for (let next = index + 1; next < actions.length; next++) {
-      const word = /^(if|with|range|block|define|else|end)\b/.exec(actions[next]![1]!)?.[1];
+      const word = keywordOf(actions[next]![1]!);
       if (word === 'end' || word === 'else') {
         if (level === depth) {
           close = next;

@@ -1,6 +1,7 @@
 import type { SiteFileSystem } from '../../../host/fileSystem';
 import { readText } from '../../../host/textFiles';
 import { joinPath } from '../../../text/paths';
+import { withoutTemplateComments } from './templateText';
 
 /** What the site's own shortcode templates do that the checks must know, by shortcode name. */
 export interface ShortcodeTemplates {
@@ -52,17 +53,14 @@ const maxFolderDepth = 4;
 
 /** Whether a template's code may write an `id`: an attribute, a heading, Markdown it renders, or another template it calls. */
 export function mayWriteIds(template: string): boolean {
-  return /\bid\s*=|<h[1-6]\b|\b(?:partial|partialCached|template)\b|anchorize|markdownify|RenderString/i.test(withoutComments(template));
+  return /\bid\s*=|<h[1-6]\b|\b(?:partial|partialCached|template)\b|anchorize|markdownify|RenderString/i.test(withoutTemplateComments(template));
 }
 
 /** Whether a template's code (its comments left out) can neither show nor look up a file. */
 export function showsNoFile(template: string): boolean {
-  return !fileUse.test(withoutComments(template));
+  return !fileUse.test(withoutTemplateComments(template));
 }
 
-function withoutComments(template: string): string {
-  return template.replace(/\{\{-?\s*\/\*[\s\S]*?\*\/\s*-?\}\}/g, '');
-}
 
 // An element that loads a file, an attribute filled in by the template (`href="#icon"` as written loads
 // nothing of the arguments), and every function that looks a file, page or URL up or hands the arguments on.

@@ -1,6 +1,7 @@
 import type { SiteFileSystem } from '../../../host/fileSystem';
 import { readText } from '../../../host/textFiles';
 import { joinPath } from '../../../text/paths';
+import { withoutTemplateComments } from './templateText';
 
 /**
  * The content types (a page's `type`, else its section) whose own layouts (`layouts/<type>/*.html`, the
@@ -30,7 +31,7 @@ export async function readTypesWritingIds(fs: SiteFileSystem, layoutDirs: readon
 
 /** Whether a layout's code (comments left out) computes an ID or renders another file's text. */
 export function writesUnlistedIds(template: string): boolean {
-  return /\bid\s*=\s*["']?[^"'\s>]*\{\{|\breadFile\b/.test(template.replace(/\{\{-?\s*\/\*[\s\S]*?\*\/\s*-?\}\}/g, ''));
+  return /\bid\s*=\s*["']?[^"'\s>]*\{\{|\breadFile\b/.test(withoutTemplateComments(template));
 }
 
 const siteWide = new Set(['_default', 'partials', '_partials', 'shortcodes', '_shortcodes', '_markup']);
