@@ -4,6 +4,7 @@ import { basename, dirname, joinPath } from '../text/paths';
 import { resolveImage, type ImageResolution } from './imageResolution';
 import { routesOf } from './routes';
 import { withoutBasePath } from './generators/profile';
+import { bundleFileAt } from './resolveLink';
 import type { Site } from './site';
 
 /** The page an image is written in: its file, and its frontmatter while the site does not know its route yet. */
@@ -33,21 +34,15 @@ export function resolvePageImage(site: Site, page: ImagePage, reference: ImageRe
  */
 function inOtherBundle(site: Site, reference: ImageReference): string | undefined {
   if (!site.allIndexed || !reference.path.startsWith('/')) return undefined;
-  const url = urlKey(withoutBasePath(site.config, reference.path));
-  const folder = dirname(url);
-  if (folder === '/' || folder === '') return undefined;
-  const page = site.urlMap().pageAt(`${folder}/`);
-  if (!page || !/^_?index\.[^./]+$/.test(basename(page.path))) return undefined;
-  const file = joinPath(dirname(page.path), basename(url));
-  return site.files.has(file) ? file : undefined;
+  const file = bundleFileAt(site, withoutBasePath(site.config, reference.path));
+  return file !== undefined && site.files.has(file) ? file : undefined;
 }
 
 /**
  * A page bundle's file is published at its page's URL, which no rule on paths finds once a permalink
  * moved the page (`/blog/2020/09/29/mapscanner/plot.png` for content/blog/2020-09-29-mapscanner/plot.png).
  * A frontmatter value a theme passes through absURL is such a URL without its first slash (rOpenSci's
- * twitterImg). Its own route only: while a whole site is indexed, other pages' URLs are not all known
- * yet, and a finding must not hang on the order.
+ * twitterImg). Its own route is known while the site is indexed, other pages' are not (see `inOtherBundle`).
  */
 function inOwnBundle(site: Site, page: ImagePage, reference: ImageReference): string | undefined {
   const url = reference.path.startsWith('/') ? reference.path : reference.origin === 'frontmatter' ? `/${reference.path}` : undefined;

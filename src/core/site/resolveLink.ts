@@ -105,16 +105,23 @@ export function resolveUrl(site: Site, url: string, fromPath?: string): LinkTarg
   return { kind: 'missing', why: undefined, lookedFor: url, suggestions };
 }
 
-/**
- * A file beside a page bundle's `index.md`, at the page's URL: a bundle whose URL a permalink or `slug`
- * moved publishes its files there (`/2023/12/a-bundle/handout.txt`), which no rule on paths alone finds.
- */
+/** `bundleFileAt` as candidates for a URL. */
 function resourceOfMovedPage(site: Site, url: string): string[] {
+  const file = bundleFileAt(site, url);
+  return file === undefined ? [] : [file];
+}
+
+/**
+ * The file beside a page bundle's `index.md` that a URL names at the page's URL: a bundle whose URL a permalink or
+ * `slug` moved publishes its files there (`/2023/12/a-bundle/handout.txt`), which no rule on paths alone finds. The
+ * file need not exist. Needs every page's URL (`site.urlMap()`).
+ */
+export function bundleFileAt(site: Site, url: string): string | undefined {
   // A bundle publishes its images and files, never its Markdown (a page of its own, or nothing).
-  if (isPostPath(url)) return [];
+  if (isPostPath(url)) return undefined;
   const page = site.urlMap().pageAt(dirname(url.endsWith('/') ? url.slice(0, -1) : url));
-  if (!page || !/^_?index\.[^.]+$/.test(basename(page.path))) return [];
-  return [joinPath(dirname(page.path), basename(url))];
+  if (!page || !/^_?index\.[^.]+$/.test(basename(page.path))) return undefined;
+  return joinPath(dirname(page.path), basename(url));
 }
 
 function missingFile(site: Site, file: string, fromPath: string): LinkTarget {
