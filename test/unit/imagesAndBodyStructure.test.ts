@@ -26,6 +26,13 @@ describe('images where the site puts them', () => {
     assert.match(findings[0]!.message, /"twitter_image", which is not a known image field; Postcraft guesses its value is an image path/);
   });
 
+  // eleventy-excellent's gallery posts pass `./src/assets/images/gallery/x.jpg` to an eleventy-img shortcode, which reads it from the project's folder.
+  it('takes a guessed value naming a file from the project\'s folder for that file', async () => {
+    const eleventy = { 'eleventy.config.js': 'export default function () {}\n', 'src/assets/images/gallery/a.jpg': png };
+    const findings = await check(eleventy, 'src/posts/p.md', '---\ntitle: P\ngallery:\n  - image: ./src/assets/images/gallery/a.jpg\n  - image: ./src/assets/images/gallery/gone.jpg\n---\n');
+    assert.deepEqual(findings.map(({ code, line }) => [code, line]), [['broken-image', 4]]);
+  });
+
   it('resolves shortcode arguments as Hugo resolves images: figure src is an error, a custom shortcode a guess', async () => {
     // A glob names files by pattern (fluxcd.io's gallery shortcode: `Resources.Match`, which hugo matches to wego-featured.png).
     const body = '{{< figure src="/img/gone.png" >}}\n{{< myimg src="/img/lost.png" >}}\n{{< myimg "/img/here.png" >}}\n{{< gallery match="wego*.png" >}}\n';

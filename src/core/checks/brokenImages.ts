@@ -4,7 +4,7 @@ import type { Site } from '../site/site';
 import { compilesAsMdx } from '../post/dialect';
 import { referenceFor, type ImageResolution } from '../site/imageResolution';
 import { resolvePageImage } from '../site/pageImages';
-import { isInside, relativePath } from '../text/paths';
+import { isInside, joinPath, normalizePath, relativePath } from '../text/paths';
 import { formatBytes } from '../site/imageWeights';
 import type { Check, CheckContext } from './context';
 import type { Fix } from './finding';
@@ -128,6 +128,9 @@ function checkReference(context: CheckContext, reference: ImageReference, weighe
       if (reference.origin === 'frontmatter' && isBareRelative(reference.path) && resolution.similar.some((file) => file.endsWith(`/${reference.path}`))) return;
       // A guessed value naming an include file is that include's name (crystal-lang.org's `image: icons/folder.svg`).
       if (guessed && site.config.includeFiles?.has(reference.path)) return;
+      // So is one naming a file from the project's folder, where image shortcodes and plugins start (eleventy-img's
+      // `Image("./src/assets/x.jpg")`; eleventy-excellent's `gallery.image`).
+      if (guessed && !reference.path.startsWith('/') && site.files.has(normalizePath(joinPath(site.root, reference.path)))) return;
       const prefersRoot = reference.path.startsWith('/');
       // The host answers the URL before the site's files: a rewrite (`/assets/* https://old.example.org/assets/:splat 200`)
       // serves it, and a browser follows a redirect for an image as for a page.
