@@ -8,6 +8,7 @@ import type { Check, CheckContext } from './context';
 import type { Fix } from './finding';
 import { innerRange } from '../frontmatter/values';
 import { msg, msgOfTranslatable } from '../l10n/message';
+import { declaredSchemaFields } from '../post/frontmatterImages';
 
 /** Frontmatter values of the wrong type for the generator, and required fields that are missing. */
 export const checkSchema: Check = (context) => {
@@ -31,8 +32,11 @@ export const checkSchema: Check = (context) => {
   const titleField = findField(frontmatter.fields, 'title');
   // `title: ""` (or `title:`) is no title to the generator: Hugo gives the page an empty one.
   const emptyTitle = titleField !== undefined && (titleField.value === undefined || (titleField.value.kind === 'scalar' && (titleField.value.value === null || String(titleField.value.value).trim() === '')));
+  // A collection schema Postcraft reads that declares no `title` wants none (Astro: astro-erudite's authors have a `name`).
+  const titleDeclared = declaredSchemaFields(site.config, post.path)?.keys.includes('title') ?? true;
   const untitled =
     site.profile.frontmatter.titled &&
+    titleDeclared &&
     (!titleField || emptyTitle) &&
     !isListPage(site.config.generator, post.path) &&
     !site.profile.frontmatter.titleFromFileName?.(post.path, site.config) &&

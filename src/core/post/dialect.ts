@@ -27,6 +27,8 @@ export interface SchemaFields {
   readonly matches: RegExp;
   readonly images: readonly string[];
   readonly strings: readonly string[];
+  /** Every top-level key the schema declares (Astro: a collection without `title` wants none). */
+  readonly keys: readonly string[];
 }
 
 /**

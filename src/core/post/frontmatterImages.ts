@@ -25,13 +25,18 @@ export interface PostImageFields {
   readonly strings: ReadonlySet<string>;
 }
 
+/** What the schema of the post at `path` declares, where the site has one Postcraft can read (`PostDialect.schemaFields`). */
+export function declaredSchemaFields(config: Partial<Pick<PostDialect, 'root' | 'schemaFields'>>, path: string): SchemaFields | undefined {
+  const below = config.schemaFields && config.root !== undefined ? relativePath(config.root, path) : undefined;
+  return below === undefined ? undefined : config.schemaFields!.find((fields) => fields.matches.test(below));
+}
+
 /**
  * The image fields of the post at `path`: the site's, or where a schema declares its frontmatter
  * (`PostDialect.schemaFields`), the site's less the fields declared as strings, plus those declared as images.
  */
 export function postImageFields(config: Pick<PostDialect, 'imageFields'> & Partial<Pick<PostDialect, 'root' | 'schemaFields'>>, path: string): PostImageFields {
-  const below = config.schemaFields && config.root !== undefined ? relativePath(config.root, path) : undefined;
-  const declared = below === undefined ? undefined : config.schemaFields!.find((fields) => fields.matches.test(below));
+  const declared = declaredSchemaFields(config, path);
   if (!declared) return { imageFields: config.imageFields, strings: noStrings };
   // Once per collection and list of site fields, so that `knownKeys` is computed once too.
   const known = declaredFieldsOf.get(declared);

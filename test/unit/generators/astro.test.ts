@@ -185,14 +185,23 @@ export const collections = { projects };`;
     assert.deepEqual(clusters(together.site), [['rust', 'Rust'], ['web', 'Web']]);
   });
 
+  // astro-erudite's authors and projects collections have a `name`, not a `title`: Astro builds them (only its schema asks for anything).
+  it('wants a title only where the collection\'s schema declares one, when Postcraft can read it', async () => {
+    const config = "import { defineCollection, z } from 'astro:content';\nimport { glob } from 'astro/loaders';\nconst authors = defineCollection({ loader: glob({ pattern: '**/*.md', base: './src/content/authors' }), schema: z.object({ name: z.string() }) });\nconst blog = defineCollection({ loader: glob({ pattern: '**/*.md', base: './src/content/blog' }), schema: z.object({ title: z.string() }) });\nexport const collections = { authors, blog };\n";
+    const { check } = await open({ 'src/content.config.ts': config });
+    assert.deepEqual(check('src/content/authors/ann.md', '---\nname: Ann\n---\nBio.\n').filter((finding) => finding.code === 'schema'), []);
+    assert.deepEqual(check('src/content/blog/a.md', '---\ndescription: A\n---\nText.\n').filter((finding) => finding.code === 'schema').map((finding) => finding.message), ['Missing "title".']);
+  });
+
   it('reads which fields a schema declares with image() and as strings, and no schema it cannot read whole', () => {
     const fields = (schema: string, source = '') => schemaFields(schema, source);
     assert.deepEqual(fields("({ image }) => z.object({ a: image(), b: z.array(image()).optional(), c: z.string().url().optional(), 'd': z.array(z.string()), cover: z.object({ src: image().refine((i) => i.width > 9), alt: z.string() }), e: z.union([image(), z.string()]), f: z.string().transform((s) => s), g: z.number() }).strict()"), {
       images: ['a', 'b', 'cover.src'],
       strings: ['c', 'd', 'cover.alt'],
+      keys: ['a', 'b', 'c', 'd', 'cover', 'e', 'f', 'g'],
     });
-    assert.deepEqual(fields('schema', "const schema = z.object({ images: z.array(z.string()) });\nconst other = z.object({ x: image() });"), { images: [], strings: ['images'] });
-    assert.deepEqual(fields('(context: SchemaContext) => { return z.object({ hero: context.image() }) }'), { images: [], strings: [] });
+    assert.deepEqual(fields('schema', "const schema = z.object({ images: z.array(z.string()) });\nconst other = z.object({ x: image() });"), { images: [], strings: ['images'], keys: ['images'] });
+    assert.deepEqual(fields('(context: SchemaContext) => { return z.object({ hero: context.image() }) }'), { images: [], strings: [], keys: ['hero'] });
     assert.equal(fields('baseSchema.extend({ hero: image() })'), undefined);
     assert.equal(fields('z.object({ hero: image() }).extend({ hero: z.string() })'), undefined);
     assert.equal(fields('mySchema'), undefined);

@@ -33,7 +33,7 @@ export interface AstroCollection {
   /** Its loader has a `generateId` of the site's own: entry ids are not Astro's. */
   readonly customIds?: boolean;
   /** The fields its schema declares with `image()` and as plain strings, when the schema is an object literal Postcraft can read. */
-  readonly fields?: { readonly images: readonly string[]; readonly strings: readonly string[] };
+  readonly fields?: { readonly images: readonly string[]; readonly strings: readonly string[]; readonly keys: readonly string[] };
 }
 
 interface AstroSetup {
@@ -352,7 +352,7 @@ export function schemaFields(schema: string | undefined, source: string): AstroC
   if (!object || object.callee !== 'z.object' || !object.methods.every((method) => objectKeepsFields.has(method))) return undefined;
   const fields = { images: [] as string[], strings: [] as string[] };
   declaredFields(object.args, '', fields, 0);
-  return fields;
+  return { ...fields, keys: [...topLevelProperties(object.args.trim()).keys()] };
 }
 
 /** Methods of `z.object()` that keep its fields as written. */
