@@ -179,6 +179,12 @@ describe('anchorsOf: kramdown block IALs, Liquid blocks, `_` without a partner',
     assert.deepEqual(ids(body, 'kramdown'), ['p1', 'l1', 'q1', 'before', 'from-ald', 'last']);
   });
 
+  // jekyll 4.3.1 writes <strong id="at">, <a id="lnk">, <code id="cd">, <em id="em"> here, and no id in the fence (w3.org/WAI's glossary).
+  it('gives a span element the id of a span IAL right after it, not in code', () => {
+    const body = '- **Assistive Technologies**{:#at} - software.\n- [link](/x/){: #lnk .c} and `code`{:#cd} and *em*{:#em}\n\n```\n**no**{:#nope}\n```\n';
+    assert.deepEqual(ids(body, 'kramdown'), ['at', 'lnk', 'cd', 'em']);
+  });
+
   it('reads no heading or anchor in a Liquid comment or highlight block (Jekyll, Eleventy), but in raw', () => {
     const body = '{% highlight ruby %}\n# Output\n{: #hl}\n{% endhighlight %}\n\n{% comment %}\n## Gone\n{% endcomment %}\n\n{% raw %}\n## Output\n{% endraw %}\n\n## Output\n';
     assert.deepEqual(ids(body, 'kramdown'), ['output', 'output-1']);

@@ -1,6 +1,7 @@
 import type { Anchor } from '../model';
 import type { ScannedBody, Span } from './headingScan';
 import { plainText } from './inlineText';
+import { scanMarkdownBody } from '../../post/markdownStructure';
 
 // Jekyll 4.3's default Markdown: kramdown 2.4 with the GFM parser (kramdown-parser-gfm 1.1). The GFM
 // parser makes header IDs its own way (generate_gfm_header_id, not kramdown's generate_id): the text
@@ -72,6 +73,27 @@ export function kramdownAnchors(body: string, { headings, ials, alds }: Pick<Sca
     if (id === undefined) continue;
     const at = body.indexOf(`#${id}`, line.start) + 1;
     anchors.push({ id, range: at > 0 && at < line.end ? { start: at, end: at + id.length } : { start: line.start, end: line.end } });
+  }
+  anchors.push(...spanIalAnchors(body, definitions));
+  return anchors;
+}
+
+/**
+ * Span IALs: an attribute list right after a span element (`**Assistive Technologies**{:#at}`, `[x](y){: #id}`,
+ * `` `code`{:#c} ``) gives that element its id (kramdown's span IAL; w3.org/WAI links `#at` so), outside code.
+ */
+function spanIalAnchors(body: string, definitions: ReadonlyMap<string, string>): Anchor[] {
+  if (!body.includes('{:')) return [];
+  const anchors: Anchor[] = [];
+  let code: readonly Span[] | undefined;
+  for (const match of body.matchAll(/([*_`)\]])\{:((?:\\\}|[^}\n])*)\}/g)) {
+    const id = attributeListId(match[2]!, definitions);
+    if (id === undefined) continue;
+    code ??= scanMarkdownBody(body, { mdx: false, needCode: true }).code;
+    const at = match.index + 1;
+    if (code.some((span) => at >= span.start && at < span.end)) continue;
+    const idAt = body.indexOf(`#${id}`, at) + 1;
+    anchors.push({ id, range: idAt > 0 && idAt < at + match[0].length ? { start: idAt, end: idAt + id.length } : { start: at, end: at + match[0].length - 1 } });
   }
   return anchors;
 }
