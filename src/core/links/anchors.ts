@@ -60,8 +60,23 @@ export function anchorsOf(written: string, bodyStart: number, { style, mdx, gold
     : goldmarkAnchors(body, headings, style as Parameters<typeof goldmarkAnchors>[2], { terms: goldmark.definitionTerms ? definitionTerms(body) : [], emoji: goldmark.emoji === true });
   anchors.push(...explicitAnchors(body, htmlLines));
   if (generator === 'hugo' || style === 'kramdown') anchors.push(...footnoteAnchors(body, style === 'kramdown' ? 'kramdown' : 'goldmark'));
+  if (style === 'kramdown') anchors.push(...includeIdAnchors(body));
   if (markdownIt?.attrs) anchors.push(...attributeAnchors(body, anchors));
   return bodyStart === 0 ? anchors : anchors.map((anchor) => ({ ...anchor, range: { start: anchor.range.start + bodyStart, end: anchor.range.end + bodyStart } }));
+}
+
+/**
+ * Jekyll includes given an `id` (`{% include excol.html type="start" id="opening-keynote" %}`): the include writes
+ * the element that bears it, as w3.org/WAI's theme includes do (`<details id>`, `<aside id>`), so the page has it.
+ */
+function includeIdAnchors(body: string): Anchor[] {
+  if (!body.includes('{%')) return [];
+  const anchors: Anchor[] = [];
+  for (const tag of body.matchAll(/\{%-?\s*include(?:_cached)?\s[^%]*?\bid\s*=\s*(["'])([^"'{}\s]+)\1[^%]*%\}/g)) {
+    const start = tag.index + tag[0].indexOf(tag[2]!, tag[0].search(/\bid\s*=/));
+    anchors.push({ id: tag[2]!, range: { start, end: start + tag[2]!.length } });
+  }
+  return anchors;
 }
 
 /**

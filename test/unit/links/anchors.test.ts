@@ -185,6 +185,11 @@ describe('anchorsOf: kramdown block IALs, Liquid blocks, `_` without a partner',
     assert.deepEqual(ids(body, 'kramdown'), ['at', 'lnk', 'cd', 'em']);
   });
 
+  // w3.org/WAI's theme includes write the id they are given: `{% include excol.html type="start" id="opening" %}` is a <details id="opening">.
+  it('takes the id an include is given for an anchor of the page', () => {
+    assert.deepEqual(ids('{% include excol.html type="start" id="opening-keynote" %}\n\nText\n\n{% include box.html title="x" %}\n', 'kramdown'), ['opening-keynote']);
+  });
+
   it('reads no heading or anchor in a Liquid comment or highlight block (Jekyll, Eleventy), but in raw', () => {
     const body = '{% highlight ruby %}\n# Output\n{: #hl}\n{% endhighlight %}\n\n{% comment %}\n## Gone\n{% endcomment %}\n\n{% raw %}\n## Output\n{% endraw %}\n\n## Output\n';
     assert.deepEqual(ids(body, 'kramdown'), ['output', 'output-1']);
