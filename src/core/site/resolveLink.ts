@@ -98,10 +98,13 @@ export function resolveUrl(site: Site, url: string, fromPath?: string): LinkTarg
   if (routes.isGeneratedUrl(site, url) || site.hostRedirects.reaches(url)) return { kind: 'generated' };
   const caseVariant = pages.caseVariant(url);
   if (caseVariant) return { kind: 'missing', why: undefined, lookedFor: url, suggestions: [pages.pageAt(caseVariant)!.path] };
-  const suggestions = similarPages(site, url, fromPath);
   // A URL outside every folder the site's pages are published in may be a page of the theme, a redirect
   // the host makes, or a file Postcraft's rules do not know: silence, unless a page looks like the one meant.
-  if (suggestions.length === 0 && (!pages.inSectionOfPages(url) || site.hostRedirects.madeByTemplates)) return { kind: 'unknown' };
+  // Below a folder of no page, only one of the same name does: a name that is only close is a coincidence there
+  // (w3.org's /TR/WCAG21/ is served by the host, not a typo for a news post), where a root name is a typo (/traveling).
+  const outsideSections = !pages.inSectionOfPages(url);
+  const suggestions = similarPages(site, url, fromPath, outsideSections && urlKey(url).split('/').filter(Boolean).length > 1);
+  if (suggestions.length === 0 && (outsideSections || site.hostRedirects.madeByTemplates)) return { kind: 'unknown' };
   return { kind: 'missing', why: undefined, lookedFor: url, suggestions };
 }
 
@@ -138,12 +141,13 @@ function missingFile(site: Site, file: string, fromPath: string): LinkTarget {
  * Pages the writer may have meant by a URL or name that reaches none: the same last segment (a slug)
  * under another folder or date, then the closest URLs by spelling.
  */
-function similarPages(site: Site, written: string, fromPath: string | undefined): string[] {
+function similarPages(site: Site, written: string, fromPath: string | undefined, sameNameOnly = false): string[] {
   const pages = site.urlMap();
   const slug = basename(urlKey(written.replace(/\.(md|mdx|markdown)$/i, '').replace(/^\d{4}-\d{2}-\d{2}-/, '')));
   if (slug === '' || slug === '/') return [];
   const sameSlug = pages.withSlug(slug);
   if (sameSlug.length > 0) return nearestFirst(site, sameSlug, fromPath).slice(0, 3);
+  if (sameNameOnly) return [];
   const close = pages.closestSlugs(slug, 3);
   return nearestFirst(site, close.flatMap((candidate) => pages.withSlug(candidate)), fromPath).slice(0, 3);
 }

@@ -132,6 +132,14 @@ describe('links between posts', () => {
     assert.deepEqual(findings.map((finding) => finding.message.split(' (')[0]), ['No page or file at "/posts/targe"']);
   });
 
+  // w3.org/WAI links /TR/WCAG21/, which the host serves: below a folder of no page, a page whose name is only close is a
+  // coincidence, one of the same name is the page meant; at the root, a close name is a typo (mxb.dev's /traveling).
+  it('reports a URL below a folder of no page only where a page has the same name, and a root URL where one is close', async () => {
+    const fs = hugoSite({ 'content/news/wcag22.md': '---\ntitle: W\n---\nText.\n', 'content/posts/out.md': '---\ntitle: O\n---\n\n[a](/TR/WCAG21/) [b](/old/wcag22/) [c](/wcag21/)\n' });
+    const findings = await (await open(fs)).checkFile('/site/content/posts/out.md');
+    assert.deepEqual(findings.map((finding) => finding.message.split(' (')[0]), ['No page or file at "/old/wcag22/"', 'No page or file at "/wcag21/"']);
+  });
+
   // longhorn.io's 1.12.0 docs link `../volumes/create` one folder short: the page of the same version is the fix to offer first.
   it('offers the page that shares most of the linking page\'s folders first', async () => {
     const page = '---\ntitle: P\n---\nText.\n';
