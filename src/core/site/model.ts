@@ -27,6 +27,11 @@ export interface SiteConfig {
   readonly subfolderMounts?: readonly SubfolderMount[];
   /** The path part of the site's base URL (`/blog` for `https://x.org/blog/`), stripped from `/…` paths. */
   readonly basePath: string;
+  /**
+   * Base paths another config of the site sets, which a build may be run with (Jekyll's `--config _config.yml,_config_prod.yml`:
+   * w3.org/WAI deploys below /WAI); stripped from `/…` paths too.
+   */
+  readonly otherBasePaths?: readonly string[];
   /** Frontmatter keys holding tags and other free taxonomies (`tags`, `categories`, …). */
   readonly tagKeys: string[];
   /** A string of tags is split on spaces (Jekyll), rather than taken as one tag. */

@@ -97,6 +97,13 @@ describe('Jekyll rules', () => {
     assert.deepEqual(findings.map((finding) => [finding.code, finding.line]), [['broken-image', 5]]);
   });
 
+  // w3.org/WAI builds with --config _config.yml,_config_prod.yml, whose baseurl is /WAI, and writes links with it.
+  it('takes the base path another config of the site sets for one a build may use', async () => {
+    const { check } = await open({ '_config.yml': 'title: x\nbaseurl: ""\npermalink: pretty\n', '_config_prod.yml': 'baseurl: /WAI\n', 'about.md': '---\ntitle: About\n---\nA\n', '_posts/2024-01-02-b.md': '---\ntitle: B\n---\nB\n', 'content-images/a.png': png });
+    const findings = await check('_posts/2024-01-01-a.md', post('', '[a](/WAI/about/) [b](/about/) [c](/WAI/2024/01/02/b/) [d](/WAI/2024/01/02/c/) ![i](/WAI/content-images/a.png) ![j](/WAI/content-images/gone.png)'));
+    assert.deepEqual(findings.map((finding) => finding.message.split(' (')[0]), ['No page or file at "/WAI/2024/01/02/c/"', 'Image not found: "/WAI/content-images/gone.png"']);
+  });
+
   it('reads authors from _data/authors.yml, a _data/authors/ folder and authors: in _config.yml', async () => {
     const { site } = await open({
       '_config.yml': 'authors:\n  cfg:\n    name: From Config\n',

@@ -47,6 +47,7 @@ export const jekyll: GeneratorProfile = {
     // Folders excluded by name are not even listed (node_modules, vendor/bundle); the rest is in excludedFiles.
     const excludedFolders = exclude.filter((entry) => !/[*?[\\]/.test(entry)).map((entry) => joinPath(source, entry));
     const gemfile = await readText(fs, joinPath(root, 'Gemfile'));
+    const otherBasePaths = await otherConfigBasePaths(fs, root, file, basePathOf(stringSetting(data, 'baseurl')));
     const includes = await readIncludeTemplates(fs, joinPath(source, stringSetting(data, 'includes_dir') ?? '_includes'));
     const plugins = loadedPlugins(data, gemfile);
     const config: SiteConfig = {
@@ -58,6 +59,7 @@ export const jekyll: GeneratorProfile = {
       publicDirs: [source],
       assetDirs: [],
       basePath: basePathOf(stringSetting(data, 'baseurl')),
+      ...(otherBasePaths.length > 0 ? { otherBasePaths } : {}),
       ...withHost(hostOf(stringSetting(data, 'url'))),
       tagKeys: ['tags', 'categories', 'tag', 'category'],
       // Jekyll reads `tags: a b` as two tags (a string of tags is split on spaces).
@@ -233,6 +235,22 @@ function readsRootFileLinks(plugins: readonly string[], lock: string | undefined
   const locked = lock === undefined ? undefined : /^\s+jekyll-relative-links \((\d+)\.(\d+)/m.exec(lock);
   if (locked) return Number(locked[1]) > 0 || Number(locked[2]) >= 7;
   return plugins.includes('jekyll-relative-links') && !plugins.includes('github-pages');
+}
+
+/**
+ * The base paths the site's other configs set (`_config_prod.yml`, `_config.staging.yml`): a build run with
+ * `--config _config.yml,_config_prod.yml` serves the pages below that one, and links are written with it.
+ */
+async function otherConfigBasePaths(fs: SiteFileSystem, root: string, main: string | undefined, basePath: string): Promise<string[]> {
+  const paths = new Set<string>();
+  for (const entry of await fs.readDirectory(root).catch(() => [])) {
+    const path = joinPath(root, entry.name);
+    if (entry.type !== 'file' || path === main || !/^_config[._-][\w.-]*\.ya?ml$/i.test(entry.name)) continue;
+    const other = (await readDataFile(fs, path))?.data;
+    const base = other && typeof other['baseurl'] === 'string' ? basePathOf(other['baseurl']) : '';
+    if (base !== '' && base !== basePath) paths.add(base);
+  }
+  return [...paths];
 }
 
 function stringList(value: unknown): string[] {

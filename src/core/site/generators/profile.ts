@@ -204,9 +204,11 @@ export const servedImagesWhere = msg('where the site serves images from');
 export const defaultImageFields = ['image', 'images', 'cover', 'cover.image', 'featured_image', 'featuredImage'];
 
 /** The path below the site's base path (`/blog/img/a.png` → `/img/a.png` for a site at `/blog/`). */
-export function withoutBasePath(config: Pick<SiteConfig, 'basePath'>, path: string): string {
-  const base = config.basePath;
-  return base && (path === base || path.startsWith(`${base}/`)) ? path.slice(base.length) || '/' : path;
+export function withoutBasePath(config: Pick<SiteConfig, 'basePath'> & Partial<Pick<SiteConfig, 'otherBasePaths'>>, path: string): string {
+  for (const base of config.otherBasePaths ? [config.basePath, ...config.otherBasePaths] : [config.basePath]) {
+    if (base && (path === base || path.startsWith(`${base}/`))) return path.slice(base.length) || '/';
+  }
+  return path;
 }
 
 /** A URL path below the base path, in each public folder. */
