@@ -98,8 +98,11 @@ function imageArguments(body: string, tag: TemplateTag): TemplateImageArgument[]
   const skipFirst = tag.kind === 'liquid-tag' && (tag.name === 'include' || tag.name === 'render');
   const args = tagArguments(body, tag);
   const includeFile = skipFirst ? args[0]?.value : undefined;
+  // A parameter given twice takes its last value (Jekyll's Include#parse_params fills a hash): the first is never used.
+  const lastOfName = new Map(args.map((argument, index) => [argument.name, index] as const));
   for (const [index, { name, value, start }] of args.entries()) {
     if (skipFirst && index === 0) continue;
+    if (skipFirst && name !== undefined && lastOfName.get(name) !== index) continue;
     const known = tag.kind === 'shortcode' && tag.name === 'figure' && name?.toLowerCase() === 'src';
     if (known) found.push({ raw: value, start, ...at });
     else if (!/\s/.test(value) && isImagePath(value.replace(/[?#].*$/, ''))) {

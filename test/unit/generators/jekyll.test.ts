@@ -84,6 +84,13 @@ describe('Jekyll rules', () => {
   });
 
   // crystal-lang.org passes include files (_includes/icons/folder.svg) that {% include {{ include.file }} %} inlines: jekyll 4.3.1 builds them.
+  // w3.org/WAI writes {% include video-card.html poster="video-thumb.png" … poster="/content-images/video-thumb.png" %}: jekyll's
+  // Include#parse_params keeps the last value, which exists.
+  it('reads a parameter given twice to an include by its last value only', async () => {
+    const { check } = await open({ '_config.yml': 'title: x\n', 'content-images/thumb.png': png });
+    assert.deepEqual(await check('_posts/2024-01-01-a.md', post('', '{% include video-card.html poster="thumb.png" title="T" poster="/content-images/thumb.png" %}')), []);
+  });
+
   it('takes a guessed image value that names an include file for that include, not an image', async () => {
     const { check } = await open({ '_config.yml': 'title: x\n', '_includes/icons/folder.svg': '<svg/>', '_includes/hex-icon.html': '{% include {{ include.file }} %}' });
     const findings = await check('_posts/2024-01-01-a.md', post('learn:\n  - image: icons/folder.svg\n  - image: icons/gone.svg') + '{% include hex-icon.html file="icons/folder.svg" %}\n');
