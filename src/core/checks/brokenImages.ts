@@ -107,6 +107,11 @@ function checkReference(context: CheckContext, reference: ImageReference, weighe
       context.report({ code: 'image-outside-site', severity, range: reference.range, message: guessed ? msg('Image {0} points outside the site; the generator cannot publish it and Postcraft does not read it ({1}).', shown, guessed) : msg('Image {0} points outside the site; the generator cannot publish it and Postcraft does not read it.', shown) });
       return;
     case 'wrong-case': {
+      // A host that serves any letter case (Netlify) serves the file as written.
+      if (site.hostRedirects.caseInsensitive) {
+        if (!weighed.has(resolution.file) && reportHeavy(context, reference, resolution.file)) weighed.add(resolution.file);
+        return;
+      }
       const fixed = rewriteLike(reference.raw, reference.path, relativeCaseFix(reference.path, resolution.written, resolution.file));
       context.report({
         code: 'image-case',

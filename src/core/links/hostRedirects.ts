@@ -18,11 +18,16 @@ export interface HostRedirects {
    * mistake for a page (a did-you-mean) is reported.
    */
   readonly madeByTemplates: boolean;
+  /**
+   * The host serves paths in any letter case: Netlify (a `netlify.toml`) lower-cases every file name it deploys
+   * and answers a path in other case from it, so `/Blog/X` reaches `/blog/x/` (rOpenSci's links and images).
+   */
+  readonly caseInsensitive: boolean;
   /** The files they were read from, to read again when one changes. */
   readonly files: readonly string[];
 }
 
-export const noHostRedirects: HostRedirects = { reaches: () => false, files: [], madeByTemplates: false };
+export const noHostRedirects: HostRedirects = { reaches: () => false, files: [], madeByTemplates: false, caseInsensitive: false };
 
 const maxBytes = 1024 * 1024;
 
@@ -52,8 +57,9 @@ export async function loadHostRedirects(fs: SiteFileSystem, root: string, files:
     if (redirects) patterns.push(...redirectsFileSources(redirects));
   }
   const madeByTemplates = [...files.all()].some((path) => redirectsTemplate.test(path));
-  if (patterns.length === 0) return { reaches: () => false, files: read, madeByTemplates };
-  return { reaches: (url) => patterns.some((pattern) => pattern.test(urlKey(url))), files: read, madeByTemplates };
+  const caseInsensitive = netlify !== undefined;
+  if (patterns.length === 0) return { reaches: () => false, files: read, madeByTemplates, caseInsensitive };
+  return { reaches: (url) => patterns.some((pattern) => pattern.test(urlKey(url))), files: read, madeByTemplates, caseInsensitive };
 }
 
 // A Hugo home page layout for a `_redirects` output format (index.redirects, index.redir, index.netlify…).

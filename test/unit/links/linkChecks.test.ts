@@ -140,6 +140,16 @@ describe('links between posts', () => {
     assert.deepEqual(findings.map((finding) => finding.message.split(' (')[0]), ['No page or file at "/old/wcag22/"', 'No page or file at "/wcag21/"']);
   });
 
+  // Netlify lower-cases the file names it deploys and serves a path in any case from them (rOpenSci's site links
+  // /blog/2021/09/13/system-calls-R-package and shows Ochre_Example2.png for OchRe_Example2.png).
+  it('takes a link or an image that differs from a page or file only in letter case for found on Netlify', async () => {
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47]);
+    const files = { 'static/img/OchRe.png': png, 'content/posts/case.md': '---\ntitle: C\n---\n\n[a](/posts/Target/) ![b](/img/Ochre.png)\n' };
+    const codes = async (extra: Record<string, string>) => (await (await open(hugoSite({ ...files, ...extra }))).checkFile('/site/content/posts/case.md')).filter((finding) => finding.code !== 'missing-alt').map((finding) => finding.code);
+    assert.deepEqual(await codes({}), ['broken-link', 'image-case']);
+    assert.deepEqual(await codes({ 'netlify.toml': '[build]\ncommand = "hugo"\n' }), []);
+  });
+
   // longhorn.io's 1.12.0 docs link `../volumes/create` one folder short: the page of the same version is the fix to offer first.
   it('offers the page that shares most of the linking page\'s folders first', async () => {
     const page = '---\ntitle: P\n---\nText.\n';
