@@ -4,7 +4,7 @@ import type { Site } from '../site/site';
 import { compilesAsMdx } from '../post/dialect';
 import { referenceFor, type ImageResolution } from '../site/imageResolution';
 import { resolvePageImage } from '../site/pageImages';
-import { isInside, joinPath, normalizePath, relativePath } from '../text/paths';
+import { isInside, relativePath } from '../text/paths';
 import { formatBytes } from '../site/imageWeights';
 import type { Check, CheckContext } from './context';
 import type { Fix } from './finding';
@@ -107,11 +107,6 @@ function checkReference(context: CheckContext, reference: ImageReference, weighe
       context.report({ code: 'image-outside-site', severity, range: reference.range, message: guessed ? msg('Image {0} points outside the site; the generator cannot publish it and Postcraft does not read it ({1}).', shown, guessed) : msg('Image {0} points outside the site; the generator cannot publish it and Postcraft does not read it.', shown) });
       return;
     case 'wrong-case': {
-      // A host that serves any letter case (Netlify) serves the file as written.
-      if (site.hostRedirects.caseInsensitive) {
-        if (!weighed.has(resolution.file) && reportHeavy(context, reference, resolution.file)) weighed.add(resolution.file);
-        return;
-      }
       const fixed = rewriteLike(reference.raw, reference.path, relativeCaseFix(reference.path, resolution.written, resolution.file));
       context.report({
         code: 'image-case',
@@ -131,11 +126,6 @@ function checkReference(context: CheckContext, reference: ImageReference, weighe
       // (`featuredImage: x.jpg` shown from /assets/images/featured/x.jpg): a file ending in the written
       // path is taken for that one.
       if (reference.origin === 'frontmatter' && isBareRelative(reference.path) && resolution.similar.some((file) => file.endsWith(`/${reference.path}`))) return;
-      // A guessed value naming an include file is that include's name (crystal-lang.org's `image: icons/folder.svg`).
-      if (guessed && site.config.includeFiles?.has(reference.path)) return;
-      // So is one naming a file from the project's folder, where image shortcodes and plugins start (eleventy-img's
-      // `Image("./src/assets/x.jpg")`; eleventy-excellent's `gallery.image`).
-      if (guessed && !reference.path.startsWith('/') && site.files.has(normalizePath(joinPath(site.root, reference.path)))) return;
       const prefersRoot = reference.path.startsWith('/');
       // The host answers the URL before the site's files: a rewrite (`/assets/* https://old.example.org/assets/:splat 200`)
       // serves it, and a browser follows a redirect for an image as for a page.

@@ -36,7 +36,7 @@ export interface ImageReference {
  * values of those keys are left alone), other frontmatter values that look like image paths (a guess),
  * and the body.
  */
-export function findImageReferences(post: ParsedPost, config: Pick<PostDialect, 'imageFields' | 'markdownIsMdx' | 'generator' | 'imagelessShortcodes'> & Partial<Pick<PostDialect, 'root' | 'schemaFields' | 'includeImagePrefixes'>>): ImageReference[] {
+export function findImageReferences(post: ParsedPost, config: Pick<PostDialect, 'imageFields' | 'markdownIsMdx' | 'generator' | 'imagelessShortcodes'> & Partial<Pick<PostDialect, 'root' | 'schemaFields' | 'includeImagePrefixes' | 'includeFiles'>>): ImageReference[] {
   const { imageFields, strings } = postImageFields(config, post.path);
   const fromFields = valuesOf(post, imageFields).flatMap(({ node }) => {
     if (typeof node.value !== 'string' || !hasImageExtension(node.value)) return [];
@@ -48,7 +48,10 @@ export function findImageReferences(post: ParsedPost, config: Pick<PostDialect, 
   const body = findBodyImages(post, { mdx: compilesAsMdx(config, post.path), generator: config.generator });
   const imageless = config.imagelessShortcodes;
   const shown = imageless?.size ? body.filter((reference) => !(reference.guess && reference.tag !== undefined && imageless.has(reference.tag))) : body;
-  return [...fromFields, ...guessed, ...withIncludePrefixes(shown, config.includeImagePrefixes)];
+  // A guessed value naming an include file is that include's name (crystal-lang.org's `image: icons/folder.svg`, inlined by `{% include {{ include.file }} %}`), not an image.
+  const includes = config.includeFiles;
+  const notIncludes = (references: readonly ImageReference[]) => (includes?.size ? references.filter((reference) => !(reference.guess && includes.has(reference.path))) : references);
+  return [...fromFields, ...notIncludes(guessed), ...notIncludes(withIncludePrefixes(shown, config.includeImagePrefixes))];
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { ImageReference } from '../post/imageReferences';
 import { urlKey } from '../links/urlMap';
-import { basename, dirname, joinPath } from '../text/paths';
+import { basename, dirname, joinPath, normalizePath } from '../text/paths';
 import { resolveImage, type ImageResolution } from './imageResolution';
 import { routesOf } from './routes';
 import { withoutBasePath } from './generators/profile';
@@ -21,9 +21,21 @@ export interface ImagePage {
  */
 export function resolvePageImage(site: Site, page: ImagePage, reference: ImageReference): ImageResolution {
   const resolution = resolveImage(site.profile, site.config, site.files, page.path, reference);
+  // A host that serves any letter case (Netlify) serves the file as written.
+  if (resolution.status === 'wrong-case' && site.hostRedirects.caseInsensitive) return { status: 'found', file: resolution.file };
   if (resolution.status !== 'missing' && resolution.status !== 'outside-site') return resolution;
-  const file = (resolution.status === 'missing' ? (inOwnBundle(site, page, reference) ?? inOtherBundle(site, reference)) : undefined) ?? fromPageUrl(site, page, reference);
+  const file = (resolution.status === 'missing' ? (inOwnBundle(site, page, reference) ?? inOtherBundle(site, reference) ?? fromProjectFolder(site, reference)) : undefined) ?? fromPageUrl(site, page, reference);
   return file === undefined ? resolution : { status: 'found', file };
+}
+
+/**
+ * A value Postcraft only guesses is an image, named from the project's folder, where image shortcodes and plugins
+ * start (eleventy-img's `Image("./src/assets/x.jpg")`; eleventy-excellent's `gallery.image`).
+ */
+function fromProjectFolder(site: Site, reference: ImageReference): string | undefined {
+  if (!reference.guess || reference.path.startsWith('/')) return undefined;
+  const file = normalizePath(joinPath(site.root, reference.path));
+  return site.files.has(file) ? file : undefined;
 }
 
 /**
