@@ -97,9 +97,10 @@ export function resolveUrl(site: Site, url: string, fromPath?: string): LinkTarg
   }
   if (routes.isGeneratedUrl(site, url) || site.hostRedirects.reaches(url)) return { kind: 'generated' };
   const caseVariant = pages.caseVariant(url);
+  const variantPage = caseVariant === undefined ? undefined : pages.pageAt(caseVariant)!;
   // A host that serves any letter case (Netlify) answers the URL with that page.
-  if (caseVariant && site.hostRedirects.caseInsensitive) return { kind: 'page', path: pages.pageAt(caseVariant)!.path, viaAlias: pages.pageAt(caseVariant)!.viaAlias };
-  if (caseVariant) return { kind: 'missing', why: undefined, lookedFor: url, suggestions: [pages.pageAt(caseVariant)!.path] };
+  if (variantPage && site.hostRedirects.caseInsensitive) return { kind: 'page', path: variantPage.path, viaAlias: variantPage.viaAlias };
+  if (variantPage) return { kind: 'missing', why: undefined, lookedFor: url, suggestions: [variantPage.path] };
   // A URL outside every folder the site's pages are published in may be a page of the theme, a redirect
   // the host makes, or a file Postcraft's rules do not know: silence, unless a page looks like the one meant.
   // Below a folder of no page, only one of the same name does: a name that is only close is a coincidence there

@@ -50,6 +50,7 @@ export const jekyll: GeneratorProfile = {
     const otherBasePaths = await otherConfigBasePaths(fs, root, file, basePathOf(stringSetting(data, 'baseurl')));
     const includes = await readIncludeTemplates(fs, joinPath(source, stringSetting(data, 'includes_dir') ?? '_includes'));
     const plugins = loadedPlugins(data, gemfile);
+    const followsFileLinks = rewritesFileLinks(plugins, gemfile);
     const config: SiteConfig = {
       generator: 'jekyll',
       root,
@@ -74,8 +75,8 @@ export const jekyll: GeneratorProfile = {
       excludedFiles: jekyllExcludedFiles({ source: source === root ? '' : source.slice(root.length + 1), exclude, include, collections: collectionNames(data), collectionsDir: stringSetting(data, 'collections_dir') ?? '' }),
       routing: {
         ...jekyllRouting(data, source, plugins),
-        ...(rewritesFileLinks(plugins, gemfile) ? {} : { fileLinksAsWritten: true as const }),
-        ...(rewritesFileLinks(plugins, gemfile) && readsRootFileLinks(plugins, await readText(fs, joinPath(root, 'Gemfile.lock'))) ? { rootFileLinks: objectSetting(data, 'relative_links')?.['collections'] === true ? ('pages and documents' as const) : ('pages' as const) } : {}),
+        ...(!followsFileLinks ? { fileLinksAsWritten: true as const } : {}),
+        ...(followsFileLinks && readsRootFileLinks(plugins, await readText(fs, joinPath(root, 'Gemfile.lock'))) ? { rootFileLinks: objectSetting(data, 'relative_links')?.['collections'] === true ? ('pages and documents' as const) : ('pages' as const) } : {}),
       },
       // `future: true` publishes posts dated later; `show_drafts: true` is `--drafts` in the config, and
       // `unpublished: true` builds pages with `published: false` (drafts to Postcraft too): either silences links to drafts.

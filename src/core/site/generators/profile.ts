@@ -205,10 +205,10 @@ export const defaultImageFields = ['image', 'images', 'cover', 'cover.image', 'f
 
 /** The path below the site's base path (`/blog/img/a.png` → `/img/a.png` for a site at `/blog/`). */
 export function withoutBasePath(config: Pick<SiteConfig, 'basePath'> & Partial<Pick<SiteConfig, 'otherBasePaths'>>, path: string): string {
-  for (const base of config.otherBasePaths ? [config.basePath, ...config.otherBasePaths] : [config.basePath]) {
-    if (base && (path === base || path.startsWith(`${base}/`))) return path.slice(base.length) || '/';
-  }
-  return path;
+  const below = (base: string) => base !== '' && (path === base || path.startsWith(`${base}/`));
+  // Called for every root path a post holds: no array is made for the common site with one base path.
+  const base = below(config.basePath) ? config.basePath : config.otherBasePaths?.find(below);
+  return base === undefined ? path : path.slice(base.length) || '/';
 }
 
 /** A URL path below the base path, in each public folder. */
