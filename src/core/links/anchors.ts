@@ -47,7 +47,7 @@ export function anchorsOf(written: string, bodyStart: number, { style, mdx, gold
   // Jekyll (kramdown) and Eleventy run Liquid first: a `{% comment %}` is dropped, a `{% highlight %}` is code;
   // so is Hugo's `{{< highlight >}}` (its heading ID styles are Goldmark's): a `# comment` line in it is no heading.
   const generator = style === 'kramdown' ? 'jekyll' : markdownIt ? 'eleventy' : style === 'github' || style === 'github-ascii' || style === 'blackfriday' ? 'hugo' : undefined;
-  const body = pageMarkdown(written, generator, { mdx });
+  const body = pageMarkdown(written, generator, { mdx, mdxComments: true });
   const scanned = scanHeadings(body, { mdx, kramdown: style === 'kramdown' });
   const { headings, htmlLines } = scanned;
   const anchors =

@@ -5,10 +5,11 @@ import type { GeneratorId } from './dialect';
 /**
  * The body as the generator's Markdown reader gets it, its template blocks blanked: Liquid's (Jekyll,
  * Eleventy; `captured`: with the text `capture`/`set` keep for elsewhere) and Hugo's highlight shortcode.
- * MDX runs no such template.
+ * MDX runs no such template, but its comments (`{/* … *\/}`) render nothing: blanked too, unless
+ * `mdxComments` keeps them (a heading's `{/* #id *\/}` gives it its ID on Docusaurus).
  */
-export function pageMarkdown(body: string, generator: GeneratorId | undefined, { mdx, captured = false }: { readonly mdx: boolean; readonly captured?: boolean }): string {
-  if (mdx) return body;
+export function pageMarkdown(body: string, generator: GeneratorId | undefined, { mdx, captured = false, mdxComments = false }: { readonly mdx: boolean; readonly captured?: boolean; readonly mdxComments?: boolean }): string {
+  if (mdx) return mdxComments || !body.includes('/*') ? body : body.replace(/\{\s*\/\*[\s\S]*?\*\/\s*\}/g, (comment) => comment.replace(/[^\r\n]/g, ' '));
   if (generator === 'jekyll' || generator === 'eleventy') return withoutBlocks(body, templateTextBlocks(body, { headings: !captured }));
   return generator === 'hugo' ? withoutBlocks(body, hugoHighlightBlocks(body)) : body;
 }

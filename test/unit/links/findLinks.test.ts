@@ -55,6 +55,14 @@ describe('findLinks: Markdown links', () => {
     assert.deepEqual(links('Text\n\n    [c](indented.md)\n', 'docusaurus', { path: '/site/blog/post.mdx' }).map((link) => link.path), ['indented.md']);
   });
 
+  // docs.astro.build's es/guides/actions.mdx keeps a `{/* TODO: add link [..](/es/reference/…) */}`: MDX renders nothing of it.
+  it('finds no link in an MDX comment, and the links after it where they are', () => {
+    const found = links('{/* TODO: add [a](commented.md) */}\n\nText {/*\n[b](also.md)\n*/} and [c](kept.md).\n', 'astro', { path: '/site/src/content/docs/post.mdx' });
+    assert.deepEqual(found.map((link) => [link.at, link.path]), [['kept.md', 'kept.md']]);
+    // In Markdown the same text is no comment.
+    assert.deepEqual(links('{/* [a](shown.md) */}\n').map((link) => link.path), ['shown.md']);
+  });
+
   it('keeps exact offsets in block quotes, lists, tables and with CRLF line ends', () => {
     const found = links('> - see [a](a.md)\r\n\r\n| x | y |\r\n| - | - |\r\n| [t](t.md#h) | [u](u.md) |\r\n');
     assert.deepEqual(found.map((link) => [link.at, link.path]), [['a.md', 'a.md'], ['t.md#h', 't.md'], ['u.md', 'u.md']]);
