@@ -107,7 +107,7 @@ export function resolveUrl(site: Site, url: string, fromPath?: string): LinkTarg
   // (w3.org's /TR/WCAG21/ is served by the host, not a typo for a news post), where a root name is a typo (/traveling).
   const outsideSections = !pages.inSectionOfPages(url);
   const suggestions = similarPages(site, url, fromPath, outsideSections && urlKey(url).split('/').filter(Boolean).length > 1);
-  if (suggestions.length === 0 && (outsideSections || site.hostRedirects.madeByTemplates)) return { kind: 'unknown' };
+  if (suggestions.length === 0 && (outsideSections || site.hostRedirects.madeByTemplates || routes.buildsUnlistedUrls?.(site.config))) return { kind: 'unknown' };
   return { kind: 'missing', why: undefined, lookedFor: url, suggestions };
 }
 

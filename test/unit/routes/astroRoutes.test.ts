@@ -6,6 +6,7 @@ import { toSitePath } from '../../../src/core/index';
 import { nodeFileSystem } from '../../../src/node/index';
 import { astro, entriesMapped } from '../../../src/core/site/generators/astro';
 import { astroRoutes } from '../../../src/core/site/routes/astro';
+import { resolveUrl } from '../../../src/core/site/resolveLink';
 import { Site } from '../../../src/core/site/site';
 import { fixturesRoot } from '../support/fixtureSites';
 
@@ -116,5 +117,74 @@ describe('Astro heading IDs by the site\'s pipeline', () => {
     );
     // No version to read: either ID is the heading's.
     assert.deepEqual(await headingIds({ 'astro.config.mjs': 'export default {};' }), ['hello-', 'hello--']);
+  });
+});
+
+/** A Starlight site as its starter writes one, in two languages (root and fr). */
+const starlightSite = (config: string, pages: Record<string, string>) =>
+  inMemorySite({
+    'astro.config.mjs': `import { defineConfig } from 'astro/config';\nimport starlight from '@astrojs/starlight';\n${config}`,
+    'src/content.config.ts': "import { docsLoader } from '@astrojs/starlight/loaders';\nimport { docsSchema } from '@astrojs/starlight/schema';\nexport const collections = { docs: defineCollection({ loader: docsLoader(), schema: docsSchema() }) };",
+    ...pages,
+  });
+
+const twoLanguages = "export const locales = { root: { label: 'English', lang: 'en' }, fr: { label: 'Français', lang: 'fr' } };\nexport default defineConfig({ integrations: [starlight({ title: 'Docs', locales })] });";
+
+describe('Starlight docs routes', () => {
+  // Confirmed with astro build 7.4.8 and @astrojs/starlight 0.42.9 (Node 22) of the same pages: dist/ holds
+  // index.html, guides/index.html, guides/first-steps/index.html, api/index.html, fr/index.html, the fallbacks
+  // fr/guides/first-steps/index.html, fr/guides/index.html, fr/api/index.html, and 404.html; neither
+  // reference/_partial nor the draft reference/draft.
+  it('give each docs entry the URL of its id, index pages their folder', async () => {
+    const site = await load(
+      '/site',
+      starlightSite(twoLanguages, {
+        'src/content/docs/index.md': '---\ntitle: Home\n---\n',
+        'src/content/docs/guides/First Steps.md': '---\ntitle: First steps\n---\n## Install\n',
+        'src/content/docs/guides/index.md': '---\ntitle: Guides\n---\n',
+        'src/content/docs/reference/moved.md': '---\ntitle: Moved\nslug: api/index\n---\n',
+        'src/content/docs/reference/_partial.md': '---\ntitle: Partial\n---\n',
+        'src/content/docs/reference/draft.md': '---\ntitle: Draft\ndraft: true\n---\n',
+        'src/content/docs/fr/index.md': '---\ntitle: Accueil\n---\n',
+      }),
+    );
+    assert.deepEqual([...site.posts.entries()].map(([path, post]) => [path, post.route?.url]).sort(), [
+      ['/site/src/content/docs/fr/index.md', '/fr/'],
+      ['/site/src/content/docs/guides/First Steps.md', '/guides/first-steps/'],
+      ['/site/src/content/docs/guides/index.md', '/guides/'],
+      ['/site/src/content/docs/index.md', '/'],
+      ['/site/src/content/docs/reference/draft.md', '/reference/draft/'],
+      ['/site/src/content/docs/reference/moved.md', '/api/'],
+    ]);
+    // A draft is left out of the build: a link to it says so.
+    assert.equal(site.publishing.skipsDrafts, true);
+    // The fallback pages of the French locale, and the 404 page, are built; a French page no English one has is not.
+    for (const url of ['/fr/guides/first-steps/', '/fr/guides/', '/fr/api/', '/404/']) assert.equal(astroRoutes.isGeneratedUrl(site, url), true, url);
+    for (const url of ['/fr/nowhere/', '/de/guides/', '/guides/nowhere/']) assert.equal(astroRoutes.isGeneratedUrl(site, url), false, url);
+  });
+
+  it('report a docs URL no entry has, and keep quiet under a plugin that may add pages', async () => {
+    const pages = { 'src/content/docs/guides/intro.md': '---\ntitle: Intro\n---\nSee [setup](/guides/setup/) and [the intro](/guides/intro/).\n' };
+    const broken = async (config: string) => {
+      const site = await load('/site', starlightSite(config, pages));
+      return resolveUrl(site, '/guides/setup/').kind;
+    };
+    assert.equal(await broken("export default defineConfig({ integrations: [starlight({ title: 'Docs' })] });"), 'missing');
+    assert.equal(await broken("import starlightBlog from 'starlight-blog';\nexport default defineConfig({ integrations: [starlight({ title: 'Docs', plugins: [starlightBlog()] })] });"), 'unknown');
+    assert.equal(await broken("import starlightLinksValidator from 'starlight-links-validator';\nexport default defineConfig({ integrations: [starlight({ title: 'Docs', plugins: [starlightLinksValidator()] })] });"), 'missing');
+  });
+
+  it('read the redirects an object of the config or a module it imports holds', async () => {
+    const site = await load(
+      '/site',
+      starlightSite("import moved from './redirects.js';\nconst more = { '/old/': '/guides/intro/' };\nexport default defineConfig({ redirects: { ...moved, ...more, '/kept/': '/' }, integrations: [starlight({ title: 'Docs' })] });", {
+        'redirects.js': "// generated\nexport default {\n  '/guides/moved': '/guides/intro/',\n};\n",
+        'src/content/docs/guides/intro.md': '---\ntitle: Intro\n---\n',
+      }),
+    );
+    for (const url of ['/guides/moved/', '/old/', '/kept/']) assert.equal(astroRoutes.isGeneratedUrl(site, url), true, url);
+    assert.equal(resolveUrl(site, '/guides/other/').kind, 'missing');
+    const unread = await load('/site', starlightSite("export default defineConfig({ redirects: { ...computeRedirects() }, integrations: [starlight({ title: 'Docs' })] });", { 'src/content/docs/guides/intro.md': '---\ntitle: Intro\n---\n' }));
+    assert.equal(resolveUrl(unread, '/guides/other/').kind, 'unknown');
   });
 });

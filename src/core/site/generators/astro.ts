@@ -9,11 +9,12 @@ import { basePathOf, readText, stringSetting } from '../configFiles';
 import type { FileSet } from '../fileSet';
 import type { Author, SiteConfig } from '../model';
 import { authorFromEntryFile, authorsFromDataFile } from './dataAuthors';
-import { callArguments, matchingBracket, objectSetting, stringItems, stringLiteralSetting, stringLiteralValue, topLevelProperties, topLevelString, withoutComments, withStringConstants } from './jsConfig';
+import { callArguments, declaredObject, matchingBracket, spreadEntries, objectSetting, stringItems, stringLiteralSetting, stringLiteralValue, topLevelProperties, topLevelString, withoutComments, withStringConstants } from './jsConfig';
 import { defaultImageFields, plainPublishing, rootRelativeCandidates, withoutBasePath, servedImagesWhere, type GeneratorProfile, recordingConfigInputs } from './profile';
 import { slug } from 'github-slugger';
 import type { AstroHeadingIds } from '../../links/headingIds/githubSlugger';
 import { escapeRegExp } from '../../text/regExp';
+import { starlightDocsFolder, starlightDocsPattern, starlightSetup, type StarlightSetup } from './starlight';
 
 const contentConfigNames = ['content.config.ts', 'content.config.mts', 'content.config.js', 'content.config.mjs'];
 const legacyContentConfigNames = ['content/config.ts', 'content/config.mts', 'content/config.js', 'content/config.mjs'];
@@ -44,9 +45,12 @@ interface AstroSetup {
   readonly trailingSlash: AstroRouting['trailingSlash'];
   readonly buildFormat: AstroRouting['buildFormat'];
   readonly redirects: string[];
+  /** Every object `redirects` spreads was read (see `redirectKeys`). */
+  readonly redirectsComplete: boolean;
   /** `undefined` when there is no content config Postcraft can read. */
   readonly collections: AstroCollection[] | undefined;
   readonly headingIds: AstroHeadingIds;
+  readonly starlight: StarlightSetup | undefined;
 }
 
 /**
@@ -87,7 +91,7 @@ export const astro: GeneratorProfile = {
     const pagesDir = joinPath(setup.srcDir, 'pages');
     const contentDir = joinPath(setup.srcDir, 'content');
     const collections = entrySources(root, setup.collections);
-    const pages = await pageFiles(fs, pagesDir);
+    const pages = [...(await pageFiles(fs, pagesDir)), ...(setup.starlight?.routes ?? [])];
     const groups = await tagGroups(fs, collections, pages);
     const config: AstroSiteConfig = {
       generator: 'astro',
@@ -107,6 +111,8 @@ export const astro: GeneratorProfile = {
         return fields ? [{ matches, ...fields }] : [];
       }),
       ignoredDirs: [setup.outDir],
+      // Starlight's docs route leaves drafts out of production builds (utils/routing/index.ts).
+      ...(setup.starlight ? { publishing: { ...plainPublishing, skipsDrafts: true } } : {}),
       excludedFiles: excludedEntries(root, pagesDir, contentDir, setup.collections),
       importAliases: await importAliases(fs, root, setup.srcDir),
       imageEndpoints: await imageEndpoints(fs, pagesDir),
@@ -119,6 +125,8 @@ export const astro: GeneratorProfile = {
         pageFiles: pages,
         collections,
         redirects: setup.redirects,
+        unlistedRoutes: !setup.redirectsComplete || setup.starlight?.pluginRoutes === true,
+        ...(setup.starlight ? { starlight: setup.starlight } : {}),
       },
     };
     return { config, problems: [] };
@@ -200,10 +208,47 @@ async function readSetup(fs: SiteFileSystem, root: string, configFile: string | 
     base: setting('base'),
     trailingSlash: trailingSlash === 'always' || trailingSlash === 'never' ? trailingSlash : 'ignore',
     buildFormat: format === 'file' || format === 'preserve' ? format : 'directory',
-    redirects: redirects ? [...topLevelProperties(redirects).keys()] : [],
+    ...(redirects ? await redirectKeys(fs, root, source, redirects) : { redirects: [], redirectsComplete: true }),
     collections: await readCollections(fs, root, srcDir),
     headingIds: headingIdsOf(source, await astroMajorVersion(fs, root)),
+    starlight: starlightSetup(source, root),
   };
+}
+
+/**
+ * The URLs Astro's `redirects` option names: its keys, and those of each object it spreads that the config
+ * declares or imports from a module of the site (`...redirects` of `import redirects from './redirects.js'`,
+ * biomejs.dev's generated rule redirects). A spread of anything else leaves the list incomplete.
+ */
+async function redirectKeys(fs: SiteFileSystem, root: string, source: string, redirects: string): Promise<{ redirects: string[]; redirectsComplete: boolean }> {
+  const keys = [...topLevelProperties(redirects).keys()];
+  let complete = true;
+  for (const spread of spreadEntries(redirects)) {
+    const object = /^[\w$]+$/.test(spread) ? (declaredObject(source, spread) ?? (await importedObject(fs, root, source, spread))) : undefined;
+    if (object === undefined) complete = false;
+    else keys.push(...topLevelProperties(object).keys());
+  }
+  return { redirects: keys, redirectsComplete: complete };
+}
+
+/** The object literal a module of the site exports by default, imported by the config as `name` (a JSON file: its text). */
+async function importedObject(fs: SiteFileSystem, root: string, source: string, name: string): Promise<string | undefined> {
+  const from = new RegExp(`import\\s+${escapeRegExp(name)}\\s+from\\s+['"](\\.{1,2}/[^'"]+)['"]`).exec(source)?.[1];
+  if (from === undefined) return undefined;
+  const path = joinPath(root, from);
+  if (!isInside(root, path)) return undefined;
+  for (const candidate of extname(from) ? [path] : ['.js', '.mjs', '.ts', '.mts', '.json'].map((extension) => path + extension)) {
+    const text = await readText(fs, candidate);
+    if (text === undefined) continue;
+    if (candidate.endsWith('.json')) return text.trim();
+    const module = withoutComments(text);
+    const start = /export\s+default\s*\{/.exec(module);
+    if (!start) return undefined;
+    const open = start.index + start[0].length - 1;
+    const close = matchingBracket(module, open);
+    return close === -1 ? undefined : module.slice(open, close + 1);
+  }
+  return undefined;
 }
 
 /**
@@ -273,6 +318,7 @@ export function parseCollections(source: string, root: string, srcDir: string): 
 }
 
 function loaderSource(args: string, name: string, root: string, srcDir: string): AstroCollection['source'] {
+  if (callArguments(args, 'docsLoader').length > 0) return { kind: 'glob', dir: starlightDocsFolder(srcDir), patterns: [starlightDocsPattern] };
   const glob = callArguments(args, 'glob')[0];
   if (glob !== undefined) {
     const options = topLevelProperties(glob.trim());

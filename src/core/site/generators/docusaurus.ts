@@ -5,7 +5,7 @@ import { basePathOf, hostOf, withHost, readDataFile, readText } from '../configF
 import type { Author, SiteConfig, TagRegistry } from '../model';
 import { authorsFromDataFile } from './dataAuthors';
 import { matchingAny, notMatchingAny } from './globs';
-import { booleanSetting, matchingBracket, objectSetting, stringItems, stringListSetting, stringLiteralSetting, topLevelProperties, topLevelString, withoutComments } from './jsConfig';
+import { booleanSetting, declaredObject, matchingBracket, objectSetting, stringItems, stringListSetting, stringLiteralSetting, topLevelProperties, topLevelString, withoutComments } from './jsConfig';
 import { defaultImageFields, rootRelativeCandidates, servedImagesWhere, type GeneratorProfile, recordingConfigInputs } from './profile';
 import type { DocusaurusDocsVersion, DocusaurusRouting } from '../routes/docusaurus';
 import { slug } from 'github-slugger';
@@ -221,15 +221,6 @@ export function contentPlugins(source: string): ContentPlugins {
     add(match[2] as 'blog' | 'docs' | 'pages', options);
   }
   return plugins;
-}
-
-/** The object literal a variable of the config is declared with (`const docsOptions: Options = {…}`), if it is one. */
-function declaredObject(source: string, name: string): string | undefined {
-  const declared = new RegExp(`(?<![\\w$.])(?:const|let|var)\\s+${name.replace(/\$/g, '\\$')}\\s*(?::[^=]+)?=\\s*\\{`).exec(source);
-  if (!declared) return undefined;
-  const open = declared.index + declared[0].length - 1;
-  const close = matchingBracket(source, open);
-  return close === -1 ? undefined : source.slice(open, close + 1);
 }
 
 /** The options object each instance was written with (`{}` for a preset instance no option names), for its URL settings. */

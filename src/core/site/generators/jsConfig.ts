@@ -145,6 +145,12 @@ export function matchingBracket(source: string, open: number): number {
 /** Answers of `matchingBracket` for the few sources being read (a config and the slices it is cut into). */
 const bracketMemo = new Map<string, Map<number, number>>();
 
+/** What the entries of an object literal spread (`...redirects` → `redirects`), as written. */
+export function spreadEntries(objectText: string): string[] {
+  const body = objectText.trim().replace(/^\{/, '').replace(/\}$/, '');
+  return splitTopLevel(body).flatMap((entry) => (entry.startsWith('...') ? [entry.slice(3).trim()] : []));
+}
+
 /** Splits at commas that are not inside brackets or strings. */
 function splitTopLevel(text: string): string[] {
   const parts: string[] = [];
@@ -218,4 +224,13 @@ function regexEnd(text: string, start: number): number {
     else if (ch === '/' && !inClass) return i;
   }
   return text.length;
+}
+
+/** The object literal a variable of the config is declared with (`const docsOptions: Options = {…}`), if it is one. */
+export function declaredObject(source: string, name: string): string | undefined {
+  const declared = new RegExp(`(?<![\\w$.])(?:const|let|var)\\s+${name.replace(/\$/g, '\\$')}\\s*(?::[^=]+)?=\\s*\\{`).exec(source);
+  if (!declared) return undefined;
+  const open = declared.index + declared[0].length - 1;
+  const close = matchingBracket(source, open);
+  return close === -1 ? undefined : source.slice(open, close + 1);
 }

@@ -2,7 +2,9 @@ import { isInside, relativePath } from '../../text/paths';
 import { entryId } from '../generators/astro';
 import { rootRelativeCandidates } from '../generators/profile';
 import type { SiteConfig } from '../model';
-import type { GeneratorRoutes } from './generatorRoutes';
+import type { GeneratorRoutes, RouteSite } from './generatorRoutes';
+import { isStarlightFallback, starlightParam, type StarlightSetup } from '../generators/starlight';
+import { urlKey } from '../../links/urlMap';
 import { escapeRegExp } from '../../text/regExp';
 
 /** A route file of `src/pages/` (docs.astro.build/en/guides/routing/). */
@@ -17,7 +19,12 @@ export interface AstroPageFile {
    * `params: { slug: post.id }` (or `.slug`): which collection and which field. Absent when the mapping is
    * not that simple: its URLs are then unknown.
    */
-  readonly entries?: { readonly collection: string; readonly field: 'id' | 'slug' };
+  readonly entries?: {
+    readonly collection: string;
+    readonly field: 'id' | 'slug';
+    /** Starlight's route: an id `index` (or ending `/index`) is its folder's page (`starlightParam`). */
+    readonly indexIsRoot?: boolean;
+  };
 }
 
 /** A collection whose entries are Markdown files, as the loader finds them. */
@@ -42,6 +49,10 @@ export interface AstroRouting {
   readonly collections: readonly AstroEntrySource[];
   /** `redirects` keys: Astro writes a redirect page at each. */
   readonly redirects: readonly string[];
+  /** Routes Postcraft cannot list: redirects it cannot read, or a Starlight plugin that may add pages. */
+  readonly unlistedRoutes: boolean;
+  /** The site's Starlight, whose routes are in `pageFiles`; its locales build fallback pages. */
+  readonly starlight?: StarlightSetup;
 }
 
 /** Astro 5's URL rules: file-based routes of src/pages, and the collection entries its dynamic routes list. */
@@ -59,7 +70,8 @@ export const astroRoutes: GeneratorRoutes = {
     const urls: string[] = [];
     for (const page of routing.pageFiles) {
       if (page.entries?.collection !== collection.name) continue;
-      const value = entryValue(collection, page.entries.field, relativePath(collection.dir, path), data);
+      const id = entryValue(collection, page.entries.field, relativePath(collection.dir, path), data);
+      const value = id !== undefined && page.entries.indexIsRoot ? starlightParam(id) : id;
       const route = value === undefined ? undefined : filledRoute(page.route, value);
       if (route === undefined) return undefined; // one of its pages cannot be named: say nothing
       urls.push(pageUrl(routing, route, page.file));
@@ -70,6 +82,8 @@ export const astroRoutes: GeneratorRoutes = {
   },
 
   fileCandidates: rootRelativeCandidates,
+
+  buildsUnlistedUrls: (config) => routingOf(config)?.unlistedRoutes === true,
 
   isGeneratedUrl(site, url) {
     const routing = routingOf(site.config);
@@ -82,9 +96,21 @@ export const astroRoutes: GeneratorRoutes = {
       if (page.entries || (page.kind === 'page' && /\.(md|mdx|markdown|mdoc)$/i.test(page.file) && !page.route.includes('['))) continue;
       if (routeMatches(page.route, path)) return true;
     }
-    return false;
+    return routing.starlight !== undefined && isStarlightFallback(routing.starlight, path, (inDefault) => pageUrlKeys(site).has(urlKey(`/${inDefault}`)));
   },
 };
+
+const urlKeysOfSite = new WeakMap<RouteSite, { readonly version: number; readonly keys: ReadonlySet<string> }>();
+
+/** Every page's URL key (`urlKey`), kept while the site's link targets stay as they are. */
+function pageUrlKeys(site: RouteSite): ReadonlySet<string> {
+  const kept = urlKeysOfSite.get(site);
+  if (kept?.version === site.linkTargetsVersion) return kept.keys;
+  const keys = new Set<string>();
+  for (const summary of site.posts.values()) if (summary.route) keys.add(urlKey(summary.route.url));
+  urlKeysOfSite.set(site, { version: site.linkTargetsVersion, keys });
+  return keys;
+}
 
 function routingOf(config: SiteConfig): AstroRouting | undefined {
   return config.routing?.generator === 'astro' ? config.routing : undefined;

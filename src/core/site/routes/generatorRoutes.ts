@@ -33,6 +33,11 @@ export interface GeneratorRoutes {
    */
   isGeneratedUrl(site: RouteSite, url: string): boolean;
   /**
+   * Whether the site also builds pages at URLs Postcraft cannot list (routes a plugin adds, redirects read from
+   * code): a URL no page has is then reported only where a page looks like the one meant.
+   */
+  buildsUnlistedUrls?(config: SiteConfig): boolean;
+  /**
    * Whether the generator turns a relative link to the Markdown file `target` into the page's URL
    * (Docusaurus: only between files of one plugin instance). Without it, a link to a page's file is taken
    * to reach it: a generator that leaves `.md` links as written may still have a render hook that does not.
