@@ -165,6 +165,14 @@ describe('frontmatter after blank lines', () => {
     assert.deepEqual(service.siteFor('/site/content/blog/a.md')?.posts.get('/site/content/blog/a.md')?.route?.url, '/blog/champions/');
     assert.deepEqual(await service.checkFile('/site/content/blog/a.md'), []);
   });
+
+  // Astro's frontmatterRE (@astrojs/internal-helpers 7.4.8) allows blank lines first: biomejs.dev's getting-started.mdx
+  // opens with one, and its Starlight build has the page's title ("Getting Started") where a missing one fails it.
+  it('is read for Astro', () => {
+    const text = '\n---\ntitle: Getting Started\n---\nBody';
+    assert.equal(parseFrontmatter(text, frontmatterSyntaxOf('astro'))!.data['title'], 'Getting Started');
+    assert.equal(parseFrontmatter(text, frontmatterSyntaxOf('docusaurus')), undefined);
+  });
 });
 
 describe('frontmatter closed by a longer line of dashes', () => {

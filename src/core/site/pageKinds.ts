@@ -18,7 +18,10 @@ export function isListPage(generator: GeneratorId, path: string): boolean {
  * post opening with `{% callout %}` has no frontmatter there.
  */
 export function frontmatterSyntaxOf(generator: GeneratorId): FrontmatterSyntax {
-  return { toml: generator === 'hugo' || generator === 'astro' || generator === 'markdown', json: generator === 'hugo' || generator === 'markdown', afterBlankLines: generator === 'hugo', closedByPrefix: generator === 'hugo' };
+  // Astro (@astrojs/internal-helpers frontmatterRE, `(?:^\uFEFF?|^\s*\n)---([\s\S]*?\n)---`) also skips blank
+  // lines before the block and ends it at the first line that starts with `---`, as Hugo does.
+  const lenient = generator === 'hugo' || generator === 'astro';
+  return { toml: generator === 'hugo' || generator === 'astro' || generator === 'markdown', json: generator === 'hugo' || generator === 'markdown', afterBlankLines: lenient, closedByPrefix: lenient };
 }
 
 /** A file the generator's own rules leave out of the build (`SiteConfig.excludedFiles`). */
