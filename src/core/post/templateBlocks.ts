@@ -9,7 +9,7 @@ import type { GeneratorId } from './dialect';
  * `mdxComments` keeps them (a heading's `{/* #id *\/}` gives it its ID on Docusaurus).
  */
 export function pageMarkdown(body: string, generator: GeneratorId | undefined, { mdx, captured = false, mdxComments = false }: { readonly mdx: boolean; readonly captured?: boolean; readonly mdxComments?: boolean }): string {
-  if (mdx) return mdxComments || !body.includes('/*') ? body : body.replace(/\{\s*\/\*[\s\S]*?\*\/\s*\}/g, (comment) => comment.replace(/[^\r\n]/g, ' '));
+  if (mdx) return mdxComments || !body.includes('/*') ? body : body.replace(/\{\s*\/\*[^*]*\*+(?:[^*/][^*]*\*+)*\/\s*\}/g, (comment) => comment.replace(/[^\r\n]/g, ' '));
   if (generator === 'jekyll' || generator === 'eleventy') return withoutBlocks(body, templateTextBlocks(body, { headings: !captured }));
   return generator === 'hugo' ? withoutBlocks(body, hugoHighlightBlocks(body)) : body;
 }

@@ -59,6 +59,9 @@ describe('findLinks: Markdown links', () => {
   it('finds no link in an MDX comment, and the links after it where they are', () => {
     const found = links('{/* TODO: add [a](commented.md) */}\n\nText {/*\n[b](also.md)\n*/} and [c](kept.md).\n', 'astro', { path: '/site/src/content/docs/post.mdx' });
     assert.deepEqual(found.map((link) => [link.at, link.path]), [['kept.md', 'kept.md']]);
+    // A comment that ends before other code is no MDX comment: the text after it is read (webdriver.io's Configuration.md).
+    const code = '```js\n{\n  /** doc */\n  x: 1\n}\n```\n\nThe [mock](/docs/api/mock) command.\n\n```js\n/* b */ }\n```\n';
+    assert.deepEqual(links(code, 'docusaurus', { path: '/site/docs/a.mdx' }).map((link) => link.path), ['/docs/api/mock']);
     // In Markdown the same text is no comment.
     assert.deepEqual(links('{/* [a](shown.md) */}\n').map((link) => link.path), ['shown.md']);
   });
