@@ -33,6 +33,10 @@ export function findLinks(post: ParsedPost, config: LinkConfig): readonly LinkRe
 
 const linkScans = new WeakMap<ParsedPost, Map<string, readonly LinkReference[]>>();
 
+const linkTags = /<(?:a|area)\s[^<>]*>/gi;
+/** Starlight's `<LinkCard>` and `<LinkButton>` hand their `href` to an `<a>` as written (user-components/LinkCard.astro). */
+const starlightLinkTags = /<(?:a|area|LinkCard|LinkButton)\s[^<>]*>/gi;
+
 function scanLinks(post: ParsedPost, config: LinkConfig, mdx: boolean): LinkReference[] {
   const text = post.text.slice(post.bodyStart);
   const jekyll = config.generator === 'jekyll';
@@ -53,7 +57,7 @@ function scanLinks(post: ParsedPost, config: LinkConfig, mdx: boolean): LinkRefe
     if (!/href/i.test(html.text)) continue;
     // An anchor in an HTML comment is no anchor; blanked with spaces, the offsets stay.
     const text = html.text.includes('<!--') ? html.text.replace(/<!--[\s\S]*?(?:-->|$)/g, (comment) => ' '.repeat(comment.length)) : html.text;
-    for (const tag of text.matchAll(/<(?:a|area)\s[^<>]*>/gi)) {
+    for (const tag of text.matchAll(mdx && config.generator === 'astro' ? starlightLinkTags : linkTags)) {
       for (const attribute of tag[0].matchAll(/\shref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/gi)) {
         const value = attribute[1] ?? attribute[2] ?? attribute[3]!;
         if (mdx && value.startsWith('{')) continue; // a JSX expression, not a URL

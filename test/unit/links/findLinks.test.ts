@@ -66,6 +66,15 @@ describe('findLinks: Markdown links', () => {
     assert.deepEqual(links('{/* [a](shown.md) */}\n').map((link) => link.path), ['shown.md']);
   });
 
+  // Starlight's LinkCard and LinkButton render an <a> with the href as written (user-components/LinkCard.astro, LinkButton.astro).
+  it('finds the href of Starlight link components in MDX on Astro', () => {
+    const body = '<LinkCard\n  title="Pages"\n  href="/guides/pages/#routes"\n  description="How pages are made."\n/>\n\n<LinkButton href="/getting-started/">Read the docs</LinkButton>\n\n<LinkCard title="Dynamic" href={url} />\n';
+    assert.deepEqual(links(body, 'astro', { path: '/site/src/content/docs/a.mdx' }).map((link) => [link.form, link.at, link.path, link.fragment]), [
+      ['html', '/guides/pages/#routes', '/guides/pages/', 'routes'],
+      ['html', '/getting-started/', '/getting-started/', undefined],
+    ]);
+  });
+
   it('keeps exact offsets in block quotes, lists, tables and with CRLF line ends', () => {
     const found = links('> - see [a](a.md)\r\n\r\n| x | y |\r\n| - | - |\r\n| [t](t.md#h) | [u](u.md) |\r\n');
     assert.deepEqual(found.map((link) => [link.at, link.path]), [['a.md', 'a.md'], ['t.md#h', 't.md'], ['u.md', 'u.md']]);
