@@ -22,8 +22,8 @@ export interface StarlightSetup {
   readonly pluginRoutes: boolean;
 }
 
-/** Starlight packages known to add no page: they check links, style or zoom, or build the sidebar. */
-const pagelessPackages = new Set(['starlight-links-validator', 'starlight-image-zoom', 'starlight-auto-sidebar', 'starlight-sidebar-topics', '@astrojs/starlight-tailwind', '@astrojs/starlight-markdoc', '@astrojs/starlight-docsearch', 'starlight-heading-badges', 'starlight-kbd', 'starlight-theme-rapide', 'starlight-theme-nova', 'starlight-theme-obsidian', 'starlight-theme-black']);
+/** Starlight packages known to add no page: they check links, style or zoom, build the sidebar, or write llms.txt files. */
+const pagelessPackages = new Set(['starlight-links-validator', 'starlight-llms-txt', 'starlight-image-zoom', 'starlight-auto-sidebar', 'starlight-sidebar-topics', '@astrojs/starlight-tailwind', '@astrojs/starlight-markdoc', '@astrojs/starlight-docsearch', 'starlight-heading-badges', 'starlight-kbd', 'starlight-theme-rapide', 'starlight-theme-nova', 'starlight-theme-obsidian', 'starlight-theme-black']);
 
 /** The docs loader's glob (loaders.ts `docsExtensions`, files starting `_` left out), below the site's srcDir. */
 export const starlightDocsPattern = '**/[^_]*.{markdown,mdown,mkdn,mkd,mdwn,md,mdx}';
