@@ -170,7 +170,14 @@ describe('Starlight docs routes', () => {
       return resolveUrl(site, '/guides/setup/').kind;
     };
     assert.equal(await broken("export default defineConfig({ integrations: [starlight({ title: 'Docs' })] });"), 'missing');
-    assert.equal(await broken("import starlightBlog from 'starlight-blog';\nexport default defineConfig({ integrations: [starlight({ title: 'Docs', plugins: [starlightBlog()] })] });"), 'unknown');
+    assert.equal(await broken("import starlightChangelogs from 'starlight-changelogs';\nexport default defineConfig({ integrations: [starlight({ title: 'Docs', plugins: [starlightChangelogs()] })] });"), 'unknown');
+    // starlight-blog's pages are listed (below its prefix, in any locale): the docs URLs stay checked.
+    const blog = "import starlightBlog from 'starlight-blog';\nexport default defineConfig({ integrations: [starlight({ title: 'Docs', locales: { root: { label: 'English', lang: 'en' }, fr: { label: 'Français', lang: 'fr' } }, plugins: [starlightBlog({ prefix: '/news/' })] })] });";
+    assert.equal(await broken(blog), 'missing');
+    const site = await load('/site', starlightSite(blog, pages));
+    for (const url of ['/news/', '/news/2/', '/news/tags/astro/', '/news/authors/hideoo/', '/news/rss.xml', '/fr/news/tags/astro/']) assert.equal(astroRoutes.isGeneratedUrl(site, url), true, url);
+    for (const url of ['/news/a-post/', '/blog/', '/news/tags/', '/de/news/']) assert.equal(astroRoutes.isGeneratedUrl(site, url), false, url);
+    assert.equal(await broken("import starlightBlog from 'starlight-blog';\nexport default defineConfig({ integrations: [starlight({ title: 'Docs', plugins: [starlightBlog({ prefix: blogPrefix })] })] });"), 'unknown');
     assert.equal(await broken("import starlightLinksValidator from 'starlight-links-validator';\nexport default defineConfig({ integrations: [starlight({ title: 'Docs', plugins: [starlightLinksValidator()] })] });"), 'missing');
   });
 

@@ -18,8 +18,10 @@ export interface StarlightSetup {
   /** `defaultLocale`, else `root`: the locale whose pages stand in for missing translations. */
   readonly defaultLocale: string;
   readonly routes: readonly AstroPageFile[];
-  /** The config imports a Starlight plugin that may add pages of its own (starlight-blog, starlight-changelogs…). */
+  /** The config imports a Starlight plugin that may add pages Postcraft cannot list (starlight-changelogs…). */
   readonly pluginRoutes: boolean;
+  /** The `prefix` of each starlight-blog blog: the plugin builds its list, tag, author and feed pages below it. */
+  readonly blogPrefixes: readonly string[];
 }
 
 /** Starlight packages known to add no page: they check links, style or zoom, build the sidebar, or write llms.txt files. */
@@ -49,8 +51,46 @@ export function starlightSetup(configSource: string, root: string): StarlightSet
   const routes: AstroPageFile[] = [{ file: entrypoint, route: '/[...slug]', kind: 'page', entries: { collection: 'docs', field: 'id', indexIsRoot: true } }];
   if (booleanSetting(options, 'disable404Route') !== true) routes.push({ file: joinPath(root, 'node_modules/@astrojs/starlight/routes/static/404.astro'), route: '/404', kind: 'page' });
   const packages = [...configSource.matchAll(/\bfrom\s+['"]((?:@[\w.-]+\/)?[\w.-]*starlight[\w.-]*)(?:\/[^'"]*)?['"]/g)].map((match) => match[1]!);
-  const pluginRoutes = packages.some((name) => name !== '@astrojs/starlight' && !pagelessPackages.has(name));
-  return { locales, defaultLocale: (options.startsWith('{') ? topLevelString(options, 'defaultLocale') : undefined) ?? 'root', routes, pluginRoutes };
+  const blogPrefixes = starlightBlogPrefixes(configSource);
+  const pluginRoutes = packages.some((name) => name !== '@astrojs/starlight' && !pagelessPackages.has(name) && !(name === 'starlight-blog' && blogPrefixes !== undefined));
+  return { locales, defaultLocale: (options.startsWith('{') ? topLevelString(options, 'defaultLocale') : undefined) ?? 'root', routes, pluginRoutes, blogPrefixes: blogPrefixes ?? [] };
+}
+
+/**
+ * The prefix of each blog the config's `starlightBlog({…})` calls make (`blog` unless `prefix` says), or `undefined`
+ * where one is not written as a string.
+ */
+function starlightBlogPrefixes(configSource: string): string[] | undefined {
+  const name = /import\s+([\w$]+)\s+from\s+['"]starlight-blog['"]/.exec(configSource)?.[1];
+  if (name === undefined) return [];
+  const prefixes: string[] = [];
+  for (const args of callArguments(configSource, name)) {
+    const options = args.trim() === '' ? '{}' : args.trim();
+    if (!options.startsWith('{')) return undefined;
+    const written = topLevelProperties(options).get('prefix');
+    const prefix = written === undefined ? 'blog' : topLevelString(options, 'prefix');
+    if (prefix === undefined) return undefined;
+    prefixes.push(prefix.replace(/^\/+|\/+$/g, ''));
+  }
+  return prefixes;
+}
+
+/**
+ * Whether a starlight-blog blog builds the URL path `path` (no slashes at either end, no base path), in any locale:
+ * its list and its pages (`[...page]`), tag and author pages and feeds (starlight-blog index.ts `injectRoute`). Its
+ * posts are docs entries, routed as any other.
+ */
+export function isStarlightBlogPage(setup: StarlightSetup, path: string): boolean {
+  const segments = path.split('/');
+  const rest = (prefix: string, from: number) => segments.slice(from + prefix.split('/').length).join('/');
+  for (const prefix of setup.blogPrefixes) {
+    for (const from of [0, 1]) {
+      if (segments.slice(from, from + prefix.split('/').length).join('/') !== prefix) continue;
+      if (from === 1 && setup.locales !== undefined && !setup.locales.includes(segments[0]!)) continue;
+      if (/^(?:|\d+|(?:tags|authors)\/[^/]+|rss\.xml|rss\/[^/]+\.xml)$/.test(rest(prefix, from))) return true;
+    }
+  }
+  return false;
 }
 
 /**

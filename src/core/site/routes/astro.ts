@@ -3,7 +3,7 @@ import { entryId } from '../generators/astro';
 import { rootRelativeCandidates } from '../generators/profile';
 import type { SiteConfig } from '../model';
 import type { GeneratorRoutes, RouteSite } from './generatorRoutes';
-import { isStarlightFallback, starlightParam, type StarlightSetup } from '../generators/starlight';
+import { isStarlightBlogPage, isStarlightFallback, starlightParam, type StarlightSetup } from '../generators/starlight';
 import { urlKey } from '../../links/urlMap';
 import { escapeRegExp } from '../../text/regExp';
 
@@ -96,7 +96,8 @@ export const astroRoutes: GeneratorRoutes = {
       if (page.entries || (page.kind === 'page' && /\.(md|mdx|markdown|mdoc)$/i.test(page.file) && !page.route.includes('['))) continue;
       if (routeMatches(page.route, path)) return true;
     }
-    return routing.starlight !== undefined && isStarlightFallback(routing.starlight, path, (inDefault) => pageUrlKeys(site).has(urlKey(`/${inDefault}`)));
+    const starlight = routing.starlight;
+    return starlight !== undefined && (isStarlightBlogPage(starlight, path) || isStarlightFallback(starlight, path, (inDefault) => pageUrlKeys(site).has(urlKey(`/${inDefault}`))));
   },
 };
 
