@@ -163,6 +163,23 @@ describe('Starlight docs routes', () => {
     for (const url of ['/fr/nowhere/', '/de/guides/', '/guides/nowhere/']) assert.equal(astroRoutes.isGeneratedUrl(site, url), false, url);
   });
 
+  // Starlight before Astro 5 (legacy src/content/config.ts, no loader) routes an entry by its slug, not its file-named id.
+  it('route a legacy docs collection by slug', async () => {
+    const site = await load(
+      '/site',
+      inMemorySite({
+        'astro.config.mjs': "import starlight from '@astrojs/starlight';\nexport default defineConfig({ integrations: [starlight({ title: 'Docs' })] });",
+        'src/content/config.ts': "import { docsSchema } from '@astrojs/starlight/schema';\nexport const collections = { docs: defineCollection({ schema: docsSchema() }) };",
+        'src/content/docs/index.mdx': '---\ntitle: Home\n---\n',
+        'src/content/docs/Guides/Getting Started.md': '---\ntitle: Start\n---\n',
+      }),
+    );
+    assert.deepEqual([...site.posts.entries()].map(([path, post]) => [path, post.route?.url]).sort(), [
+      ['/site/src/content/docs/Guides/Getting Started.md', '/guides/getting-started/'],
+      ['/site/src/content/docs/index.mdx', '/'],
+    ]);
+  });
+
   it('report a docs URL no entry has, and keep quiet under a plugin that may add pages', async () => {
     const pages = { 'src/content/docs/guides/intro.md': '---\ntitle: Intro\n---\nSee [setup](/guides/setup/) and [the intro](/guides/intro/).\n' };
     const broken = async (config: string) => {

@@ -48,7 +48,7 @@ export function starlightSetup(configSource: string, root: string): StarlightSet
   const localesObject = localesValue === undefined ? '{}' : localesValue.startsWith('{') ? localesValue : /^[\w$]+$/.test(localesValue) ? declaredObject(configSource, localesValue) : undefined;
   const locales = localesObject === undefined || !options.startsWith('{') ? undefined : [...topLevelProperties(localesObject).keys()];
   const entrypoint = joinPath(root, 'node_modules/@astrojs/starlight/routes/static/index.astro');
-  const routes: AstroPageFile[] = [{ file: entrypoint, route: '/[...slug]', kind: 'page', entries: { collection: 'docs', field: 'id', indexIsRoot: true } }];
+  const routes: AstroPageFile[] = [{ file: entrypoint, route: '/[...slug]', kind: 'page', entries: { collection: 'docs', field: 'id', starlight: true } }];
   if (booleanSetting(options, 'disable404Route') !== true) routes.push({ file: joinPath(root, 'node_modules/@astrojs/starlight/routes/static/404.astro'), route: '/404', kind: 'page' });
   const packages = [...configSource.matchAll(/\bfrom\s+['"]((?:@[\w.-]+\/)?[\w.-]*starlight[\w.-]*)(?:\/[^'"]*)?['"]/g)].map((match) => match[1]!);
   const blogPrefixes = starlightBlogPrefixes(configSource);

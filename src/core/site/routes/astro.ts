@@ -22,8 +22,11 @@ export interface AstroPageFile {
   readonly entries?: {
     readonly collection: string;
     readonly field: 'id' | 'slug';
-    /** Starlight's route: an id `index` (or ending `/index`) is its folder's page (`starlightParam`). */
-    readonly indexIsRoot?: boolean;
+    /**
+     * Starlight's docs route: an entry's id (a legacy collection's entry its slug, as Starlight before Astro 5
+     * routed them), an id `index` (or ending `/index`) its folder's page (`starlightParam`).
+     */
+    readonly starlight?: boolean;
   };
 }
 
@@ -70,8 +73,9 @@ export const astroRoutes: GeneratorRoutes = {
     const urls: string[] = [];
     for (const page of routing.pageFiles) {
       if (page.entries?.collection !== collection.name) continue;
-      const id = entryValue(collection, page.entries.field, relativePath(collection.dir, path), data);
-      const value = id !== undefined && page.entries.indexIsRoot ? starlightParam(id) : id;
+      const starlight = page.entries.starlight === true;
+      const id = entryValue(collection, starlight && collection.kind === 'folder' ? 'slug' : page.entries.field, relativePath(collection.dir, path), data);
+      const value = id !== undefined && starlight ? starlightParam(id) : id;
       const route = value === undefined ? undefined : filledRoute(page.route, value);
       if (route === undefined) return undefined; // one of its pages cannot be named: say nothing
       urls.push(pageUrl(routing, route, page.file));
