@@ -351,7 +351,7 @@ async function modelParts(site: Site, fs: SiteFileSystem, now: number, pageOf: (
     authors: hashText(JSON.stringify([...site.authors])),
     pages: hashText(pages.join('\u0000')),
     tags: hashText(tags.join('\u0000')),
-    linkContext: hashText([...redirects, ...[...site.templateIds].sort()].join('\u0000')),
+    linkContext: hashText([...redirects, ...[...site.templateIds].sort(), '\u0001', ...[...site.templatePageUrls].sort()].join('\u0000')),
     routes: hashText(routeLines(site, now).join('\u0000')),
   };
 }

@@ -95,7 +95,7 @@ export function resolveUrl(site: Site, url: string, fromPath?: string): LinkTarg
     // A page's own source file, where the generator rewrites a link to it (Eleventy's input paths), is that page.
     if (isInside(site.root, file) && site.files.has(file)) return site.posts.has(file) ? { kind: 'page', path: file, viaAlias: false } : { kind: 'file', path: file };
   }
-  if (routes.isGeneratedUrl(site, url) || site.hostRedirects.reaches(url)) return { kind: 'generated' };
+  if (routes.isGeneratedUrl(site, url) || site.hostRedirects.reaches(url) || site.templatePageUrls.has(urlKey(url))) return { kind: 'generated' };
   const caseVariant = pages.caseVariant(url);
   const variantPage = caseVariant === undefined ? undefined : pages.pageAt(caseVariant)!;
   // A host that serves any letter case (Netlify) answers the URL with that page.

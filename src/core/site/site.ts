@@ -50,6 +50,8 @@ export class Site {
   hostRedirects: HostRedirects = noHostRedirects;
   /** IDs the site's templates write on the pages they lay out (see links/templateIds.ts). */
   templateIds: ReadonlySet<string> = new Set();
+  /** URL keys of pages rendered from files that are no posts (`GeneratorProfile.templatePages`). */
+  templatePageUrls: ReadonlySet<string> = new Set();
   /** The weights of the images posts show, weighed as checks need them (see imageWeights.ts), kept current as images change. */
   readonly heavyImages: ImageWeights;
   truncated = false;
@@ -260,13 +262,14 @@ export class Site {
 
   /** Whether a change to `path` may change what links reach besides pages: the host's redirects, the templates' IDs. */
   affectsLinkContext(path: string): boolean {
-    return isHostRedirectFile(path) || this.hostRedirects.files.includes(path) || isTemplateFile(path);
+    return isHostRedirectFile(path) || this.hostRedirects.files.includes(path) || isTemplateFile(path) || this.profile.templatePages?.isSource(this.config, path) === true;
   }
 
   async loadLinkContext(unconfined: SiteFileSystem): Promise<void> {
     const fs = confinedFileSystem(unconfined, this.root);
     this.hostRedirects = await loadHostRedirects(fs, this.root, this.files, this.config.publicDirs);
     this.templateIds = await loadTemplateIds(fs, this.files);
+    this.templatePageUrls = (await this.profile.templatePages?.load(fs, this.config, this.files)) ?? new Set();
     this.linkTargetsVersion++;
   }
 

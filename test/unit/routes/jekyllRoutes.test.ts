@@ -247,3 +247,28 @@ describe('Jekyll template links', () => {
     assert.deepEqual(linkTo('{{ page.other }}'), { status: 'unknown' });
   });
 });
+
+describe('Jekyll HTML pages', () => {
+  // jekyll build 4.3.1 of these files (the links aside) writes licenses/index.html, archive/index.html,
+  // licenses/mit/index.html and plain.html; nothing for excluded.html or _layouts/default.html (choosealicense.com's licenses.html is such a page).
+  it('reach the URL their permalink sets, when Jekyll renders them', async () => {
+    const service = createPostcraftService({
+      fs: inMemorySite({
+        '_config.yml': 'collections:\n  licenses:\n    output: true\n    permalink: /licenses/:path/\nexclude: [excluded.html]\n',
+        'licenses.html': '---\npermalink: licenses/\n---\n<p>All</p>\n',
+        'pages/archive.html': '---\npermalink: /archive/\n---\nArchive\n',
+        'excluded.html': '---\npermalink: /licenses/excluded/\n---\nX\n',
+        '_layouts/default.html': '---\npermalink: /licenses/layout/\n---\n{{ content }}\n',
+        'plain.html': '<p>permalink: /plain/</p>\n',
+        '_licenses/mit.md': '---\ntitle: MIT\n---\nMIT\n',
+        // Pages of the same names elsewhere: without the HTML pages, the links would be taken for mistakes for these.
+        'old/licenses.md': '---\ntitle: Old licenses\n---\n',
+        'old/archive.md': '---\ntitle: Old archive\n---\n',
+        'about.md': '---\ntitle: About\n---\nSee [licenses](/licenses/), [archive](/archive/), [excluded](/licenses/excluded/), [layout](/licenses/layout/) and [a license](/licenses/mti/).\n',
+      }),
+    });
+    await service.openWorkspace(['/site']);
+    const findings = await service.checkFile('/site/about.md');
+    assert.deepEqual(findings.map((finding) => finding.message.match(/"([^"]+)"/)?.[1]), ['/licenses/excluded/', '/licenses/layout/', '/licenses/mti/']);
+  });
+});

@@ -10,6 +10,7 @@ import { addAuthorRecords, authorFromEntryFile, AuthorRegistry, authorsFromDataF
 import { jekyllExcludedFiles } from './jekyllEntryFilter';
 import { defaultImageFields, rootRelativeCandidates, servedImagesWhere, type GeneratorProfile, recordingConfigInputs } from './profile';
 import { isJekyllDocument, slugify } from '../routes/jekyll';
+import { isJekyllHtmlPage, jekyllHtmlPageUrls } from './jekyll/htmlPages';
 import { readIncludeTemplates } from './jekyll/includeTemplates';
 
 const identity = (id: string) => id;
@@ -120,6 +121,11 @@ export const jekyll: GeneratorProfile = {
   },
 
   authorKey: identity,
+
+  templatePages: {
+    load: jekyllHtmlPageUrls,
+    isSource: (config, path) => isJekyllHtmlPage(config.contentDirs[0] ?? config.root, path),
+  },
 
   // `/assets/x.png` is served from the source folder (after `baseurl`). A relative path is taken from
   // the page's folder or, as `relative_url` and jekyll-seo-tag treat it, from the site root.

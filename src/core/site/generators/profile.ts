@@ -1,6 +1,7 @@
 import type { SiteFileSystem } from '../../host/fileSystem';
 import { dirname, extname, joinPath } from '../../text/paths';
 import { isImagePath, type FileSet } from '../fileSet';
+import type { FileList } from '../../links/model';
 import type { Author, GeneratorId, SiteConfig } from '../model';
 import { msg, type Message } from '../../l10n/message';
 
@@ -80,6 +81,14 @@ export interface GeneratorProfile {
   loadConfig(fs: SiteFileSystem, root: string, configFile: string | undefined): Promise<LoadedSiteConfig>;
   /** The author registry, keyed by `authorKey(id)`. */
   loadAuthors(fs: SiteFileSystem, config: SiteConfig, files: FileSet): Promise<Map<string, Author>>;
+  /**
+   * Pages the generator renders from files Postcraft does not read as posts (Jekyll's `.html` pages with a
+   * `permalink`): their URL keys (`urlKey`), and which files they are read from.
+   */
+  readonly templatePages?: {
+    load(fs: SiteFileSystem, config: SiteConfig, files: FileList): Promise<ReadonlySet<string>>;
+    isSource(config: SiteConfig, path: string): boolean;
+  };
   /** How the generator matches an author named in a post to a registry entry. */
   /**
    * The registry key a name written in a post matches. With the site's config, the key the generator's

@@ -1,0 +1,42 @@
+import type { SiteFileSystem } from '../../../host/fileSystem';
+import { parseFrontmatter } from '../../../frontmatter/parse';
+import { urlKey } from '../../../links/urlMap';
+import type { FileList } from '../../../links/model';
+import { extname, isInside } from '../../../text/paths';
+import type { SiteConfig } from '../../model';
+import { frontmatterSyntaxOf, isExcludedFile } from '../../pageKinds';
+import { stringSetting } from '../../configFiles';
+
+/**
+ * The URLs of the site's HTML pages that set a `permalink` (choosealicense.com's `licenses.html` at `/licenses/`):
+ * Jekyll renders every file with front matter outside `_` folders as a page, `.html` ones too, which Postcraft does
+ * not read as posts. A page without a permalink is published at its path, which the site's files already answer;
+ * a permalink with placeholders (`:path`) is left out. Only each file's start is read, a few thousand files at most.
+ */
+export async function jekyllHtmlPageUrls(fs: SiteFileSystem, config: SiteConfig, files: FileList): Promise<ReadonlySet<string>> {
+  const urls = new Set<string>();
+  const source = config.contentDirs[0] ?? config.root;
+  let read = 0;
+  for (const path of files.all()) {
+    if (!isJekyllHtmlPage(source, path) || isExcludedFile(config, path)) continue;
+    if (++read > maxFiles) break;
+    const bytes = fs.readFileStart ? await fs.readFileStart(path, maxBytes) : await fs.readFile(path, maxBytes);
+    if (!bytes || bytes[0] !== 0x2d) continue; // front matter opens with `---` at the very start
+    const frontmatter = parseFrontmatter(new TextDecoder().decode(bytes), frontmatterSyntaxOf('jekyll'));
+    const closed = frontmatter !== undefined && !frontmatter.problems.some((problem) => problem.code === 'frontmatter-unclosed');
+    const permalink = closed ? stringSetting(frontmatter.data, 'permalink') : undefined;
+    if (permalink === undefined || permalink.includes(':')) continue;
+    urls.add(urlKey(`/${permalink}`.replace(/\/+/g, '/')));
+  }
+  return urls;
+}
+
+/** An `.html` file Jekyll may render as a page: below the source folder, in no `_` or `.` folder. */
+export function isJekyllHtmlPage(source: string, path: string): boolean {
+  if (!htmlExtensions.has(extname(path).toLowerCase()) || !isInside(source, path)) return false;
+  return !path.slice(source.length).split('/').some((segment) => segment.startsWith('_') || segment.startsWith('.'));
+}
+
+const htmlExtensions = new Set(['.html', '.htm']);
+const maxFiles = 3000;
+const maxBytes = 4096;
