@@ -75,14 +75,21 @@ function inOwnBundle(site: Site, page: ImagePage, reference: ImageReference): st
 function fromPageUrl(site: Site, page: ImagePage, reference: ImageReference): string | undefined {
   if (!writesPathsAsTheyAre.has(site.config.generator) || reference.path.startsWith('/') || /^[a-z][a-z0-9+.-]*:/i.test(reference.path)) return undefined;
   const route = ownRoute(site, page);
-  if (!route) return undefined;
+  // A URL the site computes (an eleventyComputed permalink): a browser stops climbing at the root, so the path
+  // past its `../` is taken from there (eleventy-high-performance-blog's `../../img/doener.jpg`).
+  if (!route) return /^(?:\.\.\/)+/.test(reference.path) ? foundAt(site, page, reference, reference.path.replace(/^(?:\.\.\/)+/, '/')) : undefined;
   const segments = route.url.split('/').slice(1, -1); // the page's folder: /a/b/ for `/a/b/`, /a/ for `/a/b.html`
   for (const part of reference.path.split('/')) {
     if (part === '..') {
       if (segments.pop() === undefined) return undefined; // above the root: outside the site, as the file's folder says
     } else if (part !== '.' && part !== '') segments.push(part);
   }
-  const resolution = resolveImage(site.profile, site.config, site.files, page.path, { ...reference, path: `/${segments.join('/')}` });
+  return foundAt(site, page, reference, `/${segments.join('/')}`);
+}
+
+/** The file the reference names when written as the root path `path`, if the site has it. */
+function foundAt(site: Site, page: ImagePage, reference: ImageReference, path: string): string | undefined {
+  const resolution = resolveImage(site.profile, site.config, site.files, page.path, { ...reference, path });
   return resolution.status === 'found' ? resolution.file : undefined;
 }
 

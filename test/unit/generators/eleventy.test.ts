@@ -57,6 +57,15 @@ describe('Eleventy rules', () => {
     assert.deepEqual(codes(await check('content/blog/post/index.md', '---\ntitle: A\n---\n![](/uploads/2024/missing.jpg)\n')), ['broken-image']);
   });
 
+  // google/eleventy-high-performance-blog: posts.11tydata.js computes each post's permalink, and secondpost.md shows
+  // `../../img/doener.jpg`, which the browser takes from /posts/secondpost/ to /img/doener.jpg (it never climbs past the root).
+  it('takes a climbing relative image from the site root when the page\'s URL is computed', async () => {
+    const computed = 'module.exports = () => ({ eleventyComputed: { permalink: (data) => data.permalink } });\n';
+    const { check } = await open({ 'eleventy.config.js': 'module.exports = (c) => { c.addPassthroughCopy("img"); };', 'posts/posts.11tydata.js': computed, 'img/doener.jpg': png });
+    assert.deepEqual(await check('posts/secondpost.md', '---\ntitle: Two\n---\n![Doener](../../img/doener.jpg)\n'), []);
+    assert.deepEqual(codes(await check('posts/secondpost.md', '---\ntitle: Two\n---\n![Gone](../../img/gone.jpg)\n')), ['image-outside-site']);
+  });
+
   it('reads authors from the data folder: a keyed file, a folder of files, or a list with ids', async () => {
     const keyed = await open({ 'eleventy.config.js': baseBlogConfig, '_data/authors.json': '{"rosa": {"name": "Rosa Delgado"}}', '_data/authors/sam.json': '{"name": "Sam"}' });
     assert.deepEqual([...keyed.site.authors.keys()].sort(), ['rosa', 'sam']);
