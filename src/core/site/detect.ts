@@ -1,6 +1,7 @@
 import { throwIfCancelled, type CancellationToken } from '../host/cancellation';
 import type { SiteFileSystem } from '../host/fileSystem';
-import { joinPath } from '../text/paths';
+import { confinedFileSystem } from '../host/confinedFileSystem';
+import { dirname, isInside, joinPath, relativePath } from '../text/paths';
 import { generators, plainMarkdown, type GeneratorProfile } from './generators';
 import { siteSettingsFileName } from '../settings/siteSettings';
 import { alwaysIgnored } from './walk';
@@ -39,5 +40,24 @@ export async function detectSites(fs: SiteFileSystem, folder: string, token: Can
     await Promise.all(subfolders.map((entry) => visit(joinPath(dir, entry.name), depth + 1)));
   };
   await visit(folder, 0);
-  return found.length > 0 ? found.sort((a, b) => a.root.localeCompare(b.root)) : [{ root: folder, profile: plainMarkdown, configFile: undefined }];
+  if (found.length === 0) return [{ root: folder, profile: plainMarkdown, configFile: undefined }];
+  const sites = await Promise.all(found.map((site) => withContentBeyondRoot(fs, folder, site)));
+  return sites.sort((a, b) => a.root.localeCompare(b.root));
+}
+
+/**
+ * The site read from the folder that holds both its config and the content folders it names outside the config's
+ * folder (Redux's website/docusaurus.config.ts reads ../docs): the nearest such folder within the workspace
+ * `folder`. Content outside the workspace stays unread, as does a folder that does not exist.
+ */
+async function withContentBeyondRoot(fs: SiteFileSystem, folder: string, site: DetectedSite): Promise<DetectedSite> {
+  // Read as the site's own loader reads it, confined to the config's folder: only the folders' names leave it.
+  const beyond = (await site.profile.contentBeyondRoot?.(confinedFileSystem(fs, site.root), site.root, site.configFile)) ?? [];
+  let root = site.root;
+  for (const dir of beyond) {
+    if (!isInside(folder, dir) || (await fs.stat(dir))?.type !== 'directory') continue;
+    while (!isInside(root, dir)) root = dirname(root);
+  }
+  if (root === site.root) return site;
+  return { ...site, root, configFile: site.configFile === undefined ? undefined : relativePath(root, joinPath(site.root, site.configFile)) };
 }

@@ -179,6 +179,38 @@ describe('Docusaurus rules', () => {
 });
 
 // From Jest's website, built with Docusaurus 3.10.2.
+// Redux's website/docusaurus.config.ts reads its docs from ../docs (routeBasePath '/'), as Jest's and Prettier's read their current docs.
+describe('Docusaurus content outside the config\'s folder', () => {
+  const files = {
+    'website/docusaurus.config.js': "export default { presets: [['classic', { docs: { path: '../docs', routeBasePath: '/' }, blog: false }]] };",
+    'website/static/img/logo.png': png,
+    'docs/intro.md': '---\ntitle: Intro\n---\nSee [the guide](./guide.md#setup), [gone](./gone.md), ![Logo](/img/logo.png) and ![Shot](./img/shot.png).\n',
+    'docs/guide.md': '---\ntitle: Guide\n---\n## Install\n',
+    'docs/img/shot.png': png,
+  };
+
+  it('is read from the workspace folder that holds both, with the config\'s folder as the site\'s', async () => {
+    const service = createPostcraftService({ fs: inMemorySite(files) });
+    const [site] = await service.openWorkspace(['/site']);
+    assert.deepEqual([site?.root, site?.config.configFile], ['/site', '/site/website/docusaurus.config.js']);
+    assert.deepEqual([...site!.posts.entries()].map(([path, post]) => [path, post.route?.url]).sort(), [
+      ['/site/docs/guide.md', '/guide'],
+      ['/site/docs/intro.md', '/intro'],
+    ]);
+    const findings = await service.checkFile('/site/docs/intro.md');
+    assert.deepEqual(findings.map((finding) => [finding.code, finding.message.match(/"([^"]+)"/)?.[1]]), [
+      ['broken-anchor', '#setup'],
+      ['broken-link', './gone.md'],
+    ]);
+  });
+
+  it('stays unread where the workspace is the config\'s folder alone', async () => {
+    const service = createPostcraftService({ fs: inMemorySite(files) });
+    const [site] = await service.openWorkspace(['/site/website']);
+    assert.deepEqual([site?.root, site?.posts.size], ['/site/website', 0]);
+  });
+});
+
 describe('Docusaurus pages as the build reads them', () => {
   it('needs no title: a doc or blog post is titled by its first heading, else its file name', async () => {
     const { check } = await open({});

@@ -1,13 +1,13 @@
 import { docusaurusDetection } from './detection';
 import type { SiteFileSystem } from '../../host/fileSystem';
-import { dirname, isInside, joinPath, normalizePath } from '../../text/paths';
+import { dirname, isInside, joinPath, normalizePath, relativePath } from '../../text/paths';
 import { basePathOf, hostOf, withHost, readDataFile, readText } from '../configFiles';
 import type { Author, SiteConfig, TagRegistry } from '../model';
 import { authorsFromDataFile } from './dataAuthors';
 import { matchingAny, notMatchingAny } from './globs';
 import { booleanSetting, declaredObject, matchingBracket, objectSetting, stringItems, stringListSetting, stringLiteralSetting, topLevelProperties, topLevelString, withoutComments } from './jsConfig';
 import { defaultImageFields, rootRelativeCandidates, servedImagesWhere, type GeneratorProfile, recordingConfigInputs } from './profile';
-import type { DocusaurusDocsVersion, DocusaurusRouting } from '../routes/docusaurus';
+import { docusaurusSiteDir, type DocusaurusDocsVersion, type DocusaurusRouting } from '../routes/docusaurus';
 import { slug } from 'github-slugger';
 
 const identity = (id: string) => id;
@@ -70,38 +70,47 @@ export const docusaurus: GeneratorProfile = {
     slug: (title) => slug(title),
   },
 
+  // The site's folder is the config's (`siteDir`): the root may be a folder above it that holds content the config
+  // names outside it (`path: '../docs'`, see `contentBeyondRoot`).
   loadConfig: recordingConfigInputs(async (fs, root, configFile) => {
     const file = configFile ? joinPath(root, configFile) : undefined;
+    const siteDir = file ? dirname(file) : root;
     const source = await readConfigSource(fs, file);
     const plugins = contentPlugins(source);
-    const locales = await readLocales(fs, root, source);
+    const locales = await readLocales(fs, siteDir, source);
     const folders = contentFolders(plugins, locales);
     const config: DocusaurusSiteConfig = {
       generator: 'docusaurus',
       root,
       configFile: file,
-      contentDirs: [...new Set(folders.map((folder) => joinPath(root, folder.dir)))],
-      publicDirs: (stringListSetting(source, 'staticDirectories') ?? ['static']).map((dir) => joinPath(root, dir)),
+      contentDirs: [...new Set(folders.map((folder) => joinPath(siteDir, folder.dir)))],
+      publicDirs: (stringListSetting(source, 'staticDirectories') ?? ['static']).map((dir) => joinPath(siteDir, dir)),
       assetDirs: [],
       basePath: basePathOf(stringLiteralSetting(source, 'baseUrl')),
-      ...withHost(hostOf(stringLiteralSetting(source, 'url')) ?? (await publishedHost(fs, root, source))),
+      ...withHost(hostOf(stringLiteralSetting(source, 'url')) ?? (await publishedHost(fs, siteDir, source))),
       tagKeys: ['tags'],
       // `author:` (singular) is the legacy free-text name; only `authors:` names keys of authors.yml.
       authorKeys: ['authors'],
       imageFields: defaultImageFields,
       // `markdown: { format: 'mdx' }` is the default; 'md' and 'detect' leave `.md` files plain Markdown.
       markdownIsMdx: !/\bmarkdown\s*:\s*\{[^}]*?\bformat\s*:\s*['"](?:md|detect)['"]/.test(source),
-      ignoredDirs: [joinPath(root, 'build')],
+      ignoredDirs: [joinPath(siteDir, 'build')],
       excludedFiles: folders.flatMap(({ files, pattern }) => {
-        const excluded = matchingAny(pattern, files.exclude);
-        return [notMatchingAny(pattern, files.include), ...(excluded ? [excluded] : [])];
+        const below = relativePath(root, normalizePath(joinPath(siteDir, pattern)));
+        const excluded = matchingAny(below, files.exclude);
+        return [notMatchingAny(below, files.include), ...(excluded ? [excluded] : [])];
       }),
       locales,
-      routing: await routingOf(fs, root, source, plugins, locales),
-      ...(await tagRegistries(fs, root, plugins, locales)),
+      routing: await routingOf(fs, siteDir, source, plugins, locales),
+      ...(await tagRegistries(fs, siteDir, plugins, locales)),
     };
     return { config, problems: [] };
   }),
+
+  async contentBeyondRoot(fs, root, configFile) {
+    const { config } = await docusaurus.loadConfig(fs, root, configFile);
+    return config.contentDirs.filter((dir) => !isInside(root, dir));
+  },
 
   // Each blog reads its own `authorsMapPath` (default authors.yml, relative to the blog folder);
   // a key that is not there fails the build ("Blog author with key … not found").
@@ -112,8 +121,8 @@ export const docusaurus: GeneratorProfile = {
     const { blogs } = contentPlugins(await readConfigSource(fs, config.configFile));
     const locales = localesOf(config);
     for (const blog of blogs) {
-      await authorsFromDataFile(fs, joinPath(config.root, blog.path, blog.authorsMapPath), identity, authors);
-      for (const folder of locales ? localizedFolders('blog', blog, locales) : []) await authorsFromDataFile(fs, joinPath(config.root, folder, blog.authorsMapPath), identity, authors);
+      await authorsFromDataFile(fs, joinPath(docusaurusSiteDir(config), blog.path, blog.authorsMapPath), identity, authors);
+      for (const folder of locales ? localizedFolders('blog', blog, locales) : []) await authorsFromDataFile(fs, joinPath(docusaurusSiteDir(config), folder, blog.authorsMapPath), identity, authors);
     }
     return authors;
   },
@@ -138,7 +147,7 @@ export const docusaurus: GeneratorProfile = {
   // through useBaseUrl instead (static/img/a.png); the profile cannot tell the two apart, so it
   // accepts both for bare paths and stays strict for `./` and `../`.
   imageCandidates(config, postPath, imagePath) {
-    if (imagePath.startsWith('@site/')) return [joinPath(config.root, imagePath.slice('@site/'.length))];
+    if (imagePath.startsWith('@site/')) return [joinPath(docusaurusSiteDir(config), imagePath.slice('@site/'.length))];
     if (imagePath.startsWith('/')) return rootRelativeCandidates(config, imagePath);
     const besideFile = joinPath(dirname(postPath), imagePath);
     return /^\.\.?\//.test(imagePath) ? [besideFile] : [besideFile, ...config.publicDirs.map((dir) => joinPath(dir, imagePath))];

@@ -82,6 +82,11 @@ export interface GeneratorProfile {
   /** The author registry, keyed by `authorKey(id)`. */
   loadAuthors(fs: SiteFileSystem, config: SiteConfig, files: FileSet): Promise<Map<string, Author>>;
   /**
+   * Content folders the config names outside the folder that holds it (Docusaurus's `path: '../docs'`): the site
+   * is then read from a folder above, where the workspace holds them (see site/detect.ts).
+   */
+  contentBeyondRoot?(fs: SiteFileSystem, root: string, configFile: string | undefined): Promise<readonly string[]>;
+  /**
    * Pages the generator renders from files Postcraft does not read as posts (Jekyll's `.html` pages with a
    * `permalink`): their URL keys (`urlKey`), and which files they are read from.
    */

@@ -8,6 +8,12 @@ import type { GeneratorRoutes, RouteSite } from './generatorRoutes';
  * What Docusaurus's config says about URLs (filled by its config loader, generators/docusaurus.ts).
  * The site's `baseUrl` is `SiteConfig.basePath`: every URL here is below it.
  */
+
+/** The folder of the site's config, which Docusaurus reads every path of the config from (its `siteDir`). */
+export function docusaurusSiteDir(config: Pick<SiteConfig, 'root' | 'configFile'>): string {
+  return config.configFile ? dirname(config.configFile) : config.root;
+}
+
 export interface DocusaurusRouting {
   readonly generator: 'docusaurus';
   /** `trailingSlash`: undefined leaves each route as its plugin makes it (and the host serves both forms). */
@@ -142,10 +148,10 @@ export function docusaurusMarkdownLinkCandidates(config: SiteConfig, fromPath: s
   if (!routing || !/\.mdx?$/i.test(linkPath)) return undefined;
   const source = sourceFolderOf(routing, fromPath);
   if (!source || source.kind === 'pages') return undefined;
-  if (linkPath.startsWith('@site/')) return [joinPath(config.root, linkPath.slice('@site/'.length))];
+  if (linkPath.startsWith('@site/')) return [joinPath(docusaurusSiteDir(config), linkPath.slice('@site/'.length))];
   const translated = `docusaurus-plugin-content-${source.kind}${source.instance.id === 'default' ? '' : `-${source.instance.id}`}`;
   const version = source.version ? (source.version.name === 'current' ? 'current' : `version-${source.version.name}`) : '';
-  const contentPaths = [joinPath(routing.i18nDir, source.locale, translated, version), source.version?.dir ?? source.instance.dir, config.root];
+  const contentPaths = [joinPath(routing.i18nDir, source.locale, translated, version), source.version?.dir ?? source.instance.dir, docusaurusSiteDir(config)];
   const fromFolder = joinPath(dirname(fromPath), linkPath);
   if (linkPath.startsWith('./') || linkPath.startsWith('../')) return [fromFolder];
   const fromContent = contentPaths.map((dir) => joinPath(dir, linkPath.replace(/^\/+/, '')));
