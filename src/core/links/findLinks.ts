@@ -7,6 +7,8 @@ import type { LinkForm, LinkReference } from './model';
 import { findTemplateLinks } from './templateLinks';
 import { pageMarkdown } from '../post/templateBlocks';
 import { escapeRegExp } from '../text/regExp';
+import { findField, type Field, type ScalarNode } from '../frontmatter/model';
+import { innerRange } from '../frontmatter/values';
 
 type LinkConfig = Pick<PostDialect, 'generator' | 'markdownIsMdx'> & { readonly basePath?: string; readonly siteHost?: string | undefined };
 
@@ -72,6 +74,15 @@ function scanLinks(post: ParsedPost, config: LinkConfig, mdx: boolean): LinkRefe
     for (const address of ownAddresses(body, config.siteHost, bareAddressesAreLinks(config), taken)) add('markdown', address.text, address.start, (text) => text);
   }
 
+  if (config.generator === 'astro' && post.frontmatter) {
+    for (const node of frontmatterLinkValues(post.frontmatter.fields)) {
+      if (typeof node.value !== 'string') continue;
+      const inner = innerRange(node);
+      const link = destinationLink('html', post.text.slice(inner.start, inner.end), inner.start, decodeEntities, undefined, config.siteHost);
+      if (link) found.push(link);
+    }
+  }
+
   const templateLinks = mdx ? [] : findTemplateLinks(text, config.generator);
   const comments = templateLinks.length > 0 && body.includes('<!--') ? htmlComments(body, scanMarkdownBody(body, { mdx, needCode: true }).code) : [];
   for (const written of templateLinks) {
@@ -81,6 +92,25 @@ function scanLinks(post: ParsedPost, config: LinkConfig, mdx: boolean): LinkRefe
     if (link) found.push(comments.some((comment) => written.start >= comment.start && written.start < comment.end) ? withoutFragment(link) : link);
   }
   return found.sort((a, b) => a.range.start - b.range.start);
+}
+
+/**
+ * The frontmatter values Starlight renders as links, each an `<a href>` as written: a hero's actions
+ * (`hero.actions[].link`, components/Hero.astro) and the pagination overrides (`prev.link`, `next.link`,
+ * utils/navigation.ts). A plain `prev: 'Label'` only relabels the link.
+ */
+function frontmatterLinkValues(fields: readonly Field[]): ScalarNode[] {
+  const mapField = (within: readonly Field[], key: string) => {
+    const value = findField(within, key)?.value;
+    return value?.kind === 'map' ? value.fields : [];
+  };
+  const scalar = (within: readonly Field[], key: string) => {
+    const value = findField(within, key)?.value;
+    return value?.kind === 'scalar' ? [value] : [];
+  };
+  const actions = findField(mapField(fields, 'hero'), 'actions')?.value;
+  const actionLinks = actions?.kind === 'list' ? actions.items.flatMap((item) => (item.kind === 'map' ? scalar(item.fields, 'link') : [])) : [];
+  return [...actionLinks, ...scalar(mapField(fields, 'prev'), 'link'), ...scalar(mapField(fields, 'next'), 'link')];
 }
 
 /** The HTML comments of a Markdown body, those opened in code aside; one left open runs to the end. */

@@ -75,6 +75,18 @@ describe('findLinks: Markdown links', () => {
     ]);
   });
 
+  // Starlight renders hero actions and prev/next overrides as <a href> (components/Hero.astro, utils/navigation.ts).
+  it('finds Starlight\'s link fields in an Astro page\'s frontmatter, and no label', () => {
+    const text = "---\ntitle: Home\nhero:\n  actions:\n    - text: Start\n      link: /getting-started/\n    - text: GitHub\n      link: https://github.com/x\nprev:\n  link: '/guides/pages/#routes'\nnext: Only a label\n---\nBody.\n";
+    const post = parsePost('/site/src/content/docs/index.mdx', text);
+    const found = findLinks(post, { generator: 'astro' }).map((link) => [post.text.slice(link.range.start, link.range.end), link.path, link.fragment]);
+    assert.deepEqual(found, [
+      ['/getting-started/', '/getting-started/', undefined],
+      ['/guides/pages/#routes', '/guides/pages/', 'routes'],
+    ]);
+    assert.deepEqual(findLinks(parsePost('/site/content/index.md', text), { generator: 'hugo' }), []);
+  });
+
   it('keeps exact offsets in block quotes, lists, tables and with CRLF line ends', () => {
     const found = links('> - see [a](a.md)\r\n\r\n| x | y |\r\n| - | - |\r\n| [t](t.md#h) | [u](u.md) |\r\n');
     assert.deepEqual(found.map((link) => [link.at, link.path]), [['a.md', 'a.md'], ['t.md#h', 't.md'], ['u.md', 'u.md']]);
