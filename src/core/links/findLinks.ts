@@ -15,7 +15,8 @@ type LinkConfig = Pick<PostDialect, 'generator' | 'markdownIsMdx'> & { readonly 
 /**
  * Every link of a post's body the generator would follow to a page, file or heading, in source order:
  * Markdown inline and reference links (a definition once, however many links use it), HTML `<a href>`
- * and `<area href>`, and the generator's template links (Hugo `ref`/`relref`, Jekyll `post_url`/`link`).
+ * and `<area href>`, and the generator's template links (Hugo `ref`/`relref`, Jekyll `post_url`/`link`);
+ * on Astro also Starlight's link components and its link fields of the frontmatter (`frontmatterLinkValues`).
  * Markdown and HTML links are found where CommonMark renders them (not in code, HTML blocks hide
  * Markdown, footnotes nobody refers to are not rendered); template links wherever the generator runs
  * them, code included (see templateLinks.ts). On Jekyll a destination that starts with
