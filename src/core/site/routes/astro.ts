@@ -2,9 +2,8 @@ import { isInside, relativePath } from '../../text/paths';
 import { entryId } from '../generators/astro';
 import { rootRelativeCandidates } from '../generators/profile';
 import type { SiteConfig } from '../model';
-import type { GeneratorRoutes, RouteSite } from './generatorRoutes';
+import type { GeneratorRoutes } from './generatorRoutes';
 import { isStarlightBlogPage, isStarlightFallback, starlightParam, type StarlightSetup } from '../generators/starlight';
-import { urlKey } from '../../links/urlMap';
 import { escapeRegExp } from '../../text/regExp';
 
 /** A route file of `src/pages/` (docs.astro.build/en/guides/routing/). */
@@ -101,21 +100,9 @@ export const astroRoutes: GeneratorRoutes = {
       if (routeMatches(page.route, path)) return true;
     }
     const starlight = routing.starlight;
-    return starlight !== undefined && (isStarlightBlogPage(starlight, path) || isStarlightFallback(starlight, path, (inDefault) => pageUrlKeys(site).has(urlKey(`/${inDefault}`))));
+    return starlight !== undefined && (isStarlightBlogPage(starlight, path) || isStarlightFallback(starlight, path, (inDefault) => site.urlMap().pageAt(`/${inDefault}`) !== undefined));
   },
 };
-
-const urlKeysOfSite = new WeakMap<RouteSite, { readonly version: number; readonly keys: ReadonlySet<string> }>();
-
-/** Every page's URL key (`urlKey`), kept while the site's link targets stay as they are. */
-function pageUrlKeys(site: RouteSite): ReadonlySet<string> {
-  const kept = urlKeysOfSite.get(site);
-  if (kept?.version === site.linkTargetsVersion) return kept.keys;
-  const keys = new Set<string>();
-  for (const summary of site.posts.values()) if (summary.route) keys.add(urlKey(summary.route.url));
-  urlKeysOfSite.set(site, { version: site.linkTargetsVersion, keys });
-  return keys;
-}
 
 function routingOf(config: SiteConfig): AstroRouting | undefined {
   return config.routing?.generator === 'astro' ? config.routing : undefined;

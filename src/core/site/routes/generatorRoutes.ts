@@ -1,4 +1,5 @@
 import type { LinkReference } from '../../links/model';
+import type { UrlMap } from '../../links/urlMap';
 import type { FileSet } from '../fileSet';
 import type { SiteConfig } from '../model';
 import type { PostSummary } from '../postSummary';
@@ -11,6 +12,8 @@ export interface RouteSite {
   readonly posts: ReadonlyMap<string, PostSummary>;
   /** Grows when a page is added or removed or its URL or anchors change: what rules derive from the pages is current while it stays. */
   readonly linkTargetsVersion: number;
+  /** Every page's URL (links/urlMap.ts), current with the posts' routes. */
+  urlMap(): UrlMap;
 }
 
 /** The page a template link (Hugo `ref`, Jekyll `post_url`) names, as the generator's lookup finds it. */
