@@ -62,6 +62,8 @@ interface AstroSiteConfig extends SiteConfig {
   readonly imageEndpoints: readonly ImageEndpoint[];
   /** What the site's Markdown pipeline makes of headings (read by links/anchors headingIdStyleOf). */
   readonly astroHeadingIds: AstroHeadingIds;
+  /** The collections a schema points at as authors (`authorCollections`): where `loadAuthors` reads the registry. */
+  readonly authorCollections: readonly AstroCollection[];
 }
 
 /** A route that builds an image, and the file that builds it. */
@@ -117,6 +119,7 @@ export const astro: GeneratorProfile = {
       importAliases: await importAliases(fs, root, setup.srcDir),
       imageEndpoints: await imageEndpoints(fs, pagesDir),
       astroHeadingIds: setup.headingIds,
+      authorCollections: authorCollections(setup.collections),
       routing: {
         generator: 'astro',
         pagesDir,
@@ -136,8 +139,8 @@ export const astro: GeneratorProfile = {
   // for an id it does not have. A plain `author: z.string()` is free text, and stays unchecked.
   async loadAuthors(fs, config, files: FileSet) {
     const authors = new Map<string, Author>();
-    const setup = await readSetup(fs, config.root, config.configFile ? relativePath(config.root, config.configFile) : undefined);
-    for (const collection of authorCollections(setup.collections)) {
+    // Read with the config (a change to the content config reloads it), not again here.
+    for (const collection of (config as AstroSiteConfig).authorCollections ?? []) {
       const source = collection.source;
       if (!source) continue;
       if (source.kind === 'file') {
