@@ -73,12 +73,7 @@ export const docusaurus: GeneratorProfile = {
   // The site's folder is the config's (`siteDir`): the root may be a folder above it that holds content the config
   // names outside it (`path: '../docs'`, see `contentBeyondRoot`).
   loadConfig: recordingConfigInputs(async (fs, root, configFile) => {
-    const file = configFile ? joinPath(root, configFile) : undefined;
-    const siteDir = file ? dirname(file) : root;
-    const source = await readConfigSource(fs, file);
-    const plugins = contentPlugins(source);
-    const locales = await readLocales(fs, siteDir, source);
-    const folders = contentFolders(plugins, locales);
+    const { file, siteDir, source, plugins, locales, folders } = await readContentFolders(fs, root, configFile);
     const config: DocusaurusSiteConfig = {
       generator: 'docusaurus',
       root,
@@ -108,8 +103,8 @@ export const docusaurus: GeneratorProfile = {
   }),
 
   async contentBeyondRoot(fs, root, configFile) {
-    const { config } = await docusaurus.loadConfig(fs, root, configFile);
-    return config.contentDirs.filter((dir) => !isInside(root, dir));
+    const { siteDir, folders } = await readContentFolders(fs, root, configFile);
+    return folders.map((folder) => joinPath(siteDir, folder.dir)).filter((dir) => !isInside(root, dir));
   },
 
   // Each blog reads its own `authorsMapPath` (default authors.yml, relative to the blog folder);
@@ -300,6 +295,16 @@ function contentFolders(plugins: ContentPlugins, locales: DocusaurusLocales): Co
     for (const folder of localizedFolders('pages', pages, locales)) add(folder, folder, pages);
   }
   return folders;
+}
+
+/** The config's text, its content plugins and locales, and the folders they read, from the config's folder (`siteDir`). */
+async function readContentFolders(fs: SiteFileSystem, root: string, configFile: string | undefined) {
+  const file = configFile ? joinPath(root, configFile) : undefined;
+  const siteDir = file ? dirname(file) : root;
+  const source = await readConfigSource(fs, file);
+  const plugins = contentPlugins(source);
+  const locales = await readLocales(fs, siteDir, source);
+  return { file, siteDir, source, plugins, locales, folders: contentFolders(plugins, locales) };
 }
 
 /**
