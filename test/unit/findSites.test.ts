@@ -22,6 +22,16 @@ describe('findSites: whether a workspace holds a site, before anything is indexe
     assert.deepEqual(await sitesIn({ 'config/_default/hugo.toml': 'title = "x"\n', 'content/posts/a.md': '' }), [{ root: '/site', generator: 'Hugo' }]);
   });
 
+  // aleksandrhovhannisyan.com: `eleventy --config=.eleventy.ts` in packages/web/package.json, a name Eleventy reads only by --config.
+  it('finds an Eleventy site by the config its package.json scripts name, where that file is', async () => {
+    const scripts = (build: string) => JSON.stringify({ scripts: { build, test: 'node --test' } });
+    assert.deepEqual(await sitesIn({ 'web/package.json': scripts('pnpm run clean && ELEVENTY_ENV=production eleventy --config=.eleventy.ts'), 'web/.eleventy.ts': 'export default function () {}\n', 'web/src/_posts/a.md': '' }), [{ root: '/site/web', generator: 'Eleventy' }]);
+    assert.deepEqual(await sitesIn({ 'package.json': scripts('eleventy --config "site/config.mjs"'), 'site/config.mjs': '', 'a.md': '' }), [{ root: '/site', generator: 'Eleventy' }]);
+    // A named file that is not there, or one outside the folder, marks nothing.
+    assert.deepEqual(await sitesIn({ 'web/package.json': scripts('eleventy --config=.eleventy.ts'), 'web/a.md': '' }), []);
+    assert.deepEqual(await sitesIn({ 'web/package.json': scripts('eleventy --config=../shared/eleventy.mjs'), 'shared/eleventy.mjs': '', 'web/a.md': '' }), []);
+  });
+
   it('counts a plain Markdown folder with postcraft.config.json as a site', async () => {
     assert.deepEqual(await sitesIn({ 'postcraft.config.json': '{}', 'a.md': '' }), [{ root: '/site', generator: 'Markdown' }]);
   });

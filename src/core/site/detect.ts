@@ -5,6 +5,7 @@ import { dirname, isInside, joinPath, relativePath } from '../text/paths';
 import { generators, plainMarkdown, type GeneratorProfile } from './generators';
 import { siteSettingsFileName } from '../settings/siteSettings';
 import { alwaysIgnored } from './walk';
+import { packageScripts } from './packageScripts';
 
 export interface DetectedSite {
   readonly root: string;
@@ -35,6 +36,11 @@ export async function detectSites(fs: SiteFileSystem, folder: string, token: Can
         return;
       }
     }
+    const byScripts = names.has('package.json') ? await configNamedByScripts(fs, dir) : undefined;
+    if (byScripts) {
+      found.push(byScripts);
+      return;
+    }
     if (depth >= maxDepth) return;
     const subfolders = entries.filter((entry) => entry.type === 'directory' && !alwaysIgnored.has(entry.name) && !entry.name.startsWith('.'));
     await Promise.all(subfolders.map((entry) => visit(joinPath(dir, entry.name), depth + 1)));
@@ -43,6 +49,18 @@ export async function detectSites(fs: SiteFileSystem, folder: string, token: Can
   if (found.length === 0) return [{ root: folder, profile: plainMarkdown, configFile: undefined }];
   const sites = await Promise.all(found.map((site) => withContentBeyondRoot(fs, folder, site)));
   return sites.sort((a, b) => a.root.localeCompare(b.root));
+}
+
+/** The site whose config only the folder's package.json scripts name, if that config is a file in the folder. */
+async function configNamedByScripts(fs: SiteFileSystem, dir: string): Promise<DetectedSite | undefined> {
+  const scripts = await packageScripts(fs, dir);
+  for (const generator of generators) {
+    const named = generator.configFromScripts?.(scripts);
+    if (named === undefined) continue;
+    const file = joinPath(dir, named);
+    if (isInside(dir, file) && (await fs.stat(file))?.type === 'file') return { root: dir, profile: generator.profile(), configFile: relativePath(dir, file) };
+  }
+  return undefined;
 }
 
 /**

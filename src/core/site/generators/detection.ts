@@ -1,11 +1,12 @@
 import { firstExisting, type GeneratorProfile } from './profile';
+import { commandFlag } from '../packageScripts';
 
 /**
  * What finding a site needs of each generator: its config files and how they mark a folder. Kept apart
  * from the rest of each profile, so that a front may load a generator's rules only for the sites that use
  * it (the extension's bundle keeps those of Jekyll, Docusaurus, Astro and Eleventy in a bundle of their own).
  */
-export type GeneratorDetection = Pick<GeneratorProfile, 'id' | 'displayName' | 'configFiles' | 'detect'>;
+export type GeneratorDetection = Pick<GeneratorProfile, 'id' | 'displayName' | 'configFiles' | 'detect' | 'configFromScripts'>;
 
 export const hugoConfigNames = ['hugo.toml', 'hugo.yaml', 'hugo.yml', 'hugo.json', 'config.toml', 'config.yaml', 'config.yml', 'config.json'];
 const hugoSiteFolders = ['content', 'archetypes', 'layouts', 'themes'];
@@ -50,6 +51,8 @@ export const eleventyDetection: GeneratorDetection = {
   displayName: 'Eleventy',
   configFiles: eleventyConfigNames,
   detect: (names) => firstExisting(names, eleventyConfigNames),
+  // Any name works with --config (aleksandrhovhannisyan.com builds with `eleventy --config=.eleventy.ts`).
+  configFromScripts: (scripts) => commandFlag(scripts, 'eleventy', 'config'),
 };
 
 const jekyllConfigNames = ['_config.yml', '_config.yaml', '_config.toml'];

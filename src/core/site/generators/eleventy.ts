@@ -13,6 +13,7 @@ import { defaultImageFields, plainPublishing, rootRelativeCandidates, withoutBas
 import type { MarkdownItAnchorIds } from '../../links/headingIds/markdownItAnchor';
 import { eleventySlug } from './eleventySlug';
 import { escapeRegExp } from '../../text/regExp';
+import { commandFlag, packageScripts } from '../packageScripts';
 
 const identity = (id: string) => id;
 
@@ -121,8 +122,7 @@ async function directories(fs: SiteFileSystem, root: string, source: string): Pr
   const fromDir = (key: string) => (dir ? topLevelString(dir, key) : undefined);
   const fromCall = (name: string) => stringItems(callArguments(source, name)[0] ?? '')[0];
   const scripts = await packageScripts(fs, root);
-  // Within one command: up to the next `eleventy`, `&`, `|`, `;` or line, so each start scans its own stretch only.
-  const fromCli = (flag: string) => new RegExp(`eleventy\\b(?:(?!eleventy\\b)[^&|;\\n])*--${flag}[= ](['"]?)([^\\s'"]+)\\1`).exec(scripts)?.[2];
+  const fromCli = (flag: string) => commandFlag(scripts, 'eleventy', flag);
   const input = joinPath(root, fromCli('input') ?? fromCall('setInputDirectory') ?? fromDir('input') ?? '.');
   const layouts = fromCall('setLayoutsDirectory') ?? fromDir('layouts');
   return {
@@ -132,15 +132,6 @@ async function directories(fs: SiteFileSystem, root: string, source: string): Pr
     layouts: layouts === undefined ? undefined : joinPath(input, layouts),
     data: joinPath(input, fromCall('setDataDirectory') ?? fromDir('data') ?? '_data'),
   };
-}
-
-async function packageScripts(fs: SiteFileSystem, root: string): Promise<string> {
-  try {
-    const json = JSON.parse((await readText(fs, joinPath(root, 'package.json'))) ?? '{}') as { scripts?: Record<string, unknown> };
-    return Object.values(json.scripts ?? {}).filter((script) => typeof script === 'string').join('\n');
-  } catch {
-    return '';
-  }
 }
 
 /** `addPassthroughCopy({ 'src/img': 'img' })` → [root/src/img, '/img/']; globs keep their folder part. */

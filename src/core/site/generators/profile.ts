@@ -78,6 +78,11 @@ export interface GeneratorProfile {
   readonly configFiles: readonly string[];
   /** The config file that marks `names` (a folder's entries) as this generator's site, if any. */
   detect(names: ReadonlySet<string>): string | undefined;
+  /**
+   * The config file the folder's package.json scripts name (`eleventy --config=.eleventy.ts`), for a folder no config
+   * file of any generator marks: relative to the folder, and checked to be a file there (see site/detect.ts).
+   */
+  configFromScripts?(scripts: string): string | undefined;
   loadConfig(fs: SiteFileSystem, root: string, configFile: string | undefined): Promise<LoadedSiteConfig>;
   /** The author registry, keyed by `authorKey(id)`. */
   loadAuthors(fs: SiteFileSystem, config: SiteConfig, files: FileSet): Promise<Map<string, Author>>;
