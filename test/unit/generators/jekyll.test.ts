@@ -27,6 +27,24 @@ describe('Jekyll rules', () => {
     assert.deepEqual(['_includes/x.md', '_layouts/post.md', '_sass/readme.md', '_site/index.md', '.github/x.md'].filter(isPost), []);
   });
 
+  // kubevirt.io's go-import pages: `layout: go-import` and a permalink, no body; Jekyll 4.3 builds them, titled by the layout's fallback to site.title.
+  it('asks no title of a page with no body, which its layout alone shows, and still of one with text', async () => {
+    const { check } = await open({ '_config.yml': 'title: x\n' });
+    const titleWarnings = async (text: string) => (await check('pages/api.md', text)).filter((finding) => finding.message === 'Missing "title".').length;
+    assert.equal(await titleWarnings('---\nlayout: go-import\npermalink: /api/\n---\n\n'), 0);
+    assert.equal(await titleWarnings('---\nlayout: page\npermalink: /api/\n---\nSome text.\n'), 1);
+  });
+
+  // Jekyll 4.3: site.tags of two posts tagged kubernetes and a page tagged Kubernetes is {"kubernetes" => [the posts]}.
+  it('compares the spellings of posts\' tags with posts\' only, not with those of pages and other collections', async () => {
+    const tagged = (tag: string) => `---\ntitle: T\ntags: [${tag}]\n---\nText.\n`;
+    const files = { '_config.yml': 'title: x\ncollections:\n  labs:\n    output: true\n', '_posts/2024-01-01-a.md': tagged('kubernetes'), 'en/_posts/2024-01-02-b.md': tagged('kubernetes'), 'pages/p.md': tagged('Kubernetes'), '_labs/l.md': tagged('Kubernetes'), '_drafts/d.md': tagged('Kubernetes') };
+    const { check } = await open(files);
+    assert.deepEqual(codes(await check('pages/p.md', files['pages/p.md'])), []);
+    assert.deepEqual(codes(await check('_labs/l.md', files['_labs/l.md'])), []);
+    assert.deepEqual(codes(await check('_drafts/d.md', files['_drafts/d.md'])), ['tag-variant']);
+  });
+
   it('moves posts and collections into collections_dir when it is set', async () => {
     const { site } = await open({ '_config.yml': 'collections_dir: content\n', '_posts/old.md': '', 'content/_posts/.keep': '' });
     assert.equal(site.isPost('/site/_posts/2024-01-01-old.md'), false);

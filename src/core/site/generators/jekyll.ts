@@ -64,6 +64,9 @@ export const jekyll: GeneratorProfile = {
       ...(otherBasePaths.length > 0 ? { otherBasePaths } : {}),
       ...withHost(hostOf(stringSetting(data, 'url'))),
       tagKeys: ['tags', 'categories', 'tag', 'category'],
+      // site.tags and site.categories (and the tag pages themes and plugins make of them) hold posts only: a page's or
+      // another collection's tags are no spelling of theirs (kubevirt.io's quickstart pages tag `Kubernetes`).
+      tagGroups: [{ name: 'posts', matches: /(?:^|\/)_(?:posts|drafts)\// }],
       // Jekyll reads `tags: a b` as two tags (a string of tags is split on spaces).
       splitTagWords: true,
       authorKeys: ['author', 'authors'],
