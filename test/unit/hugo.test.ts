@@ -558,3 +558,22 @@ describe('Hugo Goldmark ID settings', () => {
     assert.deepEqual(await anchorFindings('[markup.goldmark.parser]\nautoHeadingID = false\n'), ['key', 'hello_world-2', 'hello-world-2']);
   });
 });
+
+// hugo 0.111.3 renders `<a href="/posts/nope/"><img src="/gone.png"></a>` in a post as `<!-- raw HTML omitted -->` unless
+// markup.goldmark.renderer.unsafe is true (go-gitea's blog: 44 sponsor images that never reach its pages).
+describe('Hugo raw HTML in Markdown', () => {
+  const text = '---\ntitle: A\n---\nText.\n\n<a href="/posts/nope/"><img src="/gone.png"></a>\n\n![](/gone.png)\n';
+  async function codes(config: string): Promise<string[]> {
+    const service = createPostcraftService({ fs: inMemorySite({ 'hugo.toml': config, 'content/posts/a.md': text }) });
+    await service.openWorkspace(['/site']);
+    return service.checkText('/site/content/posts/a.md', text).map((finding) => `${finding.range.start.line} ${finding.code}`).sort();
+  }
+
+  it('checks no image or link of raw HTML, which Goldmark leaves out by default', async () => {
+    assert.deepEqual(await codes('baseURL = "https://example.org/"\n'), ['7 broken-image', '7 missing-alt']);
+  });
+
+  it('checks them where markup.goldmark.renderer.unsafe lets them through', async () => {
+    assert.deepEqual(await codes('baseURL = "https://example.org/"\n[markup.goldmark.renderer]\nunsafe = true\n'), ['5 broken-image', '5 broken-link', '5 missing-alt', '7 broken-image', '7 missing-alt']);
+  });
+});

@@ -12,7 +12,8 @@ async function check(files: Record<string, string | Uint8Array>, post: string, t
   return service.checkText(`/site/${post}`, text, { severities: { 'missing-alt': 'off' } }).map((finding) => ({ code: finding.code, severity: finding.severity, line: finding.range.start.line, message: finding.message }));
 }
 
-const hugo = { 'hugo.toml': 'baseURL = "https://example.org/"\n', 'static/img/here.png': png };
+// With Goldmark's unsafe renderer, so that the posts' raw HTML reaches their pages.
+const hugo = { 'hugo.toml': 'baseURL = "https://example.org/"\n[markup.goldmark.renderer]\nunsafe = true\n', 'static/img/here.png': png };
 const jekyll = { '_config.yml': 'title: x\n', 'images/here.png': png };
 
 describe('images where the site puts them', () => {

@@ -33,7 +33,7 @@ export const checkMissingAlt: Check = (context) => {
   }
 
   // HTML as CommonMark passes it on; in MDX, JSX elements (their `{…}` values are no HTML to markdown-it) outside code.
-  const tags = mdx ? jsxImageTags(body, scanMarkdownBody(body, { mdx, needCode: true }).code) : htmlImageTags(structure.html);
+  const tags = mdx ? jsxImageTags(body, scanMarkdownBody(body, { mdx, needCode: true }).code) : site.config.omitsRawHtml ? [] : htmlImageTags(structure.html);
   for (const { text, start, name } of tags) {
     // `{...props}` may carry an alt: unknown, so nothing is claimed. A tag with no source shows no image
     // (`<img/>` named in prose a template captures, say).

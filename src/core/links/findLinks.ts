@@ -10,7 +10,7 @@ import { escapeRegExp } from '../text/regExp';
 import { findField, type Field, type ScalarNode } from '../frontmatter/model';
 import { innerRange } from '../frontmatter/values';
 
-type LinkConfig = Pick<PostDialect, 'generator' | 'markdownIsMdx'> & { readonly basePath?: string; readonly siteHost?: string | undefined };
+type LinkConfig = Pick<PostDialect, 'generator' | 'markdownIsMdx'> & { readonly basePath?: string; readonly siteHost?: string | undefined; readonly omitsRawHtml?: boolean };
 
 /**
  * Every link of a post's body the generator would follow to a page, file or heading, in source order:
@@ -56,7 +56,7 @@ function scanLinks(post: ParsedPost, config: LinkConfig, mdx: boolean): LinkRefe
   const structure = scanMarkdownBody(body, { mdx, liquidDestinations: jekyll && !mdx, ownHost: config.siteHost });
   for (const { span } of structure.links) add('markdown', body.slice(span.start, span.end), span.start, unescapeMarkdown);
 
-  for (const html of structure.html) {
+  for (const html of config.omitsRawHtml ? [] : structure.html) {
     if (!/href/i.test(html.text)) continue;
     // An anchor in an HTML comment is no anchor; blanked with spaces, the offsets stay.
     const text = html.text.includes('<!--') ? html.text.replace(/<!--[\s\S]*?(?:-->|$)/g, (comment) => ' '.repeat(comment.length)) : html.text;

@@ -36,7 +36,7 @@ export interface ImageReference {
  * values of those keys are left alone), other frontmatter values that look like image paths (a guess),
  * and the body.
  */
-export function findImageReferences(post: ParsedPost, config: Pick<PostDialect, 'imageFields' | 'markdownIsMdx' | 'generator' | 'imagelessShortcodes'> & Partial<Pick<PostDialect, 'root' | 'schemaFields' | 'includeImagePrefixes' | 'includeFiles'>>): ImageReference[] {
+export function findImageReferences(post: ParsedPost, config: Pick<PostDialect, 'imageFields' | 'markdownIsMdx' | 'generator' | 'imagelessShortcodes'> & Partial<Pick<PostDialect, 'root' | 'schemaFields' | 'includeImagePrefixes' | 'includeFiles'>> & { readonly omitsRawHtml?: boolean }): ImageReference[] {
   const { imageFields, strings } = postImageFields(config, post.path);
   const fromFields = valuesOf(post, imageFields).flatMap(({ node }) => {
     if (typeof node.value !== 'string' || !hasImageExtension(node.value)) return [];
@@ -45,7 +45,8 @@ export function findImageReferences(post: ParsedPost, config: Pick<PostDialect, 
     return reference ? [reference] : [];
   });
   const guessed = guessedFrontmatterImages(post, imageFields, strings).flatMap(({ raw, start, guess }) => toReference(raw, start, 'frontmatter', guess) ?? []);
-  const body = findBodyImages(post, { mdx: compilesAsMdx(config, post.path), generator: config.generator });
+  const written = findBodyImages(post, { mdx: compilesAsMdx(config, post.path), generator: config.generator });
+  const body = config.omitsRawHtml ? written.filter((reference) => reference.origin !== 'html') : written;
   const imageless = config.imagelessShortcodes;
   const shown = imageless?.size ? body.filter((reference) => !(reference.guess && reference.tag !== undefined && imageless.has(reference.tag))) : body;
   // A guessed value naming an include file is that include's name (crystal-lang.org's `image: icons/folder.svg`, inlined by `{% include {{ include.file }} %}`), not an image.

@@ -98,6 +98,11 @@ export interface SiteConfig {
   readonly headingIds?: HeadingIdStyle;
   /** What else Goldmark's settings give heading IDs from (Hugo), see `GoldmarkIdOptions`. */
   readonly goldmarkIds?: GoldmarkIdOptions;
+  /**
+   * Raw HTML in Markdown never reaches the page: Hugo's Goldmark writes `<!-- raw HTML omitted -->` in its place unless
+   * `markup.goldmark.renderer.unsafe` is on. Its images and links are then none of the page's.
+   */
+  readonly omitsRawHtml?: boolean;
   /** The build re-encodes and resizes the images pages show (Eleventy's eleventyImageTransformPlugin): no image is served as it is. */
   readonly transformsImages?: boolean;
 }

@@ -18,7 +18,8 @@ async function altFindings(files: Record<string, string>, path: string) {
     });
 }
 
-const hugo = { 'hugo.toml': 'baseURL = "https://example.org/"\n' };
+// Raw HTML reaches the page only with Goldmark's unsafe renderer.
+const hugo = { 'hugo.toml': 'baseURL = "https://example.org/"\n[markup.goldmark.renderer]\nunsafe = true\n' };
 
 describe('missing-alt', () => {
   it('reports Markdown images with empty alt, HTML img without an alt attribute, and figures with neither alt nor caption', async () => {

@@ -6,7 +6,8 @@ import { InMemoryFileSystem } from '../../../src/core/host/inMemoryFileSystem';
 // A small Hugo site in memory: posts at /posts/<name>/, headings by Goldmark's github rule.
 function hugoSite(extra: Record<string, string> = {}) {
   return new InMemoryFileSystem('/site', {
-    'hugo.toml': 'baseURL = "https://example.org/"\ntitle = "T"\n',
+    // Goldmark's unsafe renderer: the raw `<a href>`s of these posts reach their pages.
+    'hugo.toml': 'baseURL = "https://example.org/"\ntitle = "T"\n[markup.goldmark.renderer]\nunsafe = true\n',
     'content/posts/target.md': '---\ntitle: Target\n---\n\n## Getting Started\n\nText.\n',
     'content/posts/draft.md': '---\ntitle: Draft\ndraft: true\n---\n\nText.\n',
     'content/posts/source.md': '---\ntitle: Source\n---\n\nSee [it](/posts/target/#getting-started), [that](/posts/targte/), [the draft](/posts/draft/) and [a section](/posts/target/#setup).\n',

@@ -108,6 +108,8 @@ export const hugo: GeneratorProfile = {
       languages,
       removePathAccents: data['removepathaccents'] === true,
       ...goldmarkIds(objectSettingAt(data, 'markup', 'goldmark', 'parser') ?? {}, data['enableemoji'] === true),
+      // Goldmark has been the default since Hugo 0.60 and the only Markdown renderer since 0.100 (go-gitea's blog loses its sponsor block).
+      ...(objectSettingAt(data, 'markup', 'goldmark', 'renderer')?.['unsafe'] !== true ? { omitsRawHtml: true } : {}),
       // Config keys are read lower-cased (Hugo's are case-insensitive): `buildFuture = true` builds future posts.
       publishing: { skipsDrafts: data['builddrafts'] !== true, skipsFuturePosts: data['buildfuture'] !== true, skipsExpiredPages: data['buildexpired'] !== true },
       imagelessShortcodes: shortcodes.imageless,
