@@ -29,6 +29,14 @@ describe('anchorsOf', () => {
     assert.ok(anchors.every((anchor) => anchor.text === undefined));
   });
 
+  // Jekyll 4.3 (kramdown) keeps `<sup id="l1">` of a line that lazily continues a list item's paragraph, unindented, as
+  // that item's inline HTML (kubevirt.io's footnote markers); so does any CommonMark renderer, and an indented continuation too.
+  it('finds an anchor in a line that continues a paragraph, lazily or indented', () => {
+    for (const style of ['kramdown', 'github'] as const) {
+      assert.deepEqual(ids('* item text\n<sup id="l1">1</sup> more\n\n> quoted\n<a name="l2"></a>\n\nPara\n    <span id="l3">x</span>\n', style), ['l1', 'l2', 'l3']);
+    }
+  });
+
   // hugo 0.111.3 writes `<h5 id="a-namemergingamerging"><a name="merging"></a>Merging</h5>` and keeps a tag of an
   // HTML block as written over its lines: both #merging and #fnref1 reach their place (rOpenSci's blog).
   it('finds an anchor in a heading line, and one whose tag goes on over a line break', () => {

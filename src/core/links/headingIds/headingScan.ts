@@ -273,6 +273,9 @@ export function scanHeadings(body: string, { mdx, kramdown = false }: ScanOption
     // A line no container claims continues the paragraph it interrupts, unless it starts a block.
     if (!opened && !allMatched) {
       if (leaf.kind === 'paragraph' && !blank && !interruptsParagraph() && !(kramdown && kramdownIal.test(body.slice(indentAhead().at, end)))) {
+        // Its tags are the paragraph's inline HTML (kubevirt.io's `<sup id="fnref:1">` under a `* ` item, unindented).
+        const { at } = indentAhead();
+        if (body.slice(at, end).includes('<')) htmlLines.push({ start: at, end });
         leaf.lines.push(trimmedLine());
         lineStart = lineEnd + 1;
         continue;
@@ -319,8 +322,11 @@ export function scanHeadings(body: string, { mdx, kramdown = false }: ScanOption
       pendingIals = [];
     }
     if (indent >= 4 && !mdx) {
-      // Indented code, or a paragraph's continuation.
-      if (leaf.kind === 'paragraph') leaf.lines.push(trimmedLine());
+      // Indented code, or a paragraph's continuation (with its inline HTML).
+      if (leaf.kind === 'paragraph') {
+        if (body.slice(at, end).includes('<')) htmlLines.push({ start: at, end });
+        leaf.lines.push(trimmedLine());
+      }
       else closeLeaf();
       lineStart = lineEnd + 1;
       continue;
