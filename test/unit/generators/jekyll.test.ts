@@ -28,11 +28,12 @@ describe('Jekyll rules', () => {
   });
 
   // kubevirt.io's go-import pages: `layout: go-import` and a permalink, no body; Jekyll 4.3 builds them, titled by the layout's fallback to site.title.
-  it('asks no title of a page with no body, which its layout alone shows, and still of one with text', async () => {
+  it('asks no title of a page with no body that names its layout, and still of one with text or no layout', async () => {
     const { check } = await open({ '_config.yml': 'title: x\n' });
     const titleWarnings = async (text: string) => (await check('pages/api.md', text)).filter((finding) => finding.message === 'Missing "title".').length;
     assert.equal(await titleWarnings('---\nlayout: go-import\npermalink: /api/\n---\n\n'), 0);
     assert.equal(await titleWarnings('---\nlayout: page\npermalink: /api/\n---\nSome text.\n'), 1);
+    assert.equal(await titleWarnings('---\npermalink: /api/\n---\n'), 1);
   });
 
   // Jekyll 4.3: site.tags of two posts tagged kubernetes and a page tagged Kubernetes is {"kubernetes" => [the posts]}.
@@ -43,6 +44,13 @@ describe('Jekyll rules', () => {
     assert.deepEqual(codes(await check('pages/p.md', files['pages/p.md'])), []);
     assert.deepEqual(codes(await check('_labs/l.md', files['_labs/l.md'])), []);
     assert.deepEqual(codes(await check('_drafts/d.md', files['_drafts/d.md'])), ['tag-variant']);
+  });
+
+  // Jekyll 4.3 runs Liquid first: `{% include quickstarts/virtctl.md %}` puts its `## Virtctl` in the page, id="virtctl" (kubevirt.io).
+  it('checks no fragment of a page that includes a Markdown file, and still those of other pages', async () => {
+    const { check } = await open({ '_config.yml': 'title: x\n', '_includes/quick/virtctl.md': '## Virtctl\n', 'quick.md': '---\ntitle: Q\npermalink: /quick/\n---\n{% include quick/virtctl.md %}\n', 'other.md': '---\ntitle: O\npermalink: /other/\n---\nText.\n' });
+    const findings = await check('_posts/2024-01-01-a.md', post('', '[a](/quick/#virtctl) [b](/other/#virtctl)'));
+    assert.deepEqual(findings.map((finding) => finding.message), ['No heading or anchor "#virtctl" in "O".']);
   });
 
   it('moves posts and collections into collections_dir when it is set', async () => {
