@@ -159,6 +159,17 @@ describe('Docusaurus URL rules, in-memory', () => {
     for (const url of ['/news', '/news/archive', '/news/feed.json', '/news/page/2', '/docs/next/tags/x']) assert.equal(docusaurusRoutes.isGeneratedUrl(site, url), true, url);
   });
 
+  // pnpm.io: includeCurrentVersion false, versions.json ["11.x","10.x"], no versioned_docs/version-11.x, which its build
+  // script copies from docs/ before `docusaurus build` (3.10.2 stops without it). docs/a.md is then served at /a.
+  it('reads a released version whose folder the build makes from the docs folder, when the current version is not built', async () => {
+    const config = `export default { presets: [['classic', { docs: { routeBasePath: '/', includeCurrentVersion: false, lastVersion: '2.x' } }]] };`;
+    const files = { 'docusaurus.config.js': config, 'versions.json': '["2.x","1.x"]', 'docs/a.md': page('A'), 'docs/cli/b.md': page('B'), 'versioned_docs/version-1.x/a.md': page('A1') };
+    assert.deepEqual(routesOf(await openSite(inMemorySite(files), '/site')), { 'docs/a.md': '/a', 'docs/cli/b.md': '/cli/b', 'versioned_docs/version-1.x/a.md': '/1.x/a' });
+    // With its folder there, the docs folder is the current version's, which is not built.
+    const withFolder = routesOf(await openSite(inMemorySite({ ...files, 'versioned_docs/version-2.x/a.md': page('A2') }), '/site'));
+    assert.deepEqual(withFolder, { 'docs/a.md': undefined, 'docs/cli/b.md': undefined, 'versioned_docs/version-1.x/a.md': '/1.x/a', 'versioned_docs/version-2.x/a.md': '/a' });
+  });
+
   // trailingSlash: true and parse_number_prefixes: false as `docusaurus build` 3.10.2 routed them:
   // /blog/2024/01/01/c/, /docs/a/b/, /docs/01-a/03-c/, /docs/a2/ (a folder's index.md).
   it('keeps a trailing slash where the plugin makes one when trailingSlash is unset, and adds one when true', async () => {

@@ -359,12 +359,23 @@ async function docsVersions(fs: SiteFileSystem, root: string, docs: ContentPlugi
   const included = only ? names.filter((name) => only.includes(name)) : names;
   const last = topLevelString(options, 'lastVersion') ?? included.find((name) => name !== 'current') ?? 'current';
   const paths = objectSetting(options, 'versions') || '{}';
+  const folderOf = (name: string) => (name === 'current' ? joinPath(root, docs.path) : joinPath(root, `${prefix}versioned_docs`, `version-${name}`));
+  // Without the current version, a released one whose folder is missing (the build would stop: "The docs folder does not
+  // exist for version") is made by the site's build from the docs folder, as `docs:version` makes it (pnpm.io's
+  // `copy-docs` script copies docs/ to versioned_docs/version-11.x before `docusaurus build`).
+  const copiedFromDocs = names.includes('current') ? undefined : await firstMissingFolder(fs, included.map(folderOf));
   return included.map((name) => {
     const written = topLevelProperties(paths).get(name);
     const custom = written?.startsWith('{') ? topLevelString(written, 'path') : undefined;
     const path = custom ?? (name === last ? '' : name === 'current' ? 'next' : name);
-    return { name, dir: name === 'current' ? joinPath(root, docs.path) : joinPath(root, `${prefix}versioned_docs`, `version-${name}`), path };
+    const dir = folderOf(name);
+    return { name, dir: dir === copiedFromDocs ? folderOf('current') : dir, path };
   });
+}
+
+async function firstMissingFolder(fs: SiteFileSystem, folders: readonly string[]): Promise<string | undefined> {
+  for (const folder of folders) if ((await fs.stat(folder))?.type !== 'directory') return folder;
+  return undefined;
 }
 
 async function readVersionsFile(fs: SiteFileSystem, file: string): Promise<string[]> {
