@@ -43,8 +43,9 @@ export const checkSchema: Check = (context) => {
     !site.config.unrenderedPages?.includes(post.path, frontmatter.data) && // a snippet shown inside other pages
     !findField(frontmatter.fields, 'redirect_to'); // jekyll-redirect-from's stub: a redirect, no page to title
   const body = post.text.slice(post.bodyStart);
-  // A page with no body is its layout's to show (kubevirt.io's go-import stubs: a layout and a permalink, titled by the site's name).
-  if (untitled && body.trim() !== '' && !hasHeading(body, compilesAsMdx(site.config, post.path))) {
+  // A page of no body that names its layout is that layout's to show (kubevirt.io's go-import stubs: a layout and a permalink, titled by the site's name).
+  const layoutOnly = body.trim() === '' && findField(frontmatter.fields, 'layout') !== undefined;
+  if (untitled && !layoutOnly && !hasHeading(body, compilesAsMdx(site.config, post.path))) {
     if (emptyTitle) context.report({ code: 'schema', severity: 'warning', range: titleField.value?.range ?? titleField.keyRange, message: msg('"{0}" is empty: the page gets no title.', 'title') });
     else required.unshift('title');
   }
