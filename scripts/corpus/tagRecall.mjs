@@ -16,7 +16,9 @@ const sharedBy = 3;
 
 /** Returns { injected, caught, missed: [{ file, tag, swapped }] }, or undefined when no tag is shared by three posts. */
 export function measureTagRecall(cli, siteRoot, generator) {
-  const posts = [...markdownFiles(siteRoot)].sort().map((file) => ({ file, ...tagsOfFrontmatter(readFileSync(file, 'utf8'), generator) })).filter((post) => post.tags.length > 0);
+  // Jekyll makes tags of posts' tag values only (site.tags): a page's `tags:` is plain data.
+  const tagged = (file) => generator !== 'jekyll' || /(?:^|\/)_(?:posts|drafts)\//.test(relative(siteRoot, file));
+  const posts = [...markdownFiles(siteRoot)].sort().filter(tagged).map((file) => ({ file, ...tagsOfFrontmatter(readFileSync(file, 'utf8'), generator) })).filter((post) => post.tags.length > 0);
   // Tags are compared within one language (a Docusaurus locale's i18n/<locale>/ folder): count uses there.
   const uses = new Map();
   for (const post of posts) for (const tag of new Set(post.tags)) uses.set(`${languageOf(post.file, siteRoot)}\u0000${tag}`, [...(uses.get(`${languageOf(post.file, siteRoot)}\u0000${tag}`) ?? []), post]);

@@ -45,6 +45,11 @@ export interface SiteConfig {
    * no group are one more group.
    */
   readonly tagGroups?: readonly { readonly name: string; readonly matches: RegExp }[];
+  /**
+   * The posts whose tag values the generator makes tags of, by path; the others' are plain data (Jekyll's site.tags
+   * and site.categories hold posts only: a page's `tags:` makes no tag page). Absent: every post's.
+   */
+  readonly taggedPosts?: RegExp;
   /** Lists of allowed tags for the posts of a folder, and how the generator treats others (Docusaurus `tags.yml`). */
   readonly tagRegistries?: readonly TagRegistry[];
   /** Frontmatter keys naming authors. */

@@ -8,7 +8,13 @@ import type { SiteConfig } from './model';
  * `categories` on spaces (`tags: jekyll ruby` is two tags), so each word gets its own range there.
  */
 export function tagValues(post: ParsedPost, config: SiteConfig): ScalarNode[] {
+  if (!makesTags(config, post.path)) return [];
   return valuesOf(post, config.tagKeys).flatMap(({ node, field }) => (splitsWords(config, field.key) && field.value === node ? splitWords(post, node) : [node]));
+}
+
+/** Whether the generator makes tags of the tag values of the post at `path` (`SiteConfig.taggedPosts`). */
+export function makesTags(config: SiteConfig, path: string): boolean {
+  return config.taggedPosts?.test(path) ?? true;
 }
 
 /**

@@ -37,10 +37,11 @@ describe('Jekyll rules', () => {
   });
 
   // Jekyll 4.3: site.tags of two posts tagged kubernetes and a page tagged Kubernetes is {"kubernetes" => [the posts]}.
-  it('compares the spellings of posts\' tags with posts\' only, not with those of pages and other collections', async () => {
+  it('makes tags of posts\' tag values only, not of those of pages and other collections', async () => {
     const tagged = (tag: string) => `---\ntitle: T\ntags: [${tag}]\n---\nText.\n`;
     const files = { '_config.yml': 'title: x\ncollections:\n  labs:\n    output: true\n', '_posts/2024-01-01-a.md': tagged('kubernetes'), 'en/_posts/2024-01-02-b.md': tagged('kubernetes'), 'pages/p.md': tagged('Kubernetes'), '_labs/l.md': tagged('Kubernetes'), '_drafts/d.md': tagged('Kubernetes') };
-    const { check } = await open(files);
+    const { site, check } = await open(files);
+    assert.deepEqual(site.tags.all().map((usage) => [usage.tag, usage.count]), [['kubernetes', 2], ['Kubernetes', 1]]);
     assert.deepEqual(codes(await check('pages/p.md', files['pages/p.md'])), []);
     assert.deepEqual(codes(await check('_labs/l.md', files['_labs/l.md'])), []);
     assert.deepEqual(codes(await check('_drafts/d.md', files['_drafts/d.md'])), ['tag-variant']);

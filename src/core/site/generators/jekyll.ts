@@ -65,8 +65,8 @@ export const jekyll: GeneratorProfile = {
       ...withHost(hostOf(stringSetting(data, 'url'))),
       tagKeys: ['tags', 'categories', 'tag', 'category'],
       // site.tags and site.categories (and the tag pages themes and plugins make of them) hold posts only: a page's or
-      // another collection's tags are no spelling of theirs (kubevirt.io's quickstart pages tag `Kubernetes`).
-      tagGroups: [{ name: 'posts', matches: /(?:^|\/)_(?:posts|drafts)\// }],
+      // another collection's `tags:` is plain data (kubevirt.io's quickstart pages tag `Kubernetes`).
+      taggedPosts: /(?:^|\/)_(?:posts|drafts)\//,
       // Jekyll reads `tags: a b` as two tags (a string of tags is split on spaces).
       splitTagWords: true,
       authorKeys: ['author', 'authors'],
