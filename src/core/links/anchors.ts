@@ -9,6 +9,7 @@ import { kramdownAnchors } from './headingIds/kramdown';
 import { attributesId, markdownItAnchorAnchors, markdownItAnchorDefaults, type MarkdownItAnchorIds } from './headingIds/markdownItAnchor';
 import { scanMarkdownBody } from '../post/markdownStructure';
 import { pageMarkdown } from '../post/templateBlocks';
+import { codeSpans } from '../text/codeSpans';
 
 /** A named heading ID style, or an Astro site's own pipeline or an Eleventy site's markdown-it as its config loader read it. */
 export type HeadingIdRule = HeadingIdStyle | AstroHeadingIds | MarkdownItAnchorIds;
@@ -154,25 +155,3 @@ function lineEndAfter(body: string, at: number): number {
   return end === -1 ? body.length : end;
 }
 
-/** Code spans within one line (`…`), where a tag is text. */
-function codeSpans(text: string): [number, number][] {
-  if (!text.includes('`')) return [];
-  const spans: [number, number][] = [];
-  for (let i = 0; i < text.length; ) {
-    if (text[i] !== '`') {
-      i++;
-      continue;
-    }
-    let run = i;
-    while (text[run] === '`') run++;
-    const fence = text.slice(i, run);
-    const close = text.indexOf(fence, run);
-    if (close === -1) {
-      i = run;
-      continue;
-    }
-    spans.push([i, close + fence.length]);
-    i = close + fence.length;
-  }
-  return spans;
-}

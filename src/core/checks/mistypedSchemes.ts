@@ -1,0 +1,58 @@
+import { msg } from '../l10n/message';
+import { compilesAsMdx } from '../post/dialect';
+import { scanMarkdownBody } from '../post/markdownStructure';
+import { pageMarkdown } from '../post/templateBlocks';
+import { codeSpans } from '../text/codeSpans';
+import { editDistance } from '../text/similarity';
+import type { Check } from './context';
+
+/**
+ * Link destinations whose scheme is a slip of `http` or `https` (`hhttps://`, `htps://`, `htpp://`): a
+ * browser knows no such scheme, so the link leads nowhere, and a link checker that skips every address
+ * with a scheme never sees it (kubevirt.io's `hhttps://kubevirt.io/user-guide/…`).
+ */
+export const checkMistypedSchemes: Check = (context) => {
+  const { post, site } = context;
+  const written = post.text.slice(post.bodyStart);
+  if (!written.includes('://')) return;
+  const mistyped = [...written.matchAll(addressStart)].filter((match) => isMistypedWebScheme(match[2]!) && destinationBefore.test(match[1]!));
+  if (mistyped.length === 0) return;
+  const mdx = compilesAsMdx(site.config, post.path);
+  // Offsets stay those of the text as written: pageMarkdown blanks what the generator drops with spaces.
+  const body = pageMarkdown(written, site.config.generator, { mdx });
+  const code = scanMarkdownBody(body, { mdx, needCode: true }).code;
+  for (const match of mistyped) {
+    const start = match.index + match[1]!.length;
+    if (body.slice(start, start + match[2]!.length) !== match[2] || code.some((span) => start >= span.start && start < span.end) || inCodeSpan(body, start)) continue;
+    const scheme = match[2]!;
+    const meant = editDistance(scheme.toLowerCase(), 'https', 1) <= 1 ? 'https' : 'http';
+    const range = { start: post.bodyStart + start, end: post.bodyStart + start + scheme.length };
+    context.report({
+      code: 'broken-link',
+      severity: 'error',
+      range,
+      message: msg('"{0}:" is no scheme a browser knows, so this link leads nowhere. Did you mean "{1}:"?', scheme, meant),
+      fixes: [context.replaceFix(msg('Change to "{0}"', meant), range, meant, true)],
+    });
+  }
+};
+
+// A scheme and `://`, with up to 12 characters before it on its line: where a destination starts.
+const addressStart = /([^\n]{0,12}?)\b([A-Za-z][A-Za-z0-9+.-]*):\/\//g;
+// Right after `](`, `]: ` (a definition), `<` (an autolink or angle-bracketed destination) or an `href=`/`src=`.
+const destinationBefore = /(?:\]\(\s*<?|\]:[ \t]*<?|<|(?:href|src)\s*=\s*["']?)$/i;
+
+/** Whether `offset` is inside a code span of its line. */
+function inCodeSpan(body: string, offset: number): boolean {
+  const lineStart = body.lastIndexOf('\n', offset - 1) + 1;
+  const lineEnd = body.indexOf('\n', offset);
+  const column = offset - lineStart;
+  return codeSpans(body.slice(lineStart, lineEnd === -1 ? body.length : lineEnd)).some(([start, end]) => column >= start && column < end);
+}
+
+/** Within one edit of `http` or `https` and none of them: `ftp`, `ws` and the other real schemes are further off. */
+export function isMistypedWebScheme(scheme: string): boolean {
+  const lower = scheme.toLowerCase();
+  if (lower === 'http' || lower === 'https') return false;
+  return editDistance(lower, 'http', 1) <= 1 || editDistance(lower, 'https', 1) <= 1;
+}

@@ -1,0 +1,38 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { createPostcraftService } from '../../../src/core/index';
+import { inMemorySite } from '../../../src/core/host/inMemoryFileSystem';
+import { isMistypedWebScheme } from '../../../src/core/checks/mistypedSchemes';
+
+async function schemeFindings(body: string) {
+  const text = `---\ntitle: T\n---\n${body}`;
+  const service = createPostcraftService({ fs: inMemorySite({ '_config.yml': 'title: x\n', '_posts/2024-01-01-a.md': text }) });
+  await service.openWorkspace(['/site']);
+  return service
+    .checkText('/site/_posts/2024-01-01-a.md', text)
+    .filter((finding) => finding.code === 'broken-link')
+    .map((finding) => ({ line: finding.range.start.line, written: text.split('\n')[finding.range.start.line]!.slice(finding.range.start.character, finding.range.end.character), fix: finding.fixes[0]?.edits[0]?.newText }));
+}
+
+describe('mistyped schemes', () => {
+  it('takes a scheme one edit from http or https for a slip, and no real scheme', () => {
+    assert.deepEqual(['hhttps', 'htps', 'htpp', 'HTTTP', 'ttps', 'httsp'].filter((scheme) => !isMistypedWebScheme(scheme)), []);
+    assert.deepEqual(['http', 'https', 'HTTPS', 'ftp', 'ftps', 'ws', 'wss', 'git+https', 'hxxp', 'hxxps', 'mailto', 'sftp', 'file'].filter(isMistypedWebScheme), []);
+  });
+
+  // kubevirt.io's _posts/2018-05-08-KubeVirt-objects.markdown links hhttps://kubevirt.io/user-guide/…: Jekyll 4.3 writes it as is, and a browser finds nothing.
+  it('reports a destination with a mistyped scheme, in a link, a definition, an autolink and an href, with the scheme meant', async () => {
+    const body = ['See [the guide](hhttps://kubevirt.io/user-guide/) and <htps://example.com/>.', '', '<a href="htpp://example.com/">x</a>', '', '[ref]: htttps://example.com/', ''].join('\n');
+    assert.deepEqual(await schemeFindings(body), [
+      { line: 3, written: 'hhttps', fix: 'https' },
+      { line: 3, written: 'htps', fix: 'https' },
+      { line: 5, written: 'htpp', fix: 'http' },
+      { line: 7, written: 'htttps', fix: 'https' },
+    ]);
+  });
+
+  it('leaves the same text alone in code and in prose, and real schemes anywhere', async () => {
+    const body = ['`[a](hhttps://x.org/)` and', '', '    [b](htps://x.org/)', '', 'Type hhttps://x.org/ to see. [c](ftp://x.org/) [d](https://x.org/) [e](hxxps://x.org/)', ''].join('\n');
+    assert.deepEqual(await schemeFindings(body), []);
+  });
+});
