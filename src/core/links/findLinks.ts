@@ -142,6 +142,9 @@ function decodeEntities(text: string): string {
   return text.includes('&') ? markdown.utils.unescapeAll(text.replace(/\\/g, '\\\\')) : text;
 }
 
+/** `{@name@}`, `{%name%}`, `{$name$}`: a name between one sigil on each side, the way text-substitution plugins mark what they fill in. */
+const placeholder = /\{([@%$!^*~])[\w.-]+\1\}/;
+
 /**
  * A Markdown or HTML destination as a link, or undefined when it leaves the site (a scheme, `//host`), is
  * empty, or holds a template expression. `jekyllBase`: on Jekyll, the base path that `{{ site.baseurl }}`
@@ -157,6 +160,8 @@ function destinationLink(form: LinkForm, written: string, start: number, decode:
     const fragmentRange = liquid.fragmentAt === undefined ? undefined : { start: range.start + liquid.fragmentAt, end: range.start + liquid.fragmentEnd! };
     return withParts({ form, raw, range }, liquid.url, fragmentRange);
   }
+  // A placeholder the site's own Markdown plugin fills in (questdb.io's `{@githubUrl@}/releases`, from its remark plugin and customFields).
+  if (placeholder.test(raw)) return undefined;
   const decoded = decode(raw);
   // The site's own address (`https://letsencrypt.org/docs/x/#y` on letsencrypt.org): the page it names, as a root path.
   const own = siteHost === undefined ? undefined : ownAddressPath(decoded, siteHost);

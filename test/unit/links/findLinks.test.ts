@@ -31,6 +31,11 @@ describe('findLinks: Markdown links', () => {
     ]);
   });
 
+  // questdb.io's remark plugin replaces `{@githubUrl@}` in link URLs with the site's customFields (https://github.com/questdb/questdb).
+  it('leaves out a destination holding a placeholder a Markdown plugin fills in, and keeps one with plain braces', () => {
+    assert.deepEqual(links('[r]({@githubUrl@}/releases) [s](<{%slackUrl%}>) [api](/api/users/{id}/)', 'docusaurus').map((link) => link.at), ['/api/users/{id}/']);
+  });
+
   it('finds a fragment alone as a link to this page, and an escaped # as the fragment mark', () => {
     assert.deepEqual(links('[top](#intro) [e](a\\#b)'), [
       { form: 'markdown', at: '#intro', path: '', fragment: 'intro', fragmentAt: 'intro' },
