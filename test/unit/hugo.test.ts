@@ -577,3 +577,22 @@ describe('Hugo raw HTML in Markdown', () => {
     assert.deepEqual(await codes('baseURL = "https://example.org/"\n[markup.goldmark.renderer]\nunsafe = true\n'), ['5 broken-image', '5 broken-link', '5 missing-alt', '7 broken-image', '7 missing-alt']);
   });
 });
+
+// tekton.dev: its menus name /docs/pipelines/ and /docs/cli/, whose pages `make production-build` syncs from other
+// repositories before running hugo; the repository has none of them.
+describe('Hugo sections the menus name but no content file makes', () => {
+  const menus = 'baseURL = "https://example.org/"\n[[menu.docs]]\n  name = "Pipelines"\n  url = "/docs/pipelines/"\n[[menu.docs]]\n  name = "Start"\n  url = "/docs/Getting-Started/"\n';
+  const files = { 'hugo.toml': menus, 'content/docs/_index.md': '---\ntitle: Docs\n---\n', 'content/docs/getting-started/a.md': '---\ntitle: A\n---\nText.\n' };
+  const text = '---\ntitle: B\n---\n[i](/docs/pipelines/install/#auth) [p](/docs/pipelines) [t](/docs/getting-started/nope/) [n](/docs/nowhere/x/)\n';
+
+  it('says nothing of a link at or below one, and still reports one below a section with pages or no menu', async () => {
+    const findings = await check(files, 'content/docs/getting-started/b.md', text);
+    assert.deepEqual(findings.map((finding) => finding.message.split(' (')[0]), ['No page or file at "/docs/getting-started/nope/"', 'No page or file at "/docs/nowhere/x/"']);
+  });
+
+  it('reads the menus of a language too, and none that name another host', async () => {
+    const config = 'baseURL = "https://example.org/"\n[languages.en.menus]\n  [[languages.en.menus.main]]\n    name = "P"\n    url = "/docs/pipelines/"\n  [[languages.en.menus.main]]\n    name = "X"\n    url = "https://example.com/docs/nowhere/"\n';
+    const findings = await check({ ...files, 'hugo.toml': config }, 'content/docs/getting-started/b.md', text);
+    assert.deepEqual(findings.map((finding) => finding.message.split(' (')[0]), ['No page or file at "/docs/getting-started/nope/"', 'No page or file at "/docs/nowhere/x/"']);
+  });
+});

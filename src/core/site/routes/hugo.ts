@@ -7,7 +7,7 @@ import { mountedFiles } from '../generators/hugo/subfolderMounts';
 import { takesFile, type MountFilters } from '../generators/hugo/mountFilters';
 import { makePathSanitized } from '../generators/hugo/terms';
 import type { SiteConfig } from '../model';
-import type { GeneratorRoutes } from './generatorRoutes';
+import type { GeneratorRoutes, RouteSite } from './generatorRoutes';
 import type { HugoLinkHook } from '../generators/hugo/linkRenderHook';
 import type { PageRoute } from './model';
 
@@ -45,6 +45,11 @@ export interface HugoRouting {
   readonly contentMounts: readonly HugoContentMount[];
   /** Folders of the content tree (`docs/specs/otel`) mounted from a source the site does not have (a submodule not fetched): their pages are unknown. */
   readonly absentMountTargets: readonly string[];
+  /**
+   * The root-relative URLs the site's menus name (`menu.docs[].url`), each ending in `/`: a section the menus
+   * point to but no content file makes is filled in at build time (tekton.dev's docs, synced from other repositories).
+   */
+  readonly menuUrls: readonly string[];
   /** The link render hook Markdown links go through; `'none'`: they render as written; absent: Postcraft cannot tell (a theme or module it does not see). */
   readonly linkHook?: HugoLinkHook | 'none';
 }
@@ -156,7 +161,7 @@ export const hugoRoutes: GeneratorRoutes = {
   },
 
   isGeneratedUrl(site, url) {
-    return hugoContentTree(site)?.isGeneratedUrl(url) ?? false;
+    return (hugoContentTree(site)?.isGeneratedUrl(url) ?? false) || belowPagelessMenuUrl(site, url);
   },
 
   resolveTemplateLink(site, fromPath, link) {
@@ -474,3 +479,25 @@ function lowerCaseKeys(values: Values): Record<string, unknown> {
   for (const [key, value] of Object.entries(values)) if (key !== '__proto__' && !(key.toLowerCase() in lowered)) lowered[key.toLowerCase()] = value;
   return lowered;
 }
+
+/** Whether `url` is at or below a URL the site's menus name where no page of the site is: a section made at build time. */
+function belowPagelessMenuUrl(site: RouteSite, url: string): boolean {
+  const pageless = pagelessMenuUrls(site);
+  if (pageless.length === 0) return false;
+  const path = url.split(/[?#]/)[0]!.replace(/\/index\.html$/, '').replace(/\/?$/, '/').toLowerCase();
+  return pageless.some((menuUrl) => path.startsWith(menuUrl));
+}
+
+/** The menus' URLs at and below which no page of the site is, for the site's pages as they are now. */
+function pagelessMenuUrls(site: RouteSite): readonly string[] {
+  const menuUrls = hugoRoutingOf(site.config)?.menuUrls ?? [];
+  if (menuUrls.length === 0) return menuUrls;
+  const known = pagelessByRouteSite.get(site);
+  if (known !== undefined && known.version === site.linkTargetsVersion) return known.urls;
+  const pageUrls = [...site.posts.values()].flatMap((post) => (post.route ? [post.route.url.toLowerCase()] : []));
+  const urls = menuUrls.filter((menuUrl) => !pageUrls.some((pageUrl) => `${pageUrl.replace(/\/?$/, '/')}`.startsWith(menuUrl)));
+  pagelessByRouteSite.set(site, { version: site.linkTargetsVersion, urls });
+  return urls;
+}
+
+const pagelessByRouteSite = new WeakMap<RouteSite, { readonly version: number; readonly urls: readonly string[] }>();

@@ -49,7 +49,33 @@ export function readHugoRouting(
     branchFolders,
     contentMounts,
     absentMountTargets,
+    menuUrls: menuUrls(data),
   };
+}
+
+/**
+ * The root-relative `url`s of the menu entries in the config (`menu`/`menus`, for the site and for each language),
+ * lower case and ending in `/`. Entries that name a page (`pageRef`) or another host are left out.
+ */
+function menuUrls(data: ConfigData): string[] {
+  const urls = new Set<string>();
+  const menusOf = (settings: unknown) => {
+    if (!settings || typeof settings !== 'object') return;
+    for (const key of ['menu', 'menus']) {
+      const menus = (settings as ConfigData)[key];
+      if (!menus || typeof menus !== 'object' || Array.isArray(menus)) continue;
+      for (const entries of Object.values(menus)) {
+        for (const entry of Array.isArray(entries) ? entries : entries && typeof entries === 'object' ? Object.values(entries) : []) {
+          const url = entry && typeof entry === 'object' ? (entry as ConfigData)['url'] : undefined;
+          if (typeof url === 'string' && url.startsWith('/') && !url.startsWith('//')) urls.add(url.split(/[?#]/)[0]!.replace(/\/?$/, '/').toLowerCase());
+        }
+      }
+    }
+  };
+  menusOf(data);
+  for (const settings of Object.values(objectSetting(data, 'languages') ?? {})) menusOf(settings);
+  urls.delete('/');
+  return [...urls];
 }
 
 /**
