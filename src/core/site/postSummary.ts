@@ -1,7 +1,7 @@
 import { findField, scalarItems, type Frontmatter, type FieldValue } from '../frontmatter/model';
 import type { SiteConfig } from './model';
 import { detached, interned } from '../text/detached';
-import { makesTags, splitTagWords } from './tagValues';
+import { splitTagWords } from './tagValues';
 import type { Anchor } from '../links/model';
 import { anchorsOf, headingIdStyleOf } from '../links/anchors';
 import { compilesAsMdx } from '../post/dialect';
@@ -46,7 +46,7 @@ export function summarizePost({ path, text, bodyStart, frontmatter }: PostSource
   return {
     path,
     title: typeof title === 'string' ? detached(title) : undefined,
-    tags: makesTags(config, path) ? [...new Set(values(config.tagKeys))].map(interned) : [],
+    tags: [...new Set(values(config.tagKeys))].map(interned),
     authors: config.authorKeys.flatMap((key) => namedItems(findField(fields, key)?.value).map(interned)),
     // Jekyll makes every document of _drafts/ a draft (jekyll build --drafts gives it draft: true), and builds
     // no page with `published: false` (jekyll build --unpublished does): a link to either is broken alike.

@@ -14,6 +14,7 @@ import { FileSet, isPostPath } from './fileSet';
 import type { GeneratorProfile, PublishingRules } from './generators/profile';
 import type { Author, SiteConfig } from './model';
 import { summarizePost, type PostSummary } from './postSummary';
+import { makesTags } from './tagValues';
 import { TagIndex } from './tagIndex';
 import { PartialIndex } from './partialIndex';
 import { importedMarkdown } from '../post/partialImports';
@@ -209,7 +210,7 @@ export class Site {
     this.partials.forget(path);
     const previous = this.posts.get(path);
     if (!previous) return;
-    this.tags.remove(path, previous.tags);
+    this.tags.remove(path, this.indexedTags(path, previous));
     this.posts.delete(path);
     this.linkTargetsChanged();
   }
@@ -241,8 +242,13 @@ export class Site {
     else if (!sameAnchorIds(previous?.anchors, summary.anchors) || previous.draft !== summary.draft || previous.route?.expires !== summary.route?.expires) this.linkTargetsVersion++;
     // Unchanged tags leave the index (and what is derived from it) as it is: most keystrokes.
     if (previous && sameTags(previous.tags, summary.tags)) return;
-    if (previous) this.tags.remove(path, previous.tags);
-    this.tags.add(path, summary.tags);
+    if (previous) this.tags.remove(path, this.indexedTags(path, previous));
+    this.tags.add(path, this.indexedTags(path, summary));
+  }
+
+  /** The post's tags as the generator counts them: none where it makes no tags of them (`SiteConfig.taggedPosts`). */
+  private indexedTags(path: string, summary: PostSummary): readonly string[] {
+    return makesTags(this.config, path) ? summary.tags : [];
   }
 
   /**
