@@ -570,7 +570,7 @@ describe('Hugo raw HTML in Markdown', () => {
   }
 
   it('checks no image or link of raw HTML, which Goldmark leaves out by default', async () => {
-    assert.deepEqual(await codes('baseURL = "https://example.org/"\n'), ['7 broken-image', '7 missing-alt']);
+    assert.deepEqual(await codes('baseURL = "https://example.org/"\n'), ['5 omitted-html', '7 broken-image', '7 missing-alt']);
   });
 
   it('checks them where markup.goldmark.renderer.unsafe lets them through', async () => {
@@ -594,5 +594,28 @@ describe('Hugo sections the menus name but no content file makes', () => {
     const config = 'baseURL = "https://example.org/"\n[languages.en.menus]\n  [[languages.en.menus.main]]\n    name = "P"\n    url = "/docs/pipelines/"\n  [[languages.en.menus.main]]\n    name = "X"\n    url = "https://example.com/docs/nowhere/"\n';
     const findings = await check({ ...files, 'hugo.toml': config }, 'content/docs/getting-started/b.md', text);
     assert.deepEqual(findings.map((finding) => finding.message.split(' (')[0]), ['No page or file at "/docs/getting-started/nope/"', 'No page or file at "/docs/nowhere/x/"']);
+  });
+});
+
+// hugo 0.111.3 without markup.goldmark.renderer.unsafe: `<p><!-- raw HTML omitted --></p>` for go-gitea's sponsor block.
+describe('Hugo raw HTML the page leaves out', () => {
+  const text = [
+    '---', 'title: A', '---', 'Text with <b>bold</b> words.', '',
+    '<div class="sponsors">', '<a href="/x/"><img src="/y.png"></a>', '</div>', '',
+    '<!-- a comment -->', '', '`<span>code</span>`', '', '```html', '<p>fenced</p>', '```', '',
+    '{{< rawhtml >}}', '<iframe src="/v/"></iframe>', '{{< /rawhtml >}}', '',
+  ].join('\n');
+  async function omitted(config: string): Promise<string[]> {
+    const service = createPostcraftService({ fs: inMemorySite({ 'hugo.toml': config, 'content/posts/a.md': text }) });
+    await service.openWorkspace(['/site']);
+    return service.checkText('/site/content/posts/a.md', text).filter((finding) => finding.code === 'omitted-html').map((finding) => `${finding.range.start.line}:${text.split('\n')[finding.range.start.line]!.slice(finding.range.start.character, finding.range.end.character)}`);
+  }
+
+  it('reports each run of lines holding HTML tags once, not comments, code or a shortcode\'s inner text', async () => {
+    assert.deepEqual(await omitted('baseURL = "https://example.org/"\n'), ['3:<b', '5:<div']);
+  });
+
+  it('says nothing where markup.goldmark.renderer.unsafe renders it', async () => {
+    assert.deepEqual(await omitted('baseURL = "https://example.org/"\n[markup.goldmark.renderer]\nunsafe = true\n'), []);
   });
 });

@@ -21,6 +21,7 @@ export const findingCodes = [
   'unused-disable',
   'duplicate-url',
   'missing-alt',
+  'omitted-html',
   'heavy-image',
   'seo-title-length',
   'seo-description',

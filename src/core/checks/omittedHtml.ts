@@ -1,0 +1,58 @@
+import { msg } from '../l10n/message';
+import { scanMarkdownBody } from '../post/markdownStructure';
+import { pageMarkdown } from '../post/templateBlocks';
+import type { Check } from './context';
+
+/**
+ * Raw HTML that never reaches the page: Hugo's Goldmark writes `<!-- raw HTML omitted -->` in its place unless the
+ * site turns on `markup.goldmark.renderer.unsafe` (`SiteConfig.omitsRawHtml`), so the writer's images, embeds and
+ * sponsor blocks silently go missing (go-gitea's blog lost four). One finding per run of lines holding HTML tags; HTML
+ * comments are left out too but were never meant to show, and the inner text of a `{{< shortcode >}}` pair is the
+ * shortcode's to write, not Goldmark's.
+ */
+export const checkOmittedHtml: Check = (context) => {
+  const { post, site } = context;
+  if (!site.config.omitsRawHtml) return;
+  const written = post.text.slice(post.bodyStart);
+  if (!written.includes('<')) return;
+  const body = pageMarkdown(written, site.config.generator, { mdx: false });
+  const inners = shortcodeInners(body);
+  const reportedLines = new Set<number>();
+  for (const part of scanMarkdownBody(body, { mdx: false }).html) {
+    const tag = openingTag.exec(withoutComments(part.text));
+    if (!tag) continue;
+    const start = part.toBody(tag.index);
+    if (inners.some((inner) => start >= inner.start && start < inner.end)) continue;
+    // One finding per run of lines: `<a href="…"><img src="…"></a>` on ten lines in a row is one block left out.
+    const line = post.lines.positionAt(post.bodyStart + start).line;
+    const continuesRun = reportedLines.has(line) || reportedLines.has(line - 1);
+    reportedLines.add(line);
+    if (continuesRun) continue;
+    context.report({
+      code: 'omitted-html',
+      severity: 'warning',
+      range: { start: post.bodyStart + start, end: post.bodyStart + start + tag[0].length },
+      message: msg('Hugo leaves this HTML out of the page (it writes "<!-- raw HTML omitted -->"): the site does not turn on markup.goldmark.renderer.unsafe. Turn it on in the site\'s config, or write this in Markdown or with a shortcode.'),
+      fixes: [],
+    });
+  }
+};
+
+const openingTag = /<[A-Za-z][A-Za-z0-9-]*(?=[\s/>]|$)/;
+
+/** The text with its HTML comments blanked (offsets kept). */
+function withoutComments(text: string): string {
+  return text.includes('<!--') ? text.replace(/<!--[\s\S]*?(?:-->|$)/g, (comment) => ' '.repeat(comment.length)) : text;
+}
+
+/** What lies between `{{< name … >}}` and its `{{< /name >}}`: Hugo hands it to the shortcode as it is written. */
+function shortcodeInners(body: string): { start: number; end: number }[] {
+  if (!body.includes('{{<')) return [];
+  const inners: { start: number; end: number }[] = [];
+  for (const closing of body.matchAll(/\{\{<\s*\/\s*([\w./-]+)\s*>\}\}/g)) {
+    const before = body.slice(0, closing.index);
+    const opening = [...before.matchAll(new RegExp(`\\{\\{<\\s*${closing[1]!.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}(?=[\\s>])[^]*?>\\}\\}`, 'g'))].pop();
+    if (opening) inners.push({ start: opening.index + opening[0].length, end: closing.index });
+  }
+  return inners;
+}
