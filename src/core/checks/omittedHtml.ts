@@ -1,6 +1,7 @@
 import { msg } from '../l10n/message';
 import { scanMarkdownBody } from '../post/markdownStructure';
 import { pageMarkdown } from '../post/templateBlocks';
+import { escapeRegExp } from '../text/regExp';
 import type { Check } from './context';
 
 /**
@@ -51,7 +52,7 @@ function shortcodeInners(body: string): { start: number; end: number }[] {
   const inners: { start: number; end: number }[] = [];
   for (const closing of body.matchAll(/\{\{<\s*\/\s*([\w./-]+)\s*>\}\}/g)) {
     const before = body.slice(0, closing.index);
-    const opening = [...before.matchAll(new RegExp(`\\{\\{<\\s*${closing[1]!.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}(?=[\\s>])[^]*?>\\}\\}`, 'g'))].pop();
+    const opening = [...before.matchAll(new RegExp(`\\{\\{<\\s*${escapeRegExp(closing[1]!)}(?=[\\s>])[^]*?>\\}\\}`, 'g'))].pop();
     if (opening) inners.push({ start: opening.index + opening[0].length, end: closing.index });
   }
   return inners;
