@@ -605,17 +605,20 @@ describe('Hugo raw HTML the page leaves out', () => {
     '<!-- a comment -->', '', '`<span>code</span>`', '', '```html', '<p>fenced</p>', '```', '',
     '{{< rawhtml >}}', '<iframe src="/v/"></iframe>', '{{< /rawhtml >}}', '',
   ].join('\n');
-  async function omitted(config: string): Promise<string[]> {
-    const service = createPostcraftService({ fs: inMemorySite({ 'hugo.toml': config, 'content/posts/a.md': text }) });
+  async function omitted(config: string, frontmatter = ''): Promise<string[]> {
+    const post = text.replace('title: A\n', `title: A\n${frontmatter}`);
+    const service = createPostcraftService({ fs: inMemorySite({ 'hugo.toml': config, 'content/posts/a.md': post }) });
     await service.openWorkspace(['/site']);
-    return service.checkText('/site/content/posts/a.md', text).filter((finding) => finding.code === 'omitted-html').map((finding) => `${finding.range.start.line}:${text.split('\n')[finding.range.start.line]!.slice(finding.range.start.character, finding.range.end.character)}`);
+    return service.checkText('/site/content/posts/a.md', post).filter((finding) => finding.code === 'omitted-html').map((finding) => `${finding.range.start.line}:${post.split('\n')[finding.range.start.line]!.slice(finding.range.start.character, finding.range.end.character)}`);
   }
 
   it('reports each run of lines holding HTML tags once, not comments, code or a shortcode\'s inner text', async () => {
     assert.deepEqual(await omitted('baseURL = "https://example.org/"\n'), ['3:<b', '5:<div']);
   });
 
-  it('says nothing where markup.goldmark.renderer.unsafe renders it', async () => {
+  it('says nothing where markup.goldmark.renderer.unsafe renders it, nor in a page whose front matter picks another markup', async () => {
     assert.deepEqual(await omitted('baseURL = "https://example.org/"\n[markup.goldmark.renderer]\nunsafe = true\n'), []);
+    assert.deepEqual(await omitted('baseURL = "https://example.org/"\n', 'markup: html\n'), []);
+    assert.deepEqual(await omitted('baseURL = "https://example.org/"\n', 'markup: md\n'), ['4:<b', '6:<div']);
   });
 });

@@ -14,6 +14,9 @@ import type { Check } from './context';
 export const checkOmittedHtml: Check = (context) => {
   const { post, site } = context;
   if (!site.config.omitsRawHtml) return;
+  // `markup: html` (or another renderer's name) in the front matter: the content is not Goldmark's to render.
+  const markup = post.frontmatter?.data['markup'];
+  if (typeof markup === 'string' && !/^(?:md|markdown|goldmark)$/i.test(markup.trim())) return;
   const written = post.text.slice(post.bodyStart);
   if (!written.includes('<')) return;
   const body = pageMarkdown(written, site.config.generator, { mdx: false });
