@@ -495,7 +495,7 @@ function pagelessMenuUrls(site: RouteSite): readonly string[] {
   const known = pagelessByRouteSite.get(site);
   if (known !== undefined && known.version === site.linkTargetsVersion) return known.urls;
   const pageUrls = [...site.posts.values()].flatMap((post) => (post.route ? [post.route.url.toLowerCase()] : []));
-  const urls = menuUrls.filter((menuUrl) => !pageUrls.some((pageUrl) => `${pageUrl.replace(/\/?$/, '/')}`.startsWith(menuUrl)));
+  const urls = menuUrls.filter((menuUrl) => !pageUrls.some((pageUrl) => pageUrl.replace(/\/?$/, '/').startsWith(menuUrl)));
   pagelessByRouteSite.set(site, { version: site.linkTargetsVersion, urls });
   return urls;
 }
