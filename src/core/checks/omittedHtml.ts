@@ -1,7 +1,6 @@
 import { msg } from '../l10n/message';
 import { scanMarkdownBody } from '../post/markdownStructure';
-import { pageMarkdown } from '../post/templateBlocks';
-import { escapeRegExp } from '../text/regExp';
+import { hugoShortcodeInners, pageMarkdown } from '../post/templateBlocks';
 import type { Check } from './context';
 
 /**
@@ -20,9 +19,10 @@ export const checkOmittedHtml: Check = (context) => {
   const written = post.text.slice(post.bodyStart);
   if (!written.includes('<')) return;
   const body = pageMarkdown(written, site.config.generator, { mdx: false });
-  const inners = shortcodeInners(body);
+  const inners = hugoShortcodeInners(body);
   const reportedLines = new Set<number>();
-  for (const part of scanMarkdownBody(body, { mdx: false }).html) {
+  // The whole scan (`needCode`): HTML with no image or link in it is raw HTML all the same.
+  for (const part of scanMarkdownBody(body, { mdx: false, needCode: true }).html) {
     const tag = openingTag.exec(withoutComments(part.text));
     if (!tag) continue;
     const start = part.toBody(tag.index);
@@ -47,16 +47,4 @@ const openingTag = /<[A-Za-z][A-Za-z0-9-]*(?=[\s/>]|$)/;
 /** The text with its HTML comments blanked (offsets kept). */
 function withoutComments(text: string): string {
   return text.includes('<!--') ? text.replace(/<!--[\s\S]*?(?:-->|$)/g, (comment) => ' '.repeat(comment.length)) : text;
-}
-
-/** What lies between `{{< name … >}}` and its `{{< /name >}}`: Hugo hands it to the shortcode as it is written. */
-function shortcodeInners(body: string): { start: number; end: number }[] {
-  if (!body.includes('{{<')) return [];
-  const inners: { start: number; end: number }[] = [];
-  for (const closing of body.matchAll(/\{\{<\s*\/\s*([\w./-]+)\s*>\}\}/g)) {
-    const before = body.slice(0, closing.index);
-    const opening = [...before.matchAll(new RegExp(`\\{\\{<\\s*${escapeRegExp(closing[1]!)}(?=[\\s>])[^]*?>\\}\\}`, 'g'))].pop();
-    if (opening) inners.push({ start: opening.index + opening[0].length, end: closing.index });
-  }
-  return inners;
 }

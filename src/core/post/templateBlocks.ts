@@ -55,6 +55,28 @@ export function withoutBlocks(body: string, blocks: readonly { start: number; en
 }
 
 /**
+ * What lies between each `{{< name … >}}` and its `{{< /name >}}` (Hugo hands it to the shortcode as written; nested
+ * pairs each give theirs), in one pass: a closing tag ends the latest opening of its name still open.
+ */
+export function hugoShortcodeInners(body: string): { start: number; end: number }[] {
+  if (!body.includes('{{<')) return [];
+  const inners: { start: number; end: number }[] = [];
+  const open: { name: string; end: number }[] = [];
+  for (const tag of body.matchAll(/\{\{<\s*(\/)?\s*([\w./-]+)(?:[^>]|>(?!\}\}))*>\}\}/g)) {
+    const name = tag[2]!;
+    if (tag[1] === undefined) {
+      open.push({ name, end: tag.index + tag[0].length });
+      continue;
+    }
+    const at = open.findLastIndex((opening) => opening.name === name);
+    if (at === -1) continue;
+    inners.push({ start: open[at]!.end, end: tag.index });
+    open.splice(at);
+  }
+  return inners;
+}
+
+/**
  * Hugo's built-in `highlight` shortcode, `{{< highlight go "linenos=table" >}}…{{< /highlight >}}` (or with
  * `{{% %}}`), renders its inner text as highlighted code: an image, link or heading written in it is no
  * image, link or heading of the page (hugo 0.111.3 writes `<img` in it as `&lt;img`). The blocks, as offsets
