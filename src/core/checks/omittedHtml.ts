@@ -1,6 +1,7 @@
 import { msg } from '../l10n/message';
 import { scanMarkdownBody } from '../post/markdownStructure';
 import { hugoShortcodeInners, pageMarkdown } from '../post/templateBlocks';
+import { withoutHtmlComments } from '../text/htmlComments';
 import type { Check } from './context';
 
 /**
@@ -23,7 +24,7 @@ export const checkOmittedHtml: Check = (context) => {
   const reportedLines = new Set<number>();
   // The whole scan (`needCode`): HTML with no image or link in it is raw HTML all the same.
   for (const part of scanMarkdownBody(body, { mdx: false, needCode: true }).html) {
-    const tag = openingTag.exec(withoutComments(part.text));
+    const tag = openingTag.exec(withoutHtmlComments(part.text));
     if (!tag) continue;
     const start = part.toBody(tag.index);
     if (inners.some((inner) => start >= inner.start && start < inner.end)) continue;
@@ -43,8 +44,3 @@ export const checkOmittedHtml: Check = (context) => {
 };
 
 const openingTag = /<[A-Za-z][A-Za-z0-9-]*(?=[\s/>]|$)/;
-
-/** The text with its HTML comments blanked (offsets kept). */
-function withoutComments(text: string): string {
-  return text.includes('<!--') ? text.replace(/<!--[\s\S]*?(?:-->|$)/g, (comment) => ' '.repeat(comment.length)) : text;
-}

@@ -7,6 +7,7 @@ import type { LinkForm, LinkReference } from './model';
 import { findTemplateLinks } from './templateLinks';
 import { pageMarkdown } from '../post/templateBlocks';
 import { escapeRegExp } from '../text/regExp';
+import { withoutHtmlComments } from '../text/htmlComments';
 import { findField, type Field, type ScalarNode } from '../frontmatter/model';
 import { innerRange } from '../frontmatter/values';
 
@@ -58,8 +59,8 @@ function scanLinks(post: ParsedPost, config: LinkConfig, mdx: boolean): LinkRefe
 
   for (const html of config.omitsRawHtml ? [] : structure.html) {
     if (!/href/i.test(html.text)) continue;
-    // An anchor in an HTML comment is no anchor; blanked with spaces, the offsets stay.
-    const text = html.text.includes('<!--') ? html.text.replace(/<!--[\s\S]*?(?:-->|$)/g, (comment) => ' '.repeat(comment.length)) : html.text;
+    // An anchor in an HTML comment is no anchor.
+    const text = withoutHtmlComments(html.text);
     for (const tag of text.matchAll(mdx && config.generator === 'astro' ? starlightLinkTags : linkTags)) {
       for (const attribute of tag[0].matchAll(/\shref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/gi)) {
         const value = attribute[1] ?? attribute[2] ?? attribute[3]!;
