@@ -7,6 +7,7 @@ import * as esbuild from 'esbuild';
 import { copyFileSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildIdentity } from './scripts/buildIdentity.mjs';
 import { buildWithLazyChunks, lazyChunkNames } from './scripts/lazyChunks.mjs';
 
 // Paths below are from the project root, wherever npm runs this (esbuild's own working directory is fixed at import).
@@ -19,6 +20,8 @@ const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--onl
 const outbase = process.argv.find((arg) => arg.startsWith('--outbase='))?.slice('--outbase='.length);
 const versionOf = (packageJson) => JSON.parse(readFileSync(packageJson, 'utf8')).version;
 const version = versionOf('package.json');
+// Caches key on it besides the version (scripts/buildIdentity.mjs).
+const build = JSON.stringify(buildIdentity(projectRoot));
 
 const common = {
   bundle: true,
@@ -26,7 +29,7 @@ const common = {
   sourcemap: production ? 'external' : 'linked',
   logLevel: 'warning',
   absWorkingDir: projectRoot,
-  define: { POSTCRAFT_VERSION: JSON.stringify(version) },
+  define: { POSTCRAFT_VERSION: JSON.stringify(version), POSTCRAFT_BUILD: build },
 };
 
 const nodeCommon = { ...common, platform: 'node', target: 'node20', format: 'cjs', mainFields: ['module', 'main'] };
@@ -54,7 +57,7 @@ function packageBin(packageName, entry, apart = {}) {
     entryPoints: { [entry.name]: entry.source, ...apart },
     outdir: `${packageDir}/dist`,
     banner: { js: '#!/usr/bin/env node' },
-    define: { POSTCRAFT_VERSION: JSON.stringify(versionOf(`${packageDir}/package.json`)) },
+    define: { POSTCRAFT_VERSION: JSON.stringify(versionOf(`${packageDir}/package.json`)), POSTCRAFT_BUILD: build },
     plugins: names.length === 0 ? [] : [requiredApart(names)],
   };
 }

@@ -21,6 +21,9 @@ declare const POSTCRAFT_VERSION: string | undefined;
 /** Text for a person at the terminal, in its language. */
 const t = (message: Message) => formatMessage(message, translate);
 const version = typeof POSTCRAFT_VERSION === "string" ? POSTCRAFT_VERSION : "dev";
+declare const POSTCRAFT_BUILD: string | undefined;
+/** What the cache keys on: a build of changed checks with the same version must not answer from its findings. */
+const cacheVersion = `${version}+${typeof POSTCRAFT_BUILD === 'string' ? POSTCRAFT_BUILD : 'dev'}`;
 
 async function main(argv: string[]): Promise<number> {
   // Findings in the terminal's language (LC_ALL, LC_MESSAGES, LANG); JSON and SARIF stay English.
@@ -56,7 +59,7 @@ async function main(argv: string[]): Promise<number> {
   };
   let report: SiteCheckReport;
   if (args.cache && !args.fix) {
-    report = await checkSitesWithCache(blockingNodeFileSystem, toSitePath(folder), options, cacheFile(folder, args.cache.location), version, (message) => process.stderr.write(`postcraft: ${t(msg('warning: {0}', message))}\n`), statManyBlocking);
+    report = await checkSitesWithCache(blockingNodeFileSystem, toSitePath(folder), options, cacheFile(folder, args.cache.location), cacheVersion, (message) => process.stderr.write(`postcraft: ${t(msg('warning: {0}', message))}\n`), statManyBlocking);
   } else {
     // --jobs 1: no pool, the single-threaded path as it always was. Without --jobs, workers only where they pay.
     const { checkSites, createPostWorkerPool, defaultJobs } = checking();

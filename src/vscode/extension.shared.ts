@@ -62,6 +62,14 @@ export interface ExtensionHost {
   readonly loadRenderer: RendererLoader;
 }
 
+declare const POSTCRAFT_BUILD: string | undefined;
+
+/** What the warm start keys on: the version, and the build (a build of changed checks must not answer from its findings). */
+function warmStartVersion(context: vscode.ExtensionContext): string {
+  const version = String((context.extension.packageJSON as { version?: unknown }).version);
+  return `${version}+${typeof POSTCRAFT_BUILD === 'string' ? POSTCRAFT_BUILD : 'dev'}`;
+}
+
 /**
  * Registers every feature and returns at once; indexing runs in the background. Both entries start here:
  * `extension.ts` (Node) and `../web/extension.ts` (the web worker host of VS Code for the Web).
@@ -71,7 +79,7 @@ export function activateShared(context: vscode.ExtensionContext, host: Extension
   const channel = vscode.window.createOutputChannel('Postcraft', { log: true });
   const logger = createOutputLogger(channel);
   const warmStart = new WarmStartStore(context.storageUri, logger);
-  const session = new SiteSession(logger, host.fs, { store: warmStart, version: String((context.extension.packageJSON as { version?: unknown }).version) });
+  const session = new SiteSession(logger, host.fs, { store: warmStart, version: warmStartVersion(context) });
   const diagnostics = new DiagnosticsManager(session, readSettings());
   const commands = new CommandManager(logger);
   const preview = registerPreviewSupport(context, session, host.loadRenderer, logger);

@@ -31,7 +31,7 @@ import { hashBytes, hashText } from './hash';
  *
  * What a post's findings depend on, coarse but complete (see `dependsOn`):
  * - its own text (content hash; size and mtime first, see `statStillTells`);
- * - the site's key: Postcraft's version, the cache format, the check options, every config input of
+ * - the site's key: Postcraft's version and build (scripts/buildIdentity.mjs), the cache format, the check options, every config input of
  *   the generator (`isConfigInput`) and `postcraft.config.json`: any change there re-checks every post;
  * - the parts of the site model its checks read, by what the post holds: image references read the
  *   file list and the host's redirects, and the weights of the images it shows as they are (kept with the post, see `shownImages`); author values the author registry (and the file list, for the "create author" fix);
