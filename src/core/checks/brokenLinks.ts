@@ -101,11 +101,12 @@ function sentences(first: Message, ...more: (Message | '' | undefined)[]): Messa
 
 /**
  * `#top` (the top of any page, by the HTML standard), an ID the site's templates write on every page they
- * lay out, or a hashbang (`#!`, `#!/route`): a script's route or a placeholder link (AstroWind's demo post
- * writes `[irure](#!)`), never a heading, whose IDs no generator starts with `!`.
+ * lay out, or a fragment that a script reads: a hashbang (`#!`, `#!/route`; AstroWind's demo post writes the
+ * placeholder `[irure](#!)`), a route (`#/app/route`) or parameters (`#?version=6.1`, which swift.org's
+ * evolution dashboard filters by). No generator starts a heading's ID with `!`, `/` or `?`.
  */
 function reachedWithoutHeading(site: Site, fragment: string): boolean {
-  return fragment.toLowerCase() === 'top' || fragment.startsWith('!') || site.templateIds.has(fragment);
+  return fragment.toLowerCase() === 'top' || /^[!/?]/.test(fragment) || site.templateIds.has(fragment);
 }
 
 /** The fragment as written, when the link's replaced text includes it. */

@@ -218,10 +218,10 @@ describe('Hugo pages whose headings Postcraft cannot see', () => {
     assert.deepEqual((await service.checkFile('/site/content/posts/source.md')).map((finding) => finding.message.split(' (')[0]), ['No page or file at "/posts/targte/"']);
   });
 
-  it('takes an ID the site’s templates write (a layout’s section), #top and a hashbang (#!, a placeholder or a script’s route) for anchors of every page', async () => {
+  it('takes an ID the site’s templates write (a layout’s section), #top and what a script reads (#!, #/route, #?key=value) for anchors of every page', async () => {
     const fs = hugoSite({
       'layouts/partials/comments.html': '<section id="comments">{{ .Content }}</section><div id="{{ .Title }}"></div>\n',
-      'content/posts/source.md': '---\ntitle: Source\n---\n\n[a](/posts/target/#comments) [b](#top) [c](/posts/target/#Target) [d](#!) [e](/posts/target/#!/app/route)\n',
+      'content/posts/source.md': '---\ntitle: Source\n---\n\n[a](/posts/target/#comments) [b](#top) [c](/posts/target/#Target) [d](#!) [e](/posts/target/#!/app/route) [f](/posts/target/#/app/route) [g](/posts/target/#?version=6.1)\n',
     });
     const service = await open(fs);
     assert.deepEqual((await service.checkFile('/site/content/posts/source.md')).map((finding) => finding.message), ['No heading or anchor "#Target" in "Target".']);
