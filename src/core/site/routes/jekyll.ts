@@ -32,6 +32,8 @@ export interface JekyllRouting {
   readonly timezone?: string;
   /** Plugins the site loads (`plugins:`, `gems:`, the Gemfile), for the pages and redirects they make. */
   readonly plugins: readonly string[];
+  /** The site's own plugins (`_plugins/`) add pages, at URLs no rule on paths knows (see `pluginsAddPages`). */
+  readonly pluginPages?: true;
   /** No jekyll-relative-links (nor GitHub Pages, which runs it): a link to a page's `.md` file stays as written. */
   readonly fileLinksAsWritten?: true;
   /**
@@ -88,6 +90,8 @@ export const jekyllRoutes: GeneratorRoutes = {
     if (!isInside(routing.source, file) || path.split('/').some((segment) => /^[_.#~]|~$/.test(segment)) || isExcludedFile(config, file)) return [];
     return [file];
   },
+
+  buildsUnlistedUrls: (config) => jekyllRoutingOf(config)?.pluginPages === true,
 
   isGeneratedUrl(site, url) {
     const routing = jekyllRoutingOf(site.config);
