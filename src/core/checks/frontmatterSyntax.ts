@@ -1,5 +1,6 @@
 import type { Check } from './context';
-import { described, msg } from '../l10n/message';
+import { described, msg, type Message } from '../l10n/message';
+import type { Severity } from './finding';
 
 /** Syntax errors and duplicate keys, as the frontmatter parser found them, with the fixes it knows. */
 export const checkFrontmatterSyntax: Check = (context) => {
@@ -9,10 +10,35 @@ export const checkFrontmatterSyntax: Check = (context) => {
   for (const problem of post.frontmatter?.problems ?? []) {
     const related = problem.related ? [{ file: post.path, range: post.lines.rangeOf(problem.related.start, problem.related.end), ...described(msg('First defined here')) }] : undefined;
     const index = problem.code === 'duplicate-key' ? fieldIndex.get(problem.range.start) : undefined;
-    const fixes = problem.fix ? [context.replaceFix(problem.fix.title, problem.fix.range, problem.fix.newText, true)] : index === undefined ? [] : [removeFieldFix(context, index)];
-    context.report({ code: problem.code, severity: problem.severity, range: problem.range, message: problem.l10n ?? problem.message, fixes, ...(related ? { related } : {}) });
+    const told = index === undefined ? undefined : duplicateAsTheGeneratorReadsIt(context, index, problem.related?.start);
+    // Where the generator keeps the last value, the first goes: the site stays as it is built now.
+    const removed = told?.keepsLast ? fieldIndex.get(problem.related!.start) : index;
+    const fixes = problem.fix ? [context.replaceFix(problem.fix.title, problem.fix.range, problem.fix.newText, true)] : removed === undefined ? [] : [removeFieldFix(context, removed)];
+    context.report({ code: problem.code, severity: told?.severity ?? problem.severity, range: problem.range, message: told?.message ?? problem.l10n ?? problem.message, fixes, ...(related ? { related } : {}) });
   }
 };
+
+/**
+ * A key repeated in YAML as the site's generator takes it. js-yaml, which Eleventy, Docusaurus and Astro read
+ * front matter with, throws on it ("duplicated mapping key"): the build stops. Jekyll (Psych) keeps the last value,
+ * and Hugo 0.111.3 reads a key given twice the same value as given once: a repeat of the same value changes nothing
+ * on such a site. (A TOML repeat is a syntax error already.)
+ */
+function duplicateAsTheGeneratorReadsIt(context: Parameters<Check>[0], index: number, firstKeyStart: number | undefined): { severity: Severity; message: Message; keepsLast?: true } | undefined {
+  const { post, site } = context;
+  const frontmatter = post.frontmatter!;
+  const generator = site.config.generator;
+  const field = frontmatter.fields[index]!;
+  const name = site.profile.displayName;
+  if (frontmatter.format !== 'yaml') return undefined;
+  if (generator === 'eleventy' || generator === 'docusaurus' || generator === 'astro') return { severity: 'error', message: msg('Duplicate key "{0}": {1} stops the build on it.', field.key, name) };
+  if (generator !== 'jekyll' && generator !== 'hugo') return undefined;
+  const first = frontmatter.fields.find((other) => other.keyRange.start === firstKeyStart);
+  const valueText = (of: typeof field | undefined) => (of?.value ? post.text.slice(of.value.range.start, of.value.range.end).trim() : '');
+  if (first && valueText(first) === valueText(field)) return { severity: 'info', message: msg('Duplicate key "{0}", with the same value: {1} reads it as if written once.', field.key, name) };
+  if (first && generator === 'jekyll') return { severity: 'warning', message: msg('Duplicate key "{0}": Jekyll keeps only the last value.', field.key), keepsLast: true };
+  return undefined;
+}
 
 /**
  * Removes the top-level entry `index` with its value. An entry alone on its lines goes with its whole
