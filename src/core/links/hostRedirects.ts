@@ -56,7 +56,13 @@ export async function loadHostRedirects(fs: SiteFileSystem, root: string, files:
     const redirects = await text(joinPath(folder, '_redirects'), folder !== publish);
     if (redirects) patterns.push(...redirectsFileSources(redirects));
   }
-  const madeByTemplates = [...files.all()].some((path) => redirectsTemplate.test(path));
+  const templates = [...files.all()].filter((path) => redirectsTemplate.test(path));
+  // The rules such a template writes as they stand (vitess.io's `/docs/17.0/* /docs/archive/17.0/:splat`) hold too.
+  for (const template of templates) {
+    const rules = await text(template);
+    if (rules) patterns.push(...redirectsFileSources(rules));
+  }
+  const madeByTemplates = templates.length > 0;
   const caseInsensitive = netlify !== undefined;
   if (patterns.length === 0) return { reaches: () => false, files: read, madeByTemplates, caseInsensitive };
   return { reaches: (url) => patterns.some((pattern) => pattern.test(urlKey(url))), files: read, madeByTemplates, caseInsensitive };
@@ -105,10 +111,15 @@ function netlifyPublishFolder(text: string, root: string): string | undefined {
 }
 
 /** `from to [status]` per line; a 404 rule names the page shown for missing URLs, not a redirect. */
+/**
+ * The sources of a `_redirects` file's rules, or of the template that writes one: a source a template action makes
+ * (`{{ .RelPermalink }}`) is unknown, and a rule that matches a query parameter (`/vitess/* go-get=1 /x.html 200`)
+ * holds only for some requests.
+ */
 function redirectsFileSources(text: string): RegExp[] {
   return text.split('\n').flatMap((line) => {
     const [from, to, status] = line.replace(/#.*/, '').trim().split(/\s+/);
-    if (!from || !to || status?.startsWith('404')) return [];
+    if (!from || !to || status?.startsWith('404') || from.includes('{{') || /^[^/]*=/.test(to)) return [];
     return [sourcePattern(from)];
   });
 }

@@ -187,6 +187,15 @@ describe('links between posts', () => {
     assert.deepEqual(await severities({ 'layouts/index.redirects': '{{ range .Site.Pages }}{{ .RelPermalink }} /x/{{ end }}' }), [['broken-link', 'warning'], ['broken-link', 'error']]);
   });
 
+  // vitess.io's layouts/index.redirects writes `/docs/17.0/* /docs/archive/17.0/:splat` as it stands (hugo 0.111.3 copies
+  // it into public/_redirects), beside rules made by template actions and a rule for `go get` requests only.
+  it('takes the rules a redirects template writes as they stand, and no rule it makes or that holds for some requests', async () => {
+    const template = '{{ $current := site.Params.current }}\n/old/*   /posts/:splat\n{{ range .Site.Pages }}{{ .RelPermalink }}x /x/{{ end }}\n/vitess/*  go-get=1 /go-import/vitess.html 200\n/docs/current  /docs/{{ $current }}/\n';
+    const fs = hugoSite({ 'layouts/index.redirects': template, 'content/posts/rel.md': '---\ntitle: Rel\n---\n\n[a](/old/target/) [b](/vitess/target/) [c](/docs/current)\n' });
+    const findings = await (await open(fs)).checkFile('/site/content/posts/rel.md');
+    assert.deepEqual(findings.map((finding) => finding.message.split(' (')[0]), ['No page or file at "/vitess/target/"']);
+  });
+
   // Netlify reads _redirects in the folder it publishes; one kept there in the repository (rOpenSci's
   // public/_redirects) outlives the build. A rewrite to another host serves images too.
   it('reads the _redirects of Netlify’s publish folder, for links and root-relative images', async () => {
