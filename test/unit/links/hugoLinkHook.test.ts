@@ -72,8 +72,8 @@ describe('Hugo link render hooks', () => {
   });
 
   it('follows the embedded hook where the config turns it on, or a multilingual single-host site has it by default', async () => {
-    const count = async (config: string) => {
-      const service = createPostcraftService({ fs: inMemorySite({ ...pages, 'content/templates/intro.md': post, 'hugo.toml': config }) });
+    const count = async (config: string, more: Record<string, string> = {}) => {
+      const service = createPostcraftService({ fs: inMemorySite({ ...pages, ...more, 'content/templates/intro.md': post, 'hugo.toml': config }) });
       await service.openWorkspace(['/site']);
       return service.checkText('/site/content/templates/intro.md', post).filter((finding) => finding.code === 'broken-link').length;
     };
@@ -83,5 +83,10 @@ describe('Hugo link render hooks', () => {
     const multilingual = `${base}defaultContentLanguage = "en"\n[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n`;
     assert.equal(await count(multilingual), 2);
     assert.equal(await count(`${multilingual}[markup.goldmark.renderHooks.link]\nuseEmbedded = "never"\n`), 5); // `../methods/date.md` stays as written
+    // vitess.io builds with `npx hugo` from hugo-extended ^0.96.0, before Hugo 0.123 had an embedded link hook.
+    assert.equal(await count(multilingual, { 'package.json': '{ "devDependencies": { "hugo-extended": "^0.96.0" } }' }), 5);
+    // Netlify serves any letter case: `/methods/Title/` reaches its page there.
+    assert.equal(await count(multilingual, { 'netlify.toml': '[build.environment]\nHUGO_VERSION = "0.118.2"\n' }), 4);
+    assert.equal(await count(multilingual, { 'netlify.toml': '[build.environment]\nHUGO_VERSION = "0.147.0"\n' }), 2);
   });
 });

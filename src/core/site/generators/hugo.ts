@@ -15,6 +15,7 @@ import { loadUnrenderedPages, type ContentRoot } from './hugo/unrenderedPages';
 import { hugoTermKey } from './hugo/terms';
 import { readHugoRouting } from './hugo/routing';
 import { readLinkHook } from './hugo/linkRenderHook';
+import { isBefore, statedHugoVersion } from './hugo/statedVersion';
 import { readShortcodeTemplates } from './hugo/shortcodeTemplates';
 import { readTypesWritingIds } from './hugo/typeLayouts';
 import { makePathSanitized } from './hugo/terms';
@@ -84,7 +85,10 @@ export const hugo: GeneratorProfile = {
     const imports = objectSetting(data, 'module')?.['imports'];
     let layoutsComplete = !(Array.isArray(imports) ? imports.length > 0 : imports !== undefined && imports !== null);
     for (const theme of themes) layoutsComplete &&= (await fs.stat(joinPath(root, 'themes', theme, 'layouts'))) !== undefined;
-    const linkHook = await readLinkHook(fs, layoutDirs, objectSettingAt(data, 'markup', 'goldmark', 'renderhooks', 'link'), languages.codes.size > 1 && !routing.multihost, layoutsComplete);
+    // A multilingual single-host site gets the embedded link hook by default from Hugo 0.123 on.
+    const version = await statedHugoVersion(fs, root);
+    const embeddedLinkHookByDefault = languages.codes.size > 1 && !routing.multihost && !(version && isBefore(version, 0, 123));
+    const linkHook = await readLinkHook(fs, layoutDirs, objectSettingAt(data, 'markup', 'goldmark', 'renderhooks', 'link'), embeddedLinkHookByDefault, layoutsComplete);
     const config: SiteConfig = {
       generator: 'hugo',
       root,

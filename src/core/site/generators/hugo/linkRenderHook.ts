@@ -28,11 +28,11 @@ export interface HugoLinkHook {
 /**
  * The hook Hugo uses for the default output: the project's `layouts/_markup/render-link.html` (Hugo ≥ 0.146),
  * or `layouts/_default/_markup/render-link.html`, else a theme's, else the embedded one where the config turns it
- * on (`enableDefault`, Hugo 0.123–0.147; `useEmbedded`, Hugo ≥ 0.148: `linkHooks` is `markup.goldmark.renderHooks.link`) or a multilingual single-host site gets
- * it by default. `'none'`: there is no hook, so links render as written; Postcraft says so only when it sees
+ * on (`enableDefault`, Hugo 0.123–0.147; `useEmbedded`, Hugo ≥ 0.148: `linkHooks` is `markup.goldmark.renderHooks.link`) or gives
+ * it by default (`embeddedByDefault`: a multilingual single-host site on Hugo ≥ 0.123). `'none'`: there is no hook, so links render as written; Postcraft says so only when it sees
  * every layout folder (`layoutsComplete`: no theme missing, no module fetched at build time). Undefined: it cannot tell.
  */
-export async function readLinkHook(fs: SiteFileSystem, layoutDirs: readonly string[], linkHooks: Readonly<Record<string, unknown>> | undefined, multilingualSingleHost: boolean, layoutsComplete: boolean): Promise<HugoLinkHook | 'none' | undefined> {
+export async function readLinkHook(fs: SiteFileSystem, layoutDirs: readonly string[], linkHooks: Readonly<Record<string, unknown>> | undefined, embeddedByDefault: boolean, layoutsComplete: boolean): Promise<HugoLinkHook | 'none' | undefined> {
   for (const dir of layoutDirs) {
     for (const file of [joinPath(dir, '_markup', 'render-link.html'), joinPath(dir, '_default', '_markup', 'render-link.html')]) {
       const text = await readText(fs, file);
@@ -41,7 +41,7 @@ export async function readLinkHook(fs: SiteFileSystem, layoutDirs: readonly stri
   }
   const useEmbedded = typeof linkHooks?.['useembedded'] === 'string' ? linkHooks['useembedded'].toLowerCase() : undefined;
   const enableDefault = linkHooks?.['enabledefault'];
-  const embedded = useEmbedded === 'always' || useEmbedded === 'fallback' || enableDefault === true || (useEmbedded !== 'never' && enableDefault !== false && multilingualSingleHost);
+  const embedded = useEmbedded === 'always' || useEmbedded === 'fallback' || enableDefault === true || (useEmbedded !== 'never' && enableDefault !== false && embeddedByDefault);
   return embedded ? { getsPages: true, ownDestinations: [] } : layoutsComplete ? 'none' : undefined;
 }
 
