@@ -248,7 +248,7 @@ describe('Jekyll template links', () => {
   });
 });
 
-describe('Jekyll HTML pages', () => {
+describe('Jekyll pages other than Markdown', () => {
   // jekyll build 4.3.1 of these files (the links aside) writes licenses/index.html, archive/index.html,
   // licenses/mit/index.html and plain.html; nothing for excluded.html or _layouts/default.html (choosealicense.com's licenses.html is such a page).
   it('reach the URL their permalink sets, when Jekyll renders them', async () => {
@@ -260,11 +260,14 @@ describe('Jekyll HTML pages', () => {
         'excluded.html': '---\npermalink: /licenses/excluded/\n---\nX\n',
         '_layouts/default.html': '---\npermalink: /licenses/layout/\n---\n{{ content }}\n',
         'plain.html': '<p>permalink: /plain/</p>\n',
+        // bitcoincore.org's feed: assets/rss/rss-en.xml, written at /en/rss.xml.
+        'assets/rss/rss-en.xml': '---\nlayout: rss\npermalink: /en/rss.xml\n---\n<rss/>\n',
+        'en/about.md': '---\ntitle: About\n---\nAbout\n',
         '_licenses/mit.md': '---\ntitle: MIT\n---\nMIT\n',
         // Pages of the same names elsewhere: without the HTML pages, the links would be taken for mistakes for these.
         'old/licenses.md': '---\ntitle: Old licenses\n---\n',
         'old/archive.md': '---\ntitle: Old archive\n---\n',
-        'about.md': '---\ntitle: About\n---\nSee [licenses](/licenses/), [archive](/archive/), [excluded](/licenses/excluded/), [layout](/licenses/layout/) and [a license](/licenses/mti/).\n',
+        'about.md': '---\ntitle: About\n---\nSee [licenses](/licenses/), [archive](/archive/), [excluded](/licenses/excluded/), [layout](/licenses/layout/), [a license](/licenses/mti/) and [the feed](/en/rss.xml).\n',
       }),
     });
     await service.openWorkspace(['/site']);

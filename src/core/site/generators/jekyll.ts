@@ -10,7 +10,7 @@ import { addAuthorRecords, authorFromEntryFile, AuthorRegistry, authorsFromDataF
 import { jekyllExcludedFiles } from './jekyllEntryFilter';
 import { defaultImageFields, rootRelativeCandidates, servedImagesWhere, type GeneratorProfile, recordingConfigInputs } from './profile';
 import { isJekyllDocument, slugify } from '../routes/jekyll';
-import { isJekyllHtmlPage, jekyllHtmlPageUrls } from './jekyll/htmlPages';
+import { isJekyllTemplatePage, jekyllTemplatePageUrls } from './jekyll/templatePages';
 import { pluginsAddPages } from './jekyll/localPlugins';
 import { readIncludeTemplates } from './jekyll/includeTemplates';
 
@@ -130,8 +130,8 @@ export const jekyll: GeneratorProfile = {
   authorKey: identity,
 
   templatePages: {
-    load: jekyllHtmlPageUrls,
-    isSource: (config, path) => isJekyllHtmlPage(config.contentDirs[0] ?? config.root, path),
+    load: jekyllTemplatePageUrls,
+    isSource: (config, path) => isJekyllTemplatePage(config.contentDirs[0] ?? config.root, path),
   },
 
   // `/assets/x.png` is served from the source folder (after `baseurl`). A relative path is taken from

@@ -8,17 +8,18 @@ import { frontmatterSyntaxOf, isExcludedFile } from '../../pageKinds';
 import { stringSetting } from '../../configFiles';
 
 /**
- * The URLs of the site's HTML pages that set a `permalink` (choosealicense.com's `licenses.html` at `/licenses/`):
- * Jekyll renders every file with front matter outside `_` folders as a page, `.html` ones too, which Postcraft does
- * not read as posts. A page without a permalink is published at its path, which the site's files already answer;
- * a permalink with placeholders (`:path`) is left out. Only each file's start is read, a few thousand files at most.
+ * The URLs of the site's pages other than Markdown that set a `permalink`: Jekyll renders every file with front
+ * matter outside `_` folders as a page, which Postcraft does not read as posts: `.html` ones (choosealicense.com's
+ * `licenses.html` at `/licenses/`) and feeds or data (bitcoincore.org's `assets/rss/rss-en.xml` at `/en/rss.xml`).
+ * A page without a permalink is published at its path, which the site's files already answer; a permalink with
+ * placeholders (`:path`) is left out. Only each file's start is read, a few thousand files at most.
  */
-export async function jekyllHtmlPageUrls(fs: SiteFileSystem, config: SiteConfig, files: FileList): Promise<ReadonlySet<string>> {
+export async function jekyllTemplatePageUrls(fs: SiteFileSystem, config: SiteConfig, files: FileList): Promise<ReadonlySet<string>> {
   const urls = new Set<string>();
   const source = config.contentDirs[0] ?? config.root;
   let read = 0;
   for (const path of files.all()) {
-    if (!isJekyllHtmlPage(source, path) || isExcludedFile(config, path)) continue;
+    if (!isJekyllTemplatePage(source, path) || isExcludedFile(config, path)) continue;
     if (++read > maxFiles) break;
     const bytes = fs.readFileStart ? await fs.readFileStart(path, maxBytes) : await fs.readFile(path, maxBytes);
     if (!bytes || bytes[0] !== 0x2d) continue; // front matter opens with `---` at the very start
@@ -31,12 +32,13 @@ export async function jekyllHtmlPageUrls(fs: SiteFileSystem, config: SiteConfig,
   return urls;
 }
 
-/** An `.html` file Jekyll may render as a page: below the source folder, in no `_` or `.` folder. */
-export function isJekyllHtmlPage(source: string, path: string): boolean {
-  if (!htmlExtensions.has(extname(path).toLowerCase()) || !isInside(source, path)) return false;
+/** A file other than Markdown that Jekyll may render as a page: below the source folder, in no `_` or `.` folder. */
+export function isJekyllTemplatePage(source: string, path: string): boolean {
+  if (!renderedExtensions.has(extname(path).toLowerCase()) || !isInside(source, path)) return false;
   return !path.slice(source.length).split('/').some((segment) => segment.startsWith('_') || segment.startsWith('.'));
 }
 
-const htmlExtensions = new Set(['.html', '.htm']);
+// Text that sites give front matter to: pages, feeds, data and manifests (images and fonts never start with `---`).
+const renderedExtensions = new Set(['.html', '.htm', '.xml', '.rss', '.atom', '.json', '.txt', '.webmanifest']);
 const maxFiles = 3000;
 const maxBytes = 4096;
