@@ -118,6 +118,18 @@ describe('Eleventy frontmatter conventions', () => {
     assert.deepEqual(codes(await check('blog/a.md', '---\ntitle: A\n---\n![](/slides/talk/02.jpg)\n')), ['broken-image']);
   });
 
+  // sass-lang.com: a build step writes typedoc's pages into source/documentation/js-api, which .gitignore lists and
+  // `setUseGitIgnore(false)` has Eleventy render (eleventy 3.1.8 writes _site/documentation/js-api/classes/Value/).
+  it('takes links into a git-ignored folder of the input for pages the build writes, where the config renders such folders', async () => {
+    const pages = Object.fromEntries(['a', 'b', 'c'].map((name) => [`src/documentation/${name}.md`, `---\ntitle: ${name}\n---\n`]));
+    const post = '---\ntitle: P\n---\n[api](/documentation/js-api/classes/Value/#change) [typo](/documentation/js-apy/) [api root](/documentation/js-api)\n';
+    const files = (config: string) => ({ ...pages, 'eleventy.config.js': config, '.gitignore': '/_site/\n/src/documentation/js-api\n*.log\n' });
+    const rendering = 'module.exports = (c) => { c.setUseGitIgnore(false); return { dir: { input: "src" } }; };';
+    const linked = async (config: string) => (await (await open(files(config))).check('src/blog/p.md', post)).map((finding) => finding.message.split(' (')[0]);
+    assert.deepEqual(await linked(rendering), ['No page or file at "/documentation/js-apy/"']);
+    assert.deepEqual(await linked(rendering.replace('c.setUseGitIgnore(false); ', '')), ['No page or file at "/documentation/js-api/classes/Value/#change"', 'No page or file at "/documentation/js-apy/"', 'No page or file at "/documentation/js-api"']);
+  });
+
   // zachleat.com: `if(!process.env.PRODUCTION_BUILD) { eleventyConfig.ignores.add(…) }`: the published build has those pages.
   it('takes an ignore added only under a condition for one the published build may not have', async () => {
     const config = 'export default function (c) {\n  if (!process.env.PRODUCTION_BUILD) {\n    c.ignores.add("./drafts/*");\n  }\n  const prod = process.env.PROD;\n  prod && c.ignores.add("./maybe/*");\n  c?.ignores.add("./notes/*");\n}\n';

@@ -249,7 +249,24 @@ async function routing(fs: SiteFileSystem, config: SiteConfig, dirs: EleventyDir
       if (data['pagination'] !== undefined) patterns.push(paginationPattern(result.url));
     } else if (result.kind === 'unknown') patterns.push(result.pattern);
   }
+  patterns.push(...(await gitIgnoredInputFolders(fs, config.root, dirs.input, source)).map((url) => new RegExp(`^${escapeRegExp(url)}(?:/|$)`)));
   return { ...base, generatedUrls: urls, generatedPatterns: patterns };
+}
+
+/**
+ * The URLs of the input folder's git-ignored paths, where the config renders them (`setUseGitIgnore(false)`):
+ * a build step writes them before Eleventy runs (sass-lang.com's typedoc output in
+ * `source/documentation/js-api`, which its `.gitignore` lists), so links into them reach pages the checkout
+ * does not hold.
+ */
+async function gitIgnoredInputFolders(fs: SiteFileSystem, root: string, input: string, source: string): Promise<string[]> {
+  if (!/setUseGitIgnore\(\s*false\s*\)/.test(source)) return [];
+  const lines = ((await readText(fs, joinPath(root, '.gitignore'))) ?? '').split(/\r?\n/).map((line) => line.trim());
+  return lines.flatMap((line) => {
+    if (!line.startsWith('/') || /[*?[\]!#\\]/.test(line)) return [];
+    const path = joinPath(root, line.replace(/\/+$/, ''));
+    return isInside(input, path) && path !== input ? [`/${relativePath(input, path)}`] : [];
+  });
 }
 
 /**
