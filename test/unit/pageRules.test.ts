@@ -38,9 +38,18 @@ describe('page rules by generator', () => {
     assert.deepEqual(check('_docs/rendering-process.md', '---\n---\nSome text.\n'), []);
     assert.deepEqual(check('_posts/2024-01-01-a.md', '---\n---\nSome text.\n'), []);
     assert.deepEqual(check('_drafts/idea.md', '---\n---\nSome text.\n'), []);
-    assert.deepEqual(check('docs/page.md', '---\n---\nSome text.\n'), ['warning schema: Missing "title".']);
+    assert.deepEqual(check('docs/page.md', '---\nlayout: page\n---\nSome text.\n'), ['warning schema: Missing "title".']);
     // An underscore folder that is no collection is not read at all: nothing in it is checked.
     assert.deepEqual(check('_notes/a.md', '---\n---\nSome text.\n'), []);
+  });
+
+  // jekyll build 4.3.1 writes a page of no layout as its converted text alone (`<p>hello</p>`): no title shows
+  // (swift.org's `.well-known/atproto-dtd`). A layout from `defaults:` or from jekyll-default-layout shows one.
+  it('asks a Jekyll page written without a layout for no title', async () => {
+    const page = '---\npermalink: /x/\n---\nSome text.\n';
+    assert.deepEqual((await open({ '_config.yml': 'title: Blog\n' })).check('x.md', page), []);
+    assert.deepEqual((await open({ '_config.yml': 'defaults:\n  - scope:\n      path: ""\n    values:\n      layout: page\n' })).check('x.md', page), ['warning schema: Missing "title".']);
+    assert.deepEqual((await open({ '_config.yml': 'plugins: [jekyll-default-layout]\n' })).check('x.md', page), ['warning schema: Missing "title".']);
   });
 
   it('makes a Jekyll date that jekyll build refuses an error, as Hugo does', async () => {

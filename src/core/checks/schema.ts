@@ -40,6 +40,7 @@ export const checkSchema: Check = (context) => {
     (!titleField || emptyTitle) &&
     !isListPage(site.config.generator, post.path) &&
     !site.profile.frontmatter.titleFromFileName?.(post.path, site.config) &&
+    !site.profile.frontmatter.showsNoTitle?.(post.path, site.config, frontmatter.data) &&
     !site.config.unrenderedPages?.includes(post.path, frontmatter.data) && // a snippet shown inside other pages
     !findField(frontmatter.fields, 'redirect_to'); // jekyll-redirect-from's stub: a redirect, no page to title
   const body = post.text.slice(post.bodyStart);

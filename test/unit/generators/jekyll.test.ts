@@ -28,12 +28,13 @@ describe('Jekyll rules', () => {
   });
 
   // kubevirt.io's go-import pages: `layout: go-import` and a permalink, no body; Jekyll 4.3 builds them, titled by the layout's fallback to site.title.
-  it('asks no title of a page with no body that names its layout, and still of one with text or no layout', async () => {
+  it('asks no title of a page with no body that names its layout, and still of one with text', async () => {
     const { check } = await open({ '_config.yml': 'title: x\n' });
     const titleWarnings = async (text: string) => (await check('pages/api.md', text)).filter((finding) => finding.message === 'Missing "title".').length;
     assert.equal(await titleWarnings('---\nlayout: go-import\npermalink: /api/\n---\n\n'), 0);
     assert.equal(await titleWarnings('---\nlayout: page\npermalink: /api/\n---\nSome text.\n'), 1);
-    assert.equal(await titleWarnings('---\npermalink: /api/\n---\n'), 1);
+    // With no layout at all, jekyll build 4.3.1 writes the page's text alone: no title shows (see pageRules.test.ts).
+    assert.equal(await titleWarnings('---\npermalink: /api/\n---\n'), 0);
   });
 
   // Jekyll 4.3: site.tags of two posts tagged kubernetes and a page tagged Kubernetes is {"kubernetes" => [the posts]}.

@@ -9,7 +9,7 @@ import type { JekyllCollection, JekyllDefaultsSet, JekyllRouting } from '../rout
 import { addAuthorRecords, authorFromEntryFile, AuthorRegistry, authorsFromDataFile, authorsFromDataFolder, dataExtensions } from './dataAuthors';
 import { jekyllExcludedFiles } from './jekyllEntryFilter';
 import { defaultImageFields, rootRelativeCandidates, servedImagesWhere, type GeneratorProfile, recordingConfigInputs } from './profile';
-import { isJekyllDocument, slugify } from '../routes/jekyll';
+import { isJekyllDocument, slugify, writtenWithoutLayout } from '../routes/jekyll';
 import { isJekyllTemplatePage, jekyllTemplatePageUrls } from './jekyll/templatePages';
 import { pluginsAddPages } from './jekyll/localPlugins';
 import { readIncludeTemplates } from './jekyll/includeTemplates';
@@ -29,7 +29,7 @@ export const jekyll: GeneratorProfile = {
   images: { publicFolder: 'assets/images', besidePost: 'bundles', searchedWhere: servedImagesWhere, layoutsResolveFields: true, rulesGuessed: false },
   // Every document, of a collection as of posts, is titled from its file name (Document#populate_title, jekyll
   // 4.3.1 and 4.4.1: `_docs/rendering-process.md` → "Rendering Process"); a page is not.
-  frontmatter: { failsBuildOnBadDate: true, titled: true, titleFromFileName: (path, config) => isJekyllDocument(config, path) },
+  frontmatter: { failsBuildOnBadDate: true, titled: true, titleFromFileName: (path, config) => isJekyllDocument(config, path), showsNoTitle: (path, config, data) => writtenWithoutLayout(config, path, data) },
   links: { newLinkStyle: '/', aliasesForMovedPages: false },
   newPost: {
     defaultSection: '_posts',

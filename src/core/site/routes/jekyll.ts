@@ -334,6 +334,19 @@ function redirectsFrom(routing: JekyllRouting, data: Readonly<Record<string, unk
   return paths.map((item) => sanitizeUrl(unescapePath(String(item))));
 }
 
+/**
+ * Whether Jekyll writes the file with no layout: none in its front matter or its `defaults:`, and no plugin that
+ * gives one (jekyll-default-layout, which GitHub Pages runs). Such a page is its converted text alone, with no
+ * `<title>` around it (jekyll build 4.3.1; swift.org's `.well-known/atproto-dtd`).
+ */
+export function writtenWithoutLayout(config: SiteConfig, path: string, frontmatter: Readonly<Record<string, unknown>>): boolean {
+  const routing = jekyllRoutingOf(config);
+  if (!routing || routing.plugins.includes('jekyll-default-layout') || routing.plugins.includes('github-pages')) return false;
+  const item = classify(routing, path);
+  if (!item) return false;
+  return !truthy(withDefaults(routing, item.relativePath, item.kind === 'page' ? 'pages' : item.label, frontmatter)['layout']);
+}
+
 // ---------------------------------------------------------------------------------------------------
 // Front matter defaults (FrontmatterDefaults#all)
 
