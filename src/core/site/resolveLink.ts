@@ -106,8 +106,6 @@ export function resolveUrl(site: Site, url: string, fromPath?: string): LinkTarg
   // Below a folder of no page, only one of the same name does: a name that is only close is a coincidence there
   // (w3.org's /TR/WCAG21/ is served by the host, not a typo for a news post), where a root name is a typo (/traveling).
   const outsideSections = !pages.inSectionOfPages(url);
-  // Where the site's own code makes pages no file lists (Jekyll plugins, Astro routes), such a URL may be one of them.
-  if (outsideSections && routes.buildsUnlistedUrls?.(site.config)) return { kind: 'unknown' };
   const suggestions = similarPages(site, url, fromPath, outsideSections && urlKey(url).split('/').filter(Boolean).length > 1);
   if (suggestions.length === 0 && (outsideSections || site.hostRedirects.madeByTemplates || routes.buildsUnlistedUrls?.(site.config))) return { kind: 'unknown' };
   return { kind: 'missing', why: undefined, lookedFor: url, suggestions };

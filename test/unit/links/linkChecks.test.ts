@@ -78,21 +78,21 @@ describe('links between posts', () => {
   });
 
   // swift.org's _plugins/packages.rb writes /packages/server.html (jekyll build 4.3.1 writes it); /server/ is a page
-  // of its own. A site without such a plugin, or built with `safe: true`, gets the typo reported.
-  it('leaves a Jekyll URL outside the folders of pages alone where the site’s own plugins add pages', async () => {
+  // of its own. Elsewhere, or without such a plugin, or built with `safe: true`, a link to no page is reported.
+  it('takes a Jekyll URL in a folder where the site’s own plugins make pages for one of them', async () => {
     const files = (config: string, plugin: string) => new InMemoryFileSystem('/site', {
       '_config.yml': config,
       '_plugins/categories.rb': plugin,
       'server/index.md': '---\ntitle: Server\n---\nS.\n',
-      '_posts/2020-01-01-now.md': '---\ntitle: Now\n---\n[a](/packages/server.html) [b](/2020/01/01/nov.html)\n',
+      '_posts/2020-01-01-now.md': '---\ntitle: Now\n---\n[a](/packages/server.html) [b](/2020/01/01/nov.html) [c](/other/server.html)\n',
     });
     const adds = 'module Jekyll\n  class Categories < Generator\n    def generate(site)\n      site.pages << PageWithoutAFile.new(site, site.source, "packages", "server.md")\n    end\n  end\nend\n';
     const filters = 'module Jekyll\n  module Shout\n    def shout(text) = text.upcase\n  end\nend\n';
     const messages = async (fs: InMemoryFileSystem) => (await (await open(fs)).checkFile('/site/_posts/2020-01-01-now.md')).map((finding) => finding.message.split(' (')[0]);
-    const typo = 'No page or file at "/2020/01/01/nov.html"';
-    assert.deepEqual(await messages(files('title: T\n', adds)), [typo]);
-    assert.deepEqual(await messages(files('title: T\n', filters)), ['No page or file at "/packages/server.html"', typo]);
-    assert.deepEqual(await messages(files('safe: true\n', adds)), ['No page or file at "/packages/server.html"', typo]);
+    const typos = ['No page or file at "/2020/01/01/nov.html"', 'No page or file at "/other/server.html"'];
+    assert.deepEqual(await messages(files('title: T\n', adds)), typos);
+    assert.deepEqual(await messages(files('title: T\n', filters)), ['No page or file at "/packages/server.html"', ...typos]);
+    assert.deepEqual(await messages(files('safe: true\n', adds)), ['No page or file at "/packages/server.html"', ...typos]);
   });
 
   it('tells the editor to re-check other posts when a page’s headings change on disk, and not for other edits', async () => {

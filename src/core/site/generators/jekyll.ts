@@ -11,7 +11,7 @@ import { jekyllExcludedFiles } from './jekyllEntryFilter';
 import { defaultImageFields, rootRelativeCandidates, servedImagesWhere, type GeneratorProfile, recordingConfigInputs } from './profile';
 import { isJekyllDocument, slugify, writtenWithoutLayout } from '../routes/jekyll';
 import { isJekyllTemplatePage, jekyllTemplatePageUrls } from './jekyll/templatePages';
-import { pluginsAddPages } from './jekyll/localPlugins';
+import { pluginPageFolders } from './jekyll/localPlugins';
 import { readIncludeTemplates } from './jekyll/includeTemplates';
 
 const identity = (id: string) => id;
@@ -52,8 +52,9 @@ export const jekyll: GeneratorProfile = {
     const otherBasePaths = await otherConfigBasePaths(fs, root, file, basePathOf(stringSetting(data, 'baseurl')));
     const includes = await readIncludeTemplates(fs, joinPath(source, stringSetting(data, 'includes_dir') ?? '_includes'));
     const plugins = loadedPlugins(data, gemfile);
+    // `safe: true`, which GitHub Pages' own build sets, loads none of the site's own plugins.
     const safe = data['safe'] === true || plugins.includes('github-pages');
-    const localPages = !safe && (await pluginsAddPages(fs, stringList(data['plugins_dir'] ?? '_plugins').map((dir) => joinPath(source, dir))));
+    const pluginPages = safe ? [] : await pluginPageFolders(fs, stringList(data['plugins_dir'] ?? '_plugins').map((dir) => joinPath(source, dir)));
     const followsFileLinks = rewritesFileLinks(plugins, gemfile);
     const config: SiteConfig = {
       generator: 'jekyll',
@@ -82,7 +83,7 @@ export const jekyll: GeneratorProfile = {
       excludedFiles: jekyllExcludedFiles({ source: source === root ? '' : source.slice(root.length + 1), exclude, include, collections: collectionNames(data), collectionsDir: stringSetting(data, 'collections_dir') ?? '' }),
       routing: {
         ...jekyllRouting(data, source, plugins),
-        ...(localPages ? { pluginPages: true as const } : {}),
+        ...(pluginPages.length > 0 ? { pluginPageFolders: pluginPages } : {}),
         ...(!followsFileLinks ? { fileLinksAsWritten: true as const } : {}),
         ...(followsFileLinks && readsRootFileLinks(plugins, await readText(fs, joinPath(root, 'Gemfile.lock'))) ? { rootFileLinks: objectSetting(data, 'relative_links')?.['collections'] === true ? ('pages and documents' as const) : ('pages' as const) } : {}),
       },

@@ -37,8 +37,7 @@ export interface GeneratorRoutes {
   isGeneratedUrl(site: RouteSite, url: string): boolean;
   /**
    * Whether the site also builds pages at URLs Postcraft cannot list (routes a plugin adds, redirects read from
-   * code): a URL no page has is then reported only where a page looks like the one meant, and never outside the
-   * folders the site's pages are published in.
+   * code): a URL no page has is then reported only where a page looks like the one meant.
    */
   buildsUnlistedUrls?(config: SiteConfig): boolean;
   /**

@@ -32,8 +32,8 @@ export interface JekyllRouting {
   readonly timezone?: string;
   /** Plugins the site loads (`plugins:`, `gems:`, the Gemfile), for the pages and redirects they make. */
   readonly plugins: readonly string[];
-  /** The site's own plugins (`_plugins/`) add pages, at URLs no rule on paths knows (see `pluginsAddPages`). */
-  readonly pluginPages?: true;
+  /** Folders below the source where the site's own plugins (`_plugins/`) make pages no rule on paths knows (see `pluginPageFolders`). */
+  readonly pluginPageFolders?: readonly string[];
   /** No jekyll-relative-links (nor GitHub Pages, which runs it): a link to a page's `.md` file stays as written. */
   readonly fileLinksAsWritten?: true;
   /**
@@ -91,14 +91,13 @@ export const jekyllRoutes: GeneratorRoutes = {
     return [file];
   },
 
-  buildsUnlistedUrls: (config) => jekyllRoutingOf(config)?.pluginPages === true,
-
   isGeneratedUrl(site, url) {
     const routing = jekyllRoutingOf(site.config);
     if (!routing) return false;
     const key = urlKey(url);
     if (key === '/' || key === '/404') return true;
     const has = (plugin: string) => routing.plugins.includes(plugin);
+    if (routing.pluginPageFolders?.some((folder) => key.startsWith(`/${folder}/`))) return true;
     if (routing.feedPath && (key === urlKey(routing.feedPath) || /^\/feed\/[^/]+\.xml$/.test(url))) return true;
     if ((has('jekyll-sitemap') || has('github-pages')) && (key === '/sitemap.xml' || key === '/robots.txt')) return true;
     if (routing.paginatePath && patternOf(routing.paginatePath, { num: '[2-9]|[1-9]\\d+' }).test(key)) return true;
