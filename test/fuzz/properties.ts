@@ -234,11 +234,12 @@ function checkFix(site: FuzzSite, model: PostModel, text: string, content: { sta
       const lineStart = span.start === 0 || /[\r\n]$/.test(text.slice(0, span.start));
       if (span.start !== span.end || span.start > target.start || !lineStart || /[\r\n]/.test(text.slice(span.start, target.start))) fail(`${what}: inserts at ${span.start}-${span.end}, not at the start of its finding's line ${target.start}`);
     } else if (finding.code === 'duplicate-key') {
-      if (span.start > target.start || span.end < target.end || span.start < content.start || span.end > content.end) fail(`${what}: removes ${span.start}-${span.end}, not the duplicate entry ${target.start}-${target.end} inside the frontmatter ${content.start}-${content.end}`);
-      if (finding.related) {
-        const first = rangeOffsets(lines, finding.related[0]!.range, 'first definition');
-        if (span.start < first.end && first.start < span.end) fail(`${what}: also removes the first definition`);
-      }
+      // The repeat goes; where the generator keeps the last value (Jekyll), the first definition goes instead.
+      const first = finding.related ? rangeOffsets(lines, finding.related[0]!.range, 'first definition') : undefined;
+      const keepsLast = first !== undefined && /keeps only the last value/.test(finding.message);
+      const [removed, kept] = keepsLast ? [first, target] : [target, first];
+      if (span.start > removed.start || span.end < removed.end || span.start < content.start || span.end > content.end) fail(`${what}: removes ${span.start}-${span.end}, not the entry ${removed.start}-${removed.end} inside the frontmatter ${content.start}-${content.end}`);
+      if (kept && span.start < kept.end && kept.start < span.end) fail(`${what}: also removes the entry it keeps`);
     } else if (finding.code === 'schema' && finding.message.startsWith('Missing')) {
       const atLineStart = span.start === content.end || /[\r\n]$/.test(text.slice(0, span.start));
       if (span.start !== span.end || span.start < content.start || span.start > content.end || !atLineStart) fail(`${what}: inserts at ${span.start}-${span.end}, not at a line start of the frontmatter ${content.start}-${content.end}`);
