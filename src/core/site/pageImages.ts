@@ -24,8 +24,14 @@ export function resolvePageImage(site: Site, page: ImagePage, reference: ImageRe
   // A host that serves any letter case (Netlify) serves the file as written.
   if (resolution.status === 'wrong-case' && site.hostRedirects.caseInsensitive) return { status: 'found', file: resolution.file };
   if (resolution.status !== 'missing' && resolution.status !== 'outside-site') return resolution;
-  const file = (resolution.status === 'missing' ? (inOwnBundle(site, page, reference) ?? inOtherBundle(site, reference) ?? fromProjectFolder(site, reference)) : undefined) ?? fromPageUrl(site, page, reference);
-  return file === undefined ? resolution : { status: 'found', file };
+  const file = resolution.status === 'missing' ? (inOwnBundle(site, page, reference) ?? inOtherBundle(site, reference) ?? fromProjectFolder(site, reference)) : undefined;
+  if (file !== undefined) return { status: 'found', file };
+  const requested = fromPageUrl(site, page, reference);
+  if (requested?.status === 'found') return requested;
+  // Out of the site from the file's folder, but not from the page's URL: what the browser asks for is missing in
+  // the site (swift.org's post at /blog/swift-CI/ shows ../../continuous-integration/images/ci_pass.png, published
+  // at /documentation/continuous-integration/images/).
+  return resolution.status === 'outside-site' && requested ? requested : resolution;
 }
 
 /**
@@ -70,14 +76,18 @@ function inOwnBundle(site: Site, page: ImagePage, reference: ImageReference): st
  * A relative image taken as the browser takes it, from the page's URL: `../../img/a.png` on
  * /tutorials/convert-site-to-jekyll/ is /img/a.png (the Jekyll project's own docs), where the file's
  * folder would lead out of the site. Only where the generator writes the path as it is (Docusaurus and
- * Astro bundle an image from the file's folder), and never above the root.
+ * Astro bundle an image from the file's folder), and never above the root: undefined then.
  */
-function fromPageUrl(site: Site, page: ImagePage, reference: ImageReference): string | undefined {
+function fromPageUrl(site: Site, page: ImagePage, reference: ImageReference): ImageResolution | undefined {
   if (!writesPathsAsTheyAre.has(site.config.generator) || reference.path.startsWith('/') || /^[a-z][a-z0-9+.-]*:/i.test(reference.path)) return undefined;
   const route = ownRoute(site, page);
   // A URL the site computes (an eleventyComputed permalink): a browser stops climbing at the root, so the path
-  // past its `../` is taken from there (eleventy-high-performance-blog's `../../img/doener.jpg`).
-  if (!route) return /^(?:\.\.\/)+/.test(reference.path) ? foundAt(site, page, reference, reference.path.replace(/^(?:\.\.\/)+/, '/')) : undefined;
+  // past its `../` is taken from there (eleventy-high-performance-blog's `../../img/doener.jpg`). That is a guess, so
+  // it counts only where it finds the image.
+  if (!route) {
+    const guessed = /^(?:\.\.\/)+/.test(reference.path) ? foundAt(site, page, reference, reference.path.replace(/^(?:\.\.\/)+/, '/')) : undefined;
+    return guessed?.status === 'found' ? guessed : undefined;
+  }
   const segments = route.url.split('/').slice(1, -1); // the page's folder: /a/b/ for `/a/b/`, /a/ for `/a/b.html`
   for (const part of reference.path.split('/')) {
     if (part === '..') {
@@ -87,10 +97,9 @@ function fromPageUrl(site: Site, page: ImagePage, reference: ImageReference): st
   return foundAt(site, page, reference, `/${segments.join('/')}`);
 }
 
-/** The file the reference names when written as the root path `path`, if the site has it. */
-function foundAt(site: Site, page: ImagePage, reference: ImageReference, path: string): string | undefined {
-  const resolution = resolveImage(site.profile, site.config, site.files, page.path, { ...reference, path });
-  return resolution.status === 'found' ? resolution.file : undefined;
+/** Where the reference leads when written as the root path `path`. */
+function foundAt(site: Site, page: ImagePage, reference: ImageReference, path: string): ImageResolution {
+  return resolveImage(site.profile, site.config, site.files, page.path, { ...reference, path });
 }
 
 const writesPathsAsTheyAre: ReadonlySet<string> = new Set(['jekyll', 'hugo', 'eleventy', 'markdown']);
