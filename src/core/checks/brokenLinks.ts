@@ -61,7 +61,7 @@ function checkLink(context: CheckContext, link: LinkReference): void {
   if (target.path === post.path && site.config.unrenderedPages && !page?.route) return;
   const anchors = page?.anchors;
   const fragment = link.fragment;
-  if (!anchors || anchors.some((anchor) => anchor.id === fragment) || reachedWithoutHeading(site, fragment)) return;
+  if (!anchors || anchors.some((anchor) => anchor.id === fragment) || reachedWithoutHeading(site, fragment) || namesThePage(fragment, page?.title)) return;
   const fixes = closestAnchors(fragment, anchors).map((id, index) => context.replaceFix(msg('Change to "{0}"', `#${id}`), link.fragmentRange!, id, index === 0));
   const missing =
     target.path === post.path
@@ -107,6 +107,18 @@ function sentences(first: Message, ...more: (Message | '' | undefined)[]): Messa
  */
 function reachedWithoutHeading(site: Site, fragment: string): boolean {
   return fragment.toLowerCase() === 'top' || /^[!/?]/.test(fragment) || site.templateIds.has(fragment);
+}
+
+/**
+ * A fragment that is the target page's title as an ID (`object-meta#objectmeta` on karmada.io's generated API
+ * reference, whose page "ObjectMeta" has no heading of that ID): a browser finds no such element and shows the page
+ * from its top, where its title is, which is what the link means.
+ */
+function namesThePage(fragment: string, title: string | undefined): boolean {
+  if (title === undefined) return false;
+  const letters = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  const id = letters(fragment);
+  return id !== '' && id === letters(title);
 }
 
 /** The fragment as written, when the link's replaced text includes it. */

@@ -248,13 +248,21 @@ describe('Hugo pages whose headings Postcraft cannot see', () => {
     assert.deepEqual((await service.checkFile('/site/content/posts/source.md')).map((finding) => finding.message.split(' (')[0]), ['No page or file at "/posts/targte/"']);
   });
 
+  // karmada.io's generated API reference links `../common-definitions/object-meta#objectmeta`: the page "ObjectMeta"
+  // has no heading, and a browser shows it from the top, under its title.
+  it('takes a fragment that is the target page’s title for the top of that page', async () => {
+    const fs = hugoSite({ 'content/posts/object-meta.md': '---\ntitle: ObjectMeta\n---\n\nText.\n', 'content/posts/source.md': '---\ntitle: Source\n---\n\n[a](/posts/object-meta/#objectmeta) [b](/posts/object-meta/#object-meta) [c](/posts/object-meta/#objectmetas)\n' });
+    const findings = await (await open(fs)).checkFile('/site/content/posts/source.md');
+    assert.deepEqual(findings.map((finding) => finding.message), ['No heading or anchor "#objectmetas" in "ObjectMeta".']);
+  });
+
   it('takes an ID the site’s templates write (a layout’s section), #top and what a script reads (#!, #/route, #?key=value) for anchors of every page', async () => {
     const fs = hugoSite({
       'layouts/partials/comments.html': '<section id="comments">{{ .Content }}</section><div id="{{ .Title }}"></div>\n',
-      'content/posts/source.md': '---\ntitle: Source\n---\n\n[a](/posts/target/#comments) [b](#top) [c](/posts/target/#Target) [d](#!) [e](/posts/target/#!/app/route) [f](/posts/target/#/app/route) [g](/posts/target/#?version=6.1)\n',
+      'content/posts/source.md': '---\ntitle: Source\n---\n\n[a](/posts/target/#comments) [b](#top) [c](/posts/target/#Targets) [d](#!) [e](/posts/target/#!/app/route) [f](/posts/target/#/app/route) [g](/posts/target/#?version=6.1)\n',
     });
     const service = await open(fs);
-    assert.deepEqual((await service.checkFile('/site/content/posts/source.md')).map((finding) => finding.message), ['No heading or anchor "#Target" in "Target".']);
+    assert.deepEqual((await service.checkFile('/site/content/posts/source.md')).map((finding) => finding.message), ['No heading or anchor "#Targets" in "Target".']);
   });
 
   it('finds a ref to a post written after the site was indexed, and loses one to a post deleted', async () => {
