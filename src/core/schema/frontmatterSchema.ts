@@ -89,7 +89,9 @@ export const frontmatterSchemas: Record<GeneratorId, z.ZodMiniType> = {
   eleventy: z.looseObject({
     ...common,
     date: z.optional(z.union([dateValue(eleventyReadsDate), z.enum(['Last Modified', 'Created', 'git Last Modified', 'git Created'])], { error: translatable("not a date the generator can read; write it as 2024-06-05 or 2024-06-05T09:30:00+02:00, or one of Eleventy's words (Last Modified, Created, git Last Modified, git Created)") })),
-    permalink: z.optional(z.union([z.string(), z.boolean()], { error: translatable('expected the page’s URL as text, or false') })),
+    // `permalink: null` is no permalink (Template.js reads it with `??`): the page gets its default URL. An object names
+    // a URL per build (`{ build: "/x/" }`).
+    permalink: z.optional(z.nullable(z.union([z.string(), z.boolean(), z.looseObject({})], { error: translatable('expected the page’s URL as text, or false') }))),
     layout: z.optional(text),
   }),
   markdown: z.looseObject(common),

@@ -97,6 +97,13 @@ describe('Eleventy frontmatter conventions', () => {
     assert.deepEqual(codes(check('blog/new.md', '---\ntitle: N\ntags: [post]\n---\n')), []);
   });
 
+  // hawksworx.com's posts write `permalink: null`; Eleventy 3.1.8 reads it with `??`, as no permalink (Template.js).
+  it('accepts permalink null (the default URL), false, a URL and a per-build object, and nothing else', async () => {
+    const { check } = await open({});
+    for (const value of ['null', 'false', '/x/', '{ build: /y/ }']) assert.deepEqual(codes(await check('blog/a.md', `---\ntitle: A\npermalink: ${value}\n---\nText.\n`)), [], value);
+    assert.deepEqual(codes(await check('blog/a.md', '---\ntitle: A\npermalink: [a, b]\n---\nText.\n')), ['schema']);
+  });
+
   it('accepts the date keywords Eleventy fills in from the file or git', async () => {
     const { check } = await open({});
     for (const keyword of ['Last Modified', 'Created', 'git Last Modified', 'git Created']) assert.deepEqual(codes(check('blog/a.md', `---\ntitle: A\ndate: ${keyword}\n---\n`)), [], keyword);
