@@ -5,6 +5,7 @@ import { compilesAsMdx } from '../post/dialect';
 import type { PostDialect } from '../post/dialect';
 import type { LinkForm, LinkReference } from './model';
 import { findTemplateLinks } from './templateLinks';
+import { isSiteHost, siteHostSource } from './siteHost';
 import { pageMarkdown } from '../post/templateBlocks';
 import { escapeRegExp } from '../text/regExp';
 import { withoutHtmlComments } from '../text/htmlComments';
@@ -195,7 +196,7 @@ function ownAddresses(body: string, host: string, bare: boolean, taken: readonly
   const spans = [...taken].sort((a, b) => a.start - b.start);
   let span = 0;
   let reach = -1; // the furthest end of the spans passed so far
-  const pattern = new RegExp(`(<)?https?://${escapeRegExp(host)}(?=[/?#>\\s]|$)[^\\s<>"'\`]*`, 'gi');
+  const pattern = new RegExp(`(<)?https?://${siteHostSource(host)}(?=[/?#>\\s]|$)[^\\s<>"'\`]*`, 'gi');
   for (const match of body.matchAll(pattern)) {
     const autolink = match[1] !== undefined;
     const start = match.index + (autolink ? 1 : 0);
@@ -222,7 +223,7 @@ function bareAddressesAreLinks(config: LinkConfig): boolean {
 /** The path (with query and fragment) of a URL on the site's own host, `http` or `https`, any letter case; else undefined. */
 function ownAddressPath(url: string, siteHost: string): string | undefined {
   const match = /^https?:\/\/([^/?#]+)(?=[/?#]|$)/i.exec(url);
-  if (!match || match[1]!.toLowerCase() !== siteHost) return undefined;
+  if (!match || !isSiteHost(match[1]!, siteHost)) return undefined;
   const rest = url.slice(match[0].length);
   return rest.startsWith('/') ? rest : `/${rest}`;
 }

@@ -2,6 +2,7 @@ import MarkdownIt, { type Env, type MarkdownIt as MarkdownItInstance, type State
 import footnote from 'markdown-it-footnote';
 import { templateDestinationsPlugin } from './templateDestinations';
 import { escapeRegExp } from '../text/regExp';
+import { siteHostSource } from '../links/siteHost';
 
 // What the body scans need from a post's Markdown, read with CommonMark/GFM block structure: code blocks
 // and code spans, HTML blocks, footnotes and reference definitions, block quotes and lists all decide
@@ -62,7 +63,7 @@ export function scanMarkdownBody(body: string, { mdx, needCode = false, liquidDe
   // The option changes the parse only where a destination starts with `{{`: elsewhere the scan is shared.
   const liquid = liquidDestinations && body.includes('{{') && /\](?:\(|:)\s*\{\{/.test(body);
   // `ownHost`: links to the site's own address are the caller's too (findLinks), where the body has any.
-  const own = ownHost !== undefined && body.includes('://') && new RegExp(`://${escapeRegExp(ownHost)}`, 'i').test(body);
+  const own = ownHost !== undefined && body.includes('://') && new RegExp(`://${siteHostSource(ownHost)}`, 'i').test(body);
   for (const recent of recentScans) {
     if (recent.mdx === mdx && recent.liquid === liquid && recent.own === own && (recent.complete || !needCode) && recent.body === body) return recent.structure;
   }
