@@ -248,12 +248,18 @@ describe('Hugo pages whose headings Postcraft cannot see', () => {
     assert.deepEqual((await service.checkFile('/site/content/posts/source.md')).map((finding) => finding.message.split(' (')[0]), ['No page or file at "/posts/targte/"']);
   });
 
-  // karmada.io's generated API reference links `../common-definitions/object-meta#objectmeta`: the page "ObjectMeta"
-  // has no heading, and a browser shows it from the top, under its title.
-  it('takes a fragment that is the target page’s title for the top of that page', async () => {
+  // A page "ObjectMeta" with no heading: a browser shows `object-meta/#objectmeta` from the top, under its title.
+  it('takes a fragment that is the target page’s title for the top of that page, where the build does not check anchors', async () => {
     const fs = hugoSite({ 'content/posts/object-meta.md': '---\ntitle: ObjectMeta\n---\n\nText.\n', 'content/posts/source.md': '---\ntitle: Source\n---\n\n[a](/posts/object-meta/#objectmeta) [b](/posts/object-meta/#object-meta) [c](/posts/object-meta/#objectmetas)\n' });
     const findings = await (await open(fs)).checkFile('/site/content/posts/source.md');
     assert.deepEqual(findings.map((finding) => finding.message), ['No heading or anchor "#objectmetas" in "ObjectMeta".']);
+    // Docusaurus 3.10.2's build reports it ("Broken anchor on source page"): so does Postcraft there.
+    const docusaurus = new InMemoryFileSystem('/site', {
+      'docusaurus.config.js': 'export default {};',
+      'docs/a/object-meta.md': '---\ntitle: ObjectMeta\n---\n\nText.\n',
+      'docs/c/b.md': '---\ntitle: B\n---\n\n[x](../a/object-meta#objectmeta)\n',
+    });
+    assert.deepEqual((await (await open(docusaurus)).checkFile('/site/docs/c/b.md')).map((finding) => finding.message), ['No heading or anchor "#objectmeta" in "ObjectMeta".']);
   });
 
   it('takes an ID the site’s templates write (a layout’s section), #top and what a script reads (#!, #/route, #?key=value) for anchors of every page', async () => {

@@ -61,7 +61,7 @@ export const docusaurus: GeneratorProfile = {
   // A doc or blog post without `title` is titled by its first `#` heading, else its file name (docs.ts
   // `frontMatter.title ?? contentTitle ?? baseID`, blogUtils.ts `?? parsedBlogFileName.text`); a page by the site's.
   frontmatter: { failsBuildOnBadDate: false, titled: true, titleFromFileName: () => true },
-  links: { newLinkStyle: 'file.md', aliasesForMovedPages: false },
+  links: { newLinkStyle: 'file.md', aliasesForMovedPages: false, buildChecksAnchors: true },
   newPost: {
     defaultSection: 'blog',
     datedFileNames: true,

@@ -190,6 +190,11 @@ export interface LinkRules {
   readonly newLinkStyle: 'file.md' | '/';
   /** A moved post can keep its old URL through an `aliases` frontmatter list (Hugo writes redirect pages for them). */
   readonly aliasesForMovedPages: boolean;
+  /**
+   * The build itself reports a fragment no element of the page has (Docusaurus: "Broken anchor on source page",
+   * `onBrokenAnchors`), even one that names the page's title, which a browser shows from its top anyway.
+   */
+  readonly buildChecksAnchors?: true;
 }
 
 export interface NewPostRules {
