@@ -48,7 +48,8 @@ export function resolveLink(site: Site, fromPath: string, link: LinkReference): 
   if (sources.length > 0 && isPostPath(link.path)) return isInside(site.root, sources[0]!) ? missingFile(site, sources[0]!, fromPath) : { kind: 'unknown' };
   if (link.path.startsWith('/')) {
     const url = withoutBasePath(site.config, link.path);
-    return resolveUrl(site, routes.linkUrl?.(site.config, fromPath, url) ?? url, fromPath);
+    // A full address (`https://example.org/docs/x`) is no root-relative link: the generator writes it as it is.
+    return resolveUrl(site, (!link.absolute && routes.linkUrl?.(site.config, fromPath, url)) || url, fromPath);
   }
   // A relative link: a file beside the post (what the writer's editor and most generators' Markdown file
   // links follow), else a URL relative to the page's own URL (what the browser requests).

@@ -227,6 +227,20 @@ describe('Docusaurus pages as the build reads them', () => {
     assert.deepEqual(codes(withCname.check('blog/2020-01-02-p.md', post)), ['broken-anchor']);
   });
 
+  // karmada.io's zh pages link https://karmada.io/docs/…#resource-template: docusaurus 3.10.2 writes the address as it
+  // is, and the English page it names has that heading; `/docs/…` written so on a zh page is the zh page (Link adds /zh/).
+  it('takes a full address on a translated page for the page it names, and a root-relative link for the translation', async () => {
+    const zh = 'i18n/zh/docusaurus-plugin-content-docs/current/use.md';
+    const post = '---\ntitle: Use\n---\n[a](https://x.io/docs/concepts#resource-template) [b](/docs/concepts#resource-template)\n';
+    const { check } = await open({
+      'docusaurus.config.js': "export default { url: 'https://x.io', i18n: { defaultLocale: 'en', locales: ['en', 'zh'] } };",
+      'docs/concepts.md': '---\ntitle: Concepts\n---\n## Resource Template\n',
+      'i18n/zh/docusaurus-plugin-content-docs/current/concepts.md': '---\ntitle: 概念\n---\n## 资源模板\n',
+      [zh]: post,
+    });
+    assert.deepEqual((await check(zh, post)).map(({ code, message }) => [code, message.split('.')[0]]), [['broken-anchor', 'No heading or anchor "#resource-template" in "概念"']]);
+  });
+
   it('checks the anchors of a page whose only imports are shown in code blocks, not of one that imports a partial', async () => {
     const { check } = await open({ 'docs/target.md': '---\ntitle: T\n---\n## Setup\n\n```js\nimport {render} from \'./render\';\n```\n', 'docs/partial.md': '---\ntitle: P\n---\nimport Note from \'./_note.md\';\n\n## Setup\n\n<Note />\n', 'docs/_note.md': 'A note.\n' });
     const text = '---\ntitle: S\n---\n[a](target.md#setup) [b](target.md#gone) [c](partial.md#gone)\n';
