@@ -1,5 +1,6 @@
 import { findLinks } from '../links/findLinks';
 import { isTemplateForm, linkTextFor } from '../site/linkText';
+import { routesOf } from '../site/routes';
 import type { Anchor, LinkReference } from '../links/model';
 import { resolveLink } from '../site/resolveLink';
 import { isPostPath } from '../site/fileSet';
@@ -31,7 +32,7 @@ function checkLink(context: CheckContext, link: LinkReference): void {
     // a URL may still be served by something Postcraft does not see (a theme's page, the host's redirects), and a
     // relative one too where the site's templates write its redirects (longhorn.io's /docs/1.9.0/… → /docs/archives/1.9.0/…).
     const mayBeRedirected = site.hostRedirects.madeByTemplates && !isPostPath(link.path);
-    const severity = isTemplateForm(link.form) || target.why || (!link.path.startsWith('/') && !mayBeRedirected) ? 'error' : 'warning';
+    const severity = stopsBuild(site, link) || (!isTemplateForm(link.form) && (target.why || (!link.path.startsWith('/') && !mayBeRedirected))) ? 'error' : 'warning';
     const address = target.address && msg('It looks like a web address written without "https://".');
     const message = sentences(msg('No page or file at {0} (looked for {1}).', shown, target.lookedFor), target.why && msg('{0}.', target.why), address, didYouMean(fixes));
     context.report({ code: 'broken-link', severity, range: link.range, message, fixes });
@@ -53,7 +54,7 @@ function checkLink(context: CheckContext, link: LinkReference): void {
   const unpublished = target.kind === 'page' && page && target.path !== post.path && !site.posts.get(post.path)?.draft ? whyUnpublished(site, target.path) : undefined;
   // A template link (Hugo `ref`, Jekyll `post_url`, `link`) to it stops the build: hugo 0.111.3 logs
   // REF_NOT_FOUND and fails, jekyll 4.3.1 raises "Could not find post"; a URL is only broken on the site.
-  if (unpublished && isTemplateForm(link.form)) context.report({ code: 'broken-link', severity: 'error', range: link.range, message: msg('{0} links to {1}, so the build stops on it.', shown, unpublished), fixes: [] });
+  if (unpublished && stopsBuild(site, link)) context.report({ code: 'broken-link', severity: 'error', range: link.range, message: msg('{0} links to {1}, so the build stops on it.', shown, unpublished), fixes: [] });
   else if (unpublished) context.report({ code: 'broken-link', severity: 'warning', range: link.range, message: msg('{0} links to {1}, so the link is broken on the published site.', shown, unpublished), fixes: [] });
   if (link.fragment === undefined || link.fragment === '' || !link.fragmentRange) return;
   // A page never rendered on its own (a Hugo headless include) is shown inside another page, whose headings `#x` names.
@@ -92,6 +93,11 @@ function suggestionFixes(context: CheckContext, link: LinkReference, suggestions
 function didYouMean(fixes: readonly Fix[], prefix = ''): Message | undefined {
   const replacements = fixes.map((fix) => `"${prefix}${fix.edits[0]!.newText}"`);
   return fixes.length > 0 ? msg('Did you mean {0}?', alternatives(replacements)) : undefined;
+}
+
+/** A template link (Hugo `ref`, Jekyll `post_url`) to no built page stops the build, unless the site's config only has it warn. */
+function stopsBuild(site: CheckContext['site'], link: LinkReference): boolean {
+  return isTemplateForm(link.form) && routesOf(site.config.generator).templateLinksToNothingWarn?.(site.config) !== true;
 }
 
 /** Sentences one after the other, the missing ones left out. */

@@ -59,6 +59,16 @@ describe('links between posts', () => {
     assert.match((await messages(ownKey))[0] ?? '', /"\/posts\/old\/" links to a page that expired on 2022-02-02/);
   });
 
+  // digital.gov sets refLinksErrorLevel: WARNING: hugo logs a ref to a page it does not build as a warning, writes
+  // refLinksNotFoundURL for it, and goes on.
+  it('reports a Hugo ref to no built page as a warning where refLinksErrorLevel is WARNING', async () => {
+    const post = '---\ntitle: Source\n---\n\n[b]({{< ref "posts/old.md" >}}) [m]({{< ref "posts/missing.md" >}})\n';
+    const files = (config: string) => hugoSite({ 'hugo.toml': `baseURL = "https://example.org/"\n${config}`, 'content/posts/old.md': '---\ntitle: Old\nexpiryDate: 2021-01-01\n---\n', 'content/posts/source.md': post });
+    const severities = async (config: string) => (await (await open(files(config))).checkFile('/site/content/posts/source.md')).map((finding) => `${finding.severity} ${finding.message.split(',')[0]}`);
+    assert.deepEqual(await severities(''), ['error "posts/old.md" links to a page that expired on 2021-01-01', 'error No page or file at "posts/missing.md" (looked for posts/missing.md). REF_NOT_FOUND: Ref "posts/missing.md" from page "posts/source.md": page not found.']);
+    assert.deepEqual(await severities('refLinksErrorLevel = "WARNING"\n'), ['warning "posts/old.md" links to a page that expired on 2021-01-01', 'warning No page or file at "posts/missing.md" (looked for posts/missing.md). REF_NOT_FOUND: Ref "posts/missing.md" from page "posts/source.md": page not found.']);
+  });
+
   // Jekyll 4.3.1 builds no page with `published: false` and stops on a `post_url` to one ("Could not find
   // post"); `unpublished: true` builds them, as `future: true` builds posts dated later.
   it('reports a link to a Jekyll page with published: false, and none when the config builds them', async () => {

@@ -57,6 +57,8 @@ export interface GeneratorRoutes {
   linkUrl?(config: SiteConfig, fromPath: string, url: string): string | undefined;
   /** The page a template link names; only for the forms this generator has. */
   resolveTemplateLink?(site: RouteSite, fromPath: string, link: LinkReference): TemplateLinkTarget;
+  /** A template link to no page (or one not built) only warns, and the build goes on (Hugo's `refLinksErrorLevel: WARNING`); else it stops the build. */
+  templateLinksToNothingWarn?(config: SiteConfig): boolean;
   /**
    * A Markdown link as the site's link render hook takes it (Hugo): the page it looks the destination up as
    * (`found`), or a destination it handles its own way (`unknown`). Undefined: the hook passes the

@@ -33,6 +33,8 @@ export interface HugoRouting {
   readonly paginatePath: string;
   /** The file names output formats write in a page's folder besides `index.html` (`index.ics`, a site's `markdown.html`). */
   readonly outputFiles: readonly string[];
+  /** `refLinksErrorLevel` is WARNING: a `ref` to no page does not stop the build (digital.gov's refs to expired news). */
+  readonly refsToNothingWarnOnly?: true;
   /** `disableKinds`, lower case. */
   readonly disableKinds: readonly string[];
   /** Content folders holding an `_index` file (paths in the content tree, `docs/sub`), read when the site loads: sections below the top level. */
@@ -163,6 +165,8 @@ export const hugoRoutes: GeneratorRoutes = {
   isGeneratedUrl(site, url) {
     return (hugoContentTree(site)?.isGeneratedUrl(url) ?? false) || belowPagelessMenuUrl(site, url);
   },
+
+  templateLinksToNothingWarn: (config) => hugoRoutingOf(config)?.refsToNothingWarnOnly === true,
 
   resolveTemplateLink(site, fromPath, link) {
     if (link.form !== 'hugo-ref' && link.form !== 'hugo-relref') return { status: 'unknown' };

@@ -50,6 +50,8 @@ export function readHugoRouting(
     contentMounts,
     absentMountTargets,
     menuUrls: menuUrls(data),
+    // `refLinksErrorLevel: WARNING`: a ref to no page is logged as a warning and written as refLinksNotFoundURL; the build goes on.
+    ...(String(data['reflinkserrorlevel'] ?? '').toLowerCase() === 'warning' ? { refsToNothingWarnOnly: true as const } : {}),
   };
 }
 
