@@ -59,6 +59,17 @@ describe('images where the site puts them', () => {
     assert.deepEqual(findings.map(({ code, severity, line }) => [code, severity, line]), [['broken-image', 'warning', 4], ['broken-image', 'warning', 5]]);
   });
 
+  // digital.gov's legacy-img: `printf "%s/%s/%s" $cdnurl "_legacy-img" $imgPath`, its cdnurl an S3 address (hugo 0.133
+  // writes the CDN's URL); a template that joins its argument to a local path still has it looked up.
+  it('takes no argument of a shortcode whose template puts it on another host for an image of the site', async () => {
+    const cdn = '{{- $cdnurl := .Site.Params.cdnurl -}}{{- $imgCDN := printf "%s/%s/%s" $cdnurl "_legacy-img" (.Get "src") -}}<img src="{{ $imgCDN }}">';
+    const local = '{{- $path := printf "%s/%s" "/img" (.Get "src") -}}<img src="{{ $path }}">';
+    const site = { ...hugo, 'layouts/shortcodes/legacy-img.html': cdn, 'layouts/shortcodes/local-img.html': local };
+    const body = '{{< legacy-img src="/2013/11/tunnel.jpg" >}}\n{{< local-img src="/img/gone.png" >}}\n';
+    const findings = await check(site, 'content/posts/a.md', `---\ntitle: A\n---\n${body}`);
+    assert.deepEqual(findings.map(({ code, line }) => [code, line]), [['broken-image', 4]]);
+  });
+
   it('resolves Liquid tag arguments on a Jekyll site as guesses', async () => {
     const findings = await check(jekyll, '_posts/2024-01-02-a.md', '---\ntitle: A\n---\n{% lightbox_img /images/gone.png caption %}\n{% lightbox_img /images/here.png %}\n');
     assert.deepEqual(findings.map(({ code, severity, line }) => [code, severity, line]), [['broken-image', 'warning', 3]]);

@@ -6,10 +6,10 @@ import { withoutTemplateComments } from './templateText';
 /** What the site's own shortcode templates do that the checks must know, by shortcode name. */
 export interface ShortcodeTemplates {
   /**
-   * Shortcodes whose templates can show no file: no `<img>` or other element with a source, no link, no
-   * resource or file lookup, no partial or template they hand their arguments to. An argument of one that
-   * ends in an image extension is data, not an image: hugoDocs' `{{< code-toggle config=imaging.avif />}}`
-   * names a key of its data files.
+   * Shortcodes whose templates can show no file of the site: no `<img>` or other element with a source, no link,
+   * no resource or file lookup, no partial or template they hand their arguments to; or only files on another host
+   * (`showsOnlyRemoteFiles`). An argument of one that ends in an image extension is data, not an image of the site:
+   * hugoDocs' `{{< code-toggle config=imaging.avif />}}` names a key of its data files.
    */
   readonly imageless: ReadonlySet<string>;
   /**
@@ -38,7 +38,7 @@ export async function readShortcodeTemplates(fs: SiteFileSystem, layoutDirs: rea
       seen.add(name);
       const text = await readText(fs, joinPath(dir, entry.name));
       if (text === undefined) continue;
-      if (showsNoFile(text)) imageless.add(name);
+      if (showsNoFile(text) || showsOnlyRemoteFiles(text)) imageless.add(name);
       if (mayWriteIds(text)) writeIds.add(name);
     }
   };
@@ -55,6 +55,19 @@ const maxFolderDepth = 4;
 export function mayWriteIds(template: string): boolean {
   return /\bid\s*=|<h[1-6]\b|\b(?:partial|partialCached|template)\b|anchorize|markdownify|RenderString/i.test(withoutTemplateComments(template));
 }
+
+/**
+ * Whether a template builds its sources on another host's address and looks nothing up in the site: a site parameter
+ * for a CDN or a URL, joined to the arguments with printf (digital.gov's legacy-img writes
+ * `printf "%s/%s/%s" $cdnurl "_legacy-img" $imgPath`, its cdnurl an S3 address).
+ */
+export function showsOnlyRemoteFiles(template: string): boolean {
+  const code = withoutTemplateComments(template);
+  return remoteBase.test(code) && /\bprintf?\b/.test(code) && !localLookup.test(code);
+}
+
+const remoteBase = /(?:\.Site|\bsite)\.Params\.\w*(?:cdn|url|host)\w*/i;
+const localLookup = /\b(?:partial|partialCached|template)\b|Resources|resources\.|images\.|readFile|ReadFile|fileExists|os\.|GetPage|absURL|relURL|absLangURL|relLangURL/i;
 
 /** Whether a template's code (its comments left out) can neither show nor look up a file. */
 export function showsNoFile(template: string): boolean {
