@@ -88,5 +88,9 @@ describe('Hugo link render hooks', () => {
     // Netlify serves any letter case: `/methods/Title/` reaches its page there.
     assert.equal(await count(multilingual, { 'netlify.toml': '[build.environment]\nHUGO_VERSION = "0.118.2"\n' }), 4);
     assert.equal(await count(multilingual, { 'netlify.toml': '[build.environment]\nHUGO_VERSION = "0.147.0"\n' }), 2);
+    assert.equal(await count(multilingual, { '.hugo-version': '0.110.0\n' }), 5);
+    const workflow = (version: string) => ({ '.github/workflows/pages.yml': `jobs:\n  build:\n    steps:\n      - uses: peaceiris/actions-hugo@v3\n        with:\n          hugo-version: ${version}\n` });
+    assert.equal(await count(multilingual, workflow("'0.102.3'")), 5);
+    assert.equal(await count(multilingual, workflow('0.145.0')), 2);
   });
 });
