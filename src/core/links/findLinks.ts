@@ -5,7 +5,7 @@ import { compilesAsMdx } from '../post/dialect';
 import type { PostDialect } from '../post/dialect';
 import type { LinkForm, LinkReference } from './model';
 import { findTemplateLinks } from './templateLinks';
-import { isSiteHost, siteHostSource } from './siteHost';
+import { isSiteHost, siteHostSource } from '../text/siteHost';
 import { pageMarkdown } from '../post/templateBlocks';
 import { escapeRegExp } from '../text/regExp';
 import { withoutHtmlComments } from '../text/htmlComments';

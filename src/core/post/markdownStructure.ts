@@ -2,7 +2,7 @@ import MarkdownIt, { type Env, type MarkdownIt as MarkdownItInstance, type State
 import footnote from 'markdown-it-footnote';
 import { templateDestinationsPlugin } from './templateDestinations';
 import { escapeRegExp } from '../text/regExp';
-import { siteHostSource } from '../links/siteHost';
+import { siteHostSource } from '../text/siteHost';
 
 // What the body scans need from a post's Markdown, read with CommonMark/GFM block structure: code blocks
 // and code spans, HTML blocks, footnotes and reference definitions, block quotes and lists all decide

@@ -1,4 +1,4 @@
-import { escapeRegExp } from '../text/regExp';
+import { escapeRegExp } from './regExp';
 
 /**
  * The site's own host, with or without `www.`: sites answer both (one redirects to the other), and writers use
