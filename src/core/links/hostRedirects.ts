@@ -110,11 +110,10 @@ function netlifyPublishFolder(text: string, root: string): string | undefined {
   }
 }
 
-/** `from to [status]` per line; a 404 rule names the page shown for missing URLs, not a redirect. */
 /**
- * The sources of a `_redirects` file's rules, or of the template that writes one: a source a template action makes
- * (`{{ .RelPermalink }}`) is unknown, and a rule that matches a query parameter (`/vitess/* go-get=1 /x.html 200`)
- * holds only for some requests.
+ * The sources of a `_redirects` file's rules (`from to [status]` per line), or of the template that writes one. A 404
+ * rule names the page shown for missing URLs, not a redirect; a source a template action makes (`{{ .RelPermalink }}`)
+ * is unknown; a rule that matches a query parameter (`/vitess/* go-get=1 /x.html 200`) holds only for some requests.
  */
 function redirectsFileSources(text: string): RegExp[] {
   return text.split('\n').flatMap((line) => {
