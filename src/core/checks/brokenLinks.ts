@@ -49,9 +49,10 @@ function checkLink(context: CheckContext, link: LinkReference): void {
     context.report({ code: 'broken-link', severity: 'warning', range: link.range, message: sentences(unfollowed, url && msg('Link to "{0}" instead.', url)), fixes });
   }
   if (target.kind !== 'page' && target.kind !== 'unfollowed-file') return;
+  // The redirect another page's alias writes there: a redirect, whose fragment no heading answers.
+  if (target.kind === 'page' && redirectedByAlias(site, target)) return;
   const page = site.posts.get(target.path);
-  // A draft may link to another draft: they are published together.
-  const unpublished = target.kind === 'page' && page && target.path !== post.path && !site.posts.get(post.path)?.draft ? whyUnpublished(site, target.path) : undefined;
+  const unpublished = target.kind === 'page' && page && target.path !== post.path && !linkedFromUnpublished(site, post.path) ? whyUnpublished(site, target.path) : undefined;
   // A template link (Hugo `ref`, Jekyll `post_url`, `link`) to it stops the build: hugo 0.111.3 logs
   // REF_NOT_FOUND and fails, jekyll 4.3.1 raises "Could not find post"; a URL is only broken on the site.
   if (unpublished && stopsBuild(site, link)) context.report({ code: 'broken-link', severity: 'error', range: link.range, message: msg('{0} links to {1}, so the build stops on it.', shown, unpublished), fixes: [] });
@@ -139,6 +140,26 @@ function keptFragment(link: LinkReference): string {
  * Docusaurus), a date in the future or an expiry date past (Hugo), unless the site's config builds them
  * (Hugo `buildDrafts`, `buildFuture`, `buildExpired`; Jekyll `show_drafts`, `future`).
  */
+/**
+ * A draft may link to another draft: they are published together. An expired page is not built, so nothing it
+ * links to reaches the site (digital.gov's expired news linking other expired news: hugo 0.133 writes neither).
+ */
+function linkedFromUnpublished(site: Site, path: string): boolean {
+  const page = site.posts.get(path);
+  return page !== undefined && (page.draft || site.hasExpired(page));
+}
+
+/**
+ * An unpublished page's URL that a published page lists among its aliases: the generator writes that page's redirect
+ * there (hugo 0.111.3 writes digital.gov's /resources/customer-experience-toolkit/ as a redirect to the topic that
+ * took its place).
+ */
+function redirectedByAlias(site: Site, target: { readonly path: string; readonly viaAlias: boolean }): boolean {
+  const url = site.posts.get(target.path)?.route?.url;
+  const other = url === undefined || target.viaAlias ? undefined : site.urlMap().aliasAt(url);
+  return other !== undefined && other !== target.path && whyUnpublished(site, other) === undefined;
+}
+
 function whyUnpublished(site: Site, path: string): Message | undefined {
   const page = site.posts.get(path)!;
   const name = site.profile.displayName;

@@ -15,13 +15,20 @@ export interface PageAtUrl {
  */
 export class UrlMap {
   private readonly byKey = new Map<string, PageAtUrl>();
+  /** The first page to list each alias, even where a page's own URL is there too. */
+  private readonly aliasByKey = new Map<string, string>();
   private byLowerKey: Map<string, string> | undefined;
   private bySlug: Map<string, string[]> | undefined;
 
   constructor(posts: ReadonlyMap<string, RoutedPage>) {
     for (const [path, post] of posts) {
       if (!post.route) continue;
-      for (const alias of post.route.aliases) if (!this.byKey.has(urlKey(alias))) this.byKey.set(urlKey(alias), { path, viaAlias: true });
+      for (const alias of post.route.aliases) {
+        const key = urlKey(alias);
+        if (this.byKey.has(key)) continue;
+        this.byKey.set(key, { path, viaAlias: true });
+        this.aliasByKey.set(key, path);
+      }
     }
     // A page's own URL wins over another page's alias (Hugo writes the page over the alias).
     for (const [path, post] of posts) if (post.route) this.byKey.set(urlKey(post.route.url), { path, viaAlias: false });
@@ -34,6 +41,11 @@ export class UrlMap {
   /** The page a URL path (below the base path, without query or fragment) reaches. */
   pageAt(url: string): PageAtUrl | undefined {
     return this.byKey.get(urlKey(url));
+  }
+
+  /** The page that lists `url` among its aliases, whether or not another page has that URL as its own. */
+  aliasAt(url: string): string | undefined {
+    return this.aliasByKey.get(urlKey(url));
   }
 
   /** The key of a URL that differs from `url` only in letter case, if a page has one. */

@@ -59,6 +59,21 @@ describe('links between posts', () => {
     assert.match((await messages(ownKey))[0] ?? '', /"\/posts\/old\/" links to a page that expired on 2022-02-02/);
   });
 
+  // digital.gov: hugo 0.111.3 builds neither an expired page nor what it links to, and writes a published page's alias
+  // redirect at an expired page's URL.
+  it('reports no link of an expired page to another unpublished one, nor a link to an expired page’s URL that another page’s alias redirects', async () => {
+    const files = hugoSite({
+      'content/posts/old.md': '---\ntitle: Old\nexpiryDate: 2021-01-01\n---\n\n[a](/posts/older/) [b](/posts/draft/)\n',
+      'content/posts/older.md': '---\ntitle: Older\nexpiryDate: 2020-01-01\n---\n',
+      'content/posts/toolkit.md': '---\ntitle: Toolkit\nexpiryDate: 2021-01-01\n---\n',
+      'content/posts/topic.md': '---\ntitle: Topic\naliases: [/posts/toolkit/]\n---\n',
+      'content/posts/live.md': '---\ntitle: Live\n---\n\n[c](/posts/toolkit/#intro) [d](/posts/older/)\n',
+    });
+    const service = await open(files);
+    assert.deepEqual((await service.checkFile('/site/content/posts/old.md')).map((finding) => finding.message), []);
+    assert.deepEqual((await service.checkFile('/site/content/posts/live.md')).map((finding) => finding.message.split(',')[0]), ['"/posts/older/" links to a page that expired on 2020-01-01']);
+  });
+
   // digital.gov sets refLinksErrorLevel: WARNING: hugo logs a ref to a page it does not build as a warning, writes
   // refLinksNotFoundURL for it, and goes on.
   it('reports a Hugo ref to no built page as a warning where refLinksErrorLevel is WARNING', async () => {
