@@ -158,7 +158,7 @@ function linkedFromUnpublished(site: Site, path: string): boolean {
 function redirectedByAlias(site: Site, target: { readonly path: string; readonly viaAlias: boolean }): boolean {
   const url = site.posts.get(target.path)?.route?.url;
   const other = url === undefined || target.viaAlias ? undefined : site.urlMap().aliasAt(url);
-  return other !== undefined && other !== target.path && whyUnpublished(site, other) === undefined;
+  return other !== undefined && other !== target.path && whyUnpublished(site, target.path) !== undefined && whyUnpublished(site, other) === undefined;
 }
 
 function whyUnpublished(site: Site, path: string): Message | undefined {

@@ -66,12 +66,12 @@ describe('links between posts', () => {
       'content/posts/old.md': '---\ntitle: Old\nexpiryDate: 2021-01-01\n---\n\n[a](/posts/older/) [b](/posts/draft/)\n',
       'content/posts/older.md': '---\ntitle: Older\nexpiryDate: 2020-01-01\n---\n',
       'content/posts/toolkit.md': '---\ntitle: Toolkit\nexpiryDate: 2021-01-01\n---\n',
-      'content/posts/topic.md': '---\ntitle: Topic\naliases: [/posts/toolkit/]\n---\n',
-      'content/posts/live.md': '---\ntitle: Live\n---\n\n[c](/posts/toolkit/#intro) [d](/posts/older/) [e]({{< ref "posts/toolkit.md" >}})\n',
+      'content/posts/topic.md': '---\ntitle: Topic\naliases: [/posts/toolkit/, /posts/live/]\n---\n',
+      'content/posts/live.md': '---\ntitle: Live\n---\n\n[c](/posts/toolkit/#intro) [d](/posts/older/) [e]({{< ref "posts/toolkit.md" >}}) [f](#gone)\n',
     });
     const service = await open(files);
     assert.deepEqual((await service.checkFile('/site/content/posts/old.md')).map((finding) => finding.message), []);
-    assert.deepEqual((await service.checkFile('/site/content/posts/live.md')).map((finding) => finding.message.split(',')[0]), ['"/posts/older/" links to a page that expired on 2020-01-01', '"posts/toolkit.md" links to a page that expired on 2021-01-01']);
+    assert.deepEqual((await service.checkFile('/site/content/posts/live.md')).map((finding) => finding.message.split(',')[0]), ['"/posts/older/" links to a page that expired on 2020-01-01', '"posts/toolkit.md" links to a page that expired on 2021-01-01', 'No heading or anchor "#gone" in this page.']);
   });
 
   // digital.gov sets refLinksErrorLevel: WARNING: hugo logs a ref to a page it does not build as a warning, writes
