@@ -18,25 +18,21 @@ export const checkFrontmatterSyntax: Check = (context) => {
   }
 };
 
-/**
- * A key repeated in YAML as the site's generator takes it. js-yaml, which Eleventy, Docusaurus and Astro read
- * front matter with, throws on it ("duplicated mapping key"): the build stops. Jekyll (Psych) keeps the last value,
- * and Hugo 0.111.3 reads a key given twice the same value as given once: a repeat of the same value changes nothing
- * on such a site. (A TOML repeat is a syntax error already.)
- */
+/** A key repeated in YAML as the site's generator takes it (`repeatedYamlKey`). (A TOML repeat is a syntax error already.) */
 function duplicateAsTheGeneratorReadsIt(context: Parameters<Check>[0], index: number, firstKeyStart: number | undefined): { severity: Severity; message: Message; keepsLast?: true } | undefined {
   const { post, site } = context;
   const frontmatter = post.frontmatter!;
-  const generator = site.config.generator;
+  const reading = site.profile.frontmatter.repeatedYamlKey;
+  if (frontmatter.format !== 'yaml' || reading === undefined) return undefined;
   const field = frontmatter.fields[index]!;
   const name = site.profile.displayName;
-  if (frontmatter.format !== 'yaml') return undefined;
-  if (generator === 'eleventy' || generator === 'docusaurus' || generator === 'astro') return { severity: 'error', message: msg('Duplicate key "{0}": {1} stops the build on it.', field.key, name) };
-  if (generator !== 'jekyll' && generator !== 'hugo') return undefined;
+  if (reading === 'stops the build') return { severity: 'error', message: msg('Duplicate key "{0}": {1} stops the build on it.', field.key, name) };
   const first = frontmatter.fields.find((other) => other.keyRange.start === firstKeyStart);
-  const valueText = (of: typeof field | undefined) => (of?.value ? post.text.slice(of.value.range.start, of.value.range.end).trim() : '');
-  if (first && valueText(first) === valueText(field)) return { severity: 'info', message: msg('Duplicate key "{0}", with the same value: {1} reads it as if written once.', field.key, name) };
-  if (first && generator === 'jekyll') return { severity: 'warning', message: msg('Duplicate key "{0}": Jekyll keeps only the last value.', field.key), keepsLast: true };
+  if (!first) return undefined;
+  const valueText = (of: typeof field) => (of.value ? post.text.slice(of.value.range.start, of.value.range.end).trim() : '');
+  // A repeat of the same value changes nothing on such a site.
+  if (valueText(first) === valueText(field)) return { severity: 'info', message: msg('Duplicate key "{0}", with the same value: {1} reads it as if written once.', field.key, name) };
+  if (reading === 'keeps the last') return { severity: 'warning', message: msg('Duplicate key "{0}": {1} keeps only the last value.', field.key, name), keepsLast: true };
   return undefined;
 }
 

@@ -77,7 +77,7 @@ export const astro: GeneratorProfile = {
 
   publishing: plainPublishing,
   images: { publicFolder: 'images', besidePost: 'always', searchedWhere: servedImagesWhere, layoutsResolveFields: false, rulesGuessed: false },
-  frontmatter: { failsBuildOnBadDate: false, titled: true },
+  frontmatter: { failsBuildOnBadDate: false, titled: true, repeatedYamlKey: 'stops the build' },
   links: { newLinkStyle: '/', aliasesForMovedPages: false },
   newPost: {
     defaultSection: 'blog',

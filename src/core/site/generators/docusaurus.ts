@@ -60,7 +60,7 @@ export const docusaurus: GeneratorProfile = {
   images: { publicFolder: 'img', besidePost: 'bundles', searchedWhere: servedImagesWhere, layoutsResolveFields: false, rulesGuessed: false },
   // A doc or blog post without `title` is titled by its first `#` heading, else its file name (docs.ts
   // `frontMatter.title ?? contentTitle ?? baseID`, blogUtils.ts `?? parsedBlogFileName.text`); a page by the site's.
-  frontmatter: { failsBuildOnBadDate: false, titled: true, titleFromFileName: () => true },
+  frontmatter: { failsBuildOnBadDate: false, titled: true, titleFromFileName: () => true, repeatedYamlKey: 'stops the build' },
   links: { newLinkStyle: 'file.md', aliasesForMovedPages: false, buildChecksAnchors: true },
   newPost: {
     defaultSection: 'blog',

@@ -37,7 +37,7 @@ export const eleventy: GeneratorProfile = {
 
   publishing: plainPublishing,
   images: { publicFolder: 'images', besidePost: 'bundles', searchedWhere: servedImagesWhere, layoutsResolveFields: true, rulesGuessed: false },
-  frontmatter: { failsBuildOnBadDate: false, titled: false },
+  frontmatter: { failsBuildOnBadDate: false, titled: false, repeatedYamlKey: 'stops the build' },
   links: { newLinkStyle: '/', aliasesForMovedPages: false },
   newPost: {
     defaultSection: 'posts',

@@ -26,7 +26,7 @@ export const hugo: GeneratorProfile = {
 
   publishing: { skipsDrafts: true, skipsFuturePosts: true, skipsExpiredPages: true },
   images: { publicFolder: 'images', besidePost: 'bundles', searchedWhere: msg('next to the post, in assets/ or in static/'), layoutsResolveFields: true, rulesGuessed: false },
-  frontmatter: { failsBuildOnBadDate: true, titled: true },
+  frontmatter: { failsBuildOnBadDate: true, titled: true, repeatedYamlKey: 'reads one value' },
   links: { newLinkStyle: '/', aliasesForMovedPages: true },
   newPost: {
     defaultSection: 'posts',

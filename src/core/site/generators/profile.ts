@@ -179,6 +179,12 @@ export interface FrontmatterRules {
   titleFromFileName?(path: string, config: SiteConfig): boolean;
   /** The generator writes this page with nothing around its text, so no title of it shows (a Jekyll page with no layout). */
   showsNoTitle?(path: string, config: SiteConfig, data: Readonly<Record<string, unknown>>): boolean;
+  /**
+   * What the generator's YAML reader makes of a key written twice: `stops the build` (js-yaml, which Eleventy,
+   * Docusaurus and Astro read front matter with: "duplicated mapping key"); `keeps the last` (Jekyll's Psych);
+   * `reads one value` (Hugo 0.111.3: the same value twice reads as once, two values as neither). Undefined: unknown.
+   */
+  readonly repeatedYamlKey?: 'stops the build' | 'keeps the last' | 'reads one value';
 }
 
 export interface LinkRules {
