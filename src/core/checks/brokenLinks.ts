@@ -49,11 +49,12 @@ function checkLink(context: CheckContext, link: LinkReference): void {
     context.report({ code: 'broken-link', severity: 'warning', range: link.range, message: sentences(unfollowed, url && msg('Link to "{0}" instead.', url)), fixes });
   }
   if (target.kind !== 'page' && target.kind !== 'unfollowed-file') return;
+  const page = site.posts.get(target.path);
+  const targetUnpublished = target.kind === 'page' && page && target.path !== post.path ? whyUnpublished(site, target.path) : undefined;
   // The redirect another page's alias writes there: a redirect, whose fragment no heading answers. (A template link
   // looks the page itself up: hugo 0.111.3 refs never reach an alias.)
-  if (target.kind === 'page' && !isTemplateForm(link.form) && redirectedByAlias(site, target)) return;
-  const page = site.posts.get(target.path);
-  const unpublished = target.kind === 'page' && page && target.path !== post.path && !linkedFromUnpublished(site, post.path) ? whyUnpublished(site, target.path) : undefined;
+  if (targetUnpublished && target.kind === 'page' && !isTemplateForm(link.form) && aliasRedirectsThere(site, target)) return;
+  const unpublished = targetUnpublished && !linkedFromUnpublished(site, post.path) ? targetUnpublished : undefined;
   // A template link (Hugo `ref`, Jekyll `post_url`, `link`) to it stops the build: hugo 0.111.3 logs
   // REF_NOT_FOUND and fails, jekyll 4.3.1 raises "Could not find post"; a URL is only broken on the site.
   if (unpublished && stopsBuild(site, link)) context.report({ code: 'broken-link', severity: 'error', range: link.range, message: msg('{0} links to {1}, so the build stops on it.', shown, unpublished), fixes: [] });
@@ -151,14 +152,14 @@ function linkedFromUnpublished(site: Site, path: string): boolean {
 }
 
 /**
- * An unpublished page's URL that a published page lists among its aliases: the generator writes that page's redirect
- * there (hugo 0.111.3 writes digital.gov's /resources/customer-experience-toolkit/ as a redirect to the topic that
- * took its place).
+ * Whether a published page lists the URL of `target`, an unpublished page, among its aliases: the generator writes
+ * that page's redirect there (hugo 0.111.3 writes digital.gov's /resources/customer-experience-toolkit/ as a redirect
+ * to the topic that took its place).
  */
-function redirectedByAlias(site: Site, target: { readonly path: string; readonly viaAlias: boolean }): boolean {
+function aliasRedirectsThere(site: Site, target: { readonly path: string; readonly viaAlias: boolean }): boolean {
   const url = site.posts.get(target.path)?.route?.url;
   const other = url === undefined || target.viaAlias ? undefined : site.urlMap().aliasAt(url);
-  return other !== undefined && other !== target.path && whyUnpublished(site, target.path) !== undefined && whyUnpublished(site, other) === undefined;
+  return other !== undefined && other !== target.path && whyUnpublished(site, other) === undefined;
 }
 
 function whyUnpublished(site: Site, path: string): Message | undefined {
