@@ -85,7 +85,7 @@ function fromPageUrl(site: Site, page: ImagePage, reference: ImageReference): Im
   // past its `../` is taken from there (eleventy-high-performance-blog's `../../img/doener.jpg`). That is a guess, so
   // it counts only where it finds the image.
   if (!route) {
-    const guessed = /^(?:\.\.\/)+/.test(reference.path) ? foundAt(site, page, reference, reference.path.replace(/^(?:\.\.\/)+/, '/')) : undefined;
+    const guessed = /^(?:\.\.\/)+/.test(reference.path) ? resolvedAt(site, page, reference, reference.path.replace(/^(?:\.\.\/)+/, '/')) : undefined;
     return guessed?.status === 'found' ? guessed : undefined;
   }
   const segments = route.url.split('/').slice(1, -1); // the page's folder: /a/b/ for `/a/b/`, /a/ for `/a/b.html`
@@ -94,11 +94,11 @@ function fromPageUrl(site: Site, page: ImagePage, reference: ImageReference): Im
       if (segments.pop() === undefined) return undefined; // above the root: outside the site, as the file's folder says
     } else if (part !== '.' && part !== '') segments.push(part);
   }
-  return foundAt(site, page, reference, `/${segments.join('/')}`);
+  return resolvedAt(site, page, reference, `/${segments.join('/')}`);
 }
 
-/** Where the reference leads when written as the root path `path`. */
-function foundAt(site: Site, page: ImagePage, reference: ImageReference, path: string): ImageResolution {
+/** How the reference resolves when written as the root path `path`. */
+function resolvedAt(site: Site, page: ImagePage, reference: ImageReference, path: string): ImageResolution {
   return resolveImage(site.profile, site.config, site.files, page.path, { ...reference, path });
 }
 

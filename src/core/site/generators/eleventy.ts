@@ -164,7 +164,7 @@ async function ignoredTemplates(fs: SiteFileSystem, root: string, dirs: Eleventy
   patterns.push(matchingAny('', folders.map(below), { orBelow: true }));
   const lines = async (file: string) => ((await readText(fs, file)) ?? '').split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '' && !line.startsWith('#') && !line.startsWith('!'));
   for (const dir of new Set([root, dirs.input])) patterns.push(matchingAny(below(dir), await lines(joinPath(dir, '.eleventyignore')), { orBelow: true }));
-  if (!/setUseGitIgnore\(\s*false\s*\)/.test(source)) patterns.push(matchingAny('', await lines(joinPath(root, '.gitignore')), { orBelow: true }));
+  if (!rendersGitIgnored(source)) patterns.push(matchingAny('', await lines(joinPath(root, '.gitignore')), { orBelow: true }));
   // An ignore the config adds only under a condition (`if (!process.env.PRODUCTION_BUILD) …`, zachleat.com) may
   // not apply to the build that is published: its templates may be pages, and links to them are not broken.
   const calls = [...source.matchAll(/\.ignores\.add\(\s*(['"`])([^'"`]+)\1\s*\)/g)];
@@ -253,6 +253,11 @@ async function routing(fs: SiteFileSystem, config: SiteConfig, dirs: EleventyDir
   return { ...base, generatedUrls: urls, generatedPatterns: patterns };
 }
 
+/** `setUseGitIgnore(false)`: Eleventy renders what `.gitignore` lists too. */
+function rendersGitIgnored(source: string): boolean {
+  return /setUseGitIgnore\(\s*false\s*\)/.test(source);
+}
+
 /**
  * The URLs of the input folder's git-ignored paths, where the config renders them (`setUseGitIgnore(false)`):
  * a build step writes them before Eleventy runs (sass-lang.com's typedoc output in
@@ -260,7 +265,7 @@ async function routing(fs: SiteFileSystem, config: SiteConfig, dirs: EleventyDir
  * does not hold.
  */
 async function gitIgnoredInputFolders(fs: SiteFileSystem, root: string, input: string, source: string): Promise<string[]> {
-  if (!/setUseGitIgnore\(\s*false\s*\)/.test(source)) return [];
+  if (!rendersGitIgnored(source)) return [];
   const lines = ((await readText(fs, joinPath(root, '.gitignore'))) ?? '').split(/\r?\n/).map((line) => line.trim());
   return lines.flatMap((line) => {
     if (!line.startsWith('/') || /[*?[\]!#\\]/.test(line)) return [];
