@@ -234,12 +234,15 @@ function checkFix(site: FuzzSite, model: PostModel, text: string, content: { sta
       const lineStart = span.start === 0 || /[\r\n]$/.test(text.slice(0, span.start));
       if (span.start !== span.end || span.start > target.start || !lineStart || /[\r\n]/.test(text.slice(span.start, target.start))) fail(`${what}: inserts at ${span.start}-${span.end}, not at the start of its finding's line ${target.start}`);
     } else if (finding.code === 'duplicate-key') {
-      // The repeat goes; where the generator keeps the last value (Jekyll), the first definition goes instead.
+      // The repeat goes; where the generator keeps the last value (Jekyll), every earlier definition goes
+      // instead, the first among them: each edit removes one entry inside the frontmatter.
       const first = finding.related ? rangeOffsets(lines, finding.related[0]!.range, 'first definition') : undefined;
       const keepsLast = first !== undefined && /keeps only the last value/.test(finding.message);
       const [removed, kept] = keepsLast ? [first, target] : [target, first];
-      if (span.start > removed.start || span.end < removed.end || span.start < content.start || span.end > content.end) fail(`${what}: removes ${span.start}-${span.end}, not the entry ${removed.start}-${removed.end} inside the frontmatter ${content.start}-${content.end}`);
+      if (span.start < content.start || span.end > content.end) fail(`${what}: removes ${span.start}-${span.end}, outside the frontmatter ${content.start}-${content.end}`);
       if (kept && span.start < kept.end && kept.start < span.end) fail(`${what}: also removes the entry it keeps`);
+      const removesIt = (other: { start: number; end: number }) => other.start <= removed.start && other.end >= removed.end;
+      if (!edits.some((other) => removesIt(rangeOffsets(lines, other.range, what)))) fail(`${what}: no edit removes the entry ${removed.start}-${removed.end}`);
     } else if (finding.code === 'schema' && finding.message.startsWith('Missing')) {
       const atLineStart = span.start === content.end || /[\r\n]$/.test(text.slice(0, span.start));
       if (span.start !== span.end || span.start < content.start || span.start > content.end || !atLineStart) fail(`${what}: inserts at ${span.start}-${span.end}, not at a line start of the frontmatter ${content.start}-${content.end}`);

@@ -1,4 +1,5 @@
-import type { Check } from './context';
+import type { Check, CheckContext } from './context';
+import type { Field, OffsetRange } from '../frontmatter/model';
 import { described, msg, type Message } from '../l10n/message';
 import type { Severity } from './finding';
 
@@ -11,15 +12,15 @@ export const checkFrontmatterSyntax: Check = (context) => {
     const related = problem.related ? [{ file: post.path, range: post.lines.rangeOf(problem.related.start, problem.related.end), ...described(msg('First defined here')) }] : undefined;
     const index = problem.code === 'duplicate-key' ? fieldIndex.get(problem.range.start) : undefined;
     const told = index === undefined ? undefined : duplicateAsTheGeneratorReadsIt(context, index, problem.related?.start);
-    // Where the generator keeps the last value, the first goes: the site stays as it is built now.
-    const removed = told?.keepsLast ? fieldIndex.get(problem.related!.start) : index;
-    const fixes = problem.fix ? [context.replaceFix(problem.fix.title, problem.fix.range, problem.fix.newText, true)] : removed === undefined ? [] : [removeFieldFix(context, removed)];
+    // Where the generator keeps the last value, every earlier one goes: the site stays as it is built now.
+    const removed = index === undefined ? [] : told?.keepsLast ? earlierRepeats(post.frontmatter!.fields, index) : [index];
+    const fixes = problem.fix ? [context.replaceFix(problem.fix.title, problem.fix.range, problem.fix.newText, true)] : removed.length === 0 ? [] : [removeFieldsFix(context, removed)];
     context.report({ code: problem.code, severity: told?.severity ?? problem.severity, range: problem.range, message: told?.message ?? problem.l10n ?? problem.message, fixes, ...(related ? { related } : {}) });
   }
 };
 
 /** A key repeated in YAML as the site's generator takes it (`repeatedYamlKey`). (A TOML repeat is a syntax error already.) */
-function duplicateAsTheGeneratorReadsIt(context: Parameters<Check>[0], index: number, firstKeyStart: number | undefined): { severity: Severity; message: Message; keepsLast?: true } | undefined {
+function duplicateAsTheGeneratorReadsIt(context: CheckContext, index: number, firstKeyStart: number | undefined): { severity: Severity; message: Message; keepsLast?: true } | undefined {
   const { post, site } = context;
   const frontmatter = post.frontmatter!;
   const reading = site.profile.frontmatter.repeatedYamlKey;
@@ -36,19 +37,36 @@ function duplicateAsTheGeneratorReadsIt(context: Parameters<Check>[0], index: nu
   return undefined;
 }
 
+/** The indexes of the top-level fields before `index` with its key. */
+function earlierRepeats(fields: readonly Field[], index: number): number[] {
+  const key = fields[index]!.key;
+  return fields.flatMap((field, at) => (at < index && field.key === key ? [at] : []));
+}
+
+/** One fix removing the top-level entries `indexes` (all of one key), so that a single undo brings them back. */
+function removeFieldsFix(context: CheckContext, indexes: readonly number[]) {
+  const { post } = context;
+  const fix = context.replaceFix(msg('Remove duplicate key "{0}"', post.frontmatter!.fields[indexes[0]!]!.key), fieldRange(context, indexes[0]!), '', true);
+  if (indexes.length === 1) return fix;
+  const edits = indexes.map((index) => {
+    const range = fieldRange(context, index);
+    return { file: post.path, range: post.lines.rangeOf(range.start, range.end), newText: '' };
+  });
+  return { ...fix, edits };
+}
+
 /**
- * Removes the top-level entry `index` with its value. An entry alone on its lines goes with its whole
- * lines; one sharing a line (JSON, a flow mapping) goes with the separator before the next entry, or
- * after the previous one, so that the rest of the line and the syntax around it stay intact.
+ * The text removing the top-level entry `index` with its value. An entry alone on its lines goes with
+ * its whole lines; one sharing a line (JSON, a flow mapping) goes with the separator before the next
+ * entry, or after the previous one, so that the rest of the line and the syntax around it stay intact.
  */
-function removeFieldFix(context: Parameters<Check>[0], index: number) {
+function fieldRange(context: CheckContext, index: number): OffsetRange {
   const { post } = context;
   const frontmatter = post.frontmatter!;
   const fields = frontmatter.fields;
   const field = fields[index]!;
   const previous = fields[index - 1];
   const next = fields[index + 1];
-  const title = msg('Remove duplicate key "{0}"', field.key);
   const startLine = post.lines.positionAt(field.range.start).line;
   const endLine = post.lines.positionAt(field.range.end).line;
   const lineStart = post.lines.lineStart(startLine);
@@ -58,10 +76,10 @@ function removeFieldFix(context: Parameters<Check>[0], index: number) {
     (previous !== undefined && post.lines.positionAt(previous.range.end).line === startLine) ||
     (next !== undefined && post.lines.positionAt(next.keyRange.start).line === endLine);
   if (sharesLine) {
-    if (next) return context.replaceFix(title, { start: field.range.start, end: next.keyRange.start }, '', true);
-    return context.replaceFix(title, { start: previous?.range.end ?? field.range.start, end: field.range.end }, '', true);
+    if (next) return { start: field.range.start, end: next.keyRange.start };
+    return { start: previous?.range.end ?? field.range.start, end: field.range.end };
   }
   const nextLine = next ? post.lines.positionAt(next.keyRange.start).line : endLine + 1;
   const end = post.lines.lineStart(Math.max(nextLine, endLine + 1));
-  return context.replaceFix(title, { start: lineStart, end: Math.min(end, frontmatter.contentRange.end) }, '', true);
+  return { start: lineStart, end: Math.min(end, frontmatter.contentRange.end) };
 }

@@ -3,18 +3,19 @@ import { describe, it } from 'node:test';
 import { createPostcraftService } from '../../../src/core/index';
 import { inMemorySite } from '../../../src/core/host/inMemoryFileSystem';
 
-/** The duplicate-key finding of `frontmatter` in a post of a site made of `files`, and its fix applied to the text. */
-async function duplicateKey(files: Record<string, string>, postPath: string, frontmatter: string) {
+/** The duplicate-key finding (of `severity`, where there are several) of `frontmatter` in a post of a site made of `files`, and its fix applied to the text. */
+async function duplicateKey(files: Record<string, string>, postPath: string, frontmatter: string, severity?: string) {
   const text = `---\n${frontmatter}---\nBody.\n`;
   const service = createPostcraftService({ fs: inMemorySite({ ...files, [postPath]: text }) });
   await service.openWorkspace(['/site']);
-  const findings = service.checkText(`/site/${postPath}`, text).filter((finding) => finding.code === 'duplicate-key');
+  const findings = service.checkText(`/site/${postPath}`, text).filter((finding) => finding.code === 'duplicate-key' && (severity === undefined || finding.severity === severity));
   assert.equal(findings.length, 1);
   const [finding] = findings;
-  const edit = finding!.fixes[0]!.edits[0]!;
   const lines = text.split('\n');
   const offset = (position: { line: number; character: number }) => lines.slice(0, position.line).join('\n').length + (position.line > 0 ? 1 : 0) + position.character;
-  const fixed = text.slice(0, offset(edit.range.start)) + edit.newText + text.slice(offset(edit.range.end));
+  // The fix's edits, applied from the last so that the earlier offsets hold.
+  const edits = [...finding!.fixes[0]!.edits].sort((a, b) => offset(b.range.start) - offset(a.range.start));
+  const fixed = edits.reduce((result, edit) => result.slice(0, offset(edit.range.start)) + edit.newText + result.slice(offset(edit.range.end)), text);
   return { severity: finding!.severity, message: finding!.message, fixed: fixed.split('---\n')[1] };
 }
 
@@ -34,6 +35,12 @@ describe('a key written twice, as the generator reads it', () => {
   it('is a warning where Jekyll keeps the last value, whose fix removes the first', async () => {
     const found = await duplicateKey(jekyll, '_posts/2016-01-28-a.md', 'title: A\ntype: post\nlang: zh_TW\ntype: posts\n');
     assert.deepEqual(found, { severity: 'warning', message: 'Duplicate key "type": Jekyll keeps only the last value.', fixed: 'title: A\nlang: zh_TW\ntype: posts\n' });
+  });
+
+  // Psych keeps the last of three too; removing only the first would leave two values and the warning.
+  it('removes every earlier value where Jekyll keeps the last, in one fix', async () => {
+    const found = await duplicateKey(jekyll, '_posts/2016-01-28-a.md', 'title: A\ncover: a.png\ndate: 2016-01-28\ncover: a.png\ncover:\n  image: b.png\n', 'warning');
+    assert.deepEqual(found, { severity: 'warning', message: 'Duplicate key "cover": Jekyll keeps only the last value.', fixed: 'title: A\ndate: 2016-01-28\ncover:\n  image: b.png\n' });
   });
 
   // swift.org's 5.6 release post: `published: true` twice; hugo 0.111.3 reads `foo: X` twice as `foo: X`.
