@@ -140,6 +140,12 @@ describe('images where the site puts them', () => {
     assert.deepEqual(outside.map(({ code }) => code), ['image-outside-site']);
   });
 
+  // The fuzz found it: a plain Markdown folder has no page URL to climb from, so ../../../img/a.png leaves it.
+  it('reports a relative image that climbs above a plain Markdown folder as outside it, though the file it names exists', async () => {
+    const outside = await check({ 'README.md': '# Notes\n', 'img/a.png': png }, 'notes/a.md', '# A\n\n![a](../../../img/a.png)\n');
+    assert.deepEqual(outside.map(({ code }) => code), ['image-outside-site']);
+  });
+
   // The check, the hover, the document links and the preview ask one resolver (site/pageImages.ts).
   it('finds the image the page serves from its own URL in the hover, the document links and the preview too', async () => {
     const files = { '_config.yml': 'collections:\n  tutorials:\n    output: true\n    permalink: /:collection/:path/\n', 'img/a.png': png };

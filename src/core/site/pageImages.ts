@@ -102,7 +102,8 @@ function resolvedAt(site: Site, page: ImagePage, reference: ImageReference, path
   return resolveImage(site.profile, site.config, site.files, page.path, { ...reference, path });
 }
 
-const writesPathsAsTheyAre: ReadonlySet<string> = new Set(['jekyll', 'hugo', 'eleventy', 'markdown']);
+// Plain Markdown has no page URL: it is read as a file (a forge, the editor's preview), so only its folder counts.
+const writesPathsAsTheyAre: ReadonlySet<string> = new Set(['jekyll', 'hugo', 'eleventy']);
 
 /** The page's URL, from its summary, or worked out from its frontmatter while the site is indexed. */
 function ownRoute(site: Site, page: ImagePage) {
