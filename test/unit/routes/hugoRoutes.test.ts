@@ -324,6 +324,25 @@ describe('Hugo URL rules, in-memory', () => {
     for (const url of ['/docs/specs/other/', '/community/', '/docs/specs/otlp-x/']) assert.equal(hugoRoutes.isGeneratedUrl(site, url), false, url);
   });
 
+  // buildpacks.io mounts content/docs/.common/concepts/buildpack.md at three places; hugo 0.111.3 (`hugo list all`)
+  // publishes it at each target and never below the hidden folder.
+  it('publishes a file mounted alone at each of its targets, though its source lies in a hidden folder', async () => {
+    const mounts = ['content', 'content/docs/.common/shared.md', 'content/docs/.common/shared.md'].map((source, i) => `[[module.mounts]]\nsource = "${source}"\ntarget = "${['content', 'content/docs/a/shared.md', 'content/docs/b/shared.md'][i]}"\n`).join('');
+    const site = await openSite(inMemorySite({ 'hugo.toml': `baseURL = "https://example.org/"\n${mounts}`, 'content/docs/.common/shared.md': page('title: Shared'), 'content/docs/.common/other.md': page('title: Other'), 'content/docs/a/x.md': page('title: X') }), '/site');
+    assert.deepEqual(routesOf(site), { 'content/docs/.common/shared.md': '/docs/a/shared/', 'content/docs/a/x.md': '/docs/a/x/' });
+    assert.deepEqual(site.posts.get('/site/content/docs/.common/shared.md')?.route?.aliases, ['/docs/b/shared/']);
+  });
+
+  // buildpacks.io's .gitignore lists `content/docs/…/cli/pack*`, pages its Makefile writes from the pack CLI before hugo runs.
+  it('knows no pages below a content folder the .gitignore lists: a build step writes them', async () => {
+    const gitignore = '/public\n*.iml\ncontent/docs/cli/pack*\n/content/generated/\n!content/docs/kept\n';
+    const site = await openSite(inMemorySite({ 'hugo.toml': 'baseURL = "https://example.org/"\n', '.gitignore': gitignore, 'content/docs/a.md': page('title: A'), 'content/docs/cli/_index.md': page('title: CLI') }), '/site');
+    for (const url of ['/docs/cli/pack_build/', '/docs/cli/pack/', '/generated/x/', '/generated']) assert.equal(hugoRoutes.isGeneratedUrl(site, url), true, url);
+    for (const url of ['/docs/b/', '/public/', '/docs/kept/', '/docs/clip/']) assert.equal(hugoRoutes.isGeneratedUrl(site, url), false, url);
+    assert.deepEqual(hugoRoutes.resolveTemplateLink!(site, '/site/content/docs/a.md', ref('/docs/cli/pack_build')), { status: 'unknown' });
+    assert.equal(hugoRoutes.resolveTemplateLink!(site, '/site/content/docs/a.md', ref('/docs/b')).status, 'missing');
+  });
+
   it('finds a post added after the lookup was first asked', async () => {
     const fs = inMemorySite({ 'hugo.toml': 'baseURL = "https://example.org/"\n', 'content/posts/a.md': page('title: A') });
     const site = await openSite(fs, '/site');

@@ -14,6 +14,7 @@ import type { MarkdownItAnchorIds } from '../../links/headingIds/markdownItAncho
 import { eleventySlug } from './eleventySlug';
 import { escapeRegExp } from '../../text/regExp';
 import { commandFlag, packageScripts } from '../packageScripts';
+import { gitIgnoredFolders } from '../gitIgnoredFolders';
 
 const identity = (id: string) => id;
 
@@ -258,20 +259,10 @@ function rendersGitIgnored(source: string): boolean {
   return /setUseGitIgnore\(\s*false\s*\)/.test(source);
 }
 
-/**
- * The URLs of the input folder's git-ignored paths, where the config renders them (`setUseGitIgnore(false)`):
- * a build step writes them before Eleventy runs (sass-lang.com's typedoc output in
- * `source/documentation/js-api`, which its `.gitignore` lists), so links into them reach pages the checkout
- * does not hold.
- */
+/** The URLs of the input folder's git-ignored folders (`gitIgnoredFolders`), where the config renders them (`setUseGitIgnore(false)`). */
 async function gitIgnoredInputFolders(fs: SiteFileSystem, root: string, input: string, source: string): Promise<string[]> {
   if (!rendersGitIgnored(source)) return [];
-  const lines = ((await readText(fs, joinPath(root, '.gitignore'))) ?? '').split(/\r?\n/).map((line) => line.trim());
-  return lines.flatMap((line) => {
-    if (!line.startsWith('/') || /[*?[\]!#\\]/.test(line)) return [];
-    const path = joinPath(root, line.replace(/\/+$/, ''));
-    return isInside(input, path) && path !== input ? [`/${relativePath(input, path)}`] : [];
-  });
+  return (await gitIgnoredFolders(fs, root, input)).map((folder) => `/${relativePath(input, folder)}`);
 }
 
 /**

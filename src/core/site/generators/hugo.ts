@@ -1,11 +1,12 @@
 import { hugoDetection } from './detection';
-import { isInside, joinPath } from '../../text/paths';
+import { isInside, joinPath, relativePath } from '../../text/paths';
+import { gitIgnoredFolders } from '../gitIgnoredFolders';
 import { basePathOf, hostOf, withHost, objectSetting, objectSettingAt, stringSetting } from '../configFiles';
 import type { SiteConfig } from '../model';
 import { browserCandidates, defaultImageFields, rootRelativeCandidates, withoutBasePath, type GeneratorProfile, type LoadedSiteConfig, recordingConfigInputs } from './profile';
 import { hugoAuthorKey, loadHugoAuthors } from './hugo/authors';
 import { disabledLanguages, moduleMounts, readHugoConfig, taxonomyKeys, themeNames } from './hugo/config';
-import { hiddenContent, ignoreFilesPatterns } from './hugo/ignoredFiles';
+import { hiddenContent, HiddenInMounts, ignoreFilesPatterns } from './hugo/ignoredFiles';
 import { disabledLanguageFiles, hugoPostLanguage, languageContentDirs, readLanguages, translatedBundleCandidates } from './hugo/languages';
 import { UnmountedContent } from './hugo/mountFilters';
 import { pageFolderCandidates } from './hugo/pageFolder';
@@ -56,11 +57,15 @@ export const hugo: GeneratorProfile = {
     const contentMounts = mounts.filter((mount) => isTarget(mount.target, 'content'));
     const { mounts: languageMounts, ...languages } = readLanguages(data, root, globalContentDir, contentMounts, disabled);
     // A mount whose source the copy lacks (a git submodule not fetched, a folder the build writes), or that lies outside
-    // the site, which Postcraft does not read (docsy.dev mounts ../AGENTS.md): its pages are unknown.
-    const absentMountTargets: string[] = [];
+    // the site, which Postcraft does not read (docsy.dev mounts ../AGENTS.md): its pages are unknown. So are those of
+    // a content folder the site's .gitignore lists, which a build step writes.
+    const absentContentFolders: string[] = [];
     for (const mount of contentMounts) {
       const source = joinPath(root, mount.source);
-      if (!isInside(root, source) || !(await fs.stat(source))) absentMountTargets.push(pagePathOfTarget(mount.target.slice('content'.length)));
+      if (!isInside(root, source) || !(await fs.stat(source))) absentContentFolders.push(pagePathOfTarget(mount.target.slice('content'.length)));
+    }
+    for (const { dir, mountedAt = '' } of languages.contentDirs) {
+      for (const folder of await gitIgnoredFolders(fs, root, dir)) absentContentFolders.push(`${mountedAt}/${relativePath(dir, folder)}`.replace(/^\/+/, ''));
     }
     const themes = themeNames(data);
     // Any mount into a component replaces its default folder (hugo 0.111 modules/config.go,
@@ -80,7 +85,7 @@ export const hugo: GeneratorProfile = {
     const anchorTypes = await readTypesWritingIds(fs, layoutDirs);
     // Filled by the content walk below (loadUnrenderedPages): the sections below the top level, for `:sections`.
     const branchFolders = new Set<string>();
-    const routing = readHugoRouting(data, languages, taxonomies, branchFolders, languageMounts, absentMountTargets);
+    const routing = readHugoRouting(data, languages, taxonomies, branchFolders, languageMounts, absentContentFolders);
     // Every layout folder is on disk: each theme's (not a module path, not an empty submodule), and no module import.
     const imports = objectSetting(data, 'module')?.['imports'];
     let layoutsComplete = !(Array.isArray(imports) ? imports.length > 0 : imports !== undefined && imports !== null);
@@ -104,7 +109,7 @@ export const hugo: GeneratorProfile = {
       imageFields: defaultImageFields,
       ignoredDirs: [joinPath(root, stringSetting(data, 'publishDir') ?? 'public'), joinPath(root, 'resources', '_gen')],
       excludedFiles: [
-        hiddenContent,
+        contentMounts.length > 0 ? new HiddenInMounts(root, contentMounts) : hiddenContent,
         ...disabledLanguageFiles(disabled),
         ...ignoreFilesPatterns(data, root, contentDirs, problems),
         ...(contentMounts.some((mount) => mount.filters) ? [new UnmountedContent(root, contentMounts)] : []),

@@ -5,6 +5,7 @@ import { dateFromFileName, permalinkDatePart, readHugoDate, zeroDate, type HugoD
 import { hugoContentTree } from '../generators/hugo/contentTree';
 import { mountedFiles } from '../generators/hugo/subfolderMounts';
 import { takesFile, type MountFilters } from '../generators/hugo/mountFilters';
+import { hiddenInMount } from '../generators/hugo/ignoredFiles';
 import { makePathSanitized } from '../generators/hugo/terms';
 import type { SiteConfig } from '../model';
 import type { GeneratorRoutes, RouteSite } from './generatorRoutes';
@@ -46,7 +47,7 @@ export interface HugoRouting {
    */
   readonly contentMounts: readonly HugoContentMount[];
   /** Folders of the content tree (`docs/specs/otel`) mounted from a source the site does not have (a submodule not fetched): their pages are unknown. */
-  readonly absentMountTargets: readonly string[];
+  readonly absentContentFolders: readonly string[];
   /**
    * The root-relative URLs the site's menus name (`menu.docs[].url`), each ending in `/`: a section the menus
    * point to but no content file makes is filled in at build time (tekton.dev's docs, synced from other repositories).
@@ -95,7 +96,7 @@ export function hugoContentFile(config: SiteConfig, path: string, defaultLanguag
 export function hugoContentFiles(config: SiteConfig, path: string, defaultLanguage: string): HugoContentFile[] {
   const mounts = hugoRoutingOf(config)?.contentMounts;
   const holders: { dir: string; language?: string; mountedAt?: string }[] = mounts?.length
-    ? mounts.filter((mount) => isInside(mount.dir, path) && (!mount.filters || takesFile(mount.filters, path.slice(mount.dir.length).toLowerCase())))
+    ? mounts.filter((mount) => isInside(mount.dir, path) && !hiddenInMount(mount, path) && (!mount.filters || takesFile(mount.filters, path.slice(mount.dir.length).toLowerCase())))
     : [];
   if (holders.length === 0) {
     // Without mounts read at load time: the deepest content folder that holds the file.

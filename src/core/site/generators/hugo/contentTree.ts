@@ -242,7 +242,7 @@ export class HugoContentTree {
     if (paged) key = paged[1]!;
     if (key === '') return !disabled.includes('home');
     // Below a mount whose source is absent (a submodule not fetched), Postcraft cannot know the pages: silence.
-    if (this.routing.absentMountTargets.some((target) => isInside(this.sanitize(`/${target}`), key) || isInside(`/${target}`, key))) return true;
+    if (this.routing.absentContentFolders.some((target) => isInside(this.sanitize(`/${target}`), key) || isInside(`/${target}`, key))) return true;
     for (const start of this.termPatterns) if (isInside(start || '/', key)) return true; // placed by their pages' dates: silence
     if (this.otherFormatPage(key)) return true;
     if (this.outputFormatFile(url, path, languages)) return true;
@@ -313,14 +313,14 @@ export class HugoContentTree {
     const notFound = (what: string): TemplateLinkTarget => ({ status: 'missing', why: `REF_NOT_FOUND: Ref "${ref}" from page "${pathc}": ${what}` });
     const found = this.contentNode(tree, from, ref, byName);
     if (found === 'ambiguous') return notFound(`page reference "${this.joined(from, ref)}" is ambiguous`);
-    if (!found) return this.belowAbsentMount(this.joined(from, ref)) ? { status: 'unknown' } : notFound('page not found');
+    if (!found) return this.belowAbsentFolder(this.joined(from, ref)) ? { status: 'unknown' } : notFound('page not found');
     return found.path && found.isPost ? { status: 'found', path: found.path } : { status: 'unknown' };
   }
 
-  /** Whether a content path lies below a mount whose pages Postcraft cannot read (`absentMountTargets`). */
-  private belowAbsentMount(contentPath: string): boolean {
+  /** Whether a content path lies below a mount whose pages Postcraft cannot read (`absentContentFolders`). */
+  private belowAbsentFolder(contentPath: string): boolean {
     const path = contentPath.toLowerCase().replace(/\.[^./]*$/, '').replace(/\/+$/, '');
-    return this.routing.absentMountTargets.some((target) => isInside(`/${target.toLowerCase()}`, path));
+    return this.routing.absentContentFolders.some((target) => isInside(`/${target.toLowerCase()}`, path));
   }
 
   /**

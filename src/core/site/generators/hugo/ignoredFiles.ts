@@ -1,4 +1,4 @@
-import { isInside } from '../../../text/paths';
+import { isInside, joinPath } from '../../../text/paths';
 import type { ConfigData } from '../../configFiles';
 import { msg, type Message } from '../../../l10n/message';
 
@@ -8,6 +8,36 @@ import { msg, type Message } from '../../../l10n/message';
  * `_draft.md` alike), checked with hugo 0.111.3. Tested on the path below the site's root.
  */
 export const hiddenContent = /(^|\/)[.#]|~(\/|$)/;
+
+/**
+ * Whether Hugo's walk of a content mount skips `path`: the walk sees names below the mount's source, and a
+ * file mounted alone by the name of its target (buildpacks.io mounts `content/docs/.common/concepts/buildpack.md`
+ * at three places; hugo 0.111.3 publishes it at each, never below `.common`).
+ */
+export function hiddenInMount(mount: { readonly dir: string; readonly mountedAt?: string }, path: string): boolean {
+  return hiddenContent.test(path === mount.dir ? (mount.mountedAt ?? '').slice((mount.mountedAt ?? '').lastIndexOf('/') + 1) : path.slice(mount.dir.length + 1));
+}
+
+/**
+ * `hiddenContent` on a site with content mounts, tested as `SiteConfig.excludedFiles` are (on the path below the
+ * site's root): a file is left out when every mount holding it skips it (`hiddenInMount`).
+ */
+export class HiddenInMounts extends RegExp {
+  private readonly root: string;
+  private readonly mounts: readonly { readonly dir: string; readonly mountedAt: string }[];
+
+  constructor(root: string, mounts: readonly { readonly source: string; readonly target: string }[]) {
+    super('$^'); // Only `test` is meant (as UnmountedContent).
+    this.root = root;
+    this.mounts = mounts.map((mount) => ({ dir: joinPath(root, mount.source), mountedAt: mount.target.slice('content'.length) }));
+  }
+
+  override test(relativePath: string): boolean {
+    const path = `${this.root}/${relativePath}`;
+    const holders = this.mounts.filter((mount) => isInside(mount.dir, path));
+    return holders.length === 0 ? hiddenContent.test(relativePath) : holders.every((mount) => hiddenInMount(mount, path));
+  }
+}
 
 /**
  * The site's `ignoreFiles` as `SiteConfig.excludedFiles`. Hugo matches each Go regular expression against

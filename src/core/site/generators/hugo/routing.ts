@@ -16,7 +16,7 @@ export function readHugoRouting(
   taxonomies: readonly string[],
   branchFolders: ReadonlySet<string>,
   contentMounts: readonly HugoContentMount[] = [],
-  absentMountTargets: readonly string[] = [],
+  absentContentFolders: readonly string[] = [],
 ): HugoRouting {
   const permalinks = permalinksByKind(objectSetting(data, 'permalinks') ?? {});
   const ugly = data['uglyurls'];
@@ -48,7 +48,7 @@ export function readHugoRouting(
     disableKinds,
     branchFolders,
     contentMounts,
-    absentMountTargets,
+    absentContentFolders,
     menuUrls: menuUrls(data),
     // `refLinksErrorLevel: WARNING`: a ref to no page is logged as a warning and written as refLinksNotFoundURL; the build goes on.
     ...(String(data['reflinkserrorlevel'] ?? '').toLowerCase() === 'warning' ? { refsToNothingWarnOnly: true as const } : {}),
