@@ -187,6 +187,21 @@ describe('frontmatter closed by a longer line of dashes', () => {
   });
 });
 
+describe('frontmatter that starts on the delimiter\'s line', () => {
+  // hugo 0.111.3 (pageparser lexFrontMatterSection takes all after the three characters) builds buildpacks.io's
+  // `+++ title="Buildpack API"` page with that title and its aliases; Jekyll wants the delimiter alone.
+  it('is read by Hugo, from the first character after the blanks, with its keys where they are', () => {
+    const text = '+++ title="Buildpack API"\naliases=[\n"/docs/reference/buildpack-api/"\n]\n+++\nBody';
+    const frontmatter = parseFrontmatter(text, frontmatterSyntaxOf('hugo'))!;
+    assert.deepEqual([frontmatter.format, { ...frontmatter.data }, frontmatter.problems], ['toml', { title: 'Buildpack API', aliases: ['/docs/reference/buildpack-api/'] }, []]);
+    const title = frontmatter.fields.find((field) => field.key === 'title')!;
+    assert.equal(text.slice(title.keyRange.start, title.keyRange.end), 'title');
+    assert.deepEqual({ ...parseFrontmatter('--- title: Two Keys\ndate: 2020-01-01\n---\nBody', frontmatterSyntaxOf('hugo'))?.data }, { title: 'Two Keys', date: '2020-01-01' });
+    assert.equal(parseFrontmatter(text, frontmatterSyntaxOf('jekyll')), undefined);
+    assert.equal(parseFrontmatter('--- title: Two Keys\n---\nBody', frontmatterSyntaxOf('astro')), undefined);
+  });
+});
+
 describe('TOML frontmatter', () => {
   it('locates keys and array items, single- and multi-line', () => {
     const text = '+++\ntitle = "Hello"\ntags = [\n  "dok",\n  \'k8s\',\n]\ndraft = true\n[params]\nx = 1\n+++\nBody';

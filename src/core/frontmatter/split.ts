@@ -24,6 +24,11 @@ export interface FrontmatterSyntax {
    * the delimiter as prefix, and the rest of the line is body: falco.org closes one with `----------`, a rule below).
    */
   readonly closedByPrefix?: boolean;
+  /**
+   * Text may follow the opening delimiter on its line, and is frontmatter (Hugo: lexFrontMatterSection takes
+   * everything after the three characters; hugo 0.111.3 reads `+++ title="Buildpack API"` as the title).
+   */
+  readonly textAfterOpener?: boolean;
 }
 
 /** Every syntax: for callers that do not know the site (tests, data files read as pages). */
@@ -41,10 +46,12 @@ export function splitFrontmatter(text: string, syntax: FrontmatterSyntax = anyFr
   let start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   if (syntax.afterBlankLines) while (start < text.length && ' \t\r\n'.includes(text[start]!)) start++;
   const firstLineEnd = lineEnd(text, start);
-  const opener = text.slice(start, firstLineEnd).trimEnd();
-  const format = delimiters.get(opener);
+  const opener = text.slice(start, start + 3);
+  const rest = text.slice(start + 3, firstLineEnd).trimEnd();
+  const format = rest === '' || syntax.textAfterOpener ? delimiters.get(opener) : undefined;
   if (format && (format !== 'toml' || syntax.toml)) {
-    const contentStart = skipNewline(text, firstLineEnd);
+    // The text after the opener, without the blanks before it (YAML would take them for indentation; Go's reader does not).
+    const contentStart = rest === '' ? skipNewline(text, firstLineEnd) : text.indexOf(rest.trimStart(), start + 3);
     let lineStart = contentStart;
     while (lineStart < text.length) {
       const end = lineEnd(text, lineStart);

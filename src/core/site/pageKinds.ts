@@ -21,7 +21,7 @@ export function frontmatterSyntaxOf(generator: GeneratorId): FrontmatterSyntax {
   // Astro (@astrojs/internal-helpers frontmatterRE, `(?:^\uFEFF?|^\s*\n)---([\s\S]*?\n)---`) also skips blank
   // lines before the block and ends it at the first line that starts with `---`, as Hugo does.
   const lenient = generator === 'hugo' || generator === 'astro';
-  return { toml: generator === 'hugo' || generator === 'astro' || generator === 'markdown', json: generator === 'hugo' || generator === 'markdown', afterBlankLines: lenient, closedByPrefix: lenient };
+  return { toml: generator === 'hugo' || generator === 'astro' || generator === 'markdown', json: generator === 'hugo' || generator === 'markdown', afterBlankLines: lenient, closedByPrefix: lenient, textAfterOpener: generator === 'hugo' };
 }
 
 /** A file the generator's own rules leave out of the build (`SiteConfig.excludedFiles`). */
