@@ -212,6 +212,15 @@ describe('Docusaurus content outside the config\'s folder', () => {
 });
 
 describe('Docusaurus pages as the build reads them', () => {
+  // JHipster's module-details plugin adds a page per module it fetches from npm while the site builds.
+  it('knows the routes the site\'s own plugins add, by the literal start of their path', async () => {
+    const plugin = 'export default function plugin(context) {\n  return { name: "x", async contentLoaded({ content, actions }) {\n    const { addRoute } = actions;\n    content.forEach((name) => addRoute({ path: `${context.baseUrl}docs/details/${name}`, component: "@site/src/x.tsx" }));\n    addRoute({ path: "/docs/catalog", component: "@site/src/y.tsx" });\n  } };\n}\n';
+    const configured = 'export default { plugins: ["docusaurus-plugin-sass", "./src/plugins/details.ts"] };';
+    const post = '---\ntitle: A\n---\n[m](/docs/details/generator-x/) [c](/docs/catalog) [s](/docs/catalog/sub/) [n](/docs/other/) [k](/docs/catalogue)\n';
+    const { check } = await open({ 'docusaurus.config.js': configured, 'src/plugins/details.ts': plugin, 'docs/a.md': post });
+    assert.deepEqual(check('docs/a.md', post).map(({ message }) => message.split(' (')[0]), ['No page or file at "/docs/other/"', 'No page or file at "/docs/catalogue"']);
+  });
+
   it('needs no title: a doc or blog post is titled by its first heading, else its file name', async () => {
     const { check } = await open({});
     assert.deepEqual(codes(check('blog/2020-01-02-untitled.md', '---\nauthors: []\n---\nText with no heading.\n')), []);

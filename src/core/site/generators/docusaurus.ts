@@ -2,6 +2,7 @@ import { docusaurusDetection } from './detection';
 import type { SiteFileSystem } from '../../host/fileSystem';
 import { dirname, isInside, joinPath, normalizePath, relativePath } from '../../text/paths';
 import { basePathOf, hostOf, withHost, readDataFile, readText } from '../configFiles';
+import { localPluginRoutes } from './docusaurus/localPluginRoutes';
 import type { Author, SiteConfig, TagRegistry } from '../model';
 import { authorsFromDataFile } from './dataAuthors';
 import { matchingAny, notMatchingAny } from './globs';
@@ -315,6 +316,7 @@ async function routingOf(fs: SiteFileSystem, root: string, source: string, plugi
   const options = (plugin: ContentPlugin) => pluginOptions.get(plugin) ?? '{}';
   const setting = (plugin: ContentPlugin, key: string, fallback: string) => topLevelString(options(plugin), key) ?? fallback;
   const trailingSlash = booleanSetting(source, 'trailingSlash');
+  const pluginRoutes = await localPluginRoutes(fs, root, source);
   return {
     generator: 'docusaurus',
     ...(trailingSlash === undefined ? {} : { trailingSlash }),
@@ -341,6 +343,7 @@ async function routingOf(fs: SiteFileSystem, root: string, source: string, plugi
       })),
     ),
     pages: plugins.pages.map((pages) => ({ id: pages.id, dir: joinPath(root, pages.path), routeBasePath: setting(pages, 'routeBasePath', '/') })),
+    ...(pluginRoutes.length > 0 ? { pluginRoutes } : {}),
   };
 }
 

@@ -1,5 +1,6 @@
 import { basename, dirname, isInside, joinPath } from '../../text/paths';
 import { rootRelativeCandidates } from '../generators/profile';
+import type { AddedRoute } from '../generators/docusaurus/localPluginRoutes';
 import type { SiteConfig } from '../model';
 import { isExcludedFile } from '../pageKinds';
 import type { GeneratorRoutes, RouteSite } from './generatorRoutes';
@@ -26,6 +27,8 @@ export interface DocusaurusRouting {
   readonly blogs: readonly DocusaurusBlogRouting[];
   readonly docs: readonly DocusaurusDocsRouting[];
   readonly pages: readonly DocusaurusInstanceRouting[];
+  /** The routes the site's own plugins add (`localPluginRoutes`). */
+  readonly pluginRoutes?: readonly AddedRoute[];
 }
 
 /** One instance of a content plugin. */
@@ -348,6 +351,7 @@ function segmentsBelow(base: string, url: string): string[] | undefined {
  */
 function isGeneratedPage(site: RouteSite, routing: DocusaurusRouting, url: string): boolean {
   if (url === '/' || url === '' || /^\/search\/?$/.test(url)) return true;
+  if (routing.pluginRoutes?.some((route) => (route.whole ? isInside(route.path.replace(/\/$/, '') || '/', url.replace(/\/$/, '')) : url.startsWith(route.path)))) return true;
   const isNumber = (text: string | undefined) => text !== undefined && /^\d+$/.test(text);
   for (const blog of routing.blogs) {
     const below = segmentsBelow(blog.routeBasePath, url);
