@@ -123,6 +123,18 @@ describe('image references in the body', () => {
     assert.deepEqual(images("import a from './a.png';\n\n```js\nimport b from './b.png';\n```\n\n| a | b |\n| - | - |\n| `require('./c.png')` | d |\n\nSay `require('./e.png')`.", { mdx: true }).map((image) => image.path), ['./a.png']);
   });
 
+  // MDX has no HTML blocks: a fence right after a lone JSX tag is code (astro-theme-pure's docs show
+  // `<img src="/path/to/image.jpg">` in one inside <TabItem>), and markup after a lone tag is still read.
+  it('reads the lines after a JSX tag alone on its line as Markdown in MDX, a fence there as code', () => {
+    const tabs = "<Tabs>\n<TabItem label='Astro'>\n```astro\n<img src=\"/in-code.jpg\" />\n```\n</TabItem>\n</Tabs>\n";
+    assert.deepEqual(images(tabs, { mdx: true }), []);
+    const markup = '<div>\n  <img src="/shown.png" alt="a" />\n  ![b](/also.png)\n</div>\n';
+    assert.deepEqual(images(markup, { mdx: true }).map((image) => image.source), ['/shown.png', '/also.png']);
+    // In Markdown, CommonMark's HTML block runs to the blank line: the fence's text is HTML there, and the image
+    // line is part of the block.
+    assert.deepEqual(images(tabs).map((image) => image.path), ['/in-code.jpg']);
+  });
+
   it('gives the exact range of the path as written', () => {
     const [image] = images('Text ![alt](pics/a.png)');
     assert.equal(image?.source, 'pics/a.png');

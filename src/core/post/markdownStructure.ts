@@ -299,7 +299,10 @@ function scanner(mdx: boolean, liquid = false): MarkdownItInstance {
   md = new MarkdownIt({ html: true, linkify: true }).use(footnote);
   // `^[inline notes]` are a markdown-it-footnote extension that Goldmark, kramdown and remark lack.
   md.inline.ruler.disable('footnote_inline');
-  if (mdx) md.block.ruler.disable('code');
+  if (mdx) {
+    md.block.ruler.disable('code');
+    wrapRule(md.block.ruler, 'html_block', endAtLoneTag);
+  }
   if (liquid) md.use(templateDestinationsPlugin);
   wrapRule(md.block.ruler, 'reference', recordDefinition);
   wrapRule(md.inline.ruler, 'image', recordImage);
@@ -308,6 +311,21 @@ function scanner(mdx: boolean, liquid = false): MarkdownItInstance {
   wrapRule(md.inline.ruler, 'backticks', recordCodeSpan);
   scanners.set(key, md);
   return md;
+}
+
+/**
+ * MDX has no HTML blocks: a tag alone on its line is a JSX element, and the lines after it are Markdown (a fence
+ * right after `<TabItem>` is code, astro-theme-pure's docs). CommonMark's block would run on to the next blank
+ * line and take the fence's text for HTML; here it ends with the tag's line.
+ */
+function endAtLoneTag([state]: [StateBlock, number, number, boolean], startLine: number): void {
+  const token = state.tokens[state.tokens.length - 1];
+  if (token?.type !== 'html_block' || !token.map || token.map[1] - token.map[0] < 2) return;
+  const first = state.src.slice(state.bMarks[startLine]! + state.tShift[startLine]!, state.eMarks[startLine]).trimEnd();
+  if (!/^<\/?[A-Za-z][\w.:-]*(?:\s[^<>]*)?\/?>$/.test(first)) return;
+  token.map[1] = startLine + 1;
+  token.content = `${state.src.slice(state.bMarks[startLine], state.eMarks[startLine])}\n`;
+  state.line = startLine + 1;
 }
 
 // markdown-it's rule lists keep each rule under its name; a wrapper calls the original and then records.
