@@ -4,10 +4,11 @@ import { readText } from './configFiles';
 
 /**
  * The folders below `folder` that the site's `.gitignore` lists: a build step writes them before the
- * generator runs (buildpacks.io's `content/docs/…/cli/pack*`, written by its Makefile from the pack CLI;
- * sass-lang.com's typedoc output), so the checkout holds none of their pages. Only patterns anchored at
- * the root count (a leading or inner `/`); a pattern with a wildcard stands for the folder it names
- * before the wildcard's segment, which is what a link into the written pages is known to reach.
+ * generator runs (sass-lang.com's typedoc output), so the checkout holds none of their pages. Only patterns
+ * anchored at the root count (a leading or inner `/`), and a wildcard only as the end of the last name:
+ * `content/docs/…/cli/pack*` (buildpacks.io's Makefile writes the pack CLI's pages there) stands for every
+ * path that starts so, written `…/cli/pack*`. A pattern for a kind of file (`content/blog/*.html`,
+ * blogdown's output beside its sources) names no folder of pages and is left out.
  */
 export async function gitIgnoredFolders(fs: SiteFileSystem, root: string, folder: string): Promise<string[]> {
   const text = await readText(fs, joinPath(root, '.gitignore'));
@@ -17,10 +18,15 @@ export async function gitIgnoredFolders(fs: SiteFileSystem, root: string, folder
     const line = raw.trim().replace(/\/+$/, '');
     // Comments, negations and escapes; a pattern without an inner slash matches at any depth.
     if (line === '' || /^[#!\\]/.test(line) || !line.slice(0, -1).includes('/')) continue;
-    const segments = line.replace(/^\/+/, '').split('/');
-    const wild = segments.findIndex((segment) => /[*?[]/.test(segment));
-    const path = joinPath(root, ...(wild === -1 ? segments : segments.slice(0, wild)));
-    if (isInside(folder, path) && path !== folder) folders.add(path);
+    const path = joinPath(root, line.replace(/^\/+/, ''));
+    const stem = path.endsWith('*') ? path.slice(0, -1) : path;
+    if (/[*?[]/.test(stem) || stem.endsWith('/') || !isInside(folder, stem) || stem === folder) continue;
+    folders.add(path);
   }
   return [...folders];
+}
+
+/** Whether `path` is at or below the git-ignored `folder` of `gitIgnoredFolders` (a name prefix where it ends in `*`). */
+export function isInsideIgnored(folder: string, path: string): boolean {
+  return folder.endsWith('*') ? path.startsWith(folder.slice(0, -1)) : isInside(folder, path);
 }

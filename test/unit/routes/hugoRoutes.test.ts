@@ -335,10 +335,11 @@ describe('Hugo URL rules, in-memory', () => {
 
   // buildpacks.io's .gitignore lists `content/docs/…/cli/pack*`, pages its Makefile writes from the pack CLI before hugo runs.
   it('knows no pages below a content folder the .gitignore lists: a build step writes them', async () => {
-    const gitignore = '/public\n*.iml\ncontent/docs/cli/pack*\n/content/generated/\n!content/docs/kept\n';
+    // roweb3's `content/blog/*.html` (blogdown's output beside its sources) names a kind of file, not a folder of pages.
+    const gitignore = '/public\n*.iml\ncontent/docs/cli/pack*\n/content/generated/\n!content/docs/kept\ncontent/blog/*.html\ncontent/blog/*/index.html\n';
     const site = await openSite(inMemorySite({ 'hugo.toml': 'baseURL = "https://example.org/"\n', '.gitignore': gitignore, 'content/docs/a.md': page('title: A'), 'content/docs/cli/_index.md': page('title: CLI') }), '/site');
     for (const url of ['/docs/cli/pack_build/', '/docs/cli/pack/', '/generated/x/', '/generated']) assert.equal(hugoRoutes.isGeneratedUrl(site, url), true, url);
-    for (const url of ['/docs/b/', '/public/', '/docs/kept/', '/docs/clip/']) assert.equal(hugoRoutes.isGeneratedUrl(site, url), false, url);
+    for (const url of ['/docs/b/', '/public/', '/docs/kept/', '/docs/clip/', '/docs/cli/other/', '/blog/gone/']) assert.equal(hugoRoutes.isGeneratedUrl(site, url), false, url);
     assert.deepEqual(hugoRoutes.resolveTemplateLink!(site, '/site/content/docs/a.md', ref('/docs/cli/pack_build')), { status: 'unknown' });
     assert.equal(hugoRoutes.resolveTemplateLink!(site, '/site/content/docs/a.md', ref('/docs/b')).status, 'missing');
   });

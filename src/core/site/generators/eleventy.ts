@@ -250,7 +250,7 @@ async function routing(fs: SiteFileSystem, config: SiteConfig, dirs: EleventyDir
       if (data['pagination'] !== undefined) patterns.push(paginationPattern(result.url));
     } else if (result.kind === 'unknown') patterns.push(result.pattern);
   }
-  patterns.push(...(await gitIgnoredInputFolders(fs, config.root, dirs.input, source)).map((url) => new RegExp(`^${escapeRegExp(url)}(?:/|$)`)));
+  patterns.push(...(await gitIgnoredInputFolders(fs, config.root, dirs.input, source)).map((url) => new RegExp(url.endsWith('*') ? `^${escapeRegExp(url.slice(0, -1))}` : `^${escapeRegExp(url)}(?:/|$)`)));
   return { ...base, generatedUrls: urls, generatedPatterns: patterns };
 }
 

@@ -46,7 +46,10 @@ export interface HugoRouting {
    * several of them hold is published once for each (a language's fallback copy of another's pages).
    */
   readonly contentMounts: readonly HugoContentMount[];
-  /** Folders of the content tree (`docs/specs/otel`) mounted from a source the site does not have (a submodule not fetched): their pages are unknown. */
+  /**
+   * Folders of the content tree whose pages are unknown: mounted from a source the site does not have (`docs/specs/otel`,
+   * a submodule not fetched), or listed in the .gitignore (`gitIgnoredFolders`; `docs/cli/pack*`: every name that starts so).
+   */
   readonly absentContentFolders: readonly string[];
   /**
    * The root-relative URLs the site's menus name (`menu.docs[].url`), each ending in `/`: a section the menus

@@ -1,4 +1,5 @@
 import type { LinkReference } from '../../../links/model';
+import { isInsideIgnored } from '../../gitIgnoredFolders';
 import { isInside } from '../../../text/paths';
 import { urlKey } from '../../../links/urlMap';
 import type { SiteConfig } from '../../model';
@@ -242,7 +243,7 @@ export class HugoContentTree {
     if (paged) key = paged[1]!;
     if (key === '') return !disabled.includes('home');
     // Below a mount whose source is absent (a submodule not fetched), Postcraft cannot know the pages: silence.
-    if (this.routing.absentContentFolders.some((target) => isInside(this.sanitize(`/${target}`), key) || isInside(`/${target}`, key))) return true;
+    if (this.routing.absentContentFolders.some((target) => isInsideIgnored(target.endsWith('*') ? `${this.sanitize(`/${target.slice(0, -1)}`)}*` : this.sanitize(`/${target}`), key) || isInsideIgnored(`/${target}`, key))) return true;
     for (const start of this.termPatterns) if (isInside(start || '/', key)) return true; // placed by their pages' dates: silence
     if (this.otherFormatPage(key)) return true;
     if (this.outputFormatFile(url, path, languages)) return true;
@@ -320,7 +321,7 @@ export class HugoContentTree {
   /** Whether a content path lies below a mount whose pages Postcraft cannot read (`absentContentFolders`). */
   private belowAbsentFolder(contentPath: string): boolean {
     const path = contentPath.toLowerCase().replace(/\.[^./]*$/, '').replace(/\/+$/, '');
-    return this.routing.absentContentFolders.some((target) => isInside(`/${target.toLowerCase()}`, path));
+    return this.routing.absentContentFolders.some((target) => isInsideIgnored(`/${target.toLowerCase()}`, path));
   }
 
   /**
