@@ -318,7 +318,7 @@ export class HugoContentTree {
     return found.path && found.isPost ? { status: 'found', path: found.path } : { status: 'unknown' };
   }
 
-  /** Whether a content path lies below a mount whose pages Postcraft cannot read (`absentContentFolders`). */
+  /** Whether a content path lies in a folder whose pages Postcraft cannot know (`absentContentFolders`). */
   private belowAbsentFolder(contentPath: string): boolean {
     const path = contentPath.toLowerCase().replace(/\.[^./]*$/, '').replace(/\/+$/, '');
     return this.routing.absentContentFolders.some((target) => isInsideIgnored(`/${target.toLowerCase()}`, path));

@@ -1,4 +1,4 @@
-import { isInside, joinPath } from '../../../text/paths';
+import { basename, isInside, joinPath } from '../../../text/paths';
 import type { ConfigData } from '../../configFiles';
 import { msg, type Message } from '../../../l10n/message';
 
@@ -15,7 +15,7 @@ export const hiddenContent = /(^|\/)[.#]|~(\/|$)/;
  * at three places; hugo 0.111.3 publishes it at each, never below `.common`).
  */
 export function hiddenInMount(mount: { readonly dir: string; readonly mountedAt?: string }, path: string): boolean {
-  return hiddenContent.test(path === mount.dir ? (mount.mountedAt ?? '').slice((mount.mountedAt ?? '').lastIndexOf('/') + 1) : path.slice(mount.dir.length + 1));
+  return hiddenContent.test(path === mount.dir ? basename(mount.mountedAt ?? '') : path.slice(mount.dir.length + 1));
 }
 
 /**
