@@ -57,3 +57,32 @@ describe('the note on a continued quoted value or flow list', () => {
     );
   });
 });
+
+// gray-matter 4 reads front matter with js-yaml 3, which takes a tab as indentation (jamstack.org's Eleventy 1
+// pages list `supportedgenerators:` items indented with a tab); js-yaml 4 (@11ty/gray-matter, from Eleventy 3.1.7
+// and Docusaurus 3.10) refuses them, as YAML 1.2 does.
+describe('YAML indented with tabs', () => {
+  const post = '---\ntitle: Agit CMS\nsupportedgenerators:\n\t- All\nimages:\n\t- path: /img/a.png\n---\nBody.\n';
+  const syntaxErrors = async (files: Record<string, string>, path: string) => {
+    const service = createPostcraftService({ fs: inMemorySite({ ...files, [path]: post }) });
+    await service.openWorkspace(['/site']);
+    return { codes: service.checkText(`/site/${path}`, post).filter((finding) => finding.code === 'yaml-syntax').map((finding) => finding.message) };
+  };
+  const eleventy = (range: string, lock: Record<string, string> = {}) => ({ '.eleventy.js': 'module.exports = () => ({});\n', 'package.json': `{ "devDependencies": { "@11ty/eleventy": "${range}" } }\n`, ...lock });
+
+  it('is read as with spaces where every release the site builds with reads front matter with js-yaml 3', async () => {
+    assert.deepEqual((await syntaxErrors(eleventy('^1.0.0'), 'posts/a.md')).codes, []);
+    const pinned = { 'package-lock.json': '{ "packages": { "node_modules/@11ty/eleventy": { "version": "3.1.2", "resolved": "x" } } }\n' };
+    assert.deepEqual((await syntaxErrors(eleventy('^3.0.0', pinned), 'posts/a.md')).codes, []);
+    const yarn = { 'yarn.lock': '"@docusaurus/core@^3.9.0":\n  version "3.9.2"\n  resolved "x"\n' };
+    assert.deepEqual((await syntaxErrors({ 'docusaurus.config.js': 'export default {};', 'package.json': '{ "dependencies": { "@docusaurus/core": "^3.9.0" } }', ...yarn }, 'blog/2020-01-01-a.md')).codes, []);
+  });
+
+  it('is a syntax error where the site may build with js-yaml 4, or says nothing of its release', async () => {
+    assert.equal((await syntaxErrors(eleventy('^3.0.0'), 'posts/a.md')).codes.length, 2);
+    const pnpm = { 'pnpm-lock.yaml': "importers:\n  .:\n    devDependencies:\n      '@11ty/eleventy':\n        specifier: ^3.0.0\n        version: 3.1.8\n" };
+    assert.equal((await syntaxErrors(eleventy('^3.0.0', pnpm), 'posts/a.md')).codes.length, 2);
+    assert.equal((await syntaxErrors({ '.eleventy.js': 'module.exports = () => ({});\n' }, 'posts/a.md')).codes.length, 2);
+    assert.equal((await syntaxErrors({ 'hugo.toml': 'title = "x"\n' }, 'content/posts/a.md')).codes.length, 2);
+  });
+});

@@ -14,7 +14,9 @@ const parsers = { yaml: (source: string, base: number) => parseYamlWithLibrary(s
 export function parseFrontmatter(text: string, syntax: FrontmatterSyntax = anyFrontmatter): Frontmatter | undefined {
   const block = splitFrontmatter(text, syntax);
   if (!block) return undefined;
-  const source = text.slice(block.contentRange.start, block.contentRange.end);
+  const written = text.slice(block.contentRange.start, block.contentRange.end);
+  // A tab for a space, one for one: every offset the readers give stays the text's.
+  const source = syntax.tabIndentation && block.format === 'yaml' ? written.replace(/^[ \t]+/gm, (indent) => indent.replaceAll('\t', ' ')) : written;
   // Most posts' YAML is read by the simple reader, which nests two levels at most: only what it
   // declines goes through the limits and then the library.
   const simple = block.format === 'yaml' && source.length <= maxFrontmatterLength ? parseSafely(source, block.contentRange.start, parseSimpleYaml) : undefined;

@@ -29,6 +29,8 @@ export interface FrontmatterSyntax {
    * everything after the three characters; hugo 0.111.3 reads `+++ title="Buildpack API"` as the title).
    */
   readonly textAfterOpener?: boolean;
+  /** YAML indented with tabs is read as if with spaces (`SiteConfig.yamlTabIndentation`). */
+  readonly tabIndentation?: boolean;
 }
 
 /** Every syntax: for callers that do not know the site (tests, data files read as pages). */

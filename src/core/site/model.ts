@@ -108,6 +108,11 @@ export interface SiteConfig {
    * `markup.goldmark.renderer.unsafe` is on. Its images and links are then none of the page's.
    */
   readonly omitsRawHtml?: boolean;
+  /**
+   * The generator's YAML reader takes tabs as indentation (gray-matter 4's js-yaml 3, which Eleventy before 3.1.7
+   * and Docusaurus before 3.10 read front matter with; js-yaml 4 and YAML 1.2 refuse them).
+   */
+  readonly yamlTabIndentation?: boolean;
   /** The build re-encodes and resizes the images pages show (Eleventy's eleventyImageTransformPlugin): no image is served as it is. */
   readonly transformsImages?: boolean;
 }

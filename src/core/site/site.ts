@@ -72,7 +72,7 @@ export class Site {
   ) {
     this.heavyImages = new ImageWeights(fs, settings.heavyImageBytes);
     this.ignoredDirs = new Set(config.ignoredDirs);
-    this.frontmatterSyntax = frontmatterSyntaxOf(config.generator);
+    this.frontmatterSyntax = config.yamlTabIndentation ? { ...frontmatterSyntaxOf(config.generator), tabIndentation: true } : frontmatterSyntaxOf(config.generator);
   }
 
   /** The frontmatter blocks the generator reads (`+++` TOML and JSON are Hugo's). */

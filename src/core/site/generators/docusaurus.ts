@@ -3,6 +3,7 @@ import type { SiteFileSystem } from '../../host/fileSystem';
 import { dirname, isInside, joinPath, normalizePath, relativePath } from '../../text/paths';
 import { basePathOf, hostOf, withHost, readDataFile, readText } from '../configFiles';
 import { localPluginRoutes } from './docusaurus/localPluginRoutes';
+import { readsTabIndentation } from './frontMatterReader';
 import type { Author, SiteConfig, TagRegistry } from '../model';
 import { authorsFromDataFile } from './dataAuthors';
 import { matchingAny, notMatchingAny } from './globs';
@@ -99,6 +100,7 @@ export const docusaurus: GeneratorProfile = {
       locales,
       routing: await routingOf(fs, siteDir, source, plugins, locales),
       ...(await tagRegistries(fs, siteDir, plugins, locales)),
+      ...(await readsTabIndentation(fs, siteDir, '@docusaurus/core', [3, 10, 0])),
     };
     return { config, problems: [] };
   }),

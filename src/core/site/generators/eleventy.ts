@@ -15,6 +15,7 @@ import { eleventySlug } from './eleventySlug';
 import { escapeRegExp } from '../../text/regExp';
 import { commandFlag, packageScripts } from '../packageScripts';
 import { gitIgnoredFolders } from '../gitIgnoredFolders';
+import { readsTabIndentation } from './frontMatterReader';
 
 const identity = (id: string) => id;
 
@@ -79,6 +80,7 @@ export const eleventy: GeneratorProfile = {
       passthroughMappings: mappings.filter(([, to]) => to !== '/'),
       ...(anchorIds && { headingIds: 'markdown-it-anchor' as const, markdownItAnchor: anchorIds }),
       ...(/\beleventyImageTransformPlugin\b/.test(source) && { transformsImages: true }),
+      ...(await readsTabIndentation(fs, root, '@11ty/eleventy', [3, 1, 7])),
     };
     const config: EleventySiteConfig = { ...loaded, routing: await routing(fs, loaded, dirs, source, mappings) };
     return { config, problems: [] };
