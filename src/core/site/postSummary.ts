@@ -67,7 +67,9 @@ function anchorsIn(text: string, bodyStart: number, config: SiteConfig, path: st
   // So are those a Hugo shortcode called with `{{% %}}` writes: its output is Markdown, parsed with the page.
   // (`includes` first: a substring search costs less than the regex over every body.)
   if (config.generator === 'hugo' && body.includes('{{%') && markdownShortcodeCall.test(body)) return undefined;
-  // And those of a Markdown file a Liquid include pastes in before the page is parsed (Jekyll and Eleventy; kubevirt.io's `{% include quickstarts/virtctl.md %}`).
+  // And those of a file a Liquid include pastes in before the page is parsed (Jekyll and Eleventy): a Markdown include
+  // (kubevirt.io's `{% include quickstarts/virtctl.md %}`), or any file beside the page (strimzi.io's docs books are
+  // `{% include_relative deploying.html %}`, whose HTML ids kramdown keeps).
   if ((config.generator === 'jekyll' || config.generator === 'eleventy') && body.includes('{%') && markdownInclude.test(body)) return undefined;
   // And those the site's own shortcodes write (`{{< docs_index >}}`'s `<h1 id>`s).
   if (config.anchorShortcodes?.size && body.includes('{{') && callsAny(body, config.anchorShortcodes)) return undefined;
@@ -90,7 +92,7 @@ function callsAny(body: string, names: ReadonlySet<string>): boolean {
 const callPatterns = new WeakMap<ReadonlySet<string>, RegExp>();
 
 // `{% include part.md %}`, `{%- include_relative "../x.markdown" -%}`: Liquid's (and Nunjucks') include of a Markdown file.
-const markdownInclude = /\{%-?\s*include(?:_relative)?\s+["']?[^\s%"']+\.(?:md|markdown)["'\s%-]/;
+const markdownInclude = /\{%-?\s*(?:include_relative\s+["']?[^\s%"']+|include\s+["']?[^\s%"']+\.(?:md|markdown))["'\s%-]/;
 
 // `{{% name …` (not its closing tag, not `ref`/`relref`, which write a URL, nor `highlight`, which writes code).
 const markdownShortcodeCall = /\{\{%\s*(?!\/|ref\b|relref\b|highlight\b)[\w-]/;
