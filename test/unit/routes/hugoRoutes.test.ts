@@ -324,6 +324,14 @@ describe('Hugo URL rules, in-memory', () => {
     for (const url of ['/docs/specs/other/', '/community/', '/docs/specs/otlp-x/']) assert.equal(hugoRoutes.isGeneratedUrl(site, url), false, url);
   });
 
+  // crossplane.io (Hugo 0.147.3) refs `/v1.20/concepts/providers/#…`: from 0.124, getContentNode trims the slash first
+  // (gohugoio/hugo#12096), so a page, not only a section, is found so; 0.111.3 says REF_NOT_FOUND.
+  it('finds a page by a ref with a trailing slash, as Hugo has since 0.124', async () => {
+    const site = await openSite(inMemorySite({ 'hugo.toml': 'baseURL = "https://example.org/"\n', 'content/docs/providers.md': page('title: P'), 'content/blog/a.md': page('title: A') }), '/site');
+    assert.deepEqual(hugoRoutes.resolveTemplateLink!(site, '/site/content/blog/a.md', ref('/docs/providers/')), { status: 'found', path: '/site/content/docs/providers.md' });
+    assert.equal(hugoRoutes.resolveTemplateLink!(site, '/site/content/blog/a.md', ref('/docs/gone/')).status, 'missing');
+  });
+
   // buildpacks.io mounts content/docs/.common/concepts/buildpack.md at three places; hugo 0.111.3 (`hugo list all`)
   // publishes it at each target and never below the hidden folder.
   it('publishes a file mounted alone at each of its targets, though its source lies in a hidden folder', async () => {

@@ -341,6 +341,12 @@ export class HugoContentTree {
     const ref = this.joined(from, written);
     const first = this.sectionOrPage(tree, ref);
     if (first.node) return first.node;
+    // Hugo ≥ 0.124 trims a trailing slash first (hugolib/pagecollections.go getContentNode, gohugoio/hugo#12096), so
+    // crossplane's `/v1.20/concepts/providers/` names providers.md: either Hugo's answer is taken.
+    if (ref.length > 1 && ref.endsWith('/')) {
+      const trimmed = this.sectionOrPage(tree, ref.replace(/\/+$/, ''));
+      if (trimmed.node) return trimmed.node;
+    }
     // Hugo ≥ 0.123 reads a climbing ref of a leaf bundle from the folder above it too: either Hugo's answer is taken.
     if (from?.stem === 'index' && inRef.startsWith('..')) {
       const climbed = this.sectionOrPage(tree, this.joined(from, written, true));
