@@ -12,9 +12,9 @@ import { dirname, relative, resolve } from 'node:path';
 /** Each chunk's modules: a package by name, or a source file; what they alone import comes along. */
 export const lazyChunks = {
   // Readers of formats the first indexing may not meet: YAML (config files, and frontmatter the simple reader of
-  // src/core/frontmatter/parse.ts declines), JSON with comments (JSON frontmatter, Astro's tsconfig), image headers,
-  // and where a TOML syntax error is (asked only when there is one).
-  formats: ['yaml', 'src/core/frontmatter/yaml.ts', 'src/core/frontmatter/libyamlLeniency.ts', 'jsonc-parser', 'image-size', 'src/core/frontmatter/tomlErrors.ts'],
+  // src/core/frontmatter/parse.ts declines), JSON with comments (Hugo's JSON frontmatter, Astro's tsconfig), image
+  // headers, and where a TOML syntax error is (asked only when there is one).
+  formats: ['yaml', 'src/core/frontmatter/yaml.ts', 'src/core/frontmatter/libyamlLeniency.ts', 'jsonc-parser', 'image-size', 'src/core/frontmatter/tomlErrors.ts', 'src/core/frontmatter/json.ts'],
   // The generators besides Hugo: their config, author, route and heading ID rules, loaded for a site of theirs.
   generators: [
     ...['jekyll', 'docusaurus', 'astro', 'eleventy'].flatMap((id) => [`src/core/site/generators/${id}.ts`, `src/core/site/routes/${id}.ts`]),
