@@ -324,6 +324,22 @@ describe('Hugo URL rules, in-memory', () => {
     for (const url of ['/docs/specs/other/', '/community/', '/docs/specs/otlp-x/']) assert.equal(hugoRoutes.isGeneratedUrl(site, url), false, url);
   });
 
+  // crossplane.io's netlify.toml builds with `bash netlify_build.sh`, which runs `cp -R content/v$LATEST_VER content/latest`.
+  it('knows no pages below a content folder the build copies another to', async () => {
+    const files = {
+      'hugo.toml': 'baseURL = "https://example.org/"\n',
+      'netlify.toml': '[build]\n  command = "bash netlify_build.sh"\n',
+      'netlify_build.sh': 'LATEST_VER="2.3"\ncp -R content/v$LATEST_VER content/latest\ncp content/x.txt content/single.txt\nhugo\n',
+      'package.json': '{ "scripts": { "build": "cp -r ./content/v2 ./content/stable/ && hugo" } }',
+      'content/v2.3/packages/_index.md': page('title: Packages'),
+      'content/blog/a.md': page('title: A'),
+    };
+    const site = await openSite(inMemorySite(files), '/site');
+    for (const path of ['/latest/packages', '/stable/x']) assert.equal(hugoRoutes.resolveTemplateLink!(site, '/site/content/blog/a.md', ref(path)).status, 'unknown', path);
+    for (const url of ['/latest/packages/', '/stable/']) assert.equal(hugoRoutes.isGeneratedUrl(site, url), true, url);
+    assert.equal(hugoRoutes.resolveTemplateLink!(site, '/site/content/blog/a.md', ref('/single')).status, 'missing');
+  });
+
   // crossplane.io (Hugo 0.147.3) refs `/v1.20/concepts/providers/#…`: from 0.124, getContentNode trims the slash first
   // (gohugoio/hugo#12096), so a page, not only a section, is found so; 0.111.3 says REF_NOT_FOUND.
   it('finds a page by a ref with a trailing slash, as Hugo has since 0.124', async () => {

@@ -1,6 +1,7 @@
 import { hugoDetection } from './detection';
 import { isInside, joinPath, relativePath } from '../../text/paths';
 import { gitIgnoredFolders } from '../gitIgnoredFolders';
+import { foldersCopiedByBuild } from '../buildCopies';
 import { basePathOf, hostOf, withHost, objectSetting, objectSettingAt, stringSetting } from '../configFiles';
 import type { SiteConfig } from '../model';
 import { browserCandidates, defaultImageFields, rootRelativeCandidates, withoutBasePath, type GeneratorProfile, type LoadedSiteConfig, recordingConfigInputs } from './profile';
@@ -58,14 +59,16 @@ export const hugo: GeneratorProfile = {
     const { mounts: languageMounts, ...languages } = readLanguages(data, root, globalContentDir, contentMounts, disabled);
     // A mount whose source the copy lacks (a git submodule not fetched, a folder the build writes), or that lies outside
     // the site, which Postcraft does not read (docsy.dev mounts ../AGENTS.md): its pages are unknown. So are those of
-    // a content folder the site's .gitignore lists, which a build step writes.
+    // a content folder the site's .gitignore lists, or that its build copies another to, which a build step writes.
     const absentContentFolders: string[] = [];
     for (const mount of contentMounts) {
       const source = joinPath(root, mount.source);
       if (!isInside(root, source) || !(await fs.stat(source))) absentContentFolders.push(pagePathOfTarget(mount.target.slice('content'.length)));
     }
+    const copied = await foldersCopiedByBuild(fs, root);
     for (const { dir, mountedAt = '' } of languages.contentDirs) {
-      for (const folder of await gitIgnoredFolders(fs, root, dir)) absentContentFolders.push(`${mountedAt}/${relativePath(dir, folder)}`.replace(/^\/+/, ''));
+      const written = [...(await gitIgnoredFolders(fs, root, dir)), ...copied.filter((folder) => isInside(dir, folder) && folder !== dir)];
+      for (const folder of written) absentContentFolders.push(`${mountedAt}/${relativePath(dir, folder)}`.replace(/^\/+/, ''));
     }
     const themes = themeNames(data);
     // Any mount into a component replaces its default folder (hugo 0.111 modules/config.go,
