@@ -17,7 +17,7 @@ export function resolveImage(profile: GeneratorProfile, config: SiteConfig, file
   if (/^[a-z]:[\\/]|^\\\\/i.test(reference.path) || reference.raw.startsWith('\\\\')) return { status: 'outside-site' };
   // Profiles build candidates with joinPath, so they are normal already; normalizePath only checks.
   // Most images are found early: the rest of the candidates are normalised only when one is not.
-  const candidates = profile.imageCandidates(config, postPath, reference.path);
+  const candidates = profile.imageCandidates(config, postPath, reference.path, reference.origin);
   for (const written of candidates) {
     const candidate = normalizePath(written);
     if (isInside(config.root, candidate) && files.has(candidate)) return { status: 'found', file: candidate };

@@ -121,6 +121,16 @@ describe('Docusaurus rules', () => {
     assert.deepEqual(codes(await check('news/2024-01-02-other/index.md', '---\ntitle: A\n---\n![](./img/a.png)\n')), ['broken-image']);
   });
 
+  // OpenKruise writes <img src={require('/static/img/x.png').default} />: docusaurus 3.9.2 builds it, as webpack's
+  // resolve.roots are the static folders, then the site folder. A Markdown image goes through transformImage,
+  // which looks in the static folders only.
+  it('resolves an import or require of /path from the static folders, then the site folder; a Markdown /path from the static folders only', async () => {
+    const { check } = await open({ 'docusaurus.config.js': config, 'static/img/x.png': png });
+    const body = "<img src={require('/static/img/x.png').default} alt=\"x\" />\n\n<img src={require('/img/x.png').default} alt=\"y\" />\n\n<img src={require('/static/img/gone.png').default} alt=\"z\" />\n\n![md](/static/img/x.png)\n";
+    const found = await check('news/2024-01-01-post/index.mdx', `---\ntitle: A\n---\n${body}`);
+    assert.deepEqual(found.map(({ code, message }) => [code, message.split(' (')[0]]), [['broken-image', 'Image not found: "/static/img/gone.png"'], ['broken-image', 'Image not found: "/static/img/x.png"']]);
+  });
+
   it('strips comments but keeps strings and regular expressions that contain slashes', () => {
     const source = "const a = 'https://x.org/'; // note\n/* block: path: 'no' */ const r = /\\/\\/ not a comment/; const b = \"//b\";";
     const stripped = withoutComments(source);

@@ -143,10 +143,12 @@ export const docusaurus: GeneratorProfile = {
   // The mdx-loader's rules (transformImage): `@site/…` from the site folder, `/…` from the static
   // folders, anything else relative to the file. A bare `img/a.png` in front matter `image:` goes
   // through useBaseUrl instead (static/img/a.png); the profile cannot tell the two apart, so it
-  // accepts both for bare paths and stays strict for `./` and `../`.
-  imageCandidates(config, postPath, imagePath) {
+  // accepts both for bare paths and stays strict for `./` and `../`. An `import` or `require()` is
+  // webpack's: `/…` from each static folder, then the site folder (@docusaurus/core webpack/base.js
+  // `resolve.roots`), so OpenKruise's `require('/static/img/x.png')` is static/img/x.png.
+  imageCandidates(config, postPath, imagePath, origin) {
     if (imagePath.startsWith('@site/')) return [joinPath(docusaurusSiteDir(config), imagePath.slice('@site/'.length))];
-    if (imagePath.startsWith('/')) return rootRelativeCandidates(config, imagePath);
+    if (imagePath.startsWith('/')) return origin === 'import' ? [...rootRelativeCandidates(config, imagePath), joinPath(docusaurusSiteDir(config), imagePath)] : rootRelativeCandidates(config, imagePath);
     const besideFile = joinPath(dirname(postPath), imagePath);
     return /^\.\.?\//.test(imagePath) ? [besideFile] : [besideFile, ...config.publicDirs.map((dir) => joinPath(dir, imagePath))];
   },

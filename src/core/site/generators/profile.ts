@@ -4,6 +4,7 @@ import { isImagePath, type FileSet } from '../fileSet';
 import type { FileList } from '../../links/model';
 import type { Author, GeneratorId, SiteConfig } from '../model';
 import { msg, type Message } from '../../l10n/message';
+import type { ImageOrigin } from '../../post/imageReferences';
 
 export interface LoadedSiteConfig {
   readonly config: SiteConfig;
@@ -105,8 +106,8 @@ export interface GeneratorProfile {
    * options make of it where they differ (Hugo's `removePathAccents`: `Inés Muñoz` → `ines-munoz`).
    */
   authorKey(name: string, config?: SiteConfig): string;
-  /** Where the generator would look for an image a post refers to, best first. */
-  imageCandidates(config: SiteConfig, postPath: string, imagePath: string): string[];
+  /** Where the generator would look for an image a post refers to, best first (`origin`: how the post names it). */
+  imageCandidates(config: SiteConfig, postPath: string, imagePath: string, origin?: ImageOrigin): string[];
   /**
    * The language of a post on a multilingual site (`es` for Hugo's `post.es.md`), or undefined where the
    * site has one language. Tags are compared within one language.
