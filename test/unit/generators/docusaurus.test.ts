@@ -78,7 +78,7 @@ describe('Docusaurus rules', () => {
   });
 
   it('indexes only the content folders, versioned docs included, and never the build output', async () => {
-    const { site } = await open({ 'docusaurus.config.js': config });
+    const { site } = await open({ 'docusaurus.config.js': config, 'versions.json': '["1.0"]' });
     const isPost = (path: string) => site.isPost(`/site/${path}`);
     assert.deepEqual(['news/a.md', 'releases/a.md', 'guides/a.md', 'api-docs/a.mdx', 'versioned_docs/version-1.0/a.md', 'src/pages/about.md'].filter((path) => !isPost(path)), []);
     assert.deepEqual(['blog/a.md', 'changelog/a.md', 'build/a.md', 'README.md'].filter(isPost), []);
@@ -131,6 +131,16 @@ describe('Docusaurus rules', () => {
     assert.deepEqual(found.map(({ code, message }) => [code, message.split(' (')[0]]), [['broken-image', 'Image not found: "/static/img/gone.png"'], ['broken-image', 'Image not found: "/static/img/x.png"']]);
   });
 
+  // OpenKruise: `onlyIncludeVersions: (() => ['current', ...versions.slice(0, 3)])()` with versions = require('./versions.json'),
+  // and a versioned_docs/version-v1.5 that versions.json does not list; docusaurus 3.9.2 builds neither v1.5 nor v1.6.
+  it('leaves out the files of versions it does not build: unlisted, or left out by onlyIncludeVersions, translations too', async () => {
+    const configured = "const versions = require('./versions.json');\nexport default { i18n: { defaultLocale: 'en', locales: ['en', 'zh'] }, presets: [['classic', { docs: { onlyIncludeVersions: (() => {\n  return ['current', ...versions.slice(0, 1)];\n})() } }]] };";
+    const doc = '---\ntitle: D\n---\nText.\n';
+    const files = { 'docusaurus.config.js': configured, 'versions.json': '["v2", "v1"]', 'docs/a.md': doc, 'versioned_docs/version-v2/a.md': doc, 'versioned_docs/version-v1/a.md': doc, 'versioned_docs/version-v0/a.md': doc, 'i18n/zh/docusaurus-plugin-content-docs/version-v1/a.md': doc, 'i18n/zh/docusaurus-plugin-content-docs/version-v2/a.md': doc, 'i18n/zh/docusaurus-plugin-content-docs/current/a.md': doc };
+    const { site } = await open(files);
+    assert.deepEqual([...site.posts.keys()].sort(), ['/site/docs/a.md', '/site/i18n/zh/docusaurus-plugin-content-docs/current/a.md', '/site/i18n/zh/docusaurus-plugin-content-docs/version-v2/a.md', '/site/versioned_docs/version-v2/a.md']);
+  });
+
   it('strips comments but keeps strings and regular expressions that contain slashes', () => {
     const source = "const a = 'https://x.org/'; // note\n/* block: path: 'no' */ const r = /\\/\\/ not a comment/; const b = \"//b\";";
     const stripped = withoutComments(source);
@@ -156,6 +166,7 @@ describe('Docusaurus rules', () => {
     const i18nConfig = "export default { i18n: { defaultLocale: 'en', locales: ['en', 'fr'] }, plugins: [['@docusaurus/plugin-content-blog', { id: 'releases', path: 'releases' }]] };";
     const { site, check } = await open({
       'docusaurus.config.js': i18nConfig,
+      'versions.json': '["1.0"]',
       'blog/authors.yml': authors,
       'i18n/fr/docusaurus-plugin-content-blog/authors.yml': 'camille:\n  name: Camille\n',
       'i18n/fr/docusaurus-plugin-content-blog/2024-01-01-post/schema.png': png,

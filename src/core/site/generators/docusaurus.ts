@@ -11,6 +11,7 @@ import { booleanSetting, declaredObject, matchingBracket, objectSetting, stringI
 import { defaultImageFields, rootRelativeCandidates, servedImagesWhere, type GeneratorProfile, recordingConfigInputs } from './profile';
 import { docusaurusSiteDir, type DocusaurusDocsVersion, type DocusaurusRouting } from '../routes/docusaurus';
 import { slug } from 'github-slugger';
+import { escapeRegExp } from '../../text/regExp';
 
 const identity = (id: string) => id;
 
@@ -76,6 +77,7 @@ export const docusaurus: GeneratorProfile = {
   // names outside it (`path: '../docs'`, see `contentBeyondRoot`).
   loadConfig: recordingConfigInputs(async (fs, root, configFile) => {
     const { file, siteDir, source, plugins, locales, folders } = await readContentFolders(fs, root, configFile);
+    const routing = await routingOf(fs, siteDir, source, plugins, locales);
     const config: DocusaurusSiteConfig = {
       generator: 'docusaurus',
       root,
@@ -92,13 +94,16 @@ export const docusaurus: GeneratorProfile = {
       // `markdown: { format: 'mdx' }` is the default; 'md' and 'detect' leave `.md` files plain Markdown.
       markdownIsMdx: !/\bmarkdown\s*:\s*\{[^}]*?\bformat\s*:\s*['"](?:md|detect)['"]/.test(source),
       ignoredDirs: [joinPath(siteDir, 'build')],
-      excludedFiles: folders.flatMap(({ files, pattern }) => {
-        const below = relativePath(root, normalizePath(joinPath(siteDir, pattern)));
-        const excluded = matchingAny(below, files.exclude);
-        return [notMatchingAny(below, files.include), ...(excluded ? [excluded] : [])];
-      }),
+      excludedFiles: [
+        ...folders.flatMap(({ files, pattern }) => {
+          const below = relativePath(root, normalizePath(joinPath(siteDir, pattern)));
+          const excluded = matchingAny(below, files.exclude);
+          return [notMatchingAny(below, files.include), ...(excluded ? [excluded] : [])];
+        }),
+        ...unbuiltVersions(root, siteDir, routing),
+      ],
       locales,
-      routing: await routingOf(fs, siteDir, source, plugins, locales),
+      routing,
       ...(await tagRegistries(fs, siteDir, plugins, locales)),
       ...(await readsTabIndentation(fs, siteDir, '@docusaurus/core', [3, 10, 0])),
     };
@@ -352,6 +357,45 @@ async function routingOf(fs: SiteFileSystem, root: string, source: string, plugi
 }
 
 /**
+ * The files of the versions a docs instance has a folder for but does not build: one versions.json does not list
+ * (OpenKruise's versioned_docs/version-v1.5), or `onlyIncludeVersions` leaves out (version-v1.6), and their
+ * translations (`i18n/<locale>/docusaurus-plugin-content-docs[-<id>]/version-<name>/`). As `excludedFiles`,
+ * tested on the path below the site's root.
+ */
+function unbuiltVersions(root: string, siteDir: string, routing: DocusaurusRouting): RegExp[] {
+  const translations = escapeRegExp(relativePath(root, routing.i18nDir));
+  return routing.docs.flatMap((docs) => {
+    const built = docs.versions.filter((version) => version.name !== 'current').map((version) => escapeRegExp(`version-${version.name}`));
+    const versioned = escapeRegExp(relativePath(root, joinPath(siteDir, `${docs.id === 'default' ? '' : `${docs.id}_`}versioned_docs`)));
+    const translated = `${translations}/[^/]+/docusaurus-plugin-content-docs${docs.id === 'default' ? '' : escapeRegExp(`-${docs.id}`)}`;
+    const keep = built.length > 0 ? `(?!(?:${built.join('|')})/)` : '';
+    return [versioned, translated].map((folder) => new RegExp(`^${folder}/${keep}version-[^/]+/`));
+  });
+}
+
+/**
+ * `onlyIncludeVersions` written as literals and a slice of the versions file: OpenKruise's
+ * `(() => ['current', ...versions.slice(0, 3)])()`, where `versions = require('./versions.json')`. Undefined for
+ * any other expression (`isDev ? ['current'] : undefined` says nothing of the production build).
+ */
+function versionsSliced(options: string, released: readonly string[]): string[] | undefined {
+  const key = /(?<![\w$])onlyIncludeVersions\s*:/.exec(options);
+  if (!key) return undefined;
+  const open = options.indexOf('[', key.index + key[0].length);
+  if (open === -1 || !/^[\s(){}=>]*(?:return\s*)?$/.test(options.slice(key.index + key[0].length, open))) return undefined;
+  const list = options.slice(open + 1, matchingBracket(options, open));
+  const names: string[] = [];
+  for (const item of list.match(/\.\.\.\s*[\w$]+\.slice\([^)]*\)|(['"])[^'"]*\1|[^,\s][^,]*/g) ?? []) {
+    const literal = /^(['"])([^'"]*)\1$/.exec(item);
+    const slice = /^\.\.\.\s*[\w$]*versions\.slice\(\s*(\d+)\s*(?:,\s*(\d+)\s*)?\)$/i.exec(item.trim());
+    if (literal) names.push(literal[2]!);
+    else if (slice) names.push(...released.slice(Number(slice[1]), slice[2] === undefined ? undefined : Number(slice[2])));
+    else return undefined;
+  }
+  return names;
+}
+
+/**
  * The versions a docs instance builds (versions/files.ts readVersionNames, version.ts): `current` from
  * its folder unless `includeCurrentVersion: false`, and those of `[<id>_]versions.json` from
  * `[<id>_]versioned_docs/version-<name>/`. The last version (`lastVersion`, else the newest released
@@ -362,7 +406,7 @@ async function docsVersions(fs: SiteFileSystem, root: string, docs: ContentPlugi
   const prefix = docs.id === 'default' ? '' : `${docs.id}_`;
   const released = properties.get('disableVersioning') === 'true' ? [] : await readVersionsFile(fs, joinPath(root, `${prefix}versions.json`));
   const names = properties.get('includeCurrentVersion') === 'false' || released.includes('current') ? released : ['current', ...released];
-  const only = stringListSetting(options, 'onlyIncludeVersions');
+  const only = stringListSetting(options, 'onlyIncludeVersions') ?? versionsSliced(options, released);
   const included = only ? names.filter((name) => only.includes(name)) : names;
   const last = topLevelString(options, 'lastVersion') ?? included.find((name) => name !== 'current') ?? 'current';
   const paths = objectSetting(options, 'versions') || '{}';
