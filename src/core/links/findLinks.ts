@@ -205,6 +205,8 @@ function ownAddresses(body: string, host: string, bare: boolean, taken: readonly
       if (body[match.index + match[0].length] !== '>') continue;
     } else {
       if (!bare || /[\w/(="'\]]/.test(body[match.index - 1] ?? '')) continue; // part of a word, a destination or an attribute
+      // The text of a link (`[https://host/p#x](https://host/p#x)`, OpenKruise's docs): a link holds no other link.
+      if (/\][([]/.test(text)) continue;
       text = text.replace(/[.,:;!?*_~]+$/, '');
       if (text.endsWith(')') && !text.includes('(')) text = text.slice(0, -1);
     }

@@ -381,6 +381,13 @@ describe('links written with the site’s own address', () => {
     assert.deepEqual(findings.map((finding) => [finding.code, /"#([^"]+)"/.exec(finding.message)?.[1]]), [['broken-anchor', 'gone'], ['broken-anchor', 'auto'], ['broken-anchor', 'once'], ['broken-anchor', 'by-reference']]);
   });
 
+  // OpenKruise writes [https://openkruise.io/…#x](https://openkruise.io/…#x): docusaurus 3.9.2 makes one link of it.
+  it('takes the site’s own address written as a link’s text for text, not a second link', async () => {
+    const fs = hugoSite({ 'content/posts/label.md': '---\ntitle: Label\n---\n\n[https://example.org/posts/target/#getting-started](https://example.org/posts/target/#getting-started) [https://example.org/posts/target/#gone][ref]\n\n[ref]: https://example.org/posts/target/#gone\n' });
+    const findings = await (await open(fs)).checkFile('/site/content/posts/label.md');
+    assert.deepEqual(findings.map((finding) => [finding.code, /"#([^"]+)"/.exec(finding.message)?.[1]]), [['broken-anchor', 'gone']]);
+  });
+
   it('takes a text fragment (#:~:text=…) for a directive to the browser, not an anchor', async () => {
     const fs = hugoSite({ 'content/posts/directive.md': '---\ntitle: D\n---\n\n[a](/posts/target/#:~:text=Some%20words) [b](/posts/target/#getting-started:~:text=Text) [c](/posts/target/#gone:~:text=Text)\n' });
     const findings = await (await open(fs)).checkFile('/site/content/posts/directive.md');
