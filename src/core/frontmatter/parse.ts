@@ -7,8 +7,8 @@ import { parseTomlFrontmatter } from './toml';
 import { parseSimpleYaml } from './simpleYaml';
 import { parseYamlWithLibrary, type ParsedFields } from './yaml';
 
-// The YAML library is called, not read, here: the extension's bundle loads it on first use (scripts/lazyChunks.mjs).
-const parsers = { yaml: (source: string, base: number) => parseYamlWithLibrary(source, base), toml: parseTomlFrontmatter, json: parseJsonFrontmatter };
+// The YAML and JSON readers are called, not read, here: the extension's bundle loads them on first use (scripts/lazyChunks.mjs).
+const parsers = { yaml: (source: string, base: number) => parseYamlWithLibrary(source, base), toml: parseTomlFrontmatter, json: (source: string, base: number) => parseJsonFrontmatter(source, base) };
 
 /** The post's frontmatter with source ranges, or `undefined` when it has none. Never throws. */
 export function parseFrontmatter(text: string, syntax: FrontmatterSyntax = anyFrontmatter): Frontmatter | undefined {
