@@ -140,6 +140,18 @@ describe('images where the site puts them', () => {
     assert.deepEqual(outside.map(({ code }) => code), ['image-outside-site']);
   });
 
+  // keptn.sh: layouts/shortcodes/popup_image.html makes `/<File.Dir>` + the link less its first `../` (one folder fewer
+  // than the browser climbs), and an old `{{< popup_image link="./assets/x.png" >}}` sits in an HTML comment; hugo 0.111.3
+  // serves the first image and shows none of the second.
+  it('checks no image of a shortcode that makes its own path from the page\'s folder, nor one inside an HTML comment', async () => {
+    const popup = '{{- $link := .Get "link" -}}{{- if eq (slicestr $link 0 3) "../" -}}{{- $link = printf "/%s%s" .Page.File.Dir (slicestr $link 3) -}}{{- end -}}<img src="{{ $link }}">';
+    const plain = '<img src="{{ .Get "src" }}" alt="{{ .Get "alt" }}">';
+    const site = { ...hugo, 'layouts/shortcodes/popup_image.html': popup, 'layouts/shortcodes/plain.html': plain };
+    const body = '{{< popup_image link="../../../a/gone.png" >}}\n\n<!-- old:\n{{< plain src="./gone-too.png" alt="x" >}}\n-->\n\n{{< plain src="./missing.png" alt="y" >}}\n';
+    const found = await check(site, 'content/posts/p.md', `---\ntitle: P\n---\n${body}`);
+    assert.deepEqual(found.map(({ code, message }) => [code, message.split(' (')[0]]), [['broken-image', 'Image not found: "./missing.png"']]);
+  });
+
   // The fuzz found it: a plain Markdown folder has no page URL to climb from, so ../../../img/a.png leaves it.
   it('reports a relative image that climbs above a plain Markdown folder as outside it, though the file it names exists', async () => {
     const outside = await check({ 'README.md': '# Notes\n', 'img/a.png': png }, 'notes/a.md', '# A\n\n![a](../../../img/a.png)\n');

@@ -3,6 +3,7 @@ import { isImagePath } from '../text/fileKinds';
 import type { GeneratorId } from './dialect';
 import type { GuessedImageText } from './frontmatterImages';
 import { msg, type Message } from '../l10n/message';
+import { withoutHtmlComments } from '../text/htmlComments';
 
 /** An argument of a shortcode or Liquid tag that names an image; `guess` unless the tag is known. */
 export type TemplateImageArgument = Omit<GuessedImageText, 'guess'> & {
@@ -35,7 +36,11 @@ export function findTemplateImages(body: string, generator: GeneratorId | undefi
   const shortcodes = generator === undefined || generator === 'hugo' || generator === 'markdown';
   const liquid = generator === undefined || generator === 'jekyll' || generator === 'eleventy';
   const found: TemplateImageArgument[] = [];
+  // A tag inside an HTML comment still runs, but what it writes is commented out: no page shows its image
+  // (keptn.sh's old `<!-- … {{< popup_image link="./assets/bridge_eap.png" >}} … -->`, checked with hugo 0.111.3).
+  const uncommented = withoutHtmlComments(body);
   for (const tag of templateTags(body, { shortcodes, liquid })) {
+    if (uncommented !== body && uncommented[tag.start] !== body[tag.start]) continue;
     if ((tag.kind === 'shortcode' && shortcodes) || (tag.kind === 'liquid-tag' && liquid && !ownLookupTags.has(tag.name))) found.push(...imageArguments(body, tag));
   }
   return found;

@@ -38,7 +38,7 @@ export async function readShortcodeTemplates(fs: SiteFileSystem, layoutDirs: rea
       seen.add(name);
       const text = await readText(fs, joinPath(dir, entry.name));
       if (text === undefined) continue;
-      if (showsNoFile(text) || showsOnlyRemoteFiles(text)) imageless.add(name);
+      if (showsNoFile(text) || showsOnlyRemoteFiles(text) || rewritesPaths(text)) imageless.add(name);
       if (mayWriteIds(text)) writeIds.add(name);
     }
   };
@@ -68,6 +68,16 @@ export function showsOnlyRemoteFiles(template: string): boolean {
 
 const remoteBase = /(?:\.Site|\bsite)\.Params\.\w*(?:cdn|url|host)\w*/i;
 const localLookup = /\b(?:partial|partialCached|template)\b|Resources|resources\.|images\.|readFile|ReadFile|fileExists|os\.|GetPage|absURL|relURL|absLangURL|relLangURL/i;
+
+/**
+ * Whether a template makes its own path of the argument from the page's folder, cutting and joining strings: keptn.sh's
+ * popup_image turns `../x.png` into `/<File.Dir>x.png`, one folder less than the browser would climb. Where its
+ * file is, only running the template says: its arguments are not checked as images.
+ */
+export function rewritesPaths(template: string): boolean {
+  const code = withoutTemplateComments(template);
+  return /\.File\.Dir\b/.test(code) && /\b(?:slicestr|substr|strings\.TrimPrefix|strings\.TrimLeft|replaceRE|replace)\b/.test(code);
+}
 
 /** Whether a template's code (its comments left out) can neither show nor look up a file. */
 export function showsNoFile(template: string): boolean {
