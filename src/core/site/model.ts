@@ -69,8 +69,8 @@ export interface SiteConfig {
    * one is an include's name (`file: icons/folder.svg`, inlined by `{% include {{ include.file }} %}`), not an image.
    */
   readonly includeFiles?: ReadonlySet<string>;
-  /** Content types whose own layouts write ids Postcraft cannot list: a page of one has anchors Postcraft cannot list (Hugo, see hugo/typeLayouts.ts). */
-  readonly anchorTypes?: ReadonlySet<string>;
+  /** Content types whose own layouts write ids Postcraft cannot list, with those layouts' names: a page they lay out has anchors Postcraft cannot list (Hugo, see hugo/typeLayouts.ts). */
+  readonly anchorTypes?: ReadonlyMap<string, ReadonlySet<string>>;
   /** `.md` files are compiled as MDX too (Docusaurus), so their `import`s are real; else only `.mdx` files. */
   readonly markdownIsMdx?: boolean;
   /** What a schema declares of the frontmatter of some posts (Astro collections: `image()` or plain string fields). */

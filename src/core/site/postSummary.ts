@@ -10,6 +10,7 @@ import { mdxEsmSpecifiers } from '../post/mdxEsm';
 import type { PageRoute } from './routes/model';
 import { routesOf } from './routes';
 import { hugoContentFile } from './routes/hugo';
+import { laysOutIds } from './generators/hugo/typeLayouts';
 import { escapeRegExp } from '../text/regExp';
 
 /** What the site index keeps of each post: enough for completion, typo checks and views. */
@@ -73,8 +74,9 @@ function anchorsIn(text: string, bodyStart: number, config: SiteConfig, path: st
   if ((config.generator === 'jekyll' || config.generator === 'eleventy') && body.includes('{%') && markdownInclude.test(body)) return undefined;
   // And those the site's own shortcodes write (`{{< docs_index >}}`'s `<h1 id>`s).
   if (config.anchorShortcodes?.size && body.includes('{{') && callsAny(body, config.anchorShortcodes)) return undefined;
-  // And those its type's own layout writes (a Hugo page's `type`, else its section).
-  if (config.anchorTypes?.size && config.anchorTypes.has(typeof data['type'] === 'string' ? data['type'] : (hugoContentFile(config, path, config.languages?.defaultLanguage ?? '')?.dir.split('/')[0] ?? ''))) return undefined;
+  // And those its type's own layout writes (a Hugo page's `type`, else its section), where that layout lays it out.
+  const writing = config.anchorTypes?.size ? config.anchorTypes.get(typeof data['type'] === 'string' ? data['type'] : (hugoContentFile(config, path, config.languages?.defaultLanguage ?? '')?.dir.split('/')[0] ?? '')) : undefined;
+  if (writing && laysOutIds(writing, data['layout'], /(^|\/)_index\.[^/]+$/.test(path))) return undefined;
   const anchors = anchorsOf(body, bodyStart, { style, mdx, goldmark: config.goldmarkIds });
   // The index outlives the text: a slice of it would keep the whole post in memory.
   return anchors.length === 0 ? noAnchors : anchors.map(({ id, text: headingText, range }) => ({ id: detached(id), ...(headingText !== undefined ? { text: detached(headingText) } : {}), range }));
