@@ -71,7 +71,7 @@ function anchorsIn(text: string, bodyStart: number, config: SiteConfig, path: st
   // And those of a file a Liquid include pastes in before the page is parsed (Jekyll and Eleventy): a Markdown include
   // (kubevirt.io's `{% include quickstarts/virtctl.md %}`), or any file beside the page (strimzi.io's docs books are
   // `{% include_relative deploying.html %}`, whose HTML ids kramdown keeps).
-  if ((config.generator === 'jekyll' || config.generator === 'eleventy') && body.includes('{%') && markdownInclude.test(body)) return undefined;
+  if ((config.generator === 'jekyll' || config.generator === 'eleventy') && body.includes('{%') && pastedInclude.test(body)) return undefined;
   // And those the site's own shortcodes write (`{{< docs_index >}}`'s `<h1 id>`s).
   if (config.anchorShortcodes?.size && body.includes('{{') && callsAny(body, config.anchorShortcodes)) return undefined;
   // And those its type's own layout writes (a Hugo page's `type`, else its section), where that layout lays it out.
@@ -93,8 +93,8 @@ function callsAny(body: string, names: ReadonlySet<string>): boolean {
 
 const callPatterns = new WeakMap<ReadonlySet<string>, RegExp>();
 
-// `{% include part.md %}`, `{%- include_relative "../x.markdown" -%}`: Liquid's (and Nunjucks') include of a Markdown file.
-const markdownInclude = /\{%-?\s*(?:include_relative\s+["']?[^\s%"']+|include\s+["']?[^\s%"']+\.(?:md|markdown))["'\s%-]/;
+// `{% include part.md %}`, `{%- include_relative book.html -%}`: Liquid's (and Nunjucks') include of a Markdown file, or of any file beside the page.
+const pastedInclude = /\{%-?\s*(?:include_relative\s+["']?[^\s%"']+|include\s+["']?[^\s%"']+\.(?:md|markdown))["'\s%-]/;
 
 // `{{% name …` (not its closing tag, not `ref`/`relref`, which write a URL, nor `highlight`, which writes code).
 const markdownShortcodeCall = /\{\{%\s*(?!\/|ref\b|relref\b|highlight\b)[\w-]/;
