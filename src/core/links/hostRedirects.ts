@@ -2,6 +2,7 @@ import { parse as parseToml } from 'smol-toml';
 import type { SiteFileSystem } from '../host/fileSystem';
 import { basename, isInside, joinPath, normalizePath } from '../text/paths';
 import type { FileList } from './model';
+import { madeRules, redirectsPageName, redirectsPageRules } from './redirectsPage';
 import { urlKey } from './urlMap';
 
 /**
@@ -14,8 +15,8 @@ export interface HostRedirects {
   reaches(url: string): boolean;
   /**
    * The site writes its redirects with a template (Hugo's `layouts/index.redirects` output format, often from
-   * a `redirects` frontmatter key): which URLs they take is unknown, so only a URL that looks like a
-   * mistake for a page (a did-you-mean) is reported.
+   * a `redirects` frontmatter key; a page whose loop makes rules from more than pages' data): which URLs they
+   * take is unknown, so only a URL that looks like a mistake for a page (a did-you-mean) is reported.
    */
   readonly madeByTemplates: boolean;
   /**
@@ -56,25 +57,30 @@ export async function loadHostRedirects(fs: SiteFileSystem, root: string, files:
     const redirects = await text(joinPath(folder, '_redirects'), folder !== publish);
     if (redirects) patterns.push(...redirectsFileSources(redirects));
   }
-  const templates = [...files.all()].filter((path) => redirectsTemplate.test(path));
+  let madeByTemplates = false;
   // The rules such a template writes as they stand (vitess.io's `/docs/17.0/* /docs/archive/17.0/:splat`) hold too.
-  for (const template of templates) {
-    const rules = await text(template);
-    if (rules) patterns.push(...redirectsFileSources(rules));
+  for (const path of files.all()) {
+    const layout = redirectsLayout.test(path);
+    if (!layout && !redirectsPageName.test(path)) continue;
+    const source = await text(path);
+    const rules = source === undefined ? undefined : layout ? source : redirectsPageRules(source);
+    if (rules === undefined) continue;
+    patterns.push(...redirectsFileSources(rules));
+    // A page's rules made from each page's own data are those pages' aliases (see redirectsPage.ts).
+    madeByTemplates ||= layout || madeRules(rules).unknown;
   }
-  const madeByTemplates = templates.length > 0;
   const caseInsensitive = netlify !== undefined;
   if (patterns.length === 0) return { reaches: () => false, files: read, madeByTemplates, caseInsensitive };
   return { reaches: (url) => patterns.some((pattern) => pattern.test(urlKey(url))), files: read, madeByTemplates, caseInsensitive };
 }
 
 // A Hugo home page layout for a `_redirects` output format (index.redirects, index.redir, index.netlify…).
-const redirectsTemplate = /\/layouts\/(?:_default\/)?index\.(?:redirects?|redir)(?:\.[a-z]+)?$/;
+const redirectsLayout = /\/layouts\/(?:_default\/)?index\.(?:redirects?|redir)(?:\.[a-z]+)?$/;
 
 /** Whether a change to `path` may change the host's redirects. */
 export function isHostRedirectFile(path: string): boolean {
   const name = basename(path);
-  return name === 'vercel.json' || name === 'netlify.toml' || name === '_redirects';
+  return name === 'vercel.json' || name === 'netlify.toml' || name === '_redirects' || redirectsPageName.test(path);
 }
 
 function vercelSources(text: string): RegExp[] {

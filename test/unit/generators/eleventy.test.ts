@@ -49,6 +49,40 @@ describe('Eleventy rules', () => {
     assert.deepEqual([cli.site.isPost('/site/pages/a.md'), cli.site.isPost('/site/src/a.md')], [true, false]);
   });
 
+  // LeaVerou/lea.verou.me: `dir: { output: "." }` writes each page beside its source; Eleventy ignores the output
+  // folder only when it does not hold the input (EleventyFiles.getIgnores), so every post is still a template.
+  it('keeps the templates when the output folder holds the input folder', async () => {
+    const beside = await open({ 'eleventy.config.js': 'export default () => ({ dir: { data: "data", output: "." } });' });
+    assert.deepEqual(['blog/2023/going-lean/index.md', 'about.md'].map((path) => beside.site.isPost(`/site/${path}`)), [true, true]);
+    const above = await open({ 'eleventy.config.js': 'export default () => ({ dir: { input: "content", output: "." } });' });
+    assert.deepEqual(['content/a.md', 'a.md'].map((path) => above.site.isPost(`/site/${path}`)), [true, false]);
+    const inside = await open({ 'eleventy.config.js': 'export default () => ({ dir: { output: "docs" } });' });
+    assert.deepEqual(['blog/a.md', 'docs/a.md'].map((path) => inside.site.isPost(`/site/${path}`)), [true, false]);
+  });
+
+  // lea.verou.me's redirects.njk has `permalink: _redirects`: Eleventy writes the page where Netlify reads its rules
+  // (`/20* /blog/20:splat 301` keeps the old year/month/slug links), beside rules the template makes in a loop.
+  it('reads the host redirects a page writes by its permalink', async () => {
+    const rules = (permalink: string) => `---\npermalink: ${permalink}\nlayout: null\n---\n{% for domain in site.aliases %}{{ domain }}/* https://example.org/:splat 301\n{% endfor %}\n/20* /blog/20:splat 301\n`;
+    const post = '---\ntitle: A\n---\nSee [dabblet](/2011/12/dabblet/).\n';
+    const files = { 'blog/2011/12/dabblet/index.md': '---\ntitle: Dabblet\n---\nText.\n' };
+    const redirected = await open({ ...files, 'redirects.njk': rules('_redirects') });
+    assert.deepEqual(await redirected.check('blog/2023/a/index.md', post), []);
+    const elsewhere = await open({ ...files, 'redirects.njk': rules('/redirects.txt') });
+    assert.deepEqual(codes(await elsewhere.check('blog/2023/a/index.md', post)), ['broken-link']);
+  });
+
+  // aleksandrhovhannisyan.com's redirects.liquid writes a rule from each page's `redirectFrom`: those are the pages'
+  // old URLs, so a link to one reaches its page, and a link to nothing is still reported as it would be without the page.
+  it('takes the rules a redirects page makes from each page\'s data for aliases of those pages', async () => {
+    const template = '---\npermalink: /_redirects\n---\n{%- comment -%}Old URLs.{%- endcomment -%}\n/blog/dev/* /blog/:splat\n{%- for page in collections.all -%}\n  {%- if page.url and page.data.redirectFrom -%}\n    {%- for oldUrl in page.data.redirectFrom %}\n{{ oldUrl }}  {{ page.url }}\n    {%- endfor -%}\n  {%- endif -%}\n{%- endfor -%}\n';
+    const files = { 'eleventy.config.js': 'export default () => ({ templateFormats: ["md", "liquid"] });', 'redirects.liquid': template, 'blog/moved.md': '---\ntitle: Moved\nredirectFrom: [/blog/old-name/]\n---\nText.\n' };
+    const { check } = await open(files);
+    const post = '---\ntitle: A\n---\n[moved](/blog/old-name/) [dev](/blog/dev/moved/) [gone](/blog/gone/) [host](example.org/x)\n';
+    const findings = await check('blog/a.md', post);
+    assert.deepEqual(findings.map((finding) => [finding.code, finding.message.split(' (')[0]]), [['broken-link', 'No page or file at "/blog/gone/"'], ['broken-link', 'No page or file at "example.org/x"']]);
+  });
+
   it('resolves passthrough copies: folders mapped to the root, object mappings to a sub-path, and pathPrefix', async () => {
     const files = { 'eleventy.config.js': baseBlogConfig, 'public/img/a.png': png, 'media/uploads/2024/b.jpg': png, 'content/img/c.png': png, 'img/d.png': png, 'content/blog/post/e.png': png };
     const { check } = await open(files);

@@ -16,6 +16,7 @@ import { escapeRegExp } from '../../text/regExp';
 import { commandFlag, packageScripts } from '../packageScripts';
 import { gitIgnoredFolders } from '../gitIgnoredFolders';
 import { readsTabIndentation } from './frontMatterReader';
+import { madeRules, redirectsPageName, redirectsPageRules } from '../../links/redirectsPage';
 
 const identity = (id: string) => id;
 
@@ -74,8 +75,10 @@ export const eleventy: GeneratorProfile = {
       authorKeys: ['author', 'authors'],
       imageFields: defaultImageFields,
       // Never walked: the output and dependencies. Everything else Eleventy ignores is still read (a
-      // passthrough copy serves images from an ignored folder), but its Markdown is no page.
-      ignoredDirs: [dirs.output, joinPath(root, 'node_modules')],
+      // passthrough copy serves images from an ignored folder), but its Markdown is no page. An output
+      // folder holding the input (`output: "."`, pages written beside their sources) is not ignored:
+      // Eleventy skips it then, or it would ignore every template (EleventyFiles.getIgnores).
+      ignoredDirs: [...(isInside(dirs.output, dirs.input) ? [] : [dirs.output]), joinPath(root, 'node_modules')],
       excludedFiles: await ignoredTemplates(fs, root, dirs, source),
       passthroughMappings: mappings.filter(([, to]) => to !== '/'),
       ...(anchorIds && { headingIds: 'markdown-it-anchor' as const, markdownItAnchor: anchorIds }),
@@ -242,9 +245,12 @@ async function routing(fs: SiteFileSystem, config: SiteConfig, dirs: EleventyDir
   };
   // Virtual templates and plugins' pages (the RSS plugin's `outputPath`, `addTemplate(…, { permalink })`).
   for (const permalink of [...allStringLiteralSettings(source, 'outputPath'), ...allStringLiteralSettings(source, 'permalink')]) addPermalink(permalink);
+  const aliasKeys = new Set<string>();
   for (const path of templates) {
     const text = await readText(fs, path);
     if (text === undefined || text.length > maxTemplateBytes) continue;
+    const redirects = redirectsPageName.test(path) ? redirectsPageRules(text) : undefined;
+    if (redirects !== undefined) for (const key of madeRules(redirects).pageDataKeys) aliasKeys.add(key);
     const data = /\.11ty\.[cm]?[jt]sx?$/i.test(path) ? javascriptTemplateData(text) : (parseFrontmatter(text)?.data ?? {});
     const result = permalinkOf(base, path, data);
     if (result.kind === 'page') {
@@ -253,7 +259,7 @@ async function routing(fs: SiteFileSystem, config: SiteConfig, dirs: EleventyDir
     } else if (result.kind === 'unknown') patterns.push(result.pattern);
   }
   patterns.push(...(await gitIgnoredInputFolders(fs, config.root, dirs.input, source)).map((url) => new RegExp(url.endsWith('*') ? `^${escapeRegExp(url.slice(0, -1))}` : `^${escapeRegExp(url)}(?:/|$)`)));
-  return { ...base, generatedUrls: urls, generatedPatterns: patterns };
+  return { ...base, generatedUrls: urls, generatedPatterns: patterns, aliasKeys: [...aliasKeys] };
 }
 
 /** `setUseGitIgnore(false)`: Eleventy renders what `.gitignore` lists too. */

@@ -36,6 +36,21 @@ export interface EleventyRouting {
    * `href` Eleventy rewrites to the template's URL; undefined without the plugin.
    */
   readonly inputPathLinks?: RegExp | undefined;
+  /**
+   * Front matter keys whose URL paths a page's old URLs are: a template writing `_redirects` makes a rule from each
+   * page's values (`{% for old in page.data.redirectFrom %}{{ old }} {{ page.url }}`, see redirectsPage.ts).
+   */
+  readonly aliasKeys?: readonly string[];
+}
+
+/** The root-relative URL paths a page's alias keys hold (a string or a list), as the redirects template writes them. */
+function aliasesOf(routing: EleventyRouting, data: Readonly<Record<string, unknown>>): string[] {
+  const aliases: string[] = [];
+  for (const key of routing.aliasKeys ?? []) {
+    const value = data[key];
+    for (const alias of Array.isArray(value) ? value : [value]) if (typeof alias === 'string' && alias.startsWith('/')) aliases.push(alias);
+  }
+  return aliases;
 }
 
 /** Eleventy's URL rules (Eleventy 3: TemplatePermalink, TemplateFileSlug, TemplateData's local data paths). */
@@ -49,7 +64,7 @@ export const eleventyRoutes: GeneratorRoutes = {
     else if (result.kind === 'page' && data['pagination'] !== undefined) unknowns.set(path, { pattern: paginationPattern(result.url), paginated: true });
     else unknowns.delete(path);
     if (result.kind !== 'page') return undefined;
-    return { url: result.url, aliases: [], ...withDate(dateOf(config, path, data)) };
+    return { url: result.url, aliases: aliasesOf(routing, data), ...withDate(dateOf(config, path, data)) };
   },
 
   linkedSourceFiles: (config, fromPath, link) => inputPathCandidates(config, fromPath, link.path),
