@@ -62,6 +62,8 @@ export interface SiteConfig {
   readonly imagelessShortcodes?: ReadonlySet<string>;
   /** The site's own shortcodes whose templates may write ids: a page calling one has anchors Postcraft cannot list (Hugo, see hugo/shortcodeTemplates.ts). */
   readonly anchorShortcodes?: ReadonlySet<string>;
+  /** Shortcodes that, called with `{{% %}}`, write no heading or id of their own (Hugo, see hugo/shortcodeTemplates.ts); any other such call may. */
+  readonly markdownShortcodesWithoutIds?: ReadonlySet<string>;
   /** By include file, then parameter: the path an include's template writes before the value (Jekyll, see jekyll/includeTemplates.ts). */
   readonly includeImagePrefixes?: ReadonlyMap<string, ReadonlyMap<string, string>>;
   /**

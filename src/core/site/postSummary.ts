@@ -67,7 +67,7 @@ function anchorsIn(text: string, bodyStart: number, config: SiteConfig, path: st
   if (mdx && importsLocalModules(body)) return undefined;
   // So are those a Hugo shortcode called with `{{% %}}` writes: its output is Markdown, parsed with the page.
   // (`includes` first: a substring search costs less than the regex over every body.)
-  if (config.generator === 'hugo' && body.includes('{{%') && markdownShortcodeCall.test(body)) return undefined;
+  if (config.generator === 'hugo' && body.includes('{{%') && callsMarkdownShortcodeWritingIds(body, config.markdownShortcodesWithoutIds)) return undefined;
   // And those of a file a Liquid include pastes in before the page is parsed (Jekyll and Eleventy): a Markdown include
   // (kubevirt.io's `{% include quickstarts/virtctl.md %}`), or any file beside the page (strimzi.io's docs books are
   // `{% include_relative deploying.html %}`, whose HTML ids kramdown keeps).
@@ -96,8 +96,17 @@ const callPatterns = new WeakMap<ReadonlySet<string>, RegExp>();
 // `{% include part.md %}`, `{%- include_relative book.html -%}`: Liquid's (and Nunjucks') include of a Markdown file, or of any file beside the page.
 const pastedInclude = /\{%-?\s*(?:include_relative\s+["']?[^\s%"']+|include\s+["']?[^\s%"']+\.(?:md|markdown))["'\s%-]/;
 
-// `{{% name …` (not its closing tag, not `ref`/`relref`, which write a URL, nor `highlight`, which writes code).
-const markdownShortcodeCall = /\{\{%\s*(?!\/|ref\b|relref\b|highlight\b)[\w-]/;
+/**
+ * Whether the body calls a shortcode with `{{% name …` that may write headings: not its closing tag, not `ref`/`relref`
+ * (a URL) or `highlight` (code), nor one whose template writes only its inner text (`withoutIds`).
+ */
+function callsMarkdownShortcodeWritingIds(body: string, withoutIds: ReadonlySet<string> | undefined): boolean {
+  for (const call of body.matchAll(markdownShortcodeCall)) if (!quietMarkdownShortcodes.has(call[1]!) && !withoutIds?.has(call[1]!)) return true;
+  return false;
+}
+
+const markdownShortcodeCall = /\{\{%-?\s*(?!\/)([\w./-]+)/g;
+const quietMarkdownShortcodes = new Set(['ref', 'relref', 'highlight']);
 
 /**
  * An `import` of the site's own Markdown or code (`./_part.md`, `../Steps.jsx`, `@site/src/x`), not of images

@@ -255,6 +255,26 @@ describe('Hugo pages whose headings Postcraft cannot see', () => {
     assert.deepEqual(await service.checkFile('/site/content/includes/note.md'), []);
   });
 
+  // dexidp.io's oauth2.md calls Docsy's {{% alert %}} (a Hugo module, not on disk), which wraps its inner Markdown in a
+  // <div> and writes no heading: the page's own headings are all it has, so #password-grants is reported.
+  it('checks the fragments of a page whose Markdown shortcodes write only their inner text', async () => {
+    const page = '---\ntitle: OAuth2\n---\n\n## Token exchange\n\n{{% alert color="info" %}}\n## Inside\n{{% /alert %}}\n\n{{% note %}}Text{{% /note %}}\n';
+    const source = '---\ntitle: Source\n---\n\n[a](/posts/oauth2/#token-exchange) [b](/posts/oauth2/#inside) [c](/posts/oauth2/#password-grants)\n';
+    const messages = async (extra: Record<string, string>) => {
+      const fs = hugoSite({ 'content/posts/oauth2.md': page, 'content/posts/source.md': source, ...extra });
+      return (await (await open(fs)).checkFile('/site/content/posts/source.md')).map((finding) => finding.message);
+    };
+    const docsy = 'baseURL = "https://example.org/"\ntitle = "T"\ntheme = "docsy"\n[markup.goldmark.renderer]\nunsafe = true\n[module]\n[[module.imports]]\npath = "github.com/google/docsy"\n';
+    const note = { 'layouts/shortcodes/note.html': '<div class="note">\n\n{{ .Inner | markdownify }}\n</div>\n' };
+    assert.deepEqual(await messages({ 'hugo.toml': docsy, ...note }), ['No heading or anchor "#password-grants" in "OAuth2".']);
+    // Without Docsy, alert is unknown; a note that writes a heading of its own, or hands its work to a partial, may write any.
+    assert.deepEqual(await messages(note), []);
+    assert.deepEqual(await messages({ 'hugo.toml': docsy, 'layouts/shortcodes/note.html': '## Note\n\n{{ .Inner }}\n' }), []);
+    assert.deepEqual(await messages({ 'hugo.toml': docsy, 'layouts/shortcodes/note.html': '{{ partial "note.html" . }}' }), []);
+    // hugoDocs' {{% include %}} writes another page's Markdown (`.RenderShortcodes`), headings and all.
+    assert.deepEqual(await messages({ 'hugo.toml': docsy, 'layouts/shortcodes/note.html': '{{ with site.GetPage (.Get 0) }}{{ .RenderShortcodes }}{{ end }}' }), []);
+  });
+
   it('takes a page Hugo renders from Org, AsciiDoc or HTML content at its file’s path', async () => {
     const fs = hugoSite({
       'content/posts/notes.org': '#+TITLE: Notes\n',

@@ -84,13 +84,15 @@ export const hugo: GeneratorProfile = {
     const taxonomies = taxonomyKeys(data);
     const contentDirs = dirsFor('content', languageContentDirs(languages));
     const layoutDirs = dirsFor('layouts', [joinPath(root, stringSetting(data, 'layoutDir') ?? 'layouts')]);
-    const shortcodes = await readShortcodeTemplates(fs, layoutDirs);
+    const imports = objectSetting(data, 'module')?.['imports'];
+    // Docsy as a theme or a module (`github.com/google/docsy`), whose templates may not be on disk.
+    const docsyModule = themes.includes('docsy') || /github\.com\/google\/docsy\b/.test(JSON.stringify(imports ?? null));
+    const shortcodes = await readShortcodeTemplates(fs, layoutDirs, { docsyModule });
     const anchorTypes = await readTypesWritingIds(fs, layoutDirs);
     // Filled by the content walk below (loadUnrenderedPages): the sections below the top level, for `:sections`.
     const branchFolders = new Set<string>();
     const routing = readHugoRouting(data, languages, taxonomies, branchFolders, languageMounts, absentContentFolders);
     // Every layout folder is on disk: each theme's (not a module path, not an empty submodule), and no module import.
-    const imports = objectSetting(data, 'module')?.['imports'];
     let layoutsComplete = !(Array.isArray(imports) ? imports.length > 0 : imports !== undefined && imports !== null);
     for (const theme of themes) layoutsComplete &&= (await fs.stat(joinPath(root, 'themes', theme, 'layouts'))) !== undefined;
     // A multilingual single-host site gets the embedded link hook by default from Hugo 0.123 on.
@@ -126,6 +128,7 @@ export const hugo: GeneratorProfile = {
       publishing: { skipsDrafts: data['builddrafts'] !== true, skipsFuturePosts: data['buildfuture'] !== true, skipsExpiredPages: data['buildexpired'] !== true },
       imagelessShortcodes: shortcodes.imageless,
       anchorShortcodes: shortcodes.writeIds,
+      markdownShortcodesWithoutIds: shortcodes.markdownWithoutIds,
       ...(anchorTypes.size > 0 ? { anchorTypes } : {}),
       routing: linkHook ? { ...routing, linkHook } : routing,
     };

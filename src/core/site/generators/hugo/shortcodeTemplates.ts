@@ -18,6 +18,11 @@ export interface ShortcodeTemplates {
    * docs page's `<h1 id>`s).
    */
   readonly writeIds: ReadonlySet<string>;
+  /**
+   * Shortcodes that, called with `{{% %}}` (their output read as Markdown with the page), write no heading and no id of
+   * their own: only their inner text, which is the page's (Docsy's `{{% alert %}}`). Other `{{% %}}` calls may write headings.
+   */
+  readonly markdownWithoutIds: ReadonlySet<string>;
 }
 
 /**
@@ -25,10 +30,11 @@ export interface ShortcodeTemplates {
  * `layouts/shortcodes/`) before a theme's, as Hugo looks them up, those in subfolders by their path
  * (`shortcodes/cli/tools-list.html` is `{{< cli/tools-list >}}`, as jaegertracing.io calls it).
  */
-export async function readShortcodeTemplates(fs: SiteFileSystem, layoutDirs: readonly string[]): Promise<ShortcodeTemplates> {
+export async function readShortcodeTemplates(fs: SiteFileSystem, layoutDirs: readonly string[], { docsyModule = false }: { readonly docsyModule?: boolean } = {}): Promise<ShortcodeTemplates> {
   const seen = new Set<string>();
   const imageless = new Set<string>();
   const writeIds = new Set<string>();
+  const markdownWithoutIds = new Set<string>();
   const read = async (dir: string, prefix: string, depth: number): Promise<void> => {
     for (const entry of await fs.readDirectory(dir).catch(() => [])) {
       if (entry.type === 'directory' && depth < maxFolderDepth) await read(joinPath(dir, entry.name), `${prefix}${entry.name}/`, depth + 1);
@@ -40,20 +46,43 @@ export async function readShortcodeTemplates(fs: SiteFileSystem, layoutDirs: rea
       if (text === undefined) continue;
       if (showsNoFile(text) || showsOnlyRemoteFiles(text) || rewritesPaths(text)) imageless.add(name);
       if (mayWriteIds(text)) writeIds.add(name);
+      else if (!writesMarkdownHeadings(text) && !writesOtherText(text)) markdownWithoutIds.add(name);
     }
   };
   for (const layouts of layoutDirs) {
     for (const dir of [joinPath(layouts, '_shortcodes'), joinPath(layouts, 'shortcodes')]) await read(dir, '', 0);
   }
-  return { imageless, writeIds };
+  // Docsy imported as a Hugo module is not on disk; its alert and pageinfo shortcodes wrap their inner text in a
+  // <div> (a title as a `role="heading"` div, no id) in every release (layouts/shortcodes/alert.html, pageinfo.html).
+  if (docsyModule) for (const name of docsyShortcodesWithoutIds) if (!seen.has(name)) markdownWithoutIds.add(name);
+  return { imageless, writeIds, markdownWithoutIds };
 }
+
+const docsyShortcodesWithoutIds = ['alert', 'pageinfo'];
 
 /** How deep shortcode subfolders are read: sites nest one or two levels. */
 const maxFolderDepth = 4;
 
-/** Whether a template's code may write an `id`: an attribute, a heading, Markdown it renders, or another template it calls. */
+/**
+ * Whether a template's code may write an `id`: an attribute, a heading, Markdown it renders, or another template it
+ * calls. Its inner text rendered (`.Inner | markdownify`) is the page's own Markdown, whose headings the page shows.
+ */
 export function mayWriteIds(template: string): boolean {
-  return /\bid\s*=|<h[1-6]\b|\b(?:partial|partialCached|template)\b|anchorize|markdownify|RenderString/i.test(withoutTemplateComments(template));
+  const code = withoutTemplateComments(template).replace(/\.Inner\s*\|\s*markdownify\b|\bmarkdownify\s+\.Inner\b/g, '.Inner');
+  return /\bid\s*=|<h[1-6]\b|\b(?:partial|partialCached|template)\b|anchorize|markdownify|RenderString/i.test(code);
+}
+
+/**
+ * Whether a template writes text from elsewhere, which read as Markdown (`{{% %}}`) may hold headings: another page's
+ * (hugoDocs' `{{% include %}}` writes `.RenderShortcodes` of the page it names), a file's, data or a resource.
+ */
+function writesOtherText(template: string): boolean {
+  return /RenderShortcodes|\.(?:Raw)?Content\b|\.Plain\b|readFile|ReadFile|GetPage|Resources|resources\.|\.Data\b|\bData\.|getJSON|getCSV|transform\.|\.Params\b/.test(withoutTemplateComments(template));
+}
+
+/** Whether a template's text, outside its actions, has a Markdown heading line: read as Markdown (`{{% %}}`), it writes a heading. */
+function writesMarkdownHeadings(template: string): boolean {
+  return /^[ \t]{0,3}#{1,6}(?:[ \t]|$)/m.test(withoutTemplateComments(template).replace(/\{\{[\s\S]*?\}\}/g, ''));
 }
 
 /**
