@@ -22,6 +22,8 @@ export const lazyChunks = {
   ],
   // zod and the schemas built with it: of each generator's frontmatter (first asked by a post's check) and of postcraft.config.json.
   schemas: ['src/core/schema/frontmatterSchema.ts', 'src/core/settings/siteSettingsSchema.ts'],
+  // A post's SEO facts (lengths, words, reading time, outline): asked by its first check, hover and preview, never at activation.
+  seo: ['src/core/site/seoFacts.ts'],
   // What the editor asks for after the first indexing: completions, hover, links, renames, fixes, new posts.
   editing: ['completions', 'documentLinks', 'hover', 'linkNavigation', 'linkUpdates', 'backlinks', 'tagClusters', 'newPost', 'renameTag', 'frontmatterEdits', 'imagePlacement', 'fixAll'].map((name) => `src/core/features/${name}.ts`),
 };
