@@ -8,3 +8,8 @@ import slugify from '@sindresorhus/slugify';
 export function eleventySlugify(text: string): string {
   return slugify(text, { decamelize: false });
 }
+
+/** @sindresorhus/slugify as a site's own code calls it: `decamelize` on by default (`SassScript` → `sass-script`). */
+export function sindresorhusSlugify(text: string, { decamelize }: { readonly decamelize: boolean }): string {
+  return slugify(text, { decamelize });
+}

@@ -200,6 +200,47 @@ describe('Eleventy frontmatter conventions', () => {
   });
 });
 
+describe('Eleventy heading IDs by markdown-it-anchor with a slugify Postcraft knows', () => {
+  const post = '---\ntitle: P\n---\n## In SassScript\n\n[a](#in-sass-script) [b](#in-sassscript) [c](#insassscript)\n';
+  const reported = async (slugify: string, preamble = '') => {
+    const config = `import markdownIt from "markdown-it";\nimport anchor from "markdown-it-anchor";\nimport slugify from "@sindresorhus/slugify";\nexport default function (eleventyConfig) {\n${preamble}  eleventyConfig.setLibrary("md", markdownIt().use(anchor, { slugify: ${slugify} }));\n}\n`;
+    const { check } = await open({ 'eleventy.config.js': config, 'p.md': post });
+    return (await check('p.md', post)).filter((finding) => finding.code === 'broken-anchor').map((finding) => /"#([^"]+)"/.exec(finding.message)?.[1]);
+  };
+
+  // sass-lang.com's engines.ts: `slugify: s => slugify(s)`; zachleat.com: `const slugify = eleventyConfig.getFilter("slugify")`.
+  it('takes @sindresorhus/slugify (decamelizing by default) and Eleventy\'s slugify filter (not decamelizing)', async () => {
+    assert.deepEqual(await reported('(s) => slugify(s)'), ['in-sassscript', 'insassscript']);
+    assert.deepEqual(await reported('slugify'), ['in-sassscript', 'insassscript']);
+    assert.deepEqual(await reported('s => slugify(s, { decamelize: false })'), ['in-sass-script', 'insassscript']);
+    assert.deepEqual(await reported('eleventyConfig.getFilter("slugify")'), ['in-sass-script', 'insassscript']);
+    assert.deepEqual(await reported('(str) => slug(str)', '  const slug = eleventyConfig.getFilter("slugify");\n'), ['in-sass-script', 'insassscript']);
+  });
+
+  // sass-lang.com's {% function %} (addPairedLiquidShortcode in source/helpers/function.ts) writes `id="adjust"`
+  // for each function it documents: a page calling it has ids its Markdown does not show.
+  it('knows no IDs of a page that calls a shortcode of the site writing ids, and keeps them for other shortcodes', async () => {
+    const page = '---\ntitle: Color\n---\n## In SassScript\n\n{% function "adjust" %}Adjusts.{% endfunction %}\n{% note %}A note.{% endnote %}\n';
+    const source = '---\ntitle: S\n---\n[a](/color/#adjust) [b](/color/#nowhere)\n';
+    const reported = async (shortcodes: string) => {
+      const config = `import markdownIt from "markdown-it";\nimport anchor from "markdown-it-anchor";\nconst note = (content) => \`<aside>\${content}</aside>\`;\nfunction documented(content, name) {\n  return \`<div id="\${name}">\${content}</div>\`;\n}\nexport default function (c) {\n  c.setLibrary("md", markdownIt().use(anchor));\n${shortcodes}}\n`;
+      const { check } = await open({ 'eleventy.config.js': config, 'color.md': page, 's.md': source });
+      return (await check('s.md', source)).map((finding) => /"#([^"]+)"/.exec(finding.message)?.[1]);
+    };
+    assert.deepEqual(await reported('  c.addPairedShortcode("note", note);\n'), ['adjust', 'nowhere']);
+    assert.deepEqual(await reported('  c.addPairedShortcode("note", note);\n  c.addPairedLiquidShortcode("function", documented);\n'), []);
+    assert.deepEqual(await reported('  c.addPairedShortcode("note", note);\n  c.addPairedShortcode("function", (content, name) => `<h3>${name}</h3>${content}`);\n'), []);
+    assert.deepEqual(await reported('  c.addPairedShortcode("note", note);\n  c.addPairedShortcode("function", fromPackage);\n'), []);
+  });
+
+  it('knows no IDs with a slugify it cannot run', async () => {
+    assert.deepEqual(await reported('(s) => slugify(s, { separator: "_" })'), []);
+    assert.deepEqual(await reported('(s) => s.toLowerCase()'), []);
+    assert.deepEqual(await reported('(s) => slugify(s + "x")'), []);
+    assert.deepEqual(await reported('eleventyConfig.getFilter("slugify")', '  eleventyConfig.addFilter("slugify", (s) => s);\n'), []);
+  });
+});
+
 describe('Eleventy heading IDs by IdAttributePlugin', () => {
   // Eleventy 3.1.8 writes <h2 id="cafe-and-creme">, id="intro", id="intro-2" and <h3 id="code-bold-link"> for this post.
   const post = '---\ntitle: P\n---\n## Café & *Crème*\n\n## Intro\n\n## Intro\n\n### `code` <b>bold</b> [link](/x/)\n\n[a](#intro-2) [b](#cafe-and-creme) [c](#intro-1) [d](#code-bold-link)\n';

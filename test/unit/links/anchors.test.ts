@@ -277,6 +277,13 @@ describe('anchorsOf: markdown-it-anchor', () => {
     assert.deepEqual(of('Given:\n\n{ #test.js }\n\n```\n{#in-code}\n```\n', { attrs: true }), ['test.js']);
   });
 
+  // sass-lang.com passes `slugify: s => slugify(s)` (@sindresorhus/slugify): "In SassScript" is in-sass-script.
+  it('slugs with @sindresorhus/slugify where the site passes it, decamelizing unless told not to', () => {
+    const ids = (decamelize: boolean) => anchorsOf('## In SassScript\n## Café & Crème\n## In SassScript\n', 0, { style: { ...rule(), slugify: { decamelize } }, mdx: false }).map((anchor) => anchor.id);
+    assert.deepEqual(ids(true), ['in-sass-script', 'cafe-and-creme', 'in-sass-script-1']);
+    assert.deepEqual(ids(false), ['in-sassscript', 'cafe-and-creme', 'in-sassscript-1']);
+  });
+
   it('is the Eleventy rule when the config loader found the plugin', () => {
     assert.deepEqual(headingIdStyleOf({ generator: 'eleventy', headingIds: 'markdown-it-anchor' }), rule());
     assert.equal(headingIdStyleOf({ generator: 'eleventy' }), undefined);

@@ -1,7 +1,7 @@
 import MarkdownIt, { type MarkdownIt as MarkdownItInstance, type Token } from 'markdown-it';
 import type { Anchor } from '../model';
 import type { ScannedHeading } from './headingScan';
-import { eleventySlugify } from '../../text/slugify';
+import { eleventySlugify, sindresorhusSlugify } from '../../text/slugify';
 
 // Heading IDs by markdown-it-anchor 8 and 9 (Eleventy sites add it with setLibrary/amendLibrary) with its
 // default options: the heading's inline children of type `text` and `code_inline` joined (link text
@@ -28,6 +28,11 @@ export interface MarkdownItAnchorIds {
   readonly html: boolean;
   /** The heading levels that get IDs (the plugin's `level` option); all when undefined. */
   readonly levels?: readonly number[];
+  /**
+   * markdown-it-anchor's `slugify` option when it is @sindresorhus/slugify (sass-lang.com's `s => slugify(s)`) or
+   * Eleventy's `slugify` filter, which is that with `decamelize` off; undefined: the plugin's own slug.
+   */
+  readonly slugify?: { readonly decamelize: boolean };
 }
 
 export const markdownItAnchorDefaults: MarkdownItAnchorIds = { plugin: 'markdown-it-anchor', attrs: false, typographer: false, html: true };
@@ -74,6 +79,10 @@ export function markdownItAnchorAnchors(body: string, headings: readonly Scanned
     const explicit = attributes ? attributesId(attributes[1]!) : undefined;
     if (ids.plugin === 'id-attribute') {
       anchors.push({ id: unique(explicit ?? eleventySlugify(text)), text: text.trim(), range: { start: first.start, end } });
+      continue;
+    }
+    if (ids.slugify) {
+      anchors.push({ id: unique(explicit ?? sindresorhusSlugify(text, ids.slugify)), text: text.trim(), range: { start: first.start, end } });
       continue;
     }
     const slug = explicit !== undefined ? unique(explicit) : unique(encodedSlug(text));

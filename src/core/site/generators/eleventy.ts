@@ -17,6 +17,7 @@ import { commandFlag, packageScripts } from '../packageScripts';
 import { gitIgnoredFolders } from '../gitIgnoredFolders';
 import { readsTabIndentation } from './frontMatterReader';
 import { madeRules, redirectsPageName, redirectsPageRules } from '../../links/redirectsPage';
+import { shortcodesWritingIds } from './eleventyShortcodes';
 
 const identity = (id: string) => id;
 
@@ -82,6 +83,7 @@ export const eleventy: GeneratorProfile = {
       excludedFiles: await ignoredTemplates(fs, root, dirs, source),
       passthroughMappings: mappings.filter(([, to]) => to !== '/'),
       ...(anchorIds && { headingIds: 'markdown-it-anchor' as const, markdownItAnchor: anchorIds }),
+      anchorShortcodes: shortcodesWritingIds(source),
       ...(/\beleventyImageTransformPlugin\b/.test(source) && { transformsImages: true }),
       ...(await readsTabIndentation(fs, root, '@11ty/eleventy', [3, 1, 7])),
     };
@@ -323,8 +325,9 @@ async function localModuleSources(fs: SiteFileSystem, root: string, configFile: 
     const [from, source] = queue.shift()!;
     for (const match of source.matchAll(/(?:\bfrom\s*|\b(?:require|import)\s*\(\s*)(['"`])(\.{1,2}\/[^'"`\n]+)\1/g)) {
       const target = joinPath(dirname(from), match[2]!);
-      for (const candidate of [target, `${target}.js`, `${target}.mjs`, `${target}.cjs`, joinPath(target, 'index.js')]) {
-        if (seen.has(candidate) || !/\.[cm]?js$/.test(candidate) || !isInside(root, candidate)) continue;
+      // TypeScript too: sass-lang.com's eleventy.config.cjs requires ./source/helpers/engines.ts, its markdown-it.
+      for (const candidate of [target, ...['js', 'mjs', 'cjs', 'ts', 'mts', 'cts'].map((extension) => `${target}.${extension}`), joinPath(target, 'index.js'), joinPath(target, 'index.ts')]) {
+        if (seen.has(candidate) || !/\.[cm]?[jt]s$/.test(candidate) || !isInside(root, candidate)) continue;
         const text = await readText(fs, candidate);
         if (text === undefined || text.length > maxTemplateBytes) continue;
         seen.add(candidate);
@@ -476,13 +479,16 @@ function markdownItAnchorIds(source: string): MarkdownItAnchorIds | undefined {
   const uses = callArguments(source, 'use').map((args) => args.trim()).filter((args) => new RegExp(`^${anchor}(?:\\.default)?\\s*(?:,|$)`).test(args));
   if (uses.length === 0) return undefined;
   let levels: number[] | undefined;
+  let slugify: MarkdownItAnchorIds['slugify'];
   for (const args of uses) {
     const optionsText = args.slice(args.indexOf(',') + 1).trim();
     if (!args.includes(',') || optionsText === '') continue;
     const options = /^[A-Za-z_$][\w$]*$/.test(optionsText) ? constantObject(source, optionsText) : optionsText.startsWith('{') ? optionsText : undefined;
     if (options === undefined || /\.\.\./.test(options)) return undefined;
     const properties = topLevelProperties(options);
-    if (['slugify', 'slugifyWithState', 'getTokensText', 'uniqueSlugStartIndex'].some((key) => properties.has(key))) return undefined;
+    if (['slugifyWithState', 'getTokensText', 'uniqueSlugStartIndex'].some((key) => properties.has(key))) return undefined;
+    const slugifyOption = properties.get('slugify');
+    if (slugifyOption !== undefined && !(slugify = knownSlugify(source, slugifyOption))) return undefined;
     const level = properties.get('level');
     if (level !== undefined) {
       if (/^\d$/.test(level)) levels = [1, 2, 3, 4, 5, 6].filter((n) => n >= Number(level));
@@ -493,7 +499,28 @@ function markdownItAnchorIds(source: string): MarkdownItAnchorIds | undefined {
   const attrs = attributes !== undefined && new RegExp(`\\.use\\(\\s*${attributes}\\b`).test(source);
   // Eleventy's own markdown-it has `html: true`; `markdownIt()` of the site's own, false.
   const html = booleanSetting(source, 'html') ?? !/\bsetLibrary\s*\(/.test(source);
-  return { plugin: 'markdown-it-anchor', attrs, typographer: booleanSetting(source, 'typographer') === true, html, ...(levels && { levels }) };
+  return { plugin: 'markdown-it-anchor', attrs, typographer: booleanSetting(source, 'typographer') === true, html, ...(levels && { levels }), ...(slugify && { slugify }) };
+}
+
+/**
+ * markdown-it-anchor's `slugify` option, when Postcraft knows the function: @sindresorhus/slugify (`slugify`, `s => slugify(s)`,
+ * `s => slugify(s, { decamelize: false })`) or Eleventy's `slugify` filter (`eleventyConfig.getFilter("slugify")`, or a
+ * constant holding it: zachleat.com), which is that package with `decamelize` off. Anything else: undefined.
+ */
+function knownSlugify(source: string, option: string): MarkdownItAnchorIds['slugify'] {
+  // The site may replace Eleventy's filter with its own.
+  const filter = /\baddFilter\(\s*['"`]slugify['"`]/.test(source) ? /$^/ : /^[\w$]+\.getFilter\(\s*(['"])slugify\1\s*\)$/;
+  if (filter.test(option)) return { decamelize: false };
+  const call = /^(?:\(?\s*([\w$]+)\s*\)?\s*=>\s*)?([\w$]+)(?:\(\s*([\w$]+)\s*(?:,\s*(\{[^{}]*\}))?\s*\))?$/.exec(option);
+  if (!call || (call[1] === undefined) !== (call[3] === undefined) || call[1] !== call[3]) return undefined;
+  const name = call[2]!;
+  const options = call[4] === undefined ? new Map<string, string>() : topLevelProperties(call[4]);
+  if ([...options.keys()].some((key) => key !== 'decamelize')) return undefined;
+  const decamelize = options.get('decamelize');
+  if (decamelize !== undefined && decamelize !== 'true' && decamelize !== 'false') return undefined;
+  if (name === importedAs(source, '@sindresorhus/slugify')) return { decamelize: decamelize !== 'false' };
+  const constant = new RegExp(`(?:const|let|var)\\s+${name.replace(/\$/g, '\\$')}\\s*=\\s*([^;\\n]+)`).exec(source)?.[1]?.trim();
+  return constant !== undefined && filter.test(constant) && options.size === 0 ? { decamelize: false } : undefined;
 }
 
 /**

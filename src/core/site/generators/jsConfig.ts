@@ -152,7 +152,7 @@ export function spreadEntries(objectText: string): string[] {
 }
 
 /** Splits at commas that are not inside brackets or strings. */
-function splitTopLevel(text: string): string[] {
+export function splitTopLevel(text: string): string[] {
   const parts: string[] = [];
   let depth = 0;
   let start = 0;
