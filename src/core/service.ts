@@ -171,7 +171,8 @@ export class PostcraftService {
    */
   async findSites(folders: readonly string[], token: CancellationToken = noCancellation): Promise<readonly { readonly root: string; readonly generator: string }[]> {
     const detected = (await Promise.all(folders.map((folder) => detectSites(this.host.fs, folder, token)))).flat();
-    const own = await Promise.all(detected.map(async (site) => site.configFile !== undefined || (await this.host.fs.stat(joinPath(site.root, siteSettingsFileName))) !== undefined));
+    // A folder nothing marks is checked as plain Markdown, but is no site unless postcraft.config.json makes it one.
+    const own = await Promise.all(detected.map(async (site) => site.profile.id !== 'markdown' || (await this.host.fs.stat(joinPath(site.root, siteSettingsFileName))) !== undefined));
     return detected.filter((_, index) => own[index]).map(({ root, profile }) => ({ root, generator: profile.displayName }));
   }
 

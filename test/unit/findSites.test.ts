@@ -32,6 +32,14 @@ describe('findSites: whether a workspace holds a site, before anything is indexe
     assert.deepEqual(await sitesIn({ 'web/package.json': scripts('eleventy --config=../shared/eleventy.mjs'), 'shared/eleventy.mjs': '', 'web/a.md': '' }), []);
   });
 
+  // mojombo.github.io (the first Jekyll site) has no _config.yml: Jekyll and GitHub Pages build it on their defaults.
+  it('finds a Jekyll site without a config by its _posts or _layouts folder, where nothing else marks the folder', async () => {
+    assert.deepEqual(await sitesIn({ 'Gemfile': "gem 'github-pages'\n", '_posts/2008-10-20-a.md': '---\ntitle: A\n---\n', '_layouts/post.html': '' }), [{ root: '/site', generator: 'Jekyll' }]);
+    assert.deepEqual(await sitesIn({ 'docs/_layouts/default.html': '', 'docs/index.md': '' }), [{ root: '/site/docs', generator: 'Jekyll' }]);
+    assert.deepEqual(await sitesIn({ 'eleventy.config.js': '', '_layouts/base.njk': '', 'a.md': '' }), [{ root: '/site', generator: 'Eleventy' }]);
+    assert.deepEqual(await sitesIn({ 'notes/_drafts/a.md': '', 'README.md': '' }), []);
+  });
+
   it('counts a plain Markdown folder with postcraft.config.json as a site', async () => {
     assert.deepEqual(await sitesIn({ 'postcraft.config.json': '{}', 'a.md': '' }), [{ root: '/site', generator: 'Markdown' }]);
   });

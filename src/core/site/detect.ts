@@ -14,7 +14,7 @@ export interface DetectedSite {
 }
 
 /** Every file (or folder) name whose presence can make a folder a site: what an editor watches for a new site. */
-export const siteMarkerNames: readonly string[] = [...generators.flatMap((generator) => generator.configFiles), siteSettingsFileName];
+export const siteMarkerNames: readonly string[] = [...generators.flatMap((generator) => [...generator.configFiles, ...(generator.markerFolders ?? [])]), siteSettingsFileName];
 
 /** How deep below a workspace folder a monorepo may keep its sites (`packages/docs/site/`). */
 const maxDepth = 3;
@@ -39,6 +39,11 @@ export async function detectSites(fs: SiteFileSystem, folder: string, token: Can
     const byScripts = names.has('package.json') ? await configNamedByScripts(fs, dir) : undefined;
     if (byScripts) {
       found.push(byScripts);
+      return;
+    }
+    const configless = generators.find((generator) => generator.markerFolders?.some((name) => names.has(name)));
+    if (configless) {
+      found.push({ root: dir, profile: configless.profile(), configFile: undefined });
       return;
     }
     if (depth >= maxDepth) return;

@@ -6,7 +6,7 @@ import { commandFlag } from '../packageScripts';
  * from the rest of each profile, so that a front may load a generator's rules only for the sites that use
  * it (the extension's bundle keeps those of Jekyll, Docusaurus, Astro and Eleventy in a bundle of their own).
  */
-export type GeneratorDetection = Pick<GeneratorProfile, 'id' | 'displayName' | 'configFiles' | 'detect' | 'configFromScripts'>;
+export type GeneratorDetection = Pick<GeneratorProfile, 'id' | 'displayName' | 'configFiles' | 'detect' | 'configFromScripts' | 'markerFolders'>;
 
 export const hugoConfigNames = ['hugo.toml', 'hugo.yaml', 'hugo.yml', 'hugo.json', 'config.toml', 'config.yaml', 'config.yml', 'config.json'];
 const hugoSiteFolders = ['content', 'archetypes', 'layouts', 'themes'];
@@ -61,4 +61,7 @@ export const jekyllDetection: GeneratorDetection = {
   displayName: 'Jekyll',
   configFiles: jekyllConfigNames,
   detect: (names) => firstExisting(names, jekyllConfigNames),
+  // Jekyll builds a folder without _config.yml on its defaults (GitHub Pages too): mojombo.github.io has only
+  // _posts/ and _layouts/, folders no other generator reads at a site's root.
+  markerFolders: ['_posts', '_layouts'],
 };

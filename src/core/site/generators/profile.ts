@@ -84,6 +84,8 @@ export interface GeneratorProfile {
    * file of any generator marks: relative to the folder, and checked to be a file there (see site/detect.ts).
    */
   configFromScripts?(scripts: string): string | undefined;
+  /** Folders that make a folder nothing else marks a site of this generator without a config file (its defaults apply). */
+  readonly markerFolders?: readonly string[];
   loadConfig(fs: SiteFileSystem, root: string, configFile: string | undefined): Promise<LoadedSiteConfig>;
   /** The author registry, keyed by `authorKey(id)`. */
   loadAuthors(fs: SiteFileSystem, config: SiteConfig, files: FileSet): Promise<Map<string, Author>>;
