@@ -25,6 +25,18 @@ describe('frontmatter image fields, as the generator or its theme reads them', (
     assert.deepEqual(await check(hugo, 'content/posts/a.md', '---\ntitle: A\n---\n![](/img/nowhere.png)\n'), ['error broken-image']);
   });
 
+  // spf13.com's posts keep `Thumbnail: /images/….png-200x200.png` from a WordPress export; no layout of the site names the
+  // key, so no page shows those images (Hugo reads a param by its name, `.Params.thumbnail`).
+  it('leaves a guessed image alone where every template of a Hugo site is on disk and none names its key', async () => {
+    const post = '---\ntitle: A\nThumbnail: /images/nowhere.png\n---\n';
+    const hugo = { 'hugo.toml': 'baseURL = "https://example.org/"\n', 'layouts/_default/single.html': '<h1>{{ .Title }}</h1>{{ .Content }}\n' };
+    assert.deepEqual(await check(hugo, 'content/posts/a.md', post), []);
+    assert.deepEqual(await check({ ...hugo, 'layouts/partials/card.html': '<img src="{{ .Params.thumbnail }}">' }, 'content/posts/a.md', post), ['warning broken-image']);
+    // A theme not on disk, or a template that reads params by a computed name, may read any key.
+    assert.deepEqual(await check({ ...hugo, 'hugo.toml': 'baseURL = "https://example.org/"\ntheme = "gone"\n' }, 'content/posts/a.md', post), ['warning broken-image']);
+    assert.deepEqual(await check({ ...hugo, 'layouts/partials/meta.html': '{{ range $key, $value := .Params }}<meta name="{{ $key }}" content="{{ $value }}">{{ end }}' }, 'content/posts/a.md', post), ['warning broken-image']);
+  });
+
   it('keeps a missing one an error where the generator resolves it (Docusaurus image)', async () => {
     const docusaurus = { 'docusaurus.config.js': 'module.exports = {};' };
     assert.deepEqual(await check(docusaurus, 'blog/2024-01-01-a.md', '---\ntitle: A\nimage: ./nowhere.png\n---\n'), ['error broken-image']);

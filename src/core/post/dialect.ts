@@ -17,6 +17,11 @@ export interface PostDialect {
   readonly includeImagePrefixes?: ReadonlyMap<string, ReadonlyMap<string, string>>;
   /** What a schema declares of the frontmatter of some posts (Astro content collections), where Postcraft can read it. */
   readonly schemaFields?: readonly SchemaFields[];
+  /**
+   * Every word of the site's templates, lower case, where Postcraft can read them all (Hugo, see hugo/templateWords.ts):
+   * a guessed image in a frontmatter key no template names is data no page shows.
+   */
+  readonly templateWords?: ReadonlySet<string>;
 }
 
 /**

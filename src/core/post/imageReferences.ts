@@ -36,7 +36,7 @@ export interface ImageReference {
  * values of those keys are left alone), other frontmatter values that look like image paths (a guess),
  * and the body.
  */
-export function findImageReferences(post: ParsedPost, config: Pick<PostDialect, 'imageFields' | 'markdownIsMdx' | 'generator' | 'imagelessShortcodes'> & Partial<Pick<PostDialect, 'root' | 'schemaFields' | 'includeImagePrefixes' | 'includeFiles'>> & { readonly omitsRawHtml?: boolean }): ImageReference[] {
+export function findImageReferences(post: ParsedPost, config: Pick<PostDialect, 'imageFields' | 'markdownIsMdx' | 'generator' | 'imagelessShortcodes'> & Partial<Pick<PostDialect, 'root' | 'schemaFields' | 'includeImagePrefixes' | 'includeFiles' | 'templateWords'>> & { readonly omitsRawHtml?: boolean }): ImageReference[] {
   const { imageFields, strings } = postImageFields(config, post.path);
   const fromFields = valuesOf(post, imageFields).flatMap(({ node }) => {
     if (typeof node.value !== 'string' || !hasImageExtension(node.value)) return [];
@@ -44,7 +44,9 @@ export function findImageReferences(post: ParsedPost, config: Pick<PostDialect, 
     const reference = toReference(post.text.slice(range.start, range.end), range.start, 'frontmatter');
     return reference ? [reference] : [];
   });
-  const guessed = guessedFrontmatterImages(post, imageFields, strings).flatMap(({ raw, start, guess }) => toReference(raw, start, 'frontmatter', guess) ?? []);
+  // A guess in a key no template of the site names shows nothing (Hugo reads `.Params.thumbnail` by its name).
+  const words = config.templateWords;
+  const guessed = guessedFrontmatterImages(post, imageFields, strings).flatMap(({ raw, start, guess, key }) => (words && !words.has(key.split('.')[0]!.toLowerCase()) ? [] : (toReference(raw, start, 'frontmatter', guess) ?? [])));
   const written = findBodyImages(post, { mdx: compilesAsMdx(config, post.path), generator: config.generator });
   const body = config.omitsRawHtml ? written.filter((reference) => reference.origin !== 'html') : written;
   const imageless = config.imagelessShortcodes;

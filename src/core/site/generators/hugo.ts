@@ -19,6 +19,7 @@ import { readHugoRouting } from './hugo/routing';
 import { readLinkHook } from './hugo/linkRenderHook';
 import { isBefore, statedHugoVersion } from './hugo/statedVersion';
 import { readShortcodeTemplates } from './hugo/shortcodeTemplates';
+import { readTemplateWords } from './hugo/templateWords';
 import { readTypesWritingIds } from './hugo/typeLayouts';
 import { makePathSanitized } from './hugo/terms';
 import { hugoRoutingOf } from '../routes/hugo';
@@ -98,6 +99,7 @@ export const hugo: GeneratorProfile = {
     // A multilingual single-host site gets the embedded link hook by default from Hugo 0.123 on.
     const version = await statedHugoVersion(fs, root);
     const embeddedLinkHookByDefault = languages.codes.size > 1 && !routing.multihost && !(version && isBefore(version, 0, 123));
+    const templateWords = await readTemplateWords(fs, layoutDirs, layoutsComplete);
     const linkHook = await readLinkHook(fs, layoutDirs, objectSettingAt(data, 'markup', 'goldmark', 'renderhooks', 'link'), embeddedLinkHookByDefault, layoutsComplete);
     const config: SiteConfig = {
       generator: 'hugo',
@@ -127,6 +129,7 @@ export const hugo: GeneratorProfile = {
       // Config keys are read lower-cased (Hugo's are case-insensitive): `buildFuture = true` builds future posts.
       publishing: { skipsDrafts: data['builddrafts'] !== true, skipsFuturePosts: data['buildfuture'] !== true, skipsExpiredPages: data['buildexpired'] !== true },
       imagelessShortcodes: shortcodes.imageless,
+      ...(templateWords ? { templateWords } : {}),
       anchorShortcodes: shortcodes.writeIds,
       markdownShortcodesWithoutIds: shortcodes.markdownWithoutIds,
       ...(anchorTypes.size > 0 ? { anchorTypes } : {}),
