@@ -368,6 +368,15 @@ describe('Hugo URL rules, in-memory', () => {
     assert.equal(hugoRoutes.resolveTemplateLink!(site, '/site/content/docs/a.md', ref('/docs/b')).status, 'missing');
   });
 
+  // spiffe.io's build (make production-build → pull_external.py) copies other repositories' docs into content/ and
+  // lists each file in content/.gitignore: hugo 0.111.3 then writes /docs/latest/deploying/spire_server/.
+  it('knows no page at a content file the content folder\'s .gitignore lists', async () => {
+    const gitignore = '# THIS FILE IS AUTO-GENERATED. DO NOT MODIFY BY HAND\n\ndocs/latest/deploying/spire_server.md\ndocs/latest/try/SPIRE101.md\nnotes.md\n';
+    const site = await openSite(inMemorySite({ 'hugo.toml': 'baseURL = "https://example.org/"\n', 'content/.gitignore': gitignore, 'content/docs/latest/deploying/configuring.md': page('title: Configuring') }), '/site');
+    for (const url of ['/docs/latest/deploying/spire_server/', '/docs/latest/try/SPIRE101/']) assert.equal(hugoRoutes.isGeneratedUrl(site, url), true, url);
+    for (const url of ['/docs/latest/deploying/spire_agent/', '/notes/']) assert.equal(hugoRoutes.isGeneratedUrl(site, url), false, url);
+  });
+
   it('finds a post added after the lookup was first asked', async () => {
     const fs = inMemorySite({ 'hugo.toml': 'baseURL = "https://example.org/"\n', 'content/posts/a.md': page('title: A') });
     const site = await openSite(fs, '/site');
