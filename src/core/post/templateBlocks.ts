@@ -62,7 +62,9 @@ export function hugoShortcodeInners(body: string): { start: number; end: number 
   if (!body.includes('{{<')) return [];
   const inners: { start: number; end: number }[] = [];
   const open: { name: string; end: number }[] = [];
-  for (const tag of body.matchAll(/\{\{<\s*(\/)?\s*([\w./-]+)(?:[^>]|>(?!\}\}))*>\}\}/g)) {
+  // A tag ends at its `>}}`, and before another `{{<` (Hugo's lexer refuses one inside a tag): a run of unclosed
+  // `{{<x` is then scanned once, not once per opener to the end of the body.
+  for (const tag of body.matchAll(/\{\{<\s*(\/)?\s*([\w./-]+)(?:[^>{]|\{(?!\{<)|>(?!\}\}))*>\}\}/g)) {
     const name = tag[2]!;
     if (tag[1] === undefined) {
       open.push({ name, end: tag.index + tag[0].length });
@@ -86,7 +88,7 @@ export function hugoShortcodeInners(body: string): { start: number; end: number 
 export function hugoHighlightBlocks(body: string): { start: number; end: number }[] {
   if (!body.includes('highlight')) return [];
   const blocks: { start: number; end: number }[] = [];
-  const opening = /\{\{[<%]\s*highlight\b(?:[^>%]|[>%](?!\}\}))*[>%]\}\}/g;
+  const opening = /\{\{[<%]\s*highlight\b(?:[^>%{]|\{(?!\{[<%])|[>%](?!\}\}))*[>%]\}\}/g;
   const closing = /\{\{[<%]\s*\/\s*highlight\s*[>%]\}\}/g;
   for (let open = opening.exec(body); open; open = opening.exec(body)) {
     closing.lastIndex = opening.lastIndex;

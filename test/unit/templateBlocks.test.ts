@@ -1,0 +1,24 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { hugoShortcodeInners, pageMarkdown } from '../../src/core/post/templateBlocks';
+
+describe('Hugo shortcode blocks in a body', () => {
+  it('takes what lies between a shortcode and its closing tag, nested pairs each', () => {
+    const body = '{{< tabs >}}{{< tab "A" >}}one{{< /tab >}}{{< /tabs >}}';
+    assert.deepEqual(hugoShortcodeInners(body).map(({ start, end }) => body.slice(start, end)), ['one', '{{< tab "A" >}}one{{< /tab >}}']);
+  });
+
+  // A fuzz case: thousands of `{{<x ` took each opener's scan to the body's end (seconds; Hugo's lexer refuses them).
+  it('ends a tag before another opener, so unclosed openers make no tag and the closed one after them still counts', () => {
+    const body = `${'{{<x '.repeat(3)}{{< note >}}inside{{< /note >}}`;
+    assert.deepEqual(hugoShortcodeInners(body).map(({ start, end }) => body.slice(start, end)), ['inside']);
+  });
+
+  it('blanks a highlight shortcode after unclosed openers, and keeps the text around it', () => {
+    const body = '{{< x {{< highlight go >}}\n# not a heading\n{{< /highlight >}}\n# Heading\n';
+    const markdown = pageMarkdown(body, 'hugo', { mdx: false });
+    assert.equal(markdown.length, body.length);
+    assert.ok(!markdown.includes('not a heading'));
+    assert.ok(markdown.includes('# Heading'));
+  });
+});
