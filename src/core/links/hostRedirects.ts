@@ -2,7 +2,7 @@ import { parse as parseToml } from 'smol-toml';
 import type { SiteFileSystem } from '../host/fileSystem';
 import { basename, isInside, joinPath, normalizePath } from '../text/paths';
 import type { FileList } from './model';
-import { madeRules, redirectsPageName, redirectsPageRules } from './redirectsPage';
+import { goTemplateMakesSources, madeRules, redirectsPageName, redirectsPageRules } from './redirectsPage';
 import { urlKey } from './urlMap';
 
 /**
@@ -67,7 +67,7 @@ export async function loadHostRedirects(fs: SiteFileSystem, root: string, files:
     if (rules === undefined) continue;
     patterns.push(...redirectsFileSources(rules));
     // A page's rules made from each page's own data are those pages' aliases (see redirectsPage.ts).
-    madeByTemplates ||= layout || madeRules(rules).unknown;
+    madeByTemplates ||= layout ? goTemplateMakesSources(rules) : madeRules(rules).unknown;
   }
   const caseInsensitive = netlify !== undefined;
   if (patterns.length === 0) return { reaches: () => false, files: read, madeByTemplates, caseInsensitive };

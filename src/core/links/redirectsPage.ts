@@ -41,3 +41,16 @@ export function madeRules(body: string): MadeRules {
   }
   return { pageDataKeys: [...keys], unknown };
 }
+
+/**
+ * Whether a Go template that writes `_redirects` (a Hugo home layout, `index.redirects`) makes a rule's source: one
+ * that an output action writes (`{{ .RelPermalink }} /x/`, in a loop over pages) is unknown. Control and assignment
+ * actions write nothing, and a made target (tikv.org's `/docs/latest/* /docs/{{ $latest }}/:splat`) adds no source.
+ */
+export function goTemplateMakesSources(template: string): boolean {
+  const code = template.replace(/\{\{-?\s*\/\*[\s\S]*?\*\/\s*-?\}\}/g, '');
+  return code.split('\n').some((line) => {
+    const written = line.replace(/\{\{-?\s*(?:(?:if|else|end|range|with|define|block|break|continue)\b|\$\w*\s*:?=)[^}]*\}\}/g, '');
+    return (/(?:\{\{[^}]*\}\}|[^\s{]|\{(?!\{))+/.exec(written)?.[0] ?? '').includes('{{');
+  });
+}

@@ -108,7 +108,10 @@ export function resolveUrl(site: Site, url: string, fromPath?: string): LinkTarg
   // (w3.org's /TR/WCAG21/ is served by the host, not a typo for a news post), where a root name is a typo (/traveling).
   const outsideSections = !pages.inSectionOfPages(url);
   const suggestions = similarPages(site, url, fromPath, outsideSections && urlKey(url).split('/').filter(Boolean).length > 1);
-  if (suggestions.length === 0 && (outsideSections || site.hostRedirects.madeByTemplates || routes.buildsUnlistedUrls?.(site.config))) return { kind: 'unknown' };
+  // A URL naming a Markdown source (`/dynamic-config.md`, copied with TiDB's docs into tikv.org's) is no page of a theme
+  // or a redirect: a file link to a file that is not there.
+  const namesSource = /\.(?:md|markdown|mdx)$/i.test(urlKey(url));
+  if (suggestions.length === 0 && !namesSource && (outsideSections || site.hostRedirects.madeByTemplates || routes.buildsUnlistedUrls?.(site.config))) return { kind: 'unknown' };
   return { kind: 'missing', why: undefined, lookedFor: url, suggestions };
 }
 

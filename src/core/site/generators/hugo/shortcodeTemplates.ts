@@ -45,9 +45,27 @@ export async function readShortcodeTemplates(fs: SiteFileSystem, layoutDirs: rea
       const text = await readText(fs, joinPath(dir, entry.name));
       if (text === undefined) continue;
       if (showsNoFile(text) || showsOnlyRemoteFiles(text) || rewritesPaths(text)) imageless.add(name);
-      if (mayWriteIds(text)) writeIds.add(name);
-      else if (!writesMarkdownHeadings(text) && !writesOtherText(text)) markdownWithoutIds.add(name);
+      if (await mayWriteIdsThrough(text, readPartial)) writeIds.add(name);
+      // Read as Markdown, a partial's text may hold headings: only a shortcode that calls none writes just its inner text.
+      else if (!callsTemplates(text) && !writesMarkdownHeadings(text) && !writesOtherText(text)) markdownWithoutIds.add(name);
     }
+  };
+  const partials = new Map<string, Promise<string | undefined>>();
+  // Hugo looks a partial up by its name in each layouts folder (`_partials/`, Hugo ≥ 0.146, or `partials/`), `.html` added when it has no extension.
+  const readPartial = (name: string): Promise<string | undefined> => {
+    let text = partials.get(name);
+    if (!text) {
+      const file = /\.[a-z]+$/i.test(name) ? name : `${name}.html`;
+      text = (async () => {
+        for (const layouts of layoutDirs) for (const dir of ['_partials', 'partials']) {
+          const found = await readText(fs, joinPath(layouts, dir, file));
+          if (found !== undefined) return found;
+        }
+        return undefined;
+      })();
+      partials.set(name, text);
+    }
+    return text;
   };
   for (const layouts of layoutDirs) {
     for (const dir of [joinPath(layouts, '_shortcodes'), joinPath(layouts, 'shortcodes')]) await read(dir, '', 0);
@@ -65,11 +83,35 @@ const maxFolderDepth = 4;
 
 /**
  * Whether a template's code may write an `id`: an attribute, a heading, Markdown it renders, or another template it
- * calls. Its inner text rendered (`.Inner | markdownify`) is the page's own Markdown, whose headings the page shows.
+ * calls, looking into the partials it calls by name, three deep (tikv.org's `{{< info >}}` hands its text to
+ * partials/admonition.html, which writes no id). A partial named otherwise, or not found, may write any. Its inner
+ * text rendered (`.Inner | markdownify`) is the page's own Markdown, whose headings the page shows.
  */
-export function mayWriteIds(template: string): boolean {
-  const code = withoutTemplateComments(template).replace(/\.Inner\s*\|\s*markdownify\b|\bmarkdownify\s+\.Inner\b/g, '.Inner');
-  return /\bid\s*=|<h[1-6]\b|\b(?:partial|partialCached|template)\b|anchorize|markdownify|RenderString/i.test(code);
+async function mayWriteIdsThrough(template: string, readPartial: (name: string) => Promise<string | undefined>, depth = 0): Promise<boolean> {
+  if (writesIdsItself(template)) return true;
+  const code = withoutTemplateComments(template);
+  if (/\btemplate\b/.test(code)) return true;
+  for (const call of code.matchAll(/\bpartial(?:Cached)?\s+(\S+)/g)) {
+    const name = /^["`]([^"`]+)["`]$/.exec(call[1]!.replace(/\)+$/, ''))?.[1];
+    if (name === undefined || depth >= 3) return true;
+    const text = await readPartial(name);
+    if (text === undefined || (await mayWriteIdsThrough(text, readPartial, depth + 1))) return true;
+  }
+  return false;
+}
+
+/**
+ * An `id` attribute, a heading element, an anchor made, or Markdown rendered from text found elsewhere (coredns.io's
+ * `readFile … | markdownify`). Markdown rendered from the inner text is the page's own, and from an argument a line
+ * of text (tikv.org's figure renders its caption with markdownify): no heading of their own.
+ */
+function writesIdsItself(template: string): boolean {
+  const code = withoutTemplateComments(template);
+  return /\bid\s*=|<h[1-6]\b|anchorize/i.test(code) || (/markdownify|RenderString/.test(code) && writesOtherText(code));
+}
+
+function callsTemplates(template: string): boolean {
+  return /\b(?:partial|partialCached|template)\b/.test(withoutTemplateComments(template));
 }
 
 /**
