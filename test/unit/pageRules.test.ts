@@ -31,6 +31,15 @@ describe('page rules by generator', () => {
     assert.deepEqual(check('about.md', '---\nlayout: page\n---\nText\n'), ['warning schema: Missing "title".']);
   });
 
+  // `jekyll new` writes index.md as `layout: home` alone: minima (and rustwasm.github.io's theme) title the home page with
+  // the site's name. A page below it still needs its own.
+  it('asks the home page for no title', async () => {
+    const files = { '_config.yml': 'title: Blog\nbaseurl: /docs\n', 'index.md': '---\nlayout: home\n---\n\nWelcome.\n', 'guide/index.md': '---\nlayout: page\n---\n\nText.\n' };
+    const { check } = await open(files);
+    assert.deepEqual(check('index.md', files['index.md']), []);
+    assert.deepEqual(check('guide/index.md', files['guide/index.md']), ['warning schema: Missing "title".']);
+  });
+
   // jekyll 4.3.1 titles every document from its file name (Document#populate_title): `_docs/rendering-process.md`
   // is "Rendering Process", as `_posts/2024-01-01-a.md` is "A"; a page gets no title.
   it('asks a Jekyll document (a post, a collection document) for no title, and a page for one', async () => {

@@ -42,7 +42,8 @@ export const checkSchema: Check = (context) => {
     !site.profile.frontmatter.titleFromFileName?.(post.path, site.config) &&
     !site.profile.frontmatter.showsNoTitle?.(post.path, site.config, frontmatter.data) &&
     !site.config.unrenderedPages?.includes(post.path, frontmatter.data) && // a snippet shown inside other pages
-    !findField(frontmatter.fields, 'redirect_to'); // jekyll-redirect-from's stub: a redirect, no page to title
+    !findField(frontmatter.fields, 'redirect_to') && // jekyll-redirect-from's stub: a redirect, no page to title
+    !isHomePage(site, post.path); // titled by the site's name (minima's index.md, as `jekyll new` writes it, is `layout: home` alone)
   const body = post.text.slice(post.bodyStart);
   // A page of no body that names its layout is that layout's to show (kubevirt.io's go-import stubs: a layout and a permalink, titled by the site's name).
   const layoutOnly = body.trim() === '' && findField(frontmatter.fields, 'layout') !== undefined;
@@ -57,6 +58,12 @@ export const checkSchema: Check = (context) => {
     context.report({ code: 'schema', severity, range: opening, message: msg('Missing "{0}".', key), fixes: insertFieldFix(context, key) });
   }
 };
+
+/** Whether the page is the site's home page (routes' URLs are below the base path: `/`), which themes title with the site's name. */
+function isHomePage(site: CheckContext['site'], path: string): boolean {
+  const url = site.posts.get(path)?.route?.url;
+  return url === '/' || url === '/index.html';
+}
 
 /**
  * Docusaurus, Jekyll themes and others take the title from a first-level heading: `# Title` or a setext
