@@ -6,6 +6,7 @@ import { noCancellation } from '../../src/core/host/cancellation';
 import { jekyll } from '../../src/core/site/generators/jekyll';
 import type { GeneratorProfile } from '../../src/core/site/generators/profile';
 import { Site } from '../../src/core/site/site';
+import { checkSites } from '../../src/cli/checkSite';
 
 // Rules about a page as a whole that differ by generator: which need a title, which dates stop the
 // build, which files are drafts. Each was checked against the generator (see the rules' comments).
@@ -38,6 +39,9 @@ describe('page rules by generator', () => {
     const { check } = await open(files);
     assert.deepEqual(check('index.md', files['index.md']), []);
     assert.deepEqual(check('guide/index.md', files['guide/index.md']), ['warning schema: Missing "title".']);
+    // The CLI checks each post as it indexes it, before the site holds the page: its URL is made from its path.
+    const report = await checkSites(inMemorySite(files), '/site', {});
+    assert.deepEqual(report.findings.map((finding) => `${finding.file.slice('/site/'.length)}: ${finding.message}`), ['guide/index.md: Missing "title".']);
   });
 
   // jekyll 4.3.1 titles every document from its file name (Document#populate_title): `_docs/rendering-process.md`

@@ -4,6 +4,7 @@ import { dateReadings } from '../schema/dates';
 import { hasLevelOneHeading } from '../post/markdownStructure';
 import { compilesAsMdx } from '../post/dialect';
 import { isListPage } from '../site/pageKinds';
+import { routesOf } from '../site/routes/index';
 import type { Check, CheckContext } from './context';
 import type { Fix } from './finding';
 import { innerRange } from '../frontmatter/values';
@@ -43,7 +44,7 @@ export const checkSchema: Check = (context) => {
     !site.profile.frontmatter.showsNoTitle?.(post.path, site.config, frontmatter.data) &&
     !site.config.unrenderedPages?.includes(post.path, frontmatter.data) && // a snippet shown inside other pages
     !findField(frontmatter.fields, 'redirect_to') && // jekyll-redirect-from's stub: a redirect, no page to title
-    !isHomePage(site, post.path); // titled by the site's name (minima's index.md, as `jekyll new` writes it, is `layout: home` alone)
+    !isHomePage(site, post.path, frontmatter.data); // titled by the site's name (minima's index.md, as `jekyll new` writes it, is `layout: home` alone)
   const body = post.text.slice(post.bodyStart);
   // A page of no body that names its layout is that layout's to show (kubevirt.io's go-import stubs: a layout and a permalink, titled by the site's name).
   const layoutOnly = body.trim() === '' && findField(frontmatter.fields, 'layout') !== undefined;
@@ -59,9 +60,12 @@ export const checkSchema: Check = (context) => {
   }
 };
 
-/** Whether the page is the site's home page (routes' URLs are below the base path: `/`), which themes title with the site's name. */
-function isHomePage(site: CheckContext['site'], path: string): boolean {
-  const url = site.posts.get(path)?.route?.url;
+/**
+ * Whether the page is the site's home page (routes' URLs are below the base path: `/`), which themes title with the
+ * site's name. A post checked while the site is indexed may have no summary yet: its route is made from its data.
+ */
+function isHomePage(site: CheckContext['site'], path: string, data: Readonly<Record<string, unknown>>): boolean {
+  const url = (site.posts.get(path)?.route ?? routesOf(site.config.generator).pageRoute(site.config, path, data))?.url;
   return url === '/' || url === '/index.html';
 }
 
