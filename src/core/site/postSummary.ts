@@ -73,7 +73,7 @@ function anchorsIn(text: string, bodyStart: number, config: SiteConfig, path: st
   // `{% include_relative deploying.html %}`, whose HTML ids kramdown keeps).
   if ((config.generator === 'jekyll' || config.generator === 'eleventy') && body.includes('{%') && pastedInclude.test(body)) return undefined;
   // And those the site's own shortcodes write (Hugo's `{{< docs_index >}}`'s `<h1 id>`s, an Eleventy `{% function %}`'s `id`).
-  if (config.anchorShortcodes?.size && body.includes('{') && callsAny(body, config.anchorShortcodes)) return undefined;
+  if (config.anchorShortcodes?.size && body.includes('{') && callsAny(body, config.anchorShortcodes, config.generator === 'hugo' ? 'hugo' : 'liquid')) return undefined;
   // And those its type's own layout writes (a Hugo page's `type`, else its section), where that layout lays it out.
   const writing = config.anchorTypes?.size ? config.anchorTypes.get(typeof data['type'] === 'string' ? data['type'] : (hugoContentFile(config, path, config.languages?.defaultLanguage ?? '')?.dir.split('/')[0] ?? '')) : undefined;
   if (writing && laysOutIds(writing, data['layout'], /(^|\/)_index\.[^/]+$/.test(path))) return undefined;
@@ -84,12 +84,12 @@ function anchorsIn(text: string, bodyStart: number, config: SiteConfig, path: st
 
 const noAnchors: readonly Anchor[] = [];
 
-/** Whether the body calls one of `names` as a shortcode (Hugo's `{{< name` or `{{% name`; Liquid's and Nunjucks' `{% name`). */
-function callsAny(body: string, names: ReadonlySet<string>): boolean {
+/** Whether the body calls one of `names` as a shortcode: Hugo's `{{< name` or `{{% name`, Liquid's and Nunjucks' `{% name`. */
+function callsAny(body: string, names: ReadonlySet<string>, syntax: 'hugo' | 'liquid'): boolean {
   let pattern = callPatterns.get(names);
   if (!pattern) {
     const alternatives = [...names].map(escapeRegExp).join('|');
-    callPatterns.set(names, (pattern = new RegExp(`\\{\\{[<%]\\s*(?:${alternatives})(?=[\\s/>%])|\\{%-?\\s*(?:${alternatives})(?=[\\s%-])`)));
+    callPatterns.set(names, (pattern = syntax === 'hugo' ? new RegExp(`\\{\\{[<%]\\s*(?:${alternatives})(?=[\\s/>%])`) : new RegExp(`\\{%-?\\s*(?:${alternatives})(?=[\\s%-])`)));
   }
   return pattern.test(body);
 }
