@@ -285,7 +285,7 @@ describe('Hugo pages whose headings Postcraft cannot see', () => {
         'content/posts/five.md': page,
         'content/posts/source.md': source,
         'layouts/shortcodes/info.html': '{{ partial "admonition.html" (dict "type" "info" "text" .Inner) }}',
-        'layouts/shortcodes/figure.html': '<figure><img src="{{ .Get "src" }}"><figcaption>{{ .Get "caption" | markdownify }}</figcaption></figure>',
+        'layouts/shortcodes/figure.html': '<figure><img src="{{ .Get "src" }}">{{ with (index .Params "caption") }}<figcaption>{{ . | markdownify }}</figcaption>{{ end }}</figure>',
         'layouts/partials/admonition.html': partial,
       });
       return (await (await open(fs)).checkFile('/site/content/posts/source.md')).map((finding) => finding.message);

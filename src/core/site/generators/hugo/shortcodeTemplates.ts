@@ -13,9 +13,9 @@ export interface ShortcodeTemplates {
    */
   readonly imageless: ReadonlySet<string>;
   /**
-   * Shortcodes whose templates write `id`s (headings, anchors) or hand their work to a partial or template:
-   * a page calling one has anchors Postcraft cannot list (letsencrypt.org's `{{< docs_index >}}` writes the
-   * docs page's `<h1 id>`s).
+   * Shortcodes whose templates write `id`s (headings, anchors), or hand their work to a partial that may, or to a
+   * template: a page calling one has anchors Postcraft cannot list (letsencrypt.org's `{{< docs_index >}}` writes
+   * the docs page's `<h1 id>`s).
    */
   readonly writeIds: ReadonlySet<string>;
   /**
@@ -119,7 +119,7 @@ function callsTemplates(template: string): boolean {
  * (hugoDocs' `{{% include %}}` writes `.RenderShortcodes` of the page it names), a file's, data or a resource.
  */
 function writesOtherText(template: string): boolean {
-  return /RenderShortcodes|\.(?:Raw)?Content\b|\.Plain\b|readFile|ReadFile|GetPage|Resources|resources\.|\.Data\b|\bData\.|getJSON|getCSV|transform\.|\.Params\b/.test(withoutTemplateComments(template));
+  return /RenderShortcodes|\.(?:Raw)?Content\b|\.Plain\b|readFile|ReadFile|GetPage|Resources|resources\.|\.Data\b|\bData\.|getJSON|getCSV|transform\./.test(withoutTemplateComments(template));
 }
 
 /** Whether a template's text, outside its actions, has a Markdown heading line: read as Markdown (`{{% %}}`), it writes a heading. */
