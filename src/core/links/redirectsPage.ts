@@ -3,6 +3,8 @@
 // makes in a loop over each page's own data (`redirectFrom`, a common Eleventy recipe) are those pages'
 // aliases, which the routes read; any other made rule is unknown.
 
+const maxRuleLength = 4096;
+
 /** A file that may be such a page (lea.verou.me's redirects.njk, aleksandrhovhannisyan.com's redirects.liquid). */
 export const redirectsPageName = /\/_?(?:netlify[-_.])?redirects?(?:\.[\w-]+)+$/i;
 
@@ -31,6 +33,11 @@ export function madeRules(body: string): MadeRules {
   const keys = new Set<string>();
   let unknown = false;
   for (const line of code.split('\n')) {
+    // A rule is a short line: a longer one is not read (the scan below would cost its length squared).
+    if (line.length > maxRuleLength) {
+      unknown = true;
+      continue;
+    }
     // The first field, a `{{ … }}` output taken whole (it holds spaces).
     const source = /(?:\{\{[^}]*\}\}|[^\s{]|\{(?!\{))+/.exec(line.replace(/\{%[\s\S]*?%\}/g, ''))?.[0] ?? '';
     if (!source.includes('{{')) continue;
@@ -50,6 +57,7 @@ export function madeRules(body: string): MadeRules {
 export function goTemplateMakesSources(template: string): boolean {
   const code = template.replace(/\{\{-?\s*\/\*[\s\S]*?\*\/\s*-?\}\}/g, '');
   return code.split('\n').some((line) => {
+    if (line.length > maxRuleLength) return true;
     const written = line.replace(/\{\{-?\s*(?:(?:if|else|end|range|with|define|block|break|continue)\b|\$\w*\s*:?=)[^}]*\}\}/g, '');
     return (/(?:\{\{[^}]*\}\}|[^\s{]|\{(?!\{))+/.exec(written)?.[0] ?? '').includes('{{');
   });
