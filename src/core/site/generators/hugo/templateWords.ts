@@ -7,8 +7,8 @@ import { withoutTemplateComments } from './templateText';
  * Every word of the site's templates (the project's and its themes' layouts, partials and shortcodes included), lower
  * case: a frontmatter key no template names is data no page shows (spf13.com's `Thumbnail:` values, left from a
  * WordPress export, name images the site never had and never shows). Undefined where the templates cannot all be
- * read (`complete` false: a theme or module not on disk; too many files), or where one reads params by a computed
- * name (`index .Params $key`, `range .Params`), so any key may be read.
+ * read (`complete` false: a theme or module not on disk; too many files; none at all), or where one reads params by a
+ * computed name (`index .Params $key`, `range .Params`), so any key may be read.
  */
 export async function readTemplateWords(fs: SiteFileSystem, layoutDirs: readonly string[], complete: boolean): Promise<ReadonlySet<string> | undefined> {
   if (!complete) return undefined;
@@ -32,7 +32,8 @@ export async function readTemplateWords(fs: SiteFileSystem, layoutDirs: readonly
     return true;
   };
   for (const dir of layoutDirs) if (!(await visit(dir, 0))) return undefined;
-  return words;
+  // No template at all: the site's layouts come from somewhere Postcraft does not see.
+  return files === 0 ? undefined : words;
 }
 
 const maxFiles = 5000;
