@@ -6,7 +6,7 @@ import { noCancellation } from '../../src/core/host/cancellation';
 import { hugo } from '../../src/core/site/generators/hugo';
 import { Site } from '../../src/core/site/site';
 
-describe('listingOnce: each folder listed once per load', () => {
+describe('listingOnce: each folder listed, and each file but a page read, once per load', () => {
   it('lists a folder once and gives each caller its own copy', async () => {
     const fs = inMemorySite({ 'content/a.md': 'A', 'content/b.md': 'B' });
     let listed = 0;
@@ -29,5 +29,21 @@ describe('listingOnce: each folder listed once per load', () => {
     assert.deepEqual([...site.posts.keys()].sort(), ['/site/content/posts/a.md', '/site/content/posts/b/index.md']);
     assert.equal(counts.get('/site/content/posts'), 1);
     assert.equal(counts.get('/site/content/posts/b'), 1);
+  });
+
+  // Hugo's loaders each read the shortcodes and partials they need (ids, images, every template's words), and the
+  // templates' IDs every layout: once each. Pages are not kept (a cascade's _index.md is read as it is).
+  it("a Hugo site's load reads each layout file once", async () => {
+    const fs = inMemorySite({
+      'hugo.toml': 'title = "x"\n',
+      'layouts/shortcodes/note.html': '{{ partial "box.html" . }}',
+      'layouts/partials/box.html': '<div>{{ .Inner }}</div>',
+      'layouts/_default/single.html': '{{ .Content }}',
+      'content/posts/a.md': '---\ntitle: A\n---\n',
+    });
+    const counts = new Map<string, number>();
+    const counting = { ...fs, readFile: (path: string) => (counts.set(path, (counts.get(path) ?? 0) + 1), fs.readFile(path)), stat: fs.stat.bind(fs), readFileStart: fs.readFileStart.bind(fs), readDirectory: fs.readDirectory.bind(fs) };
+    await Site.load(counting, '/site', hugo, '/site/hugo.toml', noCancellation);
+    assert.deepEqual(['layouts/shortcodes/note.html', 'layouts/partials/box.html', 'layouts/_default/single.html'].map((file) => counts.get(`/site/${file}`)), [1, 1, 1]);
   });
 });
