@@ -21,6 +21,11 @@ async function open(fs: InMemoryFileSystem) {
   return service;
 }
 
+/** The findings' messages, less what is in parentheses, for `file` of the Hugo site with `extra`. */
+async function messageHeads(extra: Record<string, string>, file = 'content/posts/source.md'): Promise<string[]> {
+  return (await (await open(hugoSite(extra))).checkFile(`/site/${file}`)).map((finding) => finding.message.split(' (')[0]!);
+}
+
 describe('links between posts', () => {
   it('reports a URL to no page with a fix to the likely one, a link to a draft, and a fragment no heading has', async () => {
     const service = await open(hugoSite());
@@ -298,9 +303,8 @@ describe('Hugo pages whose headings Postcraft cannot see', () => {
   // tikv.org's pd-ctl.md, copied from TiDB's docs, links /synchronous-replication.md#…: hugo 0.111.3 writes the href
   // as it stands, and the site has no such file. A root URL of no section is silent; one naming a source file is not.
   it('reports a root link to a Markdown file that is not there, though it is outside every section', async () => {
-    const fs = hugoSite({ 'content/posts/ctl.md': '---\ntitle: Ctl\n---\n\n[a](/synchronous-replication.md#enable) [b](/theme-page/)\n' });
-    const findings = await (await open(fs)).checkFile('/site/content/posts/ctl.md');
-    assert.deepEqual(findings.map((finding) => finding.message.split(' (')[0]), ['No page or file at "/synchronous-replication.md#enable"']);
+    const extra = { 'content/posts/ctl.md': '---\ntitle: Ctl\n---\n\n[a](/synchronous-replication.md#enable) [b](/theme-page/)\n' };
+    assert.deepEqual(await messageHeads(extra, 'content/posts/ctl.md'), ['No page or file at "/synchronous-replication.md#enable"']);
   });
 
   it('takes a page Hugo renders from Org, AsciiDoc or HTML content at its file’s path', async () => {
@@ -314,24 +318,16 @@ describe('Hugo pages whose headings Postcraft cannot see', () => {
 
   it('reports only URLs that look like a mistaken page where the site writes its redirects with a template', async () => {
     const template = '{{ range .Site.Pages }}{{ range .Params.redirects }}{{ . }} {{ $.RelPermalink }} 301\n{{ end }}{{ end }}\n';
-    const fs = hugoSite({
-      'layouts/index.redirects': template,
-      'content/posts/source.md': '---\ntitle: Source\n---\n\n[moved](/posts/old-community-page/) [typo](/posts/targte/)\n',
-    });
-    const service = await open(fs);
-    assert.deepEqual((await service.checkFile('/site/content/posts/source.md')).map((finding) => finding.message.split(' (')[0]), ['No page or file at "/posts/targte/"']);
+    const source = '---\ntitle: Source\n---\n\n[moved](/posts/old-community-page/) [typo](/posts/targte/)\n';
+    assert.deepEqual(await messageHeads({ 'layouts/index.redirects': template, 'content/posts/source.md': source }), ['No page or file at "/posts/targte/"']);
   });
 
   // tikv.org's layouts/index.redirects makes only targets (`/docs/latest/* /docs/{{ $latest }}/:splat`): its rules are
   // all known, so a link to a URL none of them takes is reported as without the template.
   it('reports every URL no rule takes where the redirects template makes targets only', async () => {
     const template = '{{ $latest := site.Params.versions.latest }}\n/docs/latest/* /docs/{{ $latest }}/:splat 200\n/chat https://slack.example.org/\n';
-    const fs = hugoSite({
-      'layouts/index.redirects': template,
-      'content/posts/source.md': '---\ntitle: Source\n---\n\n[latest](/docs/latest/intro/) [moved](/posts/old-community-page/)\n',
-    });
-    const service = await open(fs);
-    assert.deepEqual((await service.checkFile('/site/content/posts/source.md')).map((finding) => finding.message.split(' (')[0]), ['No page or file at "/posts/old-community-page/"']);
+    const source = '---\ntitle: Source\n---\n\n[latest](/docs/latest/intro/) [moved](/posts/old-community-page/)\n';
+    assert.deepEqual(await messageHeads({ 'layouts/index.redirects': template, 'content/posts/source.md': source }), ['No page or file at "/posts/old-community-page/"']);
   });
 
   // A page "ObjectMeta" with no heading: a browser shows `object-meta/#objectmeta` from the top, under its title.

@@ -45,9 +45,10 @@ export async function readShortcodeTemplates(fs: SiteFileSystem, layoutDirs: rea
       const text = await readText(fs, joinPath(dir, entry.name));
       if (text === undefined) continue;
       if (showsNoFile(text) || showsOnlyRemoteFiles(text) || rewritesPaths(text)) imageless.add(name);
-      if (await mayWriteIdsThrough(text, readPartial)) writeIds.add(name);
+      const code = withoutTemplateComments(text);
+      if (await mayWriteIdsThrough(code, readPartial)) writeIds.add(name);
       // Read as Markdown, a partial's text may hold headings: only a shortcode that calls none writes just its inner text.
-      else if (!callsTemplates(text) && !writesMarkdownHeadings(text) && !writesOtherText(text)) markdownWithoutIds.add(name);
+      else if (!callsTemplates(code) && !writesMarkdownHeadings(code) && !writesOtherText(code)) markdownWithoutIds.add(name);
     }
   };
   const partials = new Map<string, Promise<string | undefined>>();
@@ -82,20 +83,19 @@ const docsyShortcodesWithoutIds = ['alert', 'pageinfo'];
 const maxFolderDepth = 4;
 
 /**
- * Whether a template's code may write an `id`: an attribute, a heading, Markdown it renders, or another template it
+ * Whether a template's code (comments left out) may write an `id`: an attribute, a heading, Markdown it renders, or another template it
  * calls, looking into the partials it calls by name, three deep (tikv.org's `{{< info >}}` hands its text to
  * partials/admonition.html, which writes no id). A partial named otherwise, or not found, may write any. Its inner
  * text rendered (`.Inner | markdownify`) is the page's own Markdown, whose headings the page shows.
  */
-async function mayWriteIdsThrough(template: string, readPartial: (name: string) => Promise<string | undefined>, depth = 0): Promise<boolean> {
-  if (writesIdsItself(template)) return true;
-  const code = withoutTemplateComments(template);
+async function mayWriteIdsThrough(code: string, readPartial: (name: string) => Promise<string | undefined>, depth = 0): Promise<boolean> {
+  if (writesIdsItself(code)) return true;
   if (/\btemplate\b/.test(code)) return true;
   for (const call of code.matchAll(/\bpartial(?:Cached)?\s+(\S+)/g)) {
     const name = /^["`]([^"`]+)["`]$/.exec(call[1]!.replace(/\)+$/, ''))?.[1];
     if (name === undefined || depth >= 3) return true;
     const text = await readPartial(name);
-    if (text === undefined || (await mayWriteIdsThrough(text, readPartial, depth + 1))) return true;
+    if (text === undefined || (await mayWriteIdsThrough(withoutTemplateComments(text), readPartial, depth + 1))) return true;
   }
   return false;
 }
@@ -105,26 +105,25 @@ async function mayWriteIdsThrough(template: string, readPartial: (name: string) 
  * `readFile … | markdownify`). Markdown rendered from the inner text is the page's own, and from an argument a line
  * of text (tikv.org's figure renders its caption with markdownify): no heading of their own.
  */
-function writesIdsItself(template: string): boolean {
-  const code = withoutTemplateComments(template);
+function writesIdsItself(code: string): boolean {
   return /\bid\s*=|<h[1-6]\b|anchorize/i.test(code) || (/markdownify|RenderString/.test(code) && writesOtherText(code));
 }
 
-function callsTemplates(template: string): boolean {
-  return /\b(?:partial|partialCached|template)\b/.test(withoutTemplateComments(template));
+function callsTemplates(code: string): boolean {
+  return /\b(?:partial|partialCached|template)\b/.test(code);
 }
 
 /**
  * Whether a template writes text from elsewhere, which read as Markdown (`{{% %}}`) may hold headings: another page's
  * (hugoDocs' `{{% include %}}` writes `.RenderShortcodes` of the page it names), a file's, data or a resource.
  */
-function writesOtherText(template: string): boolean {
-  return /RenderShortcodes|\.(?:Raw)?Content\b|\.Plain\b|readFile|ReadFile|GetPage|Resources|resources\.|\.Data\b|\bData\.|getJSON|getCSV|transform\./.test(withoutTemplateComments(template));
+function writesOtherText(code: string): boolean {
+  return /RenderShortcodes|\.(?:Raw)?Content\b|\.Plain\b|readFile|ReadFile|GetPage|Resources|resources\.|\.Data\b|\bData\.|getJSON|getCSV|transform\./.test(code);
 }
 
 /** Whether a template's text, outside its actions, has a Markdown heading line: read as Markdown (`{{% %}}`), it writes a heading. */
-function writesMarkdownHeadings(template: string): boolean {
-  return /^[ \t]{0,3}#{1,6}(?:[ \t]|$)/m.test(withoutTemplateComments(template).replace(/\{\{[\s\S]*?\}\}/g, ''));
+function writesMarkdownHeadings(code: string): boolean {
+  return /^[ \t]{0,3}#{1,6}(?:[ \t]|$)/m.test(code.replace(/\{\{[\s\S]*?\}\}/g, ''));
 }
 
 /**
