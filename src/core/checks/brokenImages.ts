@@ -115,7 +115,7 @@ function checkReference(context: CheckContext, reference: ImageReference, weighe
         message: guessed
           ? msg('Image {0} exists only as "{1}": letter case matters on the web server ({2}).', shown, relativePath(site.root, resolution.file), guessed)
           : msg('Image {0} exists only as "{1}": letter case matters on the web server.', shown, relativePath(site.root, resolution.file)),
-        fixes: [context.replaceFix(msg('Change to "{0}"', fixed), reference.range, fixed, true)],
+        fixes: reference.servedAfter ? [] : [context.replaceFix(msg('Change to "{0}"', fixed), reference.range, fixed, true)],
       });
       return;
     }
@@ -131,7 +131,8 @@ function checkReference(context: CheckContext, reference: ImageReference, weighe
       // serves it, and a browser follows a redirect for an image as for a page.
       if (prefersRoot && site.hostRedirects.reaches(reference.path)) return;
       const fixes: Fix[] = [];
-      for (const file of resolution.similar) {
+      // A path the theme serves elsewhere than written: a suggestion made without the theme's rule would be wrong.
+      for (const file of reference.servedAfter ? [] : resolution.similar) {
         const suggestion = referenceFor(site.profile, site.config, post.path, file, prefersRoot);
         if (suggestion && suggestion !== reference.path) fixes.push(context.replaceFix(msg('Change to "{0}"', suggestion), reference.range, suggestion, fixes.length === 0));
       }
@@ -144,7 +145,8 @@ function checkReference(context: CheckContext, reference: ImageReference, weighe
       // So is a frontmatter field where only the theme's layouts read it (see ImageRules.layoutsResolveFields).
       const guessedRule = site.profile.images.rulesGuessed || (reference.origin === 'frontmatter' && site.profile.images.layoutsResolveFields);
       const missingSeverity = guessedRule || includedElsewhere ? 'warning' : severity;
-      const message = guessed ? msg('Image not found: {0} (looked {1}) ({2}).', shown, lookedWhere, guessed) : msg('Image not found: {0} (looked {1}).', shown, lookedWhere);
+      const why = guessed ?? reference.servedAfter;
+      const message = why ? msg('Image not found: {0} (looked {1}) ({2}).', shown, lookedWhere, why) : msg('Image not found: {0} (looked {1}).', shown, lookedWhere);
       context.report({ code: 'broken-image', severity: missingSeverity, range: reference.range, message, fixes });
     }
   }

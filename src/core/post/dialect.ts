@@ -1,3 +1,4 @@
+import type { MediaSubpath } from './mediaSubpath';
 import { extname } from '../text/paths';
 
 export type GeneratorId = 'hugo' | 'jekyll' | 'docusaurus' | 'astro' | 'eleventy' | 'markdown';
@@ -22,6 +23,8 @@ export interface PostDialect {
    * a guessed image in a frontmatter key no template names is data no page shows.
    */
   readonly templateWords?: ReadonlySet<string>;
+  /** A theme that serves a post's images after a path its frontmatter sets (Jekyll's Chirpy, see mediaSubpath.ts). */
+  readonly mediaSubpath?: MediaSubpath;
 }
 
 /**

@@ -8,6 +8,7 @@ import type { ParsedPost } from './parsedPost';
 import { findTemplateImages } from './templateImages';
 import { pageMarkdown } from './templateBlocks';
 import { mdxEsmSpecifiers } from './mdxEsm';
+import { withMediaSubpath } from './mediaSubpath';
 import type { Message } from '../l10n/message';
 
 export type ImageOrigin = 'markdown' | 'html' | 'shortcode' | 'import' | 'frontmatter';
@@ -29,6 +30,8 @@ export interface ImageReference {
   readonly tag?: string;
   /** For an argument of `{% include file param=… %}`: the include and the parameter (see `PostDialect.includeImagePrefixes`). */
   readonly include?: { readonly file: string; readonly parameter: string };
+  /** Set where the theme serves the image at another path than written (`path`, see mediaSubpath.ts): how, for the message. */
+  readonly servedAfter?: Message;
 }
 
 /**
@@ -36,12 +39,14 @@ export interface ImageReference {
  * values of those keys are left alone), other frontmatter values that look like image paths (a guess),
  * and the body.
  */
-export function findImageReferences(post: ParsedPost, config: Pick<PostDialect, 'imageFields' | 'markdownIsMdx' | 'generator' | 'imagelessShortcodes'> & Partial<Pick<PostDialect, 'root' | 'schemaFields' | 'includeImagePrefixes' | 'includeFiles' | 'templateWords'>> & { readonly omitsRawHtml?: boolean }): ImageReference[] {
+export function findImageReferences(post: ParsedPost, config: Pick<PostDialect, 'imageFields' | 'markdownIsMdx' | 'generator' | 'imagelessShortcodes'> & Partial<Pick<PostDialect, 'root' | 'schemaFields' | 'includeImagePrefixes' | 'includeFiles' | 'templateWords' | 'mediaSubpath'>> & { readonly omitsRawHtml?: boolean }): readonly ImageReference[] {
   const { imageFields, strings } = postImageFields(config, post.path);
-  const fromFields = valuesOf(post, imageFields).flatMap(({ node }) => {
+  const themeShown = new Set<ImageReference>();
+  const fromFields = valuesOf(post, imageFields).flatMap(({ key, node }) => {
     if (typeof node.value !== 'string' || !hasImageExtension(node.value)) return [];
     const range = innerRange(node);
     const reference = toReference(post.text.slice(range.start, range.end), range.start, 'frontmatter');
+    if (reference && (key === 'image' || key === 'image.path')) themeShown.add(reference);
     return reference ? [reference] : [];
   });
   // A guess in a key no template of the site names shows nothing (Hugo reads `.Params.thumbnail` by its name).
@@ -54,7 +59,8 @@ export function findImageReferences(post: ParsedPost, config: Pick<PostDialect, 
   // A guessed value naming an include file is that include's name (crystal-lang.org's `image: icons/folder.svg`, inlined by `{% include {{ include.file }} %}`), not an image.
   const includes = config.includeFiles;
   const notIncludes = (references: readonly ImageReference[]) => (includes?.size ? references.filter((reference) => !(reference.guess && includes.has(reference.path))) : references);
-  return [...fromFields, ...notIncludes(guessed), ...notIncludes(withIncludePrefixes(shown, config.includeImagePrefixes))];
+  const references = [...fromFields, ...notIncludes(guessed), ...notIncludes(withIncludePrefixes(shown, config.includeImagePrefixes))];
+  return withMediaSubpath(references, post, config.mediaSubpath, (reference) => themeShown.has(reference));
 }
 
 /**

@@ -2,6 +2,7 @@ import type { OffsetRange } from '../frontmatter/model';
 import type { GoldmarkIdOptions, HeadingIdStyle } from '../links/model';
 import type { SiteRouting } from './routes/siteRouting';
 import type { GeneratorId, SchemaFields } from '../post/dialect';
+import type { MediaSubpath } from '../post/mediaSubpath';
 import type { PublishingRules } from './generators/profile';
 
 export type { GeneratorId };
@@ -64,6 +65,8 @@ export interface SiteConfig {
   readonly anchorShortcodes?: ReadonlySet<string>;
   /** Shortcodes that, called with `{{% %}}`, write no heading or id of their own (Hugo, see hugo/shortcodeTemplates.ts); any other such call may. */
   readonly markdownShortcodesWithoutIds?: ReadonlySet<string>;
+  /** A theme that serves a post's images after a path its frontmatter sets (Jekyll's Chirpy, see post/mediaSubpath.ts). */
+  readonly mediaSubpath?: MediaSubpath;
   /** By include file, then parameter: the path an include's template writes before the value (Jekyll, see jekyll/includeTemplates.ts). */
   readonly includeImagePrefixes?: ReadonlyMap<string, ReadonlyMap<string, string>>;
   /**

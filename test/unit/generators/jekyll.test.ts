@@ -140,6 +140,46 @@ describe('Jekyll rules', () => {
     assert.deepEqual(findings.map((finding) => [finding.code, finding.line]), [['broken-image', 5]]);
   });
 
+  // Chirpy 7's refactor-content.html passes every <img src> through media-url.html with the post's media_subpath
+  // (lynkos/blog's copy of the theme): a name, and a root path too, are served below it; an address is left alone.
+  describe('the Chirpy theme serving images after a post\'s media path', () => {
+    const chirpy7 = { '_config.yml': 'theme: jekyll-theme-chirpy\n', Gemfile: 'gem "jekyll-theme-chirpy", "~> 7.2", ">= 7.2.4"\n', 'assets/img/p/a.png': png, 'assets/img/p/assets/b.png': png, 'assets/c.png': png };
+
+    it('resolves Markdown and HTML images and the image field below media_subpath (Chirpy 7)', async () => {
+      const { check } = await open(chirpy7);
+      const body = '![a](a.png) <img src="a.png" alt="a"> ![b](/assets/b.png) ![c](/assets/c.png) ![w](https://example.org/w.png) ![g](gone.png)';
+      const findings = await check('_posts/2024-01-01-a.md', post('media_subpath: /assets/img/p\nimage:\n  path: a.png', body));
+      assert.deepEqual(findings.map((finding) => [finding.code, finding.message]), [
+        ['broken-image', 'Image not found: "/assets/c.png" (looked where the site serves images from) (the theme serves it at "/assets/img/p/assets/c.png", after the post\'s media_subpath).'],
+        ['broken-image', 'Image not found: "gone.png" (looked where the site serves images from) (the theme serves it at "/assets/img/p/gone.png", after the post\'s media_subpath).'],
+      ]);
+    });
+
+    it('leaves posts without a media path, and sites without Chirpy, to Jekyll\'s own rules', async () => {
+      const { check } = await open(chirpy7);
+      assert.deepEqual(await check('_posts/2024-01-01-a.md', post('', '![c](/assets/c.png) ![c](assets/c.png)')), []);
+      const plain = await open({ '_config.yml': 'title: x\n', 'assets/img/p/a.png': png });
+      assert.deepEqual(codes(await plain.check('_posts/2024-01-01-a.md', post('media_subpath: /assets/img/p', '![a](a.png)'))), ['broken-image']);
+    });
+
+    it('reads img_path before Chirpy 7, where a root path is left as written, and media_subpath from 7 on', async () => {
+      const files = { '_config.yml': 'theme: jekyll-theme-chirpy\n', 'assets/img/p/a.png': png, 'assets/c.png': png };
+      const chirpy6 = await open({ ...files, 'Gemfile.lock': 'GEM\n  specs:\n    jekyll-theme-chirpy (6.5.5)\n' });
+      assert.deepEqual(await chirpy6.check('_posts/2024-01-01-a.md', post('img_path: /assets/img/p/', '![a](a.png) ![c](/assets/c.png)')), []);
+      assert.deepEqual(codes(await chirpy6.check('_posts/2024-01-01-a.md', post('media_subpath: /assets/img/p/', '![a](a.png)'))), ['broken-image']);
+      const chirpy7Locked = await open({ ...files, 'Gemfile.lock': 'GEM\n  specs:\n    jekyll-theme-chirpy (7.3.1)\n' });
+      assert.deepEqual(codes(await chirpy7Locked.check('_posts/2024-01-01-a.md', post('img_path: /assets/img/p/', '![a](a.png)'))), ['broken-image']);
+    });
+
+    it('follows the site\'s own refactor-content.html, and takes a subpath with an address for images served elsewhere', async () => {
+      const own = await open({ '_config.yml': 'title: x\n', '_includes/refactor-content.html': '{% include media-url.html src=_src subpath=page.media_subpath %}', 'assets/img/p/a.png': png });
+      assert.deepEqual(await own.check('_posts/2024-01-01-a.md', post('media_subpath: /assets/img/p', '![a](a.png)')), []);
+      assert.deepEqual(await own.check('_posts/2024-01-01-a.md', post('media_subpath: https://cdn.example.org/p', '![a](gone.png)')), []);
+      const older = await open({ '_config.yml': 'theme: jekyll-theme-chirpy\n', '_includes/refactor-content.html': '{% assign _content = _content | replace: \'<img src="/\', x %}', 'assets/img/p/a.png': png });
+      assert.deepEqual(codes(await older.check('_posts/2024-01-01-a.md', post('media_subpath: /assets/img/p', '![a](a.png)'))), ['broken-image']);
+    });
+  });
+
   // w3.org/WAI builds with --config _config.yml,_config_prod.yml, whose baseurl is /WAI, and writes links with it.
   it('takes the base path another config of the site sets for one a build may use', async () => {
     const { check } = await open({ '_config.yml': 'title: x\nbaseurl: ""\npermalink: pretty\n', '_config_prod.yml': 'baseurl: /WAI\n', 'about.md': '---\ntitle: About\n---\nA\n', '_posts/2024-01-02-b.md': '---\ntitle: B\n---\nB\n', 'content-images/a.png': png });
@@ -241,6 +281,15 @@ describe('Jekyll links to a page\'s .md file', () => {
     assert.deepEqual(await fileLinks({}), []); // no Gemfile: GitHub Pages builds it with the github-pages gem
     assert.deepEqual(await fileLinks({ Gemfile: 'gem "github-pages", group: :jekyll_plugins\n' }), []);
     assert.deepEqual(await fileLinks({ Gemfile: 'gem "jekyll"\n', '_config.yml': 'title: x\nplugins:\n  - jekyll-relative-links\n' }), []);
+  });
+
+  // lynkos/blog's _plugins/fix-anchor-links.rb rewrites `href="….md"` in every rendered page (a :post_render hook).
+  it('are followed where a plugin of the site\'s own rewrites .md links in a render hook, and not with safe: true', async () => {
+    const gemfile = 'gem "jekyll", "~> 4.3"\n';
+    const hook = 'Jekyll::Hooks.register [:posts, :pages], :post_render do |doc|\n  pattern = /<a\\s+href="([^"#]+)\\.md"/\n  doc.output = doc.output.gsub(pattern) { url_of($1) }\nend\n';
+    assert.deepEqual(await fileLinks({ Gemfile: gemfile, '_plugins/fix-links.rb': hook }), []);
+    assert.deepEqual(await fileLinks({ Gemfile: gemfile, '_plugins/fix-links.rb': hook, '_config.yml': 'title: x\nsafe: true\n' }), ['broken-link']);
+    assert.deepEqual(await fileLinks({ Gemfile: gemfile, '_plugins/other.rb': 'Jekyll::Hooks.register :posts, :post_render do |doc|\n  doc.output = doc.output.gsub("x", "y")\nend\n' }), ['broken-link']);
   });
 
   // crystal-lang.org links `/_pages/sponsors.md`: jekyll 4.3.1 with jekyll-relative-links 0.8.0 (`collections: true`)

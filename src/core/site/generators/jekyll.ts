@@ -11,8 +11,9 @@ import { jekyllExcludedFiles } from './jekyllEntryFilter';
 import { defaultImageFields, rootRelativeCandidates, servedImagesWhere, type GeneratorProfile, recordingConfigInputs } from './profile';
 import { isJekyllDocument, slugify, writtenWithoutLayout } from '../routes/jekyll';
 import { isJekyllTemplatePage, jekyllTemplatePageUrls } from './jekyll/templatePages';
-import { pluginPageFolders } from './jekyll/localPlugins';
+import { readLocalPlugins } from './jekyll/localPlugins';
 import { readIncludeTemplates } from './jekyll/includeTemplates';
+import { chirpyMediaSubpath } from './jekyll/chirpyMedia';
 
 const identity = (id: string) => id;
 
@@ -50,12 +51,15 @@ export const jekyll: GeneratorProfile = {
     const excludedFolders = exclude.filter((entry) => !/[*?[\\]/.test(entry)).map((entry) => joinPath(source, entry));
     const gemfile = await readText(fs, joinPath(root, 'Gemfile'));
     const otherBasePaths = await otherConfigBasePaths(fs, root, file, basePathOf(stringSetting(data, 'baseurl')));
-    const includes = await readIncludeTemplates(fs, joinPath(source, stringSetting(data, 'includes_dir') ?? '_includes'));
+    const includesDir = joinPath(source, stringSetting(data, 'includes_dir') ?? '_includes');
+    const includes = await readIncludeTemplates(fs, includesDir);
+    const mediaSubpath = await chirpyMediaSubpath(fs, root, includesDir, data, gemfile);
     const plugins = loadedPlugins(data, gemfile);
     // `safe: true`, which GitHub Pages' own build sets, loads none of the site's own plugins.
     const safe = data['safe'] === true || plugins.includes('github-pages');
-    const pluginPages = safe ? [] : await pluginPageFolders(fs, stringList(data['plugins_dir'] ?? '_plugins').map((dir) => joinPath(source, dir)));
-    const followsFileLinks = rewritesFileLinks(plugins, gemfile);
+    const localPlugins = safe ? undefined : await readLocalPlugins(fs, stringList(data['plugins_dir'] ?? '_plugins').map((dir) => joinPath(source, dir)));
+    const pluginPages = localPlugins?.pageFolders ?? [];
+    const followsFileLinks = rewritesFileLinks(plugins, gemfile) || localPlugins?.rewritesFileLinks === true;
     const config: SiteConfig = {
       generator: 'jekyll',
       root,
@@ -80,6 +84,7 @@ export const jekyll: GeneratorProfile = {
       frontmatterRequired: !rendersFilesWithoutFrontmatter(plugins),
       ...(includes.files.size > 0 ? { includeFiles: includes.files } : {}),
       ...(includes.imagePrefixes.size > 0 ? { includeImagePrefixes: includes.imagePrefixes } : {}),
+      ...(mediaSubpath ? { mediaSubpath } : {}),
       excludedFiles: jekyllExcludedFiles({ source: source === root ? '' : source.slice(root.length + 1), exclude, include, collections: collectionNames(data), collectionsDir: stringSetting(data, 'collections_dir') ?? '' }),
       routing: {
         ...jekyllRouting(data, source, plugins),

@@ -32,7 +32,7 @@ export interface JekyllRouting {
   readonly timezone?: string;
   /** Plugins the site loads (`plugins:`, `gems:`, the Gemfile), for the pages and redirects they make. */
   readonly plugins: readonly string[];
-  /** Folders below the source where the site's own plugins (`_plugins/`) make pages no rule on paths knows (see `pluginPageFolders`). */
+  /** Folders below the source where the site's own plugins (`_plugins/`) make pages no rule on paths knows (see `LocalPlugins.pageFolders`). */
   readonly pluginPageFolders?: readonly string[];
   /** No jekyll-relative-links (nor GitHub Pages, which runs it): a link to a page's `.md` file stays as written. */
   readonly fileLinksAsWritten?: true;
