@@ -46,7 +46,7 @@ export function findImageReferences(post: ParsedPost, config: Pick<PostDialect, 
     if (typeof node.value !== 'string' || !hasImageExtension(node.value)) return [];
     const range = innerRange(node);
     const reference = toReference(post.text.slice(range.start, range.end), range.start, 'frontmatter');
-    if (reference && (key === 'image' || key === 'image.path')) themeShown.add(reference);
+    if (reference && config.mediaSubpath?.fields.includes(key)) themeShown.add(reference);
     return reference ? [reference] : [];
   });
   // A guess in a key no template of the site names shows nothing (Hugo reads `.Params.thumbnail` by its name).

@@ -14,6 +14,10 @@ import { msg } from '../l10n/message';
 export interface MediaSubpath {
   /** The frontmatter keys the theme reads, the first one set wins (both where the version is unknown). */
   readonly keys: readonly ('media_subpath' | 'img_path')[];
+  /** The frontmatter fields the theme's layouts show through the same rule. */
+  readonly fields: readonly string[];
+  /** The site's CDN setting goes before every such path: the images are served from another address. */
+  readonly servedElsewhere?: true;
 }
 
 /**
@@ -41,12 +45,15 @@ export function postSubpath(post: ParsedPost, rule: MediaSubpath): { key: MediaS
  * shows. Template arguments and other fields keep their paths; an image served from another address is no file to check.
  */
 export function withMediaSubpath(references: readonly ImageReference[], post: ParsedPost, rule: MediaSubpath | undefined, isShownField: (reference: ImageReference) => boolean): readonly ImageReference[] {
-  const set = rule && postSubpath(post, rule);
-  if (!set) return references;
+  if (!rule) return references;
+  const set = postSubpath(post, rule);
+  if (!set && !rule.servedElsewhere) return references;
+  const shownByTheme = (reference: ImageReference) => !reference.guess && (reference.origin === 'markdown' || reference.origin === 'html' || (reference.origin === 'frontmatter' && isShownField(reference)));
   return references.flatMap((reference) => {
-    if (reference.guess || !(reference.origin === 'markdown' || reference.origin === 'html' || (reference.origin === 'frontmatter' && isShownField(reference)))) return [reference];
-    const served = servedAfterSubpath(set.key, set.subpath, reference.path);
-    if (served === undefined) return [reference];
+    if (!shownByTheme(reference) || reference.path.includes(':')) return [reference];
+    if (rule.servedElsewhere) return [];
+    const served = set && servedAfterSubpath(set.key, set.subpath, reference.path);
+    if (!set || served === undefined) return [reference];
     if (served === 'elsewhere') return [];
     return [{ ...reference, path: served, servedAfter: msg('the theme serves it at "{0}", after the post\'s {1}', served, set.key) }];
   });

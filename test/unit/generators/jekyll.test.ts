@@ -155,6 +155,15 @@ describe('Jekyll rules', () => {
       ]);
     });
 
+    it('resolves the preview image\'s placeholder too, and leaves every image alone where the site sets a CDN', async () => {
+      const { check } = await open(chirpy7);
+      assert.deepEqual(codes(await check('_posts/2024-01-01-a.md', post('media_subpath: /assets/img/p\nimage:\n  path: a.png\n  lqip: a.lqip.webp'))), ['broken-image']);
+      assert.deepEqual(await check('_posts/2024-01-01-a.md', post('media_subpath: /assets/img/p\nimage:\n  path: a.png\n  lqip: data:image/webp;base64,UklGR')), []);
+      const cdn = await open({ ...chirpy7, '_config.yml': 'theme: jekyll-theme-chirpy\ncdn: https://cdn.example.org\n' });
+      assert.deepEqual(await cdn.check('_posts/2024-01-01-a.md', post('media_subpath: /assets/img/p', '![g](gone.png) ![h](/assets/gone.png)')), []);
+      assert.deepEqual(await cdn.check('_posts/2024-01-01-a.md', post('', '![h](/assets/gone.png)')), []);
+    });
+
     it('leaves posts without a media path, and sites without Chirpy, to Jekyll\'s own rules', async () => {
       const { check } = await open(chirpy7);
       assert.deepEqual(await check('_posts/2024-01-01-a.md', post('', '![c](/assets/c.png) ![c](assets/c.png)')), []);

@@ -79,7 +79,7 @@ export const jekyll: GeneratorProfile = {
       splitTagWords: true,
       authorKeys: ['author', 'authors'],
       // jekyll-seo-tag takes `image.path`; Minimal Mistakes and similar themes use `header.*`.
-      imageFields: [...defaultImageFields, 'image.path', 'header.image', 'header.teaser', 'header.overlay_image', 'header.og_image'],
+      imageFields: [...new Set([...defaultImageFields, 'image.path', 'header.image', 'header.teaser', 'header.overlay_image', 'header.og_image', ...(mediaSubpath?.fields ?? [])])],
       ignoredDirs: [joinPath(root, stringSetting(data, 'destination') ?? '_site'), ...(await specialFolders(fs, source, data)), ...excludedFolders],
       frontmatterRequired: !rendersFilesWithoutFrontmatter(plugins),
       ...(includes.files.size > 0 ? { includeFiles: includes.files } : {}),
