@@ -91,7 +91,9 @@ export function resolveUrl(site: Site, url: string, fromPath?: string): LinkTarg
   // `/tool` for a published folder's `/tool/index.html`: static hosts (Netlify, GitHub Pages, nginx, Apache)
   // answer it with a redirect to `/tool/`.
   const folderIndex = url.endsWith('/') ? [] : routes.fileCandidates(site.config, `${url}/index.html`);
-  for (const candidate of [...routes.fileCandidates(site.config, decoded), ...routes.fileCandidates(site.config, url), ...folderIndex, ...resourceOfMovedPage(site, url)]) {
+  // `/update/api/1` for a published `/update/api/1.html`: the same hosts add `.html` to a bare name (see urlKey).
+  const htmlFile = url.endsWith('/') || /\.[^/]*$/.test(url) ? [] : routes.fileCandidates(site.config, `${url}.html`);
+  for (const candidate of [...routes.fileCandidates(site.config, decoded), ...routes.fileCandidates(site.config, url), ...folderIndex, ...htmlFile, ...resourceOfMovedPage(site, url)]) {
     const file = normalizePath(candidate);
     // A page's own source file, where the generator rewrites a link to it (Eleventy's input paths), is that page.
     if (isInside(site.root, file) && site.files.has(file)) return site.posts.has(file) ? { kind: 'page', path: file, viaAlias: false } : { kind: 'file', path: file };

@@ -292,6 +292,14 @@ describe('Jekyll links to a page\'s .md file', () => {
     assert.deepEqual(await fileLinks({ Gemfile: 'gem "jekyll"\n', '_config.yml': 'title: x\nplugins:\n  - jekyll-relative-links\n' }), []);
   });
 
+  // smcclennon.github.io links `/update/api/1` to its static update/api/1.html: GitHub Pages adds `.html` to a bare name.
+  it('reaches a static .html file by its name without the extension, as static hosts serve it', async () => {
+    const service = createPostcraftService({ fs: inMemorySite({ '_config.yml': 'title: x\n', 'update/api/index.md': '---\ntitle: U\n---\nU\n', 'update/api/1.html': '{"v": 1}\n' }) });
+    await service.openWorkspace(['/site']);
+    const findings = service.checkText('/site/a.md', '---\ntitle: A\n---\n[a](/update/api/1) [b](/update/api/1.html) [c](/update/api/9) [d](/update/api/1/)\n');
+    assert.deepEqual(findings.map((finding) => /"([^"]+)"/.exec(finding.message)?.[1]), ['/update/api/9', '/update/api/1/']);
+  });
+
   // lynkos/blog's _plugins/fix-anchor-links.rb rewrites `href="….md"` in every rendered page (a :post_render hook).
   it('are followed where a plugin of the site\'s own rewrites .md links in a render hook, and not with safe: true', async () => {
     const gemfile = 'gem "jekyll", "~> 4.3"\n';
