@@ -1,6 +1,7 @@
 import type { ImageReference } from './imageReferences';
 import type { ParsedPost } from './parsedPost';
 import { msg } from '../l10n/message';
+import { normalizePath } from '../text/paths';
 
 /**
  * How the Chirpy theme (jekyll-theme-chirpy, the most used Jekyll blog theme) serves a post's images: its
@@ -27,7 +28,8 @@ export interface MediaSubpath {
 export function servedAfterSubpath(key: MediaSubpath['keys'][number], subpath: string, path: string): string | 'elsewhere' | undefined {
   if (path.includes(':') || (key === 'img_path' && path.startsWith('/'))) return undefined;
   if (subpath.includes(':')) return 'elsewhere';
-  return `/${subpath}/${path}`.replace(/\/{2,}/g, '/');
+  // As the browser reads it: doubled slashes once, `..` taken away (Chirpy 5's `/p/../../x.png`).
+  return normalizePath(`/${subpath}/${path}`);
 }
 
 /** The post's media subpath: the first of the theme's keys its frontmatter sets to a string. */
