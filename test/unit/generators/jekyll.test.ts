@@ -155,6 +155,14 @@ describe('Jekyll rules', () => {
       ]);
     });
 
+    it('completes image names from the post\'s media path', async () => {
+      const service = createPostcraftService({ fs: inMemorySite(chirpy7) });
+      await service.openWorkspace(['/site']);
+      const text = post('media_subpath: /assets/img/p', '![a](');
+      const labels = service.completions('/site/_posts/2024-01-01-a.md', text, text.indexOf('![a](') + 5).map((item) => item.label);
+      assert.deepEqual(labels, ['a.png', 'assets/']);
+    });
+
     it('resolves the preview image\'s placeholder too, and leaves every image alone where the site sets a CDN', async () => {
       const { check } = await open(chirpy7);
       assert.deepEqual(codes(await check('_posts/2024-01-01-a.md', post('media_subpath: /assets/img/p\nimage:\n  path: a.png\n  lqip: a.lqip.webp'))), ['broken-image']);
