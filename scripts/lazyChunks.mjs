@@ -24,6 +24,8 @@ export const lazyChunks = {
   schemas: ['src/core/schema/frontmatterSchema.ts', 'src/core/settings/siteSettingsSchema.ts'],
   // A post's SEO facts (lengths, words, reading time, outline): asked by its first check, hover and preview, never at activation.
   seo: ['src/core/site/seoFacts.ts'],
+  // The live preview's manager and panel, made when the first preview opens (or is restored after a reload).
+  preview: ['src/vscode/preview/previewManager.ts', 'src/vscode/preview/previewPanel.ts'],
   // What the editor asks for after the first indexing: completions, hover, links, renames, fixes, new posts.
   editing: ['completions', 'documentLinks', 'hover', 'linkNavigation', 'linkUpdates', 'backlinks', 'tagClusters', 'newPost', 'renameTag', 'frontmatterEdits', 'imagePlacement', 'fixAll'].map((name) => `src/core/features/${name}.ts`),
 };

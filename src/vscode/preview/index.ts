@@ -3,9 +3,10 @@ import { silentLogger, type Logger } from '../../core/index';
 import { CommandManager } from '../commands/commandManager';
 import type { SiteSession } from '../siteSession';
 import { OpenPreviewToSideCommand } from './openPreviewToSideCommand';
-import { previewViewType } from './previewPanel';
+import { previewViewType } from './viewType';
 import { PreviewManager, type PreviewRendered } from './previewManager';
 import { PreviewSerializer } from './previewSerializer';
+import { readPreviewSettings } from './previewSettings';
 import { TogglePreviewLockCommand } from './togglePreviewLockCommand';
 import { loadOnce, type RendererLoader } from './renderer';
 
@@ -17,19 +18,31 @@ export interface PreviewSupport extends vscode.Disposable {
   readonly onDidRender: vscode.Event<PreviewRendered>;
 }
 
-/** Registers the live preview: its two commands, the panel serializer, and the manager behind them. */
+/**
+ * Registers the live preview: its two commands, the panel serializer, and the manager behind them, made with the
+ * first preview opened or restored: its code is a chunk of its own (scripts/lazyChunks.mjs), which activation does not load.
+ */
 export function registerPreviewSupport(context: vscode.ExtensionContext, session: SiteSession, loadRenderer: RendererLoader, logger: Logger = silentLogger): PreviewSupport {
-  const manager = new PreviewManager(session, context.extensionUri, logger, loadOnce(loadRenderer));
+  const rendered = new vscode.EventEmitter<PreviewRendered>();
+  let manager: PreviewManager | undefined;
+  const managerOnce = (): PreviewManager => {
+    if (!manager) {
+      manager = new PreviewManager(session, context.extensionUri, logger, loadOnce(loadRenderer), readPreviewSettings);
+      manager.onDidRender((event) => rendered.fire(event));
+    }
+    return manager;
+  };
   const commands = new CommandManager(logger);
-  commands.register(new OpenPreviewToSideCommand(manager));
-  commands.register(new TogglePreviewLockCommand(manager));
-  const serializer = vscode.window.registerWebviewPanelSerializer(previewViewType, new PreviewSerializer(manager));
+  commands.register(new OpenPreviewToSideCommand(managerOnce));
+  commands.register(new TogglePreviewLockCommand(managerOnce));
+  const serializer = vscode.window.registerWebviewPanelSerializer(previewViewType, new PreviewSerializer(managerOnce));
   return {
-    onDidRender: manager.onDidRender,
+    onDidRender: rendered.event,
     dispose() {
       serializer.dispose();
       commands.dispose();
-      manager.dispose();
+      manager?.dispose();
+      rendered.dispose();
     },
   };
 }

@@ -7,7 +7,8 @@ import type { PreviewManager } from './previewManager';
 export class OpenPreviewToSideCommand implements Command {
   readonly id = 'postcraft.openPreviewToSide';
 
-  constructor(private readonly manager: PreviewManager) {}
+  /** `manager` makes the preview's manager on first use (it loads with the preview's chunk). */
+  constructor(private readonly manager: () => PreviewManager) {}
 
   execute(resource?: unknown): void {
     const active = vscode.window.activeTextEditor?.document;
@@ -16,6 +17,6 @@ export class OpenPreviewToSideCommand implements Command {
       void vscode.window.showInformationMessage(vscode.l10n.t('Postcraft: open a Markdown or MDX post to preview it.'));
       return;
     }
-    this.manager.openToSide(target);
+    this.manager().openToSide(target);
   }
 }

@@ -6,7 +6,7 @@ import type { SiteSession } from '../siteSession';
 import { Disposable } from '../util/dispose';
 import { EditorScrollSync } from './editorScrollSync';
 import { PreviewPanel } from './previewPanel';
-import { readPreviewSettings, stylesheetUri } from './previewSettings';
+import { stylesheetUri, type PreviewSettings } from './previewSettings';
 import type { RendererLoader } from './renderer';
 import { translate } from '../l10n';
 
@@ -46,7 +46,14 @@ export class PreviewManager extends Disposable {
   private readonly rendered = this.register(new vscode.EventEmitter<PreviewRendered>());
   readonly onDidRender = this.rendered.event;
 
-  constructor(private readonly session: SiteSession, private readonly extensionUri: vscode.Uri, private readonly logger: Logger, private readonly loadRenderer: RendererLoader) {
+  /** `settingsOf` reads the preview's settings for a post: given by the bundle, whose copy of the core's index this chunk leaves alone. */
+  constructor(
+    private readonly session: SiteSession,
+    private readonly extensionUri: vscode.Uri,
+    private readonly logger: Logger,
+    private readonly loadRenderer: RendererLoader,
+    private readonly settingsOf: (source: vscode.Uri) => PreviewSettings,
+  ) {
     super();
     this.register(vscode.window.onDidChangeActiveTextEditor((editor) => this.follow(editor)));
     this.register(
@@ -177,7 +184,7 @@ export class PreviewManager extends Disposable {
 
     const path = sitePathOf(source);
     const site = path ? this.session.service.siteOf(path) : undefined;
-    const settings = readPreviewSettings(source);
+    const settings = this.settingsOf(source);
     preview.allow({ siteRoot: site ? uriOf(site.root) : undefined, stylesheet: stylesheetUri(settings.stylesheet, source), allowRemoteImages: settings.allowRemoteImages });
     const name = source.path.slice(source.path.lastIndexOf('/') + 1);
     preview.title = this.locked ? vscode.l10n.t('Preview {0} (locked)', name) : vscode.l10n.t('Preview {0}', name);

@@ -3,8 +3,7 @@ import { isPreviewToHostMessage, type HostToPreviewMessage, type PreviewToHostMe
 import { uriOf } from '../convert';
 import { Disposable } from '../util/dispose';
 import { previewShellHtml } from './previewShell';
-
-export const previewViewType = 'postcraft.preview';
+import { previewViewType } from './viewType';
 
 /** What the webview may load: decides its options and its page's CSP. */
 export interface PreviewAccess {

@@ -4,10 +4,11 @@ import type { PreviewManager } from './previewManager';
 
 /** Brings the preview back after a window reload, on the post (and lock) it showed. */
 export class PreviewSerializer implements vscode.WebviewPanelSerializer<PreviewState> {
-  constructor(private readonly manager: PreviewManager) {}
+  /** `manager` makes the preview's manager on first use (it loads with the preview's chunk). */
+  constructor(private readonly manager: () => PreviewManager) {}
 
   async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: PreviewState | undefined): Promise<void> {
-    this.manager.restore(panel, isPreviewState(state) ? state : undefined);
+    this.manager().restore(panel, isPreviewState(state) ? state : undefined);
   }
 }
 

@@ -5,9 +5,10 @@ import type { PreviewManager } from './previewManager';
 export class TogglePreviewLockCommand implements Command {
   readonly id = 'postcraft.togglePreviewLock';
 
-  constructor(private readonly manager: PreviewManager) {}
+  /** `manager` makes the preview's manager on first use (it loads with the preview's chunk). */
+  constructor(private readonly manager: () => PreviewManager) {}
 
   execute(): void {
-    this.manager.toggleLock();
+    this.manager().toggleLock();
   }
 }
