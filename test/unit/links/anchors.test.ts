@@ -193,6 +193,15 @@ describe('anchorsOf: kramdown block IALs, Liquid blocks, `_` without a partner',
     assert.deepEqual(ids(body, 'kramdown'), ['at', 'lnk', 'cd', 'em']);
   });
 
+  // MarkusThill.github.io (al-folio): a `<br>` line right before `## Appendix`. kramdown's block HTML parser passes a span
+  // element's tag to the paragraph (jekyll 4.3.1 writes <p><br /></p><h2 id="appendix">), where CommonMark starts an HTML
+  // block that runs to the blank line; a block element's tag still starts one.
+  it('reads a line starting with a span element\'s tag as paragraph text, not the start of an HTML block', () => {
+    assert.deepEqual(ids('Text\n\n<br>\n## Appendix\n### Why n\n\n<img src="a.png" alt="a">\n## After image\n', 'kramdown'), ['appendix', 'why-n', 'after-image']);
+    assert.deepEqual(ids('<br>\n## Appendix\n', 'github'), []);
+    assert.deepEqual(ids('<div>\n## Inside\n</div>\n\n## Out\n', 'kramdown'), ['out']);
+  });
+
   // w3.org/WAI's theme includes write the id they are given: `{% include excol.html type="start" id="opening" %}` is a <details id="opening">.
   it('takes the id an include is given for an anchor of the page', () => {
     assert.deepEqual(ids('{% include excol.html type="start" id="opening-keynote" %}\n\nText\n\n{% include box.html title="x" %}\n', 'kramdown'), ['opening-keynote']);

@@ -371,7 +371,8 @@ export function scanHeadings(body: string, { mdx, kramdown = false }: ScanOption
     if (ch === 60 /* < */ && !mdx) {
       const text = body.slice(at, end);
       // A lone tag (the last kind) interrupts neither a paragraph nor a table's rows.
-      let block = htmlBlockStart(text, leaf.kind === 'paragraph' || leaf.kind === 'table');
+      // kramdown starts no HTML block at a span element's tag (`<br>`, `<img …>`): the line is a paragraph's.
+      let block = kramdown && kramdownSpanTag(text) ? undefined : htmlBlockStart(text, leaf.kind === 'paragraph' || leaf.kind === 'table');
       // kramdown reads a block element's HTML to its closing tag, blank lines and all (parse_block_html is off).
       const opening = kramdown && block === blankLine ? /^<([A-Za-z][A-Za-z0-9-]*)/.exec(text) : null;
       const element = opening !== null && !voidElements.has(opening[1]!.toLowerCase());
@@ -621,6 +622,15 @@ function markdownElementClose(line: string): RegExp | undefined {
   const model = value[1] ?? value[2] ?? value[3];
   if (model !== 'block' && !(model === '1' && blockContentElements.has(name))) return undefined;
   return new RegExp(`^</${tag[1]}\\s*>`, 'i');
+}
+
+// kramdown's HTML_SPAN_ELEMENTS (parser/html.rb): its block HTML parser (parser/kramdown/html.rb, parse_block_html) passes a
+// line starting with one of these tags, opening or closing, to the paragraph parser.
+const kramdownSpanElements = new Set(['a', 'abbr', 'acronym', 'b', 'big', 'bdo', 'br', 'button', 'cite', 'code', 'del', 'dfn', 'em', 'i', 'img', 'input', 'ins', 'kbd', 'label', 'mark', 'option', 'q', 'rb', 'rbc', 'rp', 'rt', 'rtc', 'ruby', 'samp', 'select', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'tt', 'u', 'var']);
+
+function kramdownSpanTag(line: string): boolean {
+  const tag = /^<\/?([A-Za-z][A-Za-z0-9-]*)/.exec(line);
+  return tag !== null && kramdownSpanElements.has(tag[1]!.toLowerCase());
 }
 
 const voidElements = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
