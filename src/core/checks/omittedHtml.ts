@@ -1,6 +1,6 @@
 import { msg } from '../l10n/message';
 import { scanMarkdownBody } from '../post/markdownStructure';
-import { hugoShortcodeInners, pageMarkdown } from '../post/templateBlocks';
+import { hugoShortcodeInners, hugoShortcodeTags, pageMarkdown } from '../post/templateBlocks';
 import { withoutHtmlComments } from '../text/htmlComments';
 import type { Check } from './context';
 
@@ -20,7 +20,8 @@ export const checkOmittedHtml: Check = (context) => {
   const written = post.text.slice(post.bodyStart);
   if (!written.includes('<')) return;
   const body = pageMarkdown(written, site.config.generator, { mdx: false });
-  const inners = hugoShortcodeInners(body);
+  // The inner text of a pair, and the tags themselves: `<mermaid>` in `{{<mermaid>}}` is the call's name, not HTML.
+  const inners = [...hugoShortcodeInners(body), ...hugoShortcodeTags(body)];
   const reportedLines = new Set<number>();
   // The whole scan (`needCode`): HTML with no image or link in it is raw HTML all the same.
   for (const part of scanMarkdownBody(body, { mdx: false, needCode: true }).html) {

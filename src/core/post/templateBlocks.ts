@@ -54,6 +54,16 @@ export function withoutBlocks(body: string, blocks: readonly { start: number; en
   return out + body.slice(at);
 }
 
+// A tag ends at its `>}}`, and before another `{{<` (Hugo's lexer refuses one inside a tag): a run of unclosed `{{<x`
+// is then scanned once, not once per opener to the end of the body. Space after `{{<` is optional (`{{<mermaid>}}`).
+const shortcodeTag = /\{\{<\s*(\/)?\s*([\w./-]+)(?:[^>{]|\{(?!\{<)|>(?!\}\}))*>\}\}/g;
+
+/** Each `{{< … >}}` tag, opening or closing: its text is the shortcode's call, not Markdown or HTML (`{{<mermaid>}}`). */
+export function hugoShortcodeTags(body: string): { start: number; end: number }[] {
+  if (!body.includes('{{<')) return [];
+  return [...body.matchAll(shortcodeTag)].map((tag) => ({ start: tag.index, end: tag.index + tag[0].length }));
+}
+
 /**
  * What lies between each `{{< name … >}}` and its `{{< /name >}}` (Hugo hands it to the shortcode as written; nested
  * pairs each give theirs), in one pass: a closing tag ends the latest opening of its name still open.
@@ -62,9 +72,7 @@ export function hugoShortcodeInners(body: string): { start: number; end: number 
   if (!body.includes('{{<')) return [];
   const inners: { start: number; end: number }[] = [];
   const open: { name: string; end: number }[] = [];
-  // A tag ends at its `>}}`, and before another `{{<` (Hugo's lexer refuses one inside a tag): a run of unclosed
-  // `{{<x` is then scanned once, not once per opener to the end of the body.
-  for (const tag of body.matchAll(/\{\{<\s*(\/)?\s*([\w./-]+)(?:[^>{]|\{(?!\{<)|>(?!\}\}))*>\}\}/g)) {
+  for (const tag of body.matchAll(shortcodeTag)) {
     const name = tag[2]!;
     if (tag[1] === undefined) {
       open.push({ name, end: tag.index + tag[0].length });
