@@ -181,7 +181,12 @@ function showsAsIs(site: Site, reference: ImageReference, file: string): boolean
   const { config } = site;
   // A field only the layouts read may show the image resized (Hugo and Eleventy image pipelines, Astro's image()) or only in a social card.
   if (reference.origin === 'frontmatter' && (config.generator === 'astro' || config.generator === 'eleventy')) return false;
-  if (config.generator === 'hugo' && (config.assetDirs.some((dir) => isInside(dir, file)) || (reference.origin === 'markdown' && hasRenderImageHook(site)))) return false;
+  if (config.generator === 'hugo') {
+    if (config.assetDirs.some((dir) => isInside(dir, file))) return false;
+    if (reference.origin === 'markdown' && (config.layoutsUnseen || hasRenderImageHook(site))) return false;
+    // A page resource (a bundle's file) is what Hugo's image processing takes; a file of static/ is shown as it is.
+    if (reference.origin === 'frontmatter' && config.layoutsMayResize && config.contentDirs.some((dir) => isInside(dir, file))) return false;
+  }
   if (config.generator === 'astro' && !config.publicDirs.some((dir) => isInside(dir, file))) return false;
   return true;
 }

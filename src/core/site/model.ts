@@ -65,6 +65,10 @@ export interface SiteConfig {
   readonly anchorShortcodes?: ReadonlySet<string>;
   /** Shortcodes that, called with `{{% %}}`, write no heading or id of their own (Hugo, see hugo/shortcodeTemplates.ts); any other such call may. */
   readonly markdownShortcodesWithoutIds?: ReadonlySet<string>;
+  /** Hugo: some layouts are not on disk (a theme or module fetched at build time), so a render hook Postcraft cannot see may take Markdown images. */
+  readonly layoutsUnseen?: true;
+  /** Hugo: the layouts may resize images (or Postcraft cannot read them all): a page resource named in frontmatter may be shown only resized. */
+  readonly layoutsMayResize?: true;
   /** A theme that serves a post's images after a path its frontmatter sets (Jekyll's Chirpy, see post/mediaSubpath.ts). */
   readonly mediaSubpath?: MediaSubpath;
   /** By include file, then parameter: the path an include's template writes before the value (Jekyll, see jekyll/includeTemplates.ts). */

@@ -66,6 +66,20 @@ describe('heavy-image', () => {
     assert.deepEqual(hooked.findings, []);
   });
 
+  // Aiden-Jeon/blog and szymonmiks.pl use Stack as a Hugo module or an empty submodule: its render-image hook writes a srcset
+  // of resized copies for bundle images, and its layouts show the `image:` cover only resized (hugo 0.111.3 with Stack v3).
+  it('leaves Markdown images to a theme whose layouts are not on disk, and bundle images in frontmatter to layouts that resize', async () => {
+    const bundle = { 'content/posts/p/big.png': png(4000, 3000, 2500), 'static/cover.png': png(4000, 3000, 2500) };
+    const post = '---\ntitle: T\nimage: big.png\ncover: /cover.png\n---\n\n![Big](big.png)\n';
+    const unseen = await heavyFindings({ ...hugo, 'hugo.toml': 'baseURL = "https://example.org/"\ntheme = "hugo-theme-stack"\n', ...bundle, 'content/posts/p/index.md': post }, '/site/content/posts/p/index.md');
+    assert.deepEqual(unseen.findings.map((finding) => finding.range.start.line), [3]);
+    const layouts = (single: string) => ({ ...hugo, 'layouts/_default/single.html': single, ...bundle, 'content/posts/p/index.md': post });
+    const resizing = await heavyFindings(layouts('{{ with .Resources.GetMatch .Params.image }}<img src="{{ (.Resize "800x").RelPermalink }}">{{ end }}{{ .Params.cover }}{{ .Content }}'), '/site/content/posts/p/index.md');
+    assert.deepEqual(resizing.findings.map((finding) => finding.range.start.line), [3, 6]);
+    const asIs = await heavyFindings(layouts('{{ with .Resources.GetMatch .Params.image }}<img src="{{ .RelPermalink }}">{{ end }}{{ .Params.cover }}{{ .Content }}'), '/site/content/posts/p/index.md');
+    assert.deepEqual(asIs.findings.map((finding) => finding.range.start.line), [2, 3]); // the Markdown image shows the same file: one finding
+  });
+
   it('leaves Eleventy sites alone whose build transforms every image', async () => {
     const files = {
       'eleventy.config.js': 'import { eleventyImageTransformPlugin } from "@11ty/eleventy-img";\nexport default function (c) { c.addPlugin(eleventyImageTransformPlugin); }\n',

@@ -130,6 +130,7 @@ export const hugo: GeneratorProfile = {
       publishing: { skipsDrafts: data['builddrafts'] !== true, skipsFuturePosts: data['buildfuture'] !== true, skipsExpiredPages: data['buildexpired'] !== true },
       imagelessShortcodes: shortcodes.imageless,
       ...(templateWords ? { templateWords } : {}),
+      ...shownImages(layoutsComplete, templateWords),
       anchorShortcodes: shortcodes.writeIds,
       markdownShortcodesWithoutIds: shortcodes.markdownWithoutIds,
       ...(anchorTypes.size > 0 ? { anchorTypes } : {}),
@@ -175,6 +176,19 @@ export const hugo: GeneratorProfile = {
     ];
   },
 };
+
+/**
+ * What Postcraft can tell of how the layouts show images (see SiteConfig.layoutsUnseen): a theme or module not on disk
+ * may bring a render hook that resizes Markdown images (Stack's writes a `srcset` of resized copies); layouts that
+ * resize (`.Resize`, `.Fill`, `.Fit`, `.Crop`, `.Process`, `images.Filter`), or that Postcraft cannot all read, may
+ * show a page resource named in frontmatter (Stack's `image:` cover) only through resized copies.
+ */
+function shownImages(layoutsComplete: boolean, templateWords: ReadonlySet<string> | undefined): Pick<SiteConfig, 'layoutsUnseen' | 'layoutsMayResize'> {
+  const mayResize = templateWords === undefined || imageProcessingWords.some((word) => templateWords.has(word));
+  return { ...(!layoutsComplete ? { layoutsUnseen: true as const } : {}), ...(mayResize ? { layoutsMayResize: true as const } : {}) };
+}
+
+const imageProcessingWords = ['resize', 'fill', 'fit', 'crop', 'process', 'filter'];
 
 /**
  * The content files that Hugo publishes at `urlPath`, as far as paths tell (see imageCandidates): a folder
