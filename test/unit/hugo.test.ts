@@ -75,6 +75,20 @@ describe('Hugo rules', () => {
     assert.deepEqual(await check(files, 'content/posts/bundle/index.md', text), []);
   });
 
+  // Aiden-Jeon/blog writes `![](/imgs/cka/x.png)` for files of assets/imgs: hugo 0.111.3 writes the path as it is and
+  // publishes nothing there (no image hook); a hook of the site's, or the embedded one, may look the file up.
+  it('warns of a Markdown image found only in assets/ where no image render hook takes it', async () => {
+    const files = { 'hugo.toml': config, 'layouts/_default/single.html': '{{ .Content }}', 'assets/imgs/a.png': png, 'static/b.png': png, 'content/posts/bundle/c.png': png };
+    const text = '---\ntitle: A\nimage: /imgs/a.png\n---\n![a](/imgs/a.png) ![b](/b.png) ![c](c.png)\n';
+    assert.deepEqual((await check(files, 'content/posts/bundle/index.md', text)).map((finding) => [finding.code, finding.line, finding.message.split(',')[0]]), [['broken-image', 4, 'Image "/imgs/a.png" is a file of assets/']]);
+    assert.deepEqual(await check({ ...files, 'layouts/_default/_markup/render-image.html': '{{ with resources.Get .Destination }}<img src="{{ .RelPermalink }}">{{ end }}' }, 'content/posts/bundle/index.md', text), []);
+    assert.deepEqual(await check({ ...files, 'hugo.toml': `${config}[markup.goldmark.renderHooks.image]\nenableDefault = true\n` }, 'content/posts/bundle/index.md', text), []);
+    assert.deepEqual(await check({ ...files, 'hugo.toml': `theme = "my-theme"\n${config}` }, 'content/posts/bundle/index.md', text), []);
+    // Stack's hook (a module, not on disk) looks in the page's resources only (hugo-theme-stack 4.0.3, helper/image.html).
+    const stack = await check({ ...files, 'hugo.toml': `${config}[module]\n[[module.imports]]\npath = "github.com/CaiJimmy/hugo-theme-stack/v3"\n` }, 'content/posts/bundle/index.md', text);
+    assert.deepEqual(stack.map((finding) => finding.line), [4]);
+  });
+
   it('strips the baseURL sub-path from site-root image paths', async () => {
     const files = { 'hugo.toml': 'baseURL = "https://example.org/blog/"', 'static/img/b.png': png };
     assert.deepEqual(await check(files, 'content/a.md', '---\ntitle: A\n---\n![](/blog/img/b.png)\n'), []);

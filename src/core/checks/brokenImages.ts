@@ -100,6 +100,10 @@ function checkReference(context: CheckContext, reference: ImageReference, weighe
   const severity = reference.guess ? 'warning' : 'error';
   switch (resolution.status) {
     case 'found':
+      if (isUnpublishedAsset(site, reference, resolution.file)) {
+        context.report({ code: 'broken-image', severity: 'warning', range: reference.range, message: msg('Image {0} is a file of assets/, which Hugo publishes only where a template uses it, and no image render hook of the site takes Markdown images: the page shows a missing image. Move it to static/ or beside the post.', shown) });
+        return;
+      }
       // Once per file, by the first reference that shows it as it is (a guess or a resized field does not).
       if (!weighed.has(resolution.file) && reportHeavy(context, reference, resolution.file)) weighed.add(resolution.file);
       return;
@@ -176,6 +180,15 @@ function reportHeavy(context: CheckContext, reference: ImageReference, file: str
   return true;
 }
 
+/**
+ * A Markdown or HTML image found only in Hugo's assets/ where no image hook takes it (SiteConfig.markdownAssetImages): Hugo
+ * writes the path as it is and publishes the file only if some template uses it, so this is a warning.
+ */
+function isUnpublishedAsset(site: Site, reference: ImageReference, file: string): boolean {
+  const { config } = site;
+  return config.markdownAssetImages === 'unpublished' && (reference.origin === 'markdown' || reference.origin === 'html') && !reference.guess && config.assetDirs.some((dir) => isInside(dir, file));
+}
+
 /** Whether the reference shows the image file as it is, not through the generator's image processing (see `reportHeavy`). */
 function showsAsIs(site: Site, reference: ImageReference, file: string): boolean {
   const { config } = site;
@@ -183,7 +196,7 @@ function showsAsIs(site: Site, reference: ImageReference, file: string): boolean
   if (reference.origin === 'frontmatter' && (config.generator === 'astro' || config.generator === 'eleventy')) return false;
   if (config.generator === 'hugo') {
     if (config.assetDirs.some((dir) => isInside(dir, file))) return false;
-    if (reference.origin === 'markdown' && (config.layoutsUnseen || hasRenderImageHook(site))) return false;
+    if (reference.origin === 'markdown' && (config.markdownImageHookUnknown || hasRenderImageHook(site))) return false;
     // A page resource (a bundle's file) is what Hugo's image processing takes; a file of static/ is shown as it is.
     if (reference.origin === 'frontmatter' && config.layoutsMayResize && config.contentDirs.some((dir) => isInside(dir, file))) return false;
   }

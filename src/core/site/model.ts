@@ -65,8 +65,10 @@ export interface SiteConfig {
   readonly anchorShortcodes?: ReadonlySet<string>;
   /** Shortcodes that, called with `{{% %}}`, write no heading or id of their own (Hugo, see hugo/shortcodeTemplates.ts); any other such call may. */
   readonly markdownShortcodesWithoutIds?: ReadonlySet<string>;
-  /** Hugo: some layouts are not on disk (a theme or module fetched at build time), so a render hook Postcraft cannot see may take Markdown images. */
-  readonly layoutsUnseen?: true;
+  /** Hugo: a theme or module not on disk (fetched at build time), and not known to show Markdown images as they are (hugo/unseenLayouts.ts), may bring a render hook that resizes them. */
+  readonly markdownImageHookUnknown?: true;
+  /** Hugo: whether a Markdown image naming a file of assets/ gets it published (an image hook takes it) or not (none does); unset where Postcraft cannot tell. */
+  readonly markdownAssetImages?: 'published' | 'unpublished';
   /** Hugo: the layouts may resize images (or Postcraft cannot read them all): a page resource named in frontmatter may be shown only resized. */
   readonly layoutsMayResize?: true;
   /** A theme that serves a post's images after a path its frontmatter sets (Jekyll's Chirpy, see post/mediaSubpath.ts). */

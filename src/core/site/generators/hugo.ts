@@ -2,7 +2,7 @@ import { hugoDetection } from './detection';
 import { isInside, joinPath, relativePath } from '../../text/paths';
 import { gitIgnoredFolders } from '../gitIgnoredFolders';
 import { foldersCopiedByBuild } from '../buildCopies';
-import { basePathOf, hostOf, withHost, objectSetting, objectSettingAt, stringSetting } from '../configFiles';
+import { basePathOf, hostOf, withHost, objectSetting, objectSettingAt, stringSetting, type ConfigData } from '../configFiles';
 import type { SiteConfig } from '../model';
 import { browserCandidates, defaultImageFields, rootRelativeCandidates, withoutBasePath, type GeneratorProfile, type LoadedSiteConfig, recordingConfigInputs } from './profile';
 import { hugoAuthorKey, loadHugoAuthors } from './hugo/authors';
@@ -16,7 +16,8 @@ import { msg, type Message } from '../../l10n/message';
 import { loadUnrenderedPages, type ContentRoot } from './hugo/unrenderedPages';
 import { hugoTermKey } from './hugo/terms';
 import { readHugoRouting } from './hugo/routing';
-import { readLinkHook } from './hugo/linkRenderHook';
+import { readImageHookReach, readLinkHook } from './hugo/linkRenderHook';
+import { knownImageHook } from './hugo/unseenLayouts';
 import { isBefore, statedHugoVersion } from './hugo/statedVersion';
 import { readShortcodeTemplates } from './hugo/shortcodeTemplates';
 import { readTemplateWords } from './hugo/templateWords';
@@ -94,13 +95,20 @@ export const hugo: GeneratorProfile = {
     const branchFolders = new Set<string>();
     const routing = readHugoRouting(data, languages, taxonomies, branchFolders, languageMounts, absentContentFolders);
     // Every layout folder is on disk: each theme's (not a module path, not an empty submodule), and no module import.
-    let layoutsComplete = !(Array.isArray(imports) ? imports.length > 0 : imports !== undefined && imports !== null);
-    for (const theme of themes) layoutsComplete &&= (await fs.stat(joinPath(root, 'themes', theme, 'layouts'))) !== undefined;
+    const importPaths = (Array.isArray(imports) ? imports : imports !== undefined && imports !== null ? [imports] : []).map((entry) => (entry && typeof entry === 'object' ? String((entry as ConfigData)['path'] ?? '') : String(entry)));
+    const unseen = [...importPaths];
+    for (const theme of themes) if ((await fs.stat(joinPath(root, 'themes', theme, 'layouts'))) === undefined) unseen.push(theme);
+    const layoutsComplete = unseen.length === 0;
+    // What Postcraft cannot see may still be known (hugo/unseenLayouts.ts): Docsy has no image hook, PaperMod's shows the file.
+    const unseenHooks = unseen.map(knownImageHook);
+    const markdownImageHooksKnown = unseenHooks.every((hook) => hook?.resizes === false);
     // A multilingual single-host site gets the embedded link hook by default from Hugo 0.123 on.
     const version = await statedHugoVersion(fs, root);
     const embeddedLinkHookByDefault = languages.codes.size > 1 && !routing.multihost && !(version && isBefore(version, 0, 123));
     const templateWords = await readTemplateWords(fs, layoutDirs, layoutsComplete);
     const linkHook = await readLinkHook(fs, layoutDirs, objectSettingAt(data, 'markup', 'goldmark', 'renderhooks', 'link'), embeddedLinkHookByDefault, layoutsComplete);
+    const unseenLayouts = { count: unseen.length, leaveAssets: unseenHooks.every((hook) => hook?.publishesAssets === false) };
+    const markdownAssetImages = await readImageHookReach(fs, layoutDirs, objectSettingAt(data, 'markup', 'goldmark', 'renderhooks', 'image'), embeddedLinkHookByDefault, unseenLayouts);
     const config: SiteConfig = {
       generator: 'hugo',
       root,
@@ -130,7 +138,8 @@ export const hugo: GeneratorProfile = {
       publishing: { skipsDrafts: data['builddrafts'] !== true, skipsFuturePosts: data['buildfuture'] !== true, skipsExpiredPages: data['buildexpired'] !== true },
       imagelessShortcodes: shortcodes.imageless,
       ...(templateWords ? { templateWords } : {}),
-      ...shownImages(layoutsComplete, templateWords),
+      ...shownImages(markdownImageHooksKnown, templateWords),
+      ...(markdownAssetImages ? { markdownAssetImages } : {}),
       anchorShortcodes: shortcodes.writeIds,
       markdownShortcodesWithoutIds: shortcodes.markdownWithoutIds,
       ...(anchorTypes.size > 0 ? { anchorTypes } : {}),
@@ -178,14 +187,14 @@ export const hugo: GeneratorProfile = {
 };
 
 /**
- * What Postcraft can tell of how the layouts show images (see SiteConfig.layoutsUnseen): a theme or module not on disk
+ * What Postcraft can tell of how the layouts show images (see SiteConfig.markdownImageHookUnknown): a theme or module not on disk
  * may bring a render hook that resizes Markdown images (Stack's writes a `srcset` of resized copies); layouts that
  * resize (`.Resize`, `.Fill`, `.Fit`, `.Crop`, `.Process`, `images.Filter`), or that Postcraft cannot all read, may
  * show a page resource named in frontmatter (Stack's `image:` cover) only through resized copies.
  */
-function shownImages(layoutsComplete: boolean, templateWords: ReadonlySet<string> | undefined): Pick<SiteConfig, 'layoutsUnseen' | 'layoutsMayResize'> {
+function shownImages(markdownImageHooksKnown: boolean, templateWords: ReadonlySet<string> | undefined): Pick<SiteConfig, 'markdownImageHookUnknown' | 'layoutsMayResize'> {
   const mayResize = templateWords === undefined || imageProcessingWords.some((word) => templateWords.has(word));
-  return { ...(!layoutsComplete ? { layoutsUnseen: true as const } : {}), ...(mayResize ? { layoutsMayResize: true as const } : {}) };
+  return { ...(!markdownImageHooksKnown ? { markdownImageHookUnknown: true as const } : {}), ...(mayResize ? { layoutsMayResize: true as const } : {}) };
 }
 
 const imageProcessingWords = ['resize', 'fill', 'fit', 'crop', 'process', 'filter'];

@@ -46,6 +46,30 @@ export async function readLinkHook(fs: SiteFileSystem, layoutDirs: readonly stri
 }
 
 /**
+ * Whether Markdown images reach a file of `assets/`: Hugo publishes one only where a template uses it. `'published'`:
+ * the embedded image hook takes them (turned on as the link hook is, see readLinkHook), which looks up global resources;
+ * `'unpublished'`: there are layouts, Postcraft sees or knows them all (`unseen`: the themes and modules not on disk, each
+ * known to leave assets/ alone, see unseenLayouts.ts), and none has an image hook, so the image is written as it is and
+ * the file is not published (Aiden-Jeon/blog on Stack: 232 `/imgs/…` images of assets/imgs, none in hugo 0.111.3's output).
+ * Undefined: a hook of the site's or a theme's on disk may publish it (`resources.Get`), or Postcraft cannot tell.
+ */
+export async function readImageHookReach(fs: SiteFileSystem, layoutDirs: readonly string[], imageHooks: Readonly<Record<string, unknown>> | undefined, embeddedByDefault: boolean, unseen: { readonly count: number; readonly leaveAssets: boolean }): Promise<'published' | 'unpublished' | undefined> {
+  for (const dir of layoutDirs) {
+    for (const folder of [joinPath(dir, '_markup'), joinPath(dir, '_default', '_markup')]) {
+      if ((await fs.readDirectory(folder).catch(() => [])).some((entry) => /^render-image(?:\.[^.]+)?\.html$/.test(entry.name))) return undefined;
+    }
+  }
+  const useEmbedded = typeof imageHooks?.['useembedded'] === 'string' ? imageHooks['useembedded'].toLowerCase() : undefined;
+  const enableDefault = imageHooks?.['enabledefault'];
+  const embedded = useEmbedded === 'always' || useEmbedded === 'fallback' || enableDefault === true || (useEmbedded !== 'never' && enableDefault !== false && embeddedByDefault);
+  if (embedded) return 'published';
+  if (!unseen.leaveAssets) return undefined;
+  // No layout at all: the site's templates come from somewhere Postcraft does not see.
+  const hasLayouts = unseen.count > 0 || (await Promise.all(layoutDirs.map((dir) => fs.readDirectory(dir).catch(() => [])))).some((entries) => entries.length > 0);
+  return hasLayouts ? 'unpublished' : undefined;
+}
+
+/**
  * The template with the partials it calls appended (`partial "hooks/render-link.html" (dict "ctx" .)`, as
  * opentelemetry.io's hook hands its work to a partial), `depth` levels deep, each looked up as Hugo does:
  * `layouts/_partials/` (Hugo ≥ 0.146) or `layouts/partials/`, the project's before a theme's. Each partial is
