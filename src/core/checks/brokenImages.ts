@@ -196,9 +196,11 @@ function showsAsIs(site: Site, reference: ImageReference, file: string): boolean
   if (reference.origin === 'frontmatter' && (config.generator === 'astro' || config.generator === 'eleventy')) return false;
   if (config.generator === 'hugo') {
     if (config.assetDirs.some((dir) => isInside(dir, file))) return false;
+    // Hugo's image processing takes resources only (a bundle's files, assets/): a file of static/ is shown as it is,
+    // whatever a render hook or layout does with the path.
+    if (!config.contentDirs.some((dir) => isInside(dir, file))) return true;
     if (reference.origin === 'markdown' && (config.markdownImageHookUnknown || hasRenderImageHook(site))) return false;
-    // A page resource (a bundle's file) is what Hugo's image processing takes; a file of static/ is shown as it is.
-    if (reference.origin === 'frontmatter' && config.layoutsMayResize && config.contentDirs.some((dir) => isInside(dir, file))) return false;
+    if (reference.origin === 'frontmatter' && config.layoutsMayResize) return false;
   }
   if (config.generator === 'astro' && !config.publicDirs.some((dir) => isInside(dir, file))) return false;
   return true;

@@ -62,8 +62,9 @@ describe('heavy-image', () => {
     const text = new Uint8Array(3000).fill(0x41);
     const { findings } = await heavyFindings({ ...hugo, 'static/odd.png': text, 'content/posts/p.md': '---\ntitle: T\n---\n\n![Odd](/odd.png)\n' }, '/site/content/posts/p.md');
     assert.deepEqual(findings.map((finding) => finding.message), [`Image "/odd.png" is 3 KB: over the site's 2 KB limit (heavyImageKB), it slows the page down; a smaller or compressed copy loads faster.`]);
-    const hooked = await heavyFindings({ ...hugo, 'layouts/_default/_markup/render-image.html': '<img src="{{ .Destination }}">', 'static/big.png': png(4000, 3000, 2500), 'content/posts/p.md': '---\ntitle: T\n---\n\n![Big](/big.png)\n' }, '/site/content/posts/p.md');
-    assert.deepEqual(hooked.findings, []);
+    // A hook may resize a page resource; a file of static/ is no resource, so it is shown as it is whatever the hook writes.
+    const hooked = await heavyFindings({ ...hugo, 'layouts/_default/_markup/render-image.html': '<img src="{{ .Destination }}">', 'content/posts/p/big.png': png(4000, 3000, 2500), 'static/big.png': png(4000, 3000, 2500), 'content/posts/p/index.md': '---\ntitle: T\n---\n\n![Big](big.png)\n\n![Static](/big.png)\n' }, '/site/content/posts/p/index.md');
+    assert.deepEqual(hooked.findings.map((finding) => finding.range.start.line), [6]);
   });
 
   // Aiden-Jeon/blog and szymonmiks.pl use Stack as a Hugo module or an empty submodule: its render-image hook writes a srcset
