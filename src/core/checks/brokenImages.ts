@@ -126,6 +126,9 @@ function checkReference(context: CheckContext, reference: ImageReference, weighe
     case 'missing': {
       // A site too large to list in full (see walkFiles): the image may be among the files not listed.
       if (site.truncated) return;
+      // A copy a plugin writes at build time (jekyll-imagemagick's `photo-480.webp`).
+      const writtenByBuild = site.profile.images.writtenByBuild;
+      if (writtenByBuild && resolution.tried.some((file) => writtenByBuild(site.config, site.files, file))) return;
       // A layout that reads a frontmatter field may put a folder of its own before the value
       // (`featuredImage: x.jpg` shown from /assets/images/featured/x.jpg): a file ending in the written
       // path is taken for that one.

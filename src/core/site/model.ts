@@ -3,6 +3,7 @@ import type { GoldmarkIdOptions, HeadingIdStyle } from '../links/model';
 import type { SiteRouting } from './routes/siteRouting';
 import type { GeneratorId, SchemaFields } from '../post/dialect';
 import type { MediaSubpath } from '../post/mediaSubpath';
+import type { GeneratedImageCopies } from './generators/jekyll/imagemagick';
 import type { PublishingRules } from './generators/profile';
 
 export type { GeneratorId };
@@ -73,6 +74,8 @@ export interface SiteConfig {
   readonly layoutsMayResize?: true;
   /** A theme that serves a post's images after a path its frontmatter sets (Jekyll's Chirpy, see post/mediaSubpath.ts). */
   readonly mediaSubpath?: MediaSubpath;
+  /** The image copies a plugin writes at build time (Jekyll's jekyll-imagemagick, see jekyll/imagemagick.ts). */
+  readonly generatedImageCopies?: GeneratedImageCopies;
   /** By include file, then parameter: the path an include's template writes before the value (Jekyll, see jekyll/includeTemplates.ts). */
   readonly includeImagePrefixes?: ReadonlyMap<string, ReadonlyMap<string, string>>;
   /**

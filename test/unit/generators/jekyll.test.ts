@@ -197,6 +197,23 @@ describe('Jekyll rules', () => {
     });
   });
 
+  // MarkusThill.github.io (al-folio) writes <img src="/assets/img/seychelles/DJI_0895-480.webp"> for the copy jekyll-imagemagick
+  // makes of DJI_0895.JPG (widths 480/800/1400, webp): the copies are in no repository.
+  it('takes the copies jekyll-imagemagick writes, whole and at each width, for images of the site', async () => {
+    const files = {
+      '_config.yml': 'plugins: [jekyll-imagemagick]\nimagemagick:\n  enabled: true\n  widths: [480, 800]\n  input_directories: [assets/img/]\n  input_formats: [".jpg", ".png"]\n  output_formats:\n    webp: "-quality 85"\n',
+      'assets/img/DJI_0895.JPG': png,
+      'assets/img/shot-2023.png': png,
+      'other/a.jpg': png,
+    };
+    const { check } = await open(files);
+    const body = '![a](/assets/img/DJI_0895-480.webp) ![b](/assets/img/DJI_0895.webp) ![c](/assets/img/shot-2023.webp) ![d](/assets/img/DJI_0895-300.webp) ![e](/assets/img/gone-480.webp) ![f](/other/a-480.webp) ![g](/assets/img/DJI_0895-480.avif)';
+    const findings = await check('_posts/2024-01-01-a.md', post('', body));
+    assert.deepEqual(findings.map((finding) => /"([^"]+)"/.exec(finding.message)?.[1]), ['/assets/img/DJI_0895-300.webp', '/assets/img/gone-480.webp', '/other/a-480.webp', '/assets/img/DJI_0895-480.avif']);
+    const off = await open({ ...files, '_config.yml': files['_config.yml'].replace('enabled: true', 'enabled: false') });
+    assert.equal((await off.check('_posts/2024-01-01-a.md', post('', body))).length, 7);
+  });
+
   // w3.org/WAI builds with --config _config.yml,_config_prod.yml, whose baseurl is /WAI, and writes links with it.
   it('takes the base path another config of the site sets for one a build may use', async () => {
     const { check } = await open({ '_config.yml': 'title: x\nbaseurl: ""\npermalink: pretty\n', '_config_prod.yml': 'baseurl: /WAI\n', 'about.md': '---\ntitle: About\n---\nA\n', '_posts/2024-01-02-b.md': '---\ntitle: B\n---\nB\n', 'content-images/a.png': png });

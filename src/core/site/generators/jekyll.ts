@@ -14,6 +14,7 @@ import { isJekyllTemplatePage, jekyllTemplatePageUrls } from './jekyll/templateP
 import { readLocalPlugins } from './jekyll/localPlugins';
 import { readIncludeTemplates } from './jekyll/includeTemplates';
 import { chirpyMediaSubpath } from './jekyll/chirpyMedia';
+import { imagemagickCopies, isGeneratedCopy } from './jekyll/imagemagick';
 
 const identity = (id: string) => id;
 
@@ -27,7 +28,14 @@ export const jekyll: GeneratorProfile = {
   ...jekyllDetection,
 
   publishing: { skipsDrafts: true, skipsFuturePosts: true, skipsExpiredPages: false },
-  images: { publicFolder: 'assets/images', besidePost: 'bundles', searchedWhere: servedImagesWhere, layoutsResolveFields: true, rulesGuessed: false },
+  images: {
+    publicFolder: 'assets/images',
+    besidePost: 'bundles',
+    searchedWhere: servedImagesWhere,
+    layoutsResolveFields: true,
+    rulesGuessed: false,
+    writtenByBuild: (config, files, file) => !!config.generatedImageCopies && isGeneratedCopy(config.generatedImageCopies, files, file),
+  },
   // Every document, of a collection as of posts, is titled from its file name (Document#populate_title, jekyll
   // 4.3.1 and 4.4.1: `_docs/rendering-process.md` → "Rendering Process"); a page is not.
   frontmatter: { failsBuildOnBadDate: true, titled: true, titleFromFileName: (path, config) => isJekyllDocument(config, path), showsNoTitle: (path, config, data) => writtenWithoutLayout(config, path, data), repeatedYamlKey: 'keeps the last' },
@@ -60,6 +68,7 @@ export const jekyll: GeneratorProfile = {
     const localPlugins = safe ? undefined : await readLocalPlugins(fs, stringList(data['plugins_dir'] ?? '_plugins').map((dir) => joinPath(source, dir)));
     const pluginPages = localPlugins?.pageFolders ?? [];
     const followsFileLinks = rewritesFileLinks(plugins, gemfile) || localPlugins?.rewritesFileLinks === true;
+    const generatedImageCopies = imagemagickCopies(data, plugins, source);
     const config: SiteConfig = {
       generator: 'jekyll',
       root,
@@ -85,6 +94,7 @@ export const jekyll: GeneratorProfile = {
       ...(includes.files.size > 0 ? { includeFiles: includes.files } : {}),
       ...(includes.imagePrefixes.size > 0 ? { includeImagePrefixes: includes.imagePrefixes } : {}),
       ...(mediaSubpath ? { mediaSubpath } : {}),
+      ...(generatedImageCopies ? { generatedImageCopies } : {}),
       excludedFiles: jekyllExcludedFiles({ source: source === root ? '' : source.slice(root.length + 1), exclude, include, collections: collectionNames(data), collectionsDir: stringSetting(data, 'collections_dir') ?? '' }),
       routing: {
         ...jekyllRouting(data, source, plugins),

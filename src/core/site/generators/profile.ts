@@ -163,6 +163,8 @@ export interface ImageRules {
   readonly layoutsResolveFields: boolean;
   /** Without a known generator the resolution rule is a guess: a missing image is a warning, not an error. */
   readonly rulesGuessed: boolean;
+  /** Whether a plugin of the site's writes this image file at build time (Jekyll's jekyll-imagemagick copies), so its absence is no fault. */
+  readonly writtenByBuild?: (config: SiteConfig, files: FileSet, file: string) => boolean;
 }
 
 /** The frontmatter keys each generator reads and their types are in schema/frontmatterSchema.ts, by generator id. */
