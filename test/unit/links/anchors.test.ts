@@ -1,3 +1,4 @@
+import { headingIdsOf } from '../../../src/core/site/generators/astro';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import GithubSlugger from 'github-slugger';
@@ -191,6 +192,15 @@ describe('anchorsOf: kramdown block IALs, Liquid blocks, `_` without a partner',
   it('gives a span element the id of a span IAL right after it, not in code', () => {
     const body = '- **Assistive Technologies**{:#at} - software.\n- [link](/x/){: #lnk .c} and `code`{:#cd} and *em*{:#em}\n\n```\n**no**{:#nope}\n```\n';
     assert.deepEqual(ids(body, 'kramdown'), ['at', 'lnk', 'cd', 'em']);
+  });
+
+  // yy933/Technote-blog-Astropaper runs remark-emoji: Astro 6.4.8 writes <h2 id="-notes">📝 Notes</h2> for `## :memo: Notes`.
+  it('slugs an Astro heading after remark-emoji made its shortcodes emoji, where the site runs it', () => {
+    const astro = (body: string, emoji?: true) => anchorsOf(body, 0, { style: { generator: 'astro', trailingDash: 'kept', smartDashes: true, ...(emoji ? { emoji } : {}) }, mdx: false }).map((anchor) => anchor.id);
+    assert.deepEqual(astro('## :memo: Notes\n\n## At 10:30:45\n', true), ['-notes', 'at-103045']);
+    assert.deepEqual(astro('## :memo: Notes\n'), ['memo-notes']);
+    assert.equal(headingIdsOf("import remarkEmoji from 'remark-emoji';\nexport default { markdown: { remarkPlugins: [remarkEmoji] } };", 6).emoji, true);
+    assert.equal(headingIdsOf('export default { markdown: { remarkPlugins: [] } };', 6).emoji, undefined);
   });
 
   // MarkusThill.github.io (al-folio): a `<br>` line right before `## Appendix`. kramdown's block HTML parser passes a span

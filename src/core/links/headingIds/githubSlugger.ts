@@ -1,3 +1,4 @@
+import { withEmoji } from './emojiShortcodes';
 import GithubSlugger, { slug } from 'github-slugger';
 import type { Anchor } from '../model';
 import type { ScannedHeading } from './headingScan';
@@ -23,6 +24,8 @@ export interface SluggerRule {
   readonly smartypants: boolean;
   /** One trailing `-` of the slug is cut (Astro up to 6). */
   readonly trimTrailingDash: boolean;
+  /** Emoji shortcodes are emoji by then (remark-emoji), which the slug drops. */
+  readonly emoji?: boolean;
   /**
    * A first-level heading keeps its ID (Astro). Docusaurus's theme renders an `h1` without one ("H1 headings do not
    * need an id", theme-classic Heading): webdriver.io's links to `#save-options` break on `# Save Options`, as its build reports.
@@ -40,6 +43,8 @@ export interface AstroHeadingIds {
   readonly generator: 'astro';
   readonly trailingDash: 'cut' | 'kept' | 'either';
   readonly smartDashes: boolean | 'either';
+  /** remark-emoji among the site's remark plugins: `:memo:` is an emoji before the heading is slugged. */
+  readonly emoji?: true;
 }
 
 const docusaurusRule: SluggerRule = { customIds: true, smartypants: false, trimTrailingDash: false, firstLevelIds: false };
@@ -49,7 +54,7 @@ export const astroRule: SluggerRule = { customIds: false, smartypants: true, tri
 export function astroRules(ids: AstroHeadingIds): SluggerRule[] {
   const trims = ids.trailingDash === 'either' ? [true, false] : [ids.trailingDash === 'cut'];
   const smart = ids.smartDashes === 'either' ? [true, false] : [ids.smartDashes];
-  return trims.flatMap((trimTrailingDash) => smart.map((smartypants) => ({ customIds: false, smartypants, trimTrailingDash, firstLevelIds: true })));
+  return trims.flatMap((trimTrailingDash) => smart.map((smartypants) => ({ customIds: false, smartypants, trimTrailingDash, firstLevelIds: true, ...(ids.emoji ? { emoji: true } : {}) })));
 }
 
 /**
@@ -95,7 +100,8 @@ export function githubSluggerAnchors(body: string, headings: readonly ScannedHea
 }
 
 function sluggedBy(rule: SluggerRule, slugger: GithubSlugger, text: string): string {
-  const slug = slugger.slug(rule.smartypants ? text.replace(/--/g, '\u2014') : text);
+  const shown = rule.emoji ? withEmoji(text) : text;
+  const slug = slugger.slug(rule.smartypants ? shown.replace(/--/g, '\u2014') : shown);
   return rule.trimTrailingDash && slug.endsWith('-') ? slug.slice(0, -1) : slug;
 }
 

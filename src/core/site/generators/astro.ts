@@ -265,7 +265,9 @@ async function importedObject(fs: SiteFileSystem, root: string, source: string, 
 export function headingIdsOf(configSource: string, major: number | undefined): AstroHeadingIds {
   const keepsDash = /(?<![\w$])(?:rehypeSlug|rehype-slug)\b/.test(configSource) || /headingIdCompat\s*:\s*true/.test(configSource) || (major !== undefined && major >= 7);
   const smartDashes = /(?:smartypants|smartPunctuation)\s*:\s*false/.test(configSource) ? false : /dashes\s*:\s*false/.test(configSource) ? 'either' : true;
-  return { generator: 'astro', trailingDash: keepsDash ? 'kept' : major === undefined ? 'either' : 'cut', smartDashes };
+  // remark-emoji (yy933's AstroPaper blog): Astro's rehypeHeadingIds slugs the heading after the site's remark plugins ran.
+  const emoji = /\bremark-?emoji\b|\bremarkEmoji\b/i.test(configSource);
+  return { generator: 'astro', trailingDash: keepsDash ? 'kept' : major === undefined ? 'either' : 'cut', smartDashes, ...(emoji ? { emoji: true as const } : {}) };
 }
 
 /**
