@@ -618,9 +618,10 @@ export class PostcraftService {
   }
 
   /** Where an image dropped or pasted into a post goes and how the post refers to it (see features/imagePlacement.ts). */
-  planImageInsertion(postPath: string, image: { readonly name: string; readonly path?: string | undefined }, taken: ReadonlySet<string> = new Set(), chosen?: ChosenDestination): ImageInsertion | undefined {
+  planImageInsertion(postPath: string, image: { readonly name: string; readonly path?: string | undefined }, taken: ReadonlySet<string> = new Set(), chosen?: ChosenDestination, text?: string): ImageInsertion | undefined {
     const site = this.siteFor(postPath);
-    return site && planImageInsertion(site, postPath, image, taken, new Date(), chosen);
+    // The post's text, where it has one: its frontmatter may move where the theme serves its images (Chirpy's media_subpath).
+    return site && planImageInsertion(site, postPath, image, taken, new Date(), chosen, text === undefined ? undefined : parsePost(postPath, text, site.frontmatterSyntax));
   }
 
   /** How many files (posts and fragments) a check of the site at `root` reads. */

@@ -25,7 +25,8 @@ export interface ImageEdit {
  * nor the other images, nor the disk has; copies are file creations of one workspace edit, so they are
  * undone with the link and reach the index through the editor's file events.
  */
-export async function planImageEdit(service: PostcraftService, postPath: string, images: readonly IncomingImage[], token: vscode.CancellationToken): Promise<ImageEdit | undefined> {
+export async function planImageEdit(service: PostcraftService, post: { readonly path: string; readonly text: string }, images: readonly IncomingImage[], token: vscode.CancellationToken): Promise<ImageEdit | undefined> {
+  const postPath = post.path;
   const root = service.siteOf(postPath)?.root;
   if (root === undefined) return undefined;
   const snippet = new vscode.SnippetString();
@@ -35,7 +36,7 @@ export async function planImageEdit(service: PostcraftService, postPath: string,
   const references: string[] = [];
   const chosen = chosenDestination(postPath);
   for (const [index, image] of images.entries()) {
-    const planned = await planOne(service, postPath, image, taken, chosen);
+    const planned = await planOne(service, post, image, taken, chosen);
     if (!planned) return undefined;
     if (planned.copyTo) {
       copied.push(planned.copyTo);
@@ -54,9 +55,9 @@ export async function planImageEdit(service: PostcraftService, postPath: string,
 }
 
 /** One image's place; the disk is asked too, since the index may not know a file yet (or lists a link as nothing). */
-async function planOne(service: PostcraftService, postPath: string, image: IncomingImage, taken: Set<string>, chosen: ChosenDestination | undefined) {
+async function planOne(service: PostcraftService, post: { readonly path: string; readonly text: string }, image: IncomingImage, taken: Set<string>, chosen: ChosenDestination | undefined) {
   for (let attempt = 0; attempt < 20; attempt++) {
-    const planned = service.planImageInsertion(postPath, { name: image.name, path: image.uri && sitePathOf(image.uri) }, taken, chosen);
+    const planned = service.planImageInsertion(post.path, { name: image.name, path: image.uri && sitePathOf(image.uri) }, taken, chosen, post.text);
     if (!planned?.copyTo) return planned;
     taken.add(planned.copyTo);
     const onDisk = await vscode.workspace.fs.stat(uriOf(planned.copyTo)).then(

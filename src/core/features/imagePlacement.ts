@@ -1,7 +1,9 @@
 import { referenceFor } from '../site/imageResolution';
 import { relativeFilePath } from '../site/linkText';
 import type { Site } from '../site/site';
-import { basename, dirname, extname, isInside, joinPath } from '../text/paths';
+import { basename, dirname, extname, isInside, joinPath, normalizePath } from '../text/paths';
+import { postSubpath } from '../post/mediaSubpath';
+import type { ParsedPost } from '../post/parsedPost';
 import { formatGoTime } from './goTemplate';
 
 export interface ImagePlacement {
@@ -60,19 +62,50 @@ export interface ImageInsertion {
  * `placeImage` puts new images, under a name that neither the site nor `taken` (the other images of
  * the same drop) holds yet, so nothing is ever overwritten.
  */
-export function planImageInsertion(site: Site, postPath: string, image: { readonly name: string; readonly path?: string | undefined }, taken: ReadonlySet<string> = new Set(), date = new Date(), chosen?: ChosenDestination): ImageInsertion | undefined {
+export function planImageInsertion(site: Site, postPath: string, image: { readonly name: string; readonly path?: string | undefined }, taken: ReadonlySet<string> = new Set(), date = new Date(), chosen?: ChosenDestination, post?: ParsedPost): ImageInsertion | undefined {
   if (image.path && isInside(site.root, image.path) && site.files.has(image.path)) {
     const reference = referenceFor(site.profile, site.config, postPath, image.path, false);
-    if (reference) return { reference };
+    if (reference) return { reference: asThemeServes(site, post, image.path, reference) };
   }
   const extension = extname(image.name);
   const stem = image.name.slice(0, image.name.length - extension.length) || 'image';
+  // A post that names its media folder (Chirpy's media_subpath) gets new images there, unless the writer chose a place.
+  const mediaFolder = chosen ? undefined : themeMediaFolder(site, post);
+  const choose = chosen ?? (mediaFolder ? (name: string) => joinPath(mediaFolder, name) : undefined);
   for (let attempt = 0; attempt < 1000; attempt++) {
-    const placement = placeImage(site, postPath, attempt === 0 ? image.name : `${stem}-${attempt}${extension}`, date, chosen);
+    const placement = placeImage(site, postPath, attempt === 0 ? image.name : `${stem}-${attempt}${extension}`, date, choose);
     if (!placement) return undefined;
     // Another letter case counts as taken too: on macOS and Windows it is the same file.
     const destination = placement.destination;
-    if (!site.files.has(destination) && !site.files.caseVariant(destination) && !taken.has(destination)) return { reference: placement.reference, copyTo: destination };
+    if (!site.files.has(destination) && !site.files.caseVariant(destination) && !taken.has(destination)) return { reference: asThemeServes(site, post, destination, placement.reference), copyTo: destination };
   }
   return undefined;
+}
+
+/** The folder of the site below the theme's media path the post sets (Chirpy's media_subpath), if it names one. */
+function themeMediaFolder(site: Site, post: ParsedPost | undefined): string | undefined {
+  const set = post && site.config.mediaSubpath && postSubpath(post, site.config.mediaSubpath);
+  if (!set || set.subpath.includes(':')) return undefined;
+  const source = site.config.publicDirs[0] ?? site.root;
+  const folder = normalizePath(joinPath(source, set.subpath.replace(/^\/+/, '')));
+  return isInside(source, folder) && folder !== source ? folder : undefined;
+}
+
+/**
+ * The reference written the way the theme serves the post's images: below Chirpy's media_subpath (see post/mediaSubpath.ts)
+ * a file is named from there, `../` included where it lies elsewhere, so that the path the theme makes reaches it.
+ */
+function asThemeServes(site: Site, post: ParsedPost | undefined, file: string, reference: string): string {
+  const set = post && site.config.mediaSubpath && postSubpath(post, site.config.mediaSubpath);
+  if (!set || set.subpath.includes(':')) return reference;
+  const source = site.config.publicDirs[0] ?? site.root;
+  if (!isInside(source, file)) return reference;
+  const served = `/${file.slice(source.length + 1)}`;
+  // Chirpy 5 and 6 leave a root path as it is.
+  if (set.key === 'img_path') return served;
+  const from = normalizePath(`/${set.subpath}`).split('/').filter(Boolean);
+  const to = served.split('/').filter(Boolean);
+  let common = 0;
+  while (common < from.length && common < to.length - 1 && from[common] === to[common]) common++;
+  return [...from.slice(common).map(() => '..'), ...to.slice(common)].join('/');
 }

@@ -19,7 +19,7 @@ export class InsertImageCommand implements Command {
         ? source
         : (await vscode.window.showOpenDialog({ canSelectMany: false, openLabel: 'Insert Image', filters: { Images: ['png', 'jpg', 'jpeg', 'gif', 'webp', 'avif', 'svg'] } }))?.[0];
     if (!file) return undefined;
-    const planned = await planImageEdit(this.session.service, post.path, [{ name: basename(file.path), uri: file }], new vscode.CancellationTokenSource().token);
+    const planned = await planImageEdit(this.session.service, { path: post.path, text: post.editor.document.getText() }, [{ name: basename(file.path), uri: file }], new vscode.CancellationTokenSource().token);
     if (!planned) throw new Error('this site has no folder Postcraft knows to put images in');
     if (planned.copies && !(await vscode.workspace.applyEdit(planned.copies))) throw new Error('the image could not be copied into the site');
     await post.editor.insertSnippet(planned.snippet, post.editor.selection);

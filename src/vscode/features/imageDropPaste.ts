@@ -38,7 +38,7 @@ export class ImageDropPasteProvider implements vscode.DocumentDropEditProvider, 
     const images = await incomingImages(dataTransfer);
     if (images.length === 0 || token.isCancellationRequested) return undefined;
     // Undefined without a folder the site keeps images in: VS Code's own provider does better then.
-    return planImageEdit(this.session.service, postPath, images, token);
+    return planImageEdit(this.session.service, { path: postPath, text: document.getText() }, images, token);
   }
 }
 

@@ -163,6 +163,18 @@ describe('Jekyll rules', () => {
       assert.deepEqual(labels, ['a.png', 'assets/']);
     });
 
+    it('inserts a dropped or pasted image the way the theme serves it, new ones in the post\'s media folder', async () => {
+      const service = createPostcraftService({ fs: inMemorySite(chirpy7) });
+      await service.openWorkspace(['/site']);
+      const text = post('media_subpath: /assets/img/p', 'Text');
+      const plan = (image: { name: string; path?: string }) => service.planImageInsertion('/site/_posts/2024-01-01-a.md', image, new Set(), undefined, text);
+      assert.deepEqual(plan({ name: 'a.png', path: '/site/assets/img/p/a.png' }), { reference: 'a.png' });
+      assert.deepEqual(plan({ name: 'c.png', path: '/site/assets/c.png' }), { reference: '../../c.png' });
+      assert.deepEqual(plan({ name: 'new.png' }), { reference: 'new.png', copyTo: '/site/assets/img/p/new.png' });
+      const { check } = await open(chirpy7);
+      assert.deepEqual(await check('_posts/2024-01-01-a.md', post('media_subpath: /assets/img/p', '![a](a.png) ![c](../../c.png)')), []);
+    });
+
     it('resolves the preview image\'s placeholder too, and leaves every image alone where the site sets a CDN', async () => {
       const { check } = await open(chirpy7);
       assert.deepEqual(codes(await check('_posts/2024-01-01-a.md', post('media_subpath: /assets/img/p\nimage:\n  path: a.png\n  lqip: a.lqip.webp'))), ['broken-image']);
