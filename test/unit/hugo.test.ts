@@ -84,9 +84,16 @@ describe('Hugo rules', () => {
     assert.deepEqual(await check({ ...files, 'layouts/_default/_markup/render-image.html': '{{ with resources.Get .Destination }}<img src="{{ .RelPermalink }}">{{ end }}' }, 'content/posts/bundle/index.md', text), []);
     assert.deepEqual(await check({ ...files, 'hugo.toml': `${config}[markup.goldmark.renderHooks.image]\nenableDefault = true\n` }, 'content/posts/bundle/index.md', text), []);
     assert.deepEqual(await check({ ...files, 'hugo.toml': `theme = "my-theme"\n${config}` }, 'content/posts/bundle/index.md', text), []);
-    // Stack's hook (a module, not on disk) looks in the page's resources only (hugo-theme-stack 4.0.3, helper/image.html).
-    const stack = await check({ ...files, 'hugo.toml': `${config}[module]\n[[module.imports]]\npath = "github.com/CaiJimmy/hugo-theme-stack/v3"\n` }, 'content/posts/bundle/index.md', text);
-    assert.deepEqual(stack.map((finding) => finding.line), [4]);
+    // Stack's hook (a module, not on disk) looks in the page's resources only (hugo-theme-stack 4.0.3, helper/image.html);
+    // Docsy has no hook; PaperMod's looks up global resources (hugo-PaperMod d376885, _markup/render-image.html).
+    const module = (path: string) => ({ ...files, 'hugo.toml': `${config}[module]\n[[module.imports]]\npath = "${path}"\n` });
+    assert.deepEqual((await check(module('github.com/CaiJimmy/hugo-theme-stack/v3'), 'content/posts/bundle/index.md', text)).map((finding) => finding.line), [4]);
+    assert.deepEqual((await check(module('github.com/google/docsy'), 'content/posts/bundle/index.md', text)).map((finding) => finding.line), [4]);
+    assert.deepEqual(await check(module('github.com/adityatelange/hugo-PaperMod'), 'content/posts/bundle/index.md', text), []);
+    // A hook for one section's pages, and a mount that serves the folder from static/ too, publish the file.
+    assert.deepEqual(await check({ ...files, 'layouts/posts/_markup/render-image.html': '{{ with resources.Get .Destination }}<img src="{{ .RelPermalink }}">{{ end }}' }, 'content/posts/bundle/index.md', text), []);
+    const mounts = '[module]\n[[module.mounts]]\nsource = "assets"\ntarget = "assets"\n[[module.mounts]]\nsource = "assets/imgs"\ntarget = "static/imgs"\n[[module.mounts]]\nsource = "content"\ntarget = "content"\n[[module.mounts]]\nsource = "static"\ntarget = "static"\n';
+    assert.deepEqual(await check({ ...files, 'hugo.toml': `${config}${mounts}` }, 'content/posts/bundle/index.md', text), []);
   });
 
   it('strips the baseURL sub-path from site-root image paths', async () => {

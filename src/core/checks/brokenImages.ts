@@ -101,7 +101,7 @@ function checkReference(context: CheckContext, reference: ImageReference, weighe
   switch (resolution.status) {
     case 'found':
       if (isUnpublishedAsset(site, reference, resolution.file)) {
-        context.report({ code: 'broken-image', severity: 'warning', range: reference.range, message: msg('Image {0} is a file of assets/, which Hugo publishes only where a template uses it, and no image render hook of the site takes Markdown images: the page shows a missing image. Move it to static/ or beside the post.', shown) });
+        context.report({ code: 'broken-image', severity: 'warning', range: reference.range, message: msg('Image {0} is a file of assets/, which Hugo publishes only where a template uses it, and no image render hook of the site takes Markdown images: unless another template uses this file, the page shows a missing image. Move it to static/ or beside the post.', shown) });
         return;
       }
       // Once per file, by the first reference that shows it as it is (a guess or a resized field does not).
@@ -184,12 +184,15 @@ function reportHeavy(context: CheckContext, reference: ImageReference, file: str
 }
 
 /**
- * A Markdown or HTML image found only in Hugo's assets/ where no image hook takes it (SiteConfig.markdownAssetImages): Hugo
- * writes the path as it is and publishes the file only if some template uses it, so this is a warning.
+ * A Markdown or HTML image found only in Hugo's assets/ where no image hook takes it (SiteConfig.assetsNeedImageHook): Hugo
+ * writes the path as it is and publishes the file only if some template uses it, so this is a warning. A file a static/
+ * mount serves too is published.
  */
 function isUnpublishedAsset(site: Site, reference: ImageReference, file: string): boolean {
   const { config } = site;
-  return config.markdownAssetImages === 'unpublished' && (reference.origin === 'markdown' || reference.origin === 'html') && !reference.guess && config.assetDirs.some((dir) => isInside(dir, file));
+  if (!config.assetsNeedImageHook || reference.guess || (reference.origin !== 'markdown' && reference.origin !== 'html')) return false;
+  if (!config.assetDirs.some((dir) => isInside(dir, file)) || config.publicDirs.some((dir) => isInside(dir, file))) return false;
+  return !mountReaches(config, 'static', file) && !hasRenderImageHook(site);
 }
 
 /** Whether the reference shows the image file as it is, not through the generator's image processing (see `reportHeavy`). */
@@ -199,14 +202,19 @@ function showsAsIs(site: Site, reference: ImageReference, file: string): boolean
   if (reference.origin === 'frontmatter' && (config.generator === 'astro' || config.generator === 'eleventy')) return false;
   if (config.generator === 'hugo') {
     if (config.assetDirs.some((dir) => isInside(dir, file))) return false;
-    // Hugo's image processing takes resources only (a bundle's files, assets/): a file of static/ is shown as it is,
-    // whatever a render hook or layout does with the path.
-    if (!config.contentDirs.some((dir) => isInside(dir, file))) return true;
+    // Hugo's image processing takes resources only (a bundle's files, assets/ and what is mounted there): a file of
+    // static/ is shown as it is, whatever a render hook or layout does with the path.
+    if (!mountReaches(config, 'assets', file) && !config.contentDirs.some((dir) => isInside(dir, file))) return true;
     if (reference.origin === 'markdown' && (config.markdownImageHookUnknown || hasRenderImageHook(site))) return false;
     if (reference.origin === 'frontmatter' && config.layoutsMayResize) return false;
   }
   if (config.generator === 'astro' && !config.publicDirs.some((dir) => isInside(dir, file))) return false;
   return true;
+}
+
+/** Whether a Hugo mount of a subfolder or file into static/ or assets/ takes `file` along. */
+function mountReaches(config: Site['config'], component: 'static' | 'assets', file: string): boolean {
+  return !!config.subfolderMounts?.some((mount) => mount.component === component && (mount.source === file || isInside(mount.source, file)));
 }
 
 /** A Hugo render hook for images (the site's or its theme's): it may resize what Markdown images show. */

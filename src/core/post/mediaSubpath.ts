@@ -11,6 +11,8 @@ import { normalizePath } from '../text/paths';
  *   doubled slashes collapsed, a root path as much as a bare name.
  * - Chirpy 5 and 6 (`img_path`): the subpath goes before the path as written; before a root path that
  *   makes `/<subpath>//<path>`, which Postcraft leaves alone, so only other paths are rewritten.
+ * A post without a subpath is left to Jekyll's own rules, which already take a bare name from the site's root as
+ * Chirpy 7 serves it (`a.png` at `/a.png`).
  */
 export interface MediaSubpath {
   /** The frontmatter keys the theme reads, the first one set wins (both where the version is unknown). */

@@ -3,7 +3,6 @@ import type { GoldmarkIdOptions, HeadingIdStyle } from '../links/model';
 import type { SiteRouting } from './routes/siteRouting';
 import type { GeneratorId, SchemaFields } from '../post/dialect';
 import type { MediaSubpath } from '../post/mediaSubpath';
-import type { GeneratedImageCopies } from './generators/jekyll/imagemagick';
 import type { PublishingRules } from './generators/profile';
 
 export type { GeneratorId };
@@ -68,8 +67,11 @@ export interface SiteConfig {
   readonly markdownShortcodesWithoutIds?: ReadonlySet<string>;
   /** Hugo: a theme or module not on disk (fetched at build time), and not known to show Markdown images as they are (hugo/unseenLayouts.ts), may bring a render hook that resizes them. */
   readonly markdownImageHookUnknown?: true;
-  /** Hugo: whether a Markdown image naming a file of assets/ gets it published (an image hook takes it) or not (none does); unset where Postcraft cannot tell. */
-  readonly markdownAssetImages?: 'published' | 'unpublished';
+  /**
+   * Hugo: there are layouts, every one is on disk or known to leave assets/ alone (hugo/unseenLayouts.ts), and the embedded
+   * image hook is off: a Markdown image naming a file of assets/ gets it published only through an image hook on disk.
+   */
+  readonly assetsNeedImageHook?: true;
   /** Hugo: the layouts may resize images (or Postcraft cannot read them all): a page resource named in frontmatter may be shown only resized. */
   readonly layoutsMayResize?: true;
   /** A theme that serves a post's images after a path its frontmatter sets (Jekyll's Chirpy, see post/mediaSubpath.ts). */
@@ -176,4 +178,17 @@ export interface TagRegistry {
   readonly file: string;
   /** How the generator reacts to a tag outside the registry; `off` means it accepts it. */
   readonly severity: 'error' | 'warning' | 'info' | 'off';
+}
+
+/**
+ * What jekyll-imagemagick (al-folio turns it on) writes at build time: for each image of an input folder with an input
+ * format, a copy in each output format, whole (`photo.webp`) and at each width (`photo-480.webp`). al-folio's
+ * figure.liquid and hand-written `<img>` tags name those copies, which are in no repository.
+ */
+export interface GeneratedImageCopies {
+  readonly dirs: readonly string[];
+  readonly widths: readonly number[];
+  /** Lower case, with their dot. */
+  readonly inputFormats: readonly string[];
+  readonly outputFormats: readonly string[];
 }

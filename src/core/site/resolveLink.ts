@@ -91,7 +91,8 @@ export function resolveUrl(site: Site, url: string, fromPath?: string): LinkTarg
   // `/tool` for a published folder's `/tool/index.html`: static hosts (Netlify, GitHub Pages, nginx, Apache)
   // answer it with a redirect to `/tool/`.
   const folderIndex = url.endsWith('/') ? [] : routes.fileCandidates(site.config, `${url}/index.html`);
-  // `/update/api/1` for a published `/update/api/1.html`: the same hosts add `.html` to a bare name (see urlKey).
+  // `/update/api/1` for a published `/update/api/1.html`: GitHub Pages, Netlify and Cloudflare Pages add `.html` to a
+  // bare name (see urlKey); a default nginx or S3 does not, but a link taken as good costs less than a false error.
   const htmlFile = url.endsWith('/') || /\.[^/]*$/.test(url) ? [] : routes.fileCandidates(site.config, `${url}.html`);
   for (const candidate of [...routes.fileCandidates(site.config, decoded), ...routes.fileCandidates(site.config, url), ...folderIndex, ...htmlFile, ...resourceOfMovedPage(site, url)]) {
     const file = normalizePath(candidate);

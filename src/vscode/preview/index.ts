@@ -25,10 +25,13 @@ export interface PreviewSupport extends vscode.Disposable {
 export function registerPreviewSupport(context: vscode.ExtensionContext, session: SiteSession, loadRenderer: RendererLoader, logger: Logger = silentLogger): PreviewSupport {
   const rendered = new vscode.EventEmitter<PreviewRendered>();
   let manager: PreviewManager | undefined;
+  let disposed = false;
   const managerOnce = (): PreviewManager => {
-    if (!manager) {
+    // A command or a restored panel after disposal gets a manager that is disposed at once, not one left running.
+    if (!manager || disposed) {
       manager = new PreviewManager(session, context.extensionUri, logger, loadOnce(loadRenderer), readPreviewSettings);
       manager.onDidRender((event) => rendered.fire(event));
+      if (disposed) manager.dispose();
     }
     return manager;
   };
@@ -39,6 +42,7 @@ export function registerPreviewSupport(context: vscode.ExtensionContext, session
   return {
     onDidRender: rendered.event,
     dispose() {
+      disposed = true;
       serializer.dispose();
       commands.dispose();
       manager?.dispose();

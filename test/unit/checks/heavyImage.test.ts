@@ -80,8 +80,16 @@ describe('heavy-image', () => {
     const layouts = (single: string) => ({ ...hugo, 'layouts/_default/single.html': single, ...bundle, 'content/posts/p/index.md': post });
     const resizing = await heavyFindings(layouts('{{ with .Resources.GetMatch .Params.image }}<img src="{{ (.Resize "800x").RelPermalink }}">{{ end }}{{ .Params.cover }}{{ .Content }}'), '/site/content/posts/p/index.md');
     assert.deepEqual(resizing.findings.map((finding) => finding.range.start.line), [3, 6]);
-    const asIs = await heavyFindings(layouts('{{ with .Resources.GetMatch .Params.image }}<img src="{{ .RelPermalink }}">{{ end }}{{ .Params.cover }}{{ .Content }}'), '/site/content/posts/p/index.md');
+    // An SVG icon's `fill` or a CSS `filter` is no image processing.
+    const asIs = await heavyFindings(layouts('<svg><path fill="currentColor"/></svg><style>a { filter: none }</style>{{ with .Resources.GetMatch .Params.image }}<img src="{{ .RelPermalink }}">{{ end }}{{ .Params.cover }}{{ .Content }}'), '/site/content/posts/p/index.md');
     assert.deepEqual(asIs.findings.map((finding) => finding.range.start.line), [2, 3]); // the Markdown image shows the same file: one finding
+  });
+
+  // A static/ folder mounted into assets/ too is what a site does to let its render hook resize static images.
+  it('leaves a file of static/ that a mount also makes a resource to the render hook', async () => {
+    const mounts = 'baseURL = "https://example.org/"\n[module]\n[[module.mounts]]\nsource = "static"\ntarget = "static"\n[[module.mounts]]\nsource = "static/images"\ntarget = "assets/images"\n[[module.mounts]]\nsource = "content"\ntarget = "content"\n';
+    const files = { ...hugo, 'hugo.toml': mounts, 'layouts/_default/_markup/render-image.html': '{{ with resources.Get .Destination }}<img src="{{ (.Resize "800x").RelPermalink }}">{{ end }}', 'static/images/big.png': png(4000, 3000, 2500), 'static/other/big.png': png(4000, 3000, 2500), 'content/posts/p.md': '---\ntitle: T\n---\n\n![Big](/images/big.png)\n\n![Other](/other/big.png)\n' };
+    assert.deepEqual((await heavyFindings(files, '/site/content/posts/p.md')).findings.map((finding) => finding.range.start.line), [6]);
   });
 
   it('leaves Eleventy sites alone whose build transforms every image', async () => {

@@ -16,7 +16,7 @@ import { msg, type Message } from '../../l10n/message';
 import { loadUnrenderedPages, type ContentRoot } from './hugo/unrenderedPages';
 import { hugoTermKey } from './hugo/terms';
 import { readHugoRouting } from './hugo/routing';
-import { readImageHookReach, readLinkHook } from './hugo/linkRenderHook';
+import { embeddedHookOn, readLinkHook } from './hugo/linkRenderHook';
 import { knownImageHook } from './hugo/unseenLayouts';
 import { isBefore, statedHugoVersion } from './hugo/statedVersion';
 import { readShortcodeTemplates } from './hugo/shortcodeTemplates';
@@ -105,10 +105,12 @@ export const hugo: GeneratorProfile = {
     // A multilingual single-host site gets the embedded link hook by default from Hugo 0.123 on.
     const version = await statedHugoVersion(fs, root);
     const embeddedLinkHookByDefault = languages.codes.size > 1 && !routing.multihost && !(version && isBefore(version, 0, 123));
-    const templateWords = await readTemplateWords(fs, layoutDirs, layoutsComplete);
+    const templates = await readTemplateWords(fs, layoutDirs, layoutsComplete);
     const linkHook = await readLinkHook(fs, layoutDirs, objectSettingAt(data, 'markup', 'goldmark', 'renderhooks', 'link'), embeddedLinkHookByDefault, layoutsComplete);
-    const unseenLayouts = { count: unseen.length, leaveAssets: unseenHooks.every((hook) => hook?.publishesAssets === false) };
-    const markdownAssetImages = await readImageHookReach(fs, layoutDirs, objectSettingAt(data, 'markup', 'goldmark', 'renderhooks', 'image'), embeddedLinkHookByDefault, unseenLayouts);
+    // A file of assets/ is published only where a template uses it. Markdown images reach one only through an image hook:
+    // the embedded one (which looks up global resources) or one Postcraft sees on disk (brokenImages.ts) or knows.
+    const hasLayouts = unseen.length > 0 || (await Promise.all(layoutDirs.map((dir) => fs.readDirectory(dir).catch(() => [])))).some((entries) => entries.length > 0);
+    const assetsNeedImageHook = hasLayouts && unseenHooks.every((hook) => hook?.publishesAssets === false) && !embeddedHookOn(objectSettingAt(data, 'markup', 'goldmark', 'renderhooks', 'image'), embeddedLinkHookByDefault);
     const config: SiteConfig = {
       generator: 'hugo',
       root,
@@ -137,9 +139,11 @@ export const hugo: GeneratorProfile = {
       // Config keys are read lower-cased (Hugo's are case-insensitive): `buildFuture = true` builds future posts.
       publishing: { skipsDrafts: data['builddrafts'] !== true, skipsFuturePosts: data['buildfuture'] !== true, skipsExpiredPages: data['buildexpired'] !== true },
       imagelessShortcodes: shortcodes.imageless,
-      ...(templateWords ? { templateWords } : {}),
-      ...shownImages(markdownImageHooksKnown, templateWords),
-      ...(markdownAssetImages ? { markdownAssetImages } : {}),
+      ...(templates ? { templateWords: templates.words } : {}),
+      ...(!markdownImageHooksKnown ? { markdownImageHookUnknown: true as const } : {}),
+      // Layouts that resize, or that Postcraft cannot all read, may show a page resource named in frontmatter only resized (Stack's `image:` cover).
+      ...(templates?.resizesImages !== false ? { layoutsMayResize: true as const } : {}),
+      ...(assetsNeedImageHook ? { assetsNeedImageHook: true as const } : {}),
       anchorShortcodes: shortcodes.writeIds,
       markdownShortcodesWithoutIds: shortcodes.markdownWithoutIds,
       ...(anchorTypes.size > 0 ? { anchorTypes } : {}),
@@ -185,19 +189,6 @@ export const hugo: GeneratorProfile = {
     ];
   },
 };
-
-/**
- * What Postcraft can tell of how the layouts show images (see SiteConfig.markdownImageHookUnknown): a theme or module not on disk
- * may bring a render hook that resizes Markdown images (Stack's writes a `srcset` of resized copies); layouts that
- * resize (`.Resize`, `.Fill`, `.Fit`, `.Crop`, `.Process`, `images.Filter`), or that Postcraft cannot all read, may
- * show a page resource named in frontmatter (Stack's `image:` cover) only through resized copies.
- */
-function shownImages(markdownImageHooksKnown: boolean, templateWords: ReadonlySet<string> | undefined): Pick<SiteConfig, 'markdownImageHookUnknown' | 'layoutsMayResize'> {
-  const mayResize = templateWords === undefined || imageProcessingWords.some((word) => templateWords.has(word));
-  return { ...(!markdownImageHooksKnown ? { markdownImageHookUnknown: true as const } : {}), ...(mayResize ? { layoutsMayResize: true as const } : {}) };
-}
-
-const imageProcessingWords = ['resize', 'fill', 'fit', 'crop', 'process', 'filter'];
 
 /**
  * The content files that Hugo publishes at `urlPath`, as far as paths tell (see imageCandidates): a folder

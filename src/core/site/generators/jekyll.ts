@@ -68,7 +68,8 @@ export const jekyll: GeneratorProfile = {
     const localPlugins = safe ? undefined : await readLocalPlugins(fs, stringList(data['plugins_dir'] ?? '_plugins').map((dir) => joinPath(source, dir)));
     const pluginPages = localPlugins?.pageFolders ?? [];
     const followsFileLinks = rewritesFileLinks(plugins, gemfile) || localPlugins?.rewritesFileLinks === true;
-    const generatedImageCopies = imagemagickCopies(data, plugins, source);
+    // A plugin gem, which `safe: true` (GitHub Pages' build) does not run.
+    const generatedImageCopies = safe ? undefined : imagemagickCopies(data, plugins, source);
     const config: SiteConfig = {
       generator: 'jekyll',
       root,

@@ -39,34 +39,18 @@ export async function readLinkHook(fs: SiteFileSystem, layoutDirs: readonly stri
       if (text !== undefined) return linkHookOf(await withPartials(fs, layoutDirs, text, 3, new Set()));
     }
   }
-  const useEmbedded = typeof linkHooks?.['useembedded'] === 'string' ? linkHooks['useembedded'].toLowerCase() : undefined;
-  const enableDefault = linkHooks?.['enabledefault'];
-  const embedded = useEmbedded === 'always' || useEmbedded === 'fallback' || enableDefault === true || (useEmbedded !== 'never' && enableDefault !== false && embeddedByDefault);
-  return embedded ? { getsPages: true, ownDestinations: [] } : layoutsComplete ? 'none' : undefined;
+  return embeddedHookOn(linkHooks, embeddedByDefault) ? { getsPages: true, ownDestinations: [] } : layoutsComplete ? 'none' : undefined;
 }
 
 /**
- * Whether Markdown images reach a file of `assets/`: Hugo publishes one only where a template uses it. `'published'`:
- * the embedded image hook takes them (turned on as the link hook is, see readLinkHook), which looks up global resources;
- * `'unpublished'`: there are layouts, Postcraft sees or knows them all (`unseen`: the themes and modules not on disk, each
- * known to leave assets/ alone, see unseenLayouts.ts), and none has an image hook, so the image is written as it is and
- * the file is not published (Aiden-Jeon/blog on Stack: 232 `/imgs/…` images of assets/imgs, none in hugo 0.111.3's output).
- * Undefined: a hook of the site's or a theme's on disk may publish it (`resources.Get`), or Postcraft cannot tell.
+ * Whether Hugo's embedded link or image render hook is on: turned on by the config (`enableDefault`, Hugo 0.123–0.147;
+ * `useEmbedded`, Hugo ≥ 0.148; `hooks` is `markup.goldmark.renderHooks.link` or `.image`), or given by default (`byDefault`:
+ * a multilingual single-host site on Hugo ≥ 0.123).
  */
-export async function readImageHookReach(fs: SiteFileSystem, layoutDirs: readonly string[], imageHooks: Readonly<Record<string, unknown>> | undefined, embeddedByDefault: boolean, unseen: { readonly count: number; readonly leaveAssets: boolean }): Promise<'published' | 'unpublished' | undefined> {
-  for (const dir of layoutDirs) {
-    for (const folder of [joinPath(dir, '_markup'), joinPath(dir, '_default', '_markup')]) {
-      if ((await fs.readDirectory(folder).catch(() => [])).some((entry) => /^render-image(?:\.[^.]+)?\.html$/.test(entry.name))) return undefined;
-    }
-  }
-  const useEmbedded = typeof imageHooks?.['useembedded'] === 'string' ? imageHooks['useembedded'].toLowerCase() : undefined;
-  const enableDefault = imageHooks?.['enabledefault'];
-  const embedded = useEmbedded === 'always' || useEmbedded === 'fallback' || enableDefault === true || (useEmbedded !== 'never' && enableDefault !== false && embeddedByDefault);
-  if (embedded) return 'published';
-  if (!unseen.leaveAssets) return undefined;
-  // No layout at all: the site's templates come from somewhere Postcraft does not see.
-  const hasLayouts = unseen.count > 0 || (await Promise.all(layoutDirs.map((dir) => fs.readDirectory(dir).catch(() => [])))).some((entries) => entries.length > 0);
-  return hasLayouts ? 'unpublished' : undefined;
+export function embeddedHookOn(hooks: Readonly<Record<string, unknown>> | undefined, byDefault: boolean): boolean {
+  const useEmbedded = typeof hooks?.['useembedded'] === 'string' ? hooks['useembedded'].toLowerCase() : undefined;
+  const enableDefault = hooks?.['enabledefault'];
+  return useEmbedded === 'always' || useEmbedded === 'fallback' || enableDefault === true || (useEmbedded !== 'never' && enableDefault !== false && byDefault);
 }
 
 /**

@@ -10,9 +10,10 @@ import { withoutTemplateComments } from './templateText';
  * read (`complete` false: a theme or module not on disk; too many files; none at all), or where one reads params by a
  * computed name (`index .Params $key`, `range .Params`), so any key may be read.
  */
-export async function readTemplateWords(fs: SiteFileSystem, layoutDirs: readonly string[], complete: boolean): Promise<ReadonlySet<string> | undefined> {
+export async function readTemplateWords(fs: SiteFileSystem, layoutDirs: readonly string[], complete: boolean): Promise<TemplateWords | undefined> {
   if (!complete) return undefined;
   const words = new Set<string>();
+  let resizesImages = false;
   let files = 0;
   const visit = async (dir: string, depth: number): Promise<boolean> => {
     for (const entry of await fs.readDirectory(dir).catch(() => [])) {
@@ -28,13 +29,23 @@ export async function readTemplateWords(fs: SiteFileSystem, layoutDirs: readonly
       const code = withoutTemplateComments(text);
       if (readsParamsByComputedName.test(code)) return false;
       for (const word of code.matchAll(/[A-Za-z_][\w-]*/g)) words.add(word[0].toLowerCase());
+      resizesImages ||= imageProcessing.test(code);
     }
     return true;
   };
   for (const dir of layoutDirs) if (!(await visit(dir, 0))) return undefined;
   // No template at all: the site's layouts come from somewhere Postcraft does not see.
-  return files === 0 ? undefined : words;
+  return files === 0 ? undefined : { words, resizesImages };
 }
+
+/** The templates' words, and whether one processes an image (which may show a page resource only resized). */
+export interface TemplateWords {
+  readonly words: ReadonlySet<string>;
+  readonly resizesImages: boolean;
+}
+
+// Hugo's image processing methods and filters, called (an SVG's `fill=` or a CSS `filter:` is no call).
+const imageProcessing = /\.(?:Resize|Fill|Fit|Crop|Process)\b|\bimages\.(?:Filter|Process)\b/;
 
 const maxFiles = 5000;
 const maxDepth = 8;

@@ -1,19 +1,7 @@
 import { joinPath, isInside } from '../../../text/paths';
 import { objectSetting, type ConfigData } from '../../configFiles';
 import type { FileSet } from '../../fileSet';
-
-/**
- * What jekyll-imagemagick (al-folio turns it on) writes at build time: for each image of an input folder with an input
- * format, a copy in each output format, whole (`photo.webp`) and at each width (`photo-480.webp`). al-folio's
- * figure.liquid and hand-written `<img>` tags name those copies, which are in no repository.
- */
-export interface GeneratedImageCopies {
-  readonly dirs: readonly string[];
-  readonly widths: readonly number[];
-  /** Lower case, with their dot. */
-  readonly inputFormats: readonly string[];
-  readonly outputFormats: readonly string[];
-}
+import type { GeneratedImageCopies } from '../../model';
 
 /** The plugin's settings (`imagemagick:`), where it is loaded and turned on. */
 export function imagemagickCopies(data: ConfigData, plugins: readonly string[], source: string): GeneratedImageCopies | undefined {
