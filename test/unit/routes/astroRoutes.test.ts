@@ -4,7 +4,7 @@ import { noCancellation } from '../../../src/core/host/cancellation';
 import { inMemorySite } from '../../../src/core/host/inMemoryFileSystem';
 import { toSitePath } from '../../../src/core/index';
 import { nodeFileSystem } from '../../../src/node/index';
-import { astro, entriesMapped } from '../../../src/core/site/generators/astro';
+import { astro, entriesMapped, paginatesOnly } from '../../../src/core/site/generators/astro';
 import { astroRoutes } from '../../../src/core/site/routes/astro';
 import { resolveUrl } from '../../../src/core/site/resolveLink';
 import { Site } from '../../../src/core/site/site';
@@ -96,6 +96,25 @@ describe('Astro URL rules', () => {
     assert.equal(entriesMapped('/posts/[...slug]', page('const posts = await getCollection("blog");\nreturn posts.map((post) => ({ params: { slug: getPath(post.id, post.filePath, false) }, props: { post } }));')), undefined);
     assert.equal(entriesMapped('/posts/[...page]', page('const posts = await getCollection("blog");\nreturn paginate(posts, { pageSize: 4 });')), undefined);
     assert.equal(entriesMapped('/[lang]/[slug]', page('const posts = await getCollection("blog");\nreturn posts.map((post) => ({ params: { lang: "en", slug: post.id } }));')), undefined);
+  });
+
+  // kozakemi.github.io (Fuwari): src/pages/[...page].astro returns paginate(posts): astro 4.16 writes /, /2/, /3/… only,
+  // so a link to /posts/markdown/local-doc.html is broken, not a page the route may make.
+  it('take a route of paginate()\'s page number alone as making its numbered pages only', async () => {
+    const page = (body: string) => `---\nexport async function getStaticPaths({ paginate }) {\n${body}\n}\n---\n`;
+    const paginated = page('const posts = await getCollection("posts");\nreturn paginate(posts, { pageSize: 8 });');
+    assert.equal(paginatesOnly('/[...page]', paginated), true);
+    assert.equal(paginatesOnly('/[...page]', page('return paginate(posts, { params: { tag } });')), false);
+    assert.equal(paginatesOnly('/tags/[tag]/[...page]', paginated), false);
+    const site = await load('/site', inMemorySite({
+      'package.json': '{ "dependencies": { "astro": "^4.15.9" } }',
+      'astro.config.mjs': 'export default {};\n',
+      'src/pages/[...page].astro': paginated,
+      'src/pages/blog/[...page].astro': paginated,
+      'src/pages/tags/[tag].astro': page('return [];'),
+    }));
+    for (const url of ['/', '/2/', '/blog/', '/blog/3/', '/tags/anything/']) assert.equal(astroRoutes.isGeneratedUrl(site, url), true, url);
+    for (const url of ['/posts/markdown/local-doc.html', '/nope/', '/blog/nope/']) assert.equal(astroRoutes.isGeneratedUrl(site, url), false, url);
   });
 });
 

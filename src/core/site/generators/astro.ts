@@ -544,12 +544,25 @@ async function pageFiles(fs: SiteFileSystem, pagesDir: string): Promise<AstroPag
       const route = routeOfFile(relativePath(pagesDir, path));
       if (route === undefined) continue;
       const kind = /\.[cm]?[jt]s$/i.test(entry.name) ? 'endpoint' : 'page';
-      const entries = kind === 'page' && route.includes('[') && entry.name.endsWith('.astro') ? entriesMapped(route, (await readText(fs, path)) ?? '') : undefined;
-      files.push({ file: path, route, kind, ...(entries ? { entries } : {}) });
+      const text = kind === 'page' && route.includes('[') && entry.name.endsWith('.astro') ? ((await readText(fs, path)) ?? '') : undefined;
+      const entries = text === undefined ? undefined : entriesMapped(route, text);
+      const paginates = text !== undefined && paginatesOnly(route, text);
+      files.push({ file: path, route, kind, ...(entries ? { entries } : {}), ...(paginates ? { paginates: true as const } : {}) });
     }
   };
   await visit(pagesDir, 0);
   return files;
+}
+
+/**
+ * Whether a dynamic page's one parameter, its last segment, is only paginate()'s page number: `getStaticPaths`
+ * returns `paginate(…)` and sets no `params` of its own (Fuwari's `src/pages/[...page].astro`). Astro builds the
+ * first page at the route without the number (`[...page]`) and the others at `/2`, `/3`…
+ */
+export function paginatesOnly(route: string, text: string): boolean {
+  if (!/\/\[(?:\.\.\.)?[^\]/]+\]$/.test(route) || (route.match(/\[/g) ?? []).length !== 1) return false;
+  const script = withoutComments(/^\s*---\r?\n([\s\S]*?)\r?\n---/.exec(text)?.[1] ?? '');
+  return /(?<![\w$])return\s+paginate\s*\(/.test(script) && !/(?<![\w$])params\s*:/.test(script);
 }
 
 /**

@@ -13,6 +13,8 @@ export interface AstroPageFile {
   readonly route: string;
   /** `page`: Markdown, MDX, `.astro` or `.html` page; `endpoint`: a `.js`/`.ts` file that builds any file. */
   readonly kind: 'page' | 'endpoint';
+  /** Its one parameter is paginate()'s page number alone (see `paginatesOnly`): it makes `/route`, `/route/2`… and nothing else. */
+  readonly paginates?: true;
   /**
    * For a dynamic page whose `getStaticPaths` maps one collection's entries to its one parameter, as
    * `params: { slug: post.id }` (or `.slug`): which collection and which field. Absent when the mapping is
@@ -97,7 +99,7 @@ export const astroRoutes: GeneratorRoutes = {
     for (const page of routing.pageFiles) {
       // Markdown pages are posts with routes of their own; an entry route's missing slug is a broken link.
       if (page.entries || (page.kind === 'page' && /\.(md|mdx|markdown|mdoc)$/i.test(page.file) && !page.route.includes('['))) continue;
-      if (routeMatches(page.route, path)) return true;
+      if (page.paginates ? pageNumberMatches(page.route, path) : routeMatches(page.route, path)) return true;
     }
     const starlight = routing.starlight;
     return starlight !== undefined && (isStarlightBlogPage(starlight, path) || isStarlightFallback(starlight, path, (inDefault) => site.urlMap().pageAt(`/${inDefault}`) !== undefined));
@@ -157,6 +159,14 @@ function entryValue(collection: AstroEntrySource, field: 'id' | 'slug', below: s
 /** Whether a URL path (no slashes at either end) is one a route can make: `[x]` one segment, `[...x]` any. */
 function routeMatches(route: string, path: string): boolean {
   return routePattern(route).test(path) || routePattern(route).test(path.replace(/\.html$/, ''));
+}
+
+/** A paginated route's pages: its path without the number for a rest parameter, and with any page number. */
+function pageNumberMatches(route: string, path: string): boolean {
+  const base = stripSlashes(route.replace(/\/?\[[^\]]+\]$/, ''));
+  const rest = /\[\.\.\.[^\]]+\]$/.test(route);
+  const number = base === '' ? path : path.startsWith(`${base}/`) ? path.slice(base.length + 1) : undefined;
+  return (rest && path === base) || (number !== undefined && /^\d+$/.test(number));
 }
 
 const patterns = new Map<string, RegExp>();
