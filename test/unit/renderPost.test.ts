@@ -252,6 +252,20 @@ describe('the preview renderer on other generators', () => {
     assert.equal(metadata.date?.iso, '2024-01-15', 'Jekyll takes the date from the file name');
   });
 
+  // Neo-virex.github.io (Chirpy 7): `![x](img1.png)` below `media_subpath: /images/thm/pickle/` showed "Image not found" in the preview.
+  it('shows a Chirpy post\'s images where the theme serves them, below its media_subpath, and says when a CDN serves them', async () => {
+    const files = { '_config.yml': 'theme: jekyll-theme-chirpy\n', Gemfile: 'gem "jekyll-theme-chirpy", "~> 7.2"\n', 'images/thm/pickle/img1.png': png };
+    const text = '---\ntitle: Pickle\nmedia_subpath: /images/thm/pickle/\nimage:\n  path: img1.png\n---\n![one](img1.png)\n';
+    const service = createPostcraftService({ fs: inMemorySite(files) });
+    await service.openWorkspace(['/site']);
+    const { html } = render(service, text, '/site/_posts/2024-06-11-pickle.md');
+    assert.match(html, new RegExp(`<img src="${literal(resourceBase)}/site/images/thm/pickle/img1.png"`));
+    assert.doesNotMatch(html, /Image not found/);
+    const cdn = createPostcraftService({ fs: inMemorySite({ ...files, '_config.yml': 'theme: jekyll-theme-chirpy\ncdn: https://cdn.example.org\n' }) });
+    await cdn.openWorkspace(['/site']);
+    assert.match(render(cdn, text, '/site/_posts/2024-06-11-pickle.md').html, /from another address \(the site&#39;s CDN\)/);
+  });
+
   it('turns MDX imports and components into placeholders, and shows images bound by an import', async () => {
     const fs = inMemorySite({ 'docusaurus.config.js': "module.exports = { presets: [['classic', { blog: { path: 'blog' } }]] };", 'blog/post.mdx': '', 'static/img/shot.png': png });
     const service = createPostcraftService({ fs });

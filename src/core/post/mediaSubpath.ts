@@ -45,20 +45,29 @@ export function postSubpath(post: ParsedPost, rule: MediaSubpath): { key: MediaS
 }
 
 /**
+ * Where the theme serves each image path of this post (see servedAfterSubpath), or undefined where it serves them as
+ * written: a post without a media path on a site without a CDN.
+ */
+export function themeServedPath(post: ParsedPost, rule: MediaSubpath | undefined): ((path: string) => string | 'elsewhere' | undefined) | undefined {
+  if (!rule) return undefined;
+  if (rule.servedElsewhere) return (path) => (path.includes(':') ? undefined : 'elsewhere');
+  const set = postSubpath(post, rule);
+  return set && ((path) => servedAfterSubpath(set.key, set.subpath, path));
+}
+
+/**
  * The references as the theme serves them: the body's Markdown and HTML images, and the `image` field the post layout
  * shows. Template arguments and other fields keep their paths; an image served from another address is no file to check.
  */
 export function withMediaSubpath(references: readonly ImageReference[], post: ParsedPost, rule: MediaSubpath | undefined, isShownField: (reference: ImageReference) => boolean): readonly ImageReference[] {
-  if (!rule) return references;
-  const set = postSubpath(post, rule);
-  if (!set && !rule.servedElsewhere) return references;
+  const served = themeServedPath(post, rule);
+  if (!served) return references;
+  const set = rule && postSubpath(post, rule);
   const shownByTheme = (reference: ImageReference) => !reference.guess && (reference.origin === 'markdown' || reference.origin === 'html' || (reference.origin === 'frontmatter' && isShownField(reference)));
   return references.flatMap((reference) => {
-    if (!shownByTheme(reference) || reference.path.includes(':')) return [reference];
-    if (rule.servedElsewhere) return [];
-    const served = set && servedAfterSubpath(set.key, set.subpath, reference.path);
-    if (!set || served === undefined) return [reference];
-    if (served === 'elsewhere') return [];
-    return [{ ...reference, path: served, servedAfter: msg('the theme serves it at "{0}", after the post\'s {1}', served, set.key) }];
+    const path = shownByTheme(reference) ? served(reference.path) : undefined;
+    if (path === undefined) return [reference];
+    if (path === 'elsewhere') return [];
+    return [{ ...reference, path, servedAfter: msg('the theme serves it at "{0}", after the post\'s {1}', path, set?.key ?? '') }];
   });
 }

@@ -21,6 +21,8 @@ export interface ImageSourceOptions {
   readonly imports?: ReadonlyMap<string, string>;
   /** The language of the placeholders' text; English unless set. */
   readonly translate?: Translate;
+  /** Where the theme serves a path the post writes, where it moves it (Chirpy's media_subpath, see post/mediaSubpath.ts). */
+  readonly servedPath?: ((path: string) => string | 'elsewhere' | undefined) | undefined;
 }
 
 // Raster formats and SVG: an SVG loaded through <img> never runs its scripts.
@@ -58,8 +60,11 @@ export class ImageSources {
     const raw = /%7B/i.test(address) ? safeDecode(address) : address;
     const reference = toReference(raw, 0, 'markdown');
     if (!reference) return this.placeholder(raw === '' || raw.startsWith('#') ? 'unsupported' : 'template', raw, msg('The generator fills this path in from a template.'));
+    const served = this.options.servedPath?.(reference.path);
+    if (served === 'elsewhere') return this.placeholder('template', raw, msg('The theme serves this image from another address (the site\'s CDN).'));
+    const resolvable = served === undefined ? reference : { ...reference, path: served };
     // From a page, also as the published page serves it (its own URL); from another file, as the generator reads it.
-    const resolution = this.site.posts.has(fromFile) ? resolvePageImage(this.site, { path: fromFile }, reference) : resolveImage(this.site.profile, this.site.config, this.site.files, fromFile, reference);
+    const resolution = this.site.posts.has(fromFile) ? resolvePageImage(this.site, { path: fromFile }, resolvable) : resolveImage(this.site.profile, this.site.config, this.site.files, fromFile, resolvable);
     switch (resolution.status) {
       case 'found':
         this.shownFiles.add(resolution.file);

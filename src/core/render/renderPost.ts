@@ -1,3 +1,4 @@
+import { themeServedPath } from '../post/mediaSubpath';
 import type { ParsedPost } from '../post/parsedPost';
 import type { Site } from '../site/site';
 import { compilesAsMdx } from '../post/dialect';
@@ -39,7 +40,7 @@ export function renderPost(site: Site, post: ParsedPost, options: RenderOptions)
   const body = post.text.slice(post.bodyStart);
   const mdx = compilesAsMdx(site.config, post.path);
   const translate = options.translate ?? english;
-  const images = new ImageSources(site, { toResourceUri: options.toResourceUri, allowRemoteImages: options.allowRemoteImages === true, translate, ...(mdx ? { imports: mdxImageImports(body) } : {}) });
+  const images = new ImageSources(site, { toResourceUri: options.toResourceUri, allowRemoteImages: options.allowRemoteImages === true, translate, servedPath: themeServedPath(post, site.config.mediaSubpath), ...(mdx ? { imports: mdxImageImports(body) } : {}) });
   const metadata = postMetadata(site, post, images);
   const pieces = renderMarkdown(body, {
     lineOffset: post.lines.positionAt(post.bodyStart).line,
