@@ -44,15 +44,22 @@ export function postSubpath(post: ParsedPost, rule: MediaSubpath): { key: MediaS
   return undefined;
 }
 
+/** Where the theme serves a path the post writes: the path, and the frontmatter key that moved it there. */
+export type ServedPath = { readonly path: string; readonly key: MediaSubpath['keys'][number] } | 'elsewhere' | undefined;
+
 /**
  * Where the theme serves each image path of this post (see servedAfterSubpath), or undefined where it serves them as
  * written: a post without a media path on a site without a CDN.
  */
-export function themeServedPath(post: ParsedPost, rule: MediaSubpath | undefined): ((path: string) => string | 'elsewhere' | undefined) | undefined {
+export function themeServedPath(post: ParsedPost, rule: MediaSubpath | undefined): ((path: string) => ServedPath) | undefined {
   if (!rule) return undefined;
   if (rule.servedElsewhere) return (path) => (path.includes(':') ? undefined : 'elsewhere');
   const set = postSubpath(post, rule);
-  return set && ((path) => servedAfterSubpath(set.key, set.subpath, path));
+  if (!set) return undefined;
+  return (path) => {
+    const served = servedAfterSubpath(set.key, set.subpath, path);
+    return served === undefined || served === 'elsewhere' ? served : { path: served, key: set.key };
+  };
 }
 
 /**
@@ -60,14 +67,13 @@ export function themeServedPath(post: ParsedPost, rule: MediaSubpath | undefined
  * shows. Template arguments and other fields keep their paths; an image served from another address is no file to check.
  */
 export function withMediaSubpath(references: readonly ImageReference[], post: ParsedPost, rule: MediaSubpath | undefined, isShownField: (reference: ImageReference) => boolean): readonly ImageReference[] {
-  const served = themeServedPath(post, rule);
-  if (!served) return references;
-  const set = rule && postSubpath(post, rule);
+  const servedPath = themeServedPath(post, rule);
+  if (!servedPath) return references;
   const shownByTheme = (reference: ImageReference) => !reference.guess && (reference.origin === 'markdown' || reference.origin === 'html' || (reference.origin === 'frontmatter' && isShownField(reference)));
   return references.flatMap((reference) => {
-    const path = shownByTheme(reference) ? served(reference.path) : undefined;
-    if (path === undefined) return [reference];
-    if (path === 'elsewhere') return [];
-    return [{ ...reference, path, servedAfter: msg('the theme serves it at "{0}", after the post\'s {1}', path, set?.key ?? '') }];
+    const served = shownByTheme(reference) ? servedPath(reference.path) : undefined;
+    if (served === undefined) return [reference];
+    if (served === 'elsewhere') return [];
+    return [{ ...reference, path: served.path, servedAfter: msg('the theme serves it at "{0}", after the post\'s {1}', served.path, served.key) }];
   });
 }

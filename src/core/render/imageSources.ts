@@ -1,4 +1,5 @@
 import { toReference } from '../post/imageReferences';
+import type { ServedPath } from '../post/mediaSubpath';
 import { resolveImage } from '../site/imageResolution';
 import { resolvePageImage } from '../site/pageImages';
 import type { Site } from '../site/site';
@@ -22,7 +23,7 @@ export interface ImageSourceOptions {
   /** The language of the placeholders' text; English unless set. */
   readonly translate?: Translate;
   /** Where the theme serves a path the post writes, where it moves it (Chirpy's media_subpath, see post/mediaSubpath.ts). */
-  readonly servedPath?: ((path: string) => string | 'elsewhere' | undefined) | undefined;
+  readonly servedPath?: ((path: string) => ServedPath) | undefined;
 }
 
 // Raster formats and SVG: an SVG loaded through <img> never runs its scripts.
@@ -62,7 +63,7 @@ export class ImageSources {
     if (!reference) return this.placeholder(raw === '' || raw.startsWith('#') ? 'unsupported' : 'template', raw, msg('The generator fills this path in from a template.'));
     const served = this.options.servedPath?.(reference.path);
     if (served === 'elsewhere') return this.placeholder('template', raw, msg('The theme serves this image from another address (the site\'s CDN).'));
-    const resolvable = served === undefined ? reference : { ...reference, path: served };
+    const resolvable = served === undefined ? reference : { ...reference, path: served.path };
     // From a page, also as the published page serves it (its own URL); from another file, as the generator reads it.
     const resolution = this.site.posts.has(fromFile) ? resolvePageImage(this.site, { path: fromFile }, resolvable) : resolveImage(this.site.profile, this.site.config, this.site.files, fromFile, resolvable);
     switch (resolution.status) {
