@@ -1,6 +1,6 @@
 import { msg } from '../l10n/message';
 import { scanMarkdownBody } from '../post/markdownStructure';
-import { hugoShortcodeInners, hugoShortcodeTags, pageMarkdown } from '../post/templateBlocks';
+import { hugoShortcodeText, pageMarkdown } from '../post/templateBlocks';
 import { withoutHtmlComments } from '../text/htmlComments';
 import type { Check } from './context';
 
@@ -20,15 +20,14 @@ export const checkOmittedHtml: Check = (context) => {
   const written = post.text.slice(post.bodyStart);
   if (!written.includes('<')) return;
   const body = pageMarkdown(written, site.config.generator, { mdx: false });
-  // The inner text of a pair, and the tags themselves: `<mermaid>` in `{{<mermaid>}}` is the call's name, not HTML.
-  const inners = [...hugoShortcodeInners(body), ...hugoShortcodeTags(body)];
+  const shortcodeText = hugoShortcodeText(body);
   const reportedLines = new Set<number>();
   // The whole scan (`needCode`): HTML with no image or link in it is raw HTML all the same.
   for (const part of scanMarkdownBody(body, { mdx: false, needCode: true }).html) {
     const tag = openingTag.exec(withoutHtmlComments(part.text));
     if (!tag) continue;
     const start = part.toBody(tag.index);
-    if (inners.some((inner) => start >= inner.start && start < inner.end)) continue;
+    if (shortcodeText.some((span) => start >= span.start && start < span.end)) continue;
     // One finding per run of lines: `<a href="…"><img src="…"></a>` on ten lines in a row is one block left out.
     const line = post.lines.positionAt(post.bodyStart + start).line;
     const continuesRun = reportedLines.has(line) || reportedLines.has(line - 1);

@@ -58,24 +58,33 @@ export function withoutBlocks(body: string, blocks: readonly { start: number; en
 // is then scanned once, not once per opener to the end of the body. Space after `{{<` is optional (`{{<mermaid>}}`).
 const shortcodeTag = /\{\{<\s*(\/)?\s*([\w./-]+)(?:[^>{]|\{(?!\{<)|>(?!\}\}))*>\}\}/g;
 
-/** Each `{{< … >}}` tag, opening or closing: its text is the shortcode's call, not Markdown or HTML (`{{<mermaid>}}`). */
-export function hugoShortcodeTags(body: string): { start: number; end: number }[] {
-  if (!body.includes('{{<')) return [];
-  return [...body.matchAll(shortcodeTag)].map((tag) => ({ start: tag.index, end: tag.index + tag[0].length }));
+/** The text that is the shortcodes' own: their tags and their inner text (see shortcodeSpans). */
+export function hugoShortcodeText(body: string): { start: number; end: number }[] {
+  const { tags, inners } = shortcodeSpans(body);
+  return [...tags, ...inners];
+}
+
+/** What lies between each `{{< name … >}}` and its `{{< /name >}}` (see shortcodeSpans). */
+export function hugoShortcodeInners(body: string): { start: number; end: number }[] {
+  return shortcodeSpans(body).inners;
 }
 
 /**
- * What lies between each `{{< name … >}}` and its `{{< /name >}}` (Hugo hands it to the shortcode as written; nested
- * pairs each give theirs), in one pass: a closing tag ends the latest opening of its name still open.
+ * In one pass: each `{{< … >}}` tag, opening or closing (the call, not Markdown or HTML: `<mermaid>` in `{{<mermaid>}}`),
+ * and what lies between a `{{< name … >}}` and its `{{< /name >}}` (Hugo hands it to the shortcode as written; nested
+ * pairs each give theirs). A closing tag ends the latest opening of its name still open.
  */
-export function hugoShortcodeInners(body: string): { start: number; end: number }[] {
-  if (!body.includes('{{<')) return [];
+function shortcodeSpans(body: string): { tags: { start: number; end: number }[]; inners: { start: number; end: number }[] } {
+  const tags: { start: number; end: number }[] = [];
   const inners: { start: number; end: number }[] = [];
+  if (!body.includes('{{<')) return { tags, inners };
   const open: { name: string; end: number }[] = [];
   for (const tag of body.matchAll(shortcodeTag)) {
     const name = tag[2]!;
+    const end = tag.index + tag[0].length;
+    tags.push({ start: tag.index, end });
     if (tag[1] === undefined) {
-      open.push({ name, end: tag.index + tag[0].length });
+      open.push({ name, end });
       continue;
     }
     const at = open.findLastIndex((opening) => opening.name === name);
@@ -83,7 +92,7 @@ export function hugoShortcodeInners(body: string): { start: number; end: number 
     inners.push({ start: open[at]!.end, end: tag.index });
     open.splice(at);
   }
-  return inners;
+  return { tags, inners };
 }
 
 /**
