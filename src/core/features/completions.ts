@@ -9,7 +9,7 @@ import { escapeMarkdown, markdownCode } from '../text/markdown';
 import { isInside, relativePath } from '../text/paths';
 import { frontmatterCursorAt, type FrontmatterCursor } from './frontmatterCursor';
 import { linkCompletionsAt } from './linkCompletions';
-import { postSubpath, servedAfterSubpath } from '../post/mediaSubpath';
+import { themeServedPath } from '../post/mediaSubpath';
 import { english, formatMessage, msg, type Translate } from '../l10n/message';
 
 export interface CompletionEntry {
@@ -132,11 +132,9 @@ function imagePathCompletions(site: Site, post: ParsedPost, typed: string, curso
   const folderPart = typed.slice(0, slash + 1);
   const probe = '\u0000';
   // A theme that serves the post's images below a path of its frontmatter (Chirpy's media_subpath) looks there.
-  const rule = site.config.mediaSubpath;
-  const set = rule && postSubpath(post, rule);
-  const served = set ? servedAfterSubpath(set.key, set.subpath, `${folderPart}${probe}`) : undefined;
-  if (served === 'elsewhere' || rule?.servedElsewhere) return [];
-  const folders = [...new Set(site.profile.imageCandidates(site.config, post.path, served ?? `${folderPart}${probe}`).map((candidate) => candidate.slice(0, candidate.indexOf(probe)).replace(/\/$/, '')))].filter((folder) => isInside(site.root, folder));
+  const served = themeServedPath(post, site.config.mediaSubpath)?.(`${folderPart}${probe}`);
+  if (served === 'elsewhere') return [];
+  const folders = [...new Set(site.profile.imageCandidates(site.config, post.path, served?.path ?? `${folderPart}${probe}`).map((candidate) => candidate.slice(0, candidate.indexOf(probe)).replace(/\/$/, '')))].filter((folder) => isInside(site.root, folder));
   const entries = new Map<string, 'image' | 'folder'>();
   for (const file of site.files.all()) {
     for (const folder of folders) {

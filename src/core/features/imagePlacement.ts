@@ -1,7 +1,7 @@
 import { referenceFor } from '../site/imageResolution';
 import { relativeFilePath } from '../site/linkText';
 import type { Site } from '../site/site';
-import { basename, dirname, extname, isInside, joinPath, normalizePath } from '../text/paths';
+import { basename, dirname, extname, isInside, joinPath, normalizePath, relativePath } from '../text/paths';
 import { postSubpath } from '../post/mediaSubpath';
 import type { ParsedPost } from '../post/parsedPost';
 import { formatGoTime } from './goTemplate';
@@ -82,30 +82,32 @@ export function planImageInsertion(site: Site, postPath: string, image: { readon
   return undefined;
 }
 
-/** The folder of the site below the theme's media path the post sets (Chirpy's media_subpath), if it names one. */
-function themeMediaFolder(site: Site, post: ParsedPost | undefined): string | undefined {
+/**
+ * The site's folder the post's media path names (Chirpy's media_subpath, see post/mediaSubpath.ts), and the key that
+ * names it; none for a media path with an address of its own (a CDN).
+ */
+function mediaFolder(site: Site, post: ParsedPost | undefined): { readonly folder: string; readonly key: string } | undefined {
   const set = post && site.config.mediaSubpath && postSubpath(post, site.config.mediaSubpath);
   if (!set || set.subpath.includes(':')) return undefined;
   const source = site.config.publicDirs[0] ?? site.root;
-  const folder = normalizePath(joinPath(source, set.subpath.replace(/^\/+/, '')));
-  return isInside(source, folder) && folder !== source ? folder : undefined;
+  // As the browser reads the path: `..` stops at the site's root.
+  return { folder: joinPath(source, normalizePath(`/${set.subpath}`).slice(1)), key: set.key };
+}
+
+/** The folder below the media path where new images of the post go: inside the site's source folder, and not that folder itself. */
+function themeMediaFolder(site: Site, post: ParsedPost | undefined): string | undefined {
+  const media = mediaFolder(site, post);
+  const source = site.config.publicDirs[0] ?? site.root;
+  return media && isInside(source, media.folder) && media.folder !== source ? media.folder : undefined;
 }
 
 /**
- * The reference written the way the theme serves the post's images: below Chirpy's media_subpath (see post/mediaSubpath.ts)
- * a file is named from there, `../` included where it lies elsewhere, so that the path the theme makes reaches it.
+ * The reference written the way the theme serves the post's images: from its media folder, `../` included where the
+ * file lies elsewhere, so that the path the theme makes reaches it. Chirpy 5 and 6 (`img_path`) leave a root path as it is.
  */
 function asThemeServes(site: Site, post: ParsedPost | undefined, file: string, reference: string): string {
-  const set = post && site.config.mediaSubpath && postSubpath(post, site.config.mediaSubpath);
-  if (!set || set.subpath.includes(':')) return reference;
+  const media = mediaFolder(site, post);
   const source = site.config.publicDirs[0] ?? site.root;
-  if (!isInside(source, file)) return reference;
-  const served = `/${file.slice(source.length + 1)}`;
-  // Chirpy 5 and 6 leave a root path as it is.
-  if (set.key === 'img_path') return served;
-  const from = normalizePath(`/${set.subpath}`).split('/').filter(Boolean);
-  const to = served.split('/').filter(Boolean);
-  let common = 0;
-  while (common < from.length && common < to.length - 1 && from[common] === to[common]) common++;
-  return [...from.slice(common).map(() => '..'), ...to.slice(common)].join('/');
+  if (!media || !isInside(source, file)) return reference;
+  return media.key === 'img_path' ? `/${relativePath(source, file)}` : relativeFilePath(media.folder, file);
 }
