@@ -113,7 +113,7 @@ describe('Astro URL rules', () => {
       'src/pages/blog/[...page].astro': paginated,
       'src/pages/tags/[tag].astro': page('return [];'),
     }));
-    for (const url of ['/', '/2/', '/blog/', '/blog/3/', '/tags/anything/']) assert.equal(astroRoutes.isGeneratedUrl(site, url), true, url);
+    for (const url of ['/', '/2/', '/blog/', '/blog/3/', '/blog/3.html', '/tags/anything/']) assert.equal(astroRoutes.isGeneratedUrl(site, url), true, url);
     for (const url of ['/posts/markdown/local-doc.html', '/nope/', '/blog/nope/']) assert.equal(astroRoutes.isGeneratedUrl(site, url), false, url);
   });
 });

@@ -99,7 +99,7 @@ export const astroRoutes: GeneratorRoutes = {
     for (const page of routing.pageFiles) {
       // Markdown pages are posts with routes of their own; an entry route's missing slug is a broken link.
       if (page.entries || (page.kind === 'page' && /\.(md|mdx|markdown|mdoc)$/i.test(page.file) && !page.route.includes('['))) continue;
-      if (page.paginates ? pageNumberMatches(page.route, path) : routeMatches(page.route, path)) return true;
+      if ((page.paginates ? pageNumberMatches : routeMatches)(page.route, path)) return true;
     }
     const starlight = routing.starlight;
     return starlight !== undefined && (isStarlightBlogPage(starlight, path) || isStarlightFallback(starlight, path, (inDefault) => site.urlMap().pageAt(`/${inDefault}`) !== undefined));
@@ -161,8 +161,9 @@ function routeMatches(route: string, path: string): boolean {
   return routePattern(route).test(path) || routePattern(route).test(path.replace(/\.html$/, ''));
 }
 
-/** A paginated route's pages: its path without the number for a rest parameter, and with any page number. */
-function pageNumberMatches(route: string, path: string): boolean {
+/** A paginated route's pages: its path without the number for a rest parameter, and with any page number (`build.format: 'file'`: `/2.html`). */
+function pageNumberMatches(route: string, written: string): boolean {
+  const path = written.replace(/\.html$/, '');
   const base = stripSlashes(route.replace(/\/?\[[^\]]+\]$/, ''));
   const rest = /\[\.\.\.[^\]]+\]$/.test(route);
   const number = base === '' ? path : path.startsWith(`${base}/`) ? path.slice(base.length + 1) : undefined;
