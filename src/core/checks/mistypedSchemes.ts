@@ -9,13 +9,15 @@ import type { Check } from './context';
 /**
  * Link destinations whose scheme is a slip of `http` or `https` (`hhttps://`, `htps://`, `htpp://`): a
  * browser knows no such scheme, so the link leads nowhere, and a link checker that skips every address
- * with a scheme never sees it (kubevirt.io's `hhttps://kubevirt.io/user-guide/…`).
+ * with a scheme never sees it (kubevirt.io's `hhttps://kubevirt.io/user-guide/…`). And `http//…`, which lacks
+ * its colon: a path on the site to the browser (pothix.github.com's `http//www.meetup.com/…`). And a slip of `mailto:`.
  */
 export const checkMistypedSchemes: Check = (context) => {
   const { post, site } = context;
   const written = post.text.slice(post.bodyStart);
-  if (!written.includes('://')) return;
-  const mistyped = [...written.matchAll(addressStart)].filter((match) => isMistypedWebScheme(match[2]!) && destinationBefore.test(match[1]!));
+  const mistyped = [...(written.includes('//') ? written.matchAll(addressStart) : []), ...(written.includes('@') ? written.matchAll(mailStart) : [])].filter(
+    (match) => (match[3] === '://' ? isMistypedWebScheme(match[2]!) : match[3] === '//' ? /^https?$/i.test(match[2]!) : isMistypedMailto(match[2]!)) && destinationBefore.test(match[1]!),
+  );
   if (mistyped.length === 0) return;
   const mdx = compilesAsMdx(site.config, post.path);
   // Offsets stay those of the text as written: pageMarkdown blanks what the generator drops with spaces.
@@ -25,7 +27,13 @@ export const checkMistypedSchemes: Check = (context) => {
     const start = match.index + match[1]!.length;
     if (body.slice(start, start + match[2]!.length) !== match[2] || code.some((span) => start >= span.start && start < span.end) || inCodeSpan(body, start)) continue;
     const scheme = match[2]!;
-    const meant = editDistance(scheme.toLowerCase(), 'https', 1) <= 1 ? 'https' : 'http';
+    if (match[3] === '//') {
+      const range = { start: post.bodyStart + start, end: post.bodyStart + start + scheme.length + 2 };
+      const meant = `${scheme}://`;
+      context.report({ code: 'broken-link', severity: 'error', range, message: msg('"{0}//" lacks the colon of its scheme, so the browser takes it for a path on this site. Did you mean "{1}"?', scheme, meant), fixes: [context.replaceFix(msg('Change to "{0}"', meant), range, meant, true)] });
+      continue;
+    }
+    const meant = match[3] === ':' ? 'mailto' : editDistance(scheme.toLowerCase(), 'https', 1) <= 1 ? 'https' : 'http';
     const range = { start: post.bodyStart + start, end: post.bodyStart + start + scheme.length };
     context.report({
       code: 'broken-link',
@@ -37,8 +45,10 @@ export const checkMistypedSchemes: Check = (context) => {
   }
 };
 
-// A scheme and `://`, with up to 12 characters before it on its line: where a destination starts.
-const addressStart = /([^\n]{0,12}?)\b([A-Za-z][A-Za-z0-9+.-]*):\/\//g;
+// A scheme and `://` (or `//` alone), with up to 12 characters before it on its line: where a destination starts.
+const addressStart = /([^\n]{0,12}?)\b([A-Za-z][A-Za-z0-9+.-]*)(:?\/\/)/g;
+// A scheme and `:` before an address (`mailt:bob@example.com`, bobmonsour.com's slip).
+const mailStart = /([^\n]{0,12}?)\b([A-Za-z]{4,8})(:)(?=[^\s/:@]+@)/g;
 // Right after `](`, `]: ` (a definition), `<` (an autolink or angle-bracketed destination) or an `href=`/`src=`.
 const destinationBefore = /(?:\]\(\s*<?|\]:[ \t]*<?|<|(?:href|src)\s*=\s*["']?)$/i;
 
@@ -48,6 +58,12 @@ function inCodeSpan(body: string, offset: number): boolean {
   const lineEnd = body.indexOf('\n', offset);
   const column = offset - lineStart;
   return codeSpans(body.slice(lineStart, lineEnd === -1 ? body.length : lineEnd)).some(([start, end]) => column >= start && column < end);
+}
+
+/** Within one edit of `mailto` and not it: no real scheme is as close. */
+function isMistypedMailto(scheme: string): boolean {
+  const lower = scheme.toLowerCase();
+  return lower !== 'mailto' && editDistance(lower, 'mailto', 1) <= 1;
 }
 
 /** Within one edit of `http` or `https` and none of them: `ftp`, `ws` and the other real schemes are further off. */

@@ -230,8 +230,9 @@ function ownAddressPath(url: string, siteHost: string): string | undefined {
   return rest.startsWith('/') ? rest : `/${rest}`;
 }
 
+/** An address with a scheme or a host (`//x.org`); and `http//x.org`, which lacks its colon: mistypedSchemes.ts reports it. */
 function leavesSite(url: string): boolean {
-  return url.startsWith('//') || /^[a-z][a-z0-9+.-]*:/i.test(url);
+  return url.startsWith('//') || /^[a-z][a-z0-9+.-]*:|^https?\/\//i.test(url);
 }
 
 /** The link with its decoded path and fragment (query dropped) split from `url`. */

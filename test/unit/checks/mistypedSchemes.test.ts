@@ -31,8 +31,26 @@ describe('mistyped schemes', () => {
     ]);
   });
 
+  // pothix.github.com's now.md links http//www.meetup.com/…: hugo 0.111.3 writes href="http//www.meetup.com/…", a path below the page.
+  it('reports an address without the colon of its scheme once, with the colon put back', async () => {
+    const body = ['[meetup](http//www.meetup.com/x/) and <a href="https//example.com/">y</a>', ''].join('\n');
+    assert.deepEqual(await schemeFindings(body), [
+      { line: 3, written: 'http//', fix: 'http://' },
+      { line: 3, written: 'https//', fix: 'https://' },
+    ]);
+  });
+
+  // bobmonsour.com's node-cli-of-my-dreams.md links mailt:bob.monsour@gmail.com.
+  it('reports a slip of mailto, and leaves mailto and other schemes before an address alone', async () => {
+    const body = ['[mail](mailt:me@example.com) [ok](mailto:me@example.com) [x](xmpp:me@example.com) <a href="maillto:me@example.com">y</a>', ''].join('\n');
+    assert.deepEqual(await schemeFindings(body), [
+      { line: 3, written: 'mailt', fix: 'mailto' },
+      { line: 3, written: 'maillto', fix: 'mailto' },
+    ]);
+  });
+
   it('leaves the same text alone in code and in prose, and real schemes anywhere', async () => {
-    const body = ['`[a](hhttps://x.org/)` and', '', '    [b](htps://x.org/)', '', 'Type hhttps://x.org/ to see. [c](ftp://x.org/) [d](https://x.org/) [e](hxxps://x.org/)', ''].join('\n');
+    const body = ['`[a](hhttps://x.org/)` and `[f](http//x.org/)`', '', '    [b](htps://x.org/)', '', 'Type hhttps://x.org/ or http//x.org to see. [c](ftp://x.org/) [d](https://x.org/) [e](hxxps://x.org/) [g](https://x.org/http//b)', ''].join('\n');
     assert.deepEqual(await schemeFindings(body), []);
   });
 });
