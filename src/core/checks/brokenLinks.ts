@@ -6,6 +6,7 @@ import { resolveLink } from '../site/resolveLink';
 import { isPostPath } from '../site/fileSet';
 import type { Site } from '../site/site';
 import { closestMatches } from '../text/similarity';
+import { relativePath } from '../text/paths';
 import type { CheckContext } from './context';
 import type { Fix } from './finding';
 import { alternatives, msg, type Message } from '../l10n/message';
@@ -27,14 +28,15 @@ function checkLink(context: CheckContext, link: LinkReference): void {
   if (target.kind === 'missing') {
     // The site's full address names a page of this host, which may serve more than the site builds.
     if (link.absolute) return;
-    const fixes = target.address ? [context.replaceFix(msg('Change to "{0}"', target.address), link.range, target.address, true)] : suggestionFixes(context, link, target.suggestions);
+    const movedTo = target.address ?? target.besideFile?.url;
+    const fixes = movedTo ? [context.replaceFix(msg('Change to "{0}"', movedTo), link.range, movedTo, true)] : suggestionFixes(context, link, target.suggestions);
     // The generator stops on a template link to nothing, and a file link names a file that is not there;
     // a URL may still be served by something Postcraft does not see (a theme's page, the host's redirects), and a
     // relative one too where the site's templates write its redirects (longhorn.io's /docs/1.9.0/… → /docs/archives/1.9.0/…).
     const mayBeRedirected = site.hostRedirects.madeByTemplates && !isPostPath(link.path);
     const severity = stopsBuild(site, link) || (!isTemplateForm(link.form) && (target.why || (!link.path.startsWith('/') && !mayBeRedirected))) ? 'error' : 'warning';
     const address = target.address && msg('It looks like a web address written without "https://".');
-    const message = sentences(msg('No page or file at {0} (looked for {1}).', shown, target.lookedFor), target.why && msg('{0}.', target.why), address, didYouMean(fixes));
+    const message = sentences(msg('No page or file at {0} (looked for {1}).', shown, target.lookedFor), target.why && msg('{0}.', target.why), address, target.besideFile && besideFileMessage(site, target.besideFile), didYouMean(fixes));
     context.report({ code: 'broken-link', severity, range: link.range, message, fixes });
     return;
   }
@@ -72,6 +74,15 @@ function checkLink(context: CheckContext, link: LinkReference): void {
       ? msg('No heading or anchor "#{0}" in this page.', fragment)
       : msg('No heading or anchor "#{0}" in "{1}".', fragment, page?.title ?? target.path.slice(site.root.length + 1));
   context.report({ code: 'broken-anchor', severity: 'warning', range: link.fragmentRange, message: sentences(missing, didYouMean(fixes, '#')), fixes });
+}
+
+/** Why the file beside the page is not what the link reaches (see resolveLink.ts `besideFile`). */
+function besideFileMessage(site: Site, beside: { readonly path: string; readonly url?: string }): Message {
+  const name = site.profile.displayName;
+  const file = relativePath(site.root, beside.path);
+  return beside.url === undefined
+    ? msg('{0} does not publish the file beside this page ({1}).', name, file)
+    : msg("{0} publishes the file beside this page ({1}) at {2}, and the browser asks for the link from the page's URL.", name, file, beside.url);
 }
 
 /**

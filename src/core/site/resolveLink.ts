@@ -29,6 +29,8 @@ export type LinkTarget =
       readonly suggestions: readonly string[];
       /** The web address meant by a link that starts with a host name written without its scheme (`https://github.com/me`). */
       readonly address?: string;
+      /** The file beside the page that the link names, which the page's URL does not reach: where it is published, if anywhere. */
+      readonly besideFile?: { readonly path: string; readonly url?: string };
     };
 
 /** Resolves a link of the post at `fromPath` the way its site's generator does. */
@@ -59,14 +61,30 @@ export function resolveLink(site: Site, fromPath: string, link: LinkReference): 
     const follows = routes.followsFileLink?.(site.config, fromPath, file) ?? true;
     return follows ? { kind: 'page', path: file, viaAlias: false } : { kind: 'unfollowed-file', path: file };
   }
-  if (site.files.has(file) || site.files.has(joinPath(file, 'index.html'))) return { kind: 'file', path: file };
   const route = site.posts.get(fromPath)?.route;
+  if (site.files.has(file) || site.files.has(joinPath(file, 'index.html'))) return besideFile(site, file, route?.url, link.path, fromPath);
   const target = isPostPath(file) ? missingFile(site, file, fromPath) : route ? resolveUrl(site, relativeUrl(route.url, link.path), fromPath) : { kind: 'unknown' as const };
   // One that starts with a host name (`github.com/me/repo`) and reaches nothing is a web address written
   // without its scheme: a page with the same last segment is a coincidence of naming (a project page named
   // after its repository), not what the writer meant, so it is not suggested.
   if (!route || (target.kind !== 'missing' && target.kind !== 'unknown') || !startsWithHostName(link.path)) return target;
   return { kind: 'missing', why: undefined, lookedFor: relativeUrl(route.url, link.path), suggestions: [], address: `https://${link.raw}` };
+}
+
+/**
+ * A relative link to a file beside the page. Where the generator copies files only at their own path
+ * (`publishedFileUrl`), the browser asks for the link from the page's URL, which reaches the file only where
+ * the page's URL is in the file's folder (Jekyll's about/index.md with `permalink: /me/` asks /me/cv.pdf for
+ * about/cv.pdf, published at /about/cv.pdf; jekyll 4.3.1's output has no /me/cv.pdf).
+ */
+function besideFile(site: Site, file: string, pageUrl: string | undefined, written: string, fromPath: string): LinkTarget {
+  const published = routesOf(site.config.generator).publishedFileUrl?.(site.config, file);
+  if (published === undefined || pageUrl === undefined) return { kind: 'file', path: file };
+  const asked = relativeUrl(pageUrl, written);
+  const reached = resolveUrl(site, asked, fromPath);
+  // A URL outside the folders of pages is left alone as one a theme may serve; the file the writer meant is known here.
+  if (reached.kind !== 'missing' && (reached.kind !== 'unknown' || servesUnlistedUrls(site))) return reached;
+  return { kind: 'missing', why: undefined, lookedFor: asked, suggestions: [], besideFile: { path: file, ...(published === 'unpublished' ? {} : { url: published.url }) } };
 }
 
 function resolveTemplateLink(site: Site, fromPath: string, link: LinkReference): LinkTarget {
@@ -114,8 +132,13 @@ export function resolveUrl(site: Site, url: string, fromPath?: string): LinkTarg
   // A URL naming a Markdown source (`/dynamic-config.md`, copied with TiDB's docs into tikv.org's) is no page of a theme
   // or a redirect: a file link to a file that is not there.
   const namesSource = /\.(?:md|markdown|mdx)$/i.test(urlKey(url));
-  if (suggestions.length === 0 && !namesSource && (outsideSections || site.hostRedirects.madeByTemplates || routes.buildsUnlistedUrls?.(site.config))) return { kind: 'unknown' };
+  if (suggestions.length === 0 && !namesSource && (outsideSections || servesUnlistedUrls(site))) return { kind: 'unknown' };
   return { kind: 'missing', why: undefined, lookedFor: url, suggestions };
+}
+
+/** Whether the site serves URLs Postcraft cannot list: redirects its templates write, routes its plugins add. */
+function servesUnlistedUrls(site: Site): boolean {
+  return site.hostRedirects.madeByTemplates || routesOf(site.config.generator).buildsUnlistedUrls?.(site.config) === true;
 }
 
 /** `bundleFileAt` as candidates for a URL. */
@@ -134,7 +157,9 @@ export function bundleFileAt(site: Site, url: string): string | undefined {
   if (isPostPath(url)) return undefined;
   const page = site.urlMap().pageAt(dirname(url.endsWith('/') ? url.slice(0, -1) : url));
   if (!page || !/^_?index\.[^.]+$/.test(basename(page.path))) return undefined;
-  return joinPath(dirname(page.path), basename(url));
+  const file = joinPath(dirname(page.path), basename(url));
+  // Where the generator copies files only at their own path (Jekyll), a page's URL holds none of its folder's files.
+  return routesOf(site.config.generator).publishedFileUrl?.(site.config, file) === undefined ? file : undefined;
 }
 
 function missingFile(site: Site, file: string, fromPath: string): LinkTarget {

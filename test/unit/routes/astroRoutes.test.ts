@@ -6,7 +6,7 @@ import { toSitePath } from '../../../src/core/index';
 import { nodeFileSystem } from '../../../src/node/index';
 import { astro, entriesMapped, paginatesOnly } from '../../../src/core/site/generators/astro';
 import { astroRoutes } from '../../../src/core/site/routes/astro';
-import { resolveUrl } from '../../../src/core/site/resolveLink';
+import { resolveLink, resolveUrl } from '../../../src/core/site/resolveLink';
 import { Site } from '../../../src/core/site/site';
 import { fixturesRoot } from '../support/fixtureSites';
 
@@ -215,6 +215,18 @@ describe('Starlight docs routes', () => {
     for (const url of ['/news/a-post/', '/blog/', '/news/tags/', '/de/news/']) assert.equal(astroRoutes.isGeneratedUrl(site, url), false, url);
     assert.equal(await broken("import starlightBlog from 'starlight-blog';\nexport default defineConfig({ integrations: [starlight({ title: 'Docs', plugins: [starlightBlog({ prefix: blogPrefix })] })] });"), 'unknown');
     assert.equal(await broken("import starlightLinksValidator from 'starlight-links-validator';\nexport default defineConfig({ integrations: [starlight({ title: 'Docs', plugins: [starlightLinksValidator()] })] });"), 'missing');
+  });
+
+  // astro 5.14.1 leaves `[tool.rb](./tool.rb)` as written and copies no file of src/content (frandieguez.com's posts).
+  it('take a link to a file beside an entry from the page\'s URL: only public/ is published as it is', async () => {
+    const site = await load('/site', starlightSite("export default defineConfig({ integrations: [starlight({ title: 'Docs' })] });", {
+      'src/content/docs/guides/intro.md': '---\ntitle: Intro\n---\n',
+      'src/content/docs/guides/tool.rb': 'puts 1\n',
+      'public/guides/intro/slides.pdf': 'pdf',
+    }));
+    const target = (path: string) => resolveLink(site, '/site/src/content/docs/guides/intro.md', { form: 'markdown', raw: path, path, range: { start: 0, end: path.length } });
+    assert.deepEqual(target('./tool.rb'), { kind: 'missing', why: undefined, lookedFor: '/guides/intro/tool.rb', suggestions: [], besideFile: { path: '/site/src/content/docs/guides/tool.rb' } });
+    assert.deepEqual(target('slides.pdf'), { kind: 'file', path: '/site/public/guides/intro/slides.pdf' });
   });
 
   it('read the redirects an object of the config or a module it imports holds', async () => {

@@ -184,6 +184,30 @@ describe('Jekyll files and generated pages', () => {
     assert.deepEqual(jekyllRoutes.fileCandidates(config, '/private/x.pdf'), []);
   });
 
+  // jekyll 4.3.1 on this site wrote /about/cv.pdf, /doc.pdf and no copy of _posts/class/slides.pdf.
+  it('takes a relative link to a file beside the page from the page\'s URL, as the browser does', async () => {
+    const files = {
+      '_posts/class/2020-09-28-talk.md': '---\ntitle: Talk\n---\n\n[slides](slides.pdf)\n',
+      '_posts/class/slides.pdf': 'pdf',
+      'about/index.md': '---\ntitle: About\npermalink: /me/\n---\n\n[cv](cv.pdf)\n',
+      'about/cv.pdf': 'pdf',
+      'page.md': '---\ntitle: Page\n---\n\n[doc](doc.pdf)\n',
+      'doc.pdf': 'pdf',
+    };
+    const findings = async (configText: string) => {
+      const service = createPostcraftService({ fs: inMemorySite({ '_config.yml': configText, ...files }) });
+      await service.openWorkspace(['/site']);
+      const all = await Promise.all(['_posts/class/2020-09-28-talk.md', 'about/index.md', 'page.md'].map((path) => service.checkFile(`/site/${path}`)));
+      return all.flat().map((finding) => [finding.severity, finding.message, finding.fixes[0]?.edits[0]?.newText]);
+    };
+    assert.deepEqual(await findings('title: x\n'), [
+      ['error', 'No page or file at "slides.pdf" (looked for /2020/09/28/slides.pdf). Jekyll does not publish the file beside this page (_posts/class/slides.pdf).', '<!-- postcraft-disable-next-line broken-link -->\n'],
+      ['error', 'No page or file at "cv.pdf" (looked for /me/cv.pdf). Jekyll publishes the file beside this page (about/cv.pdf) at /about/cv.pdf, and the browser asks for the link from the page\'s URL. Did you mean "/about/cv.pdf"?', '/about/cv.pdf'],
+    ]);
+    // jekyll-postfiles copies a post's files beside its URL: the link is taken as written.
+    assert.deepEqual((await findings('plugins: [jekyll-postfiles]\n')).map(([, message]) => message), [(await findings('title: x\n'))[1]![1]]);
+  });
+
   it('knows the pages plugins make only when the plugin is loaded', async () => {
     const open = async (configText: string) => {
       const service = createPostcraftService({ fs: inMemorySite({ '_config.yml': configText, 'index.md': '---\ntitle: Home\n---\n' }) });

@@ -88,6 +88,13 @@ export const astroRoutes: GeneratorRoutes = {
 
   fileCandidates: rootRelativeCandidates,
 
+  // Astro publishes public/ as it is and nothing else that is no page: a Markdown link leaves a file beside the entry
+  // (`[tool.rb](./tool.rb)` in src/content/) as written, and astro 5.14.1 copies no such file.
+  publishedFileUrl(config, file) {
+    const publicDir = config.publicDirs[0];
+    return publicDir !== undefined && isInside(publicDir, file) ? { url: `${config.basePath}/${relativePath(publicDir, file)}` } : 'unpublished';
+  },
+
   buildsUnlistedUrls: (config) => routingOf(config)?.unlistedRoutes === true,
 
   isGeneratedUrl(site, url) {

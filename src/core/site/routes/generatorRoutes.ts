@@ -53,6 +53,13 @@ export interface GeneratorRoutes {
    * where no such rule applies: a relative link is then a file beside the post, a `/` link a URL.
    */
   linkedSourceFiles?(config: SiteConfig, fromPath: string, link: Pick<LinkReference, 'form' | 'path'>): readonly string[] | undefined;
+  /**
+   * Where the generator publishes `file`, which is no page, when it copies files only at their own path and
+   * turns no relative file link into their URL (Jekyll): its URL path (with the base path), or `unpublished`.
+   * Undefined where a file beside a page may be served beside the page's URL: a relative link to one is then
+   * taken as reaching it. Defined, the browser's rule holds: the link reaches what the page's URL leads to.
+   */
+  publishedFileUrl?(config: SiteConfig, file: string): { readonly url: string } | 'unpublished' | undefined;
   /** The URL a root-relative link written in `fromPath` reaches, where the generator changes it (Docusaurus adds a translated page's locale). */
   linkUrl?(config: SiteConfig, fromPath: string, url: string): string | undefined;
   /** The page a template link names; only for the forms this generator has. */

@@ -81,7 +81,19 @@ export const jekyllRoutes: GeneratorRoutes = {
     return item.kind === 'page' ? pageUrl(routing, item, data) : documentUrl(routing, item, data);
   },
 
-  // Every file outside `_` folders that is not excluded is copied as it is, at its path below the source.
+  // Every file outside `_` folders that is not excluded is copied at its path below the source; jekyll-relative-links
+  // rewrites links to pages only. What is excluded (a dateless file in `_posts/`, a `_` folder) is not copied at all
+  // (jekyll 4.3.1: `_posts/class/slides.pdf` is not in the output). A file in a posts or collection folder that
+  // Jekyll reads may be written as a collection's static file, and jekyll-postfiles copies the files of `_posts/`
+  // beside their post's URL: not claimed.
+  publishedFileUrl(config, file) {
+    const routing = jekyllRoutingOf(config);
+    if (!routing || (routing.plugins.includes('jekyll-postfiles') && file.includes('/_posts/'))) return undefined;
+    if (!isInside(routing.source, file) || isExcludedFile(config, file)) return 'unpublished';
+    const path = file.slice(routing.source.length + 1);
+    return path.split('/').some((segment) => /^[_.#~]|~$/.test(segment)) ? undefined : { url: `${config.basePath}/${path}` };
+  },
+
   fileCandidates(config, url) {
     const routing = jekyllRoutingOf(config);
     if (!routing) return [];
