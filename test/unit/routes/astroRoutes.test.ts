@@ -98,6 +98,24 @@ describe('Astro URL rules', () => {
     assert.equal(entriesMapped('/[lang]/[slug]', page('const posts = await getCollection("blog");\nreturn posts.map((post) => ({ params: { lang: "en", slug: post.id } }));')), undefined);
   });
 
+  // Astro Cactus (and frandieguez.com on its fork): posts/[...slug].astro maps `getAllPosts()` of src/data/post.ts, which
+  // returns `getCollection("post", …)`; astro 5.14.1 writes each entry at /posts/<id>/.
+  it('read the collection a page lists through a helper module of the site, by alias or relative path', async () => {
+    const route = "---\nimport { getAllPosts } from '@/data/post';\nexport const getStaticPaths = async () => {\n  const entries = await getAllPosts();\n  return entries.map((post) => ({ params: { slug: post.id }, props: { post } }));\n};\n---\n";
+    const files = {
+      'astro.config.mjs': "import { defineConfig } from 'astro/config';\nexport default defineConfig({});",
+      'src/content.config.ts': "import { glob } from 'astro/loaders';\nexport const collections = { post: defineCollection({ loader: glob({ base: './src/content/post', pattern: '**/*.md' }) }) };",
+      'src/data/post.ts': 'export async function getAllPosts() {\n  // getCollection("notes") in a comment is no call\n  return await getCollection("post", ({ data }) => (import.meta.env.PROD ? !data.draft : true));\n}\n',
+      'src/pages/posts/[...slug].astro': route,
+      'src/content/post/hello.md': '---\ntitle: Hello\n---\n',
+    };
+    const site = await load('/site', inMemorySite(files));
+    assert.equal(site.posts.get('/site/src/content/post/hello.md')?.route?.url, '/posts/hello/');
+    assert.equal(resolveUrl(site, '/posts/nope/').kind, 'missing');
+    const relative = await load('/site', inMemorySite({ ...files, 'src/pages/posts/[...slug].astro': route.replace("'@/data/post'", "'../../data/post'") }));
+    assert.equal(resolveUrl(relative, '/posts/nope/').kind, 'missing');
+  });
+
   // kozakemi.github.io (Fuwari): src/pages/[...page].astro returns paginate(posts): astro 4.16 writes /, /2/, /3/… only,
   // so a link to /posts/markdown/local-doc.html is broken, not a page the route may make.
   it('take a route of paginate()\'s page number alone as making its numbered pages only', async () => {

@@ -93,7 +93,8 @@ export const astro: GeneratorProfile = {
     const pagesDir = joinPath(setup.srcDir, 'pages');
     const contentDir = joinPath(setup.srcDir, 'content');
     const collections = entrySources(root, setup.collections);
-    const pages = [...(await pageFiles(fs, pagesDir)), ...(setup.starlight?.routes ?? [])];
+    const aliases = await importAliases(fs, root, setup.srcDir);
+    const pages = [...(await pageFiles(fs, root, pagesDir, aliases)), ...(setup.starlight?.routes ?? [])];
     const groups = await tagGroups(fs, collections, pages);
     const config: AstroSiteConfig = {
       generator: 'astro',
@@ -116,7 +117,7 @@ export const astro: GeneratorProfile = {
       // Starlight's docs route leaves drafts out of production builds (utils/routing/index.ts).
       ...(setup.starlight ? { publishing: { ...plainPublishing, skipsDrafts: true } } : {}),
       excludedFiles: excludedEntries(root, pagesDir, contentDir, setup.collections),
-      importAliases: await importAliases(fs, root, setup.srcDir),
+      importAliases: aliases,
       imageEndpoints: await imageEndpoints(fs, pagesDir),
       astroHeadingIds: setup.headingIds,
       authorCollections: authorCollections(setup.collections),
@@ -532,7 +533,7 @@ async function importAliases(fs: SiteFileSystem, root: string, srcDir: string): 
  * Every route file of src/pages, and for a dynamic page the collection its `getStaticPaths` lists when it
  * is read simply enough (see `entriesMapped`).
  */
-async function pageFiles(fs: SiteFileSystem, pagesDir: string): Promise<AstroPageFile[]> {
+async function pageFiles(fs: SiteFileSystem, root: string, pagesDir: string, aliases: readonly (readonly [string, string])[]): Promise<AstroPageFile[]> {
   const files: AstroPageFile[] = [];
   const visit = async (dir: string, depth: number): Promise<void> => {
     if (depth > 12) return;
@@ -545,7 +546,7 @@ async function pageFiles(fs: SiteFileSystem, pagesDir: string): Promise<AstroPag
       if (route === undefined) continue;
       const kind = /\.[cm]?[jt]s$/i.test(entry.name) ? 'endpoint' : 'page';
       const text = kind === 'page' && route.includes('[') && entry.name.endsWith('.astro') ? ((await readText(fs, path)) ?? '') : undefined;
-      const entries = text === undefined ? undefined : entriesMapped(route, text);
+      const entries = text === undefined ? undefined : entriesMapped(route, text, await importedHelpers(fs, root, path, text, aliases));
       const paginates = text !== undefined && paginatesOnly(route, text);
       files.push({ file: path, route, kind, ...(entries ? { entries } : {}), ...(paginates ? { paginates: true as const } : {}) });
     }
@@ -561,7 +562,7 @@ async function pageFiles(fs: SiteFileSystem, pagesDir: string): Promise<AstroPag
  */
 export function paginatesOnly(route: string, text: string): boolean {
   if (!/\/\[(?:\.\.\.)?[^\]/]+\]$/.test(route) || (route.match(/\[/g) ?? []).length !== 1) return false;
-  const script = withoutComments(/^\s*---\r?\n([\s\S]*?)\r?\n---/.exec(text)?.[1] ?? '');
+  const script = frontmatterScript(text);
   return /(?<![\w$])return\s+paginate\s*\(/.test(script) && !/(?<![\w$])params\s*:/.test(script);
 }
 
@@ -571,12 +572,15 @@ export function paginatesOnly(route: string, text: string): boolean {
  * entry's `id` or `slug` (`params: { slug: post.id }`, `({ id }) => ({ params: { slug: id } })`). A page
  * that paginates, or computes the parameter (`getPath(post.id)`, `post.id.replace(…)`), lists unknown URLs.
  */
-export function entriesMapped(route: string, text: string): AstroPageFile['entries'] {
+export function entriesMapped(route: string, text: string, helpers = ''): AstroPageFile['entries'] {
   const params = [...route.matchAll(/\[(?:\.\.\.)?([^\]]+)\]/g)].map((match) => match[1]!);
   if (params.length !== 1) return undefined;
-  const script = withoutComments(/^\s*---\r?\n([\s\S]*?)\r?\n---/.exec(text)?.[1] ?? '');
+  const script = frontmatterScript(text);
   if (/(?<![\w$])paginate\s*\(/.test(script)) return undefined;
-  const names = new Set(callArguments(script, 'getCollection').map((args) => stringLiteralValue(args.split(',')[0] ?? '')));
+  const collectionsIn = (source: string) => new Set(callArguments(source, 'getCollection').map((args) => stringLiteralValue(args.split(',')[0] ?? '')));
+  // The page's own getCollection, else that of the site's modules it imports (Astro Cactus's `getAllPosts()`).
+  const own = collectionsIn(script);
+  const names = own.size > 0 ? own : collectionsIn(helpers);
   if (names.size !== 1) return undefined;
   const collection = [...names][0];
   const mappings = [...script.matchAll(/(?<![\w$])params\s*:\s*\{([^{}]*)\}/g)].map((match) => topLevelProperties(`{${match[1]!}}`));
@@ -584,6 +588,37 @@ export function entriesMapped(route: string, text: string): AstroPageFile['entri
   const fields = new Set(mappings.map((mapping) => (mapping.size === 1 ? /^(?:[\w$]+(?:\?)?\.)?(id|slug)$/.exec(mapping.get(params[0]!) ?? '')?.[1] : undefined)));
   const field = fields.size === 1 ? [...fields][0] : undefined;
   return field === 'id' || field === 'slug' ? { collection, field } : undefined;
+}
+
+/** The script between a `.astro` file's `---` fences, comments blanked. */
+function frontmatterScript(text: string): string {
+  return withoutComments(/^\s*---\r?\n([\s\S]*?)\r?\n---/.exec(text)?.[1] ?? '');
+}
+
+const maxHelperBytes = 256 * 1024;
+
+/**
+ * The site's own modules a page's script imports (relative or through an alias: `@/data/post`), comments blanked,
+ * one after another: where a template's `getStaticPaths` gets its entries from a helper (Astro Cactus's
+ * `getAllPosts()` calls `getCollection('post', …)` in src/data/post.ts). Only when the page calls no getCollection itself.
+ */
+async function importedHelpers(fs: SiteFileSystem, root: string, page: string, text: string, aliases: readonly (readonly [string, string])[]): Promise<string> {
+  const script = frontmatterScript(text);
+  if (/(?<![\w$])getCollection\s*\(/.test(script)) return '';
+  const sources: string[] = [];
+  for (const match of script.matchAll(/\bimport\s+[^'"]*?\bfrom\s+(['"])([^'"]+)\1/g)) {
+    const specifier = match[2]!;
+    const alias = aliases.find(([prefix]) => specifier.startsWith(prefix));
+    const base = alias ? joinPath(alias[1], specifier.slice(alias[0].length)) : specifier.startsWith('.') ? joinPath(dirname(page), specifier) : undefined;
+    if (base === undefined || !isInside(root, base)) continue;
+    for (const candidate of extname(base) ? [base] : ['.ts', '.js', '.mjs', '.mts', '/index.ts', '/index.js'].map((extension) => base + extension)) {
+      const module = await readText(fs, candidate);
+      if (module === undefined) continue;
+      if (module.length <= maxHelperBytes) sources.push(withoutComments(module));
+      break;
+    }
+  }
+  return sources.join('\n');
 }
 
 /**
@@ -602,7 +637,7 @@ async function tagGroups(fs: SiteFileSystem, sources: readonly AstroEntrySource[
   };
   for (const page of pages) {
     if (page.kind !== 'page' || !/(?<![a-z])(?:tag|categor)/i.test(page.route) || !page.file.endsWith('.astro')) continue;
-    const script = withoutComments(/^\s*---\r?\n([\s\S]*?)\r?\n---/.exec((await readText(fs, page.file)) ?? '')?.[1] ?? '');
+    const script = frontmatterScript((await readText(fs, page.file)) ?? '');
     const [first, ...rest] = new Set(callArguments(script, 'getCollection').flatMap((args) => stringLiteralValue(args.split(',')[0] ?? '') ?? []));
     for (const name of rest) if (root(name) !== root(first!)) parent.set(root(name), root(first!));
   }
