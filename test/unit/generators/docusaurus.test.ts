@@ -77,6 +77,22 @@ describe('Docusaurus rules', () => {
     assert.deepEqual(plugins.docs.map((docs) => [docs.id, docs.path]), [['base-docs', '../../docs']]);
   });
 
+  // kuizuo/blog: `blog: false` in the preset and `['./src/plugin/plugin-content-blog', { path: 'blog' }]`, a module that
+  // returns @docusaurus/plugin-content-blog's instance with its posts sorted; docusaurus 3.10.1 builds that blog
+  // (and stops on an author key authors.yml does not have).
+  it('takes a local plugin that wraps a content plugin for an instance of it, with its options', async () => {
+    const wrapper = "const blogPluginExports = require('@docusaurus/plugin-content-blog');\nmodule.exports = async (context, options) => ({ ...(await blogPluginExports.default(context, options)) });\n";
+    const files = {
+      'docusaurus.config.js': "export default { presets: [['classic', { blog: false }]], plugins: [['./src/plugin/plugin-content-blog', { path: 'posts' }], ['./src/plugin/other', {}]] };",
+      'src/plugin/plugin-content-blog/index.js': wrapper,
+      'src/plugin/other.js': 'module.exports = () => ({ name: "other" });\n',
+      'posts/authors.yml': authors,
+    };
+    const { site, check } = await open(files);
+    assert.equal(site.isPost('/site/posts/2024-01-01-a.md'), true);
+    assert.deepEqual(codes(await check('posts/2024-01-01-a.md', '---\ntitle: A\nauthors: [slorber, nobody]\n---\n')), ['unknown-author']);
+  });
+
   it('indexes only the content folders, versioned docs included, and never the build output', async () => {
     const { site } = await open({ 'docusaurus.config.js': config, 'versions.json': '["1.0"]' });
     const isPost = (path: string) => site.isPost(`/site/${path}`);
@@ -148,6 +164,13 @@ describe('Docusaurus rules', () => {
     assert.ok(stripped.includes("'https://x.org/'") && stripped.includes('"//b"') && stripped.includes('/\\/\\/ not a comment/'));
     assert.ok(!stripped.includes('note') && !stripped.includes("'no'"));
     assert.deepEqual(stringListSetting("staticDirectories: ['static', `assets`, dir]", 'staticDirectories'), ['static', 'assets']);
+  });
+
+  // kuizuo/blog's config: a template inside a template's `${…}`, whose `https://` no comment starts.
+  it('reads a template literal inside another one\'s substitution as a string', () => {
+    const source = "const x = { html: `a ${(() => { log(`see https://kuizuo.cn`); return '}'; })()} b`, plugins: ['./p'] }; // end";
+    const stripped = withoutComments(source);
+    assert.ok(stripped.includes('see https://kuizuo.cn') && stripped.includes("plugins: ['./p']") && !stripped.includes('end'));
   });
 
   it('leaves out what GlobExcludeDefault excludes: _ files and folders, tests; a plugin exclude replaces it, include narrows', async () => {

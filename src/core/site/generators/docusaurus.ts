@@ -2,7 +2,7 @@ import { docusaurusDetection } from './detection';
 import type { SiteFileSystem } from '../../host/fileSystem';
 import { dirname, isInside, joinPath, normalizePath, relativePath } from '../../text/paths';
 import { basePathOf, hostOf, withHost, readDataFile, readText } from '../configFiles';
-import { localPluginRoutes } from './docusaurus/localPluginRoutes';
+import { readLocalPlugins, type AddedRoute, type ContentKind } from './docusaurus/localPlugins';
 import { readsTabIndentation } from './frontMatterReader';
 import type { Author, SiteConfig, TagRegistry } from '../model';
 import { authorsFromDataFile } from './dataAuthors';
@@ -76,8 +76,8 @@ export const docusaurus: GeneratorProfile = {
   // The site's folder is the config's (`siteDir`): the root may be a folder above it that holds content the config
   // names outside it (`path: '../docs'`, see `contentBeyondRoot`).
   loadConfig: recordingConfigInputs(async (fs, root, configFile) => {
-    const { file, siteDir, source, plugins, locales, folders } = await readContentFolders(fs, root, configFile);
-    const routing = await routingOf(fs, siteDir, source, plugins, locales);
+    const { file, siteDir, source, plugins, locales, folders, local } = await readContentFolders(fs, root, configFile);
+    const routing = await routingOf(fs, siteDir, source, plugins, locales, local.routes);
     const config: DocusaurusSiteConfig = {
       generator: 'docusaurus',
       root,
@@ -121,7 +121,8 @@ export const docusaurus: GeneratorProfile = {
   // getDataFilePath): its keys count too.
   async loadAuthors(fs, config) {
     const authors = new Map<string, Author>();
-    const { blogs } = contentPlugins(await readConfigSource(fs, config.configFile));
+    const source = await readConfigSource(fs, config.configFile);
+    const { blogs } = contentPlugins(source, (await readLocalPlugins(fs, docusaurusSiteDir(config), source)).wrappedContent);
     const locales = localesOf(config);
     for (const blog of blogs) {
       await authorsFromDataFile(fs, joinPath(docusaurusSiteDir(config), blog.path, blog.authorsMapPath), identity, authors);
@@ -198,7 +199,7 @@ async function readConfigSource(fs: SiteFileSystem, file: string | undefined): P
  * `include:` and `exclude:` (an `exclude` list that is not all literals, such as `[...GlobExcludeDefault,
  * 'x']`, keeps the defaults as well).
  */
-export function contentPlugins(source: string): ContentPlugins {
+export function contentPlugins(source: string, wrappedContent: ReadonlyMap<string, ContentKind> = new Map()): ContentPlugins {
   const presets = /(?<![\w$])presets\s*:\s*\[/.exec(source);
   const presetText = presets ? source.slice(presets.index, matchingBracket(source, presets.index + presets[0].length - 1) + 1) : source;
   const plugins: ContentPlugins = { blogs: [], docs: [], pages: [] };
@@ -223,16 +224,18 @@ export function contentPlugins(source: string): ContentPlugins {
     const options = objectSetting(presetText, kind);
     if (options !== false) add(kind, options ?? '{}', options === undefined);
   }
-  const pluginName = /(['"])(?:@docusaurus\/plugin-|docusaurus-plugin-)?content-(blog|docs|pages)\1\s*(,\s*\{)?(?:,\s*([\w$]+)\s*\])?/g;
+  // The plugin by its package name, or a local plugin that wraps one (see LocalPlugins.wrappedContent).
+  const local = [...wrappedContent.keys()].map(escapeRegExp).join('|');
+  const pluginName = new RegExp(`(['"])(?:(?:@docusaurus\\/plugin-|docusaurus-plugin-)?content-(blog|docs|pages)${local ? `|(${local})` : '()'})\\1\\s*(,\\s*\\{)?(?:,\\s*([\\w$]+)\\s*\\])?`, 'g');
   let inside = -1; // a plugin name inside another plugin's options is part of them, not a plugin
   for (const match of source.matchAll(pluginName)) {
     if (match.index < inside) continue;
     if (presetText !== source && match.index >= (presets?.index ?? 0) && match.index < (presets?.index ?? 0) + presetText.length) continue;
     const open = match.index + match[0].length - 1;
-    const close = match[3] ? matchingBracket(source, open) : -1;
+    const close = match[4] ? matchingBracket(source, open) : -1;
     if (close !== -1) inside = close;
-    const options = match[3] ? source.slice(open, close + 1) : match[4] ? (declaredObject(source, match[4]) ?? '{}') : '{}';
-    add(match[2] as 'blog' | 'docs' | 'pages', options);
+    const options = match[4] ? source.slice(open, close + 1) : match[5] ? (declaredObject(source, match[5]) ?? '{}') : '{}';
+    add((match[2] as ContentKind | undefined) ?? wrappedContent.get(match[3]!)!, options);
   }
   return plugins;
 }
@@ -312,20 +315,20 @@ async function readContentFolders(fs: SiteFileSystem, root: string, configFile: 
   const file = configFile ? joinPath(root, configFile) : undefined;
   const siteDir = file ? dirname(file) : root;
   const source = await readConfigSource(fs, file);
-  const plugins = contentPlugins(source);
+  const local = await readLocalPlugins(fs, siteDir, source);
+  const plugins = contentPlugins(source, local.wrappedContent);
   const locales = await readLocales(fs, siteDir, source);
-  return { file, siteDir, source, plugins, locales, folders: contentFolders(plugins, locales) };
+  return { file, siteDir, source, plugins, locales, local, folders: contentFolders(plugins, locales) };
 }
 
 /**
  * The settings Docusaurus makes URLs from: `trailingSlash`, the locales, and each content instance's
  * route base paths (the plugins' option defaults when not written as literals) and docs versions.
  */
-async function routingOf(fs: SiteFileSystem, root: string, source: string, plugins: ContentPlugins, locales: DocusaurusLocales): Promise<DocusaurusRouting> {
+async function routingOf(fs: SiteFileSystem, root: string, source: string, plugins: ContentPlugins, locales: DocusaurusLocales, pluginRoutes: readonly AddedRoute[]): Promise<DocusaurusRouting> {
   const options = (plugin: ContentPlugin) => pluginOptions.get(plugin) ?? '{}';
   const setting = (plugin: ContentPlugin, key: string, fallback: string) => topLevelString(options(plugin), key) ?? fallback;
   const trailingSlash = booleanSetting(source, 'trailingSlash');
-  const pluginRoutes = await localPluginRoutes(fs, root, source);
   return {
     generator: 'docusaurus',
     ...(trailingSlash === undefined ? {} : { trailingSlash }),

@@ -177,6 +177,22 @@ function stringEnd(text: string, start: number): number {
     if (text[i] === '\\') i++;
     else if (text[i] === quote) return i;
     else if (quote !== '`' && text[i] === '\n') return i;
+    else if (quote === '`' && text[i] === '$' && text[i + 1] === '{') i = substitutionEnd(text, i + 1);
+  }
+  return text.length;
+}
+
+/**
+ * The `}` that closes a template literal's `${` at `open`, past the strings and braces inside: a template inside it
+ * (kuizuo/blog's config writes `innerHTML: \`…${(function () { console.log(\`%c https://kuizuo.cn\`) })}…\``).
+ */
+function substitutionEnd(text: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '"' || ch === "'" || ch === '`') i = stringEnd(text, i);
+    else if (ch === '{') depth++;
+    else if (ch === '}' && --depth === 0) return i;
   }
   return text.length;
 }

@@ -1,6 +1,6 @@
 import { basename, dirname, isInside, joinPath } from '../../text/paths';
 import { rootRelativeCandidates } from '../generators/profile';
-import type { AddedRoute } from '../generators/docusaurus/localPluginRoutes';
+import type { AddedRoute } from '../generators/docusaurus/localPlugins';
 import type { SiteConfig } from '../model';
 import { isExcludedFile } from '../pageKinds';
 import type { GeneratorRoutes, RouteSite } from './generatorRoutes';
@@ -27,7 +27,7 @@ export interface DocusaurusRouting {
   readonly blogs: readonly DocusaurusBlogRouting[];
   readonly docs: readonly DocusaurusDocsRouting[];
   readonly pages: readonly DocusaurusInstanceRouting[];
-  /** The routes the site's own plugins add (`localPluginRoutes`). */
+  /** The routes the site's own plugins add (`readLocalPlugins`). */
   readonly pluginRoutes?: readonly AddedRoute[];
 }
 

@@ -12,23 +12,36 @@ export interface AddedRoute {
   readonly whole: boolean;
 }
 
-/**
- * The routes the site's own plugins add (`actions.addRoute({ path: … })` in a plugin the config names by a
- * relative path): the text of `path` before its first `${…}`, after a leading base URL (JHipster's
- * module-details plugin adds `${context.baseUrl}modules/marketplace/details/${moduleName}` for each module
- * it fetches from npm at build time).
- */
-export async function localPluginRoutes(fs: SiteFileSystem, siteDir: string, configSource: string): Promise<AddedRoute[]> {
+export type ContentKind = 'blog' | 'docs' | 'pages';
+
+/** What the site's own plugins (those the config names by a relative path) do that changes its pages. */
+export interface LocalPlugins {
+  /** The routes they add (see `addedRoutes`). */
+  readonly routes: readonly AddedRoute[];
+  /**
+   * Those that wrap a content plugin, by the name the config gives them, with its kind: kuizuo/blog's
+   * `'./src/plugin/plugin-content-blog'` returns `@docusaurus/plugin-content-blog`'s instance with its posts sorted,
+   * so its options make a blog like the plugin's own.
+   */
+  readonly wrappedContent: ReadonlyMap<string, ContentKind>;
+}
+
+/** Reads each plugin of `plugins: [...]` that the config names by a relative path, once. */
+export async function readLocalPlugins(fs: SiteFileSystem, siteDir: string, configSource: string): Promise<LocalPlugins> {
   const routes = new Map<string, AddedRoute>();
+  const wrappedContent = new Map<string, ContentKind>();
   for (const match of configSource.matchAll(/(?<![\w$])plugins\s*:\s*\[/g)) {
     const open = match.index + match[0].length - 1;
     const list = configSource.slice(open, matchingBracket(configSource, open) + 1);
     for (const entry of list.matchAll(/['"`](\.\.?\/[^'"`\s]+)['"`]/g)) {
       const text = await pluginSource(fs, siteDir, entry[1]!);
-      if (text !== undefined) for (const route of addedRoutes(text)) routes.set(`${route.whole}${route.path}`, route);
+      if (text === undefined) continue;
+      for (const route of addedRoutes(text)) routes.set(`${route.whole}${route.path}`, route);
+      const wrapped = /(['"])@docusaurus\/plugin-content-(blog|docs|pages)\1/.exec(text)?.[2] as ContentKind | undefined;
+      if (wrapped) wrappedContent.set(entry[1]!, wrapped);
     }
   }
-  return [...routes.values()];
+  return { routes: [...routes.values()], wrappedContent };
 }
 
 async function pluginSource(fs: SiteFileSystem, siteDir: string, relative: string): Promise<string | undefined> {
