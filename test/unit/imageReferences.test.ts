@@ -37,6 +37,13 @@ describe('image references in the body', () => {
     assert.deepEqual(images("import hero from './hero.png';\nimport Thing from './Thing';\n<img src={require('./b.webp').default} />", { mdx: true }).map((image) => image.path), ['./hero.png', './b.webp']);
   });
 
+  // MDX reads JSX, where an attribute needs no space after a value: `<img src="a.png"alt="A" />` shows a.png
+  // (CommonMark's HTML grammar has no such tag, so markdown-it takes it for text).
+  it('finds the src of every MDX <img> outside code, attributes with or without spaces between them', () => {
+    const body = '<img src="/a.png"alt="A" />\n\n<figure>\n  <img src="/b.png" alt="B" />\n</figure>\n\n`<img src="/c.png" />`\n\n<Image src={d} />';
+    assert.deepEqual(images(body, { mdx: true }).map((image) => [image.path, image.source]), [['/a.png', '/a.png'], ['/b.png', '/b.png']]);
+  });
+
   it('takes an import line in plain Markdown for text', () => {
     assert.deepEqual(images("import hero from './hero.png';\n\nCall require('./b.webp') to load it."), []);
   });

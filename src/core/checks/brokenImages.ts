@@ -200,6 +200,9 @@ function showsAsIs(site: Site, reference: ImageReference, file: string): boolean
   const { config } = site;
   // A field only the layouts read may show the image resized (Hugo and Eleventy image pipelines, Astro's image()) or only in a social card.
   if (reference.origin === 'frontmatter' && (config.generator === 'astro' || config.generator === 'eleventy')) return false;
+  // An MDX import that no `<img src={…}>` shows goes to a component, which may resize it (Docusaurus's IdealImage) or load
+  // it only on a click (2m.github.io's zoom images, react-medium-image-zoom's `zoomImg`).
+  if (reference.origin === 'import' && reference.tag !== 'img') return false;
   if (config.generator === 'hugo') {
     if (config.assetDirs.some((dir) => isInside(dir, file))) return false;
     // Hugo's image processing takes resources only (a bundle's files, assets/ and what is mounted there): a file of

@@ -1,6 +1,7 @@
 import { msg, type Message } from '../l10n/message';
 import { compilesAsMdx } from '../post/dialect';
-import { scanMarkdownBody, type BodySpan, type BodyText } from '../post/markdownStructure';
+import { htmlImageTags, jsxImageTags } from '../post/imageTags';
+import { scanMarkdownBody } from '../post/markdownStructure';
 import { tagArguments, templateTags } from '../post/templateImages';
 import { pageMarkdown } from '../post/templateBlocks';
 import { basename } from '../text/paths';
@@ -37,9 +38,10 @@ export const checkMissingAlt: Check = (context) => {
   for (const { text, start, name } of tags) {
     // `{...props}` may carry an alt: unknown, so nothing is claimed. A tag with no source shows no image
     // (`<img/>` named in prose a template captures, say).
-    if (/\salt(?=[\s=/>])/i.test(text) || text.includes('{...') || !/\s(?:src|srcset|img)\s*=/i.test(text)) continue;
+    // An attribute may follow a value with no space (`<Image src={img}alt="A" />`): MDX's and HTML's parsers read it all the same.
+    if (/(?:\s|(?<=["'}]))alt(?=[\s=/>])/i.test(text) || text.includes('{...') || !/(?:\s|(?<=["'}]))(?:src|srcset|img)\s*=/i.test(text)) continue;
     const nameEnd = start + 1 + name.length;
-    const src = /\ssrc\s*=\s*(?:"([^"]*)"|'([^']*)'|\{([^}]*)\})/i.exec(text);
+    const src = /(?:\s|(?<=["'}]))src\s*=\s*(?:"([^"]*)"|'([^']*)'|\{([^}]*)\})/i.exec(text);
     const shown = src ? `"${src[1] ?? src[2] ?? src[3]}"` : `<${name}>`;
     report(context, { start: at(start), end: at(nameEnd) }, msg('Image {0} has no alt attribute: screen readers and search engines get nothing for it (write alt="" for a decorative image).', shown), altFix(context, { start: at(nameEnd), end: at(nameEnd) }, ' alt="', src?.[1] ?? src?.[2] ?? '', '"'));
   }
@@ -57,46 +59,6 @@ export const checkMissingAlt: Check = (context) => {
     }
   }
 };
-
-interface ImageTag {
-  readonly text: string;
-  /** Where `<` stands in the body. */
-  readonly start: number;
-  readonly name: string;
-}
-
-function htmlImageTags(html: readonly BodyText[]): ImageTag[] {
-  const tags: ImageTag[] = [];
-  for (const part of html) {
-    for (const tag of part.text.includes('<') ? part.text.matchAll(/<(img)\b[^<>]*>/gi) : []) tags.push({ text: tag[0], start: part.toBody(tag.index), name: tag[1]! });
-  }
-  return tags;
-}
-
-/** `<img …>` and `<Image …>` in an MDX body, up to the `>` that closes them outside quotes and braces. */
-function jsxImageTags(body: string, code: readonly BodySpan[]): ImageTag[] {
-  const tags: ImageTag[] = [];
-  for (const match of body.matchAll(/<(img|Image)(?=[\s/>])/g)) {
-    const start = match.index;
-    if (code.some((span) => span.start <= start && start < span.end)) continue;
-    let depth = 0;
-    let quote = '';
-    let end = start + match[0].length;
-    // A tag is not a page long: past 10,000 characters with no `>` it is text (and a body of many
-    // unclosed `<img` costs no more than that each, not its whole length).
-    const limit = Math.min(body.length, end + 10_000);
-    for (; end < limit; end++) {
-      const char = body[end]!;
-      if (quote) quote = char === quote ? '' : quote;
-      else if (char === '"' || char === "'" || char === '`') quote = char;
-      else if (char === '{') depth++;
-      else if (char === '}') depth = Math.max(0, depth - 1);
-      else if (char === '>' && depth === 0) break;
-    }
-    if (end < limit) tags.push({ text: body.slice(start, end + 1), start, name: match[1]! });
-  }
-  return tags;
-}
 
 function report(context: CheckContext, range: { start: number; end: number }, message: Message, fix: Fix): void {
   context.report({ code: 'missing-alt', severity: 'warning', range, message, fixes: [fix] });

@@ -3,6 +3,8 @@ import { innerRange, valuesOf } from '../frontmatter/values';
 import { compilesAsMdx, type GeneratorId, type PostDialect } from './dialect';
 import { isImagePath } from '../text/fileKinds';
 import { guessedFrontmatterImages, postImageFields } from './frontmatterImages';
+import { escapeRegExp } from '../text/regExp';
+import { htmlImageTags, jsxImageTags } from './imageTags';
 import { scanMarkdownBody } from './markdownStructure';
 import type { ParsedPost } from './parsedPost';
 import { findTemplateImages } from './templateImages';
@@ -26,7 +28,7 @@ export interface ImageReference {
    * an argument of a site's own shortcode or Liquid tag): why, for the message. A guess is never an error.
    */
   readonly guess?: Message;
-  /** The shortcode or Liquid tag it is an argument of. */
+  /** The shortcode or Liquid tag it is an argument of; `img` for an MDX import an `<img src={…}>` shows. */
   readonly tag?: string;
   /** For an argument of `{% include file param=… %}`: the include and the parameter (see `PostDialect.includeImagePrefixes`). */
   readonly include?: { readonly file: string; readonly parameter: string };
@@ -112,17 +114,25 @@ function scanBodyImages(post: ParsedPost, { mdx, generator }: { mdx: boolean; ge
   // Template arguments and MDX imports are looked for first: whether they are in code matters, so they
   // decide, with the images, whether the body's block structure is needed at all.
   const templateArguments = mdx ? [] : findTemplateImages(written, generator);
-  const imports: { raw: string; path: string; start: number }[] = [];
+  const imports: { raw: string; path: string; start: number; inImg: boolean }[] = [];
   // MDX: `import hero from './hero.png'` in the body's ESM (see mdxEsm.ts), and `require('./hero.png')`
   // anywhere. In plain Markdown such text is text.
   const mayImport = mdx && (body.includes('import') || body.includes('require('));
-  for (const { raw, value, start } of mayImport ? mdxEsmSpecifiers(body) : []) if (hasImageExtension(value)) imports.push({ raw, path: value, start });
+  for (const { raw, value, start } of mayImport ? mdxEsmSpecifiers(body) : []) {
+    if (!hasImageExtension(value)) continue;
+    const binding = /import\s+([A-Za-z_$][\w$]*)\s+from\s*['"]?$/.exec(body.slice(Math.max(0, start - 200), start))?.[1];
+    const inImg = binding !== undefined && new RegExp(`<img\\b[^<>]*\\ssrc\\s*=\\s*\\{\\s*${escapeRegExp(binding)}(?:\\.src)?\\s*\\}`).test(body);
+    imports.push({ raw, path: value, start, inImg });
+  }
   for (const match of mayImport && body.includes('require(') ? body.matchAll(/require\(\s*(['"])([^'"\n]+)\1/g) : []) {
     const path = match[2]!;
-    if (hasImageExtension(path)) imports.push({ raw: path, path, start: match.index + match[0].length - path.length - 1 });
+    const inImg = /<img\b[^<>]*\ssrc\s*=\s*\{\s*$/.test(body.slice(Math.max(0, match.index - 300), match.index));
+    if (hasImageExtension(path)) imports.push({ raw: path, path, start: match.index + match[0].length - path.length - 1, inImg });
   }
 
-  const structure = scanMarkdownBody(body, { mdx, needCode: imports.length > 0 || templateArguments.some((argument) => argument.hiddenInCode) });
+  // Jekyll fills `{{ site.baseurl }}` in before kramdown reads `![a]({{ site.baseurl }}/x.png)`, as it does in links.
+  const needCode = imports.length > 0 || templateArguments.some((argument) => argument.hiddenInCode) || (mdx && body.includes('<img'));
+  const structure = scanMarkdownBody(body, { mdx, needCode, liquidDestinations: generator === 'jekyll' && !mdx });
   const inCode = (offset: number) => structure.code.some((code) => code.start <= offset && offset < code.end);
   for (const { span, destination } of structure.images) {
     const path = imagePathOf(destination);
@@ -130,15 +140,15 @@ function scanBodyImages(post: ParsedPost, { mdx, generator }: { mdx: boolean; ge
     if (path !== undefined) found.push({ raw, path, range: { start: post.bodyStart + span.start, end: post.bodyStart + span.end }, origin: 'markdown' });
   }
 
-  // <img src="…" srcset="a.png 1x, b.png 2x">, up to the next `<` or `>`: an unclosed tag costs one scan.
-  for (const html of structure.html) {
-    for (const tag of html.text.includes('<') ? html.text.matchAll(/<img\b[^<>]*>/gi) : []) {
-      for (const attribute of tag[0].matchAll(/\s(src|srcset)\s*=\s*(?:"([^"]*)"|'([^']*)')/gi)) {
-        const value = attribute[2] ?? attribute[3] ?? '';
-        const valueStart = tag.index + attribute.index + attribute[0].length - value.length - 1;
-        if (attribute[1]!.toLowerCase() === 'src') add(value, html.toBody(valueStart), 'html');
-        else for (const candidate of value.matchAll(/[^\s,]+(?:\s+[\d.]+[wx])?/g)) add(candidate[0].split(/\s+/)[0]!, html.toBody(valueStart + candidate.index), 'html');
-      }
+  // <img src="…" srcset="a.png 1x, b.png 2x">: in HTML as CommonMark passes it on; in MDX every JSX `<img>` outside code.
+  const imgTags = mdx ? jsxImageTags(body, structure.code).filter((tag) => tag.name === 'img') : htmlImageTags(structure.html);
+  for (const tag of imgTags) {
+    // An attribute may follow a quoted value with no space (`<img src="a.png"alt="A">`), as JSX and HTML parsers read it.
+    for (const attribute of tag.text.matchAll(/(?:\s|(?<=["'}]))(src|srcset)\s*=\s*(?:"([^"]*)"|'([^']*)')/gi)) {
+      const value = attribute[2] ?? attribute[3] ?? '';
+      const valueStart = attribute.index + attribute[0].length - value.length - 1;
+      if (attribute[1]!.toLowerCase() === 'src') add(value, tag.toBody(valueStart), 'html');
+      else for (const candidate of value.matchAll(/[^\s,]+(?:\s+[\d.]+[wx])?/g)) add(candidate[0].split(/\s+/)[0]!, tag.toBody(valueStart + candidate.index), 'html');
     }
   }
 
@@ -147,11 +157,13 @@ function scanBodyImages(post: ParsedPost, { mdx, generator }: { mdx: boolean; ge
     if (argument.guess && argument.raw.includes('*')) continue;
     if (!(argument.hiddenInCode && inCode(argument.tagStart))) add(argument.raw, argument.start, 'shortcode', argument.guess, argument.tag, argument.include);
   }
-  for (const { raw, path, start } of imports) {
+  for (const { raw, path, start, inImg } of imports) {
     if (inCode(start)) continue;
     const reference = toReference(raw, post.bodyStart + start, 'import');
+    if (!reference) continue;
     // An escaped specifier (`'./\_hero.png'`) names the file its value names.
-    if (reference) found.push(raw === path ? reference : { ...reference, path: imagePathOf(path) ?? reference.path });
+    const named = raw === path ? reference : { ...reference, path: imagePathOf(path) ?? reference.path };
+    found.push(inImg ? { ...named, tag: 'img' } : named);
   }
 
   return found.sort((a, b) => a.range.start - b.range.start);

@@ -103,6 +103,28 @@ describe('heavy-image', () => {
     const plain = await heavyFindings({ ...files, 'eleventy.config.js': 'export default function (c) { c.addPassthroughCopy("img"); }\n' }, '/site/blog/p.md');
     assert.equal(plain.findings.length, 1);
   });
+  // 2m.github.io's <Img large={require(…)} small={require(…)}>: react-medium-image-zoom fetches `large` only on a click,
+  // and a docusaurus 3.10.1 build writes no <img> of it; IdealImage writes resized copies.
+  it('weighs an MDX import only where an <img src={…}> shows it, not where a component takes it', async () => {
+    const big = png(4000, 3000, 2500);
+    const post = [
+      '---', 'title: T', '---', '',
+      "import shown from './a.png';", "import Image from '@theme/IdealImage';", '',
+      '<img src={shown} />', '',
+      "<img src={require('./b.png').default} />", '',
+      "<Img large={require('./c.png').default} small={require('./small.png').default} />", '',
+      "<Image img={require('./d.png')} />", '',
+    ].join('\n');
+    const { findings } = await heavyFindings({
+      'docusaurus.config.js': 'module.exports = { title: "T", url: "https://example.org", baseUrl: "/" };\n',
+      'postcraft.config.json': '{ "heavyImageKB": 2 }',
+      'blog/2024-01-01-p/index.mdx': post,
+      ...Object.fromEntries(['a', 'b', 'c', 'd'].map((name) => [`blog/2024-01-01-p/${name}.png`, big])),
+      'blog/2024-01-01-p/small.png': png(10, 10, 100),
+    }, '/site/blog/2024-01-01-p/index.mdx');
+    assert.deepEqual(findings.map((finding) => finding.message.split(' is ')[0]), ['Image "./a.png"', 'Image "./b.png"']);
+  });
+
   it('weighs only the images posts show as they are, when they are checked, not every image of the site', async () => {
     const fs = new InMemoryFileSystem('/site', {
       ...hugo,

@@ -105,6 +105,9 @@ describe('Jekyll rules', () => {
     const body = ['![](/assets/img/a.png)', '![](/blog/assets/img/a.png)', '![]({{ site.baseurl }}/assets/img/a.png)', "![]({{ '/assets/img/a.png' | relative_url }})"].join('\n');
     assert.deepEqual(await check('_posts/2024-01-01-a.md', post('', body)), []);
     assert.deepEqual(codes(await check('_posts/2024-01-01-a.md', post('', '![](/assets/images/a.png)'))), ['broken-image']);
+    // Liquid fills the destination in before kramdown reads it, spaces and all (jekyll-now's posts are written so).
+    const missing = ['![a]({{ site.baseurl }}/assets/images/a.png)', "![b]({{ '/assets/images/b.png' | relative_url }})"].join('\n\n');
+    assert.deepEqual((await check('_posts/2024-01-01-a.md', post('', missing))).map((finding) => [finding.code, finding.line]), [['broken-image', 4], ['broken-image', 6]]);
   });
 
   it('takes a relative image path from the page folder or from the site root', async () => {
