@@ -77,6 +77,9 @@ function anchorsIn(text: string, bodyStart: number, config: SiteConfig, path: st
   // And those its type's own layout writes (a Hugo page's `type`, else its section), where that layout lays it out.
   const writing = config.anchorTypes?.size ? config.anchorTypes.get(typeof data['type'] === 'string' ? data['type'] : (hugoContentFile(config, path, config.languages?.defaultLanguage ?? '')?.dir.split('/')[0] ?? '')) : undefined;
   if (writing && laysOutIds(writing, data['layout'], /(^|\/)_index\.[^/]+$/.test(path))) return undefined;
+  // And a page whose own script reads the fragment answers any `#x` itself (3h4x.github.io's tags page scrolls to the
+  // tag's button, which has no id).
+  if (body.includes('location.hash') && /<script\b/i.test(body)) return undefined;
   const anchors = anchorsOf(body, bodyStart, { style, mdx, goldmark: config.goldmarkIds });
   // The index outlives the text: a slice of it would keep the whole post in memory.
   return anchors.length === 0 ? noAnchors : anchors.map(({ id, text: headingText, range }) => ({ id: detached(id), ...(headingText !== undefined ? { text: detached(headingText) } : {}), range }));

@@ -63,6 +63,14 @@ describe('Jekyll rules', () => {
     assert.deepEqual(findings.map((finding) => finding.message), ['No heading or anchor "#sec-a" in "F".']);
   });
 
+  // 3h4x.github.io's tags page writes a button per tag, no ids, and its inline script scrolls to the one location.hash names.
+  it('checks no fragment of a page whose own script reads the fragment; a script that does not read it leaves them checked', async () => {
+    const script = (reads: string) => `<div class="tag-pill" data-tag="jekyll"></div>\n\n<script>\nconst tag = ${reads};\n</script>\n`;
+    const { check } = await open({ '_config.yml': 'title: x\n', 'tags.md': `---\ntitle: Tags\npermalink: /tags/\n---\n${script('location.hash.slice(1)')}`, 'other.md': `---\ntitle: Other\npermalink: /other/\n---\n${script('document.title')}` });
+    const findings = await check('_posts/2024-01-01-a.md', post('', '[a](/tags/#jekyll) [b](/other/#jekyll)'));
+    assert.deepEqual(findings.map((finding) => finding.message), ['No heading or anchor "#jekyll" in "Other".']);
+  });
+
   it('moves posts and collections into collections_dir when it is set', async () => {
     const { site } = await open({ '_config.yml': 'collections_dir: content\n', '_posts/old.md': '', 'content/_posts/.keep': '' });
     assert.equal(site.isPost('/site/_posts/2024-01-01-old.md'), false);
