@@ -28,8 +28,8 @@ export function checkDuplicateUrl(context: CheckContext): void {
   const own = site.posts.get(post.path);
   if (!own?.route || own.draft || site.hasExpired(own)) return;
   const owners = urlOwners(site);
-  const pageKey = urlKey(own.route.url);
-  const rivals = owners.get(pageKey)?.pages.filter((path) => path !== post.path && !localizedCounterparts(site, path, post.path)) ?? [];
+  const pageKey = writtenKey(site, own.route.url);
+  const rivals = owners.get(pageKey)?.pages.filter((path) => path !== post.path && !localizedCounterparts(site, path, post.path)).sort() ?? [];
   // The whole-site check keeps no parsed frontmatter (see twoPassCheck.ts): it is parsed again only for a
   // post that may have something to report, with a rival or an alias, and not for each of thousands of posts.
   const mayReport = rivals.length > 0 || own.route.aliases.length > 0;
@@ -52,14 +52,15 @@ export function checkDuplicateUrl(context: CheckContext): void {
   const aliasNodes = aliasField?.value?.kind === 'list' ? aliasField.value.items : aliasField?.value ? [aliasField.value] : [];
   for (const node of aliasNodes) {
     if (node.kind !== 'scalar' || typeof node.value !== 'string') continue;
-    const alias = own.route.aliases.find((url) => url === node.value || urlKey(url) === urlKey(aliasUrl(node.value as string)));
-    if (alias === undefined || urlKey(alias) === pageKey) continue; // an alias to itself is no redirect
-    const taken = owners.get(urlKey(alias));
+    const alias = own.route.aliases.find((url) => url === node.value || writtenKey(site, url) === writtenKey(site, aliasUrl(node.value as string)));
+    if (alias === undefined || writtenKey(site, alias) === pageKey) continue; // an alias to itself is no redirect
+    const taken = owners.get(writtenKey(site, alias));
     // hugo 0.111 writes a translation's alias at the root, over the other language's (gohugoio/hugo#2452);
     // current Hugo writes it below the page's language. Only pages of one language collide in both.
     const rival = (path: string) => path !== post.path && site.posts.get(path)?.language === own.language;
-    const page = taken?.pages.find(rival);
-    const otherAlias = taken?.aliases.find(rival);
+    // By path: the pages are in the order they were read, which a whole-site check does not fix.
+    const page = taken?.pages.filter(rival).sort()[0];
+    const otherAlias = taken?.aliases.filter(rival).sort()[0];
     const other = page ?? otherAlias;
     if (other === undefined) continue;
     context.report({
@@ -87,6 +88,16 @@ function localizedCounterparts(site: Site, a: string, b: string): boolean {
   return tail !== undefined && !localized.test(base) && base.endsWith(`/${tail}`);
 }
 
+/**
+ * Which URLs are one file: on Hugo `/a.html` and `/a/` are two (a page or alias not ending in `.html` is written to
+ * `a/index.html`, hugolib/alias.go; hugo 0.111 writes both aliases `old.html` and `old`); elsewhere the URL key
+ * (jekyll-redirect-from writes `/old` and `/old.html` to one `old.html`).
+ */
+function writtenKey(site: Site, url: string): string {
+  const key = urlKey(url);
+  return site.config.generator === 'hugo' && url.endsWith('.html') && !url.endsWith('/index.html') ? `${key}.html` : key;
+}
+
 /** Aliases written without a leading slash are relative to the site root in Hugo and Jekyll alike. */
 function aliasUrl(value: string): string {
   return value.startsWith('/') ? value : `/${value}`;
@@ -104,9 +115,9 @@ function urlOwners(site: Site): Map<string, Owners> {
   };
   for (const [path, summary] of site.posts) {
     if (!summary.route || summary.draft || site.hasExpired(summary)) continue;
-    const pageKey = urlKey(summary.route.url);
+    const pageKey = writtenKey(site, summary.route.url);
     ownersAt(pageKey).pages.push(path);
-    for (const alias of new Set(summary.route.aliases.map(urlKey))) if (alias !== pageKey) ownersAt(alias).aliases.push(path);
+    for (const alias of new Set(summary.route.aliases.map((url) => writtenKey(site, url)))) if (alias !== pageKey) ownersAt(alias).aliases.push(path);
   }
   ownersBySite.set(site, { version: site.linkTargetsVersion, posts: site.posts.size, owners });
   return owners;
@@ -153,8 +164,8 @@ function freeSlugFix(context: CheckContext, field: UrlField | undefined, frontma
     const candidate = `${stem}-${n}${trailing}`;
     const key = field ? field.key : 'slug';
     const route = routes.pageRoute(site.config, post.path, { ...frontmatter.data, [key]: candidate });
-    if (!route || urlKey(route.url) === urlKey(own.url)) return undefined; // the field does not reach the URL
-    if (owners.has(urlKey(route.url))) continue;
+    if (!route || writtenKey(site, route.url) === writtenKey(site, own.url)) return undefined; // the field does not reach the URL
+    if (owners.has(writtenKey(site, route.url))) continue;
     if (field) return context.replaceFix(msg('Change {0} to "{1}" ({2})', field.key, candidate, route.url), innerRange(field.node), candidate);
     const eol = post.text.includes('\r\n') ? '\r\n' : '\n';
     const at = frontmatter.contentRange.start;

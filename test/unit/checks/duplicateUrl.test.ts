@@ -27,6 +27,12 @@ const hugoFiles = {
   // Hugo writes it under /fr/: not reported.
   'content/l.md': page('title: L\naliases: [/old-l/]'),
   'content/l.fr.md': page('title: L\naliases: [/old-l/]'),
+  // hugo 0.111.3 writes the alias old.html to old.html and the alias old to old/index.html: two redirects.
+  'content/m.md': page('title: M\naliases: [old.html]'),
+  'content/n.md': page('title: N\naliases: [old]'),
+  // pothix.github.com's articles.md and book.md both alias writing.html and writing: each file written once, of two.
+  'content/r.md': page('title: R\naliases: [w.html, w]'),
+  'content/s.md': page('title: S\naliases: [w.html, w]'),
 };
 
 async function findingsBySite(files: Record<string, string>) {
@@ -49,7 +55,19 @@ describe('duplicate-url', () => {
       ['content/j.md', 'warning', '/k/'],
       ['content/posts/a.md', 'error', 'same'],
       ['content/posts/b.md', 'error', 'same'],
+      ['content/r.md', 'warning', 'w'],
+      ['content/r.md', 'warning', 'w.html'],
+      ['content/s.md', 'warning', 'w'],
+      ['content/s.md', 'warning', 'w.html'],
     ].sort());
+  });
+
+  it('names the redirect file an alias writes', async () => {
+    const { all } = await findingsBySite(hugoFiles);
+    assert.deepEqual(all.filter((finding) => finding.file === '/site/content/r.md').map((finding) => finding.message), [
+      'The alias /w.html is an alias of "content/s.md" too: only one of the two redirects is written.',
+      'The alias /w/ is an alias of "content/s.md" too: only one of the two redirects is written.',
+    ]);
   });
 
   // hugo 0.111.3 writes the live page at /same/ whichever of the two is expired, and with `buildExpired` the two collide.
