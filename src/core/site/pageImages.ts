@@ -4,7 +4,7 @@ import { basename, dirname, joinPath, normalizePath } from '../text/paths';
 import { resolveImage, type ImageResolution } from './imageResolution';
 import { routesOf } from './routes';
 import { withoutBasePath } from './generators/profile';
-import { bundleFileAt } from './resolveLink';
+import { bundleFileAt, mayServeAtPageUrl } from './resolveLink';
 import type { Site } from './site';
 
 /** The page an image is written in: its file, and its frontmatter while the site does not know its route yet. */
@@ -20,6 +20,12 @@ export interface ImagePage {
  * another found the image.
  */
 export function resolvePageImage(site: Site, page: ImagePage, reference: ImageReference): ImageResolution {
+  // Astro leaves an HTML `<img src>` as written (remark-collect-images takes Markdown images only: astro 5.14.1 keeps
+  // `src="./x.png"` and copies no x.png), so the browser asks the page's URL for it. Where the URL is unknown, the
+  // file's folder stands in.
+  const htmlOnAstro = site.config.generator === 'astro' && reference.origin === 'html';
+  const asked = htmlOnAstro ? fromPageUrl(site, page, reference) : undefined;
+  if (asked) return asked;
   const resolution = resolveImage(site.profile, site.config, site.files, page.path, reference);
   // A host that serves any letter case (Netlify) serves the file as written.
   if (resolution.status === 'wrong-case' && site.hostRedirects.caseInsensitive) return { status: 'found', file: resolution.file };
@@ -69,17 +75,19 @@ function inOwnBundle(site: Site, page: ImagePage, reference: ImageReference): st
   const base = route && urlKey(route.url);
   if (!base || base === '/' || !url.startsWith(`${base}/`)) return undefined;
   const file = joinPath(dirname(page.path), url.slice(base.length + 1));
-  return site.files.has(file) ? file : undefined;
+  return site.files.has(file) && mayServeAtPageUrl(site, file) ? file : undefined;
 }
 
 /**
  * A relative image taken as the browser takes it, from the page's URL: `../../img/a.png` on
  * /tutorials/convert-site-to-jekyll/ is /img/a.png (the Jekyll project's own docs), where the file's
  * folder would lead out of the site. Only where the generator writes the path as it is (Docusaurus and
- * Astro bundle an image from the file's folder), and never above the root: undefined then.
+ * Astro bundle a Markdown image from the file's folder; Astro writes an HTML one as it is), and never above the
+ * root: undefined then.
  */
 function fromPageUrl(site: Site, page: ImagePage, reference: ImageReference): ImageResolution | undefined {
-  if (!writesPathsAsTheyAre.has(site.config.generator) || reference.path.startsWith('/') || /^[a-z][a-z0-9+.-]*:/i.test(reference.path)) return undefined;
+  const asWritten = writesPathsAsTheyAre.has(site.config.generator) || (site.config.generator === 'astro' && reference.origin === 'html');
+  if (!asWritten || reference.path.startsWith('/') || /^[a-z][a-z0-9+.-]*:/i.test(reference.path)) return undefined;
   const route = ownRoute(site, page);
   // A URL the site computes (an eleventyComputed permalink): a browser stops climbing at the root, so the path
   // past its `../` is taken from there (eleventy-high-performance-blog's `../../img/doener.jpg`). That is a guess, so

@@ -158,8 +158,15 @@ export function bundleFileAt(site: Site, url: string): string | undefined {
   const page = site.urlMap().pageAt(dirname(url.endsWith('/') ? url.slice(0, -1) : url));
   if (!page || !/^_?index\.[^.]+$/.test(basename(page.path))) return undefined;
   const file = joinPath(dirname(page.path), basename(url));
-  // Where the generator copies files only at their own path (Jekyll), a page's URL holds none of its folder's files.
-  return routesOf(site.config.generator).publishedFileUrl?.(site.config, file) === undefined ? file : undefined;
+  return mayServeAtPageUrl(site, file) ? file : undefined;
+}
+
+/**
+ * Whether a file of a page's folder may be served below the page's URL, as Hugo serves a bundle's: not where the
+ * generator copies files only at their own path (Jekyll, Astro: see GeneratorRoutes.publishedFileUrl).
+ */
+export function mayServeAtPageUrl(site: Site, file: string): boolean {
+  return routesOf(site.config.generator).publishedFileUrl?.(site.config, file) === undefined;
 }
 
 function missingFile(site: Site, file: string, fromPath: string): LinkTarget {

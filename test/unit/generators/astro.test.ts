@@ -129,6 +129,20 @@ export const collections = {
     assert.deepEqual(['src/content/posts/_hidden.md', 'src/content/posts/x/_y.md', 'src/notes/a.mdx', 'src/notes/x/skip.md', 'README.md', 'docs/a.md'].filter(isPost), []);
   });
 
+  // frandieguez.com's posts write <img src="./x.png"> beside their Markdown: astro 5.14.1 keeps src="./x.png" in
+  // /posts/<id>/ and copies no x.png (remark-collect-images takes Markdown images only).
+  it('takes a relative HTML image from the page\'s URL, where the route is known, and a Markdown image from the entry', async () => {
+    const files = {
+      'src/content.config.ts': "import { glob } from 'astro/loaders';\nexport const collections = { post: defineCollection({ loader: glob({ base: './src/content/post', pattern: '**/*.md' }) }) };",
+      'src/pages/posts/[...slug].astro': "---\nexport async function getStaticPaths() {\n  const posts = await getCollection('post');\n  return posts.map((post) => ({ params: { slug: post.id } }));\n}\n---\n",
+      'src/content/post/p/x.png': png,
+      'public/posts/p/served.png': png,
+    };
+    const { check } = await open(files);
+    const body = '![Beside](./x.png)\n\n<img src="./x.png" alt="Beside">\n\n<img src="served.png" alt="Public">\n';
+    assert.deepEqual((await check('src/content/post/p/index.md', `---\ntitle: P\n---\n${body}`)).map((finding) => [finding.code, finding.line]), [['broken-image', 5]]);
+  });
+
   it('finds images that endpoints build (og.png.ts, [...slug]/index.png.ts), and nothing they do not build', async () => {
     const endpoint = 'export async function GET() { return new Response(null); }';
     const { check } = await open({ 'src/pages/og.png.ts': endpoint, 'src/pages/posts/[...slug]/index.png.ts': endpoint, 'src/pages/cards/[id].jpg.js': endpoint });

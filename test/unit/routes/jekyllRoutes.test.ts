@@ -208,6 +208,12 @@ describe('Jekyll files and generated pages', () => {
     assert.deepEqual((await findings('plugins: [jekyll-postfiles]\n')).map(([, message]) => message), [(await findings('title: x\n'))[1]![1]]);
   });
 
+  it('finds no file of a moved page\'s folder at the page\'s URL, as it would a Hugo bundle\'s', async () => {
+    const service = createPostcraftService({ fs: inMemorySite({ '_config.yml': 'title: x\n', 'about/index.md': '---\ntitle: About\npermalink: /me/\n---\n\n![Me](/me/photo.png)\n', 'about/photo.png': 'png' }) });
+    await service.openWorkspace(['/site']);
+    assert.deepEqual((await service.checkFile('/site/about/index.md')).map((finding) => finding.code), ['broken-image']);
+  });
+
   it('knows the pages plugins make only when the plugin is loaded', async () => {
     const open = async (configText: string) => {
       const service = createPostcraftService({ fs: inMemorySite({ '_config.yml': configText, 'index.md': '---\ntitle: Home\n---\n' }) });
