@@ -96,6 +96,24 @@ describe('Hugo rules', () => {
     assert.deepEqual(await check({ ...files, 'hugo.toml': `${config}${mounts}` }, 'content/posts/bundle/index.md', text), []);
   });
 
+  // pothix.github.com (no image hook): `![…](images/posts/dragstar.jpg)` on /dragstar2008/ is written as it is by
+  // hugo 0.111.3 and asked for at /dragstar2008/images/posts/dragstar.jpg, a 404; static/ serves it at /images/posts/.
+  it('warns of a relative image found only in static/, which the browser asks for below the page\'s URL', async () => {
+    // Raw HTML reaches the page with Goldmark's unsafe renderer.
+    const files = { 'hugo.toml': `${config}[markup.goldmark.renderer]\nunsafe = true\n`, 'layouts/_default/single.html': '{{ .Content }}', 'static/images/x.png': png };
+    const text = '---\ntitle: A\n---\n![x](images/x.png) <img src="images/x.png" alt="x">\n';
+    const found = await check(files, 'content/posts/p.md', text);
+    assert.deepEqual(found.map((finding) => [finding.code, finding.message]), [
+      ['broken-image', 'Image "images/x.png" is the file of static/ that Hugo publishes at /images/x.png, but no image render hook of the site resolves the path: the browser asks for it below the page\'s URL, at /posts/p/images/x.png, and gets nothing.'],
+      ['broken-image', 'Image "images/x.png" is the file of static/ that Hugo publishes at /images/x.png, but no image render hook of the site resolves the path: the browser asks for it below the page\'s URL, at /posts/p/images/x.png, and gets nothing.'],
+    ]);
+    // The home page asks where static/ serves it, and so does a page with uglyURLs; a hook of the site's may resolve the Markdown image.
+    assert.deepEqual(await check(files, 'content/_index.md', '---\ntitle: Home\n---\n![x](images/x.png)\n'), []);
+    assert.deepEqual(await check({ ...files, 'hugo.toml': `uglyURLs = true\n${files['hugo.toml']}` }, 'content/about.md', '---\ntitle: About\n---\n![x](images/x.png)\n'), []);
+    const hooked = await check({ ...files, 'layouts/_default/_markup/render-image.html': '<img src="{{ .Destination | absURL }}">' }, 'content/posts/p.md', text);
+    assert.deepEqual(hooked.map((finding) => finding.line), [3]);
+  });
+
   it('strips the baseURL sub-path from site-root image paths', async () => {
     const files = { 'hugo.toml': 'baseURL = "https://example.org/blog/"', 'static/img/b.png': png };
     assert.deepEqual(await check(files, 'content/a.md', '---\ntitle: A\n---\n![](/blog/img/b.png)\n'), []);

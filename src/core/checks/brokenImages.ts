@@ -4,6 +4,7 @@ import type { Site } from '../site/site';
 import { compilesAsMdx } from '../post/dialect';
 import { referenceFor, type ImageResolution } from '../site/imageResolution';
 import { resolvePageImage } from '../site/pageImages';
+import { relativeUrl } from '../site/resolveLink';
 import { isInside, relativePath } from '../text/paths';
 import { formatBytes } from '../site/imageWeights';
 import type { Check, CheckContext } from './context';
@@ -104,6 +105,17 @@ function checkReference(context: CheckContext, reference: ImageReference, weighe
         context.report({ code: 'broken-image', severity: 'warning', range: reference.range, message: msg('Image {0} is a file of assets/, which Hugo publishes only where a template uses it, and no image render hook of the site takes Markdown images: unless another template uses this file, the page shows a missing image. Move it to static/ or beside the post.', shown) });
         return;
       }
+      const elsewhere = staticFileAskedElsewhere(site, post.path, reference, resolution.file);
+      if (elsewhere) {
+        context.report({
+          code: 'broken-image',
+          severity: 'warning',
+          range: reference.range,
+          message: msg('Image {0} is the file of static/ that Hugo publishes at {1}, but no image render hook of the site resolves the path: the browser asks for it below the page\'s URL, at {2}, and gets nothing.', shown, elsewhere.served, elsewhere.asked),
+          fixes: [context.replaceFix(msg('Change to "{0}"', elsewhere.served), reference.range, elsewhere.served, true)],
+        });
+        return;
+      }
       // Once per file, by the first reference that shows it as it is (a guess or a resized field does not).
       if (!weighed.has(resolution.file) && reportHeavy(context, reference, resolution.file)) weighed.add(resolution.file);
       return;
@@ -193,6 +205,25 @@ function isUnpublishedAsset(site: Site, reference: ImageReference, file: string)
   if (!config.assetsNeedImageHook || reference.guess || (reference.origin !== 'markdown' && reference.origin !== 'html')) return false;
   if (!config.assetDirs.some((dir) => isInside(dir, file)) || config.publicDirs.some((dir) => isInside(dir, file))) return false;
   return !mountReaches(config, 'static', file) && !hasRenderImageHook(site);
+}
+
+/**
+ * A relative Markdown or HTML image that only static/ holds (Hugo), where no image render hook of the site resolves
+ * paths: Hugo writes the path as it is, and the browser asks for it below the page's URL (pothix.github.com's
+ * `![…](images/posts/dragstar.jpg)` on /dragstar2008/: hugo 0.111.3 writes that src, a 404). Where static/ serves the
+ * file (`served`) and where the browser asks (`asked`); undefined where the two are one, or the page's URL is unknown.
+ * A warning, as for assets/: another template may still resolve it.
+ */
+function staticFileAskedElsewhere(site: Site, postPath: string, reference: ImageReference, file: string): { served: string; asked: string } | undefined {
+  const { config } = site;
+  if (!config.assetsNeedImageHook || reference.guess || (reference.origin !== 'markdown' && reference.origin !== 'html')) return undefined;
+  if (reference.path.startsWith('/') || reference.path.startsWith('#')) return undefined;
+  const publicDir = config.publicDirs.find((dir) => isInside(dir, file));
+  const route = site.posts.get(postPath)?.route;
+  if (publicDir === undefined || !route || (reference.origin === 'markdown' && hasRenderImageHook(site))) return undefined;
+  const served = `/${relativePath(publicDir, file)}`;
+  const asked = relativeUrl(route.url, reference.path);
+  return asked === served ? undefined : { served: `${config.basePath}${served}`, asked: `${config.basePath}${asked}` };
 }
 
 /** Whether the reference shows the image file as it is, not through the generator's image processing (see `reportHeavy`). */
