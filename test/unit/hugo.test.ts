@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { checkSites } from '../../src/cli/checkSite';
 import { describe, it } from 'node:test';
 import { createPostcraftService, formatMessage } from '../../src/core/index';
 import { postsByAuthor } from '../../src/core/site/siteOverview';
@@ -110,6 +111,9 @@ describe('Hugo rules', () => {
     // The home page asks where static/ serves it, and so does a page with uglyURLs; a hook of the site's may resolve the Markdown image.
     assert.deepEqual(await check(files, 'content/_index.md', '---\ntitle: Home\n---\n![x](images/x.png)\n'), []);
     assert.deepEqual(await check({ ...files, 'hugo.toml': `uglyURLs = true\n${files['hugo.toml']}` }, 'content/about.md', '---\ntitle: About\n---\n![x](images/x.png)\n'), []);
+    // The CLI's whole-site check finds them too, while the page's route is being indexed.
+    const report = await checkSites(inMemorySite({ ...files, 'content/posts/p.md': text }), '/site', {});
+    assert.deepEqual(report.findings.filter((finding) => finding.code === 'broken-image').map((finding) => finding.range.start.line), [3, 3]);
     const hooked = await check({ ...files, 'layouts/_default/_markup/render-image.html': '<img src="{{ .Destination | absURL }}">' }, 'content/posts/p.md', text);
     assert.deepEqual(hooked.map((finding) => finding.line), [3]);
   });

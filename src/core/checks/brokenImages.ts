@@ -3,7 +3,7 @@ import type { ParsedPost } from '../post/parsedPost';
 import type { Site } from '../site/site';
 import { compilesAsMdx } from '../post/dialect';
 import { referenceFor, type ImageResolution } from '../site/imageResolution';
-import { resolvePageImage } from '../site/pageImages';
+import { ownRoute, resolvePageImage } from '../site/pageImages';
 import { relativeUrl } from '../site/resolveLink';
 import { isInside, relativePath } from '../text/paths';
 import { formatBytes } from '../site/imageWeights';
@@ -105,7 +105,7 @@ function checkReference(context: CheckContext, reference: ImageReference, weighe
         context.report({ code: 'broken-image', severity: 'warning', range: reference.range, message: msg('Image {0} is a file of assets/, which Hugo publishes only where a template uses it, and no image render hook of the site takes Markdown images: unless another template uses this file, the page shows a missing image. Move it to static/ or beside the post.', shown) });
         return;
       }
-      const elsewhere = staticFileAskedElsewhere(site, post.path, reference, resolution.file);
+      const elsewhere = staticFileAskedElsewhere(site, post, reference, resolution.file);
       if (elsewhere) {
         context.report({
           code: 'broken-image',
@@ -214,12 +214,12 @@ function isUnpublishedAsset(site: Site, reference: ImageReference, file: string)
  * file (`served`) and where the browser asks (`asked`); undefined where the two are one, or the page's URL is unknown.
  * A warning, as for assets/: another template may still resolve it.
  */
-function staticFileAskedElsewhere(site: Site, postPath: string, reference: ImageReference, file: string): { served: string; asked: string } | undefined {
+function staticFileAskedElsewhere(site: Site, post: ParsedPost, reference: ImageReference, file: string): { served: string; asked: string } | undefined {
   const { config } = site;
   if (!config.assetsNeedImageHook || reference.guess || (reference.origin !== 'markdown' && reference.origin !== 'html')) return undefined;
   if (reference.path.startsWith('/') || reference.path.startsWith('#')) return undefined;
   const publicDir = config.publicDirs.find((dir) => isInside(dir, file));
-  const route = site.posts.get(postPath)?.route;
+  const route = ownRoute(site, post);
   if (publicDir === undefined || !route || (reference.origin === 'markdown' && hasRenderImageHook(site))) return undefined;
   const served = `/${relativePath(publicDir, file)}`;
   const asked = relativeUrl(route.url, reference.path);

@@ -114,6 +114,6 @@ function resolvedAt(site: Site, page: ImagePage, reference: ImageReference, path
 const writesPathsAsTheyAre: ReadonlySet<string> = new Set(['jekyll', 'hugo', 'eleventy']);
 
 /** The page's URL, from its summary, or worked out from its frontmatter while the site is indexed. */
-function ownRoute(site: Site, page: ImagePage) {
+export function ownRoute(site: Site, page: ImagePage) {
   return site.posts.get(page.path)?.route ?? routesOf(site.config.generator).pageRoute(site.config, page.path, page.frontmatter?.data ?? {});
 }
