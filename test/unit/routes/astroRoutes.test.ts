@@ -114,6 +114,11 @@ describe('Astro URL rules', () => {
     assert.equal(resolveUrl(site, '/posts/nope/').kind, 'missing');
     const relative = await load('/site', inMemorySite({ ...files, 'src/pages/posts/[...slug].astro': route.replace("'@/data/post'", "'../../data/post'") }));
     assert.equal(resolveUrl(relative, '/posts/nope/').kind, 'missing');
+    // A component the page imports (a layout listing recent posts), or a helper it does not call, maps nothing.
+    const fromJson = "---\nimport Base from '@/layouts/Base.astro';\nimport { getAllPosts } from '@/data/post';\nimport projects from '@/data/projects.json';\nexport function getStaticPaths() {\n  return projects.map((project) => ({ params: { slug: project.id } }));\n}\n---\n";
+    const layout = "---\nconst recent = await getCollection('post');\n---\n";
+    const projects = await load('/site', inMemorySite({ ...files, 'src/layouts/Base.astro': layout, 'src/data/projects.json': '[]', 'src/pages/posts/[...slug].astro': fromJson }));
+    assert.notEqual(resolveUrl(projects, '/posts/nope/').kind, 'missing');
   });
 
   // kozakemi.github.io (Fuwari): src/pages/[...page].astro returns paginate(posts): astro 4.16 writes /, /2/, /3/… only,

@@ -606,11 +606,14 @@ async function importedHelpers(fs: SiteFileSystem, root: string, page: string, t
   const script = frontmatterScript(text);
   if (/(?<![\w$])getCollection\s*\(/.test(script)) return '';
   const sources: string[] = [];
-  for (const match of script.matchAll(/\bimport\s+[^'"]*?\bfrom\s+(['"])([^'"]+)\1/g)) {
-    const specifier = match[2]!;
+  for (const match of script.matchAll(/\bimport\s+([^'"]*?)\bfrom\s+(['"])([^'"]+)\2/g)) {
+    // Only a script module whose import the page calls (`getAllPosts()`): a component (a layout listing recent posts)
+    // or an unused import says nothing of what the route maps.
+    const called = [...match[1]!.matchAll(/[A-Za-z_$][\w$]*/g)].some((name) => new RegExp(`(?<![\\w$.])${escapeRegExp(name[0])}\\s*\\(`).test(script.slice(match.index + match[0].length)));
+    const specifier = match[3]!;
     const alias = aliases.find(([prefix]) => specifier.startsWith(prefix));
     const base = alias ? joinPath(alias[1], specifier.slice(alias[0].length)) : specifier.startsWith('.') ? joinPath(dirname(page), specifier) : undefined;
-    if (base === undefined || !isInside(root, base)) continue;
+    if (!called || base === undefined || !isInside(root, base) || (extname(base) !== '' && !/\.[cm]?[jt]s$/.test(base))) continue;
     for (const candidate of extname(base) ? [base] : ['.ts', '.js', '.mjs', '.mts', '/index.ts', '/index.js'].map((extension) => base + extension)) {
       const module = await readText(fs, candidate);
       if (module === undefined) continue;
