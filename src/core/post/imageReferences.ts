@@ -130,8 +130,8 @@ function scanBodyImages(post: ParsedPost, { mdx, generator }: { mdx: boolean; ge
     if (hasImageExtension(path)) imports.push({ raw: path, path, start: match.index + match[0].length - path.length - 1, inImg });
   }
 
-  // Jekyll fills `{{ site.baseurl }}` in before kramdown reads `![a]({{ site.baseurl }}/x.png)`, as it does in links.
   const needCode = imports.length > 0 || templateArguments.some((argument) => argument.hiddenInCode) || (mdx && body.includes('<img'));
+  // Jekyll fills `{{ site.baseurl }}` in before kramdown reads `![a]({{ site.baseurl }}/x.png)`, as it does in links.
   const structure = scanMarkdownBody(body, { mdx, needCode, liquidDestinations: generator === 'jekyll' && !mdx });
   const inCode = (offset: number) => structure.code.some((code) => code.start <= offset && offset < code.end);
   for (const { span, destination } of structure.images) {

@@ -55,7 +55,7 @@ export interface GeneratorRoutes {
   linkedSourceFiles?(config: SiteConfig, fromPath: string, link: Pick<LinkReference, 'form' | 'path'>): readonly string[] | undefined;
   /**
    * Where the generator publishes `file`, which is no page, when it copies files only at their own path and
-   * turns no relative file link into their URL (Jekyll): its URL path (with the base path), or `unpublished`.
+   * turns no relative file link into their URL (Jekyll, Astro): its URL path (with the base path), or `unpublished`.
    * Undefined where a file beside a page may be served beside the page's URL: a relative link to one is then
    * taken as reaching it. Defined, the browser's rule holds: the link reaches what the page's URL leads to.
    */

@@ -1,7 +1,7 @@
 import { withoutBasePath } from '../generators/profile';
 import { jekyllReadsDate } from '../../schema/dates';
 import type { LinkReference } from '../../links/model';
-import { basename, isInside, joinPath } from '../../text/paths';
+import { basename, isInside, joinPath, relativePath } from '../../text/paths';
 import type { SiteConfig } from '../model';
 import { isExcludedFile } from '../pageKinds';
 import { isPostPath } from '../fileSet';
@@ -90,8 +90,8 @@ export const jekyllRoutes: GeneratorRoutes = {
     const routing = jekyllRoutingOf(config);
     if (!routing || (routing.plugins.includes('jekyll-postfiles') && file.includes('/_posts/'))) return undefined;
     if (!isInside(routing.source, file) || isExcludedFile(config, file)) return 'unpublished';
-    const path = file.slice(routing.source.length + 1);
-    return path.split('/').some((segment) => /^[_.#~]|~$/.test(segment)) ? undefined : { url: `${config.basePath}/${path}` };
+    const path = relativePath(routing.source, file);
+    return path.split('/').some((segment) => specialSegment.test(segment)) ? undefined : { url: `${config.basePath}/${path}` };
   },
 
   fileCandidates(config, url) {
@@ -99,7 +99,7 @@ export const jekyllRoutes: GeneratorRoutes = {
     if (!routing) return [];
     const path = withoutBasePath(config, url);
     const file = joinPath(routing.source, path);
-    if (!isInside(routing.source, file) || path.split('/').some((segment) => /^[_.#~]|~$/.test(segment)) || isExcludedFile(config, file)) return [];
+    if (!isInside(routing.source, file) || path.split('/').some((segment) => specialSegment.test(segment)) || isExcludedFile(config, file)) return [];
     return [file];
   },
 
