@@ -235,6 +235,14 @@ describe('Hugo multilingual sites', () => {
     assert.deepEqual([...site.posts.keys()].sort(), ['/site/content/a.md', '/site/content/fr/b.md']);
   });
 
+  // akitaonrails.github.io: `en: { contentDir: content }` beside the default pt-br; hugo 0.111.3 lists index.md at
+  // /bem-vindos/ and index.en.md at /en/bem-vindos/.
+  it('reads a content folder once, for the default language, where another language names it as its contentDir', async () => {
+    const config = 'defaultContentLanguage = "pt-br"\n[languages.pt-br]\nweight = 1\n[languages.en]\nweight = 2\ncontentDir = "content"\n';
+    const { site } = await load({ 'hugo.toml': config, 'content/bem-vindos/index.md': page(), 'content/bem-vindos/index.en.md': page() });
+    assert.deepEqual(['index.md', 'index.en.md'].map((name) => [site.languageOf(`/site/content/bem-vindos/${name}`), site.posts.get(`/site/content/bem-vindos/${name}`)?.route?.url]), [['pt-br', '/bem-vindos/'], ['en', '/en/bem-vindos/']]);
+  });
+
   it('takes the language of module mounts of content (lang), where a language’s contentDir is then not read', async () => {
     const config = [
       'defaultContentLanguage = "en"\n[languages.en]\nweight = 1\n[languages.ja]\nweight = 2\n[languages.de]\ncontentDir = "content/de"\n',

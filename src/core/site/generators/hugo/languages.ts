@@ -38,12 +38,23 @@ export function readLanguages(data: ConfigData, root: string, globalContentDir: 
       })),
     );
   } else {
-    contentDirs = declared.flatMap(([language, settings]) => {
+    const ownDir = (code: string) => {
+      const settings = declared.find(([declaredCode]) => declaredCode === code)?.[1];
       const dir = settings && typeof settings === 'object' ? stringSetting(settings as ConfigData, 'contentDir') : undefined;
-      return dir ? [{ dir: joinPath(root, dir), language, isLanguageRoot: true }] : [];
+      return dir ? joinPath(root, dir) : undefined;
+    };
+    contentDirs = [...codes].flatMap((language) => {
+      const dir = ownDir(language);
+      return dir ? [{ dir, language, isLanguageRoot: true }] : [];
     });
     const withoutOwnDir = [...codes].filter((code) => !contentDirs.some((entry) => entry.language === code));
     if (withoutOwnDir.length > 0) contentDirs.push({ dir: globalContentDir, language: languageOf(withoutOwnDir), isLanguageRoot: true });
+    // A folder is read once, for the first language that names it, the default first: hugo 0.111 mounts each content
+    // folder once (modules/config.go, ApplyProjectConfigDefaults), current Hugo drops the language of a contentDir that
+    // is the site's. akitaonrails.github.io's `en: { contentDir: content }` leaves content/ to its default pt-br.
+    const byDefaultFirst = (entry: { language: string }) => Number(entry.language !== defaultLanguage);
+    const seen = new Set<string>();
+    contentDirs = [...contentDirs].sort((a, b) => byDefaultFirst(a) - byDefaultFirst(b)).filter((entry) => !seen.has(entry.dir) && seen.add(entry.dir));
   }
   // A language's own folder first, the deepest first (`content/fr` within `content`); grafts after.
   contentDirs.sort((a, b) => Number(b.isLanguageRoot) - Number(a.isLanguageRoot) || b.dir.length - a.dir.length);
