@@ -93,4 +93,25 @@ describe('Hugo link render hooks', () => {
     assert.equal(await count(multilingual, workflow("'0.102.3'")), 5);
     assert.equal(await count(multilingual, workflow('0.145.0')), 2);
   });
+
+  // akitaonrails.github.io vendors Hextra (`hugo mod vendor`), whose link hook rewrites only `/` links: hugo writes
+  // href="2019/03/20/x/" below the post's URL, where the embedded hook (multilingual, no hook of the site's) would find the page.
+  it('reads the hooks of a module import on disk, in _vendor/ or themes/, over the embedded one', async () => {
+    const hook = '{{- $dest := .Destination -}}{{- if hasPrefix $dest "/" -}}{{- with .PageInner.GetPage $dest -}}{{- $dest = .RelPermalink -}}{{- end -}}{{- end -}}<a href="{{ $dest | safeURL }}">{{ .Text }}</a>';
+    const site = (importPath: string, hookFolder: string) => ({
+      'hugo.toml': `baseURL = "https://example.org/"\ndefaultContentLanguage = "pt-br"\n[languages.pt-br]\nweight = 1\n[languages.en]\nweight = 2\n[module]\n[[module.imports]]\npath = "${importPath}"\n`,
+      [`${hookFolder}/layouts/_markup/render-link.html`]: hook,
+      'content/2019/03/20/x/index.md': '---\ntitle: X\n---\n',
+      'content/2025/09/14/y/index.md': '---\ntitle: Y\n---\n[rel](2019/03/20/x/)\n',
+    });
+    const codes = async (files: Record<string, string>) => {
+      const service = createPostcraftService({ fs: inMemorySite(files) });
+      await service.openWorkspace(['/site']);
+      return (await service.checkFile('/site/content/2025/09/14/y/index.md')).map((finding) => finding.code);
+    };
+    assert.deepEqual(await codes(site('github.com/imfing/hextra', '_vendor/github.com/imfing/hextra')), ['broken-link']);
+    assert.deepEqual(await codes(site('hextra', 'themes/hextra')), ['broken-link']);
+    // Not on disk, the module may bring any hook: the embedded one is not assumed either way, and the link stays unreported.
+    assert.deepEqual(await codes(site('github.com/imfing/hextra', 'elsewhere')), []);
+  });
 });

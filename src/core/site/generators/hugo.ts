@@ -1,5 +1,6 @@
 import { hugoDetection } from './detection';
 import { isInside, joinPath, relativePath } from '../../text/paths';
+import type { SiteFileSystem } from '../../host/fileSystem';
 import { gitIgnoredFolders } from '../gitIgnoredFolders';
 import { foldersCopiedByBuild } from '../buildCopies';
 import { basePathOf, hostOf, withHost, objectSetting, objectSettingAt, stringSetting, type ConfigData } from '../configFiles';
@@ -73,20 +74,25 @@ export const hugo: GeneratorProfile = {
       for (const folder of written) absentContentFolders.push(`${mountedAt}/${relativePath(dir, folder)}`.replace(/^\/+/, ''));
     }
     const themes = themeNames(data);
+    const imports = objectSetting(data, 'module')?.['imports'];
+    const importPaths = (Array.isArray(imports) ? imports : imports !== undefined && imports !== null ? [imports] : []).map((entry) => (entry && typeof entry === 'object' ? String((entry as ConfigData)['path'] ?? '') : String(entry)));
+    // The folders of the site's components: each module import that is on disk (`hugo mod vendor` writes
+    // _vendor/<path>, which Hugo then reads; a path may name a folder of themes/), then each theme.
+    const vendored = await onDiskModules(fs, root, importPaths);
+    const componentFolders = [...vendored.values(), ...themes.map((theme) => joinPath(root, 'themes', theme))];
     // Any mount into a component replaces its default folder (hugo 0.111 modules/config.go,
     // ApplyProjectConfigDefaults); one into a folder of static/ or assets/ is served there, not at the root.
     const dirsFor = (target: 'static' | 'assets' | 'content' | 'layouts', fallback: string[]): string[] => {
       const mounted = mounts.filter((mount) => isTarget(mount.target, target));
       const atRoot = target === 'content' ? mounted : mounted.filter((mount) => mount.target === target);
       const own = mounted.length > 0 ? atRoot.map((mount) => joinPath(root, mount.source)) : fallback;
-      return [...own, ...themes.map((theme) => joinPath(root, 'themes', theme, target))];
+      return [...own, ...componentFolders.map((folder) => joinPath(folder, target))];
     };
     const staticSetting = data['staticdir'];
     const staticDirs = Array.isArray(staticSetting) ? staticSetting.map(String) : [typeof staticSetting === 'string' ? staticSetting : 'static'];
     const taxonomies = taxonomyKeys(data);
     const contentDirs = dirsFor('content', languageContentDirs(languages));
     const layoutDirs = dirsFor('layouts', [joinPath(root, stringSetting(data, 'layoutDir') ?? 'layouts')]);
-    const imports = objectSetting(data, 'module')?.['imports'];
     // Docsy as a theme or a module (`github.com/google/docsy`), whose templates may not be on disk.
     const docsyModule = themes.includes('docsy') || /github\.com\/google\/docsy\b/.test(JSON.stringify(imports ?? null));
     const shortcodes = await readShortcodeTemplates(fs, layoutDirs, { docsyModule });
@@ -94,9 +100,8 @@ export const hugo: GeneratorProfile = {
     // Filled by the content walk below (loadUnrenderedPages): the sections below the top level, for `:sections`.
     const branchFolders = new Set<string>();
     const routing = readHugoRouting(data, languages, taxonomies, branchFolders, languageMounts, absentContentFolders);
-    // Every layout folder is on disk: each theme's (not a module path, not an empty submodule), and no module import.
-    const importPaths = (Array.isArray(imports) ? imports : imports !== undefined && imports !== null ? [imports] : []).map((entry) => (entry && typeof entry === 'object' ? String((entry as ConfigData)['path'] ?? '') : String(entry)));
-    const unseen = [...importPaths];
+    // Every layout folder is on disk: each theme's (not a module path, not an empty submodule), and each module import's.
+    const unseen = importPaths.filter((path) => !vendored.has(path));
     for (const theme of themes) if ((await fs.stat(joinPath(root, 'themes', theme, 'layouts'))) === undefined) unseen.push(theme);
     const layoutsComplete = unseen.length === 0;
     // What Postcraft cannot see may still be known (hugo/unseenLayouts.ts): Docsy has no image hook, PaperMod's shows the file.
@@ -152,7 +157,7 @@ export const hugo: GeneratorProfile = {
     // Where each content folder sits in the content tree, for cascade targets (a mount's target).
     const contentRoots: ContentRoot[] = [
       ...(contentMounts.length > 0 ? contentMounts.map((mount) => ({ dir: joinPath(root, mount.source), prefix: mount.target.slice('content'.length) })) : languageContentDirs(languages).map((dir) => ({ dir, prefix: '' }))),
-      ...themes.map((theme) => ({ dir: joinPath(root, 'themes', theme, 'content'), prefix: '' })),
+      ...componentFolders.map((folder) => ({ dir: joinPath(folder, 'content'), prefix: '' })),
     ];
     return { config: { ...config, unrenderedPages: await loadUnrenderedPages(fs, data, config, contentRoots, branchFolders) }, problems };
   }),
@@ -238,4 +243,22 @@ function goldmarkIds(parser: Readonly<Record<string, unknown>>, emoji: boolean):
   const headingIds = parser['autoheadingid'] === false ? 'none' : type === 'github' || type === 'github-ascii' || type === 'blackfriday' ? type : undefined;
   const options = { ...(parser['autodefinitiontermid'] === true ? { definitionTerms: true as const } : {}), ...(emoji ? { emoji: true as const } : {}) };
   return { ...(headingIds ? { headingIds } : {}), ...(Object.keys(options).length > 0 ? { goldmarkIds: options } : {}) };
+}
+
+/**
+ * The module imports whose files are on disk, by import path: below _vendor/ (what `hugo mod vendor` writes, read
+ * before the module cache), or a folder of themes/ named by the path (`path = "hextra"`).
+ */
+async function onDiskModules(fs: SiteFileSystem, root: string, importPaths: readonly string[]): Promise<Map<string, string>> {
+  const folders = new Map<string, string>();
+  for (const path of importPaths) {
+    if (path === '' || path.split('/').includes('..')) continue;
+    for (const folder of [joinPath(root, '_vendor', path), joinPath(root, 'themes', path)]) {
+      if ((await fs.stat(folder))?.type === 'directory') {
+        folders.set(path, folder);
+        break;
+      }
+    }
+  }
+  return folders;
 }
