@@ -304,4 +304,21 @@ describe('Jekyll pages other than Markdown', () => {
     const findings = await service.checkFile('/site/about.md');
     assert.deepEqual(findings.map((finding) => finding.message.match(/"([^"]+)"/)?.[1]), ['/licenses/excluded/', '/licenses/layout/', '/licenses/mti/']);
   });
+
+  // mincong-h.github.io (permalink /en/:title/): jekyll 4.3.1 writes en/archive.html, which sets no permalink, to
+  // en/archive/index.html (Page#template adds the style's trailing slash to HTML pages as to Markdown ones).
+  it('reach their path in the permalink style\'s form where they set no permalink', async () => {
+    const files = {
+      'en/archive.html': '---\nlayout: archive\n---\nx\n',
+      'en/old.md': '---\ntitle: Old archive\n---\n',
+      'about.md': '---\ntitle: About\n---\nSee [the archive](/en/archive/?tag=es).\n',
+    };
+    const messages = async (config: string) => {
+      const service = createPostcraftService({ fs: inMemorySite({ '_config.yml': config, ...files }) });
+      await service.openWorkspace(['/site']);
+      return (await service.checkFile('/site/about.md')).map((finding) => finding.message.match(/"([^"]+)"/)?.[1]);
+    };
+    assert.deepEqual(await messages('permalink: /en/:title/\n'), []);
+    assert.deepEqual(await messages('permalink: pretty\n'), []);
+  });
 });

@@ -5,14 +5,15 @@ import type { FileList } from '../../../links/model';
 import { extname, isInside } from '../../../text/paths';
 import type { SiteConfig } from '../../model';
 import { frontmatterSyntaxOf, isExcludedFile } from '../../pageKinds';
-import { stringSetting } from '../../configFiles';
+import { jekyllRoutes } from '../../routes/jekyll';
 
 /**
- * The URLs of the site's pages other than Markdown that set a `permalink`: Jekyll renders every file with front
- * matter outside `_` folders as a page, which Postcraft does not read as posts: `.html` ones (choosealicense.com's
- * `licenses.html` at `/licenses/`) and feeds or data (bitcoincore.org's `assets/rss/rss-en.xml` at `/en/rss.xml`).
- * A page without a permalink is published at its path, which the site's files already answer; a permalink with
- * placeholders (`:path`) is left out. Only each file's start is read, a few thousand files at most.
+ * The URLs of the site's pages other than Markdown: Jekyll renders every file with front matter outside `_` folders
+ * as a page, which Postcraft does not read as posts: `.html` ones (choosealicense.com's `licenses.html` at
+ * `/licenses/`) and feeds or data (bitcoincore.org's `assets/rss/rss-en.xml` at `/en/rss.xml`). Each is where
+ * Jekyll's page rule puts it, as a Markdown page's: its permalink, else its path, which a pretty permalink style turns
+ * into a folder (mincong-h.github.io's `en/archive.html` at `/en/archive/`, Page#template). Only each file's start is
+ * read, a few thousand files at most.
  */
 export async function jekyllTemplatePageUrls(fs: SiteFileSystem, config: SiteConfig, files: FileList): Promise<ReadonlySet<string>> {
   const urls = new Set<string>();
@@ -25,9 +26,8 @@ export async function jekyllTemplatePageUrls(fs: SiteFileSystem, config: SiteCon
     if (!bytes || bytes[0] !== 0x2d) continue; // front matter opens with `---` at the very start
     const frontmatter = parseFrontmatter(new TextDecoder().decode(bytes), frontmatterSyntaxOf('jekyll'));
     const closed = frontmatter !== undefined && !frontmatter.problems.some((problem) => problem.code === 'frontmatter-unclosed');
-    const permalink = closed ? stringSetting(frontmatter.data, 'permalink') : undefined;
-    if (permalink === undefined || permalink.includes(':')) continue;
-    urls.add(urlKey(`/${permalink}`.replace(/\/+/g, '/')));
+    const route = closed ? jekyllRoutes.pageRoute(config, path, frontmatter.data) : undefined;
+    if (route) urls.add(urlKey(route.url));
   }
   return urls;
 }
