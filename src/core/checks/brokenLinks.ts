@@ -35,7 +35,7 @@ function checkLink(context: CheckContext, link: LinkReference): void {
     // relative one too where the site's templates write its redirects (longhorn.io's /docs/1.9.0/… → /docs/archives/1.9.0/…).
     const mayBeRedirected = site.hostRedirects.madeByTemplates && !isPostPath(link.path);
     const severity = stopsBuild(site, link) || (!isTemplateForm(link.form) && (target.why || (!link.path.startsWith('/') && !mayBeRedirected))) ? 'error' : 'warning';
-    const address = target.address && msg('It looks like a web address written without "https://".');
+    const address = target.address && (target.address.startsWith('mailto:') ? msg('It looks like an e-mail address written without "mailto:".') : msg('It looks like a web address written without "https://".'));
     const message = sentences(msg('No page or file at {0} (looked for {1}).', shown, target.lookedFor), target.why && msg('{0}.', target.why), address, target.besideFile && besideFileMessage(site, target.besideFile), didYouMean(fixes));
     context.report({ code: 'broken-link', severity, range: link.range, message, fixes });
     return;

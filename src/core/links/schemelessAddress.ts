@@ -37,3 +37,13 @@ export function startsWithHostName(path: string): boolean {
   if (slash !== -1 || first.toLowerCase().startsWith('www.')) return true;
   return !fileExtensions.has(match[1]!.toLowerCase());
 }
+
+/**
+ * Whether a relative link's path is an e-mail address written without `mailto:` (`me@example.com`), which the
+ * browser takes for a path; a file's name (`logo@2x.png`) is not.
+ */
+export function isBareMailAddress(path: string): boolean {
+  const at = path.indexOf('@');
+  const domain = at > 0 && !path.includes('/') && /^[\w.+-]+$/.test(path.slice(0, at)) ? hostName.exec(path.slice(at + 1)) : null;
+  return domain !== null && !fileExtensions.has(domain[1]!.toLowerCase());
+}

@@ -4,7 +4,7 @@ import { routesOf } from './routes';
 import type { Site } from './site';
 import { basename, dirname, isInside, joinPath, normalizePath } from '../text/paths';
 import type { LinkReference } from '../links/model';
-import { startsWithHostName } from '../links/schemelessAddress';
+import { isBareMailAddress, startsWithHostName } from '../links/schemelessAddress';
 import { urlKey } from '../links/urlMap';
 
 /** What a link reaches, as the site's generator and web server would resolve it. */
@@ -27,7 +27,7 @@ export type LinkTarget =
       readonly lookedFor: string;
       /** Pages (or files) the writer may have meant, best first. */
       readonly suggestions: readonly string[];
-      /** The web address meant by a link that starts with a host name written without its scheme (`https://github.com/me`). */
+      /** The address meant by a link written without its scheme: a host name first (`https://github.com/me`), or an e-mail address (`mailto:me@example.com`). */
       readonly address?: string;
       /** The file beside the page that the link names, which the page's URL does not reach: where it is published, if anywhere. */
       readonly besideFile?: { readonly path: string; readonly url?: string };
@@ -67,7 +67,10 @@ export function resolveLink(site: Site, fromPath: string, link: LinkReference): 
   // One that starts with a host name (`github.com/me/repo`) and reaches nothing is a web address written
   // without its scheme: a page with the same last segment is a coincidence of naming (a project page named
   // after its repository), not what the writer meant, so it is not suggested.
-  if (!route || (target.kind !== 'missing' && target.kind !== 'unknown') || !startsWithHostName(link.path)) return target;
+  if (!route || (target.kind !== 'missing' && target.kind !== 'unknown')) return target;
+  // So is an e-mail address without `mailto:` (LazyRen.github.io's `[contact me](lazy0ren@gmail.com)`).
+  if (isBareMailAddress(link.path)) return { kind: 'missing', why: undefined, lookedFor: relativeUrl(route.url, link.path), suggestions: [], address: `mailto:${link.raw}` };
+  if (!startsWithHostName(link.path)) return target;
   return { kind: 'missing', why: undefined, lookedFor: relativeUrl(route.url, link.path), suggestions: [], address: `https://${link.raw}` };
 }
 

@@ -396,6 +396,15 @@ describe('relative links that start with a host name', () => {
     assert.deepEqual(first!.fixes.map((fix) => [fix.edits[0]!.newText, fix.isPreferred ?? false]), [['https://github.com/me/clawdio', true], ['<!-- postcraft-disable-next-line broken-link -->\n', false]]);
   });
 
+  // LazyRen.github.io's cookies-policy.md (a page at the root, where an unknown URL stays unreported): `[contact me](lazy0ren@gmail.com)`.
+  it('says a link looks like an e-mail address without mailto:, with that fix, even outside every folder of pages', async () => {
+    const fs = hugoSite({ 'content/contact.md': '---\ntitle: Contact\n---\n\n[mail me](me.too+blog@example.co.uk) [not one](me@local) [file](a@2x.png)\n' });
+    const findings = await (await open(fs)).checkFile('/site/content/contact.md');
+    assert.deepEqual(findings.map((finding) => [finding.message, finding.fixes[0]?.edits[0]?.newText]), [
+      ['No page or file at "me.too+blog@example.co.uk" (looked for /contact/me.too+blog@example.co.uk). It looks like an e-mail address written without "mailto:". Did you mean "mailto:me.too+blog@example.co.uk"?', 'mailto:me.too+blog@example.co.uk'],
+    ]);
+  });
+
   // cncf/glossary: `[c](/bn/cluster.md)`; hugo 0.111.3 writes href="/bn/cluster.md", and a section publishes no Markdown file.
   it('takes a root link to a page\'s .md file beside a section\'s _index for broken, not for that page', async () => {
     const fs = hugoSite({ 'content/posts/_index.md': '---\ntitle: Posts\n---\n', 'content/posts/md-link.md': '---\ntitle: M\n---\n\n[t](/posts/target.md)\n' });
