@@ -79,7 +79,7 @@ export const hugo: GeneratorProfile = {
     // The folders of the site's components: each module import that is on disk (`hugo mod vendor` writes
     // _vendor/<path>, which Hugo then reads; a path may name a folder of themes/), then each theme.
     const vendored = await onDiskModules(fs, root, importPaths);
-    const componentFolders = [...vendored.values(), ...themes.map((theme) => joinPath(root, 'themes', theme))];
+    const componentFolders = [...new Set([...vendored.values(), ...themes.map((theme) => joinPath(root, 'themes', theme))])];
     // Any mount into a component replaces its default folder (hugo 0.111 modules/config.go,
     // ApplyProjectConfigDefaults); one into a folder of static/ or assets/ is served there, not at the root.
     const dirsFor = (target: 'static' | 'assets' | 'content' | 'layouts', fallback: string[]): string[] => {
