@@ -24,6 +24,8 @@ export const lazyChunks = {
   schemas: ['src/core/schema/frontmatterSchema.ts', 'src/core/settings/siteSettingsSchema.ts'],
   // A post's SEO facts (lengths, words, reading time, outline): asked by its first check, hover and preview, never at activation.
   seo: ['src/core/site/seoFacts.ts'],
+  // The HTML entity tables markdown-it decodes `&amp;`-style references with (18 KB): read only where a post has one.
+  entities: ['entities'],
   // The live preview's manager and panel, made when the first preview opens (or is restored after a reload).
   preview: ['src/vscode/preview/previewManager.ts', 'src/vscode/preview/previewPanel.ts'],
   // What the editor asks for after the first indexing: completions, hover, links, renames, fixes, new posts.
