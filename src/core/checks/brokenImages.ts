@@ -234,6 +234,8 @@ function showsAsIs(site: Site, reference: ImageReference, file: string): boolean
   // An MDX import that no `<img src={…}>` shows goes to a component, which may resize it (Docusaurus's IdealImage) or load
   // it only on a click (2m.github.io's zoom images, react-medium-image-zoom's `zoomImg`).
   if (reference.origin === 'import' && reference.tag !== 'img') return false;
+  // The build re-encodes it before publishing (questdb.io's prebuild runs sharp over static/img): the checkout's weight is not the site's.
+  if (config.reencodedImageDirs?.some((dir) => isInside(dir, file))) return false;
   if (config.generator === 'hugo') {
     if (config.assetDirs.some((dir) => isInside(dir, file))) return false;
     // Hugo's image processing takes resources only (a bundle's files, assets/ and what is mounted there): a file of

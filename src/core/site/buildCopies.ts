@@ -10,15 +10,8 @@ import { packageScripts } from './packageScripts';
  * inside the site count (`$LATEST` in the source is fine, in the destination it says nothing).
  */
 export async function foldersCopiedByBuild(fs: SiteFileSystem, root: string): Promise<string[]> {
-  const netlify = (await readText(fs, joinPath(root, 'netlify.toml'))) ?? '';
-  const commands = [...netlify.matchAll(/^\s*command\s*=\s*(["'])(.*?)\1/gm)].map((match) => match[2]!);
-  commands.push(await packageScripts(fs, root));
-  const texts = [...commands];
-  for (const script of new Set(commands.flatMap((command) => command.match(/[\w./-]+\.sh\b/g) ?? []))) {
-    const path = normalizePath(joinPath(root, script.replace(/^\.\//, '')));
-    const text = isInside(root, path) ? await readText(fs, path) : undefined;
-    if (text !== undefined) texts.push(text);
-  }
+  const commands = await buildCommands(fs, root);
+  const texts = [...commands, ...(await scriptsRun(fs, root, commands, /[\w./-]+\.sh\b/g))];
   const folders = new Set<string>();
   for (const text of texts) {
     for (const copy of text.matchAll(/(?:^|[\s;&|(])cp\s+((?:-[A-Za-z]+\s+)+)(\S+)\s+([^\s;&|)]+)/gm)) {
@@ -31,3 +24,42 @@ export async function foldersCopiedByBuild(fs: SiteFileSystem, root: string): Pr
   }
   return [...folders];
 }
+
+/**
+ * The folders of images a script of the build re-encodes before the generator runs: a Node script that a
+ * package.json script or netlify.toml's command runs (`node scripts/optimise-images.js`) and that imports sharp or
+ * imagemin, by each literal folder of the site it names (questdb.io's prebuild re-encodes static/img in place). The
+ * published copies are not the checkout's files, so their weight is not known.
+ */
+export async function imageFoldersReencodedByBuild(fs: SiteFileSystem, root: string): Promise<string[]> {
+  const folders = new Set<string>();
+  for (const script of await scriptsRun(fs, root, await buildCommands(fs, root), /\bnode\s+([\w./-]+\.[cm]?js)\b/g)) {
+    if (!/(['"])(?:sharp|imagemin(?:-[\w-]+)?)\1/.test(script)) continue;
+    for (const literal of script.matchAll(/(['"`])((?:\.\/)?[\w-]+(?:\/[\w-]+)*)\/?\1/g)) {
+      const folder = normalizePath(joinPath(root, literal[2]!.replace(/^\.\//, '')));
+      if (folder !== root && isInside(root, folder) && (await fs.stat(folder))?.type === 'directory') folders.add(folder);
+    }
+  }
+  return [...folders];
+}
+
+/** The build's commands: netlify.toml's, and the package.json scripts. */
+async function buildCommands(fs: SiteFileSystem, root: string): Promise<string[]> {
+  const netlify = (await readText(fs, joinPath(root, 'netlify.toml'))) ?? '';
+  const commands = [...netlify.matchAll(/^\s*command\s*=\s*(["'])(.*?)\1/gm)].map((match) => match[2]!);
+  commands.push(await packageScripts(fs, root));
+  return commands;
+}
+
+/** The text of each file of the site the commands name by `pattern` (its first group, or the whole match). */
+async function scriptsRun(fs: SiteFileSystem, root: string, commands: readonly string[], pattern: RegExp): Promise<string[]> {
+  const texts: string[] = [];
+  for (const script of new Set(commands.flatMap((command) => [...command.matchAll(pattern)].map((match) => match[1] ?? match[0])))) {
+    const path = normalizePath(joinPath(root, script.replace(/^\.\//, '')));
+    const text = isInside(root, path) ? await readText(fs, path) : undefined;
+    if (text !== undefined && text.length <= maxScriptLength) texts.push(text);
+  }
+  return texts;
+}
+
+const maxScriptLength = 256 * 1024;

@@ -1,4 +1,5 @@
 import { throwIfCancelled, type CancellationToken } from '../host/cancellation';
+import { imageFoldersReencodedByBuild } from './buildCopies';
 import type { SiteFileSystem } from '../host/fileSystem';
 import { eachInSlices, TimeSlices } from '../host/timeSlices';
 import { confinedFileSystem } from '../host/confinedFileSystem';
@@ -133,7 +134,8 @@ export class Site {
       files.add(file);
       await slices.next();
     }
-    const site = new Site(profile, { ...config, imageFields: settings.imageFields ?? config.imageFields }, settings.settings, [...problems, ...settings.problems], files, confined);
+    const reencoded = await imageFoldersReencodedByBuild(fs, root);
+    const site = new Site(profile, { ...config, imageFields: settings.imageFields ?? config.imageFields, ...(reencoded.length > 0 ? { reencodedImageDirs: reencoded } : {}) }, settings.settings, [...problems, ...settings.problems], files, confined);
     site.truncated = walked.truncated;
     site.authors = await profile.loadAuthors(fs, site.config, site.files); // before the posts, which onPostParsed may check
     await site.loadLinkContext(fs);

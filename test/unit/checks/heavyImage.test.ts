@@ -125,6 +125,25 @@ describe('heavy-image', () => {
     assert.deepEqual(findings.map((finding) => finding.message.split(' is ')[0]), ['Image "./a.png"', 'Image "./b.png"']);
   });
 
+  // questdb.io: `"prebuild": "node scripts/optimise-images.js && …"`, a script that re-encodes static/img with sharp
+  // (quality 75, at most 1920×1440): the deployed files are 37–268 KB where the checkout's are over 500 KB.
+  it('weighs no image of a folder a build script re-encodes with sharp or imagemin', async () => {
+    const big = png(4000, 3000, 2500);
+    const files = {
+      'docusaurus.config.js': 'module.exports = { title: "T", url: "https://example.org", baseUrl: "/" };\n',
+      'postcraft.config.json': '{ "heavyImageKB": 2 }',
+      'package.json': JSON.stringify({ scripts: { prebuild: 'node scripts/optimise-images.js && npm run prestart', build: 'docusaurus build' } }),
+      'scripts/optimise-images.js': 'const sharp = require("sharp")\nconst src = "static/img"\n',
+      'static/img/a.png': big,
+      'static/other/b.png': big,
+      'blog/2024-01-01-p.md': '---\ntitle: T\n---\n\n![A](/img/a.png) ![B](/other/b.png)\n',
+    };
+    const weighed = async (extra: Record<string, string> = {}) => (await heavyFindings({ ...files, ...extra }, '/site/blog/2024-01-01-p.md')).findings.map((finding) => finding.message.split(' is ')[0]);
+    assert.deepEqual(await weighed(), ['Image "/other/b.png"']);
+    // A script that does not re-encode leaves every image weighed.
+    assert.deepEqual(await weighed({ 'scripts/optimise-images.js': 'const src = "static/img"\n' }), ['Image "/img/a.png"', 'Image "/other/b.png"']);
+  });
+
   it('weighs only the images posts show as they are, when they are checked, not every image of the site', async () => {
     const fs = new InMemoryFileSystem('/site', {
       ...hugo,
