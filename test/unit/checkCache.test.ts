@@ -156,6 +156,23 @@ describe('the check cache', () => {
     assert.deepEqual(heavy(cold.findings), ['c/index.md: Image "shot.png" is 4 KB']);
   });
 
+  it('re-checks every post when the folders a build script re-encodes change (heavy-image)', async () => {
+    const fs = new ClockedFileSystem('/site', {
+      'hugo.toml': 'baseURL = "https://example.org/"\n',
+      'postcraft.config.json': JSON.stringify({ heavyImageKB: 1 }),
+      'package.json': JSON.stringify({ scripts: { prebuild: 'node scripts/images.js' } }),
+      'scripts/images.js': 'require("sharp"); const dir = "static/images";\n',
+      'content/posts/a.md': '---\ntitle: A\n---\n![A photo](/images/photo.png)\n',
+      'static/images/photo.png': new Uint8Array(2_000),
+    });
+    const heavy = (findings: readonly { code: string }[]) => findings.filter((finding) => finding.code === 'heavy-image').length;
+    let { next: cache, cold } = await compare(fs, undefined);
+    assert.equal(heavy(cold.findings), 0);
+    fs.write('scripts/images.js', 'const dir = "static/images";\n');
+    ({ next: cache, cold } = await compare(fs, cache));
+    assert.equal(heavy(cold.findings), 1);
+  });
+
   it('lists each folder of a Hugo site once (its cascades and bundles, then its files)', async () => {
     const fs = new ClockedFileSystem('/site', fixtureFiles(fixtureSites().find((site) => site.name === 'hugo-blog')!.root));
     const listed: string[] = [];
