@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { hugoShortcodeInners, pageMarkdown } from '../../src/core/post/templateBlocks';
+import { callsHighlight, hugoShortcodeInners, pageMarkdown } from '../../src/core/post/templateBlocks';
 
 describe('Hugo shortcode blocks in a body', () => {
   it('takes what lies between a shortcode and its closing tag, nested pairs each', () => {
@@ -20,5 +21,15 @@ describe('Hugo shortcode blocks in a body', () => {
     assert.equal(markdown.length, body.length);
     assert.ok(!markdown.includes('not a heading'));
     assert.ok(markdown.includes('# Heading'));
+  });
+});
+
+// The pre-test looks only after each `{{`; it must say yes wherever the opening tag's pattern could match.
+describe('the highlight pre-test', () => {
+  it('finds a highlight call exactly where the pattern it stands for does', () => {
+    const piece = fc.constantFrom('{', '{{', '{{{', '<', '%', ' ', '\t', '\n', 'highlight', 'high', '/', '>}}', 'x', '\u00a0');
+    fc.assert(fc.property(fc.array(piece, { maxLength: 12 }).map((pieces) => pieces.join('')), (body) => {
+      assert.equal(callsHighlight(body), /\{\{[<%]\s*highlight/.test(body));
+    }), { numRuns: 3000 });
   });
 });
