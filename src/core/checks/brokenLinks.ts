@@ -29,14 +29,17 @@ function checkLink(context: CheckContext, link: LinkReference): void {
     // The site's full address names a page of this host, which may serve more than the site builds.
     if (link.absolute) return;
     const movedTo = target.address ?? target.besideFile?.url;
-    const fixes = movedTo ? [context.replaceFix(msg('Change to "{0}"', movedTo), link.range, movedTo, true)] : suggestionFixes(context, link, target.suggestions);
+    const termUrls = target.unusedTerm?.closest.map((url) => `${site.config.basePath}${url}${keptFragment(link)}`) ?? [];
+    const fixes = movedTo ? [context.replaceFix(msg('Change to "{0}"', movedTo), link.range, movedTo, true)]
+      : termUrls.length > 0 ? termUrls.map((url, index) => context.replaceFix(msg('Change to "{0}"', url), link.range, url, index === 0))
+      : suggestionFixes(context, link, target.suggestions);
     // The generator stops on a template link to nothing, and a file link names a file that is not there;
     // a URL may still be served by something Postcraft does not see (a theme's page, the host's redirects), and a
     // relative one too where the site's templates write its redirects (longhorn.io's /docs/1.9.0/… → /docs/archives/1.9.0/…).
     const mayBeRedirected = site.hostRedirects.madeByTemplates && !isPostPath(link.path);
     const severity = stopsBuild(site, link) || (!isTemplateForm(link.form) && (target.why || (!link.path.startsWith('/') && !mayBeRedirected))) ? 'error' : 'warning';
     const address = target.address && (target.address.startsWith('mailto:') ? msg('It looks like an e-mail address written without "mailto:".') : msg('It looks like a web address written without "https://".'));
-    const message = sentences(msg('No page or file at {0} (looked for {1}).', shown, target.lookedFor), target.why && msg('{0}.', target.why), address, target.besideFile && besideFileMessage(site, target.besideFile), didYouMean(fixes));
+    const message = sentences(msg('No page or file at {0} (looked for {1}).', shown, target.lookedFor), target.why && msg('{0}.', target.why), address, target.besideFile && besideFileMessage(site, target.besideFile), target.unusedTerm && unusedTermMessage(site, target.unusedTerm.taxonomy), didYouMean(fixes));
     context.report({ code: 'broken-link', severity, range: link.range, message, fixes });
     return;
   }
@@ -74,6 +77,11 @@ function checkLink(context: CheckContext, link: LinkReference): void {
       ? msg('No heading or anchor "#{0}" in this page.', fragment)
       : msg('No heading or anchor "#{0}" in "{1}".', fragment, page?.title ?? target.path.slice(site.root.length + 1));
   context.report({ code: 'broken-anchor', severity: 'warning', range: link.fragmentRange, message: sentences(missing, didYouMean(fixes, '#')), fixes });
+}
+
+/** Why a term's URL is no page: the generator makes one only for a term in use. */
+function unusedTermMessage(site: Site, taxonomy: string): Message {
+  return msg('{0} makes a page below "/{1}/" only for a term some page of this language has in its {1}, and none has this one.', site.profile.displayName, taxonomy);
 }
 
 /** Why the file beside the page is not what the link reaches (see resolveLink.ts `besideFile`). */

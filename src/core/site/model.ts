@@ -147,6 +147,8 @@ export interface SubfolderMount {
 export interface UnrenderedPages {
   /** Whether the page at `path`, with this frontmatter data, is never rendered on its own. */
   includes(path: string, frontmatter: Readonly<Record<string, unknown>> | undefined): boolean;
+  /** Whether a `cascade` gives pages taxonomy terms (tags, categories…), which their own frontmatter does not show. */
+  readonly givesTerms?: boolean;
 }
 
 export interface SiteLanguages {

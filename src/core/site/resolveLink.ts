@@ -31,6 +31,8 @@ export type LinkTarget =
       readonly address?: string;
       /** The file beside the page that the link names, which the page's URL does not reach: where it is published, if anywhere. */
       readonly besideFile?: { readonly path: string; readonly url?: string };
+      /** The taxonomy (`tags`) whose term page the URL would be, where no page uses that term. */
+      readonly unusedTerm?: { readonly taxonomy: string; readonly closest: readonly string[] };
     };
 
 /** Resolves a link of the post at `fromPath` the way its site's generator does. */
@@ -126,6 +128,8 @@ export function resolveUrl(site: Site, url: string, fromPath?: string): LinkTarg
   // A host that serves any letter case (Netlify) answers the URL with that page.
   if (variantPage && site.hostRedirects.caseInsensitive) return { kind: 'page', path: variantPage.path, viaAlias: variantPage.viaAlias };
   if (variantPage) return { kind: 'missing', why: undefined, lookedFor: url, suggestions: [variantPage.path] };
+  const unusedTerm = routes.unusedTermPage?.(site, url);
+  if (unusedTerm) return { kind: 'missing', why: undefined, lookedFor: url, suggestions: [], unusedTerm };
   // A URL outside every folder the site's pages are published in may be a page of the theme, a redirect
   // the host makes, or a file Postcraft's rules do not know: silence, unless a page looks like the one meant.
   // Below a folder of no page, only one of the same name does: a name that is only close is a coincidence there

@@ -189,6 +189,31 @@ describe('links between posts', () => {
     assert.deepEqual(findings.map((finding) => finding.message.split(' (')[0]), ['No page or file at "/old/wcag22/"', 'No page or file at "/wcag21/"']);
   });
 
+  // hugo 0.111.3 writes /tags/<term>/ only for a term a page of the language has (or a term `_index` file describes):
+  // with `tags: [Home Server, go]` in English and `tags: [ai]` in French, there is no /tags/ai/ and no /tags/kuberentes/.
+  it('reports a Hugo term URL that no page of the language uses, with the used terms spelt closest', async () => {
+    const pages = {
+      'hugo.toml': 'baseURL = "https://example.org/"\n[languages.en]\ncontentDir = "content/en"\nweight = 1\n[languages.fr]\ncontentDir = "content/fr"\nweight = 2\n',
+      'content/en/posts/a.md': '---\ntitle: A\ntags: [Home Server, kubernetes]\n---\n\n[a](/tags/home-server/) [b](/tags/kuberentes/#top) [c](/tags/ai/) [d](/fr/tags/ai/) [e](/tags/cloud/) [f](/categories/x/) [g](/tags/Kubernetes/) [h](/tags/page/2/)\n',
+      'content/en/tags/cloud/_index.md': '---\ntitle: Cloud\n---\n',
+      'content/fr/posts/b.md': '---\ntitle: B\ntags: [ai]\n---\n\nTexte.\n',
+    };
+    const findings = await (await open(hugoSite(pages))).checkFile('/site/content/en/posts/a.md');
+    assert.deepEqual(findings.map((finding) => [finding.severity, finding.message]), [
+      ['warning', 'No page or file at "/tags/kuberentes/#top" (looked for /tags/kuberentes/). Hugo makes a page below "/tags/" only for a term some page of this language has in its tags, and none has this one. Did you mean "/tags/kubernetes/#top"?'],
+      ['warning', 'No page or file at "/tags/ai/" (looked for /tags/ai/). Hugo makes a page below "/tags/" only for a term some page of this language has in its tags, and none has this one.'],
+      ['warning', 'No page or file at "/categories/x/" (looked for /categories/x/). Hugo makes a page below "/categories/" only for a term some page of this language has in its categories, and none has this one.'],
+    ]);
+    assert.equal(findings[0]!.fixes[0]!.edits[0]!.newText, '/tags/kubernetes/#top');
+  });
+
+  it('takes any Hugo term URL for a page where terms come from what Postcraft does not read: a cascade, Org content', async () => {
+    const link = { 'content/posts/a.md': '---\ntitle: A\ntags: [go]\n---\n\n[a](/tags/emacs/)\n' };
+    assert.deepEqual(await messageHeads({ ...link, 'content/posts/_index.md': '---\ntitle: Posts\ncascade:\n  tags: [emacs]\n---\n' }, 'content/posts/a.md'), []);
+    assert.deepEqual(await messageHeads({ ...link, 'content/posts/b.org': '#+title: B\n#+tags[]: emacs\n' }, 'content/posts/a.md'), []);
+    assert.deepEqual(await messageHeads(link, 'content/posts/a.md'), ['No page or file at "/tags/emacs/"']);
+  });
+
   // Netlify lower-cases the file names it deploys and serves a path in any case from them (rOpenSci's site links
   // /blog/2021/09/13/system-calls-R-package and shows Ochre_Example2.png for OchRe_Example2.png).
   it('takes a link or an image that differs from a page or file only in letter case for found on Netlify', async () => {

@@ -36,6 +36,11 @@ export interface GeneratorRoutes {
    */
   isGeneratedUrl(site: RouteSite, url: string): boolean;
   /**
+   * For a URL that is no page and that `isGeneratedUrl` turned down: the taxonomy whose term page it would be, where
+   * the generator makes term pages only for the terms pages use (Hugo), with used terms' URLs spelt closest.
+   */
+  unusedTermPage?(site: RouteSite, url: string): { readonly taxonomy: string; readonly closest: readonly string[] } | undefined;
+  /**
    * Whether the site also builds pages at URLs Postcraft cannot list (routes a plugin adds, redirects read from
    * code): a URL no page has is then reported only where a page looks like the one meant.
    */

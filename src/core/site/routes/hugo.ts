@@ -170,6 +170,8 @@ export const hugoRoutes: GeneratorRoutes = {
     return (hugoContentTree(site)?.isGeneratedUrl(url) ?? false) || belowPagelessMenuUrl(site, url);
   },
 
+  unusedTermPage: (site, url) => hugoContentTree(site)?.unusedTermPage(url),
+
   templateLinksToNothingWarn: (config) => hugoRoutingOf(config)?.refsToNothingWarnOnly === true,
 
   resolveTemplateLink(site, fromPath, link) {

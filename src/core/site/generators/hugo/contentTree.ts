@@ -7,6 +7,7 @@ import type { RouteSite, TemplateLinkTarget } from '../../routes/generatorRoutes
 import { hugoContentFile, hugoContentFiles, hugoRoutingOf, hugoTermPath, type HugoContentFile, type HugoRouting } from '../../routes/hugo';
 import { hugoTermKey, makePathSanitized } from './terms';
 import { escapeRegExp } from '../../../text/regExp';
+import { closestMatches } from '../../../text/similarity';
 
 /** A node of Hugo's page tree: the content file it is built from, if any (an automatic section or a term has none). */
 interface TreeNode {
@@ -81,6 +82,8 @@ export class HugoContentTree {
   private readonly trees = new Map<string, LanguageTree>();
   /** Where term pages start that a dated `[permalinks]` pattern places (`/topics`): any URL below is taken as one of them. */
   private readonly termPatterns = new Set<string>();
+  /** Whether content Postcraft does not read (Org, AsciiDoc, HTML pages; a content adapter) may use terms too. */
+  private unreadContent = false;
 
   constructor(
     private readonly site: RouteSite,
@@ -100,8 +103,9 @@ export class HugoContentTree {
     };
     for (const [path, post] of site.posts) add(path, true, post.tags, post.authors);
     for (const path of site.files.all()) {
-      if (!otherContentFormats.test(path) || !site.config.contentDirs.some((dir) => isInside(dir, path))) continue;
-      add(path, false, [], []);
+      if (!(otherContentFormats.test(path) || path.endsWith('/_content.gotmpl')) || !site.config.contentDirs.some((dir) => isInside(dir, path))) continue;
+      this.unreadContent = true;
+      if (otherContentFormats.test(path)) add(path, false, [], []);
     }
     files.push(...copies);
     // Files below a leaf bundle's folder are its resources, not pages.
@@ -248,6 +252,43 @@ export class HugoContentTree {
     if (this.otherFormatPage(key)) return true;
     if (this.outputFormatFile(url, path, languages)) return true;
     return languages.some((language) => this.trees.get(language)?.listUrls.has(key) ?? false);
+  }
+
+  /**
+   * Asked of a URL that is no page and no list Hugo makes (see isGeneratedUrl): the taxonomy whose term page it would
+   * be, with the URLs of the used terms spelt closest. Hugo makes a term page only for a term a page of the language
+   * has (or an `_index` file describes): `/tags/unused/` is a 404 (hugo 0.111.3). Undefined where that is not the
+   * question, or where Postcraft may not know every term: terms a `cascade` gives, content it does not read (see
+   * `unreadContent`), folders absent from the copy, term pages disabled or placed by a `[permalinks]` pattern.
+   */
+  unusedTermPage(url: string): { readonly taxonomy: string; readonly closest: readonly string[] } | undefined {
+    const routing = this.routing;
+    if (this.unreadContent || routing.absentContentFolders.length > 0 || this.config.unrenderedPages?.givesTerms) return undefined;
+    if (routing.disableKinds.includes('term') || routing.disableKinds.includes('taxonomy')) return undefined;
+    let path = url.replace(/[?#].*$/, '');
+    if (!path.startsWith('/')) path = `/${path}`;
+    const prefixed = Object.entries(routing.languagePrefixes).find(([, prefix]) => prefix !== '' && isInside(`/${prefix}`, path));
+    const language = prefixed?.[0] ?? routing.defaultLanguage;
+    if (prefixed) path = path.slice(prefixed[1].length + 1) || '/';
+    const key = path.replace(/\/index\.(?:html|xml)$/, '/').replace(/\.html$/, '').replace(/\/+$/, '').replace(new RegExp(`/${escapeRegExp(routing.paginatePath)}/\\d+$`), '');
+    const [, plural, term, ...below] = key.split('/');
+    if (plural === undefined || term === undefined || term === '' || below.length > 0) return undefined;
+    const taxonomy = routing.taxonomies.find((name) => this.sanitize(`/${name}`) === `/${plural}`);
+    if (taxonomy === undefined || routing.permalinks.term[taxonomy] !== undefined) return undefined;
+    const tree = this.trees.get(language);
+    let written: string;
+    try {
+      written = decodeURIComponent(term);
+    } catch {
+      return undefined;
+    }
+    const used = [...(tree?.listUrls ?? [])].filter((listUrl) => listUrl.startsWith(`/${plural}/`) && listUrl.indexOf('/', plural.length + 2) === -1);
+    const lowerCase = `/${plural}/${written}`.toLowerCase();
+    // A term written as it is used (a URL whose letters only the link's encoding or case changed): not for this rule.
+    if (used.some((listUrl) => listUrl === `/${plural}/${written}` || listUrl.toLowerCase() === lowerCase) || tree?.taxonomies.has(sectionKey(`${taxonomy}/${written}`))) return undefined;
+    const prefix = prefixed ? `/${prefixed[1]}` : '';
+    const names = used.map((listUrl) => listUrl.slice(plural.length + 2));
+    return { taxonomy, closest: closestMatches(written.toLowerCase(), names, 3).map((name) => `${prefix}/${plural}/${name}/`) };
   }
 
   /** `/events/index.ics`: a file an output format writes in the folder of a page or list (see HugoRouting.outputFiles). */

@@ -72,6 +72,11 @@ class HugoUnrenderedPages implements UnrenderedPages {
     private readonly languageOf: (path: string) => string,
   ) {}
 
+  get givesTerms(): boolean {
+    const cascades = [...[...this.configCascades.values()].flat(), ...[...this.sectionCascades.values()].flatMap((entries) => entries.flatMap((entry) => entry.cascades))];
+    return cascades.some((cascade) => Object.keys(cascade.values).some((key) => this.taxonomies.has(key)));
+  }
+
   includes(path: string, frontmatter: Values | undefined): boolean {
     if (this.insideBundle(path)) return true;
     // Each key comes from the page, else from the nearest cascade whose target matches: `_build` as a whole.
