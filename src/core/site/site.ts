@@ -235,10 +235,17 @@ export class Site {
 
   private urls: UrlMap | undefined;
 
+  /**
+   * Counts changes to the posts' tags and authors: the term pages Hugo makes (see HugoContentTree.unusedTermPage).
+   * Apart from `linkTargetsVersion`, so that typing a tag rebuilds nothing that a term URL does not ask for.
+   */
+  termsVersion = 0;
+
   /** Records a post's current tags and authors (from disk or from an open editor's text). */
   updatePost(path: string, summary: PostSummary): void {
     const previous = this.posts.get(path);
     this.posts.set(path, summary);
+    if (!previous || !sameTags(previous.tags, summary.tags) || !sameTags(previous.authors, summary.authors)) this.termsVersion++;
     if (!previous || !sameRoute(previous.route, summary.route)) this.linkTargetsChanged();
     // A draft is built by no generator, nor an expired page by Hugo: links to it and URL collisions with it change.
     else if (!sameAnchorIds(previous?.anchors, summary.anchors) || previous.draft !== summary.draft || previous.route?.expires !== summary.route?.expires) this.linkTargetsVersion++;

@@ -207,6 +207,15 @@ describe('links between posts', () => {
     assert.equal(findings[0]!.fixes[0]!.edits[0]!.newText, '/tags/kubernetes/#top');
   });
 
+  it('knows a Hugo term page from the moment a page is given the term, on disk', async () => {
+    const fs = hugoSite({ 'content/posts/a.md': '---\ntitle: A\ntags: [go]\n---\n\n[a](/tags/rust/)\n', 'content/posts/b.md': '---\ntitle: B\ntags: [go]\n---\n\nText.\n' });
+    const service = await open(fs);
+    assert.equal((await service.checkFile('/site/content/posts/a.md')).length, 1);
+    fs.write('content/posts/b.md', '---\ntitle: B\ntags: [go, rust]\n---\n\nText.\n');
+    await service.fileChanged('/site/content/posts/b.md', 'changed');
+    assert.deepEqual(await service.checkFile('/site/content/posts/a.md'), []);
+  });
+
   it('takes any Hugo term URL for a page where terms come from what Postcraft does not read: a cascade, Org content', async () => {
     const link = { 'content/posts/a.md': '---\ntitle: A\ntags: [go]\n---\n\n[a](/tags/emacs/)\n' };
     assert.deepEqual(await messageHeads({ ...link, 'content/posts/_index.md': '---\ntitle: Posts\ncascade:\n  tags: [emacs]\n---\n' }, 'content/posts/a.md'), []);

@@ -12,6 +12,8 @@ export interface RouteSite {
   readonly posts: ReadonlyMap<string, PostSummary>;
   /** Grows when a page is added or removed or its URL or anchors change: what rules derive from the pages is current while it stays. */
   readonly linkTargetsVersion: number;
+  /** Grows when a page's tags or authors change (the term pages a generator makes of them); absent: never. */
+  readonly termsVersion?: number;
   /** Every page's URL (links/urlMap.ts), current with the posts' routes. */
   urlMap(): UrlMap;
 }

@@ -58,7 +58,8 @@ function versionOf(site: RouteSite): string {
 /**
  * The site's Hugo page tree, built from its posts (and its other content files) when first asked for and
  * kept until a page is added or removed or a URL changes. (Keystrokes reuse it: a rebuild is a fifth of
- * a second on a 10,000-post site. A term page of a tag typed since is known from the next rebuild.)
+ * a second on a 10,000-post site. A tag typed since rebuilds it only when a term URL is asked about: see
+ * `unusedTermPage`.)
  */
 export function hugoContentTree(site: RouteSite): HugoContentTree | undefined {
   const routing = hugoRoutingOf(site.config);
@@ -84,12 +85,15 @@ export class HugoContentTree {
   private readonly termPatterns = new Set<string>();
   /** Whether content Postcraft does not read (Org, AsciiDoc, HTML pages; a content adapter) may use terms too. */
   private unreadContent = false;
+  /** The site's `termsVersion` the terms were read at. */
+  private readonly termsVersion: number | undefined;
 
   constructor(
     private readonly site: RouteSite,
     private readonly routing: HugoRouting,
   ) {
     this.config = site.config;
+    this.termsVersion = site.termsVersion;
     // Each file once per place Hugo publishes it (hugoContentFiles): another language's fallback copy is a
     // page of that language's tree, unless a file of that language (or a mount before) takes its place.
     // A page's terms are its summary's tags and authors as they are: no copy per page.
@@ -262,6 +266,8 @@ export class HugoContentTree {
    * `unreadContent`), folders absent from the copy, term pages disabled or placed by a `[permalinks]` pattern.
    */
   unusedTermPage(url: string): { readonly taxonomy: string; readonly closest: readonly string[] } | undefined {
+    // A tag typed since the tree was built keeps it (see hugoContentTree): a term question asks a current one.
+    if (this.termsVersion !== this.site.termsVersion || this.stale()) return rebuild(this.site, this.routing).unusedTermPage(url);
     const routing = this.routing;
     if (this.unreadContent || routing.absentContentFolders.length > 0 || this.config.unrenderedPages?.givesTerms) return undefined;
     if (routing.disableKinds.includes('term') || routing.disableKinds.includes('taxonomy')) return undefined;
