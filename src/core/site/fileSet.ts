@@ -1,4 +1,4 @@
-import { basename, extname } from '../text/paths';
+import { basename, dirname, extname } from '../text/paths';
 import { isImagePath, isPostPath } from '../text/fileKinds';
 
 // Also read from here by the site's other files.
@@ -16,6 +16,8 @@ export class FileSet {
   private byLowerCase: Map<string, string> | undefined;
   /** Images by lower-cased file name: "did you mean" for a broken path without scanning every image. */
   private imagesByName: Map<string, Set<string>> | undefined;
+  /** Images by folder: the names a broken root link to an image in that folder may have meant. */
+  private imagesByFolder: Map<string, Set<string>> | undefined;
   /** Bumped on every change: what is derived from the files (an image's resolution) knows when it is stale. */
   version = 0;
 
@@ -31,6 +33,7 @@ export class FileSet {
     if (isImagePath(path)) {
       this.images.add(path);
       if (this.imagesByName) addByName(this.imagesByName, path);
+      if (this.imagesByFolder) addByFolder(this.imagesByFolder, path);
     }
   }
 
@@ -41,6 +44,7 @@ export class FileSet {
     if (this.byLowerCase?.get(path.toLowerCase()) === path) this.byLowerCase = undefined;
     this.images.delete(path);
     this.imagesByName?.get(basename(path).toLowerCase())?.delete(path);
+    this.imagesByFolder?.get(dirname(path))?.delete(path);
   }
 
   has(path: string): boolean {
@@ -76,6 +80,22 @@ export class FileSet {
     }
     return [...(this.imagesByName.get(name.toLowerCase()) ?? [])];
   }
+
+  /** The images directly in a folder. */
+  imagesIn(folder: string): string[] {
+    if (!this.imagesByFolder) {
+      this.imagesByFolder = new Map();
+      for (const image of this.images) addByFolder(this.imagesByFolder, image);
+    }
+    return [...(this.imagesByFolder.get(folder) ?? [])];
+  }
+}
+
+function addByFolder(imagesByFolder: Map<string, Set<string>>, path: string): void {
+  const folder = dirname(path);
+  let held = imagesByFolder.get(folder);
+  if (!held) imagesByFolder.set(folder, (held = new Set()));
+  held.add(path);
 }
 
 function addByLowerCase(byLowerCase: Map<string, string>, path: string): void {

@@ -1,6 +1,6 @@
 import { isPostPath } from './fileSet';
 import type { Site } from './site';
-import { dirname, isInside } from '../text/paths';
+import { dirname, isInside, relativePath } from '../text/paths';
 import type { LinkForm, LinkReference } from '../links/model';
 
 /**
@@ -31,7 +31,8 @@ export function linkTextFor(site: Site, fromPath: string, like: Pick<LinkReferen
 
 /** The URL a page or file is reached at, as written in a root-relative link. */
 function urlTextFor(site: Site, target: string, withBasePath: boolean): string | undefined {
-  const url = site.posts.get(target)?.route?.url;
+  const publicDir = site.posts.has(target) ? undefined : site.config.publicDirs.find((dir) => isInside(dir, target));
+  const url = publicDir ? `/${relativePath(publicDir, target)}` : site.posts.get(target)?.route?.url;
   if (!url) return undefined;
   return withBasePath ? `${site.config.basePath}${url}` : url;
 }

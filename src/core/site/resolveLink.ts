@@ -6,6 +6,7 @@ import { basename, dirname, isInside, joinPath, normalizePath } from '../text/pa
 import type { LinkReference } from '../links/model';
 import { isBareMailAddress, startsWithHostName } from '../links/schemelessAddress';
 import { urlKey } from '../links/urlMap';
+import { missingPublicImage } from './missingPublicImage';
 
 /** What a link reaches, as the site's generator and web server would resolve it. */
 export type LinkTarget =
@@ -139,7 +140,10 @@ export function resolveUrl(site: Site, url: string, fromPath?: string): LinkTarg
   // A URL naming a Markdown source (`/dynamic-config.md`, copied with TiDB's docs into tikv.org's) is no page of a theme
   // or a redirect: a file link to a file that is not there.
   const namesSource = /\.(?:md|markdown|mdx)$/i.test(urlKey(url));
-  if (suggestions.length === 0 && !namesSource && (outsideSections || servesUnlistedUrls(site))) return { kind: 'unknown' };
+  if (suggestions.length === 0 && !namesSource && (outsideSections || servesUnlistedUrls(site))) {
+    const image = missingPublicImage(site, url);
+    return image ? { kind: 'missing', why: undefined, lookedFor: url, suggestions: image.suggestions } : { kind: 'unknown' };
+  }
   return { kind: 'missing', why: undefined, lookedFor: url, suggestions };
 }
 

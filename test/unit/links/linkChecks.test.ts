@@ -223,6 +223,19 @@ describe('links between posts', () => {
     assert.deepEqual(await messageHeads(link, 'content/posts/a.md'), ['No page or file at "/tags/emacs/"']);
   });
 
+  // PotHix's `[![…](/images/…/small.jpg)](/images/…/photo-1.jpg)` for static/images/…/photo_1.jpg: a 404 like the image would be.
+  it('reports a root link to an image missing from a static folder of images, with the files spelt closest', async () => {
+    const fs = hugoSite({
+      'static/images/2018/photo_1.jpg': 'jpg',
+      'static/images/2018/other.png': 'png',
+      'assets/images/2018/piped.jpg': 'jpg',
+      'content/posts/source.md': '---\ntitle: Source\n---\n\n[a](/images/2018/photo-1.jpg) [b](/images/2018/other.png) [c](/files/a.jpg) [d](/images/2018/piped.jpg) [e](/images/2018/notes.pdf)\n',
+    });
+    const findings = await (await open(fs)).checkFile('/site/content/posts/source.md');
+    assert.deepEqual(findings.map((finding) => [finding.severity, finding.message]), [['warning', 'No page or file at "/images/2018/photo-1.jpg" (looked for /images/2018/photo-1.jpg). Did you mean "/images/2018/photo_1.jpg"?']]);
+    assert.equal(findings[0]!.fixes[0]!.edits[0]!.newText, '/images/2018/photo_1.jpg');
+  });
+
   // Netlify lower-cases the file names it deploys and serves a path in any case from them (rOpenSci's site links
   // /blog/2021/09/13/system-calls-R-package and shows Ochre_Example2.png for OchRe_Example2.png).
   it('takes a link or an image that differs from a page or file only in letter case for found on Netlify', async () => {

@@ -1,0 +1,35 @@
+import { closestMatches } from '../text/similarity';
+import { basename, dirname, isInside, joinPath } from '../text/paths';
+import { isImagePath } from '../text/fileKinds';
+import { routesOf } from './routes';
+import type { Site } from './site';
+
+/**
+ * A root link to an image file (`[![…](/img/a-small.jpg)](/img/a.jpg)`) that no file publishes, in a folder of
+ * images the site serves as it is (Hugo's static/, Jekyll's site folders, Docusaurus's and Astro's public/): the
+ * files the writer may have meant, closest first (the same name in another folder, then names in that folder
+ * spelt closest). Such a link is as broken as the image `![](/img/a.jpg)`, which broken-image reports.
+ * Undefined where the folder serves no image, or where the build may write the file: it transforms or re-encodes
+ * the images, a plugin writes copies (Jekyll's jekyll-imagemagick), or Hugo Pipes may publish one of assets/.
+ */
+export function missingPublicImage(site: Site, url: string): { readonly suggestions: readonly string[] } | undefined {
+  const config = site.config;
+  if (!isImagePath(url) || config.transformsImages) return undefined;
+  const relative = url.replace(/^\/+/, '');
+  if (config.assetDirs.some((dir) => site.files.has(joinPath(dir, relative)))) return undefined;
+  const writtenByBuild = site.profile.images.writtenByBuild;
+  for (const candidate of routesOf(config.generator).fileCandidates(config, url)) {
+    if (!config.publicDirs.some((dir) => isInside(dir, candidate))) continue;
+    if (config.reencodedImageDirs?.some((dir) => isInside(dir, candidate)) || writtenByBuild?.(config, site.files, candidate)) return undefined;
+    // A host that serves any letter case (Netlify) answers with the file.
+    if (site.hostRedirects.caseInsensitive && site.files.caseVariant(candidate)) return undefined;
+    const folder = dirname(candidate);
+    const neighbours = site.files.imagesIn(folder);
+    if (neighbours.length === 0) continue;
+    const name = basename(candidate);
+    const elsewhere = site.files.imagesNamed(name).filter((image) => config.publicDirs.some((dir) => isInside(dir, image)));
+    const close = closestMatches(name, neighbours.map(basename), 3).map((match) => joinPath(folder, match));
+    return { suggestions: [...new Set([...elsewhere, ...close])].slice(0, 3) };
+  }
+  return undefined;
+}
