@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { createPostcraftService } from '../../src/core/index';
 import { inMemorySite } from '../../src/core/host/inMemoryFileSystem';
 import { renderPreview } from '../../src/core/render/index';
+import { formatMessage } from '../../src/core/l10n/message';
 
 const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47]);
 
@@ -170,6 +171,17 @@ describe('images where the site puts them', () => {
     assert.deepEqual(service.hover(path, text, text.indexOf('img/a.png'))?.images, ['/site/img/a.png']);
     const preview = renderPreview(service, path, text, { toResourceUri: (file) => `resource:${file}` });
     assert.match(preview?.html ?? '', /src="resource:\/site\/img\/a\.png"/);
+  });
+
+  // made-mistakes-jekyll keeps its images in a submodule (assets/images): a checkout without it lacks 3,900 files the site has.
+  it('reports no image or file link in a git submodule the checkout lacks, and says the submodule is not there', async () => {
+    const files = { ...jekyll, '.gitmodules': '[submodule "images"]\n\tpath = assets/images\n\turl = https://example.org/images.git\n', 'assets/other/kept.png': png };
+    const text = '---\ntitle: A\n---\n\n![a](/assets/images/x.jpg) ![c](/assets/other/gone.png) [d](/assets/images/z.png)\n';
+    const findings = await check(files, '_posts/2020-01-01-a.md', text);
+    assert.deepEqual(findings.map(({ code, message }) => [code, message.split(' (')[0]]), [['broken-image', 'Image not found: "/assets/other/gone.png"']]);
+    const service = createPostcraftService({ fs: inMemorySite(files) });
+    const [site] = await service.openWorkspace(['/site']);
+    assert.deepEqual(site!.configProblems.map((problem) => formatMessage(problem)), ['the git submodule assets/images is not checked out (git submodule update --init): images and files in it are not checked']);
   });
 
   it('does not report a footnote definition as a missing image', async () => {

@@ -32,7 +32,7 @@ import { hashBytes, hashText } from './hash';
  * What a post's findings depend on, coarse but complete (see `dependsOn`):
  * - its own text (content hash; size and mtime first, see `statStillTells`);
  * - the site's key: Postcraft's version and build (scripts/buildIdentity.mjs), the cache format, the check options, every config input of
- *   the generator (`isConfigInput`), `postcraft.config.json` and the folders a build script re-encodes: any change there re-checks every post;
+ *   the generator (`isConfigInput`), `postcraft.config.json`, the folders a build script re-encodes and the submodules the checkout lacks: any change there re-checks every post;
  * - the parts of the site model its checks read, by what the post holds: image references read the
  *   file list and the host's redirects, and the weights of the images it shows as they are (kept with the post, see `shownImages`); author values the author registry (and the file list, for the "create author" fix);
  *   links read the file list, every page's summary (URLs, anchors, titles, drafts, dates) and the
@@ -318,7 +318,7 @@ async function siteKey(site: Site, fs: SiteFileSystem, options: CheckOptions, ve
   if (site.config.configFile) inputs.add(site.config.configFile);
   inputs.add(settingsFile);
   // The folders a build script re-encodes come from files no generator reads as config (see buildCopies.ts).
-  const parts = [version, String(checkCacheVersion), site.root, site.profile.id, checkOptionsKey(options), String(site.truncated), (site.config.reencodedImageDirs ?? []).join('\u0001')];
+  const parts = [version, String(checkCacheVersion), site.root, site.profile.id, checkOptionsKey(options), String(site.truncated), (site.config.reencodedImageDirs ?? []).join('\u0001'), (site.config.absentSubmoduleDirs ?? []).join('\u0001')];
   for (const file of [...inputs].sort()) {
     const bytes = await fs.readFile(file);
     parts.push(file, bytes ? hashBytes(bytes) : '-');

@@ -7,6 +7,7 @@ import { ownRoute, resolvePageImage } from '../site/pageImages';
 import { relativeUrl } from '../site/resolveLink';
 import { isInside, relativePath } from '../text/paths';
 import { formatBytes } from '../site/imageWeights';
+import { inAbsentSubmodule } from '../site/absentSubmodules';
 import type { Check, CheckContext } from './context';
 import type { Fix } from './finding';
 import { msg } from '../l10n/message';
@@ -138,6 +139,8 @@ function checkReference(context: CheckContext, reference: ImageReference, weighe
     case 'missing': {
       // A site too large to list in full (see walkFiles): the image may be among the files not listed.
       if (site.truncated) return;
+      // A submodule the checkout lacks holds it when the site is built, for all Postcraft knows.
+      if (resolution.tried.some((file) => inAbsentSubmodule(site.config.absentSubmoduleDirs, file))) return;
       // A copy a plugin writes at build time (jekyll-imagemagick's `photo-480.webp`).
       const writtenByBuild = site.profile.images.writtenByBuild;
       if (writtenByBuild && resolution.tried.some((file) => writtenByBuild(site.config, site.files, file))) return;

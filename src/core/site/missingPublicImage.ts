@@ -1,6 +1,7 @@
 import { closestMatches } from '../text/similarity';
 import { basename, dirname, isInside, joinPath } from '../text/paths';
 import { isImagePath } from '../text/fileKinds';
+import { inAbsentSubmodule } from './absentSubmodules';
 import { routesOf } from './routes';
 import type { Site } from './site';
 
@@ -20,7 +21,7 @@ export function missingPublicImage(site: Site, url: string): { readonly suggesti
   const writtenByBuild = site.profile.images.writtenByBuild;
   for (const candidate of routesOf(config.generator).fileCandidates(config, url)) {
     if (!config.publicDirs.some((dir) => isInside(dir, candidate))) continue;
-    if (config.reencodedImageDirs?.some((dir) => isInside(dir, candidate)) || writtenByBuild?.(config, site.files, candidate)) return undefined;
+    if (config.reencodedImageDirs?.some((dir) => isInside(dir, candidate)) || inAbsentSubmodule(config.absentSubmoduleDirs, candidate) || writtenByBuild?.(config, site.files, candidate)) return undefined;
     // A host that serves any letter case (Netlify) answers with the file.
     if (site.hostRedirects.caseInsensitive && site.files.caseVariant(candidate)) return undefined;
     const folder = dirname(candidate);

@@ -76,6 +76,8 @@ export interface SiteConfig {
   readonly layoutsMayResize?: true;
   /** A theme that serves a post's images after a path its frontmatter sets (Jekyll's Chirpy, see post/mediaSubpath.ts). */
   readonly mediaSubpath?: MediaSubpath;
+  /** Folders of git submodules the checkout lacks (see absentSubmodules.ts): what a post names in them is not known to be missing. */
+  readonly absentSubmoduleDirs?: readonly string[];
   /** Folders whose images a script of the build re-encodes before the generator runs (see buildCopies.ts): their weight is not known. */
   readonly reencodedImageDirs?: readonly string[];
   /** The image copies a plugin writes at build time (Jekyll's jekyll-imagemagick, see jekyll/imagemagick.ts). */

@@ -7,6 +7,7 @@ import type { LinkReference } from '../links/model';
 import { isBareMailAddress, startsWithHostName } from '../links/schemelessAddress';
 import { urlKey } from '../links/urlMap';
 import { missingPublicImage } from './missingPublicImage';
+import { inAbsentSubmodule } from './absentSubmodules';
 
 /** What a link reaches, as the site's generator and web server would resolve it. */
 export type LinkTarget =
@@ -181,6 +182,7 @@ export function mayServeAtPageUrl(site: Site, file: string): boolean {
 }
 
 function missingFile(site: Site, file: string, fromPath: string): LinkTarget {
+  if (inAbsentSubmodule(site.config.absentSubmoduleDirs, file)) return { kind: 'unknown' };
   const lookedFor = file.slice(site.root.length);
   const caseVariant = site.files.caseVariant(file);
   if (caseVariant) return { kind: 'missing', why: undefined, lookedFor, suggestions: [caseVariant] };

@@ -1,4 +1,5 @@
 import { throwIfCancelled, type CancellationToken } from '../host/cancellation';
+import { absentSubmoduleFolders } from './absentSubmodules';
 import { imageFoldersReencodedByBuild } from './buildCopies';
 import type { SiteFileSystem } from '../host/fileSystem';
 import { eachInSlices, TimeSlices } from '../host/timeSlices';
@@ -10,7 +11,7 @@ import type { FrontmatterSyntax } from '../frontmatter/split';
 import { frontmatterSyntaxOf, inAuthorsSection, isExcludedFile } from './pageKinds';
 import type { Frontmatter } from '../frontmatter/model';
 import { parsePost, type ParsedPost } from '../post/parsedPost';
-import { extname, isInside, isInsideAny } from '../text/paths';
+import { extname, isInside, isInsideAny, relativePath } from '../text/paths';
 import { FileSet, isPostPath } from './fileSet';
 import type { GeneratorProfile, PublishingRules } from './generators/profile';
 import type { Author, SiteConfig } from './model';
@@ -135,7 +136,16 @@ export class Site {
       await slices.next();
     }
     const reencoded = await imageFoldersReencodedByBuild(fs, root);
-    const site = new Site(profile, { ...config, imageFields: settings.imageFields ?? config.imageFields, ...(reencoded.length > 0 ? { reencodedImageDirs: reencoded } : {}) }, settings.settings, [...problems, ...settings.problems], files, confined);
+    const absentSubmodules = await absentSubmoduleFolders(fs, root, files);
+    for (const folder of absentSubmodules) problems.push(msg('the git submodule {0} is not checked out (git submodule update --init): images and files in it are not checked', relativePath(root, folder)));
+    const site = new Site(
+      profile,
+      { ...config, imageFields: settings.imageFields ?? config.imageFields, ...(reencoded.length > 0 ? { reencodedImageDirs: reencoded } : {}), ...(absentSubmodules.length > 0 ? { absentSubmoduleDirs: absentSubmodules } : {}) },
+      settings.settings,
+      [...problems, ...settings.problems],
+      files,
+      confined,
+    );
     site.truncated = walked.truncated;
     site.authors = await profile.loadAuthors(fs, site.config, site.files); // before the posts, which onPostParsed may check
     await site.loadLinkContext(fs);
