@@ -96,6 +96,12 @@ describe('Astro URL rules', () => {
     assert.equal(entriesMapped('/posts/[...slug]', page('const posts = await getCollection("blog");\nreturn posts.map((post) => ({ params: { slug: getPath(post.id, post.filePath, false) }, props: { post } }));')), undefined);
     assert.equal(entriesMapped('/posts/[...page]', page('const posts = await getCollection("blog");\nreturn paginate(posts, { pageSize: 4 });')), undefined);
     assert.equal(entriesMapped('/[lang]/[slug]', page('const posts = await getCollection("blog");\nreturn posts.map((post) => ({ params: { lang: "en", slug: post.id } }));')), undefined);
+    assert.deepEqual(entriesMapped('/blog/[slug]', page('const posts = await getCollection("blog");\nreturn posts.map(({ id }) => ({ params: { slug: id } }));')), { collection: 'blog', field: 'id' });
+    assert.deepEqual(entriesMapped('/blog/[slug]', page('const paths = [];\nfor (const entry of await getCollection("blog")) paths.push({ params: { slug: entry.slug } });\nreturn paths;')), { collection: 'blog', field: 'slug' });
+    // pvillega/blog-zola: a series page over the posts' series names, which astro 5.17.1 writes at /series/<name>/ only.
+    const series = 'const posts = await getCollection("blog");\nconst ids = [...new Set(posts.map((p) => p.data.series))];\nreturn ids.map((id) => ({ meta: { id } })).map(({ meta }) => ({ params: { series: meta.id } }));';
+    assert.equal(entriesMapped('/series/[series]', page(series)), undefined);
+    assert.equal(entriesMapped('/series/[series]', page('const posts = await getCollection("blog");\nreturn [...new Set(posts.map((p) => p.data.series))].map((id) => ({ params: { series: id } }));')), undefined);
   });
 
   // Astro Cactus (and frandieguez.com on its fork): posts/[...slug].astro maps `getAllPosts()` of src/data/post.ts, which

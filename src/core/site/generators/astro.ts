@@ -585,9 +585,24 @@ export function entriesMapped(route: string, text: string, helpers = ''): AstroP
   const collection = [...names][0];
   const mappings = [...script.matchAll(/(?<![\w$])params\s*:\s*\{([^{}]*)\}/g)].map((match) => topLevelProperties(`{${match[1]!}}`));
   if (collection === undefined || mappings.length === 0) return undefined;
-  const fields = new Set(mappings.map((mapping) => (mapping.size === 1 ? /^(?:[\w$]+(?:\?)?\.)?(id|slug)$/.exec(mapping.get(params[0]!) ?? '')?.[1] : undefined)));
+  const fields = new Set(mappings.map((mapping) => (mapping.size === 1 ? entryField(script, mapping.get(params[0]!) ?? '') : undefined)));
   const field = fields.size === 1 ? [...fields][0] : undefined;
   return field === 'id' || field === 'slug' ? { collection, field } : undefined;
+}
+
+/**
+ * `id` or `slug` where a param's value is an entry's: `post.id` of a callback's or loop's own `post`
+ * (`posts.map((post) => …)`, `for (const post of posts)`), or `id` destructured from one (`({ id }) => …`). Not the
+ * field of another object (pvillega's `params: { series: meta.id }` over `{ meta: { id } }` made of a series name).
+ */
+function entryField(script: string, value: string): 'id' | 'slug' | undefined {
+  const match = /^(?:([\w$]+)\??\.)?(id|slug)$/.exec(value);
+  if (!match) return undefined;
+  const [, owner, field] = match as unknown as [string, string | undefined, 'id' | 'slug'];
+  const bound = owner === undefined
+    ? new RegExp(`\\(\\s*\\{[^{}]*(?<![\\w$.])${field}(?![\\w$:])[^{}]*\\}`).test(script)
+    : new RegExp(`(?:\\(\\s*${escapeRegExp(owner)}\\s*[,)]|(?<![\\w$.])${escapeRegExp(owner)}\\s*=>|\\bfor\\s*\\(\\s*(?:const|let|var)\\s+${escapeRegExp(owner)}\\s+of\\b)`).test(script);
+  return bound ? field : undefined;
 }
 
 /** The script between a `.astro` file's `---` fences, comments blanked. */
