@@ -239,6 +239,7 @@ function showsAsIs(site: Site, reference: ImageReference, file: string): boolean
   if (reference.origin === 'import' && reference.tag !== 'img') return false;
   // The build re-encodes it before publishing (questdb.io's prebuild runs sharp over static/img): the checkout's weight is not the site's.
   if (config.reencodedImageDirs?.some((dir) => isInside(dir, file))) return false;
+  if (config.generator === 'eleventy' && reference.origin === 'markdown' && config.markdownImageHookUnknown) return false;
   if (config.generator === 'hugo') {
     if (config.assetDirs.some((dir) => isInside(dir, file))) return false;
     // Hugo's image processing takes resources only (a bundle's files, assets/ and what is mounted there): a file of

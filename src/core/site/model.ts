@@ -65,7 +65,10 @@ export interface SiteConfig {
   readonly anchorShortcodes?: ReadonlySet<string>;
   /** Shortcodes that, called with `{{% %}}`, write no heading or id of their own (Hugo, see hugo/shortcodeTemplates.ts); any other such call may. */
   readonly markdownShortcodesWithoutIds?: ReadonlySet<string>;
-  /** Hugo: a theme or module not on disk (fetched at build time), and not known to show Markdown images as they are (hugo/unseenLayouts.ts), may bring a render hook that resizes them. */
+  /**
+   * Markdown images may not be shown as they are: Hugo, a theme or module not on disk (fetched at build time), and not known to show
+   * them as they are (hugo/unseenLayouts.ts), may bring a render hook that resizes them; Eleventy, the config replaces markdown-it's image rule.
+   */
   readonly markdownImageHookUnknown?: true;
   /**
    * Hugo: there are layouts, every one is on disk or known to leave assets/ alone (hugo/unseenLayouts.ts), and the embedded

@@ -103,6 +103,18 @@ describe('heavy-image', () => {
     const plain = await heavyFindings({ ...files, 'eleventy.config.js': 'export default function (c) { c.addPassthroughCopy("img"); }\n' }, '/site/blog/p.md');
     assert.equal(plain.findings.length, 1);
   });
+
+  // andreabergia/eleventy-blog replaces markdown-it's image rule with one that hands each image to eleventy-img: an
+  // Eleventy 2.0.1 build serves a 902 KB jpg as 7.5 and 18.7 KB webp copies. A raw <img> is still shown as it is.
+  it('leaves Markdown images alone on an Eleventy site whose config replaces markdown-it\'s image rule', async () => {
+    const files = {
+      'eleventy.config.js': 'export default function (c) {\n  c.addPassthroughCopy("img");\n  c.amendLibrary("md", (md) => { md.renderer.rules.image = (tokens, idx) => picture(tokens[idx]); });\n}\n',
+      'postcraft.config.json': '{ "heavyImageKB": 2 }',
+      'img/big.png': png(4000, 3000, 2500),
+      'blog/p.md': '---\ntitle: T\n---\n\n![Big](/img/big.png)\n\n<img src="/img/big.png" alt="Big">\n',
+    };
+    assert.deepEqual((await heavyFindings(files, '/site/blog/p.md')).findings.map((finding) => finding.range.start.line), [6]);
+  });
   // 2m.github.io's <Img large={require(…)} small={require(…)}>: react-medium-image-zoom fetches `large` only on a click,
   // and a docusaurus 3.10.1 build writes no <img> of it; IdealImage writes resized copies.
   it('weighs an MDX import only where an <img src={…}> shows it, not where a component takes it', async () => {

@@ -85,6 +85,8 @@ export const eleventy: GeneratorProfile = {
       ...(anchorIds && { headingIds: 'markdown-it-anchor' as const, markdownItAnchor: anchorIds }),
       anchorShortcodes: shortcodesWritingIds(source),
       ...(/\beleventyImageTransformPlugin\b/.test(source) && { transformsImages: true }),
+      // A rule of the site's own writes Markdown images (andreabergia's hands each to eleventy-img, served as resized webp copies).
+      ...(/\brenderer\.rules\.image\s*=[^=]/.test(source) && { markdownImageHookUnknown: true as const }),
       ...(await readsTabIndentation(fs, root, '@11ty/eleventy', [3, 1, 7])),
     };
     const config: EleventySiteConfig = { ...loaded, routing: await routing(fs, loaded, dirs, source, mappings) };
