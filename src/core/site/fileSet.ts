@@ -16,8 +16,8 @@ export class FileSet {
   private byLowerCase: Map<string, string> | undefined;
   /** Images by lower-cased file name: "did you mean" for a broken path without scanning every image. */
   private imagesByName: Map<string, Set<string>> | undefined;
-  /** Images by folder: the names a broken root link to an image in that folder may have meant. */
-  private imagesByFolder: Map<string, Set<string>> | undefined;
+  /** Files by folder: the names a broken root link to a file in that folder may have meant. */
+  private byFolder: Map<string, Set<string>> | undefined;
   /** Bumped on every change: what is derived from the files (an image's resolution) knows when it is stale. */
   version = 0;
 
@@ -30,10 +30,10 @@ export class FileSet {
     this.exact.add(path);
     this.version++;
     if (this.byLowerCase) addByLowerCase(this.byLowerCase, path);
+    if (this.byFolder) addByFolder(this.byFolder, path);
     if (isImagePath(path)) {
       this.images.add(path);
       if (this.imagesByName) addByName(this.imagesByName, path);
-      if (this.imagesByFolder) addByFolder(this.imagesByFolder, path);
     }
   }
 
@@ -44,7 +44,7 @@ export class FileSet {
     if (this.byLowerCase?.get(path.toLowerCase()) === path) this.byLowerCase = undefined;
     this.images.delete(path);
     this.imagesByName?.get(basename(path).toLowerCase())?.delete(path);
-    this.imagesByFolder?.get(dirname(path))?.delete(path);
+    this.byFolder?.get(dirname(path))?.delete(path);
   }
 
   has(path: string): boolean {
@@ -81,20 +81,20 @@ export class FileSet {
     return [...(this.imagesByName.get(name.toLowerCase()) ?? [])];
   }
 
-  /** The images directly in a folder. */
-  imagesIn(folder: string): string[] {
-    if (!this.imagesByFolder) {
-      this.imagesByFolder = new Map();
-      for (const image of this.images) addByFolder(this.imagesByFolder, image);
+  /** The files directly in a folder. */
+  filesIn(folder: string): string[] {
+    if (!this.byFolder) {
+      this.byFolder = new Map();
+      for (const file of this.exact) addByFolder(this.byFolder, file);
     }
-    return [...(this.imagesByFolder.get(folder) ?? [])];
+    return [...(this.byFolder.get(folder) ?? [])];
   }
 }
 
-function addByFolder(imagesByFolder: Map<string, Set<string>>, path: string): void {
+function addByFolder(byFolder: Map<string, Set<string>>, path: string): void {
   const folder = dirname(path);
-  let held = imagesByFolder.get(folder);
-  if (!held) imagesByFolder.set(folder, (held = new Set()));
+  let held = byFolder.get(folder);
+  if (!held) byFolder.set(folder, (held = new Set()));
   held.add(path);
 }
 

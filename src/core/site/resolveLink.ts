@@ -6,7 +6,7 @@ import { basename, dirname, isInside, joinPath, normalizePath } from '../text/pa
 import type { LinkReference } from '../links/model';
 import { isBareMailAddress, startsWithHostName } from '../links/schemelessAddress';
 import { urlKey } from '../links/urlMap';
-import { missingPublicImage } from './missingPublicImage';
+import { missingPublicFile } from './missingPublicFile';
 import { inAbsentSubmodule } from './absentSubmodules';
 
 /** What a link reaches, as the site's generator and web server would resolve it. */
@@ -142,8 +142,8 @@ export function resolveUrl(site: Site, url: string, fromPath?: string): LinkTarg
   // or a redirect: a file link to a file that is not there.
   const namesSource = /\.(?:md|markdown|mdx)$/i.test(urlKey(url));
   if (suggestions.length === 0 && !namesSource && (outsideSections || servesUnlistedUrls(site))) {
-    const image = missingPublicImage(site, url);
-    return image ? { kind: 'missing', why: undefined, lookedFor: url, suggestions: image.suggestions } : { kind: 'unknown' };
+    const file = missingPublicFile(site, url);
+    return file ? { kind: 'missing', why: undefined, lookedFor: url, suggestions: file.suggestions } : { kind: 'unknown' };
   }
   return { kind: 'missing', why: undefined, lookedFor: url, suggestions };
 }

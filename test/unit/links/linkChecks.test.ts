@@ -224,15 +224,21 @@ describe('links between posts', () => {
   });
 
   // PotHix's `[![…](/images/…/small.jpg)](/images/…/photo-1.jpg)` for static/images/…/photo_1.jpg: a 404 like the image would be.
-  it('reports a root link to an image missing from a static folder of images, with the files spelt closest', async () => {
+  // outsinre.github.com's /assets/wineQQ7.3L.tar.xz: jekyll 4.3.1 copies assets/ as it is, so the archive is not there.
+  it('reports a root link to an image or a download missing from a static folder that holds others, with the files spelt closest', async () => {
     const fs = hugoSite({
       'static/images/2018/photo_1.jpg': 'jpg',
       'static/images/2018/other.png': 'png',
+      'static/files/notes.txt': 'txt',
+      'static/files/slides_2019.pdf': 'pdf',
       'assets/images/2018/piped.jpg': 'jpg',
-      'content/posts/source.md': '---\ntitle: Source\n---\n\n[a](/images/2018/photo-1.jpg) [b](/images/2018/other.png) [c](/files/a.jpg) [d](/images/2018/piped.jpg) [e](/images/2018/notes.pdf)\n',
+      'content/posts/source.md': '---\ntitle: Source\n---\n\n[a](/images/2018/photo-1.jpg) [b](/images/2018/other.png) [c](/files/a.jpg) [d](/images/2018/piped.jpg) [e](/images/2018/notes.pdf) [f](/files/slides-2019.pdf) [g](/files/main.css)\n',
     });
     const findings = await (await open(fs)).checkFile('/site/content/posts/source.md');
-    assert.deepEqual(findings.map((finding) => [finding.severity, finding.message]), [['warning', 'No page or file at "/images/2018/photo-1.jpg" (looked for /images/2018/photo-1.jpg). Did you mean "/images/2018/photo_1.jpg"?']]);
+    assert.deepEqual(findings.map((finding) => [finding.severity, finding.message]), [
+      ['warning', 'No page or file at "/images/2018/photo-1.jpg" (looked for /images/2018/photo-1.jpg). Did you mean "/images/2018/photo_1.jpg"?'],
+      ['warning', 'No page or file at "/files/slides-2019.pdf" (looked for /files/slides-2019.pdf). Did you mean "/files/slides_2019.pdf"?'],
+    ]);
     assert.equal(findings[0]!.fixes[0]!.edits[0]!.newText, '/images/2018/photo_1.jpg');
   });
 

@@ -1,21 +1,23 @@
 import { closestMatches } from '../text/similarity';
 import { basename, dirname, isInside, joinPath } from '../text/paths';
-import { isImagePath } from '../text/fileKinds';
+import { isDownloadPath, isImagePath } from '../text/fileKinds';
 import { inAbsentSubmodule } from './absentSubmodules';
 import { routesOf } from './routes';
 import type { Site } from './site';
 
 /**
- * A root link to an image file (`[![…](/img/a-small.jpg)](/img/a.jpg)`) that no file publishes, in a folder of
- * images the site serves as it is (Hugo's static/, Jekyll's site folders, Docusaurus's and Astro's public/): the
- * files the writer may have meant, closest first (the same name in another folder, then names in that folder
- * spelt closest). Such a link is as broken as the image `![](/img/a.jpg)`, which broken-image reports.
- * Undefined where the folder serves no image, or where the build may write the file: it transforms or re-encodes
- * the images, a plugin writes copies (Jekyll's jekyll-imagemagick), or Hugo Pipes may publish one of assets/.
+ * A root link to an image or a download (`[![…](/img/a-small.jpg)](/img/a.jpg)`, `/assets/app.tar.xz`) that no file
+ * publishes, in a folder the site serves as it is (Hugo's static/, Jekyll's site folders, Docusaurus's and Astro's
+ * public/) and that holds other files of the kind: the files the writer may have meant, closest first (the same
+ * name in another folder, then names in that folder spelt closest). Such a link is as broken as the image
+ * `![](/img/a.jpg)`, which broken-image reports. Only kinds no generator writes from a source (not CSS, feeds or
+ * pages). Undefined where the build may write the file: it transforms or re-encodes the images, a plugin writes
+ * copies (Jekyll's jekyll-imagemagick), Hugo Pipes may publish a file of assets/, or a submodule is not checked out.
  */
-export function missingPublicImage(site: Site, url: string): { readonly suggestions: readonly string[] } | undefined {
+export function missingPublicFile(site: Site, url: string): { readonly suggestions: readonly string[] } | undefined {
   const config = site.config;
-  if (!isImagePath(url) || config.transformsImages) return undefined;
+  const image = isImagePath(url);
+  if (image ? config.transformsImages : !isDownloadPath(url)) return undefined;
   const relative = url.replace(/^\/+/, '');
   if (config.assetDirs.some((dir) => site.files.has(joinPath(dir, relative)))) return undefined;
   const writtenByBuild = site.profile.images.writtenByBuild;
@@ -25,10 +27,10 @@ export function missingPublicImage(site: Site, url: string): { readonly suggesti
     // A host that serves any letter case (Netlify) answers with the file.
     if (site.hostRedirects.caseInsensitive && site.files.caseVariant(candidate)) return undefined;
     const folder = dirname(candidate);
-    const neighbours = site.files.imagesIn(folder);
+    const neighbours = site.files.filesIn(folder).filter((file) => (image ? isImagePath(file) : !isImagePath(file)));
     if (neighbours.length === 0) continue;
     const name = basename(candidate);
-    const elsewhere = site.files.imagesNamed(name).filter((image) => config.publicDirs.some((dir) => isInside(dir, image)));
+    const elsewhere = image ? site.files.imagesNamed(name).filter((file) => config.publicDirs.some((dir) => isInside(dir, file))) : [];
     const close = closestMatches(name, neighbours.map(basename), 3).map((match) => joinPath(folder, match));
     return { suggestions: [...new Set([...elsewhere, ...close])].slice(0, 3) };
   }
