@@ -28,6 +28,14 @@ describe('Jekyll rules', () => {
   });
 
   // kubevirt.io's go-import pages: `layout: go-import` and a permalink, no body; Jekyll 4.3 builds them, titled by the layout's fallback to site.title.
+  // made-mistakes-jekyll: `source: .tmp/src`, which its gulp build writes; jekyll 4.3.1 builds nothing without it.
+  it('says when the config\'s source folder does not exist, and not when it does', async () => {
+    const missing = await open({ '_config.yml': 'source: .tmp/src\n', 'src/_posts/2020-01-01-a.md': post('') });
+    assert.deepEqual(missing.site.configProblems.map((problem) => formatMessage(problem)), ['_config.yml sets source: .tmp/src, a folder that does not exist (a build step may write it): no post is checked']);
+    const present = await open({ '_config.yml': 'source: src\n', 'src/_posts/2020-01-01-a.md': post('') });
+    assert.deepEqual(present.site.configProblems, []);
+  });
+
   it('asks no title of a page with no body that names its layout, and still of one with text', async () => {
     const { check } = await open({ '_config.yml': 'title: x\n' });
     const titleWarnings = async (text: string) => (await check('pages/api.md', text)).filter((finding) => finding.message === 'Missing "title".').length;

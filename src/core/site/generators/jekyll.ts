@@ -1,6 +1,6 @@
 import { jekyllDetection } from './detection';
 import type { SiteFileSystem } from '../../host/fileSystem';
-import { basename, dirname, extname, joinPath } from '../../text/paths';
+import { basename, dirname, extname, joinPath, relativePath } from '../../text/paths';
 import { basePathOf, hostOf, withHost, objectSetting, readDataFile, readText, stringSetting, type ConfigData } from '../configFiles';
 import { isPostPath } from '../fileSet';
 import type { SiteConfig } from '../model';
@@ -109,7 +109,10 @@ export const jekyll: GeneratorProfile = {
       // kramdown gives headings no IDs with `auto_ids: false`; else its own auto IDs (the default).
       ...(objectSetting(data, 'kramdown')?.['auto_ids'] === false ? { headingIds: 'none' as const } : {}),
     };
-    return { config, problems: loaded?.error ? [msg('{0}: {1}', configFile ?? '_config.yml', loaded.error)] : [] };
+    const problems = loaded?.error ? [msg('{0}: {1}', configFile ?? '_config.yml', loaded.error)] : [];
+    // made-mistakes-jekyll's `source: .tmp/src`, a folder its gulp build writes: Jekyll builds nothing without it, nor checks Postcraft.
+    if (source !== root && (await fs.stat(source))?.type !== 'directory') problems.push(msg('{0} sets source: {1}, a folder that does not exist (a build step may write it): no post is checked', configFile ?? '_config.yml', relativePath(root, source)));
+    return { config, problems };
   }),
 
   /**
