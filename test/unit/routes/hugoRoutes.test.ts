@@ -186,6 +186,27 @@ describe('Hugo URL rules, in-memory', () => {
     for (const url of ['/en/docs/a/', '/en/tags/go/', '/blog/', '/fr/docs/']) assert.equal(hugoRoutes.isGeneratedUrl(site, url), false, url);
   });
 
+  // Lruihao/hugo-blog (FixIt, Hugo ≥ 0.161): `posts = "/posts/:slugorcontentbasename/"` over bundles in `_x` folders. Newer
+  // Hugo's permalinks.go: the slug, else the content base name (a bundle's folder, a file's name); 0.111 refuses both.
+  it('expands newer Hugo\'s :contentbasename and :slugorcontentbasename', async () => {
+    const site = await openSite(
+      inMemorySite({
+        'hugo.toml': 'baseURL = "https://example.org/"\n[permalinks]\nposts = "/posts/:slugorcontentbasename/"\nnotes = "/n/:contentbasename/"\n',
+        'content/posts/_acm/bundle-a/index.md': page('title: A'),
+        'content/posts/_acm/plain.md': page('title: Plain'),
+        'content/posts/_acm/slugged.md': page('title: S\nslug: My Slug'),
+        'content/notes/Note-One.md': page('title: N\nslug: ignored'),
+      }),
+      '/site',
+    );
+    assert.deepEqual(routesOf(site), {
+      'content/notes/Note-One.md': '/n/note-one/',
+      'content/posts/_acm/bundle-a/index.md': '/posts/bundle-a/',
+      'content/posts/_acm/plain.md': '/posts/plain/',
+      'content/posts/_acm/slugged.md': '/posts/my-slug/',
+    });
+  });
+
   // docsy.dev (Hugo ≥ 0.160) links `0.9.0/` to blog/2024/0.9.0.md and `../language/` from a leaf bundle: Hugo ≥ 0.123's
   // path parser cuts only a content format's extension, and reads a bundle's refs from the folder above it; hugo 0.111.3
   // finds neither. Either Hugo's answer is taken, so a site on either version gets no false error.

@@ -421,6 +421,14 @@ function expandPermalink(pattern: string, routing: HugoRouting, file: HugoConten
       case 'filename':
         value = urlize(page.contentBaseName);
         break;
+      // Newer Hugo (0.144): the bundle's folder or the file's name (a branch's folder too), after the slug for the second.
+      // Hugo 0.111 refuses them; Lruihao/hugo-blog's FixIt site needs the newer one.
+      case 'contentbasename':
+        value = urlize(file.stem === '_index' ? file.dir.slice(file.dir.lastIndexOf('/') + 1) : page.contentBaseName);
+        break;
+      case 'slugorcontentbasename':
+        value = urlize(slug ?? (file.stem === '_index' ? file.dir.slice(file.dir.lastIndexOf('/') + 1) : page.contentBaseName));
+        break;
       default:
         value = attribute.startsWith('sections[') ? sliceSections(sections, attribute.slice('sections'.length)).join('/') : permalinkDatePart(page.dates.date, attribute);
     }
