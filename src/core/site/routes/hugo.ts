@@ -179,9 +179,14 @@ export const hugoRoutes: GeneratorRoutes = {
     return hugoContentTree(site)?.resolveRef(fromPath, link) ?? { status: 'unknown' };
   },
 
-  /** Hugo writes a Markdown link as it is, `.md` included, unless a link render hook looks the page up. */
+  /**
+   * Hugo writes a Markdown link as it is, `.md` included, unless a link render hook looks the page up: not one that
+   * only finds the page's resources (DoIt's: yewentao256's `../x/index.en.md` stays as written, hugo 0.111.3) or
+   * writes the destination as it is (hugo-graphite's). A hook Postcraft cannot read, or one that names `.md`, may.
+   */
   followsFileLink(config) {
-    return hugoRoutingOf(config)?.linkHook !== 'none';
+    const hook = hugoRoutingOf(config)?.linkHook;
+    return hook !== 'none' && (hook === undefined || hook.getsPages || hook.namesMarkdownFiles === true);
   },
 
   resolveHookedLink(site, fromPath, link) {

@@ -23,6 +23,8 @@ export interface HugoLinkHook {
   readonly looksUp?: 'root paths' | 'relative paths';
   /** Destinations the hook compares with a literal and handles its own way (hugoDocs' `[term](g)` glossary links). */
   readonly ownDestinations: readonly string[];
+  /** The hook names Markdown files (`.md`): it may turn a link to one into something else by text alone. */
+  readonly namesMarkdownFiles?: boolean;
 }
 
 /**
@@ -84,7 +86,7 @@ export function linkHookOf(template: string): HugoLinkHook {
   const ownDestinations = [...code.matchAll(new RegExp(`\\beq\\s+${subject}\\s+"([^"]+)"`, 'g'))].map((match) => match[1]!);
   const getsPages = /\.GetPage\b/.test(code);
   const looksUp = getsPages ? pathsLookedUp(code) : undefined;
-  return { getsPages, ownDestinations, ...(looksUp ? { looksUp } : {}) };
+  return { getsPages, ownDestinations, ...(looksUp ? { looksUp } : {}), ...(/\.md\b/i.test(code) ? { namesMarkdownFiles: true } : {}) };
 }
 
 /**
