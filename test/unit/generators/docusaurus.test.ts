@@ -206,6 +206,25 @@ describe('Docusaurus rules', () => {
     assert.deepEqual(codes(await check(post, '---\ntitle: A\n---\n![](./missing.png)\n')), ['broken-image']);
   });
 
+  // apache/answer-website: zh-CN's answer-recap-july/index.md beside the index.mdx that blog/ has. docusaurus 3.1.1 and
+  // 3.10.2 list the plugin's own folder and take each file from the translation where it has the same path: the
+  // index.md and a translation with no original are never built.
+  it('reads a translation only where the plugin\'s own folder has the same file', async () => {
+    const { site } = await open({
+      'docusaurus.config.js': "export default { i18n: { defaultLocale: 'en', locales: ['en', 'fr'] }, presets: [['classic', { blog: {} }]] };",
+      'blog/hello/index.mdx': '---\ntitle: Hello\n---\nText.\n',
+      'docs/intro.md': '---\ntitle: Intro\n---\nText.\n',
+      'i18n/fr/docusaurus-plugin-content-blog/hello/index.mdx': '---\ntitle: Bonjour\n---\nTraduction.\n',
+      'i18n/fr/docusaurus-plugin-content-blog/hello/index.md': '---\ntitle: Stale\n---\nNever read.\n',
+      'i18n/fr/docusaurus-plugin-content-blog/orphan.md': '---\ntitle: Orphan\n---\n[x](/nowhere)\n',
+      'i18n/fr/docusaurus-plugin-content-docs/current/intro.md': '---\ntitle: Intro FR\n---\nTexte.\n',
+      'i18n/fr/docusaurus-plugin-content-docs/current/extra.md': '---\ntitle: Extra\n---\nTexte.\n',
+    });
+    const isPost = (path: string) => site.isPost(`/site/${path}`);
+    assert.deepEqual(['i18n/fr/docusaurus-plugin-content-blog/hello/index.mdx', 'i18n/fr/docusaurus-plugin-content-docs/current/intro.md'].filter((path) => !isPost(path)), []);
+    assert.deepEqual(['i18n/fr/docusaurus-plugin-content-blog/hello/index.md', 'i18n/fr/docusaurus-plugin-content-blog/orphan.md', 'i18n/fr/docusaurus-plugin-content-docs/current/extra.md'].filter(isPost), []);
+  });
+
   it('reads a translated blog\'s own tags.yml, else the original one', async () => {
     const i18nConfig = "export default { i18n: { defaultLocale: 'en', locales: ['en', 'fr', 'es'] } };";
     const { check } = await open({ 'docusaurus.config.js': i18nConfig, 'blog/tags.yml': 'tracing:\n  label: Tracing\n', 'i18n/fr/docusaurus-plugin-content-blog/tags.yml': 'tracage:\n  label: Traçage\n' });
@@ -288,6 +307,7 @@ describe('Docusaurus pages as the build reads them', () => {
     const { check } = await open({
       'docusaurus.config.js': "export default { url: 'https://x.io', i18n: { defaultLocale: 'en', locales: ['en', 'zh'] } };",
       'docs/concepts.md': '---\ntitle: Concepts\n---\n## Resource Template\n',
+      'docs/use.md': '---\ntitle: Use\n---\n',
       'i18n/zh/docusaurus-plugin-content-docs/current/concepts.md': '---\ntitle: 概念\n---\n## 资源模板\n',
       [zh]: post,
     });

@@ -9,7 +9,7 @@ import { authorsFromDataFile } from './dataAuthors';
 import { matchingAny, notMatchingAny } from './globs';
 import { booleanSetting, declaredObject, matchingBracket, objectSetting, stringItems, stringListSetting, stringLiteralSetting, topLevelProperties, topLevelString, withoutComments } from './jsConfig';
 import { defaultImageFields, rootRelativeCandidates, servedImagesWhere, type GeneratorProfile, recordingConfigInputs } from './profile';
-import { docusaurusSiteDir, type DocusaurusDocsVersion, type DocusaurusRouting } from '../routes/docusaurus';
+import { docusaurusSiteDir, translationFolders, type DocusaurusDocsVersion, type DocusaurusRouting } from '../routes/docusaurus';
 import { slug } from 'github-slugger';
 import { escapeRegExp } from '../../text/regExp';
 
@@ -101,6 +101,7 @@ export const docusaurus: GeneratorProfile = {
           return [notMatchingAny(below, files.include), ...(excluded ? [excluded] : [])];
         }),
         ...unbuiltVersions(root, siteDir, routing),
+        ...(await unreadTranslations(fs, root, routing)),
       ],
       locales,
       routing,
@@ -374,6 +375,34 @@ function unbuiltVersions(root: string, siteDir: string, routing: DocusaurusRouti
     const keep = built.length > 0 ? `(?!(?:${built.join('|')})/)` : '';
     return [versioned, translated].map((folder) => new RegExp(`^${folder}/${keep}version-[^/]+/`));
   });
+}
+
+/**
+ * Translated files no plugin reads: a plugin lists the files of its own folder and takes each from the translation
+ * where one has the same path (blogUtils generateBlogPosts, docs readVersionDocs: getFolderContainingFile over
+ * getContentPathList). A translation with no such file, or beside it under another extension (apache/answer-website's
+ * zh-CN `index.md` beside the `index.mdx` that blog/ has), is never built (docusaurus 3.1.1 and 3.10.2). As `excludedFiles`.
+ */
+async function unreadTranslations(fs: SiteFileSystem, root: string, routing: DocusaurusRouting): Promise<RegExp[]> {
+  const unread: string[] = [];
+  for (const { dir, sourceDir } of translationFolders(routing)) {
+    const translated = await markdownBelow(fs, dir, '');
+    if (translated.length === 0) continue;
+    const sources = new Set(await markdownBelow(fs, sourceDir, ''));
+    for (const file of translated) if (!sources.has(file)) unread.push(relativePath(root, joinPath(dir, file)));
+  }
+  return unread.length === 0 ? [] : [new RegExp(`^(?:${unread.map(escapeRegExp).join('|')})$`)];
+}
+
+/** The Markdown and MDX files below a folder, by their path below it. */
+async function markdownBelow(fs: SiteFileSystem, dir: string, below: string): Promise<string[]> {
+  const found: string[] = [];
+  for (const entry of await fs.readDirectory(joinPath(dir, below))) {
+    const path = below === '' ? entry.name : `${below}/${entry.name}`;
+    if (entry.type === 'directory' && !entry.name.startsWith('.') && entry.name !== 'node_modules') found.push(...(await markdownBelow(fs, dir, path)));
+    else if (entry.type === 'file' && /\.mdx?$/.test(entry.name)) found.push(path);
+  }
+  return found;
 }
 
 /**

@@ -192,6 +192,15 @@ function localeOf(routing: DocusaurusRouting, url: string): { locale: string; re
 const foldersMemo = new WeakMap<DocusaurusRouting, SourceFolder[]>();
 
 /** The folder a file is read from, the deepest one when folders nest (`docs/` inside a docs path of `.`). */
+/** Each folder of translations with the folder its plugin reads the files from (getContentPathList: the translation first). */
+export function translationFolders(routing: DocusaurusRouting): { readonly dir: string; readonly sourceDir: string }[] {
+  const sources = sourceFolders(routing);
+  return sources.filter((folder) => folder.translation).flatMap((folder) => {
+    const source = sources.find((other) => !other.translation && other.kind === folder.kind && other.instance === folder.instance && other.version === folder.version);
+    return source ? [{ dir: folder.dir, sourceDir: source.dir }] : [];
+  });
+}
+
 function sourceFolderOf(routing: DocusaurusRouting, path: string): SourceFolder | undefined {
   let folders = foldersMemo.get(routing);
   if (!folders) foldersMemo.set(routing, (folders = sourceFolders(routing).sort((a, b) => b.dir.length - a.dir.length)));
