@@ -225,6 +225,17 @@ describe('Docusaurus rules', () => {
     assert.deepEqual(['i18n/fr/docusaurus-plugin-content-blog/hello/index.md', 'i18n/fr/docusaurus-plugin-content-blog/orphan.md', 'i18n/fr/docusaurus-plugin-content-docs/current/extra.md'].filter(isPost), []);
   });
 
+  // openfeature.dev's specification docs read external-content/specification, a submodule the snapshot lacks: its pages
+  // (/specification/sections/hooks) are built from it, so a link there is neither found nor missing.
+  it('takes a URL below a docs plugin whose folder is a submodule the checkout lacks for one it may build', async () => {
+    const { check } = await open({
+      'docusaurus.config.js': "export default { presets: [['classic', { docs: {}, blog: {} }]], plugins: [['@docusaurus/plugin-content-docs', { id: 'spec', path: 'external/spec', routeBasePath: 'specification' }]] };",
+      '.gitmodules': '[submodule "spec"]\n\tpath = external/spec\n\turl = https://example.org/spec.git\n',
+      'docs/concepts/hooks.md': '---\ntitle: Hooks\n---\nText.\n',
+    });
+    assert.deepEqual(codes(await check('blog/p.md', '---\ntitle: P\n---\n[a](/specification/sections/hooks) [b](/docs/concepts/hookz)\n')), ['broken-link']);
+  });
+
   it('reads a translated blog\'s own tags.yml, else the original one', async () => {
     const i18nConfig = "export default { i18n: { defaultLocale: 'en', locales: ['en', 'fr', 'es'] } };";
     const { check } = await open({ 'docusaurus.config.js': i18nConfig, 'blog/tags.yml': 'tracing:\n  label: Tracing\n', 'i18n/fr/docusaurus-plugin-content-blog/tags.yml': 'tracage:\n  label: Traçage\n' });

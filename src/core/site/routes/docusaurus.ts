@@ -4,6 +4,7 @@ import type { AddedRoute } from '../generators/docusaurus/localPlugins';
 import type { SiteConfig } from '../model';
 import { isExcludedFile } from '../pageKinds';
 import type { GeneratorRoutes, RouteSite } from './generatorRoutes';
+import { inAbsentSubmodule } from '../absentSubmodules';
 
 /**
  * What Docusaurus's config says about URLs (filled by its config loader, generators/docusaurus.ts).
@@ -130,7 +131,7 @@ export const docusaurusRoutes: GeneratorRoutes = {
     if (!routing) return false;
     const locale = localeOf(routing, url);
     const rest = locale?.rest ?? url;
-    if (isGeneratedPage(site, routing, rest) || isBelowUnseenFolder(site.config.root, routing, rest)) return true;
+    if (isGeneratedPage(site, routing, rest) || isBelowUnseenFolder(site.config, routing, rest)) return true;
     // A locale builds every page of the default one that it has no translation of, at the same route.
     return locale !== undefined && isUntranslatedPage(site, routing, locale.locale, rest);
   },
@@ -392,12 +393,13 @@ function isGeneratedPage(site: RouteSite, routing: DocusaurusRouting, url: strin
 }
 
 /**
- * Whether the URL is below the routes of a content folder outside the site folder (a docs `path:
+ * Whether the URL is below the routes of a content folder outside the site folder, or in a submodule the checkout lacks (a docs `path:
  * '../docs'` beside the website, as in a monorepo): its pages are built, but Postcraft does not read
  * that folder, so a link there is neither found nor missing.
  */
-function isBelowUnseenFolder(root: string, routing: DocusaurusRouting, url: string): boolean {
-  const unseen = (dir: string) => !isInside(root, dir);
+function isBelowUnseenFolder(config: SiteConfig, routing: DocusaurusRouting, url: string): boolean {
+  // Outside the site, or in a submodule the checkout lacks (openfeature.dev's docs of external-content/specification).
+  const unseen = (dir: string) => !isInside(config.root, dir) || inAbsentSubmodule(config.absentSubmoduleDirs, dir);
   const below = (base: string) => segmentsBelow(base, url) !== undefined;
   if (routing.blogs.some((blog) => unseen(blog.dir) && below(blog.routeBasePath))) return true;
   if (routing.pages.some((pages) => unseen(pages.dir) && below(pages.routeBasePath))) return true;
