@@ -182,6 +182,9 @@ describe('images where the site puts them', () => {
     const service = createPostcraftService({ fs: inMemorySite(files) });
     const [site] = await service.openWorkspace(['/site']);
     assert.deepEqual(site!.configProblems.map((problem) => formatMessage(problem)), ['the git submodule assets/images is not checked out (git submodule update --init): images and files in it are not checked']);
+    // A theme in a submodule is looked in after the site's own static folder, for a file the site does not have.
+    const hugoTheme = { ...hugo, 'hugo.toml': 'baseURL = "https://example.org/"\ntheme = "ananke"\n', '.gitmodules': '[submodule "ananke"]\n\tpath = themes/ananke\n\turl = https://example.org/ananke.git\n' };
+    assert.deepEqual((await check(hugoTheme, 'content/posts/a.md', '---\ntitle: A\n---\n\n![a](/blog/ec2-docker.png)\n')).map(({ code }) => code), ['broken-image']);
   });
 
   it('does not report a footnote definition as a missing image', async () => {

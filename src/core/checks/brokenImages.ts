@@ -139,8 +139,9 @@ function checkReference(context: CheckContext, reference: ImageReference, weighe
     case 'missing': {
       // A site too large to list in full (see walkFiles): the image may be among the files not listed.
       if (site.truncated) return;
-      // A submodule the checkout lacks holds it when the site is built, for all Postcraft knows.
-      if (resolution.tried.some((file) => inAbsentSubmodule(site.config.absentSubmoduleDirs, file))) return;
+      // A submodule the checkout lacks holds it when the site is built, for all Postcraft knows: where the path leads
+      // first (made-mistakes' assets/images), not a theme's static folder tried after the site's own.
+      if (resolution.tried[0] !== undefined && inAbsentSubmodule(site.config.absentSubmoduleDirs, resolution.tried[0])) return;
       // A copy a plugin writes at build time (jekyll-imagemagick's `photo-480.webp`).
       const writtenByBuild = site.profile.images.writtenByBuild;
       if (writtenByBuild && resolution.tried.some((file) => writtenByBuild(site.config, site.files, file))) return;

@@ -21,9 +21,11 @@ export function missingPublicFile(site: Site, url: string): { readonly suggestio
   const relative = url.replace(/^\/+/, '');
   if (config.assetDirs.some((dir) => site.files.has(joinPath(dir, relative)))) return undefined;
   const writtenByBuild = site.profile.images.writtenByBuild;
-  for (const candidate of routesOf(config.generator).fileCandidates(config, url)) {
-    if (!config.publicDirs.some((dir) => isInside(dir, candidate))) continue;
-    if (config.reencodedImageDirs?.some((dir) => isInside(dir, candidate)) || inAbsentSubmodule(config.absentSubmoduleDirs, candidate) || writtenByBuild?.(config, site.files, candidate)) return undefined;
+  const candidates = routesOf(config.generator).fileCandidates(config, url).filter((candidate) => config.publicDirs.some((dir) => isInside(dir, candidate)));
+  // Where the URL leads first is a submodule the checkout lacks (not a theme's static folder tried after the site's own).
+  if (candidates[0] !== undefined && inAbsentSubmodule(config.absentSubmoduleDirs, candidates[0])) return undefined;
+  for (const candidate of candidates) {
+    if (config.reencodedImageDirs?.some((dir) => isInside(dir, candidate)) || writtenByBuild?.(config, site.files, candidate)) return undefined;
     // A host that serves any letter case (Netlify) answers with the file.
     if (site.hostRedirects.caseInsensitive && site.files.caseVariant(candidate)) return undefined;
     const folder = dirname(candidate);
