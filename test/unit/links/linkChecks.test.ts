@@ -194,7 +194,7 @@ describe('links between posts', () => {
   it('reports a Hugo term URL that no page of the language uses, with the used terms spelt closest', async () => {
     const pages = {
       'hugo.toml': 'baseURL = "https://example.org/"\n[languages.en]\ncontentDir = "content/en"\nweight = 1\n[languages.fr]\ncontentDir = "content/fr"\nweight = 2\n',
-      'content/en/posts/a.md': '---\ntitle: A\ntags: [Home Server, kubernetes]\n---\n\n[a](/tags/home-server/) [b](/tags/kuberentes/#top) [c](/tags/ai/) [d](/fr/tags/ai/) [e](/tags/cloud/) [f](/categories/x/) [g](/tags/Kubernetes/) [h](/tags/page/2/)\n',
+      'content/en/posts/a.md': '---\ntitle: A\ntags: [Home Server, kubernetes, "C# 9"]\n---\n\n[a](/tags/home-server/) [b](/tags/kuberentes/#top) [c](/tags/ai/) [d](/fr/tags/ai/) [e](/tags/cloud/) [f](/categories/x/) [g](/tags/Kubernetes/) [h](/tags/page/2/) [i](/tags/c%23-9/) [j](/tags/c%23-8/)\n',
       'content/en/tags/cloud/_index.md': '---\ntitle: Cloud\n---\n',
       'content/fr/posts/b.md': '---\ntitle: B\ntags: [ai]\n---\n\nTexte.\n',
     };
@@ -203,6 +203,7 @@ describe('links between posts', () => {
       ['warning', 'No page or file at "/tags/kuberentes/#top" (looked for /tags/kuberentes/). Hugo makes a page below "/tags/" only for a term some page of this language has in its tags, and none has this one. Did you mean "/tags/kubernetes/#top"?'],
       ['warning', 'No page or file at "/tags/ai/" (looked for /tags/ai/). Hugo makes a page below "/tags/" only for a term some page of this language has in its tags, and none has this one.'],
       ['warning', 'No page or file at "/categories/x/" (looked for /categories/x/). Hugo makes a page below "/categories/" only for a term some page of this language has in its categories, and none has this one.'],
+      ['warning', 'No page or file at "/tags/c%23-8/" (looked for /tags/c#-8/). Hugo makes a page below "/tags/" only for a term some page of this language has in its tags, and none has this one. Did you mean "/tags/c%23-9/"?'],
     ]);
     assert.equal(findings[0]!.fixes[0]!.edits[0]!.newText, '/tags/kubernetes/#top');
   });

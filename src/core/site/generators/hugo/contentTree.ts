@@ -271,7 +271,8 @@ export class HugoContentTree {
     const routing = this.routing;
     if (this.unreadContent || routing.absentContentFolders.length > 0 || this.config.unrenderedPages?.givesTerms) return undefined;
     if (routing.disableKinds.includes('term') || routing.disableKinds.includes('taxonomy')) return undefined;
-    let path = url.replace(/[?#].*$/, '');
+    // The link's fragment is cut already: a `#` here is the term's own (`C#`, written `%23`), which Hugo keeps.
+    let path = url.replace(/\?.*$/, '');
     if (!path.startsWith('/')) path = `/${path}`;
     const prefixed = Object.entries(routing.languagePrefixes).find(([, prefix]) => prefix !== '' && isInside(`/${prefix}`, path));
     const language = prefixed?.[0] ?? routing.defaultLanguage;
@@ -294,7 +295,8 @@ export class HugoContentTree {
     if (used.some((listUrl) => listUrl === `/${plural}/${written}` || listUrl.toLowerCase() === lowerCase) || tree?.taxonomies.has(sectionKey(`${taxonomy}/${written}`))) return undefined;
     const prefix = prefixed ? `/${prefixed[1]}` : '';
     const names = used.map((listUrl) => listUrl.slice(plural.length + 2));
-    return { taxonomy, closest: closestMatches(written.toLowerCase(), names, 3).map((name) => `${prefix}/${plural}/${name}/`) };
+    // As a link writes them: a term's `#`, `?`, `%` or space escaped (`/tags/c%23-9/`).
+    return { taxonomy, closest: closestMatches(written.toLowerCase(), names, 3).map((name) => `${prefix}/${plural}/${name.replace(/[%#? ]/g, encodeURIComponent)}/`) };
   }
 
   /** `/events/index.ics`: a file an output format writes in the folder of a page or list (see HugoRouting.outputFiles). */
