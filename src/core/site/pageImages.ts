@@ -99,7 +99,10 @@ function fromPageUrl(site: Site, page: ImagePage, reference: ImageReference): Im
   const segments = route.url.split('/').slice(1, -1); // the page's folder: /a/b/ for `/a/b/`, /a/ for `/a/b.html`
   for (const part of reference.path.split('/')) {
     if (part === '..') {
-      if (segments.pop() === undefined) return undefined; // above the root: outside the site, as the file's folder says
+      // A browser stops climbing at the host's root (the URL Standard's "shorten a path": the last segment, if any):
+      // clungu's ../../assets/… from /Mean-Shift/ loads /assets/…, as jekyll 4.3.1 writes the tag. Below a base
+      // path, the host's root is outside the site.
+      if (segments.pop() === undefined && site.config.basePath !== '') return undefined;
     } else if (part !== '.' && part !== '') segments.push(part);
   }
   return resolvedAt(site, page, reference, `/${segments.join('/')}`);
