@@ -97,15 +97,19 @@ function fromPageUrl(site: Site, page: ImagePage, reference: ImageReference): Im
     return guessed?.status === 'found' ? guessed : undefined;
   }
   const segments = route.url.split('/').slice(1, -1); // the page's folder: /a/b/ for `/a/b/`, /a/ for `/a/b.html`
+  let pastRoot = false;
   for (const part of reference.path.split('/')) {
     if (part === '..') {
-      // A browser stops climbing at the host's root (the URL Standard's "shorten a path": the last segment, if any):
-      // clungu's ../../assets/… from /Mean-Shift/ loads /assets/…, as jekyll 4.3.1 writes the tag. Below a base
-      // path, the host's root is outside the site.
-      if (segments.pop() === undefined && site.config.basePath !== '') return undefined;
+      if (segments.pop() === undefined) pastRoot = true;
     } else if (part !== '.' && part !== '') segments.push(part);
   }
-  return resolvedAt(site, page, reference, `/${segments.join('/')}`);
+  const resolution = resolvedAt(site, page, reference, `/${segments.join('/')}`);
+  // A browser stops climbing at the host's root (the URL Standard's "shorten a path": the last segment, if any):
+  // clungu's ../../assets/… from /Mean-Shift/ loads /assets/…, as jekyll 4.3.1 writes the tag. Taken only where it
+  // finds the file: a path that climbs past the root is otherwise outside the site, as the file's folder says. Below a
+  // base path, the host's root is outside the site.
+  if (pastRoot) return resolution.status === 'found' && site.config.basePath === '' ? resolution : undefined;
+  return resolution;
 }
 
 /** How the reference resolves when written as the root path `path`. */
