@@ -47,6 +47,19 @@ describe('Hugo rules', () => {
     assert.deepEqual([...site!.posts.keys()], ['/home/me/.cache/blog/content/posts/a.md']);
   });
 
+  // RCODI's Wowchemy site: `[taxonomies] author = "authors"` and 360 co-authors without a profile. hugo 0.111.3 writes a
+  // term page for each name (/authors/jane-external/), which Wowchemy lists by name: no mistake, unless close to a profile.
+  it('takes an author without a profile for a note where the authors taxonomy makes a page of every name', async () => {
+    const files = { 'hugo.toml': 'baseURL = "https://example.org/"\n[taxonomies]\ntag = "tags"\nauthor = "authors"\n', 'content/authors/jane-doe/_index.md': '---\ntitle: Jane Doe\n---\n' };
+    const service = createPostcraftService({ fs: inMemorySite(files) });
+    await service.openWorkspace(['/site']);
+    const findings = service.checkText('/site/content/posts/a.md', '---\ntitle: A\nauthors: [Jane External, jane-do]\n---\n');
+    assert.deepEqual(findings.map((finding) => [finding.code, finding.severity, finding.message]), [
+      ['unknown-author', 'info', 'Author "Jane External" has no profile in the site\'s authors: Hugo makes a page of the name alone.'],
+      ['unknown-author', 'warning', 'Unknown author "jane-do": not in the site\'s authors. Did you mean "jane-doe"?'],
+    ]);
+  });
+
   it('matches an author written as a display name to its term folder', async () => {
     const files = { 'hugo.toml': config, 'content/authors/jane-doe/_index.md': '---\ntitle: Jane Doe\n---\n' };
     assert.deepEqual(await check(files, 'content/posts/a.md', '---\ntitle: A\nauthors: [Jane Doe]\n---\n'), []);

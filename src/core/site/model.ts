@@ -55,6 +55,12 @@ export interface SiteConfig {
   readonly tagRegistries?: readonly TagRegistry[];
   /** Frontmatter keys naming authors. */
   readonly authorKeys: string[];
+  /**
+   * Every author value is a term the generator makes a page of, whether or not the registry describes it (a Hugo
+   * authors taxonomy: Wowchemy lists co-authors without a profile by name): a name the registry lacks is no mistake
+   * unless it is close to one it has.
+   */
+  readonly authorsAreTerms?: true;
   /** Frontmatter keys holding image paths. */
   /** The host the site is published at, lower case (Hugo's `baseURL`, Jekyll's `url`, Docusaurus's `url`): a link to it is a link into the site. */
   readonly siteHost?: string;

@@ -128,6 +128,7 @@ export const hugo: GeneratorProfile = {
       ...withHost(hostOf(stringSetting(data, 'baseURL'))),
       tagKeys: taxonomies.filter((key) => !isAuthorTaxonomy(key)),
       authorKeys: [...new Set(['authors', ...taxonomies.filter(isAuthorTaxonomy)])],
+      ...(taxonomies.some(isAuthorTaxonomy) ? { authorsAreTerms: true as const } : {}),
       imageFields: defaultImageFields,
       ignoredDirs: [joinPath(root, stringSetting(data, 'publishDir') ?? 'public'), joinPath(root, 'resources', '_gen')],
       excludedFiles: [
