@@ -8,9 +8,9 @@ import type { Site } from './site';
 /**
  * A root link to an image or a download (`[![…](/img/a-small.jpg)](/img/a.jpg)`, `/assets/app.tar.xz`) that no file
  * publishes, in a folder the site serves as it is (Hugo's static/, Jekyll's site folders, Docusaurus's and Astro's
- * public/) and that holds other files of the kind: the files the writer may have meant, closest first (the same
- * name in another folder, then names in that folder spelt closest). Such a link is as broken as the image
- * `![](/img/a.jpg)`, which broken-image reports. Only kinds no generator writes from a source (not CSS, feeds or
+ * public/) and that holds other files of the kind: the files the writer may have meant, closest first (names in that
+ * folder spelt closest, PotHix's expenses.png for expenses.jpg; then the same name in another folder). Such a link is
+ * as broken as the image `![](/img/a.jpg)`, which broken-image reports. Only kinds no generator writes from a source (not CSS, feeds or
  * pages). Undefined where the build may write the file: it transforms or re-encodes the images, a plugin writes
  * copies (Jekyll's jekyll-imagemagick), Hugo Pipes may publish a file of assets/, or a submodule is not checked out.
  */
@@ -34,7 +34,7 @@ export function missingPublicFile(site: Site, url: string): { readonly suggestio
     const name = basename(candidate);
     const elsewhere = image ? site.files.imagesNamed(name).filter((file) => config.publicDirs.some((dir) => isInside(dir, file))) : [];
     const close = closestMatches(name, neighbours.map(basename), 3).map((match) => joinPath(folder, match));
-    return { suggestions: [...new Set([...elsewhere, ...close])].slice(0, 3) };
+    return { suggestions: [...new Set([...close, ...elsewhere])].slice(0, 3) };
   }
   return undefined;
 }

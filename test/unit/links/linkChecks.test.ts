@@ -241,6 +241,9 @@ describe('links between posts', () => {
       ['warning', 'No page or file at "/files/slides-2019.pdf" (looked for /files/slides-2019.pdf). Did you mean "/files/slides_2019.pdf"?'],
     ]);
     assert.equal(findings[0]!.fixes[0]!.edits[0]!.newText, '/images/2018/photo_1.jpg');
+    // The folder's own file first (PotHix's yir/expenses.png for yir/expenses.jpg), then the same name elsewhere.
+    const other = await (await open(hugoSite({ 'static/images/yir/expenses.png': 'png', 'static/images/apr/expenses.jpg': 'jpg', 'content/posts/source.md': '---\ntitle: S\n---\n\n[a](/images/yir/expenses.jpg)\n' }))).checkFile('/site/content/posts/source.md');
+    assert.deepEqual(other[0]!.fixes.slice(0, 2).map((fix) => fix.edits[0]!.newText), ['/images/yir/expenses.png', '/images/apr/expenses.jpg']);
   });
 
   // Netlify lower-cases the file names it deploys and serves a path in any case from them (rOpenSci's site links
