@@ -101,6 +101,10 @@ describe('Astro URL rules', () => {
     // pvillega/blog-zola: a series page over the posts' series names, which astro 5.17.1 writes at /series/<name>/ only.
     const series = 'const posts = await getCollection("blog");\nconst ids = [...new Set(posts.map((p) => p.data.series))];\nreturn ids.map((id) => ({ meta: { id } })).map(({ meta }) => ({ params: { series: meta.id } }));';
     assert.equal(entriesMapped('/series/[series]', page(series)), undefined);
+    // Its real page: the object is destructured from the callback's parameter, and passed to a call below.
+    const real = 'const posts = await getCollection("blog");\nreturn getSeriesWithPosts(posts).map(({ meta, posts: seriesPosts }) => ({ params: { series: meta.id }, props: { meta } }));\n}\nconst { meta } = Astro.props;\nconst sections = groupPostsBySections(meta, Astro.props.seriesPosts);';
+    assert.equal(entriesMapped('/series/[series]', page(real)), undefined);
+    assert.deepEqual(entriesMapped('/blog/[slug]', page('const posts = await getCollection("blog");\nreturn posts.map(async function (post, index) { return { params: { slug: post.id } }; });')), { collection: 'blog', field: 'id' });
     assert.equal(entriesMapped('/series/[series]', page('const posts = await getCollection("blog");\nreturn [...new Set(posts.map((p) => p.data.series))].map((id) => ({ params: { series: id } }));')), undefined);
   });
 

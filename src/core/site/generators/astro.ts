@@ -601,7 +601,7 @@ function entryField(script: string, value: string): 'id' | 'slug' | undefined {
   const [, owner, field] = match as unknown as [string, string | undefined, 'id' | 'slug'];
   const bound = owner === undefined
     ? new RegExp(`\\(\\s*\\{[^{}]*(?<![\\w$.])${field}(?![\\w$:])[^{}]*\\}`).test(script)
-    : new RegExp(`(?:\\(\\s*${escapeRegExp(owner)}\\s*[,)]|(?<![\\w$.])${escapeRegExp(owner)}\\s*=>|\\bfor\\s*\\(\\s*(?:const|let|var)\\s+${escapeRegExp(owner)}\\s+of\\b)`).test(script);
+    : new RegExp(`(?:\\(\\s*${escapeRegExp(owner)}\\s*(?:,[^()]*)?\\)\\s*=>|(?<![\\w$.])${escapeRegExp(owner)}\\s*=>|\\bfunction\\s*[\\w$]*\\s*\\(\\s*${escapeRegExp(owner)}\\s*[,)]|\\bfor\\s*\\(\\s*(?:const|let|var)\\s+${escapeRegExp(owner)}\\s+of\\b)`).test(script);
   return bound ? field : undefined;
 }
 
