@@ -43,6 +43,36 @@ export async function imageFoldersReencodedByBuild(fs: SiteFileSystem, root: str
   return [...folders];
 }
 
+/**
+ * The folders a bundler's build writes at the root of the generator's output (`outputDir`): `parcel build 'src/images/*'`
+ * writes each entry to its dist folder by name alone (Parcel drops the entries' common folder; the dist folder is `dist`
+ * unless `--dist-dir` says), which is css-irl's Eleventy output folder: its 358 images are served at /<name> (parcel
+ * 2.16 and Eleventy 3.1.2 build). Only a literal folder of entries (`dir/*`, `dir/*.jpg`, `dir/*.{png,svg}`) counts.
+ */
+export async function foldersBundledToRoot(fs: SiteFileSystem, root: string, outputDir: string): Promise<string[]> {
+  const folders = new Set<string>();
+  for (const command of await buildCommands(fs, root)) {
+    for (const call of command.matchAll(/\bparcel\s+build\b([^;&|\n]*)/g)) {
+      const tokens = [...call[1]!.matchAll(/(["'])(.*?)\1|(\S+)/g)].map((token) => token[2] ?? token[3]!);
+      let dist = 'dist';
+      const entries: string[] = [];
+      for (let index = 0; index < tokens.length; index++) {
+        const token = tokens[index]!;
+        if (token === '--dist-dir' || token === '-d') dist = tokens[++index] ?? dist;
+        else if (/^--(?:public-url|target|config|cache-dir|log-level|reporter|cert|key|port|host)$/.test(token)) index++;
+        else if (!token.startsWith('-')) entries.push(token);
+      }
+      if (normalizePath(joinPath(root, dist.replace(/^\.\//, ''))) !== outputDir) continue;
+      for (const entry of entries) {
+        const folder = /^(?:\.\/)?([\w.-]+(?:\/[\w.-]+)*)\/\*(?:\.(?:[\w]+|\{[\w,]+\}))?$/.exec(entry)?.[1];
+        const path = folder === undefined ? undefined : normalizePath(joinPath(root, folder));
+        if (path && path !== root && isInside(root, path) && (await fs.stat(path))?.type === 'directory') folders.add(path);
+      }
+    }
+  }
+  return [...folders];
+}
+
 /** The build's commands: netlify.toml's, and the package.json scripts. */
 async function buildCommands(fs: SiteFileSystem, root: string): Promise<string[]> {
   const netlify = (await readText(fs, joinPath(root, 'netlify.toml'))) ?? '';

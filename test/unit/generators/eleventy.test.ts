@@ -35,6 +35,20 @@ describe('Eleventy rules', () => {
     assert.deepEqual(['README.md', '_includes/partial.md', '_data/x.md', '_site/a.md', 'content/archive/old.md', 'content/drafts/wip.md', 'content/private/a.md', 'old-src/a.md'].filter(isPost), []);
   });
 
+  // css-irl.info: `parcel build 'src/images/*'` before Eleventy writes each image to dist/<name>, Eleventy's output folder
+  // too (parcel 2.16 and Eleventy 3.1.2 build): <img src="/photo.svg"> is served.
+  it('serves at the root the folder a Parcel build writes into the output folder by name', async () => {
+    const files = {
+      '.eleventy.js': 'module.exports = () => ({ dir: { input: "src", output: "dist" } });',
+      'package.json': JSON.stringify({ scripts: { build: 'run-s build:images build:eleventy', 'build:images': "parcel build 'src/images/*' --no-cache", 'build:eleventy': 'npx @11ty/eleventy' } }),
+      'src/images/photo.svg': '<svg/>',
+    };
+    const text = '---\ntitle: Post\n---\n<img src="/photo.svg" alt="Fireworks"> <img src="/gone.svg" alt="Gone">\n';
+    assert.deepEqual((await (await open(files)).check('src/posts/post.md', text)).map(({ message }) => message.split(' (')[0]), ['Image not found: "/gone.svg"']);
+    const elsewhere = { ...files, 'package.json': JSON.stringify({ scripts: { build: "parcel build 'src/images/*' --dist-dir public/assets && eleventy" } }) };
+    assert.deepEqual(codes(await (await open(elsewhere)).check('src/posts/post.md', text)), ['broken-image', 'broken-image']);
+  });
+
   it('ignores the default _includes and _data folders inside the input folder', async () => {
     const { site } = await open({});
     assert.deepEqual(['_includes/layouts/post.md', '_data/notes.md', '_site/index.md', 'node_modules/x/readme.md'].filter((path) => site.isPost(`/site/${path}`)), []);

@@ -15,6 +15,7 @@ import { eleventySlug } from './eleventySlug';
 import { escapeRegExp } from '../../text/regExp';
 import { commandFlag, packageScripts } from '../packageScripts';
 import { gitIgnoredFolders } from '../gitIgnoredFolders';
+import { foldersBundledToRoot } from '../buildCopies';
 import { readsTabIndentation } from './frontMatterReader';
 import { madeRules, redirectsPageName, redirectsPageRules } from '../../links/redirectsPage';
 import { shortcodesWritingIds } from './eleventyShortcodes';
@@ -67,7 +68,7 @@ export const eleventy: GeneratorProfile = {
       contentDirs: [dirs.input],
       // Passthrough copies are relative to the project root, minus the input folder: `src/img` and `img`
       // both end up at `/img/`. Object mappings to `/` add their source folder.
-      publicDirs: [...new Set([dirs.input, root, ...mappings.filter(([, to]) => to === '/').map(([from]) => from)])],
+      publicDirs: [...new Set([dirs.input, root, ...mappings.filter(([, to]) => to === '/').map(([from]) => from), ...(await foldersBundledToRoot(fs, root, dirs.output))])],
       assetDirs: [],
       basePath: basePathOf(stringLiteralSetting(configSource, 'pathPrefix')),
       // `tags` makes collections; `post`/`posts` are collection names by convention (eleventy-base-blog).
