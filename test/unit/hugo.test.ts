@@ -53,10 +53,11 @@ describe('Hugo rules', () => {
     const files = { 'hugo.toml': 'baseURL = "https://example.org/"\n[taxonomies]\ntag = "tags"\nauthor = "authors"\n', 'content/authors/jane-doe/_index.md': '---\ntitle: Jane Doe\n---\n' };
     const service = createPostcraftService({ fs: inMemorySite(files) });
     await service.openWorkspace(['/site']);
-    const findings = service.checkText('/site/content/posts/a.md', '---\ntitle: A\nauthors: [Jane External, jane-do]\n---\n');
+    const findings = service.checkText('/site/content/posts/a.md', '---\ntitle: A\nauthors: [Jane External, jane-do, ""]\n---\n');
     assert.deepEqual(findings.map((finding) => [finding.code, finding.severity, finding.message]), [
       ['unknown-author', 'info', 'Author "Jane External" has no profile in the site\'s authors: Hugo makes a page of the name alone.'],
       ['unknown-author', 'warning', 'Unknown author "jane-do": not in the site\'s authors. Did you mean "jane-doe"?'],
+      ['unknown-author', 'error', 'Unknown author "": not in the site\'s authors.'],
     ]);
   });
 
