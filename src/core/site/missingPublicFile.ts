@@ -10,9 +10,10 @@ import type { Site } from './site';
  * publishes, in a folder the site serves as it is (Hugo's static/, Jekyll's site folders, Docusaurus's and Astro's
  * public/) and that holds other files of the kind: the files the writer may have meant, closest first (names in that
  * folder spelt closest, PotHix's expenses.png for expenses.jpg; then the same name in another folder). Such a link is
- * as broken as the image `![](/img/a.jpg)`, which broken-image reports. Only kinds no generator writes from a source (not CSS, feeds or
- * pages). Undefined where the build may write the file: it transforms or re-encodes the images, a plugin writes
- * copies (Jekyll's jekyll-imagemagick), Hugo Pipes may publish a file of assets/, or a submodule is not checked out.
+ * as broken as the image `![](/img/a.jpg)`, which broken-image reports. Only kinds no generator writes from a source
+ * (not CSS, feeds or pages). Undefined where the build may write the file: it transforms or re-encodes the images, a
+ * plugin writes copies (Jekyll's jekyll-imagemagick), Hugo Pipes may publish a file of assets/, or a submodule is not
+ * checked out.
  */
 export function missingPublicFile(site: Site, url: string): { readonly suggestions: readonly string[] } | undefined {
   const config = site.config;

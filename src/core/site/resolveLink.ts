@@ -130,7 +130,8 @@ export function resolveUrl(site: Site, url: string, fromPath?: string): LinkTarg
   // A host that serves any letter case (Netlify) answers the URL with that page.
   if (variantPage && site.hostRedirects.caseInsensitive) return { kind: 'page', path: variantPage.path, viaAlias: variantPage.viaAlias };
   if (variantPage) return { kind: 'missing', why: undefined, lookedFor: url, suggestions: [variantPage.path] };
-  const unusedTerm = routes.unusedTermPage?.(site, url);
+  // Unless the site's templates write redirects Postcraft cannot list (a retired tag's URL may be one).
+  const unusedTerm = servesUnlistedUrls(site) ? undefined : routes.unusedTermPage?.(site, url);
   if (unusedTerm) return { kind: 'missing', why: undefined, lookedFor: url, suggestions: [], unusedTerm };
   // A URL outside every folder the site's pages are published in may be a page of the theme, a redirect
   // the host makes, or a file Postcraft's rules do not know: silence, unless a page looks like the one meant.
@@ -142,7 +143,7 @@ export function resolveUrl(site: Site, url: string, fromPath?: string): LinkTarg
   // or a redirect: a file link to a file that is not there.
   const namesSource = /\.(?:md|markdown|mdx)$/i.test(urlKey(url));
   if (suggestions.length === 0 && !namesSource && (outsideSections || servesUnlistedUrls(site))) {
-    const file = missingPublicFile(site, url);
+    const file = outsideSections && !servesUnlistedUrls(site) ? missingPublicFile(site, url) : undefined;
     return file ? { kind: 'missing', why: undefined, lookedFor: url, suggestions: file.suggestions } : { kind: 'unknown' };
   }
   return { kind: 'missing', why: undefined, lookedFor: url, suggestions };

@@ -377,6 +377,11 @@ describe('Hugo pages whose headings Postcraft cannot see', () => {
     const template = '{{ range .Site.Pages }}{{ range .Params.redirects }}{{ . }} {{ $.RelPermalink }} 301\n{{ end }}{{ end }}\n';
     const source = '---\ntitle: Source\n---\n\n[moved](/posts/old-community-page/) [typo](/posts/targte/)\n';
     assert.deepEqual(await messageHeads({ 'layouts/index.redirects': template, 'content/posts/source.md': source }), ['No page or file at "/posts/targte/"']);
+    // A retired tag's page or a missing static file may be such a redirect's source too.
+    const unlisted = '---\ntitle: Source\ntags: [go]\n---\n\n[tag](/tags/golang/) [file](/images/gone.png)\n';
+    const files = { 'content/posts/source.md': unlisted, 'static/images/here.png': 'png' };
+    assert.deepEqual(await messageHeads({ ...files, 'layouts/index.redirects': template }), []);
+    assert.deepEqual(await messageHeads(files), ['No page or file at "/tags/golang/"', 'No page or file at "/images/gone.png"']);
   });
 
   // tikv.org's layouts/index.redirects makes only targets (`/docs/latest/* /docs/{{ $latest }}/:splat`): its rules are
