@@ -108,6 +108,21 @@ describe('Astro URL rules', () => {
     assert.equal(entriesMapped('/series/[series]', page('const posts = await getCollection("blog");\nreturn [...new Set(posts.map((p) => p.data.series))].map((id) => ({ params: { series: id } }));')), undefined);
   });
 
+  // bigandy/astro-blog (Astro 7): blog/[...slug].astro maps getAllPosts("blog"), a helper that passes its parameter to
+  // getCollection; astro 7.0.3 writes each entry at /blog/<id>/.
+  it('read the collection a page names to a helper that takes the collection\'s name', async () => {
+    const files = {
+      'astro.config.mjs': "import { defineConfig } from 'astro/config';\nexport default defineConfig({});",
+      'src/content.config.ts': "import { glob } from 'astro/loaders';\nexport const collections = { blog: defineCollection({ loader: glob({ base: './src/content/blog', pattern: '**/*.md' }) }) };",
+      'src/utils/getAllPosts.ts': 'import { getCollection } from "astro:content";\nexport const getAllPosts = async (collection: "blog") => await getCollection(collection);\n',
+      'src/pages/blog/[...slug].astro': '---\nimport { getAllPosts } from "../../utils/getAllPosts";\nexport async function getStaticPaths() {\n  const posts = await getAllPosts("blog");\n  return posts.map((post) => ({ params: { slug: post.id }, props: { post } }));\n}\n---\n',
+      'src/content/blog/ten-years.md': '---\ntitle: Ten\n---\n',
+    };
+    const site = await load('/site', inMemorySite(files));
+    assert.equal(site.posts.get('/site/src/content/blog/ten-years.md')?.route?.url, '/blog/ten-years/');
+    assert.equal(resolveUrl(site, '/blog/rippin-kiten/').kind, 'missing');
+  });
+
   // Astro Cactus (and frandieguez.com on its fork): posts/[...slug].astro maps `getAllPosts()` of src/data/post.ts, which
   // returns `getCollection("post", …)`; astro 5.14.1 writes each entry at /posts/<id>/.
   it('read the collection a page lists through a helper module of the site, by alias or relative path', async () => {

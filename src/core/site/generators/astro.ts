@@ -580,7 +580,10 @@ export function entriesMapped(route: string, text: string, helpers = ''): AstroP
   const collectionsIn = (source: string) => new Set(callArguments(source, 'getCollection').map((args) => stringLiteralValue(args.split(',')[0] ?? '')));
   // The page's own getCollection, else that of the site's modules it imports (Astro Cactus's `getAllPosts()`).
   const own = collectionsIn(script);
-  const names = own.size > 0 ? own : collectionsIn(helpers);
+  let names = own.size > 0 ? own : collectionsIn(helpers);
+  // A helper that takes the collection's name (bigandy's getAllPosts("blog") → getCollection(collection)): the name
+  // the page passes it.
+  if (own.size === 0 && names.size === 1 && names.has(undefined)) names = literalsPassedToImports(script);
   if (names.size !== 1) return undefined;
   const collection = [...names][0];
   const mappings = [...script.matchAll(/(?<![\w$])params\s*:\s*\{([^{}]*)\}/g)].map((match) => topLevelProperties(`{${match[1]!}}`));
@@ -603,6 +606,18 @@ function entryField(script: string, value: string): 'id' | 'slug' | undefined {
     ? new RegExp(`\\(\\s*\\{[^{}]*(?<![\\w$.])${field}(?![\\w$:])[^{}]*\\}`).test(script)
     : new RegExp(`(?:\\(\\s*${escapeRegExp(owner)}\\s*(?:,[^()]*)?\\)\\s*=>|(?<![\\w$.])${escapeRegExp(owner)}\\s*=>|\\bfunction\\s*[\\w$]*\\s*\\(\\s*${escapeRegExp(owner)}\\s*[,)]|\\bfor\\s*\\(\\s*(?:const|let|var)\\s+${escapeRegExp(owner)}\\s+of\\b)`).test(script);
   return bound ? field : undefined;
+}
+
+/** The string literals a script passes first to the functions it imports from modules of its own (`getAllPosts("blog")`). */
+function literalsPassedToImports(script: string): Set<string | undefined> {
+  const literals = new Set<string | undefined>();
+  for (const match of script.matchAll(/\bimport\s+([^'"]*?)\bfrom\s+(['"])(?!astro:)[^'"]+\2/g)) {
+    for (const name of match[1]!.matchAll(/[A-Za-z_$][\w$]*/g)) {
+      if (name[0] === 'type' || name[0] === 'as') continue;
+      for (const args of callArguments(script, name[0])) literals.add(stringLiteralValue(args.split(',')[0] ?? ''));
+    }
+  }
+  return literals;
 }
 
 /** The script between a `.astro` file's `---` fences, comments blanked. */
