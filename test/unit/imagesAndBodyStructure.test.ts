@@ -77,6 +77,14 @@ describe('images where the site puts them', () => {
     assert.match(findings[0]!.message, /in Liquid tag `lightbox_img`/);
   });
 
+  // johnwargo's eleventy-plugin-image-caption: {% imageCaption "x.png" "Caption" %} keeps the name as a key for its
+  // numbering and writes no <img> (Eleventy 3.1.6); the image is the Markdown one before it.
+  it('takes a guessed bare name that an image of the post ends with for a key, not a missing image', async () => {
+    const text = '---\ntitle: A\n---\n![Jig](/images/here.png)\n{% imageCaption "here.png" "Circuit" %}\n{% imageCaption "other.png" "Other" %}\n';
+    const findings = await check(jekyll, '_posts/2024-01-02-a.md', text);
+    assert.deepEqual(findings.map(({ code, line }) => [code, line]), [['broken-image', 5]]);
+  });
+
   // hugo 0.111.3 writes the highlight shortcode's inner text as code (`&lt;img`), as jekyll 4.3.1 does a `{% highlight %}`
   // block: no image, link or heading of the page is in it (a `# comment` line is no heading either).
   it('finds no image, link or heading in Hugo’s highlight shortcode or Liquid’s highlight block', async () => {

@@ -5,7 +5,7 @@ import { compilesAsMdx } from '../post/dialect';
 import { referenceFor, type ImageResolution } from '../site/imageResolution';
 import { ownRoute, resolvePageImage } from '../site/pageImages';
 import { relativeUrl } from '../site/resolveLink';
-import { isInside, relativePath } from '../text/paths';
+import { basename, isInside, relativePath } from '../text/paths';
 import { formatBytes } from '../site/imageWeights';
 import { inAbsentSubmodule } from '../site/absentSubmodules';
 import type { Check, CheckContext } from './context';
@@ -139,6 +139,9 @@ function checkReference(context: CheckContext, reference: ImageReference, weighe
     case 'missing': {
       // A site too large to list in full (see walkFiles): the image may be among the files not listed.
       if (site.truncated) return;
+      // A guessed argument naming by its file name alone an image the post shows otherwise is a key, not an image
+      // (johnwargo's {% imageCaption "x.png" "Caption" %} after ![…](/images/x.png): the plugin writes no <img>).
+      if (reference.guess && !reference.path.includes('/') && namesShownImage(post, reference)) return;
       // A submodule the checkout lacks holds it when the site is built, for all Postcraft knows: where the path leads
       // first (made-mistakes' assets/images), not a theme's static folder tried after the site's own.
       if (resolution.tried[0] !== undefined && inAbsentSubmodule(site.config.absentSubmoduleDirs, resolution.tried[0])) return;
@@ -173,6 +176,11 @@ function checkReference(context: CheckContext, reference: ImageReference, weighe
       context.report({ code: 'broken-image', severity: missingSeverity, range: reference.range, message, fixes });
     }
   }
+}
+
+/** Whether another reference of the post, not a guess, names a file of this reference's name (see `imageReferencesOf`). */
+function namesShownImage(post: ParsedPost, reference: ImageReference): boolean {
+  return (references.get(post)?.references ?? []).some((other) => other !== reference && !other.guess && basename(other.path) === reference.path);
 }
 
 /**
