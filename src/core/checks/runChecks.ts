@@ -18,6 +18,7 @@ import { checkMistypedSchemes } from './mistypedSchemes';
 import { checkOmittedHtml } from './omittedHtml';
 import { checkDuplicateUrl } from './duplicateUrl';
 import { compilesAsMdx } from '../post/dialect';
+import { hugoContentUnrendered } from '../site/generators/hugo/pageLayout';
 import { described, titled } from '../l10n/message';
 import { findSuppressions, ignoreFix, lineEnding, unusedSuppressions, withoutSuppressed, type Suppression } from './suppressions';
 
@@ -69,10 +70,12 @@ export function collectFindings(site: Site, post: ParsedPost, checks: readonly C
   const findings: Finding[] = [];
   const toRange = (range: OffsetRange) => post.lines.rangeOf(range.start, range.end);
   const mdx = compilesAsMdx(site.config, post.path);
+  const unpublishedBody = bodyUnpublished(site, post);
   const context: CheckContext = {
     site,
     post,
     report({ code, severity, range, message, fixes = [], related }) {
+      if (unpublishedBody && range.start >= post.bodyStart && shownInBody.has(code)) return;
       const at = toRange(range);
       const ignore = ignoreFix(post.path, code, at, post.text, post.lines, post.bodyStart, eol, mdx);
       const text = typeof message === 'string' ? { message } : described(message);
@@ -85,6 +88,14 @@ export function collectFindings(site: Site, post: ParsedPost, checks: readonly C
   };
   for (const check of checks) check(context);
   return findings;
+}
+
+/** What a page shows of its body: a link, an image or raw HTML there that no page shows is broken nowhere. */
+const shownInBody: ReadonlySet<FindingCode> = new Set<FindingCode>(['broken-image', 'image-case', 'image-outside-site', 'broken-link', 'broken-anchor', 'missing-alt', 'omitted-html', 'heavy-image']);
+
+/** Whether the post's body is published on no page (a Hugo layout that renders no content, see hugo/pageLayout.ts). */
+export function bodyUnpublished(site: Site, post: ParsedPost): boolean {
+  return site.config.contentLayouts !== undefined && post.frontmatter !== undefined && hugoContentUnrendered(site.config, post.path, post.frontmatter.data);
 }
 
 /** Findings at the severity the site's file and then the caller set for their code (`off` ones gone), in source order. */

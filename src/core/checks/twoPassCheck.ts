@@ -9,7 +9,7 @@ import { deferredImages, reportDeferredImages, weighShownImages } from './broken
 import type { ImageReference } from '../post/imageReferences';
 import { checkDuplicateUrl } from './duplicateUrl';
 import type { Finding } from './finding';
-import { collectFindings, postChecks, shownFindings, type CheckOptions } from './runChecks';
+import { bodyUnpublished, collectFindings, postChecks, shownFindings, type CheckOptions } from './runChecks';
 import { findSuppressions, lineEnding, type Suppression } from './suppressions';
 import { reportTagProblems, tagOccurrences, withBodyWords, type TagOccurrence } from './tags';
 
@@ -40,8 +40,10 @@ export interface HalfChecked {
 export async function checkWhileIndexing(site: Site, post: ParsedPost): Promise<HalfChecked> {
   await weighShownImages(site, post);
   const text = detached(post.text.slice(0, post.bodyStart));
-  const links = findLinks(post, site.config).map(detachedLink);
-  const images = deferredImages(site, post).map(detachedImage);
+  // A body no page shows has no link or image to check (see `bodyUnpublished`).
+  const published = !bodyUnpublished(site, post);
+  const links = published ? findLinks(post, site.config).map(detachedLink) : [];
+  const images = published ? deferredImages(site, post).map(detachedImage) : [];
   return {
     findings: collectFindings(site, post, postChecks),
     tags: withBodyWords(site, post, tagOccurrences(post, site.config)).map((occurrence) => ({ ...occurrence, tag: interned(occurrence.tag) })),

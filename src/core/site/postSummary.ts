@@ -9,8 +9,8 @@ import { scanMarkdownBody } from '../post/markdownStructure';
 import { mdxEsmSpecifiers } from '../post/mdxEsm';
 import type { PageRoute } from './routes/model';
 import { routesOf } from './routes';
-import { hugoContentFile } from './routes/hugo';
 import { laysOutIds } from './generators/hugo/typeLayouts';
+import { hugoContentUnrendered, hugoPageType, isSectionPage } from './generators/hugo/pageLayout';
 import { escapeRegExp } from '../text/regExp';
 
 /** What the site index keeps of each post: enough for completion, typo checks and views. */
@@ -75,8 +75,11 @@ function anchorsIn(text: string, bodyStart: number, config: SiteConfig, path: st
   // And those the site's own shortcodes write (Hugo's `{{< docs_index >}}`'s `<h1 id>`s, an Eleventy `{% function %}`'s `id`).
   if (config.anchorShortcodes?.size && body.includes('{') && callsAny(body, config.anchorShortcodes, config.generator === 'hugo' ? 'hugo' : 'liquid')) return undefined;
   // And those its type's own layout writes (a Hugo page's `type`, else its section), where that layout lays it out.
-  const writing = config.anchorTypes?.size ? config.anchorTypes.get(typeof data['type'] === 'string' ? data['type'] : (hugoContentFile(config, path, config.languages?.defaultLanguage ?? '')?.dir.split('/')[0] ?? '')) : undefined;
-  if (writing && laysOutIds(writing, data['layout'], /(^|\/)_index\.[^/]+$/.test(path))) return undefined;
+  const writing = config.anchorTypes?.size ? config.anchorTypes.get(hugoPageType(config, path, data)) : undefined;
+  if (writing && laysOutIds(writing, data['layout'], isSectionPage(path))) return undefined;
+  // A page whose layout renders none of its content has none of its headings either; unknown rather than none, as
+  // Postcraft reads the layouts' code without running it.
+  if (hugoContentUnrendered(config, path, data)) return undefined;
   // And a page whose own script reads the fragment answers any `#x` itself (3h4x.github.io's tags page scrolls to the
   // tag's button, which has no id).
   if (body.includes('location.hash') && /<script\b/i.test(body)) return undefined;

@@ -585,6 +585,47 @@ describe('links written with the site’s own address', () => {
     assert.deepEqual((await (await open(fs)).checkFile('/site/content/posts/links.md')).map((finding) => /"#([^"]+)"/.exec(finding.message)?.[1]), ['control-plane']);
   });
 
+  // digital.gov's themes/digital.gov/layouts/resources/list.html lays the section out from its front matter (a template it
+  // defines, given the page in a dict) and never renders .Content: hugo 0.111.3 writes none of the links of
+  // content/resources/_index.md, and its pages (resources/single.html renders .Content) keep theirs.
+  it('checks nothing in the body of a page whose type\'s layout renders none of its content', async () => {
+    const layouts = {
+      'layouts/_default/baseof.html': '<html>{{ partial "head.html" . }}{{ block "content" . }}{{ end }}</html>',
+      'layouts/partials/head.html': '<title>{{ .Title }}</title>',
+      'layouts/resources/list.html': '{{ define "content" }}<h1>{{ .Title }}</h1>{{ template "topics" (dict "scope" .) }}{{ end }}{{ define "topics" }}{{ range .scope.Pages }}<a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}{{ end }}',
+      'layouts/resources/single.html': '{{ define "content" }}{{ .Content }}{{ end }}',
+      'content/resources/_index.md': '---\ntitle: Resources\n---\n\n## Browse\n\n[Gone](/posts/gone/) ![x](/img/none.png)\n',
+      'content/resources/guide.md': '---\ntitle: Guide\n---\n\n[Gone](/posts/gone/)\n',
+      'content/posts/links.md': '---\ntitle: L\n---\n\n[a](/resources/#browse) [b](/resources/guide/#nothing)\n',
+    };
+    const service = await open(hugoSite(layouts));
+    assert.deepEqual(await service.checkFile('/site/content/resources/_index.md'), []);
+    assert.deepEqual((await service.checkFile('/site/content/resources/guide.md')).map((finding) => finding.code), ['broken-link']);
+    // The list page's headings are unknown (Postcraft reads the layouts without running them), the guide's are checked.
+    assert.deepEqual((await service.checkFile('/site/content/posts/links.md')).map((finding) => /"#([^"]+)"/.exec(finding.message)?.[1]), ['nothing']);
+    // The same with the whole site checked, as the CLI does (the links of the body are checked in a second pass).
+    const { findings } = await service.checkSiteAt('/site');
+    assert.deepEqual(findings.filter((finding) => finding.file.startsWith('/site/content/resources/')).map((finding) => `${finding.file.slice('/site/content/'.length)} ${finding.code}`), ['resources/guide.md broken-link']);
+  });
+
+  it('checks the body of a page whose type\'s layout may render its content through a partial, a base template or a template it cannot see', async () => {
+    const cases: Record<string, string>[] = [
+      { 'layouts/resources/list.html': '{{ partial "body.html" . }}', 'layouts/partials/body.html': '<main>{{ .Content }}</main>' },
+      { 'layouts/resources/list.html': '{{ partial "missing.html" . }}' },
+      { 'layouts/resources/list.html': '{{ partial $name . }}' },
+      { 'layouts/resources/list.html': '{{ define "main" }}<h1>{{ .Title }}</h1>{{ end }}', 'layouts/_default/baseof.html': '{{ block "main" . }}{{ end }}{{ .Content }}' },
+      { 'layouts/resources/list.html': '{{ define "main" }}{{ end }}', 'layouts/resources/baseof.html': '{{ block "main" . }}{{ end }}{{ .Summary }}' },
+      { 'layouts/resources/list.html': '{{ template "partials/body.html" . }}' },
+      { 'layouts/resources/list.html': '{{ range .Pages }}{{ .Render "summary" }}{{ end }}' },
+      // A site-wide layout lays out a page its type has no layout for.
+      { 'layouts/resources/single.html': '<h1>{{ .Title }}</h1>' },
+    ];
+    for (const layouts of cases) {
+      const heads = await messageHeads({ ...layouts, 'content/resources/_index.md': '---\ntitle: Resources\n---\n\n[Gone](/posts/gone/)\n' }, 'content/resources/_index.md');
+      assert.deepEqual(heads, ['No page or file at "/posts/gone/"'], JSON.stringify(layouts));
+    }
+  });
+
   it('keeps a full address as written when the post it names moves', async () => {
     const fs = hugoSite({ 'content/posts/absolute.md': '---\ntitle: Absolute\n---\n\n[a](https://example.org/posts/target/) [b](/posts/target/)\n' });
     const service = await open(fs);

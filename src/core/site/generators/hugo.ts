@@ -22,7 +22,7 @@ import { knownImageHook } from './hugo/unseenLayouts';
 import { isBefore, statedHugoVersion } from './hugo/statedVersion';
 import { readShortcodeTemplates } from './hugo/shortcodeTemplates';
 import { readTemplateWords } from './hugo/templateWords';
-import { readTypesWritingIds } from './hugo/typeLayouts';
+import { readTypeLayouts } from './hugo/typeLayouts';
 import { makePathSanitized } from './hugo/terms';
 import { hugoRoutingOf } from '../routes/hugo';
 
@@ -96,7 +96,7 @@ export const hugo: GeneratorProfile = {
     // Docsy as a theme or a module (`github.com/google/docsy`), whose templates may not be on disk.
     const docsyModule = themes.includes('docsy') || /github\.com\/google\/docsy\b/.test(JSON.stringify(imports ?? null));
     const shortcodes = await readShortcodeTemplates(fs, layoutDirs, { docsyModule });
-    const anchorTypes = await readTypesWritingIds(fs, layoutDirs);
+    const typeLayouts = await readTypeLayouts(fs, layoutDirs);
     // Filled by the content walk below (loadUnrenderedPages): the sections below the top level, for `:sections`.
     const branchFolders = new Set<string>();
     const routing = readHugoRouting(data, languages, taxonomies, branchFolders, languageMounts, absentContentFolders);
@@ -152,7 +152,8 @@ export const hugo: GeneratorProfile = {
       ...(assetsNeedImageHook ? { assetsNeedImageHook: true as const } : {}),
       anchorShortcodes: shortcodes.writeIds,
       markdownShortcodesWithoutIds: shortcodes.markdownWithoutIds,
-      ...(anchorTypes.size > 0 ? { anchorTypes } : {}),
+      ...(typeLayouts.writingIds.size > 0 ? { anchorTypes: typeLayouts.writingIds } : {}),
+      ...([...typeLayouts.rendersContent.values()].some((layouts) => [...layouts.values()].includes(false)) ? { contentLayouts: typeLayouts.rendersContent } : {}),
       routing: linkHook ? { ...routing, linkHook } : routing,
     };
     // Where each content folder sits in the content tree, for cascade targets (a mount's target).
