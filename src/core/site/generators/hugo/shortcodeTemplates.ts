@@ -101,12 +101,14 @@ async function mayWriteIdsThrough(code: string, readPartial: (name: string) => P
 }
 
 /**
- * An `id` attribute, a heading element, an anchor made, or Markdown rendered from text found elsewhere (coredns.io's
- * `readFile … | markdownify`). Markdown rendered from the inner text is the page's own, and from an argument a line
- * of text (tikv.org's figure renders its caption with markdownify): no heading of their own.
+ * An `id` attribute, a heading element whose attributes the template writes (`<h2 {{ .Attrs }}>`), an anchor made, or
+ * Markdown rendered from text found elsewhere (coredns.io's `readFile … | markdownify`). A heading element as written
+ * has no ID: Goldmark gives IDs to Markdown headings only (pivotal/blog's figure caption `<h4>{{ .Get "title" }}</h4>`,
+ * hugo 0.111.3). Markdown rendered from the inner text is the page's own, and from an argument a line of text (tikv.org's
+ * figure renders its caption with markdownify): no heading of their own.
  */
 function writesIdsItself(code: string): boolean {
-  return /\bid\s*=|<h[1-6]\b|anchorize/i.test(code) || (/markdownify|RenderString/.test(code) && writesOtherText(code));
+  return /\bid\s*=|<h[1-6]\b[^>]*\{\{|anchorize/i.test(code) || (/markdownify|RenderString/.test(code) && writesOtherText(code));
 }
 
 function callsTemplates(code: string): boolean {
