@@ -48,7 +48,9 @@ export function anchorsOf(written: string, bodyStart: number, { style, mdx, gold
   // Jekyll (kramdown) and Eleventy run Liquid first: a `{% comment %}` is dropped, a `{% highlight %}` is code;
   // so is Hugo's `{{< highlight >}}` (its heading ID styles are Goldmark's): a `# comment` line in it is no heading.
   const generator = style === 'kramdown' ? 'jekyll' : markdownIt ? 'eleventy' : style === 'github' || style === 'github-ascii' || style === 'blackfriday' ? 'hugo' : undefined;
-  const body = pageMarkdown(written, generator, { mdx, mdxComments: true });
+  // kramdown's math is kept: a heading's ID is made of its raw text, math included (`### Why are there $$2^n$$ subsets?`
+  // is why-are-there-2n-subsets, kramdown 2.4 `generate_id` of `raw_text`).
+  const body = pageMarkdown(written, generator, { mdx, mdxComments: true, math: 'kept' });
   const scanned = scanHeadings(body, { mdx, kramdown: style === 'kramdown' });
   const { headings, htmlLines } = scanned;
   const anchors =

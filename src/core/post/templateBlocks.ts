@@ -1,16 +1,19 @@
 // Blocks of a post's body that a template engine takes out of its Markdown before the Markdown is read: what
 // is in them is no image, link or heading of the page. Offsets stay when they are blanked (`withoutBlocks`).
 import type { GeneratorId } from './dialect';
+import { scanMarkdownBody } from './markdownStructure';
 
 /**
  * The body as the generator's Markdown reader gets it, its template blocks blanked: Liquid's (Jekyll,
  * Eleventy; `captured`: with the text `capture`/`set` keep for elsewhere) and Hugo's highlight shortcode.
  * MDX runs no such template, but its comments (`{/* … *\/}`) render nothing: blanked too, unless
- * `mdxComments` keeps them (a heading's `{/* #id *\/}` gives it its ID on Docusaurus).
+ * `mdxComments` keeps them (a heading's `{/* #id *\/}` gives it its ID on Docusaurus). Jekyll's kramdown math
+ * (`kramdownMath`) is blanked unless `math` keeps it.
  */
-export function pageMarkdown(body: string, generator: GeneratorId | undefined, { mdx, captured = false, mdxComments = false }: { readonly mdx: boolean; readonly captured?: boolean; readonly mdxComments?: boolean }): string {
+export function pageMarkdown(body: string, generator: GeneratorId | undefined, { mdx, captured = false, mdxComments = false, math = 'blanked' }: { readonly mdx: boolean; readonly captured?: boolean; readonly mdxComments?: boolean; readonly math?: 'blanked' | 'kept' }): string {
   if (mdx) return mdxComments || !body.includes('/*') ? body : body.replace(/\{\s*\/\*[^*]*\*+(?:[^*/][^*]*\*+)*\/\s*\}/g, (comment) => comment.replace(/[^\r\n]/g, ' '));
-  if (generator === 'jekyll' || generator === 'eleventy') return withoutBlocks(body, templateTextBlocks(body, { headings: !captured }));
+  if (generator === 'jekyll') return withoutBlocks(body, merged([...templateTextBlocks(body, { headings: !captured }), ...(math === 'blanked' ? kramdownMath(body) : [])]));
+  if (generator === 'eleventy') return withoutBlocks(body, templateTextBlocks(body, { headings: !captured }));
   return generator === 'hugo' ? withoutBlocks(body, hugoHighlightBlocks(body)) : body;
 }
 
@@ -40,6 +43,37 @@ export function templateTextBlocks(body: string, { headings = false }: { heading
     opening.lastIndex = closing.lastIndex;
   }
   return blocks;
+}
+
+/**
+ * kramdown's math, Jekyll's Markdown reader (and GitHub Pages'): `$$…$$`, on its own lines (a math block) or in a
+ * paragraph (inline), over several lines too, is LaTeX and no Markdown: `$$J[f](\boldsymbol{x})$$` holds no link
+ * (kramdown 2.4 parser/kramdown/math.rb; jekyll 4.3.1 writes `\[J[f](\boldsymbol{x})\]`). `\$$` is a dollar sign and
+ * text, and so is `$$` in code (a shell's `echo $$`), which kramdown reads before math.
+ */
+export function kramdownMath(body: string): { start: number; end: number }[] {
+  if (!body.includes('$$')) return [];
+  const code = scanMarkdownBody(body, { mdx: false, needCode: true }).code;
+  const blocks: { start: number; end: number }[] = [];
+  for (let open = body.indexOf('$$'); open >= 0; open = body.indexOf('$$', open + 1)) {
+    if (body[open - 1] === '\\' || code.some((span) => open >= span.start && open < span.end)) continue;
+    const close = body.indexOf('$$', open + 2);
+    if (close < 0) break;
+    blocks.push({ start: open, end: close + 2 });
+    open = close + 1;
+  }
+  return blocks;
+}
+
+/** Blocks sorted by their start, those that overlap made one. */
+function merged(blocks: readonly { start: number; end: number }[]): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  for (const block of [...blocks].sort((a, b) => a.start - b.start)) {
+    const last = out.at(-1);
+    if (last && block.start < last.end) out[out.length - 1] = { start: last.start, end: Math.max(last.end, block.end) };
+    else out.push(block);
+  }
+  return out;
 }
 
 /** The body with `blocks` blanked (line ends kept), so offsets and line numbers stay. */

@@ -107,6 +107,17 @@ describe('links between posts', () => {
     assert.deepEqual(await messages(files('unpublished: true\nfuture: true\n')), []);
   });
 
+  // kramdown reads `$$…$$` as math before links (m-pilia.github.io, jekyll 4.3.1: `\[J[f](\boldsymbol{x})\]`, no <a>), and
+  // a heading's ID keeps its math's text (MarkusThill.github.io's `### Why are there $$2^n$$ subsets?` is why-are-there-2n-subsets).
+  it('reads no link in Jekyll math, and the heading IDs of headings that hold math', async () => {
+    const fs = new InMemoryFileSystem('/site', {
+      '_config.yml': 'title: T\n',
+      '_posts/2020-01-01-math.md': '---\ntitle: Math\n---\nInline $$g[f](x)$$ and [a](#why-are-there-2n-subsets) [b](#gone).\n\n$$\nJ[f](\\boldsymbol{x}) = 1\n$$\n\n### Why are there $$2^n$$ subsets?\n',
+    });
+    const findings = await (await open(fs)).checkFile('/site/_posts/2020-01-01-math.md');
+    assert.deepEqual(findings.map((finding) => `${finding.code} ${finding.message.split(' in ')[0]}`), ['broken-anchor No heading or anchor "#gone"']);
+  });
+
   // swift.org's _plugins/packages.rb writes /packages/server.html (jekyll build 4.3.1 writes it); /server/ is a page
   // of its own. Elsewhere, or without such a plugin, or built with `safe: true`, a link to no page is reported.
   it('takes a Jekyll URL in a folder where the site’s own plugins make pages for one of them', async () => {
