@@ -221,7 +221,7 @@ export class PostcraftService {
     const cached = this.recentParses.get(path);
     if (cached?.text === text) return { site, post: cached };
     const post = parsePost(path, text, site.frontmatterSyntax);
-    if (!site.builds(post.frontmatter)) {
+    if (!site.builds(post.frontmatter, path)) {
       site.forgetPost(path); // a file the generator copies as it is: nothing in it to check
       return undefined;
     }

@@ -107,6 +107,27 @@ describe('Markdown without frontmatter on a Jekyll site', () => {
   });
 });
 
+// jekyll-optional-front-matter's FILENAME_BLACKLIST: jekyll 4.3.1 with the plugin builds lib/notes.html and copies
+// lib/README.md and CONTRIBUTING.md as files; jekyll-readme-index (GitHub Pages) makes a README its folder's index.
+describe('a repository file without frontmatter under jekyll-optional-front-matter', () => {
+  const text = 'See [it](missing.md).\n';
+  const pages = async (config: string, files: Record<string, string> = {}) => {
+    const { site } = await open({ '_config.yml': config, 'lib/notes.md': text, 'lib/README.md': text, 'CONTRIBUTING.md': text, 'LICENSE.md': text, ...files });
+    return [...site.posts.keys()].map((path) => path.slice('/site/'.length)).sort();
+  };
+
+  it('is no page where the plugin never makes one, unless the config includes it', async () => {
+    assert.deepEqual(await pages('plugins:\n  - jekyll-optional-front-matter\n'), ['lib/notes.md']);
+    assert.deepEqual(await pages('plugins:\n  - jekyll-optional-front-matter\ninclude:\n  - CONTRIBUTING.md\n'), ['CONTRIBUTING.md', 'lib/notes.md']);
+  });
+
+  it('is a README page where jekyll-readme-index runs, and no page at all where the plugin is turned off', async () => {
+    assert.deepEqual(await pages('plugins:\n  - jekyll-optional-front-matter\n  - jekyll-readme-index\n'), ['lib/README.md', 'lib/notes.md']);
+    assert.deepEqual(await pages('plugins:\n  - jekyll-optional-front-matter\noptional_front_matter:\n  enabled: false\n'), []);
+    assert.deepEqual(await pages('plugins:\n  - jekyll-optional-front-matter\nrequire_front_matter: true\n'), []);
+  });
+});
+
 describe('frontmatter blocks by generator', () => {
   const callout = '{% callout "info" %}\nInstall it locally.\n{% endcallout %}\n';
 

@@ -68,7 +68,7 @@ export async function indexPostsHere(fs: SiteFileSystem, site: Site, paths: read
       continue;
     }
     const post = parsePost(path, decoded.text, site.frontmatterSyntax);
-    if (!site.builds(post.frontmatter)) {
+    if (!site.builds(post.frontmatter, path)) {
       indexed.push({ path, kind: 'no-page' });
       continue;
     }

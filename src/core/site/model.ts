@@ -119,9 +119,10 @@ export interface SiteConfig {
   readonly removePathAccents?: boolean;
   /**
    * A Markdown file without frontmatter is copied as it is, never built, so nothing in it is checked
-   * (Jekyll, unless jekyll-optional-front-matter or GitHub Pages makes such files pages).
+   * (Jekyll, unless jekyll-optional-front-matter or GitHub Pages makes such files pages: then only a file of one of
+   * `names`, its base name upper-cased, which the plugin never makes a page, unless the config's `include` names it).
    */
-  readonly frontmatterRequired?: boolean;
+  readonly frontmatterRequired?: boolean | { readonly names: ReadonlySet<string>; readonly included: readonly string[] };
   /**
    * Pages the generator reads but never renders at a URL of their own (Hugo: headless bundles, build
    * options `render: never`, also through `cascade`, and a leaf bundle's Markdown resources). They need

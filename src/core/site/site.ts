@@ -11,7 +11,7 @@ import type { FrontmatterSyntax } from '../frontmatter/split';
 import { frontmatterSyntaxOf, inAuthorsSection, isExcludedFile } from './pageKinds';
 import type { Frontmatter } from '../frontmatter/model';
 import { parsePost, type ParsedPost } from '../post/parsedPost';
-import { extname, isInside, isInsideAny, relativePath } from '../text/paths';
+import { basename, extname, isInside, isInsideAny, relativePath } from '../text/paths';
 import { FileSet, isPostPath } from './fileSet';
 import type { GeneratorProfile, PublishingRules } from './generators/profile';
 import type { Author, SiteConfig } from './model';
@@ -212,9 +212,13 @@ export class Site {
     return this.authors.get(this.profile.authorKey(name)) ?? this.authors.get(this.profile.authorKey(name, this.config));
   }
 
-  /** Whether the generator builds a page from a file with this frontmatter (see `SiteConfig.frontmatterRequired`). */
-  builds(frontmatter: Frontmatter | undefined): boolean {
-    return frontmatter !== undefined || !this.config.frontmatterRequired;
+  /** Whether the generator builds a page from the file at `path` with this frontmatter (see `SiteConfig.frontmatterRequired`). */
+  builds(frontmatter: Frontmatter | undefined, path: string): boolean {
+    const required = this.config.frontmatterRequired;
+    if (frontmatter !== undefined || !required) return true;
+    if (required === true) return false;
+    const name = basename(path);
+    return !required.names.has(name.replace(/\.[^.]*$/, '').toUpperCase()) || required.included.some((entry) => entry === name || entry === relativePath(this.root, path));
   }
 
   /** Takes a file that is no longer a page (its frontmatter went) out of the index; the file stays. */
@@ -319,7 +323,7 @@ export class Site {
     if (!('text' in decoded)) return this.updatePost(path, summarizePost({ path, text: '', bodyStart: 0, frontmatter: undefined }, this.config, this.languageOf(path)));
     const post = onPostParsed ? parsePost(path, decoded.text, this.frontmatterSyntax) : undefined;
     const frontmatter = post ? post.frontmatter : parseFrontmatter(decoded.text, this.frontmatterSyntax);
-    if (!this.builds(frontmatter)) return this.forgetPost(path);
+    if (!this.builds(frontmatter, path)) return this.forgetPost(path);
     if (post) await onPostParsed!(this, post);
     const source = { path, text: decoded.text, bodyStart: frontmatter?.blockRange.end ?? 0, frontmatter };
     this.partials.record(path, importedMarkdown(source, this.config));

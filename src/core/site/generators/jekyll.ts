@@ -91,7 +91,7 @@ export const jekyll: GeneratorProfile = {
       // jekyll-seo-tag takes `image.path`; Minimal Mistakes and similar themes use `header.*`.
       imageFields: [...new Set([...defaultImageFields, 'image.path', 'header.image', 'header.teaser', 'header.overlay_image', 'header.og_image', ...(mediaSubpath?.fields ?? [])])],
       ignoredDirs: [joinPath(root, stringSetting(data, 'destination') ?? '_site'), ...(await specialFolders(fs, source, data)), ...excludedFolders],
-      frontmatterRequired: !rendersFilesWithoutFrontmatter(plugins),
+      frontmatterRequired: rendersFilesWithoutFrontmatter(plugins, data) ? { names: runs(plugins, 'jekyll-readme-index') ? neverPagesUnlessReadme : neverPagesWithoutFrontmatter, included: include } : true,
       ...(includes.files.size > 0 ? { includeFiles: includes.files } : {}),
       ...(includes.imagePrefixes.size > 0 ? { includeImagePrefixes: includes.imagePrefixes } : {}),
       ...(mediaSubpath ? { mediaSubpath } : {}),
@@ -295,6 +295,16 @@ function stringList(value: unknown): string[] {
  * Jekyll builds only files that start with frontmatter; others are static files. The
  * jekyll-optional-front-matter plugin makes Markdown without it pages too, and GitHub Pages always enables it.
  */
-function rendersFilesWithoutFrontmatter(plugins: readonly string[]): boolean {
-  return runs(plugins, 'jekyll-optional-front-matter');
+function rendersFilesWithoutFrontmatter(plugins: readonly string[], data: Readonly<Record<string, unknown>>): boolean {
+  // The plugin stands down where `optional_front_matter: { enabled: false }` or `require_front_matter: true` (generator.rb `disabled?`).
+  return runs(plugins, 'jekyll-optional-front-matter') && objectSetting(data, 'optional_front_matter')?.['enabled'] !== false && data['require_front_matter'] !== true;
 }
+
+/**
+ * Files jekyll-optional-front-matter never makes pages without frontmatter, by base name (`FILENAME_BLACKLIST`,
+ * lib/jekyll-optional-front-matter.rb, benbalter/jekyll-optional-front-matter at 56357ae): a repository's README,
+ * licence and contributing guides stay files, unless the config's `include` names them.
+ */
+const neverPagesWithoutFrontmatter: ReadonlySet<string> = new Set(['README', 'LICENSE', 'LICENCE', 'COPYING', 'CODE_OF_CONDUCT', 'CONTRIBUTING', 'ISSUE_TEMPLATE', 'PULL_REQUEST_TEMPLATE']);
+/** jekyll-readme-index (GitHub Pages runs it) makes a README a folder's index page where the folder has none: taken for a page, as before. */
+const neverPagesUnlessReadme: ReadonlySet<string> = new Set([...neverPagesWithoutFrontmatter].filter((name) => name !== 'README'));
