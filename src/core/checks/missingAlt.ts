@@ -76,12 +76,19 @@ function altFix(context: CheckContext, range: { start: number; end: number }, be
   return { ...fix, edits: [{ ...edit, snippet: `${before}\${1:${placeholder}}${after}` }] };
 }
 
-/** `/img/red-fox_2.jpg` → `red fox 2`: a start the writer replaces (letters, digits and spaces: nothing a snippet reads). */
+/**
+ * `/img/red-fox_2.jpg` → `red fox 2`: a start the writer replaces (letters, digits and spaces: nothing a snippet reads).
+ * Words no one would say of the image are left out: a hash, a size, a camera's or a screenshot tool's run of digits
+ * (mropert.github.io's `ss-71a8276da2996d7ed5d68f31a560f231c5e5242f-1920x1080.png` → `ss`).
+ */
 function describe(src: string): string {
   const name = basename(src.replace(/[?#].*$/, '')).replace(/\.[a-z0-9]+$/i, '');
-  const words = name.replace(/[-_.+]+/g, ' ').replace(/[^\p{L}\p{N} ]/gu, '').trim();
-  return words || 'image description';
+  const words = name.replace(/[-_.+]+/g, ' ').replace(/[^\p{L}\p{N} ]/gu, '').split(' ').filter((word) => word !== '' && !meaningless.test(word));
+  return words.join(' ') || 'image description';
 }
+
+/** A hex hash (12 digits or more, one a number), a size (`1920x1080`), or six digits or more. */
+const meaningless = /^(?=[a-f]*\d)[\da-f]{12,}$|^\d+x\d+$|^\d{6,}$/i;
 
 /** A figure shortcode of the site's or its theme's replaces Hugo's built-in one. Looked up once per set of files. */
 function hasOwnFigure({ site }: CheckContext): boolean {

@@ -26,6 +26,7 @@ describe('missing-alt', () => {
     const post = [
       '---', 'title: T', '---', '',
       '![](/img/red-fox_2.jpg) ![ ](/a.png) ![A fox](/b.png) ![][ref]', '',
+      '![](/ss-71a8276da2996d7ed5d68f31a560f231c5e5242f-1920x1080.png) ![](/IMG_20230101_123456.jpg) ![](/0123456789abcdef.png) ![](/deadbeefcafe.png)', '',
       '<img src="/c.png"> <img src="/d.png" alt=""> <IMG SRC="/e.png" ALT="E"> <img alt src="/f.png"> <img/>-style tags', '',
       '{{< figure src="/g.png" >}} {{< figure src="/h.png" caption="A hen" >}} {{< figure src="/i.png" alt="" title="T" >}}', '',
       '```', '![](/in-code.png)', '```', '',
@@ -36,6 +37,10 @@ describe('missing-alt', () => {
       { at: '![]', fix: 'red fox 2', snippet: '${1:red fox 2}' },
       { at: '![ ]', fix: 'a', snippet: '${1:a}' },
       { at: '![]', fix: 'j', snippet: '${1:j}' },
+      { at: '![]', fix: 'ss', snippet: '${1:ss}' },
+      { at: '![]', fix: 'IMG', snippet: '${1:IMG}' },
+      { at: '![]', fix: 'image description', snippet: '${1:image description}' },
+      { at: '![]', fix: 'deadbeefcafe', snippet: '${1:deadbeefcafe}' },
       { at: '<img', fix: ' alt="c"', snippet: ' alt="${1:c}"' },
       { at: 'figure', fix: ' alt="g"', snippet: ' alt="${1:g}"' },
       { at: 'figure', fix: ' alt="i"', snippet: ' alt="${1:i}"' },
