@@ -92,14 +92,15 @@ describe('Markdown without frontmatter on a Jekyll site', () => {
   const readme = '# Notes\n\n![](missing.png)\n';
 
   it('is a static file Jekyll copies, so nothing in it is checked or indexed', async () => {
-    const { site, check } = await open({ '_config.yml': 'title: Blog\n', 'NOTES.md': readme, 'about.md': '---\ntitle: About\n---\n![](gone.png)\n' });
+    const { site, check } = await open({ '_config.yml': 'title: Blog\n', Gemfile: 'source "https://rubygems.org"\ngem "jekyll"\n', 'NOTES.md': readme, 'about.md': '---\ntitle: About\n---\n![](gone.png)\n' });
     assert.deepEqual([...site.posts.keys()], ['/site/about.md']);
     assert.deepEqual(check('NOTES.md', readme), []);
     assert.equal(check('about.md', '---\ntitle: About\n---\n![](gone.png)\n').length, 1);
   });
 
   it('is a page under GitHub Pages or jekyll-optional-front-matter, and checked', async () => {
-    for (const files of [{ Gemfile: 'source "https://rubygems.org"\ngem "github-pages", group: :jekyll_plugins\n' }, { '_config.yml': 'plugins:\n  - jekyll-optional-front-matter\n' }]) {
+    // A site with no Gemfile is built by GitHub Pages, with its default plugins (m-pilia.github.io's lib/notes.md).
+    for (const files of [{ Gemfile: 'source "https://rubygems.org"\ngem "github-pages", group: :jekyll_plugins\n' }, { '_config.yml': 'plugins:\n  - jekyll-optional-front-matter\n' }, {}]) {
       const { site, check } = await open({ '_config.yml': 'title: Blog\n', ...files, 'NOTES.md': readme });
       assert.ok(site.posts.has('/site/NOTES.md'));
       assert.deepEqual(check('NOTES.md', readme).map((finding) => finding.split(':')[0]), ['error broken-image']);
@@ -112,7 +113,7 @@ describe('Markdown without frontmatter on a Jekyll site', () => {
 describe('a repository file without frontmatter under jekyll-optional-front-matter', () => {
   const text = 'See [it](missing.md).\n';
   const pages = async (config: string, files: Record<string, string> = {}) => {
-    const { site } = await open({ '_config.yml': config, 'lib/notes.md': text, 'lib/README.md': text, 'CONTRIBUTING.md': text, 'LICENSE.md': text, ...files });
+    const { site } = await open({ '_config.yml': config, Gemfile: 'gem "jekyll"\n', 'lib/notes.md': text, 'lib/README.md': text, 'CONTRIBUTING.md': text, 'LICENSE.md': text, ...files });
     return [...site.posts.keys()].map((path) => path.slice('/site/'.length)).sort();
   };
 

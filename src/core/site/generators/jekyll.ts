@@ -91,7 +91,7 @@ export const jekyll: GeneratorProfile = {
       // jekyll-seo-tag takes `image.path`; Minimal Mistakes and similar themes use `header.*`.
       imageFields: [...new Set([...defaultImageFields, 'image.path', 'header.image', 'header.teaser', 'header.overlay_image', 'header.og_image', ...(mediaSubpath?.fields ?? [])])],
       ignoredDirs: [joinPath(root, stringSetting(data, 'destination') ?? '_site'), ...(await specialFolders(fs, source, data)), ...excludedFolders],
-      frontmatterRequired: rendersFilesWithoutFrontmatter(plugins, data) ? { names: runs(plugins, 'jekyll-readme-index') ? neverPagesUnlessReadme : neverPagesWithoutFrontmatter, included: include } : true,
+      frontmatterRequired: rendersFilesWithoutFrontmatter(plugins, data, gemfile) ? { names: runs(plugins, 'jekyll-readme-index', gemfile) ? neverPagesUnlessReadme : neverPagesWithoutFrontmatter, included: include } : true,
       ...(includes.files.size > 0 ? { includeFiles: includes.files } : {}),
       ...(includes.imagePrefixes.size > 0 ? { includeImagePrefixes: includes.imagePrefixes } : {}),
       ...(mediaSubpath ? { mediaSubpath } : {}),
@@ -246,10 +246,16 @@ function loadedPlugins(data: ConfigData, gemfile: string | undefined): string[] 
   return [...new Set([...stringList(data['plugins']), ...stringList(data['gems']), ...gems])];
 }
 
-/** Whether the build runs `plugin`: loaded, or one GitHub Pages enables by default (the github-pages gem; https://pages.github.com/versions/). */
-function runs(plugins: readonly string[], plugin: string): boolean {
-  return plugins.includes(plugin) || plugins.includes('github-pages');
+/**
+ * Whether the build runs `plugin`: loaded, or one GitHub Pages enables by default where the site is built with the
+ * github-pages gem, or has no Gemfile, which Pages builds with that gem (https://pages.github.com/versions/).
+ */
+function runs(plugins: readonly string[], plugin: string, gemfile: string | undefined): boolean {
+  return plugins.includes(plugin) || ((plugins.includes('github-pages') || gemfile === undefined) && pagesDefaultPlugins.has(plugin));
 }
+
+/** The plugins GitHub Pages runs whatever the config says (github/pages-gem lib/github-pages/plugins.rb `DEFAULT_PLUGINS`), those Postcraft knows. */
+const pagesDefaultPlugins: ReadonlySet<string> = new Set(['jekyll-optional-front-matter', 'jekyll-readme-index', 'jekyll-relative-links']);
 
 /**
  * Whether the build turns a link to a page's `.md` file into the page's URL: jekyll-relative-links does, and
@@ -257,7 +263,7 @@ function runs(plugins: readonly string[], plugin: string): boolean {
  * site with its own Gemfile and without the plugin leaves `[B](b.md)` as written (jekyll 4.3.1: href="b.md").
  */
 function rewritesFileLinks(plugins: readonly string[], gemfile: string | undefined): boolean {
-  return gemfile === undefined || runs(plugins, 'jekyll-relative-links');
+  return runs(plugins, 'jekyll-relative-links', gemfile);
 }
 
 /**
@@ -295,9 +301,9 @@ function stringList(value: unknown): string[] {
  * Jekyll builds only files that start with frontmatter; others are static files. The
  * jekyll-optional-front-matter plugin makes Markdown without it pages too, and GitHub Pages always enables it.
  */
-function rendersFilesWithoutFrontmatter(plugins: readonly string[], data: Readonly<Record<string, unknown>>): boolean {
+function rendersFilesWithoutFrontmatter(plugins: readonly string[], data: Readonly<Record<string, unknown>>, gemfile: string | undefined): boolean {
   // The plugin stands down where `optional_front_matter: { enabled: false }` or `require_front_matter: true` (generator.rb `disabled?`).
-  return runs(plugins, 'jekyll-optional-front-matter') && objectSetting(data, 'optional_front_matter')?.['enabled'] !== false && data['require_front_matter'] !== true;
+  return runs(plugins, 'jekyll-optional-front-matter', gemfile) && objectSetting(data, 'optional_front_matter')?.['enabled'] !== false && data['require_front_matter'] !== true;
 }
 
 /**
