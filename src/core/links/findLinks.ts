@@ -45,13 +45,16 @@ const starlightLinkTags = /<(?:a|area|LinkCard|LinkButton)\s[^<>]*>/gi;
 function scanLinks(post: ParsedPost, config: LinkConfig, mdx: boolean): LinkReference[] {
   const text = post.text.slice(post.bodyStart);
   const jekyll = config.generator === 'jekyll';
+  // Astro runs no template over a Markdown file: `[x]({{site.url}}/y/)`, left from a site moved off Jekyll, is that
+  // text, a relative URL (astro build 5.16.4 writes href="%7B%7Bsite.url%7D%7D/y/"). MDX may read braces otherwise.
+  const templatesAreText = config.generator === 'astro' && !mdx;
   // Jekyll and Eleventy run Liquid (Eleventy also Nunjucks) on Markdown first: links in comments,
   // highlighted code and captured text are no links of the page, nor those in Hugo's highlight shortcode
   // (template links are read from the text as written).
   const body = pageMarkdown(text, config.generator, { mdx, captured: true });
   const found: LinkReference[] = [];
   const add = (form: LinkForm, raw: string, bodyStart: number, decode: (text: string) => string) => {
-    const link = destinationLink(form, raw, post.bodyStart + bodyStart, decode, jekyll ? (config.basePath ?? '') : undefined, config.siteHost);
+    const link = destinationLink(form, raw, post.bodyStart + bodyStart, decode, jekyll ? (config.basePath ?? '') : undefined, config.siteHost, templatesAreText);
     if (link) found.push(link);
   };
 
@@ -150,13 +153,13 @@ const placeholder = /\{([@%$!^*~])[\w.-]+\1\}/;
 /**
  * A Markdown or HTML destination as a link, or undefined when it leaves the site (a scheme, `//host`), is
  * empty, or holds a template expression. `jekyllBase`: on Jekyll, the base path that `{{ site.baseurl }}`
- * and `relative_url` put in front.
+ * and `relative_url` put in front. `templatesAreText`: no template runs over the text, so an expression is text of the URL.
  */
-function destinationLink(form: LinkForm, written: string, start: number, decode: (text: string) => string, jekyllBase: string | undefined, siteHost: string | undefined): LinkReference | undefined {
+function destinationLink(form: LinkForm, written: string, start: number, decode: (text: string) => string, jekyllBase: string | undefined, siteHost: string | undefined, templatesAreText = false): LinkReference | undefined {
   const raw = written.trim(); // a browser trims an href
   if (raw === '') return undefined;
   const range = { start: start + written.indexOf(raw), end: start + written.indexOf(raw) + raw.length };
-  if (raw.includes('{{') || raw.includes('{%')) {
+  if (!templatesAreText && (raw.includes('{{') || raw.includes('{%'))) {
     const liquid = jekyllBase === undefined ? undefined : jekyllUrl(raw, jekyllBase);
     if (!liquid) return undefined;
     const fragmentRange = liquid.fragmentAt === undefined ? undefined : { start: range.start + liquid.fragmentAt, end: range.start + liquid.fragmentEnd! };

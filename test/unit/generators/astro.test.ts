@@ -143,6 +143,20 @@ export const collections = {
     assert.deepEqual((await check('src/content/post/p/index.md', `---\ntitle: P\n---\n${body}`)).map((finding) => [finding.code, finding.line]), [['broken-image', 5]]);
   });
 
+  // gigio1023/astro-blog, moved off Jekyll, kept [x]({{site.url}}{{site.baseurl}}/blog-building/…): astro build 5.16.4
+  // writes href="%7B%7Bsite.url%7D%7D%7B%7Bsite.baseurl%7D%7D/…", a relative URL to nothing. MDX is left alone.
+  it('reads a Liquid expression in a Markdown link as text of the URL, as Astro writes it', async () => {
+    const files = {
+      'src/content.config.ts': "import { glob } from 'astro/loaders';\nexport const collections = { post: defineCollection({ loader: glob({ base: './src/content/post', pattern: '**/*.{md,mdx}' }) }) };",
+      'src/pages/posts/[...slug].astro': "---\nexport async function getStaticPaths() {\n  const posts = await getCollection('post');\n  return posts.map((post) => ({ params: { slug: post.id } }));\n}\n---\n",
+      'src/content/post/b.md': '---\ntitle: B\n---\nB.\n',
+    };
+    const { check } = await open(files);
+    const body = '---\ntitle: P\n---\nSee [the setup]({{site.url}}{{site.baseurl}}/posts/b/) and [b](/posts/b/).\n';
+    assert.deepEqual((await check('src/content/post/a.md', body)).map((finding) => [finding.code, finding.message.split(' (')[0]]), [['broken-link', 'No page or file at "{{site.url}}{{site.baseurl}}/posts/b/"']]);
+    assert.deepEqual(await check('src/content/post/c.mdx', body), []);
+  });
+
   it('finds images that endpoints build (og.png.ts, [...slug]/index.png.ts), and nothing they do not build', async () => {
     const endpoint = 'export async function GET() { return new Response(null); }';
     const { check } = await open({ 'src/pages/og.png.ts': endpoint, 'src/pages/posts/[...slug]/index.png.ts': endpoint, 'src/pages/cards/[id].jpg.js': endpoint });
