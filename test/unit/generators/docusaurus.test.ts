@@ -70,6 +70,15 @@ describe('Docusaurus rules', () => {
     assert.deepEqual([disabled.blogs, disabled.docs.map((docs) => docs.path)], [[], ['docs']]);
   });
 
+  // jellyfin.org's config has no presets: plugin-content-blog with id blog-main serves /posts, and Docusaurus 3.10.2 builds
+  // no /blog (it reports a link to /blog/first-post as broken).
+  it('assumes no preset instance where the config lists plugins and names no preset', () => {
+    const plugins = contentPlugins("import * as Blog from '@docusaurus/plugin-content-blog';\nimport type * as Docs from \"@docusaurus/plugin-content-docs\";\nexport default { plugins: [['@docusaurus/plugin-content-blog', { id: 'blog-main', routeBasePath: 'posts', path: 'blog' } satisfies Blog.Options], ['@docusaurus/plugin-content-pages', {}]], themes: [['@docusaurus/theme-classic', {}]] };");
+    assert.deepEqual([plugins.blogs.map((blog) => blog.id), plugins.docs, plugins.pages.map((pages) => pages.path)], [['blog-main'], [], ['src/pages']]);
+    const preset = contentPlugins("const presets = [['classic', {}]];\nexport default { presets, plugins: [['@docusaurus/plugin-content-blog', { id: 'news', path: 'news' }]] };");
+    assert.deepEqual(preset.blogs.map((blog) => blog.id), ['default', 'news'], 'a preset named otherwise still counts');
+  });
+
   // typescript-eslint's docusaurus.config.mts: `const pluginContentDocsOptions: PluginContentDocsOptions = { id: 'base-docs', path: '../../docs', … }`
   // then `plugins: [['@docusaurus/plugin-content-docs', pluginContentDocsOptions]]`.
   it('reads a plugin\'s options from the variable the config declares them in', () => {
@@ -186,7 +195,7 @@ describe('Docusaurus rules', () => {
   });
 
   it('takes translations from i18n/<locale>/docusaurus-plugin-content-*[-id]/ of listed locales, in their language', async () => {
-    const i18nConfig = "export default { i18n: { defaultLocale: 'en', locales: ['en', 'fr'] }, plugins: [['@docusaurus/plugin-content-blog', { id: 'releases', path: 'releases' }]] };";
+    const i18nConfig = "export default { i18n: { defaultLocale: 'en', locales: ['en', 'fr'] }, presets: [['classic', {}]], plugins: [['@docusaurus/plugin-content-blog', { id: 'releases', path: 'releases' }]] };";
     const { site, check } = await open({
       'docusaurus.config.js': i18nConfig,
       'versions.json': '["1.0"]',
@@ -289,7 +298,7 @@ describe('Docusaurus pages as the build reads them', () => {
   // JHipster's module-details plugin adds a page per module it fetches from npm while the site builds.
   it('knows the routes the site\'s own plugins add, by the literal start of their path', async () => {
     const plugin = 'export default function plugin(context) {\n  return { name: "x", async contentLoaded({ content, actions }) {\n    const { addRoute } = actions;\n    content.forEach((name) => addRoute({ path: `${context.baseUrl}docs/details/${name}`, component: "@site/src/x.tsx" }));\n    addRoute({ path: "/docs/catalog", component: "@site/src/y.tsx" });\n  } };\n}\n';
-    const configured = 'export default { plugins: ["docusaurus-plugin-sass", "./src/plugins/details.ts"] };';
+    const configured = 'export default { presets: [["classic", {}]], plugins: ["docusaurus-plugin-sass", "./src/plugins/details.ts"] };';
     const post = '---\ntitle: A\n---\n[m](/docs/details/generator-x/) [c](/docs/catalog) [s](/docs/catalog/sub/) [n](/docs/other/) [k](/docs/catalogue)\n';
     const { check } = await open({ 'docusaurus.config.js': configured, 'src/plugins/details.ts': plugin, 'docs/a.md': post });
     assert.deepEqual(check('docs/a.md', post).map(({ message }) => message.split(' (')[0]), ['No page or file at "/docs/other/"', 'No page or file at "/docs/catalogue"']);

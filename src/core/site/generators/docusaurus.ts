@@ -221,7 +221,11 @@ export function contentPlugins(source: string, wrappedContent: ReadonlyMap<strin
     if (kind === 'blog') plugins.blogs.push(plugin as BlogPlugin);
     else plugins[kind].push(plugin);
   };
-  for (const kind of ['blog', 'docs', 'pages'] as const) {
+  // A config that lists plugins and names no preset has only those plugins (core/lib/server/plugins/configs.js
+  // `loadPluginConfigs`): jellyfin.org lists plugin-content-blog with id blog-main at /posts, and no blog serves /blog.
+  // A config Postcraft reads nothing of is taken for the classic preset's.
+  const namesPresets = presets !== null || /(?<![\w$])presets\b/.test(source) || !/(?<![\w$])plugins\s*:/.test(source);
+  for (const kind of namesPresets ? (['blog', 'docs', 'pages'] as const) : []) {
     const options = objectSetting(presetText, kind);
     if (options !== false) add(kind, options ?? '{}', options === undefined);
   }
@@ -231,6 +235,8 @@ export function contentPlugins(source: string, wrappedContent: ReadonlyMap<strin
   let inside = -1; // a plugin name inside another plugin's options is part of them, not a plugin
   for (const match of source.matchAll(pluginName)) {
     if (match.index < inside) continue;
+    // The package imported for its types (jellyfin.org's `import * as Blog from '@docusaurus/plugin-content-blog'`) is no instance.
+    if (/(?:\bfrom|\bimport|\brequire\s*\(|\bimport\s*\()\s*$/.test(source.slice(Math.max(0, match.index - 20), match.index))) continue;
     if (presetText !== source && match.index >= (presets?.index ?? 0) && match.index < (presets?.index ?? 0) + presetText.length) continue;
     const open = match.index + match[0].length - 1;
     const close = match[4] ? matchingBracket(source, open) : -1;
