@@ -241,8 +241,10 @@ function staticFileAskedElsewhere(site: Site, post: ParsedPost, reference: Image
 /** Whether the reference shows the image file as it is, not through the generator's image processing (see `reportHeavy`). */
 function showsAsIs(site: Site, reference: ImageReference, file: string): boolean {
   const { config } = site;
-  // A field only the layouts read may show the image resized (Hugo and Eleventy image pipelines, Astro's image()) or only in a social card.
-  if (reference.origin === 'frontmatter' && (config.generator === 'astro' || config.generator === 'eleventy')) return false;
+  // A field only the layouts read may show the image resized (Hugo and Eleventy image pipelines, Astro's image()) or only in a
+  // social card: Docusaurus' classic theme writes `image` as og:image alone (theme-classic BlogPostPage/Metadata; AKS's blog,
+  // docusaurus 3.10.2, writes no <img> of its 1 MB hero.png).
+  if (reference.origin === 'frontmatter' && (config.generator === 'astro' || config.generator === 'eleventy' || config.generator === 'docusaurus')) return false;
   // An MDX import that no `<img src={…}>` shows goes to a component, which may resize it (Docusaurus's IdealImage) or load
   // it only on a click (2m.github.io's zoom images, react-medium-image-zoom's `zoomImg`).
   if (reference.origin === 'import' && reference.tag !== 'img') return false;

@@ -137,6 +137,20 @@ describe('heavy-image', () => {
     assert.deepEqual(findings.map((finding) => finding.message.split(' is ')[0]), ['Image "./a.png"', 'Image "./b.png"']);
   });
 
+  // Azure/AKS's blog: `image: ./hero.png` (1 MB) in a post's front matter; docusaurus 3.10.2 writes it as og:image only.
+  it('weighs no Docusaurus front matter image, which only the social card shows, and still the same file shown in the body', async () => {
+    const files = {
+      'docusaurus.config.js': 'module.exports = { title: "T", url: "https://example.org", baseUrl: "/", presets: [["classic", {}]] };\n',
+      'postcraft.config.json': '{ "heavyImageKB": 2 }',
+      'blog/2024-01-01-p/hero.png': png(4000, 3000, 2500),
+      'blog/2024-01-01-p/index.md': '---\ntitle: T\nimage: ./hero.png\n---\n\nText.\n',
+      'blog/2024-01-02-q/hero.png': png(4000, 3000, 2500),
+      'blog/2024-01-02-q/index.md': '---\ntitle: T\nimage: ./hero.png\n---\n\n![Hero](./hero.png)\n',
+    };
+    assert.deepEqual((await heavyFindings(files, '/site/blog/2024-01-01-p/index.md')).findings, []);
+    assert.deepEqual((await heavyFindings(files, '/site/blog/2024-01-02-q/index.md')).findings.map((finding) => finding.range.start.line), [5]);
+  });
+
   // questdb.io: `"prebuild": "node scripts/optimise-images.js && …"`, a script that re-encodes static/img with sharp
   // (quality 75, at most 1920×1440): the deployed files are 37–268 KB where the checkout's are over 500 KB.
   it('weighs no image of a folder a build script re-encodes with sharp or imagemin', async () => {
