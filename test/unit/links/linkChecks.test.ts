@@ -643,6 +643,9 @@ describe('links written with the site’s own address', () => {
       { 'layouts/resources/list.html': '{{ define "main" }}{{ end }}', 'layouts/resources/baseof.html': '{{ block "main" . }}{{ end }}{{ .Summary }}' },
       { 'layouts/resources/list.html': '{{ template "partials/body.html" . }}' },
       { 'layouts/resources/list.html': '{{ range .Pages }}{{ .Render "summary" }}{{ end }}' },
+      // A partial that calls itself (a menu's submenus), at once or through another: its answer is not waited on forever.
+      { 'layouts/resources/list.html': '{{ partial "menu.html" . }}', 'layouts/partials/menu.html': '<ul>{{ range .Sections }}{{ partial "menu.html" . }}{{ end }}</ul>' },
+      { 'layouts/resources/list.html': '{{ partial "a.html" . }}', 'layouts/partials/a.html': '{{ partial "b.html" . }}', 'layouts/partials/b.html': '{{ partial "a.html" . }}' },
       // A site-wide layout lays out a page its type has no layout for.
       { 'layouts/resources/single.html': '<h1>{{ .Title }}</h1>' },
     ];

@@ -50,15 +50,21 @@ export async function readTypeLayouts(fs: SiteFileSystem, layoutDirs: readonly s
 const unreadable = '{{ .Content }}';
 
 async function whichRenderContent(fs: SiteFileSystem, layoutDirs: readonly string[], texts: ReadonlyMap<string, ReadonlyMap<string, readonly string[]>>): Promise<ReadonlyMap<string, ReadonlyMap<string, boolean>>> {
+  // One template at a time: a partial being read is then one that calls itself (see `contentReader`).
   const reads = contentReader(fs, layoutDirs);
+  const anyReads = async (templates: readonly string[]) => {
+    for (const template of templates) if (await reads(template)) return true;
+    return false;
+  };
   // The base templates every type's layouts may be wrapped in: a content call there renders every page's.
-  const siteBases = await Promise.all(layoutDirs.flatMap((dir) => [joinPath(dir, '_default'), dir]).map((dir) => baseTemplates(fs, dir)));
-  const sitesBaseReads = (await Promise.all(siteBases.flat().map(reads))).some(Boolean);
+  const siteBases: string[] = [];
+  for (const dir of layoutDirs.flatMap((layouts) => [joinPath(layouts, '_default'), layouts])) siteBases.push(...(await baseTemplates(fs, dir)));
+  const sitesBaseReads = await anyReads(siteBases);
   const result = new Map<string, Map<string, boolean>>();
   for (const [type, byName] of texts) {
-    const typeBaseReads = sitesBaseReads || (await Promise.all((byName.get('baseof') ?? []).map(reads))).some(Boolean);
+    const typeBaseReads = sitesBaseReads || (await anyReads(byName.get('baseof') ?? []));
     const names = new Map<string, boolean>();
-    for (const [name, variants] of byName) names.set(name, typeBaseReads || (await Promise.all(variants.map(reads))).some(Boolean));
+    for (const [name, variants] of byName) names.set(name, typeBaseReads || (await anyReads(variants)));
     result.set(type, names);
   }
   return result;
@@ -79,13 +85,23 @@ async function baseTemplates(fs: SiteFileSystem, dir: string): Promise<string[]>
  */
 function contentReader(fs: SiteFileSystem, layoutDirs: readonly string[]): (template: string) => Promise<boolean> {
   const partials = new Map<string, Promise<boolean>>();
-  const partialReads = (name: string, depth: number): Promise<boolean> => {
+  // A partial that calls itself, at once or through others (a menu's submenus), may render anything for all Postcraft
+  // can tell without running it; and waiting on its own answer would never end.
+  const reading = new Set<string>();
+  const partialReads = async (name: string, depth: number): Promise<boolean> => {
+    if (reading.has(name)) return true;
     let known = partials.get(name);
     if (!known) {
       partials.set(name, (known = (async () => {
-        const file = /\.[a-z]+$/i.test(name) ? name : `${name}.html`;
-        const found = (await Promise.all(layoutDirs.flatMap((dir) => ['partials', '_partials'].map((folder) => readText(fs, joinPath(dir, folder, file)))))).filter((text) => text !== undefined);
-        return found.length === 0 || (await Promise.all(found.map((text) => readsContent(text, depth + 1)))).some(Boolean);
+        reading.add(name);
+        try {
+          const file = /\.[a-z]+$/i.test(name) ? name : `${name}.html`;
+          const found = (await Promise.all(layoutDirs.flatMap((dir) => ['partials', '_partials'].map((folder) => readText(fs, joinPath(dir, folder, file)))))).filter((text) => text !== undefined);
+          for (const text of found) if (await readsContent(text, depth + 1)) return true;
+          return found.length === 0;
+        } finally {
+          reading.delete(name);
+        }
       })()));
     }
     return known;
