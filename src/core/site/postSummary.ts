@@ -12,6 +12,7 @@ import { routesOf } from './routes';
 import { laysOutIds } from './generators/hugo/typeLayouts';
 import { hugoContentUnrendered, hugoPageType, isSectionPage } from './generators/hugo/pageLayout';
 import { escapeRegExp } from '../text/regExp';
+import { isInside } from '../text/paths';
 
 /** What the site index keeps of each post: enough for completion, typo checks and views. */
 export interface PostSummary {
@@ -26,6 +27,11 @@ export interface PostSummary {
   readonly route: PageRoute | undefined;
   /** The headings and explicit anchors a link's `#fragment` can name; undefined where the generator makes no heading IDs. */
   readonly anchors: readonly Anchor[] | undefined;
+  /**
+   * Where a Docusaurus blog post's truncate marker stands (an offset, as the anchors' are): its list pages (the blog's
+   * index, tags, authors) show the post up to there.
+   */
+  readonly excerptEnd?: number;
 }
 
 /** A post as read: its text, where its body starts, its frontmatter. */
@@ -55,6 +61,7 @@ export function summarizePost({ path, text, bodyStart, frontmatter }: PostSource
     language,
     route: routesOf(config.generator).pageRoute(config, path, frontmatter?.data ?? {}),
     anchors: anchorsIn(text, bodyStart, config, path, frontmatter?.data ?? {}),
+    ...excerptOf(text, bodyStart, config, path),
   };
 }
 
@@ -89,6 +96,20 @@ function anchorsIn(text: string, bodyStart: number, config: SiteConfig, path: st
 }
 
 const noAnchors: readonly Anchor[] = [];
+
+/**
+ * A Docusaurus blog post's `excerptEnd`: its first `<!-- truncate -->` or `{/* truncate *\/}` (plugin-content-blog's
+ * default truncateMarker, matched against the whole text as the plugin does), unless the plugin sets a marker of its own.
+ */
+function excerptOf(text: string, bodyStart: number, config: SiteConfig, path: string): { readonly excerptEnd?: number } {
+  if (config.routing?.generator !== 'docusaurus' || !text.includes('truncate')) return {};
+  const blog = config.routing.blogs.find((instance) => isInside(instance.dir, path));
+  if (!blog || blog.ownTruncateMarker) return {};
+  const marker = truncateMarker.exec(text.slice(bodyStart));
+  return marker ? { excerptEnd: bodyStart + marker.index } : {};
+}
+
+const truncateMarker = /<!--\s*truncate\s*-->|\{\/\*\s*truncate\s*\*\/\}/;
 
 /** Whether the body calls one of `names` as a shortcode: Hugo's `{{< name` or `{{% name`, Liquid's and Nunjucks' `{% name`. */
 function callsAny(body: string, names: ReadonlySet<string>, syntax: 'hugo' | 'liquid'): boolean {

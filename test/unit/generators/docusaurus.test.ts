@@ -79,6 +79,21 @@ describe('Docusaurus rules', () => {
     assert.deepEqual(preset.blogs.map((blog) => blog.id), ['default', 'news'], 'a preset named otherwise still counts');
   });
 
+  // Azure/AKS's blog: `[…](#stay-tuned-to-make-models-smarter)` above `<!-- truncate -->`, the heading below it; docusaurus
+  // build 3.10.2 reports the fragment as broken on /, /tags/… and /authors/…, whose excerpt stops at the marker.
+  it('reports a same-page fragment above the truncate marker whose heading is below it, as the list pages show the post', async () => {
+    const text = (marker: string) => `---\ntitle: P\n---\nSee [below](#later) and [above](#intro).\n\n## Intro\n\n${marker}\n\n## Later\n\n[back](#later)\n`;
+    const { check } = await open({ 'docusaurus.config.js': "export default { presets: [['classic', {}]] };" });
+    for (const marker of ['<!-- truncate -->', '{/* truncate */}']) {
+      assert.deepEqual(check('blog/2024-01-01-p.mdx', text(marker)).map(({ code, line, message }) => [code, line, message.split(':')[0]]), [['broken-anchor', 3, '"#later" is above the truncate marker and its heading below it']], marker);
+    }
+    // Without a marker the post is shown whole; a docs page has no list page; a marker of the plugin's own is not read.
+    assert.deepEqual(check('blog/2024-01-02-q.md', text('')), []);
+    assert.deepEqual(check('docs/a.md', text('<!-- truncate -->')), []);
+    const own = await open({ 'docusaurus.config.js': "export default { presets: [['classic', { blog: { truncateMarker: /<!-- more -->/ } }]] };" });
+    assert.deepEqual(own.check('blog/2024-01-01-p.md', text('<!-- truncate -->')), []);
+  });
+
   // typescript-eslint's docusaurus.config.mts: `const pluginContentDocsOptions: PluginContentDocsOptions = { id: 'base-docs', path: '../../docs', … }`
   // then `plugins: [['@docusaurus/plugin-content-docs', pluginContentDocsOptions]]`.
   it('reads a plugin\'s options from the variable the config declares them in', () => {

@@ -350,6 +350,7 @@ async function routingOf(fs: SiteFileSystem, root: string, source: string, plugi
       pageBasePath: setting(blog, 'pageBasePath', 'page'),
       archiveBasePath: topLevelProperties(options(blog)).get('archiveBasePath') === 'null' ? null : setting(blog, 'archiveBasePath', 'archive'),
       authorsBasePath: setting(blog, 'authorsBasePath', 'authors'),
+      ...(topLevelProperties(options(blog)).has('truncateMarker') ? { ownTruncateMarker: true as const } : {}),
     })),
     docs: await Promise.all(
       plugins.docs.map(async (docs) => ({

@@ -47,6 +47,8 @@ export interface DocusaurusBlogRouting extends DocusaurusInstanceRouting {
   /** `null` when the archive is turned off. */
   readonly archiveBasePath: string | null;
   readonly authorsBasePath: string;
+  /** Set where the plugin's options give a `truncateMarker` of their own (see postSummary.ts `excerptEnd`). */
+  readonly ownTruncateMarker?: true;
 }
 
 export interface DocusaurusDocsRouting extends DocusaurusInstanceRouting {
