@@ -18,7 +18,10 @@ export const checkMistypedSchemes: Check = (context) => {
   const mistyped = [...(written.includes('//') ? written.matchAll(addressStart) : []), ...(written.includes('@') ? written.matchAll(mailStart) : [])].filter(
     (match) => (match[3] === '://' ? isMistypedWebScheme(match[2]!) : match[3] === '//' ? /^https?$/i.test(match[2]!) : isMistypedMailto(match[2]!)) && destinationBefore.test(match[1]!),
   );
-  if (mistyped.length === 0) return;
+  // `localhost:8080` or `example.com:8080` with no `http://`: a URL whose scheme is the host name, which no browser opens
+  // (pivotal/blog's [localhost:8080](localhost:8080)); a host with a dot or localhost, a port, then the end or a path.
+  const hostPorts = hostAndPort.test(written) ? [...written.matchAll(hostPortStart)].filter((match) => destinationBefore.test(match[1]!)) : [];
+  if (mistyped.length === 0 && hostPorts.length === 0) return;
   const mdx = compilesAsMdx(site.config, post.path);
   // Offsets stay those of the text as written: pageMarkdown blanks what the generator drops with spaces.
   const body = pageMarkdown(written, site.config.generator, { mdx });
@@ -43,7 +46,26 @@ export const checkMistypedSchemes: Check = (context) => {
       fixes: [context.replaceFix(msg('Change to "{0}"', meant), range, meant, true)],
     });
   }
+  for (const match of hostPorts) {
+    const start = match.index + match[1]!.length;
+    const address = match[2]!;
+    if (body.slice(start, start + address.length) !== address || code.some((span) => start >= span.start && start < span.end) || inCodeSpan(body, start)) continue;
+    const range = { start: post.bodyStart + start, end: post.bodyStart + start + address.length };
+    const meant = `http://${address}`;
+    context.report({
+      code: 'broken-link',
+      severity: 'error',
+      range,
+      message: msg('"{0}" has no scheme: the browser reads "{1}:" as one, which it cannot open, so this link leads nowhere. Did you mean "{2}"?', address, address.slice(0, address.lastIndexOf(':')), meant),
+      fixes: [context.replaceFix(msg('Change to "{0}"', meant), range, meant, true)],
+    });
+  }
 };
+
+/** A cheap first look for `hostPortStart`. */
+const hostAndPort = /(?:localhost|\.[A-Za-z]{2,24}):\d/i;
+// A host (localhost, or a name with a dot) and a port, with up to 12 characters before it on its line, then the end of the address or a path.
+const hostPortStart = /([^\n]{0,12}?)\b((?:localhost|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,24}):\d{1,5})(?=[/?#)\s"'>]|$)/gi;
 
 // A scheme and `://` (or `//` alone), with up to 12 characters before it on its line: where a destination starts.
 const addressStart = /([^\n]{0,12}?)\b([A-Za-z][A-Za-z0-9+.-]*)(:?\/\/)/g;

@@ -31,6 +31,20 @@ describe('mistyped schemes', () => {
     ]);
   });
 
+  // pivotal/blog's headless-ui post links [localhost:8080](localhost:8080): a browser reads `localhost:` as a scheme and opens nothing.
+  it('reports a host and port written without http://, and leaves real schemes, link texts, code and paths alone', async () => {
+    const body = [
+      '[localhost:8080](localhost:8080), [docs](example.com:8443/docs) and <a href="LOCALHOST:3000">x</a>', '',
+      '[tel](tel:5551234) [mail](mailto:a@b.co) [ok](http://localhost:8080) [path](/posts/a:1) `[c](localhost:1)`', '',
+      '```', '[d](localhost:9000)', '```', '',
+    ].join('\n');
+    assert.deepEqual(await schemeFindings(body), [
+      { line: 3, written: 'localhost:8080', fix: 'http://localhost:8080' },
+      { line: 3, written: 'example.com:8443', fix: 'http://example.com:8443' },
+      { line: 3, written: 'LOCALHOST:3000', fix: 'http://LOCALHOST:3000' },
+    ]);
+  });
+
   // pothix.github.com's now.md links http//www.meetup.com/…: hugo 0.111.3 writes href="http//www.meetup.com/…", a path below the page.
   it('reports an address without the colon of its scheme once, with the colon put back', async () => {
     const body = ['[meetup](http//www.meetup.com/x/) and <a href="https//example.com/">y</a>', ''].join('\n');
