@@ -8,6 +8,7 @@ import { findTemplateLinks } from './templateLinks';
 import { isSiteHost, siteHostSource } from '../text/siteHost';
 import { pageMarkdown } from '../post/templateBlocks';
 import { escapeRegExp } from '../text/regExp';
+import { withoutTabsAndNewlines } from '../text/browserUrl';
 import { withoutHtmlComments } from '../text/htmlComments';
 import { findField, type Field, type ScalarNode } from '../frontmatter/model';
 import { innerRange } from '../frontmatter/values';
@@ -167,7 +168,7 @@ function destinationLink(form: LinkForm, written: string, start: number, decode:
   }
   // A placeholder the site's own Markdown plugin fills in (questdb.io's `{@githubUrl@}/releases`, from its remark plugin and customFields).
   if (placeholder.test(raw)) return undefined;
-  const decoded = decode(raw);
+  const decoded = decode(withoutTabsAndNewlines(raw));
   // The site's own address (`https://letsencrypt.org/docs/x/#y` on letsencrypt.org): the page it names, as a root path.
   const own = siteHost === undefined ? undefined : ownAddressPath(decoded, siteHost);
   const url = own ?? decoded;

@@ -3,6 +3,7 @@ import { innerRange, valuesOf } from '../frontmatter/values';
 import { compilesAsMdx, type GeneratorId, type PostDialect } from './dialect';
 import { isImagePath } from '../text/fileKinds';
 import { guessedFrontmatterImages, postImageFields } from './frontmatterImages';
+import { withoutTabsAndNewlines } from '../text/browserUrl';
 import { escapeRegExp } from '../text/regExp';
 import { htmlImageTags, jsxImageTags } from './imageTags';
 import { scanMarkdownBody } from './markdownStructure';
@@ -185,7 +186,7 @@ export function toReference(raw: string, start: number, origin: ImageOrigin, gue
  * Jekyll's `{{ site.baseurl }}/x` and `{{ '/x' | relative_url }}` are understood.
  */
 export function imagePathOf(raw: string): string | undefined {
-  let text = raw.trim();
+  let text = withoutTabsAndNewlines(raw.trim());
   // Template syntax (`{{`, `{%`, `${`, `<%`) is looked at only in paths that have its characters.
   const mayBeTemplate = text.includes('{') || text.includes('<%');
   if (mayBeTemplate) {

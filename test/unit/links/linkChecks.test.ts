@@ -107,6 +107,33 @@ describe('links between posts', () => {
     assert.deepEqual(await messages(files('unpublished: true\nfuture: true\n')), []);
   });
 
+  // jalammar.github.io: <img src="/images/image-gen/⏎2464…png">, written as it is by jekyll 4.3.1; the browser's URL parser
+  // drops the newline and shows the image. So for an href.
+  it('reads a URL in an attribute without the tabs and newlines a browser drops', async () => {
+    const fs = new InMemoryFileSystem('/site', {
+      '_config.yml': 'title: T\n',
+      'images/a.png': 'png',
+      'about.md': '---\ntitle: About\npermalink: /about/\n---\nA.\n',
+      '_posts/2023-01-01-x.md': '---\ntitle: X\n---\n<div markdown="0">\n  <img src="/images/\na.png" alt="A" />\n  <a href="/ab\tout/">about</a> <img src="/images/\nb.png" alt="B" />\n</div>\n',
+    });
+    const findings = await (await open(fs)).checkFile('/site/_posts/2023-01-01-x.md');
+    assert.deepEqual(findings.map((finding) => `${finding.code} ${finding.message.split(' (')[0]}`), ['broken-image Image not found: "/images/\nb.png"']);
+  });
+
+  // goyllo.github.io: `include: ['_pages']` and category pages in _pages/ with their own permalinks; jekyll 4.3.1 builds
+  // a/index.html and b/index.html (entry_filter.rb keeps what `include` names before it drops `_` names).
+  it('takes the pages of a `_` folder the Jekyll config includes for pages, Markdown and HTML alike', async () => {
+    const files = (include: string) => new InMemoryFileSystem('/site', {
+      '_config.yml': `title: T\npermalink: none\n${include}`,
+      '_pages/a.md': '---\ntitle: A\npermalink: /a/\n---\nA.\n',
+      '_pages/b.html': '---\ntitle: B\npermalink: /b/\n---\n<p>B</p>\n',
+      '_posts/2023-01-01-x.md': '---\ntitle: X\n---\n[a](/a/) [b](/b/)\n',
+    });
+    const messages = async (fs: InMemoryFileSystem) => (await (await open(fs)).checkFile('/site/_posts/2023-01-01-x.md')).map((finding) => finding.message.split(' (')[0]);
+    assert.deepEqual(await messages(files('include: ["_pages"]\n')), []);
+    assert.deepEqual(await messages(files('')), ['No page or file at "/a/"', 'No page or file at "/b/"']);
+  });
+
   // kramdown reads `$$…$$` as math before links (m-pilia.github.io, jekyll 4.3.1: `\[J[f](\boldsymbol{x})\]`, no <a>), and
   // a heading's ID keeps its math's text (MarkusThill.github.io's `### Why are there $$2^n$$ subsets?` is why-are-there-2n-subsets).
   it('reads no link in Jekyll math, and the heading IDs of headings that hold math', async () => {

@@ -151,7 +151,7 @@ export const jekyll: GeneratorProfile = {
 
   templatePages: {
     load: jekyllTemplatePageUrls,
-    isSource: (config, path) => isJekyllTemplatePage(config.contentDirs[0] ?? config.root, path),
+    isSource: (config, path) => isJekyllTemplatePage(config.contentDirs[0] ?? config.root, path, (config.routing?.generator === 'jekyll' && config.routing.includedSpecialFolders) || []),
   },
 
   // `/assets/x.png` is served from the source folder (after `baseurl`). A relative path is taken from
@@ -169,6 +169,11 @@ async function specialFolders(fs: SiteFileSystem, source: string, data: ConfigDa
   return (await fs.readDirectory(source))
     .filter((entry) => entry.type === 'directory' && specialName.test(entry.name) && !included.has(entry.name) && !read.has(entry.name))
     .map((entry) => joinPath(source, entry.name));
+}
+
+/** The top-level `_` folders the config's `include` names (`_pages`, goyllo.github.io's), without slashes. */
+function includedSpecialFolders(data: ConfigData): string[] {
+  return stringList(data['include']).map((entry) => entry.replace(/^\/|\/$/g, '')).filter((entry) => specialName.test(entry) && !entry.includes('/'));
 }
 
 /** `collections:` is a list of names or a map of name → settings. */
@@ -212,6 +217,8 @@ function jekyllRouting(data: ConfigData, source: string, plugins: string[]): Jek
     markdownExtensions: (typeof data['markdown_ext'] === 'string' ? data['markdown_ext'] : 'markdown,mkdown,mkdn,mkd,md').split(',').map((ext) => `.${ext.trim().toLowerCase()}`),
     ...(typeof timezone === 'string' && timezone !== '' ? { timezone } : {}),
     plugins,
+    // `include: [_pages]`: a `_` folder Jekyll walks like any other (entry_filter.rb keeps what `include` names first).
+    ...(includedSpecialFolders(data).length > 0 ? { includedSpecialFolders: includedSpecialFolders(data) } : {}),
     ...(paginatePath ? { paginatePath } : {}),
     ...(has('jekyll-feed') ? { feedPath: (feed && typeof feed['path'] === 'string' ? feed['path'] : undefined) ?? '/feed.xml' } : {}),
     ...(archives ? { archives } : {}),

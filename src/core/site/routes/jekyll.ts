@@ -32,6 +32,8 @@ export interface JekyllRouting {
   readonly timezone?: string;
   /** Plugins the site loads (`plugins:`, `gems:`, the Gemfile), for the pages and redirects they make. */
   readonly plugins: readonly string[];
+  /** Top-level `_` folders the config's `include` names: their files are pages like any others', not a collection's. */
+  readonly includedSpecialFolders?: readonly string[];
   /** Folders below the source where the site's own plugins (`_plugins/`) make pages no rule on paths knows (see `LocalPlugins.pageFolders`). */
   readonly pluginPageFolders?: readonly string[];
   /** No jekyll-relative-links (nor GitHub Pages, which runs it): a link to a page's `.md` file stays as written. */
@@ -162,7 +164,8 @@ function classify(routing: JekyllRouting, path: string): Item | undefined {
     const relativePath = path.slice(routing.collectionsDir.length + 1);
     const segments = relativePath.split('/');
     const first = segments[0]!;
-    if (first.startsWith('_') && first !== '_posts' && first !== '_drafts') {
+    const included = routing.collectionsDir === routing.source && !!routing.includedSpecialFolders?.includes(first);
+    if (first.startsWith('_') && first !== '_posts' && first !== '_drafts' && !(included && !routing.collections[first.slice(1)])) {
       const label = first.slice(1);
       return routing.collections[label] && label !== 'posts' ? { kind: 'document', label, relativePath, draft: false, categoriesFromPath: [] } : undefined;
     }

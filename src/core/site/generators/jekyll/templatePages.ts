@@ -18,9 +18,10 @@ import { jekyllRoutes } from '../../routes/jekyll';
 export async function jekyllTemplatePageUrls(fs: SiteFileSystem, config: SiteConfig, files: FileList): Promise<ReadonlySet<string>> {
   const urls = new Set<string>();
   const source = config.contentDirs[0] ?? config.root;
+  const included = (config.routing?.generator === 'jekyll' && config.routing.includedSpecialFolders) || [];
   let read = 0;
   for (const path of files.all()) {
-    if (!isJekyllTemplatePage(source, path) || isExcludedFile(config, path)) continue;
+    if (!isJekyllTemplatePage(source, path, included) || isExcludedFile(config, path)) continue;
     if (++read > maxFiles) break;
     const bytes = fs.readFileStart ? await fs.readFileStart(path, maxBytes) : await fs.readFile(path, maxBytes);
     if (!bytes || bytes[0] !== 0x2d) continue; // front matter opens with `---` at the very start
@@ -32,10 +33,14 @@ export async function jekyllTemplatePageUrls(fs: SiteFileSystem, config: SiteCon
   return urls;
 }
 
-/** A file other than Markdown that Jekyll may render as a page: below the source folder, in no `_` or `.` folder. */
-export function isJekyllTemplatePage(source: string, path: string): boolean {
+/**
+ * A file other than Markdown that Jekyll may render as a page: below the source folder, in no `_` or `.` folder but a
+ * top-level one the config's `include` names (`included`, see JekyllRouting `includedSpecialFolders`).
+ */
+export function isJekyllTemplatePage(source: string, path: string, included: readonly string[] = []): boolean {
   if (!renderedExtensions.has(extname(path).toLowerCase()) || !isInside(source, path)) return false;
-  return !path.slice(source.length).split('/').some((segment) => segment.startsWith('_') || segment.startsWith('.'));
+  const segments = path.slice(source.length + 1).split('/');
+  return !segments.some((segment, index) => (segment.startsWith('_') || segment.startsWith('.')) && !(index === 0 && segments.length > 1 && included.includes(segment)));
 }
 
 // Text that sites give front matter to: pages, feeds, data and manifests (images and fonts never start with `---`).
