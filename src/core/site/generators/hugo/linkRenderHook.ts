@@ -2,6 +2,7 @@ import type { SiteFileSystem } from '../../../host/fileSystem';
 import { joinPath } from '../../../text/paths';
 import { readText } from '../../../host/textFiles';
 import { withoutTemplateComments } from './templateText';
+import { readPartial } from './partials';
 
 /**
  * What the site's link render hook does with a Markdown link's destination, as far as Postcraft reads it.
@@ -57,22 +58,17 @@ export function embeddedHookOn(hooks: Readonly<Record<string, unknown>> | undefi
 
 /**
  * The template with the partials it calls appended (`partial "hooks/render-link.html" (dict "ctx" .)`, as
- * opentelemetry.io's hook hands its work to a partial), `depth` levels deep, each looked up as Hugo does:
- * `layouts/_partials/` (Hugo ≥ 0.146) or `layouts/partials/`, the project's before a theme's. Each partial is
- * read once (`seen`), so a template that calls itself, or one partial a thousand times, costs one read.
+ * opentelemetry.io's hook hands its work to a partial), `depth` levels deep, each looked up as Hugo does
+ * (`readPartial`). Each partial is read once (`seen`), so a template that calls itself, or one partial a thousand times, costs one read.
  */
 async function withPartials(fs: SiteFileSystem, layoutDirs: readonly string[], template: string, depth: number, seen: Set<string>): Promise<string> {
   let text = template;
   for (const match of depth > 0 ? template.matchAll(/\bpartial(?:Cached)?\s+"([^"]+)"/g) : []) {
-    const name = match[1]!.endsWith('.html') ? match[1]! : `${match[1]!}.html`;
-    if (name.split('/').includes('..') || seen.has(name)) continue;
+    const name = match[1]!;
+    if (seen.has(name)) continue;
     seen.add(name);
-    for (const file of layoutDirs.flatMap((dir) => [joinPath(dir, '_partials', name), joinPath(dir, 'partials', name)])) {
-      const partial = await readText(fs, file);
-      if (partial === undefined) continue;
-      text += `\n${await withPartials(fs, layoutDirs, partial, depth - 1, seen)}`;
-      break;
-    }
+    const partial = await readPartial(fs, layoutDirs, name);
+    if (partial !== undefined) text += `\n${await withPartials(fs, layoutDirs, partial, depth - 1, seen)}`;
   }
   return text;
 }

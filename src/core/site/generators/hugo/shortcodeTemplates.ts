@@ -2,6 +2,7 @@ import type { SiteFileSystem } from '../../../host/fileSystem';
 import { readText } from '../../../host/textFiles';
 import { joinPath } from '../../../text/paths';
 import { withoutTemplateComments } from './templateText';
+import { readPartial } from './partials';
 
 /** What the site's own shortcode templates do that the checks must know, by shortcode name. */
 export interface ShortcodeTemplates {
@@ -46,27 +47,10 @@ export async function readShortcodeTemplates(fs: SiteFileSystem, layoutDirs: rea
       if (text === undefined) continue;
       if (showsNoFile(text) || showsOnlyRemoteFiles(text) || rewritesPaths(text)) imageless.add(name);
       const code = withoutTemplateComments(text);
-      if (await mayWriteIdsThrough(code, readPartial)) writeIds.add(name);
+      if (await mayWriteIdsThrough(code, (partial) => readPartial(fs, layoutDirs, partial))) writeIds.add(name);
       // Read as Markdown, a partial's text may hold headings: only a shortcode that calls none writes just its inner text.
       else if (!callsTemplates(code) && !writesMarkdownHeadings(code) && !writesOtherText(code)) markdownWithoutIds.add(name);
     }
-  };
-  const partials = new Map<string, Promise<string | undefined>>();
-  // Hugo looks a partial up by its name in each layouts folder (`_partials/`, Hugo ≥ 0.146, or `partials/`), `.html` added when it has no extension.
-  const readPartial = (name: string): Promise<string | undefined> => {
-    let text = partials.get(name);
-    if (!text) {
-      const file = /\.[a-z]+$/i.test(name) ? name : `${name}.html`;
-      text = (async () => {
-        for (const layouts of layoutDirs) for (const dir of ['_partials', 'partials']) {
-          const found = await readText(fs, joinPath(layouts, dir, file));
-          if (found !== undefined) return found;
-        }
-        return undefined;
-      })();
-      partials.set(name, text);
-    }
-    return text;
   };
   for (const layouts of layoutDirs) {
     for (const dir of [joinPath(layouts, '_shortcodes'), joinPath(layouts, 'shortcodes')]) await read(dir, '', 0);

@@ -2,6 +2,7 @@ import type { SiteFileSystem } from '../../../host/fileSystem';
 import { readText } from '../../../host/textFiles';
 import { joinPath } from '../../../text/paths';
 import { withoutTemplateComments } from './templateText';
+import { readPartial } from './partials';
 
 /** What the layouts of each content type (`layouts/<type>/*.html`, the project's and the themes') tell of the pages they lay out. */
 export interface TypeLayouts {
@@ -95,10 +96,8 @@ function contentReader(fs: SiteFileSystem, layoutDirs: readonly string[]): (temp
       partials.set(name, (known = (async () => {
         reading.add(name);
         try {
-          const file = /\.[a-z]+$/i.test(name) ? name : `${name}.html`;
-          const found = (await Promise.all(layoutDirs.flatMap((dir) => ['partials', '_partials'].map((folder) => readText(fs, joinPath(dir, folder, file)))))).filter((text) => text !== undefined);
-          for (const text of found) if (await readsContent(text, depth + 1)) return true;
-          return found.length === 0;
+          const text = await readPartial(fs, layoutDirs, name);
+          return text === undefined || (await readsContent(text, depth + 1));
         } finally {
           reading.delete(name);
         }
