@@ -10,7 +10,7 @@ import { addAuthorRecords, authorFromEntryFile, AuthorRegistry, authorsFromDataF
 import { jekyllExcludedFiles } from './jekyllEntryFilter';
 import { defaultImageFields, rootRelativeCandidates, servedImagesWhere, type GeneratorProfile, recordingConfigInputs } from './profile';
 import { isJekyllDocument, slugify, writtenWithoutLayout } from '../routes/jekyll';
-import { isJekyllTemplatePage, jekyllTemplatePageUrls } from './jekyll/templatePages';
+import { isJekyllTemplatePage, jekyllTemplatePageUrls, templatePageScope } from './jekyll/templatePages';
 import { readLocalPlugins } from './jekyll/localPlugins';
 import { readIncludeTemplates } from './jekyll/includeTemplates';
 import { chirpyMediaSubpath } from './jekyll/chirpyMedia';
@@ -151,7 +151,7 @@ export const jekyll: GeneratorProfile = {
 
   templatePages: {
     load: jekyllTemplatePageUrls,
-    isSource: (config, path) => isJekyllTemplatePage(config.contentDirs[0] ?? config.root, path, (config.routing?.generator === 'jekyll' && config.routing.includedSpecialFolders) || []),
+    isSource: (config, path) => isJekyllTemplatePage(templatePageScope(config), path),
   },
 
   // `/assets/x.png` is served from the source folder (after `baseurl`). A relative path is taken from
@@ -162,7 +162,7 @@ export const jekyll: GeneratorProfile = {
 
 /** Top-level folders Jekyll does not read as pages: `_`/`.`-named ones other than posts, drafts and collections. */
 async function specialFolders(fs: SiteFileSystem, source: string, data: ConfigData): Promise<string[]> {
-  const included = new Set(stringList(data['include']).map((entry) => entry.replace(/^\/|\/$/g, '')));
+  const included = new Set(includedSpecialFolders(data));
   const collectionsDir = stringSetting(data, 'collections_dir') ?? '';
   // Collections are read from collections_dir even when its name starts with `_`.
   const read = collectionsDir === '' ? new Set(['_posts', '_drafts', ...collectionNames(data).map((name) => `_${name}`)]) : new Set([collectionsDir.replace(/^\/+/, '').split('/')[0]!]);
@@ -207,6 +207,7 @@ function jekyllRouting(data: ConfigData, source: string, plugins: string[]): Jek
   const feed = objectSetting(data, 'feed');
   const archives = has('jekyll-archives') ? archiveSettings(objectSetting(data, 'jekyll-archives')) : undefined;
   const timezone = data['timezone'];
+  const included = includedSpecialFolders(data);
   return {
     generator: 'jekyll',
     source,
@@ -218,7 +219,7 @@ function jekyllRouting(data: ConfigData, source: string, plugins: string[]): Jek
     ...(typeof timezone === 'string' && timezone !== '' ? { timezone } : {}),
     plugins,
     // `include: [_pages]`: a `_` folder Jekyll walks like any other (entry_filter.rb keeps what `include` names first).
-    ...(includedSpecialFolders(data).length > 0 ? { includedSpecialFolders: includedSpecialFolders(data) } : {}),
+    ...(included.length > 0 ? { includedSpecialFolders: included } : {}),
     ...(paginatePath ? { paginatePath } : {}),
     ...(has('jekyll-feed') ? { feedPath: (feed && typeof feed['path'] === 'string' ? feed['path'] : undefined) ?? '/feed.xml' } : {}),
     ...(archives ? { archives } : {}),

@@ -17,11 +17,10 @@ import { jekyllRoutes } from '../../routes/jekyll';
  */
 export async function jekyllTemplatePageUrls(fs: SiteFileSystem, config: SiteConfig, files: FileList): Promise<ReadonlySet<string>> {
   const urls = new Set<string>();
-  const source = config.contentDirs[0] ?? config.root;
-  const included = (config.routing?.generator === 'jekyll' && config.routing.includedSpecialFolders) || [];
+  const scope = templatePageScope(config);
   let read = 0;
   for (const path of files.all()) {
-    if (!isJekyllTemplatePage(source, path, included) || isExcludedFile(config, path)) continue;
+    if (!isJekyllTemplatePage(scope, path) || isExcludedFile(config, path)) continue;
     if (++read > maxFiles) break;
     const bytes = fs.readFileStart ? await fs.readFileStart(path, maxBytes) : await fs.readFile(path, maxBytes);
     if (!bytes || bytes[0] !== 0x2d) continue; // front matter opens with `---` at the very start
@@ -33,11 +32,18 @@ export async function jekyllTemplatePageUrls(fs: SiteFileSystem, config: SiteCon
   return urls;
 }
 
-/**
- * A file other than Markdown that Jekyll may render as a page: below the source folder, in no `_` or `.` folder but a
- * top-level one the config's `include` names (`included`, see JekyllRouting `includedSpecialFolders`).
- */
-export function isJekyllTemplatePage(source: string, path: string, included: readonly string[] = []): boolean {
+/** Where Jekyll renders pages from: its source folder, and the top-level `_` folders the config includes (JekyllRouting `includedSpecialFolders`). */
+export interface TemplatePageScope {
+  readonly source: string;
+  readonly included: readonly string[];
+}
+
+export function templatePageScope(config: SiteConfig): TemplatePageScope {
+  return { source: config.contentDirs[0] ?? config.root, included: (config.routing?.generator === 'jekyll' && config.routing.includedSpecialFolders) || [] };
+}
+
+/** A file other than Markdown that Jekyll may render as a page: below the source folder, in no `_` or `.` folder but an included one. */
+export function isJekyllTemplatePage({ source, included }: TemplatePageScope, path: string): boolean {
   if (!renderedExtensions.has(extname(path).toLowerCase()) || !isInside(source, path)) return false;
   const segments = path.slice(source.length + 1).split('/');
   return !segments.some((segment, index) => (segment.startsWith('_') || segment.startsWith('.')) && !(index === 0 && segments.length > 1 && included.includes(segment)));
