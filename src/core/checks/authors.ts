@@ -24,15 +24,16 @@ export const checkAuthors: Check = (context) => {
     // A content folder outside the site (Hugo `contentDir = ".."`) is no place to write: no fix then.
     const path = stub && normalizePath(stub.path);
     if (stub && path && isInside(site.root, path) && !site.files.has(path)) fixes.push({ ...titled(msg('Create author "{0}"', name)), edits: [], createFile: { ...stub, path } });
+    // An empty name is no one's, a term page or not (digitalgov.gov's `authors: [""]` shows an empty author card).
+    const makesTermPage = site.config.authorsAreTerms === true && name.trim() !== '';
     const message = suggestions.length
       ? msg('Unknown author "{0}": not in the site\'s authors. Did you mean "{1}"?', name, suggestions[0]!)
-      : site.config.authorsAreTerms && name.trim() !== ''
+      : makesTermPage
         ? msg('Author "{0}" has no profile in the site\'s authors: {1} makes a page of the name alone.', name, site.profile.displayName)
         : msg('Unknown author "{0}": not in the site\'s authors.', name);
     // Where every name makes a term page (RCODI's Wowchemy site names 360 co-authors without a profile), a new name is
     // likely meant: a note, and a warning where it is close to an author the site has.
-    // An empty name is no one's, a term page or not (digitalgov.gov's `authors: [""]` shows an empty author card).
-    const severity = !site.config.authorsAreTerms || name.trim() === '' ? 'error' : suggestions.length > 0 ? 'warning' : 'info';
+    const severity = !makesTermPage ? 'error' : suggestions.length > 0 ? 'warning' : 'info';
     context.report({ code: 'unknown-author', severity, range, message, fixes });
   }
 };

@@ -1,4 +1,4 @@
-import { msg } from '../l10n/message';
+import { msg, type Message } from '../l10n/message';
 import { compilesAsMdx } from '../post/dialect';
 import { scanMarkdownBody } from '../post/markdownStructure';
 import { pageMarkdown } from '../post/templateBlocks';
@@ -26,39 +26,30 @@ export const checkMistypedSchemes: Check = (context) => {
   // Offsets stay those of the text as written: pageMarkdown blanks what the generator drops with spaces.
   const body = pageMarkdown(written, site.config.generator, { mdx });
   const code = scanMarkdownBody(body, { mdx, needCode: true }).code;
+  // `text` at `start` as the generator reads it (not blanked, not in code), then an error there with its one fix.
+  const readAsWritten = (start: number, text: string) => body.slice(start, start + text.length) === text && !code.some((span) => start >= span.start && start < span.end) && !inCodeSpan(body, start);
+  const report = (start: number, length: number, message: Message, meant: string) => {
+    const range = { start: post.bodyStart + start, end: post.bodyStart + start + length };
+    context.report({ code: 'broken-link', severity: 'error', range, message, fixes: [context.replaceFix(msg('Change to "{0}"', meant), range, meant, true)] });
+  };
   for (const match of mistyped) {
     const start = match.index + match[1]!.length;
-    if (body.slice(start, start + match[2]!.length) !== match[2] || code.some((span) => start >= span.start && start < span.end) || inCodeSpan(body, start)) continue;
     const scheme = match[2]!;
+    if (!readAsWritten(start, scheme)) continue;
     if (match[3] === '//') {
-      const range = { start: post.bodyStart + start, end: post.bodyStart + start + scheme.length + 2 };
       const meant = `${scheme}://`;
-      context.report({ code: 'broken-link', severity: 'error', range, message: msg('"{0}//" lacks the colon of its scheme, so the browser takes it for a path on this site. Did you mean "{1}"?', scheme, meant), fixes: [context.replaceFix(msg('Change to "{0}"', meant), range, meant, true)] });
+      report(start, scheme.length + 2, msg('"{0}//" lacks the colon of its scheme, so the browser takes it for a path on this site. Did you mean "{1}"?', scheme, meant), meant);
       continue;
     }
     const meant = match[3] === ':' ? 'mailto' : editDistance(scheme.toLowerCase(), 'https', 1) <= 1 ? 'https' : 'http';
-    const range = { start: post.bodyStart + start, end: post.bodyStart + start + scheme.length };
-    context.report({
-      code: 'broken-link',
-      severity: 'error',
-      range,
-      message: msg('"{0}:" is no scheme a browser knows, so this link leads nowhere. Did you mean "{1}:"?', scheme, meant),
-      fixes: [context.replaceFix(msg('Change to "{0}"', meant), range, meant, true)],
-    });
+    report(start, scheme.length, msg('"{0}:" is no scheme a browser knows, so this link leads nowhere. Did you mean "{1}:"?', scheme, meant), meant);
   }
   for (const match of hostPorts) {
     const start = match.index + match[1]!.length;
     const address = match[2]!;
-    if (body.slice(start, start + address.length) !== address || code.some((span) => start >= span.start && start < span.end) || inCodeSpan(body, start)) continue;
-    const range = { start: post.bodyStart + start, end: post.bodyStart + start + address.length };
+    if (!readAsWritten(start, address)) continue;
     const meant = `http://${address}`;
-    context.report({
-      code: 'broken-link',
-      severity: 'error',
-      range,
-      message: msg('"{0}" has no scheme: the browser reads "{1}:" as one, which it cannot open, so this link leads nowhere. Did you mean "{2}"?', address, address.slice(0, address.lastIndexOf(':')), meant),
-      fixes: [context.replaceFix(msg('Change to "{0}"', meant), range, meant, true)],
-    });
+    report(start, address.length, msg('"{0}" has no scheme: the browser reads "{1}:" as one, which it cannot open, so this link leads nowhere. Did you mean "{2}"?', address, address.slice(0, address.lastIndexOf(':')), meant), meant);
   }
 };
 
