@@ -1,8 +1,9 @@
+import fc from 'fast-check';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createPostcraftService } from '../../../src/core/index';
 import { inMemorySite } from '../../../src/core/host/inMemoryFileSystem';
-import { isMistypedWebScheme } from '../../../src/core/checks/mistypedSchemes';
+import { isMistypedWebScheme, mayHoldHostAndPort } from '../../../src/core/checks/mistypedSchemes';
 
 async function schemeFindings(body: string) {
   const text = `---\ntitle: T\n---\n${body}`;
@@ -66,5 +67,12 @@ describe('mistyped schemes', () => {
   it('leaves the same text alone in code and in prose, and real schemes anywhere', async () => {
     const body = ['`[a](hhttps://x.org/)` and `[f](http//x.org/)`', '', '    [b](htps://x.org/)', '', 'Type hhttps://x.org/ or http//x.org to see. [c](ftp://x.org/) [d](https://x.org/) [e](hxxps://x.org/) [g](https://x.org/http//b)', ''].join('\n');
     assert.deepEqual(await schemeFindings(body), []);
+  });
+
+  it('looks for a host and port exactly where the pattern it stands for does (property)', () => {
+    const piece = fc.constantFrom(':', '1', 'x', '.', '.io', '.com', 'localhost', 'LocalHost', 'ocalhost', 'abcdefghijklmnopqrstuvwxy', '.abcdefghijklmnopqrstuvwx', '.abcdefghijklmnopqrstuvwxy', ':1', 'é', 'ſ', 'K', '/', ' ', '\n', '-', '0');
+    fc.assert(fc.property(fc.oneof(fc.array(piece, { maxLength: 10 }).map((pieces) => pieces.join('')), fc.string()), (text) => {
+      assert.equal(mayHoldHostAndPort(text), /(?:localhost|\.[A-Za-z]{2,24}):\d/i.test(text), JSON.stringify(text));
+    }), { numRuns: 20_000 });
   });
 });
