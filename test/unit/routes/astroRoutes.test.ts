@@ -108,6 +108,17 @@ describe('Astro URL rules', () => {
     assert.equal(entriesMapped('/series/[series]', page('const posts = await getCollection("blog");\nreturn [...new Set(posts.map((p) => p.data.series))].map((id) => ({ params: { series: id } }));')), undefined);
   });
 
+  // doingandlearning/astro-blog: posts/[...slug].astro maps "posts", then reads each post's "webmentions" to render it.
+  it('read the collection getStaticPaths maps, whatever else the page reads', () => {
+    const rest = '\nconst { entry } = Astro.props;\nconst mentions = await getCollection("webmentions", (mention) => mention.id.endsWith(entry.slug));\n---\n';
+    const mapping = 'const entries = await getCollection("posts");\n  return entries.map((entry) => ({ params: { slug: entry.slug }, props: { entry } }));\n';
+    assert.deepEqual(entriesMapped('/posts/[...slug]', `---\nexport async function getStaticPaths({ paginate }) {\n  ${mapping}}${rest}`), { collection: 'posts', field: 'slug' });
+    assert.deepEqual(entriesMapped('/posts/[...slug]', `---\nexport const getStaticPaths = (async () => {\n  ${mapping}}) satisfies GetStaticPaths;${rest}`), { collection: 'posts', field: 'slug' });
+    assert.deepEqual(entriesMapped('/posts/[...slug]', `---\nexport const getStaticPaths: GetStaticPaths = async (): Promise<Paths> => {\n  ${mapping}};${rest}`), { collection: 'posts', field: 'slug' });
+    // Written as an expression, its body is not cut out: both collections, so the URLs stay unknown.
+    assert.equal(entriesMapped('/posts/[...slug]', `---\nexport const getStaticPaths = async () => (await getCollection("posts")).map((entry) => ({ params: { slug: entry.slug } }));${rest}`), undefined);
+  });
+
   // bigandy/astro-blog (Astro 7): blog/[...slug].astro maps getAllPosts("blog"), a helper that passes its parameter to
   // getCollection; astro 7.0.3 writes each entry at /blog/<id>/.
   it('read the collection a page names to a helper that takes the collection\'s name', async () => {

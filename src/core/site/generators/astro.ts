@@ -578,8 +578,11 @@ export function entriesMapped(route: string, text: string, helpers = ''): AstroP
   const script = frontmatterScript(text);
   if (/(?<![\w$])paginate\s*\(/.test(script)) return undefined;
   const collectionsIn = (source: string) => new Set(callArguments(source, 'getCollection').map((args) => stringLiteralValue(args.split(',')[0] ?? '')));
-  // The page's own getCollection, else that of the site's modules it imports (Astro Cactus's `getAllPosts()`).
-  const own = collectionsIn(script);
+  // The page's own getCollection, else that of the site's modules it imports (Astro Cactus's `getAllPosts()`):
+  // getStaticPaths' where it calls one, for the page's rendering may read another collection (doingandlearning's
+  // posts/[...slug].astro maps "posts" and shows each post's entries of "webmentions").
+  const mapped = collectionsIn(staticPathsBody(script) ?? '');
+  const own = mapped.size > 0 ? mapped : collectionsIn(script);
   let names = own.size > 0 ? own : collectionsIn(helpers);
   // A helper that takes the collection's name (bigandy's getAllPosts("blog") → getCollection(collection)): the name
   // the page passes it.
@@ -591,6 +594,26 @@ export function entriesMapped(route: string, text: string, helpers = ''): AstroP
   const fields = new Set(mappings.map((mapping) => (mapping.size === 1 ? entryField(script, mapping.get(params[0]!) ?? '') : undefined)));
   const field = fields.size === 1 ? [...fields][0] : undefined;
   return field === 'id' || field === 'slug' ? { collection, field } : undefined;
+}
+
+/**
+ * The body of the script's `getStaticPaths` (`function getStaticPaths(…) {…}`, `const getStaticPaths = async (…) => {…}`),
+ * where it is written as a block; else `undefined`.
+ */
+function staticPathsBody(script: string): string | undefined {
+  const declared = /(?<![\w$])(?:function\s*\*?\s*getStaticPaths\s*(?=\()|getStaticPaths\s*(?::[^=;]*)?=\s*\(?\s*(?:async\s+)?(?:function\b[^(]*(?=\()|(?=\()|[\w$]+\s*=>))/.exec(script);
+  if (!declared) return undefined;
+  let at = declared.index + declared[0].length;
+  if (script[at] === '(') {
+    const parametersEnd = matchingBracket(script, at);
+    if (parametersEnd === -1) return undefined;
+    at = parametersEnd + 1;
+  }
+  const open = /^\s*(?::[^{=]*)?(?:=>)?\s*\{/.exec(script.slice(at));
+  if (!open) return undefined;
+  const start = at + open[0].length - 1;
+  const close = matchingBracket(script, start);
+  return close === -1 ? undefined : script.slice(start + 1, close);
 }
 
 /**
