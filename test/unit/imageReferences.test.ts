@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { findBodyImages, findImageReferences, imagePathOf } from '../../src/core/post/imageReferences';
+import { findBodyImages, findImageReferences, imagePathOf, srcsetUrls } from '../../src/core/post/imageReferences';
 import { parsePost } from '../../src/core/post/parsedPost';
 import { formatMessage } from '../../src/core/l10n/message';
 
@@ -27,6 +27,15 @@ describe('image references in the body', () => {
   it('finds HTML img src and every srcset candidate', () => {
     const found = images('<img src="a.png" srcset="b.png 1x, c.png 2x" alt="">');
     assert.deepEqual(found.map((image) => [image.path, image.origin]), [['a.png', 'html'], ['b.png', 'html'], ['c.png', 'html']]);
+  });
+
+  // sia.codes (Eleventy): Cloudinary URLs whose transformations hold commas, and srcsets a shortcode writes.
+  it('reads srcset candidates as HTML does: commas inside a URL, descriptors, and template tags as one unknown URL', () => {
+    const cloudinary = 'https://res.cloudinary.com/x/image/upload/q_auto,f_auto,w_300/v1/a.jpg';
+    assert.deepEqual(srcsetUrls(`${cloudinary} 300w, b.png 2x,c.png,, d.png`).map(({ url }) => url), [cloudinary, 'b.png', 'c.png', 'd.png']);
+    assert.deepEqual(srcsetUrls('e.png (max-width: 1px, x) 1x, f.png').map(({ url, at }) => [url, at]), [['e.png', 0], ['f.png', 30]]);
+    assert.deepEqual(images(`<img src="g.png" srcset="{% srcset featuredImage, 300 %}" alt=""> <img srcset="{{ base }}/h.png 2x, i.png 1x" alt="">`).map((image) => image.source), ['g.png', 'i.png']);
+    assert.deepEqual(images(`<img srcset="${cloudinary} 300w, j.png 600w" alt="">`).map((image) => image.source), ['j.png']);
   });
 
   it('finds src in Hugo shortcodes of both delimiters', () => {

@@ -149,7 +149,7 @@ function scanBodyImages(post: ParsedPost, { mdx, generator }: { mdx: boolean; ge
       const value = attribute[2] ?? attribute[3] ?? '';
       const valueStart = attribute.index + attribute[0].length - value.length - 1;
       if (attribute[1]!.toLowerCase() === 'src') add(value, tag.toBody(valueStart), 'html');
-      else for (const candidate of value.matchAll(/[^\s,]+(?:\s+[\d.]+[wx])?/g)) add(candidate[0].split(/\s+/)[0]!, tag.toBody(valueStart + candidate.index), 'html');
+      else for (const candidate of srcsetUrls(value)) add(candidate.url, tag.toBody(valueStart + candidate.at), 'html');
     }
   }
 
@@ -168,6 +168,42 @@ function scanBodyImages(post: ParsedPost, { mdx, generator }: { mdx: boolean; ge
   }
 
   return found.sort((a, b) => a.range.start - b.range.start);
+}
+
+/**
+ * The URL of each image candidate of a `srcset`, where it starts, as HTML's "parse a srcset attribute" reads
+ * them: a URL runs to the next whitespace, commas in it included (Cloudinary's `q_auto,f_auto,w_300/x.jpg 300w`),
+ * save the commas that end it; then its descriptors, up to a comma outside parentheses. A template tag
+ * (`{% srcset 'x.jpg' %}`, `{{ image }} 2x`) is one run of `{`, which no file path holds: it is filled in
+ * before the browser reads the attribute.
+ */
+export function srcsetUrls(value: string): { readonly url: string; readonly at: number }[] {
+  const text = value.includes('{{') || value.includes('{%') ? value.replace(/\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}/g, (tag) => '{'.repeat(tag.length)) : value;
+  const candidates: { url: string; at: number }[] = [];
+  let position = 0;
+  while (position < text.length) {
+    while (position < text.length && (isSrcsetSpace(text.charCodeAt(position)) || text[position] === ',')) position++;
+    if (position >= text.length) break;
+    const at = position;
+    while (position < text.length && !isSrcsetSpace(text.charCodeAt(position))) position++;
+    let url = text.slice(at, position);
+    if (url.endsWith(',')) {
+      url = url.replace(/,+$/, '');
+    } else {
+      // The descriptors (`300w`, `2x`), to the comma that ends the candidate.
+      for (let depth = 0; position < text.length && (depth > 0 || text[position] !== ','); position++) {
+        if (text[position] === '(') depth++;
+        else if (text[position] === ')') depth = Math.max(0, depth - 1);
+      }
+    }
+    if (url !== '') candidates.push({ url, at });
+  }
+  return candidates;
+}
+
+/** HTML's ASCII whitespace: space, tab, line feed, form feed, carriage return. */
+function isSrcsetSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === 10 || code === 12 || code === 13;
 }
 
 /** Builds a reference from source text at `start`, or `undefined` for URLs, data and templates. */
