@@ -39,6 +39,8 @@ export interface SchemaFields {
   readonly strings: readonly string[];
   /** Every top-level key the schema declares (Astro: a collection without `title` wants none). */
   readonly keys: readonly string[];
+  /** Whether the entries keep the keys the schema does not declare (zod's `passthrough()`); else the site's pages never see them. */
+  readonly keepsUndeclared: boolean;
 }
 
 /**

@@ -2,7 +2,7 @@ import type { OffsetRange } from '../frontmatter/model';
 import { innerRange, valuesOf } from '../frontmatter/values';
 import { compilesAsMdx, type GeneratorId, type PostDialect } from './dialect';
 import { isImagePath } from '../text/fileKinds';
-import { guessedFrontmatterImages, postImageFields } from './frontmatterImages';
+import { declaredSchemaFields, guessedFrontmatterImages, postImageFields } from './frontmatterImages';
 import { withoutTabsAndNewlines } from '../text/browserUrl';
 import { escapeRegExp } from '../text/regExp';
 import { htmlImageTags, jsxImageTags } from './imageTags';
@@ -52,9 +52,12 @@ export function findImageReferences(post: ParsedPost, config: Pick<PostDialect, 
     if (reference && config.mediaSubpath?.fields.includes(key)) themeShown.add(reference);
     return reference ? [reference] : [];
   });
-  // A guess in a key no template of the site names shows nothing (Hugo reads `.Params.thumbnail` by its name).
+  // A guess in a key no template of the site names shows nothing (Hugo reads `.Params.thumbnail` by its name),
+  // nor does one in a key the post's schema drops (keif.github.io's `opImage`, a slip of the `ogImage` it declares).
   const words = config.templateWords;
-  const guessed = guessedFrontmatterImages(post, imageFields, strings).flatMap(({ raw, start, guess, key }) => (words && !words.has(key.split('.')[0]!.toLowerCase()) ? [] : (toReference(raw, start, 'frontmatter', guess) ?? [])));
+  const schema = declaredSchemaFields(config, post.path);
+  const shows = (key: string) => !(words && !words.has(key.toLowerCase())) && !(schema && !schema.keepsUndeclared && !schema.keys.includes(key));
+  const guessed = guessedFrontmatterImages(post, imageFields, strings).flatMap(({ raw, start, guess, key }) => (shows(key.split('.')[0]!) ? (toReference(raw, start, 'frontmatter', guess) ?? []) : []));
   const written = findBodyImages(post, { mdx: compilesAsMdx(config, post.path), generator: config.generator });
   const body = config.omitsRawHtml ? written.filter((reference) => reference.origin !== 'html') : written;
   const imageless = config.imagelessShortcodes;

@@ -221,15 +221,27 @@ export const collections = { projects };`;
     assert.deepEqual(check('src/content/blog/a.md', '---\ndescription: A\n---\nText.\n').filter((finding) => finding.code === 'schema').map((finding) => finding.message), ['Missing "title".']);
   });
 
+  // keif.github.io: `opImage: ../../assets//gatsby.png`, a slip of the schema's `ogImage`; zod drops it, and astro 5.18.2
+  // builds the page with no such image anywhere.
+  it('guesses no image in a key the collection\'s schema drops, and still in one it passes through', async () => {
+    const config = (passthrough: string) => `import { defineCollection, z } from 'astro:content';\nimport { glob } from 'astro/loaders';\nconst blog = defineCollection({ loader: glob({ pattern: '**/*.md', base: './src/content/blog' }), schema: z.object({ title: z.string(), ogImage: z.string().optional() })${passthrough} });\nexport const collections = { blog };\n`;
+    const post = '---\ntitle: A\nopImage: ../../assets/gatsby.png\n---\nText.\n';
+    const guessed = async (passthrough: string) => (await open({ 'src/content.config.ts': config(passthrough) })).check('src/content/blog/a.md', post).filter((finding) => finding.code === 'broken-image').map((finding) => finding.line);
+    assert.deepEqual(await guessed(''), []);
+    assert.deepEqual(await guessed('.passthrough()'), [2]);
+  });
+
   it('reads which fields a schema declares with image() and as strings, and no schema it cannot read whole', () => {
     const fields = (schema: string, source = '') => schemaFields(schema, source);
     assert.deepEqual(fields("({ image }) => z.object({ a: image(), b: z.array(image()).optional(), c: z.string().url().optional(), 'd': z.array(z.string()), cover: z.object({ src: image().refine((i) => i.width > 9), alt: z.string() }), e: z.union([image(), z.string()]), f: z.string().transform((s) => s), g: z.number() }).strict()"), {
       images: ['a', 'b', 'cover.src'],
       strings: ['c', 'd', 'cover.alt'],
       keys: ['a', 'b', 'c', 'd', 'cover', 'e', 'f', 'g'],
+      keepsUndeclared: false,
     });
-    assert.deepEqual(fields('schema', "const schema = z.object({ images: z.array(z.string()) });\nconst other = z.object({ x: image() });"), { images: [], strings: ['images'], keys: ['images'] });
-    assert.deepEqual(fields('(context: SchemaContext) => { return z.object({ hero: context.image() }) }'), { images: [], strings: [], keys: ['hero'] });
+    assert.deepEqual(fields('schema', "const schema = z.object({ images: z.array(z.string()) });\nconst other = z.object({ x: image() });"), { images: [], strings: ['images'], keys: ['images'], keepsUndeclared: false });
+    assert.deepEqual(fields('(context: SchemaContext) => { return z.object({ hero: context.image() }) }'), { images: [], strings: [], keys: ['hero'], keepsUndeclared: false });
+    assert.equal(fields('z.object({ hero: image() }).passthrough()')?.keepsUndeclared, true);
     assert.equal(fields('baseSchema.extend({ hero: image() })'), undefined);
     assert.equal(fields('z.object({ hero: image() }).extend({ hero: z.string() })'), undefined);
     assert.equal(fields('mySchema'), undefined);

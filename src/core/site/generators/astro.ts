@@ -34,7 +34,7 @@ export interface AstroCollection {
   /** Its loader has a `generateId` of the site's own: entry ids are not Astro's. */
   readonly customIds?: boolean;
   /** The fields its schema declares with `image()` and as plain strings, when the schema is an object literal Postcraft can read. */
-  readonly fields?: { readonly images: readonly string[]; readonly strings: readonly string[]; readonly keys: readonly string[] };
+  readonly fields?: { readonly images: readonly string[]; readonly strings: readonly string[]; readonly keys: readonly string[]; readonly keepsUndeclared: boolean };
 }
 
 interface AstroSetup {
@@ -404,7 +404,8 @@ export function schemaFields(schema: string | undefined, source: string): AstroC
   if (!object || object.callee !== 'z.object' || !object.methods.every((method) => objectKeepsFields.has(method))) return undefined;
   const fields = { images: [] as string[], strings: [] as string[] };
   declaredFields(object.args, '', fields, 0);
-  return { ...fields, keys: [...topLevelProperties(object.args.trim()).keys()] };
+  // zod strips the keys an object does not declare unless told to pass them through: no page reads them.
+  return { ...fields, keys: [...topLevelProperties(object.args.trim()).keys()], keepsUndeclared: object.methods.includes('passthrough') };
 }
 
 /** Methods of `z.object()` that keep its fields as written. */
