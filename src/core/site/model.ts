@@ -65,7 +65,7 @@ export interface SiteConfig {
   /** The host the site is published at, lower case (Hugo's `baseURL`, Jekyll's `url`, Docusaurus's `url`): a link to it is a link into the site. */
   readonly siteHost?: string;
   readonly imageFields: string[];
-  /** The site's own shortcodes whose templates show no file: their arguments are no images (Hugo, see hugo/shortcodeTemplates.ts). */
+  /** The site's own shortcodes whose templates show no file: their arguments are no images (Hugo, see hugo/shortcodeTemplates.ts; Eleventy, see eleventyShortcodes.ts). */
   readonly imagelessShortcodes?: ReadonlySet<string>;
   /** The site's own shortcodes whose templates may write ids: a page calling one has anchors Postcraft cannot list (Hugo, see hugo/shortcodeTemplates.ts). */
   readonly anchorShortcodes?: ReadonlySet<string>;

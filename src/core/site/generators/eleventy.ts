@@ -18,7 +18,7 @@ import { gitIgnoredFolders } from '../gitIgnoredFolders';
 import { foldersBundledToRoot } from '../buildCopies';
 import { readsTabIndentation } from './frontMatterReader';
 import { madeRules, redirectsPageName, redirectsPageRules } from '../../links/redirectsPage';
-import { shortcodesWritingIds } from './eleventyShortcodes';
+import { shortcodesOfRemoteImages, shortcodesWritingIds } from './eleventyShortcodes';
 
 const identity = (id: string) => id;
 
@@ -85,6 +85,7 @@ export const eleventy: GeneratorProfile = {
       passthroughMappings: mappings.filter(([, to]) => to !== '/'),
       ...(anchorIds && { headingIds: 'markdown-it-anchor' as const, markdownItAnchor: anchorIds }),
       anchorShortcodes: shortcodesWritingIds(source),
+      imagelessShortcodes: shortcodesOfRemoteImages(source),
       ...(/\beleventyImageTransformPlugin\b/.test(source) && { transformsImages: true }),
       // A rule of the site's own writes Markdown images (andreabergia's hands each to eleventy-img, served as resized webp copies).
       ...(/\brenderer\.rules\.image\s*=[^=]/.test(source) && { markdownImageHookUnknown: true as const }),

@@ -43,3 +43,50 @@ function definitionOf(source: string, name: string): string | undefined {
   }
   return source.slice(start.index, statementEnd === -1 ? start.index + 2000 : statementEnd);
 }
+
+/**
+ * The site's shortcodes whose handlers put their arguments into an address on another host (sia.codes' `{% src 'x.jpg' %}`
+ * returns a Cloudinary URL made of `https://res.cloudinary.com/…` and the file name): an image file name given to one
+ * names no file of the site. A handler counts when its code, with the functions and constants of `source` it names
+ * (three calls deep), writes an `http(s)://` address. Handlers registered under names the config computes
+ * (`Object.keys(shortcodes).forEach((name) => addShortcode(name, shortcodes[name]))`) are the object's functions.
+ */
+export function shortcodesOfRemoteImages(source: string): Set<string> {
+  const handlers = new Map<string, string>();
+  let computedNames = false;
+  for (const registration of registrations) {
+    for (const args of callArguments(source, registration)) {
+      const [nameArgument, handler = ''] = splitTopLevel(args);
+      const name = nameArgument === undefined ? undefined : stringLiteralValue(nameArgument);
+      if (name === undefined) computedNames = true;
+      else handlers.set(name, /^[\w$]+$/.test(handler) ? (definitionOf(source, handler) ?? '') : handler);
+    }
+  }
+  if (computedNames) {
+    for (const match of source.matchAll(/(?<=[{,]\s*)([A-Za-z_$][\w$]*)\s*:\s*(?:async\s*)?(?:\([^()]*\)|[\w$]+)\s*=>\s*/g)) {
+      if (handlers.has(match[1]!)) continue;
+      const bodyStart = match.index + match[0].length;
+      const bodyEnd = source[bodyStart] === '{' ? matchingBracket(source, bodyStart) + 1 : source.indexOf('\n', bodyStart);
+      handlers.set(match[1]!, source.slice(bodyStart, bodyEnd <= bodyStart ? undefined : bodyEnd));
+    }
+  }
+  const remote = new Set<string>();
+  for (const [name, handler] of handlers) if (writesRemoteAddress(source, handler)) remote.add(name);
+  return remote;
+}
+
+/** Whether `code`, or a function or constant of `source` it names (three levels deep), holds an `http(s)://` address. */
+function writesRemoteAddress(source: string, code: string, depth = 0, seen = new Set<string>()): boolean {
+  if (/["'`]https?:\/\//.test(code)) return true;
+  if (depth >= 3) return false;
+  for (const [name] of code.matchAll(/(?<![\w$.])[A-Za-z_$][\w$]*(?![\w$])/g)) {
+    if (seen.has(name) || keywords.has(name)) continue;
+    seen.add(name);
+    const definition = definitionOf(source, name);
+    if (definition !== undefined && writesRemoteAddress(source, definition, depth + 1, seen)) return true;
+  }
+  return false;
+}
+
+const keywords = new Set(['const', 'let', 'var', 'function', 'return', 'async', 'await', 'if', 'else', 'new', 'this', 'true', 'false', 'null', 'undefined', 'typeof']);
+
