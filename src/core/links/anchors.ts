@@ -47,23 +47,23 @@ export function anchorsOf(written: string, bodyStart: number, { style, mdx, gold
   const markdownIt = style === 'markdown-it-anchor' ? markdownItAnchorDefaults : typeof style === 'object' && 'plugin' in style ? style : undefined;
   // Jekyll (kramdown) and Eleventy run Liquid first: a `{% comment %}` is dropped, a `{% highlight %}` is code;
   // so is Hugo's `{{< highlight >}}` (its heading ID styles are Goldmark's): a `# comment` line in it is no heading.
-  const generator = style === 'kramdown' ? 'jekyll' : markdownIt ? 'eleventy' : style === 'github' || style === 'github-ascii' || style === 'blackfriday' ? 'hugo' : undefined;
+  const kramdown = style === 'kramdown' || style === 'kramdown-explicit';
+  const generator = kramdown ? 'jekyll' : markdownIt ? 'eleventy' : style === 'github' || style === 'github-ascii' || style === 'blackfriday' || style === 'goldmark-explicit' ? 'hugo' : undefined;
   // kramdown's math is kept: a heading's ID is made of its raw text, math included (`### Why are there $$2^n$$ subsets?`
   // is why-are-there-2n-subsets, kramdown 2.4 `generate_id` of `raw_text`).
   const body = pageMarkdown(written, generator, { mdx, mdxComments: true, math: 'kept' });
-  const scanned = scanHeadings(body, { mdx, kramdown: style === 'kramdown' });
+  const scanned = scanHeadings(body, { mdx, kramdown });
   const { headings, htmlLines } = scanned;
   const anchors =
     markdownIt ? markdownItAnchorAnchors(body, headings, markdownIt)
     : typeof style === 'object' ? githubSluggerAnchorsByRules(body, headings, astroRules(style as AstroHeadingIds))
-    : style === 'none' ? []
-    : style === 'kramdown' ? kramdownAnchors(body, scanned)
+    : kramdown ? kramdownAnchors(body, scanned, { explicitOnly: style === 'kramdown-explicit' })
     : style === 'github-slugger' ? githubSluggerAnchors(body, headings, undefined, mdx)
     : style === 'astro' ? githubSluggerAnchors(body, headings, astroRule)
-    : goldmarkAnchors(body, headings, style as Parameters<typeof goldmarkAnchors>[2], { terms: goldmark.definitionTerms ? definitionTerms(body) : [], emoji: goldmark.emoji === true });
+    : goldmarkAnchors(body, headings, style === 'goldmark-explicit' ? 'github' : (style as Parameters<typeof goldmarkAnchors>[2]), { terms: goldmark.definitionTerms ? definitionTerms(body) : [], emoji: goldmark.emoji === true, explicitOnly: style === 'goldmark-explicit' });
   anchors.push(...explicitAnchors(body, htmlLines));
-  if (generator === 'hugo' || style === 'kramdown') anchors.push(...footnoteAnchors(body, style === 'kramdown' ? 'kramdown' : 'goldmark'));
-  if (style === 'kramdown') anchors.push(...includeIdAnchors(body));
+  if (generator === 'hugo' || kramdown) anchors.push(...footnoteAnchors(body, kramdown ? 'kramdown' : 'goldmark'));
+  if (kramdown) anchors.push(...includeIdAnchors(body));
   if (markdownIt?.attrs) anchors.push(...attributeAnchors(body, anchors));
   return bodyStart === 0 ? anchors : anchors.map((anchor) => ({ ...anchor, range: { start: anchor.range.start + bodyStart, end: anchor.range.end + bodyStart } }));
 }

@@ -43,9 +43,10 @@ export interface Anchor {
  * `github-ascii`, `blackfriday`); Jekyll: kramdown's auto IDs; Docusaurus: github-slugger with `{#id}`;
  * Astro: github-slugger after smartypants, one trailing `-` dropped, no `{#id}` (rehypeHeadingIds);
  * Eleventy with markdown-it-anchor's default slugify: `markdown-it-anchor`.
- * `none`: headings get no IDs (Hugo `autoHeadingID = false`, kramdown `auto_ids: false`).
+ * `goldmark-explicit`, `kramdown-explicit`: headings get no IDs of their own making (Hugo `autoHeadingID = false`, kramdown
+ * `auto_ids: false`), only those written with them (`## Text {#id}`), and footnotes theirs.
  */
-export type HeadingIdStyle = 'github' | 'github-ascii' | 'blackfriday' | 'kramdown' | 'github-slugger' | 'astro' | 'markdown-it-anchor' | 'none';
+export type HeadingIdStyle = 'github' | 'github-ascii' | 'blackfriday' | 'kramdown' | 'github-slugger' | 'astro' | 'markdown-it-anchor' | 'goldmark-explicit' | 'kramdown-explicit';
 
 /** The site's files as the link model reads them (the site's FileSet has these). */
 export interface FileList {

@@ -63,8 +63,12 @@ describe('anchorsOf', () => {
     assert.deepEqual(ids('Intro\n\n    ## Indented', 'github-slugger', false), []);
   });
 
-  it('gives no heading IDs for style none, but keeps explicit anchors', () => {
-    assert.deepEqual(ids('# Title\n\n<a id="x"></a>', 'none'), ['x']);
+  // spiegel-im-spiegel's text.baldanders.info (autoHeadingID = false): hugo 0.111.3 writes `## Moral rights{#about}` as
+  // <h2 id="about"> and the footnote as <li id="fn:1">; kramdown with auto_ids: false keeps `{#id}` and footnotes too.
+  it('gives headings only the IDs written with them where automatic IDs are off, and keeps footnotes and explicit anchors', () => {
+    const body = '# Title\n\n## Moral rights{#about}\n\n## Second {#two}\n\nA note.[^1]\n\n[^1]: The note.\n\n<a id="x"></a>';
+    assert.deepEqual(ids(body, 'goldmark-explicit'), ['about', 'two', 'x', 'fn:1', 'fnref:1']);
+    assert.deepEqual(ids('# Title\n\n## Second {#two}\n\nA note.[^n]\n\n[^n]: The note.', 'kramdown-explicit'), ['two', 'fn:n', 'fnref:n']);
   });
 
   it('numbers duplicates the way each generator does', () => {

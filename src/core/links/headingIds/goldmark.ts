@@ -18,8 +18,9 @@ export type GoldmarkIdType = 'github' | 'github-ascii' | 'blackfriday';
  * `terms`: definition terms that get IDs too (Hugo ≥ 0.144's `autoDefinitionTermID`), from the same
  * counter in document order, made from the term's plain text (markup/goldmark attributes.go generateAutoID).
  * `emoji`: Hugo's `enableEmoji` is on, so emoji shortcodes are read as emoji (see `withEmoji`).
+ * `explicitOnly`: `autoHeadingID = false`, so a heading has the ID its `{#id}` gives it, or none (hugo 0.111.3).
  */
-export function goldmarkAnchors(body: string, headings: readonly ScannedHeading[], type: GoldmarkIdType, { terms = [], emoji = false }: { readonly terms?: readonly Span[]; readonly emoji?: boolean } = {}): Anchor[] {
+export function goldmarkAnchors(body: string, headings: readonly ScannedHeading[], type: GoldmarkIdType, { terms = [], emoji = false, explicitOnly = false }: { readonly terms?: readonly Span[]; readonly emoji?: boolean; readonly explicitOnly?: boolean } = {}): Anchor[] {
   const taken = new Set<string>();
   const anchors: Anchor[] = [];
   const unique = (id: string) => {
@@ -45,6 +46,7 @@ export function goldmarkAnchors(body: string, headings: readonly ScannedHeading[
     if (attributes) lines[lines.length - 1] = last = attributes.text;
     let id = attributes?.id;
     if (id !== undefined) taken.add(id);
+    else if (explicitOnly) continue;
     else id = unique(sanitize(emoji ? withEmoji(body.slice(last.start, last.end)) : body.slice(last.start, last.end), type) || 'heading');
     const range = { start: lines[0]!.start, end: trimEnd(body, lines[0]!.start, last.end) };
     anchors.push({ id, text: plainText(lines.map((line) => body.slice(line.start, line.end)).join(' '), { imageAlt: true }).trim(), range });

@@ -27,7 +27,7 @@ const headerId = new RegExp(`[\\t ]\\{#([${nameStartChar}][${nameChar}]*)\\}$`, 
 const blockIal = /^ {0,3}\{:(?![:/])((?:\\\}|[^}])*)\}[ \t]*$/;
 const ald = /^ {0,3}\{:(\w[\w-]*):((?:\\\}|[^}])+)\}[ \t]*$/;
 
-export function kramdownAnchors(body: string, { headings, ials, alds }: Pick<ScannedBody, 'headings' | 'ials' | 'alds'>): Anchor[] {
+export function kramdownAnchors(body: string, { headings, ials, alds }: Pick<ScannedBody, 'headings' | 'ials' | 'alds'>, { explicitOnly = false } = {}): Anchor[] {
   const definitions = new Map<string, string>();
   for (const line of alds) {
     const match = ald.exec(body.slice(line.start, line.end));
@@ -52,6 +52,8 @@ export function kramdownAnchors(body: string, { headings, ials, alds }: Pick<Sca
     const ialId = idInIal(heading.next) ?? idInIal(heading.ial);
     const text = plainText(body.slice(line.start, end), { imageAlt: false, typographic: true, emphasis: 'kramdown' });
     let id = explicit?.[1] ?? ialId;
+    // `auto_ids: false`: only the IDs written with the heading.
+    if (id === undefined && explicitOnly) continue;
     if (id === undefined && heading.inHtml) {
       id = text.replace(/^[^a-zA-Z]+/, '').replace(/[^a-zA-Z0-9 -]/g, '').replace(/ /g, '-').toLowerCase() || 'section';
       const count = converterCounts.get(id);

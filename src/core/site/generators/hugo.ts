@@ -242,7 +242,7 @@ function isAuthorTaxonomy(key: string): boolean {
  */
 function goldmarkIds(parser: Readonly<Record<string, unknown>>, emoji: boolean): Pick<SiteConfig, 'headingIds' | 'goldmarkIds'> {
   const type = parser['autoheadingidtype'];
-  const headingIds = parser['autoheadingid'] === false ? 'none' : type === 'github' || type === 'github-ascii' || type === 'blackfriday' ? type : undefined;
+  const headingIds = parser['autoheadingid'] === false ? 'goldmark-explicit' : type === 'github' || type === 'github-ascii' || type === 'blackfriday' ? type : undefined;
   const options = { ...(parser['autodefinitiontermid'] === true ? { definitionTerms: true as const } : {}), ...(emoji ? { emoji: true as const } : {}) };
   return { ...(headingIds ? { headingIds } : {}), ...(Object.keys(options).length > 0 ? { goldmarkIds: options } : {}) };
 }

@@ -107,7 +107,7 @@ export const jekyll: GeneratorProfile = {
       // `unpublished: true` builds pages with `published: false` (drafts to Postcraft too): either silences links to drafts.
       publishing: { skipsDrafts: data['show_drafts'] !== true && data['unpublished'] !== true, skipsFuturePosts: data['future'] !== true, skipsExpiredPages: false },
       // kramdown gives headings no IDs with `auto_ids: false`; else its own auto IDs (the default).
-      ...(objectSetting(data, 'kramdown')?.['auto_ids'] === false ? { headingIds: 'none' as const } : {}),
+      ...(objectSetting(data, 'kramdown')?.['auto_ids'] === false ? { headingIds: 'kramdown-explicit' as const } : {}),
     };
     const problems = loaded?.error ? [msg('{0}: {1}', configFile ?? '_config.yml', loaded.error)] : [];
     // made-mistakes-jekyll's `source: .tmp/src`, a folder its gulp build writes: Jekyll builds nothing without it, nor checks Postcraft.
