@@ -14,7 +14,7 @@ import { checkSeo } from './seo';
 import { checkTags } from './tags';
 import { checkLinks } from './brokenLinks';
 import { checkMissingAlt } from './missingAlt';
-import { checkMistypedSchemes } from './mistypedSchemes';
+import { checkAddressSlips } from './addressSlips';
 import { checkOmittedHtml } from './omittedHtml';
 import { checkDuplicateUrl } from './duplicateUrl';
 import { compilesAsMdx } from '../post/dialect';
@@ -23,7 +23,7 @@ import { described, titled } from '../l10n/message';
 import { findSuppressions, ignoreFix, lineEnding, unusedSuppressions, withoutSuppressed, type Suppression } from './suppressions';
 
 /** Checks that need the post and what the site holds before its posts are read: config, files, authors. */
-export const postChecks: readonly Check[] = [checkFrontmatterSyntax, checkSchema, checkAuthors, checkImages, checkMissingAlt, checkMistypedSchemes, checkOmittedHtml, checkSeo];
+export const postChecks: readonly Check[] = [checkFrontmatterSyntax, checkSchema, checkAuthors, checkImages, checkMissingAlt, checkAddressSlips, checkOmittedHtml, checkSeo];
 /**
  * The tag check weighs a post against every other post, and the link check needs every page's URL and
  * headings, and so does a URL collision, so a two-pass check runs them last (twoPassCheck.ts).

@@ -1,4 +1,5 @@
 import MarkdownIt from 'markdown-it';
+import { isSlashedAddress, isWrappedAddress } from './wrappedAddress';
 import { scanMarkdownBody } from '../post/markdownStructure';
 import type { ParsedPost } from '../post/parsedPost';
 import { compilesAsMdx } from '../post/dialect';
@@ -160,6 +161,7 @@ function destinationLink(form: LinkForm, written: string, start: number, decode:
   const raw = written.trim(); // a browser trims an href
   if (raw === '') return undefined;
   const range = { start: start + written.indexOf(raw), end: start + written.indexOf(raw) + raw.length };
+  if (isWrappedAddress(raw)) return undefined;
   if (!templatesAreText && (raw.includes('{{') || raw.includes('{%'))) {
     const liquid = jekyllBase === undefined ? undefined : jekyllUrl(raw, jekyllBase);
     if (!liquid) return undefined;
@@ -234,9 +236,12 @@ function ownAddressPath(url: string, siteHost: string): string | undefined {
   return rest.startsWith('/') ? rest : `/${rest}`;
 }
 
-/** An address with a scheme or a host (`//x.org`); and `http//x.org`, which lacks its colon: mistypedSchemes.ts reports it. */
+/**
+ * An address with a scheme or a host (`//x.org`); and `http//x.org`, which lacks its colon, and `/https://x.org`, with a
+ * slash before its scheme: addressSlips.ts reports those.
+ */
 function leavesSite(url: string): boolean {
-  return url.startsWith('//') || /^[a-z][a-z0-9+.-]*:|^https?\/\//i.test(url);
+  return url.startsWith('//') || /^[a-z][a-z0-9+.-]*:|^https?\/\//i.test(url) || isSlashedAddress(url);
 }
 
 /** The link with its decoded path and fragment (query dropped) split from `url`. */

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createPostcraftService } from '../../../src/core/index';
 import { inMemorySite } from '../../../src/core/host/inMemoryFileSystem';
-import { isMistypedWebScheme, mayHoldHostAndPort } from '../../../src/core/checks/mistypedSchemes';
+import { isMistypedWebScheme, mayHoldHostAndPort } from '../../../src/core/checks/addressSlips';
 
 async function schemeFindings(body: string) {
   const text = `---\ntitle: T\n---\n${body}`;
@@ -15,7 +15,7 @@ async function schemeFindings(body: string) {
     .map((finding) => ({ line: finding.range.start.line, written: text.split('\n')[finding.range.start.line]!.slice(finding.range.start.character, finding.range.end.character), fix: finding.fixes[0]?.edits[0]?.newText }));
 }
 
-describe('mistyped schemes', () => {
+describe('address slips', () => {
   it('takes a scheme one edit from http or https for a slip, and no real scheme', () => {
     assert.deepEqual(['hhttps', 'htps', 'htpp', 'HTTTP', 'ttps', 'httsp'].filter((scheme) => !isMistypedWebScheme(scheme)), []);
     assert.deepEqual(['http', 'https', 'HTTPS', 'ftp', 'ftps', 'ws', 'wss', 'git+https', 'hxxp', 'hxxps', 'mailto', 'sftp', 'file'].filter(isMistypedWebScheme), []);
@@ -61,6 +61,27 @@ describe('mistyped schemes', () => {
     assert.deepEqual(await schemeFindings(body), [
       { line: 3, written: 'mailt', fix: 'mailto' },
       { line: 3, written: 'maillto', fix: 'mailto' },
+    ]);
+  });
+
+  // TheCandidStartup.github.io: `[my recipe](({% link _posts/…md %}))` and `[both]((https://…))`, which jekyll 4.3.1 writes as
+  // href="(/2020/01/02/b.html)" and href="(https://…)"; text.baldanders.info's `((http://… "title"))` in hugo 0.111.3 likewise.
+  it('reports an address wrapped in parentheses, a template tag inside included, with the parentheses dropped', async () => {
+    const body = ['See [my recipe](({% link _posts/2024-01-01-a.md %})) and [both]((https://example.com/x/)).', '', '[t]((http://example.com/a "Title")) <a href="(/b/)">b</a>', '', '[fine](https://en.wikipedia.org/wiki/Foo_(bar)) (see [docs](https://x.org)) `[c]((https://x.org))`', ''].join('\n');
+    assert.deepEqual(await schemeFindings(body), [
+      { line: 3, written: '({% link _posts/2024-01-01-a.md %})', fix: '{% link _posts/2024-01-01-a.md %}' },
+      { line: 3, written: '(https://example.com/x/)', fix: 'https://example.com/x/' },
+      { line: 5, written: '(http://example.com/a', fix: 'http://example.com/a' },
+      { line: 5, written: '(/b/)', fix: '/b/' },
+    ]);
+  });
+
+  // TheCandidStartup.github.io's `[…](/https://blog.logrocket.com/…)`: jekyll 4.3.1 writes href="/https://blog.logrocket.com/…", a page of the site.
+  it('reports a slash before a scheme, and no missing page for it', async () => {
+    const body = ['[post](/https://blog.logrocket.com/x/) and <a href="/HTTP://example.com/">y</a>, but [ok](/posts/https-guide/)', ''].join('\n');
+    assert.deepEqual(await schemeFindings(body), [
+      { line: 3, written: '/https://', fix: 'https://' },
+      { line: 3, written: '/HTTP://', fix: 'HTTP://' },
     ]);
   });
 

@@ -5,14 +5,20 @@ import { pageMarkdown } from '../post/templateBlocks';
 import { codeSpans } from '../text/codeSpans';
 import { editDistance } from '../text/similarity';
 import type { Check } from './context';
+import { wrappedAddressInside } from '../links/wrappedAddress';
 
 /**
- * Link destinations whose scheme is a slip of `http` or `https` (`hhttps://`, `htps://`, `htpp://`): a
- * browser knows no such scheme, so the link leads nowhere, and a link checker that skips every address
- * with a scheme never sees it (kubevirt.io's `hhttps://kubevirt.io/user-guide/…`). And `http//…`, which lacks
- * its colon: a path on the site to the browser (pothix.github.com's `http//www.meetup.com/…`). And a slip of `mailto:`.
+ * Slips in link destinations that lead nowhere, though a link checker that skips every address with a scheme never
+ * sees them:
+ * - a scheme that is a slip of `http` or `https` (`hhttps://`, `htps://`, `htpp://`), which no browser knows (kubevirt.io's
+ *   `hhttps://kubevirt.io/user-guide/…`), or of `mailto:`;
+ * - `http//…`, which lacks its colon: a path on the site to the browser (pothix.github.com's `http//www.meetup.com/…`);
+ * - a host and port with no scheme (`localhost:8080`), whose host the browser reads as the scheme;
+ * - an address wrapped in a second pair of parentheses (`[t]((https://x.org/))`, TheCandidStartup's
+ *   `[t](({% link _posts/a.md %}))`): the parentheses stay part of it (hugo 0.111.3 and jekyll 4.3.1 write `href="(…)"`);
+ * - a slash before the scheme (`/https://x.org/`): a path on this site.
  */
-export const checkMistypedSchemes: Check = (context) => {
+export const checkAddressSlips: Check = (context) => {
   const { post, site } = context;
   const written = post.text.slice(post.bodyStart);
   const mistyped = [...(written.includes('//') ? written.matchAll(addressStart) : []), ...(written.includes('@') ? written.matchAll(mailStart) : [])].filter(
@@ -21,7 +27,9 @@ export const checkMistypedSchemes: Check = (context) => {
   // `localhost:8080` or `example.com:8080` with no `http://`: a URL whose scheme is the host name, which no browser opens
   // (pivotal/blog's [localhost:8080](localhost:8080)); a host with a dot or localhost, a port, then the end or a path.
   const hostPorts = mayHoldHostAndPort(written) ? [...written.matchAll(hostPortStart)].filter((match) => destinationBefore.test(match[1]!)) : [];
-  if (mistyped.length === 0 && hostPorts.length === 0) return;
+  const wrapped = written.includes('((') || written.includes('"(') || written.includes("'(") ? [...written.matchAll(wrappedStart)].filter((match) => destinationBefore.test(match[1]!)) : [];
+  const slashed = written.includes('/http') || written.includes('/HTTP') ? [...written.matchAll(slashedStart)].filter((match) => destinationBefore.test(match[1]!)) : [];
+  if (mistyped.length === 0 && hostPorts.length === 0 && wrapped.length === 0 && slashed.length === 0) return;
   const mdx = compilesAsMdx(site.config, post.path);
   // Offsets stay those of the text as written: pageMarkdown blanks what the generator drops with spaces.
   const body = pageMarkdown(written, site.config.generator, { mdx });
@@ -51,6 +59,19 @@ export const checkMistypedSchemes: Check = (context) => {
     const meant = `http://${address}`;
     report(start, address.length, msg('"{0}" has no scheme: the browser reads "{1}:" as one, which it cannot open, so this link leads nowhere. Did you mean "{2}"?', address, address.slice(0, address.lastIndexOf(':')), meant), meant);
   }
+  for (const match of wrapped) {
+    const start = match.index + match[1]!.length;
+    const address = match[2]!;
+    const written = `(${address}${match[3] ?? ''}`;
+    if (!readAsWritten(start, written)) continue;
+    report(start, written.length, msg('"({0})" is wrapped in parentheses, which stay part of the address: the browser asks this site for it. Did you mean "{0}"?', address), address);
+  }
+  for (const match of slashed) {
+    const start = match.index + match[1]!.length;
+    const scheme = match[2]!;
+    if (!readAsWritten(start, `/${scheme}`)) continue;
+    report(start, scheme.length + 1, msg('"/{0}" makes the address a path on this site: the slash before the scheme keeps the browser here. Did you mean "{0}"?', scheme), scheme);
+  }
 };
 
 /**
@@ -78,6 +99,12 @@ function isAsciiLetter(code: number): boolean {
 }
 // A host (localhost, or a name with a dot) and a port, with up to 12 characters before it on its line, then the end of the address or a path.
 const hostPortStart = /([^\n]{0,12}?)\b((?:localhost|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,24}):\d{1,5})(?=[/?#)\s"'>]|$)/gi;
+
+// An address wrapped in parentheses, then the end of the destination (see links/wrappedAddress.ts); or opened with one and
+// followed by a title and two closing ones (`[t]((https://x.org "T"))`: hugo 0.111.3 writes href="(https://x.org").
+const wrappedStart = new RegExp(`([^\\n]{0,12}?)\\((${wrappedAddressInside})(?:(\\))(?=[ \\t]*(?:[)"'>]|\\n|$))|(?=[ \\t]+(?:"[^"\\n]*"|'[^'\\n]*')\\)\\)))`, 'g');
+// A slash, then `http://` or `https://`.
+const slashedStart = /([^\n]{0,12}?)\/(https?:\/\/)/gi;
 
 // A scheme and `://` (or `//` alone), with up to 12 characters before it on its line: where a destination starts.
 const addressStart = /([^\n]{0,12}?)\b([A-Za-z][A-Za-z0-9+.-]*)(:?\/\/)/g;
