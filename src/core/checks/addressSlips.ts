@@ -59,15 +59,18 @@ export const checkAddressSlips: Check = (context) => {
     const meant = `http://${address}`;
     report(start, address.length, msg('"{0}" has no scheme: the browser reads "{1}:" as one, which it cannot open, so this link leads nowhere. Did you mean "{2}"?', address, address.slice(0, address.lastIndexOf(':')), meant), meant);
   }
+  // An image's source so written is a missing image, which the image check reports (caraya's `![…](/https://res.cloudinary.com/…)`).
   for (const match of wrapped) {
     const start = match.index + match[1]!.length;
+    if (isImageSource(written, start)) continue;
     const address = match[2]!;
-    const written = `(${address}${match[3] ?? ''}`;
-    if (!readAsWritten(start, written)) continue;
-    report(start, written.length, msg('"({0})" is wrapped in parentheses, which stay part of the address: the browser asks this site for it. Did you mean "{0}"?', address), address);
+    const wrapping = `(${address}${match[3] ?? ''}`;
+    if (!readAsWritten(start, wrapping)) continue;
+    report(start, wrapping.length, msg('"({0})" is wrapped in parentheses, which stay part of the address: the browser asks this site for it. Did you mean "{0}"?', address), address);
   }
   for (const match of slashed) {
     const start = match.index + match[1]!.length;
+    if (isImageSource(written, start)) continue;
     const scheme = match[2]!;
     if (!readAsWritten(start, `/${scheme}`)) continue;
     report(start, scheme.length + 1, msg('"/{0}" makes the address a path on this site: the slash before the scheme keeps the browser here. Did you mean "{0}"?', scheme), scheme);
@@ -112,6 +115,11 @@ const addressStart = /([^\n]{0,12}?)\b([A-Za-z][A-Za-z0-9+.-]*)(:?\/\/)/g;
 const mailStart = /([^\n]{0,12}?)\b([A-Za-z]{4,8})(:)(?=[^\s/:@]+@)/g;
 // Right after `](`, `]: ` (a definition), `<` (an autolink or angle-bracketed destination) or an `href=`/`src=`.
 const destinationBefore = /(?:\]\(\s*<?|\]:[ \t]*<?|<|(?:href|src)\s*=\s*["']?)$/i;
+
+/** Whether the destination at `start` is an image's: after `![alt](` or a `src=`. */
+function isImageSource(text: string, start: number): boolean {
+  return /(?:!\[[^\]\n]*\]\(\s*<?|\bsrc\s*=\s*["']?)$/i.test(text.slice(Math.max(text.lastIndexOf('\n', start - 1) + 1, start - 300), start));
+}
 
 /** Whether `offset` is inside a code span of its line. */
 function inCodeSpan(body: string, offset: number): boolean {

@@ -78,7 +78,8 @@ describe('address slips', () => {
 
   // TheCandidStartup.github.io's `[…](/https://blog.logrocket.com/…)`: jekyll 4.3.1 writes href="/https://blog.logrocket.com/…", a page of the site.
   it('reports a slash before a scheme, and no missing page for it', async () => {
-    const body = ['[post](/https://blog.logrocket.com/x/) and <a href="/HTTP://example.com/">y</a>, but [ok](/posts/https-guide/)', ''].join('\n');
+    // An image so written is a missing image (broken-image says so): caraya's `![…](/https://res.cloudinary.com/…)`.
+    const body = ['[post](/https://blog.logrocket.com/x/) and <a href="/HTTP://example.com/">y</a>, but [ok](/posts/https-guide/) ![i](/https://x.org/a.png) <img src="/https://x.org/b.png" alt="b"> ![j]((https://x.org/c.png))', ''].join('\n');
     assert.deepEqual(await schemeFindings(body), [
       { line: 3, written: '/https://', fix: 'https://' },
       { line: 3, written: '/HTTP://', fix: 'HTTP://' },
