@@ -206,13 +206,13 @@ export function renamedHeadingId(site: Site, post: ParsedPost, start: number, en
   const text = post.text.slice(0, start) + newText + post.text.slice(end);
   const style = headingIdStyleOf(site.config);
   if (!style) return undefined;
-  const anchors = anchorsOf(text.slice(post.bodyStart), post.bodyStart, { style, mdx: compilesAsMdx(site.config, post.path), goldmark: site.config.goldmarkIds });
+  const anchors = anchorsOf(text.slice(post.bodyStart), post.bodyStart, { style, mdx: compilesAsMdx(site.config, post.path), goldmark: site.config.goldmarkIds, mdx1: site.config.mdx1 });
   return anchors.find((anchor) => anchor.range.start === start && anchor.text !== undefined)?.id;
 }
 
 function headingAnchors(site: Site, post: ParsedPost) {
   const style = headingIdStyleOf(site.config);
-  return style ? anchorsOf(post.text.slice(post.bodyStart), post.bodyStart, { style, mdx: compilesAsMdx(site.config, post.path), goldmark: site.config.goldmarkIds }) : undefined;
+  return style ? anchorsOf(post.text.slice(post.bodyStart), post.bodyStart, { style, mdx: compilesAsMdx(site.config, post.path), goldmark: site.config.goldmarkIds, mdx1: site.config.mdx1 }) : undefined;
 }
 
 /** The path part of the destination as written: before its query or fragment. */

@@ -40,7 +40,7 @@ const defaults: Readonly<Record<GeneratorId, HeadingIdStyle | undefined>> = {
  * Ranges are offsets into the post (`bodyStart` added): a heading's text without `#`s and `{#id}`, an
  * anchor's id value. Headings come first, in document order, then explicit anchors.
  */
-export function anchorsOf(written: string, bodyStart: number, { style, mdx, goldmark = {} }: { readonly style: HeadingIdRule; readonly mdx: boolean; readonly goldmark?: GoldmarkIdOptions | undefined }): Anchor[] {
+export function anchorsOf(written: string, bodyStart: number, { style, mdx, goldmark = {}, mdx1 = false }: { readonly style: HeadingIdRule; readonly mdx: boolean; readonly goldmark?: GoldmarkIdOptions | undefined; readonly mdx1?: boolean | undefined }): Anchor[] {
   // A body without `#`, `=`, `-` or `<` has no heading and no anchor (setext needs `=` or `-` under a line),
   // nor `:` where definition terms get IDs.
   if (!/[#=<-]/.test(written) && !(goldmark.definitionTerms && written.includes(':')) && !written.includes('[^')) return [];
@@ -58,7 +58,7 @@ export function anchorsOf(written: string, bodyStart: number, { style, mdx, gold
     markdownIt ? markdownItAnchorAnchors(body, headings, markdownIt)
     : typeof style === 'object' ? githubSluggerAnchorsByRules(body, headings, astroRules(style as AstroHeadingIds))
     : kramdown ? kramdownAnchors(body, scanned, { explicitOnly: style === 'kramdown-explicit' })
-    : style === 'github-slugger' ? githubSluggerAnchors(body, headings, undefined, mdx)
+    : style === 'github-slugger' ? githubSluggerAnchors(body, headings, undefined, mdx, mdx1)
     : style === 'astro' ? githubSluggerAnchors(body, headings, astroRule)
     : goldmarkAnchors(body, headings, style === 'goldmark-explicit' ? 'github' : (style as Parameters<typeof goldmarkAnchors>[2]), { terms: goldmark.definitionTerms ? definitionTerms(body) : [], emoji: goldmark.emoji === true, explicitOnly: style === 'goldmark-explicit' });
   anchors.push(...explicitAnchors(body, htmlLines));

@@ -135,6 +135,8 @@ export interface SiteConfig {
   readonly headingIds?: HeadingIdStyle;
   /** What else Goldmark's settings give heading IDs from (Hugo), see `GoldmarkIdOptions`. */
   readonly goldmarkIds?: GoldmarkIdOptions;
+  /** Markdown is read by MDX 1's remark-parse 8 (Docusaurus 2), where `[text][label]` is a link whatever the labels defined. */
+  readonly mdx1?: true;
   /**
    * Raw HTML in Markdown never reaches the page: Hugo's Goldmark writes `<!-- raw HTML omitted -->` in its place unless
    * `markup.goldmark.renderer.unsafe` is on. Its images and links are then none of the page's.

@@ -90,7 +90,7 @@ function anchorsIn(text: string, bodyStart: number, config: SiteConfig, path: st
   // And a page whose own script reads the fragment answers any `#x` itself (3h4x.github.io's tags page scrolls to the
   // tag's button, which has no id).
   if (body.includes('location.hash') && /<script\b/i.test(body)) return undefined;
-  const anchors = anchorsOf(body, bodyStart, { style, mdx, goldmark: config.goldmarkIds });
+  const anchors = anchorsOf(body, bodyStart, { style, mdx, goldmark: config.goldmarkIds, mdx1: config.mdx1 });
   // The index outlives the text: a slice of it would keep the whole post in memory.
   return anchors.length === 0 ? noAnchors : anchors.map(({ id, text: headingText, range }) => ({ id: detached(id), ...(headingText !== undefined ? { text: detached(headingText) } : {}), range }));
 }

@@ -354,4 +354,14 @@ describe('Docusaurus pages as the build reads them', () => {
     const text = '---\ntitle: S\n---\n[a](target.md#setup) [b](target.md#gone) [c](partial.md#gone)\n';
     assert.deepEqual(check('docs/source.md', text).map(({ code, message }) => [code, /"#([^"]+)"/.exec(message)?.[1]]), [['broken-anchor', 'gone']]);
   });
+
+  // socket.io's blog: `#### socket.emit(eventName[, ...args][, ack])`, with no `[, ack]` defined, is
+  // socketemiteventname-args-ack in Docusaurus 3.10.2 (CommonMark: the brackets are text) and socketemiteventname-args in
+  // 2.4.3 (MDX 1's remark-parse 8 makes a link reference of them).
+  it('reads [text][label] in a heading as text where no definition names the label, from Docusaurus 3 on', async () => {
+    const post = '---\ntitle: P\n---\n[a](#socketemiteventname-args-ack) [b](#socketemiteventname-args) [c](#see-the-docs)\n\n#### socket.emit(eventName[, ...args][, ack])\n\n## See [the docs][docs]\n\n[docs]: https://example.com/\n';
+    const gone = async (core: string) => (await open({ 'package.json': `{ "dependencies": { "@docusaurus/core": "${core}" } }`, 'blog/2024-01-01-p.md': post })).check('blog/2024-01-01-p.md', post).filter((finding) => finding.code === 'broken-anchor').map((finding) => /"#([^"]+)"/.exec(finding.message)?.[1]);
+    assert.deepEqual(await gone('^3.10.2'), ['socketemiteventname-args']);
+    assert.deepEqual(await gone('2.4.3'), ['socketemiteventname-args-ack']);
+  });
 });

@@ -2,7 +2,7 @@ import { withEmoji } from './emojiShortcodes';
 import GithubSlugger, { slug } from 'github-slugger';
 import type { Anchor } from '../model';
 import type { ScannedHeading } from './headingScan';
-import { plainText } from './inlineText';
+import { definedReferences, plainText } from './inlineText';
 
 // Docusaurus and Astro: github-slugger over the heading's text as mdast/hast gives it (code content, link
 // and image text, no HTML tags), a repeated slug getting `-1`, `-2`, … Docusaurus's heading plugin
@@ -75,8 +75,10 @@ export function githubSluggerAnchorsByRules(body: string, headings: readonly Sca
   return anchors;
 }
 
-export function githubSluggerAnchors(body: string, headings: readonly ScannedHeading[], rule: SluggerRule = docusaurusRule, mdx = false): Anchor[] {
+/** `mdx1`: remark-parse 8 reads the headings (Docusaurus 2), where `[text][label]` is a link whatever the labels defined. */
+export function githubSluggerAnchors(body: string, headings: readonly ScannedHeading[], rule: SluggerRule = docusaurusRule, mdx = false, mdx1 = false): Anchor[] {
   const slugger = new GithubSlugger();
+  const references = mdx1 || !body.includes('][') ? undefined : definedReferences(body);
   const anchors: Anchor[] = [];
   for (const heading of headings) {
     if (heading.lines.length === 0) continue;
@@ -90,7 +92,7 @@ export function githubSluggerAnchors(body: string, headings: readonly ScannedHea
     if (commented !== undefined) end = last.start + comment!.index;
     else if (custom) end = last.start + custom.index;
     const raw = heading.lines.map((line) => body.slice(line.start, Math.min(line.end, end))).join('\n');
-    const text = plainText(raw, { imageAlt: true }).replace(/\s*\n\s*/g, '\n').trim();
+    const text = plainText(raw, { imageAlt: true, ...(references && { references }) }).replace(/\s*\n\s*/g, '\n').trim();
     // The slugger counts an h1's slug even where the theme then drops its ID.
     const id = commented ?? (custom ? custom[1]!.trim() : sluggedBy(rule, slugger, text));
     if (heading.level === 1 && !rule.firstLevelIds) continue;

@@ -2,8 +2,9 @@ import MarkdownIt from 'markdown-it';
 
 // A heading's text as the renderers read it for its ID: Markdown syntax reduced to what it shows. Code
 // spans give their content, links and images their text, autolinks their URL; emphasis and strikethrough
-// markers, HTML tags and backslashes go; entities are decoded. A link `[text][ref]` is taken as a link
-// (its definition is not looked up). The slug rules drop most punctuation anyway, so what matters is
+// markers, HTML tags and backslashes go; entities are decoded. A link `[text][ref]` is taken as a link,
+// unless `references` says which labels the document defines and its label is none of them (CommonMark
+// then reads the brackets as text). The slug rules drop most punctuation anyway, so what matters is
 // what they keep: letters, digits, `_`, `-` and blanks.
 
 const unescape = new MarkdownIt('zero').utils.unescapeAll;
@@ -19,6 +20,24 @@ export interface PlainTextOptions {
    * letter or digit). Either way a run with no partner is text (`@_init` keeps its `_`).
    */
   readonly emphasis?: 'commonmark' | 'kramdown';
+  /**
+   * The reference labels the document defines (`referenceLabel` of each): `[text][label]` with another label is text,
+   * as in CommonMark (micromark: Docusaurus 3's `#### emit(eventName[, ...args][, ack])` is `emiteventname-args-ack`).
+   * Absent: every `[text][label]` is a link (remark-parse 8 of MDX 1, Docusaurus 2: `emiteventname-args`).
+   */
+  readonly references?: ReadonlySet<string>;
+}
+
+/** A reference label as CommonMark matches it: case folded, inner blanks one space. */
+export function referenceLabel(label: string): string {
+  return label.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+/** The labels of the link reference definitions in `body` (`[label]: destination` at a line's start). */
+export function definedReferences(body: string): Set<string> {
+  const labels = new Set<string>();
+  if (body.includes(']:')) for (const match of body.matchAll(/^ {0,3}\[((?:[^\[\]\\]|\\.)+)\]:/gm)) labels.add(referenceLabel(match[1]!));
+  return labels;
 }
 
 /** A `_` run in the text, kept until it is known whether a partner makes it an emphasis marker. */
@@ -82,7 +101,7 @@ export function plainText(raw: string, options: PlainTextOptions): string {
       const close = matchingBracket(raw, open);
       if (close !== -1) {
         const after = linkTail(raw, close + 1);
-        if (after !== -1) {
+        if (after !== -1 && !(options.references && raw[close + 1] === '[' && !options.references.has(referenceLabel(raw.slice(close + 2, after - 1) || raw.slice(open + 1, close))))) {
           flush();
           if (!image || options.imageAlt) emit(plainText(raw.slice(open + 1, close), options));
           i = after;

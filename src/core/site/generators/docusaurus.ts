@@ -1,5 +1,6 @@
 import { docusaurusDetection } from './detection';
 import type { SiteFileSystem } from '../../host/fileSystem';
+import { allBefore, installedReleases } from '../installedVersion';
 import { dirname, isInside, joinPath, normalizePath, relativePath } from '../../text/paths';
 import { basePathOf, hostOf, withHost, readDataFile, readText } from '../configFiles';
 import { readLocalPlugins, type AddedRoute, type ContentKind } from './docusaurus/localPlugins';
@@ -107,6 +108,7 @@ export const docusaurus: GeneratorProfile = {
       routing,
       ...(await tagRegistries(fs, siteDir, plugins, locales)),
       ...(await readsTabIndentation(fs, siteDir, '@docusaurus/core', [3, 10, 0])),
+      ...(await readsMdx1(fs, siteDir)),
     };
     return { config, problems: [] };
   }),
@@ -490,4 +492,10 @@ async function publishedHost(fs: SiteFileSystem, root: string, source: string): 
   }
   const cname = (await readText(fs, joinPath(root, 'static', 'CNAME')))?.trim().split(/\s+/)[0];
   return cname && /^[a-z0-9.-]+\.[a-z]{2,}$/i.test(cname) ? cname.toLowerCase() : undefined;
+}
+
+/** `mdx1` where the site builds with Docusaurus 2, whose Markdown is MDX 1's (remark-parse 8); Docusaurus 3 reads MDX 3. */
+async function readsMdx1(fs: SiteFileSystem, siteDir: string): Promise<{ mdx1?: true }> {
+  const releases = await installedReleases(fs, siteDir, '@docusaurus/core');
+  return releases && allBefore(releases, [3, 0, 0]) ? { mdx1: true } : {};
 }
