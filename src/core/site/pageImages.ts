@@ -20,11 +20,10 @@ export interface ImagePage {
  * another found the image.
  */
 export function resolvePageImage(site: Site, page: ImagePage, reference: ImageReference): ImageResolution {
-  // Astro leaves an HTML `<img src>` as written (remark-collect-images takes Markdown images only: astro 5.14.1 keeps
-  // `src="./x.png"` and copies no x.png), so the browser asks the page's URL for it. Where the URL is unknown, the
-  // file's folder stands in.
-  const htmlOnAstro = site.config.generator === 'astro' && reference.origin === 'html';
-  const asked = htmlOnAstro ? fromPageUrl(site, page, reference) : undefined;
+  // Astro and Docusaurus leave an HTML or JSX `<img src>` as written (Astro's remark-collect-images and Docusaurus'
+  // transformImage take Markdown images only: astro 5.14.1 and docusaurus 3.10.2 keep `src="./x.png"` and copy no
+  // x.png), so the browser asks the page's URL for it. Where the URL is unknown, the file's folder stands in.
+  const asked = htmlAsWritten(site, reference) ? fromPageUrl(site, page, reference) : undefined;
   if (asked) return asked;
   const resolution = resolveImage(site.profile, site.config, site.files, page.path, reference);
   // A host that serves any letter case (Netlify) serves the file as written.
@@ -86,7 +85,7 @@ function inOwnBundle(site: Site, page: ImagePage, reference: ImageReference): st
  * root: undefined then.
  */
 function fromPageUrl(site: Site, page: ImagePage, reference: ImageReference): ImageResolution | undefined {
-  const asWritten = writesPathsAsTheyAre.has(site.config.generator) || (site.config.generator === 'astro' && reference.origin === 'html');
+  const asWritten = writesPathsAsTheyAre.has(site.config.generator) || htmlAsWritten(site, reference);
   if (!asWritten || reference.path.startsWith('/') || /^[a-z][a-z0-9+.-]*:/i.test(reference.path)) return undefined;
   const route = ownRoute(site, page);
   // A URL the site computes (an eleventyComputed permalink): a browser stops climbing at the root, so the path
@@ -119,6 +118,11 @@ function resolvedAt(site: Site, page: ImagePage, reference: ImageReference, path
 
 // Plain Markdown has no page URL: it is read as a file (a forge, the editor's preview), so only its folder counts.
 const writesPathsAsTheyAre: ReadonlySet<string> = new Set(['jekyll', 'hugo', 'eleventy']);
+
+/** An HTML or JSX `<img>` whose `src` the generator writes as it is, though it bundles Markdown images (Astro, Docusaurus). */
+function htmlAsWritten(site: Site, reference: ImageReference): boolean {
+  return (site.config.generator === 'astro' || site.config.generator === 'docusaurus') && reference.origin === 'html';
+}
 
 /** The page's URL, from its summary, or worked out from its frontmatter while the site is indexed. */
 export function ownRoute(site: Site, page: ImagePage) {

@@ -364,4 +364,12 @@ describe('Docusaurus pages as the build reads them', () => {
     assert.deepEqual(await gone('^3.10.2'), ['socketemiteventname-args']);
     assert.deepEqual(await gone('2.4.3'), ['socketemiteventname-args-ack']);
   });
+
+  // OpenLineage's blog: `<img src="./screenshot.gif">` in an MDX post, which docusaurus 3.10.2 writes as it is (the browser
+  // asks /blog/…/screenshot.gif, never built), while `![…](./screenshot.gif)` beside it is bundled.
+  it('looks for a JSX <img> with a relative src at the page\'s URL, not beside the file', async () => {
+    const post = '---\ntitle: Q\nslug: q\n---\n<img src="./pic.png" alt="A chart" />\n\n![A chart in markdown](./pic.png)\n';
+    const { check } = await open({ 'blog/2024-01-02-q/index.mdx': post, 'blog/2024-01-02-q/pic.png': new Uint8Array([0x89, 0x50, 0x4e, 0x47]) });
+    assert.deepEqual(check('blog/2024-01-02-q/index.mdx', post).filter((finding) => finding.code === 'broken-image').map((finding) => finding.line), [4]);
+  });
 });
