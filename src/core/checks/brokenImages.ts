@@ -6,6 +6,7 @@ import { referenceFor, type ImageResolution } from '../site/imageResolution';
 import { ownRoute, resolvePageImage } from '../site/pageImages';
 import { relativeUrl } from '../site/resolveLink';
 import { basename, isInside, relativePath } from '../text/paths';
+import { inSpecialFolder } from '../site/routes/jekyll';
 import { formatBytes } from '../site/imageWeights';
 import { inAbsentSubmodule } from '../site/absentSubmodules';
 import type { Check, CheckContext } from './context';
@@ -104,6 +105,11 @@ function checkReference(context: CheckContext, reference: ImageReference, weighe
     case 'found':
       if (isUnpublishedAsset(site, reference, resolution.file)) {
         context.report({ code: 'broken-image', severity: 'warning', range: reference.range, message: msg('Image {0} is a file of assets/, which Hugo publishes only where a template uses it, and no image render hook of the site takes Markdown images: unless another template uses this file, the page shows a missing image. Move it to static/ or beside the post.', shown) });
+        return;
+      }
+      if (site.config.generator === 'jekyll' && inSpecialFolder(site.config, resolution.file)) {
+        const folder = relativePath(site.root, resolution.file);
+        context.report({ code: 'broken-image', severity, range: reference.range, message: msg('Image {0} is {1}, which Jekyll does not publish: it copies no file below a folder, or of a name, that starts with "_", ".", "#" or "~" unless `include` in _config.yml names it. The page shows a missing image.', shown, folder) });
         return;
       }
       const elsewhere = staticFileAskedElsewhere(site, post, reference, resolution.file);

@@ -390,4 +390,15 @@ describe('Jekyll links to a page\'s .md file', () => {
     assert.deepEqual(await links(site('', '0.8.0')), notFollowed);
     assert.deepEqual(await links(site(collections, '0.6.1')), notFollowed);
   });
+
+  // joshjohanning.github.io's _tabs/speaking.md shows assets/screenshots/_speaking/…: jekyll 4.3.1 copies no file below a
+  // `_` folder that `include` does not name (entry_filter.rb), so the page's <img> is a 404.
+  it('finds no image below a special folder inside the site, unless include names it', async () => {
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47]);
+    const post = '---\ntitle: A\n---\n![Hidden](/assets/_hidden/a.png)\n\n![Shown](/assets/shown/b.png)\n\n![Draft](../assets/shown/_c.png)\n';
+    const broken = async (config: string) => (await open({ '_config.yml': config, 'assets/_hidden/a.png': png, 'assets/shown/b.png': png, 'assets/shown/_c.png': png, '_posts/2020-01-01-a.md': post })).check('_posts/2020-01-01-a.md', post).filter((finding) => finding.code === 'broken-image').map((finding) => finding.line);
+    assert.deepEqual(await broken('title: t\n'), [3, 7]);
+    assert.deepEqual(await broken('title: t\ninclude: [assets/_hidden, _c.png]\n'), []);
+  });
 });
+

@@ -157,7 +157,7 @@ export const jekyll: GeneratorProfile = {
   // `/assets/x.png` is served from the source folder (after `baseurl`). A relative path is taken from
   // the page's folder or, as `relative_url` and jekyll-seo-tag treat it, from the site root.
   imageCandidates: (config, postPath, imagePath) =>
-    imagePath.startsWith('/') ? rootRelativeCandidates(config, imagePath) : [joinPath(dirname(postPath), imagePath), ...config.publicDirs.map((dir) => joinPath(dir, imagePath))],
+    (imagePath.startsWith('/') ? rootRelativeCandidates(config, imagePath) : [joinPath(dirname(postPath), imagePath), ...config.publicDirs.map((dir) => joinPath(dir, imagePath))]),
 };
 
 /** Top-level folders Jekyll does not read as pages: `_`/`.`-named ones other than posts, drafts and collections. */
@@ -220,6 +220,7 @@ function jekyllRouting(data: ConfigData, source: string, plugins: string[]): Jek
     plugins,
     // `include: [_pages]`: a `_` folder Jekyll walks like any other (entry_filter.rb keeps what `include` names first).
     ...(included.length > 0 ? { includedSpecialFolders: included } : {}),
+    ...(stringList(data['include']).length > 0 ? { included: stringList(data['include']).map((entry) => entry.replace(/^\/+|\/+$/g, '')) } : {}),
     ...(paginatePath ? { paginatePath } : {}),
     ...(has('jekyll-feed') ? { feedPath: (feed && typeof feed['path'] === 'string' ? feed['path'] : undefined) ?? '/feed.xml' } : {}),
     ...(archives ? { archives } : {}),

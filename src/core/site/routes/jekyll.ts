@@ -34,6 +34,8 @@ export interface JekyllRouting {
   readonly plugins: readonly string[];
   /** Top-level `_` folders the config's `include` names: their files are pages like any others', not a collection's. */
   readonly includedSpecialFolders?: readonly string[];
+  /** Every entry of the config's `include` with its slashes trimmed (`.htaccess`, `assets/_shots`): what Jekyll reads though special. */
+  readonly included?: readonly string[];
   /** Folders below the source where the site's own plugins (`_plugins/`) make pages no rule on paths knows (see `LocalPlugins.pageFolders`). */
   readonly pluginPageFolders?: readonly string[];
   /** No jekyll-relative-links (nor GitHub Pages, which runs it): a link to a page's `.md` file stays as written. */
@@ -157,6 +159,21 @@ type Item =
   | { readonly kind: 'document'; readonly label: string; readonly relativePath: string; readonly draft: boolean; readonly categoriesFromPath: readonly string[] };
 
 const specialSegment = /^[_.#~]|~$/;
+
+/**
+ * Whether Jekyll never copies `file` to the site: a folder or file below a top-level folder whose name is special
+ * (`assets/_speaking/a.png`, `img/_draft.png`), which entry_filter.rb drops at any depth unless `include` names it
+ * (jekyll 4.3.1 writes no assets/_hidden/a.png). Top-level `_` folders are posts, drafts, collections or includes:
+ * other rules say what of them is published.
+ */
+export function inSpecialFolder(config: SiteConfig, file: string): boolean {
+  const routing = jekyllRoutingOf(config);
+  if (!routing || !isInside(routing.source, file)) return false;
+  const segments = relativePath(routing.source, file).split('/');
+  if (segments.length < 2 || specialSegment.test(segments[0]!)) return false;
+  const included = routing.included ?? [];
+  return segments.some((segment, index) => index > 0 && specialSegment.test(segment) && !included.some((entry) => entry === segment || entry === segments.slice(0, index + 1).join('/')));
+}
 
 function classify(routing: JekyllRouting, path: string): Item | undefined {
   if (!isInside(routing.source, path) || path === routing.source) return undefined;
