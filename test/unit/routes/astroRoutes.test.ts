@@ -115,6 +115,9 @@ describe('Astro URL rules', () => {
     assert.deepEqual(entriesMapped('/posts/[...slug]', `---\nexport async function getStaticPaths({ paginate }) {\n  ${mapping}}${rest}`), { collection: 'posts', field: 'slug' });
     assert.deepEqual(entriesMapped('/posts/[...slug]', `---\nexport const getStaticPaths = (async () => {\n  ${mapping}}) satisfies GetStaticPaths;${rest}`), { collection: 'posts', field: 'slug' });
     assert.deepEqual(entriesMapped('/posts/[...slug]', `---\nexport const getStaticPaths: GetStaticPaths = async (): Promise<Paths> => {\n  ${mapping}};${rest}`), { collection: 'posts', field: 'slug' });
+    // cappato/astro-blog: getStaticPaths maps a list of the site's own, the page shows the "blog" posts; astro 5.18.2 builds
+    // /blog/pillar/devops/ for the list's `devops`, no page per post.
+    assert.equal(entriesMapped('/blog/pillar/[pillarId]', '---\nimport { getAllPillars } from "../../../pillars";\nexport async function getStaticPaths() {\n  return getAllPillars().map((pillar) => ({ params: { pillarId: pillar.id }, props: { pillar } }));\n}\nconst posts = await getCollection("blog");\n---\n'), undefined);
     // Written as an expression, its body is not cut out: both collections, so the URLs stay unknown.
     assert.equal(entriesMapped('/posts/[...slug]', `---\nexport const getStaticPaths = async () => (await getCollection("posts")).map((entry) => ({ params: { slug: entry.slug } }));${rest}`), undefined);
   });

@@ -580,10 +580,11 @@ export function entriesMapped(route: string, text: string, helpers = ''): AstroP
   if (/(?<![\w$])paginate\s*\(/.test(script)) return undefined;
   const collectionsIn = (source: string) => new Set(callArguments(source, 'getCollection').map((args) => stringLiteralValue(args.split(',')[0] ?? '')));
   // The page's own getCollection, else that of the site's modules it imports (Astro Cactus's `getAllPosts()`):
-  // getStaticPaths' where it calls one, for the page's rendering may read another collection (doingandlearning's
-  // posts/[...slug].astro maps "posts" and shows each post's entries of "webmentions").
-  const mapped = collectionsIn(staticPathsBody(script) ?? '');
-  const own = mapped.size > 0 ? mapped : collectionsIn(script);
+  // getStaticPaths' alone where it is written as a block, for the page's rendering may read another collection
+  // (doingandlearning's posts/[...slug].astro maps "posts" and shows each post's "webmentions"; cappato's
+  // blog/pillar/[pillarId].astro maps a list of its own and shows the "blog" posts of each).
+  const mapping = staticPathsBody(script);
+  const own = collectionsIn(mapping ?? script);
   let names = own.size > 0 ? own : collectionsIn(helpers);
   // A helper that takes the collection's name (bigandy's getAllPosts("blog") → getCollection(collection)): the name
   // the page passes it.
