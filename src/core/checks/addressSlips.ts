@@ -27,7 +27,7 @@ export const checkAddressSlips: Check = (context) => {
   // `localhost:8080` or `example.com:8080` with no `http://`: a URL whose scheme is the host name, which no browser opens
   // (pivotal/blog's [localhost:8080](localhost:8080)); a host with a dot or localhost, a port, then the end or a path.
   const hostPorts = mayHoldHostAndPort(written) ? [...written.matchAll(hostPortStart)].filter((match) => destinationBefore.test(match[1]!)) : [];
-  const wrapped = /\(\(|["']\(|\]:[ \t]*\(/.test(written) ? [...written.matchAll(wrappedStart)].filter((match) => destinationBefore.test(match[1]!)) : [];
+  const wrapped = /\(\(|["'<]\(|\]:[ \t]*\(/.test(written) ? [...written.matchAll(wrappedStart)].filter((match) => destinationBefore.test(match[1]!)) : [];
   const slashed = written.includes('/http') || written.includes('/HTTP') ? [...written.matchAll(slashedStart)].filter((match) => destinationBefore.test(match[1]!)) : [];
   if (mistyped.length === 0 && hostPorts.length === 0 && wrapped.length === 0 && slashed.length === 0) return;
   const mdx = compilesAsMdx(site.config, post.path);

@@ -67,13 +67,14 @@ describe('address slips', () => {
   // TheCandidStartup.github.io: `[my recipe](({% link _posts/…md %}))` and `[both]((https://…))`, which jekyll 4.3.1 writes as
   // href="(/2020/01/02/b.html)" and href="(https://…)"; text.baldanders.info's `((http://… "title"))` in hugo 0.111.3 likewise.
   it('reports an address wrapped in parentheses, a template tag inside included, with the parentheses dropped', async () => {
-    const body = ['See [my recipe](({% link _posts/2024-01-01-a.md %})) and [both]((https://example.com/x/)).', '', '[t]((http://example.com/a "Title")) <a href="(/b/)">b</a>', '', '[fine](https://en.wikipedia.org/wiki/Foo_(bar)) (see [docs](https://x.org)) `[c]((https://x.org))`', '', '[dall-e]: (https://openai.com/blog/dall-e/)', ''].join('\n');
+    const body = ['See [my recipe](({% link _posts/2024-01-01-a.md %})) and [both]((https://example.com/x/)).', '', '[t]((http://example.com/a "Title")) <a href="(/b/)">b</a>', '', '[fine](https://en.wikipedia.org/wiki/Foo_(bar)) (see [docs](https://x.org)) `[c]((https://x.org))`', '', '[dall-e]: (https://openai.com/blog/dall-e/)', '', '[the theme](<(https://github.com/5t3ph/x)>)', ''].join('\n');
     assert.deepEqual(await schemeFindings(body), [
       { line: 3, written: '({% link _posts/2024-01-01-a.md %})', fix: '{% link _posts/2024-01-01-a.md %}' },
       { line: 3, written: '(https://example.com/x/)', fix: 'https://example.com/x/' },
       { line: 5, written: '(http://example.com/a', fix: 'http://example.com/a' },
       { line: 5, written: '(/b/)', fix: '/b/' },
       { line: 9, written: '(https://openai.com/blog/dall-e/)', fix: 'https://openai.com/blog/dall-e/' },
+      { line: 11, written: '(https://github.com/5t3ph/x)', fix: 'https://github.com/5t3ph/x' },
     ]);
   });
 
