@@ -257,6 +257,29 @@ describe('Eleventy heading IDs by markdown-it-anchor with a slugify Postcraft kn
     assert.deepEqual(check('posts/a.md', post).filter((finding) => finding.code === 'broken-image').map((finding) => /"([^"]+)"/.exec(finding.message)?.[1]), ['mouse.jpg', 'cat.jpg']);
   });
 
+  // musikele/blog-eleventy: a global eleventyComputed of tags alone; Eleventy 3.1.2 computes only the keys it has, so the
+  // posts keep their URLs and ../aa/ is a 404. One that computes permalink, or one Postcraft cannot read, leaves URLs unknown.
+  it('keeps URLs known under a global eleventyComputed that computes no permalink', async () => {
+    const post = '---\ntitle: B\n---\n[to a](../a/) [typo](../aa/)\n';
+    const broken = async (computed: string) => (await open({ 'eleventy.config.js': `export default function (c) {\n  c.addGlobalData('eleventyComputed', ${computed});\n}\n`, 'about.md': '# About\n', 'posts/a.md': '---\ntitle: A\n---\nA.\n', 'posts/b.md': post })).check('posts/b.md', post).filter((finding) => finding.code === 'broken-link').map((finding) => /"([^"]+)"/.exec(finding.message)?.[1]);
+    assert.deepEqual(await broken('{ tags: (d) => (Array.isArray(d.tags) ? d.tags.map((t) => t.toLowerCase()) : d.tags) }'), ['../aa/']);
+    assert.deepEqual(await broken('{ permalink: (d) => `/${d.page.fileSlug}/` }'), []);
+    assert.deepEqual(await broken('computedData'), []);
+    const dotted = async (name: string) => (await open({ 'eleventy.config.js': `export default function (c) {\n  c.addGlobalData('${name}', (d) => d.permalink);\n}\n`, 'about.md': '# About\n', 'posts/a.md': '---\ntitle: A\n---\nA.\n', 'posts/b.md': post })).check('posts/b.md', post).filter((finding) => finding.code === 'broken-link').length;
+    assert.equal(await dotted('eleventyComputed.permalink'), 0);
+    assert.equal(await dotted('eleventyComputed.title'), 1);
+  });
+
+  // musikele/blog-eleventy's and LJWatson's paginated home pages: Eleventy 3.1.2 writes `/` and `/archives/page2/`…, so
+  // the pattern is those two branches, not every URL of the site (which hid every broken link).
+  it('reads each branch of an {% if %} in a permalink as a URL the page may have', async () => {
+    const post = '---\ntitle: B\n---\n[to a](../a/) [typo](../aa/) [page](/archives/page2/)\n';
+    const broken = async (permalink: string) => (await open({ 'index.njk': `---\npagination: { data: collections.all, size: 1 }\npermalink: "${permalink}"\n---\n`, 'posts/a.md': '---\ntitle: A\n---\nA.\n', 'posts/b.md': post })).check('posts/b.md', post).filter((finding) => finding.code === 'broken-link').map((finding) => /"([^"]+)"/.exec(finding.message)?.[1]);
+    assert.deepEqual(await broken('/{% if pagination.pageNumber > 0 %}archives/page{{ pagination.pageNumber + 1 }}/{% endif %}'), ['../aa/']);
+    assert.deepEqual(await broken('{%- if pagination.pageNumber > 0 -%}archives/page{{ pagination.pageNumber }}{%- else -%}archives/page1{%- endif -%}/index.html'), ['../aa/']);
+    assert.deepEqual(await broken('/{% for x in y %}{{ x }}/{% endfor %}'), []);
+  });
+
   it('knows no IDs with a slugify it cannot run', async () => {
     assert.deepEqual(await reported('(s) => slugify(s, { separator: "_" })'), []);
     assert.deepEqual(await reported('(s) => s.toLowerCase()'), []);

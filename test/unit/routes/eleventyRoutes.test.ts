@@ -100,7 +100,9 @@ describe('Eleventy URL rules', () => {
 
   it('take the pages of other templates, their pagination, feeds and unrendered permalinks as generated', async () => {
     const site = await loadSite(files);
-    for (const url of ['/', '/tags/garden/', '/list/', '/list/1/', '/feed.xml', '/feed/feed.xml', '/c/yes/', '/c/anything/']) assert.equal(eleventyRoutes.isGeneratedUrl(site, url), true, url);
+    for (const url of ['/', '/tags/garden/', '/list/', '/list/1/', '/feed.xml', '/feed/feed.xml', '/c/yes/']) assert.equal(eleventyRoutes.isGeneratedUrl(site, url), true, url);
+    // Each branch of the {% if %}, and nothing else.
+    assert.equal(eleventyRoutes.isGeneratedUrl(site, '/c/anything/'), false);
     for (const url of ['/blog/missing/', '/n/one/', '/notes/one/', '/about/']) assert.equal(eleventyRoutes.isGeneratedUrl(site, url), false, url);
   });
 

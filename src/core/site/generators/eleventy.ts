@@ -4,7 +4,7 @@ import { basename, dirname, isInside, joinPath, relativePath } from '../../text/
 import { basePathOf, readText } from '../configFiles';
 import type { SiteConfig } from '../model';
 import { AuthorRegistry, authorsFromDataFile, authorsFromDataFolder, dataExtensions } from './dataAuthors';
-import { allStringLiteralSettings, booleanSetting, callArguments, matchingBracket, objectSetting, stringItems, stringListSetting, stringLiteralSetting, topLevelProperties, topLevelString, stringLiteralValue, withoutComments } from './jsConfig';
+import { allStringLiteralSettings, booleanSetting, callArguments, matchingBracket, objectSetting, stringItems, stringListSetting, stringLiteralSetting, topLevelProperties, topLevelString, splitTopLevel, stringLiteralValue, withoutComments } from './jsConfig';
 import { compiled, globSource, matchingAny } from './globs';
 import { parseFrontmatter } from '../../frontmatter/parse';
 import { isExcludedFile } from '../pageKinds';
@@ -219,6 +219,23 @@ const maxRoutingEntries = 20_000;
 const maxTemplateBytes = 512 * 1024;
 
 /**
+ * Whether the config adds a global `eleventyComputed` that computes `permalink`: Eleventy computes only the keys the
+ * object has (musikele's `addGlobalData('eleventyComputed', { tags: … })` leaves every URL as it was; Eleventy 3.1.2
+ * checked). An object Postcraft cannot read (a variable, a function) may compute it.
+ */
+function computesPermalinkGlobally(source: string): boolean {
+  return callArguments(source, 'addGlobalData').some((args) => {
+    const [nameArgument, value = ''] = splitTopLevel(args);
+    const name = nameArgument === undefined ? undefined : stringLiteralValue(nameArgument);
+    // `addGlobalData("eleventyComputed.permalink", …)` (verlok's drafts) names the key itself.
+    if (name?.startsWith('eleventyComputed.')) return name === 'eleventyComputed.permalink';
+    if (name !== 'eleventyComputed') return false;
+    const object = value.trim();
+    return !object.startsWith('{') || object.includes('permalink');
+  });
+}
+
+/**
  * What decides URLs, read once at load: data files' `permalink`s and the pages other templates (Nunjucks
  * lists, tag pages, feeds) make, from a walk of the input folder; the passthrough copies; and what makes
  * every URL unknowable (url transforms, a global `permalink`, data files under other names).
@@ -228,7 +245,8 @@ async function routing(fs: SiteFileSystem, config: SiteConfig, dirs: EleventyDir
   const globalData = (await fs.readDirectory(dirs.data)).filter((entry) => entry.type === 'file').map((entry) => entry.name);
   const computedGlobally = await Promise.all(globalData.filter((name) => /^eleventyComputed\./.test(name)).map((name) => readText(fs, joinPath(dirs.data, name))));
   const permalinksUnknown =
-    /\baddUrlTransform\s*\(|\bsetDataFileSuffixes\s*\(|\bsetDataFileBaseName\s*\(|\baddGlobalData\s*\(\s*['"`](?:permalink|eleventyComputed)/.test(source) ||
+    /\baddUrlTransform\s*\(|\bsetDataFileSuffixes\s*\(|\bsetDataFileBaseName\s*\(|\baddGlobalData\s*\(\s*['"`]permalink/.test(source) ||
+    computesPermalinkGlobally(source) ||
     globalData.some((name) => /^permalink\./.test(name)) ||
     computedGlobally.some((text) => text?.includes('permalink'));
   const { dataFiles, templates } = await walkInput(fs, config, dirs, formats);

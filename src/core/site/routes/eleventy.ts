@@ -247,13 +247,20 @@ function variable(name: string, page: PageVariables, data: Readonly<Record<strin
 
 /**
  * The URLs a permalink template can give: its text, with each `{{ … }}` any part of one path segment
- * (any path, when it names a path variable) and each `{% … %}` anything.
+ * (any path, when it names a path variable); each branch of its `{% if %}`s (musikele's and tink's paginated
+ * home pages, `/{% if pagination.pageNumber > 0 %}archives/page{{ pagination.pageNumber + 1 }}/{% endif %}`: `/`
+ * and `/archives/page2/`…, Eleventy 3.1.2 checked); and where other tags stand, anything from the first to the last.
  */
 export function templatePattern(permalink: string): RegExp {
+  const branches = permalink.includes('{%') ? conditionalBranches(permalink) : undefined;
+  if (branches) return new RegExp(`^(?:${branches.map((branch) => templateSource(branch.replace(/\/{2,}/g, '/'))).join('|')})$`);
   // Text between tags may be conditional or repeated: from the first tag to the last, anything.
   const first = permalink.indexOf('{%');
   const last = permalink.lastIndexOf('%}');
-  const template = first === -1 || last < first ? permalink : `${permalink.slice(0, first)}{%%}${permalink.slice(last + 2)}`;
+  return new RegExp(`^${templateSource(first === -1 || last < first ? permalink : `${permalink.slice(0, first)}{%%}${permalink.slice(last + 2)}`)}$`);
+}
+
+function templateSource(template: string): string {
   const source = template
     .split(/(\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\})/)
     .map((part) => {
@@ -263,7 +270,39 @@ export function templatePattern(permalink: string): RegExp {
     })
     .join('');
   const rooted = source.startsWith('/') || source.startsWith('.*') ? source : `/${source}`;
-  return new RegExp(`^${rooted}${permalink.endsWith('/') ? '(?:index\\.html)?' : ''}$`);
+  return `${rooted}${template.endsWith('/') ? '(?:index\\.html)?' : ''}`;
+}
+
+/**
+ * The permalink's text for each way through its `{% if %}`/`{% unless %}` tags (`elsif`, `else`; none nested, at most 16
+ * ways), each branch's text in place of the tags; undefined where another tag stands in it (a loop, an assignment).
+ */
+function conditionalBranches(permalink: string): string[] | undefined {
+  let ways = [''];
+  let branches: string[] | undefined;
+  let otherwise = false;
+  for (const part of permalink.split(/(\{%-?[\s\S]*?-?%\})/)) {
+    const tag = /^\{%-?\s*(\w+)/.exec(part)?.[1];
+    if (tag === undefined) {
+      if (branches) branches[branches.length - 1] += part;
+      else ways = ways.map((way) => way + part);
+    } else if (tag === 'if' || tag === 'unless') {
+      if (branches) return undefined;
+      branches = [''];
+      otherwise = false;
+    } else if (tag === 'elsif' || tag === 'else') {
+      if (!branches || otherwise) return undefined;
+      branches.push('');
+      otherwise = tag === 'else';
+    } else if (tag === 'endif' || tag === 'endunless') {
+      if (!branches) return undefined;
+      const taken = otherwise ? branches : [...branches, ''];
+      ways = ways.flatMap((way) => taken.map((branch) => way + branch));
+      branches = undefined;
+      if (ways.length > 16) return undefined;
+    } else return undefined;
+  }
+  return branches ? undefined : ways;
 }
 
 /** Pages 2… of a paginated template are written one folder deeper: `/blog/` → `/blog/1/`. */
