@@ -28,7 +28,7 @@ export const checkAddressSlips: Check = (context) => {
   // (pivotal/blog's [localhost:8080](localhost:8080)); a host with a dot or localhost, a port, then the end or a path.
   const hostPorts = mayHoldHostAndPort(written) ? [...written.matchAll(hostPortStart)].filter((match) => destinationBefore.test(match[1]!)) : [];
   const wrapped = /\(\(|["'<]\(|\]:[ \t]*\(/.test(written) ? [...written.matchAll(wrappedStart)].filter((match) => destinationBefore.test(match[1]!)) : [];
-  const slashed = written.includes('/http') || written.includes('/HTTP') ? [...written.matchAll(slashedStart)].filter((match) => destinationBefore.test(match[1]!)) : [];
+  const slashed = /\/https?:\/\//i.test(written) ? [...written.matchAll(slashedStart)].filter((match) => destinationBefore.test(match[1]!)) : [];
   if (mistyped.length === 0 && hostPorts.length === 0 && wrapped.length === 0 && slashed.length === 0) return;
   const mdx = compilesAsMdx(site.config, post.path);
   // Offsets stay those of the text as written: pageMarkdown blanks what the generator drops with spaces.
@@ -59,7 +59,8 @@ export const checkAddressSlips: Check = (context) => {
     const meant = `http://${address}`;
     report(start, address.length, msg('"{0}" has no scheme: the browser reads "{1}:" as one, which it cannot open, so this link leads nowhere. Did you mean "{2}"?', address, address.slice(0, address.lastIndexOf(':')), meant), meant);
   }
-  // An image's source so written is a missing image, which the image check reports (caraya's `![…](/https://res.cloudinary.com/…)`).
+  // An image's source wrapped or slashed so is a missing image, which the image check reports (caraya's
+  // `![…](/https://res.cloudinary.com/…)`).
   for (const match of wrapped) {
     const start = match.index + match[1]!.length;
     if (isImageSource(written, start)) continue;
@@ -100,6 +101,7 @@ function isDigit(code: number): boolean {
 function isAsciiLetter(code: number): boolean {
   return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 }
+
 // A host (localhost, or a name with a dot) and a port, with up to 12 characters before it on its line, then the end of the address or a path.
 const hostPortStart = /([^\n]{0,12}?)\b((?:localhost|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,24}):\d{1,5})(?=[/?#)\s"'>]|$)/gi;
 

@@ -71,19 +71,25 @@ export function shortcodesOfRemoteImages(source: string): Set<string> {
     }
   }
   const remote = new Set<string>();
-  for (const [name, handler] of handlers) if (writesRemoteAddress(source, handler)) remote.add(name);
+  // Each name's definition looked up once for all handlers: a config with many shortcodes names the same helpers.
+  const definitions = new Map<string, string | undefined>();
+  const definitionIn = (name: string) => {
+    if (!definitions.has(name)) definitions.set(name, definitionOf(source, name));
+    return definitions.get(name);
+  };
+  for (const [name, handler] of handlers) if (writesRemoteAddress(definitionIn, handler)) remote.add(name);
   return remote;
 }
 
-/** Whether `code`, or a function or constant of `source` it names (three levels deep), holds an `http(s)://` address. */
-function writesRemoteAddress(source: string, code: string, depth = 0, seen = new Set<string>()): boolean {
+/** Whether `code`, or a function or constant it names (`definitionIn`, three levels deep), holds an `http(s)://` address. */
+function writesRemoteAddress(definitionIn: (name: string) => string | undefined, code: string, depth = 0, seen = new Set<string>()): boolean {
   if (/["'`]https?:\/\//.test(code)) return true;
   if (depth >= 3) return false;
   for (const [name] of code.matchAll(/(?<![\w$.])[A-Za-z_$][\w$]*(?![\w$])/g)) {
     if (seen.has(name) || keywords.has(name)) continue;
     seen.add(name);
-    const definition = definitionOf(source, name);
-    if (definition !== undefined && writesRemoteAddress(source, definition, depth + 1, seen)) return true;
+    const definition = definitionIn(name);
+    if (definition !== undefined && writesRemoteAddress(definitionIn, definition, depth + 1, seen)) return true;
   }
   return false;
 }
