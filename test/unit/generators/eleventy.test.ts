@@ -250,9 +250,10 @@ describe('Eleventy heading IDs by markdown-it-anchor with a slugify Postcraft kn
   // sia.codes: shortcodes registered by computed names from a module of the site, each writing a Cloudinary address of its
   // argument (Eleventy 0.12.1 and 3.1.8 write https://res.cloudinary.com/…/possum.jpg); brendanokane's figure writes its own.
   it('guesses no image in the arguments of a shortcode that writes them into an address on another host', async () => {
-    const shortcodes = 'const BASE = `https://res.cloudinary.com/${"x"}/image/upload/`;\nfunction getSrc(file, width) {\n  return `${BASE}w_${width}/${file}`;\n}\nmodule.exports = {\n  src: (file, width) => getSrc(file, width),\n  note: (content) => `<aside>${content}</aside>`,\n};\n';
+    // srcset reaches getSrc through a constant of its helper first, three names deep, and directly too.
+    const shortcodes = 'const BASE = `https://res.cloudinary.com/${"x"}/image/upload/`;\nfunction getSrc(file, width) {\n  return `${BASE}w_${width}/${file}`;\n}\nfunction getSrcset(file) {\n  const set = [300, 600].map((w) => `${getSrc(file, w)} ${w}w`)\n  return set.join(", ")\n}\nmodule.exports = {\n  srcset: (file) => getSrcset(file),\n  src: (file, width) => getSrc(file, width),\n  note: (content) => `<aside>${content}</aside>`,\n};\n';
     const config = 'const shortcodes = require("./_11ty/shortcodes.js");\nmodule.exports = function (c) {\n  Object.keys(shortcodes).forEach((name) => c.addShortcode(name, shortcodes[name]));\n  c.addPairedShortcode("figure", function (caption, src) { return `<figure><img src="${src}"><figcaption>${caption}</figcaption></figure>`; });\n};\n';
-    const post = '---\ntitle: A\n---\n<img src="{% src \'possum.jpg\' %}" alt="A possum">\n\n{% note \'mouse.jpg\' %}\n\n{% figure "cat.jpg" %}A cat{% endfigure %}\n';
+    const post = '---\ntitle: A\n---\n<img src="{% src \'possum.jpg\' %}" alt="A possum">\n\n{% note \'mouse.jpg\' %}\n\n{% figure "cat.jpg" %}A cat{% endfigure %}\n\n{% srcset \'otter.jpg\' %}\n';
     const { check } = await open({ '.eleventy.js': config, '_11ty/shortcodes.js': shortcodes, 'posts/a.md': post });
     assert.deepEqual(check('posts/a.md', post).filter((finding) => finding.code === 'broken-image').map((finding) => /"([^"]+)"/.exec(finding.message)?.[1]), ['mouse.jpg', 'cat.jpg']);
   });

@@ -82,12 +82,13 @@ export function shortcodesOfRemoteImages(source: string): Set<string> {
 }
 
 /** Whether `code`, or a function or constant it names (`definitionIn`, three levels deep), holds an `http(s)://` address. */
-function writesRemoteAddress(definitionIn: (name: string) => string | undefined, code: string, depth = 0, seen = new Set<string>()): boolean {
+function writesRemoteAddress(definitionIn: (name: string) => string | undefined, code: string, depth = 0, seen = new Map<string, number>()): boolean {
   if (/["'`]https?:\/\//.test(code)) return true;
   if (depth >= 3) return false;
   for (const [name] of code.matchAll(/(?<![\w$.])[A-Za-z_$][\w$]*(?![\w$])/g)) {
-    if (seen.has(name) || keywords.has(name)) continue;
-    seen.add(name);
+    // A name met deeper first (sia.codes' getSrc, through a constant's text) is followed again from nearer the handler.
+    if (keywords.has(name) || (seen.get(name) ?? Infinity) <= depth + 1) continue;
+    seen.set(name, depth + 1);
     const definition = definitionIn(name);
     if (definition !== undefined && writesRemoteAddress(definitionIn, definition, depth + 1, seen)) return true;
   }
