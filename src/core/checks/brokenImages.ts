@@ -259,6 +259,9 @@ function showsAsIs(site: Site, reference: ImageReference, file: string): boolean
   if (config.generator === 'eleventy' && reference.origin === 'markdown' && config.markdownImageHookUnknown) return false;
   if (config.generator === 'hugo') {
     if (config.assetDirs.some((dir) => isInside(dir, file))) return false;
+    // Where a frontmatter image shows, if anywhere but the social card, is for layouts Postcraft cannot read (text.baldanders.info's
+    // theme, a submodule the checkout lacks, writes `image` into og:image alone).
+    if (reference.origin === 'frontmatter' && config.layoutsUnseen) return false;
     // Hugo's image processing takes resources only (a bundle's files, assets/ and what is mounted there): a file of
     // static/ is shown as it is, whatever a render hook or layout does with the path.
     if (!mountReaches(config, 'assets', file) && !config.contentDirs.some((dir) => isInside(dir, file))) return true;

@@ -83,6 +83,8 @@ export interface SiteConfig {
   readonly assetsNeedImageHook?: true;
   /** Hugo: the layouts may resize images (or Postcraft cannot read them all): a page resource named in frontmatter may be shown only resized. */
   readonly layoutsMayResize?: true;
+  /** Hugo: a theme or module whose layouts are not on disk (a submodule the checkout lacks, a module fetched at build time). */
+  readonly layoutsUnseen?: true;
   /** A theme that serves a post's images after a path its frontmatter sets (Jekyll's Chirpy, see post/mediaSubpath.ts). */
   readonly mediaSubpath?: MediaSubpath;
   /** Folders of git submodules the checkout lacks (see absentSubmodules.ts): what a post names in them is not known to be missing. */

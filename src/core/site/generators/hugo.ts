@@ -150,6 +150,7 @@ export const hugo: GeneratorProfile = {
       // Layouts that resize, or that Postcraft cannot all read, may show a page resource named in frontmatter only resized (Stack's `image:` cover).
       ...(templates?.resizesImages !== false ? { layoutsMayResize: true as const } : {}),
       ...(assetsNeedImageHook ? { assetsNeedImageHook: true as const } : {}),
+      ...(unseen.length > 0 ? { layoutsUnseen: true as const } : {}),
       anchorShortcodes: shortcodes.writeIds,
       markdownShortcodesWithoutIds: shortcodes.markdownWithoutIds,
       ...(typeLayouts.writingIds.size > 0 ? { anchorTypes: typeLayouts.writingIds } : {}),
