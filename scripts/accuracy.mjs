@@ -5,10 +5,12 @@
 //   node scripts/accuracy.mjs                   build the CLI from src/ and write docs/accuracy.md
 //   node scripts/accuracy.mjs --cli <cli.js> --save-baseline
 //                                               measure another build (the baseline worktree) into scripts/corpus/baseline.json
+//   node scripts/accuracy.mjs --from-results    write docs/accuracy.md again from the last run's results, with the
+//                                               triage as it is now (after classes were added), running nothing
 //
 // Each run's raw findings stay in .corpus/.results/<label>/ (ignored) for triage.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { rmSync, mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { corpusFolder, prepareCorpus, siteFolderName, siteRootOf } from './corpus/prepare.mjs';
@@ -31,17 +33,22 @@ if (ready.length === 0) {
   process.exit(2);
 }
 
-let buildLabel = `the CLI at ${option('--cli')}`;
-const cli = option('--cli') ?? (await buildCli());
+const fromResults = argv.includes('--from-results');
+let buildLabel = fromResults ? 'the last run\'s results' : `the CLI at ${option('--cli')}`;
+const cli = fromResults ? undefined : (option('--cli') ?? (await buildCli()));
 const resultsFolder = join(corpusFolder, '.results', label);
 mkdirSync(resultsFolder, { recursive: true });
+// The build a report describes is the one that ran: kept with the results for `--from-results`.
+const buildFile = join(resultsFolder, 'build.txt');
+if (fromResults) buildLabel = existsSync(buildFile) ? readFileSync(buildFile, 'utf8') : buildLabel;
+else writeFileSync(buildFile, buildLabel);
 
 const triage = JSON.parse(readFileSync(triageFile, 'utf8'));
 const measured = [];
 const failed = [];
 for (const site of ready) {
   const started = Date.now();
-  const run = spawnSync(process.execPath, [cli, 'check', siteRootOf(site), '--format', 'json'], { maxBuffer: 1024 ** 3, encoding: 'utf8' });
+  const run = fromResults ? lastRun(site) : spawnSync(process.execPath, [cli, 'check', siteRootOf(site), '--format', 'json'], { maxBuffer: 1024 ** 3, encoding: 'utf8' });
   if (run.status !== 0 && run.status !== 1) {
     // One site's crash is a finding about the build under test, not a reason to lose the other sites' figures.
     const reason = run.stderr.split('\n').find((line) => line.startsWith('postcraft:')) ?? `exit code ${run.status}`;
@@ -50,13 +57,34 @@ for (const site of ready) {
     continue;
   }
   const output = JSON.parse(run.stdout);
-  writeFileSync(join(resultsFolder, `${siteFolderName(site)}.json`), run.stdout);
   const configWarnings = run.stderr.split('\n').filter((line) => line.startsWith('postcraft: warning:'));
-  const recall = measureTagRecall(cli, siteRootOf(site), site.generator);
+  if (!fromResults) {
+    writeFileSync(join(resultsFolder, `${siteFolderName(site)}.json`), run.stdout);
+    writeFileSync(join(resultsFolder, `${siteFolderName(site)}.stderr.txt`), configWarnings.join('\n'));
+  }
+  const recall = fromResults ? lastRecall(site) : measureTagRecall(cli, siteRootOf(site), site.generator);
   const figures = { ...figuresOf(output, configWarnings), verdicts: verdictsOf(triage, site, output.findings), tagRecall: recall && { injected: recall.injected, caught: recall.caught } };
-  if (recall) writeFileSync(join(resultsFolder, `${siteFolderName(site)}.tag-recall.json`), `${JSON.stringify(recall, null, 2)}\n`);
+  if (!fromResults) {
+    const recallFile = join(resultsFolder, `${siteFolderName(site)}.tag-recall.json`);
+    if (recall) writeFileSync(recallFile, `${JSON.stringify(recall, null, 2)}\n`);
+    else rmSync(recallFile, { force: true });
+  }
   measured.push({ site, figures, findings: output.findings });
   console.log(`${site.repository}: ${figures.posts} posts, ${figures.errors} errors, ${figures.warnings} warnings (${Date.now() - started} ms)`);
+}
+
+/** A site's findings and config warnings as the last run wrote them (`--from-results`); a site it did not measure fails. */
+function lastRun(site) {
+  const file = join(resultsFolder, `${siteFolderName(site)}.json`);
+  const warnings = join(resultsFolder, `${siteFolderName(site)}.stderr.txt`);
+  if (!existsSync(file) || !existsSync(warnings)) return { status: 2, stdout: '', stderr: 'postcraft: no result of the last run for this site (run without --from-results)' };
+  return { status: 1, stdout: readFileSync(file, 'utf8'), stderr: readFileSync(warnings, 'utf8') };
+}
+
+/** The tag recall the last run measured for a site, if any. */
+function lastRecall(site) {
+  const file = join(resultsFolder, `${siteFolderName(site)}.tag-recall.json`);
+  return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined;
 }
 
 if (saveBaseline) {
