@@ -101,9 +101,18 @@ describe('Eleventy URL rules', () => {
   it('take the pages of other templates, their pagination, feeds and unrendered permalinks as generated', async () => {
     const site = await loadSite(files);
     for (const url of ['/', '/tags/garden/', '/list/', '/list/1/', '/feed.xml', '/feed/feed.xml', '/c/yes/']) assert.equal(eleventyRoutes.isGeneratedUrl(site, url), true, url);
-    // Each branch of the {% if %}, and nothing else.
+    // Each branch of the {% if %}, and nothing else; misc/misc.11tydata.js's function writes every address below /m/, not /misc/.
     assert.equal(eleventyRoutes.isGeneratedUrl(site, '/c/anything/'), false);
+    assert.equal(eleventyRoutes.isGeneratedUrl(site, '/m/thing/'), true);
     for (const url of ['/blog/missing/', '/n/one/', '/notes/one/', '/about/']) assert.equal(eleventyRoutes.isGeneratedUrl(site, url), false, url);
+  });
+
+  // equk/11ty-equk: posts.11tydata.js computes `${date}/${slugify(title)}/` (Eleventy 3.1.2 writes /2015/07/13/netgear-…/), an
+  // address below no folder of its own: a link to any URL may be to one of its pages.
+  it('take any URL for the pages of a data file whose permalink function writes no folder of its own', async () => {
+    const data = 'export default {\n  eleventyComputed: {\n    permalink(data) {\n      const day = data.page.date.toISOString().split("T")[0].split("-").join("/");\n      return `${day}/${data.page.fileSlug}/`;\n    },\n  },\n};\n';
+    const site = await loadSite({ 'eleventy.config.js': 'export default function () {}', 'posts/posts.11tydata.js': data, 'posts/2015-07-13-a.md': '---\ntitle: A\n---\nA.\n' });
+    assert.equal(eleventyRoutes.isGeneratedUrl(site, '/2015/07/13/a/'), true);
   });
 
   it('serve files only from passthrough copies, the input folder left out of the URL', async () => {

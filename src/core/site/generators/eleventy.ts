@@ -431,7 +431,16 @@ function javascriptPermalink(text: string): DataPermalink | undefined {
   if (mentions === 1 && literal !== undefined) return { value: literal };
   if (mentions === 1 && /(?<![\w$])['"]?permalink['"]?\s*:\s*false\b/.test(source)) return { value: false };
   const returned = mentions === 1 ? permalinkFunctionTemplate(source) : undefined;
-  return returned === undefined ? { unknown: true } : { value: returned };
+  if (returned !== undefined) return { value: returned };
+  const within = commonFolder(source);
+  return within === undefined ? { unknown: true } : { unknown: true, within };
+}
+
+/** The folder (`/m/`) every template literal of a data module starts with, if they all name one; else undefined. */
+function commonFolder(source: string): string | undefined {
+  const folders = new Set([...source.matchAll(/`([^`]*)`/g)].map((literal) => /^\/[^/$`{]+\//.exec(literal[1]!)?.[0]));
+  const [folder] = folders;
+  return folders.size === 1 ? folder : undefined;
 }
 
 /**

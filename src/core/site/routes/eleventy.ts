@@ -6,8 +6,11 @@ import { isExcludedFile } from '../pageKinds';
 import type { GeneratorRoutes, RouteSite } from './generatorRoutes';
 import { escapeRegExp } from '../../text/regExp';
 
-/** A `permalink` a data file gives: a string or `false` (no page), or one Postcraft cannot read (a function, computed data). */
-export type DataPermalink = { readonly value: string | false } | { readonly unknown: true };
+/**
+ * A `permalink` a data file gives: a string or `false` (no page), or one Postcraft cannot read (a function, computed data),
+ * with the folder every address it writes starts with, where it knows one (`within`).
+ */
+export type DataPermalink = { readonly value: string | false } | { readonly unknown: true; readonly within?: string };
 
 /** What Eleventy's config says about URLs (filled by its config loader). */
 export interface EleventyRouting {
@@ -151,7 +154,9 @@ export function permalinkOf(routing: EleventyRouting, path: string, data: Readon
   let permalink: unknown = data['permalink'];
   if (permalink === undefined) {
     const fromData = dataPermalink(routing, path);
-    if (fromData && 'unknown' in fromData) return anything;
+    // A data file's function may put its pages anywhere (equk's posts.11tydata.js: `${date}/${slug}/`, beside no folder of
+    // theirs), or below the folder all its addresses start with (`/m/${data.title}/`).
+    if (fromData && 'unknown' in fromData) return { kind: 'unknown', pattern: fromData.within === undefined ? anyUrl : below(fromData.within) };
     if (fromData) permalink = fromData.value;
     else if (routing.permalinksUnknown) return anything;
   }
@@ -311,6 +316,8 @@ export function paginationPattern(url: string): RegExp {
   const file = url.endsWith('/') ? '' : basename(url);
   return new RegExp(`^${escapeRegExp(folder)}\\d+/${escapeRegExp(file)}$`);
 }
+
+const anyUrl = /^\//;
 
 function below(folderUrl: string): RegExp {
   return new RegExp(`^${escapeRegExp(folderUrl)}.+`);
