@@ -265,6 +265,7 @@ export function templatePattern(permalink: string): RegExp {
   return new RegExp(`^${templateSource(first === -1 || last < first ? permalink : `${permalink.slice(0, first)}{%%}${permalink.slice(last + 2)}`)}$`);
 }
 
+/** A permalink template (no `{% %}` tag left but `{%%}`) as pattern source: rooted, `index.html` optional after a trailing slash. */
 function templateSource(template: string): string {
   const source = template
     .split(/(\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\})/)
