@@ -12,6 +12,8 @@ export interface PostDialect {
   readonly markdownIsMdx?: boolean;
   /** The site's own shortcodes whose templates show no file (Hugo, see hugo/shortcodeTemplates.ts): their arguments are no images. */
   readonly imagelessShortcodes?: ReadonlySet<string>;
+  /** Frontmatter image fields the layouts only pass to shortcodes writing an address on another host (Eleventy, see eleventyRemoteImageFields.ts). */
+  readonly remoteImageFields?: ReadonlySet<string>;
   /** The include files (Jekyll `_includes/`) by their path there: a guessed image naming one is that include's name. */
   readonly includeFiles?: ReadonlySet<string>;
   /** By include file, then parameter: the path an include's template writes before the parameter's value (Jekyll, see jekyll/includeTemplates.ts). */

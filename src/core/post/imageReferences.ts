@@ -42,11 +42,13 @@ export interface ImageReference {
  * values of those keys are left alone), other frontmatter values that look like image paths (a guess),
  * and the body.
  */
-export function findImageReferences(post: ParsedPost, config: Pick<PostDialect, 'imageFields' | 'markdownIsMdx' | 'generator' | 'imagelessShortcodes'> & Partial<Pick<PostDialect, 'root' | 'schemaFields' | 'includeImagePrefixes' | 'includeFiles' | 'templateWords' | 'mediaSubpath'>> & { readonly omitsRawHtml?: boolean }): readonly ImageReference[] {
+export function findImageReferences(post: ParsedPost, config: Pick<PostDialect, 'imageFields' | 'markdownIsMdx' | 'generator' | 'imagelessShortcodes'> & Partial<Pick<PostDialect, 'root' | 'schemaFields' | 'includeImagePrefixes' | 'includeFiles' | 'templateWords' | 'mediaSubpath' | 'remoteImageFields'>> & { readonly omitsRawHtml?: boolean }): readonly ImageReference[] {
   const { imageFields, strings } = postImageFields(config, post.path);
   const themeShown = new Set<ImageReference>();
+  // A field the layouts hand only to a shortcode that writes an address on another host names no file of the site.
+  const remote = config.remoteImageFields;
   const fromFields = valuesOf(post, imageFields).flatMap(({ key, node }) => {
-    if (typeof node.value !== 'string' || !hasImageExtension(node.value)) return [];
+    if (typeof node.value !== 'string' || !hasImageExtension(node.value) || remote?.has(key.split('.')[0]!)) return [];
     const range = innerRange(node);
     const reference = toReference(post.text.slice(range.start, range.end), range.start, 'frontmatter');
     if (reference && config.mediaSubpath?.fields.includes(key)) themeShown.add(reference);

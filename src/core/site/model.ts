@@ -67,6 +67,8 @@ export interface SiteConfig {
   readonly imageFields: string[];
   /** The site's own shortcodes whose templates show no file: their arguments are no images (Hugo, see hugo/shortcodeTemplates.ts; Eleventy, see eleventyShortcodes.ts). */
   readonly imagelessShortcodes?: ReadonlySet<string>;
+  /** Frontmatter image fields the layouts only pass to shortcodes writing an address on another host (Eleventy, see eleventyRemoteImageFields.ts). */
+  readonly remoteImageFields?: ReadonlySet<string>;
   /** The site's own shortcodes whose templates may write ids: a page calling one has anchors Postcraft cannot list (Hugo, see hugo/shortcodeTemplates.ts). */
   readonly anchorShortcodes?: ReadonlySet<string>;
   /** Shortcodes that, called with `{{% %}}`, write no heading or id of their own (Hugo, see hugo/shortcodeTemplates.ts); any other such call may. */

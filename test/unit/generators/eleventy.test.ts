@@ -258,6 +258,17 @@ describe('Eleventy heading IDs by markdown-it-anchor with a slugify Postcraft kn
     assert.deepEqual(check('posts/a.md', post).filter((finding) => finding.code === 'broken-image').map((finding) => /"([^"]+)"/.exec(finding.message)?.[1]), ['mouse.jpg', 'cat.jpg']);
   });
 
+  // sia.codes' layouts show featuredImage only through {% src post.data.featuredImage, 300 %} and {% seoImages featuredImage %}
+  // (Cloudinary addresses in the built pages); a layout that writes {{ featuredImage }} asks the site for the file.
+  it('checks no frontmatter image the layouts pass only to a shortcode that writes an address on another host', async () => {
+    const shortcodes = 'const BASE = "https://res.cloudinary.com/x/image/upload/";\nmodule.exports = { src: (file, width) => `${BASE}w_${width}/${file}` };\n';
+    const config = 'const shortcodes = require("./_11ty/shortcodes.js");\nmodule.exports = function (c) {\n  Object.keys(shortcodes).forEach((name) => c.addShortcode(name, shortcodes[name]));\n};\n';
+    const post = '---\ntitle: A\nlayout: layouts/post.njk\nfeaturedImage: possum.jpg\n---\nText.\n';
+    const broken = async (layout: string) => (await open({ '.eleventy.js': config, '_11ty/shortcodes.js': shortcodes, '_includes/layouts/post.njk': layout, 'posts/a.md': post })).check('posts/a.md', post).filter((finding) => finding.code === 'broken-image').map((finding) => finding.line);
+    assert.deepEqual(await broken('{% if featuredImage %}<img src="{% src featuredImage, 300 %}">{% endif %}{{ content | safe }}'), []);
+    assert.deepEqual(await broken('{% if featuredImage %}<img src="{% src featuredImage, 300 %}"><meta content="{{ featuredImage }}">{% endif %}{{ content | safe }}'), [3]);
+  });
+
   // musikele/blog-eleventy: a global eleventyComputed of tags alone; Eleventy 3.1.2 computes only the keys it has, so the
   // posts keep their URLs and ../aa/ is a 404. One that computes permalink, or one Postcraft cannot read, leaves URLs unknown.
   it('keeps URLs known under a global eleventyComputed that computes no permalink', async () => {

@@ -19,6 +19,7 @@ import { foldersBundledToRoot } from '../buildCopies';
 import { readsTabIndentation } from './frontMatterReader';
 import { madeRules, redirectsPageName, redirectsPageRules } from '../../links/redirectsPage';
 import { shortcodesOfRemoteImages, shortcodesWritingIds } from './eleventyShortcodes';
+import { remoteOnlyImageFields } from './eleventyRemoteImageFields';
 
 const identity = (id: string) => id;
 
@@ -59,6 +60,8 @@ export const eleventy: GeneratorProfile = {
     // What the config's own plugin modules (`addPlugin(localPlugin)`) add counts as the config's: they run with its eleventyConfig.
     const source = file ? `${configSource}\n${await localModuleSources(fs, root, file, configSource)}` : configSource;
     const mappings = passthroughMappings(source, root);
+    const remoteShortcodes = shortcodesOfRemoteImages(source);
+    const remoteImageFields = await remoteOnlyImageFields(fs, [dirs.includes, ...(dirs.layouts ? [dirs.layouts] : [])], remoteShortcodes, defaultImageFields);
     // markdown-it-anchor writes its IDs into the Markdown's HTML; IdAttributePlugin then keeps them.
     const anchorIds = markdownItAnchorIds(source) ?? idAttributeIds(source);
     const loaded: EleventySiteConfig = {
@@ -85,7 +88,8 @@ export const eleventy: GeneratorProfile = {
       passthroughMappings: mappings.filter(([, to]) => to !== '/'),
       ...(anchorIds && { headingIds: 'markdown-it-anchor' as const, markdownItAnchor: anchorIds }),
       anchorShortcodes: shortcodesWritingIds(source),
-      imagelessShortcodes: shortcodesOfRemoteImages(source),
+      imagelessShortcodes: remoteShortcodes,
+      ...(remoteImageFields.size > 0 && { remoteImageFields }),
       ...(/\beleventyImageTransformPlugin\b/.test(source) && { transformsImages: true }),
       // A rule of the site's own writes Markdown images (andreabergia's hands each to eleventy-img, served as resized webp copies).
       ...(/\brenderer\.rules\.image\s*=[^=]/.test(source) && { markdownImageHookUnknown: true as const }),
