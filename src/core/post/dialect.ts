@@ -18,6 +18,8 @@ export interface PostDialect {
   readonly includeFiles?: ReadonlySet<string>;
   /** By include file, then parameter: the path an include's template writes before the parameter's value (Jekyll, see jekyll/includeTemplates.ts). */
   readonly includeImagePrefixes?: ReadonlyMap<string, ReadonlyMap<string, string>>;
+  /** By include file: the parameters its template writes as an `<img>`'s `src`: their values are images, no guess (Jekyll). */
+  readonly includeImageParameters?: ReadonlyMap<string, ReadonlySet<string>>;
   /** What a schema declares of the frontmatter of some posts (Astro content collections), where Postcraft can read it. */
   readonly schemaFields?: readonly SchemaFields[];
   /**

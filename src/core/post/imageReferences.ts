@@ -42,7 +42,7 @@ export interface ImageReference {
  * values of those keys are left alone), other frontmatter values that look like image paths (a guess),
  * and the body.
  */
-export function findImageReferences(post: ParsedPost, config: Pick<PostDialect, 'imageFields' | 'markdownIsMdx' | 'generator' | 'imagelessShortcodes'> & Partial<Pick<PostDialect, 'root' | 'schemaFields' | 'includeImagePrefixes' | 'includeFiles' | 'templateWords' | 'mediaSubpath' | 'remoteImageFields'>> & { readonly omitsRawHtml?: boolean }): readonly ImageReference[] {
+export function findImageReferences(post: ParsedPost, config: Pick<PostDialect, 'imageFields' | 'markdownIsMdx' | 'generator' | 'imagelessShortcodes'> & Partial<Pick<PostDialect, 'root' | 'schemaFields' | 'includeImagePrefixes' | 'includeFiles' | 'templateWords' | 'mediaSubpath' | 'remoteImageFields' | 'includeImageParameters'>> & { readonly omitsRawHtml?: boolean }): readonly ImageReference[] {
   const { imageFields, strings } = postImageFields(config, post.path);
   const themeShown = new Set<ImageReference>();
   // A field the layouts hand only to a shortcode that writes an address on another host names no file of the site.
@@ -67,7 +67,7 @@ export function findImageReferences(post: ParsedPost, config: Pick<PostDialect, 
   // A guessed value naming an include file is that include's name (crystal-lang.org's `image: icons/folder.svg`, inlined by `{% include {{ include.file }} %}`), not an image.
   const includes = config.includeFiles;
   const notIncludes = (references: readonly ImageReference[]) => (includes?.size ? references.filter((reference) => !(reference.guess && includes.has(reference.path))) : references);
-  const references = [...fromFields, ...notIncludes(guessed), ...notIncludes(withIncludePrefixes(shown, config.includeImagePrefixes))];
+  const references = [...fromFields, ...notIncludes(guessed), ...notIncludes(withIncludePrefixes(shown, config.includeImagePrefixes, config.includeImageParameters))];
   return withMediaSubpath(references, post, config.mediaSubpath, (reference) => themeShown.has(reference));
 }
 
@@ -75,11 +75,16 @@ export function findImageReferences(post: ParsedPost, config: Pick<PostDialect, 
  * An include's parameter its template writes after a path of its own (`src="/assets/{{ include.img }}"`, crystal-lang.org's
  * media gallery) names the image at that path: `img="media/logo.svg"` is /assets/media/logo.svg.
  */
-function withIncludePrefixes(references: readonly ImageReference[], prefixes: PostDialect['includeImagePrefixes']): readonly ImageReference[] {
-  if (!prefixes?.size) return references;
+function withIncludePrefixes(references: readonly ImageReference[], prefixes: PostDialect['includeImagePrefixes'], imageParameters: PostDialect['includeImageParameters']): readonly ImageReference[] {
+  if (!prefixes?.size && !imageParameters?.size) return references;
   return references.map((reference) => {
-    const prefix = reference.include && prefixes.get(reference.include.file)?.get(reference.include.parameter);
-    return prefix === undefined ? reference : { ...reference, path: `${prefix}${reference.path}` };
+    if (!reference.include) return reference;
+    const prefix = prefixes?.get(reference.include.file)?.get(reference.include.parameter);
+    const prefixed = prefix === undefined ? reference : { ...reference, path: `${prefix}${reference.path}` };
+    // An include that writes the value as an `<img>`'s src shows it as it is: an image, checked and weighed as one.
+    if (!imageParameters?.get(reference.include.file)?.has(reference.include.parameter)) return prefixed;
+    const { guess: _guess, ...known } = prefixed;
+    return known;
   });
 }
 

@@ -97,6 +97,8 @@ export interface SiteConfig {
   readonly generatedImageCopies?: GeneratedImageCopies;
   /** By include file, then parameter: the path an include's template writes before the value (Jekyll, see jekyll/includeTemplates.ts). */
   readonly includeImagePrefixes?: ReadonlyMap<string, ReadonlyMap<string, string>>;
+  /** By include file: the parameters its template writes as an `<img>`'s `src` (Jekyll, see jekyll/includeTemplates.ts). */
+  readonly includeImageParameters?: ReadonlyMap<string, ReadonlySet<string>>;
   /**
    * The include files (Jekyll `_includes/`) by their path there: a value Postcraft only guesses is an image that names
    * one is an include's name (`file: icons/folder.svg`, inlined by `{% include {{ include.file }} %}`), not an image.

@@ -400,5 +400,21 @@ describe('Jekyll links to a page\'s .md file', () => {
     assert.deepEqual(await broken('title: t\n'), [3, 7]);
     assert.deepEqual(await broken('title: t\ninclude: [assets/_hidden, _c.png]\n'), []);
   });
+
+  // petertengg.github.io's `{% include image.html src="/assets/…png" %}`, whose template writes `<img src="{{ include.src }}">`:
+  // jekyll 4.3.1 shows the 588 KB file as it is, and a missing one as a broken image.
+  it('takes a parameter an include writes as an <img> src for an image, checked and weighed', async () => {
+    const big = new Uint8Array(600_000).fill(0x41);
+    const post = '---\ntitle: A\n---\n{% include image.html src="/assets/big.png" %}\n\n{% include image.html src="/assets/missing.png" alt="Missing" %}\n\n{% include note.html icon="/assets/gone.png" %}\n';
+    const service = createPostcraftService({ fs: inMemorySite({ '_config.yml': 'title: t\n', '_includes/image.html': '<img src="{{ include.src }}" alt="{{ include.alt | default: "" }}">', '_includes/note.html': '<aside data-icon="{{ include.icon }}">{{ include.text }}</aside>', 'assets/big.png': big, '_posts/2020-01-01-a.md': post }) });
+    await service.openWorkspace(['/site']);
+    // checkFile weighs the images the post shows, as the whole-site check does.
+    const findings = await service.checkFile('/site/_posts/2020-01-01-a.md');
+    assert.deepEqual(findings.filter((finding) => finding.code !== 'missing-alt').map(({ code, range, message }) => [code, range.start.line, message.includes('guesses') ? 'guess' : 'known']), [
+      ['heavy-image', 3, 'known'],
+      ['broken-image', 5, 'known'],
+      ['broken-image', 7, 'guess'],
+    ]);
+  });
 });
 

@@ -94,6 +94,7 @@ export const jekyll: GeneratorProfile = {
       frontmatterRequired: rendersFilesWithoutFrontmatter(plugins, data, gemfile) ? { names: runs(plugins, 'jekyll-readme-index', gemfile) ? neverPagesUnlessReadme : neverPagesWithoutFrontmatter, included: include } : true,
       ...(includes.files.size > 0 ? { includeFiles: includes.files } : {}),
       ...(includes.imagePrefixes.size > 0 ? { includeImagePrefixes: includes.imagePrefixes } : {}),
+      ...(includes.imageParameters.size > 0 ? { includeImageParameters: includes.imageParameters } : {}),
       ...(mediaSubpath ? { mediaSubpath } : {}),
       ...(generatedImageCopies ? { generatedImageCopies } : {}),
       excludedFiles: jekyllExcludedFiles({ source: source === root ? '' : source.slice(root.length + 1), exclude, include, collections: collectionNames(data), collectionsDir: stringSetting(data, 'collections_dir') ?? '' }),

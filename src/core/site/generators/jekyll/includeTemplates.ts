@@ -8,12 +8,15 @@ export interface IncludeTemplates {
   readonly files: ReadonlySet<string>;
   /** By include file, then parameter: the literal path its template writes before the value (`src="/assets/{{ include.img }}"`). */
   readonly imagePrefixes: ReadonlyMap<string, ReadonlyMap<string, string>>;
+  /** By include file: the parameters its template writes as an `<img>`'s `src`, as they are (petertengg's `image.html`). */
+  readonly imageParameters: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 /** Reads the include folder a few levels deep, its templates' text up to a size, a few thousand files at most. */
 export async function readIncludeTemplates(fs: SiteFileSystem, dir: string): Promise<IncludeTemplates> {
   const files = new Set<string>();
   const imagePrefixes = new Map<string, Map<string, string>>();
+  const imageParameters = new Map<string, Set<string>>();
   const visit = async (folder: string, prefix: string, depth: number): Promise<void> => {
     for (const entry of await fs.readDirectory(folder).catch(() => [])) {
       if (files.size >= maxFiles) return;
@@ -22,12 +25,23 @@ export async function readIncludeTemplates(fs: SiteFileSystem, dir: string): Pro
       if (entry.type !== 'file') continue;
       files.add(name);
       if (!/\.html?$/i.test(entry.name)) continue;
-      const prefixes = parameterPrefixes((await readText(fs, joinPath(folder, entry.name))) ?? '');
+      const template = (await readText(fs, joinPath(folder, entry.name))) ?? '';
+      const prefixes = parameterPrefixes(template);
       if (prefixes.size > 0) imagePrefixes.set(name, prefixes);
+      const shown = imageSourceParameters(template);
+      if (shown.size > 0) imageParameters.set(name, shown);
     }
   };
   await visit(dir, '', 0);
-  return { files, imagePrefixes };
+  return { files, imagePrefixes, imageParameters };
+}
+
+/**
+ * The parameters a template writes, with no filter, as the `src` of an `<img>` (`<img src="{{ include.src }}" …>`, after a
+ * literal path or not): such a value is an image the page shows as it is, not a guess.
+ */
+export function imageSourceParameters(template: string): Set<string> {
+  return new Set([...template.matchAll(/<img\b[^<>]*?\ssrc\s*=\s*["']?[^"'{}\s]*\{\{-?\s*include\.([\w-]+)\s*-?\}\}/gi)].map((match) => match[1]!));
 }
 
 /**
