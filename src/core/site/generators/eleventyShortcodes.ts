@@ -19,16 +19,27 @@ const writesIds = /\bid\s*[=:]|\.id\s*=|<h[1-6][\s>]|setAttribute\(\s*['"`]id\b|
  */
 export function shortcodesWritingIds(source: string): Set<string> {
   const names = new Set<string>();
+  for (const [name, code] of registeredHandlers(source).handlers) if (code === undefined || writesIds.test(code)) names.add(name);
+  return names;
+}
+
+/**
+ * Each shortcode the config registers by a literal name, with its handler's code: written in the call, or the function or
+ * constant the call names (undefined where `source` defines none: a package's). `computedNames`: some are registered under
+ * a name the config computes.
+ */
+function registeredHandlers(source: string): { handlers: Map<string, string | undefined>; computedNames: boolean } {
+  const handlers = new Map<string, string | undefined>();
+  let computedNames = false;
   for (const registration of registrations) {
     for (const args of callArguments(source, registration)) {
       const [nameArgument, handler = ''] = splitTopLevel(args);
       const name = nameArgument === undefined ? undefined : stringLiteralValue(nameArgument);
-      if (name === undefined) continue;
-      const code = /^[\w$]+$/.test(handler) ? definitionOf(source, handler) : handler;
-      if (code === undefined || writesIds.test(code)) names.add(name);
+      if (name === undefined) computedNames = true;
+      else handlers.set(name, /^[\w$]+$/.test(handler) ? definitionOf(source, handler) : handler);
     }
   }
-  return names;
+  return { handlers, computedNames };
 }
 
 /** The text of the function or constant `name` defines in `source` (`function name(…) {…}`, `const name = (…) => {…}`). */
@@ -52,16 +63,7 @@ function definitionOf(source: string, name: string): string | undefined {
  * (`Object.keys(shortcodes).forEach((name) => addShortcode(name, shortcodes[name]))`) are the object's functions.
  */
 export function shortcodesOfRemoteImages(source: string): Set<string> {
-  const handlers = new Map<string, string>();
-  let computedNames = false;
-  for (const registration of registrations) {
-    for (const args of callArguments(source, registration)) {
-      const [nameArgument, handler = ''] = splitTopLevel(args);
-      const name = nameArgument === undefined ? undefined : stringLiteralValue(nameArgument);
-      if (name === undefined) computedNames = true;
-      else handlers.set(name, /^[\w$]+$/.test(handler) ? (definitionOf(source, handler) ?? '') : handler);
-    }
-  }
+  const { handlers, computedNames } = registeredHandlers(source);
   if (computedNames) {
     for (const match of source.matchAll(/(?<=[{,]\s*)([A-Za-z_$][\w$]*)\s*:\s*(?:async\s*)?(?:\([^()]*\)|[\w$]+)\s*=>\s*/g)) {
       if (handlers.has(match[1]!)) continue;
@@ -77,7 +79,7 @@ export function shortcodesOfRemoteImages(source: string): Set<string> {
     if (!definitions.has(name)) definitions.set(name, definitionOf(source, name));
     return definitions.get(name);
   };
-  for (const [name, handler] of handlers) if (writesRemoteAddress(definitionIn, handler)) remote.add(name);
+  for (const [name, handler] of handlers) if (handler !== undefined && writesRemoteAddress(definitionIn, handler)) remote.add(name);
   return remote;
 }
 
