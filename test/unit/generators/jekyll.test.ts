@@ -401,8 +401,8 @@ describe('Jekyll links to a page\'s .md file', () => {
     assert.deepEqual(await broken('title: t\ninclude: [assets/_hidden, _c.png]\n'), []);
   });
 
-  // petertengg.github.io's `{% include image.html src="/assets/…png" %}`, whose template writes `<img src="{{ include.src }}">`:
-  // jekyll 4.3.1 shows the 588 KB file as it is, and a missing one as a broken image.
+  // TheCandidStartup's `{% include candid-image.html src="/assets/…png" %}`, whose template writes `<img src="{{ include.src }}">`:
+  // jekyll 4.3.1 shows the file as it is, and a missing one as a broken image.
   it('takes a parameter an include writes as an <img> src for an image, checked and weighed', async () => {
     const big = new Uint8Array(600_000).fill(0x41);
     const post = '---\ntitle: A\n---\n{% include image.html src="/assets/big.png" %}\n\n{% include image.html src="/assets/missing.png" alt="Missing" %}\n\n{% include note.html icon="/assets/gone.png" %}\n';
@@ -414,6 +414,31 @@ describe('Jekyll links to a page\'s .md file', () => {
       ['heavy-image', 3, 'known'],
       ['broken-image', 5, 'known'],
       ['broken-image', 7, 'guess'],
+    ]);
+  });
+
+  // petertengg.github.io's image.html assigns the parameter first (`{% assign img = include.src %}` … `<img src="{{ img }}">`);
+  // Minimal Mistakes' `figure` (no extension) writes `{{ include.image_path | relative_url }}`, which jekyll 4.3.1 turns
+  // from `assets/big2.png` into `/assets/big2.png` whatever the page's URL.
+  it('follows an include parameter through an assigned variable and through relative_url', async () => {
+    const big = new Uint8Array(600_000).fill(0x41);
+    const post = '---\ntitle: A\n---\n{% include image.html src="/assets/big.png" %}\n\n{% include figure image_path="assets/big2.png" alt="Big" %}\n\n{% include figure image_path="assets/gone.png" alt="Gone" %}\n';
+    const service = createPostcraftService({
+      fs: inMemorySite({
+        '_config.yml': 'title: t\n',
+        '_includes/image.html': '{% assign img = include.src %}\n{% assign alt = include.alt | default: "" %}\n<a href="{{ img }}"><img src="{{ img }}" alt="{{ alt }}"></a>',
+        '_includes/figure': '<figure>\n  <img src="{{ include.image_path | relative_url }}"\n       alt="{{ include.alt }}">\n</figure>',
+        'assets/big.png': big,
+        'assets/big2.png': big,
+        '_posts/2020-01-01-a.md': post,
+      }),
+    });
+    await service.openWorkspace(['/site']);
+    const findings = await service.checkFile('/site/_posts/2020-01-01-a.md');
+    assert.deepEqual(findings.filter((finding) => finding.code !== 'missing-alt').map(({ code, range, message }) => [code, range.start.line, message.includes('guesses') ? 'guess' : 'known']), [
+      ['heavy-image', 3, 'known'],
+      ['heavy-image', 5, 'known'],
+      ['broken-image', 7, 'known'],
     ]);
   });
 });

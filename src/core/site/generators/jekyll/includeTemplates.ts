@@ -8,7 +8,7 @@ export interface IncludeTemplates {
   readonly files: ReadonlySet<string>;
   /** By include file, then parameter: the literal path its template writes before the value (`src="/assets/{{ include.img }}"`). */
   readonly imagePrefixes: ReadonlyMap<string, ReadonlyMap<string, string>>;
-  /** By include file: the parameters its template writes as an `<img>`'s `src`, as they are (petertengg's `image.html`). */
+  /** By include file: the parameters its template writes as an `<img>`'s `src` (TheCandidStartup's and petertengg's `image.html`). */
   readonly imageParameters: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
@@ -24,7 +24,8 @@ export async function readIncludeTemplates(fs: SiteFileSystem, dir: string): Pro
       if (entry.type === 'directory' && depth < maxDepth) await visit(joinPath(folder, entry.name), `${name}/`, depth + 1);
       if (entry.type !== 'file') continue;
       files.add(name);
-      if (!/\.html?$/i.test(entry.name)) continue;
+      // Minimal Mistakes' `figure` has no extension: `{% include figure … %}` names the file as it is.
+      if (!/\.html?$|^[^.]+$/i.test(entry.name)) continue;
       const template = (await readText(fs, joinPath(folder, entry.name))) ?? '';
       const prefixes = parameterPrefixes(template);
       if (prefixes.size > 0) imagePrefixes.set(name, prefixes);
@@ -37,11 +38,21 @@ export async function readIncludeTemplates(fs: SiteFileSystem, dir: string): Pro
 }
 
 /**
- * The parameters a template writes, with no filter, as the `src` of an `<img>` (`<img src="{{ include.src }}" …>`, after a
- * literal path or not): such a value is an image the page shows as it is, not a guess.
+ * The parameters a template writes as the `src` of an `<img>`: with no filter (after a literal path or not), or through
+ * `relative_url`/`absolute_url` alone, directly or through a variable assigned the parameter as it is
+ * (`{% assign img = include.src %}`, petertengg's `image.html`). Such a value is an image the page shows, not a guess.
+ * (`relative_url` reads a relative value from the site root, where Jekyll's image lookup reads one too.)
  */
 export function imageSourceParameters(template: string): Set<string> {
-  return new Set([...template.matchAll(/<img\b[^<>]*?\ssrc\s*=\s*["']?[^"'{}\s]*\{\{-?\s*include\.([\w-]+)\s*-?\}\}/gi)].map((match) => match[1]!));
+  const shown = new Set([...template.matchAll(/<img\b[^<>]*?\ssrc\s*=\s*["']?[^"'{}\s]*\{\{-?\s*include\.([\w-]+)\s*-?\}\}/gi)].map((match) => match[1]!));
+  const assigned = new Map<string, string>();
+  for (const match of template.matchAll(/\{%-?\s*assign\s+([\w-]+)\s*=\s*include\.([\w-]+)\s*-?%\}/g)) assigned.set(match[1]!, match[2]!);
+  // A variable or a filter only right after the attribute's quote: a literal path before it is a prefix (parameterPrefixes), read for plain parameters only.
+  for (const match of template.matchAll(/<img\b[^<>]*?\ssrc\s*=\s*["']?\{\{-?\s*(include\.)?([\w-]+)\s*(?:\|\s*(?:relative|absolute)_url\s*)?-?\}\}/gi)) {
+    const parameter = match[1] ? match[2] : assigned.get(match[2]!);
+    if (parameter !== undefined) shown.add(parameter);
+  }
+  return shown;
 }
 
 /**
