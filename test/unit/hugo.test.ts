@@ -704,3 +704,33 @@ describe('Hugo raw HTML the page leaves out', () => {
     assert.deepEqual(await omitted('baseURL = "https://example.org/"\n', 'markup: md\n'), ['4:<b', '6:<div']);
   });
 });
+
+// tomy0000000/blog (Congo, images on Cloudflare R2): its render-image hook and single.html fall back to partials/tomy-picture.html,
+// which writes `<img src="{{ site.Params.services.img }}/…">`. hugo 0.111.3 writes `<img src="https://img.example.net/blog/a/statue.jpg">`
+// for `![Statue](statue.jpg)` with no such file in the checkout.
+describe('Hugo images the site serves from another host', () => {
+  const site = (params: string) => ({
+    'hugo.toml': `baseURL = "https://example.org/"\n[markup.goldmark.renderer]\nunsafe = true\n[params]\n${params}`,
+    'layouts/_default/_markup/render-image.html': '{{- with .Page.Resources.GetMatch .Destination -}}<img src="{{ .RelPermalink }}" alt="{{ $.Text }}">\n{{- else -}}{{ partial "remote-picture.html" (dict "path" (printf "%s/%s" $.Page.File.ContentBaseName $.Destination)) }}{{- end -}}',
+    'layouts/partials/remote-picture.html': '{{ $src := printf "%s/%s" site.Params.services.img .path }}<picture><img src="{{ $src }}"></picture>',
+    'layouts/_default/single.html': '{{ with .Params.feature }}{{ partial "remote-picture.html" (dict "path" .) }}{{ end }}{{ .Content }}',
+    'layouts/shortcodes/figure.html': '{{ with .Page.Resources.Get (.Get "src") }}<img src="{{ .RelPermalink }}">{{ else }}{{ partial "remote-picture.html" (dict "path" (.Get "src")) }}{{ end }}',
+  });
+  const post = '---\ntitle: A\nfeature: cover.jpg\n---\n![Statue](statue.jpg)\n\n<img src="raw.jpg" alt="Raw">\n\n{{< figure src="gallery.jpg" alt="G" >}}\n';
+
+  it('leaves a Markdown, frontmatter or shortcode image alone that the hook, layouts or shortcode write from another host, not raw HTML', async () => {
+    const found = await check(site('[params.services]\nimg = "https://img.example.net/blog"\n'), 'content/posts/a/index.md', post);
+    assert.deepEqual(found.map((finding) => [finding.code, finding.line]), [['broken-image', 6]]);
+  });
+
+  it('reports them where the param is an address of the site itself', async () => {
+    const found = await check(site('[params.services]\nimg = "https://example.org/img"\n'), 'content/posts/a/index.md', post);
+    assert.deepEqual(found.map((finding) => [finding.code, finding.line]), [['broken-image', 2], ['broken-image', 4], ['broken-image', 6], ['broken-image', 8]]);
+  });
+
+  // falco.org's baseof.html writes `<img src="{{ .Site.Params.tacking_pixels.blog_url }}">`: an address of its own, no image of a page.
+  it('does not take a remote address written as it is for a host of page images', async () => {
+    const files = { 'hugo.toml': 'baseURL = "https://example.org/"\n[params.pixels]\nblog = "https://stats.example.net/p.gif"\n', 'layouts/_default/baseof.html': '<img src="{{ .Site.Params.pixels.blog }}" alt="">{{ block "main" . }}{{ end }}' };
+    assert.deepEqual((await check(files, 'content/posts/a/index.md', '---\ntitle: A\nimage: cover.jpg\n---\n![Statue](statue.jpg)\n')).map((finding) => [finding.code, finding.line]), [['broken-image', 2], ['broken-image', 4]]);
+  });
+});

@@ -151,6 +151,9 @@ function checkReference(context: CheckContext, reference: ImageReference, weighe
       // A submodule the checkout lacks holds it when the site is built, for all Postcraft knows: where the path leads
       // first (made-mistakes' assets/images), not a theme's static folder tried after the site's own.
       if (resolution.tried[0] !== undefined && inAbsentSubmodule(site.config.absentSubmoduleDirs, resolution.tried[0])) return;
+      // The site's image hook or layouts write an image they find no file for from another host (tomy.me's R2).
+      const remote = site.config.remoteImageTemplates;
+      if ((reference.origin === 'markdown' && remote?.markdown) || (reference.origin === 'frontmatter' && remote?.frontmatter) || (reference.origin === 'shortcode' && reference.tag !== undefined && remote?.shortcodes.has(reference.tag))) return;
       // A copy a plugin writes at build time (jekyll-imagemagick's `photo-480.webp`).
       const writtenByBuild = site.profile.images.writtenByBuild;
       if (writtenByBuild && resolution.tried.some((file) => writtenByBuild(site.config, site.files, file))) return;

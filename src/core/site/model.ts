@@ -4,6 +4,7 @@ import type { SiteRouting } from './routes/siteRouting';
 import type { GeneratorId, SchemaFields } from '../post/dialect';
 import type { MediaSubpath } from '../post/mediaSubpath';
 import type { PublishingRules } from './generators/profile';
+import type { RemoteImageTemplates } from './generators/hugo/remoteImages';
 
 export type { GeneratorId };
 
@@ -87,6 +88,8 @@ export interface SiteConfig {
   readonly layoutsMayResize?: true;
   /** Hugo: a theme or module whose layouts are not on disk (a submodule the checkout lacks, a module fetched at build time). */
   readonly layoutsUnseen?: true;
+  /** Hugo: the site's templates write images they find no file for from another host (see hugo/remoteImages.ts). */
+  readonly remoteImageTemplates?: RemoteImageTemplates;
   /** A theme that serves a post's images after a path its frontmatter sets (Jekyll's Chirpy, see post/mediaSubpath.ts). */
   readonly mediaSubpath?: MediaSubpath;
   /** Folders of git submodules the checkout lacks (see absentSubmodules.ts): what a post names in them is not known to be missing. */

@@ -22,6 +22,7 @@ import { knownImageHook } from './hugo/unseenLayouts';
 import { isBefore, statedHugoVersion } from './hugo/statedVersion';
 import { readShortcodeTemplates } from './hugo/shortcodeTemplates';
 import { readTemplateWords } from './hugo/templateWords';
+import { remoteAddressParams } from './hugo/remoteImages';
 import { readTypeLayouts } from './hugo/typeLayouts';
 import { makePathSanitized } from './hugo/terms';
 import { hugoRoutingOf } from '../routes/hugo';
@@ -110,7 +111,8 @@ export const hugo: GeneratorProfile = {
     // A multilingual single-host site gets the embedded link hook by default from Hugo 0.123 on.
     const version = await statedHugoVersion(fs, root);
     const embeddedLinkHookByDefault = languages.codes.size > 1 && !routing.multihost && !(version && isBefore(version, 0, 123));
-    const templates = await readTemplateWords(fs, layoutDirs, layoutsComplete);
+    const siteHost = hostOf(stringSetting(data, 'baseURL'));
+    const templates = await readTemplateWords(fs, layoutDirs, layoutsComplete, remoteAddressParams(objectSetting(data, 'params'), siteHost));
     const linkHook = await readLinkHook(fs, layoutDirs, objectSettingAt(data, 'markup', 'goldmark', 'renderhooks', 'link'), embeddedLinkHookByDefault, layoutsComplete);
     // A file of assets/ is published only where a template uses it. Markdown images reach one only through an image hook:
     // the embedded one (which looks up global resources) or one Postcraft sees on disk (brokenImages.ts) or knows.
@@ -125,7 +127,7 @@ export const hugo: GeneratorProfile = {
       assetDirs: dirsFor('assets', [joinPath(root, stringSetting(data, 'assetDir') ?? 'assets')]),
       subfolderMounts: subfolderMounts(root, mounts),
       basePath: basePathOf(stringSetting(data, 'baseURL')),
-      ...withHost(hostOf(stringSetting(data, 'baseURL'))),
+      ...withHost(siteHost),
       tagKeys: taxonomies.filter((key) => !isAuthorTaxonomy(key)),
       authorKeys: [...new Set(['authors', ...taxonomies.filter(isAuthorTaxonomy)])],
       ...(taxonomies.some(isAuthorTaxonomy) ? { authorsAreTerms: true as const } : {}),
@@ -145,10 +147,11 @@ export const hugo: GeneratorProfile = {
       // Config keys are read lower-cased (Hugo's are case-insensitive): `buildFuture = true` builds future posts.
       publishing: { skipsDrafts: data['builddrafts'] !== true, skipsFuturePosts: data['buildfuture'] !== true, skipsExpiredPages: data['buildexpired'] !== true },
       imagelessShortcodes: shortcodes.imageless,
-      ...(templates ? { templateWords: templates.words } : {}),
+      ...(templates.words ? { templateWords: templates.words } : {}),
+      ...(templates.remoteImages.markdown || templates.remoteImages.frontmatter || templates.remoteImages.shortcodes.size > 0 ? { remoteImageTemplates: templates.remoteImages } : {}),
       ...(!markdownImageHooksKnown ? { markdownImageHookUnknown: true as const } : {}),
       // Layouts that resize, or that Postcraft cannot all read, may show a page resource named in frontmatter only resized (Stack's `image:` cover).
-      ...(templates?.resizesImages !== false ? { layoutsMayResize: true as const } : {}),
+      ...(templates.resizesImages !== false ? { layoutsMayResize: true as const } : {}),
       ...(assetsNeedImageHook ? { assetsNeedImageHook: true as const } : {}),
       ...(unseen.length > 0 ? { layoutsUnseen: true as const } : {}),
       anchorShortcodes: shortcodes.writeIds,
