@@ -734,3 +734,21 @@ describe('Hugo images the site serves from another host', () => {
     assert.deepEqual((await check(files, 'content/posts/a/index.md', '---\ntitle: A\nimage: cover.jpg\n---\n![Statue](statue.jpg)\n')).map((finding) => [finding.code, finding.line]), [['broken-image', 2], ['broken-image', 4]]);
   });
 });
+
+// holgerschurig.github.io (ox-hugo) links to its code lines (`[16](#org-coderef--f87743-16)`). hugo 0.111.3 gives the lines
+// of the two posts below the IDs hl-0-1, hl-0-2, sc-1 (B) and code-1, code-2, hl-1-1 (A), and no others.
+describe('Hugo code line anchors', () => {
+  const b = '---\ntitle: B\n---\nSee [2](#hl-0-2), [1](#sc-1), [3](#hl-0-3) and [x](#hl-1-1).\n\n```go\na := 1\nb := 2\n```\n\n{{< highlight go "linenos=table,anchorlinenos=true,lineanchors=sc" >}}\nx := 1\n{{< /highlight >}}\n';
+  const a = '---\ntitle: A\n---\nSee [2](#code-2), [1](#hl-1-1), [3](#code-3) and [0](#hl-0-1).\n\n```sh { linenos=true, anchorlinenos=true, lineanchors=code }\necho one\necho two\n```\n\n```sh { linenos=table, anchorlinenos=true }\necho three\n```\n';
+  const fragments = (found: { code: string; message: string }[]) => found.filter((finding) => finding.code === 'broken-anchor').map((finding) => /"#([^"]+)"/.exec(finding.message)?.[1]);
+
+  it('gives each line of a fenced block or highlight shortcode its ID where line numbers are anchors', async () => {
+    const site = { 'hugo.toml': 'baseURL = "https://example.org/"\n[markup.highlight]\nlineNos = true\nanchorLineNos = true\n' };
+    assert.deepEqual(fragments(await check(site, 'content/posts/b.md', b)), ['hl-0-3', 'hl-1-1']);
+  });
+
+  it("reads a block's own options, and gives no IDs where line numbers are not anchors", async () => {
+    assert.deepEqual(fragments(await check({ 'hugo.toml': 'baseURL = "https://example.org/"\n' }, 'content/posts/a.md', a)), ['code-3', 'hl-0-1']);
+    assert.deepEqual(fragments(await check({ 'hugo.toml': 'baseURL = "https://example.org/"\n[markup.highlight]\nlineNos = true\n' }, 'content/posts/b.md', b)), ['hl-0-2', 'hl-0-3', 'hl-1-1']);
+  });
+});

@@ -1,9 +1,10 @@
 import type { GeneratorId } from '../post/dialect';
-import type { Anchor, GoldmarkIdOptions, HeadingIdStyle } from './model';
+import type { Anchor, GoldmarkIdOptions, HeadingIdStyle, HighlightDefaults } from './model';
 import { astroRule, astroRules, githubSluggerAnchors, githubSluggerAnchorsByRules, type AstroHeadingIds } from './headingIds/githubSlugger';
 import { definitionTerms } from './headingIds/definitionTerms';
 import { goldmarkAnchors } from './headingIds/goldmark';
 import { footnoteAnchors } from './headingIds/footnoteAnchors';
+import { codeLineAnchors } from './headingIds/codeLineAnchors';
 import { scanHeadings, type Span } from './headingIds/headingScan';
 import { kramdownAnchors } from './headingIds/kramdown';
 import { attributesId, markdownItAnchorAnchors, markdownItAnchorDefaults, type MarkdownItAnchorIds } from './headingIds/markdownItAnchor';
@@ -23,6 +24,9 @@ export function headingIdStyleOf(config: { readonly generator: GeneratorId; read
   if ('astroHeadingIds' in config && config.generator === 'astro') return (config as { readonly astroHeadingIds: AstroHeadingIds }).astroHeadingIds;
   return defaults[config.generator];
 }
+
+/** Hugo's: no line numbers (markup/highlight/config.go `DefaultConfig`). */
+const highlightDefaults: HighlightDefaults = { lineNos: false, anchorLineNos: false, lineNoStart: 1 };
 
 // Eleventy's markdown-it gives headings no IDs unless the site adds a plugin (markdown-it-anchor), each its own way.
 const defaults: Readonly<Record<GeneratorId, HeadingIdStyle | undefined>> = {
@@ -63,6 +67,8 @@ export function anchorsOf(written: string, bodyStart: number, { style, mdx, gold
     : goldmarkAnchors(body, headings, style === 'goldmark-explicit' ? 'github' : (style as Parameters<typeof goldmarkAnchors>[2]), { terms: goldmark.definitionTerms ? definitionTerms(body) : [], emoji: goldmark.emoji === true, explicitOnly: style === 'goldmark-explicit' });
   anchors.push(...explicitAnchors(body, htmlLines));
   if (generator === 'hugo' || kramdown) anchors.push(...footnoteAnchors(body, kramdown ? 'kramdown' : 'goldmark'));
+  // Hugo's highlighted code, read as written (pageMarkdown blanks the highlight shortcode's lines).
+  if (generator === 'hugo') anchors.push(...codeLineAnchors(written, goldmark.highlight ?? highlightDefaults));
   if (kramdown) anchors.push(...includeIdAnchors(body));
   if (markdownIt?.attrs) anchors.push(...attributeAnchors(body, anchors));
   return bodyStart === 0 ? anchors : anchors.map((anchor) => ({ ...anchor, range: { start: anchor.range.start + bodyStart, end: anchor.range.end + bodyStart } }));

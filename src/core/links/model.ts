@@ -65,4 +65,15 @@ export interface GoldmarkIdOptions {
   readonly definitionTerms?: true;
   /** `enableEmoji`: an emoji shortcode (`:lock:`) is an emoji, which adds nothing to the ID. */
   readonly emoji?: true;
+  /** `markup.highlight`'s line-number settings, where they give code lines IDs (see headingIds/codeLineAnchors.ts). */
+  readonly highlight?: HighlightDefaults;
+}
+
+/** Hugo's `markup.highlight` defaults for line numbers and their anchors; a code block's own options override them. */
+export interface HighlightDefaults {
+  readonly lineNos: boolean;
+  readonly anchorLineNos: boolean;
+  readonly lineNoStart: number;
+  /** A prefix for every block's line IDs; unset: each block's own (`hl-<ordinal>`). */
+  readonly lineAnchors?: string;
 }

@@ -5,6 +5,7 @@ import { gitIgnoredFolders } from '../gitIgnoredFolders';
 import { foldersCopiedByBuild } from '../buildCopies';
 import { basePathOf, hostOf, withHost, objectSetting, objectSettingAt, stringSetting, type ConfigData } from '../configFiles';
 import type { SiteConfig } from '../model';
+import type { HighlightDefaults } from '../../links/model';
 import { browserCandidates, defaultImageFields, rootRelativeCandidates, withoutBasePath, type GeneratorProfile, type LoadedSiteConfig, recordingConfigInputs } from './profile';
 import { hugoAuthorKey, loadHugoAuthors } from './hugo/authors';
 import { disabledLanguages, moduleMounts, readHugoConfig, taxonomyKeys, themeNames } from './hugo/config';
@@ -141,7 +142,7 @@ export const hugo: GeneratorProfile = {
       ],
       languages,
       removePathAccents: data['removepathaccents'] === true,
-      ...goldmarkIds(objectSettingAt(data, 'markup', 'goldmark', 'parser') ?? {}, data['enableemoji'] === true),
+      ...goldmarkIds(objectSettingAt(data, 'markup', 'goldmark', 'parser') ?? {}, data['enableemoji'] === true, objectSettingAt(data, 'markup', 'highlight') ?? {}),
       // Goldmark has been the default since Hugo 0.60 and the only Markdown renderer since 0.100 (go-gitea's blog loses its sponsor block).
       ...(objectSettingAt(data, 'markup', 'goldmark', 'renderer')?.['unsafe'] !== true ? { omitsRawHtml: true } : {}),
       // Config keys are read lower-cased (Hugo's are case-insensitive): `buildFuture = true` builds future posts.
@@ -242,12 +243,17 @@ function isAuthorTaxonomy(key: string): boolean {
 /**
  * What Goldmark's parser settings give IDs to (hugo markup/goldmark/goldmark_config): headings unless
  * `autoHeadingID = false`, by `autoHeadingIDType`; definition terms with `autoDefinitionTermID` (Hugo ≥ 0.144);
- * and with `enableEmoji`, emoji shortcodes in them are emoji.
+ * and with `enableEmoji`, emoji shortcodes in them are emoji. Code lines get IDs by `markup.highlight`'s line-number
+ * settings (links/headingIds/codeLineAnchors.ts).
  */
-function goldmarkIds(parser: Readonly<Record<string, unknown>>, emoji: boolean): Pick<SiteConfig, 'headingIds' | 'goldmarkIds'> {
+function goldmarkIds(parser: Readonly<Record<string, unknown>>, emoji: boolean, highlight: Readonly<Record<string, unknown>>): Pick<SiteConfig, 'headingIds' | 'goldmarkIds'> {
   const type = parser['autoheadingidtype'];
   const headingIds = parser['autoheadingid'] === false ? 'goldmark-explicit' : type === 'github' || type === 'github-ascii' || type === 'blackfriday' ? type : undefined;
-  const options = { ...(parser['autodefinitiontermid'] === true ? { definitionTerms: true as const } : {}), ...(emoji ? { emoji: true as const } : {}) };
+  const lineNos = highlight['linenos'];
+  const start = Number(highlight['linenostart']);
+  const lineAnchors = highlight['lineanchors'];
+  const lines: HighlightDefaults = { lineNos: lineNos === true || lineNos === 'table' || lineNos === 'inline', anchorLineNos: highlight['anchorlinenos'] === true, lineNoStart: Number.isInteger(start) ? start : 1, ...(typeof lineAnchors === 'string' && lineAnchors !== '' ? { lineAnchors } : {}) };
+  const options = { ...(parser['autodefinitiontermid'] === true ? { definitionTerms: true as const } : {}), ...(emoji ? { emoji: true as const } : {}), ...(['linenos', 'anchorlinenos', 'linenostart', 'lineanchors'].some((key) => key in highlight) ? { highlight: lines } : {}) };
   return { ...(headingIds ? { headingIds } : {}), ...(Object.keys(options).length > 0 ? { goldmarkIds: options } : {}) };
 }
 
