@@ -12,6 +12,18 @@ async function check(files: Record<string, string | Uint8Array>, post: string, t
 }
 
 describe('frontmatter image fields, as the generator or its theme reads them', () => {
+  // drivet/website-11ty writes `photo:\n  - >-\n    https://media…jpg`: the value is the URL, as YAML reads it (Eleventy 3.1.2 writes
+  // `<img src="https://media…jpg">`), not `>-` and the line after it.
+  it('reads a block scalar of one line as its value, the range on it', async () => {
+    const hugo = { 'hugo.toml': 'baseURL = "https://example.org/"\n', 'static/img/a.jpg': png };
+    assert.deepEqual(await check(hugo, 'content/posts/a.md', '---\ntitle: A\nimage: >-\n  /img/a.jpg\ncover: |-\n  /img/a.jpg\nphoto:\n  - >-\n    https://media.example.com/0_49bb1129.jpg\n---\n'), []);
+    const service = createPostcraftService({ fs: inMemorySite(hugo) });
+    await service.openWorkspace(['/site']);
+    const text = '---\ntitle: A\nimage: >-\n  /img/gone.jpg\n---\n';
+    const findings = service.checkText('/site/content/posts/a.md', text, { severities: { 'missing-alt': 'off' } });
+    assert.deepEqual(findings.map((finding) => [finding.code, finding.message.includes('"/img/gone.jpg"'), finding.range.start.line, finding.range.start.character, finding.range.end.character]), [['broken-image', true, 3, 2, 15]]);
+  });
+
   const eleventy = { 'eleventy.config.js': 'export default function () {}', 'src/assets/images/featured/buildless.jpg': png };
 
   it('takes a bare name that a site folder ends with for a layout that prefixes its own folder (Eleventy featuredImage)', async () => {

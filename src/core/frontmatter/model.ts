@@ -19,7 +19,7 @@ export interface ScalarNode {
   readonly range: OffsetRange;
   /** How the source spells it: quoting decides how a fix or completion must write a new value. */
   readonly style: 'plain' | 'single' | 'double' | 'block';
-  /** The text between the quotes, where it is not one character in from each end: `'''a'''`, or `["dra` while typing. */
+  /** The text between the quotes, where it is not one character in from each end (`'''a'''`, or `["dra` while typing); a one-line block scalar's text after its `>-`. */
   readonly inner?: OffsetRange;
 }
 

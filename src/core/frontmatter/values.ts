@@ -25,10 +25,10 @@ function keyParts(key: string): readonly string[] {
   return parts;
 }
 
-/** The range of a scalar's text without its quotes. */
+/** The range of a scalar's text without its quotes, or without a block scalar's indicator (see frontmatter/yaml.ts `blockScalarText`). */
 export function innerRange(node: ScalarNode): OffsetRange {
-  if (node.style !== 'single' && node.style !== 'double') return node.range;
   if (node.inner) return node.inner;
+  if (node.style !== 'single' && node.style !== 'double') return node.range;
   // An unterminated quote (`["` at the end of a list) may span one character: never end before the start.
   const start = Math.min(node.range.start + 1, node.range.end);
   return { start, end: Math.max(start, node.range.end - 1) };

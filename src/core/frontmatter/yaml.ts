@@ -64,7 +64,9 @@ export function parseYamlWithLibrary(source: string, base: number): ParsedFields
     }
     if (isScalar(node)) {
       const range = node.range ?? [0, 0];
-      return { kind: 'scalar', value: toScalarValue(node.value), range: shift(range[0], range[1]), style: scalarStyle(node) };
+      const style = scalarStyle(node);
+      const inner = style === 'block' ? blockScalarText(source, range[0], range[1], node.value) : undefined;
+      return { kind: 'scalar', value: toScalarValue(node.value), range: shift(range[0], range[1]), style, ...(inner ? { inner: shift(inner.start, inner.end) } : {}) };
     }
     if (isSeq(node)) {
       const range = node.range ?? [0, 0];
@@ -146,6 +148,18 @@ export function yamlData(doc: Document): unknown {
   });
   if (collectionKey) throw new Error('a key is itself a list or mapping; no generator reads that');
   return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+}
+
+/**
+ * Where a block scalar's value of one line stands (`photo: >-` then the URL on the next line), so that a finding about
+ * the value points at it rather than at the `>-` before it; undefined for a value of several lines.
+ */
+function blockScalarText(source: string, start: number, end: number, value: unknown): { start: number; end: number } | undefined {
+  if (typeof value !== 'string') return undefined;
+  const line = value.replace(/\n+$/, '');
+  if (line === '' || line.includes('\n')) return undefined;
+  const at = source.indexOf(line, start);
+  return at === -1 || at + line.length > end ? undefined : { start: at, end: at + line.length };
 }
 
 function scalarStyle(node: Scalar): 'plain' | 'single' | 'double' | 'block' {
