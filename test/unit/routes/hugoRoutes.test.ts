@@ -367,6 +367,9 @@ describe('Hugo URL rules, in-memory', () => {
     const site = await openSite(inMemorySite({ 'hugo.toml': 'baseURL = "https://example.org/"\n', 'content/docs/providers.md': page('title: P'), 'content/blog/a.md': page('title: A') }), '/site');
     assert.deepEqual(hugoRoutes.resolveTemplateLink!(site, '/site/content/blog/a.md', ref('/docs/providers/')), { status: 'found', path: '/site/content/docs/providers.md' });
     assert.equal(hugoRoutes.resolveTemplateLink!(site, '/site/content/blog/a.md', ref('/docs/gone/')).status, 'missing');
+    // Written without its first slash too, from a page of another section (tomy0000000/blog, hugo 0.154.4).
+    assert.deepEqual(hugoRoutes.resolveTemplateLink!(site, '/site/content/blog/a.md', ref('docs/providers/')), { status: 'found', path: '/site/content/docs/providers.md' });
+    assert.equal(hugoRoutes.resolveTemplateLink!(site, '/site/content/blog/a.md', ref('docs/gone/')).status, 'missing');
   });
 
   // buildpacks.io mounts content/docs/.common/concepts/buildpack.md at three places; hugo 0.111.3 (`hugo list all`)

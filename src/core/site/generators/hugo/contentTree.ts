@@ -404,6 +404,9 @@ export class HugoContentTree {
     if (!inRef.startsWith('/')) {
       const again = this.sectionOrPage(tree, `/${inRef}`);
       if (again.node) return again.node;
+      // Trimmed there too by Hugo ≥ 0.124 (tomy0000000/blog's `relref "posts/2024-march-dump/"` from another post, hugo 0.154).
+      const trimmed = inRef.length > 1 && inRef.endsWith('/') ? this.sectionOrPage(tree, `/${inRef.replace(/\/+$/, '')}`) : undefined;
+      if (trimmed?.node) return trimmed.node;
     }
     const pref = ref.endsWith('/') ? ref : `${ref}/`;
     const taxonomy = longestPrefix(tree.taxonomies, pref);
