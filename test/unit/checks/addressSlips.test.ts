@@ -78,6 +78,13 @@ describe('address slips', () => {
     ]);
   });
 
+  // tomy0000000/blog: `[a]({{< relref "…" >}})，[b](({{< relref "…" >}}))` on one line; a tag ends at its first `}}` or `%}`,
+  // so the first link's tag does not run on into the second's wrapping.
+  it('reports a wrapped address after a template link on the same line', async () => {
+    const body = 'See [a]({% link _posts/2024-01-01-a.md %}), then [b](({% link _posts/2024-01-01-a.md %})).\n';
+    assert.deepEqual(await schemeFindings(body), [{ line: 3, written: '({% link _posts/2024-01-01-a.md %})', fix: '{% link _posts/2024-01-01-a.md %}' }]);
+  });
+
   // TheCandidStartup.github.io's `[…](/https://blog.logrocket.com/…)`: jekyll 4.3.1 writes href="/https://blog.logrocket.com/…", a page of the site.
   it('reports a slash before a scheme, and no missing page for it', async () => {
     // An image so written is a missing image (broken-image says so): caraya's `![…](/https://res.cloudinary.com/…)`.
