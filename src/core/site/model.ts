@@ -109,6 +109,8 @@ export interface SiteConfig {
   readonly includeFiles?: ReadonlySet<string>;
   /** Content types whose own layouts write ids Postcraft cannot list, with those layouts' names: a page they lay out has anchors Postcraft cannot list (Hugo, see hugo/typeLayouts.ts). */
   readonly anchorTypes?: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Layouts (by name) that write IDs they compute: a page laid out by one has anchors Postcraft cannot list (Jekyll, see jekyll/idComputingLayouts.ts). */
+  readonly idComputingLayouts?: ReadonlySet<string>;
   /** Each content type's own layouts by name, and whether the page one lays out has its content rendered (Hugo, see hugo/typeLayouts.ts `TypeLayouts`). */
   readonly contentLayouts?: ReadonlyMap<string, ReadonlyMap<string, boolean>>;
   /** `.md` files are compiled as MDX too (Docusaurus), so their `import`s are real; else only `.mdx` files. */

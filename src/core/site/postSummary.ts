@@ -84,6 +84,8 @@ function anchorsIn(text: string, bodyStart: number, config: SiteConfig, path: st
   // And those its type's own layout writes (a Hugo page's `type`, else its section), where that layout lays it out.
   const writing = config.anchorTypes?.size ? config.anchorTypes.get(hugoPageType(config, path, data)) : undefined;
   if (writing && laysOutIds(writing, data['layout'], isSectionPage(path))) return undefined;
+  // And those a Jekyll layout computes (an archive page's `id="{{ category[0] | slugify }}"`).
+  if (config.idComputingLayouts && typeof data['layout'] === 'string' && config.idComputingLayouts.has(data['layout'])) return undefined;
   // A page whose layout renders none of its content has none of its headings either; unknown rather than none, as
   // Postcraft reads the layouts' code without running it.
   if (hugoContentUnrendered(config, path, data)) return undefined;

@@ -443,3 +443,20 @@ describe('Jekyll links to a page\'s .md file', () => {
   });
 });
 
+
+// Apexst77.github.io (Minimal Mistakes): posts link /categories/#reinforcement-learning, an id its categories.html layout writes
+// as `{{ category[0] | slugify | downcase }}` in a loop over site.categories; jekyll 4.3.1 builds `<section id="reinforcement-learning">`.
+describe('Jekyll layouts that compute IDs', () => {
+  it('checks no fragment of a page whose own layout computes its IDs, and still those of other pages', async () => {
+    const { check } = await open({
+      '_config.yml': 'title: t\npermalink: /:categories/:title/\n',
+      '_layouts/default.html': '<body id="{{ page.layout }}">{{ content }}</body>',
+      '_layouts/categories.html': '---\nlayout: default\n---\n{% for category in site.categories %}<section id="{{ category[0] | slugify | downcase }}"><h2>{{ category[0] }}</h2></section>{% endfor %}',
+      'categories.md': '---\ntitle: Posts by Category\nlayout: categories\npermalink: /categories/\n---\n',
+      '_layouts/page.html': '---\nlayout: default\n---\n<article>{{ content }}</article>',
+      'about.md': '---\ntitle: About\nlayout: page\npermalink: /about/\n---\n## Me\n',
+    });
+    const findings = check('_posts/2020-08-18-a.md', post('categories: [Reinforcement_Learning]', 'See [all posts](/categories/#reinforcement-learning) and [me](/about/#you).'));
+    assert.deepEqual(findings.map((finding) => [finding.code, /"#([^"]+)"/.exec(finding.message)?.[1]]), [['broken-anchor', 'you']]);
+  });
+});

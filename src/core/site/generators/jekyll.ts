@@ -13,6 +13,7 @@ import { isJekyllDocument, slugify, writtenWithoutLayout } from '../routes/jekyl
 import { isJekyllTemplatePage, jekyllTemplatePageUrls, templatePageScope } from './jekyll/templatePages';
 import { readLocalPlugins } from './jekyll/localPlugins';
 import { readIncludeTemplates } from './jekyll/includeTemplates';
+import { readIdComputingLayouts } from './jekyll/idComputingLayouts';
 import { chirpyMediaSubpath } from './jekyll/chirpyMedia';
 import { imagemagickCopies, isGeneratedCopy } from './jekyll/imagemagick';
 
@@ -61,6 +62,7 @@ export const jekyll: GeneratorProfile = {
     const otherBasePaths = await otherConfigBasePaths(fs, root, file, basePathOf(stringSetting(data, 'baseurl')));
     const includesDir = joinPath(source, stringSetting(data, 'includes_dir') ?? '_includes');
     const includes = await readIncludeTemplates(fs, includesDir);
+    const idComputingLayouts = await readIdComputingLayouts(fs, joinPath(source, stringSetting(data, 'layouts_dir') ?? '_layouts'));
     const mediaSubpath = await chirpyMediaSubpath(fs, root, includesDir, data, gemfile);
     const plugins = loadedPlugins(data, gemfile);
     // `safe: true`, which GitHub Pages' own build sets, loads none of the site's own plugins.
@@ -95,6 +97,7 @@ export const jekyll: GeneratorProfile = {
       ...(includes.files.size > 0 ? { includeFiles: includes.files } : {}),
       ...(includes.imagePrefixes.size > 0 ? { includeImagePrefixes: includes.imagePrefixes } : {}),
       ...(includes.imageParameters.size > 0 ? { includeImageParameters: includes.imageParameters } : {}),
+      ...(idComputingLayouts.size > 0 ? { idComputingLayouts } : {}),
       ...(mediaSubpath ? { mediaSubpath } : {}),
       ...(generatedImageCopies ? { generatedImageCopies } : {}),
       excludedFiles: jekyllExcludedFiles({ source: source === root ? '' : source.slice(root.length + 1), exclude, include, collections: collectionNames(data), collectionsDir: stringSetting(data, 'collections_dir') ?? '' }),

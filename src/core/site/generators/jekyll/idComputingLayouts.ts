@@ -1,0 +1,22 @@
+import type { SiteFileSystem } from '../../../host/fileSystem';
+import { readText } from '../../../host/textFiles';
+import { joinPath } from '../../../text/paths';
+
+/**
+ * The site's layouts (by name, `_layouts/categories.html` is `categories`) that write IDs they compute
+ * (`<section id="{{ category[0] | slugify | downcase }}">` in a loop over `site.categories`, Minimal Mistakes' and Chirpy's
+ * archive pages): the anchors of a page laid out by one are not all in its text. Only a page's own layout counts: a base
+ * layout's computed ID (`<body id="{{ page.layout }}">`) leaves a page's headings as they are.
+ */
+export async function readIdComputingLayouts(fs: SiteFileSystem, dir: string): Promise<ReadonlySet<string>> {
+  const names = new Set<string>();
+  const entries = await fs.readDirectory(dir).catch(() => []);
+  for (const entry of entries.slice(0, maxLayouts)) {
+    if (entry.type !== 'file' || !/\.html?$/i.test(entry.name)) continue;
+    const template = await readText(fs, joinPath(dir, entry.name));
+    if (template !== undefined && /\bid\s*=\s*["']?\{[{%]/.test(template)) names.add(entry.name.replace(/\.[^.]+$/, ''));
+  }
+  return names;
+}
+
+const maxLayouts = 500;
