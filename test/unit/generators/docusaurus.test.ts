@@ -373,3 +373,19 @@ describe('Docusaurus pages as the build reads them', () => {
     assert.deepEqual(check('blog/2024-01-02-q/index.mdx', post).filter((finding) => finding.code === 'broken-image').map((finding) => finding.line), [4]);
   });
 });
+
+// moonrepo/moon's sidebars.ts gives categories `link: { type: 'generated-index', slug: '/commands/sync' }`; a `_category_.json`
+// may too. docusaurus 3.10.2 builds build/docs/commands/sync.html and build/docs/all-guides/index.html (onBrokenLinks: 'throw' passes).
+describe('Docusaurus generated index pages at a slug', () => {
+  it('takes a link to a category index at its slug, from the sidebars file or a category file, for a page', async () => {
+    const { check } = await open({
+      'sidebars.js': "module.exports = { docs: ['intro', { type: 'category', label: 'sync', items: ['commands/sync/projects'], link: { type: 'generated-index', title: 'sync', slug: '/commands/sync', keywords: ['sync'] } }] };",
+      'docs/intro.md': '# Intro\n',
+      'docs/commands/sync/projects.md': '# Projects\n',
+      'docs/guides/_category_.json': '{ "label": "Guides", "link": { "type": "generated-index", "slug": "/all-guides" } }',
+      'docs/guides/a.md': '# A\n',
+    });
+    const findings = check('blog/2025-03-31-release.md', '---\ntitle: Release\n---\nSee [sync](/docs/commands/sync), [guides](/docs/all-guides) and [gone](/docs/commands/gone).\n');
+    assert.deepEqual(findings.map((finding) => [finding.code, /"([^"]+)"/.exec(finding.message)?.[1]]), [['broken-link', '/docs/commands/gone']]);
+  });
+});

@@ -1,6 +1,7 @@
 import { docusaurusDetection } from './detection';
 import type { SiteFileSystem } from '../../host/fileSystem';
 import { allBefore, installedReleases } from '../installedVersion';
+import { generatedIndexSlugs } from './docusaurus/generatedIndexes';
 import { dirname, isInside, joinPath, normalizePath, relativePath } from '../../text/paths';
 import { basePathOf, hostOf, withHost, readDataFile, readText } from '../configFiles';
 import { readLocalPlugins, type AddedRoute, type ContentKind } from './docusaurus/localPlugins';
@@ -355,14 +356,19 @@ async function routingOf(fs: SiteFileSystem, root: string, source: string, plugi
       ...(topLevelProperties(options(blog)).has('truncateMarker') ? { ownTruncateMarker: true as const } : {}),
     })),
     docs: await Promise.all(
-      plugins.docs.map(async (docs) => ({
-        id: docs.id,
-        dir: joinPath(root, docs.path),
-        routeBasePath: setting(docs, 'routeBasePath', 'docs'),
-        tagsBasePath: setting(docs, 'tagsBasePath', 'tags'),
-        versions: await docsVersions(fs, root, docs, options(docs)),
-        numberPrefixes: topLevelProperties(options(docs)).get('numberPrefixParser') !== 'false',
-      })),
+      plugins.docs.map(async (docs) => {
+        const versions = await docsVersions(fs, root, docs, options(docs));
+        const slugs = await generatedIndexSlugs(fs, root, versions.map((version) => version.dir));
+        return {
+          id: docs.id,
+          dir: joinPath(root, docs.path),
+          routeBasePath: setting(docs, 'routeBasePath', 'docs'),
+          tagsBasePath: setting(docs, 'tagsBasePath', 'tags'),
+          versions,
+          numberPrefixes: topLevelProperties(options(docs)).get('numberPrefixParser') !== 'false',
+          ...(slugs.length > 0 ? { generatedIndexSlugs: slugs } : {}),
+        };
+      }),
     ),
     pages: plugins.pages.map((pages) => ({ id: pages.id, dir: joinPath(root, pages.path), routeBasePath: setting(pages, 'routeBasePath', '/') })),
     ...(pluginRoutes.length > 0 ? { pluginRoutes } : {}),

@@ -57,6 +57,8 @@ export interface DocusaurusDocsRouting extends DocusaurusInstanceRouting {
   readonly versions: readonly DocusaurusDocsVersion[];
   /** False when `numberPrefixParser: false`: `01-intro.md` keeps its prefix. */
   readonly numberPrefixes: boolean;
+  /** The paths (`/commands/sync`) sidebar categories give their generated index pages (see docusaurus/generatedIndexes.ts). */
+  readonly generatedIndexSlugs?: readonly string[];
 }
 
 export interface DocusaurusDocsVersion {
@@ -381,8 +383,9 @@ function isGeneratedPage(site: RouteSite, routing: DocusaurusRouting, url: strin
       const below = segmentsBelow(normalizeUrl(['/', docs.routeBasePath, version.path]), url);
       if (!below || below.length === 0) continue;
       if (below[0] === docs.tagsBasePath && below.length <= 2) return true;
-      // Sidebar categories with `link: { type: 'generated-index' }`, at `/category/<kebab-case label>` by default.
+      // Sidebar categories with `link: { type: 'generated-index' }`, at `/category/<kebab-case label>` by default, or their `slug`.
       if (below[0] === 'category' && below.length >= 2) return true;
+      if (docs.generatedIndexSlugs?.includes(`/${below.join('/')}`)) return true;
     }
   }
   return routing.pages.some((pages) => {
