@@ -40,6 +40,8 @@ export const checkMissingAlt: Check = (context) => {
     // (`<img/>` named in prose a template captures, say).
     // An attribute may follow a value with no space (`<Image src={img}alt="A" />`): MDX's and HTML's parsers read it all the same.
     if (/(?:\s|(?<=["'}]))alt(?=[\s=/>])/i.test(text) || text.includes('{...') || !/(?:\s|(?<=["'}]))(?:src|srcset|img)\s*=/i.test(text)) continue;
+    // The site's own component writes the `<img>`, and its alt (moonrepo's Image defaults it to '': docusaurus 3.10.2 writes alt="").
+    if (mdx && name !== 'img' && importsOwnComponent(body, name)) continue;
     const nameEnd = start + 1 + name.length;
     const src = /(?:\s|(?<=["'}]))src\s*=\s*(?:"([^"]*)"|'([^']*)'|\{([^}]*)\})/i.exec(text);
     const shown = src ? `"${src[1] ?? src[2] ?? src[3]}"` : `<${name}>`;
@@ -59,6 +61,12 @@ export const checkMissingAlt: Check = (context) => {
     }
   }
 };
+
+/** Whether an MDX body imports `name` from a module of the site (`import Image from '@site/src/components/Image'`, `./Figure`). */
+function importsOwnComponent(body: string, name: string): boolean {
+  const imported = new RegExp(`^import\\s+(?:${name}\\b|\\{[^}]*\\b${name}\\b[^}]*\\})[^\\n]*?\\bfrom\\s*["'](?:\\.{1,2}/|@site/|~/|@/|/)`, 'm');
+  return imported.test(body);
+}
 
 function report(context: CheckContext, range: { start: number; end: number }, message: Message, fix: Fix): void {
   context.report({ code: 'missing-alt', severity: 'warning', range, message, fixes: [fix] });

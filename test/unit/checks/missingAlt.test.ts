@@ -61,4 +61,14 @@ describe('missing-alt', () => {
     const found = await altFindings(files, 'blog/2024-01-01-p.mdx');
     assert.deepEqual(found.map((finding) => finding.at), ['<Image']);
   });
+
+  // moonrepo/moon's `<Image src={require('./img/x.png')} />`, its own component with `alt = ''` by default: docusaurus 3.10.2 writes alt="".
+  it("leaves the site's own image components to write their alt", async () => {
+    const files = {
+      'docusaurus.config.js': 'module.exports = { title: "T", url: "https://example.org", baseUrl: "/" };\n',
+      'src/components/Image.jsx': "export default function Image({ src, alt = '' }) { return <img src={src.default} alt={alt} />; }\n",
+      'blog/2024-01-01-p.mdx': '---\ntitle: T\n---\n\nimport Image from "@site/src/components/Image";\nimport { Figure } from "../src/components/Figure";\n\n<Image src={require("./x.png")} />\n\n<Figure src="/y.png" />\n\n<img src="/z.png" />\n',
+    };
+    assert.deepEqual((await altFindings(files, 'blog/2024-01-01-p.mdx')).map((finding) => finding.at), ['<img']);
+  });
 });
