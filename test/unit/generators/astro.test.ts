@@ -253,3 +253,26 @@ export const collections = { projects };`;
     assert.deepEqual([site.isPost('/site/src/data/blog/a.md'), site.isPost('/site/src/data/blog/_b.md')], [true, false]);
   });
 });
+
+// candostdagdeviren/candost.blog-astro: collections made by a function of the config, and routes that read them through a helper
+// taking the collection's name beside helpers that take the entries. astro 7.4.8 builds /b/ with `id="leaderless-replication"` and no /bb/.
+describe('Astro collections made by a function, read through helpers', () => {
+  const files = {
+    'src/content.config.ts': 'import { defineCollection, z } from "astro:content";\nimport { glob } from "astro/loaders";\nconst contentCollection = (\n  name: string,\n  extraFields: z.ZodRawShape = {},\n) =>\n  defineCollection({\n    loader: glob({ pattern: "**/*.md", base: `./src/content/${name}` }),\n    schema: z.object({ title: z.string(), ...extraFields }),\n  });\nconst posts = contentCollection("posts", { zettelId: z.string() });\nexport const collections = { posts };\n',
+    'src/utils/getCollectionByName.ts': 'import { getCollection } from "astro:content";\nexport const getCollectionByName = async (name) => (await getCollection(name)).filter((e) => !e.data.draft);\n',
+    'src/utils/sortPostsByDate.ts': 'export const sortPostsByDate = (posts) => [...posts];\n',
+    'src/pages/[...slug].astro': '---\nimport { render } from "astro:content";\nimport { getCollectionByName } from "../utils/getCollectionByName";\nimport { sortPostsByDate } from "../utils/sortPostsByDate";\nexport async function getStaticPaths() {\n  const entries = await getCollectionByName("posts");\n  return entries.map((entry) => ({ params: { slug: entry.id }, props: { entry } }));\n}\nconst { entry } = Astro.props;\nconst sorted = sortPostsByDate(await getCollectionByName("posts"));\n---\n<article></article>\n',
+    'src/content/posts/b.md': '---\ntitle: B\n---\n## Leaderless-Replication\n',
+  };
+
+  it('maps the entries of a collection a function makes, through a helper given its name', async () => {
+    const { check } = await open(files);
+    const findings = check('src/content/posts/a.md', '---\ntitle: A\n---\n[one](/b/#Leaderless-Replication) [two](/bb/) [three](/b/#leaderless-replication)\n');
+    assert.deepEqual(findings.map((finding) => [finding.code, /"([^"]+)"/.exec(finding.message)?.[1]]), [['broken-anchor', '#Leaderless-Replication'], ['broken-link', '/bb/']]);
+  });
+
+  it('reads each call of the function as a collection of its own', () => {
+    const collections = parseCollections(files['src/content.config.ts'], '/site', '/site/src');
+    assert.deepEqual(collections.map((collection) => [collection.name, collection.source]), [['posts', { kind: 'glob', dir: '/site/src/content/posts', patterns: ['**/*.md'] }]]);
+  });
+});

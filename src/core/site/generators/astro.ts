@@ -311,16 +311,36 @@ export function parseCollections(source: string, root: string, srcDir: string): 
     if (match.index < inside) continue;
     const before = source.slice(Math.max(0, match.index - 200), match.index);
     const variable = /(?:const|let|var)\s+([\w$]+)\s*=\s*$/.exec(before)?.[1] ?? /(['"]?)([\w$-]+)\1\s*:\s*$/.exec(before)?.[2];
-    if (!variable) continue;
+    const factory = variable === undefined ? collectionFactory.exec(before) : null;
+    if (!variable && !factory) continue;
     const open = match.index + match[0].length - 1;
     const close = matchingBracket(source, open);
     inside = close === -1 ? source.length : close;
     const args = source.slice(open + 1, close);
-    const name = names.get(variable) ?? variable;
-    const fields = args.trim().startsWith('{') ? schemaFields(topLevelProperties(args.trim()).get('schema'), source) : undefined;
-    collections.push({ name, source: loaderSource(args, name, root, srcDir), references: references(args), ...(/(?<![\w$])generateId\b/.test(args) ? { customIds: true } : {}), ...(fields ? { fields } : {}) });
+    const collect = (variable: string, args: string) => {
+      const name = names.get(variable) ?? variable;
+      const fields = args.trim().startsWith('{') ? schemaFields(topLevelProperties(args.trim()).get('schema'), source) : undefined;
+      collections.push({ name, source: loaderSource(args, name, root, srcDir), references: references(args), ...(/(?<![\w$])generateId\b/.test(args) ? { customIds: true } : {}), ...(fields ? { fields } : {}) });
+    };
+    if (variable) collect(variable, args);
+    else for (const made of factoryCalls(source, factory![1] ?? factory![3]!, factory![2] ?? factory![4]!, args)) collect(made.variable, made.args);
   }
   return collections;
+}
+
+// A function of the config that makes a collection from its first parameter: `const make = (name: string, extra = {}) =>
+// defineCollection(…)`, `function make(name) { return defineCollection(…) }`.
+const collectionFactory = /(?:(?:const|let|var)\s+([\w$]+)\s*=\s*\(\s*([\w$]+)\s*(?::\s*[\w$.]+)?\s*(?:,[^()]*)?\)\s*(?::\s*[\w$<>.]+\s*)?=>\s*(?:\(\s*)?|function\s+([\w$]+)\s*\(\s*([\w$]+)\s*(?::\s*[\w$.]+)?\s*(?:,[^()]*)?\)\s*(?::\s*[\w$<>.]+\s*)?\{\s*return\s+)$/;
+
+/**
+ * A collection factory's calls with a literal (`const posts = contentCollection("posts")`, or `posts: contentCollection("posts")`
+ * in the exported object: candost.blog-astro's), each with the factory's arguments as that call makes them (`${name}` written out).
+ */
+function factoryCalls(source: string, factory: string, parameter: string, args: string): { variable: string; args: string }[] {
+  const target = String.raw`(?:(?:const|let|var)\s+([\w$]+)\s*=\s*|(['"]?)([\w$-]+)\2\s*:\s*)`;
+  const call = String.raw`${escapeRegExp(factory)}\s*\(\s*(['"${'`'}])([\w./@-]+)\4\s*[,)]`;
+  const placeholder = new RegExp(String.raw`\$\{\s*${escapeRegExp(parameter)}\s*\}`, 'g');
+  return [...source.matchAll(new RegExp(target + call, 'g'))].map((match) => ({ variable: match[1] ?? match[3]!, args: args.replace(placeholder, match[5]!) }));
 }
 
 function loaderSource(args: string, name: string, root: string, srcDir: string): AstroCollection['source'] {
@@ -633,13 +653,18 @@ function entryField(script: string, value: string): 'id' | 'slug' | undefined {
   return bound ? field : undefined;
 }
 
-/** The string literals a script passes first to the functions it imports from modules of its own (`getAllPosts("blog")`). */
+/**
+ * The string literals a script passes first to the functions it imports from modules of its own (`getAllPosts("blog")`).
+ * A function never given a literal takes no collection's name (candost.blog-astro's `sortPostsByDate(posts)` beside
+ * `getCollectionByName("posts")`); one given a literal and something else may read any collection (`undefined`).
+ */
 function literalsPassedToImports(script: string): Set<string | undefined> {
   const literals = new Set<string | undefined>();
   for (const match of script.matchAll(/\bimport\s+([^'"]*?)\bfrom\s+(['"])(?!astro:)[^'"]+\2/g)) {
     for (const name of match[1]!.matchAll(/[A-Za-z_$][\w$]*/g)) {
       if (name[0] === 'type' || name[0] === 'as') continue;
-      for (const args of callArguments(script, name[0])) literals.add(stringLiteralValue(args.split(',')[0] ?? ''));
+      const passed = callArguments(script, name[0]).map((args) => stringLiteralValue(args.split(',')[0] ?? ''));
+      if (passed.some((value) => value !== undefined)) for (const value of passed) literals.add(value);
     }
   }
   return literals;
