@@ -453,7 +453,8 @@ describe('Jekyll layouts that compute IDs', () => {
       '_layouts/default.html': '<body id="{{ page.layout }}">{{ content }}</body>',
       '_layouts/categories.html': '---\nlayout: default\n---\n{% for category in site.categories %}<section id="{{ category[0] | slugify | downcase }}"><h2>{{ category[0] }}</h2></section>{% endfor %}',
       'categories.md': '---\ntitle: Posts by Category\nlayout: categories\npermalink: /categories/\n---\n',
-      '_layouts/page.html': '---\nlayout: default\n---\n<article>{{ content }}</article>',
+      // CocoaPods' post layout: one computed wrapper ID, no loop; the page's headings are still its anchors.
+      '_layouts/page.html': '---\nlayout: default\n---\n<article id="{{ page.post_title_id }}">{{ content }}</article>',
       'about.md': '---\ntitle: About\nlayout: page\npermalink: /about/\n---\n## Me\n',
     });
     const findings = check('_posts/2020-08-18-a.md', post('categories: [Reinforcement_Learning]', 'See [all posts](/categories/#reinforcement-learning) and [me](/about/#you).'));
