@@ -408,10 +408,16 @@ export class HugoContentTree {
       const trimmed = inRef.length > 1 && inRef.endsWith('/') ? this.sectionOrPage(tree, `/${inRef.replace(/\/+$/, '')}`) : undefined;
       if (trimmed?.node) return trimmed.node;
     }
-    const pref = ref.endsWith('/') ? ref : `${ref}/`;
-    const taxonomy = longestPrefix(tree.taxonomies, pref);
-    if (taxonomy !== undefined) return slashCount(pref) === slashCount(taxonomy) ? tree.taxonomies.get(taxonomy) : undefined;
-    if (!simple) return undefined;
+    // A term or taxonomy page, from the page's folder, else (Hugo ≥ 0.124, glaforge.dev's `ref "tags/retrieval-augmented-generation/"`)
+    // from the content root.
+    let belowTaxonomy = false;
+    for (const path of inRef.startsWith('/') ? [ref] : [ref, `/${inRef}`]) {
+      const pref = path.endsWith('/') ? path : `${path}/`;
+      const taxonomy = longestPrefix(tree.taxonomies, pref);
+      if (taxonomy !== undefined && slashCount(pref) === slashCount(taxonomy)) return tree.taxonomies.get(taxonomy);
+      belowTaxonomy ||= taxonomy !== undefined;
+    }
+    if (belowTaxonomy || !simple) return undefined;
     const named = tree.byName.get(goBase(first.name));
     return named === ambiguous ? 'ambiguous' : named;
   }
