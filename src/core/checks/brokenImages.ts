@@ -6,7 +6,7 @@ import { referenceFor, type ImageResolution } from '../site/imageResolution';
 import { ownRoute, resolvePageImage } from '../site/pageImages';
 import { relativeUrl } from '../site/resolveLink';
 import { basename, isInside, relativePath } from '../text/paths';
-import { inSpecialFolder } from '../site/routes/jekyll';
+import { routesOf } from '../site/routes';
 import { formatBytes } from '../site/imageWeights';
 import { inAbsentSubmodule } from '../site/absentSubmodules';
 import type { Check, CheckContext } from './context';
@@ -107,9 +107,15 @@ function checkReference(context: CheckContext, reference: ImageReference, weighe
         context.report({ code: 'broken-image', severity: 'warning', range: reference.range, message: msg('Image {0} is a file of assets/, which Hugo publishes only where a template uses it, and no image render hook of the site takes Markdown images: unless another template uses this file, the page shows a missing image. Move it to static/ or beside the post.', shown) });
         return;
       }
-      if (site.config.generator === 'jekyll' && inSpecialFolder(site.config, resolution.file)) {
-        const folder = relativePath(site.root, resolution.file);
-        context.report({ code: 'broken-image', severity, range: reference.range, message: msg('Image {0} is {1}, which Jekyll does not publish: it copies no file below a folder, or of a name, that starts with "_", ".", "#" or "~" unless `include` in _config.yml names it. The page shows a missing image.', shown, folder) });
+      const unpublished = reference.guess ? undefined : routesOf(site.config.generator).unpublishedImageFile?.(site.config, resolution.file, reference.path, reference.origin);
+      if (unpublished) {
+        const file = relativePath(site.root, resolution.file);
+        context.report(
+          unpublished === 'special-folder'
+            ? { code: 'broken-image', severity, range: reference.range, message: msg('Image {0} is {1}, which Jekyll does not publish: it copies no file below a folder, or of a name, that starts with "_", ".", "#" or "~" unless `include` in _config.yml names it. The page shows a missing image.', shown, file) }
+            // A copy the config does not show (a build script's) may still put it there: a warning.
+            : { code: 'broken-image', severity: 'warning', range: reference.range, message: msg('Image {0} is {1} in the source, but no passthrough copy of the Eleventy config copies it and no image transform writes it: unless the build copies it otherwise, the page shows a missing image.', shown, file) },
+        );
         return;
       }
       const elsewhere = staticFileAskedElsewhere(site, post, reference, resolution.file);

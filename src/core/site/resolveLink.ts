@@ -71,11 +71,14 @@ export function resolveLink(site: Site, fromPath: string, link: LinkReference): 
   // One that starts with a host name (`github.com/me/repo`) and reaches nothing is a web address written
   // without its scheme: a page with the same last segment is a coincidence of naming (a project page named
   // after its repository), not what the writer meant, so it is not suggested.
-  if (!route || (target.kind !== 'missing' && target.kind !== 'unknown')) return target;
+  if (target.kind !== 'missing' && target.kind !== 'unknown') return target;
+  // Whatever the page's URL, no page of the site is below it at a host name or an e-mail address (henrik.nyh.se's
+  // `[libxml](libxml.rubyforge.org/)` on a page whose permalink a custom filter makes).
+  const lookedFor = route ? relativeUrl(route.url, link.path) : link.path;
   // So is an e-mail address without `mailto:` (LazyRen.github.io's `[contact me](lazy0ren@gmail.com)`).
-  if (isBareMailAddress(link.path)) return { kind: 'missing', why: undefined, lookedFor: relativeUrl(route.url, link.path), suggestions: [], address: `mailto:${link.raw}` };
+  if (isBareMailAddress(link.path)) return { kind: 'missing', why: undefined, lookedFor, suggestions: [], address: `mailto:${link.raw}` };
   if (!startsWithHostName(link.path)) return target;
-  return { kind: 'missing', why: undefined, lookedFor: relativeUrl(route.url, link.path), suggestions: [], address: `https://${link.raw}` };
+  return { kind: 'missing', why: undefined, lookedFor, suggestions: [], address: `https://${link.raw}` };
 }
 
 /**

@@ -100,8 +100,10 @@ describe('Eleventy rules', () => {
   it('resolves passthrough copies: folders mapped to the root, object mappings to a sub-path, and pathPrefix', async () => {
     const files = { 'eleventy.config.js': baseBlogConfig, 'public/img/a.png': png, 'media/uploads/2024/b.jpg': png, 'content/img/c.png': png, 'img/d.png': png, 'content/blog/post/e.png': png };
     const { check } = await open(files);
-    const body = '![](/img/a.png) ![](/garden/img/a.png) <img src="/uploads/2024/b.jpg"> ![](/img/c.png) ![](/img/d.png) ![](e.png) ![](./e.png)';
+    const body = '![](/img/a.png) ![](/garden/img/a.png) <img src="/uploads/2024/b.jpg"> ![](e.png) ![](./e.png)';
     assert.deepEqual(await check('content/blog/post/index.md', `---\ntitle: A\n---\n${body}\n`), []);
+    // A file of the input folder or the project root that no passthrough copy takes is not on the site (see below).
+    assert.deepEqual((await check('content/blog/post/index.md', '---\ntitle: A\n---\n![](/img/c.png) ![](/img/d.png)\n')).map((finding) => finding.message.split(' in the source')[0]), ['Image "/img/c.png" is content/img/c.png', 'Image "/img/d.png" is img/d.png']);
     assert.deepEqual(codes(await check('content/blog/post/index.md', '---\ntitle: A\n---\n![](/uploads/2024/missing.jpg)\n')), ['broken-image']);
   });
 
@@ -315,5 +317,67 @@ describe('Eleventy heading IDs by IdAttributePlugin', () => {
   it('knows no IDs without the plugin, or with options that change its slugify or selector', async () => {
     assert.deepEqual(await anchorsReported('export default function (eleventyConfig) {}\n'), []);
     assert.deepEqual(await anchorsReported('import { IdAttributePlugin } from "@11ty/eleventy";\nexport default function (c) {\n  c.addPlugin(IdAttributePlugin, { slugify: (s) => s });\n}\n'), []);
+  });
+});
+
+// drivet/website-11ty passthrough-copies static/ only, and its src/oldsite/gp.md shows /oldsite/gp_img/*.jpg kept beside it:
+// Eleventy 3.1.2 writes no _site/oldsite/gp_img/, so every one is a missing image.
+describe('Eleventy images in the source that no passthrough copy takes', () => {
+  const post = '---\ntitle: Gallery\n---\n<img src="/oldsite/gp_img/carpet.jpg" alt="carpet">\n\n<img src="/static/logo.png" alt="logo">\n';
+  const files = (config: string) => ({ 'eleventy.config.js': config, 'src/oldsite/gp_img/carpet.jpg': png, 'src/static/logo.png': png, 'src/oldsite/other.md': '---\ntitle: O\n---\n' });
+
+  it('reports an image of the input folder that nothing copies, and not one a passthrough copy takes', async () => {
+    const { check } = await open(files('module.exports = (c) => { c.addPassthroughCopy("src/static"); return { dir: { input: "src" } }; };'));
+    assert.deepEqual(check('src/oldsite/gp.md', post).map((finding) => [finding.code, finding.line, finding.message.includes('no passthrough copy')]), [['broken-image', 3, true]]);
+  });
+
+  it('takes it for published where a passthrough copy or the image transform takes it', async () => {
+    for (const config of [
+      'module.exports = (c) => { c.addPassthroughCopy("src/static"); c.addPassthroughCopy("src/oldsite/gp_img"); return { dir: { input: "src" } }; };',
+      'const { eleventyImageTransformPlugin } = require("@11ty/eleventy-img");\nmodule.exports = (c) => { c.addPlugin(eleventyImageTransformPlugin); c.addPassthroughCopy("src/static"); return { dir: { input: "src" } }; };',
+      // Comandeer's blog copies a list in a loop: what it copies is not written in the config.
+      'module.exports = (c) => { ["src/static", "src/oldsite"].forEach((path) => c.addPassthroughCopy(path)); return { dir: { input: "src" } }; };',
+    ]) assert.deepEqual(codes((await open(files(config))).check('src/oldsite/gp.md', post)), [], config);
+  });
+
+  // v8.dev's markdown-it core rule reads each image token and inlines the file of a /_svg/ image into the page.
+  it("leaves Markdown images to a rule of the site's own that reads image tokens", async () => {
+    const config = 'module.exports = (c) => { c.amendLibrary("md", (md) => md.core.ruler.push("embed", (state) => { for (const t of state.tokens) if (t.type === "image") t.content = ""; })); c.addPassthroughCopy("src/static"); return { dir: { input: "src" } }; };';
+    const { check } = await open(files(config));
+    assert.deepEqual(codes(check('src/oldsite/gp.md', '---\ntitle: G\n---\n![carpet](/oldsite/gp_img/carpet.jpg)\n')), []);
+    assert.deepEqual(codes(check('src/oldsite/gp.md', post)), ['broken-image']);
+  });
+});
+
+// schneyra/martinschneiderme-11ty: _layouts/article.njk sets `permalink: articles/{{ title | slugify }}/index.html` and articles.json
+// `layout: article`; eleventy 2.0.1 builds /articles/hello-first-world/ (layout front matter is the data cascade's fifth source).
+describe('Eleventy permalinks in layout front matter', () => {
+  const files = {
+    'eleventy.config.js': 'module.exports = () => ({ dir: { input: "src", layouts: "_layouts" } });',
+    'src/_layouts/article.njk': '---\npermalink: articles/{{ title | slugify }}/index.html\n---\n{{ content | safe }}',
+    'src/_layouts/note.njk': '---\nlayout: article\n---\n{{ content | safe }}',
+    'src/articles/articles.json': '{"layout":"article","tags":["articles"]}',
+    'src/articles/01-first/index.md': '---\ntitle: "Hello, First World!"\n---\nFirst.\n',
+    'src/articles/03-own/index.md': '---\ntitle: Own\npermalink: /mine/\n---\nOwn.\n',
+    'src/notes/n.md': '---\ntitle: A Note\nlayout: note\n---\nNote.\n',
+  };
+
+  it("gives a page the permalink of its layout's front matter, under its own and its data files'", async () => {
+    const { check } = await open(files);
+    const post = '---\ntitle: Second\n---\nSee [the first](/articles/hello-first-world/), [mine](/mine/), [the note](/articles/a-note/) and [gone](/articles/01-first/).\n';
+    assert.deepEqual(check('src/articles/02-second/index.md', post).map((finding) => [finding.code, /"([^"]+)"/.exec(finding.message)?.[1]]), [['broken-link', '/articles/01-first/']]);
+  });
+});
+
+// henrik/thepugautomatic.com-eleventy: post.njk sets `permalink: "/{{ page.date | slugDate }}/{{ page.fileSlug }}/index.html"`, a filter
+// Postcraft cannot run; `[libxml](libxml.rubyforge.org/)` is a web address without its scheme whatever the page's URL.
+describe('Eleventy links from a page of unknown URL', () => {
+  it('reports a web address or an e-mail address written as a relative link', async () => {
+    const { check } = await open({
+      'eleventy.config.js': 'module.exports = () => ({ dir: { input: "src" } });',
+      'src/_includes/post.njk': '---\npermalink: "/{{ page.date | slugDate }}/{{ page.fileSlug }}/index.html"\n---\n{{ content | safe }}',
+    });
+    const post = '---\ntitle: A\nlayout: post.njk\n---\nSee [libxml](libxml.rubyforge.org/), [me](me@example.org) and [b](b/).\n';
+    assert.deepEqual(check('src/posts/a.md', post).map((finding) => [finding.code, finding.message.includes('https://libxml.rubyforge.org/') || finding.message.includes('mailto:me@example.org')]), [['broken-link', true], ['broken-link', true]]);
   });
 });

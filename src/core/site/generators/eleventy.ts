@@ -258,10 +258,14 @@ async function routing(fs: SiteFileSystem, config: SiteConfig, dirs: EleventyDir
     generator: 'eleventy',
     inputDir: dirs.input,
     dataPermalinks: await dataPermalinks(fs, dataFiles),
+    ...(await layoutRouting(fs, dirs, dataFiles)),
     permalinksUnknown,
     generatedUrls: new Set(),
     generatedPatterns: [],
     passthroughCopies: passthroughCopies(source, config.root, dirs.input, formats),
+    ...(readsMarkdownImages(source) ? { markdownImageRule: true as const } : {}),
+    // `addPassthroughCopy(path)` in a loop (Comandeer's blog): what it copies is not written in the config.
+    ...(callArguments(source, 'addPassthroughCopy').some((args) => !args.trim().startsWith('{') && stringItems(args).length === 0) ? { copiesUnread: true as const } : {}),
     passthroughMappings: mappings,
     inputPathLinks: addsInputPathToUrl(source) ? templateFilePattern(formats) : undefined,
   };
@@ -368,6 +372,14 @@ async function localModuleSources(fs: SiteFileSystem, root: string, configFile: 
 }
 
 /**
+ * Whether the config or its modules give markdown-it a rule of their own for images: a renderer rule, or a core rule that reads
+ * image tokens (v8.dev's inlines each /_svg/ image's file into the page).
+ */
+function readsMarkdownImages(source: string): boolean {
+  return /\brenderer\.rules\.image\s*=[^=]/.test(source) || (/\bcore\.ruler\.(?:push|after|before|at)\s*\(/.test(source) && /\btype\s*[!=]==?\s*['"]image['"]/.test(source));
+}
+
+/**
  * The data files (`*.11tydata.*`, `<folder>/<folder>.json`, `<template>.json`) and the templates other than
  * Markdown below the input folder, leaving out what Eleventy ignores (output, includes, data, ignores).
  */
@@ -410,6 +422,51 @@ async function dataPermalinks(fs: SiteFileSystem, files: readonly string[]): Pro
   }
   return permalinks;
 }
+
+/**
+ * What layouts say about URLs: the `permalink` each layout's front matter sets (its own, else that of the layout it is laid out
+ * in), by the names `layout:` may give it (`article`, `article.njk`, `layouts/article.njk`), and the `layout` the data files set.
+ */
+async function layoutRouting(fs: SiteFileSystem, dirs: EleventyDirs, dataFiles: readonly string[]): Promise<Pick<EleventyRouting, 'layoutPermalinks' | 'dataLayouts'>> {
+  const own = new Map<string, { readonly permalink?: string | false; readonly layout?: string }>();
+  const visit = async (dir: string, prefix: string, depth: number): Promise<void> => {
+    for (const entry of await fs.readDirectory(dir).catch(() => [])) {
+      if (own.size >= maxLayouts) return;
+      if (entry.type === 'directory' && depth < 3) await visit(joinPath(dir, entry.name), `${prefix}${entry.name}/`, depth + 1);
+      if (entry.type !== 'file') continue;
+      const text = await readText(fs, joinPath(dir, entry.name));
+      if (text === undefined || !text.startsWith('---')) continue;
+      const data = parseFrontmatter(text)?.data ?? {};
+      const permalink = data['permalink'];
+      const layout = data['layout'];
+      const settings = { ...(typeof permalink === 'string' ? { permalink } : permalink === false ? { permalink: false as const } : {}), ...(typeof layout === 'string' ? { layout } : {}) };
+      own.set(`${prefix}${entry.name}`, settings);
+      own.set(`${prefix}${entry.name.replace(/\.[^.]+$/, '')}`, settings);
+    }
+  };
+  await visit(dirs.layouts ?? dirs.includes, '', 0);
+  const layoutPermalinks = new Map<string, string | false>();
+  for (const name of own.keys()) {
+    let settings = own.get(name);
+    for (let depth = 0; settings && settings.permalink === undefined && settings.layout !== undefined && depth < 5; depth++) settings = own.get(settings.layout);
+    if (settings?.permalink !== undefined) layoutPermalinks.set(name, settings.permalink);
+  }
+  const dataLayouts = new Map<string, string>();
+  for (const file of dataFiles) {
+    if (!file.endsWith('.json')) continue;
+    const text = await readText(fs, file);
+    if (text === undefined || !text.includes('layout')) continue;
+    try {
+      const layout = (JSON.parse(text) as Record<string, unknown> | null)?.['layout'];
+      if (typeof layout === 'string') dataLayouts.set(file.replace(/(?:\.11tydata)?\.json$/i, ''), layout);
+    } catch {
+      // Eleventy fails the build on it
+    }
+  }
+  return { ...(layoutPermalinks.size > 0 ? { layoutPermalinks } : {}), ...(dataLayouts.size > 0 ? { dataLayouts } : {}) };
+}
+
+const maxLayouts = 2000;
 
 function jsonPermalink(text: string): DataPermalink | undefined {
   try {

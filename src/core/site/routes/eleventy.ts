@@ -24,6 +24,10 @@ export interface EleventyRouting {
    * over `.json`) is resolved by the loader.
    */
   readonly dataPermalinks: ReadonlyMap<string, DataPermalink>;
+  /** `layout`s of the data files, by the same paths as `dataPermalinks`. */
+  readonly dataLayouts?: ReadonlyMap<string, string>;
+  /** The `permalink` a layout's front matter (or a layout it is laid out in) sets, by the names a template may give the layout. */
+  readonly layoutPermalinks?: ReadonlyMap<string, string | false>;
   /** Something rewrites every URL or sets `permalink` for all (url transforms, global data, other data file names). */
   readonly permalinksUnknown: boolean;
   /** URL keys (see `urlKeyOf`) of pages built from other templates (Nunjucks, Liquid, HTML, 11ty.js) and the config's virtual templates. */
@@ -32,6 +36,10 @@ export interface EleventyRouting {
   readonly generatedPatterns: readonly RegExp[];
   /** Files (as paths below the project root) a string `addPassthroughCopy` or a copied template format copies, input folder stripped. */
   readonly passthroughCopies: RegExp | undefined;
+  /** A markdown-it rule of the site's own reads Markdown images: it may write them elsewhere, or inline them. */
+  readonly markdownImageRule?: true;
+  /** A passthrough copy whose source is not a literal: what the build copies is not all known. */
+  readonly copiesUnread?: true;
   /** `addPassthroughCopy({ from: to })`: the folder and the URL prefix it is copied to (`/` included). */
   readonly passthroughMappings: readonly (readonly [from: string, urlPrefix: string])[];
   /**
@@ -88,6 +96,18 @@ export const eleventyRoutes: GeneratorRoutes = {
       }
     }
     return candidates;
+  },
+
+  // drivet/website-11ty's src/oldsite/gp_img/*.jpg, shown as `/oldsite/gp_img/…` with only static/ passthrough-copied: Eleventy 3.1.2
+  // writes no gp_img/. A file of the input folder or the project root is on the site only where a passthrough copy (or a
+  // template format that copies) takes it, or the image transform writes it; other folders served at the root are a bundler's.
+  unpublishedImageFile(config, file, path, origin) {
+    const routing = routingOf(config);
+    if (!routing || routing.copiesUnread || config.transformsImages || !path.startsWith('/') || (origin === 'markdown' && routing.markdownImageRule)) return undefined;
+    if (config.publicDirs.some((dir) => dir !== routing.inputDir && dir !== config.root && isInside(dir, file))) return undefined;
+    // The file as found, whose letter case a host that serves any (Netlify) may not share with the path.
+    const copied = eleventyRoutes.fileCandidates(config, path).map((candidate) => candidate.toLowerCase());
+    return copied.includes(file.toLowerCase()) ? undefined : 'not-copied';
   },
 
   isGeneratedUrl(site, url) {
@@ -157,7 +177,12 @@ export function permalinkOf(routing: EleventyRouting, path: string, data: Readon
     // A data file's function may put its pages anywhere (equk's posts.11tydata.js: `${date}/${slug}/`, beside no folder of
     // theirs), or below the folder all its addresses start with (`/m/${data.title}/`).
     if (fromData && 'unknown' in fromData) return { kind: 'unknown', pattern: fromData.within === undefined ? anyUrl : below(fromData.within) };
+    // Then a layout's front matter (the data cascade's fifth source, henrik's and schneyra's article layouts:
+    // `permalink: articles/{{ title | slugify }}/index.html`, which eleventy 2.0.1 builds).
+    const layout = typeof data['layout'] === 'string' ? data['layout'] : nearestData(routing.dataLayouts, routing, path);
+    const fromLayout = fromData || layout === undefined ? undefined : routing.layoutPermalinks?.get(layout);
     if (fromData) permalink = fromData.value;
+    else if (fromLayout !== undefined) permalink = fromLayout;
     else if (routing.permalinksUnknown) return anything;
   }
   if (permalink && typeof permalink === 'object' && !Array.isArray(permalink)) {
@@ -330,15 +355,20 @@ function below(folderUrl: string): RegExp {
  * then the input folder's own (`src/src.json`), as TemplateData.getLocalDataPaths orders them.
  */
 function dataPermalink(routing: EleventyRouting, path: string): DataPermalink | undefined {
-  if (routing.dataPermalinks.size === 0) return undefined;
+  return nearestData(routing.dataPermalinks, routing, path);
+}
+
+/** The nearest data file's value of one key (see `dataPermalink`), by the paths the data files apply to. */
+function nearestData<T>(values: ReadonlyMap<string, T> | undefined, routing: EleventyRouting, path: string): T | undefined {
+  if (!values || values.size === 0) return undefined;
   const own = joinPath(dirname(path), withoutTemplateExtension(basename(path)));
-  const found = routing.dataPermalinks.get(own);
-  if (found) return found;
+  const found = values.get(own);
+  if (found !== undefined) return found;
   for (let dir = dirname(path); isInside(routing.inputDir, dir) && dir !== routing.inputDir; dir = dirname(dir)) {
-    const folderData = routing.dataPermalinks.get(joinPath(dir, basename(dir)));
-    if (folderData) return folderData;
+    const folderData = values.get(joinPath(dir, basename(dir)));
+    if (folderData !== undefined) return folderData;
   }
-  return routing.dataPermalinks.get(joinPath(routing.inputDir, basename(routing.inputDir)));
+  return values.get(joinPath(routing.inputDir, basename(routing.inputDir)));
 }
 
 /**

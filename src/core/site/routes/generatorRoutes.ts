@@ -4,6 +4,7 @@ import type { FileSet } from '../fileSet';
 import type { SiteConfig } from '../model';
 import type { PostSummary } from '../postSummary';
 import type { PageRoute } from './model';
+import type { ImageOrigin } from '../../post/imageReferences';
 
 /** What URL rules may consult of a site: its config, its files and its pages (with their routes). */
 export interface RouteSite {
@@ -67,6 +68,12 @@ export interface GeneratorRoutes {
    * taken as reaching it. Defined, the browser's rule holds: the link reaches what the page's URL leads to.
    */
   publishedFileUrl?(config: SiteConfig, file: string): { readonly url: string } | 'unpublished' | undefined;
+  /**
+   * Why `file`, where an image written as `path` is found in the source, is not on the built site: Jekyll copies nothing below a
+   * `_`, `.`, `#` or `~` folder (`special-folder`); Eleventy copies only what a passthrough copy names (`not-copied`). Undefined
+   * where the build publishes it. `origin`: where the image is written (a Markdown image may go through a rule of the site's own).
+   */
+  unpublishedImageFile?(config: SiteConfig, file: string, path: string, origin: ImageOrigin): 'special-folder' | 'not-copied' | undefined;
   /** The URL a root-relative link written in `fromPath` reaches, where the generator changes it (Docusaurus adds a translated page's locale). */
   linkUrl?(config: SiteConfig, fromPath: string, url: string): string | undefined;
   /** The page a template link names; only for the forms this generator has. */

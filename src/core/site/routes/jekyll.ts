@@ -90,6 +90,8 @@ export const jekyllRoutes: GeneratorRoutes = {
   // (jekyll 4.3.1: `_posts/class/slides.pdf` is not in the output). A file in a posts or collection folder that
   // Jekyll reads may be written as a collection's static file, and jekyll-postfiles copies the files of `_posts/`
   // beside their post's URL: not claimed.
+  unpublishedImageFile: (config, file) => (inSpecialFolder(config, file) ? 'special-folder' : undefined),
+
   publishedFileUrl(config, file) {
     const routing = jekyllRoutingOf(config);
     if (!routing || (routing.plugins.includes('jekyll-postfiles') && file.includes('/_posts/'))) return undefined;
