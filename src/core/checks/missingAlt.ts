@@ -7,6 +7,8 @@ import { pageMarkdown } from '../post/templateBlocks';
 import { basename } from '../text/paths';
 import type { Check, CheckContext } from './context';
 import type { Fix } from './finding';
+import type { SiteConfig } from '../site/model';
+import { isOwnModule } from '../post/ownModules';
 
 /**
  * Images a screen reader gets no text for (markdownlint's MD045): Markdown images with an
@@ -41,7 +43,7 @@ export const checkMissingAlt: Check = (context) => {
     // An attribute may follow a value with no space (`<Image src={img}alt="A" />`): MDX's and HTML's parsers read it all the same.
     if (/(?:\s|(?<=["'}]))alt(?=[\s=/>])/i.test(text) || text.includes('{...') || !/(?:\s|(?<=["'}]))(?:src|srcset|img)\s*=/i.test(text)) continue;
     // The site's own component writes the `<img>`, and its alt (moonrepo's Image defaults it to '': docusaurus 3.10.2 writes alt="").
-    if (mdx && name !== 'img' && importsOwnComponent(body, name)) continue;
+    if (mdx && name !== 'img' && (importsOwnComponent(body, name, site.config.importAliases) || site.config.globalComponents?.has(name))) continue;
     const nameEnd = start + 1 + name.length;
     const src = /(?:\s|(?<=["'}]))src\s*=\s*(?:"([^"]*)"|'([^']*)'|\{([^}]*)\})/i.exec(text);
     const shown = src ? `"${src[1] ?? src[2] ?? src[3]}"` : `<${name}>`;
@@ -63,9 +65,9 @@ export const checkMissingAlt: Check = (context) => {
 };
 
 /** Whether an MDX body imports `name` from a module of the site (`import Image from '@site/src/components/Image'`, `./Figure`). */
-function importsOwnComponent(body: string, name: string): boolean {
-  const imported = new RegExp(`^import\\s+(?:${name}\\b|\\{[^}]*\\b${name}\\b[^}]*\\})[^\\n]*?\\bfrom\\s*["'](?:\\.{1,2}/|@site/|~/|@/|/)`, 'm');
-  return imported.test(body);
+function importsOwnComponent(body: string, name: string, aliases: SiteConfig['importAliases']): boolean {
+  const imported = new RegExp(`^import\\s+(?:${name}\\b|\\{[^}]*\\b${name}\\b[^}]*\\})[^\\n]*?\\bfrom\\s*(["'])([^"'\\n]+)\\1`, 'gm');
+  return [...body.matchAll(imported)].some((match) => isOwnModule(match[2]!, aliases));
 }
 
 function report(context: CheckContext, range: { start: number; end: number }, message: Message, fix: Fix): void {

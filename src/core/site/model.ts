@@ -109,6 +109,10 @@ export interface SiteConfig {
   readonly includeFiles?: ReadonlySet<string>;
   /** Content types whose own layouts write ids Postcraft cannot list, with those layouts' names: a page they lay out has anchors Postcraft cannot list (Hugo, see hugo/typeLayouts.ts). */
   readonly anchorTypes?: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Import aliases (tsconfig `paths`) as prefix → folder, where the generator resolves them (Astro's Vite). */
+  readonly importAliases?: readonly (readonly [prefix: string, target: string])[];
+  /** Components the site's MDX pages get without importing them (Docusaurus' swizzled `src/theme/MDXComponents`), its own ones by name. */
+  readonly globalComponents?: ReadonlySet<string>;
   /** Layouts (by name) that write IDs they compute: a page laid out by one has anchors Postcraft cannot list (Jekyll, see jekyll/idComputingLayouts.ts). */
   readonly idComputingLayouts?: ReadonlySet<string>;
   /** Each content type's own layouts by name, and whether the page one lays out has its content rendered (Hugo, see hugo/typeLayouts.ts `TypeLayouts`). */

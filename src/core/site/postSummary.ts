@@ -4,6 +4,7 @@ import { detached, interned } from '../text/detached';
 import { splitTagWords } from './tagValues';
 import type { Anchor } from '../links/model';
 import { anchorsOf, headingIdStyleOf } from '../links/anchors';
+import { isOwnModule } from '../post/ownModules';
 import { compilesAsMdx } from '../post/dialect';
 import { scanMarkdownBody } from '../post/markdownStructure';
 import { mdxEsmSpecifiers } from '../post/mdxEsm';
@@ -71,7 +72,7 @@ function anchorsIn(text: string, bodyStart: number, config: SiteConfig, path: st
   const mdx = compilesAsMdx(config, path);
   const body = text.slice(bodyStart);
   // Headings an imported partial or component renders are the page's too, and its own text does not show them.
-  if (mdx && importsLocalModules(body)) return undefined;
+  if (mdx && importsLocalModules(body, config)) return undefined;
   // So are those a Hugo shortcode called with `{{% %}}` writes: its output is Markdown, parsed with the page.
   // (`includes` first: a substring search costs less than the regex over every body.)
   if (config.generator === 'hugo' && body.includes('{{%') && callsMarkdownShortcodeWritingIds(body, config.markdownShortcodesWithoutIds)) return undefined;
@@ -141,12 +142,12 @@ const markdownShortcodeCall = /\{\{%-?\s*(?!\/)([\w./-]+)/g;
 const quietMarkdownShortcodes = new Set(['ref', 'relref', 'highlight']);
 
 /**
- * An `import` of the site's own Markdown or code (`./_part.md`, `../Steps.jsx`, `@site/src/x`), not of images
+ * An `import` of the site's own Markdown or code (`./_part.md`, `../Steps.jsx`, `@site/src/x`, an alias: see isOwnModule), not of images
  * or styles, and not one shown in a code block (Jest's docs are full of them).
  */
-function importsLocalModules(body: string): boolean {
+function importsLocalModules(body: string, config: SiteConfig): boolean {
   if (!body.includes('import')) return false;
-  const local = mdxEsmSpecifiers(body).filter(({ value }) => /^(\.\.?\/|@site\/)/.test(value) && !/\.(png|jpe?g|gif|svg|webp|avif|css|scss|json|ya?ml)$/i.test(value));
+  const local = mdxEsmSpecifiers(body).filter(({ value }) => isOwnModule(value, config.importAliases) && !/\.(png|jpe?g|gif|svg|webp|avif|css|scss|json|ya?ml)$/i.test(value));
   if (local.length === 0) return false;
   const { code } = scanMarkdownBody(body, { mdx: true, needCode: true });
   return local.some(({ start }) => !code.some((span) => start >= span.start && start < span.end));

@@ -71,4 +71,14 @@ describe('missing-alt', () => {
     };
     assert.deepEqual((await altFindings(files, 'blog/2024-01-01-p.mdx')).map((finding) => finding.at), ['<img']);
   });
+
+  // cavo789/blog hands `Image` to every page from a swizzled src/theme/MDXComponents.js: docusaurus 3.10.2 writes its alt={alt || title}.
+  it("leaves the components the site's MDXComponents hands every page to write their alt", async () => {
+    const files = {
+      'docusaurus.config.js': 'module.exports = { title: "T", url: "https://example.org", baseUrl: "/" };\n',
+      'src/theme/MDXComponents.js': 'import MDXComponents from "@theme-original/MDXComponents";\nimport Image from "@site/src/components/Image";\nexport default { ...MDXComponents, Image };\n',
+      'blog/2024-01-01-p.mdx': '---\ntitle: T\n---\n\n<Image src={require("./x.png").default} title="A happy meerkat" />\n\n<img src="/z.png" />\n',
+    };
+    assert.deepEqual((await altFindings(files, 'blog/2024-01-01-p.mdx')).map((finding) => finding.at), ['<img']);
+  });
 });

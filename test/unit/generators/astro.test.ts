@@ -276,3 +276,20 @@ describe('Astro collections made by a function, read through helpers', () => {
     assert.deepEqual(collections.map((collection) => [collection.name, collection.source]), [['posts', { kind: 'glob', dir: '/site/src/content/posts', patterns: ['**/*.md'] }]]);
   });
 });
+
+// tauri-docs: plugin/file-system.mdx imports `@components/PluginPermissions.astro` (a tsconfig alias), which renders a Markdown file
+// with `## Default Permission`: astro 4.16.19 writes `<h2 id="default-permission">` into the page.
+describe('Astro MDX pages importing components through an alias', () => {
+  it('leaves the anchors of a page importing its own component by a tsconfig alias unknown', async () => {
+    const { check } = await open({
+      'tsconfig.json': '{ "compilerOptions": { "paths": { "@components/*": ["src/components/*"] } } }',
+      'src/content.config.ts': 'import { defineCollection } from "astro:content";\nimport { glob } from "astro/loaders";\nconst blog = defineCollection({ loader: glob({ pattern: "**/*.{md,mdx}", base: "./src/content/blog" }) });\nexport const collections = { blog };\n',
+      'src/pages/blog/[...slug].astro': '---\nimport { getCollection } from "astro:content";\nexport async function getStaticPaths() {\n  return (await getCollection("blog")).map((entry) => ({ params: { slug: entry.id }, props: { entry } }));\n}\n---\n',
+      'src/components/Perms.astro': "---\nimport { createMarkdownProcessor } from '@astrojs/markdown-remark';\nconst { code } = await (await createMarkdownProcessor()).render('## Default Permission');\n---\n<Fragment set:html={code} />\n",
+      'src/content/blog/fs.mdx': "---\ntitle: File System\n---\nimport Perms from '@components/Perms.astro';\n\n## Setup\n\n<Perms />\n",
+      'src/content/blog/plain.mdx': "---\ntitle: Plain\n---\nimport { Aside } from '@astrojs/starlight/components';\n\n## Setup\n",
+    });
+    const findings = check('src/content/blog/a.md', '---\ntitle: A\n---\n[fs](/blog/fs/#default-permission) [plain](/blog/plain/#default-permission)\n');
+    assert.deepEqual(findings.map((finding) => [finding.code, /in "([^"]+)"/.exec(finding.message)?.[1]]), [['broken-anchor', 'Plain']]);
+  });
+});

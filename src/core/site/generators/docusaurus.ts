@@ -2,6 +2,7 @@ import { docusaurusDetection } from './detection';
 import type { SiteFileSystem } from '../../host/fileSystem';
 import { allBefore, installedReleases } from '../installedVersion';
 import { generatedIndexSlugs } from './docusaurus/generatedIndexes';
+import { globalComponents } from './docusaurus/globalComponents';
 import { dirname, isInside, joinPath, normalizePath, relativePath } from '../../text/paths';
 import { basePathOf, hostOf, withHost, readDataFile, readText } from '../configFiles';
 import { readLocalPlugins, type AddedRoute, type ContentKind } from './docusaurus/localPlugins';
@@ -95,6 +96,7 @@ export const docusaurus: GeneratorProfile = {
       imageFields: defaultImageFields,
       // `markdown: { format: 'mdx' }` is the default; 'md' and 'detect' leave `.md` files plain Markdown.
       markdownIsMdx: !/\bmarkdown\s*:\s*\{[^}]*?\bformat\s*:\s*['"](?:md|detect)['"]/.test(source),
+      ...(await withGlobalComponents(fs, siteDir)),
       ignoredDirs: [joinPath(siteDir, 'build')],
       excludedFiles: [
         ...folders.flatMap(({ files, pattern }) => {
@@ -498,6 +500,11 @@ async function publishedHost(fs: SiteFileSystem, root: string, source: string): 
   }
   const cname = (await readText(fs, joinPath(root, 'static', 'CNAME')))?.trim().split(/\s+/)[0];
   return cname && /^[a-z0-9.-]+\.[a-z]{2,}$/i.test(cname) ? cname.toLowerCase() : undefined;
+}
+
+async function withGlobalComponents(fs: SiteFileSystem, siteDir: string): Promise<{ globalComponents?: ReadonlySet<string> }> {
+  const names = await globalComponents(fs, siteDir);
+  return names.size > 0 ? { globalComponents: names } : {};
 }
 
 /** `mdx1` where the site builds with Docusaurus 2, whose Markdown is MDX 1's (remark-parse 8); Docusaurus 3 reads MDX 3. */
