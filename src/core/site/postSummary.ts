@@ -57,8 +57,9 @@ export function summarizePost({ path, text, bodyStart, frontmatter }: PostSource
     tags: [...new Set(values(config.tagKeys))].map(interned),
     authors: config.authorKeys.flatMap((key) => namedItems(findField(fields, key)?.value).map(interned)),
     // Jekyll makes every document of _drafts/ a draft (jekyll build --drafts gives it draft: true), and builds
-    // no page with `published: false` (jekyll build --unpublished does): a link to either is broken alike.
-    draft: frontmatter?.data['draft'] === true || (config.generator === 'jekyll' && (/\/_drafts\//.test(path) || frontmatter?.data['published'] === false)),
+    // no page with `published: false` (jekyll build --unpublished does): a link to either is broken alike. A `draft: true`
+    // of its own is data to Jekyll (jaycuthrell.github.io's: jekyll 4.3.1 builds the post).
+    draft: config.generator === 'jekyll' ? /\/_drafts\//.test(path) || frontmatter?.data['published'] === false : frontmatter?.data['draft'] === true,
     language,
     route: routesOf(config.generator).pageRoute(config, path, frontmatter?.data ?? {}),
     anchors: anchorsIn(text, bodyStart, config, path, frontmatter?.data ?? {}),

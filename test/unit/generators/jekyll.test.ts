@@ -461,3 +461,28 @@ describe('Jekyll layouts that compute IDs', () => {
     assert.deepEqual(findings.map((finding) => [finding.code, /"#([^"]+)"/.exec(finding.message)?.[1]]), [['broken-anchor', 'you']]);
   });
 });
+
+// nsshommo/jaycuthrell.github.io has posts with `draft: true`: Jekyll has no such key (only _drafts/ and `published: false`), and
+// jekyll 4.3.1 builds them; a `{% post_url %}` to one resolves.
+describe('Jekyll drafts', () => {
+  it('takes draft: true for data, and _drafts/ and published: false for unpublished', async () => {
+    const { check } = await open({
+      '_config.yml': 'title: t\n',
+      '_posts/2020-01-01-a.md': '---\ntitle: A\ndraft: true\n---\nHello.\n',
+      '_posts/2020-01-03-c.md': '---\ntitle: C\npublished: false\n---\nHello.\n',
+    });
+    const findings = check('_posts/2020-01-02-b.md', '---\ntitle: B\n---\nSee [a]({% post_url 2020-01-01-a %}), [a2](/2020/01/01/a.html) and [c]({% post_url 2020-01-03-c %}).\n');
+    assert.deepEqual(findings.map((finding) => [finding.code, finding.message.includes('2020-01-03-c')]), [['broken-link', true]]);
+  });
+});
+
+// nsshommo/jaycuthrell.github.io's search/index.md has `date:` with no value: jekyll 4.3.1 builds the page (pages never parse
+// `date`), where the same in a post stops the build ("Invalid date ''").
+describe('Jekyll dates of pages', () => {
+  it('reports an unreadable date in a post, not in a page', async () => {
+    const { check } = await open({ '_config.yml': 'title: t\n' });
+    const text = '---\ntitle: Search\ndate:\n---\nSearch.\n';
+    assert.deepEqual(codes(check('search/index.md', text)), []);
+    assert.deepEqual(codes(check('_posts/2020-01-01-a.md', text)), ['schema']);
+  });
+});

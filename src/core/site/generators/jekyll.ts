@@ -39,7 +39,7 @@ export const jekyll: GeneratorProfile = {
   },
   // Every document, of a collection as of posts, is titled from its file name (Document#populate_title, jekyll
   // 4.3.1 and 4.4.1: `_docs/rendering-process.md` → "Rendering Process"); a page is not.
-  frontmatter: { failsBuildOnBadDate: true, titled: true, titleFromFileName: (path, config) => isJekyllDocument(config, path), showsNoTitle: (path, config, data) => writtenWithoutLayout(config, path, data), repeatedYamlKey: 'keeps the last' },
+  frontmatter: { failsBuildOnBadDate: true, titled: true, titleFromFileName: (path, config) => isJekyllDocument(config, path), readsDate: (path, config) => isJekyllDocument(config, path), showsNoTitle: (path, config, data) => writtenWithoutLayout(config, path, data), repeatedYamlKey: 'keeps the last' },
   links: { newLinkStyle: '/', aliasesForMovedPages: false },
   newPost: {
     defaultSection: '_posts',

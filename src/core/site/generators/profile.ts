@@ -182,6 +182,8 @@ export interface FrontmatterRules {
   readonly titled: boolean;
   /** The generator titles this post from its file name (Jekyll's `_posts/2024-01-02-my-post.md` → "My Post"). */
   titleFromFileName?(path: string, config: SiteConfig): boolean;
+  /** Whether the generator reads this page's `date` at all (Jekyll: its documents' only, Document#merge_date!; a page's is data). Undefined: yes. */
+  readsDate?(path: string, config: SiteConfig): boolean;
   /** The generator writes this page with nothing around its text, so no title of it shows (a Jekyll page with no layout). */
   showsNoTitle?(path: string, config: SiteConfig, data: Readonly<Record<string, unknown>>): boolean;
   /**
