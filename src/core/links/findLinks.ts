@@ -10,7 +10,7 @@ import { isSiteHost, siteHostSource } from '../text/siteHost';
 import { pageMarkdown } from '../post/templateBlocks';
 import { escapeRegExp } from '../text/regExp';
 import { withoutTabsAndNewlines } from '../text/browserUrl';
-import { withoutHtmlComments } from '../text/htmlComments';
+import { withoutInertHtml } from '../text/htmlComments';
 import { findField, type Field, type ScalarNode } from '../frontmatter/model';
 import { innerRange } from '../frontmatter/values';
 
@@ -65,8 +65,8 @@ function scanLinks(post: ParsedPost, config: LinkConfig, mdx: boolean): LinkRefe
 
   for (const html of config.omitsRawHtml ? [] : structure.html) {
     if (!/href/i.test(html.text)) continue;
-    // An anchor in an HTML comment is no anchor.
-    const text = withoutHtmlComments(html.text);
+    // An anchor in an HTML comment, a script or a template is no anchor of the page.
+    const text = withoutInertHtml(html.text);
     for (const tag of text.matchAll(mdx && config.generator === 'astro' ? starlightLinkTags : linkTags)) {
       for (const attribute of tag[0].matchAll(/\shref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/gi)) {
         const value = attribute[1] ?? attribute[2] ?? attribute[3]!;

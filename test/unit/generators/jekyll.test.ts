@@ -486,3 +486,13 @@ describe('Jekyll dates of pages', () => {
     assert.deepEqual(codes(check('_posts/2020-01-01-a.md', text)), ['schema']);
   });
 });
+
+// nsshommo/jaycuthrell.github.io's search page: `<script type="text/x-template"><li><a href="##Url##">` is filled in by a script;
+// jekyll 4.3.1 writes it as it is, and a browser makes no link of it.
+describe('Jekyll raw HTML links', () => {
+  it('reads no link inside a script or a template', async () => {
+    const { check } = await open({ '_config.yml': 'title: t\n' });
+    const text = '---\ntitle: Search\n---\n<script type="text/x-template">\n<li><a href="##Url##">x</a></li>\n</script>\n\n<template>\n<a href="#nowhere-t">t</a>\n</template>\n\n<p><a href="#nowhere">y</a></p>\n';
+    assert.deepEqual(check('search/index.md', text).map((finding) => /"#([^"]+)"/.exec(finding.message)?.[1]), ['nowhere']);
+  });
+});
