@@ -138,6 +138,13 @@ describe('YAML frontmatter', () => {
     const frontmatter = parseFrontmatter('---\ntitle: x\n\nBody text')!;
     assert.equal(frontmatter.problems[0]?.code, 'frontmatter-unclosed');
   });
+  // nsshommo/jaycuthrell.github.io's about page closes its frontmatter with `--`: the body read as YAML gave two syntax errors more,
+  // about text no generator reads as frontmatter the same way (jekyll 4.3.1 reads none at all).
+  it('reports only the missing close, not the body read as YAML', () => {
+    const frontmatter = parseFrontmatter('---\ntitle: About\nimage:\n  feature: a.png\n--\n\nCurious? Read: this, that: or else\n- a list\nkey: [unclosed\n')!;
+    assert.deepEqual(frontmatter.problems.map((problem) => problem.code), ['frontmatter-unclosed']);
+  });
+
 
   it('accepts CRLF line endings and a byte-order mark', () => {
     const text = '\uFEFF---\r\ntitle: x\r\ntags: [a]\r\n---\r\nBody';

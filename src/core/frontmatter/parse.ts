@@ -22,12 +22,14 @@ export function parseFrontmatter(text: string, syntax: FrontmatterSyntax = anyFr
   const simple = block.format === 'yaml' && source.length <= maxFrontmatterLength ? parseSafely(source, block.contentRange.start, parseSimpleYaml) : undefined;
   const declined = simple ? undefined : withinLimits(source, block.format, block.contentRange.start);
   const parsed = simple ?? declined ?? parseSafely(source, block.contentRange.start, parsers[block.format], block.format);
-  const problems = [...parsed.problems];
+  // Unclosed, the reader's complaints are about the body read as frontmatter: the one problem to report is the missing close.
+  const problems = block.closed ? [...parsed.problems] : parsed.problems.filter((problem) => !problem.code.endsWith('-syntax'));
   if (!block.closed) {
     problems.unshift({
       code: 'frontmatter-unclosed',
       severity: 'error',
-      ...described(msg('Frontmatter opened with "{0}" is never closed: the generator reads the whole file as frontmatter.', block.format === 'yaml' ? '---' : '+++')),
+      // jekyll 4.3.1 reads no frontmatter from such a file and shows it all as text (jaycuthrell.github.io's about page).
+      ...described(msg('Frontmatter opened with "{0}" is never closed: Hugo stops the build, Eleventy and Docusaurus read the whole file as frontmatter, and Jekyll reads none and shows the file as text.', block.format === 'yaml' ? '---' : '+++')),
       range: { start: block.blockRange.start, end: block.blockRange.start + 3 },
     });
   }
