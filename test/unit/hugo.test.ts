@@ -6,6 +6,7 @@ import { postsByAuthor } from '../../src/core/site/siteOverview';
 import { InMemoryFileSystem, inMemorySite } from '../../src/core/host/inMemoryFileSystem';
 import { hugo } from '../../src/core/site/generators/hugo';
 import { hugoTermKey } from '../../src/core/site/generators/hugo/terms';
+import { remoteAddressParams, remoteImageTemplates } from '../../src/core/site/generators/hugo/remoteImages';
 
 const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47]);
 
@@ -726,6 +727,13 @@ describe('Hugo images the site serves from another host', () => {
   it('reports them where the param is an address of the site itself', async () => {
     const found = await check(site('[params.services]\nimg = "https://example.org/img"\n'), 'content/posts/a/index.md', post);
     assert.deepEqual(found.map((finding) => [finding.code, finding.line]), [['broken-image', 2], ['broken-image', 4], ['broken-image', 6], ['broken-image', 8]]);
+  });
+
+  it('reads any param name a config holds without taking it for a pattern', () => {
+    const params = remoteAddressParams({ 'img(src)': 'https://cdn.example.net/', 'a+b': { c: 'https://cdn.example.net/x' }, own: 'https://example.org/img' }, 'example.org');
+    assert.deepEqual(params, ['img(src)', 'a+b.c']);
+    const writer = { name: '_partials/pic.html', code: '{{ $s := printf "%s/%s" site.Params.a+b.c . }}<img src="{{ $s }}">' };
+    assert.deepEqual(remoteImageTemplates([writer, { name: '_default/_markup/render-image.html', code: '{{ partial "pic.html" . }}' }], params).markdown, true);
   });
 
   // falco.org's baseof.html writes `<img src="{{ .Site.Params.tacking_pixels.blog_url }}">`: an address of its own, no image of a page.

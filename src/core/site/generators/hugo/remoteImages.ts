@@ -1,3 +1,5 @@
+import { escapeRegExp } from '../../../text/regExp';
+
 /**
  * Images a Hugo site's own templates serve from another host: a param holding such an address (tomy.me's
  * `services.img = "https://img.tomy.me/blog"`, images kept on Cloudflare R2) written into an image's `src` by the image
@@ -41,7 +43,8 @@ export function remoteAddressParams(params: Readonly<Record<string, unknown>> | 
  */
 export function remoteImageTemplates(templates: readonly TemplateCode[], params: readonly string[]): RemoteImageTemplates {
   if (params.length === 0) return noRemoteImages;
-  const param = `\\.Params\\.(?:${params.map((name) => name.replace(/\./g, '\\.')).join('|')})(?![\\w.])`;
+  // Any key a config holds, escaped (a YAML key may be `img(src)`).
+  const param = `\\.Params\\.(?:${params.map(escapeRegExp).join('|')})(?![\\w.])`;
   // The param as the start of a longer address: in a `printf` of two strings or more, a path join, or an attribute that
   // goes on after it (`src="{{ site.Params.cdn }}/{{ . }}"`). Not an address of its own (falco.org's tracking pixel).
   const buildsOnParam = new RegExp(`\\bprintf\\s+"[^"]*%s[^"]*%s[^"]*"[^}]*?${param}|\\b(?:urls\\.JoinPath|path\\.Join)\\b[^}]*?${param}|\\bsrc\\s*=\\s*["']?\\{\\{-?[^}]*?${param}[^}]*\\}\\}[^"'\\s>]`, 'i');
