@@ -429,11 +429,12 @@ async function dataPermalinks(fs: SiteFileSystem, files: readonly string[]): Pro
  */
 async function layoutRouting(fs: SiteFileSystem, dirs: EleventyDirs, dataFiles: readonly string[]): Promise<Pick<EleventyRouting, 'layoutPermalinks' | 'dataLayouts'>> {
   const own = new Map<string, { readonly permalink?: string | false; readonly layout?: string }>();
+  let read = 0;
   const visit = async (dir: string, prefix: string, depth: number): Promise<void> => {
     for (const entry of await fs.readDirectory(dir).catch(() => [])) {
-      if (own.size >= maxLayouts) return;
       if (entry.type === 'directory' && depth < 3) await visit(joinPath(dir, entry.name), `${prefix}${entry.name}/`, depth + 1);
-      if (entry.type !== 'file') continue;
+      // Templates only (an includes folder holds styles, scripts and images too), a bounded number of them.
+      if (entry.type !== 'file' || !layoutTemplate.test(entry.name) || ++read > maxLayouts) continue;
       const text = await readText(fs, joinPath(dir, entry.name));
       if (text === undefined || !text.startsWith('---')) continue;
       const data = parseFrontmatter(text)?.data ?? {};
@@ -467,6 +468,7 @@ async function layoutRouting(fs: SiteFileSystem, dirs: EleventyDirs, dataFiles: 
 }
 
 const maxLayouts = 2000;
+const layoutTemplate = /\.(?:njk|liquid|html?|md|markdown|hbs|handlebars|mustache|ejs|haml|pug|webc)$/i;
 
 function jsonPermalink(text: string): DataPermalink | undefined {
   try {
