@@ -23,7 +23,7 @@ export interface PostDialect {
   /** What a schema declares of the frontmatter of some posts (Astro content collections), where Postcraft can read it. */
   readonly schemaFields?: readonly SchemaFields[];
   /**
-   * Every word of the site's templates, lower case, where Postcraft can read them all (Hugo, see hugo/templateWords.ts):
+   * Every word of the site's templates, lower case, where Postcraft can read them all (Hugo, see hugo/templateWords.ts; Jekyll, jekyll/templateWords.ts):
    * a guessed image in a frontmatter key no template names is data no page shows.
    */
   readonly templateWords?: ReadonlySet<string>;

@@ -58,7 +58,8 @@ export function findImageReferences(post: ParsedPost, config: Pick<PostDialect, 
   // nor does one in a key the post's schema drops (keif.github.io's `opImage`, a slip of the `ogImage` it declares).
   const words = config.templateWords;
   const schema = declaredSchemaFields(config, post.path);
-  const shows = (key: string) => !(words && !words.has(key.toLowerCase())) && !(schema && !schema.keepsUndeclared && !schema.keys.includes(key));
+  // (A post's own text may show its key too: Jekyll renders `{{ page.attachment }}` in the body.)
+  const shows = (key: string) => !(words && !words.has(key.toLowerCase()) && !post.text.includes(key, post.bodyStart)) && !(schema && !schema.keepsUndeclared && !schema.keys.includes(key));
   const guessed = guessedFrontmatterImages(post, imageFields, strings).flatMap(({ raw, start, guess, key }) => (shows(key.split('.')[0]!) ? (toReference(raw, start, 'frontmatter', guess) ?? []) : []));
   const written = findBodyImages(post, { mdx: compilesAsMdx(config, post.path), generator: config.generator });
   const body = config.omitsRawHtml ? written.filter((reference) => reference.origin !== 'html') : written;

@@ -496,3 +496,20 @@ describe('Jekyll raw HTML links', () => {
     assert.deepEqual(check('search/index.md', text).map((finding) => /"#([^"]+)"/.exec(finding.message)?.[1]), ['nowhere']);
   });
 });
+
+// erlang/erlang-org's news have `attachment: "/upload/news/….png"`, a key no layout, include or plugin of the site reads (it has no
+// theme gem): jekyll 4.3.1 writes no such image, so the value is no image of the page.
+describe('Jekyll frontmatter keys no template reads', () => {
+  const post = '---\ntitle: N\nattachment: "/upload/news/gone.png"\nbanner: /img/gone.png\n---\nNews.\n';
+  const files = { '_config.yml': 'title: t\n', '_layouts/post.html': '<h1>{{ page.title }}</h1><img src="{{ page.banner }}">{{ content }}' };
+
+  it('guesses no image in a key no template names, where every template is on disk', async () => {
+    const { check } = await open(files);
+    assert.deepEqual(check('_posts/2020-01-01-n.md', post).map((finding) => finding.message.includes('banner')), [true]);
+  });
+
+  it('still guesses where a theme gem holds templates Postcraft cannot read, or the post shows the key itself', async () => {
+    assert.equal((await open({ ...files, '_config.yml': 'title: t\ntheme: minima\n' })).check('_posts/2020-01-01-n.md', post).length, 2);
+    assert.equal((await open(files)).check('_posts/2020-01-01-n.md', post.replace('News.', 'See {{ page.attachment }}.')).length, 2);
+  });
+});

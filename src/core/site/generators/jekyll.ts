@@ -14,6 +14,7 @@ import { isJekyllTemplatePage, jekyllTemplatePageUrls, templatePageScope } from 
 import { readLocalPlugins } from './jekyll/localPlugins';
 import { readIncludeTemplates } from './jekyll/includeTemplates';
 import { readIdComputingLayouts } from './jekyll/idComputingLayouts';
+import { readJekyllTemplateWords } from './jekyll/templateWords';
 import { chirpyMediaSubpath } from './jekyll/chirpyMedia';
 import { imagemagickCopies, isGeneratedCopy } from './jekyll/imagemagick';
 
@@ -62,12 +63,14 @@ export const jekyll: GeneratorProfile = {
     const otherBasePaths = await otherConfigBasePaths(fs, root, file, basePathOf(stringSetting(data, 'baseurl')));
     const includesDir = joinPath(source, stringSetting(data, 'includes_dir') ?? '_includes');
     const includes = await readIncludeTemplates(fs, includesDir);
-    const idComputingLayouts = await readIdComputingLayouts(fs, joinPath(source, stringSetting(data, 'layouts_dir') ?? '_layouts'));
+    const layoutsDir = joinPath(source, stringSetting(data, 'layouts_dir') ?? '_layouts');
+    const idComputingLayouts = await readIdComputingLayouts(fs, layoutsDir);
     const mediaSubpath = await chirpyMediaSubpath(fs, root, includesDir, data, gemfile);
     const plugins = loadedPlugins(data, gemfile);
     // `safe: true`, which GitHub Pages' own build sets, loads none of the site's own plugins.
     const safe = data['safe'] === true || plugins.includes('github-pages');
     const localPlugins = safe ? undefined : await readLocalPlugins(fs, stringList(data['plugins_dir'] ?? '_plugins').map((dir) => joinPath(source, dir)));
+    const templateWords = await readJekyllTemplateWords(fs, data, [layoutsDir, includesDir, ...(safe ? [] : stringList(data['plugins_dir'] ?? '_plugins').map((dir) => joinPath(source, dir)))]);
     const pluginPages = localPlugins?.pageFolders ?? [];
     const followsFileLinks = rewritesFileLinks(plugins, gemfile) || localPlugins?.rewritesFileLinks === true;
     // A plugin gem, which `safe: true` (GitHub Pages' build) does not run.
@@ -98,6 +101,7 @@ export const jekyll: GeneratorProfile = {
       ...(includes.imagePrefixes.size > 0 ? { includeImagePrefixes: includes.imagePrefixes } : {}),
       ...(includes.imageParameters.size > 0 ? { includeImageParameters: includes.imageParameters } : {}),
       ...(idComputingLayouts.size > 0 ? { idComputingLayouts } : {}),
+      ...(templateWords ? { templateWords } : {}),
       ...(mediaSubpath ? { mediaSubpath } : {}),
       ...(generatedImageCopies ? { generatedImageCopies } : {}),
       excludedFiles: jekyllExcludedFiles({ source: source === root ? '' : source.slice(root.length + 1), exclude, include, collections: collectionNames(data), collectionsDir: stringSetting(data, 'collections_dir') ?? '' }),
