@@ -92,7 +92,7 @@ export const eleventy: GeneratorProfile = {
       ...(remoteImageFields.size > 0 && { remoteImageFields }),
       ...(/\beleventyImageTransformPlugin\b/.test(source) && { transformsImages: true }),
       // A rule of the site's own writes Markdown images (andreabergia's hands each to eleventy-img, served as resized webp copies).
-      ...(/\brenderer\.rules\.image\s*=[^=]/.test(source) && { markdownImageHookUnknown: true as const }),
+      ...(imageRendererRule.test(source) && { markdownImageHookUnknown: true as const }),
       ...(await readsTabIndentation(fs, root, '@11ty/eleventy', [3, 1, 7])),
     };
     const config: EleventySiteConfig = { ...loaded, routing: await routing(fs, loaded, dirs, source, mappings) };
@@ -371,12 +371,15 @@ async function localModuleSources(fs: SiteFileSystem, root: string, configFile: 
   return sources.join('\n');
 }
 
+/** A markdown-it renderer rule of the site's own for images (`md.renderer.rules.image = …`). */
+const imageRendererRule = /\brenderer\.rules\.image\s*=[^=]/;
+
 /**
  * Whether the config or its modules give markdown-it a rule of their own for images: a renderer rule, or a core rule that reads
  * image tokens (v8.dev's inlines each /_svg/ image's file into the page).
  */
 function readsMarkdownImages(source: string): boolean {
-  return /\brenderer\.rules\.image\s*=[^=]/.test(source) || (/\bcore\.ruler\.(?:push|after|before|at)\s*\(/.test(source) && /\btype\s*[!=]==?\s*['"]image['"]/.test(source));
+  return imageRendererRule.test(source) || (/\bcore\.ruler\.(?:push|after|before|at)\s*\(/.test(source) && /\btype\s*[!=]==?\s*['"]image['"]/.test(source));
 }
 
 /**
